@@ -1,0 +1,29 @@
+"""newsscrape: news pages in, clean article records out.
+
+    >>> import newsscrape
+    >>> article = newsscrape.extract(html_bytes, url="https://example.com/news/1")
+    >>> article.title, article.headings, article.published
+"""
+
+from .config import CrawlConfig, ExtractConfig, FetchConfig, __version__
+from .crawler import afetch, fetch
+from .errors import ExtractError, FetchError, NewsscrapeError
+from .extractor import extract
+from .models import Article, ErrorRecord, Record, Section
+
+__all__ = [
+    "Article",
+    "CrawlConfig",
+    "ErrorRecord",
+    "ExtractConfig",
+    "ExtractError",
+    "FetchConfig",
+    "FetchError",
+    "NewsscrapeError",
+    "Record",
+    "Section",
+    "__version__",
+    "afetch",
+    "extract",
+    "fetch",
+]

@@ -1,0 +1,93 @@
+"""Every default in one place: FetchConfig, ExtractConfig, CrawlConfig.
+
+Configs are frozen; build a variant with ``dataclasses.replace(cfg, field=value)``.
+Each validates itself in ``__post_init__`` so a bad value fails where it is written.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Final
+
+__version__: Final = "0.1.0"
+
+DEFAULT_USER_AGENT: Final = f"newsscrape/{__version__} (+https://pypi.org/project/newsscrape/)"
+
+
+def _positive(name: str, value: float) -> None:
+    if not value > 0:
+        raise ValueError(f"{name} must be > 0, got {value!r}")
+
+
+def _non_negative(name: str, value: float) -> None:
+    if not value >= 0:
+        raise ValueError(f"{name} must be >= 0, got {value!r}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FetchConfig:
+    """How one page is downloaded."""
+
+    user_agent: str = DEFAULT_USER_AGENT
+    connect_timeout: float = 10.0  # seconds to open the connection
+    read_timeout: float = 20.0  # seconds without a byte
+    total_timeout: float = 60.0  # seconds for the whole request, redirects and body included
+    max_redirects: int = 10
+    max_bytes: int = 10 * 1024 * 1024  # cap on the *decoded* body, enforced while streaming
+    # Redirects from a public address to loopback/private/link-local ones are refused (SSRF);
+    # block_private refuses such addresses altogether, for services taking URLs from strangers.
+    block_private_redirects: bool = True
+    block_private: bool = False
+    verify_tls: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("connect_timeout", "read_timeout", "total_timeout"):
+            _positive(name, getattr(self, name))
+        _non_negative("max_redirects", self.max_redirects)
+        _positive("max_bytes", self.max_bytes)
+        if not self.user_agent.strip():
+            raise ValueError("user_agent must not be empty")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtractConfig:
+    """How HTML becomes an Article."""
+
+    time_limit: float = 10.0  # seconds per page before ExtractError(reason="timed_out")
+    max_depth: int = 2000  # element nesting beyond this is ExtractError(reason="too_deep")
+    fallback: bool = True  # ask trafilatura for a second opinion when the native pass is unsure
+
+    def __post_init__(self) -> None:
+        _positive("time_limit", self.time_limit)
+        _positive("max_depth", self.max_depth)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CrawlConfig:
+    """How a batch of URLs is crawled: concurrency, politeness, retries, workers."""
+
+    concurrency: int = 16  # requests in flight, all hosts together
+    per_host: int = 1  # requests in flight to one host
+    delay: float = 1.0  # seconds between two requests to one host
+    jitter: float = 0.5  # up to this fraction of delay added at random
+    max_crawl_delay: float = 30.0  # robots.txt Crawl-delay is honoured up to this
+    respect_robots: bool = True
+    retries: int = 3  # retries after the first attempt, for connect/timeout/429/5xx
+    backoff: float = 1.0  # first retry waits about this long, doubling each time
+    max_retry_after: float = 120.0  # a Retry-After beyond this is capped
+    host_failure_limit: int = 5  # consecutive failed URLs before a host's rest are recorded as errors
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # extraction processes
+    extract_timeout: float = 30.0  # seconds before a runaway extraction worker is killed
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
+
+    def __post_init__(self) -> None:
+        _positive("concurrency", self.concurrency)
+        _positive("per_host", self.per_host)
+        for name in ("delay", "jitter", "max_crawl_delay", "backoff", "max_retry_after"):
+            _non_negative(name, getattr(self, name))
+        _non_negative("retries", self.retries)
+        _positive("host_failure_limit", self.host_failure_limit)
+        _non_negative("workers", self.workers)  # 0: extract in-process (tests, tiny runs)
+        _positive("extract_timeout", self.extract_timeout)

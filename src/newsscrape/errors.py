@@ -1,0 +1,104 @@
+"""The one exception tree of newsscrape.
+
+    NewsscrapeError
+     ├── FetchError(url, kind, status)   kind: see FETCH_KINDS
+     └── ExtractError(url, reason)       reason: see EXTRACT_REASONS
+
+Foreign exceptions (httpx, selectolax, trafilatura, OS errors) are converted once, at the
+boundary where they happen, with ``raise ... from exc``. In batch work an error becomes a
+record (:class:`newsscrape.models.ErrorRecord`), so every input URL has one line of output.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+FETCH_KINDS: Final = frozenset(
+    {
+        "invalid_url",  # not an absolute http(s) URL
+        "timeout",  # connect/read timeout or the total per-request deadline
+        "http_status",  # a non-2xx final status
+        "too_large",  # decoded body over the size cap
+        "not_html",  # a PDF, an image, JSON ...
+        "connect",  # connection refused or reset
+        "dns",  # name did not resolve
+        "tls",  # certificate or handshake failure
+        "too_many_redirects",
+        "blocked",  # address policy: redirect to a private/loopback address, or private refused
+        "robots",  # refused by robots.txt
+        "host_failed",  # the host kept failing; remaining URLs are not tried
+        "decode",  # the body could not be decoded (broken gzip ...)
+        "protocol",  # malformed HTTP
+        "interrupted",  # the crawl stopped before this URL was done
+    }
+)
+
+EXTRACT_REASONS: Final = frozenset(
+    {
+        "empty",  # no markup at all
+        "not_html",  # the bytes are not HTML
+        "no_body",  # parsed, but nothing article-like was found
+        "too_deep",  # nesting beyond the configured guard
+        "timed_out",  # the per-page time limit ran out
+        "internal",  # a bug in an extractor stage, converted so the batch goes on
+    }
+)
+
+
+class NewsscrapeError(Exception):
+    """Base class of every error newsscrape raises on purpose."""
+
+    kind: str = "error"
+
+    def __init__(self, message: str, *, url: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.url = url
+
+
+class FetchError(NewsscrapeError):
+    """Downloading a page failed; ``kind`` says how, ``status`` is the HTTP status if one came."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None,
+        kind: str,
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        if kind not in FETCH_KINDS:
+            raise ValueError(f"unknown FetchError kind {kind!r}")
+        super().__init__(message, url=url)
+        self.kind = kind
+        self.status = status
+        self.retry_after = retry_after  # seconds, from a Retry-After header on 429/503
+
+    def __reduce__(self) -> tuple[object, ...]:  # picklable across process pools despite kw-only init
+        return (_rebuild_fetch_error, (self.message, self.url, self.kind, self.status, self.retry_after))
+
+
+class ExtractError(NewsscrapeError):
+    """Turning HTML into an Article failed; ``reason`` says why."""
+
+    kind = "extract"
+
+    def __init__(self, message: str, *, url: str | None = None, reason: str) -> None:
+        if reason not in EXTRACT_REASONS:
+            raise ValueError(f"unknown ExtractError reason {reason!r}")
+        super().__init__(message, url=url)
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_extract_error, (self.message, self.url, self.reason))
+
+
+def _rebuild_fetch_error(
+    message: str, url: str | None, kind: str, status: int | None, retry_after: float | None
+) -> FetchError:
+    return FetchError(message, url=url, kind=kind, status=status, retry_after=retry_after)
+
+
+def _rebuild_extract_error(message: str, url: str | None, reason: str) -> ExtractError:
+    return ExtractError(message, url=url, reason=reason)

@@ -1,0 +1,169 @@
+"""The records newsscrape produces: :class:`Article` for a page, :class:`ErrorRecord` for a failure.
+
+Both are frozen, slotted, keyword-only dataclasses with tuples inside, so a record can be
+hashed, shared between threads and pickled to a worker process. ``to_dict`` gives the JSON
+shape (stable key order, ISO 8601 dates) that the JSON Schema in ``schema/article.json``
+describes; ``from_dict`` reads it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Final
+
+from .errors import ExtractError, FetchError, NewsscrapeError
+
+SCHEMA_VERSION: Final = 1
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    """A heading and the paragraphs under it; ``heading`` is None for the lead before any heading."""
+
+    heading: str | None
+    level: int  # 2 for h2 ... 6 for h6; 0 for the lead
+    paragraphs: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"heading": self.heading, "level": self.level, "paragraphs": list(self.paragraphs)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Section:
+        return cls(heading=data["heading"], level=data["level"], paragraphs=tuple(data["paragraphs"]))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One news article: its text with structure, and the metadata the page gives.
+
+    ``published``/``modified`` are ``datetime`` (timezone-aware when the page gives a zone)
+    or a plain ``date`` when the page gives only a day.
+    """
+
+    url: str | None
+    final_url: str | None = None
+    canonical_url: str | None = None
+    title: str | None = None
+    headings: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    body: str = ""
+    published: date | None = None
+    modified: date | None = None
+    authors: tuple[str, ...] = ()
+    section: str | None = None
+    breadcrumbs: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    language: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    image: str | None = None
+    word_count: int = 0
+    schema_version: int = field(default=SCHEMA_VERSION)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape, keys in declaration order."""
+        return {
+            "url": self.url,
+            "final_url": self.final_url,
+            "canonical_url": self.canonical_url,
+            "title": self.title,
+            "headings": list(self.headings),
+            "sections": [s.to_dict() for s in self.sections],
+            "body": self.body,
+            "published": _iso(self.published),
+            "modified": _iso(self.modified),
+            "authors": list(self.authors),
+            "section": self.section,
+            "breadcrumbs": list(self.breadcrumbs),
+            "tags": list(self.tags),
+            "language": self.language,
+            "site_name": self.site_name,
+            "description": self.description,
+            "image": self.image,
+            "word_count": self.word_count,
+            "schema_version": self.schema_version,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            url=data["url"],
+            final_url=data.get("final_url"),
+            canonical_url=data.get("canonical_url"),
+            title=data.get("title"),
+            headings=tuple(data.get("headings", ())),
+            sections=tuple(Section.from_dict(s) for s in data.get("sections", ())),
+            body=data.get("body", ""),
+            published=_parse_iso(data.get("published")),
+            modified=_parse_iso(data.get("modified")),
+            authors=tuple(data.get("authors", ())),
+            section=data.get("section"),
+            breadcrumbs=tuple(data.get("breadcrumbs", ())),
+            tags=tuple(data.get("tags", ())),
+            language=data.get("language"),
+            site_name=data.get("site_name"),
+            description=data.get("description"),
+            image=data.get("image"),
+            word_count=data.get("word_count", 0),
+            schema_version=data.get("schema_version", SCHEMA_VERSION),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ErrorRecord:
+    """A URL that produced no Article, and why. Serialised as ``{"url": ..., "error": {...}}``."""
+
+    url: str
+    kind: str  # a FetchError kind, or "extract"
+    message: str
+    status: int | None = None
+    reason: str | None = None  # the ExtractError reason when kind == "extract"
+    schema_version: int = field(default=SCHEMA_VERSION)
+
+    @classmethod
+    def from_exception(cls, url: str, exc: NewsscrapeError) -> ErrorRecord:
+        return cls(
+            url=url,
+            kind=exc.kind,
+            message=exc.message,
+            status=exc.status if isinstance(exc, FetchError) else None,
+            reason=exc.reason if isinstance(exc, ExtractError) else None,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "error": {"kind": self.kind, "message": self.message, "status": self.status, "reason": self.reason},
+            "schema_version": self.schema_version,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ErrorRecord:
+        err = data["error"]
+        return cls(
+            url=data["url"],
+            kind=err["kind"],
+            message=err["message"],
+            status=err.get("status"),
+            reason=err.get("reason"),
+            schema_version=data.get("schema_version", SCHEMA_VERSION),
+        )
+
+
+Record = Article | ErrorRecord
+
+
+def record_from_dict(data: dict[str, Any]) -> Record:
+    """Read back one JSON Lines record of either kind."""
+    return ErrorRecord.from_dict(data) if "error" in data else Article.from_dict(data)
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    return datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
