@@ -2,7 +2,8 @@
 
     NewsscrapeError
      ├── FetchError(url, kind, status)   kind: see FETCH_KINDS
-     └── ExtractError(url, reason)       reason: see EXTRACT_REASONS
+     ├── ExtractError(url, reason)       reason: see EXTRACT_REASONS
+     └── ExportError(path)               writing records failed (disk full, closed pipe ...)
 
 Foreign exceptions (httpx, selectolax, trafilatura, OS errors) are converted once, at the
 boundary where they happen, with ``raise ... from exc``. In batch work an error becomes a
@@ -92,6 +93,16 @@ class ExtractError(NewsscrapeError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_extract_error, (self.message, self.url, self.reason))
+
+
+class ExportError(NewsscrapeError):
+    """Writing records failed; the output was left ending on a whole line."""
+
+    kind = "export"
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 def _rebuild_fetch_error(

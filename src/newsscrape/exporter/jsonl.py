@@ -1,0 +1,132 @@
+"""JSON Lines: one record per line, written whole, flushed, never left half-written by us.
+
+A line is serialised first and written with one ``write`` call on a file opened in append
+mode, so a crash can at worst leave one partial last line; ``repair_tail`` removes it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import ExportError
+from ..models import Record
+
+
+def dumps(record: Record | dict[str, Any]) -> str:
+    """One record as one JSON line (no newline); keys in schema order, UTF-8 kept as is.
+
+    >>> dumps(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
+    '{"url": "http://x/", "error": {...}, "schema_version": 1}'
+    """
+    data = record if isinstance(record, dict) else record.to_dict()
+    return json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
+
+
+class JsonlWriter:
+    """Append records to a binary stream, one whole line each, flushed (and fsynced if asked).
+
+    >>> with JsonlWriter.open("out.jsonl") as out:
+    ...     out.write(article)
+    """
+
+    def __init__(self, stream: IO[bytes], *, name: str | None = None, fsync: bool = False) -> None:
+        self._stream = stream
+        self._name = name or getattr(stream, "name", None) or "<stream>"
+        self._fsync = fsync
+        self._seekable = _seekable(stream)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, fsync: bool = False) -> JsonlWriter:
+        """Open ``path`` for appending; a half-written last line from an earlier crash is removed first."""
+        repair_tail(path)
+        return cls(open(path, "ab"), name=str(path), fsync=fsync)  # noqa: SIM115 - closed by close()
+
+    def write(self, record: Record | dict[str, Any]) -> None:
+        line = (dumps(record) + "\n").encode("utf-8")
+        start = self._stream.tell() if self._seekable else None
+        try:
+            self._stream.write(line)
+            self._stream.flush()
+            if self._fsync:
+                os.fsync(self._stream.fileno())
+        except OSError as exc:
+            self._undo(start)
+            raise ExportError(f"cannot write to {self._name}: {exc.strerror or exc}", path=self._name) from exc
+
+    def _undo(self, start: int | None) -> None:
+        """Cut a partly written line off, so the file still ends on a whole record."""
+        if start is None:
+            return
+        try:
+            self._stream.truncate(start)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def __enter__(self) -> JsonlWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def repair_tail(path: str | os.PathLike[str]) -> int:
+    """Truncate a partial last line (no trailing newline, or not valid JSON); return the bytes removed."""
+    p = Path(path)
+    if not p.exists():
+        return 0
+    with open(p, "r+b") as f:
+        size = f.seek(0, os.SEEK_END)
+        if size == 0:
+            return 0
+        keep = _last_good_end(f, size)
+        if keep < size:
+            f.truncate(keep)
+        return size - keep
+
+
+def _last_good_end(f: IO[bytes], size: int) -> int:
+    """Offset just past the last complete, parseable line."""
+    block = min(size, 1 << 20)
+    f.seek(size - block)
+    tail = f.read(block)
+    if tail.endswith(b"\n"):
+        last_nl = tail.rfind(b"\n", 0, len(tail) - 1)
+        line = tail[last_nl + 1 :]
+        if _valid(line):
+            return size
+        return size - len(line)
+    last_nl = tail.rfind(b"\n")
+    return size - block + last_nl + 1 if last_nl >= 0 else 0
+
+
+def _valid(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
+def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    """Yield the parsed records of a JSON Lines file, skipping a partial or corrupt line."""
+    with open(path, "rb") as f:
+        for raw in f:
+            if raw.endswith(b"\n") and raw.strip():
+                try:
+                    yield json.loads(raw)
+                except ValueError:
+                    continue
+
+
+def _seekable(stream: IO[bytes]) -> bool:
+    try:
+        return stream.seekable()
+    except (OSError, ValueError):
+        return False
