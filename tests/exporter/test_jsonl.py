@@ -1,0 +1,76 @@
+"""JSON Lines writing: whole lines, UTF-8 as is, repair of a crash-cut last line, clean failure."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from newsscrape import Article, ErrorRecord
+from newsscrape.errors import ExportError
+from newsscrape.exporter import JsonlWriter, dumps, read_records, repair_tail
+
+
+def test_dumps_keeps_non_ascii_text() -> None:
+    line = dumps(Article(url="u", title="Ким Чен Ын — 金正恩"))
+    assert "Ким Чен Ын — 金正恩" in line
+    assert "\n" not in line
+
+
+def test_writer_appends_one_line_per_record(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    with JsonlWriter.open(out) as writer:
+        writer.write(Article(url="a"))
+        writer.write(ErrorRecord(url="b", kind="timeout", message="no data"))
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["url"] for line in lines] == ["a", "b"]
+
+
+def test_repair_tail_removes_a_half_written_last_line(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    good = dumps(Article(url="a")) + "\n"
+    out.write_text(good + '{"url": "b", "ti', encoding="utf-8")
+    removed = repair_tail(out)
+    assert removed == len('{"url": "b", "ti')
+    assert out.read_text(encoding="utf-8") == good
+
+
+def test_repair_tail_removes_a_corrupt_line_that_has_its_newline(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    good = dumps(Article(url="a")) + "\n"
+    out.write_text(good + '{"url": "b", "ti\n', encoding="utf-8")
+    repair_tail(out)
+    assert out.read_text(encoding="utf-8") == good
+
+
+def test_repair_tail_leaves_a_sound_file_alone(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text(dumps(Article(url="a")) + "\n", encoding="utf-8")
+    assert repair_tail(out) == 0
+
+
+def test_open_repairs_before_appending(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text(dumps(Article(url="a")) + '\n{"url": "half', encoding="utf-8")
+    with JsonlWriter.open(out) as writer:
+        writer.write(Article(url="c"))
+    assert [r["url"] for r in read_records(out)] == ["a", "c"]
+
+
+class _FullDisk(io.BytesIO):
+    """A stream that accepts a few bytes and then fails like a full disk."""
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        super().write(data[:5])
+        raise OSError(28, "No space left on device")
+
+
+def test_write_failure_leaves_no_partial_line_and_says_why() -> None:
+    stream = _FullDisk(b'{"url": "a"}\n')
+    stream.seek(0, io.SEEK_END)
+    writer = JsonlWriter(stream, name="out.jsonl")
+    with pytest.raises(ExportError, match="No space left on device"):
+        writer.write(Article(url="b"))
+    assert stream.getvalue() == b'{"url": "a"}\n'

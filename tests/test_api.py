@@ -1,0 +1,17 @@
+"""The public API is small and deliberate: what __all__ lists is what users get."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import newsscrape
+
+
+def test_all_names_exist_and_nothing_else_is_promised() -> None:
+    for name in newsscrape.__all__:
+        assert hasattr(newsscrape, name), name
+    assert {"extract", "fetch", "afetch", "Article", "Section", "FetchError", "ExtractError"} <= set(newsscrape.__all__)
+
+
+def test_package_is_typed() -> None:
+    assert resources.files("newsscrape").joinpath("py.typed").is_file()
