@@ -6,6 +6,7 @@ Records go to stdout (or -o FILE) as JSON Lines; logs and progress go to stderr 
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,11 +14,12 @@ from typing import IO
 
 import click
 
-from .config import ExtractConfig, FetchConfig, __version__
+from .config import DEFAULT_USER_AGENT, ExtractConfig, FetchConfig, __version__
 from .crawler import fetch
 from .errors import ExportError, NewsscrapeError
 from .exporter import JsonlWriter
-from .extractor import extract
+from .extractor import Explanation, explain, extract
+from .fetcher import fetch_page
 from .models import ErrorRecord, Record
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -38,10 +40,17 @@ def main() -> None:
 
 @main.command("fetch")
 @click.argument("urls", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Append to FILE, not stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Append to FILE, not stdout."
+)
 @click.option("--user-agent", help="User-Agent header to send.")
-@click.option("--timeout", type=float, default=FetchConfig().total_timeout, show_default=True,
-              help="Total seconds allowed per request.")
+@click.option(
+    "--timeout",
+    type=float,
+    default=FetchConfig().total_timeout,
+    show_default=True,
+    help="Total seconds allowed per request.",
+)
 def fetch_cmd(urls: tuple[str, ...], output: Path | None, user_agent: str | None, timeout: float) -> None:
     """Download each URL and print its article as one JSON line.
 
@@ -52,15 +61,19 @@ def fetch_cmd(urls: tuple[str, ...], output: Path | None, user_agent: str | None
     Example:
       newsscrape fetch https://example.com/news/kim-putin-summit | jq '{title, headings}'
     """
-    config = FetchConfig(total_timeout=timeout, **({"user_agent": user_agent} if user_agent else {}))
+    config = FetchConfig(total_timeout=timeout, user_agent=user_agent or DEFAULT_USER_AGENT)
     _emit(output, (_fetch_one(url, config) for url in urls))
 
 
 @main.command("extract")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path)
+)
 @click.option("--url", help="The page's URL (resolves relative links, dates in the path). One FILE only.")
 @click.option("--charset", help="Encoding of the files, when known (as an HTTP header would say).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Append to FILE, not stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Append to FILE, not stdout."
+)
 def extract_cmd(files: tuple[Path, ...], url: str | None, charset: str | None, output: Path | None) -> None:
     """Extract articles from saved HTML FILES ('-' reads stdin), one JSON line each.
 
@@ -73,7 +86,74 @@ def extract_cmd(files: tuple[Path, ...], url: str | None, charset: str | None, o
     _emit(output, (_extract_one(path, url, charset) for path in files))
 
 
+@main.command("explain")
+@click.argument("source")
+@click.option("--url", help="The page's URL, when SOURCE is a saved file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as one JSON object.")
+def explain_cmd(source: str, url: str | None, as_json: bool) -> None:
+    """Show how the article was found in SOURCE (a saved FILE, '-' or a URL).
+
+    Prints the node taken as the article, every block removed with its kind and the rule that
+    removed it, and where each metadata field came from (json-ld, og, meta, dom, url). This is
+    how to understand an empty or noisy result.
+
+    \b
+    Example:
+      newsscrape explain https://example.com/news/kim-putin-summit
+    """
+    try:
+        if source.startswith(("http://", "https://")):
+            page = fetch_page(source, config=FetchConfig())
+            report = explain(page.content, page.url, final_url=page.final_url, charset=page.charset)
+        else:
+            data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+            report = explain(data, url)
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {source}: {exc.strerror or exc}") from exc
+    except NewsscrapeError as exc:
+        raise click.ClickException(f"{source}: {exc.kind}: {exc.message}") from exc
+    if as_json:
+        click.echo(json.dumps(_explanation_dict(report), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_render_explanation(report))
+
+
 # crawl command: owned by the crawler (added below this line)
+
+
+def _explanation_dict(report: Explanation) -> dict[str, object]:
+    return {
+        "container": report.container,
+        "method": report.method,
+        "removed": [
+            {"kind": r.kind, "reason": r.reason, "where": r.where, "text": r.text} for r in report.removed
+        ],
+        "sources": report.sources,
+        "article": report.article.to_dict(),
+    }
+
+
+def _render_explanation(report: Explanation) -> str:
+    article = report.article
+    lines = [
+        f"article node : {report.container or '(none found)'}",
+        f"method       : {report.method}",
+        f"title        : {article.title!r}",
+        f"headings     : {len(article.headings)}, body words: {article.word_count}",
+        "",
+        f"removed blocks ({len(report.removed)}):",
+    ]
+    lines += [f"  - {r.kind:<14} {r.where}  ({r.reason})  {_clip(r.text)!r}" for r in report.removed]
+    lines += ["", "metadata sources:"]
+    record = article.to_dict()
+    for name, source in sorted(report.sources.items()):
+        lines.append(f"  {name:<13} <- {source:<8} {_clip(str(record.get(name, '')))!r}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _fetch_one(url: str, config: FetchConfig) -> Record:
@@ -88,7 +168,9 @@ def _extract_one(path: Path, url: str | None, charset: str | None) -> Record:
     try:
         data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
     except OSError as exc:
-        return ErrorRecord(url=label, kind="extract", reason="empty", message=f"cannot read {path}: {exc.strerror}")
+        return ErrorRecord(
+            url=label, kind="extract", reason="empty", message=f"cannot read {path}: {exc.strerror}"
+        )
     try:
         return extract(data, url, charset=charset, config=ExtractConfig())
     except NewsscrapeError as exc:
@@ -118,6 +200,4 @@ def _writer(output: Path | None) -> JsonlWriter:
 
 
 def _stdout_bytes() -> IO[bytes]:
-    return click.get_binary_stream("stdout")
-
-
+    return sys.stdout.buffer
