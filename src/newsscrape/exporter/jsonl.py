@@ -34,7 +34,9 @@ class JsonlWriter:
     """
 
     def __init__(self, stream: IO[bytes], *, name: str | None = None, fsync: bool = False) -> None:
+        """Write to ``stream``, which stays open after ``close`` (stdout); ``open`` owns its file."""
         self._stream = stream
+        self._owned = False
         self._name = name or getattr(stream, "name", None) or "<stream>"
         self._fsync = fsync
         self._seekable = _seekable(stream)
@@ -43,7 +45,9 @@ class JsonlWriter:
     def open(cls, path: str | os.PathLike[str], *, fsync: bool = False) -> JsonlWriter:
         """Open ``path`` for appending; a half-written last line from an earlier crash is removed first."""
         repair_tail(path)
-        return cls(open(path, "ab"), name=str(path), fsync=fsync)  # noqa: SIM115 - closed by close()
+        writer = cls(open(path, "ab"), name=str(path), fsync=fsync)  # noqa: SIM115 - closed by close()
+        writer._owned = True
+        return writer
 
     def write(self, record: Record | dict[str, Any]) -> None:
         line = (dumps(record) + "\n").encode("utf-8")
@@ -67,7 +71,8 @@ class JsonlWriter:
             pass
 
     def close(self) -> None:
-        self._stream.close()
+        if self._owned:
+            self._stream.close()
 
     def __enter__(self) -> JsonlWriter:
         return self
