@@ -1,0 +1,219 @@
+"""decode_html: one test per precedence rule, label aliases, refusals, and a never-crash property."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsscrape.errors import ExtractError
+from newsscrape.extractor._charset import PRESCAN_BYTES, decode_html, normalise_label, sniff_meta_charset
+
+RUSSIAN = "Городские власти объявили о запуске новой трамвайной линии до северных районов."  # noqa: RUF001 (Cyrillic text on purpose)
+FRENCH = "Le gouvernement a présenté mercredi une réforme très attendue des retraites."
+JAPANESE = "東京都は二十日、新しい防災計画の概要を発表した。"
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!doctype html><html><head>{head}<title>t</title></head><body><p>{body}</p></body></html>"
+
+
+# --- precedence ----------------------------------------------------------------------------------
+
+
+def test_http_header_charset_is_used_without_any_meta() -> None:
+    data = page(RUSSIAN).encode("cp1251")
+    assert RUSSIAN in decode_html(data, http_charset="windows-1251")
+
+
+def test_http_header_beats_meta_charset() -> None:
+    data = page(RUSSIAN, '<meta charset="koi8-r">').encode("cp1251")
+    assert RUSSIAN in decode_html(data, http_charset="windows-1251")
+
+
+def test_bom_beats_http_header() -> None:
+    # WHATWG decode: the BOM is in the bytes, the header is often a server default.
+    data = codecs.BOM_UTF8 + page(FRENCH).encode("utf-8")
+    text = decode_html(data, http_charset="iso-8859-1")
+    assert FRENCH in text
+    assert not text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_bom_is_honoured_and_stripped(codec: str) -> None:
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    text = decode_html(bom + page(JAPANESE).encode(codec))
+    assert JAPANESE in text
+    assert text.startswith("<!doctype")
+
+
+def test_meta_charset_is_used_when_no_header() -> None:
+    data = page(JAPANESE, '<meta charset="Shift_JIS">').encode("cp932")
+    assert JAPANESE in decode_html(data)
+
+
+def test_meta_http_equiv_content_type_is_used() -> None:
+    head = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+    assert RUSSIAN in decode_html(page(RUSSIAN, head).encode("cp1251"))
+
+
+def test_meta_with_unquoted_and_oddly_cased_attributes() -> None:
+    head = "<META HTTP-EQUIV=content-type CONTENT='text/html;charset=EUC-JP' />"
+    assert JAPANESE in decode_html(page(JAPANESE, head).encode("euc_jp"))
+
+
+def test_meta_inside_a_comment_is_ignored() -> None:
+    head = '<!-- <meta charset="koi8-r"> --><meta charset="windows-1251">'
+    assert RUSSIAN in decode_html(page(RUSSIAN, head).encode("cp1251"))
+
+
+def test_meta_after_the_prescan_window_is_not_read() -> None:
+    filler = "<script>" + "x" * PRESCAN_BYTES + "</script>"
+    data = page("plain", filler + '<meta charset="koi8-r">').encode("ascii")
+    assert sniff_meta_charset(data) is None
+
+
+def test_meta_declaring_utf16_means_utf8() -> None:
+    # A meta tag was read from ASCII-compatible bytes, so it cannot be right about UTF-16.
+    data = page(FRENCH, '<meta charset="utf-16">').encode("utf-8")
+    assert FRENCH in decode_html(data)
+
+
+def test_undeclared_utf8_is_decoded_strictly_first() -> None:
+    assert FRENCH in decode_html(page(FRENCH).encode("utf-8"))
+
+
+def test_undeclared_legacy_bytes_are_detected() -> None:
+    data = page(RUSSIAN * 3).encode("cp1251")
+    assert RUSSIAN in decode_html(data)
+
+
+def test_undeclared_latin_text_prefers_windows_1252_on_a_detector_tie() -> None:
+    data = page(FRENCH * 3).encode("cp1252")
+    assert FRENCH in decode_html(data)
+
+
+def test_undeclared_utf16_without_bom_is_recognised() -> None:
+    assert FRENCH in decode_html(page(FRENCH).encode("utf-16-le"))
+    assert FRENCH in decode_html(page(FRENCH).encode("utf-16-be"))
+
+
+# --- declarations the bytes contradict --------------------------------------------------------------
+
+
+def test_header_contradicted_by_bytes_falls_to_meta() -> None:
+    data = page(RUSSIAN, '<meta charset="windows-1251">').encode("cp1251")
+    assert RUSSIAN in decode_html(data, http_charset="utf-8")
+
+
+def test_declared_utf8_with_one_stray_byte_keeps_utf8() -> None:
+    data = page(FRENCH).encode("utf-8").replace(b"</p>", b"\xff</p>")
+    text = decode_html(data, http_charset="utf-8")
+    assert FRENCH in text
+    assert "\ufffd" in text
+
+
+# --- labels -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("ISO-8859-1", "cp1252"),
+        ("latin1", "cp1252"),
+        ("us-ascii", "cp1252"),
+        ("ascii", "cp1252"),
+        ("Shift_JIS", "cp932"),
+        ("x-sjis", "cp932"),
+        ("windows-31j", "cp932"),
+        ("gb2312", "gb18030"),
+        ("euc-kr", "cp949"),
+        ("UTF8", "utf-8"),
+        (" 'utf-8' ", "utf-8"),
+        ("windows-1251", "cp1251"),
+        ("koi8-r", "koi8-r"),
+    ],
+)
+def test_whatwg_label_aliases(label: str, codec: str) -> None:
+    assert normalise_label(label) == codec
+
+
+@pytest.mark.parametrize("label", ["klingon", "", "   ", "base64", "rot13", "utf-7", "unicode_escape", None])
+def test_unknown_or_unsafe_labels_are_ignored(label: str | None) -> None:
+    assert normalise_label(label) is None
+
+
+def test_latin1_header_decodes_windows_1252_punctuation() -> None:
+    # 0x93/0x94 are curly quotes in windows-1252 but C1 controls in true ISO-8859-1.
+    data = page("\u201cquoted\u201d").encode("cp1252")
+    assert "\u201cquoted\u201d" in decode_html(data, http_charset="iso-8859-1")
+
+
+def test_unknown_header_label_falls_through_to_meta() -> None:
+    data = page(RUSSIAN, '<meta charset="windows-1251">').encode("cp1251")
+    assert RUSSIAN in decode_html(data, http_charset="x-nonsense")
+
+
+# --- refusals --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r ", codecs.BOM_UTF8, codecs.BOM_UTF8 + b"  \n"])
+def test_empty_documents_raise_empty(data: bytes) -> None:
+    with pytest.raises(ExtractError) as info:
+        decode_html(data, url="https://example.com/a")
+    assert info.value.reason == "empty"
+    assert info.value.url == "https://example.com/a"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"\xff\xd8\xff\xe0\x00\x10JFIF",
+        b"GIF89a\x01\x00\x01\x00",
+        b"PK\x03\x04\x14\x00\x06\x00",
+        b"\x1f\x8b\x08\x00\x00\x00\x00\x00",
+        b"\x00" * 200,
+        b"<html>" + b"\x00\x01\x02\x03" * 100,
+    ],
+)
+def test_binary_data_raises_not_html(data: bytes) -> None:
+    with pytest.raises(ExtractError) as info:
+        decode_html(data)
+    assert info.value.reason == "not_html"
+
+
+def test_a_single_stray_nul_is_tolerated() -> None:
+    assert decode_html(b"<p>a\x00b</p>") == "<p>a\x00b</p>"
+
+
+# --- property -------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.one_of(
+        st.binary(max_size=2048),
+        st.text(max_size=300).map(lambda s: s.encode("utf-8")),
+        st.builds(
+            lambda label, body: f'<meta charset="{label}"><p>{body}'.encode("utf-8", "surrogatepass"),
+            st.text(max_size=20),
+            st.text(max_size=100),
+        ),
+    ),
+    header=st.one_of(st.none(), st.sampled_from(["utf-8", "latin1", "shift_jis", "utf-16", "x"]), st.text()),
+)
+def test_decode_never_raises_anything_but_extract_error(data: bytes, header: str | None) -> None:
+    reason = None
+    try:
+        text = decode_html(data, http_charset=header)
+    except ExtractError as exc:
+        reason = exc.reason
+    if reason is None:
+        assert isinstance(text, str)
+        assert text.strip()
+    else:
+        assert reason in {"empty", "not_html"}
