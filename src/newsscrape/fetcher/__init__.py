@@ -1,9 +1,24 @@
 """HTTP only: httpx lives here and nowhere else.
 
 ``fetch_page``/``afetch_page`` download one HTML page under FetchConfig's limits and return a
-:class:`Page`, or raise :class:`newsscrape.errors.FetchError` with a ``kind``.
+:class:`Page`, or raise :class:`newsscrape.errors.FetchError` with a ``kind``. ``sync_client``/
+``async_client`` make connection pools to share across many calls. ``AddressPolicy`` and
+``is_public_address`` are the address (SSRF) policy, injectable for tests.
+
+    >>> page = fetch_page("https://example.com/news/1")
+    >>> page.final_url, page.charset
 """
 
-from ._client import Page, afetch_page, async_client, fetch_page, sync_client
+from ._address import AddressPolicy, is_public_address
+from ._client import afetch_page, async_client, fetch_page, sync_client
+from ._plan import Page
 
-__all__ = ["Page", "afetch_page", "async_client", "fetch_page", "sync_client"]
+__all__ = [
+    "AddressPolicy",
+    "Page",
+    "afetch_page",
+    "async_client",
+    "fetch_page",
+    "is_public_address",
+    "sync_client",
+]

@@ -1,60 +1,151 @@
-"""Download one page (placeholder until the fetcher lands: no limits enforced yet)."""
+"""Download one page: ``fetch_page`` and ``afetch_page``, thin I/O loops around :class:`_plan.Fetch`.
+
+The two drivers differ only in the sends (and in how the total deadline is kept, see below); every
+decision lives in ``_plan``, so a fix there fixes both.
+
+Deadline: ``afetch_page`` runs the whole fetch (DNS, connects, redirects, headers, body) under one
+``asyncio.timeout``. ``fetch_page`` cannot cancel a blocking read, so it caps every single wait
+(connect, each socket read) at the time left when the hop starts and checks the deadline between
+body chunks. Remaining gap, sync only: a server dripping bytes may overshoot the deadline by at
+most one read wait (``min(read_timeout, time left at hop start)``), and ``socket.getaddrinfo`` has
+no timeout of its own (the resolver's, usually 5 s per try).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+import contextlib
+import socket
+from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
+from typing import Any
 
 import httpx
 
 from ..config import FetchConfig
-from ..errors import FetchError
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Page:
-    """A downloaded HTML page."""
-
-    url: str  # as asked
-    final_url: str  # after redirects
-    status: int
-    content: bytes  # the decoded (un-gzipped) body
-    content_type: str | None  # media type only, e.g. "text/html"
-    charset: str | None  # from the Content-Type header, if any
-    headers: tuple[tuple[str, str], ...] = ()
+from . import _plan
+from ._address import AddressPolicy
+from ._plan import Fetch, Page
 
 
 def sync_client(config: FetchConfig) -> httpx.Client:
-    return httpx.Client(headers={"User-Agent": config.user_agent}, follow_redirects=True)
+    """A connection pool for many ``fetch_page`` calls; close it when done.
+
+    >>> with sync_client(cfg) as client:
+    ...     pages = [fetch_page(url, config=cfg, client=client) for url in urls]
+    """
+    return httpx.Client(**_client_options(config))
 
 
 def async_client(config: FetchConfig) -> httpx.AsyncClient:
-    return httpx.AsyncClient(headers={"User-Agent": config.user_agent}, follow_redirects=True)
+    """A connection pool for many concurrent ``afetch_page`` calls; close it when done.
+
+    >>> async with async_client(cfg) as client:
+    ...     pages = await asyncio.gather(*(afetch_page(u, config=cfg, client=client) for u in urls))
+    """
+    return httpx.AsyncClient(**_client_options(config))
 
 
-def fetch_page(url: str, *, config: FetchConfig | None = None, client: httpx.Client | None = None) -> Page:
-    cfg = config or FetchConfig()
-    with sync_client(cfg) as own:
-        resp = (client or own).get(url)
-    return _page(url, resp)
+def _client_options(config: FetchConfig) -> dict[str, Any]:
+    # Redirects are followed by Fetch, hop by hop, so each hop passes the address policy.
+    return {
+        "headers": _plan.request_headers(config),
+        "timeout": _plan.client_timeout(config),
+        "follow_redirects": False,
+        "verify": config.verify_tls,
+    }
+
+
+def fetch_page(
+    url: str,
+    *,
+    config: FetchConfig | None = None,
+    client: httpx.Client | None = None,
+    policy: AddressPolicy | None = None,
+) -> Page:
+    """Download the HTML page at ``url`` under ``config``'s limits.
+
+    >>> page = fetch_page("https://example.com/news/1", config=FetchConfig(total_timeout=10))
+    >>> page.final_url, page.charset, page.content[:15]
+
+    Raises FetchError; its ``kind`` says why (timeout, http_status, not_html, too_large, blocked ...).
+    ``client`` shares a pool across calls (see ``sync_client``); ``policy`` says which addresses
+    are public (see ``AddressPolicy``).
+    """
+    job = Fetch(url, config=config, policy=policy)
+    with _pool(client, job.config) as http:
+        while True:
+            for host in job.lookups():
+                job.resolved(host, _resolve(job, host))
+            try:
+                response = http.send(job.request(http), stream=True, follow_redirects=False)
+                try:
+                    if job.on_headers(response):
+                        continue
+                    for chunk in response.iter_bytes():
+                        job.feed(chunk)
+                    return job.page(response)
+                finally:
+                    response.close()
+            except httpx.HTTPError as exc:
+                raise job.error(exc) from exc
 
 
 async def afetch_page(
-    url: str, *, config: FetchConfig | None = None, client: httpx.AsyncClient | None = None
+    url: str,
+    *,
+    config: FetchConfig | None = None,
+    client: httpx.AsyncClient | None = None,
+    policy: AddressPolicy | None = None,
 ) -> Page:
-    cfg = config or FetchConfig()
-    async with async_client(cfg) as own:
-        resp = await (client or own).get(url)
-    return _page(url, resp)
+    """``fetch_page`` for asyncio; safe to run many at once on one shared ``client``.
+
+    >>> async with async_client(cfg) as client:
+    ...     page = await afetch_page("https://example.com/news/1", config=cfg, client=client)
+    """
+    job = Fetch(url, config=config, policy=policy)
+    try:
+        async with asyncio.timeout(job.remaining()):
+            async with _apool(client, job.config) as http:
+                while True:
+                    for host in job.lookups():
+                        job.resolved(host, await _aresolve(job, host))
+                    try:
+                        response = await http.send(job.request(http), stream=True, follow_redirects=False)
+                        try:
+                            if job.on_headers(response):
+                                continue
+                            async for chunk in response.aiter_bytes():
+                                job.feed(chunk)
+                            return job.page(response)
+                        finally:
+                            await response.aclose()
+                    except httpx.HTTPError as exc:
+                        raise job.error(exc) from exc
+    except TimeoutError as exc:
+        raise job.deadline_error() from exc
 
 
-def _page(url: str, resp: httpx.Response) -> Page:
-    if resp.status_code >= 400:
-        raise FetchError(f"GET {url}: HTTP {resp.status_code}", url=url, kind="http_status", status=resp.status_code)
-    return Page(
-        url=url,
-        final_url=str(resp.url),
-        status=resp.status_code,
-        content=resp.content,
-        content_type=resp.headers.get("content-type", "").split(";")[0].strip() or None,
-        charset=resp.charset_encoding,
-    )
+def _pool(client: httpx.Client | None, config: FetchConfig) -> AbstractContextManager[httpx.Client]:
+    # A caller's client is the caller's to close; ours lives for this one call.
+    return contextlib.nullcontext(client) if client is not None else sync_client(config)
+
+
+def _apool(
+    client: httpx.AsyncClient | None, config: FetchConfig
+) -> AbstractAsyncContextManager[httpx.AsyncClient]:
+    return contextlib.nullcontext(client) if client is not None else async_client(config)
+
+
+def _resolve(job: Fetch, host: str) -> Sequence[Sequence[object]]:
+    try:
+        return socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        raise job.dns_error(host, exc) from exc
+
+
+async def _aresolve(job: Fetch, host: str) -> Sequence[Sequence[object]]:
+    try:
+        return await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        raise job.dns_error(host, exc) from exc

@@ -1,0 +1,112 @@
+"""Address policy against server-side request forgery: which resolved addresses a fetch may reach.
+
+Pure decisions over :mod:`ipaddress` values; resolving names is the caller's I/O. The rule:
+
+* ``FetchConfig.block_private``: every hop, the first URL included, must resolve only to public addresses.
+* ``FetchConfig.block_private_redirects`` (default): a redirect issued by a public host must not lead to a
+  non-public one (the classic "public page 302s to http://169.254.169.254/" attack). A private host
+  redirecting to another private host is left alone, so intranet and 127.0.0.1 test servers work.
+
+    >>> public, private = (ip_address("93.184.215.14"),), (ip_address("10.0.0.1"),)
+    >>> decide(previous=public, target=private, config=FetchConfig())
+    'a redirect from a public address to non-public 10.0.0.1'
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..config import FetchConfig
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+Addresses = tuple[IPAddress, ...]
+
+
+def is_public_address(ip: IPAddress) -> bool:
+    """True if ``ip`` is a globally routable unicast address.
+
+    >>> is_public_address(ip_address("127.0.0.1")), is_public_address(ip_address("8.8.8.8"))
+    (False, True)
+    """
+    # An IPv4-mapped IPv6 address (::ffff:10.0.0.1) reaches the IPv4 host: judge that one.
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    # is_global already excludes private, loopback, link-local, shared (100.64/10), reserved and
+    # unspecified ranges; multicast is excluded on top because no web server lives there.
+    return ip.is_global and not ip.is_multicast
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AddressPolicy:
+    """Which addresses count as public. Tests inject ``is_public`` to play a public host on 127.0.0.2.
+
+    >>> policy = AddressPolicy(is_public=lambda ip: str(ip) == "127.0.0.2")
+    >>> fetch_page("http://127.0.0.2:8080/redirect?to=http://127.0.0.1/", policy=policy)
+    FetchError: GET http://127.0.0.1/: blocked: a redirect from a public address to non-public 127.0.0.1
+    """
+
+    is_public: Callable[[IPAddress], bool] = field(default=is_public_address)
+
+    def decide(self, *, previous: Addresses | None, target: Addresses, config: FetchConfig) -> str | None:
+        """Why reaching ``target`` is refused, or None if allowed; ``previous`` is the redirecting hop's."""
+        return decide(previous=previous, target=target, config=config, is_public=self.is_public)
+
+
+DEFAULT_POLICY = AddressPolicy()
+
+
+def decide(
+    *,
+    previous: Addresses | None,
+    target: Addresses,
+    config: FetchConfig,
+    is_public: Callable[[IPAddress], bool] = is_public_address,
+) -> str | None:
+    """Why a hop to ``target`` is refused, or None if it is allowed.
+
+    ``previous`` holds the addresses of the host that issued the redirect, None for the first URL.
+
+        >>> decide(previous=None, target=(ip_address("127.0.0.1"),), config=FetchConfig(block_private=True))
+        'non-public address 127.0.0.1'
+    """
+    # A host with several addresses is as dangerous as its worst one: the connection may use any.
+    private = next((ip for ip in target if not is_public(ip)), None)
+    if private is None:
+        return None
+    if config.block_private:
+        return f"non-public address {private}"
+    if (
+        config.block_private_redirects
+        and previous is not None
+        and previous
+        and all(is_public(ip) for ip in previous)
+    ):
+        return f"a redirect from a public address to non-public {private}"
+    return None
+
+
+def needs_lookup(*, redirected: bool, config: FetchConfig) -> bool:
+    """Whether a hop's addresses matter at all, so a plain fetch of a public page costs no extra DNS query."""
+    return config.block_private or (config.block_private_redirects and redirected)
+
+
+def literal(host: str) -> Addresses | None:
+    """The address of an IP-literal host, None for a name that needs resolving."""
+    try:
+        return (ipaddress.ip_address(host.strip("[]")),)
+    except ValueError:
+        return None
+
+
+def from_addrinfo(infos: Iterable[Sequence[object]]) -> Addresses:
+    """The distinct addresses in a ``getaddrinfo`` answer, in order."""
+    seen: dict[IPAddress, None] = {}
+    for info in infos:
+        sockaddr = info[4]
+        if not isinstance(sockaddr, tuple) or not sockaddr:
+            continue
+        # IPv6 answers may carry a zone ("fe80::1%eth0"); the zone does not change the address class.
+        seen.setdefault(ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0]), None)
+    return tuple(seen)

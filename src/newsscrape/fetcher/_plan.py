@@ -1,0 +1,313 @@
+"""Everything about one fetch that does no I/O, shared line for line by ``fetch_page`` and ``afetch_page``.
+
+A :class:`Fetch` holds one call's state (the hop being requested, the hops before it, the deadline,
+the body so far) and makes every decision: which names need resolving, whether a hop is allowed,
+the request to send, whether a response redirects or is the page, whether the body is still
+within limits, and which :class:`FetchError` an httpx failure becomes. The two drivers in
+``_client`` only perform the I/O it asks for, so they differ in nothing but ``await``.
+
+    >>> job = Fetch("https://example.com/news/1", config=None, policy=None)
+    >>> request = job.request(client)  # then send it, feed job.on_headers(...), job.feed(chunk) ...
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib.util import find_spec
+from typing import Final
+
+import httpx
+
+from ..config import FetchConfig
+from ..errors import FetchError
+from . import _address, _response
+from ._address import DEFAULT_POLICY, Addresses, AddressPolicy
+
+# Prefer HTML, accept anything (a server answering only */* still answers); the body type is checked anyway.
+ACCEPT: Final = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
+
+
+def _accept_encoding() -> str:
+    # httpx decodes br/zstd only when their packages are installed; advertising a coding we
+    # cannot decode would hand the extractor compressed bytes.
+    codings = ["gzip", "deflate"]
+    if find_spec("brotli") or find_spec("brotlicffi"):
+        codings.append("br")
+    if find_spec("zstandard"):
+        codings.append("zstd")
+    return ", ".join(codings)
+
+
+ACCEPT_ENCODING: Final = _accept_encoding()
+
+# httpx reports a connection that closed before the response was complete as a protocol error;
+# for retrying it is a dropped connection, like a reset.
+DROPPED_CONNECTION: Final = ("server disconnected", "peer closed connection")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page:
+    """A downloaded HTML page.
+
+    >>> page = fetch_page("https://example.com/news/1")
+    >>> page.final_url, page.charset, len(page.content)
+    """
+
+    url: str  # as asked
+    final_url: str  # after redirects
+    status: int
+    content: bytes  # the decoded (un-gzipped) body
+    content_type: str | None  # media type only, e.g. "text/html"; None when the server sent none
+    charset: str | None  # from the Content-Type header, if any
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+def request_headers(config: FetchConfig) -> dict[str, str]:
+    """The headers every request carries (set per request too, so a caller's own client gets them)."""
+    return {"User-Agent": config.user_agent, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING}
+
+
+def client_timeout(config: FetchConfig) -> httpx.Timeout:
+    """httpx timeouts from the config; the total deadline is enforced per request on top."""
+    return httpx.Timeout(
+        connect=config.connect_timeout,
+        read=config.read_timeout,
+        write=config.read_timeout,
+        pool=config.connect_timeout,
+    )
+
+
+def check_url(url: str) -> httpx.URL:
+    """Parse ``url``; FetchError(kind="invalid_url") unless it is an absolute http(s) URL with a host."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise FetchError(f"GET {url!r}: invalid URL ({exc})", url=url, kind="invalid_url") from exc
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise FetchError(f"GET {url!r}: not an absolute http(s) URL", url=url, kind="invalid_url")
+    return parsed
+
+
+def host_of(url: httpx.URL) -> str:
+    """The ASCII (IDNA) host of ``url``, as getaddrinfo wants it."""
+    return url.raw_host.decode("ascii")
+
+
+class Fetch:
+    """One call of fetch_page/afetch_page: its state and every decision, no I/O."""
+
+    __slots__ = (
+        "_addresses",
+        "_body",
+        "_charset",
+        "_kind",
+        "_sniffed",
+        "config",
+        "deadline",
+        "hops",
+        "policy",
+        "target",
+        "url",
+    )
+
+    def __init__(self, url: str, *, config: FetchConfig | None, policy: AddressPolicy | None) -> None:
+        self.url = url
+        self.config = config or FetchConfig()
+        self.policy = policy or DEFAULT_POLICY
+        self.target = check_url(url)
+        self.hops: list[httpx.URL] = []  # URLs already requested, each of which redirected
+        self.deadline = time.monotonic() + self.config.total_timeout
+        self._addresses: dict[str, Addresses] = {}
+        self._body = bytearray()
+        self._kind = ""
+        self._charset: str | None = None
+        self._sniffed = True
+
+    # --- before each hop -------------------------------------------------------------------------
+
+    def lookups(self) -> list[str]:
+        """Host names to resolve (``resolved``) before ``request``; empty when addresses do not matter."""
+        redirected = bool(self.hops)
+        if not _address.needs_lookup(redirected=redirected, config=self.config):
+            return []
+        hosts = [host_of(self.target)] + ([host_of(self.hops[-1])] if redirected else [])
+        return [h for h in dict.fromkeys(hosts) if h not in self._addresses and _address.literal(h) is None]
+
+    def resolved(self, host: str, infos: Iterable[Sequence[object]]) -> None:
+        """Record a getaddrinfo answer for ``host``."""
+        self._addresses[host] = _address.from_addrinfo(infos)
+
+    def dns_error(self, host: str, exc: BaseException) -> FetchError:
+        return self._error(f"cannot resolve {host} ({_one_line(exc)})", kind="dns")
+
+    def remaining(self) -> float:
+        """Seconds left before the total deadline; FetchError(kind="timeout") when none are."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise self.deadline_error()
+        return left
+
+    def request(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        """The request for the current hop, after the address policy allowed it."""
+        if _address.needs_lookup(redirected=bool(self.hops), config=self.config):
+            previous = self._addresses_of(self.hops[-1]) if self.hops else None
+            reason = self.policy.decide(
+                previous=previous, target=self._addresses_of(self.target), config=self.config
+            )
+            if reason is not None:
+                raise self._error(f"blocked: {reason}", kind="blocked")
+        left, cfg = self.remaining(), self.config
+        # No single wait may outlast the deadline; between waits the drivers check it again.
+        timeout = httpx.Timeout(
+            connect=min(cfg.connect_timeout, left),
+            read=min(cfg.read_timeout, left),
+            write=min(cfg.read_timeout, left),
+            pool=min(cfg.connect_timeout, left),
+        )
+        return client.build_request("GET", self.target, headers=request_headers(cfg), timeout=timeout)
+
+    # --- after the headers -----------------------------------------------------------------------
+
+    def on_headers(self, response: httpx.Response) -> bool:
+        """True if ``response`` redirects (the next hop is set: close it and go on); False if it is the page.
+
+        Raises FetchError for a bad redirect, a non-2xx status, a non-HTML type, a declared size over
+        the cap.
+        """
+        status, headers = response.status_code, response.headers
+        location = headers.get("location")
+        if status in _response.REDIRECT_STATUSES and location:
+            self._follow(location, set_cookie="set-cookie" in headers)
+            return True
+        if not 200 <= status < 300:
+            wait = _response.retry_after(headers.get("retry-after"))
+            raise self._error(
+                f"HTTP {status}",
+                kind="http_status",
+                status=status,
+                retry_after=wait if status in _response.RETRY_AFTER_STATUSES else None,
+            )
+        kind, self._charset = _response.media_type(headers.get("content-type"))
+        self._kind, self._sniffed = kind, not _response.needs_sniffing(kind)
+        if self._sniffed and not _response.is_html_type(kind):
+            raise self._error(f"not HTML but {kind}", kind="not_html", status=status)
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.config.max_bytes:
+            raise self._too_large(f"Content-Length {length}")
+        return False
+
+    def _follow(self, location: str, *, set_cookie: bool) -> None:
+        try:
+            target = self.target.join(location)
+        except (httpx.InvalidURL, ValueError) as exc:
+            raise self._error(f"bad redirect Location {location!r}", kind="invalid_url") from exc
+        if target.scheme not in ("http", "https") or not target.host:
+            raise self._error(f"redirect to a non-http(s) URL {location!r}", kind="invalid_url")
+        target = target.copy_with(fragment=None)
+        visited = {url.copy_with(fragment=None) for url in (*self.hops, self.target)}
+        # Revisiting a URL is a loop, unless the redirect set a cookie: cookie walls bounce A -> B -> A
+        # once to test cookies. max_redirects still bounds such bounces.
+        if target in visited and not set_cookie:
+            raise self._error(f"redirect loop back to {target}", kind="too_many_redirects")
+        if len(self.hops) >= self.config.max_redirects:
+            raise self._error(f"more than {self.config.max_redirects} redirects", kind="too_many_redirects")
+        self.hops.append(self.target)
+        self.target = target
+
+    # --- the body ---------------------------------------------------------------------------------
+
+    def feed(self, chunk: bytes) -> None:
+        """Take the next decoded chunk; FetchError once the body is over the cap or the deadline passed."""
+        if len(self._body) + len(chunk) > self.config.max_bytes:
+            raise self._too_large("the body")
+        self._body += chunk
+        if not self._sniffed and len(self._body) >= _response.SNIFF_BYTES:
+            self._sniff()
+        if time.monotonic() > self.deadline:
+            raise self.deadline_error()
+
+    def page(self, response: httpx.Response) -> Page:
+        """The Page, once the body is complete."""
+        if not self._sniffed:
+            self._sniff()
+        return Page(
+            url=self.url,
+            final_url=str(self.target),
+            status=response.status_code,
+            content=bytes(self._body),
+            content_type=self._kind or None,
+            charset=self._charset,
+            headers=tuple(response.headers.multi_items()),
+        )
+
+    def _sniff(self) -> None:
+        self._sniffed = True
+        if not _response.sniff_html(bytes(self._body[: _response.SNIFF_BYTES])):
+            declared = f"declared {self._kind}" if self._kind else "no Content-Type"
+            raise self._error(f"not HTML ({declared}, and the body does not look like HTML)", kind="not_html")
+
+    # --- failures ---------------------------------------------------------------------------------
+
+    def deadline_error(self) -> FetchError:
+        return self._error(f"not done within {self.config.total_timeout:g}s (total deadline)", kind="timeout")
+
+    def error(self, exc: httpx.HTTPError) -> FetchError:
+        """The FetchError an httpx failure on the current hop becomes (raise it ``from exc``)."""
+        cfg, detail = self.config, _one_line(exc)
+        if isinstance(exc, httpx.TimeoutException):
+            if time.monotonic() >= self.deadline - 0.05:  # a wait cut short by the deadline
+                return self.deadline_error()
+            if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+                return self._error(f"no connection within {cfg.connect_timeout:g}s", kind="timeout")
+            return self._error(f"no data for {cfg.read_timeout:g}s", kind="timeout")
+        if isinstance(exc, httpx.ConnectError):
+            if _caused_by(exc, ssl.SSLError, ssl.CertificateError) or "ssl" in detail.lower():
+                return self._error(f"TLS failed: {detail}", kind="tls")
+            if _caused_by(exc, socket.gaierror):
+                return self._error(f"cannot resolve {host_of(self.target)} ({detail})", kind="dns")
+            return self._error(f"cannot connect: {detail}", kind="connect")
+        if isinstance(exc, httpx.RemoteProtocolError) and detail.lower().startswith(DROPPED_CONNECTION):
+            return self._error(f"connection dropped: {detail}", kind="connect")
+        if isinstance(exc, httpx.NetworkError | httpx.ProxyError):  # read/write/close errors: resets
+            return self._error(f"connection lost: {detail}", kind="connect")
+        if isinstance(exc, httpx.DecodingError):
+            return self._error(f"cannot decode the body: {detail}", kind="decode")
+        if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+            return self._error(f"invalid URL: {detail}", kind="invalid_url")
+        if isinstance(exc, httpx.TooManyRedirects):
+            return self._error(detail, kind="too_many_redirects")
+        return self._error(f"protocol error: {detail}", kind="protocol")
+
+    def _too_large(self, what: str) -> FetchError:
+        return self._error(f"{what} is over {self.config.max_bytes} bytes", kind="too_large")
+
+    def _error(
+        self, detail: str, *, kind: str, status: int | None = None, retry_after: float | None = None
+    ) -> FetchError:
+        return FetchError(
+            f"GET {self.target}: {detail}", url=self.url, kind=kind, status=status, retry_after=retry_after
+        )
+
+    def _addresses_of(self, url: httpx.URL) -> Addresses:
+        host = host_of(url)
+        return _address.literal(host) or self._addresses.get(host, ())
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+def _caused_by(exc: BaseException, *types: type[BaseException]) -> bool:
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, types):
+            return True
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return False

@@ -1,0 +1,122 @@
+"""What a response is, decided from its headers and first bytes: HTML or not, its charset, Retry-After.
+
+No I/O here; the vocabularies are data with the reason beside them.
+
+    >>> media_type("text/html; charset=windows-1251")
+    ('text/html', 'windows-1251')
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC
+from email.utils import parsedate_to_datetime
+from typing import Final
+
+# Media types we take as a page. XHTML is HTML to every parser we use.
+HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
+
+# Declared types that say nothing about the bytes: misconfigured servers send HTML under them,
+# so the body's first bytes decide (WHATWG MIME sniffing does the same for a missing type).
+SNIFFED_TYPES: Final = frozenset({"", "application/octet-stream", "unknown/unknown"})
+
+# How many leading bytes sniffing looks at (the WHATWG algorithm reads up to 1445; tags open early).
+SNIFF_BYTES: Final = 1024
+
+# Tag openings that mark a document as HTML when it starts with them (WHATWG "scriptable MIME type"
+# patterns), compared lower-cased after leading whitespace; each must be followed by space or '>'.
+HTML_STARTS: Final = (
+    b"<!doctype html",
+    b"<html",
+    b"<head",
+    b"<script",
+    b"<iframe",
+    b"<h1",
+    b"<div",
+    b"<font",
+    b"<table",
+    b"<a",
+    b"<style",
+    b"<title",
+    b"<b",
+    b"<body",
+    b"<br",
+    b"<p",
+    b"<!--",
+)
+TAG_ENDS: Final = (b" ", b">", b"\t", b"\n", b"\r", b"\x0c")
+
+BOMS: Final = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+# Statuses whose Retry-After tells a polite client when to come back (RFC 9110 section 10.2.3).
+RETRY_AFTER_STATUSES: Final = frozenset({429, 503})
+
+# Statuses that redirect; each is followed with GET, the only method we send.
+REDIRECT_STATUSES: Final = frozenset({301, 302, 303, 307, 308})
+
+
+def media_type(header: str | None) -> tuple[str, str | None]:
+    """Split a Content-Type header into (lower-cased media type, charset label or None).
+
+    >>> media_type('application/xhtml+xml; charset="UTF-8"')
+    ('application/xhtml+xml', 'utf-8')
+    """
+    if not header:
+        return "", None
+    kind, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip("\"'").strip().lower() or None
+    return kind.strip().lower(), charset
+
+
+def needs_sniffing(kind: str) -> bool:
+    """True when the declared type says nothing and the body's first bytes must decide."""
+    return kind in SNIFFED_TYPES
+
+
+def is_html_type(kind: str) -> bool:
+    """True for a declared HTML/XHTML media type."""
+    return kind in HTML_TYPES
+
+
+def sniff_html(head: bytes) -> bool:
+    """Whether the first bytes of a body look like HTML.
+
+    >>> sniff_html(b"\\n<!DOCTYPE html><title>x</title>"), sniff_html(b"%PDF-1.7")
+    (True, False)
+    """
+    for bom in BOMS:
+        if head.startswith(bom):
+            head = head[len(bom) :]
+            break
+    # UTF-16 bodies are not sniffed (rare on the web, and a declared type covers them).
+    text = head.lstrip(b" \t\r\n\x0c").lower()
+    for start in HTML_STARTS:
+        if text.startswith(start) and (start == b"<!--" or text[len(start) : len(start) + 1] in TAG_ENDS):
+            return True
+    # XHTML served bare: an XML declaration followed by an html root.
+    return text.startswith(b"<?xml") and b"<html" in text
+
+
+def retry_after(header: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), None if absent or bad.
+
+    >>> retry_after("120"), retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480.0)
+    (120.0, 0.0)
+    """
+    if not header:
+        return None
+    value = header.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # an HTTP-date is GMT by definition, even when the zone reads -0000
+        when = when.replace(tzinfo=UTC)
+    wait = when.timestamp() - (time.time() if now is None else now)
+    return max(0.0, wait)

@@ -1,0 +1,39 @@
+"""Shared fixtures: the fault server (see faultserver.py) and the anyio backend for async tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from faultserver import FaultServer
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    # The fetcher keeps its deadline with asyncio.timeout, so async tests run on asyncio only.
+    return "asyncio"
+
+
+@pytest.fixture
+def fault_server() -> Iterator[FaultServer]:
+    """A fresh fault server on 127.0.0.1 (empty log, default robots) for one test."""
+    with FaultServer() as server:
+        yield server
+
+
+@pytest.fixture
+def fault_servers() -> Iterator[Callable[[str], FaultServer]]:
+    """Start more servers, one per host: ``a, b = fault_servers("127.0.0.2"), fault_servers("127.0.0.3")``.
+
+    Each is a distinct host for politeness and redirect tests; all are closed after the test.
+    """
+    started: list[FaultServer] = []
+
+    def start(host: str = "127.0.0.1") -> FaultServer:
+        server = FaultServer(host).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.close()
