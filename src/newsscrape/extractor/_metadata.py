@@ -1,15 +1,52 @@
 """Page metadata read from the intact tree: JSON-LD, OpenGraph, meta tags, <time>, bylines, breadcrumbs.
 
 Each field remembers where it came from (``sources``: json-ld | og | meta | dom | url) so
-``newsscrape explain`` can show it.
+``newsscrape explain`` can show it. One pass collects every ``<meta>``; the other selectors
+are cheap and most run only when the structured sources are silent.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ._authors import clean_authors
+from ._jsonld import JsonLd, read_jsonld, text_of
+from ._pubdate import find_dates
+from ._title import TitleSources, choose_title
+
+# Breadcrumb containers, most explicit first.
+BREADCRUMBS = (
+    '[itemtype$="BreadcrumbList"]',
+    'nav[aria-label*="breadcrumb" i]',
+    '[class*="breadcrumb" i]',
+    '[id*="breadcrumb" i]',
+)
+# A first crumb with one of these names is the site root: kept in the trail, never the section.
+HOME_CRUMBS = frozenset(
+    {"home", "homepage", "start", "startseite", "accueil", "inicio", "início", "portada", "főoldal"}
+)
+# Byline elements, read only when JSON-LD and meta tags name nobody.
+BYLINE_SELECTORS = (
+    '[itemprop="author"]',
+    'a[rel~="author"]',
+    ".byline",
+    ".author-name",
+    ".author",
+    '[class*="byline" i]',
+)
+MAX_BYLINE_NODES = 5
+MAX_TAGS = 30
+MAX_H2 = 10
+_LANG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?$", re.IGNORECASE)
+# What sits between crumbs: > / | guillemets, an arrow, a bullet, a middle dot (and spaces around).
+_CRUMB_MARKS = " >/|\u00bb\u203a\u2192\u2022\u00b7"
+_CRUMB_SEPARATORS = frozenset(_CRUMB_MARKS.strip()) | {"-", "::"}
 
 
 @dataclass(slots=True, kw_only=True)
@@ -32,10 +69,284 @@ class Metadata:
 
 
 def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
-    """Read every metadata field from the tree; the tree is not modified."""
+    """Read every metadata field from the tree; the tree is not modified.
+
+    >>> meta = read_metadata(LexborHTMLParser('<html lang="en_us"><title>Hi | Site</title></html>'), url=None)
+    >>> meta.language, meta.title
+    ('en-US', 'Hi')
+    """
     meta = Metadata()
-    og = tree.css_first('meta[property="og:title"]')
-    if og is not None and og.attributes.get("content"):
-        meta.title = (og.attributes.get("content") or "").strip()
-        meta.sources["title"] = "og"
+    metas = _meta_tags(tree)
+    ld = read_jsonld(tree)
+    art: dict[str, Any] = ld.article or {}
+
+    def first_meta(*keys: str) -> tuple[str | None, str | None]:
+        for key in keys:
+            for value in metas.get(key, ()):
+                text = " ".join(value.split())
+                if text:
+                    return text, "og" if key.startswith(("og:", "article:")) else "meta"
+        return None, None
+
+    def put(name: str, value: Any, source: str | None) -> None:
+        if value and source and not getattr(meta, name):
+            setattr(meta, name, value)
+            meta.sources[name] = source
+
+    links = _links(tree)
+    put("canonical_url", _absolute(links.get("canonical"), url), "meta")
+    put("canonical_url", _absolute(first_meta("og:url")[0], url), "og")
+    put("site_name", *first_meta("og:site_name"))
+    put("site_name", ld.site_name, "json-ld")
+    put("site_name", *first_meta("application-name"))
+    put("description", *first_meta("og:description", "description"))
+    put("description", text_of(art.get("description")), "json-ld")
+    put("description", *first_meta("twitter:description"))
+    image, image_src = first_meta("og:image", "og:image:url", "og:image:secure_url")
+    put("image", _absolute(image, url), image_src)
+    put("image", _absolute(_ld_image(art.get("image")), url), "json-ld")
+    put("image", _absolute(first_meta("twitter:image", "twitter:image:src")[0], url), "meta")
+    _language(meta, tree, metas, ld)
+
+    put("breadcrumbs", ld.breadcrumbs, "json-ld")
+    if not meta.breadcrumbs:
+        put("breadcrumbs", _dom_breadcrumbs(tree), "dom")
+
+    title, title_src = choose_title(_title_sources(tree, metas, ld, meta, url))
+    put("title", title, title_src)
+    if meta.breadcrumbs and meta.title and meta.breadcrumbs[-1].casefold() == meta.title.casefold():
+        meta.breadcrumbs = meta.breadcrumbs[:-1]  # the trail ends with the page itself
+    put("section", _section(meta.breadcrumbs), meta.sources.get("breadcrumbs"))
+    put("section", text_of(art.get("articleSection")), "json-ld")
+    put("section", *first_meta("article:section"))
+
+    _authors(meta, tree, metas, art)
+    _tags(meta, tree, metas, art)
+    put("article_body", text_of(art.get("articleBody")), "json-ld")
+    count = art.get("wordCount")
+    if isinstance(count, int | str) and str(count).isdigit() and int(count) > 0:
+        put("word_count", int(count), "json-ld")
+
+    langs = (meta.language.lower(),) if meta.language else ()
+    found = find_dates(tree, metas=metas, article=ld.article, url=url, title=meta.title, languages=langs)
+    put("published", found.published, found.published_source)
+    put("modified", found.modified, found.modified_source)
     return meta
+
+
+def _meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    """Every <meta> content by lower-cased property, name, itemprop and http-equiv, in page order."""
+    metas: dict[str, list[str]] = {}
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        content = (attrs.get("content") or "").strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = attrs.get(attr)
+            if key:
+                metas.setdefault(key.strip().lower(), []).append(content)
+    return metas
+
+
+def _links(tree: LexborHTMLParser) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for node in tree.css("link[rel][href]"):
+        href = (node.attributes.get("href") or "").strip()
+        for rel in (node.attributes.get("rel") or "").lower().split():
+            if href:
+                out.setdefault(rel, href)
+    return out
+
+
+def _absolute(link: str | None, base: str | None) -> str | None:
+    if not link:
+        return None
+    link = link.strip()
+    if link.startswith("//"):
+        return ("https:" if not base or base.startswith("https") else "http:") + link
+    if base:
+        try:
+            link = urljoin(base, link)
+        except ValueError:
+            return None
+    return link if urlsplit(link).scheme in ("http", "https") else None
+
+
+def _ld_image(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl") or value.get("@id")
+    return value if isinstance(value, str) else None
+
+
+def normalise_language(raw: str | None) -> str | None:
+    """BCP-47-ish: "EN" -> "en", "pt_br" -> "pt-BR", "zh-hant-tw" -> "zh-Hant-TW"; junk -> None.
+
+    >>> normalise_language("pt_br"), normalise_language("{{lang}}")
+    ('pt-BR', None)
+    """
+    if not raw:
+        return None
+    match = _LANG.match(raw.strip().split(",")[0].strip())
+    if match is None:
+        return None
+    parts = [match[1].lower()]
+    if match[2]:
+        parts.append(match[2].title())
+    if match[3]:
+        parts.append(match[3].upper())
+    return "-".join(parts)
+
+
+def _language(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], ld: JsonLd) -> None:
+    html = tree.css_first("html")
+    candidates = (
+        (html.attributes.get("lang") or html.attributes.get("xml:lang") if html is not None else None, "dom"),
+        (next(iter(metas.get("og:locale", ())), None), "og"),
+        (next(iter(metas.get("content-language", ())), None), "meta"),
+        (next(iter(metas.get("language", ())), None), "meta"),
+        (ld.language, "json-ld"),
+    )
+    for raw, source in candidates:
+        lang = normalise_language(raw)
+        if lang:
+            meta.language = lang
+            meta.sources["language"] = source
+            return
+
+
+def _title_sources(
+    tree: LexborHTMLParser, metas: dict[str, list[str]], ld: JsonLd, meta: Metadata, url: str | None
+) -> TitleSources:
+    main: list[str] = []
+    rest: list[str] = []
+    for node in tree.css("h1"):
+        text = " ".join(node.text(deep=True).split())
+        if text:
+            (main if _in_story(node) else rest).append(text)
+    if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim agrees)
+        rest = [t for t in (" ".join(n.text(deep=True).split()) for n in tree.css("h2")[:MAX_H2]) if t]
+    title_node = tree.css_first("title")
+    art = ld.article or {}
+
+    def one(key: str) -> str | None:
+        values = metas.get(key)
+        return " ".join(values[0].split()) if values else None
+
+    return TitleSources(
+        h1s=tuple(main + rest),
+        og=one("og:title"),
+        headline=text_of(art.get("headline")) or text_of(art.get("name")),
+        twitter=one("twitter:title"),
+        html_title=" ".join(title_node.text().split()) if title_node is not None else None,
+        site_name=meta.site_name,
+        host=urlsplit(url).hostname if url else None,
+        breadcrumbs=meta.breadcrumbs,
+    )
+
+
+def _in_story(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("article", "main") or (parent.attributes.get("role") == "main"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _dom_breadcrumbs(tree: LexborHTMLParser) -> tuple[str, ...]:
+    for selector in BREADCRUMBS:
+        node = tree.css_first(selector)
+        if node is None:
+            continue
+        items = node.css('[itemprop="name"]') or node.css("li") or node.css("a")
+        trail: list[str] = []
+        for item in items:
+            text = " ".join(item.text(deep=True, separator=" ").split()).strip(_CRUMB_MARKS)
+            if (
+                text
+                and text not in _CRUMB_SEPARATORS
+                and len(text) <= 80
+                and (not trail or trail[-1] != text)
+            ):
+                trail.append(text)
+        if trail:
+            return tuple(trail)
+    return ()
+
+
+def _section(trail: tuple[str, ...]) -> str | None:
+    for crumb in reversed(trail):
+        if crumb.casefold() not in HOME_CRUMBS:
+            return crumb
+    return None
+
+
+def _authors(
+    meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], art: dict[str, Any]
+) -> None:
+    raw = art.get("author") or art.get("creator")
+    names = clean_authors(_ld_people(raw))
+    if names:
+        meta.authors, meta.sources["authors"] = names, "json-ld"
+        return
+    values = [
+        v
+        for key in ("author", "article:author", "sailthru.author", "parsely-author", "dc.creator")
+        for v in metas.get(key, ())
+        if "://" not in v and not v.startswith("www.")
+    ]
+    names = clean_authors(values)
+    if names:
+        meta.authors, meta.sources["authors"] = names, "meta"
+        return
+    texts = []
+    for selector in BYLINE_SELECTORS:
+        for node in tree.css(selector)[:MAX_BYLINE_NODES]:
+            inner = node.css_first('[itemprop="name"]')
+            texts.append((inner or node).text(deep=True, separator=" "))
+        if texts:
+            break
+    names = clean_authors(texts)
+    if names:
+        meta.authors, meta.sources["authors"] = names, "dom"
+
+
+def _ld_people(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [name for item in value for name in _ld_people(item)]
+    if isinstance(value, dict):
+        if "organization" in str(value.get("@type", "")).lower():
+            return []
+        name = text_of(value.get("name"))
+        return [name] if name else []
+    text = text_of(value)
+    return [text] if text and "://" not in text else []
+
+
+def _tags(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], art: dict[str, Any]) -> None:
+    for raw, source in (
+        (metas.get("article:tag", []), "og"),
+        (_keywords(art.get("keywords")), "json-ld"),
+        ([n.text(deep=True) for n in tree.css('article a[rel~="tag"]')], "dom"),
+        (_keywords(next(iter(metas.get("news_keywords", ())), None)), "meta"),
+    ):
+        seen: dict[str, str] = {}
+        for tag in raw:
+            tag = " ".join(tag.split()).strip(",")
+            if tag and len(tag) <= 60:
+                seen.setdefault(tag.casefold(), tag)
+        if seen:
+            meta.tags = tuple(list(seen.values())[:MAX_TAGS])
+            meta.sources["tags"] = source
+            return
+
+
+def _keywords(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return value.split(",")
+    if isinstance(value, list):
+        return [v for item in value for v in _keywords(item)]
+    return []

@@ -1,0 +1,243 @@
+"""Date strings -> ``datetime`` (zone-aware when the page gives a zone) or ``date`` (day only).
+
+The fast path is a hand-rolled ISO 8601 reader: most structured values (JSON-LD, meta tags,
+``<time datetime>``) are ISO. RFC 2822 goes through ``email.utils``; numeric and
+month-name dates in running text through small regexes; dateparser is the last resort, for
+short snippets only, because it costs milliseconds per call.
+"""
+
+# ruff: noqa: RUF001  (month names in Turkish and Cyrillic are meant to look like Latin ones)
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from typing import Any
+
+# Dates outside [EARLIEST, now + FUTURE_SLACK] are template defaults, copyright years or
+# scheduled events, not the publication date of a page.
+EARLIEST = date(1990, 1, 1)
+FUTURE_SLACK = timedelta(days=1)
+
+_ISO = re.compile(
+    r"(?P<y>(?:19|20)\d\d)(?P<sep>[-/.]?)(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
+    r"(?:(?:T|\s+|\s*,\s*)(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]?\d)(?:[.,]\d+)?)?"
+    r"\s*(?P<tz>Z|UTC|GMT|[+-][01]\d(?::?[0-5]\d)?)?)?(?![\d])"
+)
+# A compact 8-digit stamp (20200415) is read only when it stands alone.
+_COMPACT = re.compile(r"(?:19|20)\d{6}")
+# 27.03.2020, 27/03/2020, 3/27/2020: day-first unless the first number cannot be a day.
+_NUMERIC = re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)[./-](?P<b>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
+# Month names (and genitive forms) of the languages most news pages are written in; the
+# first language listing a name owns it. dateparser handles the rest, slowly.
+_MONTH_NAMES = (
+    "january jan janvier janv januar jän enero ene janeiro gennaio genn januari ianuarie ian stycznia"
+    " января январь січня ocak tammikuuta",
+    "february feb février févr fév februar febrero febr fevereiro fev febbraio febbr februari februarie"
+    " lutego февраля февраль лютого şubat helmikuuta",
+    "march mar mars märz marzo março marco maart martie marca марта март березня mart maaliskuuta maret",
+    "april apr avril avr abril aprile aprilie kwietnia апреля апрель квітня nisan huhtikuuta",
+    "may mai mayo maio maggio mag mei maj maja мая май травня mayıs toukokuuta",
+    "june jun juin juni junio junho giugno giu iunie czerwca июня июнь червня haziran kesäkuuta",
+    "july jul juillet juil juli julio julho luglio lug iulie lipca июля июль липня temmuz heinäkuuta",
+    "august aug août aout agosto ago augustus augusti sierpnia августа август серпня ağustos elokuuta"
+    " agustus",
+    "september sep sept septembre septiembre setembro set settembre septembrie września сентября сентябрь"
+    " вересня eylül syyskuuta",
+    "october oct octobre oktober octubre outubro out ottobre ott okt octombrie października октября октябрь"
+    " жовтня ekim lokakuuta",
+    "november nov novembre noviembre novembro noiembrie listopada ноября ноябрь листопада kasım marraskuuta",
+    "december dec décembre déc dezember dez diciembre dic dezembro dicembre decembrie grudnia декабря"
+    " декабрь грудня aralık joulukuuta desember",
+)
+# Arabic: the Egyptian/Gulf names and the Levantine ones (two-word names keep their second word).
+_MONTH_NAMES_AR = (
+    "يناير كانون_الثاني",
+    "فبراير شباط",
+    "مارس آذار",
+    "أبريل ابريل إبريل نيسان",
+    "مايو أيار",
+    "يونيو يونيه حزيران",
+    "يوليو يوليه تموز",
+    "أغسطس اغسطس آب",
+    "سبتمبر أيلول",
+    "أكتوبر اكتوبر تشرين_الأول",
+    "نوفمبر تشرين_الثاني",
+    "ديسمبر كانون_الأول",
+)
+MONTHS: dict[str, int] = {}
+for _table in (_MONTH_NAMES, _MONTH_NAMES_AR):
+    for _number, _names in enumerate(_table, start=1):
+        for _name in _names.split():
+            MONTHS.setdefault(_name.split("_")[0] if "_" not in _name else _name.replace("_", " "), _number)
+# A month name, maybe followed by its other name ("نيسان / أبريل", "Dec./Déc.").
+_MONTH = r"(?P<mon>[^\W\d_]{2,12})\.?(?:\s*/\s*[^\W\d_]{2,12}\.?)?"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+_WORDY = (
+    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),  # March 27, 2020
+    re.compile(rf"(?<![\w.]){_DAY}\s*(?:de\s+)?{_MONTH}\s*,?\s*(?:de\s+)?{_YEAR}(?!\d)", re.IGNORECASE),
+)
+# Year first, anywhere in running text: 2020-03-27, 2020/03/27, 2020.03.27, 2020年3月27日, 2020년 3월 27일.
+_YEAR_FIRST = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:[-/.]|\s*[年년]\s*)(?P<m>[01]?\d)(?:[-/.]|\s*[月월]\s*)(?P<d>[0-3]?\d)(?!\d)"
+)
+_HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_URL_DATE = (
+    re.compile(r"/((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?:[/_.-]|$)"),
+    re.compile(r"[/_-]((?:19|20)\d\d)-([01]?\d)-([0-3]?\d)(?:[/_.-]|$)"),
+)
+_DATEPARSER_SETTINGS: dict[str, Any] = {
+    "PREFER_DATES_FROM": "past",
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "REQUIRE_PARTS": ["day", "month", "year"],
+}
+
+
+def parse_date(
+    text: str | None, *, now: datetime | None = None, fuzzy: bool = False, languages: tuple[str, ...] = ()
+) -> date | None:
+    """A plausible date or datetime from a string; None when there is none.
+
+    >>> parse_date("2020-03-27T10:00:00+01:00"), parse_date("27 March 2020")
+    (datetime.datetime(2020, 3, 27, 10, 0, tzinfo=...), datetime.date(2020, 3, 27))
+
+    ``fuzzy`` allows the slow dateparser fallback for free text (``languages`` narrows it).
+    """
+    if not text:
+        return None
+    text = " ".join(text.split())[:200]
+    value = (
+        _parse_iso(text) or _parse_rfc2822(text) or _parse_words(text, month_first=_month_first(languages))
+    )
+    if value is None and fuzzy and _HAS_YEAR.search(text):
+        value = _dateparser(text, languages)
+    return value if value is not None and plausible(value, now=now) else None
+
+
+def plausible(value: date, *, now: datetime | None = None) -> bool:
+    """Between 1990 and tomorrow (a page cannot be published in the future)."""
+    day = value.date() if isinstance(value, datetime) else value
+    today = (now or datetime.now(UTC)).date()
+    return EARLIEST <= day <= today + FUTURE_SLACK
+
+
+def url_date(url: str | None, *, now: datetime | None = None) -> date | None:
+    """The day in a URL path like ``/2020/05/01/`` or ``/2020-05-01-slug``.
+
+    >>> url_date("https://example.com/news/2020/05/01/story.html")
+    datetime.date(2020, 5, 1)
+    """
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    for pattern in _URL_DATE:
+        match = pattern.search(path)
+        if match:
+            day = _make_date(int(match[1]), int(match[2]), int(match[3]))
+            if day is not None and plausible(day, now=now):
+                return day
+    return None
+
+
+def _parse_iso(text: str) -> date | None:
+    match = _ISO.match(text)
+    if match is None:
+        if len(text) == 8 and _COMPACT.fullmatch(text):
+            return _make_date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        return None
+    day = _make_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    if day is None or match["H"] is None:
+        return day
+    try:
+        return datetime(
+            day.year,
+            day.month,
+            day.day,
+            int(match["H"]),
+            int(match["M"]),
+            int(match["S"] or 0),
+            tzinfo=_zone(match["tz"]),
+        )
+    except ValueError:  # 24:00 and the like: the day is still right
+        return day
+
+
+def _zone(tz: str | None) -> timezone | None:
+    if not tz:
+        return None
+    if tz in ("Z", "UTC", "GMT"):
+        return UTC
+    digits = tz[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + (int(digits[2:4]) if len(digits) >= 4 else 0)
+    if minutes > 14 * 60:
+        return None
+    return timezone(timedelta(minutes=-minutes if tz[0] == "-" else minutes))
+
+
+def _parse_rfc2822(text: str) -> date | None:
+    # "Fri, 27 Mar 2020 10:00:00 GMT": only try when it looks like one (a weekday comma or a clock).
+    if ":" not in text or not text[:1].isalpha():
+        return None
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _parse_words(text: str, *, month_first: bool) -> date | None:
+    match = _YEAR_FIRST.search(text)
+    if match is not None:
+        day = _make_date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if day is not None:
+            return day
+    for pattern in _WORDY:
+        for match in pattern.finditer(text):
+            month = MONTHS.get(match["mon"].lower())
+            if month is not None:
+                day = _make_date(int(match["y"]), month, int(match["d"]))
+                if day is not None:
+                    return day
+    match = _NUMERIC.search(text)
+    if match is None:
+        return None
+    a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+    if month_first:
+        return _make_date(year, a, b) or _make_date(year, b, a)
+    return _make_date(year, b, a) or _make_date(year, a, b)
+
+
+def _month_first(languages: tuple[str, ...]) -> bool:
+    # Month-first numeric dates (3/27/2020) are a US habit; everyone else writes the day first.
+    return bool(languages) and languages[0] in ("en-us", "en")
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _dateparser(text: str, languages: tuple[str, ...]) -> date | None:
+    value = _dateparser_cached(text, languages)
+    if value is None:
+        return None
+    # dateparser returns midnight for a bare day: a day is all we know then.
+    if value.hour == value.minute == value.second == 0 and value.tzinfo is None:
+        return value.date()
+    return value
+
+
+@lru_cache(maxsize=512)
+def _dateparser_cached(text: str, languages: tuple[str, ...]) -> datetime | None:
+    import dateparser  # slow to load, and needed only for free-text dates
+
+    langs = [lang.split("-")[0] for lang in languages] or None
+    try:
+        result = dateparser.parse(text, languages=langs, settings=_DATEPARSER_SETTINGS)
+    except Exception:  # dateparser raises assorted errors on odd input; a miss is a miss
+        return None
+    return result if isinstance(result, datetime) else None

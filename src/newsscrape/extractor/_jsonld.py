@@ -1,0 +1,181 @@
+"""JSON-LD blocks: tolerant parsing, the article node, the breadcrumb trail.
+
+Publishers hand-write or template these blocks, so a good share are not strict JSON:
+trailing commas, raw newlines inside strings, HTML comments or CDATA wrappers. We try
+``json.loads`` first and only then a few cheap textual repairs, never a full parser.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+Node = dict[str, Any]
+
+# An article node is any type ending in one of these (NewsArticle, ReportageNewsArticle,
+# BlogPosting, LiveBlogPosting, SocialMediaPosting, ScholarlyArticle, ...).
+ARTICLE_TYPE_ENDINGS = ("article", "posting")
+# Wrappers that hold the page's main entity one level down.
+WRAPPER_KEYS = ("@graph", "mainEntity", "mainEntityOfPage")
+# Cheap repairs, tried in order on text json.loads refused.
+_COMMENT = re.compile(r"<!--|-->|<!\[CDATA\[|\]\]>|^\s*//.*$", re.MULTILINE)
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_DECODER = json.JSONDecoder(strict=False)  # strict=False: raw control characters inside strings
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class JsonLd:
+    """What the page's JSON-LD says: the article node, the site name and the breadcrumb trail."""
+
+    article: Node | None = None
+    site_name: str | None = None
+    breadcrumbs: tuple[str, ...] = ()
+    language: str | None = None
+
+
+def read_jsonld(tree: LexborHTMLParser) -> JsonLd:
+    """Parse every ``application/ld+json`` block and pick out the article.
+
+    >>> page = '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+    >>> read_jsonld(LexborHTMLParser(page)).article
+    {'@type': 'NewsArticle'}
+    """
+    nodes: list[Node] = []
+    for script in tree.css('script[type="application/ld+json" i]'):
+        data = loads_lenient(script.text(deep=True))
+        if data is not None:
+            _flatten(data, nodes, depth=0)
+    if not nodes:
+        return JsonLd()
+    article = _pick_article(nodes)
+    site = None
+    trail: tuple[str, ...] = ()
+    language = None
+    for node in nodes:
+        types = node_types(node)
+        if "breadcrumblist" in types and not trail:
+            trail = _trail(node)
+        elif "website" in types and site is None:
+            site = text_of(node.get("name"))
+        if language is None and "inLanguage" in node:
+            language = text_of(node.get("inLanguage"))
+    if article is not None:
+        publisher = article.get("publisher")
+        if site is None and isinstance(publisher, dict):
+            site = text_of(publisher.get("name"))
+        if isinstance(article.get("inLanguage"), str):
+            language = text_of(article["inLanguage"])
+    return JsonLd(article=article, site_name=site, breadcrumbs=trail, language=language)
+
+
+def loads_lenient(text: str) -> Any:
+    """``json.loads`` with cheap repairs; None when the block is beyond them.
+
+    >>> loads_lenient('<!-- {"a": [1, 2,], } -->')
+    {'a': [1, 2]}
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return _DECODER.decode(text)
+    except ValueError:
+        pass
+    text = _TRAILING_COMMA.sub(r"\1", _COMMENT.sub("", text)).strip()
+    try:
+        return _DECODER.decode(text)
+    except ValueError:
+        pass
+    # Several objects pasted one after another in one block: keep what decodes.
+    items: list[Any] = []
+    pos = 0
+    while pos < len(text):
+        start = text.find("{", pos)
+        if start < 0:
+            break
+        try:
+            value, pos = _DECODER.raw_decode(text, start)
+        except ValueError:
+            break
+        items.append(value)
+    return items or None
+
+
+def node_types(node: Node) -> set[str]:
+    """The node's @type values, lower-cased, without a schema.org prefix."""
+    raw = node.get("@type")
+    values = raw if isinstance(raw, list) else [raw]
+    return {v.rsplit("/", 1)[-1].lower() for v in values if isinstance(v, str)}
+
+
+def text_of(value: Any) -> str | None:
+    """A JSON-LD text value as a clean string: first of a list, ``name``/``@value`` of an object."""
+    if isinstance(value, list):
+        value = next((v for v in value if v), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value") or value.get("text")
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        text = " ".join(html.unescape(str(value)).split())
+        return text or None
+    return None
+
+
+def _flatten(data: Any, out: list[Node], *, depth: int) -> None:
+    """Collect typed nodes from lists, @graph and main-entity wrappers (not from nested values)."""
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            _flatten(item, out, depth=depth + 1)
+    elif isinstance(data, dict):
+        if "@type" in data:
+            out.append(data)
+        for key in WRAPPER_KEYS:
+            if isinstance(data.get(key), dict | list):
+                _flatten(data[key], out, depth=depth + 1)
+
+
+def _is_article(node: Node) -> bool:
+    return any(t.endswith(ARTICLE_TYPE_ENDINGS) for t in node_types(node))
+
+
+def _pick_article(nodes: list[Node]) -> Node | None:
+    """The article node that says most about itself (headline, date, body), first on ties."""
+    best: Node | None = None
+    best_score = -1
+    for node in nodes:
+        if not _is_article(node):
+            continue
+        score = sum(key in node for key in ("headline", "datePublished", "articleBody", "author"))
+        if score > best_score:
+            best, best_score = node, score
+    return best
+
+
+def _trail(node: Node) -> tuple[str, ...]:
+    """Names of a BreadcrumbList's items, in ``position`` order."""
+    items = node.get("itemListElement")
+    if isinstance(items, dict):
+        items = [items]
+    if not isinstance(items, list):
+        return ()
+    ranked: list[tuple[float, int, str]] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        inner = item.get("item")
+        name = text_of(item.get("name")) or (text_of(inner.get("name")) if isinstance(inner, dict) else None)
+        if not name:
+            continue
+        try:
+            position = float(item.get("position", index))
+        except (TypeError, ValueError):
+            position = float(index)
+        ranked.append((position, index, name))
+    ranked.sort()
+    return tuple(name for _, _, name in ranked)

@@ -1,0 +1,291 @@
+"""Find the published and modified dates of a page, best evidence first.
+
+Ranking (first plausible value wins): JSON-LD datePublished/dateCreated, publication meta
+tags, ``itemprop=datePublished`` elements, a ``<time>`` marked as the publication time, the
+URL path, then dates written in byline-like elements. Modified dates come from their own
+sources only, so a page's "Updated ..." never replaces its publication day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ._dates import parse_date, url_date
+
+# Meta names/properties (lower-cased) that carry the publication date, most trusted first.
+PUBLISHED_META = (
+    "article:published_time",
+    "article:published",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "published_time",
+    "published-date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "publication_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+    "article_date_original",
+    "original-publish-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "cxenseparse:recs:publishtime",
+    "datecreated",
+    "date",
+    "created",
+)
+MODIFIED_META = (
+    "article:modified_time",
+    "article:modified",
+    "og:updated_time",
+    "datemodified",
+    "modified_time",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "revised",
+)
+# A <time> (or any element) whose class/id/itemprop mentions one of these is the publication time.
+PUBLISHED_HINTS = ("publish", "pubdate", "posted", "created", "dateline", "entry-date", "post-date")
+MODIFIED_HINTS = ("modif", "update", "edited", "revised")
+# Where a date written in words usually sits: the byline and the story's meta line.
+BYLINE_DATE_SELECTORS = (
+    '[class*="date" i]',
+    '[class*="time" i]',
+    '[class*="publish" i]',
+    '[class*="byline" i]',
+    '[id*="date" i]',
+    '[class*="meta" i]',
+)
+# A date element marked with one of these is a clock or "today" widget in the site header.
+WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar")
+HEADINGS = frozenset({"h1", "h2", "h3"})
+# Elements inside these are other stories, comments or the footer, not this article's byline.
+ELSEWHERE = frozenset({"nav", "footer", "aside"})
+# Text inside these is code, not prose.
+CODE = frozenset({"script", "style", "noscript", "template"})
+MAX_TEXT_NODES = 40
+ONE_DAY = timedelta(days=1)
+MAX_TEXT_CHARS = 120
+MAX_FUZZY = 6  # dateparser calls per page, at most
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Found:
+    """The dates found and where each came from (json-ld | meta | dom | url)."""
+
+    published: date | None = None
+    published_source: str | None = None
+    modified: date | None = None
+    modified_source: str | None = None
+
+
+def find_dates(
+    tree: LexborHTMLParser,
+    *,
+    metas: dict[str, list[str]],
+    article: dict[str, Any] | None,
+    url: str | None,
+    title: str | None = None,
+    languages: tuple[str, ...] = (),
+) -> Found:
+    """Published and modified dates of a page.
+
+    >>> find_dates(tree, metas={"article:published_time": ["2020-05-01"]}, article=None, url=None).published
+    datetime.date(2020, 5, 1)
+    """
+    published, p_src = _structured(article, metas, ("datePublished", "dateCreated"), PUBLISHED_META)
+    modified, m_src = _structured(article, metas, ("dateModified",), MODIFIED_META)
+    nodes = None
+    if published is None or modified is None or _is_utc(published):
+        nodes = tree.css("time, [itemprop]")
+    if published is not None and nodes is not None and _is_utc(published):
+        local, source = _local_day(published, url, nodes)
+        if local is not None:
+            published, p_src = local, source
+    if published is None and nodes is not None:
+        published, p_src = _marked(nodes, PUBLISHED_HINTS, default_first=True), "dom"
+    if modified is None and nodes is not None:
+        modified, m_src = _marked(nodes, MODIFIED_HINTS, default_first=False), "dom"
+    if published is None:
+        published, p_src = url_date(url), "url"
+    if published is None:
+        published, p_src = _written(tree, _key(title), languages), "dom"
+    return Found(
+        published=published,
+        published_source=p_src if published else None,
+        modified=modified,
+        modified_source=m_src if modified else None,
+    )
+
+
+def _is_utc(value: date | None) -> bool:
+    return isinstance(value, datetime) and value.utcoffset() == timedelta(0)
+
+
+def _local_day(stamp: date, url: str | None, nodes: list[LexborNode]) -> tuple[date | None, str]:
+    """The publisher's local day when a UTC stamp lands one day off it.
+
+    A UTC timestamp does not say which day it was where the story was published; the day in
+    the URL or printed in the byline does, and near midnight the two differ by one.
+    """
+    if not isinstance(stamp, datetime):
+        return None, ""
+    day = stamp.date()
+    # Inhabited zones run from UTC-10 (news-wise) to UTC+14: only then can the local day differ.
+    allowed = {day - ONE_DAY} if stamp.hour < 10 else {day + ONE_DAY}
+    candidates: list[tuple[date | None, str]] = [(url_date(url), "url")]
+    for node in nodes:
+        attrs = node.attributes
+        if node.tag != "meta" and "datepublished" in (attrs.get("itemprop") or "").lower():
+            candidates.append((parse_date(node.text(deep=True, separator=" ")), "dom"))
+    for found, source in candidates:
+        if found is not None:
+            local = found.date() if isinstance(found, datetime) else found
+            if local in allowed:
+                return local, source
+    return None, ""
+
+
+def _structured(
+    article: dict[str, Any] | None,
+    metas: dict[str, list[str]],
+    ld_keys: tuple[str, ...],
+    meta_keys: tuple[str, ...],
+) -> tuple[date | None, str | None]:
+    if article is not None:
+        for key in ld_keys:
+            value = article.get(key)
+            if isinstance(value, list):
+                value = value[0] if value else None
+            found = parse_date(value) if isinstance(value, str) else None
+            if found is not None:
+                return found, "json-ld"
+    for key in meta_keys:
+        for value in metas.get(key, ()):
+            found = parse_date(value)
+            if found is not None:
+                return found, "og" if key.startswith(("og:", "article:")) else "meta"
+    return None, None
+
+
+def _marked(nodes: list[LexborNode], hints: tuple[str, ...], *, default_first: bool) -> date | None:
+    """The date of the first element marked with a hint; else (published) the first <time> in the story."""
+    first: date | None = None
+    for node in nodes:
+        attrs = node.attributes
+        marks = " ".join(
+            (attrs.get("itemprop") or "", attrs.get("class") or "", attrs.get("id") or "")
+        ).lower()
+        is_time = node.tag == "time"
+        if not is_time and "date" not in marks:
+            continue
+        value = attrs.get("datetime") or attrs.get("content") or (node.text(deep=True) if is_time else None)
+        if not value or _elsewhere(node):
+            continue
+        marked = any(h in marks for h in hints) or (default_first and "pubdate" in attrs)
+        if marked or (is_time and first is None and default_first):
+            found = parse_date(value)
+            if found is not None:
+                if marked:
+                    return found
+                first = found
+    return first
+
+
+def _written(tree: LexborHTMLParser, title: str, languages: tuple[str, ...]) -> date | None:
+    """A date written in words in a byline-like element (the slow path, for pages without markup).
+
+    Dates after the headline win over dates before it: a site header often shows today's date.
+    """
+    fuzzy_left = MAX_FUZZY if languages else 0  # dateparser without a language hint costs ~20 ms
+    before: date | None = None
+    seen_h1 = False
+    for index, node in enumerate(tree.css("h1, h2, h3, " + ", ".join(BYLINE_DATE_SELECTORS))):
+        if index >= MAX_TEXT_NODES:
+            break
+        if node.tag in HEADINGS:
+            seen_h1 = seen_h1 or _is_headline(node, title)
+            continue
+        text = node.text(deep=True, separator=" ")
+        if not text or len(text) > MAX_TEXT_CHARS or _widget(node) or _elsewhere(node):
+            continue
+        found = parse_date(text, fuzzy=fuzzy_left > 0, languages=languages)
+        fuzzy_left -= 1
+        if found is not None:
+            if seen_h1:
+                return found
+            before = before or found
+    # A date above the headline is often the site header's "today": plain text below it first.
+    return (_after_headline(tree, title) if seen_h1 else None) or before or _after_headline(tree, title)
+
+
+def _after_headline(tree: LexborHTMLParser, title: str) -> date | None:
+    """The first short text after the h1 that reads as a date (fast parsers only)."""
+    body = tree.body
+    if body is None:
+        return None
+    seen_h1 = False
+    looked = 0
+    for node in body.traverse(include_text=True):
+        if not seen_h1:
+            seen_h1 = node.tag in HEADINGS and _is_headline(node, title)
+            continue
+        if node.tag != "-text":
+            continue
+        text = (node.text_content or "").strip()
+        parent = node.parent
+        if (
+            len(text) < 6
+            or len(text) > MAX_TEXT_CHARS
+            or parent is None
+            or parent.tag in CODE
+            or _widget(parent)
+        ):
+            continue
+        looked += 1
+        if looked > MAX_TEXT_NODES:
+            break
+        found = parse_date(text)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_headline(node: LexborNode, title: str) -> bool:
+    return node.tag == "h1" or (bool(title) and _key(node.text(deep=True)) == title)
+
+
+def _key(text: str | None) -> str:
+    return " ".join(text.casefold().split()) if text else ""
+
+
+def _widget(node: LexborNode) -> bool:
+    marks = ((node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")).lower()
+    return any(hint in marks for hint in WIDGET_HINTS)
+
+
+def _elsewhere(node: LexborNode) -> bool:
+    parent = node.parent
+    depth = 0
+    while parent is not None and depth < 30:
+        if parent.tag in ELSEWHERE:
+            return True
+        parent = parent.parent
+        depth += 1
+    return False

@@ -1,0 +1,153 @@
+"""The article's headline: the text several sources agree on, without site name or glued breadcrumb.
+
+Sources: the page's ``h1`` elements (those inside ``article``/``main`` first), og:title,
+the JSON-LD headline, twitter:title and ``<title>``. The ``h1`` is what readers see, so it
+wins when another source vouches for it; the meta titles often carry " | Site Name".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# How titles join the headline and the site name: "Headline | Site", "Site - Headline", "Site: Headline".
+# (hyphen, en dash, em dash, middle dot, bullet, guillemets)
+STRONG_SEPARATORS = (
+    " | ",
+    " - ",
+    " \u2013 ",
+    " \u2014 ",
+    " :: ",
+    " \u00b7 ",
+    " \u2022 ",
+    " \u00bb ",
+    " \u00ab ",
+)
+SEPARATORS = (*STRONG_SEPARATORS, " ~ ", " / ", ": ")
+# Only STRONG_SEPARATORS are trusted to cut a site name we cannot recognise by name.
+# A part this short (words) beside a part at least 3x longer is a site or section label.
+LABEL_MAX_WORDS = 4
+_ALNUM = re.compile(r"\W+")
+MIN_TITLE_CHARS = 5
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TitleSources:
+    """Candidate titles, already whitespace-folded; ``h1s`` best-placed first."""
+
+    h1s: tuple[str, ...] = ()
+    og: str | None = None
+    headline: str | None = None  # JSON-LD
+    twitter: str | None = None
+    html_title: str | None = None
+    site_name: str | None = None
+    host: str | None = None  # the page's host name, to recognise "example.com" suffixes
+    breadcrumbs: tuple[str, ...] = ()
+
+
+def choose_title(src: TitleSources) -> tuple[str | None, str]:
+    """The headline and where it came from (dom | og | json-ld | meta).
+
+    >>> choose_title(TitleSources(h1s=("Big news",), og="Big news | Daily Planet"))
+    ('Big news', 'dom')
+    """
+    claims = [
+        (text, where)
+        for text, where in (
+            (src.headline, "json-ld"),
+            (src.og, "og"),
+            (src.twitter, "meta"),
+            (src.html_title, "meta"),
+        )
+        if text
+    ]
+    stripped = [(strip_site(text, src), where) for text, where in claims]
+    # 1. An h1 that another source vouches for, exactly or once the site name is cut off.
+    keys = {_key(t) for t, _ in claims} | {_key(t) for t, _ in stripped}
+    for h1 in src.h1s:
+        if _key(h1) in keys:
+            return h1, "dom"
+    # 2. An h1 with a breadcrumb trail (or a kicker) glued in front: the claim it ends with.
+    for h1 in src.h1s:
+        for text, where in stripped:
+            if len(text) >= MIN_TITLE_CHARS and len(h1) > len(text) and _key(h1).endswith(_key(text)):
+                return text, where
+    # 3. An h1 that is a part of a claim ("Headline | Section | Site").
+    for h1 in src.h1s:
+        if len(h1) >= MIN_TITLE_CHARS and any(_is_part(h1, text) for text, _ in claims):
+            return h1, "dom"
+    # 4. Two meta sources that agree once stripped.
+    counts: dict[str, int] = {}
+    for text, _ in stripped:
+        counts[_key(text)] = counts.get(_key(text), 0) + 1
+    for text, where in stripped:
+        if counts[_key(text)] > 1 and len(text) >= MIN_TITLE_CHARS:
+            return text, where
+    # 5. A main-area h1 that resembles a claim (edited wording), else the best single claim.
+    main_h1 = src.h1s[0] if src.h1s else None
+    if main_h1 and any(_overlap(main_h1, text) >= 0.5 for text, _ in stripped):
+        return main_h1, "dom"
+    for text, where in stripped:
+        if len(text) >= MIN_TITLE_CHARS:
+            return text, where
+    if main_h1:
+        return main_h1, "dom"
+    return stripped[0] if stripped else (None, "none")
+
+
+def strip_site(title: str, src: TitleSources) -> str:
+    """Cut a site name (or a short section label) off the front or back of a meta title.
+
+    >>> strip_site("Big news | Daily Planet", TitleSources(site_name="Daily Planet"))
+    'Big news'
+    """
+    for _ in range(2):  # "Headline - Section | Site": two labels at most
+        cut = _strip_once(title, src)
+        if cut == title:
+            break
+        title = cut
+    return title
+
+
+def _strip_once(title: str, src: TitleSources) -> str:
+    for sep in SEPARATORS:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        if head and _is_site(tail, src, sep=sep, other=head):
+            return head.strip()
+        first, _, rest = title.partition(sep)
+        if rest and _is_site(first, src, sep=sep, other=rest):
+            return rest.strip()
+    return title
+
+
+def _is_site(part: str, src: TitleSources, *, sep: str, other: str) -> bool:
+    key = _ALNUM.sub("", part.casefold())
+    if not key:
+        return False
+    if src.site_name:
+        site = _ALNUM.sub("", src.site_name.casefold())
+        if site and (key == site or (len(site) >= 4 and (site in key or key in site))):
+            return True
+    if src.host and len(key) >= 3:
+        host = _ALNUM.sub("", src.host.casefold().removeprefix("www."))
+        if key in host or host.startswith(key) or key.endswith(host):
+            return True
+    if any(_key(part) == _key(crumb) for crumb in src.breadcrumbs):
+        return True
+    return sep in STRONG_SEPARATORS and len(part.split()) <= LABEL_MAX_WORDS and len(other) >= 3 * len(part)
+
+
+def _is_part(h1: str, claim: str) -> bool:
+    key = _key(h1)
+    return any(_key(piece) == key for sep in STRONG_SEPARATORS if sep in claim for piece in claim.split(sep))
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(_ALNUM.split(a.casefold())) - {""}, set(_ALNUM.split(b.casefold())) - {""}
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
