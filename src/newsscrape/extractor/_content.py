@@ -1,33 +1,46 @@
-"""The content pass: label chrome, choose the article container, keep headings and paragraphs in order."""
+"""The content pass: label chrome, choose the article container, keep headings and paragraphs in order.
+
+Stages, all on the one lexbor tree that metadata was read from:
+1. drop junk elements (scripts, styles, media, form controls) in C with ``strip_tags``;
+2. drop page-wide chrome that would pull the container choice off the story (comment threads);
+3. weigh paragraphs and choose the container (``_scoring``);
+4. walk the container in reading order, dropping chrome blocks (``_blocks``, ``_chrome``);
+5. when the result looks too short for the page, ask trafilatura for a second opinion.
+
+    >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
+    >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Final
 
-import trafilatura
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..config import ExtractConfig
+from ._blocks import Block, Removed, Walk, fold, where
+from ._chrome import JUNK_TAGS, WORD_KIND, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
+from ._scoring import choose_container, paragraph_weights
 
+__all__ = ["Block", "Content", "Removed", "extract_content"]
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One unit of body text: a paragraph (level 0) or a heading (level 2..6)."""
+# Comment threads can outweigh the story; they go before the container is chosen.
+PAGE_CHROME: Final = (
+    '[id*="comment" i], [class*="comment" i], [id*="disqus" i], [id*="respond" i], '
+    '[class*="outbrain" i], [class*="taboola" i], [id*="taboola" i]'
+)
+PAGE_CHROME_KINDS: Final = frozenset({"comments", "other_stories"})
+PAGE_CHROME_MAX_SHARE: Final = 0.4  # but never a node holding this much of the page's text
 
-    text: str
-    level: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Removed:
-    """A block the content pass dropped, for ``explain``."""
-
-    kind: str  # breadcrumb | other_stories | share | newsletter | ad | comments | bio | tags | nav | ...
-    reason: str  # the rule that fired, in words
-    where: str  # a short CSS-like path of the node
-    text: str  # the first characters of its text
+# When the native result is shorter than this many words, or than this share of the page's
+# declared word count / JSON-LD articleBody, trafilatura gets a look.
+UNSURE_WORDS: Final = 60
+UNSURE_HINT_SHARE: Final = 0.6
+_WORD: Final = re.compile(r"\w+")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -45,8 +58,72 @@ def extract_content(
     meta: Metadata,
     deadline: Deadline,
     config: ExtractConfig,
+    url: str | None = None,
 ) -> Content:
-    """Find the article text. May modify ``tree`` (chrome is decomposed); metadata is read before."""
-    text = trafilatura.extract(html, include_comments=False) or ""
+    """Find the article text. Modifies ``tree`` (chrome is decomposed); metadata is read before.
+
+    >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
+    >>> content.container, content.method
+    """
+    content = Content()
+    body = tree.body
+    if body is not None:
+        _native(body, content, config=config, url=url)
     deadline.check()
-    return Content(blocks=[Block(p) for p in text.split("\n") if p.strip()], method="trafilatura")
+    if config.fallback and _unsure(content, meta):
+        _second_opinion(content, html)
+        deadline.check()
+    return content
+
+
+def _native(body: LexborNode, content: Content, *, config: ExtractConfig, url: str | None) -> None:
+    body.strip_tags(JUNK_TAGS)
+    page_chars = len(fold(body.text(deep=True)))
+    for node in body.css(PAGE_CHROME):
+        kinds = {WORD_KIND.get(w) for w in tokens(node.attributes)}
+        if not kinds & PAGE_CHROME_KINDS:
+            continue
+        text = fold(node.text(deep=True))
+        if len(text) > PAGE_CHROME_MAX_SHARE * page_chars:
+            continue
+        kind = "comments" if "comments" in kinds else "other_stories"
+        content.removed.append(
+            Removed(kind=kind, reason="page-wide chrome", where=where(node), text=text[:80])
+        )
+        node.decompose()
+    weights = paragraph_weights(body)
+    container = choose_container(body, weights)
+    if container is None:
+        return
+    content.container = where(container, depth=4)
+    walk = Walk(
+        container,
+        container_chars=len(fold(container.text(deep=True))),
+        max_depth=config.max_depth,
+        url=url,
+    )
+    walk.run()
+    content.blocks = walk.blocks
+    content.removed.extend(walk.removed)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _unsure(content: Content, meta: Metadata) -> bool:
+    words = sum(_words(b.text) for b in content.blocks)
+    if words < UNSURE_WORDS:
+        return True
+    hint = meta.word_count or (_words(meta.article_body) if meta.article_body else 0)
+    return bool(hint) and words < UNSURE_HINT_SHARE * hint
+
+
+def _second_opinion(content: Content, html: str) -> None:
+    import trafilatura  # imported here: most pages never pay for it
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    paragraphs = [fold(p) for p in text.split("\n") if p.strip()]
+    if sum(_words(p) for p in paragraphs) > sum(_words(b.text) for b in content.blocks):
+        content.blocks = [Block(p) for p in paragraphs]
+        content.method = "trafilatura"

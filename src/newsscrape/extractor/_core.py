@@ -12,7 +12,7 @@ from ..errors import ExtractError
 from ..models import Article, Section
 from ._charset import decode_html
 from ._content import Block, Content, Removed, extract_content
-from ._guard import Deadline
+from ._guard import Deadline, check_markup, check_tree, suspicious
 from ._metadata import Metadata, read_metadata
 
 _WORD = re.compile(r"\w+")
@@ -40,8 +40,8 @@ def extract(
 ) -> Article:
     """Turn one HTML page into an Article.
 
-        >>> article = extract(open("page.html", "rb").read(), url="https://example.com/news/1")
-        >>> article.title, article.headings
+    >>> article = extract(open("page.html", "rb").read(), url="https://example.com/news/1")
+    >>> article.title, article.headings
     """
     return _run(html, url, final_url=final_url, charset=charset, config=config or _DEFAULT).article
 
@@ -61,14 +61,36 @@ def explain(
 def _run(
     html: bytes | str, url: str | None, *, final_url: str | None, charset: str | None, config: ExtractConfig
 ) -> Explanation:
+    try:
+        return _stages(html, url, final_url=final_url, charset=charset, config=config)
+    except ExtractError:
+        raise
+    except RecursionError as exc:  # belt and braces: our walks are iterative, a dependency's may not be
+        raise ExtractError("markup nests too deeply", url=url, reason="too_deep") from exc
+    except Exception as exc:  # any other stage failure is a bug; the batch goes on with a record
+        raise ExtractError(
+            f"internal error: {type(exc).__name__}: {exc}", url=url, reason="internal"
+        ) from exc
+
+
+def _stages(
+    html: bytes | str, url: str | None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Explanation:
     deadline = Deadline(config.time_limit, url=url)
     text = decode_html(html, http_charset=charset, url=url) if isinstance(html, bytes) else html
     if not text.strip():
         raise ExtractError("the document is empty", url=url, reason="empty")
+    # lexbor is quadratic on deep block nesting: refuse such markup before parsing it
+    check_markup(text, max_depth=config.max_depth, url=url)
     tree = LexborHTMLParser(text)
+    if tree.root is not None and suspicious(text, config.max_depth):
+        check_tree(tree.root, max_depth=config.max_depth, url=url)
+    deadline.check()
     meta = read_metadata(tree, url=final_url or url)
     deadline.check()
-    content = extract_content(tree, html=text, meta=meta, deadline=deadline, config=config)
+    content = extract_content(tree, html=text, meta=meta, deadline=deadline, config=config, url=url)
+    if not content.blocks:
+        raise ExtractError("no article text found", url=url, reason="no_body")
     article = _build(url, final_url, meta, content)
     return Explanation(
         article=article,

@@ -1,14 +1,73 @@
-"""Guards that keep one hostile page from stalling a batch: a deadline and a nesting-depth check."""
+"""Guards that keep one hostile page from stalling a batch: a deadline and a nesting-depth check.
+
+lexbor's tree builder is quadratic on deeply nested *block* elements (each new ``<div>`` scans the
+stack of open elements for a ``<p>`` to close): measured on this machine, 10k nested divs parse in
+80 ms, 50k in 2.3 s and 200k in 90 s, while 200k nested ``<span>`` or ``<b>`` parse in 15-30 ms.
+So depth is checked on the markup *before* the parse (``check_markup``) and again on the tree for
+the cases the markup scan cannot see (``check_tree``). Both are iterative: no Python recursion.
+
+    >>> check_markup("<div>" * 50_000, max_depth=2000)
+    Traceback (most recent call last): ... ExtractError: ... too_deep
+"""
 
 from __future__ import annotations
 
+import re
 import time
+from typing import Final
+
+from selectolax.lexbor import LexborNode
 
 from ..errors import ExtractError
 
+# Elements that never take children, or whose start tag closes the previous one of the same kind
+# (p, li, td ...): they do not add nesting, so counting them would flag ordinary pages.
+_FLAT: Final = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "rb",
+        "rt",
+        "rp",
+        "colgroup",
+        "caption",
+        "!doctype",
+    ]
+)
+_TAG: Final = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
+
 
 class Deadline:
-    """A per-page time budget; ``check()`` raises ExtractError(reason="timed_out") once it is spent."""
+    """A per-page time budget; ``check()`` raises ExtractError(reason="timed_out") once it is spent.
+
+    >>> deadline = Deadline(10.0, url="https://example.com/")
+    >>> deadline.check()  # between stages
+    """
 
     __slots__ = ("_end", "limit", "url")
 
@@ -19,4 +78,62 @@ class Deadline:
 
     def check(self) -> None:
         if time.monotonic() > self._end:
-            raise ExtractError(f"extraction took longer than {self.limit:g}s", url=self.url, reason="timed_out")
+            raise ExtractError(
+                f"extraction took longer than {self.limit:g}s", url=self.url, reason="timed_out"
+            )
+
+
+def suspicious(text: str, max_depth: int) -> bool:
+    """Cheap bound: start tags minus end tags. Ordinary pages stay far below any sane depth limit."""
+    return text.count("<") - 2 * text.count("</") > max_depth
+
+
+def check_markup(text: str, *, max_depth: int, url: str | None = None) -> None:
+    """Raise ExtractError(reason="too_deep") when the markup nests deeper than ``max_depth``.
+
+    >>> check_markup("<p>fine</p>", max_depth=2000)
+    >>> check_markup("<div>" * 5000, max_depth=2000)  # raises too_deep
+    """
+    if not suspicious(text, max_depth):
+        return  # str.count runs at memory speed; the tag scan below is only paid on odd pages
+    depth = deepest = 0
+    for match in _TAG.finditer(text):
+        closing, name, self_closing = match.groups()
+        name = name.lower()
+        if name in _FLAT or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > max_depth:
+                    raise too_deep(max_depth, url)
+
+
+def check_tree(root: LexborNode, *, max_depth: int, url: str | None = None) -> None:
+    """Measure the parsed tree's depth iteratively (first-child/next-sibling/parent moves only).
+
+    >>> check_tree(LexborHTMLParser("<b>" * 10).root, max_depth=2000)
+    """
+    node: LexborNode | None = root
+    depth = 0
+    while node is not None:
+        child = node.child
+        if child is not None:
+            node, depth = child, depth + 1
+            if depth > max_depth:
+                raise too_deep(max_depth, url)
+            continue
+        while node is not None and node.next is None:
+            node, depth = node.parent, depth - 1
+            if depth <= 0:
+                return
+        if node is None:
+            return
+        node = node.next
+
+
+def too_deep(max_depth: int, url: str | None) -> ExtractError:
+    return ExtractError(f"markup nests deeper than {max_depth} elements", url=url, reason="too_deep")

@@ -1,0 +1,299 @@
+"""Walk the article container in reading order and emit Blocks, dropping chrome on the way.
+
+The walk is iterative (first-child / next-sibling / parent moves), so no nesting depth can blow
+the Python stack. Inline elements are joined exactly as a browser would render them (no space is
+invented between ``<b>a</b><i>b</i>``, none is lost around ``<a>``), and every ``<br>`` and every
+block element ends a paragraph.
+
+    >>> walk = Walk(container, container_chars=5000, max_depth=2000)
+    >>> walk.run(); walk.blocks[:2]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from selectolax.lexbor import LexborNode
+
+from ._chrome import chrome_kind, heading_kind, is_label, is_teaser
+from ._guard import too_deep
+
+HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Elements that start and end a paragraph; everything else is inline and joins its neighbours.
+BLOCK_TAGS: Final = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figure",
+        "figcaption",
+        "address",
+        "center",
+        "hr",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "form",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "body",
+        "html",
+    ]
+)
+# Boxes that may be a rail of links; checked for link density as a whole.
+BOXES: Final = frozenset(
+    [
+        "div",
+        "section",
+        "ul",
+        "ol",
+        "table",
+        "aside",
+        "nav",
+        "dl",
+        "footer",
+        "header",
+        "article",
+    ]
+)
+BOX_LINK_SHARE: Final = 0.65  # a box whose text is mostly links is a menu or a list of other stories
+PARA_LINK_SHARE: Final = 0.8  # a paragraph that is (nearly) one link points elsewhere
+SAFE_SHARE: Final = 0.5  # never drop a labelled box holding this much of the container's text
+SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of body text: a paragraph (level 0) or a heading (level 2..6)."""
+
+    text: str
+    level: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A block the content pass dropped, for ``explain``."""
+
+    kind: str  # breadcrumb | other_stories | share | newsletter | ad | comments | bio | tags | nav | ...
+    reason: str  # the rule that fired, in words
+    where: str  # a short CSS-like path of the node
+    text: str  # the first characters of its text
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def where(node: LexborNode, depth: int = 3) -> str:
+    """A short CSS-like path: ``div#main > article.story > div.body``."""
+    parts: list[str] = []
+    cur: LexborNode | None = node
+    while cur is not None and len(parts) < depth and cur.tag not in ("html", "-document", None):
+        attrs = cur.attributes
+        part = cur.tag or "?"
+        if attrs.get("id"):
+            part += f"#{attrs['id']}"
+        elif attrs.get("class"):
+            part += "." + ".".join((attrs["class"] or "").split()[:2])
+        parts.append(part)
+        cur = cur.parent
+    return " > ".join(reversed(parts))
+
+
+def link_share(node: LexborNode, text_len: int) -> float:
+    if text_len == 0:
+        return 0.0
+    return sum(len(fold(a.text(deep=True))) for a in node.css("a")) / text_len
+
+
+class Walk:
+    """One pass over the container; ``blocks`` and ``removed`` are filled by ``run``."""
+
+    def __init__(
+        self, container: LexborNode, *, container_chars: int, max_depth: int, url: str | None = None
+    ):
+        self.container = container
+        self.container_chars = max(1, container_chars)
+        self.max_depth = max_depth
+        self.url = url
+        self.blocks: list[Block] = []
+        self.removed: list[Removed] = []
+        self._parts: list[str] = []
+        self._links = 0  # characters of the current paragraph inside <a>
+        self._in_link = 0
+        self._skip: set[int] = set()  # mem_ids of siblings condemned by a rail heading
+
+    def run(self) -> None:
+        root = self.container
+        node: LexborNode | None = root.child
+        depth = 1
+        while node is not None:
+            descend = self._enter(node)
+            if descend:
+                child = node.child
+                if child is not None:
+                    node, depth = child, depth + 1
+                    if depth > self.max_depth:
+                        raise too_deep(self.max_depth, self.url)
+                    continue
+                self._exit(node)
+            # climb until a next sibling exists, closing the elements we leave
+            while node is not None and node.next is None:
+                node, depth = node.parent, depth - 1
+                if node is None or depth <= 0:
+                    node = None
+                    break
+                self._exit(node)
+            if node is not None:
+                node = node.next
+        self._flush()
+
+    # -- events -------------------------------------------------------------------------------
+    def _enter(self, node: LexborNode) -> bool:
+        """Handle a node on the way down; True to walk into its children."""
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content or ""
+            self._parts.append(text)
+            if self._in_link:
+                self._links += len("".join(text.split()))
+            return False
+        if tag is None or tag in SKIP_TAGS or tag.startswith(("-", "!")):
+            return False
+        if tag == "br" or tag in BLOCK_TAGS:
+            self._flush()
+            if tag == "br":
+                return False
+        if node.mem_id in self._skip:
+            return False
+        if tag in HEADING_LEVEL:
+            self._heading(node, HEADING_LEVEL[tag])
+            return False
+        attrs = node.attributes
+        label = chrome_kind(tag, attrs)
+        if label is not None and self._drop(node, *label):
+            return False
+        if tag in BOXES and self._box_is_chrome(node):
+            return False
+        if tag == "a":
+            self._in_link += 1
+        return True
+
+    def _exit(self, node: LexborNode) -> None:
+        tag = node.tag
+        if tag == "a":
+            self._in_link = max(0, self._in_link - 1)
+        elif tag in BLOCK_TAGS:
+            self._flush()
+
+    # -- rules --------------------------------------------------------------------------------
+    def _drop(self, node: LexborNode, kind: str, reason: str) -> bool:
+        text = fold(node.text(deep=True))
+        if len(text) > SAFE_SHARE * self.container_chars and kind not in ("title", "hidden", "caption"):
+            return False  # a label on a node holding the story is about the page, not this block
+        self.removed.append(Removed(kind=kind, reason=reason, where=where(node), text=text[:80]))
+        return True
+
+    def _box_is_chrome(self, node: LexborNode) -> bool:
+        text = fold(node.text(deep=True))
+        if not text:
+            return False
+        # A box that opens with its own "Latest news"/"Share this" heading is that thing.
+        head = node.css_first("h2, h3, h4, h5, h6")
+        if head is not None:
+            head_text = fold(head.text(deep=True))
+            label = heading_kind(head_text)
+            if label is not None and text.startswith(head_text) and self._drop(node, *label):
+                return True
+        if link_share(node, len(text)) > BOX_LINK_SHARE and len(text) < SAFE_SHARE * self.container_chars:
+            self.removed.append(
+                Removed(kind="links", reason="box of links", where=where(node), text=text[:80])
+            )
+            return True
+        return False
+
+    def _heading(self, node: LexborNode, level: int) -> None:
+        text = fold(node.text(deep=True))
+        if not text:
+            return
+        label = heading_kind(text)
+        if label is not None:
+            self.removed.append(Removed(kind=label[0], reason=label[1], where=where(node), text=text[:80]))
+            self._condemn_rail(node)
+            return
+        if link_share(node, len(text)) > PARA_LINK_SHARE:
+            self.removed.append(
+                Removed(kind="other_stories", reason="heading is a link", where=where(node), text=text[:80])
+            )
+            return
+        self.blocks.append(Block(text, level))
+
+    def _condemn_rail(self, heading: LexborNode) -> None:
+        """Siblings after a "Related news" heading are the rail, up to the next heading or prose."""
+        sib = heading.next
+        while sib is not None:
+            tag = sib.tag
+            if tag in HEADING_LEVEL:
+                break
+            if tag and not tag.startswith("-"):
+                text = fold(sib.text(deep=True))
+                if text and link_share(sib, len(text)) < 0.3 and len(text) > 150:
+                    break  # prose again: the heading was the story's own
+                self._skip.add(sib.mem_id)
+                if text:
+                    self.removed.append(
+                        Removed(
+                            kind="other_stories",
+                            reason="under a rail heading",
+                            where=where(sib),
+                            text=text[:80],
+                        )
+                    )
+            sib = sib.next
+
+    def _flush(self) -> None:
+        if not self._parts:
+            return
+        text = fold("".join(self._parts))
+        links = self._links
+        self._parts = []
+        self._links = 0
+        if not text:
+            return
+        if is_label(text):
+            self.removed.append(Removed(kind="ad", reason="label", where="", text=text[:80]))
+            return
+        if links and (links >= PARA_LINK_SHARE * len(text.replace(" ", "")) or is_teaser(text)):
+            self.removed.append(
+                Removed(kind="other_stories", reason="link paragraph", where="", text=text[:80])
+            )
+            return
+        self.blocks.append(Block(text))

@@ -1,0 +1,380 @@
+"""Page chrome, as data: the vocabularies that label a block as not-article, each with its reason.
+
+A block is labelled by its tag, its ARIA role, the words of its class/id, the wording of its own
+heading, and (in ``_blocks``) its link density. Words are matched as whole tokens of class/id
+(``"share-bar"`` -> ``share``, ``bar``) so ``"shared"`` or ``"commentary"`` do not fire.
+
+    >>> chrome_kind("aside", {"class": "related-stories"})
+    ('other_stories', 'class/id word "related"')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Never article text, whatever their position: removed from the whole tree before anything else.
+JUNK_TAGS: Final = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+    "img",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "label",
+    "link",
+    "meta",
+    "dialog",
+]
+
+# Structural chrome: their text belongs to the site, not to the story.
+TAG_KIND: Final = {
+    "nav": "nav",  # menus, pagers
+    "header": "header",  # site header, or the article header: title, byline, date (metadata, not body)
+    "footer": "footer",  # site footer, or the article footer: tags, share, bio
+    "aside": "aside",  # sidebars, pull-outs, related boxes
+    "figcaption": "caption",  # the ground truth of article benchmarks never keeps captions
+    "h1": "title",  # the article title is Article.title, never body
+    "form": "form",  # search, login, comment and newsletter forms (page-wide forms are kept by size)
+}
+
+ROLE_KIND: Final = {
+    "navigation": "nav",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "aside",
+    "search": "nav",
+    "menu": "nav",
+    "menubar": "nav",
+    "dialog": "popup",
+    "alertdialog": "popup",
+    "toolbar": "share",
+}
+
+# class/id tokens -> kind. Each group says why it is chrome.
+_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    # the trail of sections above the title ("Home > Current affairs")
+    "breadcrumb": ("breadcrumb", "breadcrumbs", "crumbs", "crumb", "breadcrumbtrail"),
+    # rails and boxes of *other* stories
+    "other_stories": (
+        "related",
+        "relatedposts",
+        "relatedarticles",
+        "relatedstories",
+        "relatedcontent",
+        "recommended",
+        "recommendations",
+        "recirculation",
+        "recirc",
+        "mostread",
+        "mostpopular",
+        "popular",
+        "trending",
+        "latest",
+        "morestories",
+        "readmore",
+        "readnext",
+        "upnext",
+        "outbrain",
+        "taboola",
+        "teaser",
+        "teasers",
+        "promo",
+        "carousel",
+        "sidebar",
+        "rail",
+        "widget",
+        "widgets",
+        "jp",  # jetpack related posts
+        "also",
+        "seealso",
+        "suggested",
+        "pagination",
+        "pager",
+        "prevnext",
+    ),
+    # share/follow bars
+    "share": (
+        "share",
+        "sharing",
+        "shares",
+        "sharebar",
+        "social",
+        "socials",
+        "sociallinks",
+        "follow",
+        "addthis",
+    ),
+    # newsletter and subscription boxes, paywall prompts
+    "newsletter": (
+        "newsletter",
+        "newsletters",
+        "subscribe",
+        "subscription",
+        "signup",
+        "paywall",
+        "regwall",
+        "optin",
+        "cta",
+    ),
+    "ad": (
+        "ad",
+        "ads",
+        "adv",
+        "advert",
+        "advertisement",
+        "advertising",
+        "adslot",
+        "adunit",
+        "dfp",
+        "gpt",
+        "sponsor",
+        "sponsored",
+        "banner",
+        "commercial",
+    ),
+    "comments": ("comment", "comments", "disqus", "respond", "replies", "discussion", "commentlist"),
+    # author boxes below the story, bylines and datelines above it (metadata has them)
+    "bio": ("bio", "authorbox", "authorbio", "byline", "author", "authors", "contributor", "dateline"),
+    "tags": ("tags", "tag", "tagcloud", "taglist", "keywords", "topics", "categories"),
+    "nav": ("nav", "navbar", "navigation", "menu", "masthead", "toolbar", "skip", "skiplink"),
+    "meta": ("meta", "timestamp", "published", "date", "updated", "print", "visuallyhidden", "sronly"),
+    "popup": ("modal", "popup", "overlay", "cookie", "cookies", "consent", "gdpr", "lightbox"),
+    "caption": ("caption", "credit", "credits", "figcaption", "copyright"),
+}
+WORD_KIND: Final = {word: kind for kind, words in _WORDS.items() for word in words}
+
+_TOKEN: Final = re.compile(r"[a-z0-9]+")
+_CAMEL: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+# Text of a block that is a label, not content ("Advertisement" above an ad slot), in a few languages.
+LABELS: Final = frozenset(
+    {
+        "advertisement",
+        "advertisment",
+        "advertising",
+        "ad",
+        "ads",
+        "sponsored",
+        "sponsored content",
+        "anzeige",
+        "werbung",
+        "publicidad",
+        "publicité",
+        "pubblicità",
+        "reklama",
+        "реклама",
+        "publicidade",
+        "continue reading",
+        "continue reading below",
+        "story continues below",
+        "story continues below advertisement",
+        "article continues below",
+        "article continues below advertisement",
+        "scroll to continue with content",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "email",
+        "print",
+        "comments",
+        "show comments",
+        "hide comments",
+        "read more",
+        "read less",
+        "loading",
+        "loading...",
+    }
+)
+
+# Own heading of a rail of other stories: the heading *starts with* one of these (lower case).
+OTHER_STORIES_HEADINGS: Final = (
+    "latest",
+    "related",
+    "more from",
+    "more on",
+    "more news",
+    "more stories",
+    "more in",
+    "most read",
+    "most popular",
+    "most viewed",
+    "popular",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "also read",
+    "read also",
+    "read more",
+    "read next",
+    "see also",
+    "up next",
+    "trending",
+    "top stories",
+    "editor's picks",
+    "editors' picks",
+    "don't miss",
+    "more like this",
+    "other news",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "lesen sie auch",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "meistgelesen",
+    "lire aussi",
+    "à lire aussi",
+    "sur le même sujet",
+    "les plus lus",
+    "leer más",
+    "lee también",
+    "te puede interesar",
+    "más noticias",
+    "noticias relacionadas",
+    "lo más leído",
+    "leggi anche",
+    "potrebbe interessarti",
+    "читайте также",
+    "читайте также:",
+    "последние новости",
+    "похожие новости",
+    "czytaj także",
+    "czytaj też",
+    "zobacz też",
+    "oku",
+    "ilgili haberler",
+    "lees ook",
+    "läs också",
+    "les også",
+    "関連記事",
+    "相关新闻",
+    "相关阅读",
+    "推荐阅读",
+)
+
+# Headings of blocks that follow the story and are chrome, not other stories.
+CHROME_HEADINGS: Final = {
+    "share": ("share", "follow us", "follow", "spread the word"),
+    "newsletter": ("newsletter", "subscribe", "sign up", "get our", "stay informed"),
+    "comments": (
+        "comment",
+        "leave a reply",
+        "leave a comment",
+        "reply",
+        "discussion",
+        "join the conversation",
+    ),
+    "tags": ("tags", "topics", "keywords", "filed under", "categories"),
+    "bio": ("about the author", "author", "about us"),
+}
+
+# A paragraph that only points to another story: "Read more: <link>".
+TEASER_PREFIXES: Final = (
+    "read more",
+    "read also",
+    "also read",
+    "related:",
+    "related stories",
+    "related article",
+    "see also",
+    "recommended:",
+    "watch:",
+    "click here",
+    "lire aussi",
+    "à lire aussi",
+    "lesen sie auch",
+    "mehr zum thema",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "lee también",
+    "leer más",
+    "leggi anche",
+    "читайте также",
+    "czytaj także",
+    "czytaj też",
+    "lees ook",
+)
+
+
+def tokens(attrs: dict[str, str | None]) -> list[str]:
+    """class and id split into lower-case words, camelCase split too: ``"shareBar"`` -> share, bar."""
+    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if not raw.strip():
+        return []
+    words = _TOKEN.findall(_CAMEL.sub(" ", raw).lower())
+    # compounds written together ("relatedposts", "mostread") are their own vocabulary entries
+    joined = _TOKEN.findall(raw.lower())
+    return words + [w for w in joined if w not in words]
+
+
+def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | None:
+    """Label an element by tag, role, aria-label and class/id words: ``(kind, reason)`` or None.
+
+    >>> chrome_kind("div", {"class": "share-bar"})
+    ('share', 'class/id word "share"')
+    """
+    kind = TAG_KIND.get(tag)
+    if kind is not None:
+        return kind, f"<{tag}> element"
+    role = attrs.get("role")
+    if role and role.lower() in ROLE_KIND:
+        return ROLE_KIND[role.lower()], f'role="{role}"'
+    if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
+        return "hidden", "hidden from readers"
+    style = attrs.get("style")
+    if style and "none" in style and re.search(r"display\s*:\s*none", style):
+        return "hidden", "display:none"
+    itemprop = attrs.get("itemprop")
+    if itemprop and itemprop.lower() in {"articlebody", "text", "description"}:
+        return None  # the page itself says this is the story
+    for word in tokens(attrs):
+        kind = WORD_KIND.get(word)
+        if kind is not None:
+            return kind, f'class/id word "{word}"'
+    return None
+
+
+def heading_kind(text: str) -> tuple[str, str] | None:
+    """Label a block by its own heading's wording ("Latest news", "Share this")."""
+    low = text.strip().lower().rstrip(":")
+    if not low or len(low) > 60:
+        return None
+    for prefix in OTHER_STORIES_HEADINGS:
+        if low.startswith(prefix):
+            return "other_stories", f'heading "{text.strip()[:40]}"'
+    for kind, prefixes in CHROME_HEADINGS.items():
+        for prefix in prefixes:
+            if low.startswith(prefix):
+                return kind, f'heading "{text.strip()[:40]}"'
+    return None
+
+
+def is_label(text: str) -> bool:
+    return text.strip().lower().rstrip(":.…") in LABELS
+
+
+_BULLETS: Final = " >|*-\u00bb\u203a\u2013\u2014\u2022"  # quote marks, dashes, bullets before "Read more"
+
+
+def is_teaser(text: str) -> bool:
+    low = text.lstrip(_BULLETS).lower()
+    return low.startswith(TEASER_PREFIXES)
