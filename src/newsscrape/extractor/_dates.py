@@ -81,9 +81,12 @@ _WORDY = (
 )
 # Year first, anywhere in running text: 2020-03-27, 2020/03/27, 2020.03.27, 2020年3月27日, 2020년 3월 27일.
 _YEAR_FIRST = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:[-/.]|\s*[年년]\s*)(?P<m>[01]?\d)(?:[-/.]|\s*[月월]\s*)(?P<d>[0-3]?\d)(?!\d)"
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:[-/.]\s?|\s*[年년]\s*)(?P<m>[01]?\d)(?:[-/.]\s?|\s*[月월]\s*)(?P<d>[0-3]?\d)(?!\d)"
 )
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_HAS_DAY = re.compile(r"(?<!\d)[0-3]?\d(?!\d)")
+# dateparser sees only short snippets that hold a year and a day number but no date we could read.
+MAX_FUZZY_CHARS = 60
 _URL_DATE = (
     re.compile(r"/((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?:[/_.-]|$)"),
     re.compile(r"[/_-]((?:19|20)\d\d)-([01]?\d)-([0-3]?\d)(?:[/_.-]|$)"),
@@ -112,7 +115,13 @@ def parse_date(
     value = (
         _parse_iso(text) or _parse_rfc2822(text) or _parse_words(text, month_first=_month_first(languages))
     )
-    if value is None and fuzzy and _HAS_YEAR.search(text):
+    if (
+        value is None
+        and fuzzy
+        and len(text) <= MAX_FUZZY_CHARS
+        and _HAS_YEAR.search(text)
+        and _HAS_DAY.search(text)
+    ):
         value = _dateparser(text, languages)
     return value if value is not None and plausible(value, now=now) else None
 

@@ -82,7 +82,7 @@ CODE = frozenset({"script", "style", "noscript", "template"})
 MAX_TEXT_NODES = 40
 ONE_DAY = timedelta(days=1)
 MAX_TEXT_CHARS = 120
-MAX_FUZZY = 6  # dateparser calls per page, at most
+MAX_FUZZY = 2  # dateparser calls per page, at most
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

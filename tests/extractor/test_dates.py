@@ -1,0 +1,91 @@
+"""The date parser: ISO fast path, written dates, range checks, URL dates; a Hypothesis property."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsscrape.extractor._dates import parse_date, plausible, url_date
+
+NOW = datetime(2021, 6, 1, 12, 0, tzinfo=UTC)
+
+
+def test_iso_with_zone_is_aware() -> None:
+    value = parse_date("2021-03-04T08:30:00+05:30", now=NOW)
+    assert value == datetime(2021, 3, 4, 3, 0, tzinfo=UTC)
+
+
+def test_iso_z_is_utc() -> None:
+    value = parse_date("2021-03-04T08:30:00.123Z", now=NOW)
+    assert isinstance(value, datetime)
+    assert value.utcoffset() == timedelta(0)
+
+
+def test_iso_without_zone_is_naive() -> None:
+    value = parse_date("2021-03-04 08:30", now=NOW)
+    assert isinstance(value, datetime)
+    assert value.tzinfo is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021-03-04",
+        "20210304",
+        "March 4, 2021",
+        "4th March 2021",
+        "4 de marzo de 2021",
+        "4. März 2021",
+        "04.03.2021",
+        "2021年3月4日",
+        "2021. 03. 04. 21:35",
+        "Thu, 04 Mar 2021 10:00:00 GMT",
+    ],
+)
+def test_day_formats(text: str) -> None:
+    value = parse_date(text, now=NOW)
+    assert value is not None
+    assert (value.year, value.month, value.day) == (2021, 3, 4)
+
+
+def test_month_first_for_us_english() -> None:
+    assert parse_date("3/4/2021", now=NOW, languages=("en-us",)) == date(2021, 3, 4)
+    assert parse_date("3/4/2021", now=NOW, languages=("fr",)) == date(2021, 4, 3)
+
+
+def test_future_and_ancient_dates_are_rejected() -> None:
+    assert parse_date("2021-06-05", now=NOW) is None
+    assert parse_date("1989-12-31", now=NOW) is None
+    assert parse_date("2021-06-02", now=NOW) == date(2021, 6, 2)  # a day of slack for time zones
+
+
+def test_nonsense_gives_none() -> None:
+    assert parse_date("2021-02-30", now=NOW) is None
+    assert parse_date("no date here", now=NOW) is None
+    assert parse_date("", now=NOW) is None
+
+
+def test_url_date() -> None:
+    assert url_date("https://x.example/2021/03/04/slug", now=NOW) == date(2021, 3, 4)
+    assert url_date("https://x.example/news/2021-03-04-slug.html", now=NOW) == date(2021, 3, 4)
+    assert url_date("https://x.example/article/20210304/slug", now=NOW) == date(2021, 3, 4)
+    assert url_date("https://x.example/id/12345?d=2021/03/04/", now=NOW) is None  # the query is not the path
+
+
+@given(st.text(max_size=80))
+def test_parse_date_never_raises_and_stays_in_range(text: str) -> None:
+    value = parse_date(text, now=NOW)
+    assert value is None or isinstance(value, date)
+    if value is not None:
+        assert plausible(value, now=NOW)
+
+
+@given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2021, 5, 31)))
+def test_isoformat_round_trips(moment: datetime) -> None:
+    # What we return re-parses to itself (to the second): normalising is idempotent.
+    moment = moment.replace(microsecond=0)
+    assert parse_date(moment.isoformat(), now=NOW) == moment
+    assert parse_date(moment.date().isoformat(), now=NOW) == moment.date()

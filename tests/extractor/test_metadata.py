@@ -1,0 +1,168 @@
+"""read_metadata on tiny inline pages: one behaviour per test."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsscrape.extractor._metadata import Metadata, normalise_language, read_metadata
+
+URL = "https://news.example.com/world/2021/03/04/story.html"
+
+
+def meta_of(html: str, url: str | None = URL) -> Metadata:
+    return read_metadata(LexborHTMLParser(html), url=url)
+
+
+def ld(body: str) -> str:
+    return f'<script type="application/ld+json">{body}</script>'
+
+
+def test_jsonld_graph_gives_the_article() -> None:
+    page = ld(
+        '{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebSite", "name": "Example News"},'
+        '{"@type": "NewsArticle", "headline": "Rain returns", "datePublished": "2021-03-04T08:00:00Z",'
+        ' "author": {"@type": "Person", "name": "Jane Doe"}}]}'
+    )
+    meta = meta_of(page)
+    assert (meta.title, meta.authors, meta.site_name) == ("Rain returns", ("Jane Doe",), "Example News")
+    assert meta.sources["published"] == "json-ld"
+
+
+def test_breadcrumb_list_gives_trail_and_section() -> None:
+    page = (
+        ld(
+            '{"@type": "BreadcrumbList", "itemListElement": ['
+            '{"@type": "ListItem", "position": 3, "name": "Rain returns"},'
+            '{"@type": "ListItem", "position": 1, "item": {"@id": "/", "name": "Home"}},'
+            '{"@type": "ListItem", "position": 2, "name": "Current affairs"}]}'
+        )
+        + "<h1>Rain returns</h1>"
+    )
+    meta = meta_of(page)
+    assert meta.breadcrumbs == ("Home", "Current affairs")
+    assert meta.section == "Current affairs"
+
+
+def test_dom_breadcrumbs_when_no_jsonld() -> None:
+    page = (
+        '<nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li>'
+        "</ol></nav><h1>Match report</h1>"
+    )
+    meta = meta_of(page)
+    assert (meta.breadcrumbs, meta.section, meta.sources["section"]) == (("Home", "Sport"), "Sport", "dom")
+
+
+def test_broken_jsonld_is_tolerated() -> None:
+    page = ld('<!-- {"@type": "NewsArticle", "headline": "Line\nbreak", "keywords": ["a", "b",],} -->')
+    meta = meta_of(page)
+    assert meta.title == "Line break"
+    assert meta.tags == ("a", "b")
+
+
+def test_hopeless_jsonld_is_ignored() -> None:
+    meta = meta_of(ld("{not json at all") + '<meta property="og:title" content="Still here">')
+    assert meta.title == "Still here"
+
+
+def test_author_cleanup_from_meta() -> None:
+    meta = meta_of('<meta name="author" content="By Jane Doe, Staff Writer">')
+    assert meta.authors == ("Jane Doe",)
+
+
+def test_organisation_author_is_not_a_person() -> None:
+    page = ld('{"@type": "NewsArticle", "author": [{"@type": "Organization", "name": "Example News"}]}')
+    assert meta_of(page).authors == ()
+
+
+def test_byline_element_when_nothing_structured() -> None:
+    meta = meta_of('<article><h1>T</h1><p class="byline">By Jane Doe and John Smith</p></article>')
+    assert (meta.authors, meta.sources["authors"]) == (("Jane Doe", "John Smith"), "dom")
+
+
+def test_tags_from_article_tag_metas() -> None:
+    page = '<meta property="article:tag" content="Rain"><meta property="article:tag" content="rain">'
+    assert meta_of(page).tags == ("Rain",)
+
+
+def test_timezone_aware_published() -> None:
+    meta = meta_of('<meta property="article:published_time" content="2021-03-04T08:30:00+01:00">')
+    assert isinstance(meta.published, datetime)
+    assert meta.published.utcoffset() is not None
+    assert meta.published.astimezone(UTC).hour == 7
+
+
+def test_date_only_gives_a_date() -> None:
+    meta = meta_of('<meta name="pubdate" content="2021-03-04">', url=None)
+    assert meta.published == date(2021, 3, 4)
+    assert not isinstance(meta.published, datetime)
+
+
+def test_future_date_is_rejected() -> None:
+    page = '<meta property="article:published_time" content="2999-01-01T00:00:00Z">'
+    assert meta_of(page, url=None).published is None
+
+
+def test_modified_kept_apart_from_published() -> None:
+    page = (
+        '<meta property="article:published_time" content="2021-03-04T08:00:00+01:00">'
+        '<meta property="article:modified_time" content="2021-03-06T09:00:00+01:00">'
+    )
+    meta = meta_of(page)
+    assert meta.published is not None
+    assert meta.modified is not None
+    assert (meta.published.day, meta.modified.day) == (4, 6)
+
+
+def test_url_date_is_the_fallback() -> None:
+    meta = meta_of("<h1>No dates here</h1>")
+    assert (meta.published, meta.sources["published"]) == (date(2021, 3, 4), "url")
+
+
+def test_written_date_after_the_headline_beats_header_today() -> None:
+    page = '<div class="today">Friday, 5 March 2021</div><h1>Story</h1><p>March 4, 2021</p>'
+    assert meta_of(page, url=None).published == date(2021, 3, 4)
+
+
+def test_utc_stamp_near_midnight_yields_to_url_day() -> None:
+    meta = meta_of('<meta property="article:published_time" content="2021-03-05T02:10:00Z">')
+    assert meta.published == date(2021, 3, 4)
+
+
+def test_no_date_anywhere_gives_none() -> None:
+    assert meta_of("<h1>Timeless</h1><p>Text.</p>", url="https://example.com/a").published is None
+
+
+def test_language_normalised() -> None:
+    assert meta_of('<html lang="pt_br"><body></body></html>').language == "pt-BR"
+
+
+def test_language_from_og_locale_when_html_has_none() -> None:
+    meta = meta_of('<meta property="og:locale" content="en_GB">')
+    assert (meta.language, meta.sources["language"]) == ("en-GB", "og")
+
+
+def test_normalise_language_rejects_junk() -> None:
+    assert [normalise_language(x) for x in ("EN", "zh-hant-tw", "{{lang}}", "")] == [
+        "en",
+        "zh-Hant-TW",
+        None,
+        None,
+    ]
+
+
+def test_image_resolved_to_absolute_url() -> None:
+    meta = meta_of('<meta property="og:image" content="/img/rain.jpg">')
+    assert meta.image == "https://news.example.com/img/rain.jpg"
+
+
+def test_canonical_resolved_against_page_url() -> None:
+    meta = meta_of('<link rel="canonical" href="../story.html">')
+    assert meta.canonical_url == "https://news.example.com/world/2021/03/story.html"
+
+
+def test_article_body_hint_from_jsonld() -> None:
+    meta = meta_of(ld('{"@type": "BlogPosting", "articleBody": "Full text.", "wordCount": "2"}'))
+    assert (meta.article_body, meta.word_count) == ("Full text.", 2)

@@ -1,0 +1,71 @@
+"""Title choice: the h1 another source vouches for, site names cut, glued breadcrumbs dropped."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsscrape.extractor._metadata import read_metadata
+from newsscrape.extractor._title import TitleSources, choose_title, strip_site
+
+
+def title_of(html: str, url: str | None = "https://www.dailyplanet.example/a") -> str | None:
+    return read_metadata(LexborHTMLParser(html), url=url).title
+
+
+def test_site_suffix_stripped_by_site_name() -> None:
+    src = TitleSources(site_name="Daily Planet")
+    assert strip_site("Rain returns | Daily Planet", src) == "Rain returns"
+    assert strip_site("Daily Planet: Rain returns", src) == "Rain returns"
+
+
+def test_site_suffix_stripped_by_host() -> None:
+    assert strip_site("Rain returns - DailyPlanet.example", TitleSources(host="www.dailyplanet.example")) == (
+        "Rain returns"
+    )
+
+
+def test_short_label_beside_a_long_headline_is_cut() -> None:
+    assert strip_site("Rain returns to the valley after a dry decade | Metro", TitleSources()) == (
+        "Rain returns to the valley after a dry decade"
+    )
+
+
+def test_colon_in_a_headline_is_kept() -> None:
+    assert strip_site("Fact check: is it raining?", TitleSources()) == "Fact check: is it raining?"
+
+
+def test_h1_vouched_by_og_title_wins() -> None:
+    page = '<meta property="og:title" content="Rain returns | Daily Planet"><h1>Rain returns</h1>'
+    assert title_of(page) == "Rain returns"
+
+
+def test_h1_wins_over_edited_og_title_when_jsonld_agrees() -> None:
+    page = (
+        '<meta property="og:title" content="Rain is back">'
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Rain returns at last"}</script>'
+        "<h1>Site logo</h1><article><h1>Rain returns at last</h1></article>"
+    )
+    assert title_of(page) == "Rain returns at last"
+
+
+def test_glued_breadcrumb_is_dropped() -> None:
+    page = (
+        '<meta property="og:title" content="Kim Jong Un\'s Summit in Russia Sparks Interest">'
+        "<h1>HomeCurrent affairsKim Jong Un's Summit in Russia Sparks Interest</h1>"
+    )
+    assert title_of(page) == "Kim Jong Un's Summit in Russia Sparks Interest"
+
+
+def test_title_element_when_nothing_else() -> None:
+    assert (
+        title_of("<title>Rain returns to the valley - Daily Planet</title>") == "Rain returns to the valley"
+    )
+
+
+def test_h1_alone() -> None:
+    assert choose_title(TitleSources(h1s=("Rain returns",))) == ("Rain returns", "dom")
+
+
+def test_no_title_at_all() -> None:
+    assert title_of("<p>nothing</p>", url=None) is None
