@@ -79,6 +79,9 @@ class CrawlConfig:
     host_failure_limit: int = 5  # consecutive failed URLs before a host's rest are recorded as errors
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # extraction processes
     extract_timeout: float = 30.0  # seconds before a runaway extraction worker is killed
+    # URLs read ahead of the fetchers (all hosts together): bounds memory on a huge input file;
+    # a larger window lets more hosts work in parallel when the input is grouped by host.
+    max_pending: int = 10_000
     fetch: FetchConfig = field(default_factory=FetchConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
 

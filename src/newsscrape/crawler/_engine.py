@@ -1,0 +1,419 @@
+"""``crawl``: many URLs in, one record per distinct URL out, concurrent and polite.
+
+    input --reader--> dedup (UrlSet) --> per-origin queues --> host workers --> records
+                                         (<= max_pending URLs   robots -> politeness wait ->
+                                          in all: backpressure)  [global slot: fetch (retries) -> extract]
+
+* The reader streams the input; it stops reading while ``max_pending`` URLs wait, so memory does
+  not grow with the input. An invalid line, a URL of a host that failed, is answered at once.
+* One worker task per origin (``per_host`` of them at most) takes that origin's URLs in order:
+  robots.txt (cached per origin), then waits out the origin's politeness window (``delay`` or
+  Crawl-delay, plus jitter, start to start), then takes one of ``concurrency`` global slots for the
+  download *and* the extraction, so at most ``concurrency`` pages are held in memory.
+* A retryable failure (connect, timeout, 429, 5xx) puts the URL back at the head of its origin's
+  queue and pushes the origin's next start back by the backoff or the server's Retry-After: the
+  whole host pauses, not just that URL. ``host_failure_limit`` consecutive host-level failures
+  mark the origin failed: its remaining URLs become ``host_failed`` records, none is dropped.
+* ``stop()`` (first Ctrl-C) starts nothing new; pages being downloaded or extracted finish and are
+  yielded; URLs not started are simply not recorded, so ``--resume`` will do them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import random
+import threading
+from collections import Counter, deque
+from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..config import CrawlConfig
+from ..errors import ExtractError, FetchError
+from ..fetcher import afetch_page as _afetch_page
+from ..fetcher import async_client
+from ..fetcher.robots import RobotsCache
+from ..models import ErrorRecord, Record
+from ._policy import is_host_failure, is_retryable, request_interval, retry_wait
+from ._pool import ExtractFn, ExtractPool
+from ._urls import InvalidUrl, UrlSet, normalize_url, origin
+
+_READ_BATCH = 512  # input lines read per hop to the reader thread
+
+
+@dataclass(slots=True)
+class CrawlStats:
+    """Live counts of one crawl (the progress bar and the summary read them)."""
+
+    read: int = 0  # input URLs read
+    duplicates: int = 0  # listed again (after normalisation): fetched once
+    recorded: int = 0  # already in the output (--resume): skipped
+    ok: int = 0
+    failed: Counter[str] = field(default_factory=Counter)  # error records by kind
+    retries: int = 0
+    in_flight: int = 0
+    pending: int = 0  # read, not yet started
+
+    @property
+    def done(self) -> int:
+        return self.ok + sum(self.failed.values())
+
+
+@dataclass(slots=True)
+class _Job:
+    url: str
+    attempt: int = 0
+
+
+@dataclass(slots=True)
+class _Host:
+    origin: str
+    queue: deque[_Job] = field(default_factory=deque)
+    workers: int = 0
+    next_start: float = 0.0  # loop time before which no request to this origin may start
+    crawl_delay: float | None = None
+
+
+class _Again:
+    """The URL goes back to its queue: a retry is due, or the crawl is stopping."""
+
+
+_AGAIN = _Again()
+_END = object()
+
+
+class Crawler:
+    """One batch crawl; ``run(urls)`` yields records, ``stop()`` drains it, ``stats`` counts.
+
+        >>> crawler = Crawler(CrawlConfig(delay=0.5))
+        >>> async for record in crawler.run(["https://example.com/news/1"]): print(record.url)
+
+    ``recorded`` holds URLs already in the output (``--resume``): they are skipped. ``extract_fn``
+    replaces ``newsscrape.extract`` (a picklable module-level function with the same signature):
+    for tests, or a custom extractor.
+    """
+
+    def __init__(
+        self,
+        config: CrawlConfig | None = None,
+        *,
+        recorded: UrlSet | None = None,
+        extract_fn: ExtractFn | None = None,
+    ) -> None:
+        self.config = config or CrawlConfig()
+        self.stats = CrawlStats()
+        self._seen = recorded if recorded is not None else UrlSet()
+        self._extract_fn = extract_fn
+        self._rng = random.Random()
+        self._stopping = False
+        self._hosts: dict[str, _Host] = {}
+        self._failures: dict[str, int] = {}  # consecutive host-level failures, only for hosts with some
+        self._failed_hosts: dict[str, str] = {}  # origin -> why it was given up
+
+    def stop(self) -> None:
+        """Start nothing new; let pages in flight finish (then ``run`` ends)."""
+        self._stopping = True
+        if hasattr(self, "_stop_event"):
+            self._stop_event.set()
+            self._room.set()  # the reader may be waiting for room in the queues
+
+    @property
+    def robots_fetches(self) -> int:
+        return self._robots.fetches if hasattr(self, "_robots") else 0
+
+    async def run(self, urls: Iterable[str] | AsyncIterable[str]) -> AsyncGenerator[Record, None]:
+        """Crawl ``urls`` and yield one record (Article or ErrorRecord) per distinct URL, as each is ready."""
+        cfg = self.config
+        self._stop_event = asyncio.Event()
+        if self._stopping:
+            self._stop_event.set()
+        self._room = asyncio.Event()
+        self._slots = asyncio.Semaphore(cfg.concurrency)
+        self._out: asyncio.Queue[object] = asyncio.Queue(maxsize=max(64, 2 * cfg.concurrency))
+        async with async_client(cfg.fetch) as client:
+            with ExtractPool(
+                workers=cfg.workers,
+                timeout=cfg.extract_timeout,
+                config=cfg.extract,
+                extract_fn=self._extract_fn,
+            ) as pool:
+                self._client, self._pool = client, pool
+                self._robots = RobotsCache(
+                    client=client, config=cfg.fetch, retry_delay=max(cfg.backoff, 0.01)
+                )
+                main = asyncio.create_task(self._main(urls))
+                try:
+                    while True:
+                        item = await self._out.get()
+                        if item is _END:
+                            break
+                        if isinstance(item, BaseException):
+                            raise item
+                        assert isinstance(item, Record)
+                        yield item
+                finally:
+                    if not main.done():
+                        main.cancel()
+                    await asyncio.gather(main, return_exceptions=True)
+
+    async def _main(self, urls: Iterable[str] | AsyncIterable[str]) -> None:
+        try:
+            async with asyncio.TaskGroup() as tasks:
+                self._tasks = tasks
+                await self._read(urls)
+        except Exception as exc:  # handed to the consumer, raised there
+            await self._out.put(exc)
+            return
+        await self._out.put(_END)
+
+    # -- input -------------------------------------------------------------------------------
+
+    async def _read(self, urls: Iterable[str] | AsyncIterable[str]) -> None:
+        async for raw in _aiter(urls):
+            if self._stopping:
+                return
+            url = raw.strip()
+            self.stats.read += 1
+            try:
+                key = normalize_url(url)
+            except InvalidUrl as exc:
+                key, invalid = "invalid:" + url, str(exc)
+            else:
+                invalid = ""
+            mark = self._seen.mark(key)
+            if mark == "duplicate":
+                self.stats.duplicates += 1
+            elif mark == "recorded":
+                self.stats.recorded += 1
+            elif invalid:
+                await self._emit(ErrorRecord(url=url, kind="invalid_url", message=f"{url!r}: {invalid}"))
+            else:
+                await self._admit(url)
+
+    async def _admit(self, url: str) -> None:
+        limit = max(1, self.config.max_pending)
+        while self.stats.pending >= limit and not self._stopping:
+            self._room.clear()
+            await self._room.wait()
+        if self._stopping:
+            return
+        key = origin(url)
+        if key in self._failed_hosts:
+            await self._emit(self._host_failed(url, key))
+            return
+        host = self._hosts.get(key)
+        if host is None:
+            host = self._hosts[key] = _Host(origin=key)
+        host.queue.append(_Job(url=url))
+        self.stats.pending += 1
+        if host.workers < self.config.per_host:
+            host.workers += 1
+            self._tasks.create_task(self._work(host))
+
+    # -- one origin ------------------------------------------------------------------------------
+
+    async def _work(self, host: _Host) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            while not self._stopping:
+                if not host.queue:
+                    # Linger while the politeness window is open, so that a URL of this host read
+                    # a moment later still waits its turn; then the host's state can be dropped.
+                    wait = host.next_start - loop.time()
+                    if wait > 0 and await self._sleep(min(wait, 0.5)):
+                        continue
+                    if not host.queue:
+                        return
+                    continue
+                job = host.queue.popleft()
+                self.stats.pending -= 1
+                self._room.set()
+                result = await self._process(host, job)
+                if isinstance(result, _Again):
+                    host.queue.appendleft(job)
+                    self.stats.pending += 1
+                    continue
+                await self._emit(result)
+        finally:
+            host.workers -= 1
+            if host.workers == 0 and not host.queue and self._hosts.get(host.origin) is host:
+                del self._hosts[host.origin]
+
+    async def _process(self, host: _Host, job: _Job) -> Record | _Again:
+        cfg = self.config
+        if host.origin in self._failed_hosts:
+            return self._host_failed(job.url, host.origin)
+        if cfg.respect_robots:
+            rules = await self._robots.rules(host.origin)
+            host.crawl_delay = rules.crawl_delay(cfg.fetch.user_agent)
+            if not rules.allowed(job.url, cfg.fetch.user_agent):
+                why = (
+                    f"robots.txt unreachable ({rules.reason})"
+                    if rules.verdict == "unreachable"
+                    else "robots.txt"
+                )
+                return ErrorRecord(url=job.url, kind="robots", message=f"GET {job.url}: refused by {why}")
+        loop = asyncio.get_running_loop()
+        wait = host.next_start - loop.time()
+        if wait > 0 and not await self._sleep(wait):
+            return _AGAIN
+        async with self._slots:
+            if self._stopping:
+                return _AGAIN
+            # Set the window when the request really starts: waiting for a slot must not shorten it.
+            host.next_start = max(
+                host.next_start, loop.time() + request_interval(cfg, host.crawl_delay, self._rng)
+            )
+            self.stats.in_flight += 1
+            try:
+                return await self._fetch_and_extract(host, job)
+            finally:
+                self.stats.in_flight -= 1
+
+    async def _fetch_and_extract(self, host: _Host, job: _Job) -> Record | _Again:
+        try:
+            page = await _afetch_page(job.url, config=self.config.fetch, client=self._client)
+        except FetchError as exc:
+            return self._fetch_failed(host, job, exc)
+        self._failures.pop(host.origin, None)  # the host answered: its failure streak ends
+        try:
+            return await self._pool.extract(
+                page.content, job.url, final_url=page.final_url, charset=page.charset
+            )
+        except ExtractError as exc:
+            return ErrorRecord.from_exception(job.url, exc)
+
+    def _fetch_failed(self, host: _Host, job: _Job, exc: FetchError) -> Record | _Again:
+        cfg = self.config
+        if is_retryable(exc) and job.attempt < cfg.retries:
+            job.attempt += 1
+            self.stats.retries += 1
+            pause = retry_wait(job.attempt, exc, cfg, self._rng)
+            loop_now = asyncio.get_running_loop().time()
+            host.next_start = max(host.next_start, loop_now + pause)  # the whole host waits
+            return _AGAIN
+        if not is_host_failure(exc):
+            self._failures.pop(host.origin, None)
+        else:
+            count = self._failures[host.origin] = self._failures.get(host.origin, 0) + 1
+            if count >= cfg.host_failure_limit:
+                self._failed_hosts[host.origin] = (
+                    f"{host.origin} failed {count} URLs in a row (last: {exc.kind}"
+                    + (f" {exc.status}" if exc.status else "")
+                    + ")"
+                )
+                self._failures.pop(host.origin, None)
+        return ErrorRecord.from_exception(job.url, exc)
+
+    def _host_failed(self, url: str, key: str) -> ErrorRecord:
+        why = self._failed_hosts[key]
+        return ErrorRecord(url=url, kind="host_failed", message=f"GET {url}: not tried: {why}")
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    async def _emit(self, record: Record) -> None:
+        if isinstance(record, ErrorRecord):
+            self.stats.failed[record.kind] += 1
+        else:
+            self.stats.ok += 1
+        await self._out.put(record)
+
+    async def _sleep(self, seconds: float) -> bool:
+        """Sleep, cut short by ``stop()``; True when the whole time passed."""
+        try:
+            async with asyncio.timeout(seconds):
+                await self._stop_event.wait()
+        except TimeoutError:
+            return True
+        return False
+
+
+async def crawl(
+    urls: Iterable[str] | AsyncIterable[str],
+    *,
+    config: CrawlConfig | None = None,
+    extract_fn: ExtractFn | None = None,
+) -> AsyncGenerator[Record, None]:
+    """Crawl many URLs; yield an Article or an ErrorRecord for each distinct one, as soon as it is ready.
+
+        >>> async for record in crawl(["https://example.com/news/1", "https://example.org/a"]):
+        ...     print(record.url, getattr(record, "title", None) or record.kind)
+
+    Duplicates (after normalisation: case, default port, fragment, tracking parameters) are fetched
+    once and recorded under the URL as first listed. ``extract_fn``: see :class:`Crawler`.
+    """
+    async for record in Crawler(config, extract_fn=extract_fn).run(urls):
+        yield record
+
+
+def crawl_sync(
+    urls: Iterable[str], *, config: CrawlConfig | None = None, extract_fn: ExtractFn | None = None
+) -> Iterator[Record]:
+    """``crawl`` for code without an event loop: a plain iterator (runs its own loop; not inside one).
+
+    >>> for record in crawl_sync(open("urls.txt").read().split(), config=CrawlConfig(delay=2)):
+    ...     print(record.url)
+    """
+    records = Crawler(config, extract_fn=extract_fn).run(urls)
+
+    async def step() -> Record:
+        return await anext(records)
+
+    # Runner.close() also finalises async generators left open inside httpx and cancels leftovers.
+    with asyncio.Runner() as runner:
+        try:
+            while True:
+                try:
+                    yield runner.run(step())
+                except StopAsyncIteration:
+                    return
+        finally:
+            runner.run(records.aclose())
+
+
+async def _aiter(urls: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[str]:
+    if isinstance(urls, AsyncIterable):
+        async for url in urls:
+            yield url
+        return
+    if isinstance(urls, list | tuple):
+        for url in urls:
+            yield url
+        return
+    # A file or stdin may block on read: read batches in a daemon thread (never one that
+    # interpreter exit would wait for, should stdin hang).
+    it = iter(urls)
+    loop = asyncio.get_running_loop()
+    while True:
+        batch: asyncio.Future[list[str]] = loop.create_future()
+
+        def read(batch: asyncio.Future[list[str]] = batch) -> None:
+            try:
+                lines = list(itertools.islice(it, _READ_BATCH))
+            except BaseException as exc:  # a decoding error, a closed file: raised in the reader
+                _call(loop, _fail, batch, exc)
+            else:
+                _call(loop, _settle, batch, lines)
+
+        threading.Thread(target=read, daemon=True, name="newsscrape-read").start()
+        lines = await batch
+        if not lines:
+            return
+        for url in lines:
+            yield url
+
+
+def _call(loop: asyncio.AbstractEventLoop, fn: object, *args: object) -> None:
+    with contextlib.suppress(RuntimeError):  # the loop closed meanwhile (the crawl was cancelled)
+        loop.call_soon_threadsafe(fn, *args)  # type: ignore[arg-type]
+
+
+def _settle(future: asyncio.Future[list[str]], lines: list[str]) -> None:
+    if not future.done():
+        future.set_result(lines)
+
+
+def _fail(future: asyncio.Future[list[str]], exc: BaseException) -> None:
+    if not future.done():
+        future.set_exception(exc)

@@ -1,0 +1,160 @@
+"""The batch job behind ``newsscrape crawl``: URL file in, JSON Lines out, resumable, interruptible.
+
+Ctrl-C (or SIGTERM) once: nothing new starts, pages in flight get ``drain_timeout`` seconds to
+finish and be written, exit 130. Twice: stop at once, exit 130. Either way the output ends on a
+whole line and ``--resume`` continues. A failed write (disk full) stops the crawl: the partial
+line is cut off, a message names the file, exit 2.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from ..config import CrawlConfig
+from ..errors import ExportError
+from ..exporter import JsonlWriter
+from ._engine import Crawler
+from ._pool import ExtractFn
+from ._progress import PLAIN_EVERY, Progress
+from ._resume import load_recorded
+from ._urls import read_url_lines
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_WRITE_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class CrawlJobError(ValueError):
+    """The job cannot start as asked (output exists without --resume, --resume without a file ...)."""
+
+
+def run_crawl_job(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None,
+    *,
+    config: CrawlConfig,
+    resume: bool = False,
+    drain_timeout: float = 5.0,
+    stderr: IO[str] | None = None,
+    progress_every: float = PLAIN_EVERY,
+    extract_fn: ExtractFn | None = None,
+) -> int:
+    """Crawl the URL list ``source`` ("-" = stdin) into ``output`` (None = stdout); return the exit code.
+
+    >>> run_crawl_job("urls.txt", "out.jsonl", config=CrawlConfig(), resume=True)
+    0
+    """
+    err = stderr or sys.stderr
+    if output is None and resume:
+        raise CrawlJobError("--resume needs -o FILE: the output file is what it resumes from")
+    if output is not None and not resume and _non_empty(output):
+        raise CrawlJobError(f"{output} exists: add --resume to continue it, or choose another file")
+    recorded = load_recorded(output) if output is not None and resume else None
+    crawler = Crawler(config, recorded=recorded, extract_fn=extract_fn)
+    total = _count_urls(source) if str(source) != "-" and _isatty(err) else None
+    progress = Progress(crawler.stats, stream=err, total=total, every=progress_every)
+    try:
+        writer = (
+            JsonlWriter(sys.stdout.buffer, name="<stdout>") if output is None else JsonlWriter.open(output)
+        )
+    except OSError as exc:
+        raise CrawlJobError(f"cannot open {output}: {exc.strerror or exc}") from exc
+    with writer, _lines(source) as lines:
+        outcome = asyncio.run(_drive(crawler, lines, writer, progress, err, drain_timeout))
+    progress.close()
+    if outcome == "write_failed":
+        return EXIT_WRITE_FAILED
+    err.write(progress.summary(interrupted=outcome == "interrupted") + "\n")
+    if outcome == "interrupted":
+        return EXIT_INTERRUPTED
+    return EXIT_SOME_FAILED if crawler.stats.failed else EXIT_OK
+
+
+async def _drive(
+    crawler: Crawler,
+    lines: Iterator[str],
+    writer: JsonlWriter,
+    progress: Progress,
+    err: IO[str],
+    drain_timeout: float,
+) -> str:
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    assert task is not None
+    interrupts = 0
+
+    def on_signal() -> None:
+        nonlocal interrupts
+        interrupts += 1
+        if interrupts == 1:
+            progress.close()
+            err.write(
+                f"newsscrape: stopping: finishing pages in flight (up to {drain_timeout:g}s); "
+                "Ctrl-C again stops at once\n"
+            )
+            crawler.stop()
+            loop.call_later(drain_timeout, task.cancel)
+        else:
+            task.cancel()
+
+    handled = []
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, on_signal)
+            handled.append(sig)
+    try:
+        async for record in crawler.run(read_url_lines(lines)):
+            writer.write(record)
+            progress.update()
+    except asyncio.CancelledError:
+        return "interrupted"
+    except ExportError as exc:
+        progress.close()
+        err.write(
+            f"newsscrape: stopped: {exc.message}; the file ends on a whole record, --resume continues\n"
+        )
+        return "write_failed"
+    finally:
+        for sig in handled:
+            loop.remove_signal_handler(sig)
+    return "interrupted" if interrupts else "done"
+
+
+@contextlib.contextmanager
+def _lines(source: str | os.PathLike[str]) -> Iterator[Iterator[str]]:
+    if str(source) == "-":
+        yield iter(sys.stdin)
+        return
+    try:
+        f = open(source, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise CrawlJobError(f"cannot read {source}: {exc.strerror or exc}") from exc
+    with f:
+        yield iter(f)
+
+
+def _count_urls(source: str | os.PathLike[str]) -> int | None:
+    """Lines that are URLs (for the ETA); one quick pass, only when a progress bar will show it."""
+    try:
+        with open(source, "rb") as f:
+            return sum(1 for line in f if line.strip() and not line.lstrip().startswith(b"#"))
+    except OSError:
+        return None
+
+
+def _non_empty(path: str | os.PathLike[str]) -> bool:
+    p = Path(path)
+    return p.is_file() and p.stat().st_size > 0
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

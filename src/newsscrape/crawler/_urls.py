@@ -1,0 +1,202 @@
+"""Input URLs: reading URL lists, normalising for duplicate detection, and a compact set of seen URLs.
+
+Two spellings of one page are one URL to the crawler: scheme and host case, a default port, a
+fragment, and tracking parameters do not change the page a server sends. Other query parameters
+are kept, in their order and raw spelling (re-encoding them could change what a server sees).
+Only the *key* is normalised: the crawler fetches and records the URL as first listed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from array import array
+from collections.abc import Iterable, Iterator
+from typing import Literal
+from urllib.parse import unquote, urlsplit
+
+SCHEMES = ("http", "https")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# Query parameters that only tell analytics where a click came from; the page is the same without them.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",  # Facebook
+        "gclid",  # Google Ads
+        "dclid",  # Google Display
+        "gbraid",  # Google Ads (iOS)
+        "wbraid",  # Google Ads (iOS)
+        "msclkid",  # Microsoft Ads
+        "yclid",  # Yandex
+        "igshid",  # Instagram share
+        "mc_cid",  # Mailchimp campaign
+        "mc_eid",  # Mailchimp recipient
+        "_ga",  # Google Analytics cross-domain
+        "_gl",  # Google Analytics linker
+        "oly_anon_id",  # Omeda newsletters
+        "oly_enc_id",
+        "vero_id",  # Vero mail
+        "mkt_tok",  # Marketo mail
+    }
+)
+# Whole families, by prefix: utm_source, utm_medium, utm_campaign, utm_term, utm_content, utm_id ...
+TRACKING_PREFIXES = ("utm_",)
+
+_SPACE = re.compile(r"\s")
+
+
+class InvalidUrl(ValueError):
+    """The text is not an absolute http(s) URL; the message says why."""
+
+
+def normalize_url(url: str) -> str:
+    """The duplicate-detection key of ``url``: lower-case scheme and host, no default port, no fragment,
+    no tracking parameters, "/" for an empty path. Raises InvalidUrl.
+
+        >>> normalize_url("HTTP://Example.COM:80/a?utm_source=x&id=3#top")
+        'http://example.com/a?id=3'
+    """
+    text = url.strip()
+    if not text:
+        raise InvalidUrl("empty URL")
+    if _SPACE.search(text):
+        raise InvalidUrl("white space inside the URL")
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError as exc:  # bad port, unbalanced IPv6 brackets ...
+        raise InvalidUrl(str(exc)) from exc
+    scheme = parts.scheme.lower()
+    if scheme not in SCHEMES:
+        raise InvalidUrl(f"scheme {parts.scheme!r} is not http or https" if scheme else "not an absolute URL")
+    host = (parts.hostname or "").rstrip(".")
+    if not host:
+        raise InvalidUrl("no host")
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None and port != DEFAULT_PORTS[scheme]:
+        netloc = f"{netloc}:{port}"
+    if "@" in parts.netloc:  # credentials are part of what is asked for; keep them as written
+        netloc = parts.netloc.rpartition("@")[0] + "@" + netloc
+    query = "&".join(p for p in parts.query.split("&") if p and not _is_tracking(p))
+    return f"{scheme}://{netloc}{parts.path or '/'}" + (f"?{query}" if query else "")
+
+
+def origin(url: str) -> str:
+    """``scheme://host:port`` of a URL already accepted by normalize_url: the unit of politeness and robots.
+
+    >>> origin("https://Example.com/news/1")
+    'https://example.com:443'
+    """
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").rstrip(".")
+    netloc = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{netloc}:{parts.port or DEFAULT_PORTS[scheme]}"
+
+
+def url_key(url: str) -> str:
+    """The key under which a listed URL (or an invalid line) is recorded: normalised, or the line itself."""
+    try:
+        return normalize_url(url)
+    except InvalidUrl:
+        return "invalid:" + url.strip()
+
+
+def _is_tracking(pair: str) -> bool:
+    name = unquote(pair.partition("=")[0]).lower()
+    return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
+
+
+def read_url_lines(lines: Iterable[str]) -> Iterator[str]:
+    """The URLs of a URL list: one per line, blank lines and ``#`` comment lines skipped; streamed.
+
+    >>> list(read_url_lines(["# mine\\n", "https://example.com/1\\n", "\\n"]))
+    ['https://example.com/1']
+    """
+    for line in lines:
+        text = line.strip()
+        if text and not text.startswith("#"):
+            yield text
+
+
+Mark = Literal["new", "duplicate", "recorded"]
+
+
+class UrlSet:
+    """Keys seen so far, as 62-bit hashes in an open-addressing table: 16 to 32 bytes per URL.
+
+    A Python ``set`` of strings would cost ~150 bytes per URL; a million-line input would take
+    150 MB just to remember what it saw. Two flag bits per slot tell a URL already in the output
+    (``add_recorded``, for --resume) from one met in this run's input. A hash collision (odds about
+    n²/2⁶³: 1e-7 for a million URLs) would make a URL count as a duplicate.
+
+        >>> seen = UrlSet(); seen.mark(url_key("http://a/1")), seen.mark(url_key("HTTP://A/1#x"))
+        ('new', 'duplicate')
+    """
+
+    _INPUT, _RECORDED = 1, 2
+
+    def __init__(self, capacity: int = 1024) -> None:
+        size = 1 << max(10, (capacity * 2 - 1).bit_length())
+        self._table = array("Q", bytes(8 * size))
+        self._mask = size - 1
+        self._count = 0
+        self.recorded = 0  # keys added by add_recorded
+
+    def __len__(self) -> int:
+        return self._count
+
+    def add_recorded(self, url: str) -> None:
+        """Remember a URL already present in the output (its record's ``url``)."""
+        key = url_key(url)
+        slot, value = self._find(key)
+        if value == 0:
+            self._put(slot, self._hash_of(key) | self._RECORDED)
+            self.recorded += 1
+
+    def mark(self, key: str) -> Mark:
+        """Note an input URL by its ``url_key``: "new" the first time, "recorded" if the output
+        has it already, else "duplicate"."""
+        slot, value = self._find(key)
+        if value == 0:
+            self._put(slot, self._hash_of(key) | self._INPUT)
+            return "new"
+        if value & self._RECORDED:
+            self._table[slot] = (value & ~3) | self._INPUT  # a second listing is then a duplicate
+            return "recorded"
+        return "duplicate"
+
+    @staticmethod
+    def _hash_of(key: str) -> int:
+        h = int.from_bytes(
+            hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big"
+        )
+        return (h << 2) & 0xFFFF_FFFF_FFFF_FFFC or 4  # low two bits are flags; 0 marks an empty slot
+
+    def _find(self, key: str) -> tuple[int, int]:
+        h = self._hash_of(key)
+        table, mask = self._table, self._mask
+        i = (h >> 2) & mask
+        while True:
+            value = table[i]
+            if value == 0 or value & ~3 == h:
+                return i, value
+            i = (i + 1) & mask
+
+    def _put(self, slot: int, value: int) -> None:
+        self._table[slot] = value
+        self._count += 1
+        if self._count * 2 > len(self._table):  # keep the load under 1/2 so probes stay short
+            self._grow()
+
+    def _grow(self) -> None:
+        old = self._table
+        self._table = array("Q", bytes(8 * len(old) * 2))
+        self._mask = len(self._table) - 1
+        table, mask = self._table, self._mask
+        for value in old:
+            if value:
+                i = (value >> 2) & mask
+                while table[i]:
+                    i = (i + 1) & mask
+                table[i] = value

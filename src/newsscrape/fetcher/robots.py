@@ -1,0 +1,163 @@
+"""robots.txt per RFC 9309: fetched once per origin (scheme, host, port), parsed with protego, cached.
+
+What a robots.txt answer means (RFC 9309 section 2.3.1):
+
+    2xx                        the rules apply (the first 512 KiB are parsed; the RFC asks for >= 500 KiB)
+    4xx (not 429), >5 redirects "unavailable": no rules, everything is allowed
+    429, 5xx, no connection    "unreachable": everything is disallowed for now; asked once more after
+                               ``retry_delay`` seconds, then the answer holds for the rest of the crawl
+
+The second try is why a brief outage of a site's robots.txt does not turn all its URLs into
+``robots`` error records, while a host that keeps failing is not asked forever.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Literal
+
+import httpx
+from protego import Protego
+
+from ..config import FetchConfig
+
+ROBOTS_MAX_BYTES = 512 * 1024
+ROBOTS_TIMEOUT = 20.0  # seconds for the whole robots.txt request
+
+Verdict = Literal["rules", "allow_all", "unreachable"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RobotsRules:
+    """What one origin's robots.txt says; ``reason``: how it was learnt ("HTTP 404", "ConnectError: ...")."""
+
+    origin: str
+    verdict: Verdict
+    reason: str
+    parser: Protego | None = None
+
+    def allowed(self, url: str, user_agent: str) -> bool:
+        """May ``user_agent`` fetch ``url``?
+
+        >>> rules.allowed("https://example.com/news/1", "newsscrape/0.1")
+        True
+        """
+        if self.verdict == "unreachable":
+            return False
+        return self.parser is None or bool(self.parser.can_fetch(url, user_agent))
+
+    def crawl_delay(self, user_agent: str) -> float | None:
+        """Seconds the site asks between requests (Crawl-delay, or Request-rate), if it says."""
+        if self.parser is None:
+            return None
+        delay = self.parser.crawl_delay(user_agent)
+        if delay is None:
+            rate = self.parser.request_rate(user_agent)
+            if rate is not None and rate.requests:
+                delay = rate.seconds / rate.requests
+        return None if delay is None else float(delay)
+
+
+async def afetch_robots(origin: str, *, client: httpx.AsyncClient, config: FetchConfig) -> RobotsRules:
+    """Download and parse ``origin + "/robots.txt"``; never raises for network or HTTP trouble.
+
+    >>> rules = await afetch_robots("https://example.com:443", client=client, config=FetchConfig())
+    >>> rules.allowed("https://example.com/news/1", config.user_agent)
+    """
+    url = origin + "/robots.txt"
+    try:
+        async with client.stream(
+            "GET",
+            url,
+            follow_redirects=True,
+            timeout=httpx.Timeout(config.read_timeout, connect=config.connect_timeout),
+            headers={"User-Agent": config.user_agent},
+        ) as resp:
+            status = resp.status_code
+            body = await _read_capped(resp) if 200 <= status < 300 else b""
+    except httpx.TooManyRedirects:
+        return RobotsRules(origin=origin, verdict="allow_all", reason="too many redirects")
+    except (httpx.HTTPError, OSError) as exc:  # no connection, timeout, broken response
+        return RobotsRules(origin=origin, verdict="unreachable", reason=f"{type(exc).__name__}: {exc}")
+    if 200 <= status < 300:
+        # Parsing a big file is CPU work: off the event loop.
+        parser = await asyncio.to_thread(Protego.parse, body.decode("utf-8", "replace"))
+        return RobotsRules(origin=origin, verdict="rules", reason=f"HTTP {status}", parser=parser)
+    if status == 429 or status >= 500:
+        return RobotsRules(origin=origin, verdict="unreachable", reason=f"HTTP {status}")
+    return RobotsRules(origin=origin, verdict="allow_all", reason=f"HTTP {status}")
+
+
+async def _read_capped(resp: httpx.Response) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in resp.aiter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= ROBOTS_MAX_BYTES:
+            break
+    return b"".join(chunks)[:ROBOTS_MAX_BYTES]
+
+
+class RobotsCache:
+    """robots.txt rules per origin, each fetched once (concurrent askers wait for the one fetch).
+
+    Holds at most ``max_entries`` origins, least recently used dropped first, so a crawl over a
+    million hosts does not keep a million parsed files; a dropped origin is fetched again if needed.
+
+        >>> cache = RobotsCache(client=client, config=FetchConfig())
+        >>> (await cache.rules("https://example.com:443")).allowed(url, ua)
+    """
+
+    def __init__(
+        self,
+        *,
+        client: httpx.AsyncClient,
+        config: FetchConfig,
+        retry_delay: float = 5.0,
+        max_entries: int = 10_000,
+    ) -> None:
+        self._client = client
+        self._config = config
+        self._retry_delay = retry_delay
+        self._max = max_entries
+        self._rules: OrderedDict[str, RobotsRules] = OrderedDict()
+        self._locks: dict[str, asyncio.Lock] = {}
+        self.fetches = 0  # robots.txt requests made, for tests and the summary
+
+    async def rules(self, origin: str) -> RobotsRules:
+        cached = self._cached(origin)
+        if cached is not None:
+            return cached
+        lock = self._locks.setdefault(origin, asyncio.Lock())
+        try:
+            async with lock:
+                cached = self._cached(origin)
+                if cached is not None:
+                    return cached
+                rules = await self._fetch(origin)
+                if rules.verdict == "unreachable":  # maybe a blip: one more try before refusing the host
+                    await asyncio.sleep(self._retry_delay)
+                    rules = await self._fetch(origin)
+                self._store(rules)
+                return rules
+        finally:
+            if not lock.locked():
+                self._locks.pop(origin, None)
+
+    async def _fetch(self, origin: str) -> RobotsRules:
+        self.fetches += 1
+        return await afetch_robots(origin, client=self._client, config=self._config)
+
+    def _cached(self, origin: str) -> RobotsRules | None:
+        rules = self._rules.get(origin)
+        if rules is not None:
+            self._rules.move_to_end(origin)
+        return rules
+
+    def _store(self, rules: RobotsRules) -> None:
+        self._rules[rules.origin] = rules
+        while len(self._rules) > self._max:
+            self._rules.popitem(last=False)
