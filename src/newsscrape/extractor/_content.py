@@ -34,7 +34,9 @@ PAGE_CHROME: Final = (
     '[class*="outbrain" i], [class*="taboola" i], [id*="taboola" i]'
 )
 PAGE_CHROME_KINDS: Final = frozenset({"comments", "other_stories"})
-PAGE_CHROME_MAX_SHARE: Final = 0.4  # but never a node holding this much of the page's text
+# but never a node holding this much of the page's text and the story's marks
+PAGE_CHROME_MAX_SHARE: Final = 0.4
+STORY_INSIDE: Final = 'h1, article, [itemprop="articleBody"]'
 
 # When the native result is shorter than this many words, or than this share of the page's
 # declared word count / JSON-LD articleBody, trafilatura gets a look.
@@ -84,8 +86,8 @@ def _native(body: LexborNode, content: Content, *, config: ExtractConfig, url: s
         if not kinds & PAGE_CHROME_KINDS:
             continue
         text = fold(node.text(deep=True))
-        if len(text) > PAGE_CHROME_MAX_SHARE * page_chars:
-            continue
+        if len(text) > PAGE_CHROME_MAX_SHARE * page_chars and node.css_first(STORY_INSIDE) is not None:
+            continue  # a wrapper of the story that happens to mention comments in its class
         kind = "comments" if "comments" in kinds else "other_stories"
         content.removed.append(
             Removed(kind=kind, reason="page-wide chrome", where=where(node), text=text[:80])

@@ -1,0 +1,198 @@
+"""The content pass, one behaviour per test, on tiny inline pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsscrape import ExtractConfig, ExtractError, extract
+from newsscrape.extractor import explain
+
+NATIVE = ExtractConfig(fallback=False)  # these pages test the native pass, not trafilatura's opinion
+
+PARA = (
+    "The committee met on Tuesday to discuss the new budget, which includes funding for schools, "
+    "roads and the public library that was closed last winter after the flood."
+)
+PARA2 = (
+    "Officials said the vote would take place next month, after a period of public consultation "
+    "in which residents can send written comments to the council offices."
+)
+PARA3 = (
+    "Critics of the plan argued that the money should instead go to repairing the bridge, which "
+    "engineers have described as unsafe for heavy vehicles since the spring."
+)
+
+
+def page(article: str, *, before: str = "", after: str = "") -> str:
+    return (
+        "<html><head><title>T</title></head><body>"
+        f"{before}<article><h1>The title</h1>{article}</article>{after}"
+        "</body></html>"
+    )
+
+
+def body(html: str) -> str:
+    return extract(html, config=NATIVE).body
+
+
+def test_paragraphs_kept_in_order() -> None:
+    text = body(page(f"<p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>"))
+    assert text == f"{PARA}\n\n{PARA2}\n\n{PARA3}"
+
+
+def test_title_h1_is_not_body() -> None:
+    assert "The title" not in body(page(f"<p>{PARA}</p><p>{PARA2}</p>"))
+
+
+def test_subsection_headings_in_order() -> None:
+    art = extract(page(f"<p>{PARA}</p><h2>First part</h2><p>{PARA2}</p><h3>Second part</h3><p>{PARA3}</p>"))
+    assert art.headings == ("First part", "Second part")
+    assert [s.heading for s in art.sections] == [None, "First part", "Second part"]
+    assert art.sections[2].level == 3
+
+
+def test_latest_news_rail_after_body_removed() -> None:
+    rail = '<section><h2>Latest news</h2><ul><li><a href="/a">Other story one</a></li></ul></section>'
+    text = body(page(f"<p>{PARA}</p><p>{PARA2}</p>{rail}"))
+    assert "Latest news" not in text
+    assert "Other story one" not in text
+
+
+def test_related_box_in_middle_of_body_removed() -> None:
+    box = '<div class="related-stories"><h3>Related</h3><a href="/x">A different story entirely</a></div>'
+    text = body(page(f"<p>{PARA}</p>{box}<p>{PARA2}</p>"))
+    assert "different story" not in text
+    assert PARA2 in text
+
+
+def test_rail_heading_directly_in_body_removes_its_links() -> None:
+    rail = '<h2>Related news</h2><p><a href="/1">Another headline about something</a></p>'
+    text = body(page(f"<p>{PARA}</p><p>{PARA2}</p>{rail}"))
+    assert "Another headline" not in text
+
+
+def test_breadcrumb_removed() -> None:
+    crumbs = '<nav aria-label="breadcrumb"><a href="/">Home</a><a href="/c">Current affairs</a></nav>'
+    text = body(page(f"{crumbs}<p>{PARA}</p><p>{PARA2}</p>"))
+    assert "Current affairs" not in text
+
+
+def test_share_bar_removed() -> None:
+    share = '<div class="share-bar"><span>Share on Facebook</span><span>Tweet</span></div>'
+    assert "Facebook" not in body(page(f"{share}<p>{PARA}</p><p>{PARA2}</p>"))
+
+
+def test_newsletter_box_removed() -> None:
+    box = '<div class="newsletter-signup"><p>Get our daily briefing in your inbox every morning.</p></div>'
+    assert "briefing" not in body(page(f"<p>{PARA}</p>{box}<p>{PARA2}</p>"))
+
+
+def test_advertisement_label_removed() -> None:
+    assert "Advertisement" not in body(page(f"<p>{PARA}</p><div>Advertisement</div><p>{PARA2}</p>"))
+
+
+def test_ad_slot_removed() -> None:
+    ad = '<div class="ad-slot"><p>Buy the best shoes today at our partner store.</p></div>'
+    assert "shoes" not in body(page(f"<p>{PARA}</p>{ad}<p>{PARA2}</p>"))
+
+
+def test_comment_section_removed() -> None:
+    comments = "".join(
+        f"<p>Comment number {i}: I strongly disagree with this article.</p>" for i in range(20)
+    )
+    html = page(f"<p>{PARA}</p><p>{PARA2}</p>", after=f'<div id="comments">{comments}</div>')
+    assert "disagree" not in body(html)
+
+
+def test_author_bio_removed() -> None:
+    bio = '<div class="author-bio"><p>Jane Doe covers city hall and has written for many papers.</p></div>'
+    assert "Jane Doe" not in body(page(f"<p>{PARA}</p><p>{PARA2}</p>{bio}"))
+
+
+def test_tag_list_removed() -> None:
+    tags = '<ul class="tags"><li><a href="/t/budget">Budget</a></li><li><a href="/t/city">City</a></li></ul>'
+    assert "Budget" not in body(page(f"<p>{PARA}</p><p>{PARA2}</p>{tags}"))
+
+
+def test_read_more_teaser_inside_body_removed() -> None:
+    teaser = '<p>Read more: <a href="/other">Council approves new parking rules</a></p>'
+    text = body(page(f"<p>{PARA}</p>{teaser}<p>{PARA2}</p>"))
+    assert "parking" not in text
+    assert PARA2 in text
+
+
+def test_sidebar_outside_article_not_taken() -> None:
+    aside = f"<aside><p>{PARA3}</p></aside>"
+    text = body(page(f"<p>{PARA}</p><p>{PARA2}</p>", after=aside))
+    assert "bridge" not in text
+
+
+def test_inline_links_keep_their_spaces() -> None:
+    text = body(page(f'<p>The <a href="/m">mayor</a> said <b>no</b>. {PARA}</p><p>{PARA2}</p>'))
+    assert text.startswith("The mayor said no. ")
+
+
+def test_adjacent_inline_tags_are_not_split() -> None:
+    text = body(page(f"<p><b>Break</b>ing news: {PARA}</p><p>{PARA2}</p>"))
+    assert text.startswith("Breaking news: ")
+
+
+def test_br_does_not_glue_words() -> None:
+    text = body(page(f"<p>{PARA}<br>Second line of the address</p><p>{PARA2}</p>"))
+    assert "flood.Second" not in text
+    assert "Second line of the address" in text
+
+
+def test_list_items_are_paragraphs() -> None:
+    art = extract(
+        page(f"<p>{PARA}</p><ul><li>First point made</li><li>Second point made</li></ul><p>{PARA2}</p>")
+    )
+    assert "First point made" in art.sections[0].paragraphs
+    assert "Second point made" in art.sections[0].paragraphs
+
+
+def test_blockquote_kept() -> None:
+    text = body(page(f"<p>{PARA}</p><blockquote>We will not give up, she said.</blockquote><p>{PARA2}</p>"))
+    assert "We will not give up, she said." in text
+
+
+def test_caption_removed() -> None:
+    fig = "<figure><figcaption>A photo of the council chamber</figcaption></figure>"
+    assert "photo" not in body(page(f"<p>{PARA}</p>{fig}<p>{PARA2}</p>"))
+
+
+def test_scripts_and_styles_never_body() -> None:
+    html = page(f"<p>{PARA}</p><script>var x = 'secret';</script><style>p{{color:red}}</style><p>{PARA2}</p>")
+    text = body(html)
+    assert "secret" not in text
+    assert "color" not in text
+
+
+def test_explain_records_removed_blocks_and_container() -> None:
+    share = '<div class="social-share"><a href="#">Share</a></div>'
+    report = explain(page(f"<p>{PARA}</p>{share}<p>{PARA2}</p>"), config=NATIVE)
+    assert report.container is not None
+    assert "article" in report.container
+    assert any(r.kind == "share" for r in report.removed)
+    assert report.method == "native"
+
+
+def test_page_without_text_is_no_body() -> None:
+    with pytest.raises(ExtractError) as info:
+        extract("<html><body><div></div></body></html>", config=NATIVE)
+    assert info.value.reason == "no_body"
+
+
+def test_page_with_only_a_menu_is_no_body() -> None:
+    menu = "<nav>" + "".join(f'<a href="/{i}">Section {i}</a>' for i in range(10)) + "</nav>"
+    with pytest.raises(ExtractError) as info:
+        extract(f"<html><body>{menu}</body></html>", config=NATIVE)
+    assert info.value.reason == "no_body"
+
+
+def test_short_native_result_asks_for_second_opinion() -> None:
+    # text in bare <div>s only: no paragraph votes, so the native pass finds nothing
+    divs = "".join(f"<div><div>{p}</div></div>" for p in (PARA, PARA2, PARA3))
+    report = explain(f"<html><body>{divs}</body></html>")
+    assert report.method == "trafilatura"
+    assert "bridge" in report.article.body

@@ -1,0 +1,99 @@
+"""Adversarial markup: extract() returns an Article or raises ExtractError, and always finishes."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsscrape import Article, ExtractConfig, ExtractError, extract
+
+TAGS = [
+    "div",
+    "p",
+    "span",
+    "a",
+    "b",
+    "table",
+    "tr",
+    "td",
+    "ul",
+    "li",
+    "h2",
+    "article",
+    "nav",
+    "br",
+    "script",
+    "svg",
+]
+ATTRS = [
+    'class="share"',
+    'id="comments"',
+    'role="navigation"',
+    'itemprop="articleBody"',
+    'style="display:none"',
+]
+CONFIG = ExtractConfig(fallback=False, time_limit=30.0)
+PER_EXAMPLE = 20.0  # seconds: generous, only catches hangs
+
+fragment = st.one_of(
+    st.sampled_from(TAGS).map(lambda t: f"<{t}>"),
+    st.sampled_from(TAGS).map(lambda t: f"</{t}>"),
+    st.tuples(st.sampled_from(TAGS), st.sampled_from(ATTRS)).map(lambda ta: f"<{ta[0]} {ta[1]}>"),
+    st.text(max_size=80),
+    st.sampled_from(
+        ["<!--", "-->", "<![CDATA[", "&amp;", "&#0;", "&#xD800;", "<", ">", "</", "\x00", "\ufeff"]
+    ),
+    st.integers(1, 30).map(lambda n: "Word " * n),
+)
+markup = st.lists(fragment, max_size=60).map("".join)
+
+
+def run(html: bytes | str) -> None:
+    start = time.monotonic()
+    try:
+        result = extract(html, config=CONFIG)
+    except ExtractError:
+        pass
+    else:
+        assert isinstance(result, Article)
+        assert isinstance(result.body, str)
+    assert time.monotonic() - start < PER_EXAMPLE
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markup)
+def test_malformed_markup(html: str) -> None:
+    run(html)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=2000))
+def test_binary_junk(data: bytes) -> None:
+    run(data)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["latin-1", "utf-16", "cp1251", "shift_jis", "utf-8"]), st.text(min_size=1, max_size=200)
+)
+def test_mixed_encodings(encoding: str, text: str) -> None:
+    data = b"<html><body><p>" + text.encode(encoding, errors="replace") + "é ü ж".encode() + b"</p>"
+    run(data)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(1, 200_000), st.sampled_from(["class", "id", "style", "href"]))
+def test_huge_attributes(size: int, name: str) -> None:
+    run(f'<html><body><div {name}="{"x" * size}"><p>{"text " * 40}</p></div></body></html>')
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["div", "span", "b", "a", "table", "li", "font"]), st.integers(1000, 60_000))
+def test_deep_nesting(tag: str, depth: int) -> None:
+    run(f"<html><body>{f'<{tag}>' * depth}{'word ' * 50}</body></html>")
+
+
+def test_unclosed_everything() -> None:
+    run("<html><body><div><p>one<div><p>two<table><tr><td>three<ul><li>four<a href=x>five" * 200)
