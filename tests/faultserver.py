@@ -219,7 +219,13 @@ class FaultServer:
         self._httpd = _HTTPServer((host, 0), _Handler)
         self._httpd.fault = self
         self.port: int = self._httpd.server_address[1]
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name=f"fault-{host}", daemon=True)
+        # A short poll keeps close() quick: shutdown() waits for the loop to notice.
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"fault-{host}",
+            daemon=True,
+        )
 
     # --- lifecycle ---------------------------------------------------------------------------------
 
@@ -264,7 +270,7 @@ class FaultServer:
             self._entries.clear()
 
     def add_route(self, prefix: str, handler: Route) -> None:
-        """Serve every path starting with ``prefix`` by ``handler`` (longest prefix wins, before built-ins)."""
+        """Serve paths starting with ``prefix`` by ``handler`` (longest prefix wins, before built-ins)."""
         with self._lock:
             self._routes[prefix] = handler
 
