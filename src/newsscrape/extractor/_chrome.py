@@ -155,6 +155,22 @@ _WORDS: Final[dict[str, tuple[str, ...]]] = {
     "caption": ("caption", "credit", "credits", "figcaption", "copyright"),
 }
 WORD_KIND: Final = {word: kind for kind, words in _WORDS.items() for word in words}
+# Words that make a block content whatever else its class says: embedded posts are quoted
+# material of the story ("social-media-embed", "twitter-tweet").
+CONTENT_WORDS: Final = frozenset({"embed", "embedded", "tweet", "instagram", "oembed"})
+# Chrome words written inside longer compounds ("relatedpoststitle", "sharebuttons"): matched as
+# substrings of the class/id when no whole word decided.
+COMPOUND_KIND: Final = (
+    ("breadcrumb", "breadcrumb"),
+    ("related", "other_stories"),
+    ("newsletter", "newsletter"),
+    ("advert", "ad"),
+    ("sharing", "share"),
+    ("sharebutton", "share"),
+    ("socialshare", "share"),
+    ("comment", "comments"),
+    ("sidebar", "other_stories"),
+)
 
 _TOKEN: Final = re.compile(r"[a-z0-9]+")
 _CAMEL: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -264,6 +280,20 @@ OTHER_STORIES_HEADINGS: Final = (
     "lees ook",
     "läs också",
     "les også",
+    "você pode gostar",
+    "você também pode gostar",
+    "voce pode gostar",
+    "veja mais",
+    "puede que te guste",
+    "te puede gustar",
+    "también te puede interesar",
+    "ti potrebbe interessare",
+    "potrebbero interessarti",
+    "articoli correlati",
+    "vous aimerez aussi",
+    "à lire également",
+    "auch interessant",
+    "weitere artikel",
     "関連記事",
     "相关新闻",
     "相关阅读",
@@ -346,10 +376,18 @@ def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | Non
     itemprop = attrs.get("itemprop")
     if itemprop and itemprop.lower() in {"articlebody", "text", "description"}:
         return None  # the page itself says this is the story
-    for word in tokens(attrs):
+    words = tokens(attrs)
+    if not words or CONTENT_WORDS.intersection(words):
+        return None
+    for word in words:
         kind = WORD_KIND.get(word)
         if kind is not None:
             return kind, f'class/id word "{word}"'
+    for word in words:
+        if len(word) > 8:
+            for part, kind in COMPOUND_KIND:
+                if part in word:
+                    return kind, f'class/id compound "{word}"'
     return None
 
 

@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..config import ExtractConfig
 from ._blocks import Block, Removed, Walk, fold, where
-from ._chrome import JUNK_TAGS, WORD_KIND, tokens
+from ._chrome import JUNK_TAGS, WORD_KIND, heading_kind, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
 from ._scoring import choose_container, paragraph_weights
@@ -37,6 +37,10 @@ PAGE_CHROME_KINDS: Final = frozenset({"comments", "other_stories"})
 # but never a node holding this much of the page's text and the story's marks
 PAGE_CHROME_MAX_SHARE: Final = 0.4
 STORY_INSIDE: Final = 'h1, article, [itemprop="articleBody"]'
+
+RAIL_HEADINGS: Final = "h2, h3, h4, h5, h6"
+RAIL_MAX_SHARE: Final = 0.7  # a "rail" holding half the page's text is more likely the story
+RAIL_STOP: Final = 'h1, [itemprop="articleBody"]'  # nor one holding the story's title or body
 
 # When the native result is shorter than this many words, or than this share of the page's
 # declared word count / JSON-LD articleBody, trafilatura gets a look.
@@ -93,6 +97,7 @@ def _native(body: LexborNode, content: Content, *, config: ExtractConfig, url: s
             Removed(kind=kind, reason="page-wide chrome", where=where(node), text=text[:80])
         )
         node.decompose()
+    _drop_rails(body, page_chars, content.removed)
     weights = paragraph_weights(body)
     container = choose_container(body, weights)
     if container is None:
@@ -107,6 +112,31 @@ def _native(body: LexborNode, content: Content, *, config: ExtractConfig, url: s
     walk.run()
     content.blocks = walk.blocks
     content.removed.extend(walk.removed)
+
+
+def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed]) -> None:
+    """Boxes opened by their own "Related news"/"Latest" heading go before the container vote:
+    their teasers are paragraphs too, and a long rail could outvote a short story."""
+    for head in body.css(RAIL_HEADINGS):
+        head_text = fold(head.text(deep=True))
+        label = heading_kind(head_text)
+        if label is None or label[0] != "other_stories":
+            continue
+        box = head
+        while True:
+            parent = box.parent
+            if parent is None or parent.mem_id == body.mem_id:
+                break
+            text = fold(parent.text(deep=True))
+            if not text.startswith(head_text) or len(text) > RAIL_MAX_SHARE * page_chars:
+                break
+            if parent.css_first(RAIL_STOP) is not None:
+                break
+            box = parent
+        if box is head:
+            continue  # a bare heading among the story's paragraphs: the block walk decides
+        removed.append(Removed(kind=label[0], reason=label[1], where=where(box), text=fold(box.text())[:80]))
+        box.decompose()
 
 
 def _words(text: str) -> int:
