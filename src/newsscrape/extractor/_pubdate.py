@@ -118,12 +118,16 @@ def find_dates(
         local, source = _local_day(published, url, nodes)
         if local is not None:
             published, p_src = local, source
+    unmarked = None
     if published is None and nodes is not None:
-        published, p_src = _marked(nodes, PUBLISHED_HINTS, default_first=True), "dom"
+        (published, unmarked), p_src = _marked(nodes, PUBLISHED_HINTS, default_first=True), "dom"
     if modified is None and nodes is not None:
-        modified, m_src = _marked(nodes, MODIFIED_HINTS, default_first=False), "dom"
+        modified, m_src = _marked(nodes, MODIFIED_HINTS, default_first=False)[0], "dom"
+    # The URL's day beats a <time> nobody marked as the publication time (it may be a teaser's).
     if published is None:
         published, p_src = url_date(url), "url"
+    if published is None:
+        published, p_src = unmarked, "dom"
     if published is None:
         published, p_src = _written(tree, _key(title), languages), "dom"
     return Found(
@@ -184,8 +188,10 @@ def _structured(
     return None, None
 
 
-def _marked(nodes: list[LexborNode], hints: tuple[str, ...], *, default_first: bool) -> date | None:
-    """The date of the first element marked with a hint; else (published) the first <time> in the story."""
+def _marked(
+    nodes: list[LexborNode], hints: tuple[str, ...], *, default_first: bool
+) -> tuple[date | None, date | None]:
+    """The date of the first element marked with a hint, and (published) the first <time> outside chrome."""
     first: date | None = None
     for node in nodes:
         attrs = node.attributes
@@ -203,9 +209,9 @@ def _marked(nodes: list[LexborNode], hints: tuple[str, ...], *, default_first: b
             found = parse_date(value)
             if found is not None:
                 if marked:
-                    return found
+                    return found, first
                 first = found
-    return first
+    return None, first
 
 
 def _written(tree: LexborHTMLParser, title: str, languages: tuple[str, ...]) -> date | None:

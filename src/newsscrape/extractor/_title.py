@@ -29,6 +29,8 @@ SEPARATORS = (*STRONG_SEPARATORS, " ~ ", " / ", ": ")
 LABEL_MAX_WORDS = 4
 _ALNUM = re.compile(r"\W+")
 MIN_TITLE_CHARS = 5
+# Share of words (of the shorter text) an h1 must have in common with a meta title to be the same story.
+MIN_OVERLAP = 0.5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,36 +64,38 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
         if text
     ]
     stripped = [(strip_site(text, src), where) for text, where in claims]
-    # 1. An h1 that another source vouches for, exactly or once the site name is cut off.
-    keys = {_key(t) for t, _ in claims} | {_key(t) for t, _ in stripped}
-    for h1 in src.h1s:
+    # A heading that is just the site name is a logo, whatever the meta tags say.
+    h1s = [h1 for h1 in src.h1s if not _is_site_name(h1, src)]
+    # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
+    keys = {_key(variant) for text, _ in claims for variant in _variants(text, src)}
+    for h1 in h1s:
         if _key(h1) in keys:
             return h1, "dom"
     # 2. An h1 with a breadcrumb trail (or a kicker) glued in front: the claim it ends with.
-    for h1 in src.h1s:
+    for h1 in h1s:
         for text, where in stripped:
             if len(text) >= MIN_TITLE_CHARS and len(h1) > len(text) and _key(h1).endswith(_key(text)):
                 return text, where
     # 3. An h1 that is a part of a claim ("Headline | Section | Site").
-    for h1 in src.h1s:
+    for h1 in h1s:
         if len(h1) >= MIN_TITLE_CHARS and any(_is_part(h1, text) for text, _ in claims):
             return h1, "dom"
-    # 4. Two meta sources that agree once stripped.
+    # 4. An h1 that resembles a claim: the same story, edited wording (readers see the h1).
+    for h1 in h1s:
+        if len(h1) >= MIN_TITLE_CHARS and any(_overlap(h1, text) >= MIN_OVERLAP for text, _ in stripped):
+            return h1, "dom"
+    # 5. Two meta sources that agree once stripped, else the first usable one.
     counts: dict[str, int] = {}
     for text, _ in stripped:
         counts[_key(text)] = counts.get(_key(text), 0) + 1
-    for text, where in stripped:
-        if counts[_key(text)] > 1 and len(text) >= MIN_TITLE_CHARS:
+    usable = [(t, w) for t, w in stripped if len(t) >= MIN_TITLE_CHARS and not _is_site_name(t, src)]
+    for text, where in usable:
+        if counts[_key(text)] > 1:
             return text, where
-    # 5. A main-area h1 that resembles a claim (edited wording), else the best single claim.
-    main_h1 = src.h1s[0] if src.h1s else None
-    if main_h1 and any(_overlap(main_h1, text) >= 0.5 for text, _ in stripped):
-        return main_h1, "dom"
-    for text, where in stripped:
-        if len(text) >= MIN_TITLE_CHARS:
-            return text, where
-    if main_h1:
-        return main_h1, "dom"
+    if usable:
+        return usable[0]
+    if h1s:
+        return h1s[0], "dom"
     return stripped[0] if stripped else (None, "none")
 
 
@@ -101,12 +105,23 @@ def strip_site(title: str, src: TitleSources) -> str:
     >>> strip_site("Big news | Daily Planet", TitleSources(site_name="Daily Planet"))
     'Big news'
     """
-    for _ in range(2):  # "Headline - Section | Site": two labels at most
-        cut = _strip_once(title, src)
-        if cut == title:
+    return _variants(title, src)[-1]
+
+
+def _variants(title: str, src: TitleSources) -> list[str]:
+    """The title, then the title after each cut (two labels at most: "Headline - Section | Site")."""
+    out = [title]
+    for _ in range(2):
+        cut = _strip_once(out[-1], src)
+        if cut == out[-1]:
             break
-        title = cut
-    return title
+        out.append(cut)
+    return out
+
+
+def _is_site_name(text: str, src: TitleSources) -> bool:
+    key = _ALNUM.sub("", text.casefold())
+    return bool(key) and bool(src.site_name) and key == _ALNUM.sub("", (src.site_name or "").casefold())
 
 
 def _strip_once(title: str, src: TitleSources) -> str:
@@ -126,14 +141,17 @@ def _is_site(part: str, src: TitleSources, *, sep: str, other: str) -> bool:
     key = _ALNUM.sub("", part.casefold())
     if not key:
         return False
+    host = _ALNUM.sub("", (src.host or "").casefold().removeprefix("www."))
+    if _is_site_name(part, src) or key == host:
+        return True
+    if len(part) >= len(other):  # a label is never the bigger part ("The Site view on X: a city ...")
+        return False
     if src.site_name:
         site = _ALNUM.sub("", src.site_name.casefold())
-        if site and (key == site or (len(site) >= 4 and (site in key or key in site))):
+        if len(site) >= 4 and (site in key or key in site):
             return True
-    if src.host and len(key) >= 3:
-        host = _ALNUM.sub("", src.host.casefold().removeprefix("www."))
-        if key in host or host.startswith(key) or key.endswith(host):
-            return True
+    if len(host) >= 3 and len(key) >= 3 and (key in host or host.startswith(key) or key.endswith(host)):
+        return True
     if any(_key(part) == _key(crumb) for crumb in src.breadcrumbs):
         return True
     return sep in STRONG_SEPARATORS and len(part.split()) <= LABEL_MAX_WORDS and len(other) >= 3 * len(part)
