@@ -1,0 +1,82 @@
+"""Pure response decisions: media type and charset, HTML sniffing, Retry-After."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsscrape.fetcher._response import is_html_type, media_type, needs_sniffing, retry_after, sniff_html
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("text/html", ("text/html", None)),
+        ("text/html; charset=UTF-8", ("text/html", "utf-8")),
+        ('Text/HTML;Charset="windows-1251"', ("text/html", "windows-1251")),
+        ("text/html; boundary=x; charset='koi8-r'", ("text/html", "koi8-r")),
+        ("text/html; charset=", ("text/html", None)),
+        ("", ("", None)),
+        (None, ("", None)),
+    ],
+)
+def test_media_type(header: str | None, expected: tuple[str, str | None]) -> None:
+    assert media_type(header) == expected
+
+
+@pytest.mark.parametrize("kind", ["text/html", "application/xhtml+xml"])
+def test_html_types(kind: str) -> None:
+    assert is_html_type(kind)
+    assert not needs_sniffing(kind)
+
+
+@pytest.mark.parametrize("kind", ["application/pdf", "image/png", "application/json", "text/plain"])
+def test_other_types_are_not_html(kind: str) -> None:
+    assert not is_html_type(kind)
+    assert not needs_sniffing(kind)
+
+
+@pytest.mark.parametrize("kind", ["", "application/octet-stream"])
+def test_uninformative_types_are_sniffed(kind: str) -> None:
+    assert needs_sniffing(kind)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"<!DOCTYPE html><html>",
+        b"\xef\xbb\xbf  \n<HTML lang=en>",
+        b"<head>",
+        b"<!-- generated --><html>",
+        b"<p>bare paragraph</p>",
+        b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">',
+    ],
+)
+def test_html_is_sniffed(head: bytes) -> None:
+    assert sniff_html(head)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [b"%PDF-1.7", b"\x89PNG\r\n\x1a\n", b'{"a": 1}', b"plain", b"<pre>", b"<?xml version='1.0'?><rss>"],
+)
+def test_non_html_is_not_sniffed(head: bytes) -> None:
+    assert not sniff_html(head)
+
+
+def test_retry_after_seconds() -> None:
+    assert retry_after("120") == 120.0
+    assert retry_after(" 0 ") == 0.0
+
+
+def test_retry_after_http_date() -> None:
+    # 2015-10-21T07:28:00Z is 1445412480; asked 60 s before it.
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412420.0) == 60.0
+
+
+def test_retry_after_in_the_past_is_zero() -> None:
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480.0 + 5) == 0.0
+
+
+@pytest.mark.parametrize("header", [None, "", "soon", "-5", "1.5e3"])
+def test_retry_after_garbage_is_none(header: str | None) -> None:
+    assert retry_after(header) is None
