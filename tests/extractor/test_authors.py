@@ -19,7 +19,18 @@ from newsscrape.extractor._authors import clean_authors
         (["JANE DOE"], ("Jane Doe",)),
         (["Associated Press"], ()),
         (["staff"], ()),
+        (["Sarah E. Needleman"], ("Sarah E. Needleman",)),  # an initial is not the Portuguese "e"
+        (["Ana de la Cruz y Juan Pérez"], ("Ana de la Cruz", "Juan Pérez")),
+        (["Jane Doe. Example International"], ("Jane Doe",)),
+        (["The Russian and Syrian defense ministries"], ()),
+        (["Reuters"], ()),
+        (["Jane Doe", "Example.com"], ("Jane Doe",)),
     ],
 )
 def test_clean_authors(raw: list[str], names: tuple[str, ...]) -> None:
     assert clean_authors(raw) == names
+
+
+def test_the_publication_is_not_an_author() -> None:
+    assert clean_authors(["Jane Doe, Daily Planet"], site="The Daily Planet") == ("Jane Doe",)
+    assert clean_authors(["DailyPlanet"], host="www.dailyplanet.com") == ()

@@ -55,6 +55,19 @@ def test_dom_breadcrumbs_when_no_jsonld() -> None:
     assert (meta.breadcrumbs, meta.section, meta.sources["section"]) == (("Home", "Sport"), "Sport", "dom")
 
 
+def test_article_with_breadcrumb_class_is_not_a_trail() -> None:
+    page = (
+        '<article class="url-breadcrumb"><ul><li>FACEBOOK</li><li>TWITTER</li></ul>'
+        "<p>" + "Long story text. " * 40 + "</p></article>"
+    )
+    assert meta_of(page).breadcrumbs == ()
+
+
+def test_cms_identifiers_are_not_tags() -> None:
+    page = ld('{"@type": "NewsArticle", "keywords": "@post-id:17, ctp_video, Hong Kong"}')
+    assert meta_of(page).tags == ("Hong Kong",)
+
+
 def test_broken_jsonld_is_tolerated() -> None:
     page = ld('<!-- {"@type": "NewsArticle", "headline": "Line\nbreak", "keywords": ["a", "b",],} -->')
     meta = meta_of(page)

@@ -16,30 +16,46 @@ _ROLE_WORDS = """writer writers editor editors reporter reporters correspondent 
     contributor contributors columnist journalist journalists producer analyst team desk newsroom editorial
     agency agencies press news media wire wires service services bureau chief senior associate managing
     contributing special guest freelance photographer photographers redaktion redacción rédaction
-    redação redazione administrator admin"""
+    redação redazione administrator admin international network online magazine tv radio group inc ltd
+    llc company foundation institute ministry ministries department"""
 ROLE_WORDS = frozenset(_ROLE_WORDS.split())
-# "Jane Doe and John Smith", "Jane Doe & John Smith", "Jane Doe, John Smith", "Jane Doe; John Smith".
+# News agencies sign stories too; they are not persons.
+_WIRES = "reuters afp ap dpa ansa efe xinhua pti ani ians upi aap tass bloomberg kyodo yonhap"
+WIRE_NAMES = frozenset(_WIRES.split())
+# Lower-case words allowed inside a name ("Ana de la Cruz", "Ludwig van Beethoven").
+_PARTICLES = "de da das do dos del della di du la le van von der den ter ten bin al el y e"
+PARTICLES = frozenset(_PARTICLES.split())
+# Articles that never start a person's name ("The Russian defense ministry").
+NOT_FIRST = frozenset({"the", "a", "an"})
+# Several names in one byline: "A and B", "A & B", "A, B", "A; B", "A / B", "A. Outlet".
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|/|\n)\s*", re.IGNORECASE
+    r"\s*(?:[,;|&/\n]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|ve)\s|(?<=[^\W\d_]{2})\.\s)\s*"
 )
 _NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
 _HAS_DIGIT = re.compile(r"\d")
+_DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
+_ALNUM = re.compile(r"\W+")
 # Punctuation around a name: dots, colons, hyphen, en and em dashes, middle dot, bullet, tab.
 _PUNCT = " .:-\u2013\u2014\u00b7\u2022\t"
 MAX_WORDS = 5
 MAX_LENGTH = 60
 
 
-def clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
+def clean_authors(raw: Iterable[str], *, site: str | None = None, host: str | None = None) -> tuple[str, ...]:
     """Person names from byline-like strings, in first-seen order, without duplicates.
 
-    >>> clean_authors(["By Jane Doe, Staff Writer", "jane doe and John Smith"])
+    >>> clean_authors(["By Jane Doe, Staff Writer", "Jane Doe and John Smith"])
     ('Jane Doe', 'John Smith')
+
+    ``site`` and ``host`` name the publication, which signs some stories but is nobody.
     """
+    outlets = {k for k in (_fold(site), _fold((host or "").removeprefix("www.").rsplit(".", 1)[0])) if k}
     seen: dict[str, str] = {}
     for text in raw:
         for name in split_byline(text):
-            seen.setdefault(name.casefold(), name)
+            key = _fold(name)
+            if not any(key == o or (len(o) >= 4 and (key in o or o in key)) for o in outlets):
+                seen.setdefault(name.casefold(), name)
     return tuple(seen.values())
 
 
@@ -57,18 +73,24 @@ def split_byline(text: str) -> list[str]:
 
 def _person(part: str) -> str | None:
     part = BYLINE_PREFIXES.sub("", part.strip(_PUNCT)).strip(_PUNCT)
-    if not part or len(part) > MAX_LENGTH or _HAS_DIGIT.search(part):
+    if not part or len(part) > MAX_LENGTH or _HAS_DIGIT.search(part) or _DOMAIN.search(part):
         return None
     words = part.split()
-    if len(words) > MAX_WORDS:
+    lowered = [w.strip(".,").lower() for w in words]
+    if len(words) > MAX_WORDS or ROLE_WORDS.intersection(lowered) or lowered[0] in NOT_FIRST:
         return None
-    lowered = {w.strip(".,").lower() for w in words}
-    if lowered & ROLE_WORDS:
+    if " ".join(lowered) in WIRE_NAMES:
         return None
-    # A name starts with a capital letter (or a non-cased script); "staff" or "admin" does not.
-    first = part[0]
-    if first.isalpha() and first.islower():
+    # Every word of a name is capitalised (or in a script without case), bar particles like "de".
+    for word, low in zip(words, lowered, strict=True):
+        if word[0].isalpha() and word[0].islower() and low not in PARTICLES:
+            return None
+    if words[0][0].islower():
         return None
     if part.isupper() and len(words) > 1:
         part = part.title()  # "JANE DOE" -> "Jane Doe"
     return part
+
+
+def _fold(text: str | None) -> str:
+    return _ALNUM.sub("", text.casefold()) if text else ""

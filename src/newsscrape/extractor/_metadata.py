@@ -42,6 +42,14 @@ BYLINE_SELECTORS = (
 )
 MAX_BYLINE_NODES = 5
 MAX_TAGS = 30
+MAX_TAG_LENGTH = 60
+# A breadcrumb trail is short: a few short links.
+MAX_CRUMB_CONTAINERS = 3
+MAX_CRUMB_CHARS = 400
+MAX_CRUMB_LENGTH = 80
+MAX_CRUMBS = 8
+# Tags starting with these, or holding an underscore, are CMS identifiers ("@post-id:1", "ctp_video").
+_INTERNAL_TAG = re.compile(r"^[@/_#:]|_")
 MAX_H2 = 10
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?$", re.IGNORECASE)
 # What sits between crumbs: > / | guillemets, an arrow, a bullet, a middle dot (and spaces around).
@@ -120,7 +128,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     put("section", text_of(art.get("articleSection")), "json-ld")
     put("section", *first_meta("article:section"))
 
-    _authors(meta, tree, metas, art)
+    _authors(meta, tree, metas, art, host=urlsplit(url).hostname if url else None)
     _tags(meta, tree, metas, art)
     put("article_body", text_of(art.get("articleBody")), "json-ld")
     count = art.get("wordCount")
@@ -258,23 +266,27 @@ def _in_story(node: LexborNode) -> bool:
 
 def _dom_breadcrumbs(tree: LexborHTMLParser) -> tuple[str, ...]:
     for selector in BREADCRUMBS:
-        node = tree.css_first(selector)
-        if node is None:
-            continue
-        items = node.css('[itemprop="name"]') or node.css("li") or node.css("a")
-        trail: list[str] = []
-        for item in items:
-            text = " ".join(item.text(deep=True, separator=" ").split()).strip(_CRUMB_MARKS)
-            if (
-                text
-                and text not in _CRUMB_SEPARATORS
-                and len(text) <= 80
-                and (not trail or trail[-1] != text)
-            ):
-                trail.append(text)
-        if trail:
-            return tuple(trail)
+        for node in tree.css(selector)[:MAX_CRUMB_CONTAINERS]:
+            trail = _crumbs_in(node)
+            if trail:
+                return trail
     return ()
+
+
+def _crumbs_in(node: LexborNode) -> tuple[str, ...]:
+    """The trail in one candidate container; () when it is too big or odd to be a trail."""
+    if node.tag in ("html", "body", "main", "article") or len(node.text(deep=True)) > MAX_CRUMB_CHARS:
+        return ()  # class*="breadcrumb" also matches wrappers like <article class="url-breadcrumb">
+    items = node.css('[itemprop="name"]') or node.css("li") or node.css("a")
+    trail: list[str] = []
+    for item in items:
+        text = " ".join(item.text(deep=True, separator=" ").split()).strip(_CRUMB_MARKS)
+        if not text or text in _CRUMB_SEPARATORS or (trail and trail[-1] == text):
+            continue
+        if len(text) > MAX_CRUMB_LENGTH or "@" in text or text in trail:
+            return ()  # a sentence, an e-mail or a repeat: share buttons or a byline, not a trail
+        trail.append(text)
+    return tuple(trail) if len(trail) <= MAX_CRUMBS else ()
 
 
 def _section(trail: tuple[str, ...]) -> str | None:
@@ -285,10 +297,18 @@ def _section(trail: tuple[str, ...]) -> str | None:
 
 
 def _authors(
-    meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], art: dict[str, Any]
+    meta: Metadata,
+    tree: LexborHTMLParser,
+    metas: dict[str, list[str]],
+    art: dict[str, Any],
+    *,
+    host: str | None,
 ) -> None:
+    def clean(raw: list[str]) -> tuple[str, ...]:
+        return clean_authors(raw, site=meta.site_name, host=host)
+
     raw = art.get("author") or art.get("creator")
-    names = clean_authors(_ld_people(raw))
+    names = clean(_ld_people(raw))
     if names:
         meta.authors, meta.sources["authors"] = names, "json-ld"
         return
@@ -298,7 +318,7 @@ def _authors(
         for v in metas.get(key, ())
         if "://" not in v and not v.startswith("www.")
     ]
-    names = clean_authors(values)
+    names = clean(values)
     if names:
         meta.authors, meta.sources["authors"] = names, "meta"
         return
@@ -309,7 +329,7 @@ def _authors(
             texts.append((inner or node).text(deep=True, separator=" "))
         if texts:
             break
-    names = clean_authors(texts)
+    names = clean(texts)
     if names:
         meta.authors, meta.sources["authors"] = names, "dom"
 
@@ -336,7 +356,7 @@ def _tags(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], a
         seen: dict[str, str] = {}
         for tag in raw:
             tag = " ".join(tag.split()).strip(",")
-            if tag and len(tag) <= 60:
+            if tag and len(tag) <= MAX_TAG_LENGTH and not _INTERNAL_TAG.search(tag):
                 seen.setdefault(tag.casefold(), tag)
         if seen:
             meta.tags = tuple(list(seen.values())[:MAX_TAGS])
