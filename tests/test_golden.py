@@ -91,7 +91,23 @@ def test_expected_json_is_well_formed(name: str) -> None:
 def test_field(name: str, field: str) -> None:
     want = expected(name)["expect"][field]
     got = extracted(name).to_dict()[field]  # to_dict: dates as ISO strings, tuples as lists
-    assert got == want, f"{name}: {field}\n  expected: {want!r}\n  actual:   {got!r}"
+    assert got == want, f"{name}: {field}\n{_difference(want, got)}"
+
+
+def _difference(want: object, got: object) -> str:
+    """Both values; for a body, the first paragraph where they part, so a long text stays readable."""
+    if isinstance(want, str) and isinstance(got, str) and "\n\n" in want + got:
+        wants, gots = want.split("\n\n"), got.split("\n\n")
+        i = next(
+            (i for i, (w, g) in enumerate(zip(wants, gots, strict=False)) if w != g),
+            min(len(wants), len(gots)),
+        )
+        w = wants[i] if i < len(wants) else "<end>"
+        g = gots[i] if i < len(gots) else "<end>"
+        return f"  paragraphs: expected {len(wants)}, actual {len(gots)}; first difference at #{i}\n" + (
+            f"  expected: {w!r}\n  actual:   {g!r}"
+        )
+    return f"  expected: {want!r}\n  actual:   {got!r}"
 
 
 @pytest.mark.parametrize("name", NAMES)
