@@ -11,12 +11,13 @@ block element ends a paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
 from selectolax.lexbor import LexborNode
 
-from ._chrome import chrome_kind, heading_kind, is_label, is_teaser
+from ._chrome import chrome_kind, heading_kind, is_teaser, line_kind
 from ._guard import too_deep
 
 HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -87,6 +88,7 @@ BOXES: Final = frozenset(
 BOX_LINK_SHARE: Final = 0.65  # a box whose text is mostly links is a menu or a list of other stories
 PARA_LINK_SHARE: Final = 0.8  # a paragraph that is (nearly) one link points elsewhere
 SAFE_SHARE: Final = 0.5  # never drop a labelled box holding this much of the container's text
+_URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
 SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
 
 
@@ -288,10 +290,17 @@ class Walk:
         self._links = 0
         if not text:
             return
-        if is_label(text):
-            self.removed.append(Removed(kind="ad", reason="label", where="", text=text[:80]))
+        label = line_kind(text)
+        if label is not None:
+            self.removed.append(Removed(kind=label[0], reason=label[1], where="", text=text[:80]))
             return
-        if links and (links >= PARA_LINK_SHARE * len(text.replace(" ", "")) or is_teaser(text)):
+        if links and is_teaser(text):
+            self.removed.append(
+                Removed(kind="other_stories", reason="teaser paragraph", where="", text=text[:80])
+            )
+            return
+        # a paragraph that is one link points elsewhere, unless it shows the address itself (a source)
+        if links >= PARA_LINK_SHARE * len(text.replace(" ", "")) and not _URL.match(text):
             self.removed.append(
                 Removed(kind="other_stories", reason="link paragraph", where="", text=text[:80])
             )

@@ -44,7 +44,7 @@ TAG_KIND: Final = {
     "nav": "nav",  # menus, pagers
     "header": "header",  # site header, or the article header: title, byline, date (metadata, not body)
     "footer": "footer",  # site footer, or the article footer: tags, share, bio
-    "aside": "aside",  # sidebars, pull-outs, related boxes
+    "aside": "aside",  # sidebars, related boxes; pull quotes too (they repeat the story's words)
     "figcaption": "caption",  # the ground truth of article benchmarks never keeps captions
     "h1": "title",  # the article title is Article.title, never body
     "form": "form",  # search, login, comment and newsletter forms (page-wide forms are kept by size)
@@ -97,7 +97,6 @@ _WORDS: Final[dict[str, tuple[str, ...]]] = {
         "rail",
         "widget",
         "widgets",
-        "jp",  # jetpack related posts
         "also",
         "seealso",
         "suggested",
@@ -216,6 +215,35 @@ LABELS: Final = frozenset(
         "read less",
         "loading",
         "loading...",
+        "advert",
+        "iklan",  # id/ms: advertisement
+        "caption",
+        "close",
+        "hide caption",
+        "toggle caption",
+        "enlarge this image",
+        "don't miss",
+        "filed under",
+        "tags",
+        "topics",
+        "more",
+        "highlights",
+        "subscribe",
+        "subscribe now",
+        "sign up",
+        "log in",
+        "login",
+        "register",
+        "next",
+        "previous",
+        "back to top",
+        "top",
+        "see more",
+        "show more",
+        "view comments",
+        "leave a comment",
+        "skip to content",
+        "skip advertisement",
     }
 )
 
@@ -346,14 +374,26 @@ TEASER_PREFIXES: Final = (
 
 
 def tokens(attrs: dict[str, str | None]) -> list[str]:
-    """class and id split into lower-case words, camelCase split too: ``"shareBar"`` -> share, bar."""
+    """class and id split into lower-case words: ``"share-bar"`` -> share, bar.
+
+    camelCase parts count only from four letters on: hashed class names of CSS-in-JS
+    (``hJpRRP``) would otherwise yield chance words like "jp" or "ad".
+    """
     raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     if not raw.strip():
         return []
-    words = _TOKEN.findall(_CAMEL.sub(" ", raw).lower())
-    # compounds written together ("relatedposts", "mostread") are their own vocabulary entries
-    joined = _TOKEN.findall(raw.lower())
-    return words + [w for w in joined if w not in words]
+    words = _TOKEN.findall(raw.lower())
+    camel = [w for w in _TOKEN.findall(_CAMEL.sub(" ", raw).lower()) if len(w) >= 4 and w not in words]
+    return words + camel
+
+
+# Inline elements carry words of the sentence around them: an <a class="tag"> inside a paragraph
+# is a link in the text. Only these kinds are trusted on them.
+INLINE_TAGS: Final = frozenset(
+    {"a", "span", "b", "strong", "i", "em", "u", "s", "small", "font", "abbr", "time", "sup", "sub"}
+    | {"code", "mark", "cite", "q", "bdi", "bdo", "data", "var", "kbd", "samp", "del", "ins"}
+)
+INLINE_KINDS: Final = frozenset({"caption", "ad", "share", "hidden", "popup", "newsletter"})
 
 
 def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | None:
@@ -379,14 +419,15 @@ def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | Non
     words = tokens(attrs)
     if not words or CONTENT_WORDS.intersection(words):
         return None
+    inline = tag in INLINE_TAGS
     for word in words:
         kind = WORD_KIND.get(word)
-        if kind is not None:
+        if kind is not None and not (inline and kind not in INLINE_KINDS):
             return kind, f'class/id word "{word}"'
     for word in words:
         if len(word) > 8:
             for part, kind in COMPOUND_KIND:
-                if part in word:
+                if part in word and not (inline and kind not in INLINE_KINDS):
                     return kind, f'class/id compound "{word}"'
     return None
 
@@ -406,8 +447,66 @@ def heading_kind(text: str) -> tuple[str, str] | None:
     return None
 
 
+# Short lines that are page furniture whatever the page: counters of galleries, tag lines,
+# copyright notices, datelines ("Nov. 20, 2019, 9:28 AM UTC") and bare bylines ("By Reuters").
+SHORT_LINE: Final = 100  # only lines up to this many characters are judged by wording
+_LINE_RULES: Final = (
+    (
+        "caption",
+        "gallery counter",
+        re.compile(r"^(?:image|photo|slide|picture|foto)?\s*\d+\s*(?:of|/|de|von|di|из)\s*\d+$", re.I),
+    ),
+    (
+        "tags",
+        "tag line",
+        re.compile(
+            r"^(?:tags?|tagged|filed under|categories|category|topics|keywords|themen|etiquetas|tags relacionadas)\s*:",
+            re.I,
+        ),
+    ),
+    (
+        "copyright",
+        "copyright line",
+        re.compile(r"^(?:copyright|\(c\)|©|ⓒ)|all rights reserved|무단전재", re.I),
+    ),
+    (
+        "meta",
+        "dateline",
+        re.compile(
+            r"^\W*(?:updated|posted|published|first published|last updated|atualizado|publicado|aktualisiert|mis à jour|actualizado)\b.*\d",
+            re.I,
+        ),
+    ),
+    ("bio", "bare byline", re.compile(r"^(?:by|von|par|por|di|door|av)\s+(?:[A-Z][\w.'’-]*\s*){1,4}$")),
+)
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+_TIME: Final = re.compile(r"\b\d{1,2}[:h]\d\d\b")
+
+
 def is_label(text: str) -> bool:
     return text.strip().lower().rstrip(":.…") in LABELS
+
+
+def line_kind(text: str) -> tuple[str, str] | None:
+    """Label a short paragraph by its wording alone: ``(kind, reason)`` or None.
+
+    >>> line_kind("Nov. 20, 2019, 9:28 AM UTC")
+    ('meta', 'date and time only')
+    """
+    if len(text) > SHORT_LINE:
+        return None
+    if is_label(text):
+        return "label", "label text"
+    for kind, reason, rule in _LINE_RULES:
+        if rule.search(text):
+            return kind, reason
+    if len(text) <= 60 and _YEAR.search(text) and _TIME.search(text):
+        return "meta", "date and time only"
+    if len(text) <= 50:
+        label = heading_kind(text)
+        if label is not None:
+            return label
+    return None
 
 
 _BULLETS: Final = " >|*-\u00bb\u203a\u2013\u2014\u2022"  # quote marks, dashes, bullets before "Read more"
