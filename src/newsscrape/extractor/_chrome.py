@@ -460,7 +460,8 @@ _LINE_RULES: Final = (
         "tags",
         "tag line",
         re.compile(
-            r"^(?:tags?|tagged|filed under|categories|category|topics|keywords|themen|etiquetas|tags relacionadas)\s*:",
+            r"^(?:tags?|tagged|filed under|categories|category|topics|keywords|themen|etiquetas"
+            r"|tags relacionadas)\s*:",
             re.I,
         ),
     ),
@@ -473,11 +474,12 @@ _LINE_RULES: Final = (
         "meta",
         "dateline",
         re.compile(
-            r"^\W*(?:updated|posted|published|first published|last updated|atualizado|publicado|aktualisiert|mis à jour|actualizado)\b.*\d",
+            r"^\W*(?:updated|posted|published|first published|last updated|atualizado|publicado"
+            r"|aktualisiert|mis à jour|actualizado)\b.*\d",
             re.I,
         ),
     ),
-    ("bio", "bare byline", re.compile(r"^(?:by|von|par|por|di|door|av)\s+(?:[A-Z][\w.'’-]*\s*){1,4}$")),
+    ("bio", "bare byline", re.compile(r"^(?:by|von|par|por|di|door|av)\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}$")),
 )
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME: Final = re.compile(r"\b\d{1,2}[:h]\d\d\b")
