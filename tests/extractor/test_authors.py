@@ -25,6 +25,10 @@ from newsscrape.extractor._authors import clean_authors
         (["The Russian and Syrian defense ministries"], ()),
         (["Reuters"], ()),
         (["Jane Doe", "Example.com"], ("Jane Doe",)),
+        (["Ilana Muhlstein, MS, RDN"], ("Ilana Muhlstein",)),
+        (["Analysis by Chris Cillizza, CNN Editor-at-large"], ("Chris Cillizza",)),
+        (["By", "Lisa Kubota"], ("Lisa Kubota",)),
+        (["Jeff Foust Monday"], ()),
     ],
 )
 def test_clean_authors(raw: list[str], names: tuple[str, ...]) -> None:
@@ -34,3 +38,4 @@ def test_clean_authors(raw: list[str], names: tuple[str, ...]) -> None:
 def test_the_publication_is_not_an_author() -> None:
     assert clean_authors(["Jane Doe, Daily Planet"], site="The Daily Planet") == ("Jane Doe",)
     assert clean_authors(["DailyPlanet"], host="www.dailyplanet.com") == ()
+    assert clean_authors(["Jill Disis, CNN Business"], host="edition.cnn.com") == ("Jill Disis",)

@@ -95,6 +95,17 @@ def test_byline_element_when_nothing_structured() -> None:
     assert (meta.authors, meta.sources["authors"]) == (("Jane Doe", "John Smith"), "dom")
 
 
+def test_single_word_byline_text_is_not_a_name() -> None:
+    page = (
+        '<article><h1>T</h1><span class="author">Views</span><span class="author">Jane Doe</span></article>'
+    )
+    assert meta_of(page).authors == ("Jane Doe",)
+
+
+def test_section_is_the_first_of_a_comma_list() -> None:
+    assert meta_of(ld('{"@type": "NewsArticle", "articleSection": "game,news,slider"}')).section == "game"
+
+
 def test_tags_from_article_tag_metas() -> None:
     page = '<meta property="article:tag" content="Rain"><meta property="article:tag" content="rain">'
     assert meta_of(page).tags == ("Rain",)

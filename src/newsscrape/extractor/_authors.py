@@ -6,18 +6,17 @@ import re
 from collections.abc import Iterable
 
 # Words that open a byline in the languages news pages are commonly written in.
-BYLINE_PREFIXES = re.compile(
-    r"^(?:(?:written|posted|reported|published|text|story|words|photos?)\s+)?"
-    r"(?:by|from|von|por|par|door|av|af|przez|autor(?:in|a)?|author|escrito por|texto)\s*[:\-]?\s+",
-    re.IGNORECASE,
-)
+_LEADS = r"(?:written|posted|reported|published|text|story|words|photos?|analysis|opinion|commentary|review)"
+_BY = r"(?:by|from|von|por|par|door|av|af|przez|autor(?:in|a)?|author|escrito por|texto)"
+BYLINE_PREFIXES = re.compile(rf"^(?:{_LEADS}\s+)?{_BY}(?:\s*[:\-]?\s+|\s*:?$)", re.IGNORECASE)
 # A part of a byline containing one of these words is a role or an organisation, not a person.
 _ROLE_WORDS = """writer writers editor editors reporter reporters correspondent correspondents staff
     contributor contributors columnist journalist journalists producer analyst team desk newsroom editorial
     agency agencies press news media wire wires service services bureau chief senior associate managing
     contributing special guest freelance photographer photographers redaktion redacción rédaction
     redação redazione administrator admin international network online magazine tv radio group inc ltd
-    llc company foundation institute ministry ministries department"""
+    llc company foundation institute ministry ministries department sport sports business phd
+    monday tuesday wednesday thursday friday saturday sunday updated views comments share"""
 ROLE_WORDS = frozenset(_ROLE_WORDS.split())
 # News agencies sign stories too; they are not persons.
 _WIRES = "reuters afp ap dpa ansa efe xinhua pti ani ians upi aap tass bloomberg kyodo yonhap"
@@ -25,6 +24,8 @@ WIRE_NAMES = frozenset(_WIRES.split())
 # Lower-case words allowed inside a name ("Ana de la Cruz", "Ludwig van Beethoven").
 _PARTICLES = "de da das do dos del della di du la le van von der den ter ten bin al el y e"
 PARTICLES = frozenset(_PARTICLES.split())
+# Host name labels that say nothing about the outlet.
+HOST_LABELS = frozenset({"www", "com", "org", "net", "co", "edu", "gov", "news", "m", "amp", "edition"})
 # Articles that never start a person's name ("The Russian defense ministry").
 NOT_FIRST = frozenset({"the", "a", "an"})
 # Several names in one byline: "A and B", "A & B", "A, B", "A; B", "A / B", "A. Outlet".
@@ -38,6 +39,7 @@ _ALNUM = re.compile(r"\W+")
 # Punctuation around a name: dots, colons, hyphen, en and em dashes, middle dot, bullet, tab.
 _PUNCT = " .:-\u2013\u2014\u00b7\u2022\t"
 MAX_WORDS = 5
+MAX_CREDENTIAL = 4
 MAX_LENGTH = 60
 
 
@@ -49,12 +51,13 @@ def clean_authors(raw: Iterable[str], *, site: str | None = None, host: str | No
 
     ``site`` and ``host`` name the publication, which signs some stories but is nobody.
     """
-    outlets = {k for k in (_fold(site), _fold((host or "").removeprefix("www.").rsplit(".", 1)[0])) if k}
+    outlets = {_fold(site)} | {label for label in (host or "").lower().split(".") if label not in HOST_LABELS}
+    outlets.discard("")
     seen: dict[str, str] = {}
     for text in raw:
         for name in split_byline(text):
-            key = _fold(name)
-            if not any(key == o or (len(o) >= 4 and (key in o or o in key)) for o in outlets):
+            key, first = _fold(name), _fold(name.split()[0])
+            if not any(o in (key, first) or (len(o) >= 4 and (key in o or o in key)) for o in outlets):
                 seen.setdefault(name.casefold(), name)
     return tuple(seen.values())
 
@@ -77,8 +80,11 @@ def _person(part: str) -> str | None:
         return None
     words = part.split()
     lowered = [w.strip(".,").lower() for w in words]
-    if len(words) > MAX_WORDS or ROLE_WORDS.intersection(lowered) or lowered[0] in NOT_FIRST:
+    pieces = {piece for low in lowered for piece in low.split("-")}  # "Editor-at-large"
+    if len(words) > MAX_WORDS or ROLE_WORDS.intersection(pieces) or lowered[0] in NOT_FIRST:
         return None
+    if len(words) == 1 and part.isupper() and len(part) <= MAX_CREDENTIAL:
+        return None  # "Jane Doe, MS, RDN": degrees and credentials
     if " ".join(lowered) in WIRE_NAMES:
         return None
     # Every word of a name is capitalised (or in a script without case), bar particles like "de".

@@ -7,6 +7,7 @@ are cheap and most run only when the structured sources are silent.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -125,8 +126,9 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     if meta.breadcrumbs and meta.title and meta.breadcrumbs[-1].casefold() == meta.title.casefold():
         meta.breadcrumbs = meta.breadcrumbs[:-1]  # the trail ends with the page itself
     put("section", _section(meta.breadcrumbs), meta.sources.get("breadcrumbs"))
-    put("section", text_of(art.get("articleSection")), "json-ld")
-    put("section", *first_meta("article:section"))
+    put("section", _first_label(text_of(art.get("articleSection")), meta), "json-ld")
+    section, section_src = first_meta("article:section")
+    put("section", _first_label(section, meta), section_src)
 
     _authors(meta, tree, metas, art, host=urlsplit(url).hostname if url else None)
     _tags(meta, tree, metas, art)
@@ -209,9 +211,9 @@ def normalise_language(raw: str | None) -> str | None:
 
 
 def _language(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], ld: JsonLd) -> None:
-    html = tree.css_first("html")
+    root = tree.css_first("html")
     candidates = (
-        (html.attributes.get("lang") or html.attributes.get("xml:lang") if html is not None else None, "dom"),
+        (root.attributes.get("lang") or root.attributes.get("xml:lang") if root is not None else None, "dom"),
         (next(iter(metas.get("og:locale", ())), None), "og"),
         (next(iter(metas.get("content-language", ())), None), "meta"),
         (next(iter(metas.get("language", ())), None), "meta"),
@@ -289,6 +291,14 @@ def _crumbs_in(node: LexborNode) -> tuple[str, ...]:
     return tuple(trail) if len(trail) <= MAX_CRUMBS else ()
 
 
+def _first_label(value: str | None, meta: Metadata) -> str | None:
+    """A section label: the first of a comma list ("game,news,slider"), never a domain or the site."""
+    label = (value or "").split(",")[0].strip()
+    if not label or "." in label or (meta.site_name and label.casefold() == meta.site_name.casefold()):
+        return None
+    return label
+
+
 def _section(trail: tuple[str, ...]) -> str | None:
     for crumb in reversed(trail):
         if crumb.casefold() not in HOME_CRUMBS:
@@ -329,7 +339,8 @@ def _authors(
             texts.append((inner or node).text(deep=True, separator=" "))
         if texts:
             break
-    names = clean(texts)
+    # Byline elements hold all sorts of text ("Views", "Guest"): a name there needs two words.
+    names = tuple(name for name in clean(texts) if " " in name)
     if names:
         meta.authors, meta.sources["authors"] = names, "dom"
 
@@ -348,7 +359,7 @@ def _ld_people(value: Any) -> list[str]:
 
 def _tags(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], art: dict[str, Any]) -> None:
     for raw, source in (
-        (metas.get("article:tag", []), "og"),
+        (_keywords(metas.get("article:tag", [])), "og"),
         (_keywords(art.get("keywords")), "json-ld"),
         ([n.text(deep=True) for n in tree.css('article a[rel~="tag"]')], "dom"),
         (_keywords(next(iter(metas.get("news_keywords", ())), None)), "meta"),
@@ -366,7 +377,7 @@ def _tags(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], a
 
 def _keywords(value: Any) -> list[str]:
     if isinstance(value, str):
-        return value.split(",")
+        return html.unescape(value).split(",")
     if isinstance(value, list):
         return [v for item in value for v in _keywords(item)]
     return []
