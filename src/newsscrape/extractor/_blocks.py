@@ -140,8 +140,14 @@ class Walk:
     """One pass over the container; ``blocks`` and ``removed`` are filled by ``run``."""
 
     def __init__(
-        self, container: LexborNode, *, container_chars: int, max_depth: int, url: str | None = None
-    ):
+        self,
+        container: LexborNode,
+        *,
+        container_chars: int,
+        max_depth: int,
+        url: str | None = None,
+        title: str | None = None,
+    ) -> None:
         self.container = container
         self.container_chars = max(1, container_chars)
         self.max_depth = max_depth
@@ -151,6 +157,8 @@ class Walk:
         self._parts: list[str] = []
         self._links = 0  # characters of the current paragraph inside <a>
         self._in_link = 0
+        self.title = fold(title) if title else None
+        self._seen_h1 = False
         self._skip: set[int] = set()  # mem_ids of siblings condemned by a rail heading
 
     def run(self) -> None:
@@ -195,6 +203,9 @@ class Walk:
             if tag == "br":
                 return False
         if node.mem_id in self._skip:
+            return False
+        if tag == "h1":
+            self._h1(node)
             return False
         if tag in HEADING_LEVEL:
             self._heading(node, HEADING_LEVEL[tag])
@@ -241,6 +252,20 @@ class Walk:
             )
             return True
         return False
+
+    def _h1(self, node: LexborNode) -> None:
+        """The first <h1> (or one repeating the title) is the title, never body; a later one is a
+        section of a page that numbers its parts with h1, kept as a paragraph."""
+        text = fold(node.text(deep=True))
+        if not text:
+            return
+        if not self._seen_h1 or (self.title and text == self.title):
+            self._seen_h1 = True
+            self.removed.append(
+                Removed(kind="title", reason="<h1> element", where=where(node), text=text[:80])
+            )
+            return
+        self.blocks.append(Block(text))
 
     def _heading(self, node: LexborNode, level: int) -> None:
         text = fold(node.text(deep=True))

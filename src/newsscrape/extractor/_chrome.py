@@ -46,7 +46,6 @@ TAG_KIND: Final = {
     "footer": "footer",  # site footer, or the article footer: tags, share, bio
     "aside": "aside",  # sidebars, related boxes; pull quotes too (they repeat the story's words)
     "figcaption": "caption",  # the ground truth of article benchmarks never keeps captions
-    "h1": "title",  # the article title is Article.title, never body
     "form": "form",  # search, login, comment and newsletter forms (page-wide forms are kept by size)
 }
 

@@ -74,7 +74,7 @@ def extract_content(
     content = Content()
     body = tree.body
     if body is not None:
-        _native(body, content, config=config, url=url)
+        _native(body, content, config=config, url=url, title=meta.title)
     deadline.check()
     if config.fallback and _unsure(content, meta):
         _second_opinion(content, html)
@@ -82,7 +82,9 @@ def extract_content(
     return content
 
 
-def _native(body: LexborNode, content: Content, *, config: ExtractConfig, url: str | None) -> None:
+def _native(
+    body: LexborNode, content: Content, *, config: ExtractConfig, url: str | None, title: str | None
+) -> None:
     body.strip_tags(JUNK_TAGS)
     page_chars = len(fold(body.text(deep=True)))
     for node in body.css(PAGE_CHROME):
@@ -108,6 +110,7 @@ def _native(body: LexborNode, content: Content, *, config: ExtractConfig, url: s
         container_chars=len(fold(container.text(deep=True))),
         max_depth=config.max_depth,
         url=url,
+        title=title,
     )
     walk.run()
     content.blocks = walk.blocks
