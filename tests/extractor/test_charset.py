@@ -108,6 +108,14 @@ def test_header_contradicted_by_bytes_falls_to_meta() -> None:
     assert RUSSIAN in decode_html(data, http_charset="utf-8")
 
 
+def test_header_utf16_on_ascii_compatible_bytes_is_not_believed() -> None:
+    assert FRENCH in decode_html(page(FRENCH).encode("utf-8"), http_charset="utf-16")
+
+
+def test_header_utf16_on_utf16_bytes_without_bom_is_used() -> None:
+    assert FRENCH in decode_html(page(FRENCH).encode("utf-16-le"), http_charset="utf-16")
+
+
 def test_declared_utf8_with_one_stray_byte_keeps_utf8() -> None:
     data = page(FRENCH).encode("utf-8").replace(b"</p>", b"\xff</p>")
     text = decode_html(data, http_charset="utf-8")

@@ -216,6 +216,9 @@ def _decode(data: bytes, http_charset: str | None) -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace")
     declared = [c for c in (normalise_label(http_charset), sniff_meta_charset(data)) if c]
+    # UTF-16 decodes almost any even-length bytes "strictly", into CJK noise: believe a UTF-16 label
+    # only when the bytes show the UTF-16 shape (a NUL in every other byte of markup).
+    declared = [c for c in declared if not c.startswith("utf-16") or _utf16_without_bom(data) == c]
     for codec in declared:
         try:
             return data.decode(codec)
