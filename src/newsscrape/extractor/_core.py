@@ -12,7 +12,7 @@ from ..errors import ExtractError
 from ..models import Article, Section
 from ._charset import decode_html
 from ._content import Block, Content, Removed, extract_content
-from ._guard import Deadline, check_markup, check_tree, suspicious
+from ._guard import Deadline, check_markup, check_tree
 from ._metadata import Metadata, read_metadata
 
 _WORD = re.compile(r"\w+")
@@ -81,9 +81,9 @@ def _stages(
     if not text.strip():
         raise ExtractError("the document is empty", url=url, reason="empty")
     # lexbor is quadratic on deep block nesting: refuse such markup before parsing it
-    check_markup(text, max_depth=config.max_depth, url=url)
+    odd = check_markup(text, max_depth=config.max_depth, url=url)
     tree = LexborHTMLParser(text)
-    if tree.root is not None and suspicious(text, config.max_depth):
+    if odd and tree.root is not None:  # the tree can nest deeper than the tags say (implied elements)
         check_tree(tree.root, max_depth=config.max_depth, url=url)
     deadline.check()
     meta = read_metadata(tree, url=final_url or url)

@@ -99,14 +99,16 @@ def suspicious(text: str, max_depth: int) -> bool:
     return False
 
 
-def check_markup(text: str, *, max_depth: int, url: str | None = None) -> None:
+def check_markup(text: str, *, max_depth: int, url: str | None = None) -> bool:
     """Raise ExtractError(reason="too_deep") when the markup nests deeper than ``max_depth``.
+
+    Returns True when the page looked odd enough to be scanned (worth a check of the tree too).
 
     >>> check_markup("<p>fine</p>", max_depth=2000)
     >>> check_markup("<div>" * 5000, max_depth=2000)  # raises too_deep
     """
     if not suspicious(text, max_depth):
-        return  # str.count runs at memory speed; the tag scan below is only paid on odd pages
+        return False  # str.count runs at memory speed; the tag scan below is only paid on odd pages
     depth = deepest = 0
     for match in _TAG.finditer(text):
         closing, name, self_closing = match.groups()
@@ -121,6 +123,7 @@ def check_markup(text: str, *, max_depth: int, url: str | None = None) -> None:
                 deepest = depth
                 if deepest > max_depth:
                     raise too_deep(max_depth, url)
+    return True
 
 
 def check_tree(root: LexborNode, *, max_depth: int, url: str | None = None) -> None:
