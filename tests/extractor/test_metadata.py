@@ -190,3 +190,19 @@ def test_canonical_resolved_against_page_url() -> None:
 def test_article_body_hint_from_jsonld() -> None:
     meta = meta_of(ld('{"@type": "BlogPosting", "articleBody": "Full text.", "wordCount": "2"}'))
     assert (meta.article_body, meta.word_count) == ("Full text.", 2)
+
+
+def test_the_pages_own_jsonld_article_wins() -> None:
+    page = ld(
+        '[{"@type": "NewsArticle", "headline": "Other story", "datePublished": "2021-01-01",'
+        ' "author": "Jane Doe", "articleBody": "x", "url": "https://news.example.com/other"},'
+        ' {"@type": "NewsArticle", "headline": "This story", "datePublished": "2021-03-04",'
+        ' "mainEntityOfPage": {"@id": "https://news.example.com/world/2021/03/04/story.html"}}]'
+    )
+    meta = meta_of(page)
+    assert (meta.title, meta.published) == ("This story", date(2021, 3, 4))
+
+
+def test_unix_timestamp_in_meta() -> None:
+    meta = meta_of('<meta property="article:published_time" content="1614850200">', url=None)
+    assert meta.published == datetime(2021, 3, 4, 9, 30, tzinfo=UTC)

@@ -156,6 +156,8 @@ def _parse_iso(text: str) -> date | None:
     if match is None:
         if len(text) == 8 and _COMPACT.fullmatch(text):
             return _make_date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        if len(text) in (10, 13) and text.isdigit():  # a Unix timestamp, in seconds or milliseconds
+            return datetime.fromtimestamp(int(text[:10]), tz=UTC)
         return None
     day = _make_date(int(match["y"]), int(match["m"]), int(match["d"]))
     if day is None or match["H"] is None:

@@ -38,7 +38,7 @@ class JsonLd:
     language: str | None = None
 
 
-def read_jsonld(tree: LexborHTMLParser) -> JsonLd:
+def read_jsonld(tree: LexborHTMLParser, *, url: str | None = None) -> JsonLd:
     """Parse every ``application/ld+json`` block and pick out the article.
 
     >>> page = '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
@@ -52,7 +52,7 @@ def read_jsonld(tree: LexborHTMLParser) -> JsonLd:
             _flatten(data, nodes, depth=0)
     if not nodes:
         return JsonLd()
-    article = _pick_article(nodes)
+    article = _pick_article(nodes, url)
     site = None
     trail: tuple[str, ...] = ()
     language = None
@@ -144,17 +144,35 @@ def _is_article(node: Node) -> bool:
     return any(t.endswith(ARTICLE_TYPE_ENDINGS) for t in node_types(node))
 
 
-def _pick_article(nodes: list[Node]) -> Node | None:
-    """The article node that says most about itself (headline, date, body), first on ties."""
+def _pick_article(nodes: list[Node], url: str | None) -> Node | None:
+    """The article node about this page (its URL), else the one that says most about itself."""
+    page = _url_key(url)
     best: Node | None = None
     best_score = -1
     for node in nodes:
         if not _is_article(node):
             continue
         score = sum(key in node for key in ("headline", "datePublished", "articleBody", "author"))
+        # A page may describe other stories too (live-blog entries, related items): its own wins.
+        if page and page in {_url_key(_ref(node.get(k))) for k in ("url", "@id", "mainEntityOfPage")}:
+            score += 10
         if score > best_score:
             best, best_score = node, score
     return best
+
+
+def _ref(value: Any) -> str | None:
+    """A URL given as a string or as ``{"@id": ...}``."""
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    return value if isinstance(value, str) else None
+
+
+def _url_key(url: str | None) -> str:
+    """A URL without scheme, query, fragment or trailing slash, for loose comparison."""
+    if not url:
+        return ""
+    return url.split("#", 1)[0].split("?", 1)[0].split("://", 1)[-1].removeprefix("www.").rstrip("/")
 
 
 def _trail(node: Node) -> tuple[str, ...]:

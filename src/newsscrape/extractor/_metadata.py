@@ -28,6 +28,7 @@ BREADCRUMBS = (
     '[class*="breadcrumb" i]',
     '[id*="breadcrumb" i]',
 )
+_BREADCRUMB_QUERY = ", ".join(BREADCRUMBS)
 # A first crumb with one of these names is the site root: kept in the trail, never the section.
 HOME_CRUMBS = frozenset(
     {"home", "homepage", "start", "startseite", "accueil", "inicio", "início", "portada", "főoldal"}
@@ -86,7 +87,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     """
     meta = Metadata()
     metas = _meta_tags(tree)
-    ld = read_jsonld(tree)
+    ld = read_jsonld(tree, url=url)
     art: dict[str, Any] = ld.article or {}
 
     def first_meta(*keys: str) -> tuple[str | None, str | None]:
@@ -267,11 +268,11 @@ def _in_story(node: LexborNode) -> bool:
 
 
 def _dom_breadcrumbs(tree: LexborHTMLParser) -> tuple[str, ...]:
-    for selector in BREADCRUMBS:
-        for node in tree.css(selector)[:MAX_CRUMB_CONTAINERS]:
-            trail = _crumbs_in(node)
-            if trail:
-                return trail
+    # One pass for all selectors (each [class*=] scan walks the whole tree); first valid in page order.
+    for node in tree.css(_BREADCRUMB_QUERY)[:MAX_CRUMB_CONTAINERS]:
+        trail = _crumbs_in(node)
+        if trail:
+            return trail
     return ()
 
 
