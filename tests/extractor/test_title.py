@@ -69,3 +69,8 @@ def test_h1_alone() -> None:
 
 def test_no_title_at_all() -> None:
     assert title_of("<p>nothing</p>", url=None) is None
+
+
+def test_logo_h1_inside_a_longer_title_is_not_the_headline() -> None:
+    page = "<h1>Daily Planet</h1><title>Daily Planet reporters find rain in the desert again</title>"
+    assert title_of(page, url=None) == "Daily Planet reporters find rain in the desert again"

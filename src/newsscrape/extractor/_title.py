@@ -164,7 +164,7 @@ def _is_part(h1: str, claim: str) -> bool:
 
 def _overlap(a: str, b: str) -> float:
     wa, wb = set(_ALNUM.split(a.casefold())) - {""}, set(_ALNUM.split(b.casefold())) - {""}
-    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+    return len(wa & wb) / max(1, len(wa), len(wb))  # max: a two-word logo inside a long title is no match
 
 
 def _key(text: str) -> str:
