@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import zlib
 from collections.abc import Callable
 from ipaddress import ip_address
 
@@ -67,6 +68,37 @@ def test_gzip_body_arrives_decoded(get: Get, fault_server: FaultServer) -> None:
         "/gz", lambda req: Response(body=gzip.compress(html), headers=[("Content-Encoding", "gzip")])
     )
     assert get(fault_server.url("/gz")).content == html
+
+
+@pytest.mark.parametrize(
+    ("coding", "compress"),
+    [
+        ("deflate", zlib.compress),  # as RFC 9110 says: zlib-wrapped
+        ("deflate", lambda data: zlib.compress(data, wbits=-zlib.MAX_WBITS)),  # as many servers send it
+        ("x-gzip", gzip.compress),
+    ],
+)
+def test_deflate_variants_arrive_decoded(
+    get: Get, fault_server: FaultServer, coding: str, compress: Callable[[bytes], bytes]
+) -> None:
+    html = b"<html><body><p>deflated news</p></body></html>" * 50
+    fault_server.add_route(
+        "/z", lambda req: Response(body=compress(html), headers=[("Content-Encoding", coding)])
+    )
+    assert get(fault_server.url("/z")).content == html
+
+
+def test_broken_gzip_is_decode(get: Get, fault_server: FaultServer) -> None:
+    body = gzip.compress(b"<html>" * 1000)[:40] + b"garbage" * 10
+    fault_server.add_route("/bad-gz", lambda req: Response(body=body, headers=[("Content-Encoding", "gzip")]))
+    assert fails(get, fault_server.url("/bad-gz")).kind == "decode"
+
+
+def test_unknown_content_coding_is_decode(get: Get, fault_server: FaultServer) -> None:
+    fault_server.add_route(
+        "/odd", lambda req: Response(body=b"??", headers=[("Content-Encoding", "compress")])
+    )
+    assert fails(get, fault_server.url("/odd")).kind == "decode"
 
 
 def test_charset_only_in_header_reaches_page(get: Get, fault_server: FaultServer) -> None:

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
-from newsscrape.fetcher._response import is_html_type, media_type, needs_sniffing, retry_after, sniff_html
+from newsscrape.fetcher._response import (
+    BoundedDecoder,
+    content_codings,
+    is_html_type,
+    media_type,
+    needs_sniffing,
+    retry_after,
+    sniff_html,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +90,22 @@ def test_retry_after_in_the_past_is_zero() -> None:
 @pytest.mark.parametrize("header", [None, "", "soon", "-5", "1.5e3"])
 def test_retry_after_garbage_is_none(header: str | None) -> None:
     assert retry_after(header) is None
+
+
+def test_bounded_decoder_stops_just_past_the_limit() -> None:
+    bomb = gzip.compress(b"\0" * (8 * 1024 * 1024))
+    out = BoundedDecoder("gzip").decode(bomb, limit=1000)
+    assert len(out) == 1001  # one byte over says "too large" without expanding the rest
+
+
+def test_bounded_decoder_decodes_in_pieces() -> None:
+    data = b"<p>news</p>" * 10_000
+    packed = gzip.compress(data)
+    decoder = BoundedDecoder("gzip")
+    out = b"".join(decoder.decode(packed[i : i + 100], limit=len(data)) for i in range(0, len(packed), 100))
+    assert out + decoder.flush(limit=len(data)) == data
+
+
+def test_content_codings() -> None:
+    assert content_codings("gzip, identity, br") == ["gzip", "br"]
+    assert content_codings(" ") == []

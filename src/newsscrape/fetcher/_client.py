@@ -82,7 +82,7 @@ def fetch_page(
                 try:
                     if job.on_headers(response):
                         continue
-                    for chunk in response.iter_bytes():
+                    for chunk in response.iter_raw() if job.raw else response.iter_bytes():
                         job.feed(chunk)
                     return job.page(response)
                 finally:
@@ -115,7 +115,7 @@ async def afetch_page(
                         try:
                             if job.on_headers(response):
                                 continue
-                            async for chunk in response.aiter_bytes():
+                            async for chunk in response.aiter_raw() if job.raw else response.aiter_bytes():
                                 job.feed(chunk)
                             return job.page(response)
                         finally:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import socket
 import ssl
 import time
-from collections.abc import Iterable, Sequence
+import zlib
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
 from typing import Final
@@ -43,6 +44,7 @@ def _accept_encoding() -> str:
 
 
 ACCEPT_ENCODING: Final = _accept_encoding()
+HTTPX_CODINGS: Final = frozenset(ACCEPT_ENCODING.split(", ")) | {"x-gzip"}
 
 # httpx reports a connection that closed before the response was complete as a protocol error;
 # for retrying it is a dropped connection, like a reset.
@@ -104,12 +106,14 @@ class Fetch:
         "_addresses",
         "_body",
         "_charset",
+        "_decoder",
         "_kind",
         "_sniffed",
         "config",
         "deadline",
         "hops",
         "policy",
+        "raw",
         "target",
         "url",
     )
@@ -126,6 +130,8 @@ class Fetch:
         self._kind = ""
         self._charset: str | None = None
         self._sniffed = True
+        self._decoder: _response.BoundedDecoder | None = None
+        self.raw = True  # read the body with iter_raw (we decode) rather than iter_bytes (httpx decodes)
 
     # --- before each hop -------------------------------------------------------------------------
 
@@ -198,7 +204,22 @@ class Fetch:
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.config.max_bytes:
             raise self._too_large(f"Content-Length {length}")
+        self._choose_decoder(headers.get("content-encoding"), in_memory=response.is_stream_consumed)
         return False
+
+    def _choose_decoder(self, header: str | None, *, in_memory: bool) -> None:
+        codings = _response.content_codings(header)
+        if in_memory:  # a response built in memory (httpx.MockTransport) was decoded by httpx already
+            self.raw, self._decoder = False, None
+        elif not codings:
+            self.raw, self._decoder = True, None
+        elif len(codings) == 1 and codings[0] in _response.BOUNDED_CODINGS:
+            self.raw, self._decoder = True, _response.BoundedDecoder(codings[0])
+        elif set(codings) <= HTTPX_CODINGS:  # br/zstd, or stacked codings: httpx decodes them
+            self.raw, self._decoder = False, None
+        else:
+            # httpx would pass an unknown coding through, handing the extractor compressed bytes.
+            raise self._error(f"cannot decode Content-Encoding {header}", kind="decode")
 
     def _follow(self, location: str, *, set_cookie: bool) -> None:
         try:
@@ -221,17 +242,33 @@ class Fetch:
     # --- the body ---------------------------------------------------------------------------------
 
     def feed(self, chunk: bytes) -> None:
-        """Take the next decoded chunk; FetchError once the body is over the cap or the deadline passed."""
+        """Take the next body chunk (from ``iter_raw`` if ``raw``, else ``iter_bytes``).
+
+        FetchError once the decoded body is over the cap, it cannot be decoded, or the deadline passed.
+        """
+        if self._decoder is not None:
+            chunk = self._decode(self._decoder.decode, chunk)
+        self._take(chunk)
+        if time.monotonic() > self.deadline:
+            raise self.deadline_error()
+
+    def _decode(self, step: Callable[..., bytes], *args: bytes) -> bytes:
+        try:
+            return step(*args, limit=self.config.max_bytes - len(self._body))
+        except zlib.error as exc:
+            raise self._error(f"cannot decode the body: {exc}", kind="decode") from exc
+
+    def _take(self, chunk: bytes) -> None:
         if len(self._body) + len(chunk) > self.config.max_bytes:
             raise self._too_large("the body")
         self._body += chunk
         if not self._sniffed and len(self._body) >= _response.SNIFF_BYTES:
             self._sniff()
-        if time.monotonic() > self.deadline:
-            raise self.deadline_error()
 
     def page(self, response: httpx.Response) -> Page:
         """The Page, once the body is complete."""
+        if self._decoder is not None:
+            self._take(self._decode(self._decoder.flush))
         if not self._sniffed:
             self._sniff()
         return Page(

@@ -9,6 +9,7 @@ No I/O here; the vocabularies are data with the reason beside them.
 from __future__ import annotations
 
 import time
+import zlib
 from datetime import UTC
 from email.utils import parsedate_to_datetime
 from typing import Final
@@ -120,3 +121,59 @@ def retry_after(header: str | None, *, now: float | None = None) -> float | None
         when = when.replace(tzinfo=UTC)
     wait = when.timestamp() - (time.time() if now is None else now)
     return max(0.0, wait)
+
+
+# Content codings undone here rather than by httpx, with a bound on every step's output: httpx's
+# decoders expand a whole network chunk at once, and 64 KiB of a gzip bomb is 64 MiB of output
+# before any size cap can look at it. Value: zlib's wbits for the coding.
+BOUNDED_CODINGS: Final = {
+    "gzip": 16 + zlib.MAX_WBITS,
+    "x-gzip": 16 + zlib.MAX_WBITS,
+    "deflate": zlib.MAX_WBITS,
+}
+
+
+def content_codings(header: str | None) -> list[str]:
+    """The Content-Encoding codings in the order applied, identity dropped.
+
+    >>> content_codings("gzip"), content_codings("identity"), content_codings(None)
+    (['gzip'], [], [])
+    """
+    return [c for c in (p.strip().lower() for p in (header or "").split(",")) if c and c != "identity"]
+
+
+class BoundedDecoder:
+    """Undo one gzip/deflate coding, never producing more than ``limit + 1`` bytes per call.
+
+    >>> decoder = BoundedDecoder("gzip")
+    >>> decoder.decode(gzip.compress(b"x" * 1000), limit=10)  # 11 bytes: over the limit, stop here
+    b'xxxxxxxxxxx'
+    """
+
+    __slots__ = ("_coding", "_started", "_zlib")
+
+    def __init__(self, coding: str) -> None:
+        self._coding = coding
+        self._zlib = zlib.decompressobj(BOUNDED_CODINGS[coding])
+        self._started = False
+
+    def decode(self, data: bytes, *, limit: int) -> bytes:
+        """Decoded bytes of ``data``; more than ``limit`` of them means the body is over its cap.
+
+        Raises zlib.error on a broken stream.
+        """
+        try:
+            out = self._zlib.decompress(data, limit + 1)
+        except zlib.error:
+            # "deflate" is often sent raw, without the zlib wrapper the RFC asks for (browsers and
+            # httpx accept both); retry the first chunk that way.
+            if self._coding != "deflate" or self._started:
+                raise
+            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+            out = self._zlib.decompress(data, limit + 1)
+        self._started = True
+        return out
+
+    def flush(self, *, limit: int) -> bytes:
+        """What the stream still holds at its end (little: every ``decode`` consumed all its input)."""
+        return self._zlib.flush()[: limit + 1]
