@@ -206,3 +206,12 @@ def test_the_pages_own_jsonld_article_wins() -> None:
 def test_unix_timestamp_in_meta() -> None:
     meta = meta_of('<meta property="article:published_time" content="1614850200">', url=None)
     assert meta.published == datetime(2021, 3, 4, 9, 30, tzinfo=UTC)
+
+
+def test_trail_ending_with_a_cut_title_drops_it() -> None:
+    page = (
+        '<nav class="breadcrumbs"><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li>'
+        "<li>Rain returns to the valley a…</li></ul></nav><h1>Rain returns to the valley after a decade</h1>"
+    )
+    meta = meta_of(page)
+    assert (meta.breadcrumbs, meta.section) == (("Home", "World"), "World")

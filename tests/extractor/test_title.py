@@ -74,3 +74,12 @@ def test_no_title_at_all() -> None:
 def test_logo_h1_inside_a_longer_title_is_not_the_headline() -> None:
     page = "<h1>Daily Planet</h1><title>Daily Planet reporters find rain in the desert again</title>"
     assert title_of(page, url=None) == "Daily Planet reporters find rain in the desert again"
+
+
+def test_glued_trail_dropped_without_any_meta_title() -> None:
+    page = (
+        '<nav aria-label="breadcrumb"><ol><li><a href="/">Home</a></li>'
+        '<li><a href="/c">Current affairs</a></li></ol></nav>'
+        "<h1>HomeCurrent affairsKim Jong Un's Summit in Russia</h1>"
+    )
+    assert title_of(page, url=None) == "Kim Jong Un's Summit in Russia"

@@ -50,6 +50,7 @@ MAX_CRUMB_CONTAINERS = 3
 MAX_CRUMB_CHARS = 400
 MAX_CRUMB_LENGTH = 80
 MAX_CRUMBS = 8
+MIN_CUT_WORDS = 3  # "Kim Jong Un's..." is this page; "News..." is not
 # Tags starting with these, or holding an underscore, are CMS identifiers ("@post-id:1", "ctp_video").
 _INTERNAL_TAG = re.compile(r"^[@/_#:]|_")
 MAX_H2 = 10
@@ -124,7 +125,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
 
     title, title_src = choose_title(_title_sources(tree, metas, ld, meta, url))
     put("title", title, title_src)
-    if meta.breadcrumbs and meta.title and meta.breadcrumbs[-1].casefold() == meta.title.casefold():
+    if meta.breadcrumbs and meta.title and _is_this_page(meta.breadcrumbs[-1], meta.title):
         meta.breadcrumbs = meta.breadcrumbs[:-1]  # the trail ends with the page itself
     put("section", _section(meta.breadcrumbs), meta.sources.get("breadcrumbs"))
     put("section", _first_label(text_of(art.get("articleSection")), meta), "json-ld")
@@ -298,6 +299,15 @@ def _first_label(value: str | None, meta: Metadata) -> str | None:
     if not label or "." in label or (meta.site_name and label.casefold() == meta.site_name.casefold()):
         return None
     return label
+
+
+def _is_this_page(crumb: str, title: str) -> bool:
+    """The last crumb names this page: the title, or its start cut with an ellipsis."""
+    crumb, title = crumb.casefold(), title.casefold()
+    if crumb == title:
+        return True
+    cut = crumb.rstrip(".\u2026 ")
+    return cut != crumb and len(cut.split()) >= MIN_CUT_WORDS and title.startswith(cut)
 
 
 def _section(trail: tuple[str, ...]) -> str | None:

@@ -65,7 +65,7 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     ]
     stripped = [(strip_site(text, src), where) for text, where in claims]
     # A heading that is just the site name is a logo, whatever the meta tags say.
-    h1s = [h1 for h1 in src.h1s if not _is_site_name(h1, src)]
+    h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if not _is_site_name(h1, src)]
     # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
     keys = {_key(variant) for text, _ in claims for variant in _variants(text, src)}
     for h1 in h1s:
@@ -97,6 +97,19 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     if h1s:
         return h1s[0], "dom"
     return stripped[0] if stripped else (None, "none")
+
+
+def _unglue(h1: str, trail: tuple[str, ...]) -> str:
+    """Drop a breadcrumb trail that markup glued in front of the headline ("HomeNewsRain returns")."""
+    for end in (len(trail), len(trail) - 1):
+        crumbs = trail[:end]
+        if not crumbs:
+            continue
+        for glue in ("", " ", " > ", " / "):
+            prefix = glue.join(crumbs)
+            if h1.startswith(prefix) and len(h1) - len(prefix) >= MIN_TITLE_CHARS:
+                return h1[len(prefix) :].strip(" >/|")
+    return h1
 
 
 def strip_site(title: str, src: TitleSources) -> str:
