@@ -349,3 +349,17 @@ def _headers_then_hang(content_type: str, *, length: int) -> Callable[[Request],
         req.raw.close_connection = True
 
     return route
+
+
+def test_total_deadline_spans_redirects(get: Get, fault_server: FaultServer) -> None:
+    # Each hop alone is well within every per-wait timeout; together they overrun the deadline.
+    def slow_hop(req: Request) -> Response:
+        n = int(req.path.rsplit("/", 1)[1])
+        req.server.sleep(0.3)
+        return Response(status=302, headers=[("Location", str(n + 1))])
+
+    fault_server.add_route("/slow-hop/", slow_hop)
+    config = FetchConfig(read_timeout=1.0, total_timeout=1.0)
+    err = fails(get, fault_server.url("/slow-hop/0"), config=config)
+    assert err.kind == "timeout"
+    assert "total deadline" in err.message
