@@ -161,13 +161,22 @@ class Walk:
         self._seen_h1 = False
         self._skip: set[int] = set()  # mem_ids of siblings condemned by a rail heading
 
-    def run(self) -> None:
-        root = self.container
-        node: LexborNode | None = root.child
+    def run(
+        self, extra_before: tuple[LexborNode, ...] = (), extra_after: tuple[LexborNode, ...] = ()
+    ) -> None:
+        """Walk the container's children, with sibling blocks of the container before/after it."""
+        for node in extra_before:
+            self._walk(node, siblings=False)
+        self._walk(self.container.child, siblings=True)
+        for node in extra_after:
+            self._walk(node, siblings=False)
+        self._flush()
+
+    def _walk(self, first: LexborNode | None, *, siblings: bool) -> None:
+        node = first
         depth = 1
         while node is not None:
-            descend = self._enter(node)
-            if descend:
+            if self._enter(node):
                 child = node.child
                 if child is not None:
                     node, depth = child, depth + 1
@@ -175,16 +184,17 @@ class Walk:
                         raise too_deep(self.max_depth, self.url)
                     continue
                 self._exit(node)
-            # climb until a next sibling exists, closing the elements we leave
-            while node is not None and node.next is None:
-                node, depth = node.parent, depth - 1
-                if node is None or depth <= 0:
-                    node = None
+            # move on: next sibling, or climb (closing the elements we leave) until one exists
+            while node is not None:
+                if depth == 1:
+                    node = node.next if siblings else None
                     break
-                self._exit(node)
-            if node is not None:
-                node = node.next
-        self._flush()
+                if node.next is not None:
+                    node = node.next
+                    break
+                node, depth = node.parent, depth - 1
+                if node is not None:
+                    self._exit(node)
 
     # -- events -------------------------------------------------------------------------------
     def _enter(self, node: LexborNode) -> bool:

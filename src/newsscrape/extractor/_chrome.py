@@ -480,6 +480,27 @@ _LINE_RULES: Final = (
     ),
     ("bio", "bare byline", re.compile(r"^(?:by|von|par|por|di|door|av)\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}$")),
 )
+# Calls to action addressed to the reader, up to a few sentences: newsletter and follow prompts.
+CTA_LINE: Final = 250
+_CTA_RULES: Final = (
+    (
+        "newsletter",
+        "newsletter prompt",
+        re.compile(r"\b(?:sign up|subscribe|register)\b.{0,120}\bnewsletters?\b", re.I),
+    ),
+    (
+        "newsletter",
+        "newsletter prompt",
+        re.compile(r"\bnewsletters?\b.{0,60}\b(?:inbox|sign up|subscribe)\b", re.I),
+    ),
+    ("share", "share prompt", re.compile(r"\bshare (?:it|this)(?: story| article| post)? with\b", re.I)),
+    (
+        "share",
+        "follow prompt",
+        re.compile(r"^(?:follow|like) (?:us|@?\w+(?: \w+)?) on (?:twitter|facebook|instagram)", re.I),
+    ),
+    ("label", "script notice", re.compile(r"\b(?:requires|enable) javascript\b", re.I)),
+)
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME: Final = re.compile(r"\b\d{1,2}[:h]\d\d\b")
 
@@ -495,7 +516,14 @@ def line_kind(text: str) -> tuple[str, str] | None:
     ('meta', 'date and time only')
     """
     if len(text) > SHORT_LINE:
+        if len(text) <= CTA_LINE:
+            for kind, reason, rule in _CTA_RULES:
+                if rule.search(text):
+                    return kind, reason
         return None
+    for kind, reason, rule in _CTA_RULES:
+        if rule.search(text):
+            return kind, reason
     if is_label(text):
         return "label", "label text"
     for kind, reason, rule in _LINE_RULES:
