@@ -215,3 +215,13 @@ def test_trail_ending_with_a_cut_title_drops_it() -> None:
     )
     meta = meta_of(page)
     assert (meta.breadcrumbs, meta.section) == (("Home", "World"), "World")
+
+
+def test_byline_update_time_is_not_the_publication() -> None:
+    page = '<h1>Story</h1><p class="dateline">Updated March 6, 2021 | Published March 4, 2021</p>'
+    assert meta_of(page, url=None).published == date(2021, 3, 4)
+
+
+def test_byline_with_only_an_update_time_gives_no_publication() -> None:
+    page = '<h1>Story</h1><p class="dateline">Updated March 6, 2021</p>'
+    assert meta_of(page, url=None).published is None

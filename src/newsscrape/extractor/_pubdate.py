@@ -8,6 +8,7 @@ sources only, so a page's "Updated ..." never replaces its publication day.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -71,6 +72,15 @@ BYLINE_DATE_SELECTORS = (
     '[class*="byline" i]',
     '[id*="date" i]',
     '[class*="meta" i]',
+)
+# Words that introduce the publication or the update time in a byline line.
+PUBLISHED_WORDS = re.compile(
+    r"\b(?:published|posted|publié|publicado|veröffentlicht|pubblicato|gepubliceerd|opublikowano)\b",
+    re.IGNORECASE,
+)
+UPDATED_WORDS = re.compile(
+    r"\b(?:updated?|modified|aktualisiert|actualizado|atualizado|mis à jour|aggiornato|bijgewerkt)\b",
+    re.IGNORECASE,
 )
 # A date element marked with one of these is a clock or "today" widget in the site header.
 WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar")
@@ -231,7 +241,7 @@ def _written(tree: LexborHTMLParser, title: str, languages: tuple[str, ...]) -> 
         text = node.text(deep=True, separator=" ")
         if not text or len(text) > MAX_TEXT_CHARS or _widget(node) or _elsewhere(node):
             continue
-        found = parse_date(text, fuzzy=fuzzy_left > 0, languages=languages)
+        found = parse_date(_publication_part(text), fuzzy=fuzzy_left > 0, languages=languages)
         fuzzy_left -= 1
         if found is not None:
             if seen_h1:
@@ -267,10 +277,22 @@ def _after_headline(tree: LexborHTMLParser, title: str) -> date | None:
         looked += 1
         if looked > MAX_TEXT_NODES:
             break
-        found = parse_date(text)
+        found = parse_date(_publication_part(text))
         if found is not None:
             return found
     return None
+
+
+def _publication_part(text: str) -> str:
+    """The part of a byline line that holds the publication date, not the update's.
+
+    "Published March 4 2021, updated March 5" -> after "Published"; "Updated March 5" -> "".
+    """
+    match = PUBLISHED_WORDS.search(text)
+    if match is not None:
+        return text[match.end() :]
+    match = UPDATED_WORDS.search(text)
+    return text[: match.start()] if match is not None else text
 
 
 def _is_headline(node: LexborNode, title: str) -> bool:
