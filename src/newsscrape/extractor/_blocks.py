@@ -286,6 +286,10 @@ class Walk:
             self.removed.append(Removed(kind=label[0], reason=label[1], where=where(node), text=text[:80]))
             self._condemn_rail(node)
             return
+        label = line_kind(text)  # "More:", a dateline or a reader prompt set as a heading
+        if label is not None:
+            self.removed.append(Removed(kind=label[0], reason=label[1], where=where(node), text=text[:80]))
+            return
         if link_share(node, len(text)) > PARA_LINK_SHARE:
             self.removed.append(
                 Removed(kind="other_stories", reason="heading is a link", where=where(node), text=text[:80])
