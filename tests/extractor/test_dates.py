@@ -81,6 +81,17 @@ def test_parse_date_never_raises_and_stays_in_range(text: str) -> None:
     assert value is None or isinstance(value, date)
     if value is not None:
         assert plausible(value, now=NOW)
+        assert parse_date(value.isoformat(), now=NOW) == value  # normalising twice changes nothing
+
+
+@given(
+    st.from_regex(
+        r"(19|20)\d\d[-/.][01]?\d[-/.][0-3]?\d( [0-2]\d:[0-5]\d(:[0-5]\d)?(Z|[+-]0\d:00)?)?", fullmatch=True
+    )
+)
+def test_date_shaped_strings_are_idempotent(text: str) -> None:
+    value = parse_date(text, now=NOW)
+    assert value is None or parse_date(value.isoformat(), now=NOW) == value
 
 
 @given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2021, 5, 31)))

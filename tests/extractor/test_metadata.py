@@ -225,3 +225,12 @@ def test_byline_update_time_is_not_the_publication() -> None:
 def test_byline_with_only_an_update_time_gives_no_publication() -> None:
     page = '<h1>Story</h1><p class="dateline">Updated March 6, 2021</p>'
     assert meta_of(page, url=None).published is None
+
+
+def test_modified_before_published_is_dropped() -> None:
+    page = (
+        '<meta property="article:published_time" content="2021-03-04">'
+        '<meta property="article:modified_time" content="2021-03-01">'
+    )
+    meta = meta_of(page, url=None)
+    assert (meta.published, meta.modified) == (date(2021, 3, 4), None)

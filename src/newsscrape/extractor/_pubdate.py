@@ -140,12 +140,18 @@ def find_dates(
         published, p_src = unmarked, "dom"
     if published is None:
         published, p_src = _written(tree, _key(title), languages), "dom"
+    if published is not None and modified is not None and _day(modified) < _day(published):
+        modified = None  # an edit cannot precede publication: one of the two is a template default
     return Found(
         published=published,
         published_source=p_src if published else None,
         modified=modified,
         modified_source=m_src if modified else None,
     )
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _is_utc(value: date | None) -> bool:
