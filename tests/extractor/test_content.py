@@ -196,3 +196,96 @@ def test_short_native_result_asks_for_second_opinion() -> None:
     report = explain(f"<html><body>{divs}</body></html>")
     assert report.method == "trafilatura"
     assert "bridge" in report.article.body
+
+
+SEED_SECTIONS = ("Summit Location and Timing", "Agenda on the Table", "Historic Meeting Amid Isolation")
+
+
+def test_seed_shaped_page() -> None:
+    # breadcrumb glued before the title, h2 subsections, "Latest news"/"Related news" rails after
+    sections = "".join(
+        f"<h2>{h}</h2><p>{p}</p>" for h, p in zip(SEED_SECTIONS, (PARA, PARA2, PARA3), strict=True)
+    )
+    rails = "".join(
+        f'<div class="td-block"><h4 class="block-title"><span>{name}</span></h4>'
+        + "".join(f'<div class="item"><h3><a href="/{i}">Story {name} {i}</a></h3></div>' for i in range(4))
+        + "</div>"
+        for name in ("Latest news", "Related news")
+    )
+    html = (
+        '<html><body><div class="wrapper"><div class="entry-crumbs"><a href="/">Home</a>'
+        '<a href="/c">Current affairs</a></div><h1>Kim Summit</h1><div class="content">'
+        f"<p>{PARA}</p>{sections}</div>{rails}</div></body></html>"
+    )
+    art = extract(html, config=NATIVE)
+    assert art.headings == SEED_SECTIONS
+    assert "Current affairs" not in art.body
+    assert "Latest news" not in art.body
+    assert "Related news" not in art.body
+    assert "Story" not in art.body
+
+
+def test_long_rail_does_not_outvote_a_short_story() -> None:
+    teasers = "".join(
+        f'<article><p>{PARA2} Teaser {i}.</p><a href="/{i}">more</a></article>' for i in range(6)
+    )
+    html = (
+        f"<html><body><article><h1>T</h1><p>{PARA}</p></article>"
+        f'<section><h3 class="title">You may also like</h3>{teasers}</section></body></html>'
+    )
+    text = body(html)
+    assert PARA in text
+    assert "Teaser" not in text
+
+
+def test_later_h1_inside_story_is_kept_as_text() -> None:
+    text = body(page(f"<p>{PARA}</p><h1>Second part of the story</h1><p>{PARA2}</p>"))
+    assert "The title" not in text
+    assert "Second part of the story" in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nov. 20, 2019, 9:28 AM UTC",
+        "Tags: budget, council",
+        "Copyright 2019 The Paper. All rights reserved.",
+        "Image 1 of 5",
+        "By Reuters",
+        "Sign up for our daily newsletter to get the news in your inbox.",
+    ],
+)
+def test_short_furniture_lines_removed(line: str) -> None:
+    assert line not in body(page(f"<p>{PARA}</p><p>{line}</p><p>{PARA2}</p>"))
+
+
+def test_embedded_post_in_social_box_kept() -> None:
+    embed = (
+        '<div class="social-media-embed"><blockquote class="twitter-tweet">'
+        "<p>Big news today.</p></blockquote></div>"
+    )
+    assert "Big news today." in body(page(f"<p>{PARA}</p>{embed}<p>{PARA2}</p>"))
+
+
+def test_paragraph_that_is_a_bare_url_kept() -> None:
+    url = "https://example.org/report.pdf"
+    assert url in body(page(f'<p>{PARA}</p><p><a href="{url}">{url}</a></p><p>{PARA2}</p>'))
+
+
+def test_link_only_paragraph_removed() -> None:
+    teaser = '<p><a href="/x">Mayor resigns after long row over parking</a></p>'
+    assert "Mayor resigns" not in body(page(f"<p>{PARA}</p>{teaser}<p>{PARA2}</p>"))
+
+
+def test_class_word_on_inline_link_keeps_sentence() -> None:
+    text = body(
+        page(f'<p>Fans of <a class="tag" href="/t">Doobie Brothers</a> cheered. {PARA}</p><p>{PARA2}</p>')
+    )
+    assert "Fans of Doobie Brothers cheered." in text
+
+
+def test_heading_worded_as_furniture_is_not_a_heading() -> None:
+    art = extract(
+        page(f"<p>{PARA}</p><h3>More:</h3><p>{PARA2}</p><h2>Real part</h2><p>{PARA3}</p>"), config=NATIVE
+    )
+    assert art.headings == ("Real part",)

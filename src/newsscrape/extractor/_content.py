@@ -39,7 +39,8 @@ PAGE_CHROME_MAX_SHARE: Final = 0.4
 STORY_INSIDE: Final = 'h1, article, [itemprop="articleBody"]'
 
 RAIL_HEADINGS: Final = "h2, h3, h4, h5, h6"
-RAIL_MAX_SHARE: Final = 0.7  # a "rail" holding half the page's text is more likely the story
+RAIL_MAX_SHARE: Final = 0.9  # a "rail" holding nearly all the page's text is more likely the story
+RAIL_MIN_LINKS: Final = 3  # a rail of other stories links to them; a story headed "Latest" need not
 RAIL_STOP: Final = 'h1, [itemprop="articleBody"]'  # nor one holding the story's title or body
 
 # When the native result is shorter than this many words, or than this share of the page's
@@ -136,7 +137,7 @@ def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed]) -> No
             if parent.css_first(RAIL_STOP) is not None:
                 break
             box = parent
-        if box is head:
+        if box is head or len(box.css("a")) < RAIL_MIN_LINKS:
             continue  # a bare heading among the story's paragraphs: the block walk decides
         removed.append(Removed(kind=label[0], reason=label[1], where=where(box), text=fold(box.text())[:80]))
         box.decompose()
