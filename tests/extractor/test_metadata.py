@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.extractor._metadata import Metadata, normalise_language, read_metadata
@@ -234,3 +237,80 @@ def test_modified_before_published_is_dropped() -> None:
     )
     meta = meta_of(page, url=None)
     assert (meta.published, meta.modified) == (date(2021, 3, 4), None)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "@type",
+                    "@graph",
+                    "headline",
+                    "author",
+                    "datePublished",
+                    "image",
+                    "keywords",
+                    "name",
+                    "itemListElement",
+                    "position",
+                    "item",
+                    "inLanguage",
+                    "publisher",
+                    "mainEntityOfPage",
+                    "articleSection",
+                    "wordCount",
+                    "articleBody",
+                    "url",
+                    "@id",
+                ]
+            ),
+            inner | st.sampled_from(["NewsArticle", "BreadcrumbList", "Person", "2021-03-04T08:00:00Z"]),
+            max_size=6,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_JSON)
+def test_any_jsonld_shape_is_survived(data: object) -> None:
+    meta = meta_of(ld(json.dumps(data)))
+    assert isinstance(meta.authors, tuple)
+    assert all(isinstance(name, str) for name in meta.authors + meta.tags + meta.breadcrumbs)
+    assert meta.title is None or isinstance(meta.title, str)
+
+
+_TOKENS = [
+    "<h1>",
+    "</h1>",
+    "<meta ",
+    "<time ",
+    "<article>",
+    ">",
+    "<",
+    "/",
+    "=",
+    '"',
+    "'",
+    " ",
+    "a",
+    "content",
+    "property",
+    "article:published_time",
+    "datetime",
+    "2019-03-04",
+    "By Jane Doe",
+    "class=date",
+    "Home",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=40).map("".join))
+def test_any_markup_is_survived(markup: str) -> None:
+    meta = meta_of(markup)
+    assert meta.published is None or isinstance(meta.published, date)
