@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..config import ExtractConfig
 from ._blocks import Block, Removed, Walk, fold, where
-from ._chrome import JUNK_TAGS, WORD_KIND, heading_kind, tokens
+from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, heading_kind, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
 from ._scoring import choose_container, paragraph_weights
@@ -31,7 +31,9 @@ __all__ = ["Block", "Content", "Removed", "extract_content"]
 # Comment threads can outweigh the story; they go before the container is chosen.
 PAGE_CHROME: Final = (
     '[id*="comment" i], [class*="comment" i], [id*="disqus" i], [id*="respond" i], '
-    '[class*="outbrain" i], [class*="taboola" i], [id*="taboola" i]'
+    '[class*="outbrain" i], [class*="taboola" i], [id*="taboola" i], '
+    # site footers and menus: their copyright notices and link lists must not be chosen as the story
+    'footer, nav, [role="contentinfo"], [role="navigation"]'
 )
 PAGE_CHROME_KINDS: Final = frozenset({"comments", "other_stories"})
 # but never a node holding this much of the page's text and the story's marks
@@ -88,18 +90,22 @@ def _native(
 ) -> None:
     body.strip_tags(JUNK_TAGS)
     page_chars = len(fold(body.text(deep=True)))
+    doomed: list[tuple[LexborNode, Removed]] = []
     for node in body.css(PAGE_CHROME):
-        kinds = {WORD_KIND.get(w) for w in tokens(node.attributes)}
-        if not kinds & PAGE_CHROME_KINDS:
-            continue
+        tag = node.tag or ""
+        kind = TAG_KIND.get(tag) or ROLE_KIND.get((node.attributes.get("role") or "").lower())
+        if kind is None:
+            kinds = {WORD_KIND.get(w) for w in tokens(node.attributes)}
+            if not kinds & PAGE_CHROME_KINDS:
+                continue
+            kind = "comments" if "comments" in kinds else "other_stories"
         text = fold(node.text(deep=True))
         if len(text) > PAGE_CHROME_MAX_SHARE * page_chars and node.css_first(STORY_INSIDE) is not None:
-            continue  # a wrapper of the story that happens to mention comments in its class
-        kind = "comments" if "comments" in kinds else "other_stories"
-        content.removed.append(
-            Removed(kind=kind, reason="page-wide chrome", where=where(node), text=text[:80])
+            continue  # a wrapper of the story that happens to say "comments" or be a <header>
+        doomed.append(
+            (node, Removed(kind=kind, reason="page-wide chrome", where=where(node), text=text[:80]))
         )
-        node.decompose()
+    _remove(doomed, content.removed)
     _drop_rails(body, page_chars, content.removed)
     weights = paragraph_weights(body)
     container = choose_container(body, weights)
@@ -121,6 +127,7 @@ def _native(
 def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed]) -> None:
     """Boxes opened by their own "Related news"/"Latest" heading go before the container vote:
     their teasers are paragraphs too, and a long rail could outvote a short story."""
+    doomed: list[tuple[LexborNode, Removed]] = []
     for head in body.css(RAIL_HEADINGS):
         head_text = fold(head.text(deep=True))
         label = heading_kind(head_text)
@@ -139,8 +146,26 @@ def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed]) -> No
             box = parent
         if box is head or len(box.css("a")) < RAIL_MIN_LINKS:
             continue  # a bare heading among the story's paragraphs: the block walk decides
-        removed.append(Removed(kind=label[0], reason=label[1], where=where(box), text=fold(box.text())[:80]))
-        box.decompose()
+        doomed.append(
+            (box, Removed(kind=label[0], reason=label[1], where=where(box), text=fold(box.text())[:80]))
+        )
+    _remove(doomed, removed)
+
+
+def _remove(doomed: list[tuple[LexborNode, Removed]], removed: list[Removed]) -> None:
+    """Decompose the outermost of the doomed nodes only: decomposing a node inside one already
+    decomposed would touch freed memory in lexbor."""
+    keys = {node.mem_id for node, _ in doomed}
+    outer: list[LexborNode] = []
+    for node, record in doomed:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in keys:
+            parent = parent.parent
+        if parent is None:
+            outer.append(node)
+            removed.append(record)
+    for node in outer:
+        node.decompose()
 
 
 def _words(text: str) -> int:
