@@ -34,7 +34,7 @@ ACCEPT: Final = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
 
 def _accept_encoding() -> str:
     # httpx decodes br/zstd only when their packages are installed; advertising a coding we
-    # cannot decode would hand the extractor compressed bytes.
+    # cannot decode would only earn FetchError(kind="decode") for pages that are fine.
     codings = ["gzip", "deflate"]
     if find_spec("brotli") or find_spec("brotlicffi"):
         codings.append("br")
