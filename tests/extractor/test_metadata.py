@@ -314,3 +314,23 @@ _TOKENS = [
 def test_any_markup_is_survived(markup: str) -> None:
     meta = meta_of(markup)
     assert meta.published is None or isinstance(meta.published, date)
+
+
+def test_other_stories_printed_dates_do_not_shift_a_utc_stamp() -> None:
+    page = (
+        '<meta itemprop="datePublished" content="2021-03-04T13:16+0000">'
+        '<time itemprop="datePublished" datetime="2021-03-04T13:16+0000">4 March 2021</time>'
+        '<aside><time itemprop="datePublished" datetime="2021-03-05">5 March 2021</time></aside>'
+        '<div class="related"><time itemprop="datePublished">5 March 2021</time></div>'
+    )
+    assert meta_of(page, url=None).published == datetime(2021, 3, 4, 13, 16, tzinfo=UTC)
+
+
+def test_zoneless_stamp_after_midnight_yields_to_url_day() -> None:
+    meta = meta_of('<meta property="article:published_time" content="2021-03-05 03:05:46">')
+    assert meta.published == date(2021, 3, 4)
+
+
+def test_announced_date_anywhere_is_the_last_resort() -> None:
+    page = '<div><span class="about">publiziert am 4. März 2021</span></div><h1>T</h1><p>Text.</p>'
+    assert meta_of(page, url=None).published == date(2021, 3, 4)

@@ -75,7 +75,8 @@ BYLINE_DATE_SELECTORS = (
 )
 # Words that introduce the publication or the update time in a byline line.
 PUBLISHED_WORDS = re.compile(
-    r"\b(?:published|posted|publié|publicado|veröffentlicht|pubblicato|gepubliceerd|opublikowano)\b",
+    r"\b(?:published|posted|publié|publicado|veröffentlicht|publiziert|erschienen|pubblicato|gepubliceerd"
+    r"|opublikowano|publicat|publicerad|julkaistu|опубликовано)\b",
     re.IGNORECASE,
 )
 UPDATED_WORDS = re.compile(
@@ -122,9 +123,9 @@ def find_dates(
     published, p_src = _structured(article, metas, ("datePublished", "dateCreated"), PUBLISHED_META)
     modified, m_src = _structured(article, metas, ("dateModified",), MODIFIED_META)
     nodes = None
-    if published is None or modified is None or _is_utc(published):
+    if published is None or modified is None or _zone_unsure(published):
         nodes = tree.css("time, [itemprop]")
-    if published is not None and nodes is not None and _is_utc(published):
+    if published is not None and nodes is not None and _zone_unsure(published):
         local, source = _local_day(published, url, nodes)
         if local is not None:
             published, p_src = local, source
@@ -140,6 +141,8 @@ def find_dates(
         published, p_src = unmarked, "dom"
     if published is None:
         published, p_src = _written(tree, _key(title), languages), "dom"
+    if published is None:
+        published, p_src = _announced(tree), "dom"
     if published is not None and modified is not None and _day(modified) < _day(published):
         modified = None  # an edit cannot precede publication: one of the two is a template default
     return Found(
@@ -154,32 +157,38 @@ def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _is_utc(value: date | None) -> bool:
-    return isinstance(value, datetime) and value.utcoffset() == timedelta(0)
+def _zone_unsure(value: date | None) -> bool:
+    """A timestamp in UTC or without a zone: its day may not be the publisher's."""
+    return isinstance(value, datetime) and value.utcoffset() in (None, timedelta(0))
 
 
 def _local_day(stamp: date, url: str | None, nodes: list[LexborNode]) -> tuple[date | None, str]:
-    """The publisher's local day when a UTC stamp lands one day off it.
+    """The publisher's local day when a UTC (or zoneless) stamp lands one day off it.
 
-    A UTC timestamp does not say which day it was where the story was published; the day in
-    the URL or printed in the byline does, and near midnight the two differ by one.
+    Such a timestamp does not say which day it was where the story was published; the day
+    in the URL or printed in the byline does, and near midnight the two differ by one.
     """
     if not isinstance(stamp, datetime):
         return None, ""
     day = stamp.date()
     # Inhabited zones run from UTC-10 (news-wise) to UTC+14: only then can the local day differ.
-    allowed = {day - ONE_DAY} if stamp.hour < 10 else {day + ONE_DAY}
-    candidates: list[tuple[date | None, str]] = [(url_date(url), "url")]
-    for node in nodes:
-        attrs = node.attributes
-        if node.tag != "meta" and "datepublished" in (attrs.get("itemprop") or "").lower():
-            candidates.append((parse_date(node.text(deep=True, separator=" ")), "dom"))
-    for found, source in candidates:
-        if found is not None:
-            local = found.date() if isinstance(found, datetime) else found
-            if local in allowed:
-                return local, source
-    return None, ""
+    allowed = day - ONE_DAY if stamp.hour < 10 else day + ONE_DAY
+    printed = next(
+        (
+            node.text(deep=True, separator=" ")
+            for node in nodes
+            if node.tag != "meta" and "datepublished" in (node.attributes.get("itemprop") or "").lower()
+        ),
+        None,
+    )  # only the first: later ones belong to other stories on the page
+    days = [
+        (_day(found), source)
+        for found, source in ((url_date(url), "url"), (parse_date(printed), "dom"))
+        if found
+    ]
+    if any(local == day for local, _ in days):
+        return None, ""  # the page confirms the stamp's day
+    return next(((local, source) for local, source in days if local == allowed), (None, ""))
 
 
 def _structured(
@@ -286,6 +295,24 @@ def _after_headline(tree: LexborHTMLParser, title: str) -> date | None:
         found = parse_date(_publication_part(text))
         if found is not None:
             return found
+    return None
+
+
+def _announced(tree: LexborHTMLParser) -> date | None:
+    """A date announced in words anywhere ("publiziert am 25. September 2018"): the last resort."""
+    body = tree.body
+    if body is None:
+        return None
+    for node in body.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        text = node.text_content or ""
+        if len(text) <= MAX_TEXT_CHARS and PUBLISHED_WORDS.search(text):
+            parent = node.parent
+            if parent is not None and parent.tag not in CODE and not _elsewhere(parent):
+                found = parse_date(_publication_part(text))
+                if found is not None:
+                    return found
     return None
 
 
