@@ -289,3 +289,13 @@ def test_heading_worded_as_furniture_is_not_a_heading() -> None:
         page(f"<p>{PARA}</p><h3>More:</h3><p>{PARA2}</p><h2>Real part</h2><p>{PARA3}</p>"), config=NATIVE
     )
     assert art.headings == ("Real part",)
+
+
+def test_hover_card_inside_sentence_removed_name_kept() -> None:
+    card = (
+        '<span class="rollover-people"><a class="rollover-people-link" href="/p">Jane Roe</a>'
+        '<span class="rollover-people-block"><a href="/x">Her other story headline</a></span></span>'
+    )
+    text = body(page(f"<p>Mayor {card} said no. {PARA}</p><p>{PARA2}</p>"))
+    assert "Mayor Jane Roe said no." in text
+    assert "other story" not in text

@@ -136,6 +136,21 @@ def link_share(node: LexborNode, text_len: int) -> float:
     return sum(len(fold(a.text(deep=True))) for a in node.css("a")) / text_len
 
 
+def _is_trigger(node: LexborNode, kind: str) -> bool:
+    """A hover card's trigger wraps the name in the sentence *and* the card: keep it, drop the card."""
+    if kind != "hovercard":
+        return False
+    if node.tag == "a":
+        return True  # the link is the name in the sentence; the card is a box beside it
+    key = node.mem_id  # css() on a node may match the node itself
+    return any(
+        inner.mem_id != key
+        and (label := chrome_kind(inner.tag or "", inner.attributes)) is not None
+        and label[0] == kind
+        for inner in node.css("[class], [id]")
+    )
+
+
 class Walk:
     """One pass over the container; ``blocks`` and ``removed`` are filled by ``run``."""
 
@@ -222,7 +237,7 @@ class Walk:
             return False
         attrs = node.attributes
         label = chrome_kind(tag, attrs)
-        if label is not None and self._drop(node, *label):
+        if label is not None and not _is_trigger(node, label[0]) and self._drop(node, *label):
             return False
         if tag in BOXES and self._box_is_chrome(node):
             return False

@@ -82,6 +82,8 @@ _WORDS: Final[dict[str, tuple[str, ...]]] = {
         "popular",
         "trending",
         "latest",
+        "recent",
+        "recentposts",
         "morestories",
         "readmore",
         "readnext",
@@ -150,6 +152,8 @@ _WORDS: Final[dict[str, tuple[str, ...]]] = {
     "nav": ("nav", "navbar", "navigation", "menu", "masthead", "toolbar", "skip", "skiplink"),
     "meta": ("meta", "timestamp", "published", "date", "updated", "print", "visuallyhidden", "sronly"),
     "popup": ("modal", "popup", "overlay", "cookie", "cookies", "consent", "gdpr", "lightbox"),
+    # hover cards inside sentences (a person's card with links to their other stories)
+    "hovercard": ("rollover", "tooltip", "popover", "hovercard"),
     "caption": ("caption", "credit", "credits", "figcaption", "copyright"),
 }
 WORD_KIND: Final = {word: kind for kind, words in _WORDS.items() for word in words}
@@ -400,7 +404,7 @@ INLINE_TAGS: Final = frozenset(
     {"a", "span", "b", "strong", "i", "em", "u", "s", "small", "font", "abbr", "time", "sup", "sub"}
     | {"code", "mark", "cite", "q", "bdi", "bdo", "data", "var", "kbd", "samp", "del", "ins"}
 )
-INLINE_KINDS: Final = frozenset({"caption", "ad", "share", "hidden", "popup", "newsletter"})
+INLINE_KINDS: Final = frozenset({"caption", "ad", "share", "hidden", "popup", "newsletter", "hovercard"})
 
 
 def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | None:
