@@ -191,8 +191,10 @@ def test_canonical_resolved_against_page_url() -> None:
 
 
 def test_article_body_hint_from_jsonld() -> None:
-    meta = meta_of(ld('{"@type": "BlogPosting", "articleBody": "Full text.", "wordCount": "2"}'))
-    assert (meta.article_body, meta.word_count) == ("Full text.", 2)
+    meta = meta_of(
+        ld('{"@type": "BlogPosting", "articleBody": "Full  text.\\n\\nMore &amp; more.", "wordCount": "5"}')
+    )
+    assert (meta.article_body, meta.word_count) == ("Full text.\nMore & more.", 5)
 
 
 def test_the_pages_own_jsonld_article_wins() -> None:

@@ -134,7 +134,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
 
     _authors(meta, tree, metas, art, host=urlsplit(url).hostname if url else None)
     _tags(meta, tree, metas, art)
-    put("article_body", text_of(art.get("articleBody")), "json-ld")
+    put("article_body", _body_text(art.get("articleBody")), "json-ld")
     count = art.get("wordCount")
     if isinstance(count, int | str) and str(count).isdigit() and int(count) > 0:
         put("word_count", int(count), "json-ld")
@@ -183,6 +183,16 @@ def _absolute(link: str | None, base: str | None) -> str | None:
         except ValueError:
             return None
     return link if urlsplit(link).scheme in ("http", "https") else None
+
+
+def _body_text(value: Any) -> str | None:
+    """JSON-LD articleBody with its paragraph breaks kept (text_of folds all white space)."""
+    if isinstance(value, list):
+        value = "\n".join(v for v in value if isinstance(v, str))
+    if not isinstance(value, str):
+        return None
+    lines = (" ".join(line.split()) for line in html.unescape(value).splitlines())
+    return "\n".join(line for line in lines if line) or None
 
 
 def _ld_image(value: Any) -> str | None:
