@@ -299,3 +299,12 @@ def test_hover_card_inside_sentence_removed_name_kept() -> None:
     text = body(page(f"<p>Mayor {card} said no. {PARA}</p><p>{PARA2}</p>"))
     assert "Mayor Jane Roe said no." in text
     assert "other story" not in text
+
+
+def test_framework_hidden_class_removed() -> None:
+    hidden = '<span class="hidden"><span itemprop="url">http://example.com/a.jpg</span></span>'
+    assert "a.jpg" not in body(page(f"<p>{PARA}</p>{hidden}<p>{PARA2}</p>"))
+
+
+def test_responsive_hidden_class_kept() -> None:
+    assert PARA2 in body(page(f'<p>{PARA}</p><div class="d-none d-md-block"><p>{PARA2}</p></div>'))

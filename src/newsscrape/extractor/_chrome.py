@@ -407,6 +407,15 @@ INLINE_TAGS: Final = frozenset(
 INLINE_KINDS: Final = frozenset({"caption", "ad", "share", "hidden", "popup", "newsletter", "hovercard"})
 
 
+# Whole class names that CSS frameworks use for display:none / screen-reader-only text; a
+# responsive companion class ("d-none d-md-block") means it is shown somewhere, so it stays.
+HIDDEN_CLASSES: Final = frozenset(
+    {"hidden", "hide", "d-none", "is-hidden", "u-hidden", "visually-hidden", "visuallyhidden", "sr-only"}
+    | {"screen-reader-text", "screenreader-only", "invisible", "display-none"}
+)
+SHOWN_AT: Final = ("d-sm-", "d-md-", "d-lg-", "d-xl-", "visible-", "sm:", "md:", "lg:", "xl:", "show-for-")
+
+
 def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | None:
     """Label an element by tag, role, aria-label and class/id words: ``(kind, reason)`` or None.
 
@@ -424,6 +433,9 @@ def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | Non
     style = attrs.get("style")
     if style and "none" in style and re.search(r"display\s*:\s*none", style):
         return "hidden", "display:none"
+    classes = (attrs.get("class") or "").split()
+    if HIDDEN_CLASSES.intersection(classes) and not any(c.startswith(SHOWN_AT) for c in classes):
+        return "hidden", "class hides it on every screen"
     itemprop = attrs.get("itemprop")
     if itemprop and itemprop.lower() in {"articlebody", "text", "description"}:
         return None  # the page itself says this is the story
