@@ -12,9 +12,11 @@ from newsscrape.cli import main
 PAGE = b"""<!doctype html><html lang="en"><head><title>Rain returns | Example Times</title>
 <meta property="og:title" content="Rain returns"></head><body>
 <article><h1>Rain returns</h1>
-<p>After six dry weeks, rain fell across the valley on Tuesday, filling reservoirs that had dropped to record lows.</p>
+<p>After six dry weeks, rain fell across the valley on Tuesday,
+filling reservoirs that had dropped to record lows.</p>
 <h2>Farmers relieved</h2>
-<p>Growers said the rain came just in time for the late harvest, though some fields were already lost to the drought.</p>
+<p>Growers said the rain came just in time for the late harvest,
+though some fields were already lost to the drought.</p>
 </article></body></html>"""
 
 
@@ -46,7 +48,12 @@ def test_bad_input_is_an_error_record_and_exit_code_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(empty), str(page)])
     assert result.exit_code == 1
     first, second = _lines(result.stdout)
-    assert first["error"] == {"kind": "extract", "reason": "empty", "message": "the document is empty", "status": None}
+    assert first["error"] == {
+        "kind": "extract",
+        "reason": "empty",
+        "message": "the document is empty",
+        "status": None,
+    }
     assert "body" in second
     assert "empty" in result.stderr
 

@@ -16,7 +16,11 @@ from newsscrape.models import record_from_dict
 SCHEMA = json.loads(resources.files("newsscrape").joinpath("schema/article.json").read_text())
 text = st.text(max_size=40)
 opt_text = st.none() | text
-dates = st.none() | st.dates() | st.datetimes(timezones=st.none() | st.just(UTC) | st.just(timezone(timedelta(hours=9))))
+dates = (
+    st.none()
+    | st.dates()
+    | st.datetimes(timezones=st.none() | st.just(UTC) | st.just(timezone(timedelta(hours=9))))
+)
 
 articles = st.builds(
     Article,
@@ -25,7 +29,12 @@ articles = st.builds(
     title=opt_text,
     headings=st.lists(text, max_size=3).map(tuple),
     sections=st.lists(
-        st.builds(Section, heading=opt_text, level=st.integers(0, 6), paragraphs=st.lists(text, max_size=3).map(tuple)),
+        st.builds(
+            Section,
+            heading=opt_text,
+            level=st.integers(0, 6),
+            paragraphs=st.lists(text, max_size=3).map(tuple),
+        ),
         max_size=3,
     ).map(tuple),
     body=text,
@@ -64,7 +73,12 @@ def test_dates_serialise_as_iso_8601_with_their_zone() -> None:
 def test_error_record_from_fetch_error_keeps_kind_and_status() -> None:
     exc = FetchError("GET http://x/: HTTP 404", url="http://x/", kind="http_status", status=404)
     record = ErrorRecord.from_exception("http://x/", exc)
-    assert record.to_dict()["error"] == {"kind": "http_status", "message": exc.message, "status": 404, "reason": None}
+    assert record.to_dict()["error"] == {
+        "kind": "http_status",
+        "message": exc.message,
+        "status": 404,
+        "reason": None,
+    }
     jsonschema.validate(record.to_dict(), SCHEMA)
     assert record_from_dict(record.to_dict()) == record
 

@@ -1,8 +1,8 @@
 """newsscrape: news pages in, clean article records out.
 
-    >>> import newsscrape
-    >>> article = newsscrape.extract(html_bytes, url="https://example.com/news/1")
-    >>> article.title, article.headings, article.published
+>>> import newsscrape
+>>> article = newsscrape.extract(html_bytes, url="https://example.com/news/1")
+>>> article.title, article.headings, article.published
 """
 
 from .config import CrawlConfig, ExtractConfig, FetchConfig, __version__

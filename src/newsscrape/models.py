@@ -134,7 +134,12 @@ class ErrorRecord:
     def to_dict(self) -> dict[str, Any]:
         return {
             "url": self.url,
-            "error": {"kind": self.kind, "message": self.message, "status": self.status, "reason": self.reason},
+            "error": {
+                "kind": self.kind,
+                "message": self.message,
+                "status": self.status,
+                "reason": self.reason,
+            },
             "schema_version": self.schema_version,
         }
 

@@ -8,7 +8,9 @@ from ..fetcher import Page, afetch_page, fetch_page
 from ..models import Article
 
 
-def fetch(url: str, *, config: FetchConfig | None = None, extract_config: ExtractConfig | None = None) -> Article:
+def fetch(
+    url: str, *, config: FetchConfig | None = None, extract_config: ExtractConfig | None = None
+) -> Article:
     """Download ``url`` and extract its article.
 
         >>> article = fetch("https://example.com/news/kim-putin-summit")
@@ -24,8 +26,8 @@ async def afetch(
 ) -> Article:
     """``fetch`` for asyncio.
 
-        >>> article = await afetch("https://example.com/news/kim-putin-summit")
-        >>> print(article.title)
+    >>> article = await afetch("https://example.com/news/kim-putin-summit")
+    >>> print(article.title)
     """
     return _article(await afetch_page(url, config=config), extract_config)
 

@@ -6,6 +6,7 @@ mode, so a crash can at worst leave one partial last line; ``repair_tail`` remov
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterator
@@ -59,16 +60,16 @@ class JsonlWriter:
                 os.fsync(self._stream.fileno())
         except OSError as exc:
             self._undo(start)
-            raise ExportError(f"cannot write to {self._name}: {exc.strerror or exc}", path=self._name) from exc
+            raise ExportError(
+                f"cannot write to {self._name}: {exc.strerror or exc}", path=self._name
+            ) from exc
 
     def _undo(self, start: int | None) -> None:
         """Cut a partly written line off, so the file still ends on a whole record."""
         if start is None:
             return
-        try:
+        with contextlib.suppress(OSError):
             self._stream.truncate(start)
-        except OSError:
-            pass
 
     def close(self) -> None:
         if self._owned:
