@@ -65,8 +65,14 @@ def run_crawl_job(
         )
     except OSError as exc:
         raise CrawlJobError(f"cannot open {output}: {exc.strerror or exc}") from exc
-    with writer, _lines(source) as lines:
-        outcome = asyncio.run(_drive(crawler, lines, writer, progress, err, drain_timeout))
+    try:
+        with _lines(source) as lines:
+            outcome = asyncio.run(_drive(crawler, lines, writer, progress, err, drain_timeout))
+    finally:
+        # After a failed write the buffer still holds the cut line and close() would try it
+        # again and raise; the writer has already truncated the file to its last whole record.
+        with contextlib.suppress(OSError):
+            writer.close()
     progress.close()
     if outcome == "write_failed":
         return EXIT_WRITE_FAILED

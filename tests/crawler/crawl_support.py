@@ -1,0 +1,37 @@
+"""Crawler test helpers (imported by the test modules beside it): a fast configuration, a runner."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import Any
+
+from newsscrape.config import CrawlConfig, FetchConfig
+from newsscrape.crawler import ExtractFn, crawl_sync
+from newsscrape.models import Record
+
+# No politeness waits and tiny backoffs, so each test takes a fraction of a second; tests that
+# are about waiting set their own values. workers=0 extracts in-process: no process start-up.
+FAST = CrawlConfig(
+    delay=0.0,
+    jitter=0.0,
+    backoff=0.01,
+    retries=1,
+    workers=0,
+    max_retry_after=5.0,
+    fetch=FetchConfig(connect_timeout=2.0, read_timeout=2.0, total_timeout=5.0),
+)
+
+
+def run_crawl(urls: Iterable[str], *, extract_fn: ExtractFn | None = None, **overrides: Any) -> list[Record]:
+    """Crawl with FAST plus config ``overrides``; all records, in order of completion."""
+    return list(crawl_sync(list(urls), config=dataclasses.replace(FAST, **overrides), extract_fn=extract_fn))
+
+
+def by_url(records: Iterable[Record]) -> dict[str, Record]:
+    out: dict[str, Record] = {}
+    for record in records:
+        assert record.url is not None
+        assert record.url not in out, f"two records for {record.url}"
+        out[record.url] = record
+    return out

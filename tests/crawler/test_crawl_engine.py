@@ -1,0 +1,257 @@
+"""crawl() against real local servers: one record per URL, robots, politeness, retries, host failure.
+
+Several FaultServers on 127.0.0.1, 127.0.0.2 ... are several hosts. Timing assertions are lower
+bounds on gaps the crawler must wait (a loaded machine only makes gaps longer), never upper bounds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+
+from crawl_support import FAST, by_url, run_crawl
+
+from faultserver import FaultServer, Request, Response, article_html, robots_disallow
+from newsscrape.config import FetchConfig
+from newsscrape.crawler import Crawler, crawl
+from newsscrape.models import Article, ErrorRecord
+
+
+def page_times(server: FaultServer, prefix: str = "/page/") -> list[float]:
+    return [r.time for r in server.requests if r.path.startswith(prefix)]
+
+
+def test_one_record_per_distinct_url_under_the_url_first_listed(fault_server: FaultServer) -> None:
+    a = fault_server.url("/page/a")
+    urls = [
+        a,
+        fault_server.url("/page/b"),
+        "ftp://example.com/file",
+        a.replace("http://", "HTTP://") + "#comments",  # same page
+        a + "?utm_source=newsletter",  # same page
+        "not a url",
+        "not a url",  # the same invalid line: one record
+        fault_server.url("/page/b?id=2"),  # another page: other query parameters count
+    ]
+    records = by_url(run_crawl(urls))
+    assert set(records) == {
+        a,
+        fault_server.url("/page/b"),
+        fault_server.url("/page/b?id=2"),
+        "ftp://example.com/file",
+        "not a url",
+    }
+    assert isinstance(records[a], Article)
+    invalid = records["not a url"]
+    assert isinstance(invalid, ErrorRecord)
+    assert invalid.kind == "invalid_url"
+    assert fault_server.paths().count("/page/a") == 1
+
+
+def test_robots_disallowed_paths_are_never_requested(fault_servers: Callable[[str], FaultServer]) -> None:
+    server = fault_servers("127.0.0.2")
+    server.set_robots(robots_disallow("/page/private"))
+    urls = [server.url("/page/private-1"), server.url("/page/public"), server.url("/page/private-2")]
+    records = by_url(run_crawl(urls))
+    assert [records[u].kind for u in (urls[0], urls[2])] == ["robots", "robots"]  # type: ignore[union-attr]
+    assert isinstance(records[urls[1]], Article)
+    assert not any(p.startswith("/page/private") for p in server.paths())
+    assert server.paths().count("/robots.txt") == 1  # fetched once per host, then cached
+
+
+def test_robots_can_be_ignored(fault_server: FaultServer) -> None:
+    fault_server.set_robots(robots_disallow("/"))
+    records = run_crawl([fault_server.url("/page/a")], respect_robots=False)
+    assert isinstance(records[0], Article)
+    assert "/robots.txt" not in fault_server.paths()
+
+
+def test_robots_404_allows_everything(fault_server: FaultServer) -> None:
+    fault_server.set_robots(404)
+    records = run_crawl([fault_server.url("/page/a"), fault_server.url("/page/b")])
+    assert all(isinstance(r, Article) for r in records)
+
+
+def test_robots_500_disallows_after_asking_twice(fault_server: FaultServer) -> None:
+    fault_server.set_robots(500)
+    urls = [fault_server.url("/page/a"), fault_server.url("/page/b")]
+    records = run_crawl(urls)
+    assert [r.kind for r in records if isinstance(r, ErrorRecord)] == ["robots", "robots"]
+    assert "unreachable" in records[0].message  # type: ignore[union-attr]
+    assert fault_server.paths() == ["/robots.txt", "/robots.txt"]
+
+
+def test_crawl_delay_spaces_requests_to_one_host(fault_server: FaultServer) -> None:
+    fault_server.set_robots(robots_disallow("/nothing", crawl_delay=0.3))
+    run_crawl([fault_server.url(f"/page/{i}") for i in range(4)])
+    times = page_times(fault_server)
+    assert len(times) == 4
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.25
+
+
+def test_our_delay_spaces_requests_and_other_hosts_do_not_wait(
+    fault_servers: Callable[[str], FaultServer],
+) -> None:
+    a, b = fault_servers("127.0.0.2"), fault_servers("127.0.0.3")
+    urls = [s.url(f"/page/{i}") for i in range(3) for s in (a, b)]
+    records = run_crawl(urls, delay=0.3)
+    assert len(records) == 6
+    for server in (a, b):
+        times = page_times(server)
+        assert min(y - x for x, y in itertools.pairwise(times)) >= 0.25
+
+
+def test_one_request_in_flight_per_host(fault_servers: Callable[[str], FaultServer]) -> None:
+    lock = threading.Lock()
+    active: dict[str, int] = {}
+    peak: dict[str, int] = {}
+
+    def slow(req: Request) -> Response:
+        host = req.server.host
+        with lock:
+            active[host] = active.get(host, 0) + 1
+            peak[host] = max(peak.get(host, 0), active[host])
+        req.server.sleep(0.05)
+        with lock:
+            active[host] -= 1
+        return Response(body=article_html(req.path).encode())
+
+    servers = [fault_servers(f"127.0.0.{i}") for i in (2, 3)]
+    for server in servers:
+        server.add_route("/slow/", slow)
+    records = run_crawl([s.url(f"/slow/{i}") for i in range(5) for s in servers], concurrency=8, per_host=1)
+    assert len(records) == 10
+    assert peak == {"127.0.0.2": 1, "127.0.0.3": 1}
+
+
+def flaky(status: int, *, failures: int, retry_after: int) -> Callable[[Request], Response]:
+    """A route failing ``failures`` times with ``status`` and Retry-After, then serving an article."""
+    count = 0
+    lock = threading.Lock()
+
+    def handler(req: Request) -> Response:
+        nonlocal count
+        with lock:
+            count += 1
+            failing = count <= failures
+        if failing:
+            return Response(status=status, headers=[("Retry-After", str(retry_after))], body=b"<p>later</p>")
+        return Response(body=article_html("flaky").encode())
+
+    return handler
+
+
+def test_503_with_retry_after_is_retried_after_the_pause(fault_server: FaultServer) -> None:
+    fault_server.add_route("/flaky", flaky(503, failures=1, retry_after=1))
+    records = run_crawl([fault_server.url("/flaky")])
+    assert isinstance(records[0], Article)
+    times = page_times(fault_server, "/flaky")
+    assert len(times) == 2
+    assert times[1] - times[0] >= 0.9
+
+
+def test_429_retry_after_pauses_the_whole_host(fault_server: FaultServer) -> None:
+    fault_server.add_route("/flaky", flaky(429, failures=1, retry_after=1))
+    urls = [
+        fault_server.url("/flaky"),
+        fault_server.url("/page/slow?delay=0.3"),
+        fault_server.url("/page/later"),
+    ]
+    records = run_crawl(urls, per_host=2)
+    assert all(isinstance(r, Article) for r in records)
+    first_429 = page_times(fault_server, "/flaky")[0]
+    (later,) = page_times(fault_server, "/page/later")
+    # per_host=2 and no delay would start /page/later as soon as /page/slow is done (~0.3 s);
+    # the Retry-After pause applies to the whole host.
+    assert later - first_429 >= 0.9
+
+
+def test_retries_run_out_into_an_error_record(fault_server: FaultServer) -> None:
+    records = run_crawl([fault_server.url("/status/503")], retries=2)
+    assert isinstance(records[0], ErrorRecord)
+    assert (records[0].kind, records[0].status) == ("http_status", 503)
+    assert fault_server.paths().count("/status/503") == 3
+
+
+def test_a_failing_host_has_its_remaining_urls_recorded_not_dropped(
+    fault_servers: Callable[[str], FaultServer],
+) -> None:
+    bad, good = fault_servers("127.0.0.2"), fault_servers("127.0.0.3")
+    urls = [bad.url(f"/status/500?n={i}") for i in range(6)] + [good.url("/page/fine")]
+    records = by_url(run_crawl(urls, retries=0, host_failure_limit=3))
+    kinds = [records[u].kind for u in urls[:6]]  # type: ignore[union-attr]
+    assert kinds == ["http_status"] * 3 + ["host_failed"] * 3
+    assert len([p for p in bad.paths() if p.startswith("/status/")]) == 3
+    assert isinstance(records[urls[-1]], Article)
+
+
+def test_hostile_responses_become_error_records(fault_server: FaultServer) -> None:
+    urls = {
+        "/gzip-bomb?mb=16": "too_large",
+        "/huge?bytes=3000000": "too_large",
+        "/pdf": "not_html",
+        "/status/404": "http_status",
+        "/hang": "timeout",
+        "/reset": "connect",
+        "/redirect-loop": "too_many_redirects",
+    }
+    fetch = FetchConfig(
+        connect_timeout=1.0, read_timeout=0.5, total_timeout=2.0, max_bytes=1_000_000, max_redirects=5
+    )
+    records = by_url(run_crawl([fault_server.url(p) for p in urls], retries=0, fetch=fetch))
+    got = {p: records[fault_server.url(p)].kind for p in urls}  # type: ignore[union-attr]
+    assert got == urls
+
+
+def test_async_crawl_takes_an_async_iterable(fault_server: FaultServer) -> None:
+    async def urls() -> AsyncIterator[str]:
+        for i in range(3):
+            yield fault_server.url(f"/page/{i}")
+
+    async def collect() -> list[str]:
+        return [r.url async for r in crawl(urls(), config=FAST) if r.url]
+
+    assert sorted(asyncio.run(collect())) == [fault_server.url(f"/page/{i}") for i in range(3)]
+
+
+def test_read_ahead_is_bounded(fault_servers: Callable[[str], FaultServer]) -> None:
+    servers = [fault_servers(f"127.0.0.{i}") for i in (2, 3)]
+    crawler = Crawler(FAST.__class__(**{**_fields(FAST), "max_pending": 5, "delay": 0.01}))
+    pending_seen: list[int] = []
+
+    def urls() -> Iterator[str]:
+        for i in range(60):
+            pending_seen.append(crawler.stats.pending)
+            yield servers[i % 2].url(f"/page/{i}")
+
+    async def run() -> int:
+        return len([r async for r in crawler.run(urls())])
+
+    assert asyncio.run(run()) == 60
+    assert max(pending_seen) <= 5
+
+
+def test_stop_finishes_what_is_in_flight_and_starts_nothing_new(fault_server: FaultServer) -> None:
+    crawler = Crawler(FAST.__class__(**{**_fields(FAST), "delay": 0.2}))
+
+    async def run() -> list[str]:
+        got = []
+        async for record in crawler.run([fault_server.url(f"/page/{i}") for i in range(20)]):
+            got.append(record.url)
+            crawler.stop()
+        return got
+
+    started = time.monotonic()
+    got = asyncio.run(run())
+    assert 1 <= len(got) < 20
+    assert len(page_times(fault_server)) == len(got)  # nothing fetched that was not recorded
+    assert time.monotonic() - started < 10
+
+
+def _fields(config: object) -> dict[str, object]:
+    import dataclasses
+
+    return {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}  # type: ignore[arg-type]

@@ -1,0 +1,73 @@
+"""Extraction in killable workers: a runaway page is stopped, recorded, and the crawl goes on."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from pathlib import Path
+
+import pytest
+from crawl_support import by_url, run_crawl
+
+from faultserver import FaultServer
+from newsscrape.config import ExtractConfig
+from newsscrape.crawler._pool import ExtractPool
+from newsscrape.errors import ExtractError
+from newsscrape.extractor import extract
+from newsscrape.models import Article, ErrorRecord
+
+
+def runaway_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """``extract``, except that a URL containing "runaway" never finishes (it leaves its pid in
+    the file named by the ``pidfile`` query parameter). Module-level: worker processes import it."""
+    if url and "runaway" in url:
+        pidfile = url.split("pidfile=", 1)[1]
+        Path(pidfile).write_text(str(os.getpid()))
+        time.sleep(120)
+    return extract(html, url, final_url=final_url, charset=charset, config=config)
+
+
+def failing_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    raise RuntimeError("a bug in a stage")
+
+
+def test_a_runaway_extraction_is_killed_and_the_crawl_goes_on(
+    fault_server: FaultServer, tmp_path: Path
+) -> None:
+    pidfile = tmp_path / "pid"
+    runaway = fault_server.url(f"/page/runaway?pidfile={pidfile}")
+    urls = [runaway, fault_server.url("/page/a"), fault_server.url("/page/b")]
+    started = time.monotonic()
+    records = by_url(run_crawl(urls, workers=1, extract_timeout=1.0, extract_fn=runaway_extract))
+    assert time.monotonic() - started < 60  # nowhere near the 120 s sleep
+    stuck = records[runaway]
+    assert isinstance(stuck, ErrorRecord)
+    assert (stuck.kind, stuck.reason) == ("extract", "timed_out")
+    assert isinstance(records[urls[1]], Article)
+    assert isinstance(records[urls[2]], Article)
+    pid = int(pidfile.read_text())
+    with pytest.raises(ProcessLookupError):  # the worker is gone, not left sleeping
+        os.kill(pid, 0)
+
+
+def test_without_workers_a_runaway_page_is_abandoned_after_the_limit() -> None:
+    async def go() -> None:
+        with ExtractPool(workers=0, timeout=0.5, extract_fn=runaway_extract) as pool:
+            with pytest.raises(ExtractError) as caught:
+                await pool.extract(
+                    b"<p>x</p>", "http://e.com/runaway?pidfile=/dev/null", final_url=None, charset=None
+                )
+            assert caught.value.reason == "timed_out"
+
+    asyncio.run(go())
+
+
+def test_a_bug_in_the_extractor_becomes_an_internal_error_record(fault_server: FaultServer) -> None:
+    (record,) = run_crawl([fault_server.url("/page/a")], workers=1, extract_fn=failing_extract)
+    assert isinstance(record, ErrorRecord)
+    assert (record.kind, record.reason) == ("extract", "internal")

@@ -1,0 +1,207 @@
+"""Resume and the `newsscrape crawl` command: exactly one record per URL across crashes and reruns."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from crawl_support import FAST
+
+from faultserver import FaultServer, robots_disallow
+from newsscrape.cli import main
+from newsscrape.crawler import load_recorded, run_crawl_job
+from newsscrape.exporter import dumps
+from newsscrape.models import ErrorRecord
+
+FAST_CLI = ["--delay", "0", "--workers", "0", "--retries", "0"]
+
+
+def records_of(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def kind_of(record: dict[str, object]) -> str:
+    error = record.get("error")
+    return str(error["kind"]) if isinstance(error, dict) else "article"
+
+
+def test_load_recorded_repairs_a_half_written_last_line(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    whole = dumps(ErrorRecord(url="http://e.com/a", kind="timeout", message="slow"))
+    out.write_text(whole + "\n" + '{"url": "http://e.com/b", "tit')
+    recorded = load_recorded(out)
+    assert len(recorded) == 1
+    assert out.read_text() == whole + "\n"
+
+
+def test_resume_fetches_only_what_has_no_record(fault_server: FaultServer, tmp_path: Path) -> None:
+    urls = [fault_server.url(f"/page/{i}") for i in range(5)]
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text("\n".join(urls) + "\n")
+    done = [dumps(ErrorRecord(url=u, kind="http_status", message="HTTP 404", status=404)) for u in urls[:2]]
+    out.write_text("\n".join(done) + "\n" + '{"url": "' + urls[2] + '", "title": "Half')  # killed mid-line
+    code = run_crawl_job(source, out, config=FAST, resume=True)
+    assert code == 0  # the exit code tells about this run: the earlier errors are not counted again
+    records = records_of(out)
+    assert sorted(str(r["url"]) for r in records) == sorted(urls)
+    assert [kind_of(r) for r in records[:2]] == ["http_status", "http_status"]  # kept as they were
+    assert sorted(p for p in fault_server.paths() if p.startswith("/page/")) == [
+        "/page/2",
+        "/page/3",
+        "/page/4",
+    ]
+
+
+def test_rerun_with_resume_when_all_done_fetches_nothing(fault_server: FaultServer, tmp_path: Path) -> None:
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text(fault_server.url("/page/a") + "\n")
+    assert CliRunner().invoke(main, ["crawl", str(source), "-o", str(out), *FAST_CLI]).exit_code == 0
+    fault_server.clear_log()
+    result = CliRunner().invoke(main, ["crawl", str(source), "-o", str(out), "--resume", *FAST_CLI])
+    assert result.exit_code == 0, result.output
+    assert fault_server.paths() == []
+    assert len(records_of(out)) == 1
+    assert "1 already recorded" in result.stderr
+
+
+def test_existing_output_needs_resume(tmp_path: Path) -> None:
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text("http://127.0.0.1:9/a\n")
+    out.write_text(dumps(ErrorRecord(url="http://127.0.0.1:9/a", kind="connect", message="refused")) + "\n")
+    result = CliRunner().invoke(main, ["crawl", str(source), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "--resume" in result.stderr
+
+
+def test_resume_needs_an_output_file(tmp_path: Path) -> None:
+    source = tmp_path / "urls.txt"
+    source.write_text("http://127.0.0.1:9/a\n")
+    result = CliRunner().invoke(main, ["crawl", str(source), "--resume"])
+    assert result.exit_code == 2
+    assert "-o FILE" in result.stderr
+
+
+def test_stdin_list_to_stdout(fault_server: FaultServer) -> None:
+    listing = f"# two pages\n{fault_server.url('/page/a')}\n\n{fault_server.url('/page/b')}\nnope\n"
+    result = CliRunner().invoke(main, ["crawl", "-", *FAST_CLI], input=listing)
+    assert result.exit_code == 1  # "nope" is an invalid_url record
+    kinds = sorted(kind_of(json.loads(line)) for line in result.stdout.splitlines())
+    assert kinds == ["article", "article", "invalid_url"]
+    assert "newsscrape: done: 3 records" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full to simulate a full disk")
+def test_a_full_disk_stops_the_crawl_with_a_clear_message(fault_server: FaultServer, tmp_path: Path) -> None:
+    source = tmp_path / "urls.txt"
+    source.write_text(fault_server.url("/page/a") + "\n")
+    result = CliRunner().invoke(main, ["crawl", str(source), "-o", "/dev/full", *FAST_CLI])
+    assert result.exit_code == 2
+    assert "cannot write to /dev/full" in result.stderr
+
+
+# --- kill -9 midway, then --resume: a real process --------------------------------------------------
+
+
+def _expected(path: str) -> str:
+    if path.startswith("/status/404"):
+        return "http_status"
+    if path.startswith("/pdf"):
+        return "not_html"
+    if path.startswith("/page/private"):
+        return "robots"
+    return "article"
+
+
+def _url_list(servers: list[FaultServer], n: int) -> tuple[list[str], dict[str, str]]:
+    """``n`` URLs over the servers, one in ten faulty, plus invalid lines and duplicates; and the outcome
+    expected for each URL as first listed."""
+    lines: list[str] = ["# crash test"]
+    expected: dict[str, str] = {}
+    for i in range(n):
+        server = servers[i % len(servers)]
+        kind = i % 20
+        path = {0: f"/status/404?i={i}", 1: f"/pdf?i={i}", 2: f"/page/private-{i}"}.get(kind, f"/page/{i}")
+        if kind == 3:
+            lines.append(f"not a url {i}")
+            expected[f"not a url {i}"] = "invalid_url"
+            continue
+        url = server.url(path)
+        lines.append(url)
+        expected[url] = _expected(path)
+        if i % 50 == 7:  # the same page again, spelt differently: no second record
+            lines.append(url + "#again")
+    return lines, expected
+
+
+def _crawl_process(source: Path, out: Path, *extra: str) -> subprocess.Popen[bytes]:
+    args = [sys.executable, "-m", "newsscrape", "crawl", str(source), "-o", str(out)]
+    args += [
+        "--delay",
+        "0",
+        "--per-host",
+        "8",
+        "--concurrency",
+        "32",
+        "--retries",
+        "0",
+        "--workers",
+        "2",
+        *extra,
+    ]
+    return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+@pytest.mark.slow
+def test_kill_9_midway_then_resume_gives_one_right_record_per_url(
+    fault_servers: Callable[[str], FaultServer], tmp_path: Path
+) -> None:
+    servers = [fault_servers(f"127.0.0.{i}") for i in (2, 3, 4, 5)]
+    for server in servers:
+        server.set_robots(robots_disallow("/page/private"))
+    lines, expected = _url_list(servers, 2200)
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+
+    first = _crawl_process(source, out)
+    try:
+        deadline = time.monotonic() + 40
+        while time.monotonic() < deadline and first.poll() is None:
+            if out.exists() and out.read_bytes().count(b"\n") >= 500:
+                break
+            time.sleep(0.05)
+        assert first.poll() is None, (
+            "the crawl ended before it could be killed: " + first.stderr.read().decode()
+        )
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(10)
+    finally:
+        if first.poll() is None:
+            first.kill()
+        assert first.stderr is not None
+        first.stderr.close()
+    with out.open("ab") as f:  # as if the kill had cut a line in half
+        f.write(b'{"url": "' + next(iter(expected)).encode() + b'", "title": "cut sho')
+
+    before = {json.loads(line)["url"] for line in out.read_text().splitlines()[:-1]}
+    assert 500 <= len(before) < len(expected)
+    logged = [len(s.requests) for s in servers]
+
+    second = _crawl_process(source, out, "--resume")
+    _, err = second.communicate(timeout=50)
+    assert second.returncode == 1, err.decode()  # 1: some URLs failed, as planned
+
+    records = records_of(out)
+    urls = [str(r["url"]) for r in records]
+    assert len(urls) == len(set(urls)) == len(expected)  # exactly one record per distinct URL
+    assert {u: kind_of(r) for u, r in zip(urls, records, strict=True)} == expected
+    # Nothing recorded before the kill was fetched again.
+    again = {s.url(r.path) for s, n in zip(servers, logged, strict=True) for r in s.requests[n:]}
+    assert not (again & before)
