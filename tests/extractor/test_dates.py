@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsscrape.extractor._dates import parse_date, plausible, url_date
@@ -75,6 +75,7 @@ def test_url_date() -> None:
     assert url_date("https://x.example/id/12345?d=2021/03/04/", now=NOW) is None  # the query is not the path
 
 
+@settings(deadline=None)  # a shared 2-core machine: no timing in unit tests
 @given(st.text(max_size=80))
 def test_parse_date_never_raises_and_stays_in_range(text: str) -> None:
     value = parse_date(text, now=NOW)
@@ -84,6 +85,7 @@ def test_parse_date_never_raises_and_stays_in_range(text: str) -> None:
         assert parse_date(value.isoformat(), now=NOW) == value  # normalising twice changes nothing
 
 
+@settings(deadline=None)
 @given(
     st.from_regex(
         r"(19|20)\d\d[-/.][01]?\d[-/.][0-3]?\d( [0-2]\d:[0-5]\d(:[0-5]\d)?(Z|[+-]0\d:00)?)?", fullmatch=True
@@ -94,6 +96,7 @@ def test_date_shaped_strings_are_idempotent(text: str) -> None:
     assert value is None or parse_date(value.isoformat(), now=NOW) == value
 
 
+@settings(deadline=None)
 @given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2021, 5, 31)))
 def test_isoformat_round_trips(moment: datetime) -> None:
     # What we return re-parses to itself (to the second): normalising is idempotent.
