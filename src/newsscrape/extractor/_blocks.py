@@ -174,7 +174,8 @@ class Walk:
         self._in_link = 0
         self.title = fold(title) if title else None
         self._seen_h1 = False
-        self._skip: set[int] = set()  # mem_ids of siblings condemned by a rail heading
+        self._skip: set[int] = set()
+        self._first: LexborNode | None = None  # mem_ids of siblings condemned by a rail heading
 
     def run(
         self, extra_before: tuple[LexborNode, ...] = (), extra_after: tuple[LexborNode, ...] = ()
@@ -217,6 +218,8 @@ class Walk:
         tag = node.tag
         if tag == "-text":
             text = node.text_content or ""
+            if not self._parts:
+                self._first = node  # where this paragraph starts, for ``explain``
             self._parts.append(text)
             if self._in_link:
                 self._links += len("".join(text.split()))
@@ -335,6 +338,10 @@ class Walk:
                     )
             sib = sib.next
 
+    def _where(self) -> str:
+        parent = self._first.parent if self._first is not None else None
+        return where(parent) if parent is not None else ""
+
     def _flush(self) -> None:
         if not self._parts:
             return
@@ -346,17 +353,17 @@ class Walk:
             return
         label = line_kind(text)
         if label is not None:
-            self.removed.append(Removed(kind=label[0], reason=label[1], where="", text=text[:80]))
+            self.removed.append(Removed(kind=label[0], reason=label[1], where=self._where(), text=text[:80]))
             return
         if links and is_teaser(text):
             self.removed.append(
-                Removed(kind="other_stories", reason="teaser paragraph", where="", text=text[:80])
+                Removed(kind="other_stories", reason="teaser paragraph", where=self._where(), text=text[:80])
             )
             return
         # a paragraph that is one link points elsewhere, unless it shows the address itself (a source)
         if links >= PARA_LINK_SHARE * len(text.replace(" ", "")) and not _URL.match(text):
             self.removed.append(
-                Removed(kind="other_stories", reason="link paragraph", where="", text=text[:80])
+                Removed(kind="other_stories", reason="link paragraph", where=self._where(), text=text[:80])
             )
             return
         self.blocks.append(Block(text))
