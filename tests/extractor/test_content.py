@@ -252,6 +252,7 @@ def test_later_h1_inside_story_is_kept_as_text() -> None:
         "Copyright 2019 The Paper. All rights reserved.",
         "Image 1 of 5",
         "By Reuters",
+        "2018-08-16",
         "Sign up for our daily newsletter to get the news in your inbox.",
     ],
 )

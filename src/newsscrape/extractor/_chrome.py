@@ -484,7 +484,7 @@ _LINE_RULES: Final = (
         "tag line",
         re.compile(
             r"^(?:tags?|tagged|filed under|categories|category|topics|keywords|themen|etiquetas"
-            r"|tags relacionadas)\s*:",
+            r"|tags relacionadas|タグ|标签|태그)\s*[:：]",
             re.I,
         ),
     ),
@@ -525,6 +525,10 @@ _CTA_RULES: Final = (
     ),
     ("label", "script notice", re.compile(r"\b(?:requires|enable) javascript\b", re.I)),
 )
+# A line that is nothing but a date, optionally with a time: "2018-08-16", "16.08.2018 10:30".
+_DATE_ONLY: Final = re.compile(
+    r"^\W*\d{1,4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,4}\s*日?\W*(?:\d{1,2}:\d\d(?::\d\d)?\W*)?$"
+)
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME: Final = re.compile(r"\b\d{1,2}[:h]\d\d\b")
 
@@ -553,6 +557,8 @@ def line_kind(text: str) -> tuple[str, str] | None:
     for kind, reason, rule in _LINE_RULES:
         if rule.search(text):
             return kind, reason
+    if _DATE_ONLY.match(text):
+        return "meta", "date only"
     if len(text) <= 60 and _YEAR.search(text) and _TIME.search(text):
         return "meta", "date and time only"
     if len(text) <= 50:
