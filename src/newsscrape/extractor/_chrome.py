@@ -484,7 +484,7 @@ _LINE_RULES: Final = (
         "tag line",
         re.compile(
             r"^(?:tags?|tagged|filed under|categories|category|topics|keywords|themen|etiquetas"
-            r"|tags relacionadas|タグ|标签|태그)\s*[:：]",
+            r"|tags relacionadas|タグ|标签|태그)\s*[:\uff1a]",  # \uff1a: full-width colon
             re.I,
         ),
     ),
