@@ -64,3 +64,12 @@ def test_deadline_spent_raises() -> None:
         deadline.check()
     assert info.value.reason == "timed_out"
     assert info.value.url == "https://example.com/"
+
+
+def test_foreign_exception_becomes_internal_extract_error() -> None:
+    # a stage failing with someone else's exception (here: a list where markup belongs) is
+    # converted once, at the boundary, so a batch records it and goes on
+    with pytest.raises(ExtractError) as info:
+        extract(["<p>not markup</p>"])  # type: ignore[arg-type]
+    assert info.value.reason == "internal"
+    assert isinstance(info.value.__cause__, Exception)
