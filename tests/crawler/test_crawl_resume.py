@@ -205,3 +205,67 @@ def test_kill_9_midway_then_resume_gives_one_right_record_per_url(
     # Nothing recorded before the kill was fetched again.
     again = {s.url(r.path) for s, n in zip(servers, logged, strict=True) for r in s.requests[n:]}
     assert not (again & before)
+
+
+# --- Ctrl-C ---------------------------------------------------------------------------------------
+
+
+def _wait_for(predicate: Callable[[], bool], proc: subprocess.Popen[bytes], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert proc.poll() is None, "the crawl ended too early"
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.05)
+
+
+def _lines_in(path: Path) -> int:
+    return path.read_bytes().count(b"\n") if path.exists() else 0
+
+
+def test_ctrl_c_records_pages_in_flight_then_exits_130(fault_server: FaultServer, tmp_path: Path) -> None:
+    urls = [fault_server.url(f"/page/{i}?delay=0.3") for i in range(30)]
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text("\n".join(urls) + "\n")
+    args = [sys.executable, "-m", "newsscrape", "crawl", str(source), "-o", str(out)]
+    proc = subprocess.Popen(
+        [*args, *FAST_CLI, "--per-host", "3"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        _wait_for(lambda: _lines_in(out) >= 3, proc)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err.decode()
+    assert "interrupted; --resume continues" in err.decode()
+    recorded = {str(r["url"]) for r in records_of(out)}  # every line whole
+    requested = {fault_server.url(p) for p in fault_server.paths() if p.startswith("/page/")}
+    assert 3 <= len(recorded) < len(urls)
+    assert requested == recorded  # pages in flight at Ctrl-C were finished and written, none lost
+
+    fault_server.clear_log()
+    again = CliRunner().invoke(main, ["crawl", str(source), "-o", str(out), "--resume", *FAST_CLI])
+    assert again.exit_code == 0, again.output
+    assert sorted(str(r["url"]) for r in records_of(out)) == sorted(urls)
+    assert not {fault_server.url(p) for p in fault_server.paths()} & recorded
+
+
+def test_second_ctrl_c_stops_at_once(fault_server: FaultServer, tmp_path: Path) -> None:
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text("".join(fault_server.url(f"/hang?i={i}") + "\n" for i in range(3)))
+    args = [sys.executable, "-m", "newsscrape", "crawl", str(source), "-o", str(out)]
+    proc = subprocess.Popen(
+        [*args, *FAST_CLI, "--per-host", "3"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        _wait_for(lambda: len(fault_server.paths()) >= 2, proc)  # robots.txt, then a /hang in flight
+        proc.send_signal(signal.SIGINT)
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)  # the hanging requests would take 20 s to time out
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err.decode()
+    assert out.read_bytes() == b""  # nothing finished, nothing half-written

@@ -4,6 +4,7 @@ What a robots.txt answer means (RFC 9309 section 2.3.1):
 
     2xx                        the rules apply (the first 512 KiB are parsed; the RFC asks for >= 500 KiB)
     4xx (not 429), >5 redirects "unavailable": no rules, everything is allowed
+    a refused address          not fetched (block_private...): allowed, as the fetcher refuses the pages
     429, 5xx, no connection    "unreachable": everything is disallowed for now; asked once more after
                                ``retry_delay`` seconds, then the answer holds for the rest of the crawl
 
@@ -14,6 +15,7 @@ The second try is why a brief outage of a site's robots.txt does not turn all it
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
@@ -22,9 +24,11 @@ import httpx
 from protego import Protego
 
 from ..config import FetchConfig
+from . import _address
+from ._address import DEFAULT_POLICY, Addresses, AddressPolicy
 
 ROBOTS_MAX_BYTES = 512 * 1024
-ROBOTS_TIMEOUT = 20.0  # seconds for the whole robots.txt request
+MAX_REDIRECTS = 5  # RFC 9309 2.3.1.2: follow at least five
 
 Verdict = Literal["rules", "allow_all", "unreachable"]
 
@@ -60,26 +64,45 @@ class RobotsRules:
         return None if delay is None else float(delay)
 
 
-async def afetch_robots(origin: str, *, client: httpx.AsyncClient, config: FetchConfig) -> RobotsRules:
+async def afetch_robots(
+    origin: str, *, client: httpx.AsyncClient, config: FetchConfig, policy: AddressPolicy | None = None
+) -> RobotsRules:
     """Download and parse ``origin + "/robots.txt"``; never raises for network or HTTP trouble.
 
     >>> rules = await afetch_robots("https://example.com:443", client=client, config=FetchConfig())
     >>> rules.allowed("https://example.com/news/1", config.user_agent)
     """
-    url = origin + "/robots.txt"
+    policy = policy or DEFAULT_POLICY
+    url = httpx.URL(origin + "/robots.txt")
+    previous: Addresses | None = None
     try:
-        async with client.stream(
-            "GET",
-            url,
-            follow_redirects=True,
-            timeout=httpx.Timeout(config.read_timeout, connect=config.connect_timeout),
-            headers={"User-Agent": config.user_agent},
-        ) as resp:
-            status = resp.status_code
-            body = await _read_capped(resp) if 200 <= status < 300 else b""
-    except httpx.TooManyRedirects:
-        return RobotsRules(origin=origin, verdict="allow_all", reason="too many redirects")
-    except (httpx.HTTPError, OSError) as exc:  # no connection, timeout, broken response
+        for hop in range(MAX_REDIRECTS + 1):
+            # The fetcher's address policy (SSRF) holds for robots.txt too, redirects included.
+            if _address.needs_lookup(redirected=hop > 0, config=config):
+                target = await _addresses(url.host)
+                refusal = policy.decide(previous=previous, target=target, config=config)
+                if refusal is not None:  # the pages will be refused by the fetcher in turn
+                    return RobotsRules(origin=origin, verdict="allow_all", reason=f"not fetched: {refusal}")
+                previous = target
+            elif config.block_private_redirects:
+                previous = await _addresses(url.host)  # needed to judge where a redirect leads
+            async with client.stream(
+                "GET",
+                url,
+                follow_redirects=False,
+                timeout=httpx.Timeout(config.read_timeout, connect=config.connect_timeout),
+                headers={"User-Agent": config.user_agent},
+            ) as resp:
+                status = resp.status_code
+                location = resp.headers.get("location")
+                if 300 <= status < 400 and location:
+                    url = url.join(location)
+                    continue
+                body = await _read_capped(resp) if 200 <= status < 300 else b""
+                break
+        else:  # RFC 9309 2.3.1.2: more than five redirects may be taken as "unavailable"
+            return RobotsRules(origin=origin, verdict="allow_all", reason="too many redirects")
+    except (httpx.HTTPError, OSError, UnicodeError) as exc:  # no connection, timeout, bad name, broken reply
         return RobotsRules(origin=origin, verdict="unreachable", reason=f"{type(exc).__name__}: {exc}")
     if 200 <= status < 300:
         # Parsing a big file is CPU work: off the event loop.
@@ -88,6 +111,14 @@ async def afetch_robots(origin: str, *, client: httpx.AsyncClient, config: Fetch
     if status == 429 or status >= 500:
         return RobotsRules(origin=origin, verdict="unreachable", reason=f"HTTP {status}")
     return RobotsRules(origin=origin, verdict="allow_all", reason=f"HTTP {status}")
+
+
+async def _addresses(host: str) -> Addresses:
+    found = _address.literal(host)
+    if found is not None:
+        return found
+    infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    return _address.from_addrinfo(infos)
 
 
 async def _read_capped(resp: httpx.Response) -> bytes:
