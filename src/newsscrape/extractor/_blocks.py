@@ -17,8 +17,9 @@ from typing import Final
 
 from selectolax.lexbor import LexborNode
 
-from ._chrome import chrome_kind, heading_kind, is_teaser, line_kind
+from ._chrome import chrome_kind
 from ._guard import too_deep
+from ._wording import heading_kind, is_teaser, line_kind
 
 HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that start and end a paragraph; everything else is inline and joins its neighbours.

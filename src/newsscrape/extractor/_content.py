@@ -21,10 +21,11 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..config import ExtractConfig
 from ._blocks import Block, Removed, Walk, fold, where
-from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, heading_kind, tokens
+from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
 from ._scoring import choose_container, paragraph_weights
+from ._wording import heading_kind
 
 __all__ = ["Block", "Content", "Removed", "extract_content"]
 

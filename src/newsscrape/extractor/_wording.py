@@ -1,0 +1,342 @@
+"""What a block's own words say: labels, rail headings, datelines, teasers, reader prompts.
+
+Multilingual where it is cheap: the wordings of the most common chrome in the languages of
+the world's larger news sites. Only short texts are judged, so story sentences never match.
+
+    >>> heading_kind("Latest news")
+    ('other_stories', 'heading "Latest news"')
+    >>> line_kind("Nov. 20, 2019, 9:28 AM UTC")
+    ('meta', 'date and time only')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Text of a block that is a label, not content ("Advertisement" above an ad slot), in a few languages.
+LABELS: Final = frozenset(
+    {
+        "advertisement",
+        "advertisment",
+        "advertising",
+        "ad",
+        "ads",
+        "sponsored",
+        "sponsored content",
+        "anzeige",
+        "werbung",
+        "publicidad",
+        "publicité",
+        "pubblicità",
+        "reklama",
+        "реклама",
+        "publicidade",
+        "continue reading",
+        "continue reading below",
+        "story continues below",
+        "story continues below advertisement",
+        "article continues below",
+        "article continues below advertisement",
+        "scroll to continue with content",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "email",
+        "print",
+        "comments",
+        "show comments",
+        "hide comments",
+        "read more",
+        "read less",
+        "loading",
+        "loading...",
+        "advert",
+        "iklan",  # id/ms: advertisement
+        "caption",
+        "close",
+        "hide caption",
+        "toggle caption",
+        "enlarge this image",
+        "don't miss",
+        "filed under",
+        "tags",
+        "topics",
+        "more",
+        "highlights",
+        "subscribe",
+        "subscribe now",
+        "sign up",
+        "log in",
+        "tell us what you think",
+        "what do you think",
+        "have your say",
+        "login",
+        "register",
+        "next",
+        "previous",
+        "back to top",
+        "top",
+        "see more",
+        "show more",
+        "view comments",
+        "leave a comment",
+        "skip to content",
+        "skip advertisement",
+    }
+)
+
+# Own heading of a rail of other stories: the heading *starts with* one of these (lower case).
+OTHER_STORIES_HEADINGS: Final = (
+    "latest",
+    "related",
+    "more from",
+    "more on",
+    "more news",
+    "more stories",
+    "more in",
+    "most read",
+    "most popular",
+    "most viewed",
+    "popular",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "also read",
+    "read also",
+    "read more",
+    "read next",
+    "see also",
+    "up next",
+    "trending",
+    "top stories",
+    "editor's picks",
+    "editors' picks",
+    "don't miss",
+    "more like this",
+    "other news",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "lesen sie auch",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "meistgelesen",
+    "lire aussi",
+    "à lire aussi",
+    "sur le même sujet",
+    "les plus lus",
+    "leer más",
+    "lee también",
+    "te puede interesar",
+    "más noticias",
+    "noticias relacionadas",
+    "lo más leído",
+    "leggi anche",
+    "potrebbe interessarti",
+    "читайте также",
+    "читайте также:",
+    "последние новости",
+    "самые популярные",
+    "популярное",
+    "популярные",
+    "новости по теме",
+    "другие новости",
+    "похожие новости",
+    "czytaj także",
+    "czytaj też",
+    "zobacz też",
+    "oku",
+    "ilgili haberler",
+    "lees ook",
+    "läs också",
+    "les også",
+    "você pode gostar",
+    "você também pode gostar",
+    "voce pode gostar",
+    "veja mais",
+    "puede que te guste",
+    "te puede gustar",
+    "también te puede interesar",
+    "ti potrebbe interessare",
+    "potrebbero interessarti",
+    "articoli correlati",
+    "vous aimerez aussi",
+    "à lire également",
+    "auch interessant",
+    "weitere artikel",
+    "関連記事",
+    "相关新闻",
+    "相关阅读",
+    "推荐阅读",
+)
+
+# Headings of blocks that follow the story and are chrome, not other stories.
+CHROME_HEADINGS: Final = {
+    "share": ("share", "follow us", "follow", "spread the word"),
+    "newsletter": ("newsletter", "subscribe", "sign up", "get our", "stay informed"),
+    "comments": (
+        "comment",
+        "leave a reply",
+        "leave a comment",
+        "reply",
+        "discussion",
+        "join the conversation",
+    ),
+    "tags": ("tags", "topics", "keywords", "filed under", "categories"),
+    "bio": ("about the author", "author", "about us"),
+}
+
+# A paragraph that only points to another story: "Read more: <link>".
+TEASER_PREFIXES: Final = (
+    "read more",
+    "read also",
+    "also read",
+    "related:",
+    "related stories",
+    "related article",
+    "see also",
+    "recommended:",
+    "watch:",
+    "click here",
+    "lire aussi",
+    "à lire aussi",
+    "lesen sie auch",
+    "mehr zum thema",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "lee también",
+    "leer más",
+    "leggi anche",
+    "читайте также",
+    "czytaj także",
+    "czytaj też",
+    "lees ook",
+)
+
+
+def heading_kind(text: str) -> tuple[str, str] | None:
+    """Label a block by its own heading's wording ("Latest news", "Share this")."""
+    low = text.strip().lower().rstrip(":")
+    if not low or len(low) > 60:
+        return None
+    for prefix in OTHER_STORIES_HEADINGS:
+        if low.startswith(prefix):
+            return "other_stories", f'heading "{text.strip()[:40]}"'
+    for kind, prefixes in CHROME_HEADINGS.items():
+        for prefix in prefixes:
+            if low.startswith(prefix):
+                return kind, f'heading "{text.strip()[:40]}"'
+    return None
+
+
+# Short lines that are page furniture whatever the page: counters of galleries, tag lines,
+# copyright notices, datelines ("Nov. 20, 2019, 9:28 AM UTC") and bare bylines ("By Reuters").
+SHORT_LINE: Final = 100  # only lines up to this many characters are judged by wording
+_LINE_RULES: Final = (
+    (
+        "caption",
+        "gallery counter",
+        re.compile(r"^(?:image|photo|slide|picture|foto)?\s*\d+\s*(?:of|/|de|von|di|из)\s*\d+$", re.I),
+    ),
+    (
+        "tags",
+        "tag line",
+        re.compile(
+            r"^(?:tags?|tagged|filed under|categories|category|topics|keywords|themen|etiquetas"
+            r"|tags relacionadas|タグ|标签|태그)\s*[:\uff1a]",  # \uff1a: full-width colon
+            re.I,
+        ),
+    ),
+    (
+        "copyright",
+        "copyright line",
+        re.compile(r"^(?:copyright|\(c\)|©|ⓒ)|all rights reserved|무단전재", re.I),
+    ),
+    (
+        "meta",
+        "dateline",
+        re.compile(
+            r"^\W*(?:updated|posted|published|first published|last updated|atualizado|publicado"
+            r"|aktualisiert|mis à jour|actualizado)\b.*\d",
+            re.I,
+        ),
+    ),
+    ("bio", "bare byline", re.compile(r"^(?i:by|von|par|por|di|door|av)\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}$")),
+)
+# Calls to action addressed to the reader, up to a few sentences: newsletter and follow prompts.
+CTA_LINE: Final = 250
+_CTA_RULES: Final = (
+    (
+        "newsletter",
+        "newsletter prompt",
+        re.compile(r"\b(?:sign up|subscribe|register)\b.{0,120}\bnewsletters?\b", re.I),
+    ),
+    (
+        "newsletter",
+        "newsletter prompt",
+        re.compile(r"\bnewsletters?\b.{0,60}\b(?:inbox|sign up|subscribe)\b", re.I),
+    ),
+    ("share", "share prompt", re.compile(r"\bshare (?:it|this)(?: story| article| post)? with\b", re.I)),
+    (
+        "share",
+        "follow prompt",
+        re.compile(r"^(?:follow|like) (?:us|@?\w+(?: \w+)?) on (?:twitter|facebook|instagram)", re.I),
+    ),
+    ("label", "script notice", re.compile(r"\b(?:requires|enable) javascript\b", re.I)),
+)
+# A line that is nothing but a date, optionally with a time: "2018-08-16", "16.08.2018 10:30".
+_DATE_ONLY: Final = re.compile(
+    r"^\W*\d{1,4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,4}\s*日?\W*(?:\d{1,2}:\d\d(?::\d\d)?\W*)?$"
+)
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+_TIME: Final = re.compile(r"\b\d{1,2}[:h]\d\d\b")
+
+
+def is_label(text: str) -> bool:
+    return text.strip().lower().rstrip(":.…") in LABELS
+
+
+def line_kind(text: str) -> tuple[str, str] | None:
+    """Label a short paragraph by its wording alone: ``(kind, reason)`` or None.
+
+    >>> line_kind("Nov. 20, 2019, 9:28 AM UTC")
+    ('meta', 'date and time only')
+    """
+    if len(text) > SHORT_LINE:
+        if len(text) <= CTA_LINE:
+            for kind, reason, rule in _CTA_RULES:
+                if rule.search(text):
+                    return kind, reason
+        return None
+    for kind, reason, rule in _CTA_RULES:
+        if rule.search(text):
+            return kind, reason
+    if is_label(text):
+        return "label", "label text"
+    for kind, reason, rule in _LINE_RULES:
+        if rule.search(text):
+            return kind, reason
+    if _DATE_ONLY.match(text):
+        return "meta", "date only"
+    if len(text) <= 60 and _YEAR.search(text) and _TIME.search(text):
+        return "meta", "date and time only"
+    if len(text) <= 50:
+        label = heading_kind(text)
+        if label is not None:
+            return label
+    return None
+
+
+_BULLETS: Final = " >|*-\u00bb\u203a\u2013\u2014\u2022"  # quote marks, dashes, bullets before "Read more"
+
+
+def is_teaser(text: str) -> bool:
+    low = text.lstrip(_BULLETS).lower()
+    return low.startswith(TEASER_PREFIXES)
