@@ -309,3 +309,8 @@ def test_framework_hidden_class_removed() -> None:
 
 def test_responsive_hidden_class_kept() -> None:
     assert PARA2 in body(page(f'<p>{PARA}</p><div class="d-none d-md-block"><p>{PARA2}</p></div>'))
+
+
+def test_story_body_class_outranks_chrome_word() -> None:
+    box = f'<div class="widget_text article-body"><p>{PARA2}</p></div>'
+    assert PARA2 in body(page(f"<p>{PARA}</p>{box}<p>{PARA3}</p>"))

@@ -161,6 +161,9 @@ WORD_KIND: Final = {word: kind for kind, words in _WORDS.items() for word in wor
 # Words that make a block content whatever else its class says: embedded posts are quoted
 # material of the story ("social-media-embed", "twitter-tweet").
 CONTENT_WORDS: Final = frozenset({"embed", "embedded", "tweet", "instagram", "oembed"})
+# A class that names the story's body outranks any chrome word beside it ("widget_text article-body").
+# Whole class names only: "article-body__ad" is an ad inside the body, not the body.
+CONTENT_CLASS: Final = re.compile(r"^(?:article|story|entry|post)[-_]?(?:body|text|content)$")
 # Chrome words written inside longer compounds ("relatedpoststitle", "sharebuttons"): matched as
 # substrings of the class/id when no whole word decided.
 COMPOUND_KIND: Final = (
@@ -236,6 +239,8 @@ def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | Non
         return None  # the page itself says this is the story
     words = tokens(attrs)
     if not words or CONTENT_WORDS.intersection(words):
+        return None
+    if any(CONTENT_CLASS.match(c) for c in (attrs.get("class") or "").lower().split()):
         return None
     inline = tag in INLINE_TAGS
     for word in words:
