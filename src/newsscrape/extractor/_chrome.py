@@ -162,6 +162,7 @@ WORD_KIND: Final = {word: kind for kind, words in _WORDS.items() for word in wor
 # material of the story ("social-media-embed", "twitter-tweet").
 CONTENT_WORDS: Final = frozenset({"embed", "embedded", "tweet", "instagram", "oembed"})
 # A class that names the story's body outranks any chrome word beside it ("widget_text article-body").
+PULL_QUOTE: Final = re.compile(r"pull[-_]?quote", re.I)
 # Whole class names only: "article-body__ad" is an ad inside the body, not the body.
 CONTENT_CLASS: Final = re.compile(r"^(?:article|story|entry|post)[-_]?(?:body|text|content)$")
 # Chrome words written inside longer compounds ("relatedpoststitle", "sharebuttons"): matched as
@@ -220,6 +221,9 @@ def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | Non
     >>> chrome_kind("div", {"class": "share-bar"})
     ('share', 'class/id word "share"')
     """
+    klass = attrs.get("class")
+    if klass and PULL_QUOTE.search(klass):
+        return None  # the story's own sentence, set large (often an <aside>, often aria-hidden)
     kind = TAG_KIND.get(tag)
     if kind is not None:
         return kind, f"<{tag}> element"
