@@ -18,7 +18,7 @@ from typing import Final
 from selectolax.lexbor import LexborNode
 
 from ._chrome import chrome_kind
-from ._guard import too_deep
+from ._guard import Deadline, too_deep
 from ._wording import heading_kind, is_teaser, line_kind
 
 HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -88,12 +88,13 @@ BOXES: Final = frozenset(
 )
 BOX_LINK_SHARE: Final = 0.65  # a box whose text is mostly links is a menu or a list of other stories
 PARA_LINK_SHARE: Final = 0.8  # a paragraph that is (nearly) one link points elsewhere
+DEADLINE_EVERY: Final = 2048  # nodes walked between two looks at the clock
 SAFE_SHARE: Final = 0.5  # never drop a labelled box holding this much of the container's text
 _URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
 SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Block:
     """One unit of body text: a paragraph (level 0) or a heading (level 2..6)."""
 
@@ -101,7 +102,7 @@ class Block:
     level: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Removed:
     """A block the content pass dropped, for ``explain``."""
 
@@ -163,8 +164,10 @@ class Walk:
         max_depth: int,
         url: str | None = None,
         title: str | None = None,
+        deadline: Deadline | None = None,
     ) -> None:
         self.container = container
+        self.deadline = deadline
         self.container_chars = max(1, container_chars)
         self.max_depth = max_depth
         self.url = url
@@ -175,24 +178,22 @@ class Walk:
         self._in_link = 0
         self.title = fold(title) if title else None
         self._seen_h1 = False
-        self._skip: set[int] = set()
-        self._first: LexborNode | None = None  # mem_ids of siblings condemned by a rail heading
+        self._skip: set[int] = set()  # mem_ids of siblings condemned by a rail heading
+        self._first: LexborNode | None = None  # where the current paragraph's text starts
 
-    def run(
-        self, extra_before: tuple[LexborNode, ...] = (), extra_after: tuple[LexborNode, ...] = ()
-    ) -> None:
-        """Walk the container's children, with sibling blocks of the container before/after it."""
-        for node in extra_before:
-            self._walk(node, siblings=False)
-        self._walk(self.container.child, siblings=True)
-        for node in extra_after:
-            self._walk(node, siblings=False)
+    def run(self) -> None:
+        """Walk the container's children in document order."""
+        self._walk(self.container.child)
         self._flush()
 
-    def _walk(self, first: LexborNode | None, *, siblings: bool) -> None:
+    def _walk(self, first: LexborNode | None) -> None:
         node = first
         depth = 1
+        steps = 0
         while node is not None:
+            steps += 1
+            if self.deadline is not None and not steps % DEADLINE_EVERY:
+                self.deadline.check()
             if self._enter(node):
                 child = node.child
                 if child is not None:
@@ -204,7 +205,7 @@ class Walk:
             # move on: next sibling, or climb (closing the elements we leave) until one exists
             while node is not None:
                 if depth == 1:
-                    node = node.next if siblings else None
+                    node = node.next
                     break
                 if node.next is not None:
                     node = node.next
@@ -294,7 +295,7 @@ class Walk:
                 Removed(kind="title", reason="<h1> element", where=where(node), text=text[:80])
             )
             return
-        self.blocks.append(Block(text))
+        self.blocks.append(Block(text=text))
 
     def _heading(self, node: LexborNode, level: int) -> None:
         text = fold(node.text(deep=True))
@@ -314,7 +315,7 @@ class Walk:
                 Removed(kind="other_stories", reason="heading is a link", where=where(node), text=text[:80])
             )
             return
-        self.blocks.append(Block(text, level))
+        self.blocks.append(Block(text=text, level=level))
 
     def _condemn_rail(self, heading: LexborNode) -> None:
         """Siblings after a "Related news" heading are the rail, up to the next heading or prose."""
@@ -367,4 +368,4 @@ class Walk:
                 Removed(kind="other_stories", reason="link paragraph", where=self._where(), text=text[:80])
             )
             return
-        self.blocks.append(Block(text))
+        self.blocks.append(Block(text=text))

@@ -78,7 +78,7 @@ def extract_content(
     content = Content()
     body = tree.body
     if body is not None:
-        _native(body, content, config=config, url=url, title=meta.title)
+        _native(body, content, config=config, url=url, title=meta.title, deadline=deadline)
     deadline.check()
     if config.fallback and _unsure(content, meta):
         _second_opinion(content, html)
@@ -87,7 +87,13 @@ def extract_content(
 
 
 def _native(
-    body: LexborNode, content: Content, *, config: ExtractConfig, url: str | None, title: str | None
+    body: LexborNode,
+    content: Content,
+    *,
+    config: ExtractConfig,
+    url: str | None,
+    title: str | None,
+    deadline: Deadline,
 ) -> None:
     body.strip_tags(JUNK_TAGS)
     page_chars = len(fold(body.text(deep=True)))
@@ -108,6 +114,7 @@ def _native(
         )
     _remove(doomed, content.removed)
     _drop_rails(body, page_chars, content.removed)
+    deadline.check()
     weights = paragraph_weights(body)
     container = choose_container(body, weights)
     if container is None:
@@ -119,6 +126,7 @@ def _native(
         max_depth=config.max_depth,
         url=url,
         title=title,
+        deadline=deadline,
     )
     walk.run()
     content.blocks = walk.blocks
@@ -187,5 +195,5 @@ def _second_opinion(content: Content, html: str) -> None:
     text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
     paragraphs = [fold(p) for p in text.split("\n") if p.strip()]
     if sum(_words(p) for p in paragraphs) > sum(_words(b.text) for b in content.blocks):
-        content.blocks = [Block(p) for p in paragraphs]
+        content.blocks = [Block(text=p) for p in paragraphs]
         content.method = "trafilatura"
