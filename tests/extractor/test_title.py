@@ -83,3 +83,14 @@ def test_glued_trail_dropped_without_any_meta_title() -> None:
         "<h1>HomeCurrent affairsKim Jong Un's Summit in Russia</h1>"
     )
     assert title_of(page, url=None) == "Kim Jong Un's Summit in Russia"
+
+
+def test_ideographic_space_in_a_headline_is_kept() -> None:
+    page = '<meta property="og:title" content="一か月\u3000福井県"><h1>一か月\u3000福井県\n  </h1>'
+    assert title_of(page) == "一か月\u3000福井県"
+
+
+def test_layout_white_space_in_a_headline_is_folded() -> None:
+    assert title_of('<meta property="og:title" content="Rain returns"><h1>Rain\n\u00a0 returns</h1>') == (
+        "Rain returns"
+    )

@@ -26,6 +26,9 @@ WRAPPER_KEYS = ("@graph", "mainEntity", "mainEntityOfPage")
 _COMMENT = re.compile(r"<!--|-->|<!\[CDATA\[|\]\]>|^\s*//.*$", re.MULTILINE)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _DECODER = json.JSONDecoder(strict=False)  # strict=False: raw control characters inside strings
+# White space runs to fold, all but the ideographic space U+3000: CJK headlines use it as a visible
+# gap between two clauses ("一か月\u3000福井県内"), so it is part of the text, not layout.
+_SPACES = re.compile(r"[^\S\u3000]+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -120,9 +123,17 @@ def text_of(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value") or value.get("text")
     if isinstance(value, str | int | float) and not isinstance(value, bool):
-        text = " ".join(html.unescape(str(value)).split())
-        return text or None
+        return squash(html.unescape(str(value))) or None
     return None
+
+
+def squash(text: str) -> str:
+    """White space runs folded to one space and trimmed; the ideographic space U+3000 is kept.
+
+    >>> squash("  Big\\n news\u3000today ")
+    'Big news\u3000today'
+    """
+    return _SPACES.sub(" ", text).strip()
 
 
 def _flatten(data: Any, out: list[Node], *, depth: int) -> None:

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._authors import clean_authors
-from ._jsonld import JsonLd, read_jsonld, text_of
+from ._jsonld import JsonLd, read_jsonld, squash, text_of
 from ._pubdate import find_dates
 from ._title import TitleSources, choose_title
 
@@ -94,7 +94,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     def first_meta(*keys: str) -> tuple[str | None, str | None]:
         for key in keys:
             for value in metas.get(key, ()):
-                text = " ".join(value.split())
+                text = squash(value)
                 if text:
                     return text, "og" if key.startswith(("og:", "article:")) else "meta"
         return None, None
@@ -245,24 +245,24 @@ def _title_sources(
     main: list[str] = []
     rest: list[str] = []
     for node in tree.css("h1"):
-        text = " ".join(node.text(deep=True).split())
+        text = squash(node.text(deep=True))
         if text:
             (main if _in_story(node) else rest).append(text)
     if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim agrees)
-        rest = [t for t in (" ".join(n.text(deep=True).split()) for n in tree.css("h2")[:MAX_H2]) if t]
+        rest = [t for t in (squash(n.text(deep=True)) for n in tree.css("h2")[:MAX_H2]) if t]
     title_node = tree.css_first("title")
     art = ld.article or {}
 
     def one(key: str) -> str | None:
         values = metas.get(key)
-        return " ".join(values[0].split()) if values else None
+        return squash(values[0]) if values else None
 
     return TitleSources(
         h1s=tuple(main + rest),
         og=one("og:title"),
         headline=text_of(art.get("headline")) or text_of(art.get("name")),
         twitter=one("twitter:title"),
-        html_title=" ".join(title_node.text().split()) if title_node is not None else None,
+        html_title=squash(title_node.text()) if title_node is not None else None,
         site_name=meta.site_name,
         host=urlsplit(url).hostname if url else None,
         breadcrumbs=meta.breadcrumbs,
