@@ -29,6 +29,10 @@ from newsscrape.extractor._authors import clean_authors
         (["Analysis by Chris Cillizza, CNN Editor-at-large"], ("Chris Cillizza",)),
         (["By", "Lisa Kubota"], ("Lisa Kubota",)),
         (["Jeff Foust Monday"], ()),
+        (["View all posts by Min-ji Park"], ("Min-ji Park",)),  # an author link's text
+        (["Текст: Анна Смирнова"], ("Анна Смирнова",)),
+        (["di Mario Rossi"], ("Mario Rossi",)),
+        (["Di Maria Luca"], ("Di Maria Luca",)),  # capital "Di" is a surname, not "by"
     ],
 )
 def test_clean_authors(raw: list[str], names: tuple[str, ...]) -> None:

@@ -336,3 +336,26 @@ def test_zoneless_stamp_after_midnight_yields_to_url_day() -> None:
 def test_announced_date_anywhere_is_the_last_resort() -> None:
     page = '<div><span class="about">publiziert am 4. März 2021</span></div><h1>T</h1><p>Text.</p>'
     assert meta_of(page, url=None).published == date(2021, 3, 4)
+
+
+def test_hcard_name_in_a_byline_is_the_author() -> None:
+    page = (
+        '<article><h1>Rain returns</h1><span class="byline">By <span class="author vcard">'
+        '<a class="url fn n" href="/author/minji-park/">Min-ji Park</a></span>, Senior Correspondent</span>'
+        '<a rel="author" href="/author/minji-park/">View all</a><p>Text.</p></article>'
+    )
+    assert meta_of(page).authors == ("Min-ji Park",)
+
+
+def test_unmarked_localised_byline_below_the_headline() -> None:
+    page = (
+        "<article><header><h1>Radweg freigegeben</h1>"
+        '<p>Von <a href="/a/lh">Lena Hoffmann</a> und <a href="/a/tb">Tobias Brandt</a></p></header>'
+        "<p>Text.</p></article>"
+    )
+    assert meta_of(page).authors == ("Lena Hoffmann", "Tobias Brandt")
+
+
+def test_a_sentence_below_the_headline_is_no_byline() -> None:
+    page = "<article><h1>Rain returns</h1><p>By Monday the valley was green again.</p></article>"
+    assert meta_of(page).authors == ()

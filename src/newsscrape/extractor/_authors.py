@@ -7,8 +7,17 @@ from collections.abc import Iterable
 
 # Words that open a byline in the languages news pages are commonly written in.
 _LEADS = r"(?:written|posted|reported|published|text|story|words|photos?|analysis|opinion|commentary|review)"
-_BY = r"(?:by|from|von|por|par|door|av|af|przez|autor(?:in|a)?|author|escrito por|texto)"
+# Italian "di" only in lower case: a capital "Di" starts a surname ("Di Maria").
+_BY = (
+    r"(?:by|from|von|por|par|door|av|af|przez|(?-i:di)|autor(?:in|a)?|author|escrito por|texto"
+    r"|автор(?:ы)?|текст|بقلم)"
+)
 BYLINE_PREFIXES = re.compile(rf"^(?:{_LEADS}\s+)?{_BY}(?:\s*[:\-]?\s+|\s*:?$)", re.IGNORECASE)
+# A line that opens with a localised "By" and a capitalised word reads as a byline on its own,
+# without any byline class ("Von Lena Hoffmann und Tobias Brandt", "par Jean Dupont").
+BYLINE_LINE = re.compile(rf"^(?:{_LEADS}\s+)?{_BY}\s*:?\s+[^\W\d_]", re.IGNORECASE)
+# Link texts that point at a person's page: "View all posts by Jane Doe", "More articles by ...".
+_MORE_BY = re.compile(r"^(?:view|see|read|more|all)\b.{0,30}?\b(?:by|from)\s+", re.IGNORECASE)
 # A part of a byline containing one of these words is a role or an organisation, not a person.
 _ROLE_WORDS = """writer writers editor editors reporter reporters correspondent correspondents staff
     contributor contributors columnist journalist journalists producer analyst team desk newsroom editorial
@@ -65,7 +74,7 @@ def clean_authors(raw: Iterable[str], *, site: str | None = None, host: str | No
 def split_byline(text: str) -> list[str]:
     """The person names in one byline string."""
     text = " ".join(_NOISE.sub(" ", text).split())
-    text = BYLINE_PREFIXES.sub("", text)
+    text = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", text))
     names = []
     for part in _SPLIT.split(text):
         name = _person(part)

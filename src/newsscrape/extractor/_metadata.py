@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._authors import clean_authors
+from ._authors import BYLINE_LINE, clean_authors
 from ._jsonld import JsonLd, read_jsonld, squash, text_of
 from ._pubdate import find_dates
 from ._title import TitleSources, choose_title
@@ -36,6 +36,7 @@ HOME_CRUMBS = frozenset(
 # Byline elements, read only when JSON-LD and meta tags name nobody.
 BYLINE_SELECTORS = (
     '[itemprop="author"]',
+    ".vcard .fn",  # hCard: the formatted name inside an author card (WordPress themes)
     'a[rel~="author"]',
     ".byline",
     ".author-name",
@@ -43,6 +44,10 @@ BYLINE_SELECTORS = (
     '[class*="byline" i]',
 )
 MAX_BYLINE_NODES = 5
+# A byline without markup sits among the next few siblings of the h1 or of its header box.
+BYLINE_LEVELS = 2
+MAX_BYLINE_SIBLINGS = 6
+MAX_BYLINE_CHARS = 120
 MAX_TAGS = 30
 MAX_TAG_LENGTH = 60
 # A breadcrumb trail is short: a few short links.
@@ -353,17 +358,50 @@ def _authors(
     if names:
         meta.authors, meta.sources["authors"] = names, "meta"
         return
-    texts = []
     for selector in BYLINE_SELECTORS:
+        texts = []
         for node in tree.css(selector)[:MAX_BYLINE_NODES]:
             inner = node.css_first('[itemprop="name"]')
             texts.append((inner or node).text(deep=True, separator=" "))
-        if texts:
-            break
-    # Byline elements hold all sorts of text ("Views", "Guest"): a name there needs two words.
-    names = tuple(name for name in clean(texts) if " " in name)
+        # Byline elements hold all sorts of text ("Views", "Guest"): a name there needs two words.
+        names = tuple(name for name in clean(texts) if " " in name)
+        if names:  # a selector that names nobody ("View all posts") gives way to the next one
+            meta.authors, meta.sources["authors"] = names, "dom"
+            return
+    names = tuple(name for name in clean(_byline_lines(tree)) if " " in name)
     if names:
         meta.authors, meta.sources["authors"] = names, "dom"
+
+
+def _byline_lines(tree: LexborHTMLParser) -> list[str]:
+    """Short lines just below the headline that open with a localised "By" ("Von X und Y").
+
+    Pages without byline markup still print one, right after the h1 (or after its header box).
+    """
+    headline = _headline_node(tree)
+    lines: list[str] = []
+    level, looked = headline, 0
+    for _ in range(BYLINE_LEVELS):  # the h1's next siblings, then its parent's next siblings
+        if level is None or level.tag in ("body", "html"):
+            break
+        node = level.next
+        while node is not None and looked < MAX_BYLINE_SIBLINGS:
+            if node.tag != "-text":
+                looked += 1
+                text = squash(node.text(deep=True, separator=" "))
+                if len(text) <= MAX_BYLINE_CHARS and BYLINE_LINE.match(text):
+                    lines.append(text)
+            node = node.next
+        if lines:
+            break
+        level = level.parent
+    return lines
+
+
+def _headline_node(tree: LexborHTMLParser) -> LexborNode | None:
+    """The story's h1: the first inside article/main, else the first on the page."""
+    h1s = tree.css("h1")
+    return next((h for h in h1s if _in_story(h)), h1s[0] if h1s else None)
 
 
 def _ld_people(value: Any) -> list[str]:
