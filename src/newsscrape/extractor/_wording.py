@@ -250,7 +250,9 @@ _LINE_RULES: Final = (
         "tag line",
         re.compile(
             r"^(?:tags?|tagged|filed under|categories|category|topics|keywords|themen|etiquetas"
-            r"|tags relacionadas|タグ|标签|태그)\s*[:\uff1a]",  # \uff1a: full-width colon
+            r"|tags relacionadas"
+            r"|schlagworte|stichworte|schlagwörter|mots-clés"
+            r"|タグ|标签|태그)\s*[:\uff1a]",  # or a full-width colon
             re.I,
         ),
     ),
