@@ -359,3 +359,38 @@ def test_unmarked_localised_byline_below_the_headline() -> None:
 def test_a_sentence_below_the_headline_is_no_byline() -> None:
     page = "<article><h1>Rain returns</h1><p>By Monday the valley was green again.</p></article>"
     assert meta_of(page).authors == ()
+
+
+def test_visible_tag_list_gives_tags() -> None:
+    page = (
+        "<article><h1>Radweg</h1><p>Text.</p>"
+        '<p class="artikel__schlagworte">Schlagworte: '
+        '<a href="/t/r">Radverkehr</a>, <a href="/t/p">Pendler</a></p>'
+        "</article>"
+    )
+    assert meta_of(page).tags == ("Radverkehr", "Pendler")
+
+
+def test_tag_cloud_in_a_sidebar_is_not_the_story_tags() -> None:
+    page = '<article><p>Text.</p></article><aside><div class="tags"><a href="/t/a">Weather</a></div></aside>'
+    assert meta_of(page).tags == ()
+
+
+def test_a_tag_container_with_prose_is_not_a_tag_list() -> None:
+    page = '<div class="post-tags">Read <a href="/x">this story</a> about the rain that fell all week.</div>'
+    assert meta_of(page).tags == ()
+
+
+def test_meta_keywords_are_the_last_resort_for_tags() -> None:
+    page = '<meta name="keywords" content="transport, tram"><meta name="news_keywords" content="Tram">'
+    assert meta_of(page).tags == ("Tram",)
+    assert meta_of('<meta name="keywords" content="transport, tram">').tags == ("transport", "tram")
+
+
+def test_topics_bar_above_the_headline_is_not_the_story_tags() -> None:
+    page = '<div class="topics"><a href="/t/x">Elections</a></div><h1>Rain returns</h1><p>Text.</p>'
+    assert meta_of(page).tags == ()
+
+
+def test_tags_without_a_word_character_are_dropped() -> None:
+    assert meta_of('<meta name="keywords" content="rain, &quot;, \ufeffvalley">').tags == ("rain", "valley")

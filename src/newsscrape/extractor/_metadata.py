@@ -56,6 +56,34 @@ MAX_CRUMB_CHARS = 400
 MAX_CRUMB_LENGTH = 80
 MAX_CRUMBS = 8
 MIN_CUT_WORDS = 3  # "Kim Jong Un's..." is this page; "News..." is not
+# Containers whose class names one of these words (split at - and _) hold the story's tag links.
+TAG_CLASS_WORDS = frozenset(
+    {
+        "tags",
+        "tag",
+        "taglist",
+        "tagslist",
+        "keywords",
+        "schlagworte",
+        "schlagwoerter",
+        "stichworte",
+        "etiquetas",
+    }
+    | {"topics", "themen", "tagi", "tegi", "temas", "argomenti", "trefwoorden", "motscles"}
+)
+NOT_TAG_WORDS = frozenset({"cloud", "widget", "manager", "gtm", "script", "line", "tagline"})
+_TAG_QUERY = ", ".join(
+    f'[class*="{w}" i]' for w in ("tag", "keyword", "schlagw", "stichw", "etiquet", "topic", "them", "tegi")
+)
+_CLASS_PARTS = re.compile(r"[-_]+")
+# The label in front of a tag list, in the languages news pages are commonly written in.
+_TAG_LABEL = re.compile(
+    r"^(?:tags?|tagged|topics?|keywords?|schlagw(?:o|ö)rte?|stichw(?:o|ö)rte?|themen|mots[- ]cl(?:é|e)s"
+    r"|etiquetas|temas|argomenti|tagi|trefwoorden|теги|тэги|ключевые слова|темы)\s*:?",
+    re.IGNORECASE,
+)
+MAX_TAG_REST = 20
+_WORD = re.compile(r"\w")
 # Tags starting with these, or holding an underscore, are CMS identifiers ("@post-id:1", "ctp_video").
 _INTERNAL_TAG = re.compile(r"^[@/_#:]|_")
 MAX_H2 = 10
@@ -417,21 +445,62 @@ def _ld_people(value: Any) -> list[str]:
 
 
 def _tags(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], art: dict[str, Any]) -> None:
-    for raw, source in (
-        (_keywords(metas.get("article:tag", [])), "og"),
-        (_keywords(art.get("keywords")), "json-ld"),
-        ([n.text(deep=True) for n in tree.css('article a[rel~="tag"]')], "dom"),
-        (_keywords(next(iter(metas.get("news_keywords", ())), None)), "meta"),
+    # Lazily: the DOM lookups run only when the structured sources are silent.
+    for get, source in (
+        (lambda: _keywords(metas.get("article:tag", [])), "og"),
+        (lambda: _keywords(art.get("keywords")), "json-ld"),
+        (lambda: [n.text(deep=True) for n in tree.css('article a[rel~="tag"]')], "dom"),
+        (lambda: _keywords(next(iter(metas.get("news_keywords", ())), None)), "meta"),
+        (lambda: _tag_links(tree), "dom"),
+        # Last: many sites put the same site-wide words in every page's keywords.
+        (lambda: _keywords(next(iter(metas.get("keywords", ())), None)), "meta"),
     ):
+        raw = get()
         seen: dict[str, str] = {}
         for tag in raw:
-            tag = " ".join(tag.split()).strip(",")
-            if tag and len(tag) <= MAX_TAG_LENGTH and not _INTERNAL_TAG.search(tag):
+            tag = squash(tag.replace("\ufeff", "").replace("\u200b", "")).strip(",")
+            if _WORD.search(tag) and len(tag) <= MAX_TAG_LENGTH and not _INTERNAL_TAG.search(tag):
                 seen.setdefault(tag.casefold(), tag)
         if seen:
             meta.tags = tuple(list(seen.values())[:MAX_TAGS])
             meta.sources["tags"] = source
             return
+
+
+def _tag_links(tree: LexborHTMLParser) -> list[str]:
+    """Link texts of a visible tag list ("Schlagworte: A, B", <div class="post-tags">): links only."""
+    seen_h1 = False
+    for node in tree.css("h1, " + _TAG_QUERY):  # page order: a tag list comes after the headline
+        seen_h1 = seen_h1 or node.tag == "h1"
+        if not seen_h1 or node.tag == "h1":
+            continue  # above the headline: a "trending topics" bar of other stories
+        tokens = {
+            t for cls in (node.attributes.get("class") or "").lower().split() for t in _CLASS_PARTS.split(cls)
+        }
+        if not tokens & TAG_CLASS_WORDS or tokens & NOT_TAG_WORDS or _outside_story(node):
+            continue
+        links = [squash(a.text(deep=True)) for a in node.css("a")]
+        links = [text for text in links if text]
+        if not links or len(links) > MAX_TAGS:
+            continue
+        # A tag list is its links plus a label and commas: little other text.
+        rest = squash(node.text(deep=True, separator=" "))
+        for text in links:
+            rest = rest.replace(text, "", 1)
+        rest = _TAG_LABEL.sub("", rest).strip(" ,;|/\u00b7\u2022#")
+        if len(rest) <= MAX_TAG_REST:
+            return links
+    return []
+
+
+def _outside_story(node: LexborNode) -> bool:
+    """Inside an aside, nav or footer: a site-wide tag cloud, not this story's tags."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("aside", "nav", "footer"):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _keywords(value: Any) -> list[str]:
