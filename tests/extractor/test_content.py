@@ -314,3 +314,16 @@ def test_responsive_hidden_class_kept() -> None:
 def test_story_body_class_outranks_chrome_word() -> None:
     box = f'<div class="widget_text article-body"><p>{PARA2}</p></div>'
     assert PARA2 in body(page(f"<p>{PARA}</p>{box}<p>{PARA3}</p>"))
+
+
+def test_story_split_around_an_ad_keeps_both_parts() -> None:
+    long_part = "".join(f"<p>{p} Part one.</p>" for p in (PARA, PARA2, PARA3, PARA, PARA2))
+    html = (
+        f'<html><body><div class="main"><h1>T</h1><div class="text-block">{long_part}</div>'
+        '<div class="ad-slot">Buy now</div>'
+        f'<div class="text-block"><p>{PARA3} Part two.</p></div></div></body></html>'
+    )
+    text = body(html)
+    assert "Part two." in text
+    assert text.index("Part one.") < text.index("Part two.")
+    assert "Buy now" not in text

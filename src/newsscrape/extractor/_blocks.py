@@ -181,10 +181,11 @@ class Walk:
         self._skip: set[int] = set()  # mem_ids of siblings condemned by a rail heading
         self._first: LexborNode | None = None  # where the current paragraph's text starts
 
-    def run(self) -> None:
-        """Walk the container's children in document order."""
-        self._walk(self.container.child)
-        self._flush()
+    def run(self, roots: tuple[LexborNode, ...] = ()) -> None:
+        """Walk the children of each root (default: the container) in document order."""
+        for root in roots or (self.container,):
+            self._walk(root.child)
+            self._flush()
 
     def _walk(self, first: LexborNode | None) -> None:
         node = first

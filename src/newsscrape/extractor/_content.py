@@ -24,7 +24,7 @@ from ._blocks import Block, Removed, Walk, fold, where
 from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
-from ._scoring import choose_container, paragraph_weights
+from ._scoring import Weight, choose_container, paragraph_weights
 from ._wording import heading_kind
 
 __all__ = ["Block", "Content", "Removed", "extract_content"]
@@ -128,7 +128,7 @@ def _native(
         title=title,
         deadline=deadline,
     )
-    walk.run()
+    walk.run(_twins(container, weights))
     content.blocks = walk.blocks
     content.removed.extend(walk.removed)
 
@@ -175,6 +175,23 @@ def _remove(doomed: list[tuple[LexborNode, Removed]], removed: list[Removed]) ->
             removed.append(record)
     for node in outer:
         node.decompose()
+
+
+def _twins(container: LexborNode, weights: dict[int, Weight]) -> tuple[LexborNode, ...]:
+    """The container and its siblings of the same tag and class that hold paragraphs too: a story
+    split into several ``<div class="text-block">`` around an ad box, in document order."""
+    klass = container.attributes.get("class")
+    parent = container.parent
+    if not klass or parent is None:
+        return (container,)
+    tag = container.tag
+    twins = tuple(
+        node
+        for node in parent.iter(include_text=False)
+        if node.mem_id == container.mem_id
+        or (node.tag == tag and node.attributes.get("class") == klass and node.mem_id in weights)
+    )
+    return twins
 
 
 def _words(text: str) -> int:
