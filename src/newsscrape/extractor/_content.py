@@ -2,10 +2,13 @@
 
 Stages, all on the one lexbor tree that metadata was read from:
 1. drop junk elements (scripts, styles, media, form controls) in C with ``strip_tags``;
-2. drop page-wide chrome that would pull the container choice off the story (comment threads);
+2. drop page-wide chrome that would pull the container choice off the story: comment threads,
+   site footers and menus, and rails opened by their own "Related"/"Latest" heading;
 3. weigh paragraphs and choose the container (``_scoring``);
-4. walk the container in reading order, dropping chrome blocks (``_blocks``, ``_chrome``);
-5. when the result looks too short for the page, ask trafilatura for a second opinion.
+4. walk the container (and its same-class twins) in reading order, dropping chrome blocks by
+   markup (``_chrome``), wording (``_wording``) and link density (``_blocks``);
+5. when the result looks too short for the page (or for its JSON-LD wordCount/articleBody),
+   ask trafilatura for a second opinion: about 1% of the aeb pages, 15% of the dates pages.
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
