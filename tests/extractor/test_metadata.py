@@ -394,3 +394,28 @@ def test_topics_bar_above_the_headline_is_not_the_story_tags() -> None:
 
 def test_tags_without_a_word_character_are_dropped() -> None:
     assert meta_of('<meta name="keywords" content="rain, &quot;, \ufeffvalley">').tags == ("rain", "valley")
+
+
+def test_trail_joined_by_separators_above_the_headline() -> None:
+    page = (
+        '<div class="crumbs"><a href="/">Home</a> &raquo; <a href="/news/">News</a> &raquo; '
+        '<a href="/news/local/">Local</a></div><h1>Park grows</h1><p>Text.</p>'
+    )
+    meta = meta_of(page)
+    assert (meta.breadcrumbs, meta.section) == (("Home", "News", "Local"), "Local")
+
+
+def test_trail_named_in_another_language_above_the_headline() -> None:
+    page = (
+        '<nav aria-label="Sie sind hier"><a href="/">Startseite</a> <a href="/rm">Rhein-Main</a></nav>'
+        "<article><header><h1>Radweg</h1></header><p>Text.</p></article>"
+    )
+    assert meta_of(page).breadcrumbs == ("Startseite", "Rhein-Main")
+
+
+def test_menu_above_the_headline_is_not_a_trail() -> None:
+    page = (
+        '<nav><a href="/">Home</a> | <a href="/news/">News</a> | <a href="/sport/">Sport</a></nav>'
+        '<div><a href="/">Home</a> <a href="/news/">News</a></div><h1>Park grows</h1>'
+    )
+    assert meta_of(page).breadcrumbs == ()

@@ -55,6 +55,36 @@ MAX_CRUMB_CONTAINERS = 3
 MAX_CRUMB_CHARS = 400
 MAX_CRUMB_LENGTH = 80
 MAX_CRUMBS = 8
+# A trail without breadcrumb markup: a small block of a few short links just above the h1 ...
+TRAIL_TAGS = frozenset({"nav", "div", "p", "ol", "ul", "span", "td", "section"})
+TRAIL_LEVELS = 4
+MAX_TRAIL_SIBLINGS = 3
+MIN_TRAIL_LINKS = 2
+MAX_TRAIL_LINKS = 5
+MAX_CRUMB_WORDS = 5
+# ... whose aria-label, class or id names a trail ("You are here", German "Brotkrumen", Spanish "migas",
+# French "fil d'Ariane", Italian "briciole", Dutch "kruimelpad", Polish "okruszki", Russian "крошки") ...
+TRAIL_NAMES = (
+    "breadcrumb",
+    "crumb",
+    "brotkrum",
+    "krümel",
+    "kruemel",
+    "sie sind hier",
+    "you are here",
+    "ariane",
+    "vous êtes ici",
+    "migas",
+    "migalhas",
+    "briciole",
+    "kruimel",
+    "okruszki",
+    "крошк",
+    "estás en",
+    "ti trovi",
+)
+# ... or whose links are joined by these (never "|", the menu separator).
+TRAIL_SEPARATORS = frozenset({">", "/", "\u00bb", "\u203a", "\u2192", "\u276f", "::"})
 MIN_CUT_WORDS = 3  # "Kim Jong Un's..." is this page; "News..." is not
 # Containers whose class names one of these words (split at - and _) hold the story's tag links.
 TAG_CLASS_WORDS = frozenset(
@@ -154,7 +184,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
 
     put("breadcrumbs", ld.breadcrumbs, "json-ld")
     if not meta.breadcrumbs:
-        put("breadcrumbs", _dom_breadcrumbs(tree), "dom")
+        put("breadcrumbs", _dom_breadcrumbs(tree) or _trail_above_headline(tree), "dom")
 
     title, title_src = choose_title(_title_sources(tree, metas, ld, meta, url))
     put("title", title, title_src)
@@ -334,6 +364,52 @@ def _crumbs_in(node: LexborNode) -> tuple[str, ...]:
             return ()  # a sentence, an e-mail or a repeat: share buttons or a byline, not a trail
         trail.append(text)
     return tuple(trail) if len(trail) <= MAX_CRUMBS else ()
+
+
+def _trail_above_headline(tree: LexborHTMLParser) -> tuple[str, ...]:
+    """A trail without breadcrumb markup: the few short links just above the h1.
+
+    They must be named a trail (aria-label/class/id, any language: "Sie sind hier", "migas") or
+    be joined by trail separators ("Home » News » Local"); a menu is neither (and says "|").
+    """
+    level = _headline_node(tree)
+    for _ in range(TRAIL_LEVELS):  # the h1's previous siblings, then its parents'
+        if level is None or level.tag in ("body", "html"):
+            break
+        node, looked = level.prev, 0
+        while node is not None and looked < MAX_TRAIL_SIBLINGS:
+            if node.tag != "-text":
+                looked += 1
+                trail = _unmarked_trail(node)
+                if trail:
+                    return trail
+            node = node.prev
+        level = level.parent
+    return ()
+
+
+def _unmarked_trail(node: LexborNode) -> tuple[str, ...]:
+    if node.tag not in TRAIL_TAGS:
+        return ()
+    text = squash(node.text(deep=True, separator=" "))
+    if not text or len(text) > MAX_CRUMB_CHARS:
+        return ()
+    links = [squash(a.text(deep=True)) for a in node.css("a")]
+    if not MIN_TRAIL_LINKS <= len(links) <= MAX_TRAIL_LINKS or not all(links):
+        return ()
+    if any(len(link) > MAX_CRUMB_LENGTH or len(link.split()) > MAX_CRUMB_WORDS for link in links):
+        return ()
+    marks = " ".join(node.attributes.get(a) or "" for a in ("aria-label", "class", "id")).casefold()
+    if any(word in marks for word in TRAIL_NAMES):
+        return _crumbs_in(node)
+    rest = text
+    for link in links:
+        rest = rest.replace(link, " ", 1)
+    seps = rest.split()
+    # Only separators between the links, one between each pair: "Home » News » Local".
+    if len(seps) == len(links) - 1 and all(sep in TRAIL_SEPARATORS for sep in seps):
+        return tuple(links)
+    return ()
 
 
 def _first_label(value: str | None, meta: Metadata) -> str | None:
