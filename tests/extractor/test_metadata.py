@@ -419,3 +419,18 @@ def test_menu_above_the_headline_is_not_a_trail() -> None:
         '<div><a href="/">Home</a> <a href="/news/">News</a></div><h1>Park grows</h1>'
     )
     assert meta_of(page).breadcrumbs == ()
+
+
+def test_site_name_from_the_title_suffix_beside_the_headline() -> None:
+    page = "<title>Park grows - News | The Gazette</title><h1>Park grows</h1>"
+    assert meta_of(page, url="http://gazette.example.com/a").site_name == "The Gazette"
+
+
+def test_title_label_like_the_host_is_the_site_name() -> None:
+    page = "<title>Park grows - sn.dk - Forsiden - Danmark</title><h1>Park grows</h1>"
+    assert meta_of(page, url="https://sn.dk/a/1").site_name == "sn.dk"
+
+
+def test_site_name_from_the_home_link_logo() -> None:
+    page = '<a href="/"><img src="/l.gif" alt="The Gazette logo"></a><h1>Park grows</h1>'
+    assert meta_of(page, url="http://gazette.example.com/a").site_name == "The Gazette"

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ._authors import BYLINE_LINE, clean_authors
 from ._jsonld import JsonLd, read_jsonld, squash, text_of
 from ._pubdate import find_dates
-from ._title import TitleSources, choose_title
+from ._title import STRONG_SEPARATORS, TitleSources, choose_title
 
 # Breadcrumb containers, most explicit first.
 BREADCRUMBS = (
@@ -85,6 +85,14 @@ TRAIL_NAMES = (
 )
 # ... or whose links are joined by these (never "|", the menu separator).
 TRAIL_SEPARATORS = frozenset({">", "/", "\u00bb", "\u203a", "\u2192", "\u276f", "::"})
+# A site name from the <title> or the logo is a short name.
+MAX_SITE_CHARS = 60
+MAX_SITE_WORDS = 6
+MAX_LOGOS = 2
+MIN_HOST_MATCH = 3
+_ALNUM = re.compile(r"\W+")
+# Words logo alt texts add to the name ("JSTOR Home", "Gazette logo").
+_LOGO_WORD = re.compile(r"\b(?:logo|logotipo|logotype|home ?page|home)\b", re.IGNORECASE)
 MIN_CUT_WORDS = 3  # "Kim Jong Un's..." is this page; "News..." is not
 # Containers whose class names one of these words (split at - and _) hold the story's tag links.
 TAG_CLASS_WORDS = frozenset(
@@ -145,9 +153,9 @@ class Metadata:
 def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     """Read every metadata field from the tree; the tree is not modified.
 
-    >>> meta = read_metadata(LexborHTMLParser('<html lang="en_us"><title>Hi | Site</title></html>'), url=None)
+    >>> meta = read_metadata(LexborHTMLParser('<html lang="en_us"><title>Big news | Site</title>'), url=None)
     >>> meta.language, meta.title
-    ('en-US', 'Hi')
+    ('en-US', 'Big news')
     """
     meta = Metadata()
     metas = _meta_tags(tree)
@@ -188,6 +196,12 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
 
     title, title_src = choose_title(_title_sources(tree, metas, ld, meta, url))
     put("title", title, title_src)
+    if not meta.site_name:
+        title_node = tree.css_first("title")
+        html_title = squash(title_node.text()) if title_node is not None else ""
+        host = urlsplit(url).hostname if url else None
+        put("site_name", _site_beside_title(html_title, meta.title, host=host), "meta")
+        put("site_name", _logo_name(tree), "dom")
     if meta.breadcrumbs and meta.title and _is_this_page(meta.breadcrumbs[-1], meta.title):
         meta.breadcrumbs = meta.breadcrumbs[:-1]  # the trail ends with the page itself
     put("section", _section(meta.breadcrumbs), meta.sources.get("breadcrumbs"))
@@ -410,6 +424,58 @@ def _unmarked_trail(node: LexborNode) -> tuple[str, ...]:
     if len(seps) == len(links) - 1 and all(sep in TRAIL_SEPARATORS for sep in seps):
         return tuple(links)
     return ()
+
+
+def _site_beside_title(html_title: str, headline: str | None, *, host: str | None = None) -> str | None:
+    """The site name a <title> adds to the headline: "Headline - Section | Site" -> "Site".
+
+    >>> _site_beside_title("Park grows - The Gazette", "Park grows")
+    'The Gazette'
+
+    Of several labels, the one that resembles the host name wins ("Headline - sn.dk - Forsiden").
+    """
+    if not headline or not html_title:
+        return None
+    key, page = headline.casefold(), html_title.casefold()
+    if page.startswith(key):
+        rest, pick = html_title[len(headline) :], -1  # the last label is the site
+    elif page.endswith(key):
+        rest, pick = html_title[: len(html_title) - len(headline)], 0  # "Site | Headline"
+    else:
+        return None
+    seps = [sep for sep in STRONG_SEPARATORS if sep.strip() and sep.strip() in rest]
+    if not seps or (pick == -1 and not rest.strip().startswith(tuple(s.strip() for s in seps))):
+        return None
+    parts = [rest]
+    for sep in seps:
+        parts = [piece for part in parts for piece in part.split(sep.strip())]
+    labels = [label for label in (squash(part) for part in parts) if label and ">" not in label]
+    hostname = _ALNUM.sub("", (host or "").casefold().removeprefix("www."))
+    like_host = [
+        label
+        for label in labels
+        if len(key := _ALNUM.sub("", label.casefold())) >= MIN_HOST_MATCH
+        and (key in hostname or hostname in key)
+    ]
+    site = like_host[0] if like_host else labels[pick] if labels else None
+    return site if site and len(site) <= MAX_SITE_CHARS and len(site.split()) <= MAX_SITE_WORDS else None
+
+
+def _logo_name(tree: LexborHTMLParser) -> str | None:
+    """The alt text of the logo image that links to the home page ("The Millbrook Gazette")."""
+    for img in tree.css('a[href="/"] img[alt]')[:MAX_LOGOS]:
+        alt = squash(img.attributes.get("alt") or "")
+        for sep in STRONG_SEPARATORS:  # "Catch it Kansas - News": the name comes first
+            alt = alt.split(sep)[0]
+        alt = _LOGO_WORD.sub("", alt).strip(" -|:")
+        if (
+            alt
+            and len(alt) <= MAX_SITE_CHARS
+            and len(alt.split()) <= MAX_SITE_WORDS
+            and alt.casefold() != "home"
+        ):
+            return alt
+    return None
 
 
 def _first_label(value: str | None, meta: Metadata) -> str | None:
