@@ -153,9 +153,10 @@ class Metadata:
 def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     """Read every metadata field from the tree; the tree is not modified.
 
-    >>> meta = read_metadata(LexborHTMLParser('<html lang="en_us"><title>Big news | Site</title>'), url=None)
+    >>> page = LexborHTMLParser('<html lang="en_us"><title>Rain returns | Site</title>')
+    >>> meta = read_metadata(page, url=None)
     >>> meta.language, meta.title
-    ('en-US', 'Big news')
+    ('en-US', 'Rain returns')
     """
     meta = Metadata()
     metas = _meta_tags(tree)
