@@ -434,3 +434,19 @@ def test_title_label_like_the_host_is_the_site_name() -> None:
 def test_site_name_from_the_home_link_logo() -> None:
     page = '<a href="/"><img src="/l.gif" alt="The Gazette logo"></a><h1>Park grows</h1>'
     assert meta_of(page, url="http://gazette.example.com/a").site_name == "The Gazette"
+
+
+def test_story_photo_is_the_image_when_no_meta_names_one() -> None:
+    page = (
+        '<td><a href="/"><img src="/logo.gif" alt="Gazette" width="960"></a>'
+        '<h1>Park grows</h1><img src="/ads/x.gif" width="300" height="250" alt="Advertisement">'
+        '<img src="/photos/park.jpg" width="250" height="180"><p>Text.</p></td>'
+    )
+    assert meta_of(page, url="http://gazette.example.com/news/a.html").image == (
+        "http://gazette.example.com/photos/park.jpg"
+    )
+
+
+def test_small_icons_below_the_headline_are_not_the_image() -> None:
+    page = '<article><h1>Park grows</h1><img src="/share.png" width="16" height="16"><p>Text.</p></article>'
+    assert meta_of(page).image is None

@@ -93,6 +93,11 @@ MIN_HOST_MATCH = 3
 _ALNUM = re.compile(r"\W+")
 # Words logo alt texts add to the name ("JSTOR Home", "Gazette logo").
 _LOGO_WORD = re.compile(r"\b(?:logo|logotipo|logotype|home ?page|home)\b", re.IGNORECASE)
+# A story picture without meta tags: a large <img> near the headline, not a logo, icon or ad.
+MAX_IMAGES = 5
+MIN_IMAGE_WIDTH = 200
+MIN_IMAGE_HEIGHT = 100
+NOT_PHOTO = ("logo", "icon", "avatar", "sprite", "spacer", "pixel", "advert", "banner", "/ads/", "gravatar")
 MIN_CUT_WORDS = 3  # "Kim Jong Un's..." is this page; "News..." is not
 # Containers whose class names one of these words (split at - and _) hold the story's tag links.
 TAG_CLASS_WORDS = frozenset(
@@ -189,6 +194,8 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     put("image", _absolute(image, url), image_src)
     put("image", _absolute(_ld_image(art.get("image")), url), "json-ld")
     put("image", _absolute(first_meta("twitter:image", "twitter:image:src")[0], url), "meta")
+    if not meta.image:
+        put("image", _absolute(_story_image(tree), url), "dom")
     _language(meta, tree, metas, ld)
 
     put("breadcrumbs", ld.breadcrumbs, "json-ld")
@@ -477,6 +484,54 @@ def _logo_name(tree: LexborHTMLParser) -> str | None:
         ):
             return alt
     return None
+
+
+def _story_image(tree: LexborHTMLParser) -> str | None:
+    """The first large picture of the story when no meta tag names one.
+
+    Looked for in the h1's article/main (anywhere), else after the h1 in its parent block.
+    """
+    headline = _headline_node(tree)
+    if headline is None:
+        return None
+    scope, anywhere = headline.parent, False
+    parent = headline.parent
+    while parent is not None:
+        if parent.tag in ("article", "main") or parent.attributes.get("role") == "main":
+            scope, anywhere = parent, True
+            break
+        parent = parent.parent
+    if scope is None:
+        return None
+    seen_h1, looked = anywhere, 0
+    for node in scope.css("h1, img"):
+        if node.tag == "h1":
+            seen_h1 = seen_h1 or node.mem_id == headline.mem_id
+            continue
+        if not seen_h1 or _outside_story(node):
+            continue
+        looked += 1
+        if looked > MAX_IMAGES:
+            break
+        attrs = node.attributes
+        src = attrs.get("src") or attrs.get("data-src") or ""
+        hints = " ".join((src, attrs.get("alt") or "", attrs.get("class") or "")).casefold()
+        if (
+            not src
+            or src.startswith("data:")
+            or src.lower().endswith(".svg")
+            or any(w in hints for w in NOT_PHOTO)
+        ):
+            continue
+        if _size(attrs.get("width")) >= MIN_IMAGE_WIDTH and _size(attrs.get("height")) >= MIN_IMAGE_HEIGHT:
+            return src
+    return None
+
+
+def _size(value: str | None) -> int:
+    """A width/height attribute in pixels; an absent or odd one counts as large (lazy images omit it)."""
+    digits = (value or "").strip().removesuffix("px")
+    return int(digits) if digits.isdigit() else 10_000
 
 
 def _first_label(value: str | None, meta: Metadata) -> str | None:
