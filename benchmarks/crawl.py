@@ -11,7 +11,7 @@
 2. Memory: a real ``python -m newsscrape crawl`` process over N URLs on 10 local hosts whose
    robots.txt refuses them all, so every URL is read, deduplicated, queued per host and recorded,
    with no page time in the way: this is the frontier's cost. Peak RSS of that process (wait4),
-   for N/10 and N URLs, and the difference per URL.
+   for N/10, N and 10 N URLs, and the difference per URL.
 
 Numbers are wall time on one machine, with the server in the same process tree: compare rows of
 one run, not runs with each other.
@@ -165,14 +165,15 @@ def memory(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmpdir, contextmanager_stack(10) as bases:
         tmp = Path(tmpdir)
         rows = []
-        for count in (max(1, n // 10), n):
+        for count in (max(1, n // 10), n, n * 10):
             elapsed, rss = peak_rss_of_crawl(count, bases, tmp)
             rows.append((count, rss))
             print(
                 f"{count:>9,d} URLs: {elapsed:6.1f}s ({count / elapsed:,.0f} URLs/s)  peak RSS {rss:7.1f} MiB"
             )
-        (n1, r1), (n2, r2) = rows
-        print(f"memory per extra URL: {(r2 - r1) * 1024 * 1024 / max(1, n2 - n1):.0f} bytes")
+        (n1, r1), (n2, r2) = rows[0], rows[-1]
+        per_url = (r2 - r1) * 1024 * 1024 / max(1, n2 - n1)
+        print(f"memory per extra URL, {n1:,d} -> {n2:,d} URLs: {per_url:.0f} bytes")
 
 
 @contextmanager

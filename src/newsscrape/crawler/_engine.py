@@ -84,14 +84,16 @@ _END = object()
 
 
 class Crawler:
-    """One batch crawl; ``run(urls)`` yields records, ``stop()`` drains it, ``stats`` counts.
+    """One batch crawl (run it once); ``run(urls)`` yields records, ``stop()`` drains it, ``stats`` counts.
 
         >>> crawler = Crawler(CrawlConfig(delay=0.5))
         >>> async for record in crawler.run(["https://example.com/news/1"]): print(record.url)
 
     ``recorded`` holds URLs already in the output (``--resume``): they are skipped. ``extract_fn``
     replaces ``newsscrape.extract`` (a picklable module-level function with the same signature):
-    for tests, or a custom extractor.
+    for tests, or a custom extractor. With ``workers`` > 0 extraction runs in processes started by
+    multiprocessing's forkserver, so a *script* that crawls needs the usual
+    ``if __name__ == "__main__":`` guard (as with any process pool on macOS and Windows).
     """
 
     def __init__(
@@ -110,25 +112,18 @@ class Crawler:
         self._hosts: dict[str, _Host] = {}
         self._failures: dict[str, int] = {}  # consecutive host-level failures, only for hosts with some
         self._failed_hosts: dict[str, str] = {}  # origin -> why it was given up
+        self._stop_event = asyncio.Event()  # binds to the running loop on first use
+        self._room = asyncio.Event()  # set when the queues have room for more input
 
     def stop(self) -> None:
-        """Start nothing new; let pages in flight finish (then ``run`` ends)."""
+        """Start nothing new; let pages in flight finish (then ``run`` ends). Safe from a signal handler."""
         self._stopping = True
-        if hasattr(self, "_stop_event"):
-            self._stop_event.set()
-            self._room.set()  # the reader may be waiting for room in the queues
-
-    @property
-    def robots_fetches(self) -> int:
-        return self._robots.fetches if hasattr(self, "_robots") else 0
+        self._stop_event.set()
+        self._room.set()  # the reader may be waiting for room in the queues
 
     async def run(self, urls: Iterable[str] | AsyncIterable[str]) -> AsyncGenerator[Record, None]:
         """Crawl ``urls`` and yield one record (Article or ErrorRecord) per distinct URL, as each is ready."""
         cfg = self.config
-        self._stop_event = asyncio.Event()
-        if self._stopping:
-            self._stop_event.set()
-        self._room = asyncio.Event()
         self._slots = asyncio.Semaphore(cfg.concurrency)
         self._out: asyncio.Queue[object] = asyncio.Queue(maxsize=max(64, 2 * cfg.concurrency))
         async with async_client(cfg.fetch) as client:
