@@ -269,3 +269,12 @@ def test_second_ctrl_c_stops_at_once(fault_server: FaultServer, tmp_path: Path) 
             proc.kill()
     assert proc.returncode == 130, err.decode()
     assert out.read_bytes() == b""  # nothing finished, nothing half-written
+
+
+def test_block_private_refuses_local_addresses(fault_server: FaultServer, tmp_path: Path) -> None:
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text(fault_server.url("/page/a") + "\n")
+    result = CliRunner().invoke(main, ["crawl", str(source), "-o", str(out), "--block-private", *FAST_CLI])
+    assert result.exit_code == 1
+    assert [kind_of(r) for r in records_of(out)] == ["blocked"]
+    assert fault_server.paths() == []  # not even robots.txt

@@ -109,6 +109,12 @@ async def _drive(
         else:
             task.cancel()
 
+    async def tick() -> None:  # progress moves (rate, plain lines) even while no record arrives
+        while True:
+            await asyncio.sleep(1.0)
+            progress.update()
+
+    ticker = asyncio.create_task(tick())
     handled = []
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -127,6 +133,7 @@ async def _drive(
         )
         return "write_failed"
     finally:
+        ticker.cancel()
         for sig in handled:
             loop.remove_signal_handler(sig)
     return "interrupted" if interrupts else "done"
