@@ -103,3 +103,21 @@ def test_isoformat_round_trips(moment: datetime) -> None:
     moment = moment.replace(microsecond=0)
     assert parse_date(moment.isoformat(), now=NOW) == moment
     assert parse_date(moment.date().isoformat(), now=NOW) == moment.date()
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        ("Posted: Tuesday, October 8, 2019 4:15 pm", datetime(2019, 10, 8, 16, 15)),
+        ("March 4, 2021 12:30 am", datetime(2021, 3, 4, 0, 30)),
+        ("4. März 2021, 16:15 Uhr", datetime(2021, 3, 4, 16, 15)),
+        ("04.03.2021 um 10:00", datetime(2021, 3, 4, 10, 0)),
+        ("March 4, 2021 10:00 GMT", datetime(2021, 3, 4, 10, 0, tzinfo=UTC)),
+    ],
+)
+def test_written_date_keeps_the_time_after_it(text: str, moment: datetime) -> None:
+    assert parse_date(text, now=NOW) == moment
+
+
+def test_written_date_without_a_time_stays_a_day() -> None:
+    assert parse_date("March 4, 2021 10.5 million", now=NOW) == date(2021, 3, 4)

@@ -83,6 +83,14 @@ _WORDY = (
 _YEAR_FIRST = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:[-/.]\s?|\s*[年년]\s*)(?P<m>[01]?\d)(?:[-/.]\s?|\s*[月월]\s*)(?P<d>[0-3]?\d)(?!\d)"
 )
+# A time of day right after a written date: "..., 2019 4:15 pm", "27.03.2020, 10:00 Uhr", "... at 9.30am".
+_CLOCK = re.compile(
+    r"[日일]?\s*(?:,|\||-|\u2013|\u00b7)?\s*(?:at|um|à|a las|alle|om|o|kl\.?|в)?\s*"
+    r"(?P<H>[0-2]?\d)[:.h](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)"
+    r"\s*(?P<ampm>[ap]\.?m\.?(?!\w))?\s*(?P<tz>Z|UTC|GMT|[+-][01]\d(?::?[0-5]\d)?)?(?![\w+-])",
+    re.IGNORECASE,
+)
+_AM_PM = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HAS_DAY = re.compile(r"(?<!\d)[0-3]?\d(?!\d)")
 # dateparser sees only short snippets that hold a year and a day number but no date we could read.
@@ -190,8 +198,8 @@ def _zone(tz: str | None) -> timezone | None:
 
 def _parse_rfc2822(text: str) -> date | None:
     # "Fri, 27 Mar 2020 10:00:00 GMT": only try when it looks like one (a weekday comma or a clock).
-    if ":" not in text or not text[:1].isalpha():
-        return None
+    if ":" not in text or not text[:1].isalpha() or _AM_PM.search(text):
+        return None  # email.utils ignores "pm": "4:15 pm" would become 04:15
     try:
         return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
@@ -203,21 +211,45 @@ def _parse_words(text: str, *, month_first: bool) -> date | None:
     if match is not None:
         day = _make_date(int(match["y"]), int(match["m"]), int(match["d"]))
         if day is not None:
-            return day
+            return _with_clock(day, text, match.end())
     for pattern in _WORDY:
         for match in pattern.finditer(text):
             month = MONTHS.get(match["mon"].lower())
             if month is not None:
                 day = _make_date(int(match["y"]), month, int(match["d"]))
                 if day is not None:
-                    return day
+                    return _with_clock(day, text, match.end())
     match = _NUMERIC.search(text)
     if match is None:
         return None
     a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
     if month_first:
-        return _make_date(year, a, b) or _make_date(year, b, a)
-    return _make_date(year, b, a) or _make_date(year, a, b)
+        day = _make_date(year, a, b) or _make_date(year, b, a)
+    else:
+        day = _make_date(year, b, a) or _make_date(year, a, b)
+    return _with_clock(day, text, match.end()) if day is not None else None
+
+
+def _with_clock(day: date, text: str, end: int) -> date:
+    """The day with the time written right after it ("October 8, 2019 4:15 pm" -> 16:15), if any.
+
+    The time stays naive (local to the page) unless UTC/GMT or a numeric offset follows it.
+    """
+    match = _CLOCK.match(text, end)
+    if match is None:
+        return day
+    hour, minute = int(match["H"]), int(match["M"])
+    half = (match["ampm"] or "").replace(".", "").lower()
+    if half and not 1 <= hour <= 12:
+        return day
+    if half == "pm" and hour != 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return day
+    second = int(match["S"] or 0)
+    return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=_zone(match["tz"]))
 
 
 def _month_first(languages: tuple[str, ...]) -> bool:
