@@ -153,8 +153,35 @@ def test_written_date_after_the_headline_beats_header_today() -> None:
     assert meta_of(page, url=None).published == date(2021, 3, 4)
 
 
-def test_utc_stamp_near_midnight_yields_to_url_day() -> None:
+def test_utc_stamp_near_midnight_keeps_its_instant() -> None:
+    # The URL says March 4 and the stamp March 5 in UTC: both are right, the instant is the answer.
     meta = meta_of('<meta property="article:published_time" content="2021-03-05T02:10:00Z">')
+    assert meta.published == datetime(2021, 3, 5, 2, 10, tzinfo=UTC)
+
+
+def test_utc_stamp_near_midnight_is_told_in_the_page_zone_from_a_local_copy() -> None:
+    page = (
+        '<meta property="article:published_time" content="2021-03-05T02:10:00Z">'
+        '<script>var publication_date = "2021-03-04 21:10:00";</script>'
+    )
+    published = meta_of(page).published
+    assert published == datetime(2021, 3, 5, 2, 10, tzinfo=UTC)  # the same instant ...
+    assert isinstance(published, datetime)
+    assert published.isoformat() == "2021-03-04T21:10:00-05:00"  # ... on the URL's local day
+
+
+def test_utc_stamp_near_midnight_is_told_in_the_zone_of_another_stamp() -> None:
+    page = (
+        '<meta property="article:published_time" content="2021-03-05T02:10:00Z">'
+        '<meta property="article:modified_time" content="2021-03-04T23:00:00-05:00">'
+    )
+    published = meta_of(page).published
+    assert isinstance(published, datetime)
+    assert published.isoformat() == "2021-03-04T21:10:00-05:00"
+
+
+def test_zoneless_stamp_near_midnight_yields_to_url_day() -> None:
+    meta = meta_of('<meta property="article:published_time" content="2021-03-05T02:10:00">')
     assert meta.published == date(2021, 3, 4)
 
 

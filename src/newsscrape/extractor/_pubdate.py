@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -92,6 +92,13 @@ ELSEWHERE = frozenset({"nav", "footer", "aside"})
 CODE = frozenset({"script", "style", "noscript", "template"})
 MAX_TEXT_NODES = 40
 ONE_DAY = timedelta(days=1)
+# A zone is a whole quarter hour from UTC, at most 14 hours away.
+QUARTER_HOUR = timedelta(minutes=15)
+MAX_SHIFT = timedelta(hours=14)
+# A machine-written local time without a zone ("2020-02-17 21:18:11"), as scripts and attributes hold them.
+_ZONELESS = re.compile(
+    r"(?<![\d-])(?:19|20)\d\d-[01]\d-[0-3]\d[T ][0-2]\d:(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?![\d.:]|Z|[+-]\d)"
+)
 MAX_TEXT_CHARS = 120
 MAX_FUZZY = 2  # dateparser calls per page, at most
 
@@ -127,8 +134,11 @@ def find_dates(
         nodes = tree.css("time, [itemprop]")
     if published is not None and nodes is not None and _zone_unsure(published):
         local, source = _local_day(published, url, nodes)
-        if local is not None:
-            published, p_src = local, source
+        if local is not None and isinstance(published, datetime) and published.tzinfo is not None:
+            # A UTC instant is exact: keep it, in the page's own zone when the page reveals it.
+            published = _in_page_zone(published, local, tree, metas, article, nodes) or published
+        elif local is not None:
+            published, p_src = local, source  # a zoneless stamp: the page's printed day is surer
     unmarked = None
     if published is None and nodes is not None:
         (published, unmarked), p_src = _marked(nodes, PUBLISHED_HINTS, default_first=True), "dom"
@@ -189,6 +199,43 @@ def _local_day(stamp: date, url: str | None, nodes: list[LexborNode]) -> tuple[d
     if any(local == day for local, _ in days):
         return None, ""  # the page confirms the stamp's day
     return next(((local, source) for local, source in days if local == allowed), (None, ""))
+
+
+def _in_page_zone(
+    stamp: datetime,
+    local: date,
+    tree: LexborHTMLParser,
+    metas: dict[str, list[str]],
+    article: dict[str, Any] | None,
+    nodes: list[LexborNode],
+) -> datetime | None:
+    """The same instant in the publisher's zone, if the page reveals a zone that puts it on ``local``.
+
+    Evidence: another timestamp of the page with a real offset (a modified time "+09:00"), or the
+    same instant written in local time without a zone ("2020-02-17 21:18:11" beside "...02:18:11Z").
+    """
+    values = [v for key in (*PUBLISHED_META, *MODIFIED_META) for v in metas.get(key, ())]
+    values += [v for k in ("dateModified", "dateCreated") if isinstance(v := (article or {}).get(k), str)]
+    values += [n.attributes.get("datetime") or "" for n in nodes if n.tag == "time"]
+    for value in values:
+        other = parse_date(value)
+        offset = other.utcoffset() if isinstance(other, datetime) else None
+        if offset and _day(moved := stamp.astimezone(timezone(offset))) == local:
+            return moved
+    utc = stamp.astimezone(UTC).replace(tzinfo=None)
+    for match in _ZONELESS.finditer(tree.html or ""):
+        seconds = match["S"]
+        if int(match["M"]) != utc.minute or (seconds is not None and int(seconds) != utc.second):
+            continue
+        written = parse_date(match[0])
+        if not isinstance(written, datetime) or written.tzinfo is not None:
+            continue
+        shift = written - utc.replace(second=written.second)
+        if shift and abs(shift) <= MAX_SHIFT and shift % QUARTER_HOUR == timedelta(0):
+            moved = stamp.astimezone(timezone(shift))
+            if _day(moved) == local:
+                return moved
+    return None
 
 
 def _structured(
