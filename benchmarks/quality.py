@@ -48,7 +48,8 @@ def run_readability(html: bytes, url: str | None) -> dict[str, Any]:
 def run_newspaper(html: bytes, url: str | None) -> dict[str, Any]:
     from newspaper import Article
 
-    art = Article(url or "http://example.com/")
+    # no image fetching: it would go to the network for every page (seconds each, offline)
+    art = Article(url or "http://example.com/", fetch_images=False)
     art.download(input_html=html.decode("utf-8", errors="replace"))
     art.parse()
     return {"body": art.text, "title": art.title, "headings": None}
