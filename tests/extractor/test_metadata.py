@@ -477,3 +477,13 @@ def test_story_photo_is_the_image_when_no_meta_names_one() -> None:
 def test_small_icons_below_the_headline_are_not_the_image() -> None:
     page = '<article><h1>Park grows</h1><img src="/share.png" width="16" height="16"><p>Text.</p></article>'
     assert meta_of(page).image is None
+
+
+def test_date_printed_by_a_one_line_script_is_the_last_resort() -> None:
+    page = '<h1>Park grows</h1><td><script>showDate("2020/04/17 01:43:09")</script> views 7</td>'
+    assert meta_of(page, url=None).published == datetime(2020, 4, 17, 1, 43, 9)
+
+
+def test_scripts_doing_more_than_printing_a_date_are_code() -> None:
+    page = '<h1>Park grows</h1><script>track("2020/04/17 01:43:09"); var a = 1;</script>'
+    assert meta_of(page, url=None).published is None

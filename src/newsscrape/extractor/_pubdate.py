@@ -101,6 +101,9 @@ _ZONELESS = re.compile(
 )
 MAX_TEXT_CHARS = 120
 MAX_FUZZY = 2  # dateparser calls per page, at most
+# A one-line script that prints a date literal: showDate("2020/04/17 01:43:09"), document.write('...').
+MAX_SCRIPT_CHARS = 100
+_PRINT_CALL = re.compile(r"""\s*[\w.$]+\(\s*(?P<q>["'])(?P<arg>[^"']{8,40})(?P=q)\s*\)\s*;?\s*$""")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -153,6 +156,8 @@ def find_dates(
         published, p_src = _written(tree, _key(title), languages), "dom"
     if published is None:
         published, p_src = _announced(tree), "dom"
+    if published is None:
+        published, p_src = _scripted(tree), "dom"
     if published is not None and modified is not None and _day(modified) < _day(published):
         modified = None  # an edit cannot precede publication: one of the two is a template default
     return Found(
@@ -360,6 +365,23 @@ def _announced(tree: LexborHTMLParser) -> date | None:
                 found = parse_date(_publication_part(text))
                 if found is not None:
                     return found
+    return None
+
+
+def _scripted(tree: LexborHTMLParser) -> date | None:
+    """A date an inline script prints where it stands: ``<script>showDate("2020/04/17 01:43")</script>``.
+
+    Old CMS templates write the byline date with a one-line call; nothing else on such pages dates them.
+    """
+    for node in tree.css("body script:not([src])"):
+        text = node.text(deep=True)
+        if len(text) > MAX_SCRIPT_CHARS or _elsewhere(node):
+            continue
+        match = _PRINT_CALL.match(text)
+        if match is not None:
+            found = parse_date(match["arg"])
+            if found is not None:
+                return found
     return None
 
 
