@@ -99,24 +99,14 @@ MIN_IMAGE_WIDTH = 200
 MIN_IMAGE_HEIGHT = 100
 NOT_PHOTO = ("logo", "icon", "avatar", "sprite", "spacer", "pixel", "advert", "banner", "/ads/", "gravatar")
 MIN_CUT_WORDS = 3  # "Kim Jong Un's..." is this page; "News..." is not
-# Containers whose class names one of these words (split at - and _) hold the story's tag links.
+# Containers whose class names one of these words (split at - and _) hold the story's tag links;
+# _TAG_QUERY finds the candidates cheaply (one [class*=] scan per stem).
 TAG_CLASS_WORDS = frozenset(
-    {
-        "tags",
-        "tag",
-        "taglist",
-        "tagslist",
-        "keywords",
-        "schlagworte",
-        "schlagwoerter",
-        "stichworte",
-        "etiquetas",
-    }
-    | {"topics", "themen", "tagi", "tegi", "temas", "argomenti", "trefwoorden", "motscles"}
+    {"tags", "tag", "tagi", "taglist", "tagslist", "keywords", "schlagworte", "etiquetas", "topics", "themen"}
 )
 NOT_TAG_WORDS = frozenset({"cloud", "widget", "manager", "gtm", "script", "line", "tagline"})
 _TAG_QUERY = ", ".join(
-    f'[class*="{w}" i]' for w in ("tag", "keyword", "schlagw", "stichw", "etiquet", "topic", "them", "tegi")
+    f'[class*="{w}" i]' for w in ("tag", "keyword", "schlagw", "etiquet", "topic", "themen")
 )
 _CLASS_PARTS = re.compile(r"[-_]+")
 # The label in front of a tag list, in the languages news pages are commonly written in.

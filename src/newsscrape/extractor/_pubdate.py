@@ -228,7 +228,10 @@ def _in_page_zone(
         if offset and _day(moved := stamp.astimezone(timezone(offset))) == local:
             return moved
     utc = stamp.astimezone(UTC).replace(tzinfo=None)
-    for match in _ZONELESS.finditer(tree.html or ""):
+    minute = f":{utc.minute:02d}"
+    # Such copies live in scripts (page variables, analytics); the rest of the page is not searched.
+    texts = (t for node in tree.css("script") if minute in (t := node.text(deep=False)))
+    for match in (m for text in texts for m in _ZONELESS.finditer(text)):
         seconds = match["S"]
         if int(match["M"]) != utc.minute or (seconds is not None and int(seconds) != utc.second):
             continue
