@@ -327,3 +327,19 @@ def test_story_split_around_an_ad_keeps_both_parts() -> None:
     assert "Part two." in text
     assert text.index("Part one.") < text.index("Part two.")
     assert "Buy now" not in text
+
+
+def test_heading_linking_within_the_site_is_a_teaser() -> None:
+    html = page(
+        f'<p>{PARA}</p><h3><a href="https://news.example.com/other">Other story</a></h3><p>{PARA2}</p>'
+    )
+    art = extract(html, "https://news.example.com/story", config=NATIVE)
+    assert art.headings == ()
+
+
+def test_heading_linking_to_another_site_is_kept() -> None:
+    html = page(
+        f'<p>{PARA}</p><h3><a href="https://shop.example.org/item">Acme Kettle</a></h3><p>{PARA2}</p>'
+    )
+    art = extract(html, "https://news.example.com/story", config=NATIVE)
+    assert art.headings == ("Acme Kettle",)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Final
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -138,6 +139,11 @@ def link_share(node: LexborNode, text_len: int) -> float:
     return sum(len(fold(a.text(deep=True))) for a in node.css("a")) / text_len
 
 
+def _site(host: str) -> str:
+    """The last two labels of a host name: www.example.com and m.example.com are one site."""
+    return ".".join(host.lower().rsplit(".", 2)[-2:])
+
+
 def _is_trigger(node: LexborNode, kind: str) -> bool:
     """A hover card's trigger wraps the name in the sentence *and* the card: keep it, drop the card."""
     if kind != "hovercard":
@@ -171,6 +177,7 @@ class Walk:
         self.container_chars = max(1, container_chars)
         self.max_depth = max_depth
         self.url = url
+        self.host = urlsplit(url).hostname if url else None
         self.blocks: list[Block] = []
         self.removed: list[Removed] = []
         self._parts: list[str] = []
@@ -311,12 +318,23 @@ class Walk:
         if label is not None:
             self.removed.append(Removed(kind=label[0], reason=label[1], where=where(node), text=text[:80]))
             return
-        if link_share(node, len(text)) > PARA_LINK_SHARE:
+        if link_share(node, len(text)) > PARA_LINK_SHARE and not self._links_away(node):
             self.removed.append(
-                Removed(kind="other_stories", reason="heading is a link", where=where(node), text=text[:80])
+                Removed(
+                    kind="other_stories", reason="heading links to a story", where=where(node), text=text[:80]
+                )
             )
             return
         self.blocks.append(Block(text=text, level=level))
+
+    def _links_away(self, node: LexborNode) -> bool:
+        """A heading linking to another site names a product or a source the story is about; one
+        linking within the site is the title of another story (a teaser)."""
+        link = node.css_first("a[href]")
+        if link is None or self.host is None:
+            return False
+        host = urlsplit(link.attributes.get("href") or "").hostname
+        return host is not None and _site(host) != _site(self.host)
 
     def _condemn_rail(self, heading: LexborNode) -> None:
         """Siblings after a "Related news" heading are the rail, up to the next heading or prose."""
