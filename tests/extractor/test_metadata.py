@@ -487,3 +487,8 @@ def test_date_printed_by_a_one_line_script_is_the_last_resort() -> None:
 def test_scripts_doing_more_than_printing_a_date_are_code() -> None:
     page = '<h1>Park grows</h1><script>track("2020/04/17 01:43:09"); var a = 1;</script>'
     assert meta_of(page, url=None).published is None
+
+
+def test_standfirst_opening_with_from_is_no_byline() -> None:
+    page = "<article><h1>Rail link opens</h1><p>From Kyiv To Kharkiv In Four Hours</p><p>Text.</p></article>"
+    assert meta_of(page).authors == ()

@@ -15,7 +15,8 @@ _BY = (
 BYLINE_PREFIXES = re.compile(rf"^(?:{_LEADS}\s+)?{_BY}(?:\s*[:\-]?\s+|\s*:?$)", re.IGNORECASE)
 # A line that opens with a localised "By" and a capitalised word reads as a byline on its own,
 # without any byline class ("Von Lena Hoffmann und Tobias Brandt", "par Jean Dupont").
-BYLINE_LINE = re.compile(rf"^(?:{_LEADS}\s+)?{_BY}\s*:?\s+[^\W\d_]", re.IGNORECASE)
+# "From" is left out: a standfirst may open with it ("From Kyiv to Kharkiv, ...").
+BYLINE_LINE = re.compile(rf"^(?:{_LEADS}\s+)?(?!from\b){_BY}\s*:?\s+[^\W\d_]", re.IGNORECASE)
 # Link texts that point at a person's page: "View all posts by Jane Doe", "More articles by ...".
 _MORE_BY = re.compile(r"^(?:view|see|read|more|all)\b.{0,30}?\b(?:by|from)\s+", re.IGNORECASE)
 # A part of a byline containing one of these words is a role or an organisation, not a person.

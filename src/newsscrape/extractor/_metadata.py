@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -634,7 +635,7 @@ def _ld_people(value: Any) -> list[str]:
 
 def _tags(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], art: dict[str, Any]) -> None:
     # Lazily: the DOM lookups run only when the structured sources are silent.
-    for get, source in (
+    sources: tuple[tuple[Callable[[], list[str]], str], ...] = (
         (lambda: _keywords(metas.get("article:tag", [])), "og"),
         (lambda: _keywords(art.get("keywords")), "json-ld"),
         (lambda: [n.text(deep=True) for n in tree.css('article a[rel~="tag"]')], "dom"),
@@ -642,7 +643,8 @@ def _tags(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], a
         (lambda: _tag_links(tree), "dom"),
         # Last: many sites put the same site-wide words in every page's keywords.
         (lambda: _keywords(next(iter(metas.get("keywords", ())), None)), "meta"),
-    ):
+    )
+    for get, source in sources:
         raw = get()
         seen: dict[str, str] = {}
         for tag in raw:
