@@ -343,3 +343,15 @@ def test_heading_linking_to_another_site_is_kept() -> None:
     )
     art = extract(html, "https://news.example.com/story", config=NATIVE)
     assert art.headings == ("Acme Kettle",)
+
+
+def test_link_only_paragraph_to_another_site_kept() -> None:
+    source = '<p><a href="https://agency.example.org/report">The full agency report</a></p>'
+    art = extract(page(f"<p>{PARA}</p>{source}<p>{PARA2}</p>"), "https://news.example.com/s", config=NATIVE)
+    assert "The full agency report" in art.body
+
+
+def test_link_only_paragraph_within_the_site_removed() -> None:
+    teaser = '<p><a href="https://www.news.example.com/other">Mayor resigns after long row</a></p>'
+    art = extract(page(f"<p>{PARA}</p>{teaser}<p>{PARA2}</p>"), "https://news.example.com/s", config=NATIVE)
+    assert "Mayor resigns" not in art.body

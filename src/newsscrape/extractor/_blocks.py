@@ -187,6 +187,8 @@ class Walk:
         self._seen_h1 = False
         self._skip: set[int] = set()  # mem_ids of siblings condemned by a rail heading
         self._first: LexborNode | None = None  # where the current paragraph's text starts
+        # links of the current paragraph that stay on this site (None: the page's site is unknown)
+        self._home_links: int | None = 0 if self.host else None
 
     def run(self, roots: tuple[LexborNode, ...] = ()) -> None:
         """Walk the children of each root (default: the container) in document order."""
@@ -256,6 +258,8 @@ class Walk:
             return False
         if tag == "a":
             self._in_link += 1
+            if self._home_links is not None and not self._is_away(attrs.get("href")):
+                self._home_links += 1
         return True
 
     def _exit(self, node: LexborNode) -> None:
@@ -331,9 +335,12 @@ class Walk:
         """A heading linking to another site names a product or a source the story is about; one
         linking within the site is the title of another story (a teaser)."""
         link = node.css_first("a[href]")
-        if link is None or self.host is None:
+        return link is not None and self._is_away(link.attributes.get("href"))
+
+    def _is_away(self, href: str | None) -> bool:
+        if self.host is None or not href:
             return False
-        host = urlsplit(link.attributes.get("href") or "").hostname
+        host = urlsplit(href).hostname
         return host is not None and _site(host) != _site(self.host)
 
     def _condemn_rail(self, heading: LexborNode) -> None:
@@ -368,6 +375,8 @@ class Walk:
             return
         text = fold("".join(self._parts))
         links = self._links
+        home = self._home_links
+        self._home_links = 0 if self.host else None
         self._parts = []
         self._links = 0
         if not text:
@@ -381,8 +390,9 @@ class Walk:
                 Removed(kind="other_stories", reason="teaser paragraph", where=self._where(), text=text[:80])
             )
             return
-        # a paragraph that is one link points elsewhere, unless it shows the address itself (a source)
-        if links >= PARA_LINK_SHARE * len(text.replace(" ", "")) and not _URL.match(text):
+        # a paragraph that is one link points to another story, unless it shows the address itself or
+        # every link leaves the site (a source, a product: part of the story)
+        if links >= PARA_LINK_SHARE * len(text.replace(" ", "")) and not _URL.match(text) and home != 0:
             self.removed.append(
                 Removed(kind="other_stories", reason="link paragraph", where=self._where(), text=text[:80])
             )
