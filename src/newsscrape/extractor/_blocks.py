@@ -140,8 +140,11 @@ def link_share(node: LexborNode, text_len: int) -> float:
 
 
 def _site(host: str) -> str:
-    """The last two labels of a host name: www.example.com and m.example.com are one site."""
-    return ".".join(host.lower().rsplit(".", 2)[-2:])
+    """The registrable part of a host, roughly: www.example.com and m.example.com are one site, and
+    so are news.bbc.co.uk and www.bbc.co.uk (a short label under a country code takes one more)."""
+    labels = host.lower().rstrip(".").split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
 
 
 def _is_trigger(node: LexborNode, kind: str) -> bool:
