@@ -355,3 +355,15 @@ def test_link_only_paragraph_within_the_site_removed() -> None:
     teaser = '<p><a href="https://www.news.example.com/other">Mayor resigns after long row</a></p>'
     art = extract(page(f"<p>{PARA}</p>{teaser}<p>{PARA2}</p>"), "https://news.example.com/s", config=NATIVE)
     assert "Mayor resigns" not in art.body
+
+
+def test_list_of_outside_sources_kept_follow_bar_removed() -> None:
+    sources = "".join(
+        f'<li><a href="https://source{i}.example.org/r">Independent study number {i} on bridges</a></li>'
+        for i in range(3)
+    )
+    follow = '<ul><li><a href="https://facebook.com/x">Facebook</a></li><li><a href="https://x.com/y">X</a></li></ul>'
+    html = page(f"<p>{PARA}</p><ul>{sources}</ul><p>{PARA2}</p>{follow}")
+    text = extract(html, "https://news.example.com/s", config=NATIVE).body
+    assert "Independent study number 2 on bridges" in text
+    assert "Facebook" not in text

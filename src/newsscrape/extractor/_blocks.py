@@ -90,6 +90,9 @@ BOXES: Final = frozenset(
 BOX_LINK_SHARE: Final = 0.65  # a box whose text is mostly links is a menu or a list of other stories
 PARA_LINK_SHARE: Final = 0.8  # a paragraph that is (nearly) one link points elsewhere
 DEADLINE_EVERY: Final = 2048  # nodes walked between two looks at the clock
+# A list of links that all leave the site, with some words to it, is a list of sources or products
+# the story is about; a short one (Facebook, X, Instagram) is a follow bar.
+AWAY_BOX_CHARS: Final = 80
 SAFE_SHARE: Final = 0.5  # never drop a labelled box holding this much of the container's text
 _URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
 SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
@@ -291,7 +294,11 @@ class Walk:
             label = heading_kind(head_text)
             if label is not None and text.startswith(head_text) and self._drop(node, *label):
                 return True
-        if link_share(node, len(text)) > BOX_LINK_SHARE and len(text) < SAFE_SHARE * self.container_chars:
+        if (
+            link_share(node, len(text)) > BOX_LINK_SHARE
+            and len(text) < SAFE_SHARE * self.container_chars
+            and not (len(text) >= AWAY_BOX_CHARS and self._all_away(node))
+        ):
             self.removed.append(
                 Removed(kind="links", reason="box of links", where=where(node), text=text[:80])
             )
@@ -333,6 +340,10 @@ class Walk:
             )
             return
         self.blocks.append(Block(text=text, level=level))
+
+    def _all_away(self, node: LexborNode) -> bool:
+        links = node.css("a[href]")
+        return bool(links) and all(self._is_away(a.attributes.get("href")) for a in links)
 
     def _links_away(self, node: LexborNode) -> bool:
         """A heading linking to another site names a product or a source the story is about; one
