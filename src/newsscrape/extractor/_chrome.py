@@ -120,6 +120,8 @@ _WORDS: Final[dict[str, tuple[str, ...]]] = {
         "correlati",
         "leidas",
         "meistgelesen",
+        "yarpp",  # WordPress related-posts plugins
+        "crp",
     ),
     # share/follow bars
     "share": (
@@ -139,6 +141,13 @@ _WORDS: Final[dict[str, tuple[str, ...]]] = {
         "condividi",
         "compartilhar",
         "partilhar",
+        # share plugins of the common CMSs
+        "sharedaddy",
+        "addtoany",
+        "shareaholic",
+        "mashsb",
+        "ssba",
+        "heateor",
     ),
     # newsletter and subscription boxes, paywall prompts
     "newsletter": (
