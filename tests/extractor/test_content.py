@@ -87,8 +87,11 @@ def test_newsletter_box_removed() -> None:
     assert "briefing" not in body(page(f"<p>{PARA}</p>{box}<p>{PARA2}</p>"))
 
 
-def test_advertisement_label_removed() -> None:
-    assert "Advertisement" not in body(page(f"<p>{PARA}</p><div>Advertisement</div><p>{PARA2}</p>"))
+@pytest.mark.parametrize(
+    "label", ["Advertisement", "- Advertisement -", "ADVERTISEMENT", "Anzeige", "Publicidad"]
+)
+def test_advertisement_label_removed(label: str) -> None:
+    assert label not in body(page(f"<p>{PARA}</p><div>{label}</div><p>{PARA2}</p>"))
 
 
 def test_ad_slot_removed() -> None:

@@ -169,6 +169,7 @@ _WORDS: Final[dict[str, tuple[str, ...]]] = {
         "advertisement",
         "advertising",
         "adslot",
+        "adspot",
         "adunit",
         "dfp",
         "gpt",

@@ -302,7 +302,11 @@ _TIME: Final = re.compile(r"\b\d{1,2}[:h]\d\d\b")
 
 
 def is_label(text: str) -> bool:
-    return text.strip().lower().rstrip(":.…") in LABELS
+    """``"- Advertisement -"``, ``"Share:"``: a label word framed by dashes, bullets or colons."""
+    return text.strip(_FRAME).lower() in LABELS
+
+
+_FRAME: Final = " -_|*:.()[]\u00b7\u2022\u2013\u2014\u2026"  # dashes, bullets, ellipsis
 
 
 def line_kind(text: str) -> tuple[str, str] | None:
