@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsscrape import ExtractConfig, ExtractError, extract
@@ -370,3 +372,30 @@ def test_list_of_outside_sources_kept_follow_bar_removed() -> None:
     text = extract(html, "https://news.example.com/s", config=NATIVE).body
     assert "Independent study number 2 on bridges" in text
     assert "Facebook" not in text
+
+
+# The seed page rebuilt in a common news theme's markup (breadcrumb row, header meta, share row,
+# inline ad label, tags footer, related-posts block, "Latest news" sidebar).
+SEED_THEMED = Path(__file__).with_name("seed_themed.html")
+
+
+def test_seed_page_in_a_news_theme() -> None:
+    art = extract(SEED_THEMED.read_bytes(), "https://example.com/kim")
+    assert art.headings == (
+        "Summit Location and Timing",
+        "Agenda on the Table",
+        "Historic Meeting Amid Isolation",
+        "Travel Details",
+    )
+    assert art.body.startswith("North Korean leader Kim Jong Un")
+    assert art.body.endswith("the world watches with anticipation.")
+    for chrome in (
+        "Current affairs",
+        "Facebook",
+        "Advertisement",
+        "TAGS",
+        "Related news",
+        "Latest news",
+        "Staff",
+    ):
+        assert chrome not in art.body
