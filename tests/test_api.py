@@ -10,9 +10,13 @@ import newsscrape
 def test_all_names_exist_and_nothing_else_is_promised() -> None:
     for name in newsscrape.__all__:
         assert hasattr(newsscrape, name), name
-    assert {"extract", "fetch", "afetch", "Article", "Section", "FetchError", "ExtractError"} <= set(
-        newsscrape.__all__
-    )
+    assert set(newsscrape.__all__) == {
+        *("extract", "fetch", "afetch", "crawl", "crawl_sync"),
+        *("Article", "Section", "ErrorRecord", "Record"),
+        *("FetchConfig", "ExtractConfig", "CrawlConfig"),
+        *("NewsscrapeError", "FetchError", "ExtractError", "ExportError"),
+        "__version__",
+    }
 
 
 def test_package_is_typed() -> None:

@@ -6,8 +6,8 @@
 """
 
 from .config import CrawlConfig, ExtractConfig, FetchConfig, __version__
-from .crawler import afetch, fetch
-from .errors import ExtractError, FetchError, NewsscrapeError
+from .crawler import afetch, crawl, crawl_sync, fetch
+from .errors import ExportError, ExtractError, FetchError, NewsscrapeError
 from .extractor import extract
 from .models import Article, ErrorRecord, Record, Section
 
@@ -15,6 +15,7 @@ __all__ = [
     "Article",
     "CrawlConfig",
     "ErrorRecord",
+    "ExportError",
     "ExtractConfig",
     "ExtractError",
     "FetchConfig",
@@ -24,6 +25,8 @@ __all__ = [
     "Section",
     "__version__",
     "afetch",
+    "crawl",
+    "crawl_sync",
     "extract",
     "fetch",
 ]

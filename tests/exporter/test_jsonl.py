@@ -74,3 +74,10 @@ def test_write_failure_leaves_no_partial_line_and_says_why() -> None:
     with pytest.raises(ExportError, match="No space left on device"):
         writer.write(Article(url="b"))
     assert stream.getvalue() == b'{"url": "a"}\n'
+
+
+def test_writer_closes_cleanly_after_a_failed_write() -> None:
+    full = JsonlWriter.open("/dev/full")
+    with pytest.raises(ExportError, match="No space left on device"):
+        full.write(Article(url="b"))
+    full.close()  # nothing is left in a buffer to fail again

@@ -187,7 +187,7 @@ class Crawler:
                 await self._admit(url)
 
     async def _admit(self, url: str) -> None:
-        limit = max(1, self.config.max_pending)
+        limit = self.config.max_pending
         while self.stats.pending >= limit and not self._stopping:
             self._room.clear()
             await self._room.wait()

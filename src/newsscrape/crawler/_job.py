@@ -69,10 +69,7 @@ def run_crawl_job(
         with _lines(source) as lines:
             outcome = asyncio.run(_drive(crawler, lines, writer, progress, err, drain_timeout))
     finally:
-        # After a failed write the buffer still holds the cut line and close() would try it
-        # again and raise; the writer has already truncated the file to its last whole record.
-        with contextlib.suppress(OSError):
-            writer.close()
+        writer.close()
     progress.close()
     if outcome == "write_failed":
         return EXIT_WRITE_FAILED

@@ -46,7 +46,8 @@ class JsonlWriter:
     def open(cls, path: str | os.PathLike[str], *, fsync: bool = False) -> JsonlWriter:
         """Open ``path`` for appending; a half-written last line from an earlier crash is removed first."""
         repair_tail(path)
-        writer = cls(open(path, "ab"), name=str(path), fsync=fsync)  # noqa: SIM115 - closed by close()
+        # Unbuffered: a failed write leaves no bytes behind in a buffer for close() to retry.
+        writer = cls(open(path, "ab", buffering=0), name=str(path), fsync=fsync)  # noqa: SIM115 - close()
         writer._owned = True
         return writer
 
@@ -54,7 +55,7 @@ class JsonlWriter:
         line = (dumps(record) + "\n").encode("utf-8")
         start = self._stream.tell() if self._seekable else None
         try:
-            self._stream.write(line)
+            _write_all(self._stream, line)
             self._stream.flush()
             if self._fsync:
                 os.fsync(self._stream.fileno())
@@ -129,6 +130,16 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
                     yield json.loads(raw)
                 except ValueError:
                     continue
+
+
+def _write_all(stream: IO[bytes], data: bytes) -> None:
+    """Write every byte: a raw file's write may take only part of them (signals, nearly full disk)."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if written is None:  # a non-blocking stream that would block: not a file we open
+            raise OSError("the output stream would block")
+        view = view[written:]
 
 
 def _seekable(stream: IO[bytes]) -> bool:
