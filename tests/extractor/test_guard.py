@@ -73,3 +73,10 @@ def test_foreign_exception_becomes_internal_extract_error() -> None:
         extract(["<p>not markup</p>"])  # type: ignore[arg-type]
     assert info.value.reason == "internal"
     assert isinstance(info.value.__cause__, Exception)
+
+
+def test_tags_inside_scripts_are_not_nesting() -> None:
+    # a JS template that opens thousands of divs in strings is text to the parser, not nesting
+    script = "<script>var t = '" + "<div>" * 5000 + "';</script>"
+    html = f"<html><head>{script}</head><body><article>{TEXT * 3}</article></body></html>"
+    assert "paragraph of an article" in extract(html).body

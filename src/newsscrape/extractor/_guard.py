@@ -60,6 +60,9 @@ _FLAT: Final = frozenset(
     ]
 )
 _CHUNK: Final = 16384
+_RAW_TEXT: Final = re.compile(
+    r"<(script|style|textarea|title|xmp)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
+)
 _TAG: Final = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
 
 
@@ -110,7 +113,8 @@ def check_markup(text: str, *, max_depth: int, url: str | None = None) -> bool:
     if not suspicious(text, max_depth):
         return False  # str.count runs at memory speed; the tag scan below is only paid on odd pages
     depth = deepest = 0
-    for match in _TAG.finditer(text):
+    # tags inside scripts, styles and comments are text to the parser (JS templates are full of them)
+    for match in _TAG.finditer(_RAW_TEXT.sub(" ", text)):
         closing, name, self_closing = match.groups()
         name = name.lower()
         if name in _FLAT or self_closing:
