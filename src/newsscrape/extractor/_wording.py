@@ -183,7 +183,7 @@ OTHER_STORIES_HEADINGS: Final = (
 
 # Headings of blocks that follow the story and are chrome, not other stories.
 CHROME_HEADINGS: Final = {
-    "share": ("share", "follow us", "follow", "spread the word"),
+    "share": ("share", "follow us", "like this", "follow", "spread the word"),
     "newsletter": ("newsletter", "subscribe", "sign up", "get our", "stay informed"),
     "comments": (
         "comment",
