@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import subprocess
 import sys
 import tempfile
@@ -27,7 +28,11 @@ def main() -> int:
         base = f"http://127.0.0.1:{server.server_address[1]}"
         url = f"{base}/seed-wordpress/page.html"
         print(f"$ newsscrape fetch {url}", file=sys.stderr)
-        subprocess.run([*NEWSSCRAPE, "fetch", url], check=True)
+        fetched = subprocess.run([*NEWSSCRAPE, "fetch", url], check=True, capture_output=True, text=True)
+        record = json.loads(fetched.stdout)
+        record["body"] = record["body"][:300] + " …"
+        record["sections"] = f"[{len(record['sections'])} sections: heading -> paragraphs]"
+        print(json.dumps(record, ensure_ascii=False, indent=2))
         with tempfile.TemporaryDirectory() as tmp:
             urls = Path(tmp) / "urls.txt"
             pages = sorted(p.parent.name for p in FIXTURES.glob("*/page.html"))
@@ -39,9 +44,20 @@ def main() -> int:
             )
             done = subprocess.run([*NEWSSCRAPE, "crawl", str(urls), "-o", str(out), "--delay", "0"])
             for line in out.read_text(encoding="utf-8").splitlines():
-                print(line[:160] + ("…" if len(line) > 160 else ""))
+                print(_digest(json.loads(line)))
         server.shutdown()
     return done.returncode
+
+
+def _digest(record: dict[str, object]) -> str:
+    """One readable line per record of articles.jsonl."""
+    name = str(record["url"]).split("/")[-2]
+    if "error" in record:
+        return f"{name:<26} ERROR {record['error']}"
+    headings = record["headings"]
+    count = len(headings) if isinstance(headings, list) else 0
+    lang, published = record["language"], record["published"]
+    return f"{name:<26} {lang!s:<6} {count} headings  {published!s:<26} {record['title']}"
 
 
 if __name__ == "__main__":
