@@ -399,3 +399,12 @@ def test_seed_page_in_a_news_theme() -> None:
         "Staff",
     ):
         assert chrome not in art.body
+
+
+def test_staircase_of_unclosed_divs_keeps_every_paragraph() -> None:
+    # a CMS that never closes its paragraph divs nests the story one level deeper per paragraph
+    paras = [f"{PARA} Number {i}." for i in range(300)]
+    html = "<html><body>" + "".join(f"<div><p>{p}</p>" for p in paras) + "</body></html>"
+    text = body(html)
+    assert "Number 0." in text
+    assert "Number 299." in text

@@ -39,6 +39,7 @@ DEADLINE_EVERY: Final = 2048  # nodes walked between two looks at the clock
 # A list of links that all leave the site, with some words to it, is a list of sources or products
 # the story is about; a short one (Facebook, X, Instagram) is a follow bar.
 AWAY_BOX_CHARS: Final = 80
+BOX_MAX_PROSE: Final = 3000  # characters of prose paragraphs beyond which a box is story, not rail
 SAFE_SHARE: Final = 0.5  # never drop a labelled box holding this much of the container's text
 _URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
 SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
@@ -123,8 +124,11 @@ class Walk:
         url: str | None = None,
         title: str | None = None,
         deadline: Deadline | None = None,
+        prose: dict[int, int] | None = None,
     ) -> None:
         self.container = container
+        self.prose = prose or {}  # mem_id -> paragraph characters under the node (from _scoring)
+        self.container_prose = max(1, self.prose.get(container.mem_id, 0))
         self.deadline = deadline
         self.container_chars = max(1, container_chars)
         self.max_depth = max_depth
@@ -230,6 +234,11 @@ class Walk:
         return True
 
     def _box_is_chrome(self, node: LexborNode) -> bool:
+        prose = self.prose.get(node.mem_id, 0)
+        if prose >= BOX_MAX_PROSE or prose >= SAFE_SHARE * self.container_prose:
+            # a box carrying this much of the story's paragraphs is no rail; deciding it here
+            # also keeps the walk linear on deeply nested text (no text() of every ancestor)
+            return False
         text = fold(node.text(deep=True))
         if not text:
             return False

@@ -130,6 +130,7 @@ def _native(
         url=url,
         title=title,
         deadline=deadline,
+        prose={key: w.chars for key, w in weights.items()},
     )
     walk.run(_twins(container, weights))
     content.blocks = walk.blocks

@@ -108,7 +108,10 @@ def choose_container(body: LexborNode, weights: dict[int, Weight]) -> LexborNode
         key, chars = max(node.children.items(), key=lambda kv: kv[1])
         if chars < DESCENT_SHARE * node.chars:
             break
-        node = weights[key]
+        child = weights[key]
+        if _has_prose(node, weights, skip=key) and _has_prose(child, weights, skip=None):
+            break  # one flow of paragraphs on two levels: a lead beside the body, or unclosed divs
+        node = child
     if node.node.tag in _PARAGRAPH_TAGS and node.node.parent is not None:
         # one long paragraph alone: take its parent, so the lead and short paragraphs come along
         parent = weights.get(node.node.parent.mem_id)
@@ -127,6 +130,11 @@ def choose_container(body: LexborNode, weights: dict[int, Weight]) -> LexborNode
         if best.chars < 0.8 * node.chars and _contains(best.node, node.node):
             best = node
     return best.node
+
+
+def _has_prose(w: Weight, weights: dict[int, Weight], *, skip: int | None) -> bool:
+    """Whether a node holds paragraphs directly (not only through wrappers)."""
+    return any(k != skip and weights[k].node.tag in _PARAGRAPH_TAGS for k in w.children)
 
 
 def _contains(outer: LexborNode, inner: LexborNode) -> bool:
