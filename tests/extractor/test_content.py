@@ -408,3 +408,10 @@ def test_staircase_of_unclosed_divs_keeps_every_paragraph() -> None:
     text = body(html)
     assert "Number 0." in text
     assert "Number 299." in text
+
+
+def test_staircase_of_unclosed_br_lines_keeps_every_line() -> None:
+    html = "<html><body>" + "".join(f"<div>{PARA} Line {i}.<br>" for i in range(300)) + "</body></html>"
+    text = body(html)
+    assert "Line 0." in text
+    assert "Line 299." in text

@@ -38,20 +38,31 @@ class Weight:
 
     node: LexborNode
     chars: int = 0
+    own: int = 0  # characters of its own paragraph text (a <p>, or a parent of <br>s)
     children: dict[int, int] = field(default_factory=dict)  # child mem_id -> chars
 
 
 def paragraph_weights(body: LexborNode) -> dict[int, Weight]:
-    """mem_id -> Weight for the paragraphs and every ancestor of one, up to ``body``."""
-    paras: dict[int, tuple[LexborNode, int]] = {}
+    """mem_id -> Weight for the paragraphs and every ancestor of one, up to ``body``.
+
+    Linear in the size of the ancestor chains' union, however deep the nesting: depths are
+    memoised on the way up, then weights flow up once, deepest nodes first.
+    """
+    own: dict[int, int] = {}
+    nodes: dict[int, LexborNode] = {}
     for node in body.css(PARAGRAPHS):
         tag = node.tag
         if tag == "br":
             parent = node.parent  # text split by <br> lives in its parent
-            if parent is None or parent.mem_id in paras:
+            if parent is None or parent.mem_id in own:
                 continue
-            node = parent
-        elif tag in _SKIP_IF_NESTED and node.css_first(_NESTED) is not None:
+            # its own text only: block children vote for themselves, and a staircase of
+            # unclosed <div>text<br> would otherwise cost text() of every level
+            size = len(parent.text(deep=False).strip())
+            if size >= MIN_CHARS:
+                own[parent.mem_id], nodes[parent.mem_id] = size, parent
+            continue
+        if tag in _SKIP_IF_NESTED and node.css_first(_NESTED) is not None:
             continue  # a layout cell or a quote of paragraphs: the inner paragraphs vote themselves
         size = len(node.text(deep=True).strip())
         if size < MIN_CHARS:
@@ -59,39 +70,43 @@ def paragraph_weights(body: LexborNode) -> dict[int, Weight]:
         links = sum(len(a.text(deep=True)) for a in node.css("a"))
         if links > size * MAX_LINK_SHARE:
             continue
-        paras[node.mem_id] = (node, size - links)
+        own[node.mem_id], nodes[node.mem_id] = size - links, node
 
-    weights: dict[int, Weight] = {}
-    # Group paragraphs by parent first: most share one, so each ancestor chain is walked a few times.
-    parents: dict[int, tuple[LexborNode, int]] = {}
     body_id = body.mem_id
-    for key, (node, chars) in paras.items():
-        weights[key] = Weight(node, chars)
-        parent = node.parent
-        if parent is None or key == body_id:
-            continue
-        pkey = parent.mem_id
-        _credit(weights, parent, pkey, key, chars)
-        prev = parents.get(pkey)
-        parents[pkey] = (parent, chars + (prev[1] if prev else 0))
-    for pkey, (node, chars) in parents.items():
-        child_key = pkey
-        while child_key != body_id:
-            up = node.parent
+    depth: dict[int, int] = {body_id: 0}
+    parent_of: dict[int, int] = {}
+    nodes[body_id] = body
+    for key in list(own):
+        chain: list[LexborNode] = []
+        cur = nodes[key]
+        while cur.mem_id not in depth:
+            up = cur.parent
             if up is None:
                 break
-            up_key = up.mem_id
-            _credit(weights, up, up_key, child_key, chars)
-            node, child_key = up, up_key
-    return weights
-
-
-def _credit(weights: dict[int, Weight], node: LexborNode, key: int, child: int, chars: int) -> None:
-    w = weights.get(key)
-    if w is None:
-        w = weights[key] = Weight(node)
-    w.chars += chars
-    w.children[child] = w.children.get(child, 0) + chars
+            chain.append(cur)
+            parent_of[cur.mem_id] = up.mem_id
+            nodes.setdefault(up.mem_id, up)
+            cur = up
+        base = depth.get(cur.mem_id, 0)
+        for n, link in enumerate(reversed(chain), start=1):
+            depth[link.mem_id] = base + n
+    weights: dict[int, Weight] = {}
+    carried: dict[int, int] = {}
+    for key in sorted(depth, key=depth.__getitem__, reverse=True):
+        w = weights.get(key)
+        if w is None:
+            w = weights[key] = Weight(nodes[key])
+        w.own = own.get(key, 0)
+        w.chars += w.own + carried.get(key, 0)
+        up_key = parent_of.get(key)
+        if up_key is None or key == body_id or w.chars == 0:
+            continue
+        carried[up_key] = carried.get(up_key, 0) + w.chars
+        above = weights.get(up_key)
+        if above is None:
+            above = weights[up_key] = Weight(nodes[up_key])
+        above.children[key] = w.chars
+    return {key: w for key, w in weights.items() if w.chars}
 
 
 def choose_container(body: LexborNode, weights: dict[int, Weight]) -> LexborNode | None:
@@ -134,7 +149,7 @@ def choose_container(body: LexborNode, weights: dict[int, Weight]) -> LexborNode
 
 def _has_prose(w: Weight, weights: dict[int, Weight], *, skip: int | None) -> bool:
     """Whether a node holds paragraphs directly (not only through wrappers)."""
-    return any(k != skip and weights[k].node.tag in _PARAGRAPH_TAGS for k in w.children)
+    return w.own > 0 or any(k != skip and weights[k].node.tag in _PARAGRAPH_TAGS for k in w.children)
 
 
 def _contains(outer: LexborNode, inner: LexborNode) -> bool:
