@@ -83,6 +83,20 @@ def where(node: LexborNode, depth: int = 3) -> str:
     return " > ".join(reversed(parts))
 
 
+def head_text(node: LexborNode, limit: int = 80) -> str:
+    """The first ``limit`` characters of a node's text, without serialising all of it."""
+    parts: list[str] = []
+    size = 0
+    for child in node.traverse(include_text=True):
+        if child.is_text_node:
+            piece = child.text_content or ""
+            parts.append(piece)
+            size += len(piece)
+            if size > 2 * limit:
+                break
+    return fold("".join(parts))[:limit]
+
+
 def link_share(node: LexborNode, text_len: int) -> float:
     if text_len == 0:
         return 0.0

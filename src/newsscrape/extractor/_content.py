@@ -23,7 +23,7 @@ from typing import Final
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..config import ExtractConfig
-from ._blocks import Block, Removed, Walk, fold, where
+from ._blocks import Block, Removed, Walk, fold, head_text, where
 from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
@@ -100,7 +100,7 @@ def _native(
 ) -> None:
     body.strip_tags(JUNK_TAGS)
     page_chars = len(fold(body.text(deep=True)))
-    doomed: list[tuple[LexborNode, Removed]] = []
+    doomed: list[tuple[LexborNode, str, str]] = []
     for node in body.css(PAGE_CHROME):
         tag = node.tag or ""
         kind = TAG_KIND.get(tag) or ROLE_KIND.get((node.attributes.get("role") or "").lower())
@@ -109,12 +109,12 @@ def _native(
             if not kinds & PAGE_CHROME_KINDS:
                 continue
             kind = "comments" if "comments" in kinds else "other_stories"
-        text = fold(node.text(deep=True))
-        if len(text) > PAGE_CHROME_MAX_SHARE * page_chars and node.css_first(STORY_INSIDE) is not None:
+        if (
+            node.css_first(STORY_INSIDE) is not None
+            and len(fold(node.text(deep=True))) > PAGE_CHROME_MAX_SHARE * page_chars
+        ):
             continue  # a wrapper of the story that happens to say "comments" or be a <header>
-        doomed.append(
-            (node, Removed(kind=kind, reason="page-wide chrome", where=where(node), text=text[:80]))
-        )
+        doomed.append((node, kind, "page-wide chrome"))
     _remove(doomed, content.removed)
     _drop_rails(body, page_chars, content.removed)
     deadline.check()
@@ -140,7 +140,7 @@ def _native(
 def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed]) -> None:
     """Boxes opened by their own "Related news"/"Latest" heading go before the container vote:
     their teasers are paragraphs too, and a long rail could outvote a short story."""
-    doomed: list[tuple[LexborNode, Removed]] = []
+    doomed: list[tuple[LexborNode, str, str]] = []
     for head in body.css(RAIL_HEADINGS):
         head_text = fold(head.text(deep=True))
         label = heading_kind(head_text)
@@ -159,24 +159,23 @@ def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed]) -> No
             box = parent
         if box is head or len(box.css("a")) < RAIL_MIN_LINKS:
             continue  # a bare heading among the story's paragraphs: the block walk decides
-        doomed.append(
-            (box, Removed(kind=label[0], reason=label[1], where=where(box), text=fold(box.text())[:80]))
-        )
+        doomed.append((box, label[0], label[1]))
     _remove(doomed, removed)
 
 
-def _remove(doomed: list[tuple[LexborNode, Removed]], removed: list[Removed]) -> None:
+def _remove(doomed: list[tuple[LexborNode, str, str]], removed: list[Removed]) -> None:
     """Decompose the outermost of the doomed nodes only: decomposing a node inside one already
-    decomposed would touch freed memory in lexbor."""
-    keys = {node.mem_id for node, _ in doomed}
+    decomposed would touch freed memory in lexbor. Records are made for those only (nested
+    comment threads would otherwise pay text() once per level)."""
+    keys = {node.mem_id for node, _, _ in doomed}
     outer: list[LexborNode] = []
-    for node, record in doomed:
+    for node, kind, reason in doomed:
         parent = node.parent
         while parent is not None and parent.mem_id not in keys:
             parent = parent.parent
         if parent is None:
             outer.append(node)
-            removed.append(record)
+            removed.append(Removed(kind=kind, reason=reason, where=where(node), text=head_text(node)))
     for node in outer:
         node.decompose()
 
