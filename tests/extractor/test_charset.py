@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from newsscrape.errors import ExtractError
 from newsscrape.extractor._charset import PRESCAN_BYTES, decode_html, normalise_label, sniff_meta_charset
 
-RUSSIAN = "Городские власти объявили о запуске новой трамвайной линии до северных районов."  # noqa: RUF001 (Cyrillic text on purpose)
+RUSSIAN = "Городские власти объявили о запуске новой трамвайной линии до северных районов."
 FRENCH = "Le gouvernement a présenté mercredi une réforme très attendue des retraites."
 JAPANESE = "東京都は二十日、新しい防災計画の概要を発表した。"
 

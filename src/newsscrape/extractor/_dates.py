@@ -6,7 +6,6 @@ month-name dates in running text through small regexes; dateparser is the last r
 short snippets only, because it costs milliseconds per call.
 """
 
-# ruff: noqa: RUF001  (month names in Turkish and Cyrillic are meant to look like Latin ones)
 from __future__ import annotations
 
 import re
