@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -97,3 +98,21 @@ def test_deep_nesting(tag: str, depth: int) -> None:
 
 def test_unclosed_everything() -> None:
     run("<html><body><div><p>one<div><p>two<table><tr><td>three<ul><li>four<a href=x>five" * 200)
+
+
+LINE = "Some words of the story, and a <a href='/x'>link</a> here. " * 4
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        f"<div><p>{LINE}</p>",  # unclosed paragraph divs: one level deeper per paragraph
+        f"<div>{LINE}<br>",  # unclosed lines
+        f"<div class='comment'><p>{LINE}</p>",  # a nested comment thread
+        f"<section><h3>Related</h3><a href='/r'>{LINE}</a>",  # nested rails
+        f"<span class='rollover'>{LINE}",  # nested hover cards
+    ],
+)
+def test_staircases_under_the_depth_limit_finish(unit: str) -> None:
+    # 1900 levels: under the default depth limit, so the whole pipeline runs on them
+    run("<html><body><article><h1>T</h1>" + unit * 1900 + "</article></body></html>")

@@ -46,6 +46,7 @@ STORY_INSIDE: Final = 'h1, article, [itemprop="articleBody"]'
 
 RAIL_HEADINGS: Final = "h2, h3, h4, h5, h6"
 RAIL_MAX_SHARE: Final = 0.9  # a "rail" holding nearly all the page's text is more likely the story
+RAIL_MAX_CLIMB: Final = 8  # a rail's box is close above its heading
 RAIL_MIN_LINKS: Final = 3  # a rail of other stories links to them; a story headed "Latest" need not
 RAIL_STOP: Final = 'h1, [itemprop="articleBody"]'  # nor one holding the story's title or body
 
@@ -116,7 +117,7 @@ def _native(
             continue  # a wrapper of the story that happens to say "comments" or be a <header>
         doomed.append((node, kind, "page-wide chrome"))
     _remove(doomed, content.removed)
-    _drop_rails(body, page_chars, content.removed)
+    _drop_rails(body, page_chars, content.removed, deadline)
     deadline.check()
     weights = paragraph_weights(body)
     container = choose_container(body, weights)
@@ -137,30 +138,94 @@ def _native(
     content.removed.extend(walk.removed)
 
 
-def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed]) -> None:
+def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed], deadline: Deadline) -> None:
     """Boxes opened by their own "Related news"/"Latest" heading go before the container vote:
-    their teasers are paragraphs too, and a long rail could outvote a short story."""
+    their teasers are paragraphs too, and a long rail could outvote a short story.
+
+    The climb from a heading costs no text() per level (only its earlier siblings are looked
+    at), so nested rails stay linear-ish; the box's size is measured once, at the end.
+    """
+    body_id = body.mem_id
+    story_path = _ancestors(body.css(RAIL_STOP), body_id)  # boxes holding the title or body
     doomed: list[tuple[LexborNode, str, str]] = []
-    for head in body.css(RAIL_HEADINGS):
-        head_text = fold(head.text(deep=True))
-        label = heading_kind(head_text)
+    inside: dict[int, bool] = {}  # memo: is this node inside a box already doomed?
+    for n, head in enumerate(body.css(RAIL_HEADINGS)):
+        if not n % 32:
+            deadline.check()
+        if _inside(head, inside, body_id):
+            continue  # a rail within a rail: its outer box goes, and text() of it is not paid again
+        label = heading_kind(fold(head.text(deep=True)))
         if label is None or label[0] != "other_stories":
             continue
         box = head
-        while True:
+        for _ in range(RAIL_MAX_CLIMB):
             parent = box.parent
-            if parent is None or parent.mem_id == body.mem_id:
+            if parent is None or parent.mem_id == body_id or parent.mem_id in story_path:
                 break
-            text = fold(parent.text(deep=True))
-            if not text.startswith(head_text) or len(text) > RAIL_MAX_SHARE * page_chars:
-                break
-            if parent.css_first(RAIL_STOP) is not None:
-                break
+            if not _opens(box):
+                break  # the parent has text before the heading: the heading does not open it
             box = parent
-        if box is head or len(box.css("a")) < RAIL_MIN_LINKS:
+        if box is head or not _links_at_least(box, RAIL_MIN_LINKS):
             continue  # a bare heading among the story's paragraphs: the block walk decides
+        if len(fold(box.text(deep=True))) > RAIL_MAX_SHARE * page_chars:
+            continue
         doomed.append((box, label[0], label[1]))
+        cur: LexborNode | None = head
+        while cur is not None and cur.mem_id != box.mem_id:
+            inside[cur.mem_id] = True
+            cur = cur.parent
+        inside[box.mem_id] = True
     _remove(doomed, removed)
+
+
+def _inside(node: LexborNode, memo: dict[int, bool], stop: int) -> bool:
+    """Whether an ancestor of ``node`` is doomed; every node is climbed through once (memo)."""
+    path: list[int] = []
+    cur: LexborNode | None = node
+    status = False
+    while cur is not None and cur.mem_id != stop:
+        known = memo.get(cur.mem_id)
+        if known is not None:
+            status = known
+            break
+        path.append(cur.mem_id)
+        cur = cur.parent
+    for key in path:
+        memo[key] = status
+    return status
+
+
+def _links_at_least(node: LexborNode, count: int) -> bool:
+    """Whether ``node`` holds ``count`` links, stopping as soon as it does (no list of all links)."""
+    for child in node.traverse():
+        if child.tag == "a":
+            count -= 1
+            if count <= 0:
+                return True
+    return False
+
+
+def _opens(node: LexborNode) -> bool:
+    """Whether nothing with text comes before ``node`` among its siblings."""
+    sib = node.prev
+    while sib is not None:
+        if sib.is_text_node:
+            if (sib.text_content or "").strip():
+                return False
+        elif sib.is_element_node and sib.text(deep=True).strip():
+            return False
+        sib = sib.prev
+    return True
+
+
+def _ancestors(nodes: list[LexborNode], stop: int) -> set[int]:
+    keys: set[int] = set()
+    for node in nodes:
+        cur: LexborNode | None = node
+        while cur is not None and cur.mem_id != stop and cur.mem_id not in keys:
+            keys.add(cur.mem_id)
+            cur = cur.parent
+    return keys
 
 
 def _remove(doomed: list[tuple[LexborNode, str, str]], removed: list[Removed]) -> None:
