@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
 import click
 
-from .config import DEFAULT_USER_AGENT, ExtractConfig, FetchConfig, __version__
-from .crawler import fetch
+from .config import DEFAULT_USER_AGENT, CrawlConfig, ExtractConfig, FetchConfig, __version__
+from .crawler import CrawlJobError, fetch, run_crawl_job
 from .errors import ExportError, NewsscrapeError
 from .exporter import JsonlWriter
 from .extractor import Explanation, explain, extract
@@ -23,6 +24,7 @@ from .fetcher import fetch_page
 from .models import ErrorRecord, Record
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+_CRAWL, _FETCH = CrawlConfig(), FetchConfig()  # option defaults come from the configs, never restated
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,7 +49,7 @@ def main() -> None:
 @click.option(
     "--timeout",
     type=float,
-    default=FetchConfig().total_timeout,
+    default=_FETCH.total_timeout,
     show_default=True,
     help="Total seconds allowed per request.",
 )
@@ -133,28 +135,28 @@ def explain_cmd(source: str, url: str | None, as_json: bool) -> None:
 @click.option(
     "--concurrency",
     type=click.IntRange(min=1),
-    default=16,
+    default=_CRAWL.concurrency,
     show_default=True,
     help="Requests in flight, all hosts together.",
 )
 @click.option(
     "--per-host",
     type=click.IntRange(min=1),
-    default=1,
+    default=_CRAWL.per_host,
     show_default=True,
     help="Requests in flight to one host.",
 )
 @click.option(
     "--delay",
     type=click.FloatRange(min=0),
-    default=1.0,
+    default=_CRAWL.delay,
     show_default=True,
     help="Seconds between requests to one host (robots.txt Crawl-delay may ask more).",
 )
 @click.option(
     "--retries",
     type=click.IntRange(min=0),
-    default=3,
+    default=_CRAWL.retries,
     show_default=True,
     help="Retries for connect errors, timeouts, 429 and 5xx.",
 )
@@ -197,11 +199,6 @@ def crawl_cmd(
     Example:
       newsscrape crawl urls.txt -o articles.jsonl --concurrency 32 --resume
     """
-    import dataclasses
-
-    from .config import CrawlConfig
-    from .crawler import CrawlJobError, run_crawl_job
-
     config = CrawlConfig(
         concurrency=concurrency,
         per_host=per_host,
@@ -211,7 +208,7 @@ def crawl_cmd(
         fetch=FetchConfig(block_private=block_private, user_agent=user_agent or DEFAULT_USER_AGENT),
     )
     if workers is not None:
-        config = dataclasses.replace(config, workers=workers)
+        config = replace(config, workers=workers)
     try:
         code = run_crawl_job(urls_file, output, config=config, resume=resume)
     except CrawlJobError as exc:
