@@ -277,7 +277,10 @@ def _unsure(content: Content, meta: Metadata) -> bool:
 def _second_opinion(content: Content, html: str) -> None:
     import trafilatura  # imported here: most pages never pay for it
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    try:
+        text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    except Exception:  # a second opinion that fails leaves the first one standing
+        return
     paragraphs = [fold(p) for p in text.split("\n") if p.strip()]
     if sum(_words(p) for p in paragraphs) > sum(_words(b.text) for b in content.blocks):
         content.blocks = [Block(text=p) for p in paragraphs]
