@@ -225,3 +225,19 @@ def test_decode_never_raises_anything_but_extract_error(data: bytes, header: str
         assert text.strip()
     else:
         assert reason in {"empty", "not_html"}
+
+
+@pytest.mark.parametrize("declared", ["windows-1252", "euc-kr", "iso-8859-1"])
+def test_valid_multibyte_utf8_beats_a_stale_meta_declaration(declared: str) -> None:
+    page = f'<meta charset="{declared}"><p>Forstærket håb — 한국어 기사</p>'.encode()
+    assert "Forstærket håb — 한국어 기사" in decode_html(page)
+
+
+def test_valid_multibyte_utf8_beats_a_stale_header() -> None:
+    page = "<p>Forstærket håb løfter Norwegian</p>".encode()
+    assert "Forstærket håb" in decode_html(page, http_charset="iso-8859-1")
+
+
+def test_legacy_bytes_that_are_not_utf8_keep_their_declaration() -> None:
+    page = '<meta charset="windows-1252"><p>Café crème</p>'.encode("cp1252")
+    assert "Café crème" in decode_html(page)

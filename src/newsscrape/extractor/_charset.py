@@ -1,4 +1,4 @@
-"""Bytes -> str for HTML: BOM > HTTP header charset > ``<meta>`` prescan > detection > UTF-8.
+"""Bytes -> str for HTML: BOM > evident UTF-8 > HTTP header > ``<meta>`` prescan > detection > UTF-8.
 
     >>> decode_html('<meta charset="windows-1251"><p>Привет'.encode("cp1251"))
     '<meta charset="windows-1251"><p>Привет'
@@ -16,6 +16,10 @@ Rules, in order, and why:
    bytes scan of the first ``PRESCAN_BYTES`` (the HTML spec's prescan, minus its state machine).
 5. No declaration: strict UTF-8 (the common case, and ASCII is UTF-8), then charset_normalizer on
    a bounded prefix, then UTF-8 with replacement characters.
+
+Before 3 and 4: bytes that are valid UTF-8 and use multi-byte sequences are UTF-8 whatever the
+header or ``<meta>`` says. Legacy-encoded text practically never passes strict UTF-8 by accident,
+while UTF-8 pages under a stale windows-1252/EUC-KR declaration are common (mojibake otherwise).
 
 A declaration is trusted unless the bytes contradict it: when the declared encoding cannot decode
 them strictly, the next declaration (header, then meta) is tried; when every declaration fails,
@@ -215,6 +219,9 @@ def _decode(data: bytes, http_charset: str | None) -> str:
     for bom, codec in BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace")
+    utf8 = _self_evident_utf8(data)
+    if utf8 is not None:
+        return utf8
     declared = [c for c in (normalise_label(http_charset), sniff_meta_charset(data)) if c]
     # UTF-16 decodes almost any even-length bytes "strictly", into CJK noise: believe a UTF-16 label
     # only when the bytes show the UTF-16 shape (a NUL in every other byte of markup).
@@ -234,6 +241,22 @@ def _decode(data: bytes, http_charset: str | None) -> str:
     except UnicodeDecodeError:
         pass
     return data.decode(_detect(data) or "utf-8", errors="replace")
+
+
+def _self_evident_utf8(data: bytes) -> str | None:
+    """The text, when the bytes are valid UTF-8 *and* use multi-byte sequences; else None.
+
+    Text in a single- or double-byte legacy encoding practically never forms valid multi-byte
+    UTF-8 by accident, while pages that declare windows-1252 or EUC-KR (in a template, or a
+    server-wide header) and are really UTF-8 are common: decoding those as declared turns every
+    accented letter into mojibake ("ForstÃ¦rket"). Pure ASCII says nothing, so declarations decide.
+    """
+    if data.isascii() or _utf16_without_bom(data) is not None:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
