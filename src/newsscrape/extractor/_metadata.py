@@ -9,83 +9,21 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
-from ._authors import BYLINE_LINE, clean_authors
+from ._bylines import find_authors
+from ._crumbs import is_this_page, read_breadcrumbs, section_of
 from ._jsonld import JsonLd, read_jsonld, squash, text_of
+from ._nodes import headline_node, in_story, outside_story
 from ._pubdate import find_dates
+from ._tags import find_tags
 from ._title import STRONG_SEPARATORS, TitleSources, choose_title
 
-# Breadcrumb containers, most explicit first.
-BREADCRUMBS = (
-    '[itemtype$="BreadcrumbList"]',
-    'nav[aria-label*="breadcrumb" i]',
-    '[class*="breadcrumb" i]',
-    '[id*="breadcrumb" i]',
-)
-_BREADCRUMB_QUERY = ", ".join(BREADCRUMBS)
-# A first crumb with one of these names is the site root: kept in the trail, never the section.
-HOME_CRUMBS = frozenset(
-    {"home", "homepage", "start", "startseite", "accueil", "inicio", "início", "portada", "főoldal"}
-)
-# Byline elements, read only when JSON-LD and meta tags name nobody.
-BYLINE_SELECTORS = (
-    '[itemprop="author"]',
-    ".vcard .fn",  # hCard: the formatted name inside an author card (WordPress themes)
-    'a[rel~="author"]',
-    ".byline",
-    ".author-name",
-    ".author",
-    '[class*="byline" i]',
-)
-MAX_BYLINE_NODES = 5
-# A byline without markup sits among the next few siblings of the h1 or of its header box.
-BYLINE_LEVELS = 2
-MAX_BYLINE_SIBLINGS = 6
-MAX_BYLINE_CHARS = 120
-MAX_TAGS = 30
-MAX_TAG_LENGTH = 60
-# A breadcrumb trail is short: a few short links.
-MAX_CRUMB_CONTAINERS = 3
-MAX_CRUMB_CHARS = 400
-MAX_CRUMB_LENGTH = 80
-MAX_CRUMBS = 8
-# A trail without breadcrumb markup: a small block of a few short links just above the h1 ...
-TRAIL_TAGS = frozenset({"nav", "div", "p", "ol", "ul", "span", "td", "section"})
-TRAIL_LEVELS = 4
-MAX_TRAIL_SIBLINGS = 3
-MIN_TRAIL_LINKS = 2
-MAX_TRAIL_LINKS = 5
-MAX_CRUMB_WORDS = 5
-# ... whose aria-label, class or id names a trail ("You are here", German "Brotkrumen", Spanish "migas",
-# French "fil d'Ariane", Italian "briciole", Dutch "kruimelpad", Polish "okruszki", Russian "крошки") ...
-TRAIL_NAMES = (
-    "breadcrumb",
-    "crumb",
-    "brotkrum",
-    "krümel",
-    "kruemel",
-    "sie sind hier",
-    "you are here",
-    "ariane",
-    "vous êtes ici",
-    "migas",
-    "migalhas",
-    "briciole",
-    "kruimel",
-    "okruszki",
-    "крошк",
-    "estás en",
-    "ti trovi",
-)
-# ... or whose links are joined by these (never "|", the menu separator).
-TRAIL_SEPARATORS = frozenset({">", "/", "\u00bb", "\u203a", "\u2192", "\u276f", "::"})
 # A site name from the <title> or the logo is a short name.
 MAX_SITE_CHARS = 60
 MAX_SITE_WORDS = 6
@@ -99,32 +37,8 @@ MAX_IMAGES = 5
 MIN_IMAGE_WIDTH = 200
 MIN_IMAGE_HEIGHT = 100
 NOT_PHOTO = ("logo", "icon", "avatar", "sprite", "spacer", "pixel", "advert", "banner", "/ads/", "gravatar")
-MIN_CUT_WORDS = 3  # "Kim Jong Un's..." is this page; "News..." is not
-# Containers whose class names one of these words (split at - and _) hold the story's tag links;
-# _TAG_QUERY finds the candidates cheaply (one [class*=] scan per stem).
-TAG_CLASS_WORDS = frozenset(
-    {"tags", "tag", "tagi", "taglist", "tagslist", "keywords", "schlagworte", "etiquetas", "topics", "themen"}
-)
-NOT_TAG_WORDS = frozenset({"cloud", "widget", "manager", "gtm", "script", "line", "tagline"})
-_TAG_QUERY = ", ".join(
-    f'[class*="{w}" i]' for w in ("tag", "keyword", "schlagw", "etiquet", "topic", "themen")
-)
-_CLASS_PARTS = re.compile(r"[-_]+")
-# The label in front of a tag list, in the languages news pages are commonly written in.
-_TAG_LABEL = re.compile(
-    r"^(?:tags?|tagged|topics?|keywords?|schlagw(?:o|ö)rte?|stichw(?:o|ö)rte?|themen|mots[- ]cl(?:é|e)s"
-    r"|etiquetas|temas|argomenti|tagi|trefwoorden|теги|тэги|ключевые слова|темы)\s*:?",
-    re.IGNORECASE,
-)
-MAX_TAG_REST = 20
-_WORD = re.compile(r"\w")
-# Tags starting with these, or holding an underscore, are CMS identifiers ("@post-id:1", "ctp_video").
-_INTERNAL_TAG = re.compile(r"^[@/_#:]|_")
 MAX_H2 = 10
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?$", re.IGNORECASE)
-# What sits between crumbs: > / | guillemets, an arrow, a bullet, a middle dot (and spaces around).
-_CRUMB_MARKS = " >/|\u00bb\u203a\u2192\u2022\u00b7"
-_CRUMB_SEPARATORS = frozenset(_CRUMB_MARKS.strip()) | {"-", "::"}
 
 
 @dataclass(slots=True, kw_only=True)
@@ -191,7 +105,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
 
     put("breadcrumbs", ld.breadcrumbs, "json-ld")
     if not meta.breadcrumbs:
-        put("breadcrumbs", _dom_breadcrumbs(tree) or _trail_above_headline(tree), "dom")
+        put("breadcrumbs", read_breadcrumbs(tree), "dom")
 
     title, title_src = choose_title(_title_sources(tree, metas, ld, meta, url))
     put("title", title, title_src)
@@ -201,15 +115,16 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
         host = urlsplit(url).hostname if url else None
         put("site_name", _site_beside_title(html_title, meta.title, host=host), "meta")
         put("site_name", _logo_name(tree), "dom")
-    if meta.breadcrumbs and meta.title and _is_this_page(meta.breadcrumbs[-1], meta.title):
+    if meta.breadcrumbs and meta.title and is_this_page(meta.breadcrumbs[-1], meta.title):
         meta.breadcrumbs = meta.breadcrumbs[:-1]  # the trail ends with the page itself
-    put("section", _section(meta.breadcrumbs), meta.sources.get("breadcrumbs"))
+    put("section", section_of(meta.breadcrumbs), meta.sources.get("breadcrumbs"))
     put("section", _first_label(text_of(art.get("articleSection")), meta), "json-ld")
     section, section_src = first_meta("article:section")
     put("section", _first_label(section, meta), section_src)
 
-    _authors(meta, tree, metas, art, host=urlsplit(url).hostname if url else None)
-    _tags(meta, tree, metas, art)
+    host = urlsplit(url).hostname if url else None
+    put("authors", *find_authors(tree, metas, art, site=meta.site_name, host=host))
+    put("tags", *find_tags(tree, metas, art))
     put("article_body", _body_text(art.get("articleBody")), "json-ld")
     count = art.get("wordCount")
     if isinstance(count, int | str) and str(count).isdigit() and int(count) > 0:
@@ -323,7 +238,7 @@ def _title_sources(
     for node in tree.css("h1"):
         text = squash(node.text(deep=True))
         if text:
-            (main if _in_story(node) else rest).append(text)
+            (main if in_story(node) else rest).append(text)
     if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim agrees)
         rest = [t for t in (squash(n.text(deep=True)) for n in tree.css("h2")[:MAX_H2]) if t]
     title_node = tree.css_first("title")
@@ -343,86 +258,6 @@ def _title_sources(
         host=urlsplit(url).hostname if url else None,
         breadcrumbs=meta.breadcrumbs,
     )
-
-
-def _in_story(node: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in ("article", "main") or (parent.attributes.get("role") == "main"):
-            return True
-        parent = parent.parent
-    return False
-
-
-def _dom_breadcrumbs(tree: LexborHTMLParser) -> tuple[str, ...]:
-    # One pass for all selectors (each [class*=] scan walks the whole tree); first valid in page order.
-    for node in tree.css(_BREADCRUMB_QUERY)[:MAX_CRUMB_CONTAINERS]:
-        trail = _crumbs_in(node)
-        if trail:
-            return trail
-    return ()
-
-
-def _crumbs_in(node: LexborNode) -> tuple[str, ...]:
-    """The trail in one candidate container; () when it is too big or odd to be a trail."""
-    if node.tag in ("html", "body", "main", "article") or len(node.text(deep=True)) > MAX_CRUMB_CHARS:
-        return ()  # class*="breadcrumb" also matches wrappers like <article class="url-breadcrumb">
-    items = node.css('[itemprop="name"]') or node.css("li") or node.css("a")
-    trail: list[str] = []
-    for item in items:
-        text = " ".join(item.text(deep=True, separator=" ").split()).strip(_CRUMB_MARKS)
-        if not text or text in _CRUMB_SEPARATORS or (trail and trail[-1] == text):
-            continue
-        if len(text) > MAX_CRUMB_LENGTH or "@" in text or text in trail:
-            return ()  # a sentence, an e-mail or a repeat: share buttons or a byline, not a trail
-        trail.append(text)
-    return tuple(trail) if len(trail) <= MAX_CRUMBS else ()
-
-
-def _trail_above_headline(tree: LexborHTMLParser) -> tuple[str, ...]:
-    """A trail without breadcrumb markup: the few short links just above the h1.
-
-    They must be named a trail (aria-label/class/id, any language: "Sie sind hier", "migas") or
-    be joined by trail separators ("Home » News » Local"); a menu is neither (and says "|").
-    """
-    level = _headline_node(tree)
-    for _ in range(TRAIL_LEVELS):  # the h1's previous siblings, then its parents'
-        if level is None or level.tag in ("body", "html"):
-            break
-        node, looked = level.prev, 0
-        while node is not None and looked < MAX_TRAIL_SIBLINGS:
-            if node.tag != "-text":
-                looked += 1
-                trail = _unmarked_trail(node)
-                if trail:
-                    return trail
-            node = node.prev
-        level = level.parent
-    return ()
-
-
-def _unmarked_trail(node: LexborNode) -> tuple[str, ...]:
-    if node.tag not in TRAIL_TAGS:
-        return ()
-    text = squash(node.text(deep=True, separator=" "))
-    if not text or len(text) > MAX_CRUMB_CHARS:
-        return ()
-    links = [squash(a.text(deep=True)) for a in node.css("a")]
-    if not MIN_TRAIL_LINKS <= len(links) <= MAX_TRAIL_LINKS or not all(links):
-        return ()
-    if any(len(link) > MAX_CRUMB_LENGTH or len(link.split()) > MAX_CRUMB_WORDS for link in links):
-        return ()
-    marks = " ".join(node.attributes.get(a) or "" for a in ("aria-label", "class", "id")).casefold()
-    if any(word in marks for word in TRAIL_NAMES):
-        return _crumbs_in(node)
-    rest = text
-    for link in links:
-        rest = rest.replace(link, " ", 1)
-    seps = rest.split()
-    # Only separators between the links, one between each pair: "Home » News » Local".
-    if len(seps) == len(links) - 1 and all(sep in TRAIL_SEPARATORS for sep in seps):
-        return tuple(links)
-    return ()
 
 
 def _site_beside_title(html_title: str, headline: str | None, *, host: str | None = None) -> str | None:
@@ -482,7 +317,7 @@ def _story_image(tree: LexborHTMLParser) -> str | None:
 
     Looked for in the h1's article/main (anywhere), else after the h1 in its parent block.
     """
-    headline = _headline_node(tree)
+    headline = headline_node(tree)
     if headline is None:
         return None
     scope, anywhere = headline.parent, False
@@ -499,7 +334,7 @@ def _story_image(tree: LexborHTMLParser) -> str | None:
         if node.tag == "h1":
             seen_h1 = seen_h1 or node.mem_id == headline.mem_id
             continue
-        if not seen_h1 or _outside_story(node):
+        if not seen_h1 or outside_story(node):
             continue
         looked += 1
         if looked > MAX_IMAGES:
@@ -531,171 +366,3 @@ def _first_label(value: str | None, meta: Metadata) -> str | None:
     if not label or "." in label or (meta.site_name and label.casefold() == meta.site_name.casefold()):
         return None
     return label
-
-
-def _is_this_page(crumb: str, title: str) -> bool:
-    """The last crumb names this page: the title, or its start cut with an ellipsis."""
-    crumb, title = crumb.casefold(), title.casefold()
-    if crumb == title:
-        return True
-    cut = crumb.rstrip(".\u2026 ")
-    return cut != crumb and len(cut.split()) >= MIN_CUT_WORDS and title.startswith(cut)
-
-
-def _section(trail: tuple[str, ...]) -> str | None:
-    for crumb in reversed(trail):
-        if crumb.casefold() not in HOME_CRUMBS:
-            return crumb
-    return None
-
-
-def _authors(
-    meta: Metadata,
-    tree: LexborHTMLParser,
-    metas: dict[str, list[str]],
-    art: dict[str, Any],
-    *,
-    host: str | None,
-) -> None:
-    def clean(raw: list[str]) -> tuple[str, ...]:
-        return clean_authors(raw, site=meta.site_name, host=host)
-
-    raw = art.get("author") or art.get("creator")
-    names = clean(_ld_people(raw))
-    if names:
-        meta.authors, meta.sources["authors"] = names, "json-ld"
-        return
-    values = [
-        v
-        for key in ("author", "article:author", "sailthru.author", "parsely-author", "dc.creator")
-        for v in metas.get(key, ())
-        if "://" not in v and not v.startswith("www.")
-    ]
-    names = clean(values)
-    if names:
-        meta.authors, meta.sources["authors"] = names, "meta"
-        return
-    for selector in BYLINE_SELECTORS:
-        texts = []
-        for node in tree.css(selector)[:MAX_BYLINE_NODES]:
-            inner = node.css_first('[itemprop="name"]')
-            texts.append((inner or node).text(deep=True, separator=" "))
-        # Byline elements hold all sorts of text ("Views", "Guest"): a name there needs two words.
-        names = tuple(name for name in clean(texts) if " " in name)
-        if names:  # a selector that names nobody ("View all posts") gives way to the next one
-            meta.authors, meta.sources["authors"] = names, "dom"
-            return
-    names = tuple(name for name in clean(_byline_lines(tree)) if " " in name)
-    if names:
-        meta.authors, meta.sources["authors"] = names, "dom"
-
-
-def _byline_lines(tree: LexborHTMLParser) -> list[str]:
-    """Short lines just below the headline that open with a localised "By" ("Von X und Y").
-
-    Pages without byline markup still print one, right after the h1 (or after its header box).
-    """
-    headline = _headline_node(tree)
-    lines: list[str] = []
-    level, looked = headline, 0
-    for _ in range(BYLINE_LEVELS):  # the h1's next siblings, then its parent's next siblings
-        if level is None or level.tag in ("body", "html"):
-            break
-        node = level.next
-        while node is not None and looked < MAX_BYLINE_SIBLINGS:
-            if node.tag != "-text":
-                looked += 1
-                text = squash(node.text(deep=True, separator=" "))
-                if len(text) <= MAX_BYLINE_CHARS and BYLINE_LINE.match(text):
-                    lines.append(text)
-            node = node.next
-        if lines:
-            break
-        level = level.parent
-    return lines
-
-
-def _headline_node(tree: LexborHTMLParser) -> LexborNode | None:
-    """The story's h1: the first inside article/main, else the first on the page."""
-    h1s = tree.css("h1")
-    return next((h for h in h1s if _in_story(h)), h1s[0] if h1s else None)
-
-
-def _ld_people(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [name for item in value for name in _ld_people(item)]
-    if isinstance(value, dict):
-        if "organization" in str(value.get("@type", "")).lower():
-            return []
-        name = text_of(value.get("name"))
-        return [name] if name else []
-    text = text_of(value)
-    return [text] if text and "://" not in text else []
-
-
-def _tags(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], art: dict[str, Any]) -> None:
-    # Lazily: the DOM lookups run only when the structured sources are silent.
-    sources: tuple[tuple[Callable[[], list[str]], str], ...] = (
-        (lambda: _keywords(metas.get("article:tag", [])), "og"),
-        (lambda: _keywords(art.get("keywords")), "json-ld"),
-        (lambda: [n.text(deep=True) for n in tree.css('article a[rel~="tag"]')], "dom"),
-        (lambda: _keywords(next(iter(metas.get("news_keywords", ())), None)), "meta"),
-        (lambda: _tag_links(tree), "dom"),
-        # Last: many sites put the same site-wide words in every page's keywords.
-        (lambda: _keywords(next(iter(metas.get("keywords", ())), None)), "meta"),
-    )
-    for get, source in sources:
-        raw = get()
-        seen: dict[str, str] = {}
-        for tag in raw:
-            tag = squash(tag.replace("\ufeff", "").replace("\u200b", "")).strip(",")
-            if _WORD.search(tag) and len(tag) <= MAX_TAG_LENGTH and not _INTERNAL_TAG.search(tag):
-                seen.setdefault(tag.casefold(), tag)
-        if seen:
-            meta.tags = tuple(list(seen.values())[:MAX_TAGS])
-            meta.sources["tags"] = source
-            return
-
-
-def _tag_links(tree: LexborHTMLParser) -> list[str]:
-    """Link texts of a visible tag list ("Schlagworte: A, B", <div class="post-tags">): links only."""
-    seen_h1 = False
-    for node in tree.css("h1, " + _TAG_QUERY):  # page order: a tag list comes after the headline
-        seen_h1 = seen_h1 or node.tag == "h1"
-        if not seen_h1 or node.tag == "h1":
-            continue  # above the headline: a "trending topics" bar of other stories
-        tokens = {
-            t for cls in (node.attributes.get("class") or "").lower().split() for t in _CLASS_PARTS.split(cls)
-        }
-        if not tokens & TAG_CLASS_WORDS or tokens & NOT_TAG_WORDS or _outside_story(node):
-            continue
-        links = [squash(a.text(deep=True)) for a in node.css("a")]
-        links = [text for text in links if text]
-        if not links or len(links) > MAX_TAGS:
-            continue
-        # A tag list is its links plus a label and commas: little other text.
-        rest = squash(node.text(deep=True, separator=" "))
-        for text in links:
-            rest = rest.replace(text, "", 1)
-        rest = _TAG_LABEL.sub("", rest).strip(" ,;|/\u00b7\u2022#")
-        if len(rest) <= MAX_TAG_REST:
-            return links
-    return []
-
-
-def _outside_story(node: LexborNode) -> bool:
-    """Inside an aside, nav or footer: a site-wide tag cloud, not this story's tags."""
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in ("aside", "nav", "footer"):
-            return True
-        parent = parent.parent
-    return False
-
-
-def _keywords(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return html.unescape(value).split(",")
-    if isinstance(value, list):
-        return [v for item in value for v in _keywords(item)]
-    return []

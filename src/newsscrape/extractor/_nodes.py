@@ -1,0 +1,35 @@
+"""Where the story sits in the tree: its headline, and whether a node is inside the story or in chrome."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+
+def headline_node(tree: LexborHTMLParser) -> LexborNode | None:
+    """The story's h1: the first inside article/main, else the first on the page.
+
+    >>> headline_node(LexborHTMLParser("<h1>Menu</h1><main><h1>Story</h1></main>")).text()
+    'Story'
+    """
+    h1s = tree.css("h1")
+    return next((h for h in h1s if in_story(h)), h1s[0] if h1s else None)
+
+
+def in_story(node: LexborNode) -> bool:
+    """Inside an article, main or role=main element."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("article", "main") or (parent.attributes.get("role") == "main"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def outside_story(node: LexborNode) -> bool:
+    """Inside an aside, nav or footer: site-wide chrome, not this story."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("aside", "nav", "footer"):
+            return True
+        parent = parent.parent
+    return False
