@@ -415,3 +415,21 @@ def test_staircase_of_unclosed_br_lines_keeps_every_line() -> None:
     text = body(html)
     assert "Line 0." in text
     assert "Line 299." in text
+
+
+def test_login_and_cookie_dialogs_do_not_outvote_a_short_story() -> None:
+    # dialogs the page shows on demand are forms full of sentences; three of them hold more
+    # paragraph text than a two-paragraph story and would win the container vote
+    dialog = (
+        '<div class="{0}"><p>Dear reader, thank you for your interest in our stories. We have added '
+        "registration so that we can improve the information we give you.</p><p>If you already have "
+        "an account, enter your details; if not, press the button below to create one.</p></div>"
+    )
+    dialogs = "".join(dialog.format(k) for k in ("login-popup", "register-popup", "cookie-banner"))
+    html = (
+        '<html><body><div class="site"><div class="strap">The Daily Gazette, since 1901</div>'
+        f'<div class="story"><h1>T</h1><div class="body"><p>{PARA}</p><p>{PARA2}</p></div></div></div>'
+        f"{dialogs}</body></html>"
+    )
+    text = body(html)
+    assert text == f"{PARA}\n\n{PARA2}"

@@ -37,9 +37,13 @@ PAGE_CHROME: Final = (
     '[id*="comment" i], [class*="comment" i], [id*="disqus" i], [id*="respond" i], '
     '[class*="outbrain" i], [class*="taboola" i], [id*="taboola" i], '
     # site footers and menus: their copyright notices and link lists must not be chosen as the story
-    'footer, nav, [role="contentinfo"], [role="navigation"]'
+    'footer, nav, [role="contentinfo"], [role="navigation"], '
+    # login, register and cookie dialogs are forms full of sentences ("Estimado lector, ..."):
+    # several of them outvote a short story, so they go before the vote too
+    '[class*="popup" i], [id*="popup" i], [class*="modal" i], [id*="modal" i], [class*="cookie" i], '
+    '[id*="cookie" i], [class*="consent" i], [role="dialog"], [role="alertdialog"]'
 )
-PAGE_CHROME_KINDS: Final = frozenset({"comments", "other_stories"})
+PAGE_CHROME_KINDS: Final = frozenset({"comments", "other_stories", "popup"})
 # but never a node holding this much of the page's text and the story's marks
 PAGE_CHROME_MAX_SHARE: Final = 0.4
 STORY_INSIDE: Final = 'h1, article, [itemprop="articleBody"]'
@@ -109,7 +113,7 @@ def _native(
             kinds = {WORD_KIND.get(w) for w in tokens(node.attributes)}
             if not kinds & PAGE_CHROME_KINDS:
                 continue
-            kind = "comments" if "comments" in kinds else "other_stories"
+            kind = next(k for k in ("comments", "popup", "other_stories") if k in kinds)
         if (
             node.css_first(STORY_INSIDE) is not None
             and len(fold(node.text(deep=True))) > PAGE_CHROME_MAX_SHARE * page_chars
@@ -234,7 +238,11 @@ def _remove(doomed: list[tuple[LexborNode, str, str]], removed: list[Removed]) -
     comment threads would otherwise pay text() once per level)."""
     keys = {node.mem_id for node, _, _ in doomed}
     outer: list[LexborNode] = []
+    seen: set[int] = set()  # a node matched by two selectors of one list comes twice
     for node, kind, reason in doomed:
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
         parent = node.parent
         while parent is not None and parent.mem_id not in keys:
             parent = parent.parent
