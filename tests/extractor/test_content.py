@@ -433,3 +433,19 @@ def test_login_and_cookie_dialogs_do_not_outvote_a_short_story() -> None:
     )
     text = body(html)
     assert text == f"{PARA}\n\n{PARA2}"
+
+
+def test_story_whose_later_box_is_nested_by_an_unclosed_div_keeps_its_first_box() -> None:
+    # <div class="part-1"><div class="para"><p>..</p><p>..</p></div>  (part-1 never closed)
+    #   <div class="part-2"><p>..</p> x6 </div>
+    first = f"<p>{PARA} First box.</p><p>{PARA2}</p>"
+    rest = "".join(f"<p>{PARA3} Rest {i}.</p>" for i in range(6))
+    html = (
+        '<html><body><div class="article"><h1>T</h1><div class="part part-1">'
+        f'<div class="para">{first}</div><div class="part part-2">{rest}</div></div></div>'
+        '<div class="sidebar"><p>Weather: sunny with a light breeze over the bay all afternoon.</p></div>'
+        "</body></html>"
+    )
+    text = body(html)
+    assert text.startswith(f"{PARA} First box.")
+    assert "Rest 5." in text

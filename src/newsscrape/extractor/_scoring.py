@@ -27,6 +27,9 @@ DESCENT_SHARE: Final = 0.7
 # The page's own word for "this is the story" wins when it holds at least this share of the text.
 DECLARED: Final = '[itemprop="articleBody"], [itemprop="articlebody"], [itemprop="text"], article'
 DECLARED_SHARE: Final = 0.5
+# A sibling box of at least this many paragraphs and this share of the weight is part of the story.
+GROUP_MIN_PARAGRAPHS: Final = 2
+GROUP_SHARE: Final = 0.1
 _SKIP_IF_NESTED: Final = frozenset({"td", "blockquote"})
 _NESTED: Final = "p, div, table, br, blockquote"
 _PARAGRAPH_TAGS: Final = frozenset({"p", "pre", "td", "blockquote"})
@@ -126,6 +129,8 @@ def choose_container(body: LexborNode, weights: dict[int, Weight]) -> LexborNode
         child = weights[key]
         if _has_prose(node, weights, skip=key) and _has_prose(child, weights, skip=None):
             break  # one flow of paragraphs on two levels: a lead beside the body, or unclosed divs
+        if _sibling_group(node, weights, skip=key) and _has_prose(child, weights, skip=None):
+            break  # the story's first paragraphs in a box of their own beside the rest
         node = child
     if node.node.tag in _PARAGRAPH_TAGS and node.node.parent is not None:
         # one long paragraph alone: take its parent, so the lead and short paragraphs come along
@@ -150,6 +155,19 @@ def choose_container(body: LexborNode, weights: dict[int, Weight]) -> LexborNode
 def _has_prose(w: Weight, weights: dict[int, Weight], *, skip: int | None) -> bool:
     """Whether a node holds paragraphs directly (not only through wrappers)."""
     return w.own > 0 or any(k != skip and weights[k].node.tag in _PARAGRAPH_TAGS for k in w.children)
+
+
+def _sibling_group(w: Weight, weights: dict[int, Weight], *, skip: int) -> bool:
+    """Whether a child other than ``skip`` is a group of paragraphs itself (two or more, with a
+    real share of the text): a story split into boxes, the later box nested by an unclosed div."""
+    for key, chars in w.children.items():
+        if key == skip or chars < GROUP_SHARE * w.chars:
+            continue
+        child = weights[key]
+        paras = sum(1 for k in child.children if weights[k].node.tag in _PARAGRAPH_TAGS)
+        if paras >= GROUP_MIN_PARAGRAPHS:
+            return True
+    return False
 
 
 def _contains(outer: LexborNode, inner: LexborNode) -> bool:
