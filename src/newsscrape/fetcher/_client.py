@@ -16,9 +16,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
-from typing import Any
+from typing import Any, TypeAlias
 
 import httpx
 
@@ -26,6 +26,20 @@ from ..config import FetchConfig
 from . import _plan
 from ._address import AddressPolicy
 from ._plan import Fetch, Page
+
+OnRedirect: TypeAlias = Callable[[str, str], None]
+"""``on_redirect(from_url, to_url)``: a per-hop check before a redirect is followed.
+
+Raise :class:`FetchError` to refuse the hop; anything it returns is ignored. A crawler uses it to
+apply the target's robots.txt (a page may redirect into another host, or into a disallowed path):
+
+    >>> def robots_hop(from_url: str, to_url: str) -> None:
+    ...     if not rules.allowed(to_url, ua):
+    ...         raise FetchError(f"GET {to_url}: refused by robots.txt", url=to_url, kind="robots")
+"""
+
+AsyncOnRedirect: TypeAlias = Callable[[str, str], Awaitable[None] | None]
+"""``OnRedirect`` for ``afetch_page``: a coroutine function, or a plain function as for ``fetch_page``."""
 
 
 def sync_client(config: FetchConfig) -> httpx.Client:
@@ -62,6 +76,7 @@ def fetch_page(
     config: FetchConfig | None = None,
     client: httpx.Client | None = None,
     policy: AddressPolicy | None = None,
+    on_redirect: OnRedirect | None = None,
 ) -> Page:
     """Download the HTML page at ``url`` under ``config``'s limits.
 
@@ -70,21 +85,26 @@ def fetch_page(
 
     Raises FetchError; its ``kind`` says why (timeout, http_status, not_html, too_large, blocked ...).
     ``client`` shares a pool across calls (see ``sync_client``); ``policy`` says which addresses
-    are public (see ``AddressPolicy``).
+    are public (see ``AddressPolicy``). ``on_redirect(from_url, to_url)`` is called before each
+    redirect is followed, once the address policy let the target through; it refuses a hop by
+    raising FetchError (e.g. ``kind="robots"``), and the fetch fails with that error before the
+    target is requested (see ``OnRedirect``).
     """
     job = Fetch(url, config=config, policy=policy)
     with _pool(client, job.config) as http:
         while True:
             for host in job.lookups():
                 job.resolved(host, _resolve(job, host))
+            job.admit()
+            if job.hops and on_redirect is not None:  # the caller vets a hop the policy let through
+                on_redirect(*job.hop)
             try:
                 response = http.send(job.request(http), stream=True, follow_redirects=False)
                 try:
-                    if job.on_headers(response):
-                        continue
-                    for chunk in response.iter_raw() if job.raw else response.iter_bytes():
-                        job.feed(chunk)
-                    return job.page(response)
+                    if not job.on_headers(response):
+                        for chunk in response.iter_raw() if job.raw else response.iter_bytes():
+                            job.feed(chunk)
+                        return job.page(response)
                 finally:
                     response.close()
             except httpx.HTTPError as exc:
@@ -97,11 +117,14 @@ async def afetch_page(
     config: FetchConfig | None = None,
     client: httpx.AsyncClient | None = None,
     policy: AddressPolicy | None = None,
+    on_redirect: AsyncOnRedirect | None = None,
 ) -> Page:
     """``fetch_page`` for asyncio; safe to run many at once on one shared ``client``.
 
     >>> async with async_client(cfg) as client:
     ...     page = await afetch_page("https://example.com/news/1", config=cfg, client=client)
+
+    ``on_redirect`` may be a coroutine function or a plain one; it runs under the total deadline.
     """
     job = Fetch(url, config=config, policy=policy)
     try:
@@ -110,14 +133,20 @@ async def afetch_page(
                 while True:
                     for host in job.lookups():
                         job.resolved(host, await _aresolve(job, host))
+                    job.admit()
+                    if job.hops and on_redirect is not None:
+                        checked = on_redirect(*job.hop)
+                        if checked is not None:
+                            await checked
                     try:
                         response = await http.send(job.request(http), stream=True, follow_redirects=False)
                         try:
-                            if job.on_headers(response):
-                                continue
-                            async for chunk in response.aiter_raw() if job.raw else response.aiter_bytes():
-                                job.feed(chunk)
-                            return job.page(response)
+                            if not job.on_headers(response):
+                                async for chunk in (
+                                    response.aiter_raw() if job.raw else response.aiter_bytes()
+                                ):
+                                    job.feed(chunk)
+                                return job.page(response)
                         finally:
                             await response.aclose()
                     except httpx.HTTPError as exc:

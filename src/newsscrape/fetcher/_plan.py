@@ -7,7 +7,7 @@ within limits, and which :class:`FetchError` an httpx failure becomes. The two d
 ``_client`` only perform the I/O it asks for, so they differ in nothing but ``await``.
 
     >>> job = Fetch("https://example.com/news/1", config=None, policy=None)
-    >>> request = job.request(client)  # then send it, feed job.on_headers(...), job.feed(chunk) ...
+    >>> job.admit(); request = job.request(client)  # send it, then job.on_headers(...), job.feed(chunk) ...
 """
 
 from __future__ import annotations
@@ -157,8 +157,8 @@ class Fetch:
             raise self.deadline_error()
         return left
 
-    def request(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
-        """The request for the current hop, after the address policy allowed it."""
+    def admit(self) -> None:
+        """FetchError(kind="blocked") unless the address policy allows the current hop (after ``lookups``)."""
         if _address.needs_lookup(redirected=bool(self.hops), config=self.config):
             previous = self._addresses_of(self.hops[-1]) if self.hops else None
             reason = self.policy.decide(
@@ -166,6 +166,9 @@ class Fetch:
             )
             if reason is not None:
                 raise self._error(f"blocked: {reason}", kind="blocked")
+
+    def request(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        """The request for the current hop (``admit`` it first), its waits capped by the deadline."""
         left, cfg = self.remaining(), self.config
         # No single wait may outlast the deadline; between waits the drivers check it again.
         timeout = httpx.Timeout(
@@ -220,6 +223,11 @@ class Fetch:
         else:
             # httpx would pass an unknown coding through, handing the extractor compressed bytes.
             raise self._error(f"cannot decode Content-Encoding {header}", kind="decode")
+
+    @property
+    def hop(self) -> tuple[str, str]:
+        """The redirect just taken, ``(from_url, to_url)``; only after ``on_headers`` returned True."""
+        return str(self.hops[-1]), str(self.target)
 
     def _follow(self, location: str, *, set_cookie: bool) -> None:
         try:
