@@ -62,6 +62,39 @@ def test_robots_disallowed_paths_are_never_requested(fault_servers: Callable[[st
     assert server.paths().count("/robots.txt") == 1  # fetched once per host, then cached
 
 
+def test_a_redirect_into_a_disallowed_path_of_another_host_is_refused(
+    fault_servers: Callable[[str], FaultServer],
+) -> None:
+    a, b = fault_servers("127.0.0.2"), fault_servers("127.0.0.3")
+    b.set_robots(robots_disallow("/page/private"))
+    refused, allowed = (a.url(f"/redirect?to={b.url(p)}") for p in ("/page/private-1", "/page/public"))
+    records = by_url(run_crawl([refused, allowed]))
+    assert records[refused].kind == "robots"  # type: ignore[union-attr]
+    assert isinstance(records[allowed], Article)
+    assert not any(p.startswith("/page/private") for p in b.paths())  # the server log: never asked
+    assert b.paths().count("/robots.txt") == 1  # the target's robots.txt, fetched once for both hops
+
+
+def test_a_redirect_into_a_disallowed_path_of_the_same_host_is_refused(fault_server: FaultServer) -> None:
+    fault_server.set_robots(robots_disallow("/page/private"))
+    url = fault_server.url("/redirect?to=/page/private-1")
+    (record,) = run_crawl([url])
+    assert isinstance(record, ErrorRecord)
+    assert record.kind == "robots"
+    assert not any(p.startswith("/page/private") for p in fault_server.paths())
+
+
+def test_a_redirect_into_a_host_being_crawled_keeps_its_delay(
+    fault_servers: Callable[[str], FaultServer],
+) -> None:
+    a, b = fault_servers("127.0.0.2"), fault_servers("127.0.0.3")
+    records = run_crawl([b.url("/page/0"), a.url(f"/redirect?to={b.url('/page/1')}")], delay=0.3)
+    assert all(isinstance(r, Article) for r in records)
+    times = page_times(b)
+    assert len(times) == 2
+    assert times[1] - times[0] >= 0.25
+
+
 def test_robots_can_be_ignored(fault_server: FaultServer) -> None:
     fault_server.set_robots(robots_disallow("/"))
     records = run_crawl([fault_server.url("/page/a")], respect_robots=False)

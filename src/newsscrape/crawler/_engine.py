@@ -10,6 +10,9 @@
   robots.txt (cached per origin), then waits out the origin's politeness window (``delay`` or
   Crawl-delay, plus jitter, start to start), then takes one of ``concurrency`` global slots for the
   download *and* the extraction, so at most ``concurrency`` pages are held in memory.
+* A redirect is a request to its target: every hop is checked against the target origin's
+  robots.txt before it is followed (the fetcher's ``on_redirect`` hook), and a hop into another
+  host this crawl is visiting waits out that host's politeness window.
 * A retryable failure (connect, timeout, 429, 5xx) puts the URL back at the head of its origin's
   queue and pushes the origin's next start back by the backoff or the server's Retry-After: the
   whole host pauses, not just that URL. ``host_failure_limit`` consecutive host-level failures
@@ -33,7 +36,7 @@ from ..config import CrawlConfig
 from ..errors import ExtractError, FetchError
 from ..fetcher import afetch_page as _afetch_page
 from ..fetcher import async_client
-from ..fetcher.robots import RobotsCache
+from ..fetcher.robots import RobotsCache, RobotsRules
 from ..models import ErrorRecord, Record
 from ._policy import is_host_failure, is_retryable, request_interval, retry_wait
 from ._pool import ExtractFn, ExtractPool
@@ -243,12 +246,8 @@ class Crawler:
             rules = await self._robots.rules(host.origin)
             host.crawl_delay = rules.crawl_delay(cfg.fetch.user_agent)
             if not rules.allowed(job.url, cfg.fetch.user_agent):
-                why = (
-                    f"robots.txt unreachable ({rules.reason})"
-                    if rules.verdict == "unreachable"
-                    else "robots.txt"
-                )
-                return ErrorRecord(url=job.url, kind="robots", message=f"GET {job.url}: refused by {why}")
+                message = f"GET {job.url}: refused by {_robots_says(rules)}"
+                return ErrorRecord(url=job.url, kind="robots", message=message)
         loop = asyncio.get_running_loop()
         wait = host.next_start - loop.time()
         if wait > 0 and not await self._sleep(wait):
@@ -267,8 +266,13 @@ class Crawler:
                 self.stats.in_flight -= 1
 
     async def _fetch_and_extract(self, host: _Host, job: _Job) -> Record | _Again:
+        async def vet_hop(from_url: str, to_url: str) -> None:
+            await self._vet_hop(job.url, from_url, to_url)
+
         try:
-            page = await _afetch_page(job.url, config=self.config.fetch, client=self._client)
+            page = await _afetch_page(
+                job.url, config=self.config.fetch, client=self._client, on_redirect=vet_hop
+            )
         except FetchError as exc:
             return self._fetch_failed(host, job, exc)
         self._failures.pop(host.origin, None)  # the host answered: its failure streak ends
@@ -278,6 +282,30 @@ class Crawler:
             )
         except ExtractError as exc:
             return ErrorRecord.from_exception(job.url, exc)
+
+    async def _vet_hop(self, url: str, from_url: str, to_url: str) -> None:
+        """A redirect is a request to its target: that origin's robots.txt (RFC 9309) applies, and a
+        host this crawl is visiting keeps its politeness window. Same-origin hops are checked too
+        (a page may redirect into a disallowed path), with rules already cached."""
+        cfg, key = self.config, origin(to_url)
+        if cfg.respect_robots:
+            rules = await self._robots.rules(key)
+            if not rules.allowed(to_url, cfg.fetch.user_agent):
+                raise FetchError(
+                    f"GET {url}: redirect to {to_url} refused by {_robots_says(rules)}",
+                    url=url,
+                    kind="robots",
+                )
+        target = self._hosts.get(key)
+        if target is None or key == origin(from_url):
+            return  # a host not being crawled has no window to keep; a same-origin hop is one visit
+        loop = asyncio.get_running_loop()
+        wait = target.next_start - loop.time()
+        if wait > 0:
+            await self._sleep(wait)  # cut short by stop(): this page is in flight, it may finish
+        target.next_start = max(
+            target.next_start, loop.time() + request_interval(cfg, target.crawl_delay, self._rng)
+        )
 
     def _fetch_failed(self, host: _Host, job: _Job, exc: FetchError) -> Record | _Again:
         cfg = self.config
@@ -322,6 +350,12 @@ class Crawler:
         except TimeoutError:
             return True
         return False
+
+
+def _robots_says(rules: RobotsRules) -> str:
+    if rules.verdict == "unreachable":
+        return f"robots.txt unreachable ({rules.reason})"
+    return "robots.txt"
 
 
 async def crawl(
