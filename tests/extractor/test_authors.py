@@ -33,6 +33,18 @@ from newsscrape.extractor._authors import clean_authors
         (["Текст: Анна Смирнова"], ("Анна Смирнова",)),
         (["di Mario Rossi"], ("Mario Rossi",)),
         (["Di Maria Luca"], ("Di Maria Luca",)),  # capital "Di" is a surname, not "by"
+        (["Victor Tangermann, Futurism"], ("Victor Tangermann",)),  # a lone word beside a name: affiliation
+        (["Regan"], ("Regan",)),  # ... but a blogger signing with one name alone is kept
+        (["José Volta e Pinto"], ("José Volta e Pinto",)),  # an Iberian compound surname, one person
+        (["Фото: Алексей Меринов"], ()),  # a photo credit, not a byline
+        (["質問者： あいぎゅ"], ()),  # "questioner:" label
+        (["Developed By Heba Musa"], ()),  # a web credit
+        (["El Sol de México"], ()),  # a paper's name starts with an article
+        (["Agencia Efe"], ()),
+        (["Polizei Steinfurt"], ()),
+        (["Executive Search Blogs"], ()),
+        (["KWCHCIK"], ()),  # a lone upper-case word is a handle or call sign
+        (["Christal Hayes, Nicholas Wu, USA TODAY"], ("Christal Hayes", "Nicholas Wu")),
     ],
 )
 def test_clean_authors(raw: list[str], names: tuple[str, ...]) -> None:
@@ -43,3 +55,7 @@ def test_the_publication_is_not_an_author() -> None:
     assert clean_authors(["Jane Doe, Daily Planet"], site="The Daily Planet") == ("Jane Doe",)
     assert clean_authors(["DailyPlanet"], host="www.dailyplanet.com") == ()
     assert clean_authors(["Jill Disis, CNN Business"], host="edition.cnn.com") == ("Jill Disis",)
+
+
+def test_a_word_of_the_host_name_marks_the_outlet() -> None:
+    assert clean_authors(["Do UOL, em São Paulo"], host="www.uol.com.br") == ()

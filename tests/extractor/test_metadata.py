@@ -492,3 +492,20 @@ def test_scripts_doing_more_than_printing_a_date_are_code() -> None:
 def test_standfirst_opening_with_from_is_no_byline() -> None:
     page = "<article><h1>Rail link opens</h1><p>From Kyiv To Kharkiv In Four Hours</p><p>Text.</p></article>"
     assert meta_of(page).authors == ()
+
+
+def test_commenter_hcard_is_not_the_byline() -> None:
+    page = "<article><h1>Story</h1><p>Text.</p></article><ol class='comment-list'><li>"
+    page += "<div class='vcard'><b class='fn'>Pembuat Film | Berita Islami</b></div> said: nice</li></ol>"
+    assert meta_of(page).authors == ()
+
+
+def test_business_hcard_with_an_address_is_not_the_byline() -> None:
+    page = "<h1>Filing</h1><div class='vcard'><div>Filed by.</div><div class='fn'>Murrays Mowing</div>"
+    page += "<div class='adr'><span class='locality'>Cleveland</span></div></div>"
+    assert meta_of(page).authors == ()
+
+
+def test_hcard_byline_still_names_the_author() -> None:
+    page = "<h1>Story</h1><span class='byline'><span class='vcard'><a class='fn'>Jane Doe</a></span></span>"
+    assert meta_of(page).authors == ("Jane Doe",)

@@ -26,7 +26,12 @@ _ROLE_WORDS = """writer writers editor editors reporter reporters correspondent 
     contributing special guest freelance photographer photographers redaktion redacción rédaction
     redação redazione administrator admin international network online magazine tv radio group inc ltd
     llc company foundation institute ministry ministries department sport sports business phd
-    monday tuesday wednesday thursday friday saturday sunday updated views comments share"""
+    monday tuesday wednesday thursday friday saturday sunday updated views comments share
+    blog blogs today agencia agência agenzia agence agentur police polizei policía polícia polizia politie
+    coordenadoria prefeitura secretaria редакция berita noticias notícias nachrichten nouvelles notizie
+    συντακτική συντακτικη ομάδα ομαδα 기자 ब्यूरो"""
+# (the second half: blogs, agencies, police press offices and newsrooms in other languages: Indonesian
+# "Berita" is news, Greek "Συντακτική ομάδα" the editorial team, Korean 기자 reporter, Hindi ब्यूरो bureau)
 ROLE_WORDS = frozenset(_ROLE_WORDS.split())
 # News agencies sign stories too; they are not persons.
 _WIRES = "reuters afp ap dpa ansa efe xinhua pti ani ians upi aap tass bloomberg kyodo yonhap"
@@ -36,12 +41,16 @@ _PARTICLES = "de da das do dos del della di du la le van von der den ter ten bin
 PARTICLES = frozenset(_PARTICLES.split())
 # Host name labels that say nothing about the outlet.
 HOST_LABELS = frozenset({"www", "com", "org", "net", "co", "edu", "gov", "news", "m", "amp", "edition"})
-# Articles that never start a person's name ("The Russian defense ministry").
-NOT_FIRST = frozenset({"the", "a", "an"})
+# Articles that never start a person's name ("The Russian defense ministry", "El Sol de México").
+# Not "le", "la", "lo", "de": Vietnamese, Chinese and Dutch names start with those.
+NOT_FIRST = frozenset({"the", "a", "an", "el", "los", "las", "les", "il", "die", "der", "das", "het"})
+# A label left inside a part ("Фото: Анна", "質問者：aigyu", "Outlet=Name") is a credit that is not
+# a byline ("By" labels are stripped before), and "By" in the middle is a web credit ("Developed By X").
+_LABEL = re.compile(r"[:：=]|\bby\b", re.IGNORECASE)
+# Iberian compound surnames join with "e"/"y": "José Volta e Pinto" is one person.
+_JOINERS = frozenset({"e", "y"})
 # Several names in one byline: "A and B", "A & B", "A, B", "A; B", "A / B", "A. Outlet".
-_SPLIT = re.compile(
-    r"\s*(?:[,;|&/\n]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|ve)\s|(?<=[^\W\d_]{2})\.\s)\s*"
-)
+_SPLIT = re.compile(r"\s*([,;|&/\n]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|ve)\s|(?<=[^\W\d_]{2})\.\s)\s*")
 _NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
 _HAS_DIGIT = re.compile(r"\d")
 _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
@@ -49,7 +58,6 @@ _ALNUM = re.compile(r"\W+")
 # Punctuation around a name: dots, colons, hyphen, en and em dashes, middle dot, bullet, tab.
 _PUNCT = " .:-\u2013\u2014\u00b7\u2022\t"
 MAX_WORDS = 5
-MAX_CREDENTIAL = 4
 MAX_LENGTH = 60
 
 
@@ -66,21 +74,33 @@ def clean_authors(raw: Iterable[str], *, site: str | None = None, host: str | No
     seen: dict[str, str] = {}
     for text in raw:
         for name in split_byline(text):
-            key, first = _fold(name), _fold(name.split()[0])
-            if not any(o in (key, first) or (len(o) >= 4 and (key in o or o in key)) for o in outlets):
-                seen.setdefault(name.casefold(), name)
+            key, words = _fold(name), {_fold(word) for word in name.split()}
+            if any(o in words or (len(o) >= 4 and (key in o or o in key)) for o in outlets):
+                continue  # the publication ("CNN", "Do UOL" on uol.com.br), not a person
+            seen.setdefault(name.casefold(), name)
     return tuple(seen.values())
 
 
 def split_byline(text: str) -> list[str]:
-    """The person names in one byline string."""
+    """The person names in one byline string.
+
+    >>> split_byline("Victor Tangermann, Futurism")
+    ['Victor Tangermann']
+    """
     text = " ".join(_NOISE.sub(" ", text).split())
     text = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", text))
-    names = []
-    for part in _SPLIT.split(text):
-        name = _person(part)
-        if name:
-            names.append(name)
+    pieces = _SPLIT.split(text)  # part, separator, part, ...
+    parts = [pieces[0]]
+    for sep, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        if sep.strip() in _JOINERS and len(part.split()) == 1 and len(parts[-1].split()) >= 2:
+            parts[-1] = f"{parts[-1]}{sep}{part}"  # "José Volta e Pinto"
+        else:
+            parts.append(part)
+    names = [name for name in map(_person, parts) if name]
+    if any(" " in name for name in names):
+        # Beside a full name a lone word is an affiliation or a place ("Jane Doe, Futurism"), not a
+        # second author: people who sign with one name sign alone.
+        names = [name for name in names if " " in name]
     return names
 
 
@@ -88,13 +108,15 @@ def _person(part: str) -> str | None:
     part = BYLINE_PREFIXES.sub("", part.strip(_PUNCT)).strip(_PUNCT)
     if not part or len(part) > MAX_LENGTH or _HAS_DIGIT.search(part) or _DOMAIN.search(part):
         return None
+    if _LABEL.search(part):
+        return None
     words = part.split()
     lowered = [w.strip(".,").lower() for w in words]
     pieces = {piece for low in lowered for piece in low.split("-")}  # "Editor-at-large"
     if len(words) > MAX_WORDS or ROLE_WORDS.intersection(pieces) or lowered[0] in NOT_FIRST:
         return None
-    if len(words) == 1 and part.isupper() and len(part) <= MAX_CREDENTIAL:
-        return None  # "Jane Doe, MS, RDN": degrees and credentials
+    if len(words) == 1 and part.isupper():
+        return None  # "Jane Doe, MS, RDN": credentials; a lone upper-case word is a handle or call sign
     if " ".join(lowered) in WIRE_NAMES:
         return None
     # Every word of a name is capitalised (or in a script without case), bar particles like "de".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._authors import BYLINE_LINE, clean_authors
 from ._jsonld import squash, text_of
@@ -25,6 +25,9 @@ MAX_BYLINE_NODES = 5
 BYLINE_LEVELS = 2
 MAX_BYLINE_SIBLINGS = 6
 MAX_BYLINE_CHARS = 120
+# Byline-looking elements in these boxes name someone else: a commenter, or a business in an address card.
+NOT_BYLINE_BOXES = ("comment",)
+HCARD_NOT_PERSON = ("org", "adr")  # hCard classes of an organisation name or a postal address
 # Meta tags that name the author, in the order they are trusted.
 AUTHOR_METAS = ("author", "article:author", "sailthru.author", "parsely-author", "dc.creator")
 
@@ -58,6 +61,8 @@ def find_authors(
     for selector in BYLINE_SELECTORS:
         texts = []
         for node in tree.css(selector)[:MAX_BYLINE_NODES]:
+            if _not_a_byline(node):
+                continue
             inner = node.css_first('[itemprop="name"]')
             texts.append((inner or node).text(deep=True, separator=" "))
         # Byline elements hold all sorts of text ("Views", "Guest"): a name there needs two words.
@@ -103,3 +108,17 @@ def _ld_people(value: Any) -> list[str]:
         return [name] if name else []
     text = text_of(value)
     return [text] if text and "://" not in text else []
+
+
+def _not_a_byline(node: LexborNode) -> bool:
+    """A commenter's name, or the name on an organisation's hCard (a listing, not a byline)."""
+    parent: LexborNode | None = node
+    while parent is not None and parent.tag not in ("body", "html"):
+        attrs = parent.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".casefold()
+        if any(box in marks for box in NOT_BYLINE_BOXES):
+            return True
+        if "vcard" in marks.split() and any(parent.css_first(f".{c}") is not None for c in HCARD_NOT_PERSON):
+            return True
+        parent = parent.parent
+    return False
