@@ -259,6 +259,15 @@ def test_later_h1_inside_story_is_kept_as_text() -> None:
         "By Reuters",
         "2018-08-16",
         "Sign up for our daily newsletter to get the news in your inbox.",
+        # wordings met on news pages outside the tuning set
+        "May 15, 2020,07:02pm EDT",
+        "Photo: Jane Smith/Reuters",
+        "Foto: Agencije",
+        "Rogelio V. Solis/AP",
+        "RIPRODUZIONE RISERVATA © Copyright ANSA",
+        "View this post on Instagram",
+        "wideo 2/8",
+        "NEXT STORY:",
     ],
 )
 def test_short_furniture_lines_removed(line: str) -> None:

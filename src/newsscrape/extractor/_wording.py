@@ -87,6 +87,22 @@ LABELS: Final = frozenset(
         "leave a comment",
         "skip to content",
         "skip advertisement",
+        # found on news pages outside the tuning set: embed, gallery and player buttons
+        "next story",
+        "view this post on instagram",
+        "view photos",
+        "view photo",
+        "view gallery",
+        "adchoices",
+        "partner content",
+        "paid content",
+        "short url",
+        "search",
+        "download",
+        "listen",
+        "listen to this article",
+        "please follow and like us",
+        "post your comment",
     }
 )
 
@@ -175,6 +191,18 @@ OTHER_STORIES_HEADINGS: Final = (
     "à lire également",
     "auch interessant",
     "weitere artikel",
+    "ne manquez pas",
+    "à ne pas manquer",
+    "il ne fallait pas manquer",
+    "notícies relacionades",
+    "notícies relacionats",
+    "últimes notícies",
+    "više o temi",
+    "pročitajte još",
+    "читайте також",
+    "по теме",
+    "citește și",
+    "citeşte şi",
     "関連記事",
     "相关新闻",
     "相关阅读",
@@ -248,7 +276,22 @@ _LINE_RULES: Final = (
     (
         "caption",
         "gallery counter",
-        re.compile(r"^(?:image|photo|slide|picture|foto)?\s*\d+\s*(?:of|/|de|von|di|из)\s*\d+$", re.I),
+        re.compile(
+            r"^(?:image|photo|slide|picture|foto|bild|imagen|video|wideo|видео)?\s*\d+\s*(?:of|/|de|von|di|из)\s*\d+$",
+            re.I,
+        ),
+    ),
+    (
+        "caption",
+        "photo credit",
+        re.compile(
+            r"^(?:photo|foto|image|picture|bild|imagen|immagine|credit|photo credit|фото|źródło zdjęcia"
+            r"(?: głównego)?)\s*:\s*\S"
+            # or a name and the agency that took the picture: "Rogelio V. Solis/AP"
+            r"|^[^!?;:]{0,60}/\s*(?:ap|afp|epa|pap|reuters|getty(?: images)?|dpa|anp|scanpix|shutterstock"
+            r"|ansa|efe|xinhua)$",
+            re.I,
+        ),
     ),
     (
         "tags",
@@ -264,7 +307,11 @@ _LINE_RULES: Final = (
     (
         "copyright",
         "copyright line",
-        re.compile(r"^(?:copyright|\(c\)|©|ⓒ)|all rights reserved|무단전재", re.I),
+        re.compile(
+            r"^(?:copyright|\(c\)|©|ⓒ)|all rights reserved|무단전재|riproduzione riservata"
+            r"|derechos reservados|droits réservés|alle rechte vorbehalten|direitos reservados",
+            re.I,
+        ),
     ),
     (
         "meta",
@@ -303,7 +350,7 @@ _DATE_ONLY: Final = re.compile(
     r"^\W*\d{1,4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,4}\s*日?\W*(?:\d{1,2}:\d\d(?::\d\d)?\W*)?$"
 )
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
-_TIME: Final = re.compile(r"\b\d{1,2}[:h]\d\d\b")
+_TIME: Final = re.compile(r"\b\d{1,2}[:h]\d\d(?:\s?[ap]m)?\b", re.I)  # "07:02pm" too
 
 
 def is_label(text: str) -> bool:
