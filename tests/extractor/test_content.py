@@ -458,3 +458,22 @@ def test_story_whose_later_box_is_nested_by_an_unclosed_div_keeps_its_first_box(
     text = body(html)
     assert text.startswith(f"{PARA} First box.")
     assert "Rest 5." in text
+
+
+def test_story_printed_twice_around_an_ad_is_given_once() -> None:
+    # a CMS prints the body twice (a teaser copy a script slices, then the full copy below an ad)
+    copy = f"<p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>"
+    html = (
+        '<html><body><section class="main"><h1>T</h1>'
+        f'<div class="content-body"><div id="body-1">{copy}</div></div>'
+        '<div class="advertisment">Ad</div>'
+        f'<section class="content-continued-body"><div id="body-2">{copy}</div></section>'
+        "</section></body></html>"
+    )
+    assert body(html) == f"{PARA}\n\n{PARA2}\n\n{PARA3}"
+
+
+def test_a_lone_repeated_paragraph_is_kept() -> None:
+    # a refrain or a repeated question is the author's, not a second copy of the story
+    text = body(page(f"<p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p><p>{PARA}</p>"))
+    assert text.count(PARA) == 2

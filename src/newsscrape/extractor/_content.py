@@ -58,6 +58,8 @@ RAIL_STOP: Final = 'h1, [itemprop="articleBody"]'  # nor one holding the story's
 # declared word count / JSON-LD articleBody, trafilatura gets a look.
 UNSURE_WORDS: Final = 60
 UNSURE_HINT_SHARE: Final = 0.6
+# Paragraphs this long, repeated two or more in a row, are a second copy of the story.
+REPEAT_MIN_CHARS: Final = 80
 _WORD: Final = re.compile(r"\w+")
 
 
@@ -138,7 +140,7 @@ def _native(
         prose={key: w.chars for key, w in weights.items()},
     )
     walk.run(_twins(container, weights))
-    content.blocks = walk.blocks
+    content.blocks = _drop_repeats(walk.blocks, content.removed)
     content.removed.extend(walk.removed)
 
 
@@ -268,6 +270,30 @@ def _twins(container: LexborNode, weights: dict[int, Weight]) -> tuple[LexborNod
         or (node.tag == tag and node.attributes.get("class") == klass and node.mem_id in weights)
     )
     return twins
+
+
+def _drop_repeats(blocks: list[Block], removed: list[Removed]) -> list[Block]:
+    """Drop a second copy of the story: runs of long paragraphs already given in the same order.
+
+    Some CMSs print the body twice (a teaser copy sliced by script, the full copy below an ad);
+    a lone repeated line is left alone (a refrain, a recipe step, a repeated question).
+    """
+    seen: set[str] = set()
+    repeat = [False] * len(blocks)
+    for n, block in enumerate(blocks):
+        if block.level or len(block.text) < REPEAT_MIN_CHARS:
+            continue
+        repeat[n] = block.text in seen
+        seen.add(block.text)
+    out: list[Block] = []
+    for n, block in enumerate(blocks):
+        if repeat[n] and ((n > 0 and repeat[n - 1]) or (n + 1 < len(blocks) and repeat[n + 1])):
+            removed.append(
+                Removed(kind="repeat", reason="second copy of the story", where="", text=block.text[:80])
+            )
+            continue
+        out.append(block)
+    return out
 
 
 def _words(text: str) -> int:
