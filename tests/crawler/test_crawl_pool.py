@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import time
 from pathlib import Path
 
 import pytest
 from crawl_support import by_url, run_crawl
 
-from faultserver import FaultServer
+from faultserver import FaultServer, article_html
 from newsscrape.config import ExtractConfig
 from newsscrape.crawler._pool import ExtractPool
 from newsscrape.errors import ExtractError
@@ -34,6 +35,76 @@ def failing_extract(
     html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
 ) -> Article:
     raise RuntimeError("a bug in a stage")
+
+
+def pid_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """``extract``, appending the worker's pid to the file named by the URL's ``pidfile`` parameter
+    (one line per attempt); a URL containing "die" ends the worker instead (a crash in a C library,
+    as far as the pool can tell)."""
+    assert url is not None
+    with open(url.split("pidfile=", 1)[1], "a") as log:
+        log.write(f"{os.getpid()}\n")
+    if "die" in url:
+        os._exit(1)
+    return extract(html, url, final_url=final_url, charset=charset, config=config)
+
+
+PAGE = article_html("pool").encode()
+
+
+def pids(pidfile: Path) -> list[int]:
+    return [int(line) for line in pidfile.read_text().split()]
+
+
+def wait_until_gone(pid: int) -> None:
+    """Block until process ``pid`` no longer exists (its parent, the forkserver, reaps it)."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} still exists")
+
+
+async def extract_page(pool: ExtractPool, url: str) -> Article:
+    return await pool.extract(PAGE, url, final_url=None, charset=None)
+
+
+def test_a_worker_killed_while_idle_is_replaced_before_the_next_page(tmp_path: Path) -> None:
+    pidfile = tmp_path / "pid"
+
+    async def go() -> None:
+        with ExtractPool(workers=1, timeout=30.0, extract_fn=pid_extract) as pool:
+            await extract_page(pool, f"http://e.com/1?pidfile={pidfile}")
+            (first,) = pids(pidfile)
+            os.kill(first, signal.SIGKILL)
+            wait_until_gone(first)
+            assert isinstance(await extract_page(pool, f"http://e.com/2?pidfile={pidfile}"), Article)
+            second = pids(pidfile)[1:]
+            assert len(second) == 1  # handed over once, to a fresh worker
+            assert second[0] != first
+
+    asyncio.run(go())
+
+
+def test_a_page_that_kills_its_worker_is_recorded_not_retried(tmp_path: Path) -> None:
+    pidfile = tmp_path / "pid"
+
+    async def go() -> None:
+        with ExtractPool(workers=1, timeout=30.0, extract_fn=pid_extract) as pool:
+            with pytest.raises(ExtractError) as caught:
+                await extract_page(pool, f"http://e.com/die?pidfile={pidfile}")
+            assert caught.value.reason == "internal"
+            assert len(pids(pidfile)) == 1  # tried once: its worker died on it, not before it
+            assert isinstance(await extract_page(pool, f"http://e.com/2?pidfile={pidfile}"), Article)
+            killer, fresh = pids(pidfile)
+            assert fresh != killer
+
+    asyncio.run(go())
 
 
 def test_a_runaway_extraction_is_killed_and_the_crawl_goes_on(

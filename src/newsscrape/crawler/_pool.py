@@ -3,7 +3,9 @@
 A stdlib ProcessPoolExecutor cannot cancel a running task: one pathological page would hold a
 worker forever. So each worker here is a plain ``multiprocessing`` process with a pipe; the
 parent waits for the answer with a deadline (``extract_timeout``), and on expiry kills that
-process and starts a fresh one. The wait happens in a thread (one per worker) so the event loop
+process and starts a fresh one. A worker found dead before it was handed a page (killed while
+idle: the out-of-memory killer, an operator) is replaced and the page goes to the fresh one; a
+page its worker dies on is recorded (``internal``), never tried again. The wait happens in a thread (one per worker) so the event loop
 never blocks; the extraction itself uses the other cores. Workers come from a ``forkserver``
 (a clean, single-threaded parent with the extractor preloaded), never forked from the crawler's
 threads. ``workers=0`` extracts in a daemon thread instead (tests, tiny runs); a runaway page
@@ -71,6 +73,10 @@ def _worker_main(conn: Connection, fn: ExtractFn, config: ExtractConfig) -> None
         conn.send(_run_one(fn, config, job))
 
 
+class _Gone(Exception):
+    """The worker was dead before it was handed the page (killed while idle): the page is not to blame."""
+
+
 class _Worker:
     def __init__(self, ctx: BaseContext, fn: ExtractFn, config: ExtractConfig) -> None:
         self.conn, child = ctx.Pipe()
@@ -81,8 +87,17 @@ class _Worker:
         child.close()
 
     def call(self, job: Job, timeout: float) -> Article | ExtractError:
-        """Send one page, wait for the answer; raise TimeoutError (worker killed) or EOFError (it died)."""
-        self.conn.send(job)
+        """Send one page, wait for the answer.
+
+        Raises _Gone (dead before it got the page), TimeoutError (it ran over and was killed), or
+        EOFError/OSError (it died on the page).
+        """
+        if not self.process.is_alive():
+            raise _Gone
+        try:
+            self.conn.send(job)
+        except OSError as exc:  # a broken pipe: it died since, before reading anything
+            raise _Gone from exc
         if not self.conn.poll(timeout):
             self.kill()
             raise TimeoutError
@@ -143,12 +158,17 @@ class ExtractPool:
         worker = await idle.get()
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._threads, worker.call, job, self._timeout)
+            for _ in range(2):
+                try:
+                    return await loop.run_in_executor(self._threads, worker.call, job, self._timeout)
+                except _Gone:  # killed while idle (out of memory, an operator): a fresh one, once
+                    worker = await loop.run_in_executor(self._threads, self._replace, worker)
+            return ExtractError("extraction workers die before taking a page", url=job[1], reason="internal")
         except TimeoutError:
             self.killed += 1
             worker = await loop.run_in_executor(self._threads, self._replace, worker)
             return self._timed_out(job[1])
-        except (EOFError, OSError) as exc:  # the worker died (out of memory, a crash in a C library)
+        except (EOFError, OSError) as exc:  # it died on this page (a crash in a C library): recorded
             worker = await loop.run_in_executor(self._threads, self._replace, worker)
             return ExtractError(f"extraction worker died: {exc!r}", url=job[1], reason="internal")
         finally:
