@@ -477,3 +477,111 @@ def test_a_lone_repeated_paragraph_is_kept() -> None:
     # a refrain or a repeated question is the author's, not a second copy of the story
     text = body(page(f"<p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p><p>{PARA}</p>"))
     assert text.count(PARA) == 2
+
+
+# -- page shapes of common CMSs that the tuning set has few of --------------------------------
+PARA4 = (
+    "The mayor said the first works would start in spring and promised that shops along the "
+    "route would be compensated for the months of disruption."
+)
+STORY = f"{PARA}\n\n{PARA2}\n\nWhat happens next\n\n{PARA3}\n\n{PARA4}"
+URL = "https://news.example.com/2020/03/10/plan"
+
+
+def test_drupal_node_keeps_body_field_only() -> None:
+    html = (
+        '<html><body><header role="banner"><a href="/">City Times</a></header><main role="main">'
+        '<article role="article" class="node node--type-article node--view-mode-full">'
+        '<h1 class="page-title"><span class="field field--name-title">Plan approved</span></h1>'
+        '<div class="node__meta"><span class="field--name-uid">Submitted by <a href="/user/3">jsmith</a>'
+        '</span> on <span>Tue, 03/10/2020 - 10:21</span></div><div class="node__content">'
+        '<div class="text-formatted field field--name-body field--type-text-with-summary field__item">'
+        f"<p>{PARA}</p><p>{PARA2}</p><h2>What happens next</h2><p>{PARA3}</p><p>{PARA4}</p></div>"
+        '<div class="field field--name-field-tags field--label-above"><div class="field__label">Tags'
+        '</div><div class="field__items"><div class="field__item"><a href="/taxonomy/term/4">Transport'
+        "</a></div></div></div></div>"
+        '<ul class="links inline"><li class="comment-add"><a href="/comment/reply/12">Add new comment'
+        '</a></li></ul><section class="comment-section"><h2>Comments</h2><article class="comment">'
+        "<p>Great news for the city, finally some progress on buses and bikes.</p></article></section>"
+        '</article></main><footer role="contentinfo"><p>City Times, 1 Main Street.</p></footer>'
+        "</body></html>"
+    )
+    assert extract(html, URL, config=NATIVE).body == STORY
+
+
+def test_ghost_post_keeps_quote_drops_caption_subscribe_box_and_read_next() -> None:
+    html = (
+        '<html><body class="post-template"><main class="site-main"><article class="post-full post">'
+        '<header class="post-full-header"><h1 class="post-full-title">Plan approved</h1>'
+        '<span class="byline-reading-time">3 min read</span></header>'
+        f'<section class="post-full-content"><div class="post-content"><p>{PARA}</p><p>{PARA2}</p>'
+        '<figure class="kg-card kg-image-card kg-card-hascaption"><img src="y.jpg">'
+        "<figcaption>The new cycle lane, as drawn by the planners.</figcaption></figure>"
+        f"<h2>What happens next</h2><p>{PARA3}</p><blockquote>We will not sign anything yet.</blockquote>"
+        f'<p>{PARA4}</p></div></section><section class="subscribe-form"><h3>Subscribe to City Blog</h3>'
+        "<p>Get the latest posts delivered right to your inbox</p></section></article></main>"
+        '<aside class="read-next outer"><article class="post-card"><a href="/bikes/"><h2>Bike sharing '
+        'comes to the old town</h2><section class="post-card-excerpt"><p>A new scheme lets residents '
+        "rent a bicycle for an hour for the price of a coffee.</p></section></a></article></aside>"
+        "</body></html>"
+    )
+    text = extract(html, URL, config=NATIVE).body
+    assert text == STORY.replace(PARA4, f"We will not sign anything yet.\n\n{PARA4}")
+
+
+def test_arc_style_inline_read_more_and_promo_card_removed() -> None:
+    cls = 'class="default__StyledText-sc-10mj2vp-0 body-paragraph"'
+    html = (
+        '<html><body><div id="fusion-app"><article class="article-body-wrapper"><h1>Plan approved</h1>'
+        f'<div class="article-body"><p {cls}>{PARA}</p><p {cls}><strong>Read more:</strong> '
+        f'<a href="/news/2020/03/01/tram/">The tram line nobody wanted</a></p><p {cls}>{PARA2}</p>'
+        '<div class="promo-item card"><div class="promo-text"><h2 class="promo-headline">'
+        '<a href="/news/bridge/">Bridge repairs to start in June</a></h2><p class="promo-description">'
+        "Engineers say the work will close the crossing to heavy traffic all summer.</p></div></div>"
+        f"<p {cls}>{PARA3}</p><p {cls}>{PARA4}</p></div></article></div></body></html>"
+    )
+    assert extract(html, URL, config=NATIVE).body == f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{PARA4}"
+
+
+def test_live_blog_keeps_every_entry_and_its_heading_in_page_order() -> None:
+    entry = (
+        '<div class="live-blog-post"><p class="live-blog-post__time"><time>{0}</time></p>'
+        '<h2 class="live-blog-post__headline">{1}</h2><div class="live-blog-post__body"><p>{2}</p></div>'
+        '<div class="share-tools"><a href="#">Share</a></div></div>'
+    )
+    entries = [("21:05", "Plan approved", PARA), ("20:10", "Review asked", PARA3), ("19:00", "Debate", PARA2)]
+    html = (
+        '<html><body><main><h1>Transport vote: live</h1><div class="live-blog">'
+        + "".join(entry.format(*e) for e in entries)
+        + "</div></main></body></html>"
+    )
+    art = extract(html, URL, config=NATIVE)
+    assert art.headings == ("Plan approved", "Review asked", "Debate")
+    assert art.body.index(PARA) < art.body.index(PARA3) < art.body.index(PARA2)
+    assert "Share" not in art.body
+
+
+def test_table_and_numbered_list_inside_the_story_are_kept() -> None:
+    html = page(
+        f"<p>{PARA}</p><table><tr><th>Item</th><th>Cost</th></tr><tr><td>Bus lines</td>"
+        f"<td>4.2 million</td></tr></table><p>{PARA2}</p><h2>Steps</h2><ol><li>Tender in April.</li>"
+        f"<li>Works from May to September.</li><li>First buses in October.</li></ol><p>{PARA3}</p>"
+    )
+    art = extract(html, URL, config=NATIVE)
+    for text in ("Bus lines", "4.2 million", "Tender in April.", "First buses in October.", PARA3):
+        assert text in art.body
+    assert art.headings == ("Steps",)
+
+
+def test_story_split_by_ad_and_newsletter_boxes_with_varying_classes_kept_whole() -> None:
+    html = (
+        '<html><body><div class="page"><div class="story"><h1>Plan approved</h1>'
+        f'<div class="story-text story-text--first"><p>{PARA}</p><p>{PARA2}</p></div>'
+        '<div class="ad-container"><div id="div-gpt-ad-1">Advertisement</div></div>'
+        f'<div class="story-text"><p>{PARA3}</p></div><div class="inline-newsletter"><p>Get our '
+        "morning briefing in your inbox every weekday, free.</p></div>"
+        f'<div class="story-text story-text--last"><p>{PARA4}</p></div></div><aside class="sidebar">'
+        '<h3>Most read</h3><ol><li><a href="/a">One</a></li><li><a href="/b">Two</a></li></ol></aside>'
+        "</div></body></html>"
+    )
+    assert extract(html, URL, config=NATIVE).body == f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{PARA4}"
