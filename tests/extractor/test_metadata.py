@@ -72,10 +72,10 @@ def test_cms_identifiers_are_not_tags() -> None:
 
 
 def test_broken_jsonld_is_tolerated() -> None:
-    page = ld('<!-- {"@type": "NewsArticle", "headline": "Line\nbreak", "keywords": ["a", "b",],} -->')
+    page = ld('<!-- {"@type": "NewsArticle", "headline": "Line\nbreak", "keywords": ["rain", "sun",],} -->')
     meta = meta_of(page)
     assert meta.title == "Line break"
-    assert meta.tags == ("a", "b")
+    assert meta.tags == ("rain", "sun")
 
 
 def test_hopeless_jsonld_is_ignored() -> None:
@@ -509,3 +509,55 @@ def test_business_hcard_with_an_address_is_not_the_byline() -> None:
 def test_hcard_byline_still_names_the_author() -> None:
     page = "<h1>Story</h1><span class='byline'><span class='vcard'><a class='fn'>Jane Doe</a></span></span>"
     assert meta_of(page).authors == ("Jane Doe",)
+
+
+def test_site_buttons_and_sections_are_not_tags() -> None:
+    page = ld('{"@type": "NewsArticle", "keywords": ["Front Page", "Climate", "Show more", "News"]}')
+    assert meta_of(page).tags == ("Climate",)
+
+
+def test_cms_key_value_tags_are_not_tags_but_a_titled_colon_is() -> None:
+    keywords = (
+        '["Type/Article", "subject:crime", "Category: Moon", "[SYNDICATED CONTENT]", "Star Wars: A New Hope"]'
+    )
+    assert meta_of(ld(f'{{"@type": "NewsArticle", "keywords": {keywords}}}')).tags == (
+        "Star Wars: A New Hope",
+    )
+
+
+def test_the_site_name_and_the_headline_are_not_tags() -> None:
+    page = '<meta property="og:site_name" content="Daily Mail"><h1>Rain returns to Leeds</h1>'
+    page += '<meta name="keywords" content="dailymail, Rain returns to Leeds, Leeds, weather">'
+    assert meta_of(page, url="https://www.dailymail.co.uk/news/rain.html").tags == ("Leeds", "weather")
+
+
+def test_site_wide_keywords_are_not_the_story_tags() -> None:
+    page = '<h1>Senate moves motion</h1><meta name="keywords" content="Nigeria breaking news, PDP news, '
+    page += 'latest news, sport news, Buhari, herdsmen">'
+    assert meta_of(page).tags == ()
+
+
+def test_a_news_category_among_real_topics_keeps_the_list() -> None:
+    topics = ", ".join(
+        ["Business News", "Michigan", "Ford", "Nissan", "Toyota", "Volkswagen", "Europe", "AP"]
+    )
+    page = f'<h1>New SUVs at the show</h1><meta name="news_keywords" content="{topics}">'
+    assert meta_of(page).tags[:2] == ("Business News", "Michigan")
+
+
+def test_the_headline_cut_into_words_is_not_a_tag_list() -> None:
+    page = "<h1>Tehran buries Zadeh and accuses the opposition</h1>"
+    page += '<meta name="keywords" content="Tehran, buries, Zadeh, accuses, opposition, the">'
+    assert meta_of(page).tags == ()
+
+
+def test_rel_tag_links_of_other_story_cards_are_not_tags() -> None:
+    page = "<article><h1>Stadia reviews</h1><a rel='tag' href='/c/games'>Games</a></article>"
+    page += "<article><h2>Other</h2><a rel='tag' href='/c/sex'>Sex</a></article>"
+    assert meta_of(page).tags == ("Games",)
+
+
+def test_an_icon_title_is_not_part_of_a_tag() -> None:
+    page = "<h1>Verstappen sixth</h1><div class='tags'><a href='/t/f1'>Formule 1"
+    page += "<svg><title>Pijltje rechts</title></svg></a></div>"
+    assert meta_of(page).tags == ("Formule 1",)

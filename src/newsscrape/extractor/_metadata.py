@@ -21,7 +21,7 @@ from ._crumbs import is_this_page, read_breadcrumbs, section_of
 from ._jsonld import JsonLd, read_jsonld, squash, text_of
 from ._nodes import headline_node, in_story, outside_story
 from ._pubdate import find_dates
-from ._tags import find_tags
+from ._tags import PageNames, find_tags
 from ._title import STRONG_SEPARATORS, TitleSources, choose_title
 
 # A site name from the <title> or the logo is a short name.
@@ -124,7 +124,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
 
     host = urlsplit(url).hostname if url else None
     put("authors", *find_authors(tree, metas, art, site=meta.site_name, host=host))
-    put("tags", *find_tags(tree, metas, art))
+    put("tags", *find_tags(tree, metas, art, PageNames(title=meta.title, site=meta.site_name, host=host)))
     put("article_body", _body_text(art.get("articleBody")), "json-ld")
     count = art.get("wordCount")
     if isinstance(count, int | str) and str(count).isdigit() and int(count) > 0:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ._authors import HOST_LABELS
 from ._jsonld import squash
-from ._nodes import outside_story
+from ._nodes import headline_node, outside_story
 
 MAX_TAGS = 30
 MAX_TAG_LENGTH = 60
@@ -31,39 +34,148 @@ _TAG_LABEL = re.compile(
     re.IGNORECASE,
 )
 MAX_TAG_REST = 20
-_WORD = re.compile(r"\w")
-# Tags starting with these, or holding an underscore, are CMS identifiers ("@post-id:1", "ctp_video").
-_INTERNAL_TAG = re.compile(r"^[@/_#:]|_")
+_LETTER = re.compile(r"[^\W\d_]")
+# Tags starting with these, or holding an underscore, are CMS identifiers ("@post-id:1", "ctp_video") ...
+_INTERNAL_TAG = re.compile(r"^[@/_#:\[]|_")
+# ... and so are key/value pairs ("Type/Article", "subject:crime", "Category: Jupiter") and labels
+# ("Temas relacionados:"); a colon after several words is a title's ("Star Wars: The Last Jedi").
+_KEY_VALUE = re.compile(r"^[^\W\d_]{4,}/\S|^[^\s:]+\s?:|:$")
+_ADDRESS = re.compile(r"@|://|\bwww\.")
+# Not topics: the site's own sections and buttons ("Front Page", "Show more"), page types, CMS feeds.
+GENERIC_TAGS = frozenset(
+    {
+        *("news", "breaking news", "latest news", "top news", "top stories", "front page", "happening now"),
+        *("show more", "see more", "read more", "more", "view all", "see all", "load more", "home"),
+        *("featured", "trending", "top wire", "msn feed", "noticias", "notícias", "nachrichten"),
+        *("actualités", "notizie", "новости", "новини", "ニュース", "速報", "記事"),
+    }
+)
+# A page-wide keywords list (the same on every page) names the site's beat, with words like these in it.
+_NEWS_WORD = re.compile(
+    r"\b(?:news|noticias|notícias|nachrichten|actualités|notizie|nieuws|wiadomości|stiri|știri|новости|новини"
+    r"|haberler|berita|actualites|noutati|noutăți)\b|ニュース",
+    re.IGNORECASE,
+)
+# ... or it is the headline cut into single words ("Tehran", "buries", "Zadeh") by the CMS.
+BAG_MIN_TAGS = 5
+PAGE_WIDE_SIGNALS = 2
+PAGE_WIDE_SHARE = 0.15
+MIN_NAME_IN_TAG = 4
+BAG_SINGLE_SHARE = 0.8
+BAG_TITLE_SHARE = 0.5
+_FOLD = re.compile(r"\W+")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageNames:
+    """What the page calls itself and the story: a tag equal to one of these is no topic."""
+
+    title: str | None = None
+    site: str | None = None
+    host: str | None = None
 
 
 def find_tags(
-    tree: LexborHTMLParser, metas: dict[str, list[str]], article: dict[str, Any]
+    tree: LexborHTMLParser, metas: dict[str, list[str]], article: dict[str, Any], names: PageNames
 ) -> tuple[tuple[str, ...], str | None]:
     """The story's tags and where they were found (og | json-ld | meta | dom); ((), None) when none.
 
-    >>> find_tags(LexborHTMLParser(""), {"article:tag": ["Rain", "Floods"]}, {})
-    (('Rain', 'Floods'), 'og')
+    >>> find_tags(LexborHTMLParser(""), {"article:tag": ["Rain", "News"]}, {}, PageNames())
+    (('Rain',), 'og')
     """
     # Lazily: the DOM lookups run only when the structured sources are silent.
-    sources: tuple[tuple[Callable[[], list[str]], str], ...] = (
-        (lambda: _keywords(metas.get("article:tag", [])), "og"),
-        (lambda: _keywords(article.get("keywords")), "json-ld"),
-        (lambda: [n.text(deep=True) for n in tree.css('article a[rel~="tag"]')], "dom"),
-        (lambda: _keywords(next(iter(metas.get("news_keywords", ())), None)), "meta"),
-        (lambda: _tag_links(tree), "dom"),
+    sources: tuple[tuple[Callable[[], list[str]], str, bool], ...] = (
+        (lambda: _keywords(metas.get("article:tag", [])), "og", False),
+        (lambda: _keywords(article.get("keywords")), "json-ld", False),
+        (lambda: _rel_tags(tree), "dom", False),
+        (lambda: _keywords(next(iter(metas.get("news_keywords", ())), None)), "meta", True),
+        (lambda: _tag_links(tree), "dom", False),
         # Last: many sites put the same site-wide words in every page's keywords.
-        (lambda: _keywords(next(iter(metas.get("keywords", ())), None)), "meta"),
+        (lambda: _keywords(next(iter(metas.get("keywords", ())), None)), "meta", True),
     )
-    for get, source in sources:
-        raw = get()
+    own = _own_names(names)
+    for get, source, page_wide_suspect in sources:
+        raw = [squash(tag.replace("\ufeff", "").replace("\u200b", "")).strip(",") for tag in get()]
+        raw = [tag for tag in raw if tag]
+        if page_wide_suspect and _page_wide(raw, own, names.title):
+            continue
         seen: dict[str, str] = {}
         for tag in raw:
-            tag = squash(tag.replace("\ufeff", "").replace("\u200b", "")).strip(",")
-            if _WORD.search(tag) and len(tag) <= MAX_TAG_LENGTH and not _INTERNAL_TAG.search(tag):
+            if _is_topic(tag, own, names.title):
                 seen.setdefault(tag.casefold(), tag)
         if seen:
             return tuple(list(seen.values())[:MAX_TAGS]), source
     return (), None
+
+
+def _own_names(names: PageNames) -> frozenset[str]:
+    """The site's name and host labels, folded ("dailymail", "prtimes")."""
+    host = (names.host or "").lower().split(".")[:-1]  # without the top-level domain
+    labels = {_fold(label) for label in host if label not in HOST_LABELS} | {_fold(names.site or "")}
+    return frozenset(label for label in labels if len(label) >= 3)
+
+
+def _is_topic(tag: str, own: frozenset[str], title: str | None) -> bool:
+    if len(tag) > MAX_TAG_LENGTH or (len(tag) < 2 and tag.isascii()) or not _LETTER.search(tag):
+        return False  # "N", "2020-07-25", "4513257" (but a one-character CJK word is a word)
+    if _INTERNAL_TAG.search(tag) or _KEY_VALUE.search(tag) or _ADDRESS.search(tag):
+        return False
+    folded = tag.casefold()
+    if folded in GENERIC_TAGS or _fold(tag) in own or _NEWS_WORD.fullmatch(tag):
+        return False
+    return not (title and folded.startswith(title.casefold()))  # the headline itself
+
+
+def _page_wide(tags: list[str], own: frozenset[str], title: str | None) -> bool:
+    """A keywords list the site puts on every page, or the headline cut into words: not this story's tags.
+
+    News words and the site's name sit among real topics too ("Business News", "dailymail"); when they
+    make a good share of the list it is the site's beat ("Nigeria breaking news", "PDP news", "noticias").
+    """
+    signals = 0
+    for tag in tags:
+        folded = _fold(tag)
+        if _NEWS_WORD.search(tag) or tag.casefold() in GENERIC_TAGS or folded in own:
+            signals += 1
+        elif any(len(name) >= MIN_NAME_IN_TAG and name in folded for name in own):
+            signals += 1  # "Cork 96FM" on 96fm.ie
+    if signals >= PAGE_WIDE_SIGNALS and signals >= PAGE_WIDE_SHARE * len(tags):
+        return True
+    singles = [tag.casefold() for tag in tags if " " not in tag]
+    if len(tags) < BAG_MIN_TAGS or len(singles) < BAG_SINGLE_SHARE * len(tags) or not title:
+        return False
+    words = set(_FOLD.split(title.casefold()))
+    return sum(_FOLD.sub("", word) in words for word in singles) >= BAG_TITLE_SHARE * len(singles)
+
+
+def _fold(text: str) -> str:
+    """Lower case, letters and digits only, accents off: "Trójmiasto" and trojmiasto.pl agree."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return _FOLD.sub("", "".join(c for c in plain if not unicodedata.combining(c)))
+
+
+def _rel_tags(tree: LexborHTMLParser) -> list[str]:
+    """rel=tag links of the story's own article; a page of story cards has rel=tag links in each."""
+    headline = headline_node(tree)
+    box = headline.parent if headline is not None else None
+    while box is not None and box.tag != "article":
+        box = box.parent
+    if box is None:
+        articles = tree.css("article")
+        if len(articles) != 1:
+            return []
+        box = articles[0]
+    return [_link_text(a) for a in box.css('a[rel~="tag"]')]
+
+
+def _link_text(link: LexborNode) -> str:
+    """A link's words without an icon's <svg><title> ("Pijltje rechts", "Arrow right")."""
+    text = squash(link.text(deep=True, separator=" "))
+    for svg in link.css("svg"):
+        icon = squash(svg.text(deep=True, separator=" "))
+        if icon:
+            text = squash(text.replace(icon, " "))
+    return text
 
 
 def _tag_links(tree: LexborHTMLParser) -> list[str]:
@@ -78,7 +190,7 @@ def _tag_links(tree: LexborHTMLParser) -> list[str]:
         }
         if not tokens & TAG_CLASS_WORDS or tokens & NOT_TAG_WORDS or outside_story(node):
             continue
-        links = [squash(a.text(deep=True)) for a in node.css("a")]
+        links = [_link_text(a) for a in node.css("a")]
         links = [text for text in links if text]
         if not links or len(links) > MAX_TAGS:
             continue
