@@ -16,6 +16,7 @@ Built-in routes (the first path segment picks the route; query parameters tune i
     /redirect-loop                          /redirect-loop -> /redirect-loop/b -> /redirect-loop -> ...
     /redirect-chain/<n>                     n relative redirects (Location: "<n-1>"), then an article
     /drip?bytes=20&interval=0.5             HTML headers at once, then one body byte per interval
+    /header-drip?lines=40&interval=0.3      the status line, then one header line per interval (slowloris)
     /hang                                   reads the request, never answers (until the server closes)
     /reset?after=0                          sends ``after`` body bytes (headers first if after>0), then RST
     /retry-after/<code>?seconds=N&date=0    429/503 with Retry-After: N (date=1: as an HTTP-date)
@@ -369,6 +370,22 @@ def _drip(req: Request) -> None:
     raw.close_connection = True
 
 
+def _header_drip(req: Request) -> None:
+    lines, interval = int(req.query.get("lines", "40")), float(req.query.get("interval", "0.3"))
+    out = req.raw.wfile
+    out.write(b"HTTP/1.1 200 OK\r\n")
+    out.flush()
+    for _ in range(lines):
+        if not req.server.sleep(interval):
+            break
+        try:
+            out.write(b"X-Slow: a\r\n")
+            out.flush()
+        except OSError:  # the client gave up: that is the point
+            break
+    req.raw.close_connection = True
+
+
 def _hang(req: Request) -> None:
     req.server.stopping.wait(60)
     req.raw.close_connection = True
@@ -454,6 +471,7 @@ _BUILTIN: dict[str, Route] = {
     "redirect-loop": _redirect_loop,
     "redirect-chain": _redirect_chain,
     "drip": _drip,
+    "header-drip": _header_drip,
     "hang": _hang,
     "reset": _reset,
     "retry-after": _retry_after,

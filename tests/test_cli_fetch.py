@@ -38,6 +38,19 @@ def test_fetch_404_is_an_error_line_and_exit_code_1(fault_server: FaultServer) -
     assert "404" in result.stderr
 
 
+def test_timeout_holds_against_a_server_dripping_its_headers(fault_server: FaultServer) -> None:
+    # A blocking read cannot be cut short; the command fetches with the async driver, whose
+    # deadline covers every wait, so --timeout is kept even against a slowloris server.
+    url = fault_server.url("/header-drip?interval=0.2&lines=100")
+    result = CliRunner().invoke(main, ["fetch", "--timeout", "1", url])
+    assert result.exit_code == 1
+    [record] = _lines(result.stdout)
+    error = record["error"]
+    assert isinstance(error, dict)
+    assert error["kind"] == "timeout"
+    assert "total deadline" in str(error["message"])
+
+
 def test_user_agent_option_is_sent(fault_server: FaultServer) -> None:
     CliRunner().invoke(main, ["fetch", "--user-agent", "clitest/1", fault_server.url("/page/a")])
     assert [r.header("user-agent") for r in fault_server.requests] == ["clitest/1"]

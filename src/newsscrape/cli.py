@@ -6,6 +6,7 @@ Records go to stdout (or -o FILE) as JSON Lines; logs and progress go to stderr 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 from collections.abc import Iterable
@@ -16,11 +17,11 @@ from typing import IO
 import click
 
 from .config import DEFAULT_USER_AGENT, CrawlConfig, ExtractConfig, FetchConfig, __version__
-from .crawler import CrawlJobError, fetch, run_crawl_job
+from .crawler import CrawlJobError, afetch, run_crawl_job
 from .errors import ExportError, NewsscrapeError
 from .exporter import JsonlWriter
 from .extractor import Explanation, explain, extract
-from .fetcher import fetch_page
+from .fetcher import afetch_page
 from .models import ErrorRecord, Record
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -105,7 +106,7 @@ def explain_cmd(source: str, url: str | None, as_json: bool) -> None:
     """
     try:
         if source.startswith(("http://", "https://")):
-            page = fetch_page(source, config=FetchConfig())
+            page = asyncio.run(afetch_page(source, config=FetchConfig()))
             report = explain(page.content, page.url, final_url=page.final_url, charset=page.charset)
         else:
             data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
@@ -253,7 +254,9 @@ def _clip(text: str, width: int = 60) -> str:
 
 def _fetch_one(url: str, config: FetchConfig) -> Record:
     try:
-        return fetch(url, config=config)
+        # The async driver keeps the total deadline through every wait (the sync one cannot cut a
+        # blocking read short, see fetch_page); a command has no event loop of its own to clash with.
+        return asyncio.run(afetch(url, config=config))
     except NewsscrapeError as exc:
         return ErrorRecord.from_exception(url, exc)
 

@@ -37,3 +37,13 @@ async def test_one_slow_page_fails_alone(fault_server: FaultServer) -> None:
     assert slow.kind == "timeout"
     assert not isinstance(fine, BaseException)
     assert fine.status == 200
+
+
+async def test_headers_dripping_in_still_end_at_the_total_deadline(fault_server: FaultServer) -> None:
+    # Each header line comes well within the read timeout; only the total deadline can stop it.
+    # (fetch_page cannot do this: a blocking read of the headers is not interrupted; see its docstring.)
+    config = FetchConfig(read_timeout=5.0, total_timeout=1.0)
+    with pytest.raises(FetchError) as info:
+        await afetch_page(fault_server.url("/header-drip?interval=0.2"), config=config)
+    assert info.value.kind == "timeout"
+    assert "total deadline" in info.value.message

@@ -17,6 +17,8 @@ def fetch(
         >>> print(article.title, article.published)
 
     Raises FetchError (download failed) or ExtractError (no article could be made of it).
+    The download is ``fetch_page``'s, whose total deadline a server dripping its headers can
+    overrun (see there); ``afetch`` keeps it exactly.
     """
     return _article(fetch_page(url, config=config), extract_config)
 

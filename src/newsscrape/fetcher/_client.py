@@ -3,12 +3,13 @@
 The two drivers differ only in the sends (and in how the total deadline is kept, see below); every
 decision lives in ``_plan``, so a fix there fixes both.
 
-Deadline: ``afetch_page`` runs the whole fetch (DNS, connects, redirects, headers, body) under one
-``asyncio.timeout``. ``fetch_page`` cannot cancel a blocking read, so it caps every single wait
-(connect, each socket read) at the time left when the hop starts and checks the deadline between
-body chunks. Remaining gap, sync only: a server dripping bytes may overshoot the deadline by at
-most one read wait (``min(read_timeout, time left at hop start)``), and ``socket.getaddrinfo`` has
-no timeout of its own (the resolver's, usually 5 s per try).
+Deadline: ``afetch_page`` runs the whole fetch (DNS, connects, redirects, hooks, headers, body)
+under one ``asyncio.timeout``: it ends at ``total_timeout``, whatever the server does.
+``fetch_page`` cannot cancel a blocking read, and httpx offers no public way to change the wait
+of a read already under way (httpcore takes the read timeout once per response, before the
+headers, and sets it on the socket before every ``recv``). So the sync driver only caps each
+single wait at the time left when the hop starts and checks the deadline between body chunks;
+the exact limits are in ``fetch_page``'s docstring.
 """
 
 from __future__ import annotations
@@ -84,6 +85,20 @@ def fetch_page(
     >>> page.final_url, page.charset, page.content[:15]
 
     Raises FetchError; its ``kind`` says why (timeout, http_status, not_html, too_large, blocked ...).
+
+    ``total_timeout`` is kept between reads only; a blocking read cannot be cut short. Every
+    single wait is capped at ``min(read_timeout, time left when the hop started)`` (connects at
+    ``min(connect_timeout, ...)``) and the deadline is checked after each body chunk, so:
+
+    * while the body streams, the call ends at most one such wait after the deadline;
+    * while the response headers arrive there is no check between reads: a server sending a
+      header line every few seconds (each within ``read_timeout``) holds the call past the
+      deadline until it stops (httpcore allows 100 KiB of headers), and the failure may read
+      ``connect``/``protocol`` rather than ``timeout``;
+    * name resolution (``socket.getaddrinfo``) has the system resolver's timeout, not ours.
+
+    ``afetch_page`` (and so ``crawl`` and the ``newsscrape fetch`` command) keeps the deadline
+    exactly; use it when servers may be hostile.
     ``client`` shares a pool across calls (see ``sync_client``); ``policy`` says which addresses
     are public (see ``AddressPolicy``). ``on_redirect(from_url, to_url)`` is called before each
     redirect is followed, once the address policy let the target through; it refuses a hop by
