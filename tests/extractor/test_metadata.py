@@ -561,3 +561,13 @@ def test_an_icon_title_is_not_part_of_a_tag() -> None:
     page = "<h1>Verstappen sixth</h1><div class='tags'><a href='/t/f1'>Formule 1"
     page += "<svg><title>Pijltje rechts</title></svg></a></div>"
     assert meta_of(page).tags == ("Formule 1",)
+
+
+def test_share_buttons_are_not_tags() -> None:
+    page = "<article><h1>Story</h1><div class='tags'><a href='#c'>Tweet</a> <a href='#c'>Comments</a></div>"
+    assert meta_of(page).tags == ()
+
+
+def test_a_dozen_lowercase_words_picked_from_the_text_are_not_tags() -> None:
+    words = "water, nasa, europa, vapor, surface, moon, icy, team, scientists, observations"
+    assert meta_of(f'<h1>Plumes on Europa</h1><meta name="keywords" content="{words}">').tags == ()

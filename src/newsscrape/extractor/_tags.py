@@ -47,17 +47,20 @@ GENERIC_TAGS = frozenset(
         *("news", "breaking news", "latest news", "top news", "top stories", "front page", "happening now"),
         *("show more", "see more", "read more", "more", "view all", "see all", "load more", "home"),
         *("featured", "trending", "top wire", "msn feed", "noticias", "notícias", "nachrichten"),
-        *("actualités", "notizie", "новости", "новини", "ニュース", "速報", "記事"),
+        *("actualités", "notizie", "новости", "новини", "ニュース", "速報", "記事", "haber", "son dakika"),
+        *("breaking", "tweet", "share", "comments", "comment", "print", "コメント"),
     }
 )
+# (compared folded: "Breaking-News" is "breaking news")
 # A page-wide keywords list (the same on every page) names the site's beat, with words like these in it.
 _NEWS_WORD = re.compile(
     r"\b(?:news|noticias|notícias|nachrichten|actualités|notizie|nieuws|wiadomości|stiri|știri|новости|новини"
-    r"|haberler|berita|actualites|noutati|noutăți)\b|ニュース",
+    r"|haber|haberler|berita|actualites|noutati|noutăți)\b|ニュース",
     re.IGNORECASE,
 )
 # ... or it is the headline cut into single words ("Tehran", "buries", "Zadeh") by the CMS.
 BAG_MIN_TAGS = 5
+BAG_OF_WORDS = 8
 PAGE_WIDE_SIGNALS = 2
 PAGE_WIDE_SHARE = 0.15
 MIN_NAME_IN_TAG = 4
@@ -96,7 +99,7 @@ def find_tags(
     own = _own_names(names)
     for get, source, page_wide_suspect in sources:
         raw = [squash(tag.replace("\ufeff", "").replace("\u200b", "")).strip(",") for tag in get()]
-        raw = [tag for tag in raw if tag]
+        raw = [tag for tag in raw if _LETTER.search(tag)]
         if page_wide_suspect and _page_wide(raw, own, names.title):
             continue
         seen: dict[str, str] = {}
@@ -120,10 +123,10 @@ def _is_topic(tag: str, own: frozenset[str], title: str | None) -> bool:
         return False  # "N", "2020-07-25", "4513257" (but a one-character CJK word is a word)
     if _INTERNAL_TAG.search(tag) or _KEY_VALUE.search(tag) or _ADDRESS.search(tag):
         return False
-    folded = tag.casefold()
-    if folded in GENERIC_TAGS or _fold(tag) in own or _NEWS_WORD.fullmatch(tag):
+    key = _fold(tag)
+    if key in _GENERIC_KEYS or key in own or _NEWS_WORD.fullmatch(tag):
         return False
-    return not (title and folded.startswith(title.casefold()))  # the headline itself
+    return not (title and tag.casefold().startswith(title.casefold()))  # the headline itself
 
 
 def _page_wide(tags: list[str], own: frozenset[str], title: str | None) -> bool:
@@ -135,13 +138,15 @@ def _page_wide(tags: list[str], own: frozenset[str], title: str | None) -> bool:
     signals = 0
     for tag in tags:
         folded = _fold(tag)
-        if _NEWS_WORD.search(tag) or tag.casefold() in GENERIC_TAGS or folded in own:
+        if _NEWS_WORD.search(tag) or folded in _GENERIC_KEYS or folded in own:
             signals += 1
         elif any(len(name) >= MIN_NAME_IN_TAG and name in folded for name in own):
             signals += 1  # "Cork 96FM" on 96fm.ie
     if signals >= PAGE_WIDE_SIGNALS and signals >= PAGE_WIDE_SHARE * len(tags):
         return True
     singles = [tag.casefold() for tag in tags if " " not in tag]
+    if len(tags) >= BAG_OF_WORDS and all(" " not in tag and tag.islower() for tag in tags):
+        return True  # a dozen lower-case single words: frequent words picked from the text by a plugin
     if len(tags) < BAG_MIN_TAGS or len(singles) < BAG_SINGLE_SHARE * len(tags) or not title:
         return False
     words = set(_FOLD.split(title.casefold()))
@@ -152,6 +157,9 @@ def _fold(text: str) -> str:
     """Lower case, letters and digits only, accents off: "Trójmiasto" and trojmiasto.pl agree."""
     plain = unicodedata.normalize("NFKD", text.casefold())
     return _FOLD.sub("", "".join(c for c in plain if not unicodedata.combining(c)))
+
+
+_GENERIC_KEYS = frozenset(_fold(tag) for tag in GENERIC_TAGS)
 
 
 def _rel_tags(tree: LexborHTMLParser) -> list[str]:
