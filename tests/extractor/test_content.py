@@ -268,6 +268,8 @@ def test_later_h1_inside_story_is_kept_as_text() -> None:
         "View this post on Instagram",
         "wideo 2/8",
         "NEXT STORY:",
+        "Download The Times of India News App for Latest City News",
+        "ख़बर सुनें",
     ],
 )
 def test_short_furniture_lines_removed(line: str) -> None:
@@ -585,3 +587,20 @@ def test_story_split_by_ad_and_newsletter_boxes_with_varying_classes_kept_whole(
         "</div></body></html>"
     )
     assert extract(html, URL, config=NATIVE).body == f"{PARA}\n\n{PARA2}\n\n{PARA3}\n\n{PARA4}"
+
+
+def test_rail_heading_in_lenticular_brackets_removed() -> None:
+    rail = (
+        '<h3>【熱門點閱】</h3><ul><li><a href="/a">其他新聞一</a></li>'
+        '<li><a href="/b">其他新聞二</a></li></ul>'
+    )
+    text = body(page(f"<p>{PARA}</p><p>{PARA2}</p>{rail}"))
+    assert "熱門點閱" not in text
+    assert "其他新聞一" not in text
+
+
+def test_read_the_full_story_link_paragraph_removed() -> None:
+    teaser = (
+        '<p>Read the entire article here: <a href="https://other.example.org/x">other.example.org</a></p>'
+    )
+    assert "entire article" not in body(page(f"<p>{PARA}</p>{teaser}<p>{PARA2}</p>"))

@@ -103,6 +103,7 @@ LABELS: Final = frozenset(
         "listen to this article",
         "please follow and like us",
         "post your comment",
+        "ख़बर सुनें",  # hi: "listen to the story" (audio player button)
     }
 )
 
@@ -207,6 +208,13 @@ OTHER_STORIES_HEADINGS: Final = (
     "相关新闻",
     "相关阅读",
     "推荐阅读",
+    "熱門點閱",
+    "热门",
+    "熱門",
+    "延伸閱讀",
+    "延伸阅读",
+    "相關新聞",
+    "相關閱讀",
 )
 
 # Headings of blocks that follow the story and are chrome, not other stories.
@@ -251,12 +259,19 @@ TEASER_PREFIXES: Final = (
     "czytaj także",
     "czytaj też",
     "lees ook",
+    # "read the whole story" links to the full text elsewhere
+    "read the full",
+    "read the entire",
+    "citește toată",
+    "citeşte toată",
+    "lea la nota completa",
 )
 
 
 def heading_kind(text: str) -> tuple[str, str] | None:
     """Label a block by its own heading's wording ("Latest news", "Share this")."""
-    low = text.strip().lower().rstrip(":")
+    # CJK pages frame their rail headings in lenticular brackets: 【熱門點閱】
+    low = text.strip().strip("【】[]「」").lower().rstrip(":：")
     if not low or len(low) > 60:
         return None
     for prefix in OTHER_STORIES_HEADINGS:
@@ -343,6 +358,7 @@ _CTA_RULES: Final = (
         "follow prompt",
         re.compile(r"^(?:follow|like) (?:us|@?\w+(?: \w+)?) on (?:twitter|facebook|instagram)", re.I),
     ),
+    ("newsletter", "app prompt", re.compile(r"^download (?:the |our )?.{0,60}\bapp\b", re.I)),
     ("label", "script notice", re.compile(r"\b(?:requires|enable) javascript\b", re.I)),
 )
 # A line that is nothing but a date, optionally with a time: "2018-08-16", "16.08.2018 10:30".
