@@ -5,11 +5,13 @@ worker forever. So each worker here is a plain ``multiprocessing`` process with 
 parent waits for the answer with a deadline (``extract_timeout``), and on expiry kills that
 process and starts a fresh one. A worker found dead before it was handed a page (killed while
 idle: the out-of-memory killer, an operator) is replaced and the page goes to the fresh one; a
-page its worker dies on is recorded (``internal``), never tried again. The wait happens in a thread (one per worker) so the event loop
-never blocks; the extraction itself uses the other cores. Workers come from a ``forkserver``
-(a clean, single-threaded parent with the extractor preloaded), never forked from the crawler's
-threads. ``workers=0`` extracts in a daemon thread instead (tests, tiny runs); a runaway page
-then cannot be killed, only abandoned after the timeout.
+page its worker dies on is recorded (``internal``), never tried again.
+
+The wait happens in a thread (one per worker) so the event loop never blocks; the extraction
+itself uses the other cores. Workers come from a ``forkserver`` (a clean, single-threaded parent
+with the extractor preloaded), never forked from the crawler's threads. ``workers=0`` extracts
+in a daemon thread instead (tests, tiny runs); a runaway page then cannot be killed, only
+abandoned after the timeout.
 """
 
 from __future__ import annotations
