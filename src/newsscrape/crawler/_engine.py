@@ -24,12 +24,9 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import itertools
 import random
-import threading
 from collections import Counter, deque
-from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..config import CrawlConfig
@@ -40,9 +37,8 @@ from ..fetcher.robots import RobotsCache, RobotsRules
 from ..models import ErrorRecord, Record
 from ._policy import is_host_failure, is_retryable, request_interval, retry_wait
 from ._pool import ExtractFn, ExtractPool
+from ._reader import stream_lines
 from ._urls import InvalidUrl, UrlSet, normalize_url, origin
-
-_READ_BATCH = 512  # input lines read per hop to the reader thread
 
 
 @dataclass(slots=True)
@@ -168,7 +164,7 @@ class Crawler:
     # -- input -------------------------------------------------------------------------------
 
     async def _read(self, urls: Iterable[str] | AsyncIterable[str]) -> None:
-        async for raw in _aiter(urls):
+        async for raw in stream_lines(urls):
             if self._stopping:
                 return
             url = raw.strip()
@@ -221,9 +217,7 @@ class Crawler:
                     wait = host.next_start - loop.time()
                     if wait > 0 and await self._sleep(min(wait, 0.5)):
                         continue
-                    if not host.queue:
-                        return
-                    continue
+                    return
                 job = host.queue.popleft()
                 self.stats.pending -= 1
                 self._room.set()
@@ -399,50 +393,3 @@ def crawl_sync(
                     return
         finally:
             runner.run(records.aclose())
-
-
-async def _aiter(urls: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[str]:
-    if isinstance(urls, AsyncIterable):
-        async for url in urls:
-            yield url
-        return
-    if isinstance(urls, list | tuple):
-        for url in urls:
-            yield url
-        return
-    # A file or stdin may block on read: read batches in a daemon thread (never one that
-    # interpreter exit would wait for, should stdin hang).
-    it = iter(urls)
-    loop = asyncio.get_running_loop()
-    while True:
-        batch: asyncio.Future[list[str]] = loop.create_future()
-
-        def read(batch: asyncio.Future[list[str]] = batch) -> None:
-            try:
-                lines = list(itertools.islice(it, _READ_BATCH))
-            except BaseException as exc:  # a decoding error, a closed file: raised in the reader
-                _call(loop, _fail, batch, exc)
-            else:
-                _call(loop, _settle, batch, lines)
-
-        threading.Thread(target=read, daemon=True, name="newsscrape-read").start()
-        lines = await batch
-        if not lines:
-            return
-        for url in lines:
-            yield url
-
-
-def _call(loop: asyncio.AbstractEventLoop, fn: object, *args: object) -> None:
-    with contextlib.suppress(RuntimeError):  # the loop closed meanwhile (the crawl was cancelled)
-        loop.call_soon_threadsafe(fn, *args)  # type: ignore[arg-type]
-
-
-def _settle(future: asyncio.Future[list[str]], lines: list[str]) -> None:
-    if not future.done():
-        future.set_result(lines)
-
-
-def _fail(future: asyncio.Future[list[str]], exc: BaseException) -> None:
-    if not future.done():
-        future.set_exception(exc)
