@@ -571,3 +571,35 @@ def test_share_buttons_are_not_tags() -> None:
 def test_a_dozen_lowercase_words_picked_from_the_text_are_not_tags() -> None:
     words = "water, nasa, europa, vapor, surface, moon, icy, team, scientists, observations"
     assert meta_of(f'<h1>Plumes on Europa</h1><meta name="keywords" content="{words}">').tags == ()
+
+
+def test_generic_section_labels_are_no_section() -> None:
+    assert meta_of('<meta property="article:section" content="News">').section is None
+    assert meta_of(ld('{"@type": "NewsArticle", "articleSection": "post"}')).section is None
+
+
+def test_a_generic_last_crumb_gives_way_to_the_crumb_above() -> None:
+    trail = '<ol class="breadcrumb"><li>Business News</li><li>Markets</li><li>Stocks</li><li>News</li></ol>'
+    assert meta_of(trail + "<h1>Bank shares gain</h1>").section == "Stocks"
+
+
+def test_date_archive_crumbs_are_no_section() -> None:
+    trail = '<ol class="breadcrumb"><li>Home</li><li>Stories</li><li>2020</li><li>August</li></ol>'
+    assert meta_of(trail + "<h1>Beneficiaries remain steady</h1>").section is None
+
+
+def test_a_headline_long_last_crumb_is_the_page_not_its_section() -> None:
+    crumbs = ["Home", "Local", "Rajkot", "People who are scared call and say they see it in hand and foot"]
+    items = "".join(f'{{"@type": "ListItem", "position": {i}, "name": "{n}"}}' for i, n in enumerate(crumbs))
+    meta = meta_of(ld(f'{{"@type": "BreadcrumbList", "itemListElement": [{items.replace("}{", "},{")}]}}'))
+    assert (meta.breadcrumbs, meta.section) == (("Home", "Local", "Rajkot"), "Rajkot")
+
+
+def test_a_declared_section_drops_the_generic_part() -> None:
+    page = ld('{"@type": "NewsArticle", "articleSection": "Blog Briefing Room - News"}')
+    assert meta_of(page).section == "Blog Briefing Room"
+
+
+def test_you_are_here_label_is_not_a_crumb() -> None:
+    trail = '<ul class="breadcrumb"><li>sei in</li><li>Italia e Mondo</li><li>Mondo</li></ul><h1>Voto</h1>'
+    assert meta_of(trail).breadcrumbs == ("Italia e Mondo", "Mondo")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ._dates import MONTHS
 from ._jsonld import squash
 from ._nodes import headline_node
 
@@ -17,8 +20,45 @@ BREADCRUMBS = (
 _BREADCRUMB_QUERY = ", ".join(BREADCRUMBS)
 # A first crumb with one of these names is the site root: kept in the trail, never the section.
 HOME_CRUMBS = frozenset(
-    {"home", "homepage", "start", "startseite", "accueil", "inicio", "início", "portada", "főoldal"}
+    {
+        *("home", "homepage", "start", "startseite", "accueil", "inicio", "início", "portada", "főoldal"),
+        *(
+            "forside",
+            "etusivu",
+            "hlavní stránka",
+            "главная",
+            "головна",
+            "الرئيسية",
+            "صفحه اصلی",
+            "首頁",
+            "首页",
+        ),
+    }
 )
+# Labels a page puts on every story, or on its CMS type, never the story's section ("News", "post").
+GENERIC_SECTIONS = frozenset(
+    {
+        *("news", "latest news", "top stories", "latest headlines", "headlines", "stories", "story"),
+        *("article", "articles", "post", "posts", "all", "front page", "featured", "blog", "uncategorized"),
+        *(
+            "general",
+            "destacado",
+            "destaque",
+            "noticias",
+            "notícias",
+            "actualité",
+            "actualités",
+            "nachrichten",
+        ),
+        *("notizie", "новости", "haberler"),
+    }
+)
+# "You are here" labels in front of a trail: not a crumb.
+TRAIL_LABELS = frozenset(
+    {"you are here", "sie sind hier", "vous êtes ici", "estás en", "sei in", "ti trovi in"}
+)
+# A crumb this long is a headline (the page's own, maybe translated or with a site suffix), not a place.
+MAX_PLACE_WORDS = 8
 # A breadcrumb trail is short: a few short links.
 MAX_CRUMB_CONTAINERS = 3
 MAX_CRUMB_CHARS = 400
@@ -58,6 +98,7 @@ MIN_CUT_WORDS = 3  # "Kim Jong Un's..." is this page; "News..." is not
 # What sits between crumbs: > / | guillemets, an arrow, a bullet, a middle dot (and spaces around).
 _CRUMB_MARKS = " >/|\u00bb\u203a\u2192\u2022\u00b7"
 _CRUMB_SEPARATORS = frozenset(_CRUMB_MARKS.strip()) | {"-", "::"}
+_DIGITS = re.compile(r"\d+")
 
 
 def read_breadcrumbs(tree: LexborHTMLParser) -> tuple[str, ...]:
@@ -87,6 +128,8 @@ def _crumbs_in(node: LexborNode) -> tuple[str, ...]:
     for item in items:
         text = " ".join(item.text(deep=True, separator=" ").split()).strip(_CRUMB_MARKS)
         if not text or text in _CRUMB_SEPARATORS or (trail and trail[-1] == text):
+            continue
+        if text.casefold().rstrip(" :") in TRAIL_LABELS:
             continue
         if len(text) > MAX_CRUMB_LENGTH or "@" in text or text in trail:
             return ()  # a sentence, an e-mail or a repeat: share buttons or a byline, not a trail
@@ -141,16 +184,56 @@ def _unmarked_trail(node: LexborNode) -> tuple[str, ...]:
 
 
 def is_this_page(crumb: str, title: str) -> bool:
-    """The last crumb names this page: the title, or its start cut with an ellipsis."""
+    """The last crumb names this page: the title (maybe with the site's suffix), or its start cut with
+    an ellipsis; or a crumb as long as a headline.
+
+    >>> is_this_page("Rain returns - Gazette", "Rain returns"), is_this_page("World", "Rain returns")
+    (True, False)
+    """
+    if len(crumb.split()) > MAX_PLACE_WORDS:
+        return True
     crumb, title = crumb.casefold(), title.casefold()
-    if crumb == title:
+    if not title:
+        return False
+    if crumb.startswith(title):
         return True
     cut = crumb.rstrip(".\u2026 ")
     return cut != crumb and len(cut.split()) >= MIN_CUT_WORDS and title.startswith(cut)
 
 
 def section_of(trail: tuple[str, ...]) -> str | None:
+    """The nearest crumb above the story that names a section: not the root, a date or "News".
+
+    >>> section_of(("Home", "Business", "Markets", "News")), section_of(("Home", "Stories", "2020", "August"))
+    ('Markets', None)
+    """
     for crumb in reversed(trail):
-        if crumb.casefold() not in HOME_CRUMBS:
+        if is_section_label(crumb) and crumb.casefold() not in HOME_CRUMBS:
             return crumb
     return None
+
+
+def declared_section(value: str | None, *, site: str | None) -> str | None:
+    """A section the page declares (articleSection, article:section), when it names one.
+
+    The first of a comma list ("game,news,slider"), the first part of "Blog Briefing Room - News";
+    never a domain, the site, a slug ("india-news") or a generic label.
+
+    >>> declared_section("Blog Briefing Room - News", site=None), declared_section("post", site=None)
+    ('Blog Briefing Room', None)
+    """
+    label = (value or "").split(",")[0].strip(" -\u2013|")
+    label = next((part for part in label.split(" - ") if is_section_label(part.strip())), "").strip()
+    if not label or "." in label or (site and label.casefold() == site.casefold()):
+        return None
+    if "-" in label and " " not in label and label.islower():
+        return None  # a URL slug
+    return label
+
+
+def is_section_label(label: str) -> bool:
+    """Not a generic label ("News", "Destacado 1"), a year, a month or a headline."""
+    key = " ".join(_DIGITS.sub(" ", label.casefold()).split())
+    if not key or key in GENERIC_SECTIONS or key in MONTHS:
+        return False
+    return len(label.split()) <= MAX_PLACE_WORDS

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from ._bylines import find_authors
-from ._crumbs import is_this_page, read_breadcrumbs, section_of
+from ._crumbs import declared_section, is_this_page, read_breadcrumbs, section_of
 from ._jsonld import JsonLd, read_jsonld, squash, text_of
 from ._nodes import headline_node, in_story, outside_story
 from ._pubdate import find_dates
@@ -115,12 +115,12 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
         host = urlsplit(url).hostname if url else None
         put("site_name", _site_beside_title(html_title, meta.title, host=host), "meta")
         put("site_name", _logo_name(tree), "dom")
-    if meta.breadcrumbs and meta.title and is_this_page(meta.breadcrumbs[-1], meta.title):
+    if meta.breadcrumbs and is_this_page(meta.breadcrumbs[-1], meta.title or ""):
         meta.breadcrumbs = meta.breadcrumbs[:-1]  # the trail ends with the page itself
     put("section", section_of(meta.breadcrumbs), meta.sources.get("breadcrumbs"))
-    put("section", _first_label(text_of(art.get("articleSection")), meta), "json-ld")
+    put("section", declared_section(text_of(art.get("articleSection")), site=meta.site_name), "json-ld")
     section, section_src = first_meta("article:section")
-    put("section", _first_label(section, meta), section_src)
+    put("section", declared_section(section, site=meta.site_name), section_src)
 
     host = urlsplit(url).hostname if url else None
     put("authors", *find_authors(tree, metas, art, site=meta.site_name, host=host))
@@ -358,11 +358,3 @@ def _size(value: str | None) -> int:
     """A width/height attribute in pixels; an absent or odd one counts as large (lazy images omit it)."""
     digits = (value or "").strip().removesuffix("px")
     return int(digits) if digits.isdigit() else 10_000
-
-
-def _first_label(value: str | None, meta: Metadata) -> str | None:
-    """A section label: the first of a comma list ("game,news,slider"), never a domain or the site."""
-    label = (value or "").split(",")[0].strip()
-    if not label or "." in label or (meta.site_name and label.casefold() == meta.site_name.casefold()):
-        return None
-    return label
