@@ -43,6 +43,11 @@ BOX_MAX_PROSE: Final = 3000  # characters of prose paragraphs beyond which a box
 SAFE_SHARE: Final = 0.5  # never drop a labelled box holding this much of the container's text
 _URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
 SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
+# A data table's row is one line, its cells joined by " | "; a cell holding blocks is layout and
+# its blocks are paragraphs of their own.
+CELL_TAGS: Final = frozenset({"td", "th"})
+CELL_SEPARATOR: Final = " | "
+LAYOUT_INSIDE: Final = "p, div, table, ul, ol, br, h1, h2, h3, h4, h5, h6, blockquote, section, article"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -159,6 +164,7 @@ class Walk:
         self._first: LexborNode | None = None  # where the current paragraph's text starts
         # links of the current paragraph that stay on this site (None: the page's site is unknown)
         self._home_links: int | None = 0 if self.host else None
+        self._cells: set[int] = set()  # data cells joined into their row's line
 
     def run(self, roots: tuple[LexborNode, ...] = ()) -> None:
         """Walk the children of each root (default: the container) in document order."""
@@ -208,6 +214,11 @@ class Walk:
             return False
         if tag is None or tag in SKIP_TAGS or tag.startswith(("-", "!")):
             return False
+        if tag in CELL_TAGS and node.css_first(LAYOUT_INSIDE) is None:
+            self._cells.add(node.mem_id)
+            if "".join(self._parts).strip():  # not before the row's first cell with text
+                self._parts.append(CELL_SEPARATOR)
+            return True
         if tag == "br" or tag in BLOCK_TAGS:
             self._flush()
             if tag == "br":
@@ -236,7 +247,7 @@ class Walk:
         tag = node.tag
         if tag == "a":
             self._in_link = max(0, self._in_link - 1)
-        elif tag in BLOCK_TAGS:
+        elif tag in BLOCK_TAGS and node.mem_id not in self._cells:
             self._flush()
 
     # -- rules --------------------------------------------------------------------------------
