@@ -23,7 +23,7 @@ from ..errors import ExportError
 from ..exporter import JsonlWriter
 from ._engine import Crawler
 from ._pool import ExtractFn
-from ._progress import PLAIN_EVERY, Progress
+from ._progress import PLAIN_EVERY, Progress, is_terminal
 from ._resume import load_recorded
 from ._urls import read_url_lines
 
@@ -57,7 +57,7 @@ def run_crawl_job(
         raise CrawlJobError(f"{output} exists: add --resume to continue it, or choose another file")
     recorded = load_recorded(output) if output is not None and resume else None
     crawler = Crawler(config, recorded=recorded, extract_fn=extract_fn)
-    total = _count_urls(source) if str(source) != "-" and _isatty(err) else None
+    total = _count_urls(source) if str(source) != "-" and is_terminal(err) else None
     progress = Progress(crawler.stats, stream=err, total=total, every=progress_every)
     try:
         writer = (
@@ -161,10 +161,3 @@ def _count_urls(source: str | os.PathLike[str]) -> int | None:
 def _non_empty(path: str | os.PathLike[str]) -> bool:
     p = Path(path)
     return p.is_file() and p.stat().st_size > 0
-
-
-def _isatty(stream: IO[str]) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False

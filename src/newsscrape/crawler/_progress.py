@@ -35,7 +35,7 @@ class Progress:
         self._start = time.monotonic()
         self._last_line = self._start
         self._bar: Any = None
-        if live if live is not None else _isatty(stream):
+        if live if live is not None else is_terminal(stream):
             from tqdm import tqdm
 
             self._bar = tqdm(total=total, file=stream, unit="url", dynamic_ncols=True, smoothing=0.1)
@@ -84,7 +84,8 @@ class Progress:
             self._bar = None
 
 
-def _isatty(stream: IO[str]) -> bool:
+def is_terminal(stream: IO[str]) -> bool:
+    """Whether ``stream`` is a terminal (a closed or fake stream is not)."""
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
