@@ -13,7 +13,7 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator
 from typing import Literal
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 SCHEMES = ("http", "https")
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -69,10 +69,9 @@ def normalize_url(url: str) -> str:
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
         raise InvalidUrl(f"scheme {parts.scheme!r} is not http or https" if scheme else "not an absolute URL")
-    host = (parts.hostname or "").rstrip(".")
-    if not host:
+    netloc = _host(parts)
+    if not netloc:
         raise InvalidUrl("no host")
-    netloc = f"[{host}]" if ":" in host else host
     if port is not None and port != DEFAULT_PORTS[scheme]:
         netloc = f"{netloc}:{port}"
     if "@" in parts.netloc:  # credentials are part of what is asked for; keep them as written
@@ -89,9 +88,13 @@ def origin(url: str) -> str:
     """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
+    return f"{scheme}://{_host(parts)}:{parts.port or DEFAULT_PORTS[scheme]}"
+
+
+def _host(parts: SplitResult) -> str:
+    # hostname is lower-cased already; a trailing dot names the same host; IPv6 keeps its brackets.
     host = (parts.hostname or "").rstrip(".")
-    netloc = f"[{host}]" if ":" in host else host
-    return f"{scheme}://{netloc}:{parts.port or DEFAULT_PORTS[scheme]}"
+    return f"[{host}]" if ":" in host else host
 
 
 def url_key(url: str) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..config import CrawlConfig
 from ..models import Record
 from ._engine import crawl_sync
-from ._urls import InvalidUrl, normalize_url, origin
+from ._urls import InvalidUrl, normalize_url, origin, read_url_lines
 
 if TYPE_CHECKING:
     import dask.bag
@@ -35,10 +35,7 @@ def partition_by_host(urls: Iterable[str], npartitions: int) -> list[list[str]]:
     if npartitions < 1:
         raise ValueError(f"npartitions must be >= 1, got {npartitions!r}")
     parts: list[list[str]] = [[] for _ in range(npartitions)]
-    for line in urls:
-        url = line.strip()
-        if not url or url.startswith("#"):
-            continue
+    for url in read_url_lines(urls):
         try:
             key = origin(normalize_url(url))
         except InvalidUrl:
