@@ -37,6 +37,23 @@ def test_repair_tail_removes_a_half_written_last_line(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == good
 
 
+def test_repair_tail_keeps_a_whole_record_longer_than_its_read_block(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    text = dumps(Article(url="a")) + "\n" + dumps(Article(url="b", body="x" * (2 << 20))) + "\n"
+    out.write_text(text, encoding="utf-8")
+    assert repair_tail(out) == 0
+    assert out.read_text(encoding="utf-8") == text
+
+
+def test_repair_tail_cuts_only_a_long_partial_record(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    good = dumps(Article(url="a")) + "\n"
+    partial = dumps(Article(url="b", body="x" * (2 << 20)))[:-10]
+    out.write_text(good + partial, encoding="utf-8")
+    assert repair_tail(out) == len(partial)
+    assert out.read_text(encoding="utf-8") == good
+
+
 def test_repair_tail_removes_a_corrupt_line_that_has_its_newline(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     good = dumps(Article(url="a")) + "\n"

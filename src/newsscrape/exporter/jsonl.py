@@ -16,6 +16,8 @@ from typing import IO, Any
 from ..errors import ExportError
 from ..models import Record
 
+_TAIL_BLOCK = 1 << 16  # bytes read per step when looking back for the last line
+
 
 def dumps(record: Record | dict[str, Any]) -> str:
     """One record as one JSON line (no newline); keys in schema order, UTF-8 kept as is.
@@ -99,18 +101,29 @@ def repair_tail(path: str | os.PathLike[str]) -> int:
 
 
 def _last_good_end(f: IO[bytes], size: int) -> int:
-    """Offset just past the last complete, parseable line."""
-    block = min(size, 1 << 20)
-    f.seek(size - block)
-    tail = f.read(block)
-    if tail.endswith(b"\n"):
-        last_nl = tail.rfind(b"\n", 0, len(tail) - 1)
-        line = tail[last_nl + 1 :]
-        if _valid(line):
-            return size
-        return size - len(line)
-    last_nl = tail.rfind(b"\n")
-    return size - block + last_nl + 1 if last_nl >= 0 else 0
+    """Offset just past the last complete, parseable line (``size`` > 0)."""
+    f.seek(size - 1)
+    if f.read(1) != b"\n":  # cut mid-line: the partial line goes
+        return _line_start(f, size)
+    start = _line_start(f, size - 1)
+    f.seek(start)
+    return size if _valid(f.read(size - start)) else start
+
+
+def _line_start(f: IO[bytes], end: int) -> int:
+    """Offset of the first byte after the last newline before ``end`` (0 if there is none).
+
+    Read backwards in blocks: a record may be longer than any block (a long article's body).
+    """
+    pos = end
+    while pos > 0:
+        step = min(_TAIL_BLOCK, pos)
+        f.seek(pos - step)
+        newline = f.read(step).rfind(b"\n")
+        if newline >= 0:
+            return pos - step + newline + 1
+        pos -= step
+    return 0
 
 
 def _valid(line: bytes) -> bool:
