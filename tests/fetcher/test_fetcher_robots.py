@@ -1,4 +1,5 @@
-"""robots.txt fetching (fetcher/robots.py): redirects, the address policy, size, caching."""
+"""robots.txt fetching (fetcher/robots.py): redirects, the address policy, caching. The crawler's use
+of it (disallowed URLs and redirects never requested) is tested in tests/crawler/test_crawl_engine.py."""
 
 from __future__ import annotations
 
