@@ -7,6 +7,7 @@ bounds on gaps the crawler must wait (a loaded machine only makes gaps longer), 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import itertools
 import threading
 import time
@@ -252,7 +253,7 @@ def test_async_crawl_takes_an_async_iterable(fault_server: FaultServer) -> None:
 
 def test_read_ahead_is_bounded(fault_servers: Callable[[str], FaultServer]) -> None:
     servers = [fault_servers(f"127.0.0.{i}") for i in (2, 3)]
-    crawler = Crawler(FAST.__class__(**{**_fields(FAST), "max_pending": 5, "delay": 0.01}))
+    crawler = Crawler(dataclasses.replace(FAST, max_pending=5, delay=0.01))
     pending_seen: list[int] = []
 
     def urls() -> Iterator[str]:
@@ -268,7 +269,7 @@ def test_read_ahead_is_bounded(fault_servers: Callable[[str], FaultServer]) -> N
 
 
 def test_stop_finishes_what_is_in_flight_and_starts_nothing_new(fault_server: FaultServer) -> None:
-    crawler = Crawler(FAST.__class__(**{**_fields(FAST), "delay": 0.2}))
+    crawler = Crawler(dataclasses.replace(FAST, delay=0.2))
 
     async def run() -> list[str]:
         got = []
@@ -282,9 +283,3 @@ def test_stop_finishes_what_is_in_flight_and_starts_nothing_new(fault_server: Fa
     assert 1 <= len(got) < 20
     assert len(page_times(fault_server)) == len(got)  # nothing fetched that was not recorded
     assert time.monotonic() - started < 10
-
-
-def _fields(config: object) -> dict[str, object]:
-    import dataclasses
-
-    return {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}  # type: ignore[arg-type]
