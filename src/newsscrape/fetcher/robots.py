@@ -79,13 +79,11 @@ async def afetch_robots(
         for hop in range(MAX_REDIRECTS + 1):
             # The fetcher's address policy (SSRF) holds for robots.txt too, redirects included.
             if _address.needs_lookup(redirected=hop > 0, config=config):
-                target = await _addresses(url.host)
+                target = await _addresses(url)
                 refusal = policy.decide(previous=previous, target=target, config=config)
                 if refusal is not None:  # the pages will be refused by the fetcher in turn
                     return RobotsRules(origin=origin, verdict="allow_all", reason=f"not fetched: {refusal}")
                 previous = target
-            elif config.block_private_redirects:
-                previous = await _addresses(url.host)  # needed to judge where a redirect leads
             async with client.stream(
                 "GET",
                 url,
@@ -96,6 +94,9 @@ async def afetch_robots(
                 status = resp.status_code
                 location = resp.headers.get("location")
                 if 300 <= status < 400 and location:
+                    if previous is None and config.block_private_redirects:
+                        # Only a redirect needs the first host's addresses: to judge where it leads.
+                        previous = await _addresses(url)
                     url = url.join(location)
                     continue
                 body = await _read_capped(resp) if 200 <= status < 300 else b""
@@ -113,7 +114,8 @@ async def afetch_robots(
     return RobotsRules(origin=origin, verdict="allow_all", reason=f"HTTP {status}")
 
 
-async def _addresses(host: str) -> Addresses:
+async def _addresses(url: httpx.URL) -> Addresses:
+    host = url.raw_host.decode("ascii")  # IDNA-encoded, as getaddrinfo wants it (as the fetcher asks)
     found = _address.literal(host)
     if found is not None:
         return found
