@@ -115,13 +115,20 @@ class Crawler:
         self._room = asyncio.Event()  # set when the queues have room for more input
 
     def stop(self) -> None:
-        """Start nothing new; let pages in flight finish (then ``run`` ends). Safe from a signal handler."""
+        """Start nothing new; let pages in flight finish (then ``run`` ends). Safe from a signal handler.
+
+        >>> loop.add_signal_handler(signal.SIGINT, crawler.stop)
+        """
         self._stopping = True
         self._stop_event.set()
         self._room.set()  # the reader may be waiting for room in the queues
 
     async def run(self, urls: Iterable[str] | AsyncIterable[str]) -> AsyncGenerator[Record, None]:
-        """Crawl ``urls`` and yield one record (Article or ErrorRecord) per distinct URL, as each is ready."""
+        """Crawl ``urls`` and yield one record (Article or ErrorRecord) per distinct URL, as each is ready.
+
+        >>> async for record in Crawler(config).run(open("urls.txt")):
+        ...     writer.write(record)
+        """
         cfg = self.config
         self._slots = asyncio.Semaphore(cfg.concurrency)
         self._out: asyncio.Queue[object] = asyncio.Queue(maxsize=max(64, 2 * cfg.concurrency))

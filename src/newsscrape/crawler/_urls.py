@@ -98,7 +98,11 @@ def _host(parts: SplitResult) -> str:
 
 
 def url_key(url: str) -> str:
-    """The key under which a listed URL (or an invalid line) is recorded: normalised, or the line itself."""
+    """The key under which a listed URL (or an invalid line) is recorded: normalised, or the line itself.
+
+    >>> url_key("HTTPS://Example.com/a#top"), url_key("not a url")
+    ('https://example.com/a', 'invalid:not a url')
+    """
     try:
         return normalize_url(url)
     except InvalidUrl:

@@ -54,6 +54,10 @@ class JsonlWriter:
         return writer
 
     def write(self, record: Record | dict[str, Any]) -> None:
+        """Append ``record`` as one line; ExportError (the partial line cut off) if it cannot be written.
+
+        >>> writer.write(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
+        """
         line = (dumps(record) + "\n").encode("utf-8")
         start = self._stream.tell() if self._seekable else None
         try:
@@ -75,6 +79,7 @@ class JsonlWriter:
             self._stream.truncate(start)
 
     def close(self) -> None:
+        """Close the file ``open`` opened; a stream handed in (stdout) stays open."""
         if self._owned:
             self._stream.close()
 
@@ -86,7 +91,11 @@ class JsonlWriter:
 
 
 def repair_tail(path: str | os.PathLike[str]) -> int:
-    """Truncate a partial last line (no trailing newline, or not valid JSON); return the bytes removed."""
+    """Truncate a partial last line (no trailing newline, or not valid JSON); return the bytes removed.
+
+    >>> repair_tail("out.jsonl")  # after a crash cut the last record short
+    312
+    """
     p = Path(path)
     if not p.exists():
         return 0
@@ -135,7 +144,11 @@ def _valid(line: bytes) -> bool:
 
 
 def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
-    """Yield the parsed records of a JSON Lines file, skipping a partial or corrupt line."""
+    """Yield the parsed records of a JSON Lines file, skipping a partial or corrupt line.
+
+    >>> [r["url"] for r in read_records("out.jsonl") if "error" in r]
+    ['http://x/']
+    """
     with open(path, "rb") as f:
         for raw in f:
             if raw.endswith(b"\n") and raw.strip():

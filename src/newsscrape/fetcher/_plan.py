@@ -84,7 +84,11 @@ def client_timeout(config: FetchConfig) -> httpx.Timeout:
 
 
 def check_url(url: str) -> httpx.URL:
-    """Parse ``url``; FetchError(kind="invalid_url") unless it is an absolute http(s) URL with a host."""
+    """Parse ``url``; FetchError(kind="invalid_url") unless it is an absolute http(s) URL with a host.
+
+    >>> check_url("https://example.com/a").host
+    'example.com'
+    """
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
@@ -95,7 +99,11 @@ def check_url(url: str) -> httpx.URL:
 
 
 def host_of(url: httpx.URL) -> str:
-    """The ASCII (IDNA) host of ``url``, as getaddrinfo wants it."""
+    """The ASCII (IDNA) host of ``url``, as getaddrinfo wants it.
+
+    >>> host_of(httpx.URL("https://bücher.example/"))
+    'xn--bcher-kva.example'
+    """
     return url.raw_host.decode("ascii")
 
 

@@ -53,7 +53,11 @@ class RobotsRules:
         return self.parser is None or bool(self.parser.can_fetch(url, user_agent))
 
     def crawl_delay(self, user_agent: str) -> float | None:
-        """Seconds the site asks between requests (Crawl-delay, or Request-rate), if it says."""
+        """Seconds the site asks between requests (Crawl-delay, or Request-rate), if it says.
+
+        >>> rules.crawl_delay("newsscrape/0.1")  # robots.txt: "Crawl-delay: 2"
+        2.0
+        """
         if self.parser is None:
             return None
         delay = self.parser.crawl_delay(user_agent)
@@ -161,6 +165,11 @@ class RobotsCache:
         self.fetches = 0  # robots.txt requests made, for tests and the summary
 
     async def rules(self, origin: str) -> RobotsRules:
+        """The rules of ``origin`` (``scheme://host:port``), fetched on first use, then cached.
+
+        >>> rules = await cache.rules("https://example.com:443")
+        >>> rules.allowed("https://example.com/news/1", ua), rules.crawl_delay(ua)
+        """
         cached = self._cached(origin)
         if cached is not None:
             return cached
