@@ -618,3 +618,24 @@ def test_read_the_full_story_link_paragraph_removed() -> None:
         '<p>Read the entire article here: <a href="https://other.example.org/x">other.example.org</a></p>'
     )
     assert "entire article" not in body(page(f"<p>{PARA}</p>{teaser}<p>{PARA2}</p>"))
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Shared custody rules",  # "share" only as a whole word
+        "Authorities respond",  # "author"
+        "Okullar yeniden açılıyor",  # tr "oku" (read) inside "okullar" (schools)
+        "Latest developments in the trial of the former mayor",  # a long heading is the story's own
+        "Reply from the council",
+    ],
+)
+def test_story_subheading_that_merely_starts_like_furniture_is_kept(heading: str) -> None:
+    art = extract(page(f"<p>{PARA}</p><h2>{heading}</h2><p>{PARA2}</p>"), config=NATIVE)
+    assert art.headings == (heading,)
+
+
+@pytest.mark.parametrize("heading", ["Comments (12)", "Latest news", "Related coverage from the region"])
+def test_short_furniture_heading_still_removed(heading: str) -> None:
+    art = extract(page(f"<p>{PARA}</p><p>{PARA2}</p><h2>{heading}</h2>"), config=NATIVE)
+    assert art.headings == ()

@@ -268,6 +268,35 @@ TEASER_PREFIXES: Final = (
 )
 
 
+# A one-word prefix ("latest", "reply", "share") labels a heading only when the heading is short:
+# "Latest news", "Comments (12)" are furniture, "Latest developments in the trial" and "Reply from
+# the council" are the story's own subheadings.
+ONE_WORD_MAX_WORDS: Final = {"other_stories": 4}
+ONE_WORD_DEFAULT_MAX: Final = 3
+# ... except words that never open a story's own subheading ("Related coverage from ...",
+# "Subscribe to the Morning Review newsletter").
+ANY_LENGTH: Final = frozenset({"related", "recommended", "subscribe", "newsletter"})
+
+
+def _starts(low: str, prefix: str) -> bool:
+    """``low`` starts with ``prefix`` as whole words: "shared" is not "share", "okullar" not "oku"
+    (a plural "s" is allowed: "comments"). Prefixes in scripts without spaces match as they are."""
+    if not low.startswith(prefix):
+        return False
+    rest = low[len(prefix) : len(prefix) + 2]
+    if not rest or not prefix[-1].isalpha() or ord(prefix[-1]) >= 0x2E80:
+        return True
+    if rest[0] == "s" and prefix[-1] != "s":
+        rest = rest[1:]
+    return not rest or not rest[0].isalpha()
+
+
+def _fits(low: str, prefix: str, kind: str) -> bool:
+    if " " in prefix.strip() or ord(prefix[0]) >= 0x2E80 or prefix in ANY_LENGTH:
+        return True
+    return len(low.split()) <= ONE_WORD_MAX_WORDS.get(kind, ONE_WORD_DEFAULT_MAX)
+
+
 def heading_kind(text: str) -> tuple[str, str] | None:
     """Label a block by its own heading's wording ("Latest news", "Share this")."""
     # CJK pages frame their rail headings in lenticular brackets: 【熱門點閱】
@@ -275,11 +304,11 @@ def heading_kind(text: str) -> tuple[str, str] | None:
     if not low or len(low) > 60:
         return None
     for prefix in OTHER_STORIES_HEADINGS:
-        if low.startswith(prefix):
+        if _starts(low, prefix) and _fits(low, prefix, "other_stories"):
             return "other_stories", f'heading "{text.strip()[:40]}"'
     for kind, prefixes in CHROME_HEADINGS.items():
         for prefix in prefixes:
-            if low.startswith(prefix):
+            if _starts(low, prefix) and _fits(low, prefix, kind):
                 return kind, f'heading "{text.strip()[:40]}"'
     return None
 
