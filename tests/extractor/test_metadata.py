@@ -603,3 +603,45 @@ def test_a_declared_section_drops_the_generic_part() -> None:
 def test_you_are_here_label_is_not_a_crumb() -> None:
     trail = '<ul class="breadcrumb"><li>sei in</li><li>Italia e Mondo</li><li>Mondo</li></ul><h1>Voto</h1>'
     assert meta_of(trail).breadcrumbs == ("Italia e Mondo", "Mondo")
+
+
+def test_site_name_given_as_a_url_is_its_host() -> None:
+    assert (
+        meta_of('<meta property="og:site_name" content="https://www.inquirer.com">').site_name
+        == "inquirer.com"
+    )
+
+
+def test_site_name_tagline_keeps_the_name() -> None:
+    page = '<meta property="og:site_name" content="LinkNaija | Nigeria\'s popular news platform">'
+    assert meta_of(page, url="https://www.linknaija.com/2018/10/a.html").site_name == "LinkNaija"
+    page = '<meta property="og:site_name" content="Press release service No.1｜PR TIMES">'
+    assert meta_of(page, url="https://prtimes.jp/main/a.html").site_name == "PR TIMES"
+
+
+def test_blog_site_name_written_after_the_post_title() -> None:
+    page = '<meta property="og:title" content="Lilies in bloom (7/2) - Just Fine!!">'
+    page += '<meta property="og:site_name" content="Lilies in bloom (7/2) - Just Fine!!">'
+    assert meta_of(page, url="https://blog.example.jp/a/1").site_name == "Just Fine!!"
+
+
+def test_a_handle_is_not_the_site_name() -> None:
+    page = '<meta property="og:site_name" content="@factcheck">'
+    page += '<meta name="application-name" content="FactCheck">'
+    assert meta_of(page).site_name == "FactCheck"
+
+
+def test_logo_and_placeholder_share_images_are_not_the_story_image() -> None:
+    for image in (
+        "/img/pages/article/opengraph_default.png",
+        "/images/site_fb_logo.jpg",
+        "https://example.com",
+    ):
+        assert meta_of(f'<meta property="og:image" content="{image}">').image is None
+    story = "https://cdn.example.com/2019/11/alibaba-logo-getty-1024-683-57ed9e94e3d24.jpg"
+    assert meta_of(f'<meta property="og:image" content="{story}">').image == story
+
+
+def test_default_named_picture_in_a_story_folder_is_kept() -> None:
+    image = "https://news.example.am/img/news/61/51/63/default.jpg"
+    assert meta_of(f'<meta property="og:image" content="{image}">').image == image

@@ -19,24 +19,12 @@ from selectolax.lexbor import LexborHTMLParser
 from ._bylines import find_authors
 from ._crumbs import declared_section, is_this_page, read_breadcrumbs, section_of
 from ._jsonld import JsonLd, read_jsonld, squash, text_of
-from ._nodes import headline_node, in_story, outside_story
+from ._nodes import in_story
 from ._pubdate import find_dates
+from ._site import clean_site_name, logo_name, plausible_image, site_beside_title, story_image
 from ._tags import PageNames, find_tags
-from ._title import STRONG_SEPARATORS, TitleSources, choose_title
+from ._title import TitleSources, choose_title
 
-# A site name from the <title> or the logo is a short name.
-MAX_SITE_CHARS = 60
-MAX_SITE_WORDS = 6
-MAX_LOGOS = 2
-MIN_HOST_MATCH = 3
-_ALNUM = re.compile(r"\W+")
-# Words logo alt texts add to the name ("JSTOR Home", "Gazette logo").
-_LOGO_WORD = re.compile(r"\b(?:logo|logotipo|logotype|home ?page|home)\b", re.IGNORECASE)
-# A story picture without meta tags: a large <img> near the headline, not a logo, icon or ad.
-MAX_IMAGES = 5
-MIN_IMAGE_WIDTH = 200
-MIN_IMAGE_HEIGHT = 100
-NOT_PHOTO = ("logo", "icon", "avatar", "sprite", "spacer", "pixel", "advert", "banner", "/ads/", "gravatar")
 MAX_H2 = 10
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?$", re.IGNORECASE)
 
@@ -89,18 +77,20 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     links = _links(tree)
     put("canonical_url", _absolute(links.get("canonical"), url), "meta")
     put("canonical_url", _absolute(first_meta("og:url")[0], url), "og")
-    put("site_name", *first_meta("og:site_name"))
-    put("site_name", ld.site_name, "json-ld")
-    put("site_name", *first_meta("application-name"))
+    host = urlsplit(url).hostname if url else None
+    headlines = tuple(h for h in (first_meta("og:title")[0], text_of(art.get("headline"))) if h)
+    declared = (first_meta("og:site_name"), (ld.site_name, "json-ld"), first_meta("application-name"))
+    for name, source in declared:
+        put("site_name", clean_site_name(name, host=host, headlines=headlines), source)
     put("description", *first_meta("og:description", "description"))
     put("description", text_of(art.get("description")), "json-ld")
     put("description", *first_meta("twitter:description"))
     image, image_src = first_meta("og:image", "og:image:url", "og:image:secure_url")
-    put("image", _absolute(image, url), image_src)
-    put("image", _absolute(_ld_image(art.get("image")), url), "json-ld")
-    put("image", _absolute(first_meta("twitter:image", "twitter:image:src")[0], url), "meta")
+    put("image", plausible_image(_absolute(image, url)), image_src)
+    put("image", plausible_image(_absolute(_ld_image(art.get("image")), url)), "json-ld")
+    put("image", plausible_image(_absolute(first_meta("twitter:image", "twitter:image:src")[0], url)), "meta")
     if not meta.image:
-        put("image", _absolute(_story_image(tree), url), "dom")
+        put("image", _absolute(story_image(tree), url), "dom")
     _language(meta, tree, metas, ld)
 
     put("breadcrumbs", ld.breadcrumbs, "json-ld")
@@ -112,9 +102,8 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     if not meta.site_name:
         title_node = tree.css_first("title")
         html_title = squash(title_node.text()) if title_node is not None else ""
-        host = urlsplit(url).hostname if url else None
-        put("site_name", _site_beside_title(html_title, meta.title, host=host), "meta")
-        put("site_name", _logo_name(tree), "dom")
+        put("site_name", site_beside_title(html_title, meta.title, host=host), "meta")
+        put("site_name", logo_name(tree), "dom")
     if meta.breadcrumbs and is_this_page(meta.breadcrumbs[-1], meta.title or ""):
         meta.breadcrumbs = meta.breadcrumbs[:-1]  # the trail ends with the page itself
     put("section", section_of(meta.breadcrumbs), meta.sources.get("breadcrumbs"))
@@ -122,7 +111,6 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     section, section_src = first_meta("article:section")
     put("section", declared_section(section, site=meta.site_name), section_src)
 
-    host = urlsplit(url).hostname if url else None
     put("authors", *find_authors(tree, metas, art, site=meta.site_name, host=host))
     put("tags", *find_tags(tree, metas, art, PageNames(title=meta.title, site=meta.site_name, host=host)))
     put("article_body", _body_text(art.get("articleBody")), "json-ld")
@@ -258,103 +246,3 @@ def _title_sources(
         host=urlsplit(url).hostname if url else None,
         breadcrumbs=meta.breadcrumbs,
     )
-
-
-def _site_beside_title(html_title: str, headline: str | None, *, host: str | None = None) -> str | None:
-    """The site name a <title> adds to the headline: "Headline - Section | Site" -> "Site".
-
-    >>> _site_beside_title("Park grows - The Gazette", "Park grows")
-    'The Gazette'
-
-    Of several labels, the one that resembles the host name wins ("Headline - sn.dk - Forsiden").
-    """
-    if not headline or not html_title:
-        return None
-    key, page = headline.casefold(), html_title.casefold()
-    if page.startswith(key):
-        rest, pick = html_title[len(headline) :], -1  # the last label is the site
-    elif page.endswith(key):
-        rest, pick = html_title[: len(html_title) - len(headline)], 0  # "Site | Headline"
-    else:
-        return None
-    seps = [sep for sep in STRONG_SEPARATORS if sep.strip() and sep.strip() in rest]
-    if not seps or (pick == -1 and not rest.strip().startswith(tuple(s.strip() for s in seps))):
-        return None
-    parts = [rest]
-    for sep in seps:
-        parts = [piece for part in parts for piece in part.split(sep.strip())]
-    labels = [label for label in (squash(part) for part in parts) if label and ">" not in label]
-    hostname = _ALNUM.sub("", (host or "").casefold().removeprefix("www."))
-    like_host = [
-        label
-        for label in labels
-        if len(key := _ALNUM.sub("", label.casefold())) >= MIN_HOST_MATCH
-        and (key in hostname or hostname in key)
-    ]
-    site = like_host[0] if like_host else labels[pick] if labels else None
-    return site if site and len(site) <= MAX_SITE_CHARS and len(site.split()) <= MAX_SITE_WORDS else None
-
-
-def _logo_name(tree: LexborHTMLParser) -> str | None:
-    """The alt text of the logo image that links to the home page ("The Millbrook Gazette")."""
-    for img in tree.css('a[href="/"] img[alt]')[:MAX_LOGOS]:
-        alt = squash(img.attributes.get("alt") or "")
-        for sep in STRONG_SEPARATORS:  # "Catch it Kansas - News": the name comes first
-            alt = alt.split(sep)[0]
-        alt = _LOGO_WORD.sub("", alt).strip(" -|:")
-        if (
-            alt
-            and len(alt) <= MAX_SITE_CHARS
-            and len(alt.split()) <= MAX_SITE_WORDS
-            and alt.casefold() != "home"
-        ):
-            return alt
-    return None
-
-
-def _story_image(tree: LexborHTMLParser) -> str | None:
-    """The first large picture of the story when no meta tag names one.
-
-    Looked for in the h1's article/main (anywhere), else after the h1 in its parent block.
-    """
-    headline = headline_node(tree)
-    if headline is None:
-        return None
-    scope, anywhere = headline.parent, False
-    parent = headline.parent
-    while parent is not None:
-        if parent.tag in ("article", "main") or parent.attributes.get("role") == "main":
-            scope, anywhere = parent, True
-            break
-        parent = parent.parent
-    if scope is None:
-        return None
-    seen_h1, looked = anywhere, 0
-    for node in scope.css("h1, img"):
-        if node.tag == "h1":
-            seen_h1 = seen_h1 or node.mem_id == headline.mem_id
-            continue
-        if not seen_h1 or outside_story(node):
-            continue
-        looked += 1
-        if looked > MAX_IMAGES:
-            break
-        attrs = node.attributes
-        src = attrs.get("src") or attrs.get("data-src") or ""
-        hints = " ".join((src, attrs.get("alt") or "", attrs.get("class") or "")).casefold()
-        if (
-            not src
-            or src.startswith("data:")
-            or src.lower().endswith(".svg")
-            or any(w in hints for w in NOT_PHOTO)
-        ):
-            continue
-        if _size(attrs.get("width")) >= MIN_IMAGE_WIDTH and _size(attrs.get("height")) >= MIN_IMAGE_HEIGHT:
-            return src
-    return None
-
-
-def _size(value: str | None) -> int:
-    """A width/height attribute in pixels; an absent or odd one counts as large (lazy images omit it)."""
-    digits = (value or "").strip().removesuffix("px")
-    return int(digits) if digits.isdigit() else 10_000

@@ -1,0 +1,206 @@
+"""The publication's name and the story's picture: declared, from the <title>, the logo or a large image."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ._jsonld import squash
+from ._nodes import headline_node, outside_story
+from ._title import STRONG_SEPARATORS
+
+# A site name from the <title> or the logo is a short name.
+MAX_SITE_CHARS = 60
+MAX_SITE_WORDS = 6
+MAX_LOGOS = 2
+MIN_HOST_MATCH = 3
+_ALNUM = re.compile(r"\W+")
+# Words logo alt texts add to the name ("JSTOR Home", "Gazette logo").
+_LOGO_WORD = re.compile(r"\b(?:logo|logotipo|logotype|home ?page|home)\b", re.IGNORECASE)
+# A story picture without meta tags: a large <img> near the headline, not a logo, icon or ad.
+MAX_IMAGES = 5
+MIN_IMAGE_WIDTH = 200
+MIN_IMAGE_HEIGHT = 100
+# (and the byline's portrait, which sits next to the headline too: userphoto, author, profile)
+NOT_PHOTO = (
+    *("logo", "icon", "avatar", "sprite", "spacer", "pixel", "advert", "banner", "/ads/", "gravatar"),
+    *("userphoto", "author", "profile"),
+)
+# A declared name may carry a slogan after one of these ("Autoracing | F1 | Indy", "PR TIMES｜...").
+TAGLINE_SEPARATORS = ("\uff5c", " / ", ". ")
+MAX_DECLARED_SITE_WORDS = 8
+_URL_HOST = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+# A shared image that is the site's own: a logo, a placeholder, a blog avatar (file name words or folders).
+NOT_STORY_WORDS = frozenset(
+    {"logo", "default", "placeholder", "fallback", "favicon", "blavatar", "noimage", "nopreview", "dummy"}
+)
+MIN_ID_FOLDERS = 2
+NOT_STORY_FOLDERS = frozenset({"logo", "logos", "blavatar", "avatar", "avatars", "favicon", "nameplate"})
+MAX_PLACEHOLDER_WORDS = 4
+_NAME_PARTS = re.compile(r"[-_.\s]+|(?<=[a-z])(?=\d)")
+
+
+def site_beside_title(html_title: str, headline: str | None, *, host: str | None = None) -> str | None:
+    """The site name a <title> adds to the headline: "Headline - Section | Site" -> "Site".
+
+    >>> site_beside_title("Park grows - The Gazette", "Park grows")
+    'The Gazette'
+
+    Of several labels, the one that resembles the host name wins ("Headline - sn.dk - Forsiden").
+    """
+    if not headline or not html_title:
+        return None
+    key, page = headline.casefold(), html_title.casefold()
+    if page.startswith(key):
+        rest, pick = html_title[len(headline) :], -1  # the last label is the site
+    elif page.endswith(key):
+        rest, pick = html_title[: len(html_title) - len(headline)], 0  # "Site | Headline"
+    else:
+        return None
+    seps = [sep for sep in STRONG_SEPARATORS if sep.strip() and sep.strip() in rest]
+    if not seps or (pick == -1 and not rest.strip().startswith(tuple(s.strip() for s in seps))):
+        return None
+    parts = [rest]
+    for sep in seps:
+        parts = [piece for part in parts for piece in part.split(sep.strip())]
+    labels = [label for label in (squash(part) for part in parts) if label and ">" not in label]
+    hostname = _ALNUM.sub("", (host or "").casefold().removeprefix("www."))
+    like_host = [
+        label
+        for label in labels
+        if len(key := _ALNUM.sub("", label.casefold())) >= MIN_HOST_MATCH
+        and (key in hostname or hostname in key)
+    ]
+    site = like_host[0] if like_host else labels[pick] if labels else None
+    return site if site and len(site) <= MAX_SITE_CHARS and len(site.split()) <= MAX_SITE_WORDS else None
+
+
+def logo_name(tree: LexborHTMLParser) -> str | None:
+    """The alt text of the logo image that links to the home page ("The Millbrook Gazette")."""
+    for img in tree.css('a[href="/"] img[alt]')[:MAX_LOGOS]:
+        alt = squash(img.attributes.get("alt") or "")
+        for sep in STRONG_SEPARATORS:  # "Catch it Kansas - News": the name comes first
+            alt = alt.split(sep)[0]
+        alt = _LOGO_WORD.sub("", alt).strip(" -|:")
+        if (
+            alt
+            and len(alt) <= MAX_SITE_CHARS
+            and len(alt.split()) <= MAX_SITE_WORDS
+            and alt.casefold() != "home"
+        ):
+            return alt
+    return None
+
+
+def story_image(tree: LexborHTMLParser) -> str | None:
+    """The first large picture of the story when no meta tag names one.
+
+    Looked for in the h1's article/main (anywhere), else after the h1 in its parent block.
+    """
+    headline = headline_node(tree)
+    if headline is None:
+        return None
+    scope, anywhere = headline.parent, False
+    parent = headline.parent
+    while parent is not None:
+        if parent.tag in ("article", "main") or parent.attributes.get("role") == "main":
+            scope, anywhere = parent, True
+            break
+        parent = parent.parent
+    if scope is None:
+        return None
+    seen_h1, looked = anywhere, 0
+    for node in scope.css("h1, img"):
+        if node.tag == "h1":
+            seen_h1 = seen_h1 or node.mem_id == headline.mem_id
+            continue
+        if not seen_h1 or outside_story(node):
+            continue
+        looked += 1
+        if looked > MAX_IMAGES:
+            break
+        attrs = node.attributes
+        src = attrs.get("src") or attrs.get("data-src") or ""
+        hints = " ".join((src, attrs.get("alt") or "", attrs.get("class") or "")).casefold()
+        if (
+            not src
+            or src.startswith("data:")
+            or src.lower().endswith(".svg")
+            or any(w in hints for w in NOT_PHOTO)
+        ):
+            continue
+        if _size(attrs.get("width")) >= MIN_IMAGE_WIDTH and _size(attrs.get("height")) >= MIN_IMAGE_HEIGHT:
+            return src
+    return None
+
+
+def _size(value: str | None) -> int:
+    """A width/height attribute in pixels; an absent or odd one counts as large (lazy images omit it)."""
+    digits = (value or "").strip().removesuffix("px")
+    return int(digits) if digits.isdigit() else 10_000
+
+
+def clean_site_name(value: str | None, *, host: str | None, headlines: tuple[str, ...] = ()) -> str | None:
+    """A declared site name as a name: a URL becomes its host, a tagline loses its slogan.
+
+    >>> clean_site_name("LinkNaija | Nigeria's popular news platform", host="www.linknaija.com")
+    'LinkNaija'
+    >>> clean_site_name("https://www.inquirer.com", host=None), clean_site_name("@politifact", host=None)
+    ('inquirer.com', None)
+
+    Of several labels (bar the headline: blogs write "Post title - Blog name") the one resembling the
+    host wins, else the first; a handle or a sentence-long text is no name (None: ask the next source).
+    """
+    text = squash(value or "")
+    if text.startswith(("http://", "https://", "www.")):
+        return _URL_HOST.sub("", text).split("/")[0] or None
+    if not text or text.startswith("@"):
+        return None
+    labels = [text]
+    for sep in (*STRONG_SEPARATORS, *TAGLINE_SEPARATORS):
+        labels = [squash(piece) for label in labels for piece in label.split(sep) if squash(piece)]
+    if len(labels) > 1:
+        hostname = _ALNUM.sub("", (host or "").casefold().removeprefix("www."))
+        heads = [headline.casefold() for headline in headlines]
+        labels = [
+            label
+            for label in labels
+            if _host_like(label, hostname) or not any(h.startswith(label.casefold()) for h in heads)
+        ] or labels
+        # "PR TIMES" in "Press release service No.1｜PR TIMES"; not "JPost.com" beside "The Jerusalem Post"
+        like = [lab for lab in labels if "." not in lab and _host_like(lab, hostname)]
+        text = like[0] if like else labels[0]
+    if len(text) > MAX_SITE_CHARS or len(text.split()) > MAX_DECLARED_SITE_WORDS:
+        return None
+    return text
+
+
+def plausible_image(url: str | None) -> str | None:
+    """The URL unless it is the site's logo, a placeholder or the home page (no path at all).
+
+    >>> plausible_image("https://cdn.example.com/img/opengraph_default.png") is None
+    True
+    """
+    if not url:
+        return None
+    path = urlsplit(url).path
+    if path in ("", "/"):
+        return None
+    *folders, name = path.lower().split("/")
+    stem = name.rsplit(".", 1)[0]
+    words = [word for word in _NAME_PARTS.split(stem) if word]
+    if any(folder in NOT_STORY_FOLDERS for folder in folders):
+        return None
+    # A short file name built around "logo" or "default"; a long one is a story picture of a logo.
+    # ".../news/61/51/63/default.jpg" is one story's folder, whatever its file is called.
+    story_folder = "default" in words and sum(folder.isdigit() for folder in folders) >= MIN_ID_FOLDERS
+    if len(words) <= MAX_PLACEHOLDER_WORDS and NOT_STORY_WORDS.intersection(words) and not story_folder:
+        return None
+    return url
+
+
+def _host_like(label: str, hostname: str) -> bool:
+    key = _ALNUM.sub("", label.casefold())
+    return len(key) >= MIN_HOST_MATCH and key in hostname
