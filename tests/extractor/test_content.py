@@ -639,3 +639,24 @@ def test_story_subheading_that_merely_starts_like_furniture_is_kept(heading: str
 def test_short_furniture_heading_still_removed(heading: str) -> None:
     art = extract(page(f"<p>{PARA}</p><p>{PARA2}</p><h2>{heading}</h2>"), config=NATIVE)
     assert art.headings == ()
+
+
+def test_body_box_named_after_its_share_bar_is_kept() -> None:
+    # a stream of short stories, each body in <div class="sr-body-share-wrapper">; no one body
+    # holds half the container, so only its paragraphs can say it is not a share bar
+    story = (
+        '<section><article><div class="sr-date">6:14 a.m.</div>'
+        '<div class="sr-body-share-wrapper"><p>{0}</p><p>{1}</p><p>{2}</p>'
+        '<div class="share-bar"><a href="#">Facebook</a><a href="#">Twitter</a></div></div>'
+        "</article></section>"
+    )
+    html = (
+        '<html><body><h1>Speed reads</h1><div id="stream">'
+        + story.format(PARA, PARA2, PARA3)
+        + story.format(PARA4, PARA, PARA2)
+        + story.format(PARA3, PARA4, PARA)
+        + "</div></body></html>"
+    )
+    text = body(html)
+    assert text.startswith(f"{PARA}\n\n{PARA2}\n\n{PARA3}")
+    assert "Facebook" not in text

@@ -41,6 +41,11 @@ DEADLINE_EVERY: Final = 2048  # nodes walked between two looks at the clock
 AWAY_BOX_CHARS: Final = 80
 BOX_MAX_PROSE: Final = 3000  # characters of prose paragraphs beyond which a box is story, not rail
 SAFE_SHARE: Final = 0.5  # never drop a labelled box holding this much of the container's text
+# Share bars, ad slots, tag lists, datelines and breadcrumbs hold no paragraphs of prose: a box
+# labelled so that holds this many characters of paragraphs is the story (on a page of several
+# stories, where the share of the container above cannot tell).
+SMALL_KINDS: Final = frozenset({"share", "ad", "meta", "tags", "breadcrumb", "hovercard"})
+SMALL_BOX_MAX_PROSE: Final = 400
 _URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
 SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
 # A data table's row is one line, its cells joined by " | "; a cell holding blocks is layout and
@@ -255,6 +260,8 @@ class Walk:
         text = fold(node.text(deep=True))
         if len(text) > SAFE_SHARE * self.container_chars and kind not in ("title", "hidden", "caption"):
             return False  # a label on a node holding the story is about the page, not this block
+        if kind in SMALL_KINDS and self.prose.get(node.mem_id, 0) >= SMALL_BOX_MAX_PROSE:
+            return False  # "sr-body-share-wrapper": the story's body, named after a bar beside it
         self.removed.append(Removed(kind=kind, reason=reason, where=where(node), text=text[:80]))
         return True
 
