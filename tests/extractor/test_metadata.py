@@ -645,3 +645,19 @@ def test_logo_and_placeholder_share_images_are_not_the_story_image() -> None:
 def test_default_named_picture_in_a_story_folder_is_kept() -> None:
     image = "https://news.example.am/img/news/61/51/63/default.jpg"
     assert meta_of(f'<meta property="og:image" content="{image}">').image == image
+
+
+def test_a_declared_language_in_another_script_than_the_text_is_dropped() -> None:
+    page = '<html lang="en-US"><title>سرقة منزل أميرة سعودية في باريس يضم أغراضاً فاخرة بقيمة كبيرة</title>'
+    assert meta_of(page).language is None
+
+
+def test_the_next_declaration_is_tried_when_the_first_does_not_fit() -> None:
+    page = '<html lang="en"><meta property="og:locale" content="es_MX">'
+    page += "<title>Pescadores gestionarán crías de peces en la presa para mejorar la pesca del año</title>"
+    assert meta_of(page).language == "es-MX"
+
+
+def test_a_telegraphic_english_headline_keeps_its_declared_language() -> None:
+    page = "<html lang='en'><title>'Meth. We're On It': South Dakota campaign is working, Noem says</title>"
+    assert meta_of(page).language == "en"

@@ -8,7 +8,6 @@ are cheap and most run only when the structured sources are silent.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -19,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ._bylines import find_authors
 from ._crumbs import declared_section, is_this_page, read_breadcrumbs, section_of
 from ._jsonld import JsonLd, read_jsonld, squash, text_of
+from ._language import fits_text, normalise_language
 from ._nodes import in_story
 from ._pubdate import find_dates
 from ._site import clean_site_name, logo_name, plausible_image, site_beside_title, story_image
@@ -26,7 +26,8 @@ from ._tags import PageNames, find_tags
 from ._title import TitleSources, choose_title
 
 MAX_H2 = 10
-_LANG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?$", re.IGNORECASE)
+# The title and description are enough to tell a declared language wrong.
+MAX_SAMPLE = 400
 
 
 @dataclass(slots=True, kw_only=True)
@@ -182,25 +183,6 @@ def _ld_image(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def normalise_language(raw: str | None) -> str | None:
-    """BCP-47-ish: "EN" -> "en", "pt_br" -> "pt-BR", "zh-hant-tw" -> "zh-Hant-TW"; junk -> None.
-
-    >>> normalise_language("pt_br"), normalise_language("{{lang}}")
-    ('pt-BR', None)
-    """
-    if not raw:
-        return None
-    match = _LANG.match(raw.strip().split(",")[0].strip())
-    if match is None:
-        return None
-    parts = [match[1].lower()]
-    if match[2]:
-        parts.append(match[2].title())
-    if match[3]:
-        parts.append(match[3].upper())
-    return "-".join(parts)
-
-
 def _language(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], ld: JsonLd) -> None:
     root = tree.css_first("html")
     candidates = (
@@ -210,9 +192,11 @@ def _language(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]
         (next(iter(metas.get("language", ())), None), "meta"),
         (ld.language, "json-ld"),
     )
+    title = tree.css_first("title")
+    sample = " ".join((title.text() if title is not None else "", meta.description or ""))[:MAX_SAMPLE]
     for raw, source in candidates:
         lang = normalise_language(raw)
-        if lang:
+        if lang and fits_text(lang, sample):
             meta.language = lang
             meta.sources["language"] = source
             return

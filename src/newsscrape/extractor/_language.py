@@ -1,0 +1,145 @@
+"""The page's language: a declared tag, normalised, and checked against the page's own words.
+
+Templates declare ``lang="en"`` on every page of a Spanish or Arabic site, and some sites in English
+say ``lang="de"``. A declaration the title and description plainly contradict (another script, or
+not one of the language's commonest words in a dozen) is dropped; the next declaration is tried.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LANG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?$", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]+")
+
+# Letter ranges of the scripts news pages are written in (the first and last code point of each).
+SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0041, 0x024F, "latin"),
+    (0x1E00, 0x1EFF, "latin"),  # Vietnamese and other accented letters
+    (0x0370, 0x03FF, "greek"),
+    (0x0400, 0x052F, "cyrillic"),
+    (0x0530, 0x058F, "armenian"),
+    (0x0590, 0x05FF, "hebrew"),
+    (0x0600, 0x06FF, "arabic"),
+    (0x0750, 0x077F, "arabic"),
+    (0xFB50, 0xFEFF, "arabic"),
+    (0x0900, 0x097F, "devanagari"),
+    (0x0980, 0x09FF, "bengali"),
+    (0x0A80, 0x0AFF, "gujarati"),
+    (0x0B80, 0x0BFF, "tamil"),
+    (0x0E00, 0x0E7F, "thai"),
+    (0x10A0, 0x10FF, "georgian"),
+    (0x1100, 0x11FF, "hangul"),
+    (0xAC00, 0xD7AF, "hangul"),
+    (0x3040, 0x30FF, "kana"),
+    (0x4E00, 0x9FFF, "han"),
+)
+# Scripts a language is written in; languages not listed are not checked by script.
+_LATIN = "en de fr es pt it nl ro pl cs sk hu fi sv da no nb nn tr id ms tl fil vi sq hr sl lt lv et ca eu"
+_CYRILLIC = "ru uk bg be mk kk ky mn tg"
+LANGUAGE_SCRIPTS: dict[str, frozenset[str]] = {
+    **dict.fromkeys((*_LATIN.split(), "gl", "af", "is", "ga", "cy", "sw"), frozenset({"latin"})),
+    **dict.fromkeys(_CYRILLIC.split(), frozenset({"cyrillic"})),
+    **dict.fromkeys(("sr", "bs", "sh"), frozenset({"latin", "cyrillic"})),
+    **dict.fromkeys(("ar", "fa", "ur", "ps"), frozenset({"arabic"})),
+    **dict.fromkeys(("he", "iw", "yi"), frozenset({"hebrew"})),
+    **dict.fromkeys(("hi", "mr", "ne"), frozenset({"devanagari"})),
+    "el": frozenset({"greek"}),
+    "hy": frozenset({"armenian"}),
+    "ka": frozenset({"georgian"}),
+    "bn": frozenset({"bengali"}),
+    "gu": frozenset({"gujarati"}),
+    "ta": frozenset({"tamil"}),
+    "th": frozenset({"thai"}),
+    "ko": frozenset({"hangul", "han"}),
+    "ja": frozenset({"kana", "han"}),
+    "zh": frozenset({"han"}),
+}
+# A script this dominant among the letters decides; mixed text (quotes, brand names) does not.
+MIN_SCRIPT_SHARE = 0.6
+MIN_LETTERS = 20
+# The commonest words of a few languages ("in", "a", "de", shared by several, are left out). A dozen
+# words with none of the declared language's and two of another's are in that other language; a
+# headline in telegraph style may miss them all, so one language's silence alone proves nothing.
+_COMMON = {
+    "en": "the of and to for that with by from this are was has have been will its their which",
+    "de": "der die das und ist nicht mit auf für von den dem sich eine zu im wird",
+    "fr": "le les des et est une du dans pour qui sur pas au avec ce aux",
+    "es": "el los las del y en que por con una para es se al",
+    "pt": "os as do da dos das em que um uma para com no na é ao",
+    "it": "il di del della che è una per con non sono gli nel alla",
+    "nl": "het een en van dat op te met voor niet zijn ook",
+    "ro": "și în cu pe din care pentru este sunt mai fost",
+    "sq": "të në dhe për me një nga që është janë",
+    "tl": "ang ng sa mga na si ay kay nang",
+    "id": "yang dan di dengan untuk dari ini itu tidak akan",
+}
+COMMON_WORDS = {lang: frozenset(words.split()) for lang, words in _COMMON.items()}
+MIN_WORDS_FOR_WORD_CHECK = 12
+MIN_OTHER_HITS = 2
+
+
+def normalise_language(raw: str | None) -> str | None:
+    """BCP-47-ish: "EN" -> "en", "pt_br" -> "pt-BR", "zh-hant-tw" -> "zh-Hant-TW"; junk -> None.
+
+    >>> normalise_language("pt_br"), normalise_language("{{lang}}")
+    ('pt-BR', None)
+    """
+    if not raw:
+        return None
+    match = _LANG.match(raw.strip().split(",")[0].strip())
+    if match is None:
+        return None
+    parts = [match[1].lower()]
+    if match[2]:
+        parts.append(match[2].title())
+    if match[3]:
+        parts.append(match[3].upper())
+    return "-".join(parts)
+
+
+def fits_text(language: str, text: str) -> bool:
+    """False when ``text`` plainly is not in ``language``: another script, or none of its common words.
+
+    >>> fits_text("en", "سرقة منزل أميرة سعودية في باريس يضم أغراضاً فاخرة")
+    False
+    >>> fits_text("en", "Rain returns to the city after a dry month, and farmers welcome it")
+    True
+    >>> fits_text("en", "Pescadores gestionarán crías de peces en la presa para mejorar la pesca del año")
+    False
+    """
+    primary = language.split("-")[0]
+    scripts = LANGUAGE_SCRIPTS.get(primary)
+    if scripts is not None:
+        script = _dominant_script(text)
+        if script is not None and script not in scripts:
+            return False
+    common = COMMON_WORDS.get(primary)
+    if common is None:
+        return True
+    words = [word.casefold() for word in _WORDS.findall(text)]
+    if len(words) < MIN_WORDS_FOR_WORD_CHECK or not common.isdisjoint(words):
+        return True
+    return not any(
+        sum(word in other for word in words) >= MIN_OTHER_HITS
+        for lang, other in COMMON_WORDS.items()
+        if lang != primary
+    )
+
+
+def _dominant_script(text: str) -> str | None:
+    counts: dict[str, int] = {}
+    total = 0
+    for char in text:
+        if not char.isalpha():
+            continue
+        code = ord(char)
+        for first, last, name in SCRIPT_RANGES:
+            if first <= code <= last:
+                counts[name] = counts.get(name, 0) + 1
+                total += 1
+                break
+    if total < MIN_LETTERS:
+        return None
+    name, count = max(counts.items(), key=lambda item: item[1])
+    return name if count >= MIN_SCRIPT_SHARE * total else None
