@@ -660,3 +660,17 @@ def test_body_box_named_after_its_share_bar_is_kept() -> None:
     text = body(html)
     assert text.startswith(f"{PARA}\n\n{PARA2}\n\n{PARA3}")
     assert "Facebook" not in text
+
+
+def test_teaser_cards_whose_summary_sits_inside_the_link_do_not_outvote_the_story() -> None:
+    # <a href><h3>title</h3><p>summary</p></a>: the summary is part of a link to another story
+    card = (
+        '<div class="card"><a href="/news/{0}"><h3>Other story {0}</h3><p>A summary of the other '
+        "story number {0}, long enough to look like a paragraph of its own.</p></a></div>"
+    )
+    cards = "".join(card.format(n) for n in range(12))
+    html = (
+        f'<html><body><article><h1>T</h1><div class="text"><p>{PARA}</p><p>{PARA2}</p></div>'
+        f'</article><div class="more">{cards}</div></body></html>'
+    )
+    assert body(html) == f"{PARA}\n\n{PARA2}"

@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborNode
 # What carries the story's text. <li>, <dd> and headings are left out: menus and rails are lists,
 # and a page with only list text is rarely an article.
 PARAGRAPHS: Final = "p, pre, td, blockquote, br"
+LINKED: Final = "a p, a pre, a td, a blockquote, a br"
 MIN_CHARS: Final = 25  # shorter paragraphs are bylines, labels, buttons: they do not vote
 MAX_LINK_SHARE: Final = 0.5  # a paragraph more than half links is a teaser or a menu
 # Step into the heaviest child while it holds at least this share of its parent's weight.
@@ -53,7 +54,11 @@ def paragraph_weights(body: LexborNode) -> dict[int, Weight]:
     """
     own: dict[int, int] = {}
     nodes: dict[int, LexborNode] = {}
+    # a paragraph inside a link is a teaser card (<a href><h3/><p>summary</p></a>): all link
+    linked = {node.mem_id for node in body.css(LINKED)}
     for node in body.css(PARAGRAPHS):
+        if node.mem_id in linked:
+            continue
         tag = node.tag
         if tag == "br":
             parent = node.parent  # text split by <br> lives in its parent
