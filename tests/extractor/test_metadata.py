@@ -661,3 +661,20 @@ def test_the_next_declaration_is_tried_when_the_first_does_not_fit() -> None:
 def test_a_telegraphic_english_headline_keeps_its_declared_language() -> None:
     page = "<html lang='en'><title>'Meth. We're On It': South Dakota campaign is working, Noem says</title>"
     assert meta_of(page).language == "en"
+
+
+def test_a_modified_time_before_the_published_one_is_dropped() -> None:
+    page = (
+        '<meta property="article:published_time" content="2019-11-19T07:09:00+00:00">'
+        '<meta property="article:modified_time" content="2019-11-19T05:44:00+00:00">'
+    )
+    meta = meta_of(page)
+    assert (meta.published, meta.modified) == (datetime(2019, 11, 19, 7, 9, tzinfo=UTC), None)
+
+
+def test_a_modified_day_equal_to_the_published_instant_is_kept() -> None:
+    page = (
+        '<meta property="article:published_time" content="2019-11-18T08:22:00-05:00">'
+        '<meta property="article:modified_time" content="2019-11-18">'
+    )
+    assert meta_of(page).modified == date(2019, 11, 18)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -122,7 +122,8 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     langs = (meta.language.lower(),) if meta.language else ()
     found = find_dates(tree, metas=metas, article=ld.article, url=url, title=meta.title, languages=langs)
     put("published", found.published, found.published_source)
-    put("modified", found.modified, found.modified_source)
+    if not _before(found.modified, found.published):  # an edit before the story is no edit of it
+        put("modified", found.modified, found.modified_source)
     return meta
 
 
@@ -230,3 +231,24 @@ def _title_sources(
         host=urlsplit(url).hostname if url else None,
         breadcrumbs=meta.breadcrumbs,
     )
+
+
+def _before(later: date | None, earlier: date | None) -> bool:
+    """``later`` is strictly before ``earlier``: as instants when both have a time and a zone, else by day.
+
+    >>> _before(date(2020, 3, 1), datetime(2020, 3, 2, 9)), _before(date(2020, 3, 2), datetime(2020, 3, 2, 9))
+    (True, False)
+    """
+    if later is None or earlier is None:
+        return False
+    if isinstance(later, datetime) and isinstance(earlier, datetime) and _aware(later) == _aware(earlier):
+        return later < earlier
+    return _day(later) < _day(earlier)
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _aware(value: datetime) -> bool:
+    return value.tzinfo is not None
