@@ -196,9 +196,11 @@ def test_page_with_only_a_menu_is_no_body() -> None:
 
 
 def test_short_native_result_asks_for_second_opinion() -> None:
-    # text in bare <div>s only: no paragraph votes, so the native pass finds nothing
-    divs = "".join(f"<div><div>{p}</div></div>" for p in (PARA, PARA2, PARA3))
-    report = explain(f"<html><body>{divs}</body></html>")
+    # the story's text in list items only (lists do not vote): the native pass finds one short line
+    items = "".join(f"<li>{p}</li>" for p in (PARA, PARA2, PARA3))
+    report = explain(
+        f"<html><body><div><p>Posted in the city news section today.</p></div><ul>{items}</ul></body></html>"
+    )
     assert report.method == "trafilatura"
     assert "bridge" in report.article.body
 
@@ -674,3 +676,13 @@ def test_teaser_cards_whose_summary_sits_inside_the_link_do_not_outvote_the_stor
         f'</article><div class="more">{cards}</div></body></html>'
     )
     assert body(html) == f"{PARA}\n\n{PARA2}"
+
+
+def test_story_typed_straight_into_divs_is_found_natively() -> None:
+    # editors that never write <p> (pasted posts, old CMSs): one <div> per paragraph
+    html = (
+        '<html><body><div class="wrap"><h1>T</h1><div class="story">'
+        f"<div>{PARA}</div><div>{PARA2}</div><div>{PARA3}</div></div>"
+        '<div class="side"><ul><li><a href="/x">Other story one here</a></li></ul></div></div></body></html>'
+    )
+    assert body(html) == f"{PARA}\n\n{PARA2}\n\n{PARA3}"

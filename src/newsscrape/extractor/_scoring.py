@@ -52,14 +52,27 @@ def paragraph_weights(body: LexborNode) -> dict[int, Weight]:
     Linear in the size of the ancestor chains' union, however deep the nesting: depths are
     memoised on the way up, then weights flow up once, deepest nodes first.
     """
+    weights = _weights(body, PARAGRAPHS)
+    if body.mem_id not in weights:
+        # no <p>-like text at all: an editor that types paragraphs straight into <div>s (pasted
+        # posts, old CMSs). Their own text votes then; on other pages such divs are mostly chrome.
+        weights = _weights(body, f"{PARAGRAPHS}, div")
+    return weights
+
+
+def _weights(body: LexborNode, selector: str) -> dict[int, Weight]:
     own: dict[int, int] = {}
     nodes: dict[int, LexborNode] = {}
     # a paragraph inside a link is a teaser card (<a href><h3/><p>summary</p></a>): all link
     linked = {node.mem_id for node in body.css(LINKED)}
-    for node in body.css(PARAGRAPHS):
+    for node in body.css(selector):
         if node.mem_id in linked:
             continue
         tag = node.tag
+        if tag == "div":
+            if node.mem_id not in own and (size := len(node.text(deep=False).strip())) >= MIN_CHARS:
+                own[node.mem_id], nodes[node.mem_id] = size, node  # its own text: blocks vote apart
+            continue
         if tag == "br":
             parent = node.parent  # text split by <br> lives in its parent
             if parent is None or parent.mem_id in own:
