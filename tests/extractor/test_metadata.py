@@ -678,3 +678,21 @@ def test_a_modified_day_equal_to_the_published_instant_is_kept() -> None:
         '<meta property="article:modified_time" content="2019-11-18">'
     )
     assert meta_of(page).modified == date(2019, 11, 18)
+
+
+def test_a_site_blurb_is_not_the_story_description() -> None:
+    page = '<meta name="description" content="Breaking News, Latest News and Current News from OANN.com.">'
+    assert meta_of(page, url="https://www.oann.com/protesters-gather/").description is None
+
+
+def test_a_story_description_naming_the_agency_is_kept() -> None:
+    text = "WASHINGTON (Reuters) - Scientists on Monday unveiled the first map of Titan."
+    page = f'<meta name="description" content="{text}">'
+    assert meta_of(page, url="https://www.reuters.com/article/titan").description == text
+
+
+def test_a_url_folder_is_not_a_declared_section() -> None:
+    page = ld('{"@type": "NewsArticle", "articleSection": "zurawik"}')
+    assert (
+        meta_of(page, url="https://www.example.com/opinion/columnists/zurawik/bs-ed-1.html").section is None
+    )

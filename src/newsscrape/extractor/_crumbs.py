@@ -213,11 +213,11 @@ def section_of(trail: tuple[str, ...]) -> str | None:
     return None
 
 
-def declared_section(value: str | None, *, site: str | None) -> str | None:
+def declared_section(value: str | None, *, site: str | None, url: str | None = None) -> str | None:
     """A section the page declares (articleSection, article:section), when it names one.
 
     The first of a comma list ("game,news,slider"), the first part of "Blog Briefing Room - News";
-    never a domain, the site, a slug ("india-news") or a generic label.
+    never a domain, the site, a slug ("india-news", a folder of the URL) or a generic label.
 
     >>> declared_section("Blog Briefing Room - News", site=None), declared_section("post", site=None)
     ('Blog Briefing Room', None)
@@ -226,8 +226,9 @@ def declared_section(value: str | None, *, site: str | None) -> str | None:
     label = next((part for part in label.split(" - ") if is_section_label(part.strip())), "").strip()
     if not label or "." in label or (site and label.casefold() == site.casefold()):
         return None
-    if "-" in label and " " not in label and label.islower():
-        return None  # a URL slug
+    slug = " " not in label and label.islower() and label.isascii()
+    if slug and ("-" in label or f"/{label}/" in (url or "")):
+        return None  # a URL slug ("india-news", "zurawik" from .../columnists/zurawik/...)
     return label
 
 

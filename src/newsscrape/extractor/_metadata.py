@@ -21,7 +21,7 @@ from ._jsonld import JsonLd, read_jsonld, squash, text_of
 from ._language import fits_text, normalise_language
 from ._nodes import in_story
 from ._pubdate import find_dates
-from ._site import clean_site_name, logo_name, plausible_image, site_beside_title, story_image
+from ._site import clean_site_name, logo_name, plausible_image, site_beside_title, site_blurb, story_image
 from ._tags import PageNames, find_tags
 from ._title import TitleSources, choose_title
 
@@ -83,9 +83,13 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     declared = (first_meta("og:site_name"), (ld.site_name, "json-ld"), first_meta("application-name"))
     for name, source in declared:
         put("site_name", clean_site_name(name, host=host, headlines=headlines), source)
-    put("description", *first_meta("og:description", "description"))
-    put("description", text_of(art.get("description")), "json-ld")
-    put("description", *first_meta("twitter:description"))
+    for text, source in (
+        first_meta("og:description", "description"),
+        (text_of(art.get("description")), "json-ld"),
+        first_meta("twitter:description"),
+    ):
+        if not site_blurb(text, site=meta.site_name, host=host):
+            put("description", text, source)
     image, image_src = first_meta("og:image", "og:image:url", "og:image:secure_url")
     put("image", plausible_image(_absolute(image, url)), image_src)
     put("image", plausible_image(_absolute(_ld_image(art.get("image")), url)), "json-ld")
@@ -108,9 +112,8 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     if meta.breadcrumbs and is_this_page(meta.breadcrumbs[-1], meta.title or ""):
         meta.breadcrumbs = meta.breadcrumbs[:-1]  # the trail ends with the page itself
     put("section", section_of(meta.breadcrumbs), meta.sources.get("breadcrumbs"))
-    put("section", declared_section(text_of(art.get("articleSection")), site=meta.site_name), "json-ld")
-    section, section_src = first_meta("article:section")
-    put("section", declared_section(section, site=meta.site_name), section_src)
+    for label, source in ((text_of(art.get("articleSection")), "json-ld"), first_meta("article:section")):
+        put("section", declared_section(label, site=meta.site_name, url=url), source)
 
     put("authors", *find_authors(tree, metas, art, site=meta.site_name, host=host))
     put("tags", *find_tags(tree, metas, art, PageNames(title=meta.title, site=meta.site_name, host=host)))

@@ -7,8 +7,10 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ._authors import HOST_LABELS
 from ._jsonld import squash
 from ._nodes import headline_node, outside_story
+from ._tags import NEWS_WORD
 from ._title import STRONG_SEPARATORS
 
 # A site name from the <title> or the logo is a short name.
@@ -204,3 +206,18 @@ def plausible_image(url: str | None) -> str | None:
 def _host_like(label: str, hostname: str) -> bool:
     key = _ALNUM.sub("", label.casefold())
     return len(key) >= MIN_HOST_MATCH and key in hostname
+
+
+def site_blurb(text: str | None, *, site: str | None, host: str | None) -> bool:
+    """A description that advertises the site ("Breaking News ... from OANN.com"), not this story.
+
+    >>> site_blurb("Latest News and Current News from OANN.com.", site=None, host="www.oann.com")
+    True
+    """
+    if not text or not NEWS_WORD.search(text):
+        return False
+    names = {_ALNUM.sub("", (site or "").casefold())}
+    names |= {label for label in (host or "").casefold().split(".")[:-1] if label not in HOST_LABELS}
+    names = {name for name in names if len(name) >= MIN_HOST_MATCH}
+    words = [_ALNUM.sub("", word) for word in text.casefold().split()]
+    return any(word.startswith(name) for word in words for name in names)

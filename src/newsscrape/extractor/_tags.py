@@ -53,7 +53,7 @@ GENERIC_TAGS = frozenset(
 )
 # (compared folded: "Breaking-News" is "breaking news")
 # A page-wide keywords list (the same on every page) names the site's beat, with words like these in it.
-_NEWS_WORD = re.compile(
+NEWS_WORD = re.compile(
     r"\b(?:news|noticias|notícias|nachrichten|actualités|notizie|nieuws|wiadomości|stiri|știri|новости|новини"
     r"|haber|haberler|berita|actualites|noutati|noutăți)\b|ニュース",
     re.IGNORECASE,
@@ -124,7 +124,7 @@ def _is_topic(tag: str, own: frozenset[str], title: str | None) -> bool:
     if _INTERNAL_TAG.search(tag) or _KEY_VALUE.search(tag) or _ADDRESS.search(tag):
         return False
     key = _fold(tag)
-    if key in _GENERIC_KEYS or key in own or _NEWS_WORD.fullmatch(tag):
+    if key in _GENERIC_KEYS or key in own or NEWS_WORD.fullmatch(tag):
         return False
     return not (title and tag.casefold().startswith(title.casefold()))  # the headline itself
 
@@ -138,7 +138,7 @@ def _page_wide(tags: list[str], own: frozenset[str], title: str | None) -> bool:
     signals = 0
     for tag in tags:
         folded = _fold(tag)
-        if _NEWS_WORD.search(tag) or folded in _GENERIC_KEYS or folded in own:
+        if NEWS_WORD.search(tag) or folded in _GENERIC_KEYS or folded in own:
             signals += 1
         elif any(len(name) >= MIN_NAME_IN_TAG and name in folded for name in own):
             signals += 1  # "Cork 96FM" on 96fm.ie
