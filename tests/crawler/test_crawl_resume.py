@@ -218,6 +218,15 @@ def _wait_for(predicate: Callable[[], bool], proc: subprocess.Popen[bytes], seco
         time.sleep(0.05)
 
 
+def _wait_for_stderr(proc: subprocess.Popen[bytes], text: bytes) -> None:
+    """Read the crawl's stderr up to the line holding ``text`` (the rest stays for communicate)."""
+    assert proc.stderr is not None
+    for line in iter(proc.stderr.readline, b""):
+        if text in line:
+            return
+    raise AssertionError(f"the crawl ended without saying {text!r}")
+
+
 def _lines_in(path: Path) -> int:
     return path.read_bytes().count(b"\n") if path.exists() else 0
 
@@ -245,7 +254,8 @@ def test_ctrl_c_records_pages_in_flight_then_exits_130(fault_server: FaultServer
     assert requested == recorded  # pages in flight at Ctrl-C were finished and written, none lost
 
     fault_server.clear_log()
-    again = CliRunner().invoke(main, ["crawl", str(source), "-o", str(out), "--resume", *FAST_CLI])
+    resume = ["crawl", str(source), "-o", str(out), "--resume", *FAST_CLI, "--per-host", "3"]
+    again = CliRunner().invoke(main, resume)
     assert again.exit_code == 0, again.output
     assert sorted(str(r["url"]) for r in records_of(out)) == sorted(urls)
     assert not {fault_server.url(p) for p in fault_server.paths()} & recorded
@@ -261,7 +271,8 @@ def test_second_ctrl_c_stops_at_once(fault_server: FaultServer, tmp_path: Path) 
     try:
         _wait_for(lambda: len(fault_server.paths()) >= 2, proc)  # robots.txt, then a /hang in flight
         proc.send_signal(signal.SIGINT)
-        time.sleep(0.3)
+        # Signals sent close together may merge into one: wait until the first has been handled.
+        _wait_for_stderr(proc, b"stopping: finishing pages in flight")
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=30)  # the hanging requests would take 20 s to time out
     finally:
