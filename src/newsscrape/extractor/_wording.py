@@ -387,6 +387,11 @@ _CTA_RULES: Final = (
         "follow prompt",
         re.compile(r"^(?:follow|like) (?:us|@?\w+(?: \w+)?) on (?:twitter|facebook|instagram)", re.I),
     ),
+    (
+        "meta",
+        "print-edition note",
+        re.compile(r"^a version of this (?:article|story|column) appear(?:s|ed) in (?:the )?print", re.I),
+    ),
     ("newsletter", "app prompt", re.compile(r"^download (?:the |our )?.{0,60}\bapp\b", re.I)),
     ("label", "script notice", re.compile(r"\b(?:requires|enable) javascript\b", re.I)),
 )
