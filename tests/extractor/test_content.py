@@ -272,6 +272,8 @@ def test_later_h1_inside_story_is_kept_as_text() -> None:
         "NEXT STORY:",
         "Download The Times of India News App for Latest City News",
         "ख़बर सुनें",
+        "EFE",
+        "Colleen Barry, The Associated Press",
         "A version of this article appears in print on March 11, 2020, Section A, Page 18 of the New "
         "York edition with the headline: Plan approved.",
     ],

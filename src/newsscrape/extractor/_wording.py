@@ -366,6 +366,17 @@ _LINE_RULES: Final = (
             re.I,
         ),
     ),
+    (
+        "bio",
+        "news agency credit",
+        # "EFE", "The Associated Press", "Colleen Barry, The Associated Press" on a line of its own
+        re.compile(
+            r"^(?:(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*\s*,\s*)?(?:the associated press"
+            r"|associated press|ap|afp|agence france-presse|efe|reuters|dpa|ansa|europa press|xinhua|tass"
+            r"|pti|ani|ians|agencias|agencies|agencije)\.?$",
+            re.I,
+        ),
+    ),
     ("bio", "bare byline", re.compile(r"^(?i:by|von|par|por|di|door|av)\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}$")),
 )
 # Calls to action addressed to the reader, up to a few sentences: newsletter and follow prompts.
