@@ -273,6 +273,8 @@ def test_later_h1_inside_story_is_kept_as_text() -> None:
         "Download The Times of India News App for Latest City News",
         "ख़बर सुनें",
         "EFE",
+        "We use cookies to improve your experience on our site. By continuing you accept our policy.",
+        "Utilizamos cookies propias y de terceros para mejorar nuestros servicios.",
         "Colleen Barry, The Associated Press",
         "A version of this article appears in print on March 11, 2020, Section A, Page 18 of the New "
         "York edition with the headline: Plan approved.",

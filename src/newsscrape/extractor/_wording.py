@@ -403,6 +403,15 @@ _CTA_RULES: Final = (
         "print-edition note",
         re.compile(r"^a version of this (?:article|story|column) appear(?:s|ed) in (?:the )?print", re.I),
     ),
+    (
+        "popup",
+        "cookie notice",
+        re.compile(
+            r"^(?:we|this (?:web)?site|our (?:web)?site) uses? cookies|^(?:utilizamos|usamos|nous utilisons"
+            r"|wir verwenden|utilizziamo|utilizamos|używamy|мы используем)\b.{0,20}\bcook",
+            re.I,
+        ),
+    ),
     ("newsletter", "app prompt", re.compile(r"^download (?:the |our )?.{0,60}\bapp\b", re.I)),
     ("label", "script notice", re.compile(r"\b(?:requires|enable) javascript\b", re.I)),
 )
