@@ -141,7 +141,6 @@ class ExtractPool:
         self._idle: asyncio.Queue[_Worker] | None = None
         self._threads = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="newsscrape-wait")
         self._closed = False
-        self.killed = 0  # workers killed for running over time
 
     async def extract(
         self, content: bytes, url: str, *, final_url: str | None, charset: str | None
@@ -167,7 +166,6 @@ class ExtractPool:
                     worker = await loop.run_in_executor(self._threads, self._replace, worker)
             return ExtractError("extraction workers die before taking a page", url=job[1], reason="internal")
         except TimeoutError:
-            self.killed += 1
             worker = await loop.run_in_executor(self._threads, self._replace, worker)
             return self._timed_out(job[1])
         except (EOFError, OSError) as exc:  # it died on this page (a crash in a C library): recorded

@@ -148,7 +148,6 @@ class UrlSet:
         self._table = array("Q", bytes(8 * size))
         self._mask = size - 1
         self._count = 0
-        self.recorded = 0  # keys added by add_recorded
 
     def __len__(self) -> int:
         return self._count
@@ -159,7 +158,6 @@ class UrlSet:
         slot, value = self._find(key)
         if value == 0:
             self._put(slot, self._hash_of(key) | self._RECORDED)
-            self.recorded += 1
 
     def mark(self, key: str) -> Mark:
         """Note an input URL by its ``url_key``: "new" the first time, "recorded" if the output
