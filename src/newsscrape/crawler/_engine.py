@@ -38,7 +38,7 @@ from ..models import ErrorRecord, Record
 from ._policy import is_host_failure, is_retryable, request_interval, retry_wait
 from ._pool import ExtractFn, ExtractPool
 from ._reader import stream_lines
-from ._urls import InvalidUrl, UrlSet, normalize_url, origin
+from ._urls import InvalidUrl, UrlSet, invalid_key, normalize_url, origin
 
 
 @dataclass(slots=True)
@@ -179,7 +179,7 @@ class Crawler:
             try:
                 key = normalize_url(url)
             except InvalidUrl as exc:
-                key, invalid = "invalid:" + url, str(exc)
+                key, invalid = invalid_key(url), str(exc)
             else:
                 invalid = ""
             mark = self._seen.mark(key)

@@ -106,7 +106,12 @@ def url_key(url: str) -> str:
     try:
         return normalize_url(url)
     except InvalidUrl:
-        return "invalid:" + url.strip()
+        return invalid_key(url)
+
+
+def invalid_key(line: str) -> str:
+    """The key of a line that is no URL: one error record per distinct line, even across --resume."""
+    return "invalid:" + line.strip()
 
 
 def _is_tracking(pair: str) -> bool:
