@@ -692,3 +692,8 @@ def test_story_typed_straight_into_divs_is_found_natively() -> None:
         '<div class="side"><ul><li><a href="/x">Other story one here</a></li></ul></div></div></body></html>'
     )
     assert body(html) == f"{PARA}\n\n{PARA2}\n\n{PARA3}"
+
+
+def test_dont_miss_promotion_of_another_page_removed() -> None:
+    promo = '<p>Ezt ne hagyja ki! Történetek és hírek a Balatonról itt: <a href="https://x.hu/">x.hu</a>.</p>'
+    assert "Balatonról" not in body(page(f"<p>{PARA}</p>{promo}<p>{PARA2}</p>"))

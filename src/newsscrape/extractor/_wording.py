@@ -265,6 +265,15 @@ TEASER_PREFIXES: Final = (
     "citește toată",
     "citeşte toată",
     "lea la nota completa",
+    # "don't miss: <link>" promotions of other pages
+    "don't miss",
+    "don\u2019t miss",
+    "ne manquez pas",
+    "no te pierdas",
+    "nicht verpassen",
+    "non perdere",
+    "ezt ne hagyja ki",
+    "не пропустите",
 )
 
 
