@@ -59,14 +59,13 @@ def find_authors(
     if names:
         return names, "meta"
     for selector in BYLINE_SELECTORS:
-        texts = []
-        for node in tree.css(selector)[:MAX_BYLINE_NODES]:
-            if _not_a_byline(node):
-                continue
-            inner = node.css_first('[itemprop="name"]')
-            texts.append((inner or node).text(deep=True, separator=" "))
+        nodes = tree.css(selector)[:MAX_BYLINE_NODES]
+        texts = [_text(node) for node in nodes]
         # Byline elements hold all sorts of text ("Views", "Guest"): a name there needs two words.
         names = tuple(name for name in clean(texts) if " " in name)
+        if names:  # only then the (slower) look at where the names sit
+            texts = [text for node, text in zip(nodes, texts, strict=True) if not _not_a_byline(node)]
+            names = tuple(name for name in clean(texts) if " " in name)
         if names:  # a selector that names nobody ("View all posts") gives way to the next one
             return names, "dom"
     names = tuple(name for name in clean(_byline_lines(tree)) if " " in name)
@@ -108,6 +107,11 @@ def _ld_people(value: Any) -> list[str]:
         return [name] if name else []
     text = text_of(value)
     return [text] if text and "://" not in text else []
+
+
+def _text(node: LexborNode) -> str:
+    inner = node.css_first('[itemprop="name"]')
+    return (inner or node).text(deep=True, separator=" ")
 
 
 def _not_a_byline(node: LexborNode) -> bool:

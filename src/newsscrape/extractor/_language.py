@@ -7,14 +7,16 @@ not one of the language's commonest words in a dozen) is dropped; the next decla
 
 from __future__ import annotations
 
+import functools
 import re
 
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?$", re.IGNORECASE)
-_WORDS = re.compile(r"[^\W\d_]+")
 
 # Letter ranges of the scripts news pages are written in (the first and last code point of each).
 SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0041, 0x024F, "latin"),
+    (0x0041, 0x005A, "latin"),
+    (0x0061, 0x007A, "latin"),
+    (0x00C0, 0x024F, "latin"),
     (0x1E00, 0x1EFF, "latin"),  # Vietnamese and other accented letters
     (0x0370, 0x03FF, "greek"),
     (0x0400, 0x052F, "cyrillic"),
@@ -34,6 +36,18 @@ SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
     (0x3040, 0x30FF, "kana"),
     (0x4E00, 0x9FFF, "han"),
 )
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+
+def _script_pattern(name: str) -> re.Pattern[str]:
+    ranges = "".join(
+        f"\\u{first:04x}-\\u{last:04x}" for first, last, script in SCRIPT_RANGES if script == name
+    )
+    return re.compile(f"[{ranges}]")
+
+
+_SCRIPT_PATTERNS = {name: _script_pattern(name) for name in dict.fromkeys(s for _, _, s in SCRIPT_RANGES)}
 # Scripts a language is written in; languages not listed are not checked by script.
 _LATIN = "en de fr es pt it nl ro pl cs sk hu fi sv da no nb nn tr id ms tl fil vi sq hr sl lt lv et ca eu"
 _CYRILLIC = "ru uk bg be mk kk ky mn tg"
@@ -76,6 +90,7 @@ _COMMON = {
 }
 COMMON_WORDS = {lang: frozenset(words.split()) for lang, words in _COMMON.items()}
 MIN_WORDS_FOR_WORD_CHECK = 12
+MAX_WORDS_SAMPLE = 250  # characters: some 40 words
 MIN_OTHER_HITS = 2
 
 
@@ -110,14 +125,14 @@ def fits_text(language: str, text: str) -> bool:
     """
     primary = language.split("-")[0]
     scripts = LANGUAGE_SCRIPTS.get(primary)
-    if scripts is not None:
+    if scripts is not None and not _mostly_in(text, scripts):
         script = _dominant_script(text)
         if script is not None and script not in scripts:
             return False
     common = COMMON_WORDS.get(primary)
     if common is None:
         return True
-    words = [word.casefold() for word in _WORDS.findall(text)]
+    words = _LETTER_RUNS.findall(text[:MAX_WORDS_SAMPLE].casefold())
     if len(words) < MIN_WORDS_FOR_WORD_CHECK or not common.isdisjoint(words):
         return True
     return not any(
@@ -127,18 +142,29 @@ def fits_text(language: str, text: str) -> bool:
     )
 
 
+def _mostly_in(text: str, scripts: frozenset[str]) -> bool:
+    """The declared scripts hold most letters: the usual case, told with two run-matching scans."""
+    if text.isascii():
+        return "latin" in scripts
+    letters = len(text) - len(_LETTER_RUNS.sub("", text))
+    foreign = len(_script_runs(scripts).sub("", text))  # letters (and odd symbols) of other scripts
+    return foreign <= (1 - MIN_SCRIPT_SHARE) * letters
+
+
+@functools.cache
+def _script_runs(scripts: frozenset[str]) -> re.Pattern[str]:
+    """Runs of the scripts' letters and of anything that is not a letter ("+": few, long matches)."""
+    ranges = "".join(
+        f"\\u{first:04x}-\\u{last:04x}" for first, last, name in SCRIPT_RANGES if name in scripts
+    )
+    return re.compile(f"[{ranges}\\W\\d_]+")
+
+
 def _dominant_script(text: str) -> str | None:
-    counts: dict[str, int] = {}
-    total = 0
-    for char in text:
-        if not char.isalpha():
-            continue
-        code = ord(char)
-        for first, last, name in SCRIPT_RANGES:
-            if first <= code <= last:
-                counts[name] = counts.get(name, 0) + 1
-                total += 1
-                break
+    if text.isascii():  # the common case, in one C call
+        return "latin" if len(_ASCII_LETTERS.findall(text)) >= MIN_LETTERS else None
+    counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPT_PATTERNS.items()}
+    total = sum(counts.values())
     if total < MIN_LETTERS:
         return None
     name, count = max(counts.items(), key=lambda item: item[1])

@@ -88,25 +88,28 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
         (text_of(art.get("description")), "json-ld"),
         first_meta("twitter:description"),
     ):
-        if not site_blurb(text, site=meta.site_name, host=host):
+        if not meta.description and not site_blurb(text, site=meta.site_name, host=host):
             put("description", text, source)
     image, image_src = first_meta("og:image", "og:image:url", "og:image:secure_url")
     put("image", plausible_image(_absolute(image, url)), image_src)
-    put("image", plausible_image(_absolute(_ld_image(art.get("image")), url)), "json-ld")
-    put("image", plausible_image(_absolute(first_meta("twitter:image", "twitter:image:src")[0], url)), "meta")
+    if not meta.image:
+        put("image", plausible_image(_absolute(_ld_image(art.get("image")), url)), "json-ld")
+    if not meta.image:
+        twitter = first_meta("twitter:image", "twitter:image:src")[0]
+        put("image", plausible_image(_absolute(twitter, url)), "meta")
     if not meta.image:
         put("image", _absolute(story_image(tree), url), "dom")
-    _language(meta, tree, metas, ld)
+    title_node = (tree.head or tree).css_first("title") or tree.css_first("title")  # <head> first
+    html_title = squash(title_node.text()) if title_node is not None else ""
+    _language(meta, tree, metas, ld, html_title)
 
     put("breadcrumbs", ld.breadcrumbs, "json-ld")
     if not meta.breadcrumbs:
         put("breadcrumbs", read_breadcrumbs(tree), "dom")
 
-    title, title_src = choose_title(_title_sources(tree, metas, ld, meta, url))
+    title, title_src = choose_title(_title_sources(tree, metas, ld, meta, url, html_title))
     put("title", title, title_src)
     if not meta.site_name:
-        title_node = tree.css_first("title")
-        html_title = squash(title_node.text()) if title_node is not None else ""
         put("site_name", site_beside_title(html_title, meta.title, host=host), "meta")
         put("site_name", logo_name(tree), "dom")
     if meta.breadcrumbs and is_this_page(meta.breadcrumbs[-1], meta.title or ""):
@@ -187,7 +190,9 @@ def _ld_image(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _language(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], ld: JsonLd) -> None:
+def _language(
+    meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]], ld: JsonLd, html_title: str
+) -> None:
     root = tree.css_first("html")
     candidates = (
         (root.attributes.get("lang") or root.attributes.get("xml:lang") if root is not None else None, "dom"),
@@ -196,8 +201,7 @@ def _language(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]
         (next(iter(metas.get("language", ())), None), "meta"),
         (ld.language, "json-ld"),
     )
-    title = tree.css_first("title")
-    sample = " ".join((title.text() if title is not None else "", meta.description or ""))[:MAX_SAMPLE]
+    sample = f"{html_title} {meta.description or ''}"[:MAX_SAMPLE]
     for raw, source in candidates:
         lang = normalise_language(raw)
         if lang and fits_text(lang, sample):
@@ -207,7 +211,12 @@ def _language(meta: Metadata, tree: LexborHTMLParser, metas: dict[str, list[str]
 
 
 def _title_sources(
-    tree: LexborHTMLParser, metas: dict[str, list[str]], ld: JsonLd, meta: Metadata, url: str | None
+    tree: LexborHTMLParser,
+    metas: dict[str, list[str]],
+    ld: JsonLd,
+    meta: Metadata,
+    url: str | None,
+    html_title: str,
 ) -> TitleSources:
     main: list[str] = []
     rest: list[str] = []
@@ -217,7 +226,6 @@ def _title_sources(
             (main if in_story(node) else rest).append(text)
     if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim agrees)
         rest = [t for t in (squash(n.text(deep=True)) for n in tree.css("h2")[:MAX_H2]) if t]
-    title_node = tree.css_first("title")
     art = ld.article or {}
 
     def one(key: str) -> str | None:
@@ -229,7 +237,7 @@ def _title_sources(
         og=one("og:title"),
         headline=text_of(art.get("headline")) or text_of(art.get("name")),
         twitter=one("twitter:title"),
-        html_title=squash(title_node.text()) if title_node is not None else None,
+        html_title=html_title or None,
         site_name=meta.site_name,
         host=urlsplit(url).hostname if url else None,
         breadcrumbs=meta.breadcrumbs,

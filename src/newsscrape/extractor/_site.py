@@ -33,12 +33,14 @@ NOT_PHOTO = (
 # A declared name may carry a slogan after one of these ("Autoracing | F1 | Indy", "PR TIMES｜...").
 TAGLINE_SEPARATORS = ("\uff5c", " / ", ". ")
 MAX_DECLARED_SITE_WORDS = 8
+_LABEL_SPLIT = re.compile("|".join(re.escape(sep) for sep in (*STRONG_SEPARATORS, *TAGLINE_SEPARATORS)))
 _URL_HOST = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
 # A shared image that is the site's own: a logo, a placeholder, a blog avatar (file name words or folders).
 NOT_STORY_WORDS = frozenset(
     {"logo", "default", "placeholder", "fallback", "favicon", "blavatar", "noimage", "nopreview", "dummy"}
 )
 MIN_ID_FOLDERS = 2
+MAX_BLURB_CHARS = 300
 NOT_STORY_FOLDERS = frozenset({"logo", "logos", "blavatar", "avatar", "avatars", "favicon", "nameplate"})
 MAX_PLACEHOLDER_WORDS = 4
 _NAME_PARTS = re.compile(r"[-_.\s]+|(?<=[a-z])(?=\d)")
@@ -160,9 +162,7 @@ def clean_site_name(value: str | None, *, host: str | None, headlines: tuple[str
         return _URL_HOST.sub("", text).split("/")[0] or None
     if not text or text.startswith("@"):
         return None
-    labels = [text]
-    for sep in (*STRONG_SEPARATORS, *TAGLINE_SEPARATORS):
-        labels = [squash(piece) for label in labels for piece in label.split(sep) if squash(piece)]
+    labels = [label for label in (squash(piece) for piece in _LABEL_SPLIT.split(text)) if label]
     if len(labels) > 1:
         hostname = _ALNUM.sub("", (host or "").casefold().removeprefix("www."))
         heads = [headline.casefold() for headline in headlines]
@@ -214,10 +214,13 @@ def site_blurb(text: str | None, *, site: str | None, host: str | None) -> bool:
     >>> site_blurb("Latest News and Current News from OANN.com.", site=None, host="www.oann.com")
     True
     """
-    if not text or not NEWS_WORD.search(text):
-        return False
+    if not text or len(text) > MAX_BLURB_CHARS:
+        return False  # a blurb is a line or two; a long description is the story's
     names = {_ALNUM.sub("", (site or "").casefold())}
     names |= {label for label in (host or "").casefold().split(".")[:-1] if label not in HOST_LABELS}
     names = {name for name in names if len(name) >= MIN_HOST_MATCH}
-    words = [_ALNUM.sub("", word) for word in text.casefold().split()]
-    return any(word.startswith(name) for word in words for name in names)
+    folded = text.casefold()
+    if not any(name in _ALNUM.sub("", folded) for name in names):
+        return False  # cheap test first: most descriptions never name the site
+    words = [_ALNUM.sub("", word) for word in folded.split()]
+    return any(word.startswith(name) for word in words for name in names) and bool(NEWS_WORD.search(text))

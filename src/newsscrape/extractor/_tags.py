@@ -41,6 +41,7 @@ _INTERNAL_TAG = re.compile(r"^[@/_#:\[]|_")
 # ("Temas relacionados:"); a colon after several words is a title's ("Star Wars: The Last Jedi").
 _KEY_VALUE = re.compile(r"^[^\W\d_]{4,}/\S|^[^\s:]+\s?:|:$")
 _ADDRESS = re.compile(r"@|://|\bwww\.")
+_NOT_A_TOPIC = re.compile("|".join(p.pattern for p in (_INTERNAL_TAG, _KEY_VALUE, _ADDRESS)))
 # Not topics: the site's own sections and buttons ("Front Page", "Show more"), page types, CMS feeds.
 GENERIC_TAGS = frozenset(
     {
@@ -121,7 +122,7 @@ def _own_names(names: PageNames) -> frozenset[str]:
 def _is_topic(tag: str, own: frozenset[str], title: str | None) -> bool:
     if len(tag) > MAX_TAG_LENGTH or (len(tag) < 2 and tag.isascii()) or not _LETTER.search(tag):
         return False  # "N", "2020-07-25", "4513257" (but a one-character CJK word is a word)
-    if _INTERNAL_TAG.search(tag) or _KEY_VALUE.search(tag) or _ADDRESS.search(tag):
+    if _NOT_A_TOPIC.search(tag):
         return False
     key = _fold(tag)
     if key in _GENERIC_KEYS or key in own or NEWS_WORD.fullmatch(tag):
@@ -155,6 +156,8 @@ def _page_wide(tags: list[str], own: frozenset[str], title: str | None) -> bool:
 
 def _fold(text: str) -> str:
     """Lower case, letters and digits only, accents off: "Trójmiasto" and trojmiasto.pl agree."""
+    if text.isascii():
+        return _FOLD.sub("", text.lower())
     plain = unicodedata.normalize("NFKD", text.casefold())
     return _FOLD.sub("", "".join(c for c in plain if not unicodedata.combining(c)))
 
@@ -164,6 +167,8 @@ _GENERIC_KEYS = frozenset(_fold(tag) for tag in GENERIC_TAGS)
 
 def _rel_tags(tree: LexborHTMLParser) -> list[str]:
     """rel=tag links of the story's own article; a page of story cards has rel=tag links in each."""
+    if tree.css_first('article a[rel~="tag"]') is None:
+        return []  # most pages: no need to find the headline
     headline = headline_node(tree)
     box = headline.parent if headline is not None else None
     while box is not None and box.tag != "article":
