@@ -96,6 +96,37 @@ def test_a_redirect_into_a_host_being_crawled_keeps_its_delay(
     assert times[1] - times[0] >= 0.25
 
 
+def test_redirects_from_two_hosts_into_an_unlisted_third_keep_its_delay(
+    fault_servers: Callable[[str], FaultServer],
+) -> None:
+    a, b, target = (fault_servers(f"127.0.0.{i}") for i in (2, 3, 4))
+    urls = [s.url(f"/redirect?to={target.url(f'/page/{s.host}')}") for s in (a, b)]
+    records = run_crawl(urls, delay=0.3)
+    assert all(isinstance(r, Article) for r in records)
+    times = page_times(target)
+    assert len(times) == 2
+    assert times[1] - times[0] >= 0.25
+
+
+def test_a_redirect_target_busy_beyond_the_deadline_puts_the_url_back_without_a_failure(
+    fault_servers: Callable[[str], FaultServer],
+) -> None:
+    a, b, target = (fault_servers(f"127.0.0.{i}") for i in (2, 3, 4))
+    target.set_robots(robots_disallow("/nothing", crawl_delay=1.2))  # longer than a fetch may take
+    urls = [s.url(f"/redirect?to={target.url(f'/page/{s.host}')}") for s in (a, b)]
+    crawler = Crawler(dataclasses.replace(FAST, fetch=FetchConfig(total_timeout=1.0)))
+
+    async def run() -> list[object]:
+        return [r async for r in crawler.run(urls)]
+
+    records = asyncio.run(run())
+    assert all(isinstance(r, Article) for r in records)
+    assert crawler.stats.retries == 0  # no timeout, no failure: the second URL simply waited
+    times = page_times(target)
+    assert len(times) == 2
+    assert times[1] - times[0] >= 1.1
+
+
 def test_robots_can_be_ignored(fault_server: FaultServer) -> None:
     fault_server.set_robots(robots_disallow("/"))
     records = run_crawl([fault_server.url("/page/a")], respect_robots=False)

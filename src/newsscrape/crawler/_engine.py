@@ -12,7 +12,7 @@
   download *and* the extraction, so at most ``concurrency`` pages are held in memory.
 * A redirect is a request to its target: every hop is checked against the target origin's
   robots.txt before it is followed (the fetcher's ``on_redirect`` hook), and a hop into another
-  host this crawl is visiting waits out that host's politeness window.
+  origin waits out that origin's politeness window like a listed URL would.
 * A retryable failure (connect, timeout, 429, 5xx) puts the URL back at the head of its origin's
   queue and pushes the origin's next start back by the backoff or the server's Retry-After: the
   whole host pauses, not just that URL. ``host_failure_limit`` consecutive host-level failures
@@ -74,11 +74,24 @@ class _Host:
     crawl_delay: float | None = None
 
 
+_PASSING_MAX = 1024  # hosts reached only by redirects, remembered before closed windows are dropped
+
+
 class _Again:
     """The URL goes back to its queue: a retry is due, or the crawl is stopping."""
 
 
 _AGAIN = _Again()
+
+
+class _TargetBusy(Exception):
+    """A redirect's target will not be free for longer than a fetch may wait: try the URL later."""
+
+    def __init__(self, wait: float) -> None:
+        super().__init__(f"redirect target busy for {wait:.1f}s")
+        self.wait = wait
+
+
 _END = object()
 
 
@@ -111,6 +124,7 @@ class Crawler:
         self._hosts: dict[str, _Host] = {}
         self._failures: dict[str, int] = {}  # consecutive host-level failures, only for hosts with some
         self._failed_hosts: dict[str, str] = {}  # origin -> why it was given up
+        self._passing: dict[str, _Host] = {}  # hosts only redirects have reached, for their windows
         self._stop_event = asyncio.Event()  # binds to the running loop on first use
         self._room = asyncio.Event()  # set when the queues have room for more input
 
@@ -204,8 +218,9 @@ class Crawler:
             await self._emit(self._host_failed(url, key))
             return
         host = self._hosts.get(key)
-        if host is None:
-            host = self._hosts[key] = _Host(origin=key)
+        if host is None:  # a host redirects already reached keeps its window
+            host = self._passing.pop(key) if key in self._passing else _Host(origin=key)
+            self._hosts[key] = host
         host.queue.append(_Job(url=url))
         self.stats.pending += 1
         if host.workers < self.config.per_host:
@@ -250,21 +265,21 @@ class Crawler:
                 message = f"GET {job.url}: refused by {_robots_says(rules)}"
                 return ErrorRecord(url=job.url, kind="robots", message=message)
         loop = asyncio.get_running_loop()
-        wait = host.next_start - loop.time()
-        if wait > 0 and not await self._sleep(wait):
-            return _AGAIN
-        async with self._slots:
-            if self._stopping:
+        while True:
+            if not await self._wait_turn(host):
                 return _AGAIN
-            # Set the window when the request really starts: waiting for a slot must not shorten it.
-            host.next_start = max(
-                host.next_start, loop.time() + request_interval(cfg, host.crawl_delay, self._rng)
-            )
-            self.stats.in_flight += 1
-            try:
-                return await self._fetch_and_extract(host, job)
-            finally:
-                self.stats.in_flight -= 1
+            async with self._slots:
+                if self._stopping:
+                    return _AGAIN
+                if host.next_start > loop.time():
+                    continue  # a redirect into this host (or a retry pause) took the turn meanwhile
+                # Open the window when the request really starts: waiting for a slot must not shorten it.
+                self._open_window(host)
+                self.stats.in_flight += 1
+                try:
+                    return await self._fetch_and_extract(host, job)
+                finally:
+                    self.stats.in_flight -= 1
 
     async def _fetch_and_extract(self, host: _Host, job: _Job) -> Record | _Again:
         async def vet_hop(from_url: str, to_url: str) -> None:
@@ -276,6 +291,10 @@ class Crawler:
             )
         except FetchError as exc:
             return self._fetch_failed(host, job, exc)
+        except _TargetBusy as busy:  # not the host's fault, not an attempt: come back when it is free
+            loop_now = asyncio.get_running_loop().time()
+            host.next_start = max(host.next_start, loop_now + busy.wait)
+            return _AGAIN
         self._failures.pop(host.origin, None)  # the host answered: its failure streak ends
         try:
             return await self._pool.extract(
@@ -285,10 +304,15 @@ class Crawler:
             return ErrorRecord.from_exception(job.url, exc)
 
     async def _vet_hop(self, url: str, from_url: str, to_url: str) -> None:
-        """A redirect is a request to its target: that origin's robots.txt (RFC 9309) applies, and a
-        host this crawl is visiting keeps its politeness window. Same-origin hops are checked too
-        (a page may redirect into a disallowed path), with rules already cached."""
+        """A redirect is a request to its target: that origin's robots.txt (RFC 9309) applies, and
+        so does its politeness window, whether the crawl lists its URLs or only redirects reach it.
+        Same-origin hops are checked against robots.txt too (a page may redirect into a disallowed
+        path) but take no turn: they are one visit."""
         cfg, key = self.config, origin(to_url)
+        target = self._hosts.get(key) or self._passing.get(key)
+        if target is None:  # remembered at once: concurrent hops into it must share one window
+            target = _Host(origin=key)
+            self._remember_passing(target)
         if cfg.respect_robots:
             rules = await self._robots.rules(key)
             if not rules.allowed(to_url, cfg.fetch.user_agent):
@@ -297,16 +321,40 @@ class Crawler:
                     url=url,
                     kind="robots",
                 )
-        target = self._hosts.get(key)
-        if target is None or key == origin(from_url):
-            return  # a host not being crawled has no window to keep; a same-origin hop is one visit
+            target.crawl_delay = rules.crawl_delay(cfg.fetch.user_agent)
+        if key == origin(from_url):
+            return
+        # Waiting holds a slot and runs under the page's deadline: beyond half of it, the URL is
+        # put back (a timeout would count against a host that did nothing wrong).
+        limit = asyncio.get_running_loop().time() + cfg.fetch.total_timeout / 2
+        await self._wait_turn(target, limit=limit)  # cut short by stop(): a page in flight may finish
+        self._open_window(target)
+
+    def _remember_passing(self, host: _Host) -> None:
+        # Hosts reached only by redirects keep their window while it is open; closed ones are
+        # forgotten once there are many, so a crawl through a million redirectors stays small.
+        if len(self._passing) >= _PASSING_MAX:
+            now = asyncio.get_running_loop().time()
+            self._passing = {k: h for k, h in self._passing.items() if h.next_start > now}
+        self._passing[host.origin] = host
+
+    async def _wait_turn(self, host: _Host, *, limit: float | None = None) -> bool:
+        """Sleep until ``host``'s window has passed (it may move while we sleep); False on ``stop()``.
+
+        Raises _TargetBusy when the window ends after the loop time ``limit``.
+        """
         loop = asyncio.get_running_loop()
-        wait = target.next_start - loop.time()
-        if wait > 0:
-            await self._sleep(wait)  # cut short by stop(): this page is in flight, it may finish
-        target.next_start = max(
-            target.next_start, loop.time() + request_interval(cfg, target.crawl_delay, self._rng)
-        )
+        while (wait := host.next_start - loop.time()) > 0:
+            if limit is not None and host.next_start > limit:
+                raise _TargetBusy(wait)
+            if not await self._sleep(wait):
+                return False
+        return True
+
+    def _open_window(self, host: _Host) -> None:
+        """A request to ``host`` starts now: no other may start before the politeness interval."""
+        interval = request_interval(self.config, host.crawl_delay, self._rng)
+        host.next_start = max(host.next_start, asyncio.get_running_loop().time() + interval)
 
     def _fetch_failed(self, host: _Host, job: _Job, exc: FetchError) -> Record | _Again:
         cfg = self.config
