@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import AsyncGenerator, AsyncIterable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -35,6 +35,7 @@ from ..fetcher import afetch_page as _afetch_page
 from ..fetcher import async_client
 from ..fetcher.robots import RobotsCache, RobotsRules
 from ..models import ErrorRecord, Record
+from ._hosts import Host, Job, PassingHosts, TargetBusy, open_window, wait_turn
 from ._policy import is_host_failure, is_retryable, request_interval, retry_wait
 from ._pool import ExtractFn, ExtractPool
 from ._reader import stream_lines
@@ -59,37 +60,11 @@ class CrawlStats:
         return self.ok + sum(self.failed.values())
 
 
-@dataclass(slots=True)
-class _Job:
-    url: str
-    attempt: int = 0
-
-
-@dataclass(slots=True)
-class _Host:
-    origin: str
-    queue: deque[_Job] = field(default_factory=deque)
-    workers: int = 0
-    next_start: float = 0.0  # loop time before which no request to this origin may start
-    crawl_delay: float | None = None
-
-
-_PASSING_MAX = 1024  # hosts reached only by redirects, remembered before closed windows are dropped
-
-
 class _Again:
     """The URL goes back to its queue: a retry is due, or the crawl is stopping."""
 
 
 _AGAIN = _Again()
-
-
-class _TargetBusy(Exception):
-    """A redirect's target will not be free for longer than a fetch may wait: try the URL later."""
-
-    def __init__(self, wait: float) -> None:
-        super().__init__(f"redirect target busy for {wait:.1f}s")
-        self.wait = wait
 
 
 _END = object()
@@ -121,10 +96,10 @@ class Crawler:
         self._extract_fn = extract_fn
         self._rng = random.Random()
         self._stopping = False
-        self._hosts: dict[str, _Host] = {}
+        self._hosts: dict[str, Host] = {}
         self._failures: dict[str, int] = {}  # consecutive host-level failures, only for hosts with some
         self._failed_hosts: dict[str, str] = {}  # origin -> why it was given up
-        self._passing: dict[str, _Host] = {}  # hosts only redirects have reached, for their windows
+        self._passing = PassingHosts()
         self._stop_event = asyncio.Event()  # binds to the running loop on first use
         self._room = asyncio.Event()  # set when the queues have room for more input
 
@@ -219,9 +194,9 @@ class Crawler:
             return
         host = self._hosts.get(key)
         if host is None:  # a host redirects already reached keeps its window
-            host = self._passing.pop(key) if key in self._passing else _Host(origin=key)
+            host = self._passing.pop(key) or Host(origin=key)
             self._hosts[key] = host
-        host.queue.append(_Job(url=url))
+        host.queue.append(Job(url=url))
         self.stats.pending += 1
         if host.workers < self.config.per_host:
             host.workers += 1
@@ -229,7 +204,7 @@ class Crawler:
 
     # -- one origin ------------------------------------------------------------------------------
 
-    async def _work(self, host: _Host) -> None:
+    async def _work(self, host: Host) -> None:
         loop = asyncio.get_running_loop()
         try:
             while not self._stopping:
@@ -254,7 +229,7 @@ class Crawler:
             if host.workers == 0 and not host.queue and self._hosts.get(host.origin) is host:
                 del self._hosts[host.origin]
 
-    async def _process(self, host: _Host, job: _Job) -> Record | _Again:
+    async def _process(self, host: Host, job: Job) -> Record | _Again:
         cfg = self.config
         if host.origin in self._failed_hosts:
             return self._host_failed(job.url, host.origin)
@@ -266,7 +241,7 @@ class Crawler:
                 return ErrorRecord(url=job.url, kind="robots", message=message)
         loop = asyncio.get_running_loop()
         while True:
-            if not await self._wait_turn(host):
+            if not await wait_turn(host, sleep=self._sleep):
                 return _AGAIN
             async with self._slots:
                 if self._stopping:
@@ -274,14 +249,14 @@ class Crawler:
                 if host.next_start > loop.time():
                     continue  # a redirect into this host (or a retry pause) took the turn meanwhile
                 # Open the window when the request really starts: waiting for a slot must not shorten it.
-                self._open_window(host)
+                open_window(host, request_interval(cfg, host.crawl_delay, self._rng))
                 self.stats.in_flight += 1
                 try:
                     return await self._fetch_and_extract(host, job)
                 finally:
                     self.stats.in_flight -= 1
 
-    async def _fetch_and_extract(self, host: _Host, job: _Job) -> Record | _Again:
+    async def _fetch_and_extract(self, host: Host, job: Job) -> Record | _Again:
         async def vet_hop(from_url: str, to_url: str) -> None:
             await self._vet_hop(job.url, from_url, to_url)
 
@@ -291,7 +266,7 @@ class Crawler:
             )
         except FetchError as exc:
             return self._fetch_failed(host, job, exc)
-        except _TargetBusy as busy:  # not the host's fault, not an attempt: come back when it is free
+        except TargetBusy as busy:  # not the host's fault, not an attempt: come back when it is free
             loop_now = asyncio.get_running_loop().time()
             host.next_start = max(host.next_start, loop_now + busy.wait)
             return _AGAIN
@@ -311,8 +286,8 @@ class Crawler:
         cfg, key = self.config, origin(to_url)
         target = self._hosts.get(key) or self._passing.get(key)
         if target is None:  # remembered at once: concurrent hops into it must share one window
-            target = _Host(origin=key)
-            self._remember_passing(target)
+            target = Host(origin=key)
+            self._passing.add(target)
         if cfg.respect_robots:
             rules = await self._robots.rules(key)
             if not rules.allowed(to_url, cfg.fetch.user_agent):
@@ -327,36 +302,10 @@ class Crawler:
         # Waiting holds a slot and runs under the page's deadline: beyond half of it, the URL is
         # put back (a timeout would count against a host that did nothing wrong).
         limit = asyncio.get_running_loop().time() + cfg.fetch.total_timeout / 2
-        await self._wait_turn(target, limit=limit)  # cut short by stop(): a page in flight may finish
-        self._open_window(target)
+        await wait_turn(target, sleep=self._sleep, limit=limit)  # stop() cuts it short: in flight, go on
+        open_window(target, request_interval(cfg, target.crawl_delay, self._rng))
 
-    def _remember_passing(self, host: _Host) -> None:
-        # Hosts reached only by redirects keep their window while it is open; closed ones are
-        # forgotten once there are many, so a crawl through a million redirectors stays small.
-        if len(self._passing) >= _PASSING_MAX:
-            now = asyncio.get_running_loop().time()
-            self._passing = {k: h for k, h in self._passing.items() if h.next_start > now}
-        self._passing[host.origin] = host
-
-    async def _wait_turn(self, host: _Host, *, limit: float | None = None) -> bool:
-        """Sleep until ``host``'s window has passed (it may move while we sleep); False on ``stop()``.
-
-        Raises _TargetBusy when the window ends after the loop time ``limit``.
-        """
-        loop = asyncio.get_running_loop()
-        while (wait := host.next_start - loop.time()) > 0:
-            if limit is not None and host.next_start > limit:
-                raise _TargetBusy(wait)
-            if not await self._sleep(wait):
-                return False
-        return True
-
-    def _open_window(self, host: _Host) -> None:
-        """A request to ``host`` starts now: no other may start before the politeness interval."""
-        interval = request_interval(self.config, host.crawl_delay, self._rng)
-        host.next_start = max(host.next_start, asyncio.get_running_loop().time() + interval)
-
-    def _fetch_failed(self, host: _Host, job: _Job, exc: FetchError) -> Record | _Again:
+    def _fetch_failed(self, host: Host, job: Job, exc: FetchError) -> Record | _Again:
         cfg = self.config
         if is_retryable(exc) and job.attempt < cfg.retries:
             job.attempt += 1

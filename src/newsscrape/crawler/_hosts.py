@@ -1,0 +1,99 @@
+"""Per-origin state of a crawl: the URLs waiting for an origin, and its politeness window.
+
+A window runs start to start: once a request to an origin starts, the next may not start before
+``next_start``. A host's own workers and redirect hops into it take turns through the same two
+calls, so neither can slip past the other: ``wait_turn`` (sleep until the window has passed; it
+may move while sleeping) and ``open_window`` (a request starts now).
+
+    >>> if await wait_turn(host, sleep=crawler_sleep):
+    ...     open_window(host, request_interval(config, host.crawl_delay, rng))
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+# Sleeps the given seconds; False when cut short (the crawl is stopping).
+Sleep = Callable[[float], Awaitable[bool]]
+
+# Hosts reached only by redirects, remembered before those with a closed window are dropped.
+PASSING_MAX = 1024
+
+
+@dataclass(slots=True)
+class Job:
+    url: str
+    attempt: int = 0
+
+
+@dataclass(slots=True)
+class Host:
+    origin: str
+    queue: deque[Job] = field(default_factory=deque)
+    workers: int = 0
+    next_start: float = 0.0  # loop time before which no request to this origin may start
+    crawl_delay: float | None = None
+
+
+class TargetBusy(Exception):
+    """A redirect's target will not be free before the limit a fetch may wait: try the URL later."""
+
+    def __init__(self, wait: float) -> None:
+        super().__init__(f"redirect target busy for {wait:.1f}s")
+        self.wait = wait
+
+
+async def wait_turn(host: Host, *, sleep: Sleep, limit: float | None = None) -> bool:
+    """Sleep until ``host``'s window has passed; False if ``sleep`` was cut short.
+
+    Raises TargetBusy when the window ends after the loop time ``limit``.
+
+        >>> await wait_turn(host, sleep=crawler_sleep, limit=loop.time() + 30)
+        True
+    """
+    loop = asyncio.get_running_loop()
+    while (wait := host.next_start - loop.time()) > 0:
+        if limit is not None and host.next_start > limit:
+            raise TargetBusy(wait)
+        if not await sleep(wait):
+            return False
+    return True
+
+
+def open_window(host: Host, interval: float) -> None:
+    """A request to ``host`` starts now: no other may start within ``interval`` seconds.
+
+    >>> open_window(host, 1.2); host.next_start - loop.time()
+    1.2
+    """
+    host.next_start = max(host.next_start, asyncio.get_running_loop().time() + interval)
+
+
+class PassingHosts:
+    """Hosts only redirects have reached, each kept while its window is open so that concurrent
+    hops into it share one window; a crawl through a million redirectors stays small.
+
+        >>> passing = PassingHosts(); passing.add(Host(origin="https://t.example:443"))
+        >>> passing.pop("https://t.example:443").origin
+        'https://t.example:443'
+    """
+
+    def __init__(self, *, max_size: int = PASSING_MAX) -> None:
+        self._hosts: dict[str, Host] = {}
+        self._max = max_size
+
+    def get(self, key: str) -> Host | None:
+        return self._hosts.get(key)
+
+    def pop(self, key: str) -> Host | None:
+        """Take ``key``'s host out, as its URLs become listed ones (its window goes with it)."""
+        return self._hosts.pop(key, None)
+
+    def add(self, host: Host) -> None:
+        if len(self._hosts) >= self._max:
+            now = asyncio.get_running_loop().time()
+            self._hosts = {k: h for k, h in self._hosts.items() if h.next_start > now}
+        self._hosts[host.origin] = host
