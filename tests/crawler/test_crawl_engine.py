@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 
-from crawl_support import FAST, by_url, run_crawl
+from crawl_support import FAST, by_url, quick_extract, run_crawl
 
 from faultserver import FaultServer, Request, Response, article_html, robots_disallow
 from newsscrape.config import FetchConfig
@@ -89,7 +89,8 @@ def test_a_redirect_into_a_host_being_crawled_keeps_its_delay(
     fault_servers: Callable[[str], FaultServer],
 ) -> None:
     a, b = fault_servers("127.0.0.2"), fault_servers("127.0.0.3")
-    records = run_crawl([b.url("/page/0"), a.url(f"/redirect?to={b.url('/page/1')}")], delay=0.3)
+    urls = [b.url("/page/0"), a.url(f"/redirect?to={b.url('/page/1')}")]
+    records = run_crawl(urls, delay=0.3, extract_fn=quick_extract)
     assert all(isinstance(r, Article) for r in records)
     times = page_times(b)
     assert len(times) == 2
@@ -101,7 +102,7 @@ def test_redirects_from_two_hosts_into_an_unlisted_third_keep_its_delay(
 ) -> None:
     a, b, target = (fault_servers(f"127.0.0.{i}") for i in (2, 3, 4))
     urls = [s.url(f"/redirect?to={target.url(f'/page/{s.host}')}") for s in (a, b)]
-    records = run_crawl(urls, delay=0.3)
+    records = run_crawl(urls, delay=0.3, extract_fn=quick_extract)
     assert all(isinstance(r, Article) for r in records)
     times = page_times(target)
     assert len(times) == 2
@@ -114,7 +115,8 @@ def test_a_redirect_target_busy_beyond_the_deadline_puts_the_url_back_without_a_
     a, b, target = (fault_servers(f"127.0.0.{i}") for i in (2, 3, 4))
     target.set_robots(robots_disallow("/nothing", crawl_delay=1.2))  # longer than a fetch may take
     urls = [s.url(f"/redirect?to={target.url(f'/page/{s.host}')}") for s in (a, b)]
-    crawler = Crawler(dataclasses.replace(FAST, fetch=FetchConfig(total_timeout=1.0)))
+    config = dataclasses.replace(FAST, fetch=FetchConfig(total_timeout=1.0))
+    crawler = Crawler(config, extract_fn=quick_extract)
 
     async def run() -> list[object]:
         return [r async for r in crawler.run(urls)]
@@ -151,7 +153,7 @@ def test_robots_500_disallows_after_asking_twice(fault_server: FaultServer) -> N
 
 def test_crawl_delay_spaces_requests_to_one_host(fault_server: FaultServer) -> None:
     fault_server.set_robots(robots_disallow("/nothing", crawl_delay=0.3))
-    run_crawl([fault_server.url(f"/page/{i}") for i in range(4)])
+    run_crawl([fault_server.url(f"/page/{i}") for i in range(4)], extract_fn=quick_extract)
     times = page_times(fault_server)
     assert len(times) == 4
     assert min(b - a for a, b in itertools.pairwise(times)) >= 0.25
@@ -162,7 +164,7 @@ def test_our_delay_spaces_requests_and_other_hosts_do_not_wait(
 ) -> None:
     a, b = fault_servers("127.0.0.2"), fault_servers("127.0.0.3")
     urls = [s.url(f"/page/{i}") for i in range(3) for s in (a, b)]
-    records = run_crawl(urls, delay=0.3)
+    records = run_crawl(urls, delay=0.3, extract_fn=quick_extract)
     assert len(records) == 6
     for server in (a, b):
         times = page_times(server)
@@ -211,7 +213,7 @@ def flaky(status: int, *, failures: int, retry_after: int) -> Callable[[Request]
 
 def test_503_with_retry_after_is_retried_after_the_pause(fault_server: FaultServer) -> None:
     fault_server.add_route("/flaky", flaky(503, failures=1, retry_after=1))
-    records = run_crawl([fault_server.url("/flaky")])
+    records = run_crawl([fault_server.url("/flaky")], extract_fn=quick_extract)
     assert isinstance(records[0], Article)
     times = page_times(fault_server, "/flaky")
     assert len(times) == 2
@@ -225,7 +227,7 @@ def test_429_retry_after_pauses_the_whole_host(fault_server: FaultServer) -> Non
         fault_server.url("/page/slow?delay=0.3"),
         fault_server.url("/page/later"),
     ]
-    records = run_crawl(urls, per_host=2)
+    records = run_crawl(urls, per_host=2, extract_fn=quick_extract)
     assert all(isinstance(r, Article) for r in records)
     first_429 = page_times(fault_server, "/flaky")[0]
     (later,) = page_times(fault_server, "/page/later")
