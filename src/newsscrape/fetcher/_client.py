@@ -99,6 +99,7 @@ def fetch_page(
 
     ``afetch_page`` (and so ``crawl`` and the ``newsscrape fetch`` command) keeps the deadline
     exactly; use it when servers may be hostile.
+
     ``client`` shares a pool across calls (see ``sync_client``); ``policy`` says which addresses
     are public (see ``AddressPolicy``). ``on_redirect(from_url, to_url)`` is called before each
     redirect is followed, once the address policy let the target through; it refuses a hop by
