@@ -35,7 +35,7 @@ from ..fetcher import afetch_page as _afetch_page
 from ..fetcher import async_client
 from ..fetcher.robots import RobotsCache, RobotsRules
 from ..models import ErrorRecord, Record
-from ._hosts import Host, Job, PassingHosts, TargetBusy, open_window, wait_turn
+from ._hosts import Host, Job, PassingHosts, TargetBusy, hold_off, wait_turn
 from ._policy import is_host_failure, is_retryable, request_interval, retry_wait
 from ._pool import ExtractFn, ExtractPool
 from ._reader import stream_lines
@@ -249,7 +249,7 @@ class Crawler:
                 if host.next_start > loop.time():
                     continue  # a redirect into this host (or a retry pause) took the turn meanwhile
                 # Open the window when the request really starts: waiting for a slot must not shorten it.
-                open_window(host, request_interval(cfg, host.crawl_delay, self._rng))
+                hold_off(host, request_interval(cfg, host.crawl_delay, self._rng))
                 self.stats.in_flight += 1
                 try:
                     return await self._fetch_and_extract(host, job)
@@ -267,8 +267,7 @@ class Crawler:
         except FetchError as exc:
             return self._fetch_failed(host, job, exc)
         except TargetBusy as busy:  # not the host's fault, not an attempt: come back when it is free
-            loop_now = asyncio.get_running_loop().time()
-            host.next_start = max(host.next_start, loop_now + busy.wait)
+            hold_off(host, busy.wait)
             return _AGAIN
         self._failures.pop(host.origin, None)  # the host answered: its failure streak ends
         try:
@@ -303,16 +302,14 @@ class Crawler:
         # put back (a timeout would count against a host that did nothing wrong).
         limit = asyncio.get_running_loop().time() + cfg.fetch.total_timeout / 2
         await wait_turn(target, sleep=self._sleep, limit=limit)  # stop() cuts it short: in flight, go on
-        open_window(target, request_interval(cfg, target.crawl_delay, self._rng))
+        hold_off(target, request_interval(cfg, target.crawl_delay, self._rng))
 
     def _fetch_failed(self, host: Host, job: Job, exc: FetchError) -> Record | _Again:
         cfg = self.config
         if is_retryable(exc) and job.attempt < cfg.retries:
             job.attempt += 1
             self.stats.retries += 1
-            pause = retry_wait(job.attempt, exc, cfg, self._rng)
-            loop_now = asyncio.get_running_loop().time()
-            host.next_start = max(host.next_start, loop_now + pause)  # the whole host waits
+            hold_off(host, retry_wait(job.attempt, exc, cfg, self._rng))  # the whole host waits
             return _AGAIN
         if not is_host_failure(exc):
             self._failures.pop(host.origin, None)

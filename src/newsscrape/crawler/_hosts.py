@@ -3,10 +3,10 @@
 A window runs start to start: once a request to an origin starts, the next may not start before
 ``next_start``. A host's own workers and redirect hops into it take turns through the same two
 calls, so neither can slip past the other: ``wait_turn`` (sleep until the window has passed; it
-may move while sleeping) and ``open_window`` (a request starts now).
+may move while sleeping) and ``hold_off`` (a request starts now, or a retry pause begins).
 
     >>> if await wait_turn(host, sleep=crawler_sleep):
-    ...     open_window(host, request_interval(config, host.crawl_delay, rng))
+    ...     hold_off(host, request_interval(config, host.crawl_delay, rng))
 """
 
 from __future__ import annotations
@@ -63,13 +63,14 @@ async def wait_turn(host: Host, *, sleep: Sleep, limit: float | None = None) -> 
     return True
 
 
-def open_window(host: Host, interval: float) -> None:
-    """A request to ``host`` starts now: no other may start within ``interval`` seconds.
+def hold_off(host: Host, seconds: float) -> None:
+    """No request to ``host`` may start within ``seconds`` from now (nor before its window already
+    ends): after a request starts, or for a retry's pause.
 
-    >>> open_window(host, 1.2); host.next_start - loop.time()
+    >>> hold_off(host, 1.2); host.next_start - loop.time()
     1.2
     """
-    host.next_start = max(host.next_start, asyncio.get_running_loop().time() + interval)
+    host.next_start = max(host.next_start, asyncio.get_running_loop().time() + seconds)
 
 
 class PassingHosts:
