@@ -25,6 +25,12 @@ def page_times(server: FaultServer, prefix: str = "/page/") -> list[float]:
     return [r.time for r in server.requests if r.path.startswith(prefix)]
 
 
+def gap_between_two_pages(server: FaultServer) -> float:
+    times = page_times(server)
+    assert len(times) == 2
+    return times[1] - times[0]
+
+
 def test_one_record_per_distinct_url_under_the_url_first_listed(fault_server: FaultServer) -> None:
     a = fault_server.url("/page/a")
     urls = [
@@ -92,9 +98,7 @@ def test_a_redirect_into_a_host_being_crawled_keeps_its_delay(
     urls = [b.url("/page/0"), a.url(f"/redirect?to={b.url('/page/1')}")]
     records = run_crawl(urls, delay=0.3, extract_fn=quick_extract)
     assert all(isinstance(r, Article) for r in records)
-    times = page_times(b)
-    assert len(times) == 2
-    assert times[1] - times[0] >= 0.25
+    assert gap_between_two_pages(b) >= 0.25
 
 
 def test_redirects_from_two_hosts_into_an_unlisted_third_keep_its_delay(
@@ -104,9 +108,7 @@ def test_redirects_from_two_hosts_into_an_unlisted_third_keep_its_delay(
     urls = [s.url(f"/redirect?to={target.url(f'/page/{s.host}')}") for s in (a, b)]
     records = run_crawl(urls, delay=0.3, extract_fn=quick_extract)
     assert all(isinstance(r, Article) for r in records)
-    times = page_times(target)
-    assert len(times) == 2
-    assert times[1] - times[0] >= 0.25
+    assert gap_between_two_pages(target) >= 0.25
 
 
 def test_a_redirect_target_busy_beyond_the_deadline_puts_the_url_back_without_a_failure(
@@ -124,9 +126,7 @@ def test_a_redirect_target_busy_beyond_the_deadline_puts_the_url_back_without_a_
     records = asyncio.run(run())
     assert all(isinstance(r, Article) for r in records)
     assert crawler.stats.retries == 0  # no timeout, no failure: the second URL simply waited
-    times = page_times(target)
-    assert len(times) == 2
-    assert times[1] - times[0] >= 1.1
+    assert gap_between_two_pages(target) >= 1.1
 
 
 def test_robots_can_be_ignored(fault_server: FaultServer) -> None:
