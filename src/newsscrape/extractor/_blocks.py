@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborNode
 
 from ._chrome import chrome_kind
 from ._guard import Deadline, too_deep
+from ._text import fold
 from ._wording import heading_kind, is_teaser, line_kind
 
 HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -71,10 +72,6 @@ class Removed:
     reason: str  # the rule that fired, in words
     where: str  # a short CSS-like path of the node
     text: str  # the first characters of its text
-
-
-def fold(text: str) -> str:
-    return " ".join(text.split())
 
 
 def where(node: LexborNode, depth: int = 3) -> str:

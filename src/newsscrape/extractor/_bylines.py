@@ -7,8 +7,9 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._authors import BYLINE_LINE, clean_authors
-from ._jsonld import squash, text_of
+from ._jsonld import text_of
 from ._nodes import headline_node
+from ._text import squash
 
 # Byline elements, read only when JSON-LD and meta tags name nobody.
 BYLINE_SELECTORS = (

@@ -23,11 +23,12 @@ from typing import Final
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..config import ExtractConfig
-from ._blocks import Block, Removed, Walk, fold, head_text, where
+from ._blocks import Block, Removed, Walk, head_text, where
 from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
 from ._scoring import Weight, choose_container, paragraph_weights
+from ._text import fold
 from ._wording import heading_kind
 
 __all__ = ["Block", "Content", "Removed", "extract_content"]

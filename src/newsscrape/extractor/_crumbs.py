@@ -7,8 +7,8 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._dates import MONTHS
-from ._jsonld import squash
 from ._nodes import headline_node
+from ._text import fold, squash
 
 # Breadcrumb containers, most explicit first.
 BREADCRUMBS = (
@@ -126,7 +126,7 @@ def _crumbs_in(node: LexborNode) -> tuple[str, ...]:
     items = node.css('[itemprop="name"]') or node.css("li") or node.css("a")
     trail: list[str] = []
     for item in items:
-        text = " ".join(item.text(deep=True, separator=" ").split()).strip(_CRUMB_MARKS)
+        text = fold(item.text(deep=True, separator=" ")).strip(_CRUMB_MARKS)
         if not text or text in _CRUMB_SEPARATORS or (trail and trail[-1] == text):
             continue
         if text.casefold().rstrip(" :") in TRAIL_LABELS:

@@ -14,6 +14,8 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
 
+from ._text import fold
+
 # Dates outside [EARLIEST, now + FUTURE_SLACK] are template defaults, copyright years or
 # scheduled events, not the publication date of a page.
 EARLIEST = date(1990, 1, 1)
@@ -118,7 +120,7 @@ def parse_date(
     """
     if not text:
         return None
-    text = " ".join(text.split())[:200]
+    text = fold(text)[:200]
     value = (
         _parse_iso(text) or _parse_rfc2822(text) or _parse_words(text, month_first=_month_first(languages))
     )

@@ -15,6 +15,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ._text import squash
+
 Node = dict[str, Any]
 
 # An article node is any type ending in one of these (NewsArticle, ReportageNewsArticle,
@@ -26,9 +28,6 @@ WRAPPER_KEYS = ("@graph", "mainEntity", "mainEntityOfPage")
 _COMMENT = re.compile(r"<!--|-->|<!\[CDATA\[|\]\]>|^\s*//.*$", re.MULTILINE)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _DECODER = json.JSONDecoder(strict=False)  # strict=False: raw control characters inside strings
-# White space runs to fold, all but the ideographic space U+3000: CJK headlines use it as a visible
-# gap between two clauses ("一か月\u3000福井県内"), so it is part of the text, not layout.
-_SPACES = re.compile(r"[^\S\u3000]+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -125,15 +124,6 @@ def text_of(value: Any) -> str | None:
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return squash(html.unescape(str(value))) or None
     return None
-
-
-def squash(text: str) -> str:
-    """White space runs folded to one space and trimmed; the ideographic space U+3000 is kept.
-
-    >>> squash("  Big\\n news\u3000today ")
-    'Big news\u3000today'
-    """
-    return _SPACES.sub(" ", text).strip()
 
 
 def _flatten(data: Any, out: list[Node], *, depth: int) -> None:

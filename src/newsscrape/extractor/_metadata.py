@@ -17,12 +17,13 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ._bylines import find_authors
 from ._crumbs import declared_section, is_this_page, read_breadcrumbs, section_of
-from ._jsonld import JsonLd, read_jsonld, squash, text_of
+from ._jsonld import JsonLd, read_jsonld, text_of
 from ._language import fits_text, normalise_language
 from ._nodes import in_story
 from ._pubdate import find_dates
 from ._site import clean_site_name, logo_name, plausible_image, site_beside_title, site_blurb, story_image
 from ._tags import PageNames, find_tags
+from ._text import fold, squash
 from ._title import TitleSources, choose_title
 
 MAX_H2 = 10
@@ -178,7 +179,7 @@ def _body_text(value: Any) -> str | None:
         value = "\n".join(v for v in value if isinstance(v, str))
     if not isinstance(value, str):
         return None
-    lines = (" ".join(line.split()) for line in html.unescape(value).splitlines())
+    lines = (fold(line) for line in html.unescape(value).splitlines())
     return "\n".join(line for line in lines if line) or None
 
 

@@ -12,8 +12,8 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._authors import HOST_LABELS
-from ._jsonld import squash
 from ._nodes import headline_node, outside_story
+from ._text import squash
 
 MAX_TAGS = 30
 MAX_TAG_LENGTH = 60

@@ -1,0 +1,31 @@
+"""Text folding shared by the extractor's readers: white space runs to one space, and comparison keys.
+
+One spelling of each fold, so that two modules comparing the same strings (a title and a host, a
+headline and its h1) fold them alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+# White space runs to fold, all but the ideographic space U+3000: CJK headlines use it as a visible
+# gap between two clauses ("一か月\u3000福井県内"), so it is part of the text, not layout.
+_SPACES = re.compile(r"[^\S\u3000]+")
+
+
+def squash(text: str) -> str:
+    """White space runs folded to one space and trimmed; the ideographic space U+3000 is kept.
+
+    >>> squash("  Big\\n news\u3000today ")
+    'Big news\u3000today'
+    """
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Every white space run (U+3000 too) folded to one space, and trimmed: text as a reader sees it.
+
+    >>> fold(" Big\\n  news ")
+    'Big news'
+    """
+    return " ".join(text.split())
