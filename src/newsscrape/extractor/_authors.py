@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ._text import alnum_key
+
 # Words that open a byline in the languages news pages are commonly written in.
 _LEADS = r"(?:written|posted|reported|published|text|story|words|photos?|analysis|opinion|commentary|review)"
 # Italian "di" only in lower case: a capital "Di" starts a surname ("Di Maria").
@@ -54,7 +56,6 @@ _SPLIT = re.compile(r"\s*([,;|&/\n]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|v
 _NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
 _HAS_DIGIT = re.compile(r"\d")
 _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
-_ALNUM = re.compile(r"\W+")
 # Punctuation around a name: dots, colons, hyphen, en and em dashes, middle dot, bullet, tab.
 _PUNCT = " .:-\u2013\u2014\u00b7\u2022\t"
 MAX_WORDS = 5
@@ -69,12 +70,13 @@ def clean_authors(raw: Iterable[str], *, site: str | None = None, host: str | No
 
     ``site`` and ``host`` name the publication, which signs some stories but is nobody.
     """
-    outlets = {_fold(site)} | {label for label in (host or "").lower().split(".") if label not in HOST_LABELS}
+    outlets = {label for label in (host or "").lower().split(".") if label not in HOST_LABELS}
+    outlets.add(alnum_key(site or ""))
     outlets.discard("")
     seen: dict[str, str] = {}
     for text in raw:
         for name in split_byline(text):
-            key, words = _fold(name), {_fold(word) for word in name.split()}
+            key, words = alnum_key(name), {alnum_key(word) for word in name.split()}
             if any(o in words or (len(o) >= 4 and (key in o or o in key)) for o in outlets):
                 continue  # the publication ("CNN", "Do UOL" on uol.com.br), not a person
             seen.setdefault(name.casefold(), name)
@@ -128,7 +130,3 @@ def _person(part: str) -> str | None:
     if part.isupper() and len(words) > 1:
         part = part.title()  # "JANE DOE" -> "Jane Doe"
     return part
-
-
-def _fold(text: str | None) -> str:
-    return _ALNUM.sub("", text.casefold()) if text else ""

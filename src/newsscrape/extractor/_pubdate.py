@@ -16,6 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._dates import parse_date, url_date
+from ._text import phrase_key
 
 # Meta names/properties (lower-cased) that carry the publication date, most trusted first.
 PUBLISHED_META = (
@@ -153,7 +154,7 @@ def find_dates(
     if published is None:
         published, p_src = unmarked, "dom"
     if published is None:
-        published, p_src = _written(tree, _key(title), languages), "dom"
+        published, p_src = _written(tree, phrase_key(title), languages), "dom"
     if published is None:
         published, p_src = _announced(tree), "dom"
     if published is None:
@@ -401,11 +402,7 @@ def _publication_part(text: str) -> str:
 
 
 def _is_headline(node: LexborNode, title: str) -> bool:
-    return node.tag == "h1" or (bool(title) and _key(node.text(deep=True)) == title)
-
-
-def _key(text: str | None) -> str:
-    return " ".join(text.casefold().split()) if text else ""
+    return node.tag == "h1" or (bool(title) and phrase_key(node.text(deep=True)) == title)
 
 
 def _widget(node: LexborNode) -> bool:

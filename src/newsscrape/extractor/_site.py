@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ._authors import HOST_LABELS
 from ._nodes import headline_node, outside_story
 from ._tags import NEWS_WORD
-from ._text import squash
+from ._text import NON_WORD, alnum_key, host_key, squash
 from ._title import STRONG_SEPARATORS
 
 # A site name from the <title> or the logo is a short name.
@@ -18,7 +18,6 @@ MAX_SITE_CHARS = 60
 MAX_SITE_WORDS = 6
 MAX_LOGOS = 2
 MIN_HOST_MATCH = 3
-_ALNUM = re.compile(r"\W+")
 # Words logo alt texts add to the name ("JSTOR Home", "Gazette logo").
 _LOGO_WORD = re.compile(r"\b(?:logo|logotipo|logotype|home ?page|home)\b", re.IGNORECASE)
 # A story picture without meta tags: a large <img> near the headline, not a logo, icon or ad.
@@ -70,12 +69,11 @@ def site_beside_title(html_title: str, headline: str | None, *, host: str | None
     for sep in seps:
         parts = [piece for part in parts for piece in part.split(sep.strip())]
     labels = [label for label in (squash(part) for part in parts) if label and ">" not in label]
-    hostname = _ALNUM.sub("", (host or "").casefold().removeprefix("www."))
+    hostname = host_key(host)
     like_host = [
         label
         for label in labels
-        if len(key := _ALNUM.sub("", label.casefold())) >= MIN_HOST_MATCH
-        and (key in hostname or hostname in key)
+        if len(key := alnum_key(label)) >= MIN_HOST_MATCH and (key in hostname or hostname in key)
     ]
     site = like_host[0] if like_host else labels[pick] if labels else None
     return site if site and len(site) <= MAX_SITE_CHARS and len(site.split()) <= MAX_SITE_WORDS else None
@@ -164,7 +162,7 @@ def clean_site_name(value: str | None, *, host: str | None, headlines: tuple[str
         return None
     labels = [label for label in (squash(piece) for piece in _LABEL_SPLIT.split(text)) if label]
     if len(labels) > 1:
-        hostname = _ALNUM.sub("", (host or "").casefold().removeprefix("www."))
+        hostname = host_key(host)
         heads = [headline.casefold() for headline in headlines]
         labels = [
             label
@@ -204,7 +202,7 @@ def plausible_image(url: str | None) -> str | None:
 
 
 def _host_like(label: str, hostname: str) -> bool:
-    key = _ALNUM.sub("", label.casefold())
+    key = alnum_key(label)
     return len(key) >= MIN_HOST_MATCH and key in hostname
 
 
@@ -216,11 +214,11 @@ def site_blurb(text: str | None, *, site: str | None, host: str | None) -> bool:
     """
     if not text or len(text) > MAX_BLURB_CHARS:
         return False  # a blurb is a line or two; a long description is the story's
-    names = {_ALNUM.sub("", (site or "").casefold())}
+    names = {alnum_key(site or "")}
     names |= {label for label in (host or "").casefold().split(".")[:-1] if label not in HOST_LABELS}
     names = {name for name in names if len(name) >= MIN_HOST_MATCH}
     folded = text.casefold()
-    if not any(name in _ALNUM.sub("", folded) for name in names):
+    if not any(name in NON_WORD.sub("", folded) for name in names):
         return False  # cheap test first: most descriptions never name the site
-    words = [_ALNUM.sub("", word) for word in folded.split()]
+    words = [NON_WORD.sub("", word) for word in folded.split()]
     return any(word.startswith(name) for word in words for name in names) and bool(NEWS_WORD.search(text))

@@ -29,3 +29,34 @@ def fold(text: str) -> str:
     'Big news'
     """
     return " ".join(text.split())
+
+
+# What a comparison key drops: everything but letters, digits and "_".
+NON_WORD = re.compile(r"\W+")
+
+
+def alnum_key(text: str) -> str:
+    """Case-folded letters and digits only, so that a name and a host compare.
+
+    >>> alnum_key("The Daily-Mail"), alnum_key("dailymail")
+    ('thedailymail', 'dailymail')
+    """
+    return NON_WORD.sub("", text.casefold())
+
+
+def host_key(host: str | None) -> str:
+    """A host name as a key: no "www.", letters and digits only.
+
+    >>> host_key("www.Daily-Mail.co.uk")
+    'dailymailcouk'
+    """
+    return NON_WORD.sub("", (host or "").casefold().removeprefix("www."))
+
+
+def phrase_key(text: str | None) -> str:
+    """Case-folded, white space folded: two spellings of one headline compare equal.
+
+    >>> phrase_key("  Big\\n NEWS ") == phrase_key("big news")
+    True
+    """
+    return " ".join(text.casefold().split()) if text else ""

@@ -7,8 +7,9 @@ wins when another source vouches for it; the meta titles often carry " | Site Na
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from ._text import NON_WORD, alnum_key, host_key, phrase_key
 
 # How titles join the headline and the site name: "Headline | Site", "Site - Headline", "Site: Headline".
 # (hyphen, en dash, em dash, middle dot, bullet, guillemets)
@@ -27,7 +28,6 @@ SEPARATORS = (*STRONG_SEPARATORS, " ~ ", " / ", ": ")
 # Only STRONG_SEPARATORS are trusted to cut a site name we cannot recognise by name.
 # A part this short (words) beside a part at least 3x longer is a site or section label.
 LABEL_MAX_WORDS = 4
-_ALNUM = re.compile(r"\W+")
 MIN_TITLE_CHARS = 5
 # Share of words (of the shorter text) an h1 must have in common with a meta title to be the same story.
 MIN_OVERLAP = 0.5
@@ -67,14 +67,18 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     # A heading that is just the site name is a logo, whatever the meta tags say.
     h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if not _is_site_name(h1, src)]
     # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
-    keys = {_key(variant) for text, _ in claims for variant in _variants(text, src)}
+    keys = {phrase_key(variant) for text, _ in claims for variant in _variants(text, src)}
     for h1 in h1s:
-        if _key(h1) in keys:
+        if phrase_key(h1) in keys:
             return h1, "dom"
     # 2. An h1 with a breadcrumb trail (or a kicker) glued in front: the claim it ends with.
     for h1 in h1s:
         for text, where in stripped:
-            if len(text) >= MIN_TITLE_CHARS and len(h1) > len(text) and _key(h1).endswith(_key(text)):
+            if (
+                len(text) >= MIN_TITLE_CHARS
+                and len(h1) > len(text)
+                and phrase_key(h1).endswith(phrase_key(text))
+            ):
                 return text, where
     # 3. An h1 that is a part of a claim ("Headline | Section | Site").
     for h1 in h1s:
@@ -87,10 +91,10 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     # 5. Two meta sources that agree once stripped, else the first usable one.
     counts: dict[str, int] = {}
     for text, _ in stripped:
-        counts[_key(text)] = counts.get(_key(text), 0) + 1
+        counts[phrase_key(text)] = counts.get(phrase_key(text), 0) + 1
     usable = [(t, w) for t, w in stripped if len(t) >= MIN_TITLE_CHARS and not _is_site_name(t, src)]
     for text, where in usable:
-        if counts[_key(text)] > 1:
+        if counts[phrase_key(text)] > 1:
             return text, where
     if usable:
         return usable[0]
@@ -133,8 +137,8 @@ def _variants(title: str, src: TitleSources) -> list[str]:
 
 
 def _is_site_name(text: str, src: TitleSources) -> bool:
-    key = _ALNUM.sub("", text.casefold())
-    return bool(key) and bool(src.site_name) and key == _ALNUM.sub("", (src.site_name or "").casefold())
+    key = alnum_key(text)
+    return bool(key) and bool(src.site_name) and key == alnum_key(src.site_name or "")
 
 
 def _strip_once(title: str, src: TitleSources) -> str:
@@ -151,34 +155,32 @@ def _strip_once(title: str, src: TitleSources) -> str:
 
 
 def _is_site(part: str, src: TitleSources, *, sep: str, other: str) -> bool:
-    key = _ALNUM.sub("", part.casefold())
+    key = alnum_key(part)
     if not key:
         return False
-    host = _ALNUM.sub("", (src.host or "").casefold().removeprefix("www."))
+    host = host_key(src.host)
     if _is_site_name(part, src) or key == host:
         return True
     if len(part) >= len(other):  # a label is never the bigger part ("The Site view on X: a city ...")
         return False
     if src.site_name:
-        site = _ALNUM.sub("", src.site_name.casefold())
+        site = alnum_key(src.site_name)
         if len(site) >= 4 and (site in key or key in site):
             return True
     if len(host) >= 3 and len(key) >= 3 and (key in host or host.startswith(key) or key.endswith(host)):
         return True
-    if any(_key(part) == _key(crumb) for crumb in src.breadcrumbs):
+    if any(phrase_key(part) == phrase_key(crumb) for crumb in src.breadcrumbs):
         return True
     return sep in STRONG_SEPARATORS and len(part.split()) <= LABEL_MAX_WORDS and len(other) >= 3 * len(part)
 
 
 def _is_part(h1: str, claim: str) -> bool:
-    key = _key(h1)
-    return any(_key(piece) == key for sep in STRONG_SEPARATORS if sep in claim for piece in claim.split(sep))
+    key = phrase_key(h1)
+    return any(
+        phrase_key(piece) == key for sep in STRONG_SEPARATORS if sep in claim for piece in claim.split(sep)
+    )
 
 
 def _overlap(a: str, b: str) -> float:
-    wa, wb = set(_ALNUM.split(a.casefold())) - {""}, set(_ALNUM.split(b.casefold())) - {""}
+    wa, wb = set(NON_WORD.split(a.casefold())) - {""}, set(NON_WORD.split(b.casefold())) - {""}
     return len(wa & wb) / max(1, len(wa), len(wb))  # max: a two-word logo inside a long title is no match
-
-
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
