@@ -324,7 +324,7 @@ def heading_kind(text: str) -> tuple[str, str] | None:
 
 # Short lines that are page furniture whatever the page: counters of galleries, tag lines,
 # copyright notices, datelines ("Nov. 20, 2019, 9:28 AM UTC") and bare bylines ("By Reuters").
-SHORT_LINE: Final = 100  # only lines up to this many characters are judged by wording
+SHORT_LINE: Final = 100  # lines up to this many characters meet the line rules (prompts: CTA_LINE)
 _LINE_RULES: Final = (
     (
         "caption",
@@ -446,15 +446,13 @@ def line_kind(text: str) -> tuple[str, str] | None:
     >>> line_kind("Nov. 20, 2019, 9:28 AM UTC")
     ('meta', 'date and time only')
     """
-    if len(text) > SHORT_LINE:
-        if len(text) <= CTA_LINE:
-            for kind, reason, rule in _CTA_RULES:
-                if rule.search(text):
-                    return kind, reason
+    if len(text) > CTA_LINE:
         return None
     for kind, reason, rule in _CTA_RULES:
         if rule.search(text):
             return kind, reason
+    if len(text) > SHORT_LINE:  # a prompt may run to a few sentences, the rules below judge short lines
+        return None
     if is_label(text):
         return "label", "label text"
     for kind, reason, rule in _LINE_RULES:
