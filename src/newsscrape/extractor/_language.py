@@ -40,14 +40,15 @@ _ASCII_LETTERS = re.compile(r"[A-Za-z]")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 
 
-def _script_pattern(name: str) -> re.Pattern[str]:
-    ranges = "".join(
-        f"\\u{first:04x}-\\u{last:04x}" for first, last, script in SCRIPT_RANGES if script == name
-    )
-    return re.compile(f"[{ranges}]")
+def _ranges(scripts: frozenset[str]) -> str:
+    """The scripts' code point ranges as the inside of a regex character class."""
+    return "".join(f"\\u{first:04x}-\\u{last:04x}" for first, last, name in SCRIPT_RANGES if name in scripts)
 
 
-_SCRIPT_PATTERNS = {name: _script_pattern(name) for name in dict.fromkeys(s for _, _, s in SCRIPT_RANGES)}
+_SCRIPT_PATTERNS = {
+    name: re.compile(f"[{_ranges(frozenset({name}))}]")
+    for name in dict.fromkeys(s for _, _, s in SCRIPT_RANGES)
+}
 # Scripts a language is written in; languages not listed are not checked by script.
 _LATIN = "en de fr es pt it nl ro pl cs sk hu fi sv da no nb nn tr id ms tl fil vi sq hr sl lt lv et ca eu"
 _CYRILLIC = "ru uk bg be mk kk ky mn tg"
@@ -154,10 +155,7 @@ def _mostly_in(text: str, scripts: frozenset[str]) -> bool:
 @functools.cache
 def _script_runs(scripts: frozenset[str]) -> re.Pattern[str]:
     """Runs of the scripts' letters and of anything that is not a letter ("+": few, long matches)."""
-    ranges = "".join(
-        f"\\u{first:04x}-\\u{last:04x}" for first, last, name in SCRIPT_RANGES if name in scripts
-    )
-    return re.compile(f"[{ranges}\\W\\d_]+")
+    return re.compile(f"[{_ranges(scripts)}\\W\\d_]+")
 
 
 def _dominant_script(text: str) -> str | None:
