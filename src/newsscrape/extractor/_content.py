@@ -16,7 +16,6 @@ Stages, all on the one lexbor tree that metadata was read from:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -28,7 +27,7 @@ from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
 from ._scoring import Weight, choose_container, paragraph_weights
-from ._text import fold
+from ._text import count_words, fold
 from ._wording import heading_kind
 
 __all__ = ["Block", "Content", "Removed", "extract_content"]
@@ -61,7 +60,6 @@ UNSURE_WORDS: Final = 60
 UNSURE_HINT_SHARE: Final = 0.6
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
 REPEAT_MIN_CHARS: Final = 80
-_WORD: Final = re.compile(r"\w+")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -297,15 +295,11 @@ def _drop_repeats(blocks: list[Block], removed: list[Removed]) -> list[Block]:
     return out
 
 
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
 def _unsure(content: Content, meta: Metadata) -> bool:
-    words = sum(_words(b.text) for b in content.blocks)
+    words = sum(count_words(b.text) for b in content.blocks)
     if words < UNSURE_WORDS:
         return True
-    hint = meta.word_count or (_words(meta.article_body) if meta.article_body else 0)
+    hint = meta.word_count or (count_words(meta.article_body) if meta.article_body else 0)
     return bool(hint) and words < UNSURE_HINT_SHARE * hint
 
 
@@ -317,6 +311,6 @@ def _second_opinion(content: Content, html: str) -> None:
     except Exception:  # a second opinion that fails leaves the first one standing
         return
     paragraphs = [fold(p) for p in text.split("\n") if p.strip()]
-    if sum(_words(p) for p in paragraphs) > sum(_words(b.text) for b in content.blocks):
+    if sum(count_words(p) for p in paragraphs) > sum(count_words(b.text) for b in content.blocks):
         content.blocks = [Block(text=p) for p in paragraphs]
         content.method = "trafilatura"

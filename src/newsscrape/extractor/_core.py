@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
@@ -14,8 +13,8 @@ from ._charset import decode_html
 from ._content import Block, Content, Removed, extract_content
 from ._guard import Deadline, check_markup, check_tree
 from ._metadata import Metadata, read_metadata
+from ._text import count_words
 
-_WORD = re.compile(r"\w+")
 _DEFAULT = ExtractConfig()
 
 
@@ -122,7 +121,7 @@ def _build(url: str | None, final_url: str | None, meta: Metadata, content: Cont
         site_name=meta.site_name,
         description=meta.description,
         image=meta.image,
-        word_count=len(_WORD.findall(body)),
+        word_count=count_words(body),
     )
 
 

@@ -60,3 +60,15 @@ def phrase_key(text: str | None) -> str:
     True
     """
     return " ".join(text.casefold().split()) if text else ""
+
+
+_WORD = re.compile(r"\w+")
+
+
+def count_words(text: str) -> int:
+    """Runs of letters, digits and "_": the article's word_count and the content pass's length tests.
+
+    >>> count_words("Rain returns, at 5 p.m.")
+    6
+    """
+    return len(_WORD.findall(text))
