@@ -54,6 +54,7 @@ SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
 CELL_TAGS: Final = frozenset({"td", "th"})
 CELL_SEPARATOR: Final = " | "
 LAYOUT_INSIDE: Final = "p, div, table, ul, ol, br, h1, h2, h3, h4, h5, h6, blockquote, section, article"
+SNIPPET_CHARS: Final = 80  # of a removed block's text, kept for ``explain``
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,7 +91,7 @@ def where(node: LexborNode, depth: int = 3) -> str:
     return " > ".join(reversed(parts))
 
 
-def head_text(node: LexborNode, limit: int = 80) -> str:
+def head_text(node: LexborNode, limit: int = SNIPPET_CHARS) -> str:
     """The first ``limit`` characters of a node's text, without serialising all of it."""
     parts: list[str] = []
     size = 0
@@ -259,7 +260,7 @@ class Walk:
             return False  # a label on a node holding the story is about the page, not this block
         if kind in SMALL_KINDS and self.prose.get(node.mem_id, 0) >= SMALL_BOX_MAX_PROSE:
             return False  # "sr-body-share-wrapper": the story's body, named after a bar beside it
-        self.removed.append(Removed(kind=kind, reason=reason, where=where(node), text=text[:80]))
+        self._record(kind, reason, where(node), text)
         return True
 
     def _box_is_chrome(self, node: LexborNode) -> bool:
@@ -283,9 +284,7 @@ class Walk:
             and len(text) < SAFE_SHARE * self.container_chars
             and not (len(text) >= AWAY_BOX_CHARS and self._all_away(node))
         ):
-            self.removed.append(
-                Removed(kind="links", reason="box of links", where=where(node), text=text[:80])
-            )
+            self._record("links", "box of links", where(node), text)
             return True
         return False
 
@@ -297,9 +296,7 @@ class Walk:
             return
         if not self._seen_h1 or (self.title and text == self.title):
             self._seen_h1 = True
-            self.removed.append(
-                Removed(kind="title", reason="<h1> element", where=where(node), text=text[:80])
-            )
+            self._record("title", "<h1> element", where(node), text)
             return
         self.blocks.append(Block(text=text))
 
@@ -309,19 +306,15 @@ class Walk:
             return
         label = heading_kind(text)
         if label is not None:
-            self.removed.append(Removed(kind=label[0], reason=label[1], where=where(node), text=text[:80]))
+            self._record(label[0], label[1], where(node), text)
             self._condemn_rail(node)
             return
         label = line_kind(text)  # "More:", a dateline or a reader prompt set as a heading
         if label is not None:
-            self.removed.append(Removed(kind=label[0], reason=label[1], where=where(node), text=text[:80]))
+            self._record(label[0], label[1], where(node), text)
             return
         if link_share(node, len(text)) > PARA_LINK_SHARE and not self._links_away(node):
-            self.removed.append(
-                Removed(
-                    kind="other_stories", reason="heading links to a story", where=where(node), text=text[:80]
-                )
-            )
+            self._record("other_stories", "heading links to a story", where(node), text)
             return
         self.blocks.append(Block(text=text, level=level))
 
@@ -354,15 +347,12 @@ class Walk:
                     break  # prose again: the heading was the story's own
                 self._skip.add(sib.mem_id)
                 if text:
-                    self.removed.append(
-                        Removed(
-                            kind="other_stories",
-                            reason="under a rail heading",
-                            where=where(sib),
-                            text=text[:80],
-                        )
-                    )
+                    self._record("other_stories", "under a rail heading", where(sib), text)
             sib = sib.next
+
+    def _record(self, kind: str, reason: str, at: str, text: str) -> None:
+        """Note a dropped block for ``explain``: the rule that fired, where it sat, its first characters."""
+        self.removed.append(Removed(kind=kind, reason=reason, where=at, text=text[:SNIPPET_CHARS]))
 
     def _where(self) -> str:
         parent = self._first.parent if self._first is not None else None
@@ -381,18 +371,14 @@ class Walk:
             return
         label = line_kind(text)
         if label is not None:
-            self.removed.append(Removed(kind=label[0], reason=label[1], where=self._where(), text=text[:80]))
+            self._record(label[0], label[1], self._where(), text)
             return
         if links and is_teaser(text):
-            self.removed.append(
-                Removed(kind="other_stories", reason="teaser paragraph", where=self._where(), text=text[:80])
-            )
+            self._record("other_stories", "teaser paragraph", self._where(), text)
             return
         # a paragraph that is one link points to another story, unless it shows the address itself or
         # every link leaves the site (a source, a product: part of the story)
         if links >= PARA_LINK_SHARE * len(text.replace(" ", "")) and not _URL.match(text) and home != 0:
-            self.removed.append(
-                Removed(kind="other_stories", reason="link paragraph", where=self._where(), text=text[:80])
-            )
+            self._record("other_stories", "link paragraph", self._where(), text)
             return
         self.blocks.append(Block(text=text))

@@ -22,7 +22,7 @@ from typing import Final
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..config import ExtractConfig
-from ._blocks import Block, Removed, Walk, head_text, where
+from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
@@ -288,7 +288,12 @@ def _drop_repeats(blocks: list[Block], removed: list[Removed]) -> list[Block]:
     for n, block in enumerate(blocks):
         if repeat[n] and ((n > 0 and repeat[n - 1]) or (n + 1 < len(blocks) and repeat[n + 1])):
             removed.append(
-                Removed(kind="repeat", reason="second copy of the story", where="", text=block.text[:80])
+                Removed(
+                    kind="repeat",
+                    reason="second copy of the story",
+                    where="",
+                    text=block.text[:SNIPPET_CHARS],
+                )
             )
             continue
         out.append(block)
