@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ._text import alnum_key
+from ._text import HOST_LABELS, alnum_key
 
 # Words that open a byline in the languages news pages are commonly written in.
 _LEADS = r"(?:written|posted|reported|published|text|story|words|photos?|analysis|opinion|commentary|review)"
@@ -41,8 +41,6 @@ WIRE_NAMES = frozenset(_WIRES.split())
 # Lower-case words allowed inside a name ("Ana de la Cruz", "Ludwig van Beethoven").
 _PARTICLES = "de da das do dos del della di du la le van von der den ter ten bin al el y e"
 PARTICLES = frozenset(_PARTICLES.split())
-# Host name labels that say nothing about the outlet.
-HOST_LABELS = frozenset({"www", "com", "org", "net", "co", "edu", "gov", "news", "m", "amp", "edition"})
 # Articles that never start a person's name ("The Russian defense ministry", "El Sol de México").
 # Not "le", "la", "lo", "de": Vietnamese, Chinese and Dutch names start with those.
 NOT_FIRST = frozenset({"the", "a", "an", "el", "los", "las", "les", "il", "die", "der", "das", "het"})

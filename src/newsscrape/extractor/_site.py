@@ -7,10 +7,9 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._authors import HOST_LABELS
 from ._nodes import headline_node, outside_story
 from ._tags import NEWS_WORD
-from ._text import NON_WORD, alnum_key, host_key, squash
+from ._text import HOST_LABELS, NON_WORD, alnum_key, host_key, squash
 from ._title import STRONG_SEPARATORS
 
 # A site name from the <title> or the logo is a short name.

@@ -11,9 +11,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._authors import HOST_LABELS
 from ._nodes import headline_node, outside_story
-from ._text import squash
+from ._text import HOST_LABELS, squash
 
 MAX_TAGS = 30
 MAX_TAG_LENGTH = 60

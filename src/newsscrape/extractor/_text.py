@@ -44,6 +44,10 @@ def alnum_key(text: str) -> str:
     return NON_WORD.sub("", text.casefold())
 
 
+# Host name labels that say nothing about the outlet ("www.news.example.co" names "example").
+HOST_LABELS = frozenset({"www", "com", "org", "net", "co", "edu", "gov", "news", "m", "amp", "edition"})
+
+
 def host_key(host: str | None) -> str:
     """A host name as a key: no "www.", letters and digits only.
 
