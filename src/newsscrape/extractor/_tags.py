@@ -12,7 +12,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._nodes import headline_node, outside_story
-from ._text import HOST_LABELS, squash
+from ._text import HOST_LABELS, NON_WORD, squash
 
 MAX_TAGS = 30
 MAX_TAG_LENGTH = 60
@@ -66,7 +66,6 @@ PAGE_WIDE_SHARE = 0.15
 MIN_NAME_IN_TAG = 4
 BAG_SINGLE_SHARE = 0.8
 BAG_TITLE_SHARE = 0.5
-_FOLD = re.compile(r"\W+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,7 +113,7 @@ def find_tags(
 def _own_names(names: PageNames) -> frozenset[str]:
     """The site's name and host labels, folded ("dailymail", "prtimes")."""
     host = (names.host or "").lower().split(".")[:-1]  # without the top-level domain
-    labels = {_fold(label) for label in host if label not in HOST_LABELS} | {_fold(names.site or "")}
+    labels = {_tag_key(label) for label in host if label not in HOST_LABELS} | {_tag_key(names.site or "")}
     return frozenset(label for label in labels if len(label) >= 3)
 
 
@@ -123,7 +122,7 @@ def _is_topic(tag: str, own: frozenset[str], title: str | None) -> bool:
         return False  # "N", "2020-07-25", "4513257" (but a one-character CJK word is a word)
     if _NOT_A_TOPIC.search(tag):
         return False
-    key = _fold(tag)
+    key = _tag_key(tag)
     if key in _GENERIC_KEYS or key in own or NEWS_WORD.fullmatch(tag):
         return False
     return not (title and tag.casefold().startswith(title.casefold()))  # the headline itself
@@ -137,7 +136,7 @@ def _page_wide(tags: list[str], own: frozenset[str], title: str | None) -> bool:
     """
     signals = 0
     for tag in tags:
-        folded = _fold(tag)
+        folded = _tag_key(tag)
         if NEWS_WORD.search(tag) or folded in _GENERIC_KEYS or folded in own:
             signals += 1
         elif any(len(name) >= MIN_NAME_IN_TAG and name in folded for name in own):
@@ -149,19 +148,19 @@ def _page_wide(tags: list[str], own: frozenset[str], title: str | None) -> bool:
         return True  # a dozen lower-case single words: frequent words picked from the text by a plugin
     if len(tags) < BAG_MIN_TAGS or len(singles) < BAG_SINGLE_SHARE * len(tags) or not title:
         return False
-    words = set(_FOLD.split(title.casefold()))
-    return sum(_FOLD.sub("", word) in words for word in singles) >= BAG_TITLE_SHARE * len(singles)
+    words = set(NON_WORD.split(title.casefold()))
+    return sum(NON_WORD.sub("", word) in words for word in singles) >= BAG_TITLE_SHARE * len(singles)
 
 
-def _fold(text: str) -> str:
+def _tag_key(text: str) -> str:
     """Lower case, letters and digits only, accents off: "Trójmiasto" and trojmiasto.pl agree."""
     if text.isascii():
-        return _FOLD.sub("", text.lower())
+        return NON_WORD.sub("", text.lower())
     plain = unicodedata.normalize("NFKD", text.casefold())
-    return _FOLD.sub("", "".join(c for c in plain if not unicodedata.combining(c)))
+    return NON_WORD.sub("", "".join(c for c in plain if not unicodedata.combining(c)))
 
 
-_GENERIC_KEYS = frozenset(_fold(tag) for tag in GENERIC_TAGS)
+_GENERIC_KEYS = frozenset(_tag_key(tag) for tag in GENERIC_TAGS)
 
 
 def _rel_tags(tree: LexborHTMLParser) -> list[str]:
