@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+# Site-wide chrome: what sits inside these is other stories, comments or the footer, not this story.
+CHROME_BOXES = frozenset({"aside", "nav", "footer"})
+
 
 def headline_node(tree: LexborHTMLParser) -> LexborNode | None:
     """The story's h1: the first inside article/main, else the first on the page.
@@ -29,7 +32,7 @@ def outside_story(node: LexborNode) -> bool:
     """Inside an aside, nav or footer: site-wide chrome, not this story."""
     parent = node.parent
     while parent is not None:
-        if parent.tag in ("aside", "nav", "footer"):
+        if parent.tag in CHROME_BOXES:
             return True
         parent = parent.parent
     return False

@@ -16,6 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._dates import parse_date, url_date
+from ._nodes import CHROME_BOXES
 from ._text import phrase_key
 
 # Meta names/properties (lower-cased) that carry the publication date, most trusted first.
@@ -87,8 +88,7 @@ UPDATED_WORDS = re.compile(
 # A date element marked with one of these is a clock or "today" widget in the site header.
 WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar")
 HEADINGS = frozenset({"h1", "h2", "h3"})
-# Elements inside these are other stories, comments or the footer, not this article's byline.
-ELSEWHERE = frozenset({"nav", "footer", "aside"})
+MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a byline date
 # Text inside these is code, not prose.
 CODE = frozenset({"script", "style", "noscript", "template"})
 MAX_TEXT_NODES = 40
@@ -411,10 +411,11 @@ def _widget(node: LexborNode) -> bool:
 
 
 def _elsewhere(node: LexborNode) -> bool:
+    """``outside_story`` looking at most MAX_CHROME_CLIMB ancestors up (one per candidate element)."""
     parent = node.parent
     depth = 0
-    while parent is not None and depth < 30:
-        if parent.tag in ELSEWHERE:
+    while parent is not None and depth < MAX_CHROME_CLIMB:
+        if parent.tag in CHROME_BOXES:
             return True
         parent = parent.parent
         depth += 1
