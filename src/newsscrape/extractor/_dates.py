@@ -137,9 +137,18 @@ def parse_date(
 
 def plausible(value: date, *, now: datetime | None = None) -> bool:
     """Between 1990 and tomorrow (a page cannot be published in the future)."""
-    day = value.date() if isinstance(value, datetime) else value
+    day = day_of(value)
     today = (now or datetime.now(UTC)).date()
     return EARLIEST <= day <= today + FUTURE_SLACK
+
+
+def day_of(value: date) -> date:
+    """The calendar day of a date or a datetime (in the datetime's own zone).
+
+    >>> day_of(datetime(2020, 3, 27, 23, 30)), day_of(date(2020, 3, 27))
+    (datetime.date(2020, 3, 27), datetime.date(2020, 3, 27))
+    """
+    return value.date() if isinstance(value, datetime) else value
 
 
 def url_date(url: str | None, *, now: datetime | None = None) -> date | None:

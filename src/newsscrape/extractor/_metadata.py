@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ._bylines import find_authors
 from ._crumbs import declared_section, is_this_page, read_breadcrumbs, section_of
+from ._dates import day_of
 from ._jsonld import JsonLd, read_jsonld, text_of
 from ._language import fits_text, normalise_language
 from ._nodes import in_story
@@ -255,11 +256,7 @@ def _before(later: date | None, earlier: date | None) -> bool:
         return False
     if isinstance(later, datetime) and isinstance(earlier, datetime) and _aware(later) == _aware(earlier):
         return later < earlier
-    return _day(later) < _day(earlier)
-
-
-def _day(value: date) -> date:
-    return value.date() if isinstance(value, datetime) else value
+    return day_of(later) < day_of(earlier)
 
 
 def _aware(value: datetime) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._dates import parse_date, url_date
+from ._dates import day_of, parse_date, url_date
 from ._nodes import CHROME_BOXES
 from ._text import phrase_key
 
@@ -159,7 +159,7 @@ def find_dates(
         published, p_src = _announced(tree), "dom"
     if published is None:
         published, p_src = _scripted(tree), "dom"
-    if published is not None and modified is not None and _day(modified) < _day(published):
+    if published is not None and modified is not None and day_of(modified) < day_of(published):
         modified = None  # an edit cannot precede publication: one of the two is a template default
     return Found(
         published=published,
@@ -167,10 +167,6 @@ def find_dates(
         modified=modified,
         modified_source=m_src if modified else None,
     )
-
-
-def _day(value: date) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 def _zone_unsure(value: date | None) -> bool:
@@ -198,7 +194,7 @@ def _local_day(stamp: date, url: str | None, nodes: list[LexborNode]) -> tuple[d
         None,
     )  # only the first: later ones belong to other stories on the page
     days = [
-        (_day(found), source)
+        (day_of(found), source)
         for found, source in ((url_date(url), "url"), (parse_date(printed), "dom"))
         if found
     ]
@@ -226,7 +222,7 @@ def _in_page_zone(
     for value in values:
         other = parse_date(value)
         offset = other.utcoffset() if isinstance(other, datetime) else None
-        if offset and _day(moved := stamp.astimezone(timezone(offset))) == local:
+        if offset and day_of(moved := stamp.astimezone(timezone(offset))) == local:
             return moved
     utc = stamp.astimezone(UTC).replace(tzinfo=None)
     minute = f":{utc.minute:02d}"
@@ -242,7 +238,7 @@ def _in_page_zone(
         shift = written - utc.replace(second=written.second)
         if shift and abs(shift) <= MAX_SHIFT and shift % QUARTER_HOUR == timedelta(0):
             moved = stamp.astimezone(timezone(shift))
-            if _day(moved) == local:
+            if day_of(moved) == local:
                 return moved
     return None
 
