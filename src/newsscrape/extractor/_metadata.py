@@ -109,7 +109,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     if not meta.breadcrumbs:
         put("breadcrumbs", read_breadcrumbs(tree), "dom")
 
-    title, title_src = choose_title(_title_sources(tree, metas, ld, meta, url, html_title))
+    title, title_src = choose_title(_title_sources(tree, metas, ld, meta, host, html_title))
     put("title", title, title_src)
     if not meta.site_name:
         put("site_name", site_beside_title(html_title, meta.title, host=host), "meta")
@@ -217,7 +217,7 @@ def _title_sources(
     metas: dict[str, list[str]],
     ld: JsonLd,
     meta: Metadata,
-    url: str | None,
+    host: str | None,
     html_title: str,
 ) -> TitleSources:
     main: list[str] = []
@@ -241,13 +241,14 @@ def _title_sources(
         twitter=one("twitter:title"),
         html_title=html_title or None,
         site_name=meta.site_name,
-        host=urlsplit(url).hostname if url else None,
+        host=host,
         breadcrumbs=meta.breadcrumbs,
     )
 
 
 def _before(later: date | None, earlier: date | None) -> bool:
-    """``later`` is strictly before ``earlier``: as instants when both have a time and a zone, else by day.
+    """``later`` is strictly before ``earlier``: as times when both carry a time (and both or neither a
+    zone), else by day.
 
     >>> _before(date(2020, 3, 1), datetime(2020, 3, 2, 9)), _before(date(2020, 3, 2), datetime(2020, 3, 2, 9))
     (True, False)
