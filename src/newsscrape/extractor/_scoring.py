@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborNode
 # What carries the story's text. <li>, <dd> and headings are left out: menus and rails are lists,
 # and a page with only list text is rarely an article.
 PARAGRAPHS: Final = "p, pre, td, blockquote, br"
-LINKED: Final = "a p, a pre, a td, a blockquote, a br"
+LINKED: Final = ", ".join(f"a {tag}" for tag in PARAGRAPHS.split(", "))  # the same inside a link
 MIN_CHARS: Final = 25  # shorter paragraphs are bylines, labels, buttons: they do not vote
 MAX_LINK_SHARE: Final = 0.5  # a paragraph more than half links is a teaser or a menu
 # Step into the heaviest child while it holds at least this share of its parent's weight.
