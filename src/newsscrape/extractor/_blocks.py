@@ -41,6 +41,9 @@ DEADLINE_EVERY: Final = 2048  # nodes walked between two looks at the clock
 # the story is about; a short one (Facebook, X, Instagram) is a follow bar.
 AWAY_BOX_CHARS: Final = 80
 BOX_MAX_PROSE: Final = 3000  # characters of prose paragraphs beyond which a box is story, not rail
+# Under a rail heading, a sibling with this little link text and this much text is prose again.
+RAIL_PROSE_LINK_SHARE: Final = 0.3
+RAIL_PROSE_CHARS: Final = 150
 SAFE_SHARE: Final = 0.5  # never drop a labelled box holding this much of the container's text
 # Share bars, ad slots, tag lists, datelines and breadcrumbs hold no paragraphs of prose: a box
 # labelled so that holds this many characters of paragraphs is the story (on a page of several
@@ -343,7 +346,11 @@ class Walk:
                 break
             if tag and not tag.startswith("-"):
                 text = fold(sib.text(deep=True))
-                if text and link_share(sib, len(text)) < 0.3 and len(text) > 150:
+                if (
+                    text
+                    and link_share(sib, len(text)) < RAIL_PROSE_LINK_SHARE
+                    and len(text) > RAIL_PROSE_CHARS
+                ):
                     break  # prose again: the heading was the story's own
                 self._skip.add(sib.mem_id)
                 if text:

@@ -28,6 +28,8 @@ DESCENT_SHARE: Final = 0.7
 # The page's own word for "this is the story" wins when it holds at least this share of the text.
 DECLARED: Final = '[itemprop="articleBody"], [itemprop="articlebody"], [itemprop="text"], article'
 DECLARED_SHARE: Final = 0.5
+# ... unless it sits inside the descent's end with less than this share of its text (a part of the story).
+DECLARED_PART_SHARE: Final = 0.8
 # A sibling box of at least this many paragraphs and this share of the weight is part of the story.
 GROUP_MIN_PARAGRAPHS: Final = 2
 GROUP_SHARE: Final = 0.1
@@ -165,7 +167,7 @@ def choose_container(body: LexborNode, weights: dict[int, Weight]) -> LexborNode
         # the innermost declaration that still holds most of the text; it may be wider than the
         # descent's end (story split around an ad) or narrower (page-wide <article> wrappers)
         best = min((weights[n.mem_id] for n in declared), key=lambda w: w.chars)
-        if best.chars < 0.8 * node.chars and _contains(best.node, node.node):
+        if best.chars < DECLARED_PART_SHARE * node.chars and _contains(best.node, node.node):
             best = node
     return best.node
 

@@ -285,6 +285,9 @@ ONE_WORD_DEFAULT_MAX: Final = 3
 # ... except words that never open a story's own subheading ("Related coverage from ...",
 # "Subscribe to the Morning Review newsletter").
 ANY_LENGTH: Final = frozenset({"related", "recommended", "subscribe", "newsletter"})
+MAX_HEADING_CHARS: Final = 60  # a rail or chrome heading is short; longer ones are the story's
+# Code points from the CJK blocks up: scripts written without spaces, whose prefixes match as they are.
+SPACELESS_FROM: Final = 0x2E80
 
 
 def _starts(low: str, prefix: str) -> bool:
@@ -293,7 +296,7 @@ def _starts(low: str, prefix: str) -> bool:
     if not low.startswith(prefix):
         return False
     rest = low[len(prefix) : len(prefix) + 2]
-    if not rest or not prefix[-1].isalpha() or ord(prefix[-1]) >= 0x2E80:
+    if not rest or not prefix[-1].isalpha() or ord(prefix[-1]) >= SPACELESS_FROM:
         return True
     if rest[0] == "s" and prefix[-1] != "s":
         rest = rest[1:]
@@ -301,7 +304,7 @@ def _starts(low: str, prefix: str) -> bool:
 
 
 def _fits(low: str, prefix: str, kind: str) -> bool:
-    if " " in prefix.strip() or ord(prefix[0]) >= 0x2E80 or prefix in ANY_LENGTH:
+    if " " in prefix.strip() or ord(prefix[0]) >= SPACELESS_FROM or prefix in ANY_LENGTH:
         return True
     return len(low.split()) <= ONE_WORD_MAX_WORDS.get(kind, ONE_WORD_DEFAULT_MAX)
 
@@ -310,7 +313,7 @@ def heading_kind(text: str) -> tuple[str, str] | None:
     """Label a block by its own heading's wording ("Latest news", "Share this")."""
     # CJK pages frame their rail headings in lenticular brackets: 【熱門點閱】
     low = text.strip().strip("【】[]「」").lower().rstrip(":：")
-    if not low or len(low) > 60:
+    if not low or len(low) > MAX_HEADING_CHARS:
         return None
     for prefix in OTHER_STORIES_HEADINGS:
         if _starts(low, prefix) and _fits(low, prefix, "other_stories"):
@@ -430,6 +433,8 @@ _DATE_ONLY: Final = re.compile(
 )
 _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME: Final = re.compile(r"\b\d{1,2}[:h]\d\d(?:\s?[ap]m)?\b", re.I)  # "07:02pm" too
+DATETIME_LINE: Final = 60  # a line this short with a year and a clock time is a dateline
+HEADING_LINE: Final = 50  # a paragraph this short is judged like a heading ("Related stories")
 
 
 def is_label(text: str) -> bool:
@@ -460,9 +465,9 @@ def line_kind(text: str) -> tuple[str, str] | None:
             return kind, reason
     if _DATE_ONLY.match(text):
         return "meta", "date only"
-    if len(text) <= 60 and _YEAR.search(text) and _TIME.search(text):
+    if len(text) <= DATETIME_LINE and _YEAR.search(text) and _TIME.search(text):
         return "meta", "date and time only"
-    if len(text) <= 50:
+    if len(text) <= HEADING_LINE:
         label = heading_kind(text)
         if label is not None:
             return label
