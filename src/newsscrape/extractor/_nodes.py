@@ -18,14 +18,27 @@ def headline_node(tree: LexborHTMLParser) -> LexborNode | None:
     return next((h for h in h1s if in_story(h)), h1s[0] if h1s else None)
 
 
-def in_story(node: LexborNode) -> bool:
-    """Inside an article, main or role=main element."""
+def story_box(node: LexborNode) -> LexborNode | None:
+    """The nearest article, main or role=main element around ``node``.
+
+    >>> story_box(LexborHTMLParser("<main><p><b>x</b></p></main>").css_first("b")).tag
+    'main'
+    """
     parent = node.parent
     while parent is not None:
         if parent.tag in ("article", "main") or (parent.attributes.get("role") == "main"):
-            return True
+            return parent
         parent = parent.parent
-    return False
+    return None
+
+
+def in_story(node: LexborNode) -> bool:
+    """Inside an article, main or role=main element.
+
+    >>> in_story(LexborHTMLParser("<article><p>x</p></article>").css_first("p"))
+    True
+    """
+    return story_box(node) is not None
 
 
 def outside_story(node: LexborNode) -> bool:

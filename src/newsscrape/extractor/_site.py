@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._nodes import headline_node, outside_story
+from ._nodes import headline_node, outside_story, story_box
 from ._tags import NEWS_WORD
 from ._text import HOST_LABELS, NON_WORD, alnum_key, host_key, squash
 from ._title import STRONG_SEPARATORS
@@ -103,13 +103,8 @@ def story_image(tree: LexborHTMLParser) -> str | None:
     headline = headline_node(tree)
     if headline is None:
         return None
-    scope, anywhere = headline.parent, False
-    parent = headline.parent
-    while parent is not None:
-        if parent.tag in ("article", "main") or parent.attributes.get("role") == "main":
-            scope, anywhere = parent, True
-            break
-        parent = parent.parent
+    box = story_box(headline)
+    scope, anywhere = (box, True) if box is not None else (headline.parent, False)
     if scope is None:
         return None
     seen_h1, looked = anywhere, 0
