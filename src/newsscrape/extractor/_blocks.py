@@ -79,7 +79,11 @@ class Removed:
 
 
 def where(node: LexborNode, depth: int = 3) -> str:
-    """A short CSS-like path: ``div#main > article.story > div.body``."""
+    """A short CSS-like path of ``node`` and its ancestors, for ``explain``.
+
+    >>> where(LexborHTMLParser('<div id="main"><article class="story body x"><p>Hi').css_first("p"))
+    'div#main > article.story.body > p'
+    """
     parts: list[str] = []
     cur: LexborNode | None = node
     while cur is not None and len(parts) < depth and cur.tag not in ("html", "-document", None):
@@ -95,7 +99,11 @@ def where(node: LexborNode, depth: int = 3) -> str:
 
 
 def head_text(node: LexborNode, limit: int = SNIPPET_CHARS) -> str:
-    """The first ``limit`` characters of a node's text, without serialising all of it."""
+    """The first ``limit`` characters of a node's text, folded, without serialising all of it.
+
+    >>> head_text(LexborHTMLParser("<p>Big\\n <b>news</b> today</p>").css_first("p"), limit=8)
+    'Big news'
+    """
     parts: list[str] = []
     size = 0
     for child in node.traverse(include_text=True):
@@ -109,6 +117,11 @@ def head_text(node: LexborNode, limit: int = SNIPPET_CHARS) -> str:
 
 
 def link_share(node: LexborNode, text_len: int) -> float:
+    """The share of ``text_len`` (the node's folded text length) that sits inside links.
+
+    >>> link_share(LexborHTMLParser("<p>Read <a>this story</a></p>").css_first("p"), 15)
+    0.6666666666666666
+    """
     if text_len == 0:
         return 0.0
     return sum(len(fold(a.text(deep=True))) for a in node.css("a")) / text_len

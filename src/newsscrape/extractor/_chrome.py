@@ -259,6 +259,9 @@ _CAMEL: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 def tokens(attrs: dict[str, str | None]) -> list[str]:
     """class and id split into lower-case words: ``"share-bar"`` -> share, bar.
 
+    >>> tokens({"class": "share-bar", "id": "relatedPosts"})
+    ['share', 'bar', 'relatedposts', 'related', 'posts']
+
     camelCase parts count only from four letters on: hashed class names of CSS-in-JS
     (``hJpRRP``) would otherwise yield chance words like "jp" or "ad".
     """

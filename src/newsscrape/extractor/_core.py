@@ -53,7 +53,11 @@ def explain(
     charset: str | None = None,
     config: ExtractConfig | None = None,
 ) -> Explanation:
-    """Run ``extract`` and report which node was taken, what was removed and why, and metadata sources."""
+    """Run ``extract`` and report which node was taken, what was removed and why, and metadata sources.
+
+    >>> report = explain(open("page.html", "rb").read(), url="https://example.com/news/1")
+    >>> report.container, [(r.kind, r.reason) for r in report.removed]
+    """
     return _run(html, url, final_url=final_url, charset=charset, config=config or _DEFAULT)
 
 

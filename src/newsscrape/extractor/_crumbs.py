@@ -233,7 +233,11 @@ def declared_section(value: str | None, *, site: str | None, url: str | None = N
 
 
 def is_section_label(label: str) -> bool:
-    """Not a generic label ("News", "Destacado 1"), a year, a month or a headline."""
+    """Not a generic label ("News", "Destacado 1"), a year, a month or a headline.
+
+    >>> is_section_label("Politics"), is_section_label("Destacado 1")
+    (True, False)
+    """
     key = " ".join(_DIGITS.sub(" ", label.casefold()).split())
     if not key or key in GENERIC_SECTIONS or key in MONTHS:
         return False

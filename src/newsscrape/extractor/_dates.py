@@ -136,7 +136,11 @@ def parse_date(
 
 
 def plausible(value: date, *, now: datetime | None = None) -> bool:
-    """Between 1990 and tomorrow (a page cannot be published in the future)."""
+    """Between 1990 and tomorrow (a page cannot be published in the future).
+
+    >>> plausible(date(2020, 5, 1)), plausible(date(1980, 1, 1))
+    (True, False)
+    """
     day = day_of(value)
     today = (now or datetime.now(UTC)).date()
     return EARLIEST <= day <= today + FUTURE_SLACK

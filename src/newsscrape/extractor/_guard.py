@@ -59,6 +59,9 @@ def suspicious(text: str, max_depth: int) -> bool:
 
     Two ``str.count`` per 16 KiB run at memory speed (0.2 ms on a 500 KB page); void elements and
     unclosed ``<p>`` make it an over-estimate (at most ~1100 on the aeb pages).
+
+    >>> suspicious("<div>" * 3000, 2000), suspicious("<p>x</p>", 2000)
+    (True, False)
     """
     running = 0
     for start in range(0, len(text), _CHUNK):
@@ -121,4 +124,8 @@ def check_tree(root: LexborNode, *, max_depth: int, url: str | None = None) -> N
 
 
 def too_deep(max_depth: int, url: str | None) -> ExtractError:
+    """The error every depth check raises, worded once.
+
+    >>> raise too_deep(2000, "https://example.com/a")  # ExtractError, reason "too_deep"
+    """
     return ExtractError(f"markup nests deeper than {max_depth} elements", url=url, reason="too_deep")

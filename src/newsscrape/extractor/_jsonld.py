@@ -109,14 +109,22 @@ def loads_lenient(text: str) -> Any:
 
 
 def node_types(node: Node) -> set[str]:
-    """The node's @type values, lower-cased, without a schema.org prefix."""
+    """The node's @type values, lower-cased, without a schema.org prefix.
+
+    >>> sorted(node_types({"@type": ["https://schema.org/NewsArticle", "WebPage"]}))
+    ['newsarticle', 'webpage']
+    """
     raw = node.get("@type")
     values = raw if isinstance(raw, list) else [raw]
     return {v.rsplit("/", 1)[-1].lower() for v in values if isinstance(v, str)}
 
 
 def text_of(value: Any) -> str | None:
-    """A JSON-LD text value as a clean string: first of a list, ``name``/``@value`` of an object."""
+    """A JSON-LD text value as a clean string: first of a list, ``name``/``@value`` of an object.
+
+    >>> text_of([{"name": " Jane  Doe "}])
+    'Jane Doe'
+    """
     if isinstance(value, list):
         value = next((v for v in value if v), None)
     if isinstance(value, dict):

@@ -42,7 +42,11 @@ def in_story(node: LexborNode) -> bool:
 
 
 def outside_story(node: LexborNode) -> bool:
-    """Inside an aside, nav or footer: site-wide chrome, not this story."""
+    """Inside an aside, nav or footer: site-wide chrome, not this story.
+
+    >>> outside_story(LexborHTMLParser("<footer><p>x</p></footer>").css_first("p"))
+    True
+    """
     parent = node.parent
     while parent is not None:
         if parent.tag in CHROME_BOXES:

@@ -79,7 +79,11 @@ def site_beside_title(html_title: str, headline: str | None, *, host: str | None
 
 
 def logo_name(tree: LexborHTMLParser) -> str | None:
-    """The alt text of the logo image that links to the home page ("The Millbrook Gazette")."""
+    """The alt text of the logo image that links to the home page, without "logo" words.
+
+    >>> logo_name(LexborHTMLParser('<a href="/"><img alt="The Gazette logo"></a>'))
+    'The Gazette'
+    """
     for img in tree.css('a[href="/"] img[alt]')[:MAX_LOGOS]:
         alt = squash(img.attributes.get("alt") or "")
         for sep in STRONG_SEPARATORS:  # "Catch it Kansas - News": the name comes first
@@ -99,6 +103,9 @@ def story_image(tree: LexborHTMLParser) -> str | None:
     """The first large picture of the story when no meta tag names one.
 
     Looked for in the h1's article/main (anywhere), else after the h1 in its parent block.
+
+    >>> story_image(LexborHTMLParser('<article><h1>Rain</h1><img src="/rain.jpg" width="800"></article>'))
+    '/rain.jpg'
     """
     headline = headline_node(tree)
     if headline is None:

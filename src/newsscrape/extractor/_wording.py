@@ -310,7 +310,11 @@ def _fits(low: str, prefix: str, kind: str) -> bool:
 
 
 def heading_kind(text: str) -> tuple[str, str] | None:
-    """Label a block by its own heading's wording ("Latest news", "Share this")."""
+    """Label a block by its own heading's wording ("Latest news", "Share this"): ``(kind, reason)`` or None.
+
+    >>> heading_kind("Related stories")
+    ('other_stories', 'heading "Related stories"')
+    """
     # CJK pages frame their rail headings in lenticular brackets: 【熱門點閱】
     low = text.strip().strip("【】[]「」").lower().rstrip(":：")
     if not low or len(low) > MAX_HEADING_CHARS:
@@ -438,7 +442,11 @@ HEADING_LINE: Final = 50  # a paragraph this short is judged like a heading ("Re
 
 
 def is_label(text: str) -> bool:
-    """``"- Advertisement -"``, ``"Share:"``: a label word framed by dashes, bullets or colons."""
+    """``"- Advertisement -"``, ``"Share:"``: a label word framed by dashes, bullets or colons.
+
+    >>> is_label("- Advertisement -"), is_label("Advertisement for a new mayor")
+    (True, False)
+    """
     return text.strip(_FRAME).lower() in LABELS
 
 
@@ -478,5 +486,10 @@ _BULLETS: Final = " >|*-\u00bb\u203a\u2013\u2014\u2022"  # quote marks, dashes, 
 
 
 def is_teaser(text: str) -> bool:
+    """A paragraph that opens like a link to another story ("Read more: ...", "» See also").
+
+    >>> is_teaser("Read more: Rain returns")
+    True
+    """
     low = text.lstrip(_BULLETS).lower()
     return low.startswith(TEASER_PREFIXES)
