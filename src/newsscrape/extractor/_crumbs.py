@@ -238,7 +238,7 @@ def is_section_label(label: str) -> bool:
     >>> is_section_label("Politics"), is_section_label("Destacado 1")
     (True, False)
     """
-    key = " ".join(_DIGITS.sub(" ", label.casefold()).split())
+    key = fold(_DIGITS.sub(" ", label.casefold()))
     if not key or key in GENERIC_SECTIONS or key in MONTHS:
         return False
     return len(label.split()) <= MAX_PLACE_WORDS
