@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ._text import HOST_LABELS, alnum_key
+from ._text import HOST_LABELS, alnum_key, fold
 
 # Words that open a byline in the languages news pages are commonly written in.
 _LEADS = r"(?:written|posted|reported|published|text|story|words|photos?|analysis|opinion|commentary|review)"
@@ -87,7 +87,7 @@ def split_byline(text: str) -> list[str]:
     >>> split_byline("Victor Tangermann, Futurism")
     ['Victor Tangermann']
     """
-    text = " ".join(_NOISE.sub(" ", text).split())
+    text = fold(_NOISE.sub(" ", text))
     text = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", text))
     pieces = _SPLIT.split(text)  # part, separator, part, ...
     parts = [pieces[0]]
