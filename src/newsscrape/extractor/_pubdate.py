@@ -88,6 +88,8 @@ UPDATED_WORDS = re.compile(
 # A date element marked with one of these is a clock or "today" widget in the site header.
 WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar")
 HEADINGS = frozenset({"h1", "h2", "h3"})
+# The headings (to know when the headline has passed) and the byline-like elements, in page order.
+_WRITTEN_QUERY = ", ".join((*sorted(HEADINGS), *BYLINE_DATE_SELECTORS))
 MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a byline date
 # Text inside these is code, not prose.
 CODE = frozenset({"script", "style", "noscript", "template"})
@@ -299,7 +301,7 @@ def _written(tree: LexborHTMLParser, title: str, languages: tuple[str, ...]) -> 
     fuzzy_left = MAX_FUZZY if languages else 0  # dateparser without a language hint costs ~20 ms
     before: date | None = None
     seen_h1 = False
-    for index, node in enumerate(tree.css("h1, h2, h3, " + ", ".join(BYLINE_DATE_SELECTORS))):
+    for index, node in enumerate(tree.css(_WRITTEN_QUERY)):
         if index >= MAX_TEXT_NODES:
             break
         if node.tag in HEADINGS:

@@ -25,6 +25,7 @@ NOT_TAG_WORDS = frozenset({"cloud", "widget", "manager", "gtm", "script", "line"
 _TAG_QUERY = ", ".join(
     f'[class*="{w}" i]' for w in ("tag", "keyword", "schlagw", "etiquet", "topic", "themen")
 )
+_TAG_LIST_QUERY = "h1, " + _TAG_QUERY  # the headline too: a tag list comes after it
 _CLASS_PARTS = re.compile(r"[-_]+")
 # The label in front of a tag list, in the languages news pages are commonly written in.
 _TAG_LABEL = re.compile(
@@ -192,7 +193,7 @@ def _link_text(link: LexborNode) -> str:
 def _tag_links(tree: LexborHTMLParser) -> list[str]:
     """Link texts of a visible tag list ("Schlagworte: A, B", <div class="post-tags">): links only."""
     seen_h1 = False
-    for node in tree.css("h1, " + _TAG_QUERY):  # page order: a tag list comes after the headline
+    for node in tree.css(_TAG_LIST_QUERY):  # page order: a tag list comes after the headline
         seen_h1 = seen_h1 or node.tag == "h1"
         if not seen_h1 or node.tag == "h1":
             continue  # above the headline: a "trending topics" bar of other stories
