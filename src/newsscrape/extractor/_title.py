@@ -63,11 +63,14 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
         )
         if text
     ]
-    stripped = [(strip_site(text, src), where) for text, where in claims]
+    # Each claim with its cuts ("Headline - Section | Site", "Headline - Section", "Headline"): the
+    # last cut is the claim stripped; any of them may vouch for an h1.
+    cuts = [(_variants(text, src), where) for text, where in claims]
+    stripped = [(variants[-1], where) for variants, where in cuts]
     # A heading that is just the site name is a logo, whatever the meta tags say.
     h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if not _is_site_name(h1, src)]
     # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
-    keys = {phrase_key(variant) for text, _ in claims for variant in _variants(text, src)}
+    keys = {phrase_key(variant) for variants, _ in cuts for variant in variants}
     for h1 in h1s:
         if phrase_key(h1) in keys:
             return h1, "dom"
