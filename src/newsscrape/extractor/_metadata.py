@@ -65,12 +65,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     art: dict[str, Any] = ld.article or {}
 
     def first_meta(*keys: str) -> tuple[str | None, str | None]:
-        for key in keys:
-            for value in metas.get(key, ()):
-                text = squash(value)
-                if text:
-                    return text, "og" if key.startswith(("og:", "article:")) else "meta"
-        return None, None
+        return _first_meta(metas, *keys)
 
     def put(name: str, value: Any, source: str | None) -> None:
         if value and source and not getattr(meta, name):
@@ -148,6 +143,16 @@ def _meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
             if key:
                 metas.setdefault(key.strip().lower(), []).append(content)
     return metas
+
+
+def _first_meta(metas: dict[str, list[str]], *keys: str) -> tuple[str | None, str | None]:
+    """The first non-empty value of the first key that has one, and its source (og | meta)."""
+    for key in keys:
+        for value in metas.get(key, ()):
+            text = squash(value)
+            if text:
+                return text, "og" if key.startswith(("og:", "article:")) else "meta"
+    return None, None
 
 
 def _links(tree: LexborHTMLParser) -> dict[str, str]:
@@ -229,16 +234,11 @@ def _title_sources(
     if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim agrees)
         rest = [t for t in (squash(n.text(deep=True)) for n in tree.css("h2")[:MAX_H2]) if t]
     art = ld.article or {}
-
-    def one(key: str) -> str | None:
-        values = metas.get(key)
-        return squash(values[0]) if values else None
-
     return TitleSources(
         h1s=tuple(main + rest),
-        og=one("og:title"),
+        og=_first_meta(metas, "og:title")[0],
         headline=text_of(art.get("headline")) or text_of(art.get("name")),
-        twitter=one("twitter:title"),
+        twitter=_first_meta(metas, "twitter:title")[0],
         html_title=html_title or None,
         site_name=meta.site_name,
         host=host,
