@@ -90,3 +90,12 @@ def test_explain_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["explain", str(tmp_path / "nope.html")])
     assert result.exit_code == 1
     assert "cannot read" in result.stderr
+
+
+def test_unopenable_output_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE)
+    result = CliRunner().invoke(main, ["extract", str(page), "-o", str(tmp_path / "missing" / "out.jsonl")])
+    assert result.exit_code == 2
+    assert "cannot open" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import IO
 
 import click
 
@@ -25,6 +24,9 @@ from .fetcher import afetch_page
 from .models import ErrorRecord, Record
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+_output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Append to FILE, not stdout."
+)
 _CRAWL, _FETCH = CrawlConfig(), FetchConfig()  # option defaults come from the configs, never restated
 
 
@@ -43,9 +45,7 @@ def main() -> None:
 
 @main.command("fetch")
 @click.argument("urls", nargs=-1, required=True)
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Append to FILE, not stdout."
-)
+@_output_option
 @click.option("--user-agent", help="User-Agent header to send.")
 @click.option(
     "--timeout",
@@ -74,9 +74,7 @@ def fetch_cmd(urls: tuple[str, ...], output: Path | None, user_agent: str | None
 )
 @click.option("--url", help="The page's URL (resolves relative links, dates in the path). One FILE only.")
 @click.option("--charset", help="Encoding of the files, when known (as an HTTP header would say).")
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Append to FILE, not stdout."
-)
+@_output_option
 def extract_cmd(files: tuple[Path, ...], url: str | None, charset: str | None, output: Path | None) -> None:
     """Extract articles from saved HTML FILES ('-' reads stdin), one JSON line each.
 
@@ -119,9 +117,6 @@ def explain_cmd(source: str, url: str | None, as_json: bool) -> None:
         click.echo(json.dumps(_explanation_dict(report), ensure_ascii=False, indent=2))
     else:
         click.echo(_render_explanation(report))
-
-
-# crawl command: owned by the crawler (added below this line)
 
 
 @main.command("crawl")
@@ -279,7 +274,7 @@ def _emit(output: Path | None, records: Iterable[Record]) -> None:
     """Write every record; exit 1 if any is an error, 2 (with a message) if the output cannot be written."""
     failed = False
     try:
-        with _writer(output) as out:
+        with JsonlWriter.for_output(output) as out:
             for record in records:
                 failed |= isinstance(record, ErrorRecord)
                 if isinstance(record, ErrorRecord):
@@ -289,13 +284,3 @@ def _emit(output: Path | None, records: Iterable[Record]) -> None:
         click.echo(f"newsscrape: {exc.message}", err=True)
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
-
-
-def _writer(output: Path | None) -> JsonlWriter:
-    if output is None:
-        return JsonlWriter(_stdout_bytes(), name="<stdout>")
-    return JsonlWriter.open(output)
-
-
-def _stdout_bytes() -> IO[bytes]:
-    return sys.stdout.buffer

@@ -98,3 +98,8 @@ def test_writer_closes_cleanly_after_a_failed_write() -> None:
     with pytest.raises(ExportError, match="No space left on device"):
         full.write(Article(url="b"))
     full.close()  # nothing is left in a buffer to fail again
+
+
+def test_open_failure_is_an_export_error(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="cannot open"):
+        JsonlWriter.open(tmp_path / "missing" / "out.jsonl")

@@ -60,11 +60,9 @@ def run_crawl_job(
     total = _count_urls(source) if str(source) != "-" and is_terminal(err) else None
     progress = Progress(crawler.stats, stream=err, total=total, every=progress_every)
     try:
-        writer = (
-            JsonlWriter(sys.stdout.buffer, name="<stdout>") if output is None else JsonlWriter.open(output)
-        )
-    except OSError as exc:
-        raise CrawlJobError(f"cannot open {output}: {exc.strerror or exc}") from exc
+        writer = JsonlWriter.for_output(output)
+    except ExportError as exc:
+        raise CrawlJobError(exc.message) from exc
     try:
         with _lines(source) as lines:
             outcome = asyncio.run(_drive(crawler, lines, writer, progress, err, drain_timeout))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -46,12 +47,30 @@ class JsonlWriter:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, fsync: bool = False) -> JsonlWriter:
-        """Open ``path`` for appending; a half-written last line from an earlier crash is removed first."""
-        repair_tail(path)
-        # Unbuffered: a failed write leaves no bytes behind in a buffer for close() to retry.
-        writer = cls(open(path, "ab", buffering=0), name=str(path), fsync=fsync)  # noqa: SIM115 - close()
+        """Open ``path`` for appending; a half-written last line from an earlier crash is removed first.
+
+        Raises ExportError when the file cannot be opened or repaired (missing folder, no permission).
+        """
+        try:
+            repair_tail(path)
+            # Unbuffered: a failed write leaves no bytes behind in a buffer for close() to retry.
+            stream = open(path, "ab", buffering=0)  # noqa: SIM115 - closed by close()
+        except OSError as exc:
+            raise ExportError(f"cannot open {path}: {exc.strerror or exc}", path=str(path)) from exc
+        writer = cls(stream, name=str(path), fsync=fsync)
         writer._owned = True
         return writer
+
+    @classmethod
+    def for_output(cls, path: str | os.PathLike[str] | None) -> JsonlWriter:
+        """The writer a command writes to: ``path`` opened for appending, or stdout when None.
+
+        >>> with JsonlWriter.for_output(None) as out:
+        ...     out.write(article)
+        """
+        if path is None:
+            return cls(sys.stdout.buffer, name="<stdout>")
+        return cls.open(path)
 
     def write(self, record: Record | dict[str, Any]) -> None:
         """Append ``record`` as one line; ExportError (the partial line cut off) if it cannot be written.
