@@ -30,7 +30,6 @@ FETCH_KINDS: Final = frozenset(
         "host_failed",  # the host kept failing; remaining URLs are not tried
         "decode",  # the body could not be decoded (broken gzip ...)
         "protocol",  # malformed HTTP
-        "interrupted",  # the crawl stopped before this URL was done
     }
 )
 
