@@ -81,7 +81,7 @@ class CrawlConfig:
     extract_timeout: float = 30.0  # seconds before a runaway extraction worker is killed
     # URLs read ahead of the fetchers (all hosts together): bounds memory on a huge input file;
     # a larger window lets more hosts work in parallel when the input is grouped by host.
-    max_pending: int = 10_000  # URLs read ahead of the crawl at most: memory stays flat on huge inputs
+    max_pending: int = 10_000
     fetch: FetchConfig = field(default_factory=FetchConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
 
