@@ -7,6 +7,7 @@ Each validates itself in ``__post_init__`` so a bad value fails where it is writ
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -40,6 +41,12 @@ class FetchConfig:
     block_private_redirects: bool = True
     block_private: bool = False
     verify_tls: bool = True
+    # Extra request headers and cookies sent with every request (a consent cookie, an API key);
+    # the User-Agent stays ``user_agent`` unless ``headers`` names one. ``proxy``: an http(s) or
+    # socks URL every request goes through (None: no proxy, whatever the environment says).
+    headers: Mapping[str, str] = field(default_factory=dict)
+    cookies: Mapping[str, str] = field(default_factory=dict)
+    proxy: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("connect_timeout", "read_timeout", "total_timeout"):

@@ -28,6 +28,7 @@ FETCH_KINDS: Final = frozenset(
         "blocked",  # address policy: redirect to a private/loopback address, or private refused
         "robots",  # refused by robots.txt
         "host_failed",  # the host kept failing; remaining URLs are not tried
+        "host_unreachable",  # the host stayed down (robots.txt and the page unreachable after retries)
         "decode",  # the body could not be decoded (broken gzip ...)
         "protocol",  # malformed HTTP
     }
