@@ -88,9 +88,79 @@ def test_author_cleanup_from_meta() -> None:
     assert meta.authors == ("Jane Doe",)
 
 
-def test_organisation_author_is_not_a_person() -> None:
+def test_person_in_the_byline_wins_over_an_organisation_author() -> None:
     page = ld('{"@type": "NewsArticle", "author": [{"@type": "Organization", "name": "Example News"}]}')
+    page += '<article><h1>T</h1><p class="byline">By Jane Doe</p></article>'
+    assert meta_of(page).authors == ("Jane Doe",)
+
+
+def test_organisation_author_is_credited_when_no_person_is_named() -> None:
+    author = '{"@type": "GovernmentOrganization", "name": "Center for Tests"}'
+    page = ld(f'{{"@type": "NewsArticle", "author": {author}}}')
+    meta = meta_of(page)
+    assert (meta.authors, meta.sources["authors"]) == (("Center for Tests",), "json-ld")
+
+
+def test_team_named_as_a_person_is_the_credit() -> None:
+    page = ld('{"@type": "Article", "author": {"@type": "Person", "name": "The Example Team"}}')
+    assert meta_of(page).authors == ("The Example Team",)
+
+
+def test_lower_case_name_in_a_structured_field_is_kept() -> None:
+    page = ld('{"@type": "BlogPosting", "author": {"@type": "Person", "name": "kirsten doe"}}')
+    assert meta_of(page).authors == ("kirsten doe",)
+
+
+def test_cms_placeholder_and_generated_handle_are_nobody() -> None:
+    assert meta_of('<meta name="author" content="admin">').authors == ()
+    assert meta_of('<meta name="author" content="jdoe7ma0ci">').authors == ()
+
+
+def test_author_reference_in_a_graph_is_followed() -> None:
+    page = ld(
+        '{"@graph": [{"@type": "Article", "author": {"@id": "https://x.example/#/person/1"}},'
+        '{"@type": "Person", "@id": "https://x.example/#/person/1", "name": "Jane Doe"}]}'
+    )
+    assert meta_of(page).authors == ("Jane Doe",)
+
+
+def test_twitter_written_by_pair_names_the_author() -> None:
+    page = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jane Doe">'
+    page += '<meta name="twitter:label2" content="Reading time"><meta name="twitter:data2" content="4 Min">'
+    meta = meta_of(page)
+    assert (meta.authors, meta.sources["authors"]) == (("Jane Doe",), "meta")
+
+
+def test_byline_link_to_an_author_page() -> None:
+    page = '<article><h1>T</h1><p class="m">By <a href="/authors/j-doe/">Jane Doe</a></p></article>'
+    assert meta_of(page).authors == ("Jane Doe",)
+
+
+def test_label_and_name_in_sibling_elements() -> None:
+    page = '<h1>T</h1><div class="x"><p>Last updated</p><time>Aug 4, 2025</time></div>'
+    page += '<div class="y"><p>Written by</p><p>Jane Doe</p></div><p>Story text.</p>'
+    assert meta_of(page).authors == ("Jane Doe",)
+
+
+def test_byline_line_after_the_headline_wins_over_a_teaser_above_it() -> None:
+    page = '<div class="card"><p>By John Smith</p></div><h1>T</h1><div><span>By Jane Doe</span></div>'
+    assert meta_of(page).authors == ("Jane Doe",)
+
+
+def test_author_box_biography_is_not_read_as_names() -> None:
+    bio = "Sam studied at Example University and won the Example Prize for Writing in the Year of the Rabbit."
+    page = f'<h1>T</h1><div class="author-bio">{bio}</div>'
     assert meta_of(page).authors == ()
+
+
+def test_byline_naming_a_team_is_the_credit() -> None:
+    page = '<h1>T</h1><ul class="meta"><li>by <a href="#">Marketing Team</a></li></ul><p>Text.</p>'
+    assert meta_of(page).authors == ("Marketing Team",)
+
+
+def test_bullet_parts_the_name_from_the_date() -> None:
+    page = '<h1>T</h1><div class="post-byline-date">By Jane Doe \u2022 <span>March 12, 2025</span></div>'
+    assert meta_of(page).authors == ("Jane Doe",)
 
 
 def test_byline_element_when_nothing_structured() -> None:

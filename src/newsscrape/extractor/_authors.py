@@ -19,6 +19,9 @@ BYLINE_PREFIXES = re.compile(rf"^(?:{_LEADS}\s+)?{_BY}(?:\s*[:\-]?\s+|\s*:?$)", 
 # without any byline class ("Von Lena Hoffmann und Tobias Brandt", "par Jean Dupont").
 # "From" is left out: a standfirst may open with it ("From Kyiv to Kharkiv, ...").
 BYLINE_LINE = re.compile(rf"^(?:{_LEADS}\s+)?(?!from\b){_BY}\s*:?\s+[^\W\d_]", re.IGNORECASE)
+# A text that opens a byline, or is only its label ("By", "Written by", "Author:"); the name may follow
+# in the next element.
+BYLINE_START = re.compile(rf"^(?:{_LEADS}\s+)?(?!from\b){_BY}(?:\s*:?\s+[^\W\d_]|\s*:?$)", re.IGNORECASE)
 # Link texts that point at a person's page: "View all posts by Jane Doe", "More articles by ...".
 _MORE_BY = re.compile(r"^(?:view|see|read|more|all)\b.{0,30}?\b(?:by|from)\s+", re.IGNORECASE)
 # A part of a byline containing one of these words is a role or an organisation, not a person.
@@ -49,15 +52,25 @@ NOT_FIRST = frozenset({"the", "a", "an", "el", "los", "las", "les", "il", "die",
 _LABEL = re.compile(r"[:：=]|\bby\b", re.IGNORECASE)
 # Iberian compound surnames join with "e"/"y": "José Volta e Pinto" is one person.
 _JOINERS = frozenset({"e", "y"})
-# Several names in one byline: "A and B", "A & B", "A, B", "A; B", "A / B", "A. Outlet".
-_SPLIT = re.compile(r"\s*([,;|&/\n]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|ve)\s|(?<=[^\W\d_]{2})\.\s)\s*")
+# Several names in one byline: "A and B", "A & B", "A, B", "A; B", "A / B", "A. Outlet"; a bullet or a
+# middle dot parts a name from the date beside it ("By Jane Doe • March 12, 2025").
+_SPLIT = re.compile(
+    r"\s*([,;|&/\n\u2022\u00b7]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|ve)\s|(?<=[^\W\d_]{2})\.\s)\s*"
+)
 _NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
 _HAS_DIGIT = re.compile(r"\d")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_COLON = re.compile(r"[:：=]")
 _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
 # Punctuation around a name: dots, colons, hyphen, en and em dashes, middle dot, bullet, tab.
 _PUNCT = " .:-\u2013\u2014\u00b7\u2022\t"
+# What a CMS writes when nobody signed: the account that posted, not an author.
+PLACEHOLDERS = frozenset({"admin", "administrator", "webmaster", "user", "guest", "anonymous", "unknown"})
+_CREDIT_PUNCT = f"{_PUNCT},;|/"
 MAX_WORDS = 5
 MAX_LENGTH = 60
+# A credit that names no person ("The Investopedia Team", "Center for Drug Evaluation and Research").
+MAX_CREDIT_WORDS = 8
 
 
 def clean_authors(raw: Iterable[str], *, site: str | None = None, host: str | None = None) -> tuple[str, ...]:
@@ -78,6 +91,27 @@ def clean_authors(raw: Iterable[str], *, site: str | None = None, host: str | No
             if any(o in words or (len(o) >= 4 and (key in o or o in key)) for o in outlets):
                 continue  # the publication ("CNN", "Do UOL" on uol.com.br), not a person
             seen.setdefault(name.casefold(), name)
+    return tuple(seen.values())
+
+
+def credits(raw: Iterable[str]) -> tuple[str, ...]:
+    """What a structured author field credits when it names no person: a team, an organisation, a
+    handle, a name written in lower case. Only "By" labels, links and e-mail addresses are taken off.
+
+    >>> credits(["By The Investopedia Team", "kirstin boatto", "https://example.com/about"])
+    ('The Investopedia Team', 'kirstin boatto')
+    """
+    seen: dict[str, str] = {}
+    for text in raw:
+        credit = fold(_NOISE.sub(" ", text)).strip(_CREDIT_PUNCT)
+        credit = BYLINE_PREFIXES.sub("", credit).strip(_CREDIT_PUNCT)
+        if not 0 < len(credit) <= MAX_LENGTH or len(credit.split()) > MAX_CREDIT_WORDS:
+            continue
+        if not _HAS_LETTER.search(credit) or credit.casefold() in PLACEHOLDERS or _COLON.search(credit):
+            continue  # nothing to read, "admin", or a label left inside ("Updated: 2025-09-13")
+        if " " not in credit and _HAS_DIGIT.search(credit):
+            continue  # a generated account name ("user8812", "jdoe2ma0ci"), not how anyone signs
+        seen.setdefault(credit.casefold(), credit)
     return tuple(seen.values())
 
 

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._authors import BYLINE_LINE, clean_authors
-from ._jsonld import text_of
-from ._nodes import headline_node
+from ._authors import BYLINE_LINE, BYLINE_PREFIXES, BYLINE_START, clean_authors, credits
+from ._jsonld import JsonLd, node_types, text_of
+from ._nodes import headline_node, outside_story
 from ._text import squash
 
+# Path segments of the pages that list one person's stories, in the languages news sites use.
+AUTHOR_PATHS = (
+    "author",
+    "authors",
+    "autor",
+    "autore",
+    "auteur",
+    "contributor",
+    "contributors",
+    "writer",
+    "writers",
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
+    "columnist",
+    "columnists",
+)
 # Byline elements, read only when JSON-LD and meta tags name nobody.
 BYLINE_SELECTORS = (
     '[itemprop="author"]',
@@ -21,6 +40,14 @@ BYLINE_SELECTORS = (
     ".author",
     '[class*="byline" i]',
 )
+# Looser byline elements, read after those: only their short texts count (an author box's biography
+# names schools, awards and employers).
+LOOSE_BYLINE_SELECTORS = (
+    # Links to a person's page: "By <a href="/authors/jane-doe/">Jane Doe</a>".
+    *(f'a[href*="/{path}/" i]' for path in AUTHOR_PATHS),
+    # Any element a theme names after the author ("post_author_name", "authorBlock_title").
+    '[class*="author" i]',
+)
 MAX_BYLINE_NODES = 5
 # A byline without markup sits among the next few siblings of the h1 or of its header box.
 BYLINE_LEVELS = 2
@@ -30,37 +57,81 @@ MAX_BYLINE_CHARS = 120
 NOT_BYLINE_BOXES = ("comment",)
 HCARD_NOT_PERSON = ("org", "adr")  # hCard classes of an organisation name or a postal address
 # Meta tags that name the author, in the order they are trusted.
+# JSON-LD author types that are people; any other typed author (Organization, NewsMediaOrganization,
+# GovernmentOrganization ...) is an organisation.
+PERSON_TYPES = frozenset({"person"})
+MAX_DOM_CREDIT_WORDS = 5  # "The Currency editors", "Ask the Doctors"
+MAX_LABELLED_METAS = 4  # twitter:label1 ... twitter:label4
 AUTHOR_METAS = ("author", "article:author", "sailthru.author", "parsely-author", "dc.creator")
 
 
 def find_authors(
     tree: LexborHTMLParser,
     metas: dict[str, list[str]],
-    article: dict[str, Any],
+    ld: JsonLd,
     *,
     site: str | None,
     host: str | None,
 ) -> tuple[tuple[str, ...], str | None]:
     """The story's authors and where they were found (json-ld | meta | dom); ((), None) when nobody.
 
-    >>> find_authors(LexborHTMLParser(""), {"author": ["By Jane Doe"]}, {}, site=None, host=None)
+    People come first, from whichever source names one (JSON-LD, then author metas, then the
+    byline on the page). Only a page that names no person anywhere is credited to what its
+    structured fields name instead: a team, an organisation, a handle ("The Investopedia Team").
+
+    >>> find_authors(LexborHTMLParser(""), {"author": ["By Jane Doe"]}, JsonLd(), site=None, host=None)
     (('Jane Doe',), 'meta')
     """
 
     def clean(raw: list[str]) -> tuple[str, ...]:
         return clean_authors(raw, site=site, host=host)
 
-    names = clean(_ld_people(article.get("author") or article.get("creator")))
-    if names:
-        return names, "json-ld"
+    article = ld.article or {}
+    people, organisations = _ld_credits(article.get("author") or article.get("creator"), ld)
     values = [
-        v for key in AUTHOR_METAS for v in metas.get(key, ()) if "://" not in v and not v.startswith("www.")
+        v
+        for key in AUTHOR_METAS
+        for v in (*metas.get(key, ()), *_labelled_metas(metas, key))
+        if "://" not in v and not v.startswith("www.")
     ]
-    names = clean(values)
-    if names:
-        return names, "meta"
-    for selector in BYLINE_SELECTORS:
-        nodes = tree.css(selector)[:MAX_BYLINE_NODES]
+    lines = _Lines(tree)
+    rules: tuple[tuple[Callable[[], tuple[str, ...]], str], ...] = (
+        (lambda: clean(people), "json-ld"),
+        (lambda: clean(values), "meta"),
+        (lambda: _dom_people(tree, lines, clean), "dom"),
+        (lambda: credits(people), "json-ld"),  # typed as a Person, or a bare string: the site says so
+        (lambda: credits(values), "meta"),
+        (lambda: credits(organisations), "json-ld"),
+        (lambda: _dom_credits(tree, lines), "dom"),
+    )
+    for read, source in rules:
+        names = read()
+        if names:
+            return names, source
+    return (), None
+
+
+class _Lines:
+    """The page's byline lines, found once and only when asked for (a walk over every text)."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self._tree = tree
+        self._lines: list[str] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        if self._lines is None:
+            self._lines = [*_byline_lines(self._tree), *_labelled_lines(self._tree)]
+        return iter(self._lines)
+
+
+def _dom_people(
+    tree: LexborHTMLParser, lines: Iterable[str], clean: Callable[[list[str]], tuple[str, ...]]
+) -> tuple[str, ...]:
+    for selector in (*BYLINE_SELECTORS, *LOOSE_BYLINE_SELECTORS):
+        nodes = tree.css(selector)
+        if selector in LOOSE_BYLINE_SELECTORS:
+            nodes = [node for node in nodes if len(_text(node)) <= MAX_BYLINE_CHARS]
+        nodes = nodes[:MAX_BYLINE_NODES]
         texts = [_text(node) for node in nodes]
         # Byline elements hold all sorts of text ("Views", "Guest"): a name there needs two words.
         names = tuple(name for name in clean(texts) if " " in name)
@@ -68,9 +139,67 @@ def find_authors(
             texts = [text for node, text in zip(nodes, texts, strict=True) if not _not_a_byline(node)]
             names = tuple(name for name in clean(texts) if " " in name)
         if names:  # a selector that names nobody ("View all posts") gives way to the next one
-            return names, "dom"
-    names = tuple(name for name in clean(_byline_lines(tree)) if " " in name)
-    return (names, "dom") if names else ((), None)
+            return names
+    for line in lines:
+        names = tuple(name for name in clean([line]) if " " in name)
+        if names:
+            return names
+    return ()
+
+
+def _dom_credits(tree: LexborHTMLParser, lines: Iterable[str]) -> tuple[str, ...]:
+    """What an explicit byline on the page credits when it names no person ("By The Currency editors")."""
+    nodes = [node for node in tree.css('[itemprop="author"]')[:MAX_BYLINE_NODES] if not _not_a_byline(node)]
+    for line in (*(_text(node) for node in nodes), *lines):
+        # A page's own text is looser than a structured field: a credit there reads like a name.
+        found = tuple(c for c in credits([line]) if c[0].isupper() and len(c.split()) <= MAX_DOM_CREDIT_WORDS)
+        if found:
+            return found
+    return ()
+
+
+def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
+    """Byline lines anywhere in the page: a text that opens with a localised "By", or a bare label
+    ("Written by", "Author:") with the name in the next element, read as one short line.
+
+    Lines after the headline come first, in page order, then those above it (a teaser card above
+    the story should not lend its author); lines in site chrome and comment threads are passed over.
+    """
+    body = tree.body
+    if body is None:
+        return []
+    headline = headline_node(tree)
+    before: list[str] = []
+    after: list[str] = []
+    lines = after if headline is None else before
+    for node in body.traverse(include_text=True):
+        if headline is not None and node.mem_id == headline.mem_id:
+            lines = after
+            continue
+        if node.tag != "-text":
+            continue
+        text = squash(node.text_content or "")
+        if text and len(text) <= MAX_BYLINE_CHARS and BYLINE_START.match(text):
+            line = _byline_box(node)
+            if line:
+                lines.append(line)
+                if len(after) >= MAX_BYLINE_NODES:
+                    break
+    return after + before
+
+
+def _byline_box(text_node: LexborNode) -> str | None:
+    """The shortest line around a "By" text that names someone: the text's element, or the box
+    that holds a bare label and the name beside it."""
+    box = text_node.parent
+    while box is not None and box.tag not in ("body", "html"):
+        line = squash(box.text(deep=True, separator=" "))
+        if len(line) > MAX_BYLINE_CHARS:
+            return None
+        if BYLINE_LINE.match(line):
+            return None if outside_story(box) or _not_a_byline(box) else line
+        box = box.parent
+    return None
 
 
 def _byline_lines(tree: LexborHTMLParser) -> list[str]:
@@ -98,16 +227,36 @@ def _byline_lines(tree: LexborHTMLParser) -> list[str]:
     return lines
 
 
-def _ld_people(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [name for item in value for name in _ld_people(item)]
-    if isinstance(value, dict):
-        if "organization" in str(value.get("@type", "")).lower():
-            return []
-        name = text_of(value.get("name"))
-        return [name] if name else []
-    text = text_of(value)
-    return [text] if text and "://" not in text else []
+def _labelled_metas(metas: dict[str, list[str]], key: str) -> list[str]:
+    """``twitter:dataN`` values whose ``twitter:labelN`` says they name the author ("Written by"),
+    the pair Yoast, Ghost and other CMSs write for link previews; read in place of ``author``."""
+    if key != "author":
+        return []
+    out: list[str] = []
+    for n in range(1, MAX_LABELLED_METAS + 1):
+        label = next(iter(metas.get(f"twitter:label{n}", ())), "")
+        if BYLINE_PREFIXES.sub("", label.strip()) == "":
+            out.extend(metas.get(f"twitter:data{n}", ()))
+    return out
+
+
+def _ld_credits(value: Any, ld: JsonLd) -> tuple[list[str], list[str]]:
+    """The names a JSON-LD author value gives: (people and bare strings, organisations)."""
+    people: list[str] = []
+    organisations: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        item = ld.resolve(item)
+        if isinstance(item, dict):
+            name = text_of(item.get("name"))
+            if name:
+                types = node_types(item)
+                group = organisations if types and not types & PERSON_TYPES else people
+                group.append(name)
+        else:
+            text = text_of(item)
+            if text and "://" not in text:
+                people.append(text)
+    return people, organisations
 
 
 def _text(node: LexborNode) -> str:

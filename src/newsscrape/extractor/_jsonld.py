@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -38,6 +39,19 @@ class JsonLd:
     site_name: str | None = None
     breadcrumbs: tuple[str, ...] = ()
     language: str | None = None
+    # Typed nodes by their @id, so that a reference such as ``"author": {"@id": "#/person/1"}`` (the
+    # Yoast @graph style) can be followed to the node that carries the name.
+    by_id: Mapping[str, Node] = field(default_factory=dict)
+
+    def resolve(self, value: Any) -> Any:
+        """``value`` itself, or the node an ``{"@id": ...}`` reference without a name points to.
+
+        >>> JsonLd(by_id={"#p": {"@type": "Person", "name": "Jane Doe"}}).resolve({"@id": "#p"})
+        {'@type': 'Person', 'name': 'Jane Doe'}
+        """
+        if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+            return self.by_id.get(value["@id"], value)
+        return value
 
 
 def read_jsonld(tree: LexborHTMLParser, *, url: str | None = None) -> JsonLd:
@@ -72,7 +86,8 @@ def read_jsonld(tree: LexborHTMLParser, *, url: str | None = None) -> JsonLd:
             site = text_of(publisher.get("name"))
         if isinstance(article.get("inLanguage"), str):
             language = text_of(article["inLanguage"])
-    return JsonLd(article=article, site_name=site, breadcrumbs=trail, language=language)
+    by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
+    return JsonLd(article=article, site_name=site, breadcrumbs=trail, language=language, by_id=by_id)
 
 
 def loads_lenient(text: str) -> Any:

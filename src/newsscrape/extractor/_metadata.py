@@ -115,7 +115,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     for label, source in ((text_of(art.get("articleSection")), "json-ld"), first_meta("article:section")):
         put("section", declared_section(label, site=meta.site_name, url=url), source)
 
-    put("authors", *find_authors(tree, metas, art, site=meta.site_name, host=host))
+    put("authors", *find_authors(tree, metas, ld, site=meta.site_name, host=host))
     put("tags", *find_tags(tree, metas, art, PageNames(title=meta.title, site=meta.site_name, host=host)))
     put("article_body", _body_text(art.get("articleBody")), "json-ld")
     count = art.get("wordCount")
