@@ -99,3 +99,22 @@ def test_unopenable_output_is_a_clear_error_not_a_traceback(tmp_path: Path) -> N
     assert result.exit_code == 2
     assert "cannot open" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+# JSON-LD whose author name holds a lone surrogate escape (a CMS cut an emoji in half).
+POISON = PAGE.replace(
+    b"</title>",
+    b'</title><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rain returns",'
+    b' "author": {"@type": "Person", "name": "Jane \\udfff Doe"}}</script>',
+)
+
+
+def test_a_lone_surrogate_in_the_page_still_gives_a_record(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(POISON)
+    result = CliRunner().invoke(main, ["extract", str(page), "--url", "https://example.com/rain"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 0, result.output
+    [record] = _lines(result.stdout)
+    assert record["title"] == "Rain returns"
+    assert "\udfff" not in result.stdout
