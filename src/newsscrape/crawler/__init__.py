@@ -4,7 +4,7 @@ from ._engine import Crawler, CrawlStats, crawl, crawl_sync
 from ._job import CrawlJobError, run_crawl_job
 from ._pool import ExtractFn
 from ._resume import load_recorded
-from ._urls import normalize_url, read_url_lines
+from ._urls import check_url, normalize_url, read_url_lines
 from .single import afetch, fetch
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "Crawler",
     "ExtractFn",
     "afetch",
+    "check_url",
     "crawl",
     "crawl_sync",
     "fetch",

@@ -1,11 +1,18 @@
-"""One URL end to end: fetch the page, extract the Article. Sync and async share all but the send."""
+"""One URL end to end: fetch the page, extract the Article. ``fetch`` is ``afetch`` run to its end.
+
+``fetch`` runs ``afetch`` in a private event loop (on a worker thread when one is running already:
+a Jupyter cell, a sync helper called from async code), so the two share every line, the total
+deadline included, and work in the same places.
+"""
 
 from __future__ import annotations
 
 from ..config import ExtractConfig, FetchConfig
 from ..extractor import extract
-from ..fetcher import Page, afetch_page, fetch_page
+from ..fetcher import Page, afetch_page
 from ..models import Article
+from ._sync import run_sync
+from ._urls import check_url
 
 
 def fetch(
@@ -16,11 +23,11 @@ def fetch(
         >>> article = fetch("https://example.com/news/kim-putin-summit")
         >>> print(article.title, article.published)
 
-    Raises FetchError (download failed) or ExtractError (no article could be made of it).
-    The download is ``fetch_page``'s, whose total deadline a server dripping its headers can
-    overrun (see there); ``afetch`` keeps it exactly.
+    Raises FetchError (download failed; ``invalid_url`` with the same message ``crawl`` records)
+    or ExtractError (no article could be made of it). The total deadline is ``afetch``'s.
     """
-    return _article(fetch_page(url, config=config), extract_config)
+    check_url(url)  # before any loop starts: a bad URL costs nothing
+    return run_sync(afetch(url, config=config, extract_config=extract_config))
 
 
 async def afetch(
@@ -31,6 +38,7 @@ async def afetch(
     >>> article = await afetch("https://example.com/news/kim-putin-summit")
     >>> print(article.title)
     """
+    check_url(url)
     return _article(await afetch_page(url, config=config), extract_config)
 
 
