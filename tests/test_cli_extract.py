@@ -66,13 +66,19 @@ def test_url_with_several_files_is_a_usage_error(tmp_path: Path) -> None:
     assert "one FILE" in result.stderr
 
 
-def test_output_file_is_appended(tmp_path: Path) -> None:
-    page = tmp_path / "page.html"
+def test_output_file_is_refused_when_it_exists_and_resumed_with_resume(tmp_path: Path) -> None:
+    page, other = tmp_path / "page.html", tmp_path / "other.html"
     page.write_bytes(PAGE)
+    other.write_bytes(PAGE)
     out = tmp_path / "out.jsonl"
-    for _ in range(2):
-        assert CliRunner().invoke(main, ["extract", str(page), "-o", str(out)]).exit_code == 0
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+    assert CliRunner().invoke(main, ["extract", str(page), "-o", str(out)]).exit_code == 0
+    again = CliRunner().invoke(main, ["extract", str(page), "-o", str(out)])
+    assert again.exit_code == 2
+    assert "add --resume" in again.stderr
+    resumed = CliRunner().invoke(main, ["extract", str(page), str(other), "-o", str(out), "--resume"])
+    assert resumed.exit_code == 0, resumed.output
+    urls = [json.loads(line)["url"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert urls == [page.resolve().as_uri(), other.resolve().as_uri()]  # page is not done twice
 
 
 def test_explain_reports_metadata_sources(tmp_path: Path) -> None:

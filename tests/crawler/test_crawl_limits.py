@@ -1,4 +1,4 @@
-"""The crawl's own limits: robots.txt fetches count against concurrency; the crawl ends with its last record."""
+"""The crawl's own limits: robots.txt fetches take a concurrency slot; the crawl ends with its last record."""
 
 from __future__ import annotations
 
