@@ -154,9 +154,12 @@ def _controls(config: FetchConfig) -> dict[str, object]:
 
 def test_crawl_passes_headers_cookies_and_proxy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     seen: list[CrawlConfig] = []
-    monkeypatch.setattr(
-        cli, "run_crawl_job", lambda source, output, *, config, resume: seen.append(config) or 0
-    )
+
+    def job(source: str, output: Path | None, *, config: CrawlConfig, **options: object) -> int:
+        seen.append(config)
+        return 0
+
+    monkeypatch.setattr(cli, "run_crawl_job", job)
     source = tmp_path / "urls.txt"
     source.write_text("http://example.com/a\n")
     result = CliRunner().invoke(main, ["crawl", str(source), *CONTROLS])

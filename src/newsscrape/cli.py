@@ -277,6 +277,13 @@ def explain_cmd(
 @click.argument("urls_file", metavar="URLS.txt", type=click.Path(dir_okay=False, allow_dash=True))
 @_output_options
 @click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="With --resume: do again the URLs of URLS.txt whose record in FILE is a retryable error "
+    "(timeout, connect, dns, protocol, host_unreachable, host_failed, HTTP 429/5xx); their old "
+    "records are dropped first, atomically.",
+)
+@click.option(
     "--concurrency",
     type=click.IntRange(min=1),
     default=_CRAWL.concurrency,
@@ -321,6 +328,7 @@ def crawl_cmd(
     urls_file: str,
     output: Path | None,
     resume: bool,
+    retry_failed: bool,
     concurrency: int,
     per_host: int,
     delay: float,
@@ -365,7 +373,7 @@ def crawl_cmd(
     if workers is not None:
         config = replace(config, workers=workers)
     try:
-        code = run_crawl_job(urls_file, output, config=config, resume=resume)
+        code = run_crawl_job(urls_file, output, config=config, resume=resume, retry_failed=retry_failed)
     except CrawlJobError as exc:
         raise click.UsageError(str(exc)) from exc
     if code == EXIT_PIPE_CLOSED:

@@ -25,7 +25,7 @@ from ..exporter import JsonlWriter
 from ._engine import Crawler
 from ._pool import ExtractFn
 from ._progress import PLAIN_EVERY, Progress, is_terminal
-from ._resume import load_recorded
+from ._resume import drop_retryable, input_keys, load_recorded
 from ._urls import UrlSet, read_url_lines
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_WRITE_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -42,6 +42,7 @@ def run_crawl_job(
     *,
     config: CrawlConfig,
     resume: bool = False,
+    retry_failed: bool = False,
     drain_timeout: float = 5.0,
     stderr: IO[str] | None = None,
     progress_every: float = PLAIN_EVERY,
@@ -51,8 +52,14 @@ def run_crawl_job(
 
     >>> run_crawl_job("urls.txt", "out.jsonl", config=CrawlConfig(), resume=True)
     0
+
+    ``retry_failed`` (with ``resume``): the URLs whose record is a retryable error are done again
+    (see ``_resume.drop_retryable``).
     """
     err = stderr or sys.stderr
+    if retry_failed:
+        dropped = _drop_failed(source, output, resume=resume)
+        err.write(f"newsscrape: {dropped} failed URLs to try again\n")
     recorded = open_output(output, resume=resume)
     crawler = Crawler(config, recorded=recorded, extract_fn=extract_fn)
     total = _count_urls(source) if str(source) != "-" and is_terminal(err) else None
@@ -172,6 +179,21 @@ def open_output(output: str | os.PathLike[str] | None, *, resume: bool) -> UrlSe
     if not resume and _non_empty(output):
         raise CrawlJobError(f"{output} exists: add --resume to continue it, or choose another file")
     return load_recorded(output) if resume else None
+
+
+def _drop_failed(
+    source: str | os.PathLike[str], output: str | os.PathLike[str] | None, *, resume: bool
+) -> int:
+    if output is None or not resume:
+        raise CrawlJobError("--retry-failed needs --resume -o FILE: it retries the errors FILE records")
+    if str(source) == "-":
+        raise CrawlJobError("--retry-failed needs URLS.txt as a file, not stdin: the list is read twice")
+    with _lines(source) as lines:
+        listed = input_keys(read_url_lines(lines))
+    try:
+        return drop_retryable(output, listed)
+    except OSError as exc:
+        raise CrawlJobError(f"cannot rewrite {output}: {exc.strerror or exc}") from exc
 
 
 def _non_empty(path: str | os.PathLike[str]) -> bool:

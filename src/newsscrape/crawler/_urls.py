@@ -223,6 +223,10 @@ class UrlSet:
     def __len__(self) -> int:
         return self._count
 
+    def __contains__(self, key: object) -> bool:
+        """Was this ``url_key`` seen (in the input or the output)?"""
+        return isinstance(key, str) and self._find(key)[1] != 0
+
     def add_recorded(self, url: str) -> None:
         """Remember a URL already present in the output (its record's ``url``)."""
         key = url_key(url)
