@@ -6,13 +6,17 @@
 
 * The reader streams the input; it stops reading while ``max_pending`` URLs wait, so memory does
   not grow with the input. Blank and ``#`` lines are skipped (as in a URL file); an invalid URL
-  (malformed host included: see ``_urls.check_url``), a URL of a host that failed, is answered at once.
+  (a malformed host included: ``_urls.check_url``), a URL of a host that failed, is answered at once.
+* Fairness: at most ``max_pending_per_host`` waiting URLs belong to one origin; the rest of that
+  origin's URLs are set aside on disk (``Spill``) and queued in passes once the input is read and
+  the origin's queue has drained to half. A host listed late starts at once, however long the
+  backlog of a slow host listed before it; the slow host's set-aside URLs come after the input.
 * One worker task per origin (``per_host`` of them at most) takes that origin's URLs in order:
   robots.txt (cached per origin; its fetch takes a global slot like a page; an unreachable one,
   5xx or no connection, is asked again with backoff up to ``retries`` times, then the host's URLs
-  are ``host_unreachable``, never ``robots``), then waits out the origin's politeness window (``delay`` or
-  Crawl-delay, plus jitter, start to start), then takes one of ``concurrency`` global slots for the
-  download *and* the extraction, so at most ``concurrency`` pages are held in memory.
+  are ``host_unreachable``, never ``robots``), then waits out the origin's politeness window
+  (``delay`` or Crawl-delay, plus jitter, start to start), then takes one of ``concurrency`` global
+  slots for the download *and* the extraction, so at most ``concurrency`` pages are held in memory.
 * A redirect is a request to its target: every hop is checked against the target origin's
   robots.txt before it is followed (the fetcher's ``on_redirect`` hook), and a hop into another
   origin waits out that origin's politeness window like a listed URL would.
@@ -46,6 +50,7 @@ from ._hosts import Host, Job, PassingHosts, TargetBusy, hold_off, wait_turn
 from ._policy import backoff_wait, is_host_failure, is_retryable, request_interval, retry_wait
 from ._pool import ExtractFn, ExtractPool
 from ._reader import stream_lines
+from ._spill import Spill
 from ._sync import SyncRunner
 from ._urls import InvalidUrl, UrlSet, check_url, invalid_key, origin, url_of_line
 
@@ -65,6 +70,7 @@ class CrawlStats:
     retries: int = 0
     in_flight: int = 0
     pending: int = 0  # read, not yet started
+    deferred: int = 0  # read, set aside on disk: their host's queue was full (fairness)
 
     @property
     def done(self) -> int:
@@ -114,6 +120,7 @@ class Crawler:
         self._passing = PassingHosts()
         self._stop_event = asyncio.Event()  # binds to the running loop on first use
         self._room = asyncio.Event()  # set when the queues have room for more input
+        self._spill = Spill()
 
     def stop(self) -> None:
         """Start nothing new; let pages in flight finish (then ``run`` ends). Safe from a signal handler.
@@ -163,9 +170,12 @@ class Crawler:
             async with asyncio.TaskGroup() as tasks:
                 self._tasks = tasks
                 await self._read(urls)
+                await self._read_spill()
         except Exception as exc:  # handed to the consumer, raised there
             await self._out.put(exc)
             return
+        finally:
+            self._spill.close()
         await self._out.put(_END)
 
     # -- input -------------------------------------------------------------------------------
@@ -193,6 +203,24 @@ class Crawler:
             else:
                 await self._admit(url)
 
+    async def _read_spill(self) -> None:
+        """Queue the URLs set aside, in passes: each waits until a host with URLs set aside has
+        drained its queue to half, then queues what fits and sets the rest aside again."""
+        half = self.config.max_pending_per_host // 2
+        while len(self._spill) and not self._stopping:
+            while not self._stopping and not any(
+                len(host.queue) <= half if (host := self._hosts.get(key)) else True
+                for key in self._spill.by_host
+            ):
+                self._room.clear()
+                await self._room.wait()
+            self.stats.deferred = 0
+            with self._spill.take() as spilled:
+                async for line in stream_lines(spilled):
+                    if self._stopping:
+                        return
+                    await self._admit(line.rstrip("\n"))
+
     async def _admit(self, url: str) -> None:
         limit = self.config.max_pending
         while self.stats.pending >= limit and not self._stopping:
@@ -205,6 +233,10 @@ class Crawler:
             await self._emit(self._host_failed(url, key))
             return
         host = self._hosts.get(key)
+        if host is not None and len(host.queue) >= self.config.max_pending_per_host:
+            self._spill.put(url, key)  # its turn comes after the input (see _read_spill)
+            self.stats.deferred += 1
+            return
         if host is None:  # a host redirects already reached keeps its window
             host = self._passing.pop(key) or Host(origin=key)
             self._hosts[key] = host
