@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from crawl_support import FAST, by_url, quick_extract, run_crawl
 
 import newsscrape.crawler._engine as engine
 from faultserver import FaultServer, Response
+from newsscrape.cli import main
 from newsscrape.config import ExtractConfig
 from newsscrape.crawler import run_crawl_job
 from newsscrape.fetcher.robots import RobotsCache, RobotsRules
@@ -96,8 +97,10 @@ def test_a_poison_page_is_written_and_the_crawl_goes_on(fault_server: FaultServe
     source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
     urls = [fault_server.url("/poison"), fault_server.url("/page/after")]
     source.write_text("\n".join(urls) + "\n")
-    config = dataclasses.replace(FAST, workers=0)
-    assert run_crawl_job(source, out, config=config) == 0
+    args = ["crawl", str(source), "-o", str(out), "--delay", "0", "--workers", "0", "--retries", "0"]
+    result = CliRunner().invoke(main, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(line["url"] for line in lines) == sorted(urls)
     [poison] = [line for line in lines if line["url"] == urls[0]]

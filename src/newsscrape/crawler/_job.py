@@ -26,7 +26,7 @@ from ._engine import Crawler
 from ._pool import ExtractFn
 from ._progress import PLAIN_EVERY, Progress, is_terminal
 from ._resume import drop_retryable, input_keys, load_recorded
-from ._urls import UrlSet, read_url_lines
+from ._urls import UrlSet, read_url_lines, url_of_line
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_WRITE_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for `yes | head`
@@ -161,7 +161,7 @@ def _count_urls(source: str | os.PathLike[str]) -> int | None:
     """Lines that are URLs (for the ETA); one quick pass, only when a progress bar will show it."""
     try:
         with open(source, "rb") as f:
-            return sum(1 for line in f if line.strip() and not line.lstrip().startswith(b"#"))
+            return sum(1 for line in f if url_of_line(line.decode("utf-8", "replace")) is not None)
     except OSError:
         return None
 
