@@ -96,8 +96,8 @@ class Crawler:
     ``recorded`` holds URLs already in the output (``--resume``): they are skipped. ``extract_fn``
     replaces ``newsscrape.extract`` (a picklable module-level function with the same signature):
     for tests, or a custom extractor. With ``workers`` > 0 extraction runs in processes started by
-    multiprocessing's forkserver, so a *script* that crawls needs the usual
-    ``if __name__ == "__main__":`` guard (as with any process pool on macOS and Windows).
+    multiprocessing's forkserver, which never re-run the caller's script; an ``extract_fn`` defined
+    in an unguarded script or a notebook is run in this process instead (see ``_pool``).
     """
 
     def __init__(
