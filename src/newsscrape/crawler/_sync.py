@@ -19,6 +19,7 @@ from concurrent.futures import Future
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+_UNWIND = 10.0  # seconds an interrupted coroutine gets to finish its cleanup
 
 
 class SyncRunner:
@@ -41,8 +42,23 @@ class SyncRunner:
         if self._runner is not None:
             return self._runner.run(coro)
         assert self._loop is not None
-        future: Future[T] = asyncio.run_coroutine_threadsafe(coro, self._loop)
-        return future.result()
+        finished = threading.Event()
+
+        async def tracked() -> T:
+            try:
+                return await coro
+            finally:
+                finished.set()
+
+        future: Future[T] = asyncio.run_coroutine_threadsafe(tracked(), self._loop)
+        try:
+            return future.result()
+        except BaseException:
+            # Interrupted while waiting (Ctrl-C in a notebook): cancel the coroutine and let it
+            # unwind, so the loop is idle again for close() and nothing runs on behind our back.
+            future.cancel()
+            finished.wait(_UNWIND)
+            raise
 
     def close(self) -> None:
         if self._runner is not None:
