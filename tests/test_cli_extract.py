@@ -66,13 +66,19 @@ def test_url_with_several_files_is_a_usage_error(tmp_path: Path) -> None:
     assert "one FILE" in result.stderr
 
 
-def test_output_file_is_appended(tmp_path: Path) -> None:
-    page = tmp_path / "page.html"
+def test_output_file_is_refused_when_it_exists_and_resumed_with_resume(tmp_path: Path) -> None:
+    page, other = tmp_path / "page.html", tmp_path / "other.html"
     page.write_bytes(PAGE)
+    other.write_bytes(PAGE)
     out = tmp_path / "out.jsonl"
-    for _ in range(2):
-        assert CliRunner().invoke(main, ["extract", str(page), "-o", str(out)]).exit_code == 0
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+    assert CliRunner().invoke(main, ["extract", str(page), "-o", str(out)]).exit_code == 0
+    again = CliRunner().invoke(main, ["extract", str(page), "-o", str(out)])
+    assert again.exit_code == 2
+    assert "add --resume" in again.stderr
+    resumed = CliRunner().invoke(main, ["extract", str(page), str(other), "-o", str(out), "--resume"])
+    assert resumed.exit_code == 0, resumed.output
+    urls = [json.loads(line)["url"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert urls == [page.resolve().as_uri(), other.resolve().as_uri()]  # page is not done twice
 
 
 def test_explain_reports_metadata_sources(tmp_path: Path) -> None:
@@ -99,3 +105,22 @@ def test_unopenable_output_is_a_clear_error_not_a_traceback(tmp_path: Path) -> N
     assert result.exit_code == 2
     assert "cannot open" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+# JSON-LD whose author name holds a lone surrogate escape (a CMS cut an emoji in half).
+POISON = PAGE.replace(
+    b"</title>",
+    b'</title><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rain returns",'
+    b' "author": {"@type": "Person", "name": "Jane \\udfff Doe"}}</script>',
+)
+
+
+def test_a_lone_surrogate_in_the_page_still_gives_a_record(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(POISON)
+    result = CliRunner().invoke(main, ["extract", str(page), "--url", "https://example.com/rain"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 0, result.output
+    [record] = _lines(result.stdout)
+    assert record["title"] == "Rain returns"
+    assert "\udfff" not in result.stdout

@@ -2,32 +2,153 @@
 
 Records go to stdout (or -o FILE) as JSON Lines; logs and progress go to stderr only, so
 ``newsscrape fetch URL | jq .title`` works.
+
+One contract for every command:
+* ``-o FILE`` creates FILE; an existing non-empty FILE is refused (exit 2) unless ``--resume``,
+  which appends and skips the inputs FILE records already. So each input has one record in FILE.
+* A closed stdout (``... | head -1``) ends the command quietly, exit 141 (as ``yes | head``).
+* ``--robots/--no-robots``: ``crawl`` (a batch: a crawler's job) obeys robots.txt by default;
+  ``fetch`` and ``explain URL`` (a user's own request, like a browser's) do not, unless asked.
+* ``-H "Name: value"``, ``--cookie name=value``, ``--proxy URL`` fill FetchConfig on every command
+  that fetches; an invalid URL gets the same message everywhere (``crawler.check_url``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
+import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from .config import DEFAULT_USER_AGENT, CrawlConfig, ExtractConfig, FetchConfig, __version__
-from .crawler import CrawlJobError, afetch, run_crawl_job
+from .crawler import (
+    EXIT_PIPE_CLOSED,
+    CrawlJobError,
+    UrlSet,
+    afetch_one,
+    open_output,
+    run_crawl_job,
+    url_key,
+)
 from .errors import ExportError, NewsscrapeError
 from .exporter import JsonlWriter
 from .extractor import Explanation, explain, extract
-from .fetcher import afetch_page
 from .models import ErrorRecord, Record
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-_output_option = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Append to FILE, not stdout."
-)
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 _CRAWL, _FETCH = CrawlConfig(), FetchConfig()  # option defaults come from the configs, never restated
+# RFC 9110 token: what a header or cookie name may be made of.
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_PROXY_SCHEMES = ("http://", "https://", "socks5://", "socks5h://")
+
+
+def _output_options(fn: F) -> F:
+    fn = click.option(
+        "--resume",
+        is_flag=True,
+        help="Continue FILE: append to it, skipping inputs it already records.",
+    )(fn)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write records to FILE, not stdout; an existing non-empty FILE is refused unless --resume.",
+    )(fn)
+
+
+def _parse_headers(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for text in values:
+        name, colon, value = text.partition(":")
+        name, value = name.strip(), value.strip()
+        if not colon or not _TOKEN.fullmatch(name) or any(c in value for c in "\r\n\0"):
+            raise click.BadParameter(f"{text!r}: expected 'Name: value'", ctx=ctx, param=param)
+        headers[name] = value
+    return headers
+
+
+def _parse_cookies(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    cookies: dict[str, str] = {}
+    for text in values:
+        name, equals, value = text.partition("=")
+        name, value = name.strip(), value.strip()
+        if not equals or not _TOKEN.fullmatch(name) or any(c in value for c in ";,\r\n\0"):
+            raise click.BadParameter(f"{text!r}: expected 'name=value'", ctx=ctx, param=param)
+        cookies[name] = value
+    return cookies
+
+
+def _parse_proxy(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not value.lower().startswith(_PROXY_SCHEMES):
+        raise click.BadParameter(
+            f"{value!r}: expected an http://, https:// or socks5:// URL", ctx=ctx, param=param
+        )
+    return value
+
+
+def _fetch_options(fn: F) -> F:
+    """-H/--header, --cookie, --proxy, --user-agent: the same on fetch, crawl and explain."""
+    for option in reversed(
+        (
+            click.option("--user-agent", help="User-Agent header (and robots.txt agent) to use."),
+            click.option(
+                "-H",
+                "--header",
+                "headers",
+                multiple=True,
+                callback=_parse_headers,
+                metavar="'NAME: VALUE'",
+                help="Send this request header (repeatable), e.g. -H 'Authorization: Bearer KEY'.",
+            ),
+            click.option(
+                "--cookie",
+                "cookies",
+                multiple=True,
+                callback=_parse_cookies,
+                metavar="NAME=VALUE",
+                help="Send this cookie (repeatable), e.g. --cookie consent=yes.",
+            ),
+            click.option(
+                "--proxy",
+                callback=_parse_proxy,
+                metavar="URL",
+                help="Send every request through this http(s) or socks5 proxy.",
+            ),
+        )
+    ):
+        fn = option(fn)
+    return fn
+
+
+def _robots_option(*, default: bool, why: str) -> Callable[[F], F]:
+    return click.option(
+        "--robots/--no-robots",
+        default=default,
+        show_default=True,
+        help=f"Obey robots.txt ({why}).",
+    )
+
+
+def _fetch_config(
+    *,
+    user_agent: str | None,
+    headers: dict[str, str],
+    cookies: dict[str, str],
+    proxy: str | None,
+    **more: Any,
+) -> FetchConfig:
+    return FetchConfig(
+        user_agent=user_agent or DEFAULT_USER_AGENT, headers=headers, cookies=cookies, proxy=proxy, **more
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,8 +166,9 @@ def main() -> None:
 
 @main.command("fetch")
 @click.argument("urls", nargs=-1, required=True)
-@_output_option
-@click.option("--user-agent", help="User-Agent header to send.")
+@_output_options
+@_fetch_options
+@_robots_option(default=False, why="off by default: a fetch you ask for is your own request, as in a browser")
 @click.option(
     "--timeout",
     type=float,
@@ -54,18 +176,33 @@ def main() -> None:
     show_default=True,
     help="Total seconds allowed per request.",
 )
-def fetch_cmd(urls: tuple[str, ...], output: Path | None, user_agent: str | None, timeout: float) -> None:
+def fetch_cmd(
+    urls: tuple[str, ...],
+    output: Path | None,
+    resume: bool,
+    user_agent: str | None,
+    headers: dict[str, str],
+    cookies: dict[str, str],
+    proxy: str | None,
+    robots: bool,
+    timeout: float,
+) -> None:
     """Download each URL and print its article as one JSON line.
 
     A URL that fails is still a line: {"url": ..., "error": {"kind": ..., "message": ...}}.
-    Exit code 0 when every URL succeeded, 1 when any failed.
+    robots.txt is not consulted unless --robots (crawl consults it unless --no-robots).
+    Exit code 0 when every URL succeeded, 1 when any failed, 2 usage or write error.
 
     \b
     Example:
       newsscrape fetch https://example.com/news/kim-putin-summit | jq '{title, headings}'
     """
-    config = FetchConfig(total_timeout=timeout, user_agent=user_agent or DEFAULT_USER_AGENT)
-    _emit(output, (_fetch_one(url, config) for url in urls))
+    config = _fetch_config(
+        user_agent=user_agent, headers=headers, cookies=cookies, proxy=proxy, total_timeout=timeout
+    )
+    recorded = _open_output(output, resume)
+    todo = _not_recorded(urls, recorded, key=url_key)
+    _emit(output, (_fetch_one(url, config, robots=robots) for url in todo))
 
 
 @main.command("extract")
@@ -74,8 +211,10 @@ def fetch_cmd(urls: tuple[str, ...], output: Path | None, user_agent: str | None
 )
 @click.option("--url", help="The page's URL (resolves relative links, dates in the path). One FILE only.")
 @click.option("--charset", help="Encoding of the files, when known (as an HTTP header would say).")
-@_output_option
-def extract_cmd(files: tuple[Path, ...], url: str | None, charset: str | None, output: Path | None) -> None:
+@_output_options
+def extract_cmd(
+    files: tuple[Path, ...], url: str | None, charset: str | None, output: Path | None, resume: bool
+) -> None:
     """Extract articles from saved HTML FILES ('-' reads stdin), one JSON line each.
 
     \b
@@ -84,27 +223,42 @@ def extract_cmd(files: tuple[Path, ...], url: str | None, charset: str | None, o
     """
     if url and len(files) > 1:
         raise click.UsageError("--url names one page: give one FILE with it")
-    _emit(output, (_extract_one(path, url, charset) for path in files))
+    recorded = _open_output(output, resume)
+    todo = _not_recorded(files, recorded, key=lambda path: url_key(_label(path, url)))
+    _emit(output, (_extract_one(path, url, charset) for path in todo))
 
 
 @main.command("explain")
 @click.argument("source")
 @click.option("--url", help="The page's URL, when SOURCE is a saved file.")
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as one JSON object.")
-def explain_cmd(source: str, url: str | None, as_json: bool) -> None:
+@_fetch_options
+@_robots_option(default=False, why="for a URL; off by default: your own request, as in a browser")
+def explain_cmd(
+    source: str,
+    url: str | None,
+    as_json: bool,
+    user_agent: str | None,
+    headers: dict[str, str],
+    cookies: dict[str, str],
+    proxy: str | None,
+    robots: bool,
+) -> None:
     """Show how the article was found in SOURCE (a saved FILE, '-' or a URL).
 
     Prints the node taken as the article, every block removed with its kind and the rule that
     removed it, and where each metadata field came from (json-ld, og, meta, dom, url). This is
-    how to understand an empty or noisy result.
+    how to understand an empty or noisy result. A URL is fetched as `fetch` does (robots.txt
+    only with --robots).
 
     \b
     Example:
       newsscrape explain https://example.com/news/kim-putin-summit
     """
+    config = _fetch_config(user_agent=user_agent, headers=headers, cookies=cookies, proxy=proxy)
     try:
         if source.startswith(("http://", "https://")):
-            page = asyncio.run(afetch_page(source, config=FetchConfig()))
+            page = asyncio.run(afetch_one(source, config=config, robots=robots))
             report = explain(page.content, page.url, final_url=page.final_url, charset=page.charset)
         else:
             data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
@@ -121,13 +275,14 @@ def explain_cmd(source: str, url: str | None, as_json: bool) -> None:
 
 @main.command("crawl")
 @click.argument("urls_file", metavar="URLS.txt", type=click.Path(dir_okay=False, allow_dash=True))
+@_output_options
 @click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Append records to FILE (needed for --resume); default stdout.",
+    "--retry-failed",
+    is_flag=True,
+    help="With --resume: do again the URLs of URLS.txt whose record in FILE is a retryable error "
+    "(timeout, connect, dns, protocol, host_unreachable, host_failed, HTTP 429/5xx); their old "
+    "records are dropped first, atomically.",
 )
-@click.option("--resume", is_flag=True, help="Continue FILE: URLs already recorded in it are skipped.")
 @click.option(
     "--concurrency",
     type=click.IntRange(min=1),
@@ -162,8 +317,8 @@ def explain_cmd(source: str, url: str | None, as_json: bool) -> None:
     default=None,
     help="Extraction processes [default: CPU count]; 0 extracts in this process.",
 )
-@click.option("--no-robots", is_flag=True, help="Ignore robots.txt (only for sites you may crawl anyway).")
-@click.option("--user-agent", help="User-Agent header (and robots.txt agent) to use.")
+@_robots_option(default=True, why="--no-robots only for sites you may crawl anyway")
+@_fetch_options
 @click.option(
     "--block-private",
     is_flag=True,
@@ -173,23 +328,29 @@ def crawl_cmd(
     urls_file: str,
     output: Path | None,
     resume: bool,
+    retry_failed: bool,
     concurrency: int,
     per_host: int,
     delay: float,
     retries: int,
     workers: int | None,
-    no_robots: bool,
+    robots: bool,
     user_agent: str | None,
+    headers: dict[str, str],
+    cookies: dict[str, str],
+    proxy: str | None,
     block_private: bool,
 ) -> None:
     """Crawl the URLs listed in URLS.txt ('-' = stdin), one JSON line per distinct URL.
 
-    One URL per line; blank lines and lines starting with '#' are skipped. Duplicates (after
+    One URL per line (UTF-8, a byte order mark and CR-LF line ends are fine); blank lines and lines
+    starting with '#' are skipped. Duplicates (after
     normalising case, default port, fragment and tracking parameters) are fetched once and
     recorded under the URL as first listed. Each record is appended as soon as it is ready;
     after Ctrl-C, kill or power loss, run again with --resume to do the rest. Ctrl-C once lets
     pages in flight finish; twice stops at once.
-    Exit code 0 all succeeded, 1 some failed, 2 usage or write error, 130 interrupted.
+    Exit code 0 all succeeded, 1 some failed, 2 usage or write error, 130 interrupted,
+    141 stdout closed by its reader (e.g. `| head`).
 
     \b
     Example:
@@ -200,15 +361,23 @@ def crawl_cmd(
         per_host=per_host,
         delay=delay,
         retries=retries,
-        respect_robots=not no_robots,
-        fetch=FetchConfig(block_private=block_private, user_agent=user_agent or DEFAULT_USER_AGENT),
+        respect_robots=robots,
+        fetch=_fetch_config(
+            user_agent=user_agent,
+            headers=headers,
+            cookies=cookies,
+            proxy=proxy,
+            block_private=block_private,
+        ),
     )
     if workers is not None:
         config = replace(config, workers=workers)
     try:
-        code = run_crawl_job(urls_file, output, config=config, resume=resume)
+        code = run_crawl_job(urls_file, output, config=config, resume=resume, retry_failed=retry_failed)
     except CrawlJobError as exc:
         raise click.UsageError(str(exc)) from exc
+    if code == EXIT_PIPE_CLOSED:
+        _silence_stdout()
     sys.exit(code)
 
 
@@ -247,17 +416,23 @@ def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _fetch_one(url: str, config: FetchConfig) -> Record:
+def _fetch_one(url: str, config: FetchConfig, *, robots: bool) -> Record:
     try:
-        # The async driver keeps the total deadline through every wait (the sync one cannot cut a
-        # blocking read short, see fetch_page); a command has no event loop of its own to clash with.
-        return asyncio.run(afetch(url, config=config))
+        # The async driver keeps the total deadline through every wait; a command has no event
+        # loop of its own to clash with.
+        page = asyncio.run(afetch_one(url, config=config, robots=robots))
+        return extract(page.content, page.url, final_url=page.final_url, charset=page.charset)
     except NewsscrapeError as exc:
         return ErrorRecord.from_exception(url, exc)
 
 
+def _label(path: Path, url: str | None) -> str:
+    """The ``url`` of a saved file's record: its --url, or the file's own URL ("-" for stdin)."""
+    return url or ("-" if str(path) == "-" else path.resolve().as_uri())
+
+
 def _extract_one(path: Path, url: str | None, charset: str | None) -> Record:
-    label = url or ("-" if str(path) == "-" else path.resolve().as_uri())
+    label = _label(path, url)
     try:
         data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
     except OSError as exc:
@@ -265,13 +440,30 @@ def _extract_one(path: Path, url: str | None, charset: str | None) -> Record:
             url=label, kind="extract", reason="empty", message=f"cannot read {path}: {exc.strerror}"
         )
     try:
-        return extract(data, url, charset=charset, config=ExtractConfig())
+        article = extract(data, url, charset=charset, config=ExtractConfig())
     except NewsscrapeError as exc:
         return ErrorRecord.from_exception(label, exc)
+    # Every record names its input (the file's URL without --url), so --resume can skip it.
+    return article if article.url is not None else replace(article, url=label)
+
+
+def _open_output(output: Path | None, resume: bool) -> UrlSet | None:
+    """The -o rule (see the module docstring); the inputs FILE records already, with --resume."""
+    try:
+        return open_output(output, resume=resume)
+    except CrawlJobError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _not_recorded(items: Iterable[T], recorded: UrlSet | None, *, key: Callable[[T], str]) -> Iterator[T]:
+    for item in items:
+        if recorded is None or recorded.mark(key(item)) == "new":
+            yield item
 
 
 def _emit(output: Path | None, records: Iterable[Record]) -> None:
-    """Write every record; exit 1 if any is an error, 2 (with a message) if the output cannot be written."""
+    """Write every record; exit 1 if any is an error, 2 (with a message) if the output cannot be
+    written, 141 quietly if stdout's reader is gone."""
     failed = False
     try:
         with JsonlWriter.for_output(output) as out:
@@ -281,6 +473,19 @@ def _emit(output: Path | None, records: Iterable[Record]) -> None:
                     click.echo(f"newsscrape: {record.url}: {record.kind}: {record.message}", err=True)
                 out.write(record)
     except ExportError as exc:
+        if isinstance(exc.__cause__, BrokenPipeError):
+            _silence_stdout()
+            sys.exit(EXIT_PIPE_CLOSED)
         click.echo(f"newsscrape: {exc.message}", err=True)
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _silence_stdout() -> None:
+    """stdout's reader is gone: point fd 1 at /dev/null, so the interpreter's last flush at exit
+    does not print a BrokenPipeError of its own."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (a test runner's capture): nothing to silence
+        pass

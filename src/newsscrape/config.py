@@ -89,6 +89,9 @@ class CrawlConfig:
     # URLs read ahead of the fetchers (all hosts together): bounds memory on a huge input file;
     # a larger window lets more hosts work in parallel when the input is grouped by host.
     max_pending: int = 10_000
+    # Of those, URLs of one origin: the rest of a host's backlog waits on disk, so that a slow host
+    # listed first (a Crawl-delay, thousands of URLs) cannot fill the window and hold back the others.
+    max_pending_per_host: int = 1_000
     fetch: FetchConfig = field(default_factory=FetchConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
 
@@ -102,3 +105,4 @@ class CrawlConfig:
         _non_negative("workers", self.workers)  # 0: extract in-process (tests, tiny runs)
         _positive("extract_timeout", self.extract_timeout)
         _positive("max_pending", self.max_pending)
+        _positive("max_pending_per_host", self.max_pending_per_host)

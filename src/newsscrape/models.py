@@ -115,7 +115,9 @@ class ErrorRecord:
     """A URL that produced no Article, and why. Serialised as ``{"url": ..., "error": {...}}``."""
 
     url: str
-    kind: str  # a FetchError kind, or "extract"
+    # A FetchError kind, "extract", or "internal": a newsscrape bug met while fetching (not the
+    # page's fault), recorded so the batch goes on.
+    kind: str
     message: str
     status: int | None = None
     reason: str | None = None  # the ExtractError reason when kind == "extract"

@@ -142,13 +142,16 @@ def test_robots_404_allows_everything(fault_server: FaultServer) -> None:
     assert all(isinstance(r, Article) for r in records)
 
 
-def test_robots_500_disallows_after_asking_twice(fault_server: FaultServer) -> None:
+def test_robots_500_that_stays_is_an_outage_after_retries(fault_server: FaultServer) -> None:
     fault_server.set_robots(500)
     urls = [fault_server.url("/page/a"), fault_server.url("/page/b")]
-    records = run_crawl(urls)
-    assert [r.kind for r in records if isinstance(r, ErrorRecord)] == ["robots", "robots"]
-    assert "unreachable" in records[0].message  # type: ignore[union-attr]
-    assert fault_server.paths() == ["/robots.txt", "/robots.txt"]
+    records = run_crawl(urls, retries=2)
+    # An outage, not a refusal: host_unreachable (which --retry-failed retries), never "robots".
+    assert [r.kind for r in records if isinstance(r, ErrorRecord)] == ["host_unreachable"] * 2
+    assert "robots.txt" in records[0].message  # type: ignore[union-attr]
+    assert "HTTP 500" in records[0].message  # type: ignore[union-attr]
+    # The cache's own two tries, then one per retry with backoff; no page is asked for.
+    assert fault_server.paths() == ["/robots.txt"] * 4
 
 
 def test_crawl_delay_spaces_requests_to_one_host(fault_server: FaultServer) -> None:

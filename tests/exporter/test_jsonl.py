@@ -103,3 +103,24 @@ def test_writer_closes_cleanly_after_a_failed_write() -> None:
 def test_open_failure_is_an_export_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="cannot open"):
         JsonlWriter.open(tmp_path / "missing" / "out.jsonl")
+
+
+def test_a_lone_surrogate_is_written_as_a_replacement_character(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    with JsonlWriter.open(out) as writer:
+        writer.write(Article(url="a", authors=("Jane \udfff Doe",)))
+    [record] = read_records(out)
+    assert record["authors"] == ["Jane \ufffd Doe"]
+
+
+def test_a_record_that_cannot_be_serialised_becomes_an_error_record(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    with JsonlWriter.open(out) as writer:
+        writer.write(Article(url="a", title=object()))  # type: ignore[arg-type]  # a custom extractor's slip
+        writer.write(Article(url="b"))
+    first, second = read_records(out)
+    assert first["url"] == "a"
+    assert first["error"]["kind"] == "extract"
+    assert first["error"]["reason"] == "internal"
+    assert "could not be serialised" in first["error"]["message"]
+    assert second["url"] == "b"

@@ -1,23 +1,29 @@
 """Orchestration over fetcher, extractor, exporter: one URL (``fetch``/``afetch``), batches (``crawl``)."""
 
 from ._engine import Crawler, CrawlStats, crawl, crawl_sync
-from ._job import CrawlJobError, run_crawl_job
+from ._job import EXIT_PIPE_CLOSED, CrawlJobError, open_output, run_crawl_job
 from ._pool import ExtractFn
 from ._resume import load_recorded
-from ._urls import normalize_url, read_url_lines
-from .single import afetch, fetch
+from ._urls import UrlSet, check_url, normalize_url, read_url_lines, url_key
+from .single import afetch, afetch_one, fetch
 
 __all__ = [
+    "EXIT_PIPE_CLOSED",
     "CrawlJobError",
     "CrawlStats",
     "Crawler",
     "ExtractFn",
+    "UrlSet",
     "afetch",
+    "afetch_one",
+    "check_url",
     "crawl",
     "crawl_sync",
     "fetch",
     "load_recorded",
     "normalize_url",
+    "open_output",
     "read_url_lines",
     "run_crawl_job",
+    "url_key",
 ]

@@ -5,11 +5,18 @@
                                           in all: backpressure)  [global slot: fetch (retries) -> extract]
 
 * The reader streams the input; it stops reading while ``max_pending`` URLs wait, so memory does
-  not grow with the input. An invalid line, a URL of a host that failed, is answered at once.
+  not grow with the input. Blank and ``#`` lines are skipped (as in a URL file); an invalid URL
+  (a malformed host included: ``_urls.check_url``), a URL of a host that failed, is answered at once.
+* Fairness: at most ``max_pending_per_host`` waiting URLs belong to one origin; the rest of that
+  origin's URLs are set aside on disk (``Spill``) and queued in passes once the input is read and
+  the origin's queue has drained to half. A host listed late starts at once, however long the
+  backlog of a slow host listed before it; the slow host's set-aside URLs come after the input.
 * One worker task per origin (``per_host`` of them at most) takes that origin's URLs in order:
-  robots.txt (cached per origin), then waits out the origin's politeness window (``delay`` or
-  Crawl-delay, plus jitter, start to start), then takes one of ``concurrency`` global slots for the
-  download *and* the extraction, so at most ``concurrency`` pages are held in memory.
+  robots.txt (cached per origin; its fetch takes a global slot like a page; an unreachable one,
+  5xx or no connection, is asked again with backoff up to ``retries`` times, then the host's URLs
+  are ``host_unreachable``, never ``robots``), then waits out the origin's politeness window
+  (``delay`` or Crawl-delay, plus jitter, start to start), then takes one of ``concurrency`` global
+  slots for the download *and* the extraction, so at most ``concurrency`` pages are held in memory.
 * A redirect is a request to its target: every hop is checked against the target origin's
   robots.txt before it is followed (the fetcher's ``on_redirect`` hook), and a hop into another
   origin waits out that origin's politeness window like a listed URL would.
@@ -17,6 +24,10 @@
   queue and pushes the origin's next start back by the backoff or the server's Retry-After: the
   whole host pauses, not just that URL. ``host_failure_limit`` consecutive host-level failures
   mark the origin failed: its remaining URLs become ``host_failed`` records, none is dropped.
+* Defence in depth: whatever a URL's steps raise (robots, fetch, a redirect's checks, extraction)
+  becomes that URL's error record, and the crawl goes on. A worker whose queue is empty ends at
+  once (its host's politeness window is kept among the passing hosts), so the crawl ends when its
+  last record is out, not when the last host's window closes.
 * ``stop()`` (first Ctrl-C) starts nothing new; pages being downloaded or extracted finish and are
   yielded; URLs not started are simply not recorded, so ``--resume`` will do them.
 """
@@ -33,13 +44,18 @@ from ..config import CrawlConfig
 from ..errors import ExtractError, FetchError
 from ..fetcher import afetch_page as _afetch_page
 from ..fetcher import async_client
-from ..fetcher.robots import RobotsCache, RobotsRules
+from ..fetcher.robots import RobotsCache, RobotsRules, afetch_robots
 from ..models import ErrorRecord, Record
 from ._hosts import Host, Job, PassingHosts, TargetBusy, hold_off, wait_turn
-from ._policy import is_host_failure, is_retryable, request_interval, retry_wait
+from ._policy import backoff_wait, is_host_failure, is_retryable, request_interval, retry_wait
 from ._pool import ExtractFn, ExtractPool
 from ._reader import stream_lines
-from ._urls import InvalidUrl, UrlSet, invalid_key, normalize_url, origin
+from ._spill import Spill
+from ._sync import SyncRunner
+from ._urls import InvalidUrl, UrlSet, check_url, invalid_key, origin, url_of_line
+
+# robots.txt answers learnt on a retry (the cache keeps the first, unreachable one), by origin.
+LATE_ROBOTS_MAX = 1024
 
 
 @dataclass(slots=True)
@@ -54,6 +70,7 @@ class CrawlStats:
     retries: int = 0
     in_flight: int = 0
     pending: int = 0  # read, not yet started
+    deferred: int = 0  # read, set aside on disk: their host's queue was full (fairness)
 
     @property
     def done(self) -> int:
@@ -79,8 +96,8 @@ class Crawler:
     ``recorded`` holds URLs already in the output (``--resume``): they are skipped. ``extract_fn``
     replaces ``newsscrape.extract`` (a picklable module-level function with the same signature):
     for tests, or a custom extractor. With ``workers`` > 0 extraction runs in processes started by
-    multiprocessing's forkserver, so a *script* that crawls needs the usual
-    ``if __name__ == "__main__":`` guard (as with any process pool on macOS and Windows).
+    multiprocessing's forkserver, which never re-run the caller's script; an ``extract_fn`` defined
+    in an unguarded script or a notebook is run in this process instead (see ``_pool``).
     """
 
     def __init__(
@@ -98,10 +115,12 @@ class Crawler:
         self._stopping = False
         self._hosts: dict[str, Host] = {}
         self._failures: dict[str, int] = {}  # consecutive host-level failures, only for hosts with some
-        self._failed_hosts: dict[str, str] = {}  # origin -> why it was given up
+        self._failed_hosts: dict[str, tuple[str, str]] = {}  # origin -> (record kind, why it was given up)
+        self._late_robots: dict[str, RobotsRules] = {}
         self._passing = PassingHosts()
         self._stop_event = asyncio.Event()  # binds to the running loop on first use
         self._room = asyncio.Event()  # set when the queues have room for more input
+        self._spill = Spill()
 
     def stop(self) -> None:
         """Start nothing new; let pages in flight finish (then ``run`` ends). Safe from a signal handler.
@@ -129,9 +148,8 @@ class Crawler:
                 extract_fn=self._extract_fn,
             ) as pool:
                 self._client, self._pool = client, pool
-                self._robots = RobotsCache(
-                    client=client, config=cfg.fetch, retry_delay=max(cfg.backoff, 0.01)
-                )
+                # The crawl does the backing off between robots.txt tries (_rules), holding no slot.
+                self._robots = RobotsCache(client=client, config=cfg.fetch, retry_delay=0.01)
                 main = asyncio.create_task(self._main(urls))
                 try:
                     while True:
@@ -152,9 +170,12 @@ class Crawler:
             async with asyncio.TaskGroup() as tasks:
                 self._tasks = tasks
                 await self._read(urls)
+                await self._read_spill()
         except Exception as exc:  # handed to the consumer, raised there
             await self._out.put(exc)
             return
+        finally:
+            self._spill.close()
         await self._out.put(_END)
 
     # -- input -------------------------------------------------------------------------------
@@ -163,23 +184,42 @@ class Crawler:
         async for raw in stream_lines(urls):
             if self._stopping:
                 return
-            url = raw.strip()
+            url = url_of_line(raw)
+            if url is None:  # blank or a # comment, as in a URL file
+                continue
             self.stats.read += 1
+            invalid: FetchError | None = None
             try:
-                key = normalize_url(url)
-            except InvalidUrl as exc:
-                key, invalid = invalid_key(url), str(exc)
-            else:
-                invalid = ""
+                key = check_url(url)
+            except FetchError as exc:
+                key, invalid = invalid_key(url), exc
             mark = self._seen.mark(key)
             if mark == "duplicate":
                 self.stats.duplicates += 1
             elif mark == "recorded":
                 self.stats.recorded += 1
-            elif invalid:
-                await self._emit(ErrorRecord(url=url, kind="invalid_url", message=f"{url!r}: {invalid}"))
+            elif invalid is not None:
+                await self._emit(ErrorRecord.from_exception(url, invalid))
             else:
                 await self._admit(url)
+
+    async def _read_spill(self) -> None:
+        """Queue the URLs set aside, in passes: each waits until a host with URLs set aside has
+        drained its queue to half, then queues what fits and sets the rest aside again."""
+        half = self.config.max_pending_per_host // 2
+        while len(self._spill) and not self._stopping:
+            while not self._stopping and not any(
+                len(host.queue) <= half if (host := self._hosts.get(key)) else True
+                for key in self._spill.by_host
+            ):
+                self._room.clear()
+                await self._room.wait()
+            self.stats.deferred = 0
+            with self._spill.take() as spilled:
+                async for line in stream_lines(spilled):
+                    if self._stopping:
+                        return
+                    await self._admit(line.rstrip("\n"))
 
     async def _admit(self, url: str) -> None:
         limit = self.config.max_pending
@@ -193,6 +233,10 @@ class Crawler:
             await self._emit(self._host_failed(url, key))
             return
         host = self._hosts.get(key)
+        if host is not None and len(host.queue) >= self.config.max_pending_per_host:
+            self._spill.put(url, key)  # its turn comes after the input (see _read_spill)
+            self.stats.deferred += 1
+            return
         if host is None:  # a host redirects already reached keeps its window
             host = self._passing.pop(key) or Host(origin=key)
             self._hosts[key] = host
@@ -209,16 +253,18 @@ class Crawler:
         try:
             while not self._stopping:
                 if not host.queue:
-                    # Linger while the politeness window is open, so that a URL of this host read
-                    # a moment later still waits its turn; then the host's state can be dropped.
-                    wait = host.next_start - loop.time()
-                    if wait > 0 and await self._sleep(min(wait, 0.5)):
-                        continue
+                    # Done for now: no lingering (the crawl ends with its last record). A URL of
+                    # this host read later still waits its turn: the window stays with the passing hosts.
+                    if host.next_start > loop.time():
+                        self._passing.add(host)
                     return
                 job = host.queue.popleft()
                 self.stats.pending -= 1
                 self._room.set()
-                result = await self._process(host, job)
+                try:
+                    result = await self._process(host, job)
+                except Exception as exc:  # defence in depth: a bug costs this URL, not the crawl
+                    result = _unexpected(job.url, "crawl", exc)
                 if isinstance(result, _Again):
                     host.queue.appendleft(job)
                     self.stats.pending += 1
@@ -234,7 +280,19 @@ class Crawler:
         if host.origin in self._failed_hosts:
             return self._host_failed(job.url, host.origin)
         if cfg.respect_robots:
-            rules = await self._robots.rules(host.origin)
+            try:
+                rules = await self._rules(host.origin)
+            except Exception as exc:
+                return _unexpected(job.url, "robots.txt", exc)
+            if rules is None:
+                return _AGAIN  # stopping
+            if rules.verdict == "unreachable":  # RFC 9309: not to be crawled; after retries, the host is down
+                tries = 2 + cfg.retries
+                self._failed_hosts[host.origin] = (
+                    "host_unreachable",
+                    f"{host.origin} unreachable: robots.txt {tries} times {rules.reason}",
+                )
+                return self._host_failed(job.url, host.origin)
             host.crawl_delay = rules.crawl_delay(cfg.fetch.user_agent)
             if not rules.allowed(job.url, cfg.fetch.user_agent):
                 message = f"GET {job.url}: refused by {_robots_says(rules)}"
@@ -269,6 +327,8 @@ class Crawler:
         except TargetBusy as busy:  # not the host's fault, not an attempt: come back when it is free
             hold_off(host, busy.wait)
             return _AGAIN
+        except Exception as exc:  # the fetcher or a redirect check let something through
+            return _unexpected(job.url, "fetch", exc)
         self._failures.pop(host.origin, None)  # the host answered: its failure streak ends
         try:
             return await self._pool.extract(
@@ -276,19 +336,32 @@ class Crawler:
             )
         except ExtractError as exc:
             return ErrorRecord.from_exception(job.url, exc)
+        except Exception as exc:
+            return _unexpected(job.url, "extraction", exc)
 
     async def _vet_hop(self, url: str, from_url: str, to_url: str) -> None:
         """A redirect is a request to its target: that origin's robots.txt (RFC 9309) applies, and
         so does its politeness window, whether the crawl lists its URLs or only redirects reach it.
         Same-origin hops are checked against robots.txt too (a page may redirect into a disallowed
         path) but take no turn: they are one visit."""
+        try:
+            check_url(to_url)  # a host no client can use is an invalid URL, not a robots.txt matter
+        except FetchError as exc:
+            raise FetchError(f"GET {url}: redirect to {exc.message}", url=url, kind="invalid_url") from exc
         cfg, key = self.config, origin(to_url)
         target = self._hosts.get(key) or self._passing.get(key)
         if target is None:  # remembered at once: concurrent hops into it must share one window
             target = Host(origin=key)
             self._passing.add(target)
         if cfg.respect_robots:
-            rules = await self._robots.rules(key)
+            # The page's slot is held already: robots.txt of the target is fetched under it.
+            rules = self._late_robots.get(key) or await self._robots.rules(key)
+            if rules.verdict == "unreachable":
+                raise FetchError(
+                    f"GET {url}: redirect to {to_url}: robots.txt unreachable ({rules.reason})",
+                    url=url,
+                    kind="host_unreachable",
+                )
             if not rules.allowed(to_url, cfg.fetch.user_agent):
                 raise FetchError(
                     f"GET {url}: redirect to {to_url} refused by {_robots_says(rules)}",
@@ -317,16 +390,43 @@ class Crawler:
             count = self._failures[host.origin] = self._failures.get(host.origin, 0) + 1
             if count >= cfg.host_failure_limit:
                 self._failed_hosts[host.origin] = (
+                    "host_failed",
                     f"{host.origin} failed {count} URLs in a row (last: {exc.kind}"
                     + (f" {exc.status}" if exc.status else "")
-                    + ")"
+                    + ")",
                 )
                 self._failures.pop(host.origin, None)
         return ErrorRecord.from_exception(job.url, exc)
 
     def _host_failed(self, url: str, key: str) -> ErrorRecord:
-        why = self._failed_hosts[key]
-        return ErrorRecord(url=url, kind="host_failed", message=f"GET {url}: not tried: {why}")
+        kind, why = self._failed_hosts[key]
+        return ErrorRecord(url=url, kind=kind, message=f"GET {url}: not tried: {why}")
+
+    async def _rules(self, key: str) -> RobotsRules | None:
+        """robots.txt of origin ``key``; None when the crawl stops meanwhile.
+
+        The fetch takes a global slot, as a page's does (robots.txt counts against ``concurrency``).
+        An unreachable answer (5xx, 429, no connection) is an outage, not a refusal: asked again
+        after a backoff, like a page, up to ``retries`` times; the slot is not held while waiting.
+        """
+        late = self._late_robots.get(key)
+        if late is not None:
+            return late
+        async with self._slots:
+            rules = await self._robots.rules(key)
+        attempt = 0
+        while rules.verdict == "unreachable" and attempt < self.config.retries:
+            attempt += 1
+            self.stats.retries += 1
+            if not await self._sleep(backoff_wait(attempt, self.config, self._rng)):
+                return None
+            async with self._slots:
+                rules = await afetch_robots(key, client=self._client, config=self.config.fetch)
+        if attempt and rules.verdict != "unreachable":  # the cache holds the unreachable answer
+            if len(self._late_robots) >= LATE_ROBOTS_MAX:
+                self._late_robots.pop(next(iter(self._late_robots)))
+            self._late_robots[key] = rules
+        return rules
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -345,6 +445,20 @@ class Crawler:
         except TimeoutError:
             return True
         return False
+
+
+def _unexpected(url: str, step: str, exc: Exception) -> ErrorRecord:
+    """The record of a URL whose ``step`` raised what it should not have (defence in depth).
+
+    A host no client can use is still an invalid URL; anything else is ``internal`` (``extract``
+    with reason ``internal`` for the extraction step): a newsscrape bug, reported, not fatal.
+    """
+    message = f"GET {url}: {step} failed: {type(exc).__name__}: {exc}"
+    if isinstance(exc, InvalidUrl | UnicodeError):
+        return ErrorRecord(url=url, kind="invalid_url", message=message)
+    if step == "extraction":
+        return ErrorRecord(url=url, kind="extract", reason="internal", message=message)
+    return ErrorRecord(url=url, kind="internal", message=message)
 
 
 def _robots_says(rules: RobotsRules) -> str:
@@ -374,9 +488,11 @@ async def crawl(
 def crawl_sync(
     urls: Iterable[str], *, config: CrawlConfig | None = None, extract_fn: ExtractFn | None = None
 ) -> Iterator[Record]:
-    """``crawl`` for code without an event loop: a plain iterator (runs its own loop; not inside one).
+    """``crawl`` for code without ``await``: a plain iterator. It runs its own event loop, in this
+    thread, or on a worker thread when a loop is already running here (a Jupyter cell, a sync
+    helper called from async code). Blank and ``#`` lines are skipped, as in a URL file.
 
-    >>> for record in crawl_sync(open("urls.txt").read().split(), config=CrawlConfig(delay=2)):
+    >>> for record in crawl_sync(open("urls.txt"), config=CrawlConfig(delay=2)):
     ...     print(record.url)
     """
     records = Crawler(config, extract_fn=extract_fn).run(urls)
@@ -384,8 +500,8 @@ def crawl_sync(
     async def step() -> Record:
         return await anext(records)
 
-    # Runner.close() also finalises async generators left open inside httpx and cancels leftovers.
-    with asyncio.Runner() as runner:
+    # close() also finalises async generators left open inside httpx and cancels leftovers.
+    with SyncRunner() as runner:
         try:
             while True:
                 try:

@@ -3,7 +3,8 @@
 Ctrl-C (or SIGTERM) once: nothing new starts, pages in flight get ``drain_timeout`` seconds to
 finish and be written, exit 130. Twice: stop at once, exit 130. Either way the output ends on a
 whole line and ``--resume`` continues. A failed write (disk full) stops the crawl: the partial
-line is cut off, a message names the file, exit 2.
+line is cut off, a message names the file, exit 2. A closed stdout (``crawl urls.txt | head -1``)
+is no failure: the reader has what it wanted; the crawl stops quietly, exit 141 (as ``yes | head``).
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from ..exporter import JsonlWriter
 from ._engine import Crawler
 from ._pool import ExtractFn
 from ._progress import PLAIN_EVERY, Progress, is_terminal
-from ._resume import load_recorded
-from ._urls import read_url_lines
+from ._resume import drop_retryable, input_keys, load_recorded
+from ._urls import UrlSet, read_url_lines, url_of_line
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_WRITE_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for `yes | head`
 
 
 class CrawlJobError(ValueError):
@@ -40,6 +42,7 @@ def run_crawl_job(
     *,
     config: CrawlConfig,
     resume: bool = False,
+    retry_failed: bool = False,
     drain_timeout: float = 5.0,
     stderr: IO[str] | None = None,
     progress_every: float = PLAIN_EVERY,
@@ -49,13 +52,15 @@ def run_crawl_job(
 
     >>> run_crawl_job("urls.txt", "out.jsonl", config=CrawlConfig(), resume=True)
     0
+
+    ``retry_failed`` (with ``resume``): the URLs whose record is a retryable error are done again
+    (see ``_resume.drop_retryable``).
     """
     err = stderr or sys.stderr
-    if output is None and resume:
-        raise CrawlJobError("--resume needs -o FILE: the output file is what it resumes from")
-    if output is not None and not resume and _non_empty(output):
-        raise CrawlJobError(f"{output} exists: add --resume to continue it, or choose another file")
-    recorded = load_recorded(output) if output is not None and resume else None
+    if retry_failed:
+        dropped = _drop_failed(source, output, resume=resume)
+        err.write(f"newsscrape: {dropped} failed URLs to try again\n")
+    recorded = open_output(output, resume=resume)
     crawler = Crawler(config, recorded=recorded, extract_fn=extract_fn)
     total = _count_urls(source) if str(source) != "-" and is_terminal(err) else None
     progress = Progress(crawler.stats, stream=err, total=total, every=progress_every)
@@ -71,6 +76,8 @@ def run_crawl_job(
     progress.close()
     if outcome == "write_failed":
         return EXIT_WRITE_FAILED
+    if outcome == "pipe_closed":
+        return EXIT_PIPE_CLOSED
     err.write(progress.summary(interrupted=outcome == "interrupted") + "\n")
     if outcome == "interrupted":
         return EXIT_INTERRUPTED
@@ -123,6 +130,8 @@ async def _drive(
         return "interrupted"
     except ExportError as exc:
         progress.close()
+        if isinstance(exc.__cause__, BrokenPipeError):  # the reader of stdout is gone: nothing to advise
+            return "pipe_closed"
         err.write(
             f"newsscrape: stopped: {exc.message}; the file ends on a whole record, --resume continues\n"
         )
@@ -140,7 +149,8 @@ def _lines(source: str | os.PathLike[str]) -> Iterator[Iterator[str]]:
         yield iter(sys.stdin)
         return
     try:
-        f = open(source, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed below
+        # utf-8-sig: a byte order mark (Excel, Notepad) is not part of the first URL.
+        f = open(source, encoding="utf-8-sig", errors="replace")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise CrawlJobError(f"cannot read {source}: {exc.strerror or exc}") from exc
     with f:
@@ -151,9 +161,39 @@ def _count_urls(source: str | os.PathLike[str]) -> int | None:
     """Lines that are URLs (for the ETA); one quick pass, only when a progress bar will show it."""
     try:
         with open(source, "rb") as f:
-            return sum(1 for line in f if line.strip() and not line.lstrip().startswith(b"#"))
+            return sum(1 for line in f if url_of_line(line.decode("utf-8", "replace")) is not None)
     except OSError:
         return None
+
+
+def open_output(output: str | os.PathLike[str] | None, *, resume: bool) -> UrlSet | None:
+    """The rule of ``-o`` on every command: FILE is created; an existing non-empty FILE is refused
+    unless ``resume``, which appends to it and returns the inputs it records already (to skip).
+
+    >>> recorded = open_output("out.jsonl", resume=True)
+    """
+    if output is None:
+        if resume:
+            raise CrawlJobError("--resume needs -o FILE: the output file is what it resumes from")
+        return None
+    if not resume and _non_empty(output):
+        raise CrawlJobError(f"{output} exists: add --resume to continue it, or choose another file")
+    return load_recorded(output) if resume else None
+
+
+def _drop_failed(
+    source: str | os.PathLike[str], output: str | os.PathLike[str] | None, *, resume: bool
+) -> int:
+    if output is None or not resume:
+        raise CrawlJobError("--retry-failed needs --resume -o FILE: it retries the errors FILE records")
+    if str(source) == "-":
+        raise CrawlJobError("--retry-failed needs URLS.txt as a file, not stdin: the list is read twice")
+    with _lines(source) as lines:
+        listed = input_keys(read_url_lines(lines))
+    try:
+        return drop_retryable(output, listed)
+    except OSError as exc:
+        raise CrawlJobError(f"cannot rewrite {output}: {exc.strerror or exc}") from exc
 
 
 def _non_empty(path: str | os.PathLike[str]) -> bool:

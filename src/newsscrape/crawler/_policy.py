@@ -51,6 +51,15 @@ def retry_wait(attempt: int, exc: FetchError, config: CrawlConfig, rng: random.R
     """
     if exc.retry_after is not None:
         return min(max(float(exc.retry_after), 0.0), config.max_retry_after)
+    return backoff_wait(attempt, config, rng)
+
+
+def backoff_wait(attempt: int, config: CrawlConfig, rng: random.Random) -> float:
+    """Seconds before retry number ``attempt`` when the server named no time (a page, or robots.txt).
+
+    >>> backoff_wait(1, CrawlConfig(backoff=2.0), random.Random(0))
+    2.8...
+    """
     # Jitter spreads retries of many URLs that failed together (one outage) instead of a thundering herd.
     return float(config.backoff * 2 ** (attempt - 1) * rng.uniform(1.0, 1.5))
 

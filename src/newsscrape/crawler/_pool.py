@@ -12,14 +12,32 @@ itself uses the other cores. Workers come from a ``forkserver`` (a clean, single
 with the extractor preloaded), never forked from the crawler's threads. ``workers=0`` extracts
 in a daemon thread instead (tests, tiny runs); a runaway page then cannot be killed, only
 abandoned after the timeout.
+
+Scripts and notebooks. multiprocessing's forkserver and spawn start a child by re-importing the
+parent's ``__main__`` (so that functions defined there can be unpickled): a script that crawls at
+its top level, without ``if __name__ == "__main__":``, would run again in every worker. So:
+
+* the extract function lives in a real module (``newsscrape.extract``, the default, or a user's
+  own module): workers are started with ``__main__``'s ``__file__``/``__spec__`` hidden, so they
+  never import the caller's script; a guard is not needed.
+* it is defined in ``__main__``: workers must import the script to find it. That is done when the
+  crawl is started from inside an ``if __name__ == "__main__":`` block (read from the script's
+  syntax tree); otherwise (no guard, a notebook, a REPL) pages are extracted in this process and
+  one line on stderr says why.
+* a worker that dies before it is ready (whatever the reason) falls back the same way: a page is
+  never turned into an error because workers could not start.
 """
 
 from __future__ import annotations
 
+import ast
 import asyncio
+import contextlib
 import multiprocessing
 import signal
+import sys
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
@@ -47,6 +65,10 @@ class ExtractFn(Protocol):
 
 Job = tuple[bytes, str, str | None, str | None]  # content, url, final_url, charset
 
+_READY = "ready"  # a worker's first message: it started, imported what it needs, and waits for pages
+START_TIMEOUT = 120.0  # seconds for a worker to become ready (imports on a loaded machine)
+_MAIN_LOCK = threading.Lock()  # one worker start at a time may hide __main__
+
 
 def _context() -> BaseContext:
     ctx = multiprocessing.get_context("forkserver")
@@ -67,6 +89,7 @@ def _run_one(fn: ExtractFn, config: ExtractConfig, job: Job) -> Article | Extrac
 def _worker_main(conn: Connection, fn: ExtractFn, config: ExtractConfig) -> None:
     # Ctrl-C reaches the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    conn.send(_READY)
     while True:
         try:
             job = conn.recv()
@@ -79,14 +102,85 @@ class _Gone(Exception):
     """The worker was dead before it was handed the page (killed while idle): the page is not to blame."""
 
 
+class _Unborn(Exception):
+    """A worker died (or hung) before it was ready: worker processes cannot be used here."""
+
+
+@contextlib.contextmanager
+def _main_hidden(hide: bool) -> Iterator[None]:
+    """Start a child without telling it where ``__main__`` came from, so it does not import the
+    caller's script (multiprocessing reads ``__spec__`` and ``__file__`` at ``start()``)."""
+    main = sys.modules.get("__main__")
+    if not hide or main is None:
+        yield
+        return
+    with _MAIN_LOCK:
+        saved = {k: v for k, v in vars(main).items() if k in ("__file__", "__spec__")}
+        main.__spec__ = None
+        vars(main).pop("__file__", None)
+        try:
+            yield
+        finally:
+            vars(main).update(saved)
+
+
+def _defined_in_main(fn: object) -> bool:
+    return getattr(fn, "__module__", None) == "__main__"
+
+
+def main_unusable() -> str | None:
+    """Why worker processes cannot import ``__main__`` safely (to unpickle a function defined
+    there), or None: the crawl runs inside the script's ``if __name__ == "__main__":`` block."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if main is None or not path:
+        return "it is defined in an interactive session (a notebook or a REPL)"
+    frame = sys._current_frames().get(threading.main_thread().ident or 0)
+    while frame is not None and not (frame.f_code.co_name == "<module>" and frame.f_globals is vars(main)):
+        frame = frame.f_back
+    if frame is None:  # the script's top level has finished: a child would re-run it, but not the crawl
+        return None
+    try:
+        with open(path, encoding="utf-8") as f:
+            tree = ast.parse(f.read())
+    except (OSError, SyntaxError, ValueError):
+        return "its script cannot be read"
+    line = frame.f_lineno
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.If)
+            and _tests_main(node.test)
+            and node.lineno <= line <= (node.end_lineno or node.lineno)
+        ):
+            return None
+    return 'the script crawls outside `if __name__ == "__main__":`, and workers would re-run it'
+
+
+def _tests_main(test: ast.expr) -> bool:
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == "__name__"
+        and any(isinstance(c, ast.Constant) and c.value == "__main__" for c in test.comparators)
+    )
+
+
 class _Worker:
     def __init__(self, ctx: BaseContext, fn: ExtractFn, config: ExtractConfig) -> None:
         self.conn, child = ctx.Pipe()
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child, fn, config), daemon=True, name="newsscrape-extract"
         )
-        self.process.start()
+        with _main_hidden(not _defined_in_main(fn)):
+            self.process.start()
         child.close()
+        try:
+            ready = self.conn.poll(START_TIMEOUT) and self.conn.recv() == _READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.kill()
+            raise _Unborn
 
     def call(self, job: Job, timeout: float) -> Article | ExtractError:
         """Send one page, wait for the answer.
@@ -137,8 +231,13 @@ class ExtractPool:
         self._timeout = timeout
         self._size = workers
         self._ctx = _context() if workers else None
+        if self._ctx is not None and _defined_in_main(extract_fn):
+            why = main_unusable()
+            if why is not None:
+                self._in_process(f"the extract function is in __main__ and {why}")
         self._workers: list[_Worker] = []
         self._idle: asyncio.Queue[_Worker] | None = None
+        self._started: asyncio.Future[None] | None = None
         self._threads = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="newsscrape-wait")
         self._closed = False
 
@@ -146,6 +245,8 @@ class ExtractPool:
         self, content: bytes, url: str, *, final_url: str | None, charset: str | None
     ) -> Article:
         job: Job = (content, url, final_url, charset)
+        if self._ctx is not None:
+            await self._idle_queue()  # workers start here, or the pool falls back to this process
         if self._ctx is None:
             result = await self._in_thread(job)
         else:
@@ -177,22 +278,39 @@ class ExtractPool:
     async def _idle_queue(self) -> asyncio.Queue[_Worker]:
         if self._idle is None:
             self._idle = asyncio.Queue()
-            loop = asyncio.get_running_loop()
-            assert self._ctx is not None
-            ctx = self._ctx
-            self._workers = await loop.run_in_executor(
-                None, lambda: [_Worker(ctx, self._fn, self._config) for _ in range(self._size)]
-            )
-            for worker in self._workers:
-                self._idle.put_nowait(worker)
+            self._started = asyncio.get_running_loop().run_in_executor(None, self._start_workers)
+        assert self._started is not None
+        await asyncio.shield(self._started)
         return self._idle
+
+    def _start_workers(self) -> None:
+        assert self._ctx is not None
+        assert self._idle is not None
+        try:
+            self._workers = [_Worker(self._ctx, self._fn, self._config) for _ in range(self._size)]
+        except _Unborn:
+            for worker in self._workers:
+                worker.kill()
+            self._workers = []
+            self._in_process("extraction worker processes died before they were ready")
+            return
+        for worker in self._workers:
+            self._idle.put_nowait(worker)
+
+    def _in_process(self, why: str) -> None:
+        """No worker processes: extract in this process (threads), and say so once."""
+        self._ctx = None
+        sys.stderr.write(f"newsscrape: extracting in this process: {why} (see README: scripts)\n")
 
     def _replace(self, dead: _Worker) -> _Worker:
         dead.kill()
         if self._closed:  # stopping: do not start what close() would have to kill
             return dead
         assert self._ctx is not None
-        fresh = _Worker(self._ctx, self._fn, self._config)
+        try:
+            fresh = _Worker(self._ctx, self._fn, self._config)
+        except _Unborn:  # it cannot be replaced now: the next page finds it dead and tries again
+            return dead
         self._workers = [fresh if w is dead else w for w in self._workers]
         return fresh
 

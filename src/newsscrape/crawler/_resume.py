@@ -17,8 +17,24 @@ skips those URLs and appends the rest. Why not a SQLite file of URL states besid
 The cost is one sequential read of the output at start (about 1 s per 100 MB on a laptop disk)
 and 16-32 bytes of memory per recorded URL; a SQLite index would make start-up instant but
 doubles the bookkeeping and the ways of disagreeing. Records whose ``url`` was rewritten by hand
-are the only way to confuse it; failed URLs are *not* retried by ``--resume`` (their error record
-is their outcome; filter them out of the file to retry them).
+are the only way to confuse it. Failed URLs are *not* retried by ``--resume`` alone: their error
+record is their outcome.
+
+``--retry-failed`` (with ``--resume``) keeps the same single store. Before the crawl starts,
+:func:`drop_retryable` rewrites the output without the error records of a retryable kind
+(:data:`RETRY_KINDS`: an outage, a timeout, 429 or 5xx) whose URL is in this run's input; those
+URLs then have no record, so the crawl does them again, and their new outcome is appended like any
+other. The rewrite is atomic: a temporary file beside the output, fsynced, renamed over it, and
+the directory fsynced. So at any instant, a kill -9 included, the output is either the old file
+(the next ``--retry-failed`` drops the same lines again) or the new one plus whole appended lines:
+
+* **exactly one record per URL**: a dropped URL has no record until its new one is appended; the
+  rename never exposes a half-copied file; lines appended during the retry run follow the usual
+  argument above.
+* **nothing lost**: only records of URLs listed in this run's input are dropped, so each will be
+  redone; records of other URLs, and lines that are not records, are copied byte for byte.
+
+The cost is one more sequential read and write of the output at start.
 
     >>> recorded = load_recorded("out.jsonl")     # after repair_tail
     >>> Crawler(config, recorded=recorded).run(urls)
@@ -26,10 +42,19 @@ is their outcome; filter them out of the file to retry them).
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterable
+from typing import Any, Final
 
 from ..exporter import read_records, repair_tail
-from ._urls import UrlSet
+from ._policy import RETRYABLE_STATUSES
+from ._urls import UrlSet, url_key
+
+# Error kinds that may pass by themselves: an outage, a slow or overloaded server, a dropped
+# connection. (http_status counts when its status is 429 or a retryable 5xx.) Not retried: a
+# refusal (robots, blocked, 4xx), a page that is not an article, a TLS setup, a newsscrape bug.
+RETRY_KINDS: Final = frozenset({"timeout", "connect", "dns", "protocol", "host_unreachable", "host_failed"})
 
 
 def load_recorded(path: str | os.PathLike[str]) -> UrlSet:
@@ -47,3 +72,78 @@ def load_recorded(path: str | os.PathLike[str]) -> UrlSet:
         if isinstance(url, str):
             recorded.add_recorded(url)
     return recorded
+
+
+def is_retryable_record(data: Any) -> bool:
+    """Is this parsed output line an error record that ``--retry-failed`` does again?
+
+    >>> is_retryable_record({"url": "u", "error": {"kind": "http_status", "status": 503}})
+    True
+    """
+    error = data.get("error") if isinstance(data, dict) else None
+    if not isinstance(error, dict):
+        return False
+    kind = error.get("kind")
+    if kind == "http_status":
+        return error.get("status") in RETRYABLE_STATUSES
+    return kind in RETRY_KINDS
+
+
+def input_keys(urls: Iterable[str]) -> UrlSet:
+    """The keys of an input's URLs (one pass over it): whose records --retry-failed may drop."""
+    keys = UrlSet()
+    for url in urls:
+        keys.mark(url_key(url))
+    return keys
+
+
+def drop_retryable(path: str | os.PathLike[str], listed: UrlSet) -> int:
+    """Rewrite ``path`` atomically without the retryable error records of ``listed`` URLs (see the
+    module docstring); return how many were dropped. A missing file has none.
+
+    >>> drop_retryable("out.jsonl", input_keys(read_url_lines(open("urls.txt"))))
+    12
+    """
+    if not os.path.exists(path):
+        return 0
+    repair_tail(path)
+    temp = f"{os.fspath(path)}.retry-failed.tmp"
+    dropped = 0
+    with open(path, "rb") as source, open(temp, "wb") as target:
+        for raw in source:
+            if _drop(raw, listed):
+                dropped += 1
+            else:
+                target.write(raw)
+        target.flush()
+        os.fsync(target.fileno())
+    if not dropped:
+        os.remove(temp)
+        return 0
+    os.replace(temp, path)
+    _fsync_dir(os.path.dirname(os.path.abspath(path)))
+    return dropped
+
+
+def _drop(raw: bytes, listed: UrlSet) -> bool:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return False  # not a record: kept as it is
+    if not is_retryable_record(data) or not isinstance(data.get("url"), str):
+        return False
+    return url_key(data["url"]) in listed
+
+
+def _fsync_dir(directory: str) -> None:
+    """Make the rename itself durable (POSIX: the directory entry lives in the directory)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a directory; the rename is still atomic
+    finally:
+        os.close(fd)

@@ -4,16 +4,27 @@ Two spellings of one page are one URL to the crawler: scheme and host case, a de
 fragment, and tracking parameters do not change the page a server sends. Other query parameters
 are kept, in their order and raw spelling (re-encoding them could change what a server sees).
 Only the *key* is normalised: the crawler fetches and records the URL as first listed.
+
+A host is one key in one spelling: its IDNA (ASCII) form, so ``bücher.example`` and
+``xn--bcher-kva.example`` are one URL and one host for politeness. A host no HTTP client can
+use (``256.1.1.1``, the octal ``0177.0.0.1``, ``①.com``, the broken punycode ``xn--a.com``) is
+an invalid URL here, before robots.txt or the network are asked: :func:`check_url` is the one
+judge, for ``crawl`` and ``fetch`` alike, so both give the same message.
 """
 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import re
 from array import array
 from collections.abc import Iterable, Iterator
 from typing import Literal
 from urllib.parse import SplitResult, unquote, urlsplit
+
+import idna
+
+from ..errors import FetchError
 
 SCHEMES = ("http", "https")
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -43,10 +54,32 @@ TRACKING_PARAMS = frozenset(
 TRACKING_PREFIXES = ("utm_",)
 
 _SPACE = re.compile(r"\s")
+# A host whose last label is a number is an IPv4 address to a browser (WHATWG URL), in any
+# spelling: 0x7f.1, 0177.0.0.1, 2130706433. Only the plain dotted quad is accepted.
+_NUMERIC_LABEL = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)", re.IGNORECASE)
 
 
 class InvalidUrl(ValueError):
     """The text is not an absolute http(s) URL; the message says why."""
+
+
+def check_url(url: str) -> str:
+    """The key of ``url`` (see normalize_url); FetchError(kind="invalid_url") when no client could
+    fetch it. ``fetch`` and ``crawl`` both ask this, so one bad URL gets one message everywhere.
+
+        >>> check_url("http://256.1.1.1/")
+        Traceback (most recent call last):
+        newsscrape.errors.FetchError: invalid URL 'http://256.1.1.1/': host '256.1.1.1' is not an IPv4 address
+    """
+    try:
+        return normalize_url(url)
+    except InvalidUrl as exc:
+        raise invalid_url_error(url, str(exc)) from exc
+
+
+def invalid_url_error(url: str, why: str) -> FetchError:
+    """The one wording of an invalid URL's error."""
+    return FetchError(f"invalid URL {url!r}: {why}", url=url, kind="invalid_url")
 
 
 def normalize_url(url: str) -> str:
@@ -69,9 +102,9 @@ def normalize_url(url: str) -> str:
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
         raise InvalidUrl(f"scheme {parts.scheme!r} is not http or https" if scheme else "not an absolute URL")
-    netloc = _host(parts)
-    if not netloc:
+    if not parts.hostname:
         raise InvalidUrl("no host")
+    netloc = _host(parts)
     if port is not None and port != DEFAULT_PORTS[scheme]:
         netloc = f"{netloc}:{port}"
     if "@" in parts.netloc:  # credentials are part of what is asked for; keep them as written
@@ -92,9 +125,31 @@ def origin(url: str) -> str:
 
 
 def _host(parts: SplitResult) -> str:
-    # hostname is lower-cased already; a trailing dot names the same host; IPv6 keeps its brackets.
-    host = (parts.hostname or "").rstrip(".")
-    return f"[{host}]" if ":" in host else host
+    """The host in one spelling (lower case, IDNA, no trailing dot, IPv6 in brackets). Raises InvalidUrl."""
+    host = (parts.hostname or "").rstrip(".")  # hostname is lower-cased already
+    if ":" in host:
+        try:
+            ipaddress.IPv6Address(host.partition("%")[0])
+        except ValueError as exc:
+            raise InvalidUrl(f"host {host!r} is not an IPv6 address") from exc
+        return f"[{host}]"
+    if not host:
+        raise InvalidUrl("no host")
+    if _NUMERIC_LABEL.fullmatch(host.rpartition(".")[2]):
+        try:
+            ipaddress.IPv4Address(host)
+        except ValueError as exc:
+            raise InvalidUrl(f"host {host!r} is not an IPv4 address") from exc
+        return host
+    try:
+        if not host.isascii():
+            return str(idna.encode(host).decode("ascii"))
+        for label in host.split("."):
+            if label.startswith("xn--"):
+                idna.decode(label)  # broken punycode would fail later, in the client
+    except (idna.IDNAError, UnicodeError) as exc:
+        raise InvalidUrl(f"host {host!r} is not a valid domain name ({exc})") from exc
+    return host
 
 
 def url_key(url: str) -> str:
@@ -126,9 +181,20 @@ def read_url_lines(lines: Iterable[str]) -> Iterator[str]:
     ['https://example.com/1']
     """
     for line in lines:
-        text = line.strip()
-        if text and not text.startswith("#"):
+        text = url_of_line(line)
+        if text is not None:
             yield text
+
+
+def url_of_line(line: str) -> str | None:
+    """The URL a line of a URL list holds, or None for a blank or ``#`` comment line. A byte order
+    mark (files saved by Excel or Notepad) and CR-LF line ends are taken off.
+
+    >>> url_of_line("\\ufeffhttps://example.com/1\\r\\n"), url_of_line("# mine")
+    ('https://example.com/1', None)
+    """
+    text = line.strip().lstrip("\ufeff").strip()
+    return text if text and not text.startswith("#") else None
 
 
 Mark = Literal["new", "duplicate", "recorded"]
@@ -156,6 +222,10 @@ class UrlSet:
 
     def __len__(self) -> int:
         return self._count
+
+    def __contains__(self, key: object) -> bool:
+        """Was this ``url_key`` seen (in the input or the output)?"""
+        return isinstance(key, str) and self._find(key)[1] != 0
 
     def add_recorded(self, url: str) -> None:
         """Remember a URL already present in the output (its record's ``url``)."""

@@ -1,5 +1,5 @@
 """Records out: Article / ErrorRecord -> JSON Lines. Nothing else lives here."""
 
-from .jsonl import JsonlWriter, dumps, read_records, repair_tail
+from .jsonl import JsonlWriter, dumps, encode_line, read_records, repair_tail
 
-__all__ = ["JsonlWriter", "dumps", "read_records", "repair_tail"]
+__all__ = ["JsonlWriter", "dumps", "encode_line", "read_records", "repair_tail"]

@@ -2,6 +2,11 @@
 
 A line is serialised first and written with one ``write`` call on a file opened in append
 mode, so a crash can at worst leave one partial last line; ``repair_tail`` removes it.
+
+Every record is writable: text that is not valid Unicode (a lone surrogate from a JSON-LD
+``"\\udfff"`` escape) becomes U+FFFD here, as the last line of defence behind the extractor, and a
+record that cannot be serialised at all is written as an error record for its URL instead
+(``encode_line``), so one poison page cannot stop a batch.
 """
 
 from __future__ import annotations
@@ -9,15 +14,18 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import ExportError
-from ..models import Record
+from ..models import ErrorRecord, Record
 
 _TAIL_BLOCK = 1 << 16  # bytes read per step when looking back for the last line
+# UTF-8 cannot encode a lone surrogate: Python strings can hold one (json.loads of "\\udfff" makes it).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def dumps(record: Record | dict[str, Any]) -> str:
@@ -27,7 +35,32 @@ def dumps(record: Record | dict[str, Any]) -> str:
     '{"url": "http://x/", "error": {...}, "schema_version": 1}'
     """
     data = record if isinstance(record, dict) else record.to_dict()
-    return json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
+    text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def encode_line(record: Record | dict[str, Any]) -> bytes:
+    """One record as one UTF-8 line with its newline; never raises. A record that cannot be
+    serialised (a custom extractor's stray object, a cycle) becomes an error record for its URL.
+
+    >>> encode_line(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))[-1:]
+    b'\\n'
+    """
+    try:
+        return (dumps(record) + "\n").encode("utf-8")
+    except Exception as exc:  # the batch goes on; the record says what went wrong
+        url = record.get("url") if isinstance(record, dict) else record.url
+        error = ErrorRecord(
+            url=url if isinstance(url, str) else "",
+            kind="extract",
+            reason="internal",
+            message=f"the record could not be serialised: {type(exc).__name__}: {exc}",
+        )
+        return (dumps(error) + "\n").encode("utf-8")
 
 
 class JsonlWriter:
@@ -77,7 +110,7 @@ class JsonlWriter:
 
         >>> writer.write(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
         """
-        line = (dumps(record) + "\n").encode("utf-8")
+        line = encode_line(record)
         start = self._stream.tell() if self._seekable else None
         try:
             _write_all(self._stream, line)

@@ -1,0 +1,160 @@
+"""crawl --resume --retry-failed: a host down in the first run is done again once it is back, and
+the output keeps exactly one record per URL, a kill -9 during the retry run included."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from crawl_support import FAST
+
+from faultserver import FaultServer, article_html
+from newsscrape.cli import main
+from newsscrape.crawler import run_crawl_job
+
+HOST = "127.0.0.6"
+
+
+class LateServer:
+    """A site that is down until ``start()``, always at the same address: robots.txt allows all,
+    /page/<name> is an article after ``delay`` seconds."""
+
+    def __init__(self, port: int, delay: float = 0.0) -> None:
+        self.port, self.delay = port, delay
+        self.paths: list[str] = []
+        self._httpd: ThreadingHTTPServer | None = None
+
+    def url(self, path: str) -> str:
+        return f"http://{HOST}:{self.port}{path}"
+
+    def start(self) -> None:
+        late = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                late.paths.append(self.path)
+                if self.path == "/robots.txt":
+                    body, kind = b"User-agent: *\nDisallow:\n", "text/plain"
+                else:
+                    time.sleep(late.delay)
+                    body, kind = (
+                        article_html(self.path.rsplit("/", 1)[-1]).encode(),
+                        "text/html; charset=utf-8",
+                    )
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        ThreadingHTTPServer.allow_reuse_address = True
+        self._httpd = ThreadingHTTPServer((HOST, self.port), Handler)
+        self._httpd.daemon_threads = True
+        threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
+
+    def close(self) -> None:
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+
+
+@pytest.fixture
+def late() -> Iterator[LateServer]:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        port = int(s.getsockname()[1])
+    server = LateServer(port)
+    yield server
+    server.close()
+
+
+def records_of(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def kind_of(record: dict[str, Any]) -> str:
+    return str(record["error"]["kind"]) if "error" in record else "article"
+
+
+def test_retry_failed_does_an_outage_again_once_the_host_is_back(
+    late: LateServer, fault_server: FaultServer, tmp_path: Path
+) -> None:
+    down = [late.url(f"/page/{i}") for i in range(3)]
+    missing = fault_server.url("/status/404")  # a final answer: never retried
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text("\n".join([*down, missing]) + "\n")
+    run_crawl_job(source, out, config=FAST)
+    assert {r["url"]: kind_of(r) for r in records_of(out)} == {
+        **dict.fromkeys(down, "host_unreachable"),
+        missing: "http_status",
+    }
+
+    late.start()
+    fault_server.clear_log()
+    assert run_crawl_job(source, out, config=FAST, resume=True, retry_failed=True) == 0
+    records = records_of(out)
+    assert sorted(r["url"] for r in records) == sorted([*down, missing])  # one record per URL
+    assert {r["url"]: kind_of(r) for r in records} == {
+        **dict.fromkeys(down, "article"),
+        missing: "http_status",
+    }
+    assert fault_server.paths() == []
+
+
+def test_retry_failed_needs_resume(tmp_path: Path) -> None:
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text("http://127.0.0.1:9/a\n")
+    result = CliRunner().invoke(main, ["crawl", str(source), "-o", str(out), "--retry-failed"])
+    assert result.exit_code == 2
+    assert "--retry-failed needs --resume" in result.stderr
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_retry_run_keeps_one_record_per_url(late: LateServer, tmp_path: Path) -> None:
+    urls = [late.url(f"/page/{i}") for i in range(60)]
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text("\n".join(urls) + "\n")
+    run_crawl_job(source, out, config=dataclasses.replace(FAST, retries=0))
+    assert {kind_of(r) for r in records_of(out)} == {"host_unreachable"}
+
+    late.delay = 0.05
+    late.start()
+    args = [sys.executable, "-m", "newsscrape", "crawl", str(source), "-o", str(out), "--resume"]
+    args += ["--retry-failed", "--delay", "0", "--workers", "0", "--retries", "0"]
+    with subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as first:
+        deadline = time.monotonic() + 40
+        while time.monotonic() < deadline and first.poll() is None:
+            if out.exists() and out.read_bytes().count(b'"title"') >= 10:
+                break
+            time.sleep(0.02)
+        assert first.poll() is None, "the retry run ended before it could be killed"
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(10)
+    between = records_of(out)
+    assert len({r["url"] for r in between}) == len(between)  # never two records for a URL
+    assert 10 <= sum(kind_of(r) == "article" for r in between) < len(urls)
+
+    late.delay = 0.0
+    result = CliRunner().invoke(main, args[3:])
+    assert result.exit_code == 0, result.output
+    records = records_of(out)
+    assert sorted(r["url"] for r in records) == sorted(urls)
+    assert {kind_of(r) for r in records} == {"article"}
