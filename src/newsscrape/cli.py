@@ -1,4 +1,4 @@
-"""The command line: ``newsscrape fetch | extract | explain | crawl``. click lives only here.
+"""The command line: ``newsscrape fetch | extract | explain | crawl | discover``. click lives only here.
 
 Records go to stdout (or -o FILE) as JSON Lines; logs and progress go to stderr only, so
 ``newsscrape fetch URL | jq .title`` works.
@@ -11,12 +11,14 @@ import json
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 import click
 
-from .config import DEFAULT_USER_AGENT, CrawlConfig, ExtractConfig, FetchConfig, __version__
-from .crawler import CrawlJobError, afetch, run_crawl_job
+from .config import DEFAULT_USER_AGENT, CrawlConfig, DiscoverConfig, ExtractConfig, FetchConfig, __version__
+from .crawler import CrawlJobError, afetch, run_crawl_job, run_discover_job, run_site_job
 from .errors import ExportError, NewsscrapeError
 from .exporter import JsonlWriter
 from .extractor import Explanation, explain, extract
@@ -120,7 +122,16 @@ def explain_cmd(source: str, url: str | None, as_json: bool) -> None:
 
 
 @main.command("crawl")
-@click.argument("urls_file", metavar="URLS.txt", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument(
+    "urls_file", metavar="URLS.txt", required=False, type=click.Path(dir_okay=False, allow_dash=True)
+)
+@click.option(
+    "--site",
+    "sites",
+    multiple=True,
+    metavar="SITE_URL",
+    help="Crawl the articles discovery finds on SITE_URL (repeatable) instead of a URL list.",
+)
 @click.option(
     "-o",
     "--output",
@@ -170,7 +181,8 @@ def explain_cmd(source: str, url: str | None, as_json: bool) -> None:
     help="Refuse loopback/private/link-local addresses (for URL lists from strangers).",
 )
 def crawl_cmd(
-    urls_file: str,
+    urls_file: str | None,
+    sites: tuple[str, ...],
     output: Path | None,
     resume: bool,
     concurrency: int,
@@ -191,9 +203,14 @@ def crawl_cmd(
     pages in flight finish; twice stops at once.
     Exit code 0 all succeeded, 1 some failed, 2 usage or write error, 130 interrupted.
 
+    With --site SITE_URL, the URLs are the site's articles as `newsscrape discover` finds them,
+    crawled while discovery goes on; with --resume a re-run fetches only articles not recorded
+    yet, and sitemaps and feeds unchanged since the last complete run cost one 304 each.
+
     \b
     Example:
       newsscrape crawl urls.txt -o articles.jsonl --concurrency 32 --resume
+      newsscrape crawl --site https://example.com/ -o example.jsonl --resume
     """
     config = CrawlConfig(
         concurrency=concurrency,
@@ -205,8 +222,75 @@ def crawl_cmd(
     )
     if workers is not None:
         config = replace(config, workers=workers)
+    if bool(sites) == bool(urls_file):
+        raise click.UsageError("give either URLS.txt or --site SITE_URL")
     try:
-        code = run_crawl_job(urls_file, output, config=config, resume=resume)
+        if sites:
+            code = run_site_job(sites, output, config=DiscoverConfig(crawl=config), resume=resume)
+        else:
+            assert urls_file is not None
+            code = run_crawl_job(urls_file, output, config=config, resume=resume)
+    except CrawlJobError as exc:
+        raise click.UsageError(str(exc)) from exc
+    sys.exit(code)
+
+
+@main.command("discover")
+@click.argument("sites", metavar="SITE_URL...", nargs=-1, required=True)
+@_output_option
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    help="Only URLs dated on or after DATE (UTC) by their sitemap or feed.",
+)
+@click.option("--max", "max_urls", type=click.IntRange(min=1), help="Stop after N article URLs.")
+@click.option(
+    "--pages",
+    type=click.Choice(["fallback", "always", "never"]),
+    default=DiscoverConfig().pages,
+    show_default=True,
+    help="Walk the home page and sections: when no sitemap or feed works, always, or never.",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=_CRAWL.delay,
+    show_default=True,
+    help="Seconds between requests to one host (robots.txt Crawl-delay may ask more).",
+)
+@click.option("--no-robots", is_flag=True, help="Ignore robots.txt (only for sites you may crawl anyway).")
+@click.option("--user-agent", help="User-Agent header (and robots.txt agent) to use.")
+@click.option("--block-private", is_flag=True, help="Refuse loopback/private/link-local addresses.")
+def discover_cmd(
+    sites: tuple[str, ...],
+    output: Path | None,
+    since: datetime | None,
+    max_urls: int | None,
+    pages: Literal["fallback", "always", "never"],
+    delay: float,
+    no_robots: bool,
+    user_agent: str | None,
+    block_private: bool,
+) -> None:
+    """Find the article URLs of each SITE_URL: one JSON line each, {url, published, source, found_on}.
+
+    Sources: robots.txt Sitemap: lines, /sitemap.xml, sitemap indexes (gzip, Google News), RSS,
+    Atom and JSON feeds, and as a last resort the home page and its sections. Tag, author,
+    category, search, login, about and contact pages are left out. Problems with a source are
+    reported on stderr and discovery goes on; a summary line ends the run.
+
+    \b
+    Example:
+      newsscrape discover https://example.com/ --since 2024-05-01 | jq -r .url
+    """
+    crawl = CrawlConfig(
+        delay=delay,
+        respect_robots=not no_robots,
+        fetch=FetchConfig(block_private=block_private, user_agent=user_agent or DEFAULT_USER_AGENT),
+    )
+    config = DiscoverConfig(since=since, max_urls=max_urls, pages=pages, crawl=crawl)
+    try:
+        code = run_discover_job(sites, output, config=config)
     except CrawlJobError as exc:
         raise click.UsageError(str(exc)) from exc
     sys.exit(code)
