@@ -20,15 +20,19 @@ What it serves (every XML answer has an ETag and a Last-Modified, and answers 30
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import hashlib
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from typing import Any
 from xml.sax.saxutils import escape
 
 from faultserver import FaultServer, Request, Response
+from newsscrape.config import CrawlConfig, DiscoverConfig, ExtractConfig, FetchConfig
+from newsscrape.models import Article
 
 SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
@@ -65,6 +69,7 @@ class NewsSite:
         self.base = ""
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[bytes, str]] = {}
+        self.served: list[tuple[str, int]] = []  # (path, status) of every answer, for request logs
         self.publish(articles)
 
     def mount(self, server: FaultServer) -> NewsSite:
@@ -89,6 +94,12 @@ class NewsSite:
     # --- serving ---------------------------------------------------------------------------------
 
     def handle(self, req: Request) -> Response:
+        response = self._answer(req)
+        with self._lock:
+            self.served.append((req.path, response.status))
+        return response
+
+    def _answer(self, req: Request) -> Response:
         path = req.path
         if path == "/robots.txt":
             robots = "User-agent: *\nDisallow: /private/\n"
@@ -143,7 +154,7 @@ class NewsSite:
                     )
                     doc = _doc(f'<urlset xmlns="{SM}">{urls}</urlset>')
                     if name.endswith(".gz"):
-                        return gzip.compress(doc), "application/gzip"
+                        return gzip.compress(doc, mtime=0), "application/gzip"
                     return doc, "application/xml"
         if self.sitemaps and path == "/sitemaps/news.xml":
             urls = "".join(
@@ -223,3 +234,29 @@ def _doc(xml: str) -> bytes:
 
 def _page(title: str, head: str, body: str) -> str:
     return f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>"
+
+
+FAST = DiscoverConfig(
+    crawl=CrawlConfig(
+        delay=0.0,
+        jitter=0.0,
+        backoff=0.01,
+        retries=1,
+        workers=0,
+        max_retry_after=5.0,
+        fetch=FetchConfig(connect_timeout=2.0, read_timeout=2.0, total_timeout=5.0),
+    )
+)
+
+
+def fast(**overrides: Any) -> DiscoverConfig:
+    """FAST with DiscoverConfig ``overrides`` (``crawl_overrides`` for its CrawlConfig)."""
+    crawl = dataclasses.replace(FAST.crawl, **overrides.pop("crawl_overrides", {}))
+    return dataclasses.replace(FAST, crawl=crawl, **overrides)
+
+
+def quick_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """Stands in for ``extract``: these tests are about which URLs are requested, not extraction."""
+    return Article(url=url, final_url=final_url, title="quick")

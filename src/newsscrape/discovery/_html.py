@@ -67,8 +67,21 @@ def same_site(url: str, site: str) -> bool:
     >>> same_site("https://www.example.com/a", "https://example.com/"), same_site("https://cdn.example.net/", "https://example.com/")
     (True, False)
     """
-    a, b = urlsplit(url), urlsplit(site)
-    return a.scheme in ("http", "https") and _bare(a.netloc) == _bare(b.netloc)
+    mine = site_of(url)
+    return mine is not None and mine == site_of(site)
+
+
+def site_of(url: str) -> str | None:
+    """The host of an http(s) URL without ``www.``: URLs of one site share it (None: not http(s)).
+
+    >>> site_of("https://WWW.Example.com:8443/a"), site_of("mailto:x@example.com")
+    ('example.com:8443', None)
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        return None
+    netloc = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return _bare(netloc)
 
 
 def _bare(netloc: str) -> str:

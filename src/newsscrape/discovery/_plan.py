@@ -33,7 +33,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from ..config import DiscoverConfig
 from ._classify import classify, is_listing
 from ._feeds import read_feed
-from ._html import read_page, same_site
+from ._html import read_page, site_of
 from ._model import Found, Note, NoteKind, Source, Want, WantKind, aware
 from ._sitemap import SitemapEntry, SitemapReader
 from ._xml import Unusable
@@ -42,6 +42,7 @@ SITEMAP_PATHS: Final = ("/sitemap.xml", "/sitemap_index.xml")
 FEED_PATHS: Final = ("/feed", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml", "/feed.json")
 ORDER: Final[tuple[WantKind, ...]] = ("home", "sitemap", "feed", "page")
 CHUNK: Final = 256 * 1024
+ABSOLUTE: Final = ("http://", "https://")
 
 
 @dataclass(slots=True)
@@ -60,6 +61,7 @@ class Discovery:
         self.config = config or DiscoverConfig()
         parts = urlsplit(site if "://" in site else f"https://{site}")
         self.home = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), "/", "", ""))
+        self._site = site_of(self.home)
         self.notes: list[Note] = []
         self.counts: Counter[str] = Counter()  # found by source, dropped by reason, notes by kind
         self._queues: dict[WantKind, deque[Want]] = {kind: deque() for kind in ORDER}
@@ -157,7 +159,7 @@ class Discovery:
             out.parsed = True
             self._usable += 1
         for entry in entries:
-            url = urljoin(want.url, entry.loc)
+            url = entry.loc if entry.loc.startswith(ABSOLUTE) else urljoin(want.url, entry.loc)
             if reader.is_index:
                 out.children.append((url, entry.lastmod))
                 self._child(want, url, entry.lastmod)
@@ -253,7 +255,7 @@ class Discovery:
     ) -> None:
         if self.full:
             return
-        if not same_site(found.url, self.home):
+        if site_of(found.url) != self._site:
             self.counts["offsite"] += 1
             return
         if not checked and not classify(found.url, source=found.source).article:
@@ -302,5 +304,6 @@ class Discovery:
 
 
 def _key(url: str) -> str:
-    parts = urlsplit(url.strip())
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
+    # The fragment never reaches the server. Case and default ports are left alone: two spellings
+    # of one URL are rare within a site's own sitemaps, and the crawl's own dedup normalises fully.
+    return url.strip().partition("#")[0]

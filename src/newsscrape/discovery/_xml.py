@@ -126,6 +126,7 @@ class XmlStream:
         try:
             self._parser.feed(data)
         except etree.XMLSyntaxError as exc:
+            yield from self._events()  # the elements that ended before the fault are good
             raise Unusable("malformed", f"malformed XML: {exc}") from exc
         yield from self._events()
 
