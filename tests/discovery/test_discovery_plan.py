@@ -184,3 +184,16 @@ def test_a_malformed_sitemap_is_noted_and_discovery_goes_on() -> None:
     plan, found, _ = run(docs, robots=(SITE + "bad.xml", SITE + "good.xml"))
     assert [f.url for f in found] == [SITE + "a-good-story"]
     assert [n.kind for n in plan.notes] == ["malformed"]
+
+
+def test_since_keeps_an_undated_feed_item_only_if_the_feed_is_newer() -> None:
+    feed = (
+        "<rss><channel><lastBuildDate>{}</lastBuildDate>"
+        "<item><link>https://example.com/an-undated-story</link></item></channel></rss>"
+    )
+    home = b"<html><head><link rel=alternate type=application/rss+xml href=/rss></head></html>"
+    for built, kept in (("Thu, 02 May 2024 10:00:00 GMT", True), ("Tue, 30 Apr 2024 10:00:00 GMT", False)):
+        docs = {SITE: home, SITE + "rss": feed.format(built).encode()}
+        plan, found, _ = run(docs, since=datetime(2024, 5, 1))
+        assert [f.url for f in found] == ([SITE + "an-undated-story"] if kept else [])
+        assert plan.counts["older"] == (0 if kept else 1)  # the feed's own date says it is older
