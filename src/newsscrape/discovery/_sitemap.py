@@ -41,7 +41,9 @@ class SitemapReader:
 
     def __init__(self, url: str, *, max_urls: int = MAX_URLS, max_bytes: int = MAX_BYTES) -> None:
         self.url = url
-        self._xml = XmlStream(max_bytes=max_bytes)
+        self._xml = XmlStream(
+            max_bytes=max_bytes, tags=(*(f"{{*}}{r}" for r in ROOTS), "{*}url", "{*}sitemap")
+        )
         self._max_urls = max_urls
         self.count = 0
 
@@ -55,8 +57,11 @@ class SitemapReader:
 
     def close(self) -> Iterator[SitemapEntry]:
         yield from self._entries(self._xml.close())
-        if self._xml.root is None:
+        root = self._xml.root
+        if root is None:
             raise Unusable("malformed", "empty document")
+        if root not in ROOTS:
+            raise Unusable("not_a_feed", f"root element <{root}>, not <urlset> or <sitemapindex>")
 
     def _entries(self, elements: Iterator[etree._Element]) -> Iterator[SitemapEntry]:
         for element in elements:
