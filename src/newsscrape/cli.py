@@ -123,7 +123,7 @@ def explain_cmd(source: str, url: str | None, as_json: bool) -> None:
 
 @main.command("crawl")
 @click.argument(
-    "urls_file", metavar="URLS.txt", required=False, type=click.Path(dir_okay=False, allow_dash=True)
+    "urls_file", metavar="[URLS.txt]", required=False, type=click.Path(dir_okay=False, allow_dash=True)
 )
 @click.option(
     "--site",
@@ -241,6 +241,7 @@ def crawl_cmd(
 @click.option(
     "--since",
     type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    metavar="DATE",
     help="Only URLs dated on or after DATE (UTC) by their sitemap or feed.",
 )
 @click.option("--max", "max_urls", type=click.IntRange(min=1), help="Stop after N article URLs.")
