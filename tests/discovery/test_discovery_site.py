@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import io
 import itertools
 import json
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from newssite import DISTRACTORS, NewsSite, fast
 from faultserver import FaultServer, Request, Response
 from newsscrape import DiscoverConfig, FetchConfig, Found, discover, discover_sync
 from newsscrape.cli import main
-from newsscrape.crawler import Discoverer
+from newsscrape.crawler import Discoverer, run_discover_job
 
 
 def run(server: FaultServer, config: DiscoverConfig) -> tuple[Discoverer, list[Found]]:
@@ -185,3 +186,19 @@ def test_async_api_takes_several_sites(fault_servers: Callable[[str], FaultServe
 
     found = asyncio.run(go())
     assert sorted(f.url for f in found) == sorted(site_a.urls() + site_b.urls())
+
+
+def test_a_site_that_cannot_be_read_is_exit_code_1(fault_server: FaultServer) -> None:
+    fault_server.set_robots(503)  # RFC 9309: robots.txt unreachable, everything disallowed for now
+    err = io.StringIO()
+    code = run_discover_job([fault_server.url("/")], None, config=fast(), stderr=err)
+    assert code == 1
+    assert "robots.txt HTTP 503" in err.getvalue()
+    assert fault_server.paths() == ["/robots.txt", "/robots.txt"]  # asked twice, then nothing else
+
+
+def test_a_site_read_but_without_articles_is_exit_code_0(fault_server: FaultServer) -> None:
+    NewsSite(articles=0, sitemaps=False, feeds=False).mount(fault_server)
+    err = io.StringIO()
+    assert run_discover_job([fault_server.url("/")], None, config=fast(), stderr=err) == 0
+    assert "0 article URLs" in err.getvalue()

@@ -126,17 +126,28 @@ class Discoverer:
             return rules.allowed(url, agent)
 
         plan.start(robots_sitemaps=sitemaps, allowed=allowed)
-        seen_notes = 0
+        if cfg.respect_robots and rules.verdict == "unreachable":  # RFC 9309: everything disallowed for now
+            plan.failed(
+                Want(url=home_origin + "/robots.txt", kind="sitemap"), f"robots.txt {rules.reason}: not read"
+            )
+        seen = 0
+
+        def tell() -> None:  # report the plan's new notes as they happen
+            nonlocal seen
+            for note in plan.notes[seen:]:
+                self.notes.append(note)
+                self._on_note(note)
+            seen = len(plan.notes)
+
         while not self._stopping and (want := plan.next()) is not None:
+            tell()
             for found in plan.take_released():
                 await out.put(found)
             outcome = await self._read(plan, want)
-            for note in plan.notes[seen_notes:]:
-                self.notes.append(note)
-                self._on_note(note)
-            seen_notes = len(plan.notes)
+            tell()
             for found in outcome:
                 await out.put(found)
+        tell()
         for found in plan.take_released():
             await out.put(found)
 

@@ -91,7 +91,7 @@ def run_site_job(
     if complete and store is not None and output is not None:
         _fsync(output)
         store.save(output)
-    return EXIT_SOME_FAILED if crawler.stats.failed else EXIT_OK
+    return EXIT_SOME_FAILED if crawler.stats.failed or found_nothing(discoverer) else EXIT_OK
 
 
 def run_discover_job(
@@ -128,8 +128,14 @@ def run_discover_job(
     finally:
         writer.close()
     err.write(summary(discoverer) + "\n")
-    listed = sum(discoverer.counts[s] for s in SOURCES)
-    return EXIT_OK if listed or not discoverer.notes else EXIT_SOME_FAILED
+    return EXIT_SOME_FAILED if found_nothing(discoverer) else EXIT_OK
+
+
+def found_nothing(discoverer: Discoverer) -> bool:
+    """Discovery failed: no URL listed, no source read or unchanged, and something went wrong."""
+    counts = discoverer.counts
+    listed = sum(counts[s] for s in SOURCES)
+    return not listed and not counts["sources_read"] and not counts["unchanged"] and bool(discoverer.notes)
 
 
 def summary(discoverer: Discoverer) -> str:

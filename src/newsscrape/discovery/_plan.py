@@ -158,6 +158,7 @@ class Discovery:
         if reader.count or (reader.is_index or entries):
             out.parsed = True
             self._usable += 1
+        self.counts["sources_read"] += 1
         for entry in entries:
             url = entry.loc if entry.loc.startswith(ABSOLUTE) else urljoin(want.url, entry.loc)
             if reader.is_index:
@@ -196,6 +197,7 @@ class Discovery:
             self._note(note.url, note.kind, note.message)
         out.parsed = True
         self._usable += 1
+        self.counts["sources_read"] += 1
         for item in feed.items:
             found = Found(
                 url=item.url,
