@@ -11,9 +11,9 @@ def test_all_names_exist_and_nothing_else_is_promised() -> None:
     for name in newsscrape.__all__:
         assert hasattr(newsscrape, name), name
     assert set(newsscrape.__all__) == {
-        *("extract", "fetch", "afetch", "crawl", "crawl_sync"),
-        *("Article", "Section", "ErrorRecord", "Record"),
-        *("FetchConfig", "ExtractConfig", "CrawlConfig"),
+        *("extract", "fetch", "afetch", "crawl", "crawl_sync", "discover", "discover_sync"),
+        *("Article", "Section", "ErrorRecord", "Record", "Found"),
+        *("FetchConfig", "ExtractConfig", "CrawlConfig", "DiscoverConfig"),
         *("NewsscrapeError", "FetchError", "ExtractError", "ExportError"),
         "__version__",
     }

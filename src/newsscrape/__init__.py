@@ -5,8 +5,9 @@
 >>> article.title, article.headings, article.published
 """
 
-from .config import CrawlConfig, ExtractConfig, FetchConfig, __version__
-from .crawler import afetch, crawl, crawl_sync, fetch
+from .config import CrawlConfig, DiscoverConfig, ExtractConfig, FetchConfig, __version__
+from .crawler import afetch, crawl, crawl_sync, discover, discover_sync, fetch
+from .discovery import Found
 from .errors import ExportError, ExtractError, FetchError, NewsscrapeError
 from .extractor import extract
 from .models import Article, ErrorRecord, Record, Section
@@ -14,12 +15,14 @@ from .models import Article, ErrorRecord, Record, Section
 __all__ = [
     "Article",
     "CrawlConfig",
+    "DiscoverConfig",
     "ErrorRecord",
     "ExportError",
     "ExtractConfig",
     "ExtractError",
     "FetchConfig",
     "FetchError",
+    "Found",
     "NewsscrapeError",
     "Record",
     "Section",
@@ -27,6 +30,8 @@ __all__ = [
     "afetch",
     "crawl",
     "crawl_sync",
+    "discover",
+    "discover_sync",
     "extract",
     "fetch",
 ]

@@ -1,4 +1,4 @@
-"""The command line: ``newsscrape fetch | extract | explain | crawl``. click lives only here.
+"""The command line: ``newsscrape fetch | extract | explain | crawl | discover``. click lives only here.
 
 Records go to stdout (or -o FILE) as JSON Lines; logs and progress go to stderr only, so
 ``newsscrape fetch URL | jq .title`` works.
@@ -22,12 +22,13 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import click
 
-from .config import DEFAULT_USER_AGENT, CrawlConfig, ExtractConfig, FetchConfig, __version__
+from .config import DEFAULT_USER_AGENT, CrawlConfig, DiscoverConfig, ExtractConfig, FetchConfig, __version__
 from .crawler import (
     EXIT_PIPE_CLOSED,
     CrawlJobError,
@@ -35,6 +36,8 @@ from .crawler import (
     afetch_one,
     open_output,
     run_crawl_job,
+    run_discover_job,
+    run_site_job,
     url_key,
 )
 from .errors import ExportError, NewsscrapeError
@@ -274,7 +277,16 @@ def explain_cmd(
 
 
 @main.command("crawl")
-@click.argument("urls_file", metavar="URLS.txt", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument(
+    "urls_file", metavar="[URLS.txt]", required=False, type=click.Path(dir_okay=False, allow_dash=True)
+)
+@click.option(
+    "--site",
+    "sites",
+    multiple=True,
+    metavar="SITE_URL",
+    help="Crawl the articles discovery finds on SITE_URL (repeatable) instead of a URL list.",
+)
 @_output_options
 @click.option(
     "--retry-failed",
@@ -325,7 +337,8 @@ def explain_cmd(
     help="Refuse loopback/private/link-local addresses (for URL lists from strangers).",
 )
 def crawl_cmd(
-    urls_file: str,
+    urls_file: str | None,
+    sites: tuple[str, ...],
     output: Path | None,
     resume: bool,
     retry_failed: bool,
@@ -352,9 +365,14 @@ def crawl_cmd(
     Exit code 0 all succeeded, 1 some failed, 2 usage or write error, 130 interrupted,
     141 stdout closed by its reader (e.g. `| head`).
 
+    With --site SITE_URL, the URLs are the site's articles as `newsscrape discover` finds them,
+    crawled while discovery goes on; with --resume a re-run fetches only articles not recorded
+    yet, and sitemaps and feeds unchanged since the last complete run cost one 304 each.
+
     \b
     Example:
       newsscrape crawl urls.txt -o articles.jsonl --concurrency 32 --resume
+      newsscrape crawl --site https://example.com/ -o example.jsonl --resume
     """
     config = CrawlConfig(
         concurrency=concurrency,
@@ -372,8 +390,91 @@ def crawl_cmd(
     )
     if workers is not None:
         config = replace(config, workers=workers)
+    if bool(sites) == bool(urls_file):
+        raise click.UsageError("give either URLS.txt or --site SITE_URL")
     try:
-        code = run_crawl_job(urls_file, output, config=config, resume=resume, retry_failed=retry_failed)
+        if sites:
+            if retry_failed:
+                raise CrawlJobError("--retry-failed goes with URLS.txt, not --site")
+            code = run_site_job(sites, output, config=DiscoverConfig(crawl=config), resume=resume)
+        else:
+            assert urls_file is not None
+            code = run_crawl_job(urls_file, output, config=config, resume=resume, retry_failed=retry_failed)
+    except CrawlJobError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if code == EXIT_PIPE_CLOSED:
+        _silence_stdout()
+    sys.exit(code)
+
+
+@main.command("discover")
+@click.argument("sites", metavar="SITE_URL...", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write URLs to FILE, not stdout; an existing non-empty FILE is refused.",
+)
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    metavar="DATE",
+    help="Only URLs dated on or after DATE (UTC) by their sitemap or feed.",
+)
+@click.option("--max", "max_urls", type=click.IntRange(min=1), help="Stop after N article URLs.")
+@click.option(
+    "--pages",
+    type=click.Choice(["fallback", "always", "never"]),
+    default=DiscoverConfig().pages,
+    show_default=True,
+    help="Walk the home page and sections: when no sitemap or feed works, always, or never.",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=_CRAWL.delay,
+    show_default=True,
+    help="Seconds between requests to one host (robots.txt Crawl-delay may ask more).",
+)
+@_robots_option(default=True, why="--no-robots only for sites you may crawl anyway")
+@_fetch_options
+@click.option("--block-private", is_flag=True, help="Refuse loopback/private/link-local addresses.")
+def discover_cmd(
+    sites: tuple[str, ...],
+    output: Path | None,
+    since: datetime | None,
+    max_urls: int | None,
+    pages: Literal["fallback", "always", "never"],
+    delay: float,
+    robots: bool,
+    user_agent: str | None,
+    headers: dict[str, str],
+    cookies: dict[str, str],
+    proxy: str | None,
+    block_private: bool,
+) -> None:
+    """Find the article URLs of each SITE_URL: one JSON line each, {url, published, source, found_on}.
+
+    Sources: robots.txt Sitemap: lines, /sitemap.xml, sitemap indexes (gzip, Google News), RSS,
+    Atom and JSON feeds, and as a last resort the home page and its sections. Tag, author,
+    category, search, login, about and contact pages are left out. Problems with a source are
+    reported on stderr and discovery goes on; a summary line ends the run.
+
+    \b
+    Example:
+      newsscrape discover https://example.com/ --since 2024-05-01 | jq -r .url
+    """
+    crawl = CrawlConfig(
+        delay=delay,
+        respect_robots=robots,
+        fetch=_fetch_config(
+            user_agent=user_agent, headers=headers, cookies=cookies, proxy=proxy, block_private=block_private
+        ),
+    )
+    config = DiscoverConfig(since=since, max_urls=max_urls, pages=pages, crawl=crawl)
+    try:
+        open_output(output, resume=False)
+        code = run_discover_job(sites, output, config=config)
     except CrawlJobError as exc:
         raise click.UsageError(str(exc)) from exc
     if code == EXIT_PIPE_CLOSED:

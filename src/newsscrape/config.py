@@ -1,4 +1,4 @@
-"""Every default in one place: FetchConfig, ExtractConfig, CrawlConfig.
+"""Every default in one place: FetchConfig, ExtractConfig, CrawlConfig, DiscoverConfig.
 
 Configs are frozen; build a variant with ``dataclasses.replace(cfg, field=value)``.
 Each validates itself in ``__post_init__`` so a bad value fails where it is written.
@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from datetime import datetime
+from typing import Final, Literal
 
 __version__: Final = "0.1.0"
 
@@ -106,3 +107,29 @@ class CrawlConfig:
         _positive("extract_timeout", self.extract_timeout)
         _positive("max_pending", self.max_pending)
         _positive("max_pending_per_host", self.max_pending_per_host)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DiscoverConfig:
+    """How a site's article URLs are found: which sources, how far, which ones are kept."""
+
+    since: datetime | None = None  # keep URLs dated on or after this (naive: UTC)
+    max_urls: int | None = None  # stop after this many article URLs
+    # The home page and section pages are walked "fallback": only when no sitemap or feed was usable.
+    pages: Literal["fallback", "always", "never"] = "fallback"
+    max_depth: int = 3  # link distance from the home page in the page walk (pagination included)
+    max_pages: int = 100  # pages fetched by the page walk, per site
+    max_sitemaps: int = 1000  # sitemap files fetched per site (indexes included)
+    max_index_depth: int = 5  # sitemap indexes nested deeper than this are not followed
+    guess_paths: bool = True  # try /sitemap.xml, /feed ... when robots.txt and the home page name none
+    crawl: CrawlConfig = field(default_factory=CrawlConfig)  # politeness, robots, retries, fetch limits
+
+    def __post_init__(self) -> None:
+        if self.max_urls is not None:
+            _positive("max_urls", self.max_urls)
+        for name in ("max_depth", "max_index_depth"):
+            _non_negative(name, getattr(self, name))
+        for name in ("max_pages", "max_sitemaps"):
+            _positive(name, getattr(self, name))
+        if self.pages not in ("fallback", "always", "never"):
+            raise ValueError(f"pages must be fallback, always or never, got {self.pages!r}")

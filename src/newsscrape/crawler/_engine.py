@@ -131,6 +131,17 @@ class Crawler:
         self._stop_event.set()
         self._room.set()  # the reader may be waiting for room in the queues
 
+    def window(self, url: str) -> Host:
+        """The politeness window of ``url``'s origin, shared with this crawl's own requests: code
+        making requests to the same hosts beside the crawl (discovery's sitemaps and feeds under
+        ``crawl --site``) waits for it and holds it off as the crawl's workers do (``_hosts``)."""
+        key = origin(url)
+        host = self._hosts.get(key) or self._passing.get(key)
+        if host is None:
+            host = Host(origin=key)
+            self._passing.add(host)
+        return host
+
     async def run(self, urls: Iterable[str] | AsyncIterable[str]) -> AsyncGenerator[Record, None]:
         """Crawl ``urls`` and yield one record (Article or ErrorRecord) per distinct URL, as each is ready.
 

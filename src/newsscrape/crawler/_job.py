@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -70,7 +70,9 @@ def run_crawl_job(
         raise CrawlJobError(exc.message) from exc
     try:
         with _lines(source) as lines:
-            outcome = asyncio.run(_drive(crawler, lines, writer, progress, err, drain_timeout))
+            outcome = asyncio.run(
+                _drive(crawler, read_url_lines(lines), writer, progress, err, drain_timeout)
+            )
     finally:
         writer.close()
     progress.close()
@@ -86,7 +88,7 @@ def run_crawl_job(
 
 async def _drive(
     crawler: Crawler,
-    lines: Iterator[str],
+    urls: Iterable[str] | AsyncIterable[str],
     writer: JsonlWriter,
     progress: Progress,
     err: IO[str],
@@ -123,7 +125,7 @@ async def _drive(
             loop.add_signal_handler(sig, on_signal)
             handled.append(sig)
     try:
-        async for record in crawler.run(read_url_lines(lines)):
+        async for record in crawler.run(urls):
             writer.write(record)
             progress.update()
     except asyncio.CancelledError:

@@ -321,7 +321,9 @@ class ExtractPool:
 
         def run() -> None:
             result = _run_one(self._fn, self._config, job)
-            loop.call_soon_threadsafe(_settle, future, result)
+            # An abandoned runaway page may finish after its crawl (and loop) ended: nobody waits.
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(_settle, future, result)
 
         threading.Thread(target=run, daemon=True, name="newsscrape-extract").start()
         try:

@@ -1,0 +1,274 @@
+"""Discovery's I/O: download what a :class:`newsscrape.discovery.Discovery` plan asks, politely.
+
+Everything that applies to ``crawl`` applies here, with the same machinery: robots.txt through
+:class:`RobotsCache` (a disallowed source is not fetched, a disallowed URL is not listed),
+the politeness window of :mod:`._hosts` (``delay`` or Crawl-delay, plus jitter, start to start;
+shared with the crawl's own requests under ``crawl --site``), retries with backoff and
+``Retry-After`` (:mod:`._policy`), and the fetcher's address policy, size cap and total deadline.
+Sitemaps and feeds are read through ``afetch_raw`` (any media type, conditional GETs) with the
+sitemap protocol's 50 MB cap; pages through ``afetch_page``.
+
+    >>> async for found in discover("https://example.com/", config=DiscoverConfig(max_urls=100)):
+    ...     print(found.url, found.source, found.published)
+    >>> for found in discover_sync(["https://example.com/"]): ...
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import random
+from collections import Counter
+from collections.abc import AsyncGenerator, Callable, Iterable, Iterator
+
+from ..config import DiscoverConfig
+from ..discovery import MAX_BYTES, Discovery, Found, Note, Want
+from ..errors import FetchError
+from ..fetcher import Page, afetch_page, async_client
+from ..fetcher._raw import afetch_raw, header
+from ..fetcher.robots import RobotsCache, RobotsRules
+from ._hosts import Host, hold_off, wait_turn
+from ._policy import is_retryable, request_interval, retry_wait
+from ._urls import origin
+from ._validators import SourceStore
+
+log = logging.getLogger("newsscrape.discovery")
+
+Window = Callable[[str], Host]
+"""The politeness window of a URL's origin; ``Crawler.window`` under ``crawl --site``."""
+
+
+class Discoverer:
+    """Discovery of one or more sites (run it once); ``counts`` and ``notes`` say what happened.
+
+        >>> discoverer = Discoverer(DiscoverConfig(since=datetime(2024, 5, 1)))
+        >>> async for found in discoverer.run(["https://example.com/"]): print(found.to_dict())
+
+    ``on_note`` is called with each :class:`Note` (a source that was partly or wholly unusable) as
+    it happens; by default they are logged. ``store`` holds the validators for conditional GETs
+    (``crawl --site --resume``); ``window`` shares politeness windows with a running crawl.
+    """
+
+    def __init__(
+        self,
+        config: DiscoverConfig | None = None,
+        *,
+        on_note: Callable[[Note], None] | None = None,
+        store: SourceStore | None = None,
+        window: Window | None = None,
+    ) -> None:
+        self.config = config or DiscoverConfig()
+        self.counts: Counter[str] = Counter()
+        self.notes: list[Note] = []
+        self.requests: list[tuple[str, int | str]] = []  # (url, status or error kind), in order
+        self.complete = False  # every source was read to the end (no --max cut, no stop)
+        self._on_note = on_note or (lambda note: log.warning("%s", note))
+        self._store = store
+        self._hosts: dict[str, Host] = {}
+        self._window = window or self._own_window
+        self._rng = random.Random()
+        self._stopping = False
+
+    def stop(self) -> None:
+        """Ask nothing more; ``run`` ends after the download in progress."""
+        self._stopping = True
+
+    async def run(self, sites: Iterable[str]) -> AsyncGenerator[Found, None]:
+        """Article URLs of every site in ``sites``, each as soon as its source was read."""
+        cfg = self.config
+        fetch = cfg.crawl.fetch
+        self._raw_config = dataclasses.replace(fetch, max_bytes=max(fetch.max_bytes, MAX_BYTES))
+        plans = [Discovery(site, config=cfg) for site in dict.fromkeys(sites)]
+        out: asyncio.Queue[Found | BaseException | None] = asyncio.Queue(maxsize=1024)
+        async with async_client(fetch) as client:
+            self._client = client
+            self._robots = RobotsCache(client=client, config=fetch, retry_delay=max(cfg.crawl.backoff, 0.01))
+            tasks = [asyncio.create_task(self._site(plan, out)) for plan in plans]
+            try:
+                running = len(tasks)
+                while running:
+                    item = await out.get()
+                    if item is None:
+                        running -= 1
+                    elif isinstance(item, BaseException):
+                        raise item
+                    else:
+                        yield item
+            finally:
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+        for plan in plans:
+            self.counts.update(plan.counts)
+        self.complete = not self._stopping and not any(plan.full for plan in plans)
+
+    # --- one site ----------------------------------------------------------------------------------
+
+    async def _site(self, plan: Discovery, out: asyncio.Queue[Found | BaseException | None]) -> None:
+        try:
+            await self._discover(plan, out)
+        except Exception as exc:  # handed to the consumer, raised there
+            await out.put(exc)
+        finally:
+            await out.put(None)
+
+    async def _discover(self, plan: Discovery, out: asyncio.Queue[Found | BaseException | None]) -> None:
+        cfg, agent = self.config.crawl, self.config.crawl.fetch.user_agent
+        home_origin = origin(plan.home)
+        rules = await self._robots.rules(home_origin)  # read for its Sitemap: lines even with --no-robots
+        self.requests.append((home_origin + "/robots.txt", f"robots: {rules.reason}"))
+        sitemaps = list(rules.parser.sitemaps) if rules.parser is not None else []
+
+        def allowed(url: str) -> bool:  # listing: the site's own rules (other origins: by the crawl)
+            if not cfg.respect_robots or origin(url) != home_origin:
+                return True
+            return rules.allowed(url, agent)
+
+        plan.start(robots_sitemaps=sitemaps, allowed=allowed)
+        if cfg.respect_robots and rules.verdict == "unreachable":  # RFC 9309: everything disallowed for now
+            plan.failed(
+                Want(url=home_origin + "/robots.txt", kind="sitemap"), f"robots.txt {rules.reason}: not read"
+            )
+        seen = 0
+
+        def tell() -> None:  # report the plan's new notes as they happen
+            nonlocal seen
+            for note in plan.notes[seen:]:
+                self.notes.append(note)
+                self._on_note(note)
+            seen = len(plan.notes)
+
+        while not self._stopping and (want := plan.next()) is not None:
+            tell()
+            for found in plan.take_released():
+                await out.put(found)
+            outcome = await self._read(plan, want)
+            tell()
+            for found in outcome:
+                await out.put(found)
+        tell()
+        for found in plan.take_released():
+            await out.put(found)
+
+    async def _read(self, plan: Discovery, want: Want) -> list[Found]:
+        store = self._store
+        conditional = store.request_headers(want.url) if store and want.kind in ("sitemap", "feed") else {}
+        try:
+            page = await self._get(want, conditional)
+        except FetchError as exc:
+            self.requests.append((want.url, exc.status or exc.kind))
+            plan.failed(want, exc.message, status=exc.status)
+            return []
+        self.requests.append((want.url, page.status))
+        if page.status == 304:
+            if store is not None:
+                store.unchanged(want.url)
+            plan.unchanged(want, store.children(want.url) if store is not None else ())
+            return []
+        outcome = plan.got(want, page.content, final_url=page.final_url)
+        if store is not None and want.kind in ("sitemap", "feed") and outcome.parsed:
+            source = store.fresh(
+                want.url, etag=header(page, "etag"), last_modified=header(page, "last-modified")
+            )
+            source.children = [(u, m.isoformat() if m else None) for u, m in outcome.children]
+        return outcome.found
+
+    async def _get(self, want: Want, conditional: dict[str, str]) -> Page:
+        """Download with robots, politeness and retries, as the crawler would."""
+        cfg, attempt = self.config.crawl, 0
+        rules = await self._rules(want.url)
+        if rules is not None and not rules.allowed(want.url, cfg.fetch.user_agent):
+            raise FetchError(f"GET {want.url}: refused by robots.txt", url=want.url, kind="robots")
+        while True:
+            host = self._window(want.url)
+            if rules is not None:
+                host.crawl_delay = rules.crawl_delay(cfg.fetch.user_agent)
+            await wait_turn(host, sleep=_sleep)
+            hold_off(host, request_interval(cfg, host.crawl_delay, self._rng))
+            try:
+                if want.kind in ("home", "page"):
+                    return await afetch_page(
+                        want.url, config=cfg.fetch, client=self._client, on_redirect=self._vet_hop
+                    )
+                return await afetch_raw(
+                    want.url,
+                    config=self._raw_config,
+                    client=self._client,
+                    on_redirect=self._vet_hop,
+                    validators=conditional,
+                )
+            except FetchError as exc:
+                if not is_retryable(exc) or attempt >= cfg.retries or self._stopping:
+                    raise
+                attempt += 1
+                self.counts["retries"] += 1
+                hold_off(host, retry_wait(attempt, exc, cfg, self._rng))  # the whole host waits
+
+    async def _vet_hop(self, from_url: str, to_url: str) -> None:
+        rules = await self._rules(to_url)
+        if rules is not None and not rules.allowed(to_url, self.config.crawl.fetch.user_agent):
+            raise FetchError(
+                f"GET {from_url}: redirect to {to_url} refused by robots.txt", url=from_url, kind="robots"
+            )
+
+    async def _rules(self, url: str) -> RobotsRules | None:
+        return await self._robots.rules(origin(url)) if self.config.crawl.respect_robots else None
+
+    def _own_window(self, url: str) -> Host:
+        key = origin(url)
+        host = self._hosts.get(key)
+        if host is None:
+            host = self._hosts[key] = Host(origin=key)
+        return host
+
+
+async def _sleep(seconds: float) -> bool:
+    await asyncio.sleep(seconds)
+    return True
+
+
+async def discover(
+    site: str | Iterable[str],
+    *,
+    config: DiscoverConfig | None = None,
+    on_note: Callable[[Note], None] | None = None,
+) -> AsyncGenerator[Found, None]:
+    """The article URLs of a site (or of several), each with its source and date when known.
+
+        >>> async for found in discover("https://example.com/", config=DiscoverConfig(max_urls=50)):
+        ...     print(found.url, found.source, found.published)
+
+    Sources: robots.txt Sitemap: lines, /sitemap.xml, sitemap indexes (gzip, Google News), RSS,
+    Atom and JSON feeds, and as a last resort the home page and its sections. Polite as ``crawl``.
+    """
+    sites = [site] if isinstance(site, str) else list(site)
+    async for found in Discoverer(config, on_note=on_note).run(sites):
+        yield found
+
+
+def discover_sync(
+    site: str | Iterable[str],
+    *,
+    config: DiscoverConfig | None = None,
+    on_note: Callable[[Note], None] | None = None,
+) -> Iterator[Found]:
+    """``discover`` without asyncio: a plain iterator (runs its own loop; not inside one).
+
+    >>> for found in discover_sync("https://example.com/"):
+    ...     print(found.url)
+    """
+    founds = discover(site, config=config, on_note=on_note)
+
+    async def step() -> Found:
+        return await anext(founds)
+
+    with asyncio.Runner() as runner:
+        try:
+            while True:
+                try:
+                    yield runner.run(step())
+                except StopAsyncIteration:
+                    return
+        finally:
+            runner.run(founds.aclose())
