@@ -766,3 +766,25 @@ def test_a_url_folder_is_not_a_declared_section() -> None:
     assert (
         meta_of(page, url="https://www.example.com/opinion/columnists/zurawik/bs-ed-1.html").section is None
     )
+
+
+def test_language_is_read_from_the_text_when_nothing_is_declared() -> None:
+    from newsscrape.extractor._core import explain
+
+    story = "".join(
+        f"<p>Der Stadtrat hat am Montag beschlossen, die alte Brücke über den Fluss zu sanieren ({n}).</p>"
+        for n in range(3)
+    )
+    report = explain(f"<html><body><article><h1>Brücke wird saniert</h1>{story}</article></body></html>")
+    assert (report.article.language, report.sources["language"]) == ("de", "text")
+
+
+def test_a_refuted_declaration_gives_way_to_the_text() -> None:
+    from newsscrape.extractor import extract
+
+    story = "".join(
+        f"<p>Los pescadores gestionarán las crías de peces en la presa para mejorar la pesca ({n}).</p>"
+        for n in range(3)
+    )
+    page = f'<html lang="en"><head><title>Pesca en la presa</title></head><body><article>{story}</article></body></html>'
+    assert extract(page).language == "es"

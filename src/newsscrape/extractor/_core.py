@@ -12,10 +12,12 @@ from ..models import Article, Section
 from ._charset import decode_html
 from ._content import Block, Content, Removed, extract_content
 from ._guard import Deadline, check_markup, check_tree
+from ._language import detect_language, fits_text
 from ._metadata import Metadata, read_metadata
 from ._text import count_words
 
 _DEFAULT = ExtractConfig()
+LANGUAGE_SAMPLE_BLOCKS = 20  # the title and the opening paragraphs tell a page's language
 
 
 @dataclass(slots=True, kw_only=True)
@@ -94,6 +96,7 @@ def _stages(
     content = extract_content(tree, html=text, meta=meta, deadline=deadline, config=config, url=url)
     if not content.blocks:
         raise ExtractError("no article text found", url=url, reason="no_body")
+    _check_language(meta, content)
     article = _build(url, final_url, meta, content)
     return Explanation(
         article=article,
@@ -127,6 +130,18 @@ def _build(url: str | None, final_url: str | None, meta: Metadata, content: Cont
         image=meta.image,
         word_count=count_words(body),
     )
+
+
+def _check_language(meta: Metadata, content: Content) -> None:
+    """A page that declares no language, or one its body refutes, gets the language of its text."""
+    sample = "\n".join([meta.title or "", *(b.text for b in content.blocks[:LANGUAGE_SAMPLE_BLOCKS])])
+    if meta.language is not None and fits_text(meta.language, sample):
+        return
+    meta.language = detect_language(sample)
+    if meta.language:
+        meta.sources["language"] = "text"
+    else:
+        meta.sources.pop("language", None)
 
 
 def _sections(blocks: list[Block]) -> tuple[Section, ...]:
