@@ -786,5 +786,6 @@ def test_a_refuted_declaration_gives_way_to_the_text() -> None:
         f"<p>Los pescadores gestionarán las crías de peces en la presa para mejorar la pesca ({n}).</p>"
         for n in range(3)
     )
-    page = f'<html lang="en"><head><title>Pesca en la presa</title></head><body><article>{story}</article></body></html>'
+    head = "<head><title>Pesca en la presa</title></head>"
+    page = f'<html lang="en">{head}<body><article>{story}</article></body></html>'
     assert extract(page).language == "es"
