@@ -26,6 +26,7 @@ from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
+from ._profiles import ARTICLE, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights
 from ._text import count_words, fold
 from ._wording import heading_kind
@@ -78,6 +79,7 @@ def extract_content(
     deadline: Deadline,
     config: ExtractConfig,
     url: str | None = None,
+    profile: ContentProfile = ARTICLE,
 ) -> Content:
     """Find the article text. Modifies ``tree`` (chrome is decomposed); metadata is read before.
 
@@ -87,9 +89,9 @@ def extract_content(
     content = Content()
     body = tree.body
     if body is not None:
-        _native(body, content, config=config, url=url, title=meta.title, deadline=deadline)
+        _native(body, content, config=config, url=url, title=meta.title, deadline=deadline, profile=profile)
     deadline.check()
-    if config.fallback and _unsure(content, meta):
+    if config.fallback and (profile.second_opinion == "longer" or _unsure(content, meta)):
         _second_opinion(content, html)
         deadline.check()
     return content
@@ -103,6 +105,7 @@ def _native(
     url: str | None,
     title: str | None,
     deadline: Deadline,
+    profile: ContentProfile,
 ) -> None:
     body.strip_tags(JUNK_TAGS)
     page_chars = len(fold(body.text(deep=True)))
@@ -125,7 +128,7 @@ def _native(
     _drop_rails(body, page_chars, content.removed, deadline)
     deadline.check()
     weights = paragraph_weights(body)
-    container = choose_container(body, weights)
+    container = choose_container(body, weights, descent_share=profile.descent_share)
     if container is None:
         return
     content.container = where(container, depth=4)

@@ -13,6 +13,7 @@ from ._charset import decode_html
 from ._content import Block, Content, Removed, extract_content
 from ._guard import Deadline, check_markup, check_tree
 from ._language import detect_language, fits_text
+from ._profiles import profile_for
 from ._metadata import Metadata, read_metadata
 from ._text import count_words
 
@@ -93,7 +94,10 @@ def _stages(
     deadline.check()
     meta = read_metadata(tree, url=final_url or url)
     deadline.check()
-    content = extract_content(tree, html=text, meta=meta, deadline=deadline, config=config, url=url)
+    profile = profile_for(None)
+    content = extract_content(
+        tree, html=text, meta=meta, deadline=deadline, config=config, url=url, profile=profile
+    )
     if not content.blocks:
         raise ExtractError("no article text found", url=url, reason="no_body")
     _check_language(meta, content)

@@ -23,7 +23,8 @@ PARAGRAPHS: Final = "p, pre, td, blockquote, br"
 LINKED: Final = ", ".join(f"a {tag}" for tag in PARAGRAPHS.split(", "))  # the same inside a link
 MIN_CHARS: Final = 25  # shorter paragraphs are bylines, labels, buttons: they do not vote
 MAX_LINK_SHARE: Final = 0.5  # a paragraph more than half links is a teaser or a menu
-# Step into the heaviest child while it holds at least this share of its parent's weight.
+# Step into the heaviest child while it holds at least this share of its parent's weight (an article's
+# default; other page types carry their own, fitted: see ``_profiles``).
 DESCENT_SHARE: Final = 0.7
 # The page's own word for "this is the story" wins when it holds at least this share of the text.
 DECLARED: Final = '[itemprop="articleBody"], [itemprop="articlebody"], [itemprop="text"], article'
@@ -132,7 +133,9 @@ def _weights(body: LexborNode, selector: str) -> dict[int, Weight]:
     return {key: w for key, w in weights.items() if w.chars}
 
 
-def choose_container(body: LexborNode, weights: dict[int, Weight]) -> LexborNode | None:
+def choose_container(
+    body: LexborNode, weights: dict[int, Weight], *, descent_share: float = DESCENT_SHARE
+) -> LexborNode | None:
     """The article node: a declared article body when it holds most text, else the descent's end.
 
     >>> choose_container(tree.body, paragraph_weights(tree.body)).tag
@@ -144,7 +147,7 @@ def choose_container(body: LexborNode, weights: dict[int, Weight]) -> LexborNode
     node = top
     while node.children:
         key, chars = max(node.children.items(), key=lambda kv: kv[1])
-        if chars < DESCENT_SHARE * node.chars:
+        if chars < descent_share * node.chars:
             break
         child = weights[key]
         if _has_prose(node, weights, skip=key) and _has_prose(child, weights, skip=None):
