@@ -195,6 +195,40 @@ def host_of(url: httpx.URL) -> str:
     return url.raw_host.decode("ascii")
 
 
+class LocationTrace:
+    """The raw Location of a redirect, read through httpcore's ``trace`` request extension.
+
+    httpx parses a redirect's Location even when not following it, and raises InvalidURL, a
+    protocol error or an idna error (a ValueError) for an unusable one before the caller sees the
+    response; the trace hands us the raw header first, so the error can name the target.
+
+        >>> trace = LocationTrace(); client.build_request(..., extensions=trace.extensions(client))
+    """
+
+    __slots__ = ("location",)
+
+    def __init__(self) -> None:
+        self.location: str | None = None
+
+    def extensions(self, client: httpx.Client | httpx.AsyncClient) -> dict[str, Any]:
+        return {"trace": self._atrace if isinstance(client, httpx.AsyncClient) else self._trace}
+
+    def unusable(self, exc: BaseException) -> str | None:
+        """The Location that ``exc`` was raised over, or None when ``exc`` is about something else."""
+        if self.location is None or isinstance(exc, httpx.NetworkError | httpx.TimeoutException):
+            return None
+        return self.location
+
+    def _trace(self, event: str, info: dict[str, Any]) -> None:
+        if event.endswith("receive_response_headers.complete"):
+            *_, status, _reason, headers = info["return_value"]  # http11: version, status, reason, headers
+            location = (bytes(v).decode("latin-1") for k, v in headers if bytes(k).lower() == b"location")
+            self.location = next(location, None) if 300 <= status < 400 else None
+
+    async def _atrace(self, event: str, info: dict[str, Any]) -> None:
+        self._trace(event, info)
+
+
 class Fetch:
     """One call of fetch_page/afetch_page: its state and every decision, no I/O."""
 
@@ -228,7 +262,7 @@ class Fetch:
         self._charset: str | None = None
         self._sniffed = True
         self._decoder: _response.BoundedDecoder | None = None
-        self._location: str | None = None  # the raw Location header of the last response, if any
+        self._location = LocationTrace()
         self.raw = True  # read the body with iter_raw (we decode) rather than iter_bytes (httpx decodes)
 
     # --- before each hop -------------------------------------------------------------------------
@@ -275,19 +309,10 @@ class Fetch:
             write=min(cfg.read_timeout, left),
             pool=min(cfg.connect_timeout, left),
         )
-        # httpx parses a Location header even when not following it, and raises InvalidURL for an
-        # unusable one before we see the response; the trace hands us the raw header first.
-        trace = self._atrace if isinstance(client, httpx.AsyncClient) else self._trace
-        return build_request(client, self.target, config=cfg, timeout=timeout, extensions={"trace": trace})
-
-    def _trace(self, event: str, info: dict[str, Any]) -> None:
-        if event.endswith("receive_response_headers.complete"):
-            *_, status, _reason, headers = info["return_value"]  # http11: version, status, reason, headers
-            location = (bytes(v).decode("latin-1") for k, v in headers if bytes(k).lower() == b"location")
-            self._location = next(location, None) if 300 <= status < 400 else None
-
-    async def _atrace(self, event: str, info: dict[str, Any]) -> None:
-        self._trace(event, info)
+        self._location = LocationTrace()
+        return build_request(
+            client, self.target, config=cfg, timeout=timeout, extensions=self._location.extensions(client)
+        )
 
     # --- after the headers -----------------------------------------------------------------------
 
@@ -297,7 +322,7 @@ class Fetch:
         Raises FetchError for a bad redirect, a non-2xx status, a non-HTML type, a declared size over
         the cap.
         """
-        self._location = None  # httpx took the response: a Location is ours to judge
+        self._location.location = None  # httpx took the response: a Location is ours to judge
         status, headers = response.status_code, response.headers
         location = headers.get("location")
         if status in _response.REDIRECT_STATUSES and location:
@@ -421,8 +446,8 @@ class Fetch:
         cfg, detail = self.config, _one_line(exc)
         # httpx parses a redirect's Location before handing us the response, and raises InvalidURL,
         # a protocol error or an idna error (a ValueError) for an unusable one.
-        if self._location is not None and not isinstance(exc, httpx.NetworkError | httpx.TimeoutException):
-            target, self._location = self._location, None
+        target = self._location.unusable(exc)
+        if target is not None:
             return self._error(f"redirect to an unusable target {target!r} ({detail})", kind="invalid_url")
         if isinstance(exc, httpx.InvalidURL):
             return self._error(f"redirect to an unusable target ({detail})", kind="invalid_url")
