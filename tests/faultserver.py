@@ -24,14 +24,14 @@ Built-in routes (the first path segment picks the route; query parameters tune i
     /encoded?codings=gzip,gzip&mb=0         an article (mb=0) or ``mb`` MiB of zeros, encoded with each
                                             coding in turn and sent with that Content-Encoding
                                             (gzip, x-gzip, deflate; anything else is sent as named)
-    /cookie-flood?n=200                     sets ``n`` new cookies (4 KB max each), echoes the Cookie
-                                            header's size in the body
+    /cookie-flood?n=200                     sets ``n`` new cookies, and answers an article whose title
+                                            gives the size of the Cookie header it got
     /huge?bytes=N&length=1                  an HTML body of N bytes; length=0: no Content-Length
     /pdf, /image                            a tiny PDF / PNG
     /charset?cs=windows-1251&where=header   a Russian article in a legacy charset, declared in
                                             header | meta | both | none
     /robots.txt                             what ``set_robots`` says (allow-all by default)
-    /robots-drip?interval=0.2               a robots.txt, one byte per interval (route it with add_route)
+    add_route("/robots.txt", robots_drip)   a robots.txt, one byte every 0.2 s (a slowloris robots.txt)
 
 Extending without editing this file:
 
@@ -496,7 +496,7 @@ def _cookie_flood(req: Request) -> Response:
     n, size = int(req.query.get("n", "200")), len(req.headers.get("cookie", ""))
     stamp = time.monotonic_ns()
     cookies = [("Set-Cookie", f"c{stamp}_{i}={'v' * 40}; Path=/") for i in range(n)]
-    body = f"<html><body><p>cookie header: {size} bytes</p></body></html>".encode()
+    body = article_html("cookie-flood", title=f"Cookie header of {size} bytes").encode()
     return Response(body=body, headers=cookies)
 
 
