@@ -56,6 +56,9 @@ def sync_client(config: FetchConfig) -> httpx.Client:
 
     >>> with sync_client(cfg) as client:
     ...     pages = [fetch_page(url, config=cfg, client=client) for url in urls]
+
+    A synchronous client keeps ``total_timeout`` between reads only (see ``fetch_page``); for
+    hostile servers, fetch without a client or use ``async_client`` with ``afetch_page``.
     """
     return httpx.Client(**_client_options(config))
 
