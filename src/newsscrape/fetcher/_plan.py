@@ -13,6 +13,7 @@ within limits, and which :class:`FetchError` an httpx failure becomes. The two d
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import ssl
 import time
@@ -146,6 +147,9 @@ def _parse(url: str) -> tuple[str, httpx.URL | None]:
     return "", parsed.copy_with(fragment=None)
 
 
+HEX_NUMBER: Final = re.compile(r"0[xX][0-9a-fA-F]*")
+
+
 def host_problem(host: str) -> str:
     """Why an (ASCII) host cannot be right, or "" (a name may still fail to resolve).
 
@@ -157,7 +161,7 @@ def host_problem(host: str) -> str:
     labels = host.rstrip(".").split(".")
     last = labels[-1]
     # WHATWG URL: a host whose last label is a number is an IPv4 address; only dotted decimal is ours.
-    if last.isdigit() or last.lower().startswith("0x"):
+    if last.isdigit() or HEX_NUMBER.fullmatch(last):
         try:
             ipaddress.IPv4Address(host)
         except ValueError:
@@ -238,7 +242,7 @@ class Fetch:
         "_charset",
         "_decoder",
         "_kind",
-        "_location",
+        "_redirect",
         "_sniffed",
         "config",
         "deadline",
@@ -262,7 +266,7 @@ class Fetch:
         self._charset: str | None = None
         self._sniffed = True
         self._decoder: _response.BoundedDecoder | None = None
-        self._location = LocationTrace()
+        self._redirect = LocationTrace()
         self.raw = True  # read the body with iter_raw (we decode) rather than iter_bytes (httpx decodes)
 
     # --- before each hop -------------------------------------------------------------------------
@@ -309,9 +313,9 @@ class Fetch:
             write=min(cfg.read_timeout, left),
             pool=min(cfg.connect_timeout, left),
         )
-        self._location = LocationTrace()
+        self._redirect = LocationTrace()
         return build_request(
-            client, self.target, config=cfg, timeout=timeout, extensions=self._location.extensions(client)
+            client, self.target, config=cfg, timeout=timeout, extensions=self._redirect.extensions(client)
         )
 
     # --- after the headers -----------------------------------------------------------------------
@@ -322,7 +326,7 @@ class Fetch:
         Raises FetchError for a bad redirect, a non-2xx status, a non-HTML type, a declared size over
         the cap.
         """
-        self._location.location = None  # httpx took the response: a Location is ours to judge
+        self._redirect.location = None  # httpx took the response: a Location is ours to judge
         status, headers = response.status_code, response.headers
         location = headers.get("location")
         if status in _response.REDIRECT_STATUSES and location:
@@ -446,7 +450,7 @@ class Fetch:
         cfg, detail = self.config, _one_line(exc)
         # httpx parses a redirect's Location before handing us the response, and raises InvalidURL,
         # a protocol error or an idna error (a ValueError) for an unusable one.
-        target = self._location.unusable(exc)
+        target = self._redirect.unusable(exc)
         if target is not None:
             return self._error(f"redirect to an unusable target {target!r} ({detail})", kind="invalid_url")
         if isinstance(exc, httpx.InvalidURL):
