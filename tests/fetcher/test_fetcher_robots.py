@@ -218,3 +218,16 @@ def test_robots_fetches_wait_for_the_limiter(fault_server: FaultServer) -> None:
 
     assert asyncio.run(go()) == []
     assert fault_server.paths() == ["/robots.txt"]
+
+
+def test_a_caller_that_retries_itself_gets_the_first_unreachable_answer(fault_server: FaultServer) -> None:
+    fault_server.set_robots(500)
+
+    async def go() -> tuple[bool, int]:
+        cfg = FetchConfig()
+        async with async_client(cfg) as client:
+            cache = RobotsCache(client=client, config=cfg, unreachable_retries=0)
+            rules = await cache.rules(origin_of(fault_server))
+            return rules.retryable, cache.fetches
+
+    assert asyncio.run(go()) == (True, 1)

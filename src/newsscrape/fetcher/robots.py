@@ -212,6 +212,8 @@ class RobotsCache:
     ``max_bytes`` the least recently used entries go; a dropped origin is fetched again if needed.
     ``limiter``: a semaphore every robots.txt request holds while it runs (the crawler's
     ``--concurrency`` slots), so robots.txt fetches count against the same limit as pages.
+    ``unreachable_retries``: tries after ``retry_delay`` before an unreachable answer is cached
+    (0 for a caller that retries itself, with ``forget`` and its own backoff).
 
         >>> cache = RobotsCache(client=client, config=FetchConfig(), limiter=slots)
         >>> (await cache.rules("https://example.com:443")).allowed(url, ua)
@@ -226,6 +228,7 @@ class RobotsCache:
         max_bytes: int = DEFAULT_CACHE_BYTES,
         limiter: asyncio.Semaphore | None = None,
         policy: AddressPolicy | None = None,
+        unreachable_retries: int = 1,
     ) -> None:
         self._client = client
         self._config = config
@@ -233,6 +236,7 @@ class RobotsCache:
         self._max_bytes = max_bytes
         self._limiter = limiter
         self._policy = policy
+        self._unreachable_retries = unreachable_retries
         self._rules: OrderedDict[str, RobotsRules] = OrderedDict()
         self._bytes = 0
         self._locks: dict[str, asyncio.Lock] = {}
@@ -261,7 +265,9 @@ class RobotsCache:
                 if cached is not None:
                     return cached
                 rules = await self._fetch(origin)
-                if rules.retryable:  # maybe a blip: one more try before refusing the host
+                for _ in range(self._unreachable_retries):  # maybe a blip: try again before refusing
+                    if not rules.retryable:
+                        break
                     await asyncio.sleep(self._retry_delay)
                     rules = await self._fetch(origin)
                 self._store(rules)
