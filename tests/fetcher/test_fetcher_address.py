@@ -60,11 +60,6 @@ def test_ipv4_embedded_in_ipv6_is_judged_by_the_ipv4(address: str) -> None:
     assert not is_public_address(ip_address(address))
 
 
-@pytest.mark.parametrize("address", ["64:ff9b::8.8.8.8", "2002:808:808::1"])
-def test_a_public_ipv4_embedded_in_ipv6_stays_public(address: str) -> None:
-    assert is_public_address(ip_address(address))
-
-
 def test_a_redirect_to_nat64_loopback_is_blocked() -> None:
     reason = decide(previous=PUBLIC, target=(ip_address("64:ff9b::7f00:1"),), config=FetchConfig())
     assert reason == "a redirect from a public address to non-public 64:ff9b::7f00:1"
