@@ -84,9 +84,8 @@ def main() -> None:
             by_type[truth["type"]][half].append((truth, html))
     saved = dict(_profiles.PROFILES)
     chosen: dict[str, dict[str, object]] = {}
-    print(
-        f"{'type':<14} {'pages A':>7} {'article A':>9} {'best A':>7}  {'profile':<22} {'article B':>9} {'best B':>7}"
-    )
+    header = ("type", "pages A", "article A", "best A", "profile", "article B", "best B")
+    print("{:<14} {:>7} {:>9} {:>7}  {:<22} {:>9} {:>7}".format(*header))
     for page_type, halves in sorted(by_type.items()):
         default = score(halves["A"], _profiles.ARTICLE)
         grid = {

@@ -21,11 +21,17 @@ Built-in routes (the first path segment picks the route; query parameters tune i
     /reset?after=0                          sends ``after`` body bytes (headers first if after>0), then RST
     /retry-after/<code>?seconds=N&date=0    429/503 with Retry-After: N (date=1: as an HTTP-date)
     /gzip-bomb?mb=64                        a few KB of gzip that decode to ``mb`` MiB of zeros
+    /encoded?codings=gzip,gzip&mb=0         an article (mb=0) or ``mb`` MiB of zeros, encoded with each
+                                            coding in turn and sent with that Content-Encoding
+                                            (gzip, x-gzip, deflate; anything else is sent as named)
+    /cookie-flood?n=200                     sets ``n`` new cookies, and answers an article whose title
+                                            gives the size of the Cookie header it got
     /huge?bytes=N&length=1                  an HTML body of N bytes; length=0: no Content-Length
     /pdf, /image                            a tiny PDF / PNG
     /charset?cs=windows-1251&where=header   a Russian article in a legacy charset, declared in
                                             header | meta | both | none
     /robots.txt                             what ``set_robots`` says (allow-all by default)
+    add_route("/robots.txt", robots_drip)   a robots.txt, one byte every 0.2 s (a slowloris robots.txt)
 
 Extending without editing this file:
 
@@ -46,6 +52,7 @@ import struct
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email.utils import formatdate
@@ -104,6 +111,28 @@ about it, before the article ends and the footer begins.</p>
 @cache
 def _gzip_zeros(mib: int) -> bytes:
     return gzip.compress(b"\0" * (mib * 1024 * 1024), compresslevel=9)
+
+
+@cache
+def encoded(codings: tuple[str, ...], mib: int = 0) -> bytes:
+    """An article (mib=0) or ``mib`` MiB of zeros, with each coding applied in turn (cached).
+
+    The zeros are compressed in 1 MiB pieces, so a 2 GiB bomb costs no 2 GiB of memory to build.
+    """
+    packers = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+    first, rest = (codings[0], codings[1:]) if codings else ("identity", ())
+    if mib and first in packers:
+        packer = zlib.compressobj(9, zlib.DEFLATED, packers[first])
+        block = b"\0" * (1024 * 1024)
+        body = b"".join(packer.compress(block) for _ in range(mib)) + packer.flush()
+    else:
+        body = b"\0" * (mib * 1024 * 1024) if mib else article_html("encoded").encode()
+        rest = codings
+    for coding in rest:
+        if coding in packers:
+            packer = zlib.compressobj(9, zlib.DEFLATED, packers[coding])
+            body = packer.compress(body) + packer.flush()
+    return body
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -457,6 +486,39 @@ def _charset(req: Request) -> Response:
     return Response(body=html.encode(cs), content_type=ct)
 
 
+def _encoded(req: Request) -> Response:
+    codings = tuple(c.strip() for c in req.query.get("codings", "gzip").split(",") if c.strip())
+    body = encoded(codings, int(req.query.get("mb", "0")))
+    return Response(body=body, content_type="text/html", headers=[("Content-Encoding", ", ".join(codings))])
+
+
+def _cookie_flood(req: Request) -> Response:
+    n, size = int(req.query.get("n", "200")), len(req.headers.get("cookie", ""))
+    stamp = time.monotonic_ns()
+    cookies = [("Set-Cookie", f"c{stamp}_{i}={'v' * 40}; Path=/") for i in range(n)]
+    body = article_html("cookie-flood", title=f"Cookie header of {size} bytes").encode()
+    return Response(body=body, headers=cookies)
+
+
+def robots_drip(req: Request) -> None:
+    """A robots.txt sent one byte per ``interval`` (a slowloris robots.txt)."""
+    interval, text = float(req.query.get("interval", "0.2")), b"User-agent: *\nDisallow: /private/\n" * 10
+    raw = req.raw
+    raw.send_response(200)
+    raw.send_header("Content-Type", "text/plain")
+    raw.send_header("Content-Length", str(len(text)))
+    raw.end_headers()
+    for byte in text:
+        if not req.server.sleep(interval):
+            break
+        try:
+            raw.wfile.write(bytes([byte]))
+            raw.wfile.flush()
+        except OSError:
+            break
+    raw.close_connection = True
+
+
 def _robots(req: Request) -> Response:
     robots = req.server._robots
     if isinstance(robots, int):
@@ -476,6 +538,8 @@ _BUILTIN: dict[str, Route] = {
     "reset": _reset,
     "retry-after": _retry_after,
     "gzip-bomb": _gzip_bomb,
+    "encoded": _encoded,
+    "cookie-flood": _cookie_flood,
     "huge": _huge,
     "pdf": _pdf,
     "image": _image,

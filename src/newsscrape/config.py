@@ -7,9 +7,11 @@ Each validates itself in ``__post_init__`` so a bad value fails where it is writ
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from importlib.util import find_spec
 from typing import Final, Literal
 
 __version__: Final = "0.1.0"
@@ -25,6 +27,31 @@ def _positive(name: str, value: float) -> None:
 def _non_negative(name: str, value: float) -> None:
     if not value >= 0:
         raise ValueError(f"{name} must be >= 0, got {value!r}")
+
+
+# RFC 9110 token characters: what a header (or cookie) name may be made of.
+_TOKEN: Final = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+PROXY_SCHEMES: Final = ("http", "https", "socks5", "socks5h")
+
+
+def _check_fetch_controls(config: FetchConfig) -> None:
+    # A CR or LF in a header would let one value smuggle in more headers (or a second request).
+    for name, value in config.headers.items():
+        if not _TOKEN.fullmatch(name):
+            raise ValueError(f"header name {name!r} is not a valid HTTP token")
+        if any(c in value for c in "\r\n\0"):
+            raise ValueError(f"header {name!r}: value must not contain CR, LF or NUL")
+    for name, value in config.cookies.items():
+        if not _TOKEN.fullmatch(name):
+            raise ValueError(f"cookie name {name!r} is not a valid token")
+        if any(c in value for c in ";\r\n\0"):
+            raise ValueError(f"cookie {name!r}: value must not contain ';', CR, LF or NUL")
+    if config.proxy is not None:
+        scheme, sep, rest = config.proxy.partition("://")
+        if not sep or scheme.lower() not in PROXY_SCHEMES or not rest.strip("/"):
+            raise ValueError(f"proxy must be a URL such as http://host:3128 ({', '.join(PROXY_SCHEMES)})")
+        if scheme.lower().startswith("socks") and find_spec("socksio") is None:
+            raise ValueError("a socks5 proxy needs the socksio package: pip install 'httpx[socks]'")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,6 +83,7 @@ class FetchConfig:
         _positive("max_bytes", self.max_bytes)
         if not self.user_agent.strip():
             raise ValueError("user_agent must not be empty")
+        _check_fetch_controls(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -44,6 +44,27 @@ def test_public_addresses(address: str) -> None:
     assert is_public_address(ip_address(address))
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "::127.0.0.1",  # IPv4-compatible (deprecated, still routed by some stacks)
+        "::10.0.0.1",
+        "64:ff9b::127.0.0.1",  # NAT64 well-known prefix: the gateway reaches 127.0.0.1
+        "64:ff9b::169.254.169.254",
+        "64:ff9b:1::a00:1",  # NAT64 local-use prefix
+        "2002:7f00:1::1",  # 6to4 of 127.0.0.1
+        "2002:a9fe:a9fe::",  # 6to4 of 169.254.169.254
+    ],
+)
+def test_ipv4_embedded_in_ipv6_is_judged_by_the_ipv4(address: str) -> None:
+    assert not is_public_address(ip_address(address))
+
+
+def test_a_redirect_to_nat64_loopback_is_blocked() -> None:
+    reason = decide(previous=PUBLIC, target=(ip_address("64:ff9b::7f00:1"),), config=FetchConfig())
+    assert reason == "a redirect from a public address to non-public 64:ff9b::7f00:1"
+
+
 def test_first_url_on_a_private_address_is_allowed_by_default() -> None:
     assert decide(previous=None, target=LOOPBACK, config=FetchConfig()) is None
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import zlib
 
 import pytest
 
 from newsscrape.fetcher._response import (
     BoundedDecoder,
+    OverLimit,
     content_codings,
     is_html_type,
     media_type,
@@ -92,18 +94,37 @@ def test_retry_after_garbage_is_none(header: str | None) -> None:
     assert retry_after(header) is None
 
 
-def test_bounded_decoder_stops_just_past_the_limit() -> None:
+def test_bounded_decoder_stops_at_the_limit() -> None:
     bomb = gzip.compress(b"\0" * (8 * 1024 * 1024))
-    out = BoundedDecoder("gzip").decode(bomb, limit=1000)
-    assert len(out) == 1001  # one byte over says "too large" without expanding the rest
+    with pytest.raises(OverLimit) as caught:
+        BoundedDecoder(["gzip"], limit=1000).decode(bomb)
+    assert caught.value.partial == b"\0" * 1000  # what fits is kept (robots.txt uses it), no more
 
 
 def test_bounded_decoder_decodes_in_pieces() -> None:
     data = b"<p>news</p>" * 10_000
     packed = gzip.compress(data)
-    decoder = BoundedDecoder("gzip")
-    out = b"".join(decoder.decode(packed[i : i + 100], limit=len(data)) for i in range(0, len(packed), 100))
-    assert out + decoder.flush(limit=len(data)) == data
+    decoder = BoundedDecoder(["gzip"], limit=len(data))
+    out = b"".join(decoder.decode(packed[i : i + 100]) for i in range(0, len(packed), 100))
+    assert out + decoder.flush() == data
+
+
+def test_bounded_decoder_undoes_a_stack_in_reverse_order() -> None:
+    data = b"<p>news</p>" * 10_000
+    packed = gzip.compress(zlib.compress(data))  # Content-Encoding: deflate, gzip
+    decoder = BoundedDecoder(["deflate", "x-gzip"], limit=len(data))
+    out = b"".join(decoder.decode(packed[i : i + 50]) for i in range(0, len(packed), 50))
+    assert out + decoder.flush() == data
+
+
+def test_bounded_decoder_counts_every_layer_of_a_stacked_bomb() -> None:
+    # 2 layers: a few KB on the wire, a gzip stream of ~2 MB inside, 2 GiB of zeros inside that.
+    inner = gzip.compress(b"\0" * (256 * 1024 * 1024), compresslevel=9)
+    wire = gzip.compress(inner, compresslevel=9)
+    assert len(wire) < 64 * 1024
+    with pytest.raises(OverLimit) as caught:
+        BoundedDecoder(["gzip", "gzip"], limit=100_000).decode(wire)
+    assert len(caught.value.partial) == 100_000
 
 
 def test_content_codings() -> None:

@@ -13,8 +13,8 @@ from ._charset import decode_html
 from ._content import Block, Content, Removed, extract_content
 from ._guard import Deadline, check_markup, check_tree
 from ._language import detect_language, fits_text
-from ._profiles import profile_for
 from ._metadata import Metadata, read_metadata
+from ._profiles import profile_for
 from ._text import count_words
 
 _DEFAULT = ExtractConfig()

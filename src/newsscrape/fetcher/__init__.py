@@ -5,6 +5,7 @@
 ``async_client`` make connection pools to share across many calls. ``AddressPolicy`` and
 ``is_public_address`` are the address (SSRF) policy, injectable for tests. ``OnRedirect`` is the
 per-hop hook with which a caller vets each redirect (the target's robots.txt, its own block lists).
+``check_url`` normalises a URL (IDNA host) or refuses it with the one ``invalid_url`` message.
 
     >>> page = fetch_page("https://example.com/news/1")
     >>> page.final_url, page.charset
@@ -12,7 +13,7 @@ per-hop hook with which a caller vets each redirect (the target's robots.txt, it
 
 from ._address import AddressPolicy, is_public_address
 from ._client import AsyncOnRedirect, OnRedirect, afetch_page, async_client, fetch_page, sync_client
-from ._plan import Page
+from ._plan import Page, check_url
 
 __all__ = [
     "AddressPolicy",
@@ -21,6 +22,7 @@ __all__ = [
     "Page",
     "afetch_page",
     "async_client",
+    "check_url",
     "fetch_page",
     "is_public_address",
     "sync_client",

@@ -30,12 +30,37 @@ def is_public_address(ip: IPAddress) -> bool:
     >>> is_public_address(ip_address("127.0.0.1")), is_public_address(ip_address("8.8.8.8"))
     (False, True)
     """
-    # An IPv4-mapped IPv6 address (::ffff:10.0.0.1) reaches the IPv4 host: judge that one.
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = embedded_ipv4(ip)
+        if embedded is not None:
+            ip = embedded
     # is_global already excludes private, loopback, link-local, shared (100.64/10), reserved and
     # unspecified ranges; multicast is excluded on top because no web server lives there.
     return ip.is_global and not ip.is_multicast
+
+
+# NAT64 (RFC 6052): the well-known prefix 64:ff9b::/96 and the local-use 64:ff9b:1::/48 carry an
+# IPv4 address in their last 32 bits, which a NAT64 gateway then reaches.
+NAT64_PREFIXES = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("64:ff9b:1::/48"))
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 host an IPv6 address reaches, if it embeds one: IPv4-mapped (``::ffff:a.b.c.d``),
+    IPv4-compatible (``::a.b.c.d``, deprecated but still routed by some stacks), NAT64 and 6to4
+    (``2002:AABB:CCDD::/48``). (Teredo, 2001::/32, is not global at all, whatever it embeds.)
+
+    >>> embedded_ipv4(ip_address("64:ff9b::7f00:1")), embedded_ipv4(ip_address("2002:7f00:1::"))
+    (IPv4Address('127.0.0.1'), IPv4Address('127.0.0.1'))
+    """
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    packed = int(ip)
+    if any(ip in net for net in NAT64_PREFIXES) or (packed >> 32 == 0 and packed > 1):
+        # the low 32 bits; ``::`` and ``::1`` are IPv6's own unspecified and loopback addresses
+        return ipaddress.IPv4Address(packed & 0xFFFFFFFF)
+    return None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

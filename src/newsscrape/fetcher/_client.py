@@ -1,32 +1,40 @@
 """Download one page: ``fetch_page`` and ``afetch_page``, thin I/O loops around :class:`_plan.Fetch`.
 
-The two drivers differ only in the sends (and in how the total deadline is kept, see below); every
-decision lives in ``_plan``, so a fix there fixes both.
+The two drivers differ only in the sends; every decision lives in ``_plan``, so a fix there fixes both.
 
 Deadline: ``afetch_page`` runs the whole fetch (DNS, connects, redirects, hooks, headers, body)
-under one ``asyncio.timeout``: it ends at ``total_timeout``, whatever the server does.
-``fetch_page`` cannot cancel a blocking read, and httpx offers no public way to change the wait
-of a read already under way (httpcore takes the read timeout once per response, before the
-headers, and sets it on the socket before every ``recv``). So the sync driver only caps each
-single wait at the time left when the hop starts and checks the deadline between body chunks;
-the exact limits are in ``fetch_page``'s docstring.
+under one ``asyncio.timeout``: it ends at ``total_timeout``, whatever the server does. A blocking
+read cannot be cancelled, and httpcore takes the read timeout once per response, so a server
+dripping header lines could hold a synchronous read past any deadline. ``fetch_page`` therefore
+runs the async driver on a private event loop (in a helper thread when the calling thread already
+runs a loop: a notebook, sync code called from async code), and keeps the same deadline. Only with
+a caller's own ``httpx.Client`` does it drive that client synchronously (see ``fetch_page``).
+
+Clients made here send no cookie beyond the bounds of ``_cookies`` and ignore the environment's
+proxy settings (``trust_env=False``): ``FetchConfig.proxy`` is the one switch, so a crawl goes the
+same way wherever it runs. TLS still honours ``SSL_CERT_FILE``/``SSL_CERT_DIR``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import socket
-from collections.abc import Awaitable, Callable, Sequence
-from contextlib import AbstractAsyncContextManager, AbstractContextManager
-from typing import Any, TypeAlias
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import Any, TypeAlias, TypeVar
 
 import httpx
 
 from ..config import FetchConfig
+from ..errors import FetchError
 from . import _plan
 from ._address import AddressPolicy
+from ._cookies import BoundedCookieJar
 from ._plan import Fetch, Page
+
+T = TypeVar("T")
 
 OnRedirect: TypeAlias = Callable[[str, str], None]
 """``on_redirect(from_url, to_url)``: a per-hop check before a redirect is followed.
@@ -48,6 +56,9 @@ def sync_client(config: FetchConfig) -> httpx.Client:
 
     >>> with sync_client(cfg) as client:
     ...     pages = [fetch_page(url, config=cfg, client=client) for url in urls]
+
+    A synchronous client keeps ``total_timeout`` between reads only (see ``fetch_page``); for
+    hostile servers, fetch without a client or use ``async_client`` with ``afetch_page``.
     """
     return httpx.Client(**_client_options(config))
 
@@ -63,11 +74,15 @@ def async_client(config: FetchConfig) -> httpx.AsyncClient:
 
 def _client_options(config: FetchConfig) -> dict[str, Any]:
     # Redirects are followed by Fetch, hop by hop, so each hop passes the address policy.
+    verify = httpx.create_ssl_context(verify=True, trust_env=True) if config.verify_tls else False
     return {
         "headers": _plan.request_headers(config),
         "timeout": _plan.client_timeout(config),
         "follow_redirects": False,
-        "verify": config.verify_tls,
+        "verify": verify,
+        "proxy": config.proxy,
+        "trust_env": False,
+        "cookies": BoundedCookieJar(),  # a CookieJar is used as is; httpx.Cookies would be copied
     }
 
 
@@ -85,46 +100,50 @@ def fetch_page(
     >>> page.final_url, page.charset, page.content[:15]
 
     Raises FetchError; its ``kind`` says why (timeout, http_status, not_html, too_large, blocked ...).
+    It keeps ``total_timeout`` as ``afetch_page`` does, and works inside a running event loop too.
 
-    ``total_timeout`` is kept between reads only; a blocking read cannot be cut short. Every
-    single wait is capped at ``min(read_timeout, time left when the hop started)`` (connects at
-    ``min(connect_timeout, ...)``) and the deadline is checked after each body chunk, so:
-
-    * while the body streams, the call ends at most one such wait after the deadline;
-    * while the response headers arrive there is no check between reads: a server sending a
-      header line every few seconds (each within ``read_timeout``) holds the call past the
-      deadline until it stops (httpcore allows 100 KiB of headers), and the failure may read
-      ``connect``/``protocol`` rather than ``timeout``;
-    * name resolution (``socket.getaddrinfo``) has the system resolver's timeout, not ours.
-
-    ``afetch_page`` (and so ``crawl`` and the ``newsscrape fetch`` command) keeps the deadline
-    exactly; use it when servers may be hostile.
-
-    ``client`` shares a pool across calls (see ``sync_client``); ``policy`` says which addresses
+    ``client``: a caller's ``httpx.Client`` (see ``sync_client``) is driven synchronously, with
+    the deadline checked between reads and every single wait capped at the time left when the
+    hop starts; a server dripping its header lines can then overrun the deadline. Without
+    ``client`` there is no such gap. ``policy`` says which addresses
     are public (see ``AddressPolicy``). ``on_redirect(from_url, to_url)`` is called before each
     redirect is followed, once the address policy let the target through; it refuses a hop by
     raising FetchError (e.g. ``kind="robots"``), and the fetch fails with that error before the
     target is requested (see ``OnRedirect``).
     """
+    if client is None:
+        return _run(afetch_page(url, config=config, policy=policy, on_redirect=on_redirect))
     job = Fetch(url, config=config, policy=policy)
-    with _pool(client, job.config) as http:
-        while True:
-            for host in job.lookups():
-                job.resolved(host, _resolve(job, host))
-            job.admit()
-            if job.hops and on_redirect is not None:  # the caller vets a hop the policy let through
-                on_redirect(*job.hop)
+    http = client
+    while True:
+        for host in job.lookups():
+            job.resolved(host, _resolve(job, host))
+        job.admit()
+        if job.hops and on_redirect is not None:  # the caller vets a hop the policy let through
+            on_redirect(*job.hop)
+        try:
+            response = http.send(job.request(http), stream=True, follow_redirects=False)
             try:
-                response = http.send(job.request(http), stream=True, follow_redirects=False)
-                try:
-                    if not job.on_headers(response):
-                        for chunk in response.iter_raw() if job.raw else response.iter_bytes():
-                            job.feed(chunk)
-                        return job.page(response)
-                finally:
-                    response.close()
-            except httpx.HTTPError as exc:
-                raise job.error(exc) from exc
+                if not job.on_headers(response):
+                    for chunk in response.iter_raw() if job.raw else response.iter_bytes():
+                        job.feed(chunk)
+                    return job.page(response)
+            finally:
+                response.close()
+        except FetchError:
+            raise
+        except Exception as exc:  # httpx's errors, and whatever else escapes below it
+            raise job.error(exc) from exc
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` on a private event loop, in a helper thread if this one already runs a loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="newsscrape-fetch") as helper:
+        return helper.submit(asyncio.run, coroutine).result()
 
 
 async def afetch_page(
@@ -165,20 +184,18 @@ async def afetch_page(
                                 return job.page(response)
                         finally:
                             await response.aclose()
-                    except httpx.HTTPError as exc:
+                    except FetchError:
+                        raise
+                    except Exception as exc:  # httpx's errors, and whatever else escapes below it
                         raise job.error(exc) from exc
     except TimeoutError as exc:
         raise job.deadline_error() from exc
 
 
-def _pool(client: httpx.Client | None, config: FetchConfig) -> AbstractContextManager[httpx.Client]:
-    # A caller's client is the caller's to close; ours lives for this one call.
-    return contextlib.nullcontext(client) if client is not None else sync_client(config)
-
-
 def _apool(
     client: httpx.AsyncClient | None, config: FetchConfig
 ) -> AbstractAsyncContextManager[httpx.AsyncClient]:
+    # A caller's client is the caller's to close; ours lives for this one call.
     return contextlib.nullcontext(client) if client is not None else async_client(config)
 
 

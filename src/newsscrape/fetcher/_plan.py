@@ -12,20 +12,24 @@ within limits, and which :class:`FetchError` an httpx failure becomes. The two d
 
 from __future__ import annotations
 
+import ipaddress
+import re
 import socket
 import ssl
 import time
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
-from typing import Final
+from typing import Any, Final
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
+import idna
 
 from ..config import FetchConfig
 from ..errors import FetchError
-from . import _address, _response
+from . import _address, _cookies, _response
 from ._address import DEFAULT_POLICY, Addresses, AddressPolicy
 
 # Prefer HTML, accept anything (a server answering only */* still answers); the body type is checked anyway.
@@ -44,7 +48,8 @@ def _accept_encoding() -> str:
 
 
 ACCEPT_ENCODING: Final = _accept_encoding()
-HTTPX_CODINGS: Final = frozenset(ACCEPT_ENCODING.split(", ")) | {"x-gzip"}
+# Codings httpx decodes for us (a whole chunk at a time, so only alone and only these two).
+HTTPX_CODINGS: Final = frozenset(ACCEPT_ENCODING.split(", ")) - set(_response.BOUNDED_CODINGS)
 
 # httpx reports a connection that closed before the response was complete as a protocol error;
 # for retrying it is a dropped connection, like a reset.
@@ -69,8 +74,29 @@ class Page:
 
 
 def request_headers(config: FetchConfig) -> dict[str, str]:
-    """The headers every request carries (set per request too, so a caller's own client gets them)."""
-    return {"User-Agent": config.user_agent, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING}
+    """The headers every request carries (set per request too, so a caller's own client gets them).
+
+    ``config.headers`` come on top of ours, and replace ours of the same name (a User-Agent too).
+    """
+    ours = {"User-Agent": config.user_agent, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING}
+    given = {name.lower() for name in config.headers}
+    return {name: value for name, value in ours.items() if name.lower() not in given} | dict(config.headers)
+
+
+def build_request(
+    client: httpx.Client | httpx.AsyncClient,
+    url: httpx.URL,
+    *,
+    config: FetchConfig,
+    timeout: httpx.Timeout,
+    extensions: Mapping[str, Any] | None = None,
+) -> httpx.Request:
+    """A GET of ``url`` with our headers and a bounded Cookie header (see ``_cookies``)."""
+    headers = request_headers(config)
+    cookies = _cookies.cookie_header(client.cookies.jar, str(url), fixed=config.cookies)
+    if cookies:  # set here, httpx adds no cookies of its own: the bound holds for any client
+        headers["Cookie"] = cookies
+    return client.build_request("GET", url, headers=headers, timeout=timeout, extensions=extensions)
 
 
 def client_timeout(config: FetchConfig) -> httpx.Timeout:
@@ -83,19 +109,85 @@ def client_timeout(config: FetchConfig) -> httpx.Timeout:
     )
 
 
-def check_url(url: str) -> httpx.URL:
-    """Parse ``url``; FetchError(kind="invalid_url") unless it is an absolute http(s) URL with a host.
+def check_url(url: str) -> str:
+    """``url`` normalised (IDNA host, no fragment), or FetchError(kind="invalid_url") saying why.
 
-    >>> check_url("https://example.com/a").host
-    'example.com'
+    One host is one key: ``bücher.example`` and ``xn--bcher-kva.example`` give the same URL. The
+    message is the same wherever a URL is refused (fetch, afetch, robots.txt, crawl).
+
+    >>> check_url("https://Bücher.example/a#top")
+    'https://xn--bcher-kva.example/a'
     """
+    return str(parse_url(url))
+
+
+def invalid_url(url: str, reason: str) -> FetchError:
+    """The one FetchError for a URL that cannot be fetched at all."""
+    return FetchError(f"invalid URL {url!r}: {reason}", url=url, kind="invalid_url")
+
+
+def parse_url(url: str) -> httpx.URL:
+    """``check_url`` as an httpx.URL; the reason goes into ``invalid_url``'s message."""
+    problem, parsed = _parse(url)
+    if parsed is None:
+        raise invalid_url(url, problem)
+    return parsed
+
+
+def _parse(url: str) -> tuple[str, httpx.URL | None]:
     try:
         parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError, ValueError) as exc:
-        raise FetchError(f"GET {url!r}: invalid URL ({exc})", url=url, kind="invalid_url") from exc
-    if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise FetchError(f"GET {url!r}: not an absolute http(s) URL", url=url, kind="invalid_url")
-    return parsed
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:  # idna errors are ValueErrors
+        return _one_line(exc), None
+    if parsed.scheme not in ("http", "https") or not parsed.raw_host:
+        return "not an absolute http(s) URL", None
+    problem = host_problem(host_of(parsed))
+    if problem:
+        return problem, None
+    return "", parsed.copy_with(fragment=None)
+
+
+HEX_NUMBER: Final = re.compile(r"0[xX][0-9a-fA-F]*")
+
+
+def host_problem(host: str) -> str:
+    """Why an (ASCII) host cannot be right, or "" (a name may still fail to resolve).
+
+    httpx checks dotted IPv4 forms and Unicode names; what it lets through: hex or short IPv4
+    forms that resolvers read as addresses (``0x7f000001``) and A-labels that are not punycode.
+    """
+    if ":" in host:  # an IPv6 literal, which httpx checked
+        return ""
+    labels = host.rstrip(".").split(".")
+    last = labels[-1]
+    # WHATWG URL: a host whose last label is a number is an IPv4 address; only dotted decimal is ours.
+    if last.isdigit() or HEX_NUMBER.fullmatch(last):
+        try:
+            ipaddress.IPv4Address(host)
+        except ValueError:
+            return f"invalid IPv4 address {host!r}"
+        return ""
+    # Only A-labels are checked: ASCII names with "_" and the like are out there and resolve.
+    for label in labels:
+        if label[:4].lower() == "xn--":
+            try:
+                idna.decode(label)
+            except (idna.IDNAError, UnicodeError, ValueError) as exc:
+                return f"invalid host name {host!r} ({_one_line(exc)})"
+    return ""
+
+
+def redact(url: str) -> str:
+    """``url`` without its password, for messages (a proxy URL may carry credentials).
+
+    >>> redact("http://user:secret@proxy.local:3128")
+    'http://user:***@proxy.local:3128'
+    """
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def host_of(url: httpx.URL) -> str:
@@ -107,6 +199,40 @@ def host_of(url: httpx.URL) -> str:
     return url.raw_host.decode("ascii")
 
 
+class LocationTrace:
+    """The raw Location of a redirect, read through httpcore's ``trace`` request extension.
+
+    httpx parses a redirect's Location even when not following it, and raises InvalidURL, a
+    protocol error or an idna error (a ValueError) for an unusable one before the caller sees the
+    response; the trace hands us the raw header first, so the error can name the target.
+
+        >>> trace = LocationTrace(); client.build_request(..., extensions=trace.extensions(client))
+    """
+
+    __slots__ = ("location",)
+
+    def __init__(self) -> None:
+        self.location: str | None = None
+
+    def extensions(self, client: httpx.Client | httpx.AsyncClient) -> dict[str, Any]:
+        return {"trace": self._atrace if isinstance(client, httpx.AsyncClient) else self._trace}
+
+    def unusable(self, exc: BaseException) -> str | None:
+        """The Location that ``exc`` was raised over, or None when ``exc`` is about something else."""
+        if self.location is None or isinstance(exc, httpx.NetworkError | httpx.TimeoutException):
+            return None
+        return self.location
+
+    def _trace(self, event: str, info: dict[str, Any]) -> None:
+        if event.endswith("receive_response_headers.complete"):
+            *_, status, _reason, headers = info["return_value"]  # http11: version, status, reason, headers
+            location = (bytes(v).decode("latin-1") for k, v in headers if bytes(k).lower() == b"location")
+            self.location = next(location, None) if 300 <= status < 400 else None
+
+    async def _atrace(self, event: str, info: dict[str, Any]) -> None:
+        self._trace(event, info)
+
+
 class Fetch:
     """One call of fetch_page/afetch_page: its state and every decision, no I/O."""
 
@@ -116,6 +242,7 @@ class Fetch:
         "_charset",
         "_decoder",
         "_kind",
+        "_redirect",
         "_sniffed",
         "config",
         "deadline",
@@ -130,7 +257,7 @@ class Fetch:
         self.url = url
         self.config = config or FetchConfig()
         self.policy = policy or DEFAULT_POLICY
-        self.target = check_url(url)
+        self.target = parse_url(url)
         self.hops: list[httpx.URL] = []  # URLs already requested, each of which redirected
         self.deadline = time.monotonic() + self.config.total_timeout
         self._addresses: dict[str, Addresses] = {}
@@ -139,6 +266,7 @@ class Fetch:
         self._charset: str | None = None
         self._sniffed = True
         self._decoder: _response.BoundedDecoder | None = None
+        self._redirect = LocationTrace()
         self.raw = True  # read the body with iter_raw (we decode) rather than iter_bytes (httpx decodes)
 
     # --- before each hop -------------------------------------------------------------------------
@@ -185,7 +313,10 @@ class Fetch:
             write=min(cfg.read_timeout, left),
             pool=min(cfg.connect_timeout, left),
         )
-        return client.build_request("GET", self.target, headers=request_headers(cfg), timeout=timeout)
+        self._redirect = LocationTrace()
+        return build_request(
+            client, self.target, config=cfg, timeout=timeout, extensions=self._redirect.extensions(client)
+        )
 
     # --- after the headers -----------------------------------------------------------------------
 
@@ -195,6 +326,7 @@ class Fetch:
         Raises FetchError for a bad redirect, a non-2xx status, a non-HTML type, a declared size over
         the cap.
         """
+        self._redirect.location = None  # httpx took the response: a Location is ours to judge
         status, headers = response.status_code, response.headers
         location = headers.get("location")
         if status in _response.REDIRECT_STATUSES and location:
@@ -224,12 +356,16 @@ class Fetch:
             self.raw, self._decoder = False, None
         elif not codings:
             self.raw, self._decoder = True, None
-        elif len(codings) == 1 and codings[0] in _response.BOUNDED_CODINGS:
-            self.raw, self._decoder = True, _response.BoundedDecoder(codings[0])
-        elif set(codings) <= HTTPX_CODINGS:  # br/zstd, or stacked codings: httpx decodes them
+        elif len(codings) > _response.MAX_CODINGS:
+            raise self._error(f"Content-Encoding stacks {len(codings)} codings: {header}", kind="decode")
+        elif set(codings) <= set(_response.BOUNDED_CODINGS):  # any stack, every layer counted
+            self.raw = True
+            self._decoder = _response.BoundedDecoder(codings, limit=self.config.max_bytes)
+        elif len(codings) == 1 and codings[0] in HTTPX_CODINGS:  # br or zstd alone: httpx decodes it
             self.raw, self._decoder = False, None
         else:
-            # httpx would pass an unknown coding through, handing the extractor compressed bytes.
+            # httpx would pass an unknown coding through, handing the extractor compressed bytes;
+            # and it would expand a stack with br/zstd in it a whole chunk at a time.
             raise self._error(f"cannot decode Content-Encoding {header}", kind="decode")
 
     @property
@@ -238,13 +374,7 @@ class Fetch:
         return str(self.hops[-1]), str(self.target)
 
     def _follow(self, location: str, *, set_cookie: bool) -> None:
-        try:
-            target = self.target.join(location)
-        except (httpx.InvalidURL, ValueError) as exc:
-            raise self._error(f"bad redirect Location {location!r}", kind="invalid_url") from exc
-        if target.scheme not in ("http", "https") or not target.host:
-            raise self._error(f"redirect to a non-http(s) URL {location!r}", kind="invalid_url")
-        target = target.copy_with(fragment=None)
+        target = join_location(self.target, location, error=self._error)
         visited = {url.copy_with(fragment=None) for url in (*self.hops, self.target)}
         # Revisiting a URL is a loop, unless the redirect set a cookie: cookie walls bounce A -> B -> A
         # once to test cookies. max_redirects still bounds such bounces.
@@ -263,14 +393,17 @@ class Fetch:
         FetchError once the decoded body is over the cap, it cannot be decoded, or the deadline passed.
         """
         if self._decoder is not None:
-            chunk = self._decode(self._decoder.decode, chunk)
+            chunk = self._decode(chunk)
         self._take(chunk)
         if time.monotonic() > self.deadline:
             raise self.deadline_error()
 
-    def _decode(self, step: Callable[..., bytes], *args: bytes) -> bytes:
+    def _decode(self, chunk: bytes | None) -> bytes:
+        assert self._decoder is not None
         try:
-            return step(*args, limit=self.config.max_bytes - len(self._body))
+            return self._decoder.decode(chunk) if chunk is not None else self._decoder.flush()
+        except _response.OverLimit as exc:
+            raise self._too_large("the decoded body") from exc
         except zlib.error as exc:
             raise self._error(f"cannot decode the body: {exc}", kind="decode") from exc
 
@@ -284,7 +417,7 @@ class Fetch:
     def page(self, response: httpx.Response) -> Page:
         """The Page, once the body is complete."""
         if self._decoder is not None:
-            self._take(self._decode(self._decoder.flush))
+            self._take(self._decode(None))
         if not self._sniffed:
             self._sniff()
         return Page(
@@ -308,18 +441,35 @@ class Fetch:
     def deadline_error(self) -> FetchError:
         return self._error(f"not done within {self.config.total_timeout:g}s (total deadline)", kind="timeout")
 
-    def error(self, exc: httpx.HTTPError) -> FetchError:
-        """The FetchError an httpx failure on the current hop becomes (raise it ``from exc``)."""
+    def error(self, exc: Exception) -> FetchError:
+        """The FetchError a failure on the current hop becomes (raise it ``from exc``).
+
+        Anything httpx (or below it) raises maps to a kind; what nothing expects is ``protocol``,
+        so no foreign exception leaves the fetcher.
+        """
         cfg, detail = self.config, _one_line(exc)
+        # httpx parses a redirect's Location before handing us the response, and raises InvalidURL,
+        # a protocol error or an idna error (a ValueError) for an unusable one.
+        target = self._redirect.unusable(exc)
+        if target is not None:
+            return self._error(f"redirect to an unusable target {target!r} ({detail})", kind="invalid_url")
+        if isinstance(exc, httpx.InvalidURL):
+            return self._error(f"redirect to an unusable target ({detail})", kind="invalid_url")
+        if isinstance(exc, httpx.TransportError) and time.monotonic() >= self.deadline - 0.05:
+            return self.deadline_error()  # a wait cut short by the deadline, however it ended
+        via = f"proxy {redact(cfg.proxy)}" if cfg.proxy else ""
+        if via and isinstance(exc, httpx.ProxyError):
+            return self._error(f"{via} refused: {detail}", kind="connect")
         if isinstance(exc, httpx.TimeoutException):
-            if time.monotonic() >= self.deadline - 0.05:  # a wait cut short by the deadline
-                return self.deadline_error()
             if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
-                return self._error(f"no connection within {cfg.connect_timeout:g}s", kind="timeout")
+                where = f" to {via}" if via else ""
+                return self._error(f"no connection{where} within {cfg.connect_timeout:g}s", kind="timeout")
             return self._error(f"no data for {cfg.read_timeout:g}s", kind="timeout")
         if isinstance(exc, httpx.ConnectError):
             if _caused_by(exc, ssl.SSLError, ssl.CertificateError) or "ssl" in detail.lower():
                 return self._error(f"TLS failed: {detail}", kind="tls")
+            if via:
+                return self._error(f"cannot connect through {via}: {detail}", kind="connect")
             if _caused_by(exc, socket.gaierror):
                 return self._error(f"cannot resolve {host_of(self.target)} ({detail})", kind="dns")
             return self._error(f"cannot connect: {detail}", kind="connect")
@@ -333,7 +483,9 @@ class Fetch:
             return self._error(f"invalid URL: {detail}", kind="invalid_url")
         if isinstance(exc, httpx.TooManyRedirects):
             return self._error(detail, kind="too_many_redirects")
-        return self._error(f"protocol error: {detail}", kind="protocol")
+        if isinstance(exc, httpx.HTTPError):
+            return self._error(f"protocol error: {detail}", kind="protocol")
+        return self._error(f"unexpected {type(exc).__name__}: {detail}", kind="protocol")
 
     def _too_large(self, what: str) -> FetchError:
         return self._error(f"{what} is over {self.config.max_bytes} bytes", kind="too_large")
@@ -348,6 +500,24 @@ class Fetch:
     def _addresses_of(self, url: httpx.URL) -> Addresses:
         host = host_of(url)
         return _address.literal(host) or self._addresses.get(host, ())
+
+
+def join_location(base: httpx.URL, location: str, *, error: Callable[..., FetchError]) -> httpx.URL:
+    """The URL a redirect's ``location`` leads to from ``base``; ``error(detail, kind=...)`` if unusable.
+
+    ``javascript:``, ``data:``, ``http:\\\\evil`` and hosts ``check_url`` refuses are all ``invalid_url``,
+    named in the message.
+    """
+    try:
+        joined = str(base.join(location))
+    except (httpx.InvalidURL, ValueError) as exc:  # idna errors are ValueErrors
+        raise error(
+            f"redirect to an unusable target {location!r} ({_one_line(exc)})", kind="invalid_url"
+        ) from exc
+    problem, target = _parse(joined)
+    if target is None:
+        raise error(f"redirect to an unusable target {location!r} ({problem})", kind="invalid_url")
+    return target
 
 
 def _one_line(exc: BaseException) -> str:

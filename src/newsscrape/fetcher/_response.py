@@ -132,6 +132,13 @@ BOUNDED_CODINGS: Final = {
     "deflate": zlib.MAX_WBITS,
 }
 
+# Codings stacked deeper than this are refused: one layer is the web's norm, two is rare (a proxy
+# gzipping a gzip), and every layer is more work per wire byte.
+MAX_CODINGS: Final = 3
+
+# Largest output of one decompress call: the unit of work between two checks of the size cap.
+DECODE_STEP: Final = 64 * 1024
+
 
 def content_codings(header: str | None) -> list[str]:
     """The Content-Encoding codings in the order applied, identity dropped.
@@ -142,38 +149,100 @@ def content_codings(header: str | None) -> list[str]:
     return [c for c in (p.strip().lower() for p in (header or "").split(",")) if c and c != "identity"]
 
 
-class BoundedDecoder:
-    """Undo one gzip/deflate coding, never producing more than ``limit + 1`` bytes per call.
+class OverLimit(Exception):
+    """A decoded layer grew past its limit; ``partial`` holds the final output decoded before that."""
 
-    >>> decoder = BoundedDecoder("gzip")
-    >>> decoder.decode(gzip.compress(b"x" * 1000), limit=10)  # 11 bytes: over the limit, stop here
-    b'xxxxxxxxxxx'
-    """
+    def __init__(self, partial: bytes) -> None:
+        super().__init__("decoded body over the limit")
+        self.partial = partial
 
-    __slots__ = ("_coding", "_started", "_zlib")
+
+class _Layer:
+    __slots__ = ("coding", "out", "started", "zlib")
 
     def __init__(self, coding: str) -> None:
-        self._coding = coding
-        self._zlib = zlib.decompressobj(BOUNDED_CODINGS[coding])
-        self._started = False
+        self.coding = coding
+        self.zlib = zlib.decompressobj(BOUNDED_CODINGS[coding])
+        self.started = False
+        self.out = 0  # bytes produced so far
 
-    def decode(self, data: bytes, *, limit: int) -> bytes:
-        """Decoded bytes of ``data``; more than ``limit`` of them means the body is over its cap.
-
-        Raises zlib.error on a broken stream.
-        """
+    def step(self, data: bytes) -> bytes:
         try:
-            out = self._zlib.decompress(data, limit + 1)
+            piece = self.zlib.decompress(data, DECODE_STEP)
         except zlib.error:
             # "deflate" is often sent raw, without the zlib wrapper the RFC asks for (browsers and
             # httpx accept both); retry the first chunk that way.
-            if self._coding != "deflate" or self._started:
+            if self.coding != "deflate" or self.started:
                 raise
-            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
-            out = self._zlib.decompress(data, limit + 1)
-        self._started = True
-        return out
+            self.zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+            piece = self.zlib.decompress(data, DECODE_STEP)
+        self.started = True
+        return piece
 
-    def flush(self, *, limit: int) -> bytes:
-        """What the stream still holds at its end (little: every ``decode`` consumed all its input)."""
-        return self._zlib.flush()[: limit + 1]
+
+class BoundedDecoder:
+    """Undo a stack of gzip/deflate codings, counting every layer's output against ``limit``.
+
+    Each layer is fed in steps of at most ``DECODE_STEP`` output bytes and handed on at once, so
+    memory stays near ``limit`` and the work per call near ``layers * limit``, whatever the stack:
+    ``gzip, gzip`` turning 2 KB into 2 GB stops as soon as a layer passes the limit.
+
+    >>> decoder = BoundedDecoder(["gzip"], limit=10)
+    >>> decoder.decode(gzip.compress(b"x" * 1000))
+    Traceback (most recent call last):
+    OverLimit: decoded body over the limit
+    """
+
+    __slots__ = ("_layers", "_limit", "_out")
+
+    def __init__(self, codings: list[str], *, limit: int) -> None:
+        # The last coding applied is the first to undo.
+        self._layers = [_Layer(coding) for coding in reversed(codings)]
+        self._limit = limit
+        self._out = 0
+
+    def decode(self, data: bytes) -> bytes:
+        """Decoded bytes of ``data``. Raises OverLimit past the limit, zlib.error on a broken stream."""
+        out = bytearray()
+        self._push(0, data, out)
+        return bytes(out)
+
+    def flush(self) -> bytes:
+        """What the layers still hold at the end of the body."""
+        out = bytearray()
+        for i, layer in enumerate(self._layers):
+            rest = layer.zlib.unconsumed_tail
+            if rest:
+                self._push(i, rest, out)
+            tail = layer.zlib.flush(DECODE_STEP)
+            layer.out += len(tail)
+            if i < len(self._layers) - 1:
+                self._check(layer.out, out)
+            if tail:
+                self._push(i + 1, tail, out)
+        return bytes(out)
+
+    def _push(self, i: int, data: bytes, out: bytearray) -> None:
+        if i == len(self._layers):
+            self._out += len(data)
+            out += data
+            self._check(self._out, out)
+            return
+        layer = self._layers[i]
+        while data:
+            piece = layer.step(data)
+            if not piece and layer.zlib.unconsumed_tail == data:
+                break  # no progress (cannot happen with a positive step; never spin on it)
+            data = layer.zlib.unconsumed_tail
+            layer.out += len(piece)
+            if i < len(self._layers) - 1:  # the last layer's output is the body, counted below
+                self._check(layer.out, out)
+            if piece:
+                self._push(i + 1, piece, out)
+            elif layer.zlib.eof:
+                break  # bytes after the end of the stream are ignored, as httpx and browsers do
+
+    def _check(self, produced: int, out: bytearray) -> None:
+        if produced > self._limit:
+            keep = len(out) - max(0, self._out - self._limit)
+            raise OverLimit(bytes(out[:keep]))
