@@ -44,7 +44,7 @@ from ..config import CrawlConfig
 from ..errors import ExtractError, FetchError
 from ..fetcher import afetch_page as _afetch_page
 from ..fetcher import async_client
-from ..fetcher.robots import RobotsCache, RobotsRules, afetch_robots
+from ..fetcher.robots import RobotsCache, RobotsRules
 from ..models import ErrorRecord, Record
 from ._hosts import Host, Job, PassingHosts, TargetBusy, hold_off, wait_turn
 from ._policy import backoff_wait, is_host_failure, is_retryable, request_interval, retry_wait
@@ -53,9 +53,6 @@ from ._reader import stream_lines
 from ._spill import Spill
 from ._sync import SyncRunner
 from ._urls import InvalidUrl, UrlSet, check_url, invalid_key, origin, url_of_line
-
-# robots.txt answers learnt on a retry (the cache keeps the first, unreachable one), by origin.
-LATE_ROBOTS_MAX = 1024
 
 
 @dataclass(slots=True)
@@ -116,7 +113,6 @@ class Crawler:
         self._hosts: dict[str, Host] = {}
         self._failures: dict[str, int] = {}  # consecutive host-level failures, only for hosts with some
         self._failed_hosts: dict[str, tuple[str, str]] = {}  # origin -> (record kind, why it was given up)
-        self._late_robots: dict[str, RobotsRules] = {}
         self._passing = PassingHosts()
         self._stop_event = asyncio.Event()  # binds to the running loop on first use
         self._room = asyncio.Event()  # set when the queues have room for more input
@@ -160,7 +156,8 @@ class Crawler:
             ) as pool:
                 self._client, self._pool = client, pool
                 # The crawl does the backing off between robots.txt tries (_rules), holding no slot.
-                self._robots = RobotsCache(client=client, config=cfg.fetch, retry_delay=0.01)
+                # no retries inside the cache: _rules retries an outage with the crawl's backoff
+                self._robots = RobotsCache(client=client, config=cfg.fetch, unreachable_retries=0)
                 main = asyncio.create_task(self._main(urls))
                 try:
                     while True:
@@ -366,7 +363,7 @@ class Crawler:
             self._passing.add(target)
         if cfg.respect_robots:
             # The page's slot is held already: robots.txt of the target is fetched under it.
-            rules = self._late_robots.get(key) or await self._robots.rules(key)
+            rules = await self._robots.rules(key)
             if rules.verdict == "unreachable":
                 raise FetchError(
                     f"GET {url}: redirect to {to_url}: robots.txt unreachable ({rules.reason})",
@@ -420,23 +417,17 @@ class Crawler:
         An unreachable answer (5xx, 429, no connection) is an outage, not a refusal: asked again
         after a backoff, like a page, up to ``retries`` times; the slot is not held while waiting.
         """
-        late = self._late_robots.get(key)
-        if late is not None:
-            return late
         async with self._slots:
             rules = await self._robots.rules(key)
         attempt = 0
-        while rules.verdict == "unreachable" and attempt < self.config.retries:
+        while rules.retryable and attempt < self.config.retries:
             attempt += 1
             self.stats.retries += 1
             if not await self._sleep(backoff_wait(attempt, self.config, self._rng)):
                 return None
+            self._robots.forget(key)  # the cache keeps what it learnt last: ask again
             async with self._slots:
-                rules = await afetch_robots(key, client=self._client, config=self.config.fetch)
-        if attempt and rules.verdict != "unreachable":  # the cache holds the unreachable answer
-            if len(self._late_robots) >= LATE_ROBOTS_MAX:
-                self._late_robots.pop(next(iter(self._late_robots)))
-            self._late_robots[key] = rules
+                rules = await self._robots.rules(key)
         return rules
 
     # -- plumbing ------------------------------------------------------------------------------

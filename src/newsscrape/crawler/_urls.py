@@ -24,7 +24,8 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 import idna
 
-from ..errors import FetchError
+from ..fetcher import check_url as fetchable
+from ..fetcher import host_problem, invalid_url
 
 SCHEMES = ("http", "https")
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -56,7 +57,6 @@ TRACKING_PREFIXES = ("utm_",)
 _SPACE = re.compile(r"\s")
 # A host whose last label is a number is an IPv4 address to a browser (WHATWG URL), in any
 # spelling: 0x7f.1, 0177.0.0.1, 2130706433. Only the plain dotted quad is accepted.
-_NUMERIC_LABEL = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)", re.IGNORECASE)
 
 
 class InvalidUrl(ValueError):
@@ -65,21 +65,18 @@ class InvalidUrl(ValueError):
 
 def check_url(url: str) -> str:
     """The key of ``url`` (see normalize_url); FetchError(kind="invalid_url") when no client could
-    fetch it. ``fetch`` and ``crawl`` both ask this, so one bad URL gets one message everywhere.
+    fetch it. The fetcher is the one judge of that (``fetcher.check_url``), so ``fetch``, ``crawl``
+    and a redirect's target get one message for one bad URL.
 
         >>> check_url("http://256.1.1.1/")
         Traceback (most recent call last):
-        newsscrape.errors.FetchError: invalid URL 'http://256.1.1.1/': host '256.1.1.1' is not an IPv4 address
+        newsscrape.errors.FetchError: invalid URL 'http://256.1.1.1/': invalid IPv4 address '256.1.1.1'
     """
+    fetchable(url)
     try:
         return normalize_url(url)
     except InvalidUrl as exc:
-        raise invalid_url_error(url, str(exc)) from exc
-
-
-def invalid_url_error(url: str, why: str) -> FetchError:
-    """The one wording of an invalid URL's error."""
-    return FetchError(f"invalid URL {url!r}: {why}", url=url, kind="invalid_url")
+        raise invalid_url(url, str(exc)) from exc
 
 
 def normalize_url(url: str) -> str:
@@ -135,20 +132,14 @@ def _host(parts: SplitResult) -> str:
         return f"[{host}]"
     if not host:
         raise InvalidUrl("no host")
-    if _NUMERIC_LABEL.fullmatch(host.rpartition(".")[2]):
-        try:
-            ipaddress.IPv4Address(host)
-        except ValueError as exc:
-            raise InvalidUrl(f"host {host!r} is not an IPv4 address") from exc
-        return host
     try:
         if not host.isascii():
-            return str(idna.encode(host).decode("ascii"))
-        for label in host.split("."):
-            if label.startswith("xn--"):
-                idna.decode(label)  # broken punycode would fail later, in the client
+            host = str(idna.encode(host).decode("ascii"))
     except (idna.IDNAError, UnicodeError) as exc:
         raise InvalidUrl(f"host {host!r} is not a valid domain name ({exc})") from exc
+    problem = host_problem(host)  # the fetcher's judgement: numeric forms, broken punycode
+    if problem:
+        raise InvalidUrl(problem)
     return host
 
 

@@ -13,7 +13,7 @@ per-hop hook with which a caller vets each redirect (the target's robots.txt, it
 
 from ._address import AddressPolicy, is_public_address
 from ._client import AsyncOnRedirect, OnRedirect, afetch_page, async_client, fetch_page, sync_client
-from ._plan import Page, check_url
+from ._plan import Page, check_url, host_problem, invalid_url
 
 __all__ = [
     "AddressPolicy",
@@ -24,6 +24,8 @@ __all__ = [
     "async_client",
     "check_url",
     "fetch_page",
+    "host_problem",
+    "invalid_url",
     "is_public_address",
     "sync_client",
 ]
