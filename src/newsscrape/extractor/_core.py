@@ -13,7 +13,7 @@ from ._charset import decode_html
 from ._content import Block, Content, Removed, extract_content
 from ._guard import Deadline, check_markup, check_tree
 from ._metadata import Metadata, read_metadata
-from ._text import count_words
+from ._text import count_words, valid_text
 
 _DEFAULT = ExtractConfig()
 
@@ -80,7 +80,11 @@ def _stages(
     html: bytes | str, url: str | None, *, final_url: str | None, charset: str | None, config: ExtractConfig
 ) -> Explanation:
     deadline = Deadline(config.time_limit, url=url)
+    # the caller's URLs end up in the record too (and relative links resolve against them)
+    url = valid_text(url) if url else url
+    final_url = valid_text(final_url) if final_url else final_url
     text = decode_html(html, http_charset=charset, url=url) if isinstance(html, bytes) else html
+    text = valid_text(text)  # a str may carry lone surrogates; no record may
     if not text.strip():
         raise ExtractError("the document is empty", url=url, reason="empty")
     # lexbor is quadratic on deep block nesting: refuse such markup before parsing it
