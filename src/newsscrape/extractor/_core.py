@@ -11,7 +11,7 @@ from ..errors import ExtractError
 from ..models import Article, Section
 from ._charset import decode_html
 from ._content import Block, Content, Removed, extract_content
-from ._guard import Deadline, check_markup, check_tree
+from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._metadata import Metadata, read_metadata
 from ._text import count_words, valid_text
 
@@ -87,7 +87,9 @@ def _stages(
     text = valid_text(text)  # a str may carry lone surrogates; no record may
     if not text.strip():
         raise ExtractError("the document is empty", url=url, reason="empty")
-    # lexbor is quadratic on deep block nesting: refuse such markup before parsing it
+    # lexbor is quadratic in the attributes of one tag: keep the first few hundred of each
+    text = tame_attributes(text)
+    # and on deep block nesting: refuse such markup before parsing it
     odd = check_markup(text, max_depth=config.max_depth, url=url)
     tree = LexborHTMLParser(text)
     if odd and tree.root is not None:  # the tree can nest deeper than the tags say (implied elements)
