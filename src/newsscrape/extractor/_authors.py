@@ -51,7 +51,8 @@ _LABEL = re.compile(r"[:：=]|\bby\b", re.IGNORECASE)
 _JOINERS = frozenset({"e", "y"})
 # Several names in one byline: "A and B", "A & B", "A, B", "A; B", "A / B", "A. Outlet".
 _SPLIT = re.compile(r"\s*([,;|&/\n]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|ve)\s|(?<=[^\W\d_]{2})\.\s)\s*")
-_NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
+# (an e-mail address from the start of its word: "\S+@\S+" retried at every offset of a long word)
+_NOISE = re.compile(r"(?<!\S)[^\s@]++@\S++|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
 _HAS_DIGIT = re.compile(r"\d")
 _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
 # Punctuation around a name: dots, colons, hyphen, en and em dashes, middle dot, bullet, tab.
