@@ -64,8 +64,20 @@ def explain(
 def _run(
     html: bytes | str, url: str | None, *, final_url: str | None, charset: str | None, config: ExtractConfig
 ) -> Explanation:
+    deadline = Deadline(config.time_limit, url=url)
     try:
-        return _stages(html, url, final_url=final_url, charset=charset, config=config)
+        # stage by stage the deadline is checked; this stops a stage that overruns it (10 MB of
+        # tiny paragraphs, say) at its next Python instruction
+        explanation = deadline.run(
+            _stages,
+            html,
+            url,
+            final_url=final_url,
+            charset=charset,
+            config=config,
+            deadline=deadline,
+            at_least=0,
+        )
     except ExtractError:
         raise
     except RecursionError as exc:  # belt and braces: our walks are iterative, a dependency's may not be
@@ -74,12 +86,20 @@ def _run(
         raise ExtractError(
             f"internal error: {type(exc).__name__}: {exc}", url=url, reason="internal"
         ) from exc
+    if explanation is None:
+        raise deadline.expired()
+    return explanation
 
 
 def _stages(
-    html: bytes | str, url: str | None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+    html: bytes | str,
+    url: str | None,
+    *,
+    final_url: str | None,
+    charset: str | None,
+    config: ExtractConfig,
+    deadline: Deadline,
 ) -> Explanation:
-    deadline = Deadline(config.time_limit, url=url)
     # the caller's URLs end up in the record too (and relative links resolve against them)
     url = valid_text(url) if url else url
     final_url = valid_text(final_url) if final_url else final_url

@@ -12,7 +12,7 @@ the cases the markup scan cannot see (``check_tree``). Both are iterative: no Py
 lexbor is also quadratic in the number of distinct attributes on one tag (each new one is compared
 with those before it): 5k attributes parse in 0.06 s, 10k in 0.26 s, 20k in 2.2 s, and 125k (1.1 MB)
 never returned in 120 s. No real tag carries more than a few dozen, so ``tame_attributes`` keeps the
-first ``MAX_ATTRIBUTES`` of each tag and cuts attribute values to ``MAX_VALUE_CHARS`` before the parse:
+first ``MAX_ATTRIBUTES`` of each tag (and cuts that tag's values to ``MAX_VALUE_CHARS``) before the parse:
 the page keeps its article, and 10 MB of 256-attribute tags parse in about a second.
 """
 
@@ -48,18 +48,15 @@ _TAG: Final = re.compile(r"<(/?)([a-zA-Z][^\s/>]*+)[^>]*?(/?)(?:>|\Z)")
 # Attribute caps, applied to the markup before lexbor sees it (see the module docstring).
 MAX_ATTRIBUTES: Final = 256  # per tag; real pages stay under ~40
 MAX_VALUE_CHARS: Final = 65_536  # per value; the longest real ones are srcset lists and data-* JSON
-# A tag this short has at most MAX_ATTRIBUTES attributes (each needs a name and a separator), so
-# only longer tags are looked into; they are rare (a few per page: srcset, data-* blobs).
-_LONG_TAG: Final = 2 * MAX_ATTRIBUTES
 # The HTML tokenizer's view of a tag, linear on any input: names and unquoted values run to white
 # space, "/" or ">"; a quoted value (only right after "=") may hold ">"; a tag cut off by the end of
 # the document runs to its end. Possessive quantifiers: no backtracking, whatever the markup.
 _WS = "[ \t\n\f\r]"  # HTML white space (\\s would take U+00A0 and others too)
 _NAME = "[^ \t\n\f\r/>]"
-_ANY_TAG: Final = re.compile(
-    rf"<(?P<end>/?)(?P<name>[a-zA-Z]{_NAME}*+)"
-    rf"""(?:[^>="']++|={_WS}*+"[^"]*+"|={_WS}*+'[^']*+'|["'=])*+(?:>|\Z)"""
-)
+# One piece of a tag: a run of name characters, a run of separators, a quoted value, or a lone
+# quote or "=". Each attribute takes at least one piece, so a tag of few pieces has few attributes.
+_PIECE = rf"""[^>="' \t\n\f\r/]++|[ \t\n\f\r/]++|={_WS}*+"[^"]*+"|={_WS}*+'[^']*+'|["'=]"""
+_ANY_TAG: Final = re.compile(rf"<(?P<end>/?)(?P<name>[a-zA-Z]{_NAME}*+)(?:{_PIECE})*+(?:>|\Z)")
 _ATTR = (
     rf"""[ \t\n\f\r/]*+{_NAME}[^ \t\n\f\r/>=]*+(?:{_WS}*+={_WS}*+(?:"[^"]*+"|'[^']*+'|[^ \t\n\f\r>]*+))?"""
 )
@@ -74,8 +71,27 @@ _RAW_ELEMENTS: Final = frozenset(
 )
 _RAW_END: Final = {name: re.compile(rf"</{name}[ \t\n\f\r/>]", re.IGNORECASE) for name in _RAW_ELEMENTS}
 _FOREIGN: Final = frozenset({"svg", "math"})
-_TAG_OR_COMMENT: Final = re.compile(rf"{_ANY_TAG.pattern}|<!--")
-_COMMENT_END: Final = re.compile(r"--!?>")
+_AFTER_NAME = r"(?=[ \t\n\f\r/>]|\Z)"
+_FEW_PIECES = rf"(?:{_PIECE}){{0,{MAX_ATTRIBUTES - 1}}}+(?:>|\Z)"
+# What needs no look from Python, consumed in one C-level match: text, comments ("<!-->" and
+# "<!--->" end at once, others at "-->" or "--!>"), a "<" that opens no tag, every tag of fewer
+# than MAX_ATTRIBUTES pieces but <svg> and <math> ones, and (outside those) raw-text elements'
+# content. The scan stops at anything else: an <svg>/<math> tag, or a tag with too many pieces.
+_TEXT_AND_TAGS = (
+    r"[^<]++|<!--(?:-?>|(?s:.*?)(?:--!?>|\Z))|<(?![a-zA-Z]|/[a-zA-Z]|!--)"
+    rf"|</?(?!(?i:svg|math){_AFTER_NAME})[a-zA-Z]{_NAME}*+{_FEW_PIECES}"
+)
+_RAW_TEXT_ELEMENTS = "|".join(
+    rf"<(?i:{name}){_AFTER_NAME}{_FEW_PIECES}[^<]*+(?:<(?!/(?i:{name}){_AFTER_NAME})[^<]*+)*+"
+    for name in sorted(_RAW_ELEMENTS)
+)
+# A whole <svg> or <math> element with nothing foreign nested (an icon): its content is markup.
+_FOREIGN_ELEMENTS = "|".join(
+    rf"<(?i:{name}){_AFTER_NAME}{_FEW_PIECES}(?:{_TEXT_AND_TAGS})*+</(?i:{name}){_AFTER_NAME}{_FEW_PIECES}"
+    for name in sorted(_FOREIGN)
+)
+_ORDINARY: Final = re.compile(rf"(?:[^<]++|{_RAW_TEXT_ELEMENTS}|{_FOREIGN_ELEMENTS}|{_TEXT_AND_TAGS})*+")
+_ORDINARY_FOREIGN: Final = re.compile(rf"(?:{_TEXT_AND_TAGS})*+")
 
 
 class Deadline:
@@ -94,32 +110,32 @@ class Deadline:
 
     def check(self) -> None:
         if time.monotonic() > self._end:
-            raise ExtractError(
-                f"extraction took longer than {self.limit:g}s", url=self.url, reason="timed_out"
-            )
+            raise self.expired()
+
+    def expired(self) -> ExtractError:
+        """The error for a page whose budget is spent, worded once."""
+        return ExtractError(f"extraction took longer than {self.limit:g}s", url=self.url, reason="timed_out")
 
     def remaining(self) -> float:
         """Seconds left of the budget (negative once it is spent)."""
         return self._end - time.monotonic()
 
-    def run(self, fn: Callable[..., T], *args: Any, reserve: float = 0.0, **kwargs: Any) -> T | None:
+    def run(
+        self, fn: Callable[..., T], *args: Any, reserve: float = 0.0, at_least: float = 0.25, **kwargs: Any
+    ) -> T | None:
         """``fn(*args, **kwargs)`` stopped when the budget less ``reserve`` is spent: None then.
 
-        For a dependency whose time we cannot bound from its input (trafilatura is quadratic in
-        short paragraphs: 3,000 ``<p>x</p>`` take 9 s). A call with less than MIN_RUN seconds to
-        go is not started. The stop is an exception raised in this thread at the dependency's next
-        Python instruction; a long C call (lxml) finishes first.
+        For work whose time we cannot bound from its input: the whole extraction, and inside it
+        trafilatura (quadratic in short paragraphs: 3,000 ``<p>x</p>`` take it 9 s). A call with
+        less than ``at_least`` seconds to go is not started. The stop is an exception raised in this
+        thread at the next Python instruction; a C call under way (a parse, a regex) ends first.
 
         >>> deadline.run(trafilatura.extract, html, reserve=0.5)  # None if it ran out of time
         """
         budget = self.remaining() - reserve
-        if budget < MIN_RUN:
+        if budget < at_least or budget <= 0:
             return None
         return _bounded(budget, fn, *args, **kwargs)
-
-
-# A bounded call with less time than this left is not worth starting.
-MIN_RUN: Final = 0.25
 
 
 class _OutOfTime(BaseException):
@@ -127,6 +143,8 @@ class _OutOfTime(BaseException):
 
 
 def _bounded(seconds: float, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    # a class of its own: a bounded call inside another stops only on its own time
+    own: type[_OutOfTime] = type("_OutOfTime", (_OutOfTime,), {})
     target = threading.get_ident()
     lock = threading.Lock()
     done = False
@@ -134,7 +152,7 @@ def _bounded(seconds: float, fn: Callable[..., T], *args: Any, **kwargs: Any) ->
     def interrupt() -> None:
         with lock:
             if not done:
-                _raise_in(target, _OutOfTime)
+                _raise_in(target, own)
 
     timer = threading.Timer(seconds, interrupt)
     timer.daemon = True
@@ -147,7 +165,7 @@ def _bounded(seconds: float, fn: Callable[..., T], *args: Any, **kwargs: Any) ->
             with lock:
                 done = True
                 _raise_in(target, None)  # an interrupt that came too late is dropped unraised
-    except _OutOfTime:
+    except own:
         return None
 
 
@@ -205,31 +223,34 @@ def check_markup(text: str, *, max_depth: int, url: str | None = None) -> bool:
 
 
 def tame_attributes(text: str) -> str:
-    """The markup with at most MAX_ATTRIBUTES attributes per tag, each value at most MAX_VALUE_CHARS.
+    """The markup with at most MAX_ATTRIBUTES attributes per tag; a tag cut so has its values cut to
+    MAX_VALUE_CHARS too (a long value alone is no trouble: lexbor parses a 10 MB one in 0.04 s).
 
-    Linear in the markup (about 1 ms on a 170 KB page); ordinary pages come back unchanged.
+    Linear in the markup; ordinary pages come back unchanged (the same object).
 
     >>> page = "<div " + " ".join(f"a{i}" for i in range(100_000)) + ">Text</div>"
     >>> len(tame_attributes(page)) < 2_000
     True
     """
     out: list[str] = []
-    done = pos = foreign = 0
-    while (match := _TAG_OR_COMMENT.search(text, pos)) is not None:
-        start, pos = match.start(), match.end()
-        if match["name"] is None:  # a comment: "<!-->" and "<!--->" end at once, others at --> or --!>
-            if text.startswith((">", "->"), pos):
-                pos = text.index(">", pos) + 1
-            else:
-                end = _COMMENT_END.search(text, pos)
-                pos = len(text) if end is None else end.end()
-            continue
-        if pos - start > _LONG_TAG and (tamed := _tame_tag(match.group(0))) is not None:
+    done = pos = 0
+    foreign: list[str] = []  # open <svg>/<math> elements (an end tag closes only its own)
+    while True:
+        run = (_ORDINARY_FOREIGN if foreign else _ORDINARY).match(text, pos)  # always matches
+        pos = run.end() if run is not None else pos
+        match = _ANY_TAG.match(text, pos)
+        if match is None:  # the end of the text
+            break
+        start, pos = match.span()
+        if pos - start > 2 * MAX_ATTRIBUTES and (tamed := _tame_tag(match.group(0))) is not None:
             out += (text[done:start], tamed)
             done = pos
         name = match["name"].lower()
         if name in _FOREIGN:
-            foreign = max(0, foreign - 1) if match["end"] else foreign + 1
+            if not match["end"]:
+                foreign.append(name)
+            elif name in foreign:
+                del foreign[len(foreign) - 1 - foreign[::-1].index(name) :]
         elif not match["end"] and not foreign and name in _RAW_ELEMENTS:
             end_tag = _RAW_END[name].search(text, pos)
             pos = len(text) if end_tag is None else end_tag.start()
