@@ -67,13 +67,19 @@ CASES: dict[str, Callable[[], str | bytes]] = {
         f'<meta property="article:published_time" content="{"2020-" * 16_000}">',
         f'<a href="/"><img alt="{token()}"></a><h2>{token()}</h2>',
     ),
-    "long_title_80k": lambda: page(story=f"<article><h1>{'Rain ' * 16_000}</h1><p>{'Word ' * 200}</p></article>"),
-    "long_whitespace": lambda: page(body="<p>" + " " * (5 * MB) + "x</p>" + "<p>\n" + "\n" * (4 * MB) + "</p>"),
+    "long_title_80k": lambda: page(
+        story=f"<article><h1>{'Rain ' * 16_000}</h1><p>{'Word ' * 200}</p></article>"
+    ),
+    "long_whitespace": lambda: page(
+        body="<p>" + " " * (5 * MB) + "x</p>" + "<p>\n" + "\n" * (4 * MB) + "</p>"
+    ),
     # the trafilatura fallback (and the native pass) on many short blocks
     "li_unclosed_100k": lambda: page(body="<ul>" + "<li>x" * 100_000, story="<h1>Rain</h1><p>Short.</p>"),
     "tiny_paragraphs_1m": lambda: page(body="<p>x</p>" * 1_000_000, story="<h1>Rain</h1><p>Short.</p>"),
     "tiny_paragraphs_5k": lambda: page(body="<p>x</p>" * 5_000, story="<h1>Rain</h1><p>Short.</p>"),
-    "tiny_list_items_20k": lambda: page(body="<ul>" + "<li>x</li>" * 20_000, story="<h1>Rain</h1><p>Short.</p>"),
+    "tiny_list_items_20k": lambda: page(
+        body="<ul>" + "<li>x</li>" * 20_000, story="<h1>Rain</h1><p>Short.</p>"
+    ),
     "svg_icons_800k": lambda: page(body="<svg><path d='M0 0'/></svg>" * 400_000),
     "scripts_500k": lambda: page(body="<script>var a = 1 < 2;</script>" * 300_000),
     "short_divs_200k": lambda: page(body="<div>word word</div>" * 200_000),
@@ -91,13 +97,17 @@ CASES: dict[str, Callable[[], str | bytes]] = {
     "deep_jsonld_10mb": lambda: page(ld("[" * (10 * MB))),
     "deep_jsonld_objects": lambda: page(ld('{"a":' * 1_000_000)),
     "jsonld_blank_lines": lambda: page(ld("\n" * (5 * MB) + "x")),
-    "jsonld_100k_blocks": lambda: page("".join(ld('{"@type": "Thing", "name": "x"}') for _ in range(100_000))),
+    "jsonld_100k_blocks": lambda: page(
+        "".join(ld('{"@type": "Thing", "name": "x"}') for _ in range(100_000))
+    ),
     # size
     "text_10mb": lambda: page(body=("<p>" + "Rain fell on the valley again today. " * 200 + "</p>") * 1_300),
     "one_paragraph_10mb": lambda: page(body="<p>" + "Rain fell on the valley. " * 400_000 + "</p>"),
     "binary_10mb": lambda: random.Random(1).randbytes(10 * MB),
     "lone_surrogates": lambda: page(ld('{"@type": "NewsArticle", "author": {"name": "Jane \\udfff Doe"}}')),
-    "bad_urls_100k": lambda: page(body='<p><a href="https://[zz::]/x">x</a> <img src="http://[::1"></p>' * 100_000),
+    "bad_urls_100k": lambda: page(
+        body='<p><a href="https://[zz::]/x">x</a> <img src="http://[::1"></p>' * 100_000
+    ),
 }
 
 
