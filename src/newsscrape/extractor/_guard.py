@@ -38,8 +38,9 @@ _FLAT: Final = frozenset(  # a word list reads better than one quoted word per l
     "option optgroup tr td th thead tbody tfoot rb rt rp colgroup caption !doctype".split()
 )
 _CHUNK: Final = 16384
-# (an unclosed one runs to the end of the text, as it does for the parser: else each of 100k
-# unclosed "<script>" or "<a" would rescan the rest of the page, quadratic)
+# Raw text and comments (skipped by the depth scan) and tags. An unclosed one runs to the end of
+# the text, as it does for the parser: else each of 100k unclosed "<script>" or "<a" would rescan
+# the rest of the page (quadratic).
 _RAW_TEXT: Final = re.compile(
     r"<(script|style|textarea|title|xmp)\b.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.IGNORECASE | re.DOTALL
 )
