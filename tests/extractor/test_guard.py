@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape import ExtractConfig, ExtractError, extract
-from newsscrape.extractor._guard import Deadline, check_markup
+from newsscrape.extractor._guard import (
+    MAX_ATTRIBUTES,
+    MAX_VALUE_CHARS,
+    Deadline,
+    check_markup,
+    tame_attributes,
+)
 
 TEXT = "<p>" + "A sentence long enough to count as a paragraph of an article. " * 5 + "</p>"
 
@@ -80,3 +87,90 @@ def test_tags_inside_scripts_are_not_nesting() -> None:
     script = "<script>var t = '" + "<div>" * 5000 + "';</script>"
     html = f"<html><head>{script}</head><body><article>{TEXT * 3}</article></body></html>"
     assert "paragraph of an article" in extract(html).body
+
+
+# -- attributes: lexbor is quadratic in one tag's attributes, so the markup is tamed before the parse
+
+
+def huge_tag(count: int, tag: str = "div") -> str:
+    return f"<{tag} " + " ".join(f'a{i}="v{i}"' for i in range(count)) + ">"
+
+
+def test_tame_attributes_keeps_the_first_attributes_of_a_huge_tag() -> None:
+    html = f"<p>before</p>{huge_tag(100_000)}Text</div><p>after</p>"
+    node = LexborHTMLParser(tame_attributes(html)).css_first("div")
+    assert node is not None
+    assert len(node.attributes) == MAX_ATTRIBUTES
+    assert node.attributes[f"a{MAX_ATTRIBUTES - 1}"] == f"v{MAX_ATTRIBUTES - 1}"
+    assert node.text() == "Text"
+
+
+def test_tame_attributes_cuts_the_values_of_a_tamed_tag() -> None:
+    html = f'<p title="{"x" * 200_000}" ' + " ".join(f"b{i}" for i in range(1_000)) + ">Text</p>"
+    node = LexborHTMLParser(tame_attributes(html)).css_first("p")
+    assert node is not None
+    assert len(node.attributes["title"] or "") < MAX_VALUE_CHARS
+    assert "b10" in node.attributes
+    assert node.text() == "Text"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f"<html><body><article>{TEXT}</article></body></html>",
+        f"<img srcset=\"{'a.jpg 1x, ' * 5_000}\"><div data-x='{'{}' * 50_000}'>x</div>",  # long values alone
+        f"<script>var t = '{huge_tag(1_000)}';</script><p>x</p>",  # text to the parser
+        f"<!-- {huge_tag(1_000)} --><p>x</p>",
+        f"<svg><path d='M0 0'/></svg><style>{huge_tag(1_000)}</style>",
+    ],
+)
+def test_tame_attributes_leaves_other_markup_alone(html: str) -> None:
+    assert tame_attributes(html) is html
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["<svg><style>", "<svg></math><style>", "<!-- x --!>", "<!-->", "<script>x</script>", "<math><title>"],
+)
+def test_tame_attributes_looks_where_the_parser_reads_tags(prefix: str) -> None:
+    # inside <svg>/<math> a <style> or <title> holds markup; "--!>" and "<!-->" end a comment
+    html = prefix + huge_tag(1_000, "g") + "x"
+    assert len(tame_attributes(html)) < len(html)
+
+
+def test_page_with_a_huge_tag_keeps_its_article() -> None:
+    # before the cap, 80k attributes on one tag took lexbor 11-15 s (125k: never returned)
+    html = f"<html><body>{huge_tag(80_000)}<article><h1>Rain</h1>{TEXT * 3}</article></div></body></html>"
+    article = extract(html, config=ExtractConfig(time_limit=3.0))
+    assert "paragraph of an article" in article.body
+
+
+# -- the time limit holds inside a stage: Deadline.run stops an overrunning call
+
+
+def spin() -> None:
+    while True:
+        pass
+
+
+def test_deadline_run_stops_a_call_that_overruns() -> None:
+    assert Deadline(0.3).run(spin) is None
+
+
+def test_deadline_run_returns_what_the_call_returns() -> None:
+    assert Deadline(60.0).run(lambda a, b: a + b, 2, b=3) == 5
+
+
+def test_deadline_run_passes_exceptions_on() -> None:
+    with pytest.raises(ZeroDivisionError):
+        Deadline(60.0).run(lambda: 1 / 0)
+
+
+def test_deadline_run_skips_a_call_without_time_left() -> None:
+    assert Deadline(1.0).run(lambda: "ran", reserve=0.9) is None
+
+
+def test_nested_runs_stop_on_their_own_time() -> None:
+    outer = Deadline(60.0)
+    inner = Deadline(0.3)
+    assert outer.run(lambda: (inner.run(spin), "outer goes on")[1]) == "outer goes on"

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Final
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
 from ._chrome import chrome_kind
 from ._guard import Deadline, too_deep
 from ._text import fold
+from ._urls import host_of
 from ._wording import heading_kind, is_teaser, line_kind
 
 HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -171,7 +171,7 @@ class Walk:
         self.container_chars = max(1, container_chars)
         self.max_depth = max_depth
         self.url = url
-        self.host = urlsplit(url).hostname if url else None
+        self.host = host_of(url)
         self.blocks: list[Block] = []
         self.removed: list[Removed] = []
         self._parts: list[str] = []
@@ -347,7 +347,7 @@ class Walk:
     def _is_away(self, href: str | None) -> bool:
         if self.host is None or not href:
             return False
-        host = urlsplit(href).hostname
+        host = host_of(href)
         return host is not None and _site(host) != _site(self.host)
 
     def _condemn_rail(self, heading: LexborNode) -> None:

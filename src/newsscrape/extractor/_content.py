@@ -59,6 +59,8 @@ RAIL_STOP: Final = 'h1, [itemprop="articleBody"]'  # nor one holding the story's
 # declared word count / JSON-LD articleBody, trafilatura gets a look.
 UNSURE_WORDS: Final = 60
 UNSURE_HINT_SHARE: Final = 0.6
+# Pages longer than this get no second opinion: its parse alone would eat the time limit.
+FALLBACK_MAX_CHARS: Final = 3_000_000
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
 REPEAT_MIN_CHARS: Final = 80
 
@@ -92,7 +94,7 @@ def extract_content(
         _native(body, content, config=config, url=url, title=meta.title, deadline=deadline, profile=profile)
     deadline.check()
     if config.fallback and (profile.second_opinion == "longer" or _unsure(content, meta)):
-        _second_opinion(content, html)
+        _second_opinion(content, html, deadline)
         deadline.check()
     return content
 
@@ -311,13 +313,18 @@ def _unsure(content: Content, meta: Metadata) -> bool:
     return bool(hint) and words < UNSURE_HINT_SHARE * hint
 
 
-def _second_opinion(content: Content, html: str) -> None:
+def _second_opinion(content: Content, html: str, deadline: Deadline) -> None:
     import trafilatura  # imported here: most pages never pay for it
 
-    try:
-        text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    if len(html) > FALLBACK_MAX_CHARS:
+        return
+    try:  # within the time left (less a reserve for the rest); None when it ran out
+        text = deadline.run(
+            trafilatura.extract, html, include_comments=False, include_tables=True, reserve=0.5
+        )
     except Exception:  # a second opinion that fails leaves the first one standing
         return
+    text = text or ""
     paragraphs = [fold(p) for p in text.split("\n") if p.strip()]
     if sum(count_words(p) for p in paragraphs) > sum(count_words(b.text) for b in content.blocks):
         content.blocks = [Block(text=p) for p in paragraphs]

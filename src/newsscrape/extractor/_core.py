@@ -11,11 +11,11 @@ from ..errors import ExtractError
 from ..models import Article, Section
 from ._charset import decode_html
 from ._content import Block, Content, Removed, extract_content
-from ._guard import Deadline, check_markup, check_tree
+from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._language import detect_language, fits_text
 from ._metadata import Metadata, read_metadata
 from ._profiles import profile_for
-from ._text import count_words
+from ._text import count_words, valid_text
 
 _DEFAULT = ExtractConfig()
 LANGUAGE_SAMPLE_BLOCKS = 20  # the title and the opening paragraphs tell a page's language
@@ -67,8 +67,20 @@ def explain(
 def _run(
     html: bytes | str, url: str | None, *, final_url: str | None, charset: str | None, config: ExtractConfig
 ) -> Explanation:
+    deadline = Deadline(config.time_limit, url=url)
     try:
-        return _stages(html, url, final_url=final_url, charset=charset, config=config)
+        # stage by stage the deadline is checked; this stops a stage that overruns it (10 MB of
+        # tiny paragraphs, say) at its next Python instruction
+        explanation = deadline.run(
+            _stages,
+            html,
+            url,
+            final_url=final_url,
+            charset=charset,
+            config=config,
+            deadline=deadline,
+            at_least=0,
+        )
     except ExtractError:
         raise
     except RecursionError as exc:  # belt and braces: our walks are iterative, a dependency's may not be
@@ -77,16 +89,30 @@ def _run(
         raise ExtractError(
             f"internal error: {type(exc).__name__}: {exc}", url=url, reason="internal"
         ) from exc
+    if explanation is None:
+        raise deadline.expired()
+    return explanation
 
 
 def _stages(
-    html: bytes | str, url: str | None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+    html: bytes | str,
+    url: str | None,
+    *,
+    final_url: str | None,
+    charset: str | None,
+    config: ExtractConfig,
+    deadline: Deadline,
 ) -> Explanation:
-    deadline = Deadline(config.time_limit, url=url)
+    # the caller's URLs end up in the record too (and relative links resolve against them)
+    url = valid_text(url) if url else url
+    final_url = valid_text(final_url) if final_url else final_url
     text = decode_html(html, http_charset=charset, url=url) if isinstance(html, bytes) else html
+    text = valid_text(text)  # a str may carry lone surrogates; no record may
     if not text.strip():
         raise ExtractError("the document is empty", url=url, reason="empty")
-    # lexbor is quadratic on deep block nesting: refuse such markup before parsing it
+    # lexbor is quadratic in the attributes of one tag: keep the first few hundred of each
+    text = tame_attributes(text)
+    # and on deep block nesting: refuse such markup before parsing it
     odd = check_markup(text, max_depth=config.max_depth, url=url)
     tree = LexborHTMLParser(text)
     if odd and tree.root is not None:  # the tree can nest deeper than the tags say (implied elements)

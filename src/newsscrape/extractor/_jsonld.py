@@ -16,7 +16,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._text import squash
+from ._text import squash, valid_text
 
 Node = dict[str, Any]
 
@@ -26,9 +26,14 @@ ARTICLE_TYPE_ENDINGS = ("article", "posting")
 # Wrappers that hold the page's main entity one level down.
 WRAPPER_KEYS = ("@graph", "mainEntity", "mainEntityOfPage")
 # Cheap repairs, tried in order on text json.loads refused.
-_COMMENT = re.compile(r"<!--|-->|<!\[CDATA\[|\]\]>|^\s*//.*$", re.MULTILINE)
+# (a line comment's indent is [ \t]*, not \s*: \s crosses newlines, quadratic on a run of blank lines)
+_COMMENT = re.compile(r"<!--|-->|<!\[CDATA\[|\]\]>|^[ \t]*//.*$", re.MULTILINE)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _DECODER = json.JSONDecoder(strict=False)  # strict=False: raw control characters inside strings
+# Real JSON-LD nests a dozen levels at most. A block nested deeper (a run of "[" is enough) is
+# ignored: its metadata is lost, the article is kept, and no reader of it recurses that deep.
+# (json.loads itself raises RecursionError near 1,000 levels; that block is ignored too.)
+MAX_JSONLD_DEPTH = 64
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -99,28 +104,62 @@ def loads_lenient(text: str) -> Any:
     text = text.strip()
     if not text:
         return None
+    data = _decode(text)
+    if data is None:
+        text = _TRAILING_COMMA.sub(r"\1", _COMMENT.sub("", text)).strip()
+        data = _decode(text)
+    if data is None:
+        # Several objects pasted one after another in one block: keep what decodes.
+        items: list[Any] = []
+        pos = 0
+        while pos < len(text):
+            start = text.find("{", pos)
+            if start < 0:
+                break
+            try:
+                value, pos = _DECODER.raw_decode(text, start)
+            except (ValueError, RecursionError):
+                break
+            items.append(value)
+        data = items or None
+    return _valid(data) if data is not None else None
+
+
+def _decode(text: str) -> Any:
     try:
         return _DECODER.decode(text)
-    except ValueError:
-        pass
-    text = _TRAILING_COMMA.sub(r"\1", _COMMENT.sub("", text)).strip()
-    try:
-        return _DECODER.decode(text)
-    except ValueError:
-        pass
-    # Several objects pasted one after another in one block: keep what decodes.
-    items: list[Any] = []
-    pos = 0
-    while pos < len(text):
-        start = text.find("{", pos)
-        if start < 0:
-            break
-        try:
-            value, pos = _DECODER.raw_decode(text, start)
-        except ValueError:
-            break
-        items.append(value)
-    return items or None
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than the json module goes
+        return None
+
+
+def _valid(data: Any) -> Any:
+    """The decoded block with every string (keys too) valid Unicode, or None when it nests too deep.
+
+    "\\udfff" escapes decode to lone surrogates, which no record may carry. Iterative: no recursion.
+    """
+    top = [data]
+    stack: list[tuple[list[Any] | dict[str, Any], int]] = [(top, 0)]
+    while stack:
+        box, depth = stack.pop()
+        if depth > MAX_JSONLD_DEPTH:
+            return None
+        if isinstance(box, dict):
+            pairs = list(box.items())
+            box.clear()
+            for key, value in pairs:
+                box[valid_text(key)] = _valid_item(value, depth, stack)
+        else:
+            for index, value in enumerate(box):
+                box[index] = _valid_item(value, depth, stack)
+    return top[0]
+
+
+def _valid_item(value: Any, depth: int, stack: list[tuple[list[Any] | dict[str, Any], int]]) -> Any:
+    if isinstance(value, str):
+        return valid_text(value)
+    if isinstance(value, dict | list):
+        stack.append((value, depth + 1))  # cleaned in place when popped
+    return value
 
 
 def node_types(node: Node) -> set[str]:

@@ -11,7 +11,6 @@ import html
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -26,6 +25,8 @@ from ._site import clean_site_name, logo_name, plausible_image, site_beside_titl
 from ._tags import PageNames, find_tags
 from ._text import fold, squash
 from ._title import TitleSources, choose_title
+from ._urls import absolute as _absolute  # one resolver for every URL a page gives, never raising
+from ._urls import host_of
 
 MAX_H2 = 10
 # The title and description are enough to tell a declared language wrong.
@@ -75,7 +76,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     links = _links(tree)
     put("canonical_url", _absolute(links.get("canonical"), url), "meta")
     put("canonical_url", _absolute(first_meta("og:url")[0], url), "og")
-    host = urlsplit(url).hostname if url else None
+    host = host_of(url)
     headlines = tuple(h for h in (first_meta("og:title")[0], text_of(art.get("headline"))) if h)
     declared = (first_meta("og:site_name"), (ld.site_name, "json-ld"), first_meta("application-name"))
     for name, source in declared:
@@ -163,20 +164,6 @@ def _links(tree: LexborHTMLParser) -> dict[str, str]:
             if href:
                 out.setdefault(rel, href)
     return out
-
-
-def _absolute(link: str | None, base: str | None) -> str | None:
-    if not link:
-        return None
-    link = link.strip()
-    if link.startswith("//"):
-        return ("https:" if not base or base.startswith("https") else "http:") + link
-    if base:
-        try:
-            link = urljoin(base, link)
-        except ValueError:
-            return None
-    return link if urlsplit(link).scheme in ("http", "https") else None
 
 
 def _body_text(value: Any) -> str | None:

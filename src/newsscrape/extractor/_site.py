@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -11,6 +10,7 @@ from ._nodes import headline_node, outside_story, story_box
 from ._tags import NEWS_WORD
 from ._text import HOST_LABELS, NON_WORD, alnum_key, host_key, squash
 from ._title import STRONG_SEPARATORS
+from ._urls import split_url
 
 # A site name from the <title> or the logo is a short name.
 MAX_SITE_CHARS = 60
@@ -184,9 +184,10 @@ def plausible_image(url: str | None) -> str | None:
     >>> plausible_image("https://cdn.example.com/img/opengraph_default.png") is None
     True
     """
-    if not url:
+    parts = split_url(url)
+    if parts is None:
         return None
-    path = urlsplit(url).path
+    path = parts.path
     if path in ("", "/"):
         return None
     *folders, name = path.lower().split("/")

@@ -11,6 +11,24 @@ import re
 # White space runs to fold, all but the ideographic space U+3000: CJK headlines use it as a visible
 # gap between two clauses ("一か月\u3000福井県内"), so it is part of the text, not layout.
 _SPACES = re.compile(r"[^\S\u3000]+")
+# Code points no record may carry: lone surrogates (a JSON "\udfff" escape, a CMS that cut an emoji
+# in half, a str decoded with surrogateescape) cannot be written as UTF-8 at all, and the
+# non-characters (U+FDD0-U+FDEF, the last two of every plane) are reserved for internal use.
+_NONCHARACTERS = "".join(
+    f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+)
+_INVALID = re.compile(f"[\ud800-\udfff\ufdd0-\ufdef{_NONCHARACTERS}]")
+
+
+def valid_text(text: str) -> str:
+    """``text`` with lone surrogates and non-characters replaced by U+FFFD, so it encodes as UTF-8.
+
+    Called where text enters the extractor (the decoded page, JSON-LD strings, the caller's URLs).
+
+    >>> valid_text("Jane \\udfff Doe") == "Jane \\ufffd Doe"
+    True
+    """
+    return text if text.isascii() else _INVALID.sub("\ufffd", text)
 
 
 def squash(text: str) -> str:
