@@ -13,6 +13,7 @@ from ._charset import decode_html
 from ._content import Block, Content, Removed, extract_content
 from ._guard import Deadline, check_markup, check_tree
 from ._metadata import Metadata, read_metadata
+from ._pagetype import PageType, classify, content_signals, page_signals
 from ._text import count_words
 
 _DEFAULT = ExtractConfig()
@@ -27,6 +28,7 @@ class Explanation:
     method: str
     removed: list[Removed] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    page_type: PageType | None = None  # the page-type decision with its probabilities and evidence
 
 
 def extract(
@@ -90,12 +92,16 @@ def _stages(
         check_tree(tree.root, max_depth=config.max_depth, url=url)
     deadline.check()
     meta = read_metadata(tree, url=final_url or url)
+    # page-type signals come from the tree before the content pass edits it
+    signals = page_signals(tree, text, url=final_url or url, meta=meta)
     deadline.check()
     content = extract_content(tree, html=text, meta=meta, deadline=deadline, config=config, url=url)
     if not content.blocks:
         raise ExtractError("no article text found", url=url, reason="no_body")
-    article = _build(url, final_url, meta, content)
+    kind = classify(signals | content_signals(content.blocks))
+    article = _build(url, final_url, meta, content, kind.label)
     return Explanation(
+        page_type=kind,
         article=article,
         container=content.container,
         method=content.method,
@@ -104,7 +110,9 @@ def _stages(
     )
 
 
-def _build(url: str | None, final_url: str | None, meta: Metadata, content: Content) -> Article:
+def _build(
+    url: str | None, final_url: str | None, meta: Metadata, content: Content, page_type: str
+) -> Article:
     sections = _sections(content.blocks)
     body = "\n\n".join(b.text for b in content.blocks)
     return Article(
@@ -126,6 +134,7 @@ def _build(url: str | None, final_url: str | None, meta: Metadata, content: Cont
         description=meta.description,
         image=meta.image,
         word_count=count_words(body),
+        page_type=page_type,
     )
 
 
