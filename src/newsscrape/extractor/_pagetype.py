@@ -146,6 +146,8 @@ _BY_HOST = {
     for word, group in _BY_PATH.items()
     if len(word) > 2 and word not in ("page", "index", "latest")
 } | {"developers": "docs", "docs": "docs", "shop": "product", "store": "product"}
+# Phrases and prices are counted in this much of the visible text: the cost stays flat on long pages.
+TEXT_SAMPLE: Final = 20_000
 # A class value this many times on a page marks a repeated part (a card, a post, a product tile).
 REPEATS: Final = 5
 # Counts are compared on a log scale, capped: the 400th <li> says little the 40th did not.
@@ -255,7 +257,7 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     text = ""
     if tree.body is not None:
         tree.body.strip_tags(JUNK_TAGS)  # the content pass's first step, taken early: scripts are not text
-        text = tree.body.text(deep=True, separator=" ").lower()
+        text = tree.body.text(deep=True, separator=" ")[:TEXT_SAMPLE].lower()
     out["prices"] = _log(len(_PRICE.findall(text)))
     for name, phrases in PHRASES.items():
         out[f"say_{name}"] = _log(sum(text.count(phrase) for phrase in phrases))
