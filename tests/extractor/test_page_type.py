@@ -198,3 +198,13 @@ def test_cli_explain_prints_the_page_type(tmp_path: Path) -> None:
     report = json.loads(CliRunner().invoke(main, ["explain", str(path), "--url", url, "--json"]).output)
     assert report["page_type"]["label"] == "forum"
     assert report["article"]["page_type"] == "forum"
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+NEWS_PAGES = sorted(p.name for p in FIXTURES.iterdir() if (p / "expected.json").is_file())
+
+
+@pytest.mark.parametrize("name", NEWS_PAGES)
+def test_the_golden_news_pages_are_articles(name: str) -> None:
+    url = json.loads((FIXTURES / name / "expected.json").read_text(encoding="utf-8"))["url"]
+    assert extract((FIXTURES / name / "page.html").read_bytes(), url=url).page_type == "article"
