@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 from typing import Any, Final, Literal
 from urllib.parse import urlsplit
 
@@ -100,7 +101,7 @@ CLASS_GROUPS: Final[dict[str, tuple[str, ...]]] = {
                 "service", "services", "contact", "team", "benefits", "banner", "accordion", "faq"),
     "social": ("share", "sharing", "social", "newsletter", "subscribe", "related"),
 }
-# Phrases of the visible text (lower case, a few languages each), grouped; counted as substrings.
+# Phrases of the visible text (lower case, a few languages each), grouped.
 PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "cart": ("add to cart", "add to bag", "add to basket", "buy now", "in den warenkorb", "ajouter au panier",
              "añadir al carrito", "aggiungi al carrello", "in winkelwagen", "do koszyka", "lägg i varukorgen",
@@ -122,6 +123,11 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 }
 # fmt: on
 # A number with a currency beside it: a price.
+_TOKEN = re.compile(r"[^\W\d_]+")
+# A phrase is looked up by its last two words (one-word phrases by the word): one counting pass.
+_PHRASE_KEYS = {
+    name: tuple(tuple(_TOKEN.findall(phrase))[-2:] for phrase in phrases) for name, phrases in PHRASES.items()
+}
 _PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|eur|usd|gbp|zł|kr|kč|₽|chf)\b")
 _TAGS = re.compile(
     r"<(article|time|h1|h2|h3|h4|pre|code|table|form|input|button|img|li|p|a|nav|aside|blockquote|"
@@ -259,8 +265,11 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
         tree.body.strip_tags(JUNK_TAGS)  # the content pass's first step, taken early: scripts are not text
         text = tree.body.text(deep=True, separator=" ")[:TEXT_SAMPLE].lower()
     out["prices"] = _log(len(_PRICE.findall(text)))
-    for name, phrases in PHRASES.items():
-        out[f"say_{name}"] = _log(sum(text.count(phrase) for phrase in phrases))
+    tokens = _TOKEN.findall(text)
+    grams: Counter[tuple[str, ...]] = Counter((w,) for w in tokens)
+    grams.update(pairwise(tokens))
+    for name, keys in _PHRASE_KEYS.items():
+        out[f"say_{name}"] = _log(sum(grams[key] for key in keys))
     out["page_chars"] = _log(len(text) / 100)
     out.update(_url_signals(url))
     return out
