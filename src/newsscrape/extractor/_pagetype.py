@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import string
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -123,11 +124,14 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
 }
 # fmt: on
 # A number with a currency beside it: a price.
+# Words of the visible text (letters only, any script).
 _TOKEN = re.compile(r"[^\W\d_]+")
 # A phrase is looked up by its last two words (one-word phrases by the word): one counting pass.
 _PHRASE_KEYS = {
-    name: tuple(tuple(_TOKEN.findall(phrase))[-2:] for phrase in phrases) for name, phrases in PHRASES.items()
+    name: tuple(tuple(_TOKEN.findall(phrase)[-2:]) for phrase in phrases) for name, phrases in PHRASES.items()
 }
+# Class and id values split into words at these (str.translate + str.split beat a regex here).
+_SPACES = str.maketrans(dict.fromkeys(string.punctuation, " "))
 _PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|eur|usd|gbp|zł|kr|kč|₽|chf)\b")
 _TAGS = re.compile(
     r"<(article|time|h1|h2|h3|h4|pre|code|table|form|input|button|img|li|p|a|nav|aside|blockquote|"
@@ -239,7 +243,7 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     out["links_per_p"] = _log(tags["a"] / (1 + tags["p"]))
     out["li_per_p"] = _log(tags["li"] / (1 + tags["p"]))
     classes = _CLASS.findall(html)
-    words = Counter(_WORD.findall(" ".join(classes).lower()))
+    words = Counter(" ".join(classes).lower().translate(_SPACES).split())
     repeats = Counter(classes).most_common()
     # Cards of a listing, posts of a thread, products of a grid: one class value, many times over.
     out["repeat_max"] = _log(repeats[0][1] if repeats else 0)
@@ -266,10 +270,11 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
         text = tree.body.text(deep=True, separator=" ")[:TEXT_SAMPLE].lower()
     out["prices"] = _log(len(_PRICE.findall(text)))
     tokens = _TOKEN.findall(text)
-    grams: Counter[tuple[str, ...]] = Counter((w,) for w in tokens)
-    grams.update(pairwise(tokens))
+    unigrams = Counter(tokens)
+    bigrams: Counter[tuple[str, ...]] = Counter(pairwise(tokens))
     for name, keys in _PHRASE_KEYS.items():
-        out[f"say_{name}"] = _log(sum(grams[key] for key in keys))
+        count = sum(unigrams[key[0]] if len(key) == 1 else bigrams[key] for key in keys)
+        out[f"say_{name}"] = _log(count)
     out["page_chars"] = _log(len(text) / 100)
     out.update(_url_signals(url))
     return out
