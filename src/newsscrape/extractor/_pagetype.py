@@ -307,7 +307,7 @@ def classify(signals: Mapping[str, float]) -> PageType:
     """The most likely page type for these signals, with probabilities and evidence.
 
     >>> page = '<script type="application/ld+json">{"@type": "Product"}</script>'
-    >>> signals = page_signals(LexborHTMLParser(page), page, url="https://x.example/p/1", meta=Metadata())
+    >>> signals = page_signals(LexborHTMLParser(page), page, url="https://shop.example/p/1", meta=Metadata())
     >>> classify(signals).label
     'product'
     """
