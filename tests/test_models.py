@@ -43,6 +43,8 @@ articles = st.builds(
     authors=st.lists(text, max_size=3).map(tuple),
     tags=st.lists(text, max_size=3).map(tuple),
     word_count=st.integers(0, 10_000),
+    page_type=st.none()
+    | st.sampled_from(("article", "listing", "collection", "forum", "product", "service", "documentation")),
 )
 
 

@@ -490,6 +490,13 @@ def _explanation_dict(report: Explanation) -> dict[str, object]:
             {"kind": r.kind, "reason": r.reason, "where": r.where, "text": r.text} for r in report.removed
         ],
         "sources": report.sources,
+        "page_type": None
+        if report.page_type is None
+        else {
+            "label": report.page_type.label,
+            "probabilities": dict(report.page_type.probabilities),
+            "evidence": dict(report.page_type.evidence),
+        },
         "article": report.article.to_dict(),
     }
 
@@ -509,6 +516,14 @@ def _render_explanation(report: Explanation) -> str:
     record = article.to_dict()
     for name, source in sorted(report.sources.items()):
         lines.append(f"  {name:<13} <- {source:<8} {_clip(str(record.get(name, '')))!r}")
+    if report.page_type is not None:
+        odds = ", ".join(f"{label} {p:.2f}" for label, p in report.page_type.probabilities if p >= 0.01)
+        lines += [
+            "",
+            f"page type    : {report.page_type.label}  ({odds})",
+            "  evidence (feature, push over the runner-up):",
+        ]
+        lines += [f"  {name:<24} {push:+.2f}" for name, push in report.page_type.evidence]
     return "\n".join(lines)
 
 

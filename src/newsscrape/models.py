@@ -59,6 +59,7 @@ class Article:
     description: str | None = None
     image: str | None = None
     word_count: int = 0
+    page_type: str | None = None  # article | listing | collection | forum | product | service | documentation
     schema_version: int = field(default=SCHEMA_VERSION)
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,6 +83,7 @@ class Article:
             "description": self.description,
             "image": self.image,
             "word_count": self.word_count,
+            "page_type": self.page_type,
             "schema_version": self.schema_version,
         }
 
@@ -106,6 +108,7 @@ class Article:
             description=data.get("description"),
             image=data.get("image"),
             word_count=data.get("word_count", 0),
+            page_type=data.get("page_type"),
             schema_version=data.get("schema_version", SCHEMA_VERSION),
         )
 

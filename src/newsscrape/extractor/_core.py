@@ -14,7 +14,8 @@ from ._content import Block, Content, Removed, extract_content
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._language import detect_language, fits_text
 from ._metadata import Metadata, read_metadata
-from ._profiles import profile_for
+from ._pagetype import PageType, classify, content_signals, page_signals
+from ._profiles import ARTICLE, profile_for
 from ._text import count_words, valid_text
 
 _DEFAULT = ExtractConfig()
@@ -30,6 +31,7 @@ class Explanation:
     method: str
     removed: list[Removed] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    page_type: PageType | None = None  # the page-type decision with its probabilities and evidence
 
 
 def extract(
@@ -112,23 +114,34 @@ def _stages(
         raise ExtractError("the document is empty", url=url, reason="empty")
     # lexbor is quadratic in the attributes of one tag: keep the first few hundred of each
     text = tame_attributes(text)
-    # and on deep block nesting: refuse such markup before parsing it
-    odd = check_markup(text, max_depth=config.max_depth, url=url)
-    tree = LexborHTMLParser(text)
-    if odd and tree.root is not None:  # the tree can nest deeper than the tags say (implied elements)
-        check_tree(tree.root, max_depth=config.max_depth, url=url)
+    tree = _parse(text, config, url=url)
     deadline.check()
     meta = read_metadata(tree, url=final_url or url)
+    # page-type signals come from the tree before the content pass edits it
+    signals = page_signals(tree, text, url=final_url or url, meta=meta)
     deadline.check()
-    profile = profile_for(None)
-    content = extract_content(
-        tree, html=text, meta=meta, deadline=deadline, config=config, url=url, profile=profile
-    )
+    content = extract_content(tree, html=text, meta=meta, deadline=deadline, config=config, url=url)
     if not content.blocks:
         raise ExtractError("no article text found", url=url, reason="no_body")
+    kind = classify(signals | content_signals(content.blocks))
+    profile = profile_for(kind.label)
+    if profile != ARTICLE:  # read as the type it is: parsed again, as the content pass edits the tree
+        deadline.check()
+        again = extract_content(
+            _parse(text, config, url=url),
+            html=text,
+            meta=meta,
+            deadline=deadline,
+            config=config,
+            url=url,
+            profile=profile,
+        )
+        if again.blocks:
+            content = again
     _check_language(meta, content)
-    article = _build(url, final_url, meta, content)
+    article = _build(url, final_url, meta, content, kind.label)
     return Explanation(
+        page_type=kind,
         article=article,
         container=content.container,
         method=content.method,
@@ -137,7 +150,18 @@ def _stages(
     )
 
 
-def _build(url: str | None, final_url: str | None, meta: Metadata, content: Content) -> Article:
+def _parse(text: str, config: ExtractConfig, *, url: str | None) -> LexborHTMLParser:
+    # lexbor is quadratic on deep block nesting: refuse such markup before parsing it
+    odd = check_markup(text, max_depth=config.max_depth, url=url)
+    tree = LexborHTMLParser(text)
+    if odd and tree.root is not None:  # the tree can nest deeper than the tags say (implied elements)
+        check_tree(tree.root, max_depth=config.max_depth, url=url)
+    return tree
+
+
+def _build(
+    url: str | None, final_url: str | None, meta: Metadata, content: Content, page_type: str
+) -> Article:
     sections = _sections(content.blocks)
     body = "\n\n".join(b.text for b in content.blocks)
     return Article(
@@ -159,6 +183,7 @@ def _build(url: str | None, final_url: str | None, meta: Metadata, content: Cont
         description=meta.description,
         image=meta.image,
         word_count=count_words(body),
+        page_type=page_type,
     )
 
 
