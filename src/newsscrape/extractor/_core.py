@@ -19,7 +19,9 @@ from ._profiles import ARTICLE, profile_for
 from ._text import count_words, valid_text
 
 _DEFAULT = ExtractConfig()
-LANGUAGE_SAMPLE_BLOCKS = 20  # the title and the opening paragraphs tell a page's language
+# The title and the opening paragraphs tell a page's language; a few hundred words are plenty.
+LANGUAGE_SAMPLE_BLOCKS = 20
+LANGUAGE_SAMPLE_CHARS = 2000
 
 
 @dataclass(slots=True, kw_only=True)
@@ -190,6 +192,7 @@ def _build(
 def _check_language(meta: Metadata, content: Content) -> None:
     """A page that declares no language, or one its body refutes, gets the language of its text."""
     sample = "\n".join([meta.title or "", *(b.text for b in content.blocks[:LANGUAGE_SAMPLE_BLOCKS])])
+    sample = sample[:LANGUAGE_SAMPLE_CHARS]
     if meta.language is not None and fits_text(meta.language, sample):
         return
     meta.language = detect_language(sample)
