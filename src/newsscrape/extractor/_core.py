@@ -11,6 +11,7 @@ from ..errors import ExtractError
 from ..models import Article, Section
 from ._charset import decode_html
 from ._content import Block, Content, Removed, extract_content
+from ._dates import as_timestamp
 from ._guard import Deadline, check_markup, check_tree
 from ._metadata import Metadata, read_metadata
 from ._text import count_words
@@ -115,8 +116,8 @@ def _build(url: str | None, final_url: str | None, meta: Metadata, content: Cont
         headings=tuple(b.text for b in content.blocks if b.level),
         sections=sections,
         body=body,
-        published=meta.published,
-        modified=meta.modified,
+        published=as_timestamp(meta.published) if meta.published else None,
+        modified=as_timestamp(meta.modified) if meta.modified else None,
         authors=meta.authors,
         section=meta.section,
         breadcrumbs=meta.breadcrumbs,

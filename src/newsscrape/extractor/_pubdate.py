@@ -16,6 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._dates import day_of, parse_date, url_date
+from ._jsonld import _flatten, loads_lenient, node_types
 from ._nodes import CHROME_BOXES
 from ._text import phrase_key
 
@@ -31,6 +32,7 @@ PUBLISHED_META = (
     "publish-date",
     "publish_date",
     "publishdate",
+    "published",
     "publication_date",
     "pubdate",
     "parsely-pub-date",
@@ -63,6 +65,10 @@ MODIFIED_META = (
     "lastmod",
     "revised",
 )
+# A JSON-LD node whose type ends so describes the page (WebPage, ItemPage, MedicalWebPage ...).
+PAGE_TYPE_ENDING = "page"
+PUBLISHED_LD = ("datePublished", "dateCreated")
+MODIFIED_LD = ("dateModified",)
 # A <time> (or any element) whose class/id/itemprop mentions one of these is the publication time.
 PUBLISHED_HINTS = ("publish", "pubdate", "posted", "created", "dateline", "entry-date", "post-date")
 MODIFIED_HINTS = ("modif", "update", "edited", "revised")
@@ -133,8 +139,10 @@ def find_dates(
     >>> find_dates(tree, metas={"article:published_time": ["2020-05-01"]}, article=None, url=None).published
     datetime.date(2020, 5, 1)
     """
-    published, p_src = _structured(article, metas, ("datePublished", "dateCreated"), PUBLISHED_META)
-    modified, m_src = _structured(article, metas, ("dateModified",), MODIFIED_META)
+    if article is None:  # no article node: the page node (WebPage and kin) dates the page
+        article = _page_node(tree)
+    published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META)
+    modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META)
     nodes = None
     if published is None or modified is None or _zone_unsure(published):
         nodes = tree.css("time, [itemprop]")
@@ -161,6 +169,16 @@ def find_dates(
         published, p_src = _announced(tree), "dom"
     if published is None:
         published, p_src = _scripted(tree), "dom"
+    if published is None and modified is None:
+        modified, m_src = _written(tree, phrase_key(title), languages, updated=True), "dom"
+    if published is None and modified is not None:
+        published, p_src = modified, m_src  # a page that shows only when it was updated is dated by it
+    if nodes is None:
+        nodes = tree.css("time, [itemprop]")
+    own_p = _stamps(metas, article, nodes, PUBLISHED_META, PUBLISHED_LD)
+    own_m = _stamps(metas, article, nodes, MODIFIED_META, MODIFIED_LD)
+    published = _with_page_offset(published, own_p, own_p + own_m)
+    modified = _with_page_offset(modified, own_m, own_p + own_m)
     if published is not None and modified is not None and day_of(modified) < day_of(published):
         modified = None  # an edit cannot precede publication: one of the two is a template default
     return Found(
@@ -169,6 +187,70 @@ def find_dates(
         modified=modified,
         modified_source=m_src if modified else None,
     )
+
+
+def _page_node(tree: LexborHTMLParser) -> dict[str, Any] | None:
+    """The JSON-LD node that describes the page itself (``WebPage``, ``ItemPage`` ...) when it has a date."""
+    for script in tree.css('script[type="application/ld+json" i]'):
+        data = loads_lenient(script.text(deep=True))
+        nodes: list[dict[str, Any]] = []
+        if data is not None:
+            _flatten(data, nodes, depth=0)
+        for node in nodes:
+            if any(t.endswith(PAGE_TYPE_ENDING) for t in node_types(node)) and "datePublished" in node:
+                return node
+    return None
+
+
+def _stamps(
+    metas: dict[str, list[str]],
+    article: dict[str, Any] | None,
+    nodes: list[LexborNode],
+    meta_keys: tuple[str, ...],
+    ld_keys: tuple[str, ...],
+) -> list[datetime]:
+    """The zone-aware timestamps the page gives for one field: meta tags, JSON-LD, ``<time datetime>``."""
+    values = [v for key in meta_keys for v in metas.get(key, ())]
+    values += [v for key in ld_keys if isinstance(v := (article or {}).get(key), str)]
+    values += [node.attributes.get("datetime") or "" for node in nodes if node.tag == "time"]
+    found = (parse_date(value) for value in values if ("+" in value or "-" in value[10:] or "Z" in value))
+    return [stamp for stamp in found if isinstance(stamp, datetime) and stamp.tzinfo is not None]
+
+
+def _with_page_offset(value: date | None, own: list[datetime], stamps: list[datetime]) -> date | None:
+    """The same moment written with the page's own UTC offset, when another source gives one.
+
+    A zoneless "2020-03-27 10:00" beside "2020-03-27T10:00:00+09:00", a UTC "...T01:00:00Z" beside
+    the same instant at "+09:00", a bare day beside a zoned stamp on that day: the zoned, local
+    form wins, so the record carries an offset and its date part is the publisher's day. ``stamps``
+    are all the page's zoned stamps; a bare day takes only one of ``own`` (the same field's sources).
+    """
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        return next((s for s in own if s.date() == value), value)
+    if value.tzinfo is None:
+        same = (s for s in stamps if _to_minute(s.replace(tzinfo=None)) == _to_minute(value))
+        return next(same, None) or _shifted(value, stamps) or value
+    if value.utcoffset() == timedelta(0):
+        return next((s for s in stamps if s == value and s.utcoffset() != timedelta(0)), value)
+    return value
+
+
+def _shifted(local: datetime, stamps: list[datetime]) -> datetime | None:
+    """A zoneless local time and a zoned stamp of the same instant: the local time with its offset.
+
+    The two must agree to the second, and differ by whole quarter hours, at most 14 hours.
+    """
+    for stamp in stamps:
+        shift = local - stamp.astimezone(UTC).replace(tzinfo=None)
+        if local.second and shift and abs(shift) <= MAX_SHIFT and shift % QUARTER_HOUR == timedelta(0):
+            return local.replace(tzinfo=timezone(shift))
+    return None
+
+
+def _to_minute(value: datetime) -> datetime:
+    return value.replace(second=0, microsecond=0)
 
 
 def _zone_unsure(value: date | None) -> bool:
@@ -293,7 +375,9 @@ def _marked(
     return None, first
 
 
-def _written(tree: LexborHTMLParser, title: str, languages: tuple[str, ...]) -> date | None:
+def _written(
+    tree: LexborHTMLParser, title: str, languages: tuple[str, ...], *, updated: bool = False
+) -> date | None:
     """A date written in words in a byline-like element (the slow path, for pages without markup).
 
     Dates after the headline win over dates before it: a site header often shows today's date.
@@ -310,12 +394,15 @@ def _written(tree: LexborHTMLParser, title: str, languages: tuple[str, ...]) -> 
         text = node.text(deep=True, separator=" ")
         if not text or len(text) > MAX_TEXT_CHARS or _widget(node) or _elsewhere(node):
             continue
-        found = parse_date(_publication_part(text), fuzzy=fuzzy_left > 0, languages=languages)
+        part = _updated_part(text) if updated else _publication_part(text)
+        found = parse_date(part, fuzzy=fuzzy_left > 0, languages=languages)
         fuzzy_left -= 1
         if found is not None:
             if seen_h1:
                 return found
             before = before or found
+    if updated:
+        return before
     # A date above the headline is often the site header's "today": plain text below it first.
     return (_after_headline(tree, title) if seen_h1 else None) or before or _after_headline(tree, title)
 
@@ -397,6 +484,12 @@ def _publication_part(text: str) -> str:
         return text[match.end() :]
     match = UPDATED_WORDS.search(text)
     return text[: match.start()] if match is not None else text
+
+
+def _updated_part(text: str) -> str:
+    """The part of a byline line after "Updated" ("Updated: December 9, 2025" -> the date), or ""."""
+    match = UPDATED_WORDS.search(text)
+    return text[match.end() :] if match is not None else ""
 
 
 def _is_headline(node: LexborNode, title: str) -> bool:
