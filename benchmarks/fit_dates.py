@@ -19,6 +19,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsscrape.extractor import _pubdate
 from newsscrape.extractor._charset import decode_html
 from newsscrape.extractor._metadata import read_metadata
 
@@ -62,8 +63,20 @@ def main() -> None:
     parser.add_argument("--set", default="wcxb", choices=("wcxb", "dates"))
     parser.add_argument("--half", choices=("A", "B"))
     parser.add_argument("--worst", type=int, default=0, help="list this many misses")
+    parser.add_argument("--sweep", help="NAME=v1,v2,...: score with each value of a _pubdate constant")
     args = parser.parse_args()
-    pages = _pages(args.set, args.half)
+    if args.sweep:
+        name, _, values = args.sweep.partition("=")
+        for value in values.split(","):
+            setattr(_pubdate, name, int(value))
+            print(f"{name}={value}: ", end="")
+            _score(args.set, args.half, 0)
+        return
+    _score(args.set, args.half, args.worst)
+
+
+def _score(name: str, half: str | None, worst: int) -> None:
+    pages = _pages(name, half)
     right, misses, empty = 0, [], 0
     for page_id, url, path, truth in pages:
         found, source = _published(path, url)
@@ -76,10 +89,10 @@ def main() -> None:
                 f"{page_id:>8} truth={truth} got={found.isoformat() if found else None} ({source}) {url}"
             )
     print(
-        f"{args.set} half={args.half or 'all'} pages={len(pages)} accuracy={right / len(pages):.4f} "
+        f"{name} half={half or 'all'} pages={len(pages)} accuracy={right / len(pages):.4f} "
         f"missing={empty} wrong={len(misses) - empty}"
     )
-    for line in misses[: args.worst]:
+    for line in misses[:worst]:
         print(line)
 
 

@@ -120,3 +120,19 @@ def test_record_modified_has_the_same_form() -> None:
         "2024-05-08T09:00:00+00:00",
     ]
     assert all(STAMP.fullmatch(record[key]) for key in ("published", "modified"))
+
+
+def test_numeric_meta_date_reads_month_first_on_an_english_page() -> None:
+    page = '<html lang="en-US"><meta name="article:published_time" content="03-09-2026"><h1>Story</h1>'
+    assert meta_of(page).published == date(2026, 3, 9)
+
+
+def test_kicker_line_above_the_headline_dates_the_page() -> None:
+    page = "<main><p>February 4, 2025 - 11 minutes</p><h1>Cloud trends</h1><p>Text without a date.</p></main>"
+    assert meta_of(page).published == date(2025, 2, 4)
+    assert meta_of(page.replace("h1>", "p>")).published is None  # no headline: nothing to be above
+
+
+def test_update_line_after_the_headline_dates_a_page_that_shows_nothing_else() -> None:
+    page = "<h1>Wedding checklist</h1><div><span>Updated October 23, 2025</span></div><p>Text.</p>"
+    assert meta_of(page).published == date(2025, 10, 23)

@@ -100,6 +100,7 @@ MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a by
 # Text inside these is code, not prose.
 CODE = frozenset({"script", "style", "noscript", "template"})
 MAX_TEXT_NODES = 40
+MAX_KICKER_TEXTS = 8  # texts read above the headline, nearest first (swept: benchmarks/fit_dates.py --sweep)
 ONE_DAY = timedelta(days=1)
 # A zone is a whole quarter hour from UTC, at most 14 hours away.
 QUARTER_HOUR = timedelta(minutes=15)
@@ -141,8 +142,8 @@ def find_dates(
     """
     if article is None:  # no article node: the page node (WebPage and kin) dates the page
         article = _page_node(tree)
-    published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META)
-    modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META)
+    published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META, languages)
+    modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META, languages)
     nodes = None
     if published is None or modified is None or _zone_unsure(published):
         nodes = tree.css("time, [itemprop]")
@@ -169,6 +170,8 @@ def find_dates(
         published, p_src = _announced(tree), "dom"
     if published is None:
         published, p_src = _scripted(tree), "dom"
+    if published is None:
+        published, p_src = _before_headline(tree, phrase_key(title)), "dom"
     if published is None and modified is None:
         modified, m_src = _written(tree, phrase_key(title), languages, updated=True), "dom"
     if published is None and modified is not None:
@@ -332,18 +335,19 @@ def _structured(
     metas: dict[str, list[str]],
     ld_keys: tuple[str, ...],
     meta_keys: tuple[str, ...],
+    languages: tuple[str, ...],
 ) -> tuple[date | None, str | None]:
     if article is not None:
         for key in ld_keys:
             value = article.get(key)
             if isinstance(value, list):
                 value = value[0] if value else None
-            found = parse_date(value) if isinstance(value, str) else None
+            found = parse_date(value, languages=languages) if isinstance(value, str) else None
             if found is not None:
                 return found, "json-ld"
     for key in meta_keys:
         for value in metas.get(key, ()):
-            found = parse_date(value)
+            found = parse_date(value, languages=languages)  # 03-09-2026 is March 9 on an English page
             if found is not None:
                 return found, "og" if key.startswith(("og:", "article:")) else "meta"
     return None, None
@@ -402,12 +406,12 @@ def _written(
                 return found
             before = before or found
     if updated:
-        return before
+        return before or _after_headline(tree, title, updated=True)
     # A date above the headline is often the site header's "today": plain text below it first.
     return (_after_headline(tree, title) if seen_h1 else None) or before or _after_headline(tree, title)
 
 
-def _after_headline(tree: LexborHTMLParser, title: str) -> date | None:
+def _after_headline(tree: LexborHTMLParser, title: str, *, updated: bool = False) -> date | None:
     """The first short text after the h1 that reads as a date (fast parsers only)."""
     body = tree.body
     if body is None:
@@ -433,6 +437,33 @@ def _after_headline(tree: LexborHTMLParser, title: str) -> date | None:
         looked += 1
         if looked > MAX_TEXT_NODES:
             break
+        found = parse_date(_updated_part(text) if updated else _publication_part(text))
+        if found is not None:
+            return found
+    return None
+
+
+def _before_headline(tree: LexborHTMLParser, title: str) -> date | None:
+    """The date in the short texts just above the headline (a kicker line "Dec 12, 2025 · 5 min read").
+
+    Only the last MAX_KICKER_TEXTS texts before the headline are read, nearest first: the site
+    header's "today" sits further up.
+    """
+    body = tree.body
+    if body is None:
+        return None
+    texts: list[str] = []
+    for node in body.traverse(include_text=True):
+        if node.tag in HEADINGS and _is_headline(node, title):
+            break
+        parent = node.parent
+        if node.tag == "-text" and parent is not None and parent.tag not in CODE and not _widget(parent):
+            text = (node.text_content or "").strip()
+            if 6 <= len(text) <= MAX_TEXT_CHARS:
+                texts.append(text)
+    else:
+        return None  # no headline: nothing to be near
+    for text in reversed(texts[-MAX_KICKER_TEXTS:]):
         found = parse_date(_publication_part(text))
         if found is not None:
             return found
