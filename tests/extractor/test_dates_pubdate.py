@@ -136,3 +136,10 @@ def test_kicker_line_above_the_headline_dates_the_page() -> None:
 def test_update_line_after_the_headline_dates_a_page_that_shows_nothing_else() -> None:
     page = "<h1>Wedding checklist</h1><div><span>Updated October 23, 2025</span></div><p>Text.</p>"
     assert meta_of(page).published == date(2025, 10, 23)
+
+
+def test_byline_day_older_than_the_markup_is_the_publication() -> None:
+    page = '<meta property="article:published_time" content="2025-06-12T10:00:00+00:00"><h1>Protocol</h1>'
+    assert meta_of(page + "<p>November 2, 2022</p><p>Text.</p>").published == date(2022, 11, 2)
+    # One day apart is a question of zones, not a re-stamped story: the markup's instant stays.
+    assert isinstance(meta_of(page + "<p>June 11, 2025</p><p>Text.</p>").published, datetime)

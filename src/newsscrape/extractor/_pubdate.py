@@ -100,6 +100,9 @@ MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a by
 # Text inside these is code, not prose.
 CODE = frozenset({"script", "style", "noscript", "template"})
 MAX_TEXT_NODES = 40
+# A printed date older than the markup's wins when it is among the first texts after the headline.
+MAX_BYLINE_TEXTS = 6  # swept: benchmarks/fit_dates.py --sweep
+STRUCTURED = frozenset({"json-ld", "og", "meta"})
 MAX_KICKER_TEXTS = 8  # texts read above the headline, nearest first (swept: benchmarks/fit_dates.py --sweep)
 ONE_DAY = timedelta(days=1)
 # A zone is a whole quarter hour from UTC, at most 14 hours away.
@@ -154,6 +157,13 @@ def find_dates(
             published = _in_page_zone(published, local, tree, metas, article, nodes) or published
         elif local is not None:
             published, p_src = local, source  # a zoneless stamp: the page's printed day is surer
+    if published is not None and p_src in STRUCTURED:
+        printed = _after_headline(tree, phrase_key(title), limit=MAX_BYLINE_TEXTS, languages=languages)
+        # One day apart is a question of zones (see _local_day), not of a re-stamped story.
+        if printed is not None and day_of(printed) < day_of(published) - ONE_DAY:
+            # The byline shows an earlier day than the markup: the CMS re-stamped the story
+            # (a migration, a republish); the reader's date is the original one.
+            published, p_src = printed, "dom"
     unmarked = None
     if published is None and nodes is not None:
         (published, unmarked), p_src = _marked(nodes, PUBLISHED_HINTS, default_first=True), "dom"
@@ -411,7 +421,14 @@ def _written(
     return (_after_headline(tree, title) if seen_h1 else None) or before or _after_headline(tree, title)
 
 
-def _after_headline(tree: LexborHTMLParser, title: str, *, updated: bool = False) -> date | None:
+def _after_headline(
+    tree: LexborHTMLParser,
+    title: str,
+    *,
+    updated: bool = False,
+    limit: int = MAX_TEXT_NODES,
+    languages: tuple[str, ...] = (),
+) -> date | None:
     """The first short text after the h1 that reads as a date (fast parsers only)."""
     body = tree.body
     if body is None:
@@ -435,9 +452,9 @@ def _after_headline(tree: LexborHTMLParser, title: str, *, updated: bool = False
         ):
             continue
         looked += 1
-        if looked > MAX_TEXT_NODES:
+        if looked > limit:
             break
-        found = parse_date(_updated_part(text) if updated else _publication_part(text))
+        found = parse_date(_updated_part(text) if updated else _publication_part(text), languages=languages)
         if found is not None:
             return found
     return None
