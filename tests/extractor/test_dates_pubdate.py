@@ -143,3 +143,12 @@ def test_byline_day_older_than_the_markup_is_the_publication() -> None:
     assert meta_of(page + "<p>November 2, 2022</p><p>Text.</p>").published == date(2022, 11, 2)
     # One day apart is a question of zones, not a re-stamped story: the markup's instant stays.
     assert isinstance(meta_of(page + "<p>June 11, 2025</p><p>Text.</p>").published, datetime)
+
+
+def test_date_of_a_story_card_below_a_later_heading_is_not_the_page_date() -> None:
+    page = (
+        '<header><span class="post-hero__date">December 17, 2025</span><h1>Stop nesting</h1></header>'
+        "<h2>How it works</h2><p>Text.</p><h2>Read more</h2>"
+        '<p class="listing__item__date"><b>November</b> <i>25, 2025</i></p><h3>Another story</h3>'
+    )  # the card's date is split in two elements, so only the byline-element reader sees it
+    assert meta_of(page).published == date(2025, 12, 17)

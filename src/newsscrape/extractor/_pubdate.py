@@ -395,15 +395,20 @@ def _written(
     """A date written in words in a byline-like element (the slow path, for pages without markup).
 
     Dates after the headline win over dates before it: a site header often shows today's date.
+    Only the byline zone counts as after it: a date below a later heading belongs to the body
+    or to a list of other stories ("Read more": each card's date under its own heading).
     """
     fuzzy_left = MAX_FUZZY if languages else 0  # dateparser without a language hint costs ~20 ms
     before: date | None = None
-    seen_h1 = False
+    later: date | None = None
+    seen_h1 = past_byline = False
     for index, node in enumerate(tree.css(_WRITTEN_QUERY)):
         if index >= MAX_TEXT_NODES:
             break
         if node.tag in HEADINGS:
-            seen_h1 = seen_h1 or _is_headline(node, title)
+            headline = _is_headline(node, title)  # the byline zone opens at each headline match
+            past_byline = not headline and (past_byline or seen_h1)
+            seen_h1 = seen_h1 or headline
             continue
         text = node.text(deep=True, separator=" ")
         if not text or len(text) > MAX_TEXT_CHARS or _widget(node) or _elsewhere(node):
@@ -411,14 +416,19 @@ def _written(
         part = _updated_part(text) if updated else _publication_part(text)
         found = parse_date(part, fuzzy=fuzzy_left > 0, languages=languages)
         fuzzy_left -= 1
-        if found is not None:
-            if seen_h1:
-                return found
+        if found is None:
+            continue
+        if seen_h1 and not past_byline:
+            return found
+        if seen_h1:
+            later = later or found
+        else:
             before = before or found
     if updated:
-        return before or _after_headline(tree, title, updated=True)
+        return before or later or _after_headline(tree, title, updated=True)
     # A date above the headline is often the site header's "today": plain text below it first.
-    return (_after_headline(tree, title) if seen_h1 else None) or before or _after_headline(tree, title)
+    near = _after_headline(tree, title) if seen_h1 else None
+    return near or before or later or _after_headline(tree, title)
 
 
 def _after_headline(
