@@ -10,6 +10,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape import extract
+from newsscrape.extractor._dates import day_of
 from newsscrape.extractor._metadata import Metadata, read_metadata
 
 # The one form every published/modified value of a record takes.
@@ -152,3 +153,15 @@ def test_date_of_a_story_card_below_a_later_heading_is_not_the_page_date() -> No
         '<p class="listing__item__date"><b>November</b> <i>25, 2025</i></p><h3>Another story</h3>'
     )  # the card's date is split in two elements, so only the byline-element reader sees it
     assert meta_of(page).published == date(2025, 12, 17)
+
+
+def test_update_the_reader_sees_beats_a_markup_day_printed_nowhere() -> None:
+    page = (
+        '<meta property="article:published_time" content="2024-02-01T15:46:14+00:00">'
+        "<h1>Video production</h1><p>Updated April 19, 2025</p><p>Text.</p>"
+    )
+    assert meta_of(page).published == date(2025, 4, 19)
+    # When the page also prints the markup's day, that day stays the publication.
+    both = meta_of(page + "<footer><p>First published February 1, 2024</p></footer>").published
+    assert both is not None
+    assert day_of(both) == date(2024, 2, 1)

@@ -102,6 +102,9 @@ CODE = frozenset({"script", "style", "noscript", "template"})
 MAX_TEXT_NODES = 40
 # A printed date older than the markup's wins when it is among the first texts after the headline.
 MAX_BYLINE_TEXTS = 6  # swept: benchmarks/fit_dates.py --sweep
+# An "Updated" day newer than the markup's, among the first texts after the headline, wins when the
+# markup's day is printed nowhere (what the reader sees is the update).
+MAX_UPDATE_TEXTS = 10  # swept: benchmarks/fit_dates.py --sweep
 STRUCTURED = frozenset({"json-ld", "og", "meta"})
 MAX_KICKER_TEXTS = 8  # texts read above the headline, nearest first (swept: benchmarks/fit_dates.py --sweep)
 ONE_DAY = timedelta(days=1)
@@ -164,6 +167,17 @@ def find_dates(
             # The byline shows an earlier day than the markup: the CMS re-stamped the story
             # (a migration, a republish); the reader's date is the original one.
             published, p_src = printed, "dom"
+        else:
+            shown = _after_headline(
+                tree, phrase_key(title), updated=True, limit=MAX_UPDATE_TEXTS, languages=languages
+            )
+            if (
+                shown is not None
+                and day_of(shown) > day_of(published)
+                and not _printed(tree, day_of(published))
+            ):
+                # The reader sees only "Updated <day>": the markup's older day is nowhere on the page.
+                published, p_src = shown, "dom"
     unmarked = None
     if published is None and nodes is not None:
         (published, unmarked), p_src = _marked(nodes, PUBLISHED_HINTS, default_first=True), "dom"
@@ -468,6 +482,23 @@ def _after_headline(
         if found is not None:
             return found
     return None
+
+
+def _printed(tree: LexborHTMLParser, day: date) -> bool:
+    """Whether a short text of the body reads as ``day`` (fast parsers only)."""
+    body = tree.body
+    if body is None:
+        return False
+    for node in body.traverse(include_text=True):
+        parent = node.parent
+        if node.tag != "-text" or parent is None or parent.tag in CODE:
+            continue
+        text = (node.text_content or "").strip()
+        if 6 <= len(text) <= MAX_TEXT_CHARS and any(c.isdigit() for c in text):
+            found = parse_date(text)
+            if found is not None and day_of(found) == day:
+                return True
+    return False
 
 
 def _before_headline(tree: LexborHTMLParser, title: str) -> date | None:
