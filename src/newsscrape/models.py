@@ -37,8 +37,9 @@ class Section:
 class Article:
     """One news article: its text with structure, and the metadata the page gives.
 
-    ``published``/``modified`` are ``datetime`` (timezone-aware when the page gives a zone)
-    or a plain ``date`` when the page gives only a day.
+    ``published``/``modified`` from ``extract`` are always timezone-aware ``datetime``s: the page's
+    own offset when it gives one, else the page's wall-clock time (midnight for a bare day) at UTC
+    (README, "one date form"). A hand-built record may also hold a naive datetime or a ``date``.
     """
 
     url: str | None

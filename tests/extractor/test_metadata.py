@@ -324,9 +324,11 @@ def test_byline_update_time_is_not_the_publication() -> None:
     assert meta_of(page, url=None).published == date(2021, 3, 4)
 
 
-def test_byline_with_only_an_update_time_gives_no_publication() -> None:
+def test_byline_with_only_an_update_time_dates_the_page_by_it() -> None:
+    # A missing date is the last resort: a page that shows only its update is dated by it.
     page = '<h1>Story</h1><p class="dateline">Updated March 6, 2021</p>'
-    assert meta_of(page, url=None).published is None
+    meta = meta_of(page, url=None)
+    assert (meta.published, meta.modified) == (date(2021, 3, 6), date(2021, 3, 6))
 
 
 def test_modified_before_published_is_dropped() -> None:

@@ -11,6 +11,7 @@ from ..errors import ExtractError
 from ..models import Article, Section
 from ._charset import decode_html
 from ._content import Block, Content, Removed, extract_content
+from ._dates import as_timestamp
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._language import detect_language, fits_text
 from ._metadata import Metadata, read_metadata
@@ -174,8 +175,8 @@ def _build(
         headings=tuple(b.text for b in content.blocks if b.level),
         sections=sections,
         body=body,
-        published=meta.published,
-        modified=meta.modified,
+        published=as_timestamp(meta.published) if meta.published else None,
+        modified=as_timestamp(meta.modified) if meta.modified else None,
         authors=meta.authors,
         section=meta.section,
         breadcrumbs=meta.breadcrumbs,

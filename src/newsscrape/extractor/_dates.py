@@ -155,6 +155,21 @@ def day_of(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+def as_timestamp(value: date) -> datetime:
+    """The record's one form of a date: a zone-aware datetime, whole seconds.
+
+    A page that gives no offset for the moment (a local time without a zone, or only a day)
+    gets its wall-clock time (midnight for a day) with a ``+00:00`` offset, so the date part is
+    always the day the page shows and a column of them reads as one timestamp type.
+
+    >>> as_timestamp(date(2020, 3, 27)).isoformat()
+    '2020-03-27T00:00:00+00:00'
+    """
+    if not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    return (value if value.tzinfo is not None else value.replace(tzinfo=UTC)).replace(microsecond=0)
+
+
 def url_date(url: str | None, *, now: datetime | None = None) -> date | None:
     """The day in a URL path like ``/2020/05/01/`` or ``/2020-05-01-slug``.
 

@@ -16,6 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._dates import day_of, parse_date, url_date
+from ._jsonld import _flatten, loads_lenient, node_types
 from ._nodes import CHROME_BOXES
 from ._text import phrase_key
 
@@ -31,6 +32,7 @@ PUBLISHED_META = (
     "publish-date",
     "publish_date",
     "publishdate",
+    "published",
     "publication_date",
     "pubdate",
     "parsely-pub-date",
@@ -63,6 +65,10 @@ MODIFIED_META = (
     "lastmod",
     "revised",
 )
+# A JSON-LD node whose type ends so describes the page (WebPage, ItemPage, MedicalWebPage ...).
+PAGE_TYPE_ENDING = "page"
+PUBLISHED_LD = ("datePublished", "dateCreated")
+MODIFIED_LD = ("dateModified",)
 # A <time> (or any element) whose class/id/itemprop mentions one of these is the publication time.
 PUBLISHED_HINTS = ("publish", "pubdate", "posted", "created", "dateline", "entry-date", "post-date")
 MODIFIED_HINTS = ("modif", "update", "edited", "revised")
@@ -94,6 +100,13 @@ MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a by
 # Text inside these is code, not prose.
 CODE = frozenset({"script", "style", "noscript", "template"})
 MAX_TEXT_NODES = 40
+# A printed date older than the markup's wins when it is among the first texts after the headline.
+MAX_BYLINE_TEXTS = 6  # swept: benchmarks/fit_dates.py --sweep
+# An "Updated" day newer than the markup's, among the first texts after the headline, wins when the
+# markup's day is printed nowhere (what the reader sees is the update).
+MAX_UPDATE_TEXTS = 10  # swept: benchmarks/fit_dates.py --sweep
+STRUCTURED = frozenset({"json-ld", "og", "meta"})
+MAX_KICKER_TEXTS = 8  # texts read above the headline, nearest first (swept: benchmarks/fit_dates.py --sweep)
 ONE_DAY = timedelta(days=1)
 # A zone is a whole quarter hour from UTC, at most 14 hours away.
 QUARTER_HOUR = timedelta(minutes=15)
@@ -133,8 +146,10 @@ def find_dates(
     >>> find_dates(tree, metas={"article:published_time": ["2020-05-01"]}, article=None, url=None).published
     datetime.date(2020, 5, 1)
     """
-    published, p_src = _structured(article, metas, ("datePublished", "dateCreated"), PUBLISHED_META)
-    modified, m_src = _structured(article, metas, ("dateModified",), MODIFIED_META)
+    if article is None:  # no article node: the page node (WebPage and kin) dates the page
+        article = _page_node(tree)
+    published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META, languages)
+    modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META, languages)
     nodes = None
     if published is None or modified is None or _zone_unsure(published):
         nodes = tree.css("time, [itemprop]")
@@ -145,6 +160,24 @@ def find_dates(
             published = _in_page_zone(published, local, tree, metas, article, nodes) or published
         elif local is not None:
             published, p_src = local, source  # a zoneless stamp: the page's printed day is surer
+    if published is not None and p_src in STRUCTURED:
+        printed = _after_headline(tree, phrase_key(title), limit=MAX_BYLINE_TEXTS, languages=languages)
+        # One day apart is a question of zones (see _local_day), not of a re-stamped story.
+        if printed is not None and day_of(printed) < day_of(published) - ONE_DAY:
+            # The byline shows an earlier day than the markup: the CMS re-stamped the story
+            # (a migration, a republish); the reader's date is the original one.
+            published, p_src = printed, "dom"
+        else:
+            shown = _after_headline(
+                tree, phrase_key(title), updated=True, limit=MAX_UPDATE_TEXTS, languages=languages
+            )
+            if (
+                shown is not None
+                and day_of(shown) > day_of(published)
+                and not _printed(tree, day_of(published))
+            ):
+                # The reader sees only "Updated <day>": the markup's older day is nowhere on the page.
+                published, p_src = shown, "dom"
     unmarked = None
     if published is None and nodes is not None:
         (published, unmarked), p_src = _marked(nodes, PUBLISHED_HINTS, default_first=True), "dom"
@@ -161,6 +194,18 @@ def find_dates(
         published, p_src = _announced(tree), "dom"
     if published is None:
         published, p_src = _scripted(tree), "dom"
+    if published is None:
+        published, p_src = _before_headline(tree, phrase_key(title)), "dom"
+    if published is None and modified is None:
+        modified, m_src = _written(tree, phrase_key(title), languages, updated=True), "dom"
+    if published is None and modified is not None:
+        published, p_src = modified, m_src  # a page that shows only when it was updated is dated by it
+    if nodes is None:
+        nodes = tree.css("time, [itemprop]")
+    own_p = _stamps(metas, article, nodes, PUBLISHED_META, PUBLISHED_LD)
+    own_m = _stamps(metas, article, nodes, MODIFIED_META, MODIFIED_LD)
+    published = _with_page_offset(published, own_p, own_p + own_m)
+    modified = _with_page_offset(modified, own_m, own_p + own_m)
     if published is not None and modified is not None and day_of(modified) < day_of(published):
         modified = None  # an edit cannot precede publication: one of the two is a template default
     return Found(
@@ -169,6 +214,70 @@ def find_dates(
         modified=modified,
         modified_source=m_src if modified else None,
     )
+
+
+def _page_node(tree: LexborHTMLParser) -> dict[str, Any] | None:
+    """The JSON-LD node that describes the page itself (``WebPage``, ``ItemPage`` ...) when it has a date."""
+    for script in tree.css('script[type="application/ld+json" i]'):
+        data = loads_lenient(script.text(deep=True))
+        nodes: list[dict[str, Any]] = []
+        if data is not None:
+            _flatten(data, nodes, depth=0)
+        for node in nodes:
+            if any(t.endswith(PAGE_TYPE_ENDING) for t in node_types(node)) and "datePublished" in node:
+                return node
+    return None
+
+
+def _stamps(
+    metas: dict[str, list[str]],
+    article: dict[str, Any] | None,
+    nodes: list[LexborNode],
+    meta_keys: tuple[str, ...],
+    ld_keys: tuple[str, ...],
+) -> list[datetime]:
+    """The zone-aware timestamps the page gives for one field: meta tags, JSON-LD, ``<time datetime>``."""
+    values = [v for key in meta_keys for v in metas.get(key, ())]
+    values += [v for key in ld_keys if isinstance(v := (article or {}).get(key), str)]
+    values += [node.attributes.get("datetime") or "" for node in nodes if node.tag == "time"]
+    found = (parse_date(value) for value in values if ("+" in value or "-" in value[10:] or "Z" in value))
+    return [stamp for stamp in found if isinstance(stamp, datetime) and stamp.tzinfo is not None]
+
+
+def _with_page_offset(value: date | None, own: list[datetime], stamps: list[datetime]) -> date | None:
+    """The same moment written with the page's own UTC offset, when another source gives one.
+
+    A zoneless "2020-03-27 10:00" beside "2020-03-27T10:00:00+09:00", a UTC "...T01:00:00Z" beside
+    the same instant at "+09:00", a bare day beside a zoned stamp on that day: the zoned, local
+    form wins, so the record carries an offset and its date part is the publisher's day. ``stamps``
+    are all the page's zoned stamps; a bare day takes only one of ``own`` (the same field's sources).
+    """
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        return next((s for s in own if s.date() == value), value)
+    if value.tzinfo is None:
+        same = (s for s in stamps if _to_minute(s.replace(tzinfo=None)) == _to_minute(value))
+        return next(same, None) or _shifted(value, stamps) or value
+    if value.utcoffset() == timedelta(0):
+        return next((s for s in stamps if s == value and s.utcoffset() != timedelta(0)), value)
+    return value
+
+
+def _shifted(local: datetime, stamps: list[datetime]) -> datetime | None:
+    """A zoneless local time and a zoned stamp of the same instant: the local time with its offset.
+
+    The two must agree to the second, and differ by whole quarter hours, at most 14 hours.
+    """
+    for stamp in stamps:
+        shift = local - stamp.astimezone(UTC).replace(tzinfo=None)
+        if local.second and shift and abs(shift) <= MAX_SHIFT and shift % QUARTER_HOUR == timedelta(0):
+            return local.replace(tzinfo=timezone(shift))
+    return None
+
+
+def _to_minute(value: datetime) -> datetime:
+    return value.replace(second=0, microsecond=0)
 
 
 def _zone_unsure(value: date | None) -> bool:
@@ -250,18 +359,19 @@ def _structured(
     metas: dict[str, list[str]],
     ld_keys: tuple[str, ...],
     meta_keys: tuple[str, ...],
+    languages: tuple[str, ...],
 ) -> tuple[date | None, str | None]:
     if article is not None:
         for key in ld_keys:
             value = article.get(key)
             if isinstance(value, list):
                 value = value[0] if value else None
-            found = parse_date(value) if isinstance(value, str) else None
+            found = parse_date(value, languages=languages) if isinstance(value, str) else None
             if found is not None:
                 return found, "json-ld"
     for key in meta_keys:
         for value in metas.get(key, ()):
-            found = parse_date(value)
+            found = parse_date(value, languages=languages)  # 03-09-2026 is March 9 on an English page
             if found is not None:
                 return found, "og" if key.startswith(("og:", "article:")) else "meta"
     return None, None
@@ -293,34 +403,56 @@ def _marked(
     return None, first
 
 
-def _written(tree: LexborHTMLParser, title: str, languages: tuple[str, ...]) -> date | None:
+def _written(
+    tree: LexborHTMLParser, title: str, languages: tuple[str, ...], *, updated: bool = False
+) -> date | None:
     """A date written in words in a byline-like element (the slow path, for pages without markup).
 
     Dates after the headline win over dates before it: a site header often shows today's date.
+    Only the byline zone counts as after it: a date below a later heading belongs to the body
+    or to a list of other stories ("Read more": each card's date under its own heading).
     """
     fuzzy_left = MAX_FUZZY if languages else 0  # dateparser without a language hint costs ~20 ms
     before: date | None = None
-    seen_h1 = False
+    later: date | None = None
+    seen_h1 = past_byline = False
     for index, node in enumerate(tree.css(_WRITTEN_QUERY)):
         if index >= MAX_TEXT_NODES:
             break
         if node.tag in HEADINGS:
-            seen_h1 = seen_h1 or _is_headline(node, title)
+            headline = _is_headline(node, title)  # the byline zone opens at each headline match
+            past_byline = not headline and (past_byline or seen_h1)
+            seen_h1 = seen_h1 or headline
             continue
         text = node.text(deep=True, separator=" ")
         if not text or len(text) > MAX_TEXT_CHARS or _widget(node) or _elsewhere(node):
             continue
-        found = parse_date(_publication_part(text), fuzzy=fuzzy_left > 0, languages=languages)
+        part = _updated_part(text) if updated else _publication_part(text)
+        found = parse_date(part, fuzzy=fuzzy_left > 0, languages=languages)
         fuzzy_left -= 1
-        if found is not None:
-            if seen_h1:
-                return found
+        if found is None:
+            continue
+        if seen_h1 and not past_byline:
+            return found
+        if seen_h1:
+            later = later or found
+        else:
             before = before or found
+    if updated:
+        return before or later or _after_headline(tree, title, updated=True)
     # A date above the headline is often the site header's "today": plain text below it first.
-    return (_after_headline(tree, title) if seen_h1 else None) or before or _after_headline(tree, title)
+    near = _after_headline(tree, title) if seen_h1 else None
+    return near or before or later or _after_headline(tree, title)
 
 
-def _after_headline(tree: LexborHTMLParser, title: str) -> date | None:
+def _after_headline(
+    tree: LexborHTMLParser,
+    title: str,
+    *,
+    updated: bool = False,
+    limit: int = MAX_TEXT_NODES,
+    languages: tuple[str, ...] = (),
+) -> date | None:
     """The first short text after the h1 that reads as a date (fast parsers only)."""
     body = tree.body
     if body is None:
@@ -344,8 +476,52 @@ def _after_headline(tree: LexborHTMLParser, title: str) -> date | None:
         ):
             continue
         looked += 1
-        if looked > MAX_TEXT_NODES:
+        if looked > limit:
             break
+        found = parse_date(_updated_part(text) if updated else _publication_part(text), languages=languages)
+        if found is not None:
+            return found
+    return None
+
+
+def _printed(tree: LexborHTMLParser, day: date) -> bool:
+    """Whether a short text of the body reads as ``day`` (fast parsers only)."""
+    body = tree.body
+    if body is None:
+        return False
+    for node in body.traverse(include_text=True):
+        parent = node.parent
+        if node.tag != "-text" or parent is None or parent.tag in CODE:
+            continue
+        text = (node.text_content or "").strip()
+        if 6 <= len(text) <= MAX_TEXT_CHARS and any(c.isdigit() for c in text):
+            found = parse_date(text)
+            if found is not None and day_of(found) == day:
+                return True
+    return False
+
+
+def _before_headline(tree: LexborHTMLParser, title: str) -> date | None:
+    """The date in the short texts just above the headline (a kicker line "Dec 12, 2025 · 5 min read").
+
+    Only the last MAX_KICKER_TEXTS texts before the headline are read, nearest first: the site
+    header's "today" sits further up.
+    """
+    body = tree.body
+    if body is None:
+        return None
+    texts: list[str] = []
+    for node in body.traverse(include_text=True):
+        if node.tag in HEADINGS and _is_headline(node, title):
+            break
+        parent = node.parent
+        if node.tag == "-text" and parent is not None and parent.tag not in CODE and not _widget(parent):
+            text = (node.text_content or "").strip()
+            if 6 <= len(text) <= MAX_TEXT_CHARS:
+                texts.append(text)
+    else:
+        return None  # no headline: nothing to be near
+    for text in reversed(texts[-MAX_KICKER_TEXTS:]):
         found = parse_date(_publication_part(text))
         if found is not None:
             return found
@@ -397,6 +573,12 @@ def _publication_part(text: str) -> str:
         return text[match.end() :]
     match = UPDATED_WORDS.search(text)
     return text[: match.start()] if match is not None else text
+
+
+def _updated_part(text: str) -> str:
+    """The part of a byline line after "Updated" ("Updated: December 9, 2025" -> the date), or ""."""
+    match = UPDATED_WORDS.search(text)
+    return text[match.end() :] if match is not None else ""
 
 
 def _is_headline(node: LexborNode, title: str) -> bool:

@@ -1,0 +1,100 @@
+"""Publication-date accuracy on WCXB article pages and the dates set, metadata pass only (fast).
+
+    .venv/bin/python benchmarks/fit_dates.py --half A --worst 30
+    .venv/bin/python benchmarks/fit_dates.py --set dates
+
+Reads the same ground truth as ``../shared/bench/score.py`` (same day = right; on the dates set a
+null truth is right only when no date is returned) but runs only ``read_metadata``, so a page whose
+body the content pass refuses still counts here. Use it to study and tune date rules on half A,
+then confirm on half B and with ``score.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsscrape.extractor import _pubdate
+from newsscrape.extractor._charset import decode_html
+from newsscrape.extractor._metadata import read_metadata
+
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+
+
+def _day(value: date | None) -> str | None:
+    if value is None:
+        return None
+    return (value.date() if isinstance(value, datetime) else value).isoformat()
+
+
+def _pages(name: str, half: str | None) -> list[tuple[str, str | None, Path, str | None]]:
+    """(id, url, html path, true day) for every scored page."""
+    if name == "wcxb":
+        root = BENCH / "wcxb"
+        rows = []
+        with gzip.open(root / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as lines:
+            for line in lines:
+                page = json.loads(line)
+                if page["type"] != "article" or not page.get("published"):
+                    continue
+                if half and (int(page["id"]) % 2 == 0) != (half == "A"):
+                    continue
+                path = root / "html" / f"{page['id']}.html.gz"
+                rows.append((str(page["id"]), page["url"], path, str(page["published"])[:10]))
+        return rows
+    root = BENCH / "dates"
+    truth = json.loads((root / "ground-truth.json").read_text())
+    return [(v["file"], url, root / "html" / v["file"], v["date"]) for url, v in truth.items()]
+
+
+def _published(path: Path, url: str | None) -> tuple[date | None, str | None]:
+    raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    meta = read_metadata(LexborHTMLParser(decode_html(raw, http_charset=None, url=url)), url=url)
+    return meta.published, meta.sources.get("published")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--set", default="wcxb", choices=("wcxb", "dates"))
+    parser.add_argument("--half", choices=("A", "B"))
+    parser.add_argument("--worst", type=int, default=0, help="list this many misses")
+    parser.add_argument("--sweep", help="NAME=v1,v2,...: score with each value of a _pubdate constant")
+    args = parser.parse_args()
+    if args.sweep:
+        name, _, values = args.sweep.partition("=")
+        for value in values.split(","):
+            setattr(_pubdate, name, int(value))
+            print(f"{name}={value}: ", end="")
+            _score(args.set, args.half, 0)
+        return
+    _score(args.set, args.half, args.worst)
+
+
+def _score(name: str, half: str | None, worst: int) -> None:
+    pages = _pages(name, half)
+    right, misses, empty = 0, [], 0
+    for page_id, url, path, truth in pages:
+        found, source = _published(path, url)
+        day = _day(found)
+        if day == truth:
+            right += 1
+        else:
+            empty += day is None
+            misses.append(
+                f"{page_id:>8} truth={truth} got={found.isoformat() if found else None} ({source}) {url}"
+            )
+    print(
+        f"{name} half={half or 'all'} pages={len(pages)} accuracy={right / len(pages):.4f} "
+        f"missing={empty} wrong={len(misses) - empty}"
+    )
+    for line in misses[:worst]:
+        print(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""Publication dates on tiny inline pages: fallbacks when metadata is absent, the page's own offset,
+and the record's one date form (always ISO 8601 with an offset)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from newsscrape import extract
+from newsscrape.extractor._dates import day_of
+from newsscrape.extractor._metadata import Metadata, read_metadata
+
+# The one form every published/modified value of a record takes.
+STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
+TEXT = "<p>" + "The council met on Tuesday and voted to keep the library open for another year. " * 4 + "</p>"
+
+
+def meta_of(html: str, url: str | None = None) -> Metadata:
+    return read_metadata(LexborHTMLParser(html), url=url)
+
+
+def ld(body: str) -> str:
+    return f'<script type="application/ld+json">{body}</script>'
+
+
+def article(head: str) -> str:
+    story = f"<article><h1>Library stays open</h1>{TEXT}</article>"
+    return f"<html><head>{head}</head><body>{story}</body></html>"
+
+
+def test_meta_named_published_dates_the_page() -> None:
+    assert meta_of('<meta name="published" content="July 17, 2025"><h1>Story</h1>').published == date(
+        2025, 7, 17
+    )
+
+
+def test_jsonld_page_node_dates_a_page_without_an_article_node() -> None:
+    page = ld('{"@graph": [{"@type": "WebPage", "datePublished": "2022-10-05T12:53:00-07:00"}]}')
+    published = meta_of(page + "<h1>Guide</h1>").published
+    assert isinstance(published, datetime)
+    assert published.isoformat() == "2022-10-05T12:53:00-07:00"
+
+
+def test_modified_time_dates_a_page_without_a_publication_time() -> None:
+    page = '<meta property="article:modified_time" content="2025-06-23T18:44:33+02:00"><h1>Guide</h1>'
+    meta = meta_of(page)
+    assert meta.published == meta.modified
+    assert meta.sources["published"] == "og"
+
+
+def test_zoneless_and_zoned_stamp_of_one_moment_keep_the_zoned() -> None:
+    page = ld('{"@type": "NewsArticle", "datePublished": "2024-05-06T10:00:00"}') + (
+        '<meta property="article:published_time" content="2024-05-06T10:00:00+09:00">'
+    )
+    published = meta_of(page).published
+    assert isinstance(published, datetime)
+    assert published.isoformat() == "2024-05-06T10:00:00+09:00"
+
+
+def test_utc_and_local_stamp_of_one_instant_keep_the_local() -> None:
+    page = ld('{"@type": "NewsArticle", "datePublished": "2024-05-05T16:30:00Z"}') + (
+        '<h1>Story</h1><time class="published" datetime="2024-05-06T01:30:00+09:00">6 May</time>'
+    )
+    published = meta_of(page).published
+    assert isinstance(published, datetime)
+    assert published.isoformat() == "2024-05-06T01:30:00+09:00"  # the page's day, not UTC's
+
+
+def test_bare_day_and_a_zoned_stamp_that_day_keep_the_stamp() -> None:
+    page = ld('{"@type": "NewsArticle", "datePublished": "2024-05-06"}') + (
+        '<meta property="article:published_time" content="2024-05-06T08:15:00+02:00">'
+    )
+    published = meta_of(page).published
+    assert isinstance(published, datetime)
+    assert published.utcoffset() == timedelta(hours=2)
+
+
+def test_zoneless_local_time_takes_the_offset_of_the_same_instant_in_utc() -> None:
+    page = ld('{"@type": "NewsArticle", "datePublished": "2024-05-06 01:30:17"}') + (
+        '<meta property="article:modified_time" content="2024-05-05T16:30:17Z">'
+    )
+    published = meta_of(page).published
+    assert isinstance(published, datetime)
+    assert published.isoformat() == "2024-05-06T01:30:17+09:00"
+
+
+def test_zoned_stamp_of_another_moment_does_not_lend_its_offset() -> None:
+    page = ld('{"@type": "NewsArticle", "datePublished": "2024-05-06T10:00:00"}') + (
+        '<meta property="article:modified_time" content="2024-05-07T11:20:00+09:00">'
+    )
+    published = meta_of(page).published
+    assert isinstance(published, datetime)
+    assert published.tzinfo is None  # the metadata pass keeps what the page said ...
+    record = extract(article(page)).to_dict()
+    assert record["published"] == "2024-05-06T10:00:00+00:00"  # ... the record says it in its one form
+
+
+@pytest.mark.parametrize(
+    ("head", "want"),
+    [
+        ('<meta property="article:published_time" content="2024-05-06 10:00">', "2024-05-06T10:00:00+00:00"),
+        ('<meta property="article:published_time" content="2024-05-06">', "2024-05-06T00:00:00+00:00"),
+    ],
+)
+def test_record_dates_are_always_iso_8601_with_an_offset(head: str, want: str) -> None:
+    record = extract(article(head)).to_dict()
+    assert record["published"] == want
+    assert STAMP.fullmatch(record["published"])
+
+
+def test_record_modified_has_the_same_form() -> None:
+    head = '<meta name="date" content="2024-05-06">' + (
+        '<meta property="article:modified_time" content="2024-05-08 09:00">'
+    )
+    record = extract(article(head)).to_dict()
+    assert [record["published"], record["modified"]] == [
+        "2024-05-06T00:00:00+00:00",
+        "2024-05-08T09:00:00+00:00",
+    ]
+    assert all(STAMP.fullmatch(record[key]) for key in ("published", "modified"))
+
+
+def test_numeric_meta_date_reads_month_first_on_an_english_page() -> None:
+    page = '<html lang="en-US"><meta name="article:published_time" content="03-09-2026"><h1>Story</h1>'
+    assert meta_of(page).published == date(2026, 3, 9)
+
+
+def test_kicker_line_above_the_headline_dates_the_page() -> None:
+    page = "<main><p>February 4, 2025 - 11 minutes</p><h1>Cloud trends</h1><p>Text without a date.</p></main>"
+    assert meta_of(page).published == date(2025, 2, 4)
+    assert meta_of(page.replace("h1>", "p>")).published is None  # no headline: nothing to be above
+
+
+def test_update_line_after_the_headline_dates_a_page_that_shows_nothing_else() -> None:
+    page = "<h1>Wedding checklist</h1><div><span>Updated October 23, 2025</span></div><p>Text.</p>"
+    assert meta_of(page).published == date(2025, 10, 23)
+
+
+def test_byline_day_older_than_the_markup_is_the_publication() -> None:
+    page = '<meta property="article:published_time" content="2025-06-12T10:00:00+00:00"><h1>Protocol</h1>'
+    assert meta_of(page + "<p>November 2, 2022</p><p>Text.</p>").published == date(2022, 11, 2)
+    # One day apart is a question of zones, not a re-stamped story: the markup's instant stays.
+    assert isinstance(meta_of(page + "<p>June 11, 2025</p><p>Text.</p>").published, datetime)
+
+
+def test_date_of_a_story_card_below_a_later_heading_is_not_the_page_date() -> None:
+    page = (
+        '<header><span class="post-hero__date">December 17, 2025</span><h1>Stop nesting</h1></header>'
+        "<h2>How it works</h2><p>Text.</p><h2>Read more</h2>"
+        '<p class="listing__item__date"><b>November</b> <i>25, 2025</i></p><h3>Another story</h3>'
+    )  # the card's date is split in two elements, so only the byline-element reader sees it
+    assert meta_of(page).published == date(2025, 12, 17)
+
+
+def test_update_the_reader_sees_beats_a_markup_day_printed_nowhere() -> None:
+    page = (
+        '<meta property="article:published_time" content="2024-02-01T15:46:14+00:00">'
+        "<h1>Video production</h1><p>Updated April 19, 2025</p><p>Text.</p>"
+    )
+    assert meta_of(page).published == date(2025, 4, 19)
+    # When the page also prints the markup's day, that day stays the publication.
+    both = meta_of(page + "<footer><p>First published February 1, 2024</p></footer>").published
+    assert both is not None
+    assert day_of(both) == date(2024, 2, 1)
