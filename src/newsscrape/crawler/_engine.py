@@ -46,7 +46,7 @@ from ..fetcher import afetch_page as _afetch_page
 from ..fetcher import async_client
 from ..fetcher.robots import RobotsCache, RobotsRules, afetch_robots
 from ..models import ErrorRecord, Record
-from ._hosts import Host, Job, PassingHosts, TargetBusy, hold_off, wait_turn
+from ._hosts import Host, HostClients, Job, PassingHosts, TargetBusy, hold_off, wait_turn
 from ._policy import backoff_wait, is_host_failure, is_retryable, request_interval, retry_wait
 from ._pool import ExtractFn, ExtractPool
 from ._reader import stream_lines
@@ -56,6 +56,8 @@ from ._urls import InvalidUrl, UrlSet, check_url, invalid_key, origin, url_of_li
 
 # robots.txt answers learnt on a retry (the cache keeps the first, unreachable one), by origin.
 LATE_ROBOTS_MAX = 1024
+# Connection pools of hosts with no request in flight kept open (at least; ``concurrency`` if more).
+IDLE_CLIENTS_MIN = 16
 
 
 @dataclass(slots=True)
@@ -158,7 +160,13 @@ class Crawler:
                 config=cfg.extract,
                 extract_fn=self._extract_fn,
             ) as pool:
+                pool.start()  # workers warm up while robots.txt and the first pages download
                 self._client, self._pool = client, pool
+                self._clients = HostClients(
+                    lambda: async_client(cfg.fetch, keepalive=cfg.per_host),
+                    lambda c: c.aclose(),
+                    idle_max=max(IDLE_CLIENTS_MIN, cfg.concurrency),
+                )
                 # The crawl does the backing off between robots.txt tries (_rules), holding no slot.
                 self._robots = RobotsCache(client=client, config=cfg.fetch, retry_delay=0.01)
                 main = asyncio.create_task(self._main(urls))
@@ -175,6 +183,7 @@ class Crawler:
                     if not main.done():
                         main.cancel()
                     await asyncio.gather(main, return_exceptions=True)
+                    await self._clients.aclose()
 
     async def _main(self, urls: Iterable[str] | AsyncIterable[str]) -> None:
         try:
@@ -330,9 +339,10 @@ class Crawler:
             await self._vet_hop(job.url, from_url, to_url)
 
         try:
-            page = await _afetch_page(
-                job.url, config=self.config.fetch, client=self._client, on_redirect=vet_hop
-            )
+            async with self._clients.use(host.origin) as client:
+                page = await _afetch_page(
+                    job.url, config=self.config.fetch, client=client, on_redirect=vet_hop
+                )
         except FetchError as exc:
             return self._fetch_failed(host, job, exc)
         except TargetBusy as busy:  # not the host's fault, not an attempt: come back when it is free
