@@ -17,6 +17,9 @@
   are ``host_unreachable``, never ``robots``), then waits out the origin's politeness window
   (``delay`` or Crawl-delay, plus jitter, start to start), then takes one of ``concurrency`` global
   slots for the download *and* the extraction, so at most ``concurrency`` pages are held in memory.
+* Each origin's pages go through a connection pool of its own (``HostClients``), whose
+  ``per_host`` connections are kept alive between pages; robots.txt uses one shared pool.
+  Extraction workers start with the crawl, so they are ready by the time the first page is.
 * A redirect is a request to its target: every hop is checked against the target origin's
   robots.txt before it is followed (the fetcher's ``on_redirect`` hook), and a hop into another
   origin waits out that origin's politeness window like a listed URL would.
@@ -153,7 +156,12 @@ class Crawler:
         cfg = self.config
         self._slots = asyncio.Semaphore(cfg.concurrency)
         self._out: asyncio.Queue[object] = asyncio.Queue(maxsize=max(64, 2 * cfg.concurrency))
-        async with async_client(cfg.fetch) as client:
+        clients = HostClients(
+            lambda: async_client(cfg.fetch, keepalive=cfg.per_host),
+            lambda c: c.aclose(),
+            idle_max=max(IDLE_CLIENTS_MIN, cfg.concurrency),
+        )
+        async with async_client(cfg.fetch) as client, clients:
             with ExtractPool(
                 workers=cfg.workers,
                 timeout=cfg.extract_timeout,
@@ -161,12 +169,7 @@ class Crawler:
                 extract_fn=self._extract_fn,
             ) as pool:
                 pool.start()  # workers warm up while robots.txt and the first pages download
-                self._client, self._pool = client, pool
-                self._clients = HostClients(
-                    lambda: async_client(cfg.fetch, keepalive=cfg.per_host),
-                    lambda c: c.aclose(),
-                    idle_max=max(IDLE_CLIENTS_MIN, cfg.concurrency),
-                )
+                self._client, self._pool, self._clients = client, pool, clients
                 # The crawl does the backing off between robots.txt tries (_rules), holding no slot.
                 self._robots = RobotsCache(client=client, config=cfg.fetch, retry_delay=0.01)
                 main = asyncio.create_task(self._main(urls))
@@ -183,7 +186,6 @@ class Crawler:
                     if not main.done():
                         main.cancel()
                     await asyncio.gather(main, return_exceptions=True)
-                    await self._clients.aclose()
 
     async def _main(self, urls: Iterable[str] | AsyncIterable[str]) -> None:
         try:

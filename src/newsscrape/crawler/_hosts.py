@@ -116,8 +116,8 @@ class HostClients(Generic[C]):
     Pools in use stay open; at most ``idle_max`` unused ones are kept (the least recently used
     is closed first), so a crawl over many hosts holds a bounded number of sockets.
 
-        >>> clients = HostClients(lambda: async_client(cfg, keepalive=2), close, idle_max=32)
-        >>> async with clients.use("https://example.com:443") as client: ...
+        >>> async with HostClients(lambda: async_client(cfg, keepalive=2), close, idle_max=32) as clients:
+        ...     async with clients.use("https://example.com:443") as client: ...
     """
 
     def __init__(
@@ -148,6 +148,12 @@ class HostClients(Generic[C]):
                 self._idle[key] = client
                 if len(self._idle) > self._idle_max:
                     await self._close(self._idle.popitem(last=False)[1])
+
+    async def __aenter__(self) -> HostClients[C]:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
 
     async def aclose(self) -> None:
         """Close every pool (the crawl is over: nothing uses them)."""
