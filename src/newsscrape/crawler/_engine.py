@@ -59,8 +59,9 @@ from ._urls import InvalidUrl, UrlSet, check_url, invalid_key, origin, url_of_li
 
 # robots.txt answers learnt on a retry (the cache keeps the first, unreachable one), by origin.
 LATE_ROBOTS_MAX = 1024
-# Connection pools of hosts with no request in flight kept open (at least; ``concurrency`` if more).
-IDLE_CLIENTS_MIN = 16
+# Kept-alive connections in the pools of hosts with no request in flight, at most: each such pool
+# holds up to ``per_host``, so 256 // per_host pools are kept (file descriptors stay well bounded).
+IDLE_SOCKETS_MAX = 256
 
 
 @dataclass(slots=True)
@@ -159,7 +160,7 @@ class Crawler:
         clients = HostClients(
             lambda: async_client(cfg.fetch, keepalive=cfg.per_host),
             lambda c: c.aclose(),
-            idle_max=max(IDLE_CLIENTS_MIN, cfg.concurrency),
+            idle_max=max(1, IDLE_SOCKETS_MAX // cfg.per_host),
         )
         async with async_client(cfg.fetch) as client, clients:
             with ExtractPool(
