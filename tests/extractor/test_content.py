@@ -150,7 +150,8 @@ def test_br_does_not_glue_words() -> None:
 
 def test_list_items_are_paragraphs() -> None:
     art = extract(
-        page(f"<p>{PARA}</p><ul><li>First point made</li><li>Second point made</li></ul><p>{PARA2}</p>")
+        page(f"<p>{PARA}</p><ul><li>First point made</li><li>Second point made</li></ul><p>{PARA2}</p>"),
+        config=NATIVE,  # the native pass's reading; a page this bare could be any type to the classifier
     )
     assert "First point made" in art.sections[0].paragraphs
     assert "Second point made" in art.sections[0].paragraphs
@@ -697,3 +698,15 @@ def test_story_typed_straight_into_divs_is_found_natively() -> None:
 def test_dont_miss_promotion_of_another_page_removed() -> None:
     promo = '<p>Ezt ne hagyja ki! Történetek és hírek a Balatonról itt: <a href="https://x.hu/">x.hu</a>.</p>'
     assert "Balatonról" not in body(page(f"<p>{PARA}</p>{promo}<p>{PARA2}</p>"))
+
+
+def test_second_opinion_keeps_the_headings_the_native_pass_found() -> None:
+    from newsscrape.extractor._content import Block, Content, _second_opinion
+    from newsscrape.extractor._guard import Deadline
+
+    html = page(f"<p>{PARA}</p><h2>First part</h2><p>{PARA2}</p><p>{PARA3}</p>")
+    content = Content(blocks=[Block(text="First part", level=2)])
+    _second_opinion(content, html, Deadline(10.0, url=None))
+    assert content.method == "trafilatura"
+    assert Block(text="First part", level=2) in content.blocks
+    assert all(block.level == 0 for block in content.blocks if block.text != "First part")

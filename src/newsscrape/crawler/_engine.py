@@ -17,6 +17,9 @@
   are ``host_unreachable``, never ``robots``), then waits out the origin's politeness window
   (``delay`` or Crawl-delay, plus jitter, start to start), then takes one of ``concurrency`` global
   slots for the download *and* the extraction, so at most ``concurrency`` pages are held in memory.
+* Each origin's pages go through a connection pool of its own (``HostClients``), whose
+  ``per_host`` connections are kept alive between pages; robots.txt uses one shared pool.
+  Extraction workers start with the crawl, so they are ready by the time the first page is.
 * A redirect is a request to its target: every hop is checked against the target origin's
   robots.txt before it is followed (the fetcher's ``on_redirect`` hook), and a hop into another
   origin waits out that origin's politeness window like a listed URL would.
@@ -46,13 +49,17 @@ from ..fetcher import afetch_page as _afetch_page
 from ..fetcher import async_client
 from ..fetcher.robots import RobotsCache, RobotsRules
 from ..models import ErrorRecord, Record
-from ._hosts import Host, Job, PassingHosts, TargetBusy, hold_off, wait_turn
+from ._hosts import Host, HostClients, Job, PassingHosts, TargetBusy, hold_off, wait_turn
 from ._policy import backoff_wait, is_host_failure, is_retryable, request_interval, retry_wait
 from ._pool import ExtractFn, ExtractPool
 from ._reader import stream_lines
 from ._spill import Spill
 from ._sync import SyncRunner
 from ._urls import InvalidUrl, UrlSet, check_url, invalid_key, origin, url_of_line
+
+# Kept-alive connections in the pools of hosts with no request in flight, at most: each such pool
+# holds up to ``per_host``, so 256 // per_host pools are kept (file descriptors stay well bounded).
+IDLE_SOCKETS_MAX = 256
 
 
 @dataclass(slots=True)
@@ -147,14 +154,20 @@ class Crawler:
         cfg = self.config
         self._slots = asyncio.Semaphore(cfg.concurrency)
         self._out: asyncio.Queue[object] = asyncio.Queue(maxsize=max(64, 2 * cfg.concurrency))
-        async with async_client(cfg.fetch) as client:
+        clients = HostClients(
+            lambda: async_client(cfg.fetch, keepalive=cfg.per_host),
+            lambda c: c.aclose(),
+            idle_max=max(1, IDLE_SOCKETS_MAX // cfg.per_host),
+        )
+        async with async_client(cfg.fetch) as client, clients:
             with ExtractPool(
                 workers=cfg.workers,
                 timeout=cfg.extract_timeout,
                 config=cfg.extract,
                 extract_fn=self._extract_fn,
             ) as pool:
-                self._client, self._pool = client, pool
+                pool.start()  # workers warm up while robots.txt and the first pages download
+                self._client, self._pool, self._clients = client, pool, clients
                 # The crawl does the backing off between robots.txt tries (_rules), holding no slot.
                 # no retries inside the cache: _rules retries an outage with the crawl's backoff
                 self._robots = RobotsCache(client=client, config=cfg.fetch, unreachable_retries=0)
@@ -327,9 +340,10 @@ class Crawler:
             await self._vet_hop(job.url, from_url, to_url)
 
         try:
-            page = await _afetch_page(
-                job.url, config=self.config.fetch, client=self._client, on_redirect=vet_hop
-            )
+            async with self._clients.use(host.origin) as client:
+                page = await _afetch_page(
+                    job.url, config=self.config.fetch, client=client, on_redirect=vet_hop
+                )
         except FetchError as exc:
             return self._fetch_failed(host, job, exc)
         except TargetBusy as busy:  # not the host's fault, not an attempt: come back when it is free

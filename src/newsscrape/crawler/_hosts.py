@@ -12,9 +12,11 @@ may move while sleeping) and ``hold_off`` (a request starts now, or a retry paus
 from __future__ import annotations
 
 import asyncio
-from collections import deque
-from collections.abc import Awaitable, Callable
+import contextlib
+from collections import OrderedDict, deque
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 # Sleeps the given seconds; False when cut short (the crawl is stopping).
 Sleep = Callable[[float], Awaitable[bool]]
@@ -98,3 +100,66 @@ class PassingHosts:
             now = asyncio.get_running_loop().time()
             self._hosts = {k: h for k, h in self._hosts.items() if h.next_start > now}
         self._hosts[host.origin] = host
+
+
+C = TypeVar("C")
+
+
+class HostClients(Generic[C]):
+    """One connection pool per origin, so a request never scans the connections of other hosts.
+
+    httpcore looks at every connection of a pool (a ``getpeername`` and a ``poll`` each, and a
+    count of the idle ones per idle one) whenever a request starts or ends: with one pool for a
+    whole crawl that work grows with the square of ``concurrency``. A pool per origin holds at
+    most ``per_host`` connections, kept alive between that host's pages.
+
+    Pools in use stay open; at most ``idle_max`` unused ones are kept (the least recently used
+    is closed first), so a crawl over many hosts holds a bounded number of sockets.
+
+        >>> async with HostClients(lambda: async_client(cfg, keepalive=2), close, idle_max=32) as clients:
+        ...     async with clients.use("https://example.com:443") as client: ...
+    """
+
+    def __init__(
+        self, make: Callable[[], C], close: Callable[[C], Awaitable[object]], *, idle_max: int
+    ) -> None:
+        self._make, self._close, self._idle_max = make, close, idle_max
+        self._busy: dict[str, tuple[C, int]] = {}  # origin -> (client, requests using it)
+        self._idle: OrderedDict[str, C] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._busy) + len(self._idle)
+
+    @contextlib.asynccontextmanager
+    async def use(self, key: str) -> AsyncIterator[C]:
+        """The pool of origin ``key`` for one request (made on first use)."""
+        if key in self._busy:
+            client, users = self._busy[key]
+        else:
+            client, users = self._idle.pop(key, None) or self._make(), 0
+        self._busy[key] = (client, users + 1)
+        try:
+            yield client
+        finally:
+            client, users = self._busy.pop(key)
+            if users > 1:
+                self._busy[key] = (client, users - 1)
+            else:
+                self._idle[key] = client
+                if len(self._idle) > self._idle_max:
+                    await self._close(self._idle.popitem(last=False)[1])
+
+    async def __aenter__(self) -> HostClients[C]:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close every pool (the crawl is over: nothing uses them)."""
+        clients = [c for c, _ in self._busy.values()] + list(self._idle.values())
+        self._busy.clear()
+        self._idle.clear()
+        for client in clients:
+            with contextlib.suppress(Exception):
+                await self._close(client)

@@ -275,10 +275,21 @@ class ExtractPool:
         finally:
             idle.put_nowait(worker)
 
-    async def _idle_queue(self) -> asyncio.Queue[_Worker]:
-        if self._idle is None:
+    def start(self) -> None:
+        """Start the worker processes now, in the background (call from the running event loop).
+
+        A crawl calls this before its first request, so the forkserver's interpreter and imports
+        and the workers' start overlap with robots.txt and the first downloads instead of
+        following them: the first record comes out one extraction after the first page, not one
+        pool start-up after it. Without it, workers start with the first ``extract``.
+        """
+        if self._ctx is not None and self._idle is None:
             self._idle = asyncio.Queue()
             self._started = asyncio.get_running_loop().run_in_executor(None, self._start_workers)
+
+    async def _idle_queue(self) -> asyncio.Queue[_Worker]:
+        self.start()
+        assert self._idle is not None
         assert self._started is not None
         await asyncio.shield(self._started)
         return self._idle
@@ -286,15 +297,22 @@ class ExtractPool:
     def _start_workers(self) -> None:
         assert self._ctx is not None
         assert self._idle is not None
+        started: list[_Worker] = []
         try:
-            self._workers = [_Worker(self._ctx, self._fn, self._config) for _ in range(self._size)]
+            while len(started) < self._size and not self._closed:
+                started.append(_Worker(self._ctx, self._fn, self._config))
+                self._workers = list(started)  # close() kills what has started so far
         except _Unborn:
-            for worker in self._workers:
+            for worker in started:
                 worker.kill()
             self._workers = []
             self._in_process("extraction worker processes died before they were ready")
             return
-        for worker in self._workers:
+        if self._closed:  # the crawl ended while they started (start() runs in the background)
+            for worker in started:
+                worker.kill()
+            return
+        for worker in started:
             self._idle.put_nowait(worker)
 
     def _in_process(self, why: str) -> None:

@@ -327,5 +327,7 @@ def _second_opinion(content: Content, html: str, deadline: Deadline) -> None:
     text = text or ""
     paragraphs = [fold(p) for p in text.split("\n") if p.strip()]
     if sum(count_words(p) for p in paragraphs) > sum(count_words(b.text) for b in content.blocks):
-        content.blocks = [Block(text=p) for p in paragraphs]
+        # trafilatura's text has no heading marks: a line the native pass read as a heading stays one
+        levels = {b.text: b.level for b in content.blocks if b.level}
+        content.blocks = [Block(text=p, level=levels.get(p, 0)) for p in paragraphs]
         content.method = "trafilatura"

@@ -366,7 +366,7 @@ def _url_signals(url: str | None) -> dict[str, float]:
     last = segments[-1] if segments else ""
     stem = last.rsplit(".", 1)[0]
     out["url_depth"] = float(min(len(segments), 8))
-    out["url_root"] = float(not segments)
+    out["url_root"] = float(parts is not None and not segments)  # no URL is not a home page
     out["url_date"] = float(bool(_DATE_PATH.search(path)))
     out["url_number"] = float(any(_NUMERIC_SEGMENT.search(s) for s in segments))
     out["url_slug_words"] = float(min(len(re.findall(r"[^\W_]+", stem)), 20))

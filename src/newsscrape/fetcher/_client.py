@@ -20,7 +20,9 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import functools
 import socket
+import ssl
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any, TypeAlias, TypeVar
@@ -63,27 +65,42 @@ def sync_client(config: FetchConfig) -> httpx.Client:
     return httpx.Client(**_client_options(config))
 
 
-def async_client(config: FetchConfig) -> httpx.AsyncClient:
+def async_client(config: FetchConfig, *, keepalive: int | None = None) -> httpx.AsyncClient:
     """A connection pool for many concurrent ``afetch_page`` calls; close it when done.
 
     >>> async with async_client(cfg) as client:
     ...     pages = await asyncio.gather(*(afetch_page(u, config=cfg, client=client) for u in urls))
+
+    ``keepalive``: connections kept open between requests (httpx's default is 20, and a pool with
+    more connections than that closes each one as its response ends); with it, the pool has no
+    limit of its own on open connections: the caller bounds its concurrent requests (a crawler's
+    pool for one host, ``per_host`` requests at most).
     """
-    return httpx.AsyncClient(**_client_options(config))
+    options = _client_options(config)
+    if keepalive is not None:
+        options["limits"] = httpx.Limits(max_connections=None, max_keepalive_connections=keepalive)
+    return httpx.AsyncClient(**options)
 
 
 def _client_options(config: FetchConfig) -> dict[str, Any]:
     # Redirects are followed by Fetch, hop by hop, so each hop passes the address policy.
-    verify = httpx.create_ssl_context(verify=True, trust_env=True) if config.verify_tls else False
     return {
         "headers": _plan.request_headers(config),
         "timeout": _plan.client_timeout(config),
         "follow_redirects": False,
-        "verify": verify,
+        "verify": _tls_context() if config.verify_tls else False,
         "proxy": config.proxy,
         "trust_env": False,
         "cookies": BoundedCookieJar(),  # a CookieJar is used as is; httpx.Cookies would be copied
     }
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One verifying TLS context for every client: building one (the CA bundle) costs ~20 ms of
+    CPU, and a crawler makes a client per host. A context is safe to share. SSL_CERT_FILE and
+    SSL_CERT_DIR are honoured (trust_env) though proxies from the environment are not."""
+    return httpx.create_ssl_context(verify=True, trust_env=True)
 
 
 def fetch_page(

@@ -1,0 +1,54 @@
+"""Extraction workers start with the crawl, not with its first page (time to the first record)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+from faultserver import article_html
+from newsscrape.config import ExtractConfig
+from newsscrape.crawler._pool import ExtractPool
+from newsscrape.models import Article
+
+PAGE = article_html("warm").encode()
+
+
+def pid_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """An Article whose title is the pid of the process that made it. Module-level: workers import it."""
+    return Article(url=url, final_url=final_url, title=str(os.getpid()))
+
+
+async def _started_workers(pool: ExtractPool, count: int) -> list[int]:
+    """The pids of the pool's workers once ``count`` have started (or failed after 60 s)."""
+    for _ in range(6000):
+        if len(pool._workers) == count:
+            return [w.process.pid for w in pool._workers if w.process.pid is not None]
+        await asyncio.sleep(0.01)
+    raise AssertionError("the workers did not start")
+
+
+def test_workers_started_before_the_first_page_extract_it() -> None:
+    async def go() -> None:
+        with ExtractPool(workers=1, timeout=30.0, extract_fn=pid_extract) as pool:
+            pool.start()  # no page yet
+            (worker,) = await _started_workers(pool, 1)
+            article = await pool.extract(PAGE, "http://e.com/1", final_url=None, charset=None)
+            assert article.title == str(worker)  # the page went to the worker already running
+
+    asyncio.run(go())
+
+
+def test_a_pool_closed_while_its_workers_start_leaves_none_running(tmp_path: Path) -> None:
+    async def go() -> ExtractPool:
+        pool = ExtractPool(workers=2, timeout=30.0, extract_fn=pid_extract)
+        pool.start()
+        pool.close()  # a crawl that needed no extraction (every URL refused) ends at once
+        assert pool._started is not None
+        await pool._started  # the background start sees the pool closed and stops
+        return pool
+
+    pool = asyncio.run(go())
+    assert not any(w.process.is_alive() for w in pool._workers)
