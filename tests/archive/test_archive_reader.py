@@ -60,7 +60,8 @@ def test_source_names_the_file_and_the_record_offset(tmp_path: Path) -> None:
     path = builder.response("https://example.com/a", page("a")).save()
     (found,) = read_warc_pages(path)
     assert found.source == f"{path}#{start}"
-    assert found.record_id is not None and found.record_id.startswith("<urn:uuid:")
+    assert found.record_id is not None
+    assert found.record_id.startswith("<urn:uuid:")
 
 
 @pytest.mark.parametrize("gzipped", [True, False])
@@ -107,7 +108,9 @@ def test_chunked_framing_and_content_codings_are_undone() -> None:
     assert payload(chunked, headers) == html
     assert payload(zlib.compress(html), [("Content-Encoding", "deflate")]) == html
     raw_deflate = zlib.compressobj(wbits=-15)
-    assert payload(raw_deflate.compress(html) + raw_deflate.flush(), [("Content-Encoding", "deflate")]) == html
+    assert (
+        payload(raw_deflate.compress(html) + raw_deflate.flush(), [("Content-Encoding", "deflate")]) == html
+    )
     # A crawler that removed the framing but kept the header: taken as it is.
     assert payload(html, [("Transfer-Encoding", "chunked")]) == html
 

@@ -42,8 +42,8 @@ from dataclasses import dataclass, field
 
 from ..config import CrawlConfig
 from ..errors import ExtractError, FetchError
+from ..fetcher import OnExchange, async_client
 from ..fetcher import afetch_page as _afetch_page
-from ..fetcher import async_client
 from ..fetcher.robots import RobotsCache, RobotsRules, afetch_robots
 from ..models import ErrorRecord, Record
 from ._hosts import Host, Job, PassingHosts, TargetBusy, hold_off, wait_turn
@@ -106,8 +106,10 @@ class Crawler:
         *,
         recorded: UrlSet | None = None,
         extract_fn: ExtractFn | None = None,
+        on_exchange: OnExchange | None = None,
     ) -> None:
         self.config = config or CrawlConfig()
+        self._on_exchange = on_exchange  # every HTTP exchange, as sent and received (crawl --warc)
         self.stats = CrawlStats()
         self._seen = recorded if recorded is not None else UrlSet()
         self._extract_fn = extract_fn
@@ -151,7 +153,7 @@ class Crawler:
         cfg = self.config
         self._slots = asyncio.Semaphore(cfg.concurrency)
         self._out: asyncio.Queue[object] = asyncio.Queue(maxsize=max(64, 2 * cfg.concurrency))
-        async with async_client(cfg.fetch) as client:
+        async with async_client(cfg.fetch, on_exchange=self._on_exchange) as client:
             with ExtractPool(
                 workers=cfg.workers,
                 timeout=cfg.extract_timeout,

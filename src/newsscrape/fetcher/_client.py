@@ -26,6 +26,7 @@ import httpx
 from ..config import FetchConfig
 from . import _plan
 from ._address import AddressPolicy
+from ._capture import OnExchange, capture_transport
 from ._plan import Fetch, Page
 
 OnRedirect: TypeAlias = Callable[[str, str], None]
@@ -52,13 +53,19 @@ def sync_client(config: FetchConfig) -> httpx.Client:
     return httpx.Client(**_client_options(config))
 
 
-def async_client(config: FetchConfig) -> httpx.AsyncClient:
+def async_client(config: FetchConfig, *, on_exchange: OnExchange | None = None) -> httpx.AsyncClient:
     """A connection pool for many concurrent ``afetch_page`` calls; close it when done.
 
     >>> async with async_client(cfg) as client:
     ...     pages = await asyncio.gather(*(afetch_page(u, config=cfg, client=client) for u in urls))
+
+    ``on_exchange`` is handed every request and response made through the client, body as
+    received (see ``_capture``): ``crawl --warc`` archives them.
     """
-    return httpx.AsyncClient(**_client_options(config))
+    options = _client_options(config)
+    if on_exchange is not None:
+        options["transport"] = capture_transport(config.verify_tls, on_exchange)
+    return httpx.AsyncClient(**options)
 
 
 def _client_options(config: FetchConfig) -> dict[str, Any]:
