@@ -145,9 +145,8 @@ class Article:
                     lines += [f"{'#' * min(6, max(2, section.level))} {_one_line(section.heading)}", ""]
                 lines += [line for p in section.paragraphs for line in (_md_escape(p), "")]
         elif self.body:
-            lines += [_md_escape(p) for p in self.body.split("\n\n")]
-            lines.append("")
-        return "\n".join(lines)
+            lines += [line for p in self.body.split("\n\n") for line in (_md_escape(p), "")]
+        return "\n".join(lines[:-1] if lines and lines[-1] == "" else lines) + "\n"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
