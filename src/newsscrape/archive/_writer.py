@@ -22,8 +22,10 @@ The archive obeys the rules of the JSON Lines output beside it, argued as in ``c
   in the WARC without its line, which ``--resume`` fetches again (and archives again: an archive
   holds exchanges, and a second one is a true one). Never the reverse.
 
-``kill -9`` is covered; a power cut is not unless the file system orders writes (ext4's default
-``data=ordered`` does for appends to two files only with fsync; ``fsync=True`` syncs each exchange).
+``kill -9`` is covered: the kernel keeps what was written. A power cut is covered only with
+``fsync=True`` (each exchange synced before its record can be written); without it the two files
+may reach the disk in any order. The cost of the repair is one sequential read of the archive at
+start (as fast as ``gunzip -t``), as ``--resume`` reads the JSON Lines output once.
 
     >>> with WarcWriter.open("raw.warc.gz") as warc:
     ...     warc.write_exchange(exchange)
