@@ -72,11 +72,12 @@ def read_inputs(
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    for directory, subdirs, files in os.walk(root):
-        subdirs.sort()
-        for file in sorted(files):
-            if file.lower().endswith(_WALKED):
-                yield Path(directory, file)
+    """Files to read under ``root``, in path order (a directory's entries by name, depth first)."""
+    for entry in sorted(root.iterdir()):
+        if entry.is_dir():
+            yield from _walk(entry)
+        elif entry.name.lower().endswith(_WALKED):
+            yield entry
 
 
 def _read_file(
