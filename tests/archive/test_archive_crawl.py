@@ -3,6 +3,7 @@ a record cut by kill -9 is repaired on --resume."""
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import os
@@ -194,3 +195,41 @@ def test_kill_9_then_resume_leaves_no_cut_member_and_every_recorded_page_archive
     final = [json.loads(line)["url"] for line in out.read_text().splitlines()]
     assert sorted(final) == sorted(urls)
     assert set(final) <= archived_pages
+
+
+# --- the archive cannot be written: the crawl stops before a record it lacks ------------------
+
+LIMITED = """
+import resource, runpy, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv.pop(1)), resource.RLIM_INFINITY))
+sys.argv[0] = "newsscrape"
+runpy.run_module("newsscrape", run_name="__main__")
+"""
+
+
+def test_a_full_archive_stops_the_crawl_before_any_record_it_lacks(
+    fault_server: FaultServer, tmp_path: Path
+) -> None:
+    noise = base64.b64encode(os.urandom(15000)).decode()  # in a comment: archived, never extracted
+    fault_server.add_route(
+        "/big/",
+        lambda req: Response(
+            body=article_html(req.path[5:]).replace("</body>", f"<!--{noise}--></body>").encode()
+        ),
+    )
+    urls = [fault_server.url(f"/big/{i}") for i in range(40)]
+    source, out, warc = tmp_path / "urls.txt", tmp_path / "out.jsonl", tmp_path / "raw.warc.gz"
+    source.write_text("\n".join(urls) + "\n")
+    # Every file of the process may grow to 100 KB: the archive (about 16 KB a page) reaches it
+    # after a few pages, while the JSON Lines output (about 2 KB a page) is far below it.
+    args = [sys.executable, "-c", LIMITED, "100000", "crawl", str(source), "-o", str(out)]
+    args += ["--warc", str(warc), "--delay", "0", "--workers", "0", "--retries", "0", "--per-host", "1"]
+    proc = subprocess.run(args, capture_output=True, timeout=60, check=False)
+    assert proc.returncode == 2, proc.stderr.decode()
+    assert f"cannot write to {warc}" in proc.stderr.decode()
+    recorded = [json.loads(line)["url"] for line in out.read_text().splitlines()]
+    assert 0 < len(recorded) < len(urls)
+    archived = {p.url for p in read_warc_pages(warc)}
+    assert set(recorded) <= archived
+    assert warc_records(warc)  # whole records only: the failed write was cut back
