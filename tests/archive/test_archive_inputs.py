@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from click.testing import CliRunner
 from warc_support import WarcBuilder, page
 
-from newsscrape.archive import read_inputs
+from newsscrape.archive import ArchivedPage, read_inputs
 from newsscrape.cli import main
+from newsscrape.crawler import extract_pages
 
 
 def saved_tree(root: Path) -> Path:
@@ -81,3 +83,19 @@ def test_resume_skips_warc_records_already_recorded(tmp_path: Path) -> None:
     again = CliRunner().invoke(main, ["extract", str(warc), "-o", str(out), "--resume"])
     assert again.exit_code == 0, again.output
     assert out.read_text().splitlines() == lines
+
+
+def test_parallel_extraction_reads_ahead_at_most_two_pages_per_worker() -> None:
+    pulled = 0
+
+    def pages() -> Iterator[ArchivedPage]:
+        nonlocal pulled
+        for i in range(12):
+            pulled += 1
+            yield ArchivedPage(url=f"https://example.com/{i}", source=f"mem#{i}", content=page(f"p{i}"))
+
+    seen = []
+    for record in extract_pages(pages(), workers=2):
+        seen.append(record.url)
+        assert pulled - len(seen) < 2 * 2  # in flight or waiting: bounded, whatever the input's size
+    assert seen == [f"https://example.com/{i}" for i in range(12)]
