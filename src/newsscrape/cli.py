@@ -27,13 +27,16 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import click
+from tqdm import tqdm
 
+from .archive import WarcStats, is_warc, read_inputs
 from .config import DEFAULT_USER_AGENT, CrawlConfig, DiscoverConfig, ExtractConfig, FetchConfig, __version__
 from .crawler import (
     EXIT_PIPE_CLOSED,
     CrawlJobError,
     UrlSet,
     afetch_one,
+    extract_pages,
     open_output,
     run_crawl_job,
     run_discover_job,
@@ -41,7 +44,7 @@ from .crawler import (
     url_key,
 )
 from .errors import ExportError, NewsscrapeError
-from .exporter import JsonlWriter
+from .exporter import FORMATS, OutputFormat, writer_for
 from .extractor import Explanation, explain, extract
 from .models import ErrorRecord, Record
 
@@ -65,6 +68,17 @@ def _output_options(fn: F) -> F:
         "--output",
         type=click.Path(dir_okay=False, path_type=Path),
         help="Write records to FILE, not stdout; an existing non-empty FILE is refused unless --resume.",
+    )(fn)
+
+
+def _format_option(fn: F) -> F:
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(FORMATS),
+        default="jsonl",
+        show_default=True,
+        help="Records as JSON Lines, Markdown (front matter, # title, ## headings) or the body as text.",
     )(fn)
 
 
@@ -179,10 +193,12 @@ def main() -> None:
     show_default=True,
     help="Total seconds allowed per request.",
 )
+@_format_option
 def fetch_cmd(
     urls: tuple[str, ...],
     output: Path | None,
     resume: bool,
+    output_format: OutputFormat,
     user_agent: str | None,
     headers: dict[str, str],
     cookies: dict[str, str],
@@ -203,32 +219,63 @@ def fetch_cmd(
     config = _fetch_config(
         user_agent=user_agent, headers=headers, cookies=cookies, proxy=proxy, total_timeout=timeout
     )
-    recorded = _open_output(output, resume)
+    recorded = _open_output(output, resume, output_format)
     todo = _not_recorded(urls, recorded, key=url_key)
-    _emit(output, (_fetch_one(url, config, robots=robots) for url in todo))
+    _emit(output, (_fetch_one(url, config, robots=robots) for url in todo), output_format)
 
 
 @main.command("extract")
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path)
-)
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @click.option("--url", help="The page's URL (resolves relative links, dates in the path). One FILE only.")
 @click.option("--charset", help="Encoding of the files, when known (as an HTTP header would say).")
 @_output_options
+@_format_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Extraction processes (as crawl's); 0 extracts in this process.",
+)
 def extract_cmd(
-    files: tuple[Path, ...], url: str | None, charset: str | None, output: Path | None, resume: bool
+    files: tuple[Path, ...],
+    url: str | None,
+    charset: str | None,
+    output: Path | None,
+    resume: bool,
+    output_format: OutputFormat,
+    workers: int,
 ) -> None:
-    """Extract articles from saved HTML FILES ('-' reads stdin), one JSON line each.
+    """Extract articles from saved pages, one record each: HTML FILES ('-' reads stdin), .gz files,
+    directories (recursively: .html, .htm, .xhtml, each also .gz) and WARC files (.warc, .warc.gz).
+
+    From a WARC, each 200 HTML response is a page (its url is the WARC-Target-URI); requests,
+    revisits, metadata, other types and statuses are skipped and counted in the summary on
+    stderr. Every record's "source" says where it was read: the path, "path#offset" in a WARC.
 
     \b
-    Example:
+    Examples:
       curl -s https://example.com/news/1 | newsscrape extract - --url https://example.com/news/1
+      newsscrape extract saved/ CC-NEWS-20240501.warc.gz --workers 4 -o articles.jsonl
     """
-    if url and len(files) > 1:
+    if url and (len(files) > 1 or any(p.is_dir() or is_warc(p) for p in files)):
         raise click.UsageError("--url names one page: give one FILE with it")
-    recorded = _open_output(output, resume)
-    todo = _not_recorded(files, recorded, key=lambda path: url_key(_label(path, url)))
-    _emit(output, (_extract_one(path, url, charset) for path in todo))
+    recorded = _open_output(output, resume, output_format)
+    stats = WarcStats()
+    pages = _not_recorded(
+        read_inputs(files, url=url, charset=charset, stats=stats), recorded, key=lambda p: url_key(p.label)
+    )
+    records = extract_pages(pages, workers=workers, config=ExtractConfig())
+    progress = tqdm(records, unit=" pages", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
+    _emit(output, progress, output_format, summary=lambda: _input_summary(stats))
+
+
+def _input_summary(stats: WarcStats) -> str | None:
+    """The summary line of ``extract``: pages read, records skipped by kind, a cut file."""
+    lines = [f"newsscrape: {note}" for note in stats.notes]
+    if stats.skipped or stats.notes:
+        lines.append(f"newsscrape: read {stats.summary()}")
+    return "\n".join(lines) or None
 
 
 @main.command("explain")
@@ -336,11 +383,20 @@ def explain_cmd(
     is_flag=True,
     help="Refuse loopback/private/link-local addresses (for URL lists from strangers).",
 )
+@_format_option
+@click.option(
+    "--warc",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="RAW.warc.gz",
+    help="Archive every HTTP exchange (robots.txt and redirects too) as WARC 1.1 records in this file.",
+)
 def crawl_cmd(
     urls_file: str | None,
     sites: tuple[str, ...],
     output: Path | None,
     resume: bool,
+    output_format: OutputFormat,
+    warc: Path | None,
     retry_failed: bool,
     concurrency: int,
     per_host: int,
@@ -396,10 +452,20 @@ def crawl_cmd(
         if sites:
             if retry_failed:
                 raise CrawlJobError("--retry-failed goes with URLS.txt, not --site")
+            if warc is not None or output_format != "jsonl":
+                raise CrawlJobError("--warc and --format go with URLS.txt, not --site (yet)")
             code = run_site_job(sites, output, config=DiscoverConfig(crawl=config), resume=resume)
         else:
             assert urls_file is not None
-            code = run_crawl_job(urls_file, output, config=config, resume=resume, retry_failed=retry_failed)
+            code = run_crawl_job(
+                urls_file,
+                output,
+                config=config,
+                resume=resume,
+                retry_failed=retry_failed,
+                output_format=output_format,
+                warc=warc,
+            )
     except CrawlJobError as exc:
         raise click.UsageError(str(exc)) from exc
     if code == EXIT_PIPE_CLOSED:
@@ -542,29 +608,10 @@ def _fetch_one(url: str, config: FetchConfig, *, robots: bool) -> Record:
         return ErrorRecord.from_exception(url, exc)
 
 
-def _label(path: Path, url: str | None) -> str:
-    """The ``url`` of a saved file's record: its --url, or the file's own URL ("-" for stdin)."""
-    return url or ("-" if str(path) == "-" else path.resolve().as_uri())
-
-
-def _extract_one(path: Path, url: str | None, charset: str | None) -> Record:
-    label = _label(path, url)
-    try:
-        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
-    except OSError as exc:
-        return ErrorRecord(
-            url=label, kind="extract", reason="empty", message=f"cannot read {path}: {exc.strerror}"
-        )
-    try:
-        article = extract(data, url, charset=charset, config=ExtractConfig())
-    except NewsscrapeError as exc:
-        return ErrorRecord.from_exception(label, exc)
-    # Every record names its input (the file's URL without --url), so --resume can skip it.
-    return article if article.url is not None else replace(article, url=label)
-
-
-def _open_output(output: Path | None, resume: bool) -> UrlSet | None:
+def _open_output(output: Path | None, resume: bool, output_format: OutputFormat = "jsonl") -> UrlSet | None:
     """The -o rule (see the module docstring); the inputs FILE records already, with --resume."""
+    if resume and output_format != "jsonl":
+        raise click.UsageError(f"--resume reads JSON Lines: --format {output_format} cannot be resumed")
     try:
         return open_output(output, resume=resume)
     except CrawlJobError as exc:
@@ -577,12 +624,18 @@ def _not_recorded(items: Iterable[T], recorded: UrlSet | None, *, key: Callable[
             yield item
 
 
-def _emit(output: Path | None, records: Iterable[Record]) -> None:
+def _emit(
+    output: Path | None,
+    records: Iterable[Record],
+    output_format: OutputFormat = "jsonl",
+    *,
+    summary: Callable[[], str | None] | None = None,
+) -> None:
     """Write every record; exit 1 if any is an error, 2 (with a message) if the output cannot be
-    written, 141 quietly if stdout's reader is gone."""
+    written, 141 quietly if stdout's reader is gone. ``summary`` (then) goes to stderr."""
     failed = False
     try:
-        with JsonlWriter.for_output(output) as out:
+        with writer_for(output_format, output) as out:
             for record in records:
                 failed |= isinstance(record, ErrorRecord)
                 if isinstance(record, ErrorRecord):
@@ -594,6 +647,9 @@ def _emit(output: Path | None, records: Iterable[Record]) -> None:
             sys.exit(EXIT_PIPE_CLOSED)
         click.echo(f"newsscrape: {exc.message}", err=True)
         sys.exit(EXIT_USAGE)
+    text = summary() if summary is not None else None
+    if text:
+        click.echo(text, err=True)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 

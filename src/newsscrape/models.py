@@ -8,6 +8,8 @@ describes; ``from_dict`` reads it back.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Final
@@ -62,31 +64,35 @@ class Article:
     word_count: int = 0
     page_type: str | None = None  # article | listing | collection | forum | product | service | documentation
     schema_version: int = field(default=SCHEMA_VERSION)
+    source: str | None = None  # where an offline input was read: a path, "path#offset" in a WARC
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape, keys in declaration order."""
-        return {
-            "url": self.url,
-            "final_url": self.final_url,
-            "canonical_url": self.canonical_url,
-            "title": self.title,
-            "headings": list(self.headings),
-            "sections": [s.to_dict() for s in self.sections],
-            "body": self.body,
-            "published": _iso(self.published),
-            "modified": _iso(self.modified),
-            "authors": list(self.authors),
-            "section": self.section,
-            "breadcrumbs": list(self.breadcrumbs),
-            "tags": list(self.tags),
-            "language": self.language,
-            "site_name": self.site_name,
-            "description": self.description,
-            "image": self.image,
-            "word_count": self.word_count,
-            "page_type": self.page_type,
-            "schema_version": self.schema_version,
-        }
+        """The JSON shape, keys in declaration order (``source`` only when set)."""
+        return _with_source(
+            {
+                "url": self.url,
+                "final_url": self.final_url,
+                "canonical_url": self.canonical_url,
+                "title": self.title,
+                "headings": list(self.headings),
+                "sections": [s.to_dict() for s in self.sections],
+                "body": self.body,
+                "published": _iso(self.published),
+                "modified": _iso(self.modified),
+                "authors": list(self.authors),
+                "section": self.section,
+                "breadcrumbs": list(self.breadcrumbs),
+                "tags": list(self.tags),
+                "language": self.language,
+                "site_name": self.site_name,
+                "description": self.description,
+                "image": self.image,
+                "word_count": self.word_count,
+                "page_type": self.page_type,
+                "schema_version": self.schema_version,
+            },
+            self.source,
+        )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
@@ -111,7 +117,40 @@ class Article:
             word_count=data.get("word_count", 0),
             page_type=data.get("page_type"),
             schema_version=data.get("schema_version", SCHEMA_VERSION),
+            source=data.get("source"),
         )
+
+    def to_markdown(self, *, front_matter: bool = True) -> str:
+        """The article as Markdown: a front-matter block (url, published, authors), ``# title``, then
+        the body with each section's heading at its level (``##`` for h2, ``###`` for h3 ...).
+
+        >>> print(article.to_markdown())
+        ---
+        url: "https://example.com/news/1"
+        ...
+
+        Lists, tables and code blocks come out as paragraphs until sections carry typed blocks.
+        """
+        lines: list[str] = []
+        if front_matter:
+            lines += [
+                "---",
+                f"url: {_yaml(self.url)}",
+                f"published: {_yaml(_iso(self.published))}",
+                "authors: [" + ", ".join(_yaml(a) for a in self.authors) + "]",
+                "---",
+                "",
+            ]
+        if self.title:
+            lines += [f"# {_one_line(self.title)}", ""]
+        if self.sections:
+            for section in self.sections:
+                if section.heading:
+                    lines += [f"{'#' * min(6, max(2, section.level))} {_one_line(section.heading)}", ""]
+                lines += [line for p in section.paragraphs for line in (_md_escape(p), "")]
+        elif self.body:
+            lines += [line for p in self.body.split("\n\n") for line in (_md_escape(p), "")]
+        return "\n".join(lines[:-1] if lines and lines[-1] == "" else lines) + "\n"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,6 +165,7 @@ class ErrorRecord:
     status: int | None = None
     reason: str | None = None  # the ExtractError reason when kind == "extract"
     schema_version: int = field(default=SCHEMA_VERSION)
+    source: str | None = None  # where an offline input was read (as Article.source)
 
     @classmethod
     def from_exception(cls, url: str, exc: NewsscrapeError) -> ErrorRecord:
@@ -138,16 +178,19 @@ class ErrorRecord:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "url": self.url,
-            "error": {
-                "kind": self.kind,
-                "message": self.message,
-                "status": self.status,
-                "reason": self.reason,
+        return _with_source(
+            {
+                "url": self.url,
+                "error": {
+                    "kind": self.kind,
+                    "message": self.message,
+                    "status": self.status,
+                    "reason": self.reason,
+                },
+                "schema_version": self.schema_version,
             },
-            "schema_version": self.schema_version,
-        }
+            self.source,
+        )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ErrorRecord:
@@ -159,6 +202,7 @@ class ErrorRecord:
             status=err.get("status"),
             reason=err.get("reason"),
             schema_version=data.get("schema_version", SCHEMA_VERSION),
+            source=data.get("source"),
         )
 
 
@@ -168,6 +212,30 @@ Record = Article | ErrorRecord
 def record_from_dict(data: dict[str, Any]) -> Record:
     """Read back one JSON Lines record of either kind."""
     return ErrorRecord.from_dict(data) if "error" in data else Article.from_dict(data)
+
+
+def _with_source(data: dict[str, Any], source: str | None) -> dict[str, Any]:
+    if source is not None:
+        data["source"] = source
+    return data
+
+
+# A paragraph starting like Markdown syntax (a heading, a list item, a quote) is text, not markup.
+_MD_START = re.compile(r"^(#|>|[-+*] |\d+[.)] |```|~~~|\||={3,}|-{3,})")
+
+
+def _md_escape(text: str) -> str:
+    text = _one_line(text)
+    return "\\" + text if _MD_START.match(text) else text
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _yaml(value: str | None) -> str:
+    """A YAML scalar: JSON's quoted string is valid YAML and needs no escaping rules of its own."""
+    return "null" if value is None else json.dumps(value, ensure_ascii=False)
 
 
 def _iso(value: date | None) -> str | None:

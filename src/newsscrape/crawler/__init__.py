@@ -3,6 +3,7 @@
 from ._discover import Discoverer, discover, discover_sync
 from ._engine import Crawler, CrawlStats, crawl, crawl_sync
 from ._job import EXIT_PIPE_CLOSED, CrawlJobError, open_output, run_crawl_job
+from ._offline import extract_pages
 from ._pool import ExtractFn
 from ._resume import load_recorded
 from ._sitejob import run_discover_job, run_site_job
@@ -24,6 +25,7 @@ __all__ = [
     "crawl_sync",
     "discover",
     "discover_sync",
+    "extract_pages",
     "fetch",
     "load_recorded",
     "normalize_url",

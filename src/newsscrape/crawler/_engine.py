@@ -45,8 +45,8 @@ from dataclasses import dataclass, field
 
 from ..config import CrawlConfig
 from ..errors import ExtractError, FetchError
+from ..fetcher import OnExchange, async_client
 from ..fetcher import afetch_page as _afetch_page
-from ..fetcher import async_client
 from ..fetcher.robots import RobotsCache, RobotsRules
 from ..models import ErrorRecord, Record
 from ._hosts import Host, HostClients, Job, PassingHosts, TargetBusy, hold_off, wait_turn
@@ -110,8 +110,10 @@ class Crawler:
         *,
         recorded: UrlSet | None = None,
         extract_fn: ExtractFn | None = None,
+        on_exchange: OnExchange | None = None,
     ) -> None:
         self.config = config or CrawlConfig()
+        self._on_exchange = on_exchange  # every HTTP exchange, as sent and received (crawl --warc)
         self.stats = CrawlStats()
         self._seen = recorded if recorded is not None else UrlSet()
         self._extract_fn = extract_fn
@@ -155,11 +157,11 @@ class Crawler:
         self._slots = asyncio.Semaphore(cfg.concurrency)
         self._out: asyncio.Queue[object] = asyncio.Queue(maxsize=max(64, 2 * cfg.concurrency))
         clients = HostClients(
-            lambda: async_client(cfg.fetch, keepalive=cfg.per_host),
+            lambda: async_client(cfg.fetch, keepalive=cfg.per_host, on_exchange=self._on_exchange),
             lambda c: c.aclose(),
             idle_max=max(1, IDLE_SOCKETS_MAX // cfg.per_host),
         )
-        async with async_client(cfg.fetch) as client, clients:
+        async with async_client(cfg.fetch, on_exchange=self._on_exchange) as client, clients:
             with ExtractPool(
                 workers=cfg.workers,
                 timeout=cfg.extract_timeout,

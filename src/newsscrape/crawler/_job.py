@@ -21,7 +21,8 @@ from typing import IO
 
 from ..config import CrawlConfig
 from ..errors import ExportError
-from ..exporter import JsonlWriter
+from ..exporter import JsonlWriter, OutputFormat, writer_for
+from ._archive import ArchivedOutput, ArchiveHook
 from ._engine import Crawler
 from ._pool import ExtractFn
 from ._progress import PLAIN_EVERY, Progress, is_terminal
@@ -47,6 +48,8 @@ def run_crawl_job(
     stderr: IO[str] | None = None,
     progress_every: float = PLAIN_EVERY,
     extract_fn: ExtractFn | None = None,
+    output_format: OutputFormat = "jsonl",
+    warc: str | os.PathLike[str] | None = None,
 ) -> int:
     """Crawl the URL list ``source`` ("-" = stdin) into ``output`` (None = stdout); return the exit code.
 
@@ -54,20 +57,27 @@ def run_crawl_job(
     0
 
     ``retry_failed`` (with ``resume``): the URLs whose record is a retryable error are done again
-    (see ``_resume.drop_retryable``).
+    (see ``_resume.drop_retryable``). ``output_format``: jsonl, markdown or text (not resumable).
+    ``warc``: archive every HTTP exchange in this WARC file, before the records (``_archive``).
     """
     err = stderr or sys.stderr
     if retry_failed:
         dropped = _drop_failed(source, output, resume=resume)
         err.write(f"newsscrape: {dropped} failed URLs to try again\n")
+    if output_format != "jsonl" and resume:
+        raise CrawlJobError(f"--resume reads JSON Lines; --format {output_format} cannot be resumed")
     recorded = open_output(output, resume=resume)
-    crawler = Crawler(config, recorded=recorded, extract_fn=extract_fn)
+    hook = _archive_hook(warc, resume=resume)
+    crawler = Crawler(config, recorded=recorded, extract_fn=extract_fn, on_exchange=hook)
     total = _count_urls(source) if str(source) != "-" and is_terminal(err) else None
     progress = Progress(crawler.stats, stream=err, total=total, every=progress_every)
     try:
-        writer = JsonlWriter.for_output(output)
+        records = writer_for(output_format, output)
     except ExportError as exc:
+        if hook is not None:
+            hook.close()
         raise CrawlJobError(exc.message) from exc
+    writer = records if hook is None else ArchivedOutput(records, hook)
     try:
         with _lines(source) as lines:
             outcome = asyncio.run(
@@ -75,6 +85,8 @@ def run_crawl_job(
             )
     finally:
         writer.close()
+        if hook is not None:
+            hook.close()
     progress.close()
     if outcome == "write_failed":
         return EXIT_WRITE_FAILED
@@ -89,7 +101,7 @@ def run_crawl_job(
 async def _drive(
     crawler: Crawler,
     urls: Iterable[str] | AsyncIterable[str],
-    writer: JsonlWriter,
+    writer: JsonlWriter | ArchivedOutput,
     progress: Progress,
     err: IO[str],
     drain_timeout: float,
@@ -181,6 +193,19 @@ def open_output(output: str | os.PathLike[str] | None, *, resume: bool) -> UrlSe
     if not resume and _non_empty(output):
         raise CrawlJobError(f"{output} exists: add --resume to continue it, or choose another file")
     return load_recorded(output) if resume else None
+
+
+def _archive_hook(warc: str | os.PathLike[str] | None, *, resume: bool) -> ArchiveHook | None:
+    """The WARC of ``--warc``: refused when it exists without ``--resume`` (as ``-o``), else opened
+    for appending with a record cut by a crash removed (``archive.repair_warc``)."""
+    if warc is None:
+        return None
+    if not resume and _non_empty(warc):
+        raise CrawlJobError(f"{warc} exists: add --resume to continue it, or choose another file")
+    try:
+        return ArchiveHook(warc)
+    except ExportError as exc:
+        raise CrawlJobError(exc.message) from exc
 
 
 def _drop_failed(

@@ -1,4 +1,4 @@
-"""Beyond one machine: the same crawl on a Dask cluster, one partition per group of hosts.
+"""Beyond one machine: URLs grouped by host for a Dask cluster (``newsscrape.dask.crawl_bag``).
 
 URLs are partitioned by origin (scheme, host, port), so every host is crawled by exactly one
 partition and its politeness (one request at a time, delay, robots.txt, Retry-After pauses)
@@ -9,18 +9,10 @@ is started inside them. Install with ``pip install 'newsscrape[dask]'``.
 
 from __future__ import annotations
 
-import dataclasses
 import zlib
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
-from ..config import CrawlConfig
-from ..models import Record
-from ._engine import crawl_sync
 from ._urls import InvalidUrl, normalize_url, origin, read_url_lines
-
-if TYPE_CHECKING:
-    import dask.bag
 
 
 def partition_by_host(urls: Iterable[str], npartitions: int) -> list[list[str]]:
@@ -46,25 +38,11 @@ def partition_by_host(urls: Iterable[str], npartitions: int) -> list[list[str]]:
     return parts
 
 
-def crawl_bag(
-    urls: Iterable[str], *, config: CrawlConfig | None = None, npartitions: int = 16
-) -> dask.bag.Bag:
-    """A Dask bag of records (Article or ErrorRecord), one per distinct input URL.
+def __getattr__(name: str) -> object:
+    """``crawl_bag`` moved to :mod:`newsscrape.dask` (Dask is imported only there); this name
+    stays for code written against it. Imported late: ``newsscrape.dask`` sits above the crawler."""
+    if name == "crawl_bag":
+        from ..dask import crawl_bag
 
-        >>> bag = crawl_bag(open("urls.txt"), npartitions=64)
-        >>> bag.map(lambda r: json.dumps(r.to_dict())).to_textfiles("out/*.jsonl")
-
-    The URL list is read on the client to group it by host (about 100 bytes a URL).
-    """
-    import dask.bag as db
-
-    cfg = dataclasses.replace(config or CrawlConfig(), workers=0)
-    parts = [p for p in partition_by_host(urls, npartitions) if p]
-    bag = db.from_sequence(parts, npartitions=max(1, len(parts)))  # type: ignore[no-untyped-call]
-    records: dask.bag.Bag = bag.map_partitions(_crawl_partition, cfg)
-    return records
-
-
-def _crawl_partition(partition: Iterable[list[str]], config: CrawlConfig) -> Iterator[Record]:
-    for urls in partition:
-        yield from crawl_sync(urls, config=config)
+        return crawl_bag
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -70,6 +70,13 @@ class JsonlWriter:
     ...     out.write(article)
     """
 
+    # Subclasses writing other formats (exporter/text.py) change these two.
+    repairs_tail = True  # JSON Lines only: a partial last line is cut off on open
+
+    @staticmethod
+    def encode(record: Record | dict[str, Any]) -> bytes:
+        return encode_line(record)
+
     def __init__(self, stream: IO[bytes], *, name: str | None = None, fsync: bool = False) -> None:
         """Write to ``stream``, which stays open after ``close`` (stdout); ``open`` owns its file."""
         self._stream = stream
@@ -85,7 +92,8 @@ class JsonlWriter:
         Raises ExportError when the file cannot be opened or repaired (missing folder, no permission).
         """
         try:
-            repair_tail(path)
+            if cls.repairs_tail:
+                repair_tail(path)
             # Unbuffered: a failed write leaves no bytes behind in a buffer for close() to retry.
             stream = open(path, "ab", buffering=0)  # noqa: SIM115 - closed by close()
         except OSError as exc:
@@ -110,7 +118,7 @@ class JsonlWriter:
 
         >>> writer.write(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
         """
-        line = encode_line(record)
+        line = self.encode(record)
         start = self._stream.tell() if self._seekable else None
         try:
             _write_all(self._stream, line)

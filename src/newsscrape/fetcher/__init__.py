@@ -12,12 +12,15 @@ per-hop hook with which a caller vets each redirect (the target's robots.txt, it
 """
 
 from ._address import AddressPolicy, is_public_address
+from ._capture import Exchange, OnExchange
 from ._client import AsyncOnRedirect, OnRedirect, afetch_page, async_client, fetch_page, sync_client
 from ._plan import Page, check_url, host_problem, invalid_url
 
 __all__ = [
     "AddressPolicy",
     "AsyncOnRedirect",
+    "Exchange",
+    "OnExchange",
     "OnRedirect",
     "Page",
     "afetch_page",

@@ -33,6 +33,7 @@ from ..config import FetchConfig
 from ..errors import FetchError
 from . import _plan
 from ._address import AddressPolicy
+from ._capture import OnExchange, capture_transport
 from ._cookies import BoundedCookieJar
 from ._plan import Fetch, Page
 
@@ -65,7 +66,9 @@ def sync_client(config: FetchConfig) -> httpx.Client:
     return httpx.Client(**_client_options(config))
 
 
-def async_client(config: FetchConfig, *, keepalive: int | None = None) -> httpx.AsyncClient:
+def async_client(
+    config: FetchConfig, *, keepalive: int | None = None, on_exchange: OnExchange | None = None
+) -> httpx.AsyncClient:
     """A connection pool for many concurrent ``afetch_page`` calls; close it when done.
 
     >>> async with async_client(cfg) as client:
@@ -75,10 +78,21 @@ def async_client(config: FetchConfig, *, keepalive: int | None = None) -> httpx.
     more connections than that closes each one as its response ends); with it, the pool has no
     limit of its own on open connections: the caller bounds its concurrent requests (a crawler's
     pool for one host, ``per_host`` requests at most).
+
+    ``on_exchange`` is handed every request and response made through the client, body as
+    received (see ``_capture``): ``crawl --warc`` archives them.
     """
     options = _client_options(config)
     if keepalive is not None:
         options["limits"] = httpx.Limits(max_connections=None, max_keepalive_connections=keepalive)
+    if on_exchange is not None:  # the capturing transport takes what httpx would give its own
+        inner = httpx.AsyncHTTPTransport(
+            verify=options["verify"],
+            proxy=options.pop("proxy"),
+            limits=options.pop("limits", httpx.Limits(max_connections=100, max_keepalive_connections=20)),
+            trust_env=False,
+        )
+        options["transport"] = capture_transport(inner, on_exchange)
     return httpx.AsyncClient(**options)
 
 

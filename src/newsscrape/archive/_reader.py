@@ -1,0 +1,175 @@
+"""Read a WARC file (``.warc`` or ``.warc.gz``): its 200 HTML responses as pages, the rest counted.
+
+warcio parses the records (WARC 1.0 and 1.1, gzip per record or not); what a record means for
+extraction is decided here, and the HTTP payload is decoded by ``_http`` (chunked framing, gzip,
+deflate, br, the declared charset). A record is a page when it is a ``response`` with status 200
+and an HTML media type (or none declared and HTML-looking bytes); every other record is counted
+under one :data:`Skip` kind, so a summary can say what an archive held.
+
+A file cut short (a crawler killed while writing, a partial download) ends at its last whole
+record: the cut record is dropped and one note says so; the records before it are read as usual.
+Bytes that are not a WARC record at all end the file the same way.
+
+    >>> stats = WarcStats()
+    >>> for page in read_warc_pages("CC-NEWS-20240501.warc.gz", stats=stats):
+    ...     article = extract(page.content, page.url, charset=page.charset)
+    >>> stats.skipped
+    Counter({'request': 120, 'not_html': 14, 'not_200': 3})
+"""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ._http import HTML_TYPES, BadPayload, media_type, payload
+
+Skip = Literal[
+    "request", "revisit", "metadata", "warcinfo", "resource", "other", "not_200", "not_html", "bad"
+]
+RECORD_SKIPS: Final[dict[str, Skip]] = {
+    "request": "request",
+    "revisit": "revisit",
+    "metadata": "metadata",
+    "warcinfo": "warcinfo",
+    "resource": "resource",
+}
+# A body without a Content-Type is taken as HTML when it starts like a page.
+_HTML_START: Final = (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArchivedPage:
+    """One HTML page to extract: its bytes, its URL, and where it was read (``source``)."""
+
+    url: str | None
+    source: str  # "path" for a file, "path#offset" for a WARC record
+    content: bytes
+    charset: str | None = None
+    record_id: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The URL its record is filed under: ``url``, else the file's ``file://`` URI ("-" for stdin)."""
+        if self.url:
+            return self.url
+        if self.source == "-" or "#" in self.source:
+            return self.source
+        return Path(self.source).resolve().as_uri()
+
+
+@dataclass(slots=True)
+class WarcStats:
+    """What reading archives met: pages yielded, records skipped by kind, and notes (a cut file)."""
+
+    pages: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+    def merge(self, other: WarcStats) -> None:
+        self.pages += other.pages
+        self.skipped.update(other.skipped)
+        self.notes.extend(other.notes)
+
+    def summary(self) -> str:
+        """``"12 pages; skipped 40 request, 2 not_200"`` (no notes)."""
+        skipped = ", ".join(f"{n} {kind}" for kind, n in sorted(self.skipped.items()))
+        return f"{self.pages} pages" + (f"; skipped {skipped}" if skipped else "")
+
+
+def is_warc(path: str | os.PathLike[str]) -> bool:
+    """Is ``path`` named as a WARC file (``.warc``, ``.warc.gz``)?"""
+    name = os.fspath(path).lower()
+    return name.endswith((".warc", ".warc.gz"))
+
+
+def read_warc_pages(
+    path: str | os.PathLike[str], *, stats: WarcStats | None = None
+) -> Iterator[ArchivedPage]:
+    """The 200 HTML responses of the WARC file ``path``, lazily, one record in memory at a time.
+
+    >>> pages = list(read_warc_pages("crawl.warc.gz"))
+    >>> pages[0].url, pages[0].source
+    ('https://example.com/news/1', 'crawl.warc.gz#1234')
+
+    Records skipped and a cut last record are counted in ``stats``. Raises OSError when the file
+    cannot be opened.
+    """
+    stats = stats if stats is not None else WarcStats()
+    name = os.fspath(path)
+    with open(path, "rb") as stream:
+        iterator = ArchiveIterator(stream)
+        offset = 0
+        try:
+            for record in iterator:
+                # Where this record starts (get_record_offset() would read the record to its end first).
+                offset = iterator.offset
+                page = _page(record, f"{name}#{offset}", stats)
+                if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside this record
+                    stats.notes.append(f"{name}: record at byte {offset} is cut short; the file ends there")
+                    return
+                if page is not None:
+                    stats.pages += 1
+                    yield page
+        # warcio raises these on bytes that are not a record (AttributeError on a header block cut
+        # before its first line); either way the file cannot be read further.
+        except (ArchiveLoadFailed, EOFError, zlib.error, AttributeError, ValueError) as exc:
+            where = iterator.get_record_offset() if iterator.member_info else offset
+            stats.notes.append(
+                f"{name}: unreadable after byte {where} ({type(exc).__name__}); the file ends there"
+            )
+
+
+def _page(record: Any, source: str, stats: WarcStats) -> ArchivedPage | None:
+    rec_type: str = getattr(record, "rec_type", "") or ""
+    if rec_type != "response":
+        stats.skipped[RECORD_SKIPS.get(rec_type, "other")] += 1
+        _drain(record)
+        return None
+    http = getattr(record, "http_headers", None)
+    if http is None:  # a response that is not HTTP (dns:, ftp:)
+        stats.skipped["other"] += 1
+        _drain(record)
+        return None
+    if http.get_statuscode() != "200":
+        stats.skipped["not_200"] += 1
+        _drain(record)
+        return None
+    headers = list(http.headers)
+    kind, charset = media_type(http.get_header("Content-Type"))
+    if kind is not None and kind not in HTML_TYPES:
+        stats.skipped["not_html"] += 1
+        _drain(record)
+        return None
+    body = record.raw_stream.read()
+    try:
+        content = payload(body, headers)
+    except BadPayload:
+        stats.skipped["bad"] += 1
+        return None
+    if kind is None and not content.lstrip()[:14].lower().startswith(_HTML_START):
+        stats.skipped["not_html"] += 1
+        return None
+    rec_headers = record.rec_headers
+    return ArchivedPage(
+        url=rec_headers.get_header("WARC-Target-URI"),
+        source=source,
+        content=content,
+        charset=charset,
+        record_id=rec_headers.get_header("WARC-Record-ID"),
+    )
+
+
+def _drain(record: Any) -> None:
+    """Read a skipped record's block, so a cut one is noticed (``limit`` left over) like a page."""
+    stream = record.raw_stream
+    while stream.read(1 << 16):
+        pass

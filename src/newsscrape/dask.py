@@ -1,0 +1,102 @@
+"""newsscrape on a Dask cluster: archives and crawls as bags of records. Dask is imported only here.
+
+The unit of work is one WARC file per task (or one group of hosts for a crawl): a worker opens its
+file itself and streams it record by record, so the client never reads an archive and a cluster
+of N machines reads N x cores archives at once. Records are plain picklable dataclasses.
+
+    >>> import newsscrape.dask as nd
+    >>> bag = nd.read_warc(["CC-NEWS-20240501001.warc.gz", "CC-NEWS-20240501002.warc.gz"])
+    >>> nd.write_jsonl(bag, "articles/*.jsonl")
+
+Install with ``pip install 'newsscrape[dask]'``; run scripts under ``if __name__ == "__main__":``
+(distributed starts worker processes that import the script, as multiprocessing does).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .archive import read_inputs
+from .config import CrawlConfig, ExtractConfig
+from .crawler import crawl_sync, extract_pages
+from .crawler.distributed import partition_by_host
+from .exporter import dumps
+from .models import Record
+
+if TYPE_CHECKING:
+    import dask.bag
+
+__all__ = ["crawl_bag", "read_warc", "write_jsonl"]
+
+
+def read_warc(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    config: ExtractConfig | None = None,
+) -> dask.bag.Bag:
+    """A bag of records (Article or ErrorRecord), one partition per WARC file, read on the workers.
+
+    >>> bag = read_warc(sorted(glob.glob("cc-news/*.warc.gz")))
+    >>> bag.filter(lambda r: r.language == "de").count().compute()
+
+    Each 200 HTML response of a file is one record, in file order, with ``source`` set to
+    ``path#offset``; other records are skipped (``newsscrape extract`` counts them). ``paths``
+    must be readable from every worker (a shared file system, or an fsspec-mounted bucket).
+    """
+    import dask.bag as db
+
+    names = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else [os.fspath(p) for p in paths]
+    bag = db.from_sequence(names, npartitions=max(1, len(names)))  # type: ignore[no-untyped-call]
+    records: dask.bag.Bag = bag.map_partitions(_read_partition, config or ExtractConfig())
+    return records
+
+
+def crawl_bag(
+    urls: Iterable[str], *, config: CrawlConfig | None = None, npartitions: int = 16
+) -> dask.bag.Bag:
+    """A bag of records (Article or ErrorRecord), one per distinct input URL, crawled on the workers.
+
+        >>> bag = crawl_bag(open("urls.txt"), npartitions=64)
+        >>> write_jsonl(bag, "out/*.jsonl")
+
+    URLs are partitioned by origin (``crawler.distributed.partition_by_host``), so each host is
+    crawled by one partition and its politeness holds across the cluster; each partition is a
+    ``crawl_sync`` run extracting in-process (Dask's workers are the parallelism). The URL list is
+    read on the client to group it by host (about 100 bytes a URL).
+    """
+    import dask.bag as db
+
+    cfg = dataclasses.replace(config or CrawlConfig(), workers=0)
+    parts = [p for p in partition_by_host(urls, npartitions) if p]
+    bag = db.from_sequence(parts, npartitions=max(1, len(parts)))  # type: ignore[no-untyped-call]
+    records: dask.bag.Bag = bag.map_partitions(_crawl_partition, cfg)
+    return records
+
+
+def write_jsonl(bag: dask.bag.Bag, pattern: str, **options: object) -> list[str]:
+    """Write a bag of records as JSON Lines files, one per partition (``pattern`` has one ``*``).
+
+    >>> write_jsonl(read_warc(paths), "out/part-*.jsonl")
+    ['out/part-0.jsonl', 'out/part-1.jsonl']
+
+    ``options`` go to ``dask.bag.Bag.to_textfiles`` (``compression="gzip"``, ``storage_options``).
+    The lines are the ones ``newsscrape crawl`` writes.
+    """
+    lines = bag.map(dumps)  # type: ignore[no-untyped-call]  # to_textfiles ends each line
+    written: list[str] = lines.to_textfiles(pattern, **options)
+    return written
+
+
+# A partition's result travels between processes: a list, not a generator (which cannot be pickled).
+# The WARC itself is streamed; only its records (text, no HTML) are held, about 5 KB a page.
+def _read_partition(paths: Iterable[str], config: ExtractConfig) -> list[Record]:
+    return [
+        record for path in paths for record in extract_pages(read_inputs([path]), workers=0, config=config)
+    ]
+
+
+def _crawl_partition(partition: Iterable[list[str]], config: CrawlConfig) -> list[Record]:
+    return [record for urls in partition for record in crawl_sync(urls, config=config)]

@@ -1,0 +1,126 @@
+"""Reading WARC files: 200 HTML responses are pages, everything else is counted, a cut file ends cleanly."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from pathlib import Path
+
+import brotli
+import pytest
+from click.testing import CliRunner
+from warc_support import WarcBuilder, page
+
+from newsscrape.archive import WarcStats, payload, read_warc_pages
+from newsscrape.cli import main
+
+RUSSIAN = "<html><head><title>Новости</title></head><body><p>Привет, мир</p></body></html>"
+
+
+def noisy_warc(path: Path) -> WarcBuilder:
+    """Two pages among the noise a real crawl archive holds."""
+    return (
+        WarcBuilder(path)
+        .other("", "warcinfo")
+        .request("https://example.com/news/1")
+        .response("https://example.com/news/1", page("one"))
+        .other("https://example.com/news/1", "metadata")
+        .response("https://example.com/missing", b"<html>gone</html>", status="404 Not Found")
+        .response("https://example.com/logo.png", b"\x89PNG", headers=[("Content-Type", "image/png")])
+        .other("https://example.com/news/1", "revisit", b"")
+        .response(
+            "https://example.com/news/2",
+            gzip.compress(page("two")),
+            headers=[("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+        )
+    )
+
+
+def test_only_200_html_responses_are_pages_and_the_rest_is_counted(tmp_path: Path) -> None:
+    stats = WarcStats()
+    pages = list(read_warc_pages(noisy_warc(tmp_path / "a.warc.gz").save(), stats=stats))
+    assert [p.url for p in pages] == ["https://example.com/news/1", "https://example.com/news/2"]
+    assert b"the first paragraph of two" in pages[1].content.lower()  # gzip decoded
+    assert dict(stats.skipped) == {
+        "warcinfo": 1,
+        "request": 1,
+        "metadata": 1,
+        "not_200": 1,
+        "not_html": 1,
+        "revisit": 1,
+    }
+    assert stats.pages == 2
+    assert stats.notes == []
+
+
+def test_source_names_the_file_and_the_record_offset(tmp_path: Path) -> None:
+    builder = WarcBuilder(tmp_path / "b.warc.gz").request("https://example.com/a")
+    start = builder.offset()
+    path = builder.response("https://example.com/a", page("a")).save()
+    (found,) = read_warc_pages(path)
+    assert found.source == f"{path}#{start}"
+    assert found.record_id is not None
+    assert found.record_id.startswith("<urn:uuid:")
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_a_cut_last_record_ends_the_file_with_a_note(tmp_path: Path, gzipped: bool) -> None:
+    builder = WarcBuilder(tmp_path / "c.warc", gzip=gzipped)
+    builder.response("https://example.com/1", page("one")).response("https://example.com/2", page("two"))
+    path = builder.save(cut=200)
+    stats = WarcStats()
+    pages = list(read_warc_pages(path, stats=stats))
+    assert [p.url for p in pages] == ["https://example.com/1"]
+    assert len(stats.notes) == 1
+    assert "the file ends there" in stats.notes[0]
+
+
+def test_garbage_after_the_records_ends_the_file_with_a_note(tmp_path: Path) -> None:
+    path = WarcBuilder(tmp_path / "d.warc").response("https://example.com/1", page("one")).save()
+    with path.open("ab") as f:
+        f.write(b"this is not a WARC record\r\n\r\n")
+    stats = WarcStats()
+    assert [p.url for p in read_warc_pages(path, stats=stats)] == ["https://example.com/1"]
+    assert "unreadable" in stats.notes[0]
+
+
+def test_the_http_charset_header_is_honoured(tmp_path: Path) -> None:
+    path = (
+        WarcBuilder(tmp_path / "e.warc.gz")
+        .response(
+            "https://example.ru/1",
+            RUSSIAN.encode("windows-1251"),
+            headers=[("Content-Type", "text/html; charset=windows-1251")],
+        )
+        .save()
+    )
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Привет, мир" in json.loads(result.stdout)["body"]
+
+
+def test_chunked_framing_and_content_codings_are_undone() -> None:
+    html = b"<html><body>chunked and coded</body></html>"
+    coded = brotli.compress(html)
+    chunked = b"%x\r\n%s\r\n0\r\n\r\n" % (len(coded), coded)
+    headers = [("Transfer-Encoding", "chunked"), ("Content-Encoding", "br")]
+    assert payload(chunked, headers) == html
+    assert payload(zlib.compress(html), [("Content-Encoding", "deflate")]) == html
+    raw_deflate = zlib.compressobj(wbits=-15)
+    assert (
+        payload(raw_deflate.compress(html) + raw_deflate.flush(), [("Content-Encoding", "deflate")]) == html
+    )
+    # A crawler that removed the framing but kept the header: taken as it is.
+    assert payload(html, [("Transfer-Encoding", "chunked")]) == html
+
+
+def test_extract_reads_a_noisy_cut_warc_and_says_what_it_skipped(tmp_path: Path) -> None:
+    path = noisy_warc(tmp_path / "f.warc.gz").response("https://example.com/3", page("three")).save(cut=100)
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["url"] for r in records] == ["https://example.com/news/1", "https://example.com/news/2"]
+    assert all(r["source"].startswith(f"{path}#") for r in records)
+    assert "cut short; the file ends there" in result.stderr
+    assert "skipped 1 metadata, 1 not_200, 1 not_html, 1 request, 1 revisit, 1 warcinfo" in result.stderr
