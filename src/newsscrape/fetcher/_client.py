@@ -192,7 +192,12 @@ async def afetch_page(
 
     ``on_redirect`` may be a coroutine function or a plain one; it runs under the total deadline.
     """
-    job = Fetch(url, config=config, policy=policy)
+    return await adrive(Fetch(url, config=config, policy=policy), client, on_redirect)
+
+
+async def adrive(job: Fetch, client: httpx.AsyncClient | None, on_redirect: AsyncOnRedirect | None) -> Page:
+    """Carry out ``job`` (a Fetch, or a variant of its plan) hop by hop under its total deadline:
+    the one async send loop, for pages and for the raw documents discovery reads."""
     try:
         async with asyncio.timeout(job.remaining()):
             async with _apool(client, job.config) as http:

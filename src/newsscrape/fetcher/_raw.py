@@ -12,7 +12,6 @@ the total deadline, error mapping) is the page fetcher's, unchanged.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from typing import Final
 
@@ -21,7 +20,7 @@ import httpx
 from ..config import FetchConfig
 from . import _response
 from ._address import AddressPolicy
-from ._client import AsyncOnRedirect, _apool, _aresolve
+from ._client import AsyncOnRedirect, adrive
 from ._plan import Fetch, Page, request_headers
 
 # Sitemaps and feeds are XML or JSON; a server that negotiates should not send the HTML page.
@@ -89,34 +88,9 @@ async def afetch_raw(
     ``validators``: ``If-None-Match`` / ``If-Modified-Since`` to send (other headers are ignored).
     Raises FetchError as ``afetch_page`` does, except never ``not_html``.
     """
-    job = RawFetch(url, config=config, policy=policy, validators=validators)
-    # The loop is afetch_page's: it cannot take another job class without changing _client.
-    try:
-        async with asyncio.timeout(job.remaining()):
-            async with _apool(client, job.config) as http:
-                while True:
-                    for host in job.lookups():
-                        job.resolved(host, await _aresolve(job, host))
-                    job.admit()
-                    if job.hops and on_redirect is not None:
-                        checked = on_redirect(*job.hop)
-                        if checked is not None:
-                            await checked
-                    try:
-                        response = await http.send(job.request(http), stream=True, follow_redirects=False)
-                        try:
-                            if not job.on_headers(response):
-                                async for chunk in (
-                                    response.aiter_raw() if job.raw else response.aiter_bytes()
-                                ):
-                                    job.feed(chunk)
-                                return job.page(response)
-                        finally:
-                            await response.aclose()
-                    except httpx.HTTPError as exc:
-                        raise job.error(exc) from exc
-    except TimeoutError as exc:
-        raise job.deadline_error() from exc
+    return await adrive(
+        RawFetch(url, config=config, policy=policy, validators=validators), client, on_redirect
+    )
 
 
 def header(page: Page, name: str) -> str | None:
