@@ -9,6 +9,7 @@ import itertools
 import json
 from collections.abc import Callable
 
+import pytest
 from click.testing import CliRunner
 from newssite import DISTRACTORS, NewsSite, fast
 
@@ -202,3 +203,11 @@ def test_a_site_read_but_without_articles_is_exit_code_0(fault_server: FaultServ
     err = io.StringIO()
     assert run_discover_job([fault_server.url("/")], None, config=fast(), stderr=err) == 0
     assert "0 article URLs" in err.getvalue()
+
+
+@pytest.mark.anyio
+async def test_discover_sync_inside_a_running_loop(fault_server: FaultServer) -> None:
+    asyncio.get_running_loop()  # as in a notebook cell, or a sync helper called from async code
+    site = NewsSite(articles=5, per_file=5, news=0).mount(fault_server)
+    found = list(discover_sync(fault_server.url("/"), config=fast()))
+    assert sorted(f.url for f in found) == sorted(site.urls())

@@ -30,6 +30,7 @@ from ..fetcher._raw import afetch_raw, header
 from ..fetcher.robots import RobotsCache, RobotsRules
 from ._hosts import Host, hold_off, wait_turn
 from ._policy import is_retryable, request_interval, retry_wait
+from ._sync import iterate_sync
 from ._urls import origin
 from ._validators import SourceStore
 
@@ -253,22 +254,10 @@ def discover_sync(
     config: DiscoverConfig | None = None,
     on_note: Callable[[Note], None] | None = None,
 ) -> Iterator[Found]:
-    """``discover`` without asyncio: a plain iterator (runs its own loop; not inside one).
+    """``discover`` without asyncio: a plain iterator. It runs its own event loop, in this thread, or
+    on a worker thread when a loop is already running here (as ``crawl_sync``).
 
     >>> for found in discover_sync("https://example.com/"):
     ...     print(found.url)
     """
-    founds = discover(site, config=config, on_note=on_note)
-
-    async def step() -> Found:
-        return await anext(founds)
-
-    with asyncio.Runner() as runner:
-        try:
-            while True:
-                try:
-                    yield runner.run(step())
-                except StopAsyncIteration:
-                    return
-        finally:
-            runner.run(founds.aclose())
+    return iterate_sync(discover(site, config=config, on_note=on_note))

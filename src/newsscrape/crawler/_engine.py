@@ -54,7 +54,7 @@ from ._policy import backoff_wait, is_host_failure, is_retryable, request_interv
 from ._pool import ExtractFn, ExtractPool
 from ._reader import stream_lines
 from ._spill import Spill
-from ._sync import SyncRunner
+from ._sync import iterate_sync
 from ._urls import InvalidUrl, UrlSet, check_url, invalid_key, origin, url_of_line
 
 # Kept-alive connections in the pools of hosts with no request in flight, at most: each such pool
@@ -513,18 +513,4 @@ def crawl_sync(
     >>> for record in crawl_sync(open("urls.txt"), config=CrawlConfig(delay=2)):
     ...     print(record.url)
     """
-    records = Crawler(config, extract_fn=extract_fn).run(urls)
-
-    async def step() -> Record:
-        return await anext(records)
-
-    # close() also finalises async generators left open inside httpx and cancels leftovers.
-    with SyncRunner() as runner:
-        try:
-            while True:
-                try:
-                    yield runner.run(step())
-                except StopAsyncIteration:
-                    return
-        finally:
-            runner.run(records.aclose())
+    return iterate_sync(Crawler(config, extract_fn=extract_fn).run(urls))

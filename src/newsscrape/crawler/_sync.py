@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Coroutine
+from collections.abc import AsyncGenerator, Coroutine, Iterator
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
@@ -98,3 +98,26 @@ def run_sync(coro: Coroutine[Any, Any, T]) -> T:
     """
     with SyncRunner() as runner:
         return runner.run(coro)
+
+
+def iterate_sync(agen: AsyncGenerator[T, None]) -> Iterator[T]:
+    """An async generator as a plain iterator, on a SyncRunner (so in a notebook cell too); the
+    generator is closed on the same loop when the iterator ends or is dropped.
+
+    >>> for record in iterate_sync(Crawler(config).run(urls)):
+    ...     print(record.url)
+    """
+
+    async def step() -> T:
+        return await anext(agen)
+
+    # close() also finalises async generators left open inside httpx and cancels leftovers.
+    with SyncRunner() as runner:
+        try:
+            while True:
+                try:
+                    yield runner.run(step())
+                except StopAsyncIteration:
+                    return
+        finally:
+            runner.run(agen.aclose())
