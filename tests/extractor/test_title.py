@@ -94,3 +94,9 @@ def test_layout_white_space_in_a_headline_is_folded() -> None:
     assert title_of('<meta property="og:title" content="Rain returns"><h1>Rain\n\u00a0 returns</h1>') == (
         "Rain returns"
     )
+
+
+def test_an_h1_in_edited_wording_of_the_meta_title_is_the_headline() -> None:
+    # a third of the words in common: the same story, reworded for the page (fitted MIN_OVERLAP)
+    src = TitleSources(h1s=("Best budget earbuds of 2025 we tested",), og="Top cheap earbuds of 2025 | Site")
+    assert choose_title(src) == ("Best budget earbuds of 2025 we tested", "dom")

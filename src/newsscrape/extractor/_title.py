@@ -7,7 +7,9 @@ wins when another source vouches for it; the meta titles often carry " | Site Na
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from importlib import resources
 
 from ._text import NON_WORD, alnum_key, host_key, phrase_key
 
@@ -29,8 +31,10 @@ SEPARATORS = (*STRONG_SEPARATORS, " ~ ", " / ", ": ")
 # A part this short (words) beside a part at least 3x longer is a site or section label.
 LABEL_MAX_WORDS = 4
 MIN_TITLE_CHARS = 5
-# Share of words (of the shorter text) an h1 must have in common with a meta title to be the same story.
-MIN_OVERLAP = 0.5
+# Share of words an h1 must have in common with a meta title to be the same story (edited wording):
+# fitted on WCXB half A by benchmarks/fit_title.py, kept in data/title.json.
+_FITTED = json.loads(resources.files(__package__).joinpath("data/title.json").read_text("utf-8"))
+MIN_OVERLAP: float = _FITTED["min_overlap"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
