@@ -791,3 +791,12 @@ def test_a_refuted_declaration_gives_way_to_the_text() -> None:
     head = "<head><title>Pesca en la presa</title></head>"
     page = f'<html lang="en">{head}<body><article>{story}</article></body></html>'
     assert extract(page).language == "es"
+
+
+def test_every_metadata_field_name_is_a_field() -> None:
+    from dataclasses import fields
+    from typing import get_args
+
+    from newsscrape.extractor._metadata import MetaField
+
+    assert set(get_args(MetaField)) <= {f.name for f in fields(Metadata)}

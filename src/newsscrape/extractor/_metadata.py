@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -31,6 +31,24 @@ from ._urls import host_of
 MAX_H2 = 10
 # The title and description are enough to tell a declared language wrong.
 MAX_SAMPLE = 400
+
+
+# The fields ``read_metadata`` fills by name: a misspelt one is a mypy error, not a silent no-op.
+MetaField = Literal[
+    "canonical_url",
+    "title",
+    "published",
+    "modified",
+    "authors",
+    "section",
+    "breadcrumbs",
+    "tags",
+    "site_name",
+    "description",
+    "image",
+    "article_body",
+    "word_count",
+]
 
 
 @dataclass(slots=True, kw_only=True)
@@ -68,7 +86,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     def first_meta(*keys: str) -> tuple[str | None, str | None]:
         return _first_meta(metas, *keys)
 
-    def put(name: str, value: Any, source: str | None) -> None:
+    def put(name: MetaField, value: Any, source: str | None) -> None:
         if value and source and not getattr(meta, name):
             setattr(meta, name, value)
             meta.sources[name] = source
