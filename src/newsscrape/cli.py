@@ -334,6 +334,12 @@ def explain_cmd(
     metavar="SITE_URL",
     help="Crawl the articles discovery finds on SITE_URL (repeatable) instead of a URL list.",
 )
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    metavar="DATE",
+    help="With --site: only articles dated on or after DATE (UTC) by their sitemap or feed.",
+)
 @_output_options
 @click.option(
     "--retry-failed",
@@ -393,6 +399,7 @@ def explain_cmd(
 def crawl_cmd(
     urls_file: str | None,
     sites: tuple[str, ...],
+    since: datetime | None,
     output: Path | None,
     resume: bool,
     output_format: OutputFormat,
@@ -454,9 +461,13 @@ def crawl_cmd(
                 raise CrawlJobError("--retry-failed goes with URLS.txt, not --site")
             if warc is not None or output_format != "jsonl":
                 raise CrawlJobError("--warc and --format go with URLS.txt, not --site (yet)")
-            code = run_site_job(sites, output, config=DiscoverConfig(crawl=config), resume=resume)
+            code = run_site_job(
+                sites, output, config=DiscoverConfig(since=since, crawl=config), resume=resume
+            )
         else:
             assert urls_file is not None
+            if since is not None:
+                raise CrawlJobError("--since goes with --site: a URL list has no dates to go by")
             code = run_crawl_job(
                 urls_file,
                 output,

@@ -181,3 +181,18 @@ def test_resume_after_kill_9(fault_server: FaultServer, tmp_path: Path) -> None:
     assert finished.returncode == 0, finished.stderr
     assert sorted(recorded(out)) == sorted(site.urls())  # one record per URL, none twice
     assert not set(story_requests(fault_server)) & {u.removeprefix(site.base) for u in done}
+
+
+def test_crawl_site_since_crawls_only_the_newer_stories(fault_server: FaultServer, tmp_path: Path) -> None:
+    site = NewsSite(articles=12, per_file=5).mount(fault_server)
+    cutoff = site.stories[-4].published
+    out = tmp_path / "out.jsonl"
+    args = ["crawl", "--site", site.base + "/", "--since", cutoff.strftime("%Y-%m-%dT%H:%M:%S")]
+    result = CliRunner().invoke(main, [*args, "-o", str(out), "--delay", "0", "--workers", "0"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(recorded(out)) == sorted(site.urls()[-4:])
+    urls = tmp_path / "urls.txt"
+    urls.write_text(site.base + site.stories[0].path + "\n")
+    refused = CliRunner().invoke(main, ["crawl", str(urls), "--since", "2024-01-01"])
+    assert refused.exit_code == 2
+    assert "--since goes with --site" in refused.stderr
