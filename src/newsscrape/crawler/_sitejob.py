@@ -24,11 +24,17 @@ from ..errors import ExportError
 from ..exporter import JsonlWriter
 from ._discover import Discoverer
 from ._engine import Crawler
-from ._job import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_WRITE_FAILED, CrawlJobError, _drive
-from ._job import _non_empty as non_empty
+from ._job import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_WRITE_FAILED,
+    CrawlJobError,
+    _drive,
+    open_output,
+)
 from ._pool import ExtractFn
 from ._progress import PLAIN_EVERY, Progress
-from ._resume import load_recorded
 from ._validators import SourceStore
 
 SOURCES = ("news_sitemap", "sitemap", "feed", "page")
@@ -52,11 +58,7 @@ def run_site_job(
     0
     """
     err = stderr or sys.stderr
-    if output is None and resume:
-        raise CrawlJobError("--resume needs -o FILE: the output file is what it resumes from")
-    if output is not None and not resume and non_empty(output):
-        raise CrawlJobError(f"{output} exists: add --resume to continue it, or choose another file")
-    recorded = load_recorded(output) if output is not None and resume else None
+    recorded = open_output(output, resume=resume)  # the one rule of -o, as for crawl URLS.txt
     store: SourceStore | None = None
     if output is not None:
         store = SourceStore.load(output, since=config.since) if resume else SourceStore(since=config.since)
