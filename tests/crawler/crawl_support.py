@@ -6,21 +6,12 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
-from newsscrape.config import CrawlConfig, ExtractConfig, FetchConfig
+from fastcrawl import FAST_CRAWL
+from newsscrape.config import ExtractConfig
 from newsscrape.crawler import ExtractFn, crawl_sync
 from newsscrape.models import Article, Record
 
-# No politeness waits and tiny backoffs, so each test takes a fraction of a second; tests that
-# are about waiting set their own values. workers=0 extracts in-process: no process start-up.
-FAST = CrawlConfig(
-    delay=0.0,
-    jitter=0.0,
-    backoff=0.01,
-    retries=1,
-    workers=0,
-    max_retry_after=5.0,
-    fetch=FetchConfig(connect_timeout=2.0, read_timeout=2.0, total_timeout=5.0),
-)
+FAST = FAST_CRAWL
 
 
 def quick_extract(

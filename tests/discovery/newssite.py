@@ -30,8 +30,9 @@ from email.utils import format_datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from fastcrawl import FAST_CRAWL
 from faultserver import FaultServer, Request, Response
-from newsscrape.config import CrawlConfig, DiscoverConfig, ExtractConfig, FetchConfig
+from newsscrape.config import DiscoverConfig, ExtractConfig
 from newsscrape.models import Article
 
 SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -236,17 +237,7 @@ def _page(title: str, head: str, body: str) -> str:
     return f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>"
 
 
-FAST = DiscoverConfig(
-    crawl=CrawlConfig(
-        delay=0.0,
-        jitter=0.0,
-        backoff=0.01,
-        retries=1,
-        workers=0,
-        max_retry_after=5.0,
-        fetch=FetchConfig(connect_timeout=2.0, read_timeout=2.0, total_timeout=5.0),
-    )
-)
+FAST = DiscoverConfig(crawl=FAST_CRAWL)
 
 
 def fast(**overrides: Any) -> DiscoverConfig:
