@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -30,7 +29,17 @@ import click
 from tqdm import tqdm
 
 from .archive import WarcStats, is_warc, read_inputs
-from .config import DEFAULT_USER_AGENT, CrawlConfig, DiscoverConfig, ExtractConfig, FetchConfig, __version__
+from .config import (
+    DEFAULT_USER_AGENT,
+    CrawlConfig,
+    DiscoverConfig,
+    ExtractConfig,
+    FetchConfig,
+    __version__,
+    check_cookie,
+    check_header,
+    check_proxy,
+)
 from .crawler import (
     EXIT_PIPE_CLOSED,
     CrawlJobError,
@@ -53,8 +62,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 _CRAWL, _FETCH = CrawlConfig(), FetchConfig()  # option defaults come from the configs, never restated
 # RFC 9110 token: what a header or cookie name may be made of.
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-_PROXY_SCHEMES = ("http://", "https://", "socks5://", "socks5h://")
 
 
 def _output_options(fn: F) -> F:
@@ -87,8 +94,14 @@ def _parse_headers(ctx: click.Context, param: click.Parameter, values: tuple[str
     for text in values:
         name, colon, value = text.partition(":")
         name, value = name.strip(), value.strip()
-        if not colon or not _TOKEN.fullmatch(name) or any(c in value for c in "\r\n\0"):
-            raise click.BadParameter(f"{text!r}: expected 'Name: value'", ctx=ctx, param=param)
+        try:
+            if not colon:
+                raise ValueError("no ':'")
+            check_header(name, value)  # the config's own rule, so the CLI and the library agree
+        except ValueError as exc:
+            raise click.BadParameter(
+                f"{text!r}: expected 'Name: value' ({exc})", ctx=ctx, param=param
+            ) from exc
         headers[name] = value
     return headers
 
@@ -98,17 +111,28 @@ def _parse_cookies(ctx: click.Context, param: click.Parameter, values: tuple[str
     for text in values:
         name, equals, value = text.partition("=")
         name, value = name.strip(), value.strip()
-        if not equals or not _TOKEN.fullmatch(name) or any(c in value for c in ";,\r\n\0"):
-            raise click.BadParameter(f"{text!r}: expected 'name=value'", ctx=ctx, param=param)
+        try:
+            if not equals:
+                raise ValueError("no '='")
+            if "," in value:  # on a command line, most likely two cookies run together: one per --cookie
+                raise ValueError("a ',' in the value")
+            check_cookie(name, value)
+        except ValueError as exc:
+            raise click.BadParameter(
+                f"{text!r}: expected 'name=value' ({exc})", ctx=ctx, param=param
+            ) from exc
         cookies[name] = value
     return cookies
 
 
 def _parse_proxy(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not value.lower().startswith(_PROXY_SCHEMES):
-        raise click.BadParameter(
-            f"{value!r}: expected an http://, https:// or socks5:// URL", ctx=ctx, param=param
-        )
+    if value is not None:
+        try:
+            check_proxy(value)
+        except ValueError as exc:
+            raise click.BadParameter(
+                f"{value!r}: expected an http://, https:// or socks5:// URL ({exc})", ctx=ctx, param=param
+            ) from exc
     return value
 
 

@@ -34,24 +34,41 @@ _TOKEN: Final = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 PROXY_SCHEMES: Final = ("http", "https", "socks5", "socks5h")
 
 
+def check_header(name: str, value: str) -> None:
+    """ValueError unless ``name: value`` can be sent as a request header.
+
+    A CR or LF in a header would let one value smuggle in more headers (or a second request).
+    """
+    if not _TOKEN.fullmatch(name):
+        raise ValueError(f"header name {name!r} is not a valid HTTP token")
+    if any(c in value for c in "\r\n\0"):
+        raise ValueError(f"header {name!r}: value must not contain CR, LF or NUL")
+
+
+def check_cookie(name: str, value: str) -> None:
+    """ValueError unless ``name=value`` can be sent as a cookie."""
+    if not _TOKEN.fullmatch(name):
+        raise ValueError(f"cookie name {name!r} is not a valid token")
+    if any(c in value for c in ";\r\n\0"):
+        raise ValueError(f"cookie {name!r}: value must not contain ';', CR, LF or NUL")
+
+
+def check_proxy(proxy: str) -> None:
+    """ValueError unless ``proxy`` is an http(s) or socks5 URL this install can use."""
+    scheme, sep, rest = proxy.partition("://")
+    if not sep or scheme.lower() not in PROXY_SCHEMES or not rest.strip("/"):
+        raise ValueError(f"proxy must be a URL such as http://host:3128 ({', '.join(PROXY_SCHEMES)})")
+    if scheme.lower().startswith("socks") and find_spec("socksio") is None:
+        raise ValueError("a socks5 proxy needs the socksio package: pip install 'httpx[socks]'")
+
+
 def _check_fetch_controls(config: FetchConfig) -> None:
-    # A CR or LF in a header would let one value smuggle in more headers (or a second request).
     for name, value in config.headers.items():
-        if not _TOKEN.fullmatch(name):
-            raise ValueError(f"header name {name!r} is not a valid HTTP token")
-        if any(c in value for c in "\r\n\0"):
-            raise ValueError(f"header {name!r}: value must not contain CR, LF or NUL")
+        check_header(name, value)
     for name, value in config.cookies.items():
-        if not _TOKEN.fullmatch(name):
-            raise ValueError(f"cookie name {name!r} is not a valid token")
-        if any(c in value for c in ";\r\n\0"):
-            raise ValueError(f"cookie {name!r}: value must not contain ';', CR, LF or NUL")
+        check_cookie(name, value)
     if config.proxy is not None:
-        scheme, sep, rest = config.proxy.partition("://")
-        if not sep or scheme.lower() not in PROXY_SCHEMES or not rest.strip("/"):
-            raise ValueError(f"proxy must be a URL such as http://host:3128 ({', '.join(PROXY_SCHEMES)})")
-        if scheme.lower().startswith("socks") and find_spec("socksio") is None:
-            raise ValueError("a socks5 proxy needs the socksio package: pip install 'httpx[socks]'")
+        check_proxy(config.proxy)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
