@@ -74,11 +74,6 @@ class WarcStats:
     skipped: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
 
-    def merge(self, other: WarcStats) -> None:
-        self.pages += other.pages
-        self.skipped.update(other.skipped)
-        self.notes.extend(other.notes)
-
     def summary(self) -> str:
         """``"12 pages; skipped 40 request, 2 not_200"`` (no notes)."""
         skipped = ", ".join(f"{n} {kind}" for kind, n in sorted(self.skipped.items()))
