@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsscrape import Article, ErrorRecord, ExtractError, FetchError, Section
-from newsscrape.models import record_from_dict
+from newsscrape.models import Caption, Code, Link, ListBlock, Paragraph, Quote, Table, record_from_dict
 
 SCHEMA = json.loads(resources.files("newsscrape").joinpath("schema/article.json").read_text())
 text = st.text(max_size=40)
@@ -22,6 +22,16 @@ dates = (
     | st.datetimes(timezones=st.none() | st.just(UTC) | st.just(timezone(timedelta(hours=9))))
 )
 
+texts = st.lists(text, max_size=3).map(tuple)
+links = st.lists(st.builds(Link, text=text, url=text), max_size=2).map(tuple)
+blocks = st.one_of(
+    st.builds(Paragraph, text=text, links=links),
+    st.builds(ListBlock, items=texts, ordered=st.booleans(), links=links),
+    st.builds(Table, rows=st.lists(texts, max_size=3).map(tuple), header=st.booleans(), links=links),
+    st.builds(Quote, paragraphs=texts, links=links),
+    st.builds(Code, text=st.text(max_size=60)),
+    st.builds(Caption, text=text, links=links),
+)
 articles = st.builds(
     Article,
     url=opt_text,
@@ -33,7 +43,7 @@ articles = st.builds(
             Section,
             heading=opt_text,
             level=st.integers(0, 6),
-            paragraphs=st.lists(text, max_size=3).map(tuple),
+            blocks=st.lists(blocks, max_size=4).map(tuple),
         ),
         max_size=3,
     ).map(tuple),
@@ -97,3 +107,88 @@ def test_records_are_frozen() -> None:
     except AttributeError:
         return
     raise AssertionError("Article must be immutable")
+
+
+@given(articles)
+def test_to_markdown_never_raises_and_keeps_every_heading(article: Article) -> None:
+    text = article.to_markdown()
+    assert text.endswith("\n")
+    for section in article.sections:
+        if section.heading and section.heading.split():
+            assert " ".join(section.heading.split()) in text
+
+
+def test_a_schema_1_record_reads_as_paragraph_blocks() -> None:
+    old = {
+        "url": "https://example.com/1",
+        "headings": ["Background"],
+        "sections": [
+            {"heading": None, "level": 0, "paragraphs": ["Lead."]},
+            {"heading": "Background", "level": 2, "paragraphs": ["One.", "Two."]},
+        ],
+        "body": "Lead.\n\nBackground\n\nOne.\n\nTwo.",
+        "schema_version": 1,
+    }
+    article = Article.from_dict(old)
+    assert article.sections[1].blocks == (Paragraph(text="One."), Paragraph(text="Two."))
+    assert article.sections[1].paragraphs == ("One.", "Two.")
+    upgraded = article.to_dict()
+    assert upgraded["schema_version"] == 2
+    assert upgraded["sections"][1]["blocks"] == [
+        {"kind": "paragraph", "text": "One."},
+        {"kind": "paragraph", "text": "Two."},
+    ]
+    jsonschema.validate(upgraded, SCHEMA)
+
+
+def test_blocks_serialise_by_kind_and_links_only_when_kept() -> None:
+    section = Section(
+        heading=None,
+        level=0,
+        blocks=(
+            ListBlock(items=("a", "b"), ordered=True),
+            Table(rows=(("h1", "h2"), ("x", "y")), header=True, links=(Link(text="x", url="https://e.x/"),)),
+            Code(text="  indented\n"),
+        ),
+    )
+    assert section.to_dict()["blocks"] == [
+        {"kind": "list", "ordered": True, "items": ["a", "b"]},
+        {
+            "kind": "table",
+            "header": True,
+            "rows": [["h1", "h2"], ["x", "y"]],
+            "links": [{"text": "x", "url": "https://e.x/"}],
+        },
+        {"kind": "code", "text": "  indented\n"},
+    ]
+    assert Section.from_dict(section.to_dict()) == section
+
+
+def test_the_schema_refuses_a_block_of_unknown_kind_or_old_paragraphs() -> None:
+    record = Article(url="u", sections=(Section(heading=None, level=0, blocks=(Quote(paragraphs=("q",)),)),))
+    data = record.to_dict()
+    jsonschema.validate(data, SCHEMA)
+    data["sections"][0]["blocks"][0]["kind"] = "poem"
+    assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(data)
+    data["sections"][0] = {"heading": None, "level": 0, "paragraphs": ["q"]}
+    assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(data)
+
+
+def test_an_extracted_record_of_every_block_kind_matches_the_schema() -> None:
+    from newsscrape import extract
+    from newsscrape.config import ExtractConfig
+
+    prose = "The delegates argued over the wording of the final text for a long time. " * 5
+    html = (
+        f"<html><head><title>T</title></head><body><article><h1>T</h1><p>{prose}</p>"
+        '<ul><li><a href="/a">one</a> of the points</li></ul>'
+        "<table><tr><th>h</th></tr><tr><td>c</td></tr></table>"
+        "<blockquote>said</blockquote><pre>x\n y</pre><figure><figcaption>cap</figcaption></figure>"
+        f"<p>{prose}</p></article></body></html>"
+    )
+    url = "https://example.com/news/2024/05/06/summit-ends-in-a-deal"
+    article = extract(html, url=url, config=ExtractConfig(links=True))
+    kinds = {b.kind for s in article.sections for b in s.blocks}
+    assert kinds == {"paragraph", "list", "table", "quote", "code", "caption"}
+    jsonschema.validate(article.to_dict(), SCHEMA)
+    assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article

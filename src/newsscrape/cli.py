@@ -79,13 +79,19 @@ def _output_options(fn: F) -> F:
 
 
 def _format_option(fn: F) -> F:
+    fn = click.option(
+        "--links",
+        is_flag=True,
+        help="Keep each block's inline links: [text](url) in Markdown, a 'links' list per block in JSON.",
+    )(fn)
     return click.option(
         "--format",
         "output_format",
         type=click.Choice(FORMATS),
         default="jsonl",
         show_default=True,
-        help="Records as JSON Lines, Markdown (front matter, # title, ## headings) or the body as text.",
+        help="Records as JSON Lines, Markdown (front matter, # title, ## headings, lists, tables, "
+        "quotes, code) or the body as text.",
     )(fn)
 
 
@@ -229,6 +235,7 @@ def fetch_cmd(
     proxy: str | None,
     robots: bool,
     timeout: float,
+    links: bool,
 ) -> None:
     """Download each URL and print its article as one JSON line.
 
@@ -245,7 +252,9 @@ def fetch_cmd(
     )
     recorded = _open_output(output, resume, output_format)
     todo = _not_recorded(urls, recorded, key=url_key)
-    _emit(output, (_fetch_one(url, config, robots=robots) for url in todo), output_format)
+    extract_config = ExtractConfig(links=links)
+    records = (_fetch_one(url, config, robots=robots, extract_config=extract_config) for url in todo)
+    _emit(output, records, output_format)
 
 
 @main.command("extract")
@@ -268,6 +277,7 @@ def extract_cmd(
     output: Path | None,
     resume: bool,
     output_format: OutputFormat,
+    links: bool,
     workers: int,
 ) -> None:
     """Extract articles from saved pages, one record each: HTML FILES ('-' reads stdin), .gz files,
@@ -289,7 +299,7 @@ def extract_cmd(
     pages = _not_recorded(
         read_inputs(files, url=url, charset=charset, stats=stats), recorded, key=lambda p: url_key(p.label)
     )
-    records = extract_pages(pages, workers=workers, config=ExtractConfig())
+    records = extract_pages(pages, workers=workers, config=ExtractConfig(links=links))
     progress = tqdm(records, unit=" pages", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
     _emit(output, progress, output_format, summary=lambda: _input_summary(stats))
 
@@ -427,6 +437,7 @@ def crawl_cmd(
     output: Path | None,
     resume: bool,
     output_format: OutputFormat,
+    links: bool,
     warc: Path | None,
     retry_failed: bool,
     concurrency: int,
@@ -474,6 +485,7 @@ def crawl_cmd(
             proxy=proxy,
             block_private=block_private,
         ),
+        extract=ExtractConfig(links=links),
     )
     if workers is not None:
         config = replace(config, workers=workers)
@@ -483,10 +495,13 @@ def crawl_cmd(
         if sites:
             if retry_failed:
                 raise CrawlJobError("--retry-failed goes with URLS.txt, not --site")
-            if warc is not None or output_format != "jsonl":
-                raise CrawlJobError("--warc and --format go with URLS.txt, not --site (yet)")
             code = run_site_job(
-                sites, output, config=DiscoverConfig(since=since, crawl=config), resume=resume
+                sites,
+                output,
+                config=DiscoverConfig(since=since, crawl=config),
+                resume=resume,
+                output_format=output_format,
+                warc=warc,
             )
         else:
             assert urls_file is not None
@@ -633,12 +648,14 @@ def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _fetch_one(url: str, config: FetchConfig, *, robots: bool) -> Record:
+def _fetch_one(url: str, config: FetchConfig, *, robots: bool, extract_config: ExtractConfig) -> Record:
     try:
         # The async driver keeps the total deadline through every wait; a command has no event
         # loop of its own to clash with.
         page = asyncio.run(afetch_one(url, config=config, robots=robots))
-        return extract(page.content, page.url, final_url=page.final_url, charset=page.charset)
+        return extract(
+            page.content, page.url, final_url=page.final_url, charset=page.charset, config=extract_config
+        )
     except NewsscrapeError as exc:
         return ErrorRecord.from_exception(url, exc)
 

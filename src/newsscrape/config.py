@@ -110,6 +110,7 @@ class ExtractConfig:
     time_limit: float = 10.0  # seconds per page before ExtractError(reason="timed_out")
     max_depth: int = 2000  # element nesting beyond this is ExtractError(reason="too_deep")
     fallback: bool = True  # ask trafilatura for a second opinion when the native pass is unsure
+    links: bool = False  # keep each block's inline links (text, absolute URL): Markdown [text](url)
 
     def __post_init__(self) -> None:
         _positive("time_limit", self.time_limit)

@@ -3,36 +3,205 @@
 Both are frozen, slotted, keyword-only dataclasses with tuples inside, so a record can be
 hashed, shared between threads and pickled to a worker process. ``to_dict`` gives the JSON
 shape (stable key order, ISO 8601 dates) that the JSON Schema in ``schema/article.json``
-describes; ``from_dict`` reads it back.
+describes; ``from_dict`` reads it back, records of schema 1 (sections of bare paragraphs) too.
+
+An article's ``sections`` hold typed blocks, as the page showed them: :class:`Paragraph`,
+:class:`ListBlock`, :class:`Table`, :class:`Quote`, :class:`Code` and :class:`Caption`, each with
+a ``kind`` that names it in JSON. ``body`` stays the plain text (a list item, a table row, a quote's
+paragraph is each a paragraph of it).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Final
+from typing import Any, Final, Literal, get_args
 
 from .errors import ExtractError, FetchError, NewsscrapeError
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
+
+BlockKind = Literal["paragraph", "list", "table", "quote", "code", "caption"]
+BLOCK_KINDS: Final[tuple[str, ...]] = get_args(BlockKind)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    """An inline link of a block: its text as the block shows it, and its absolute URL.
+
+    A block's links are in reading order, each ``text`` found in the block's text after the one
+    before it. Kept only when asked (``ExtractConfig(links=True)``, ``--links``).
+    """
+
+    text: str
+    url: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "url": self.url}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Paragraph:
+    """A paragraph of prose."""
+
+    text: str
+    links: tuple[Link, ...] = ()
+    kind: Literal["paragraph"] = field(default="paragraph", init=False)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return (self.text,)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _with_links({"kind": self.kind, "text": self.text}, self.links)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListBlock:
+    """A list (``<ul>``, or ``<ol>`` when ``ordered``); a nested list's items are flattened into it."""
+
+    items: tuple[str, ...]
+    ordered: bool = False
+    links: tuple[Link, ...] = ()
+    kind: Literal["list"] = field(default="list", init=False)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return self.items
+
+    def to_dict(self) -> dict[str, Any]:
+        return _with_links(
+            {"kind": self.kind, "ordered": self.ordered, "items": list(self.items)}, self.links
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Table:
+    """A data table: rows of cell texts; ``header`` says the first row is the header row."""
+
+    rows: tuple[tuple[str, ...], ...]
+    header: bool = False
+    links: tuple[Link, ...] = ()
+    kind: Literal["table"] = field(default="table", init=False)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(_row_text(row) for row in self.rows)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _with_links(
+            {"kind": self.kind, "header": self.header, "rows": [list(r) for r in self.rows]}, self.links
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """A block quote, in its paragraphs."""
+
+    paragraphs: tuple[str, ...]
+    links: tuple[Link, ...] = ()
+    kind: Literal["quote"] = field(default="quote", init=False)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return self.paragraphs
+
+    def to_dict(self) -> dict[str, Any]:
+        return _with_links({"kind": self.kind, "paragraphs": list(self.paragraphs)}, self.links)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Code:
+    """Preformatted text (``<pre>``), verbatim: its line breaks and indentation kept."""
+
+    text: str
+    kind: Literal["code"] = field(default="code", init=False)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return (_one_line(self.text),)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Caption:
+    """A figure's caption, where the figure sat. No part of ``body`` (nor of ``Section.paragraphs``):
+    a reader of the story's text skips it, and article benchmarks never count it."""
+
+    text: str
+    links: tuple[Link, ...] = ()
+    kind: Literal["caption"] = field(default="caption", init=False)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return _with_links({"kind": self.kind, "text": self.text}, self.links)
+
+
+Block = Paragraph | ListBlock | Table | Quote | Code | Caption
+
+
+def block_from_dict(data: dict[str, Any]) -> Block:
+    """One block of a section, from its JSON shape (``kind`` says which).
+
+    >>> block_from_dict({"kind": "list", "ordered": True, "items": ["a", "b"]})
+    ListBlock(items=('a', 'b'), ordered=True, links=(), kind='list')
+    """
+    kind = data.get("kind")
+    links = tuple(Link(text=x["text"], url=x["url"]) for x in data.get("links", ()))
+    if kind == "paragraph":
+        return Paragraph(text=data["text"], links=links)
+    if kind == "list":
+        return ListBlock(items=tuple(data["items"]), ordered=bool(data.get("ordered")), links=links)
+    if kind == "table":
+        rows = tuple(tuple(row) for row in data["rows"])
+        return Table(rows=rows, header=bool(data.get("header")), links=links)
+    if kind == "quote":
+        return Quote(paragraphs=tuple(data["paragraphs"]), links=links)
+    if kind == "code":
+        return Code(text=data["text"])
+    if kind == "caption":
+        return Caption(text=data["text"], links=links)
+    raise ValueError(f"unknown block kind {kind!r} (expected one of {', '.join(BLOCK_KINDS)})")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Section:
-    """A heading and the paragraphs under it; ``heading`` is None for the lead before any heading."""
+    """A heading and the blocks under it; ``heading`` is None for the lead before any heading.
+
+    >>> section = Section(heading="Background", level=2, blocks=(Paragraph(text="Why it matters."),))
+    >>> section.paragraphs
+    ('Why it matters.',)
+    """
 
     heading: str | None
     level: int  # 2 for h2 ... 6 for h6; 0 for the lead
-    paragraphs: tuple[str, ...] = ()
+    blocks: tuple[Block, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The blocks as the body's paragraphs (schema 1's shape): a list item, a table row (its
+        cells joined by " | "), a quote's paragraph each one paragraph; captions left out."""
+        return tuple(text for block in self.blocks for text in block.texts)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"heading": self.heading, "level": self.level, "paragraphs": list(self.paragraphs)}
+        return {"heading": self.heading, "level": self.level, "blocks": [b.to_dict() for b in self.blocks]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Section:
-        return cls(heading=data["heading"], level=data["level"], paragraphs=tuple(data["paragraphs"]))
+        """Schema 2's ``blocks``, or schema 1's ``paragraphs`` (each becomes a Paragraph)."""
+        if "blocks" in data:
+            blocks = tuple(block_from_dict(b) for b in data["blocks"])
+        else:
+            blocks = tuple(Paragraph(text=p) for p in data.get("paragraphs", ()))
+        return cls(heading=data["heading"], level=data["level"], blocks=blocks)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,20 +285,20 @@ class Article:
             image=data.get("image"),
             word_count=data.get("word_count", 0),
             page_type=data.get("page_type"),
-            schema_version=data.get("schema_version", SCHEMA_VERSION),
+            schema_version=_read_version(data),
             source=data.get("source"),
         )
 
     def to_markdown(self, *, front_matter: bool = True) -> str:
         """The article as Markdown: a front-matter block (url, published, authors), ``# title``, then
-        the body with each section's heading at its level (``##`` for h2, ``###`` for h3 ...).
+        each section's heading at its level (``##`` for h2, ``###`` for h3 ...) and its blocks: lists
+        as ``- item`` / ``1. item``, tables as GitHub pipe tables, quotes as ``> ``, code fenced,
+        captions in italics, and the blocks' links as ``[text](url)`` when the record keeps them.
 
         >>> print(article.to_markdown())
         ---
         url: "https://example.com/news/1"
         ...
-
-        Lists, tables and code blocks come out as paragraphs until sections carry typed blocks.
         """
         lines: list[str] = []
         if front_matter:
@@ -147,7 +316,8 @@ class Article:
             for section in self.sections:
                 if section.heading:
                     lines += [f"{'#' * min(6, max(2, section.level))} {_one_line(section.heading)}", ""]
-                lines += [line for p in section.paragraphs for line in (_md_escape(p), "")]
+                for block in section.blocks:
+                    lines += [*_md_block(block), ""]
         elif self.body:
             lines += [line for p in self.body.split("\n\n") for line in (_md_escape(p), "")]
         return "\n".join(lines[:-1] if lines and lines[-1] == "" else lines) + "\n"
@@ -201,7 +371,7 @@ class ErrorRecord:
             message=err["message"],
             status=err.get("status"),
             reason=err.get("reason"),
-            schema_version=data.get("schema_version", SCHEMA_VERSION),
+            schema_version=_read_version(data),
             source=data.get("source"),
         )
 
@@ -220,8 +390,102 @@ def _with_source(data: dict[str, Any], source: str | None) -> dict[str, Any]:
     return data
 
 
-# A paragraph starting like Markdown syntax (a heading, a list item, a quote) is text, not markup.
+def _row_text(row: tuple[str, ...]) -> str:
+    """A table row as the body gives it: its cells joined by " | " from the first one with text."""
+    text = ""
+    for cell in row:
+        text += " | " + cell if text.strip() else cell
+    return _one_line(text)
+
+
+def _with_links(data: dict[str, Any], links: tuple[Link, ...]) -> dict[str, Any]:
+    if links:  # only when kept: a record without links has the size it had before them
+        data["links"] = [link.to_dict() for link in links]
+    return data
+
+
+def _read_version(data: dict[str, Any]) -> int:
+    """A record read back is in the current shape (a schema 1 section's paragraphs became blocks)."""
+    version = data.get("schema_version", SCHEMA_VERSION)
+    return version if isinstance(version, int) and version > SCHEMA_VERSION else SCHEMA_VERSION
+
+
+# A line starting like Markdown syntax (a heading, a list item, a quote) is text, not markup.
 _MD_START = re.compile(r"^(#|>|[-+*] |\d+[.)] |```|~~~|\||={3,}|-{3,})")
+_BACKTICKS = re.compile(r"`+")
+_URL_UNSAFE = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "|": "%7C"})
+
+
+def _md_block(block: Block) -> list[str]:
+    """One block as Markdown lines (no blank line after it)."""
+    links = list(block.links) if not isinstance(block, Code) else []
+    if isinstance(block, Paragraph):
+        return [_md_escape(_inline(block.text, links))]
+    if isinstance(block, ListBlock):
+        return [
+            f"{f'{n}.' if block.ordered else '-'} {_md_escape(_inline(item, links))}"
+            for n, item in enumerate(block.items, start=1)
+        ]
+    if isinstance(block, Table):
+        return _md_table(block, links)
+    if isinstance(block, Quote):
+        quoted = [f"> {_md_escape(_inline(p, links))}" for p in block.paragraphs]
+        return [line for n, q in enumerate(quoted) for line in ((">", q) if n else (q,))]
+    if isinstance(block, Code):
+        runs = [len(run) for run in _BACKTICKS.findall(block.text)]
+        fence = "`" * max(3, max(runs, default=0) + 1)  # longer than any run of backticks inside
+        return [fence, *block.text.split("\n"), fence]
+    caption = _inline(block.text, links, escape=_emphasis_escape)
+    return [f"*{caption}*"] if caption else []
+
+
+def _md_table(table: Table, links: list[Link]) -> list[str]:
+    """A GitHub pipe table; a table without a header row gets an empty one (GFM requires it)."""
+    width = max((len(row) for row in table.rows), default=0)
+    if not width:
+        return []
+    rows = [[_inline(cell, links, escape=_cell_escape) for cell in row] for row in table.rows]
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    head, body = (rows[0], rows[1:]) if table.header else ([""] * width, rows)
+    return [_md_row(head), "|" + " --- |" * width, *(_md_row(row) for row in body)]
+
+
+def _md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _cell_escape(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _emphasis_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("*", "\\*")
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def _inline(text: str, links: list[Link], *, escape: Callable[[str], str] = _as_is) -> str:
+    """``text`` on one line with its links as ``[text](url)``, taking from ``links`` (in reading
+    order, shared by the pieces of a block) those found in it; a link whose text is not found here
+    is left for the next piece."""
+    text = _one_line(text)
+    out: list[str] = []
+    pos = 0
+    while links:
+        label = _one_line(links[0].text)
+        if not label:  # nothing to show it on
+            links.pop(0)
+            continue
+        at = text.find(label, pos)
+        if at < 0:
+            break
+        shown = escape(label).replace("[", "\\[").replace("]", "\\]")
+        out += [escape(text[pos:at]), f"[{shown}]({links.pop(0).url.translate(_URL_UNSAFE)})"]
+        pos = at + len(label)
+    out.append(escape(text[pos:]))
+    return "".join(out)
 
 
 def _md_escape(text: str) -> str:

@@ -10,15 +10,19 @@ from click.testing import CliRunner
 
 from faultserver import FaultServer, article_html
 from newsscrape.cli import main
-from newsscrape.models import Article, ErrorRecord, Section
+from newsscrape.models import Article, ErrorRecord, Paragraph, Section
 
 ARTICLE = Article(
     url="https://example.com/news/1",
     title="Summit ends",
     sections=(
-        Section(heading=None, level=0, paragraphs=("The lead.", "# not a heading, a hashtag")),
-        Section(heading="Background", level=2, paragraphs=("Why it matters.",)),
-        Section(heading="Details", level=3, paragraphs=("- not a list item either",)),
+        Section(
+            heading=None,
+            level=0,
+            blocks=(Paragraph(text="The lead."), Paragraph(text="# not a heading, a hashtag")),
+        ),
+        Section(heading="Background", level=2, blocks=(Paragraph(text="Why it matters."),)),
+        Section(heading="Details", level=3, blocks=(Paragraph(text="- not a list item either"),)),
     ),
     body="The lead.\n\n# not a heading, a hashtag\n\nWhy it matters.\n\n- not a list item either",
     published=date(2024, 5, 6),

@@ -4,7 +4,9 @@
 iterator of URLs), so the first records are written while discovery is still reading sitemaps,
 and the crawler's backpressure (``max_pending``) pauses discovery when the crawl falls behind.
 Both share politeness windows (``Crawler.window``). Everything ``crawl URLS.txt`` promises holds:
-one record per distinct URL, ``--resume`` after ``kill -9`` (the output is the state), exit codes.
+one record per distinct URL, ``--resume`` after ``kill -9`` (the output is the state), exit codes,
+``--format`` and ``--warc`` (the pages' exchanges archived before their records; discovery's own
+sitemap and feed requests are not archived).
 ``--resume`` also makes re-runs incremental: see :mod:`._validators` for the conditional GETs and
 why their validators cannot disagree with the output.
 """
@@ -21,15 +23,18 @@ from typing import IO
 from ..config import DiscoverConfig
 from ..discovery import Note
 from ..errors import ExportError
-from ..exporter import JsonlWriter
+from ..exporter import JsonlWriter, OutputFormat, writer_for
+from ._archive import ArchivedOutput
 from ._discover import Discoverer
 from ._engine import Crawler
 from ._job import (
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_PIPE_CLOSED,
     EXIT_SOME_FAILED,
     EXIT_WRITE_FAILED,
     CrawlJobError,
+    _archive_hook,
     _drive,
     open_output,
 )
@@ -51,26 +56,37 @@ def run_site_job(
     stderr: IO[str] | None = None,
     progress_every: float = PLAIN_EVERY,
     extract_fn: ExtractFn | None = None,
+    output_format: OutputFormat = "jsonl",
+    warc: str | os.PathLike[str] | None = None,
 ) -> int:
     """Discover the article URLs of ``sites`` and crawl them into ``output``; the exit code.
 
     >>> run_site_job(["https://example.com/"], "out.jsonl", config=DiscoverConfig(), resume=True)
     0
+
+    ``output_format`` and ``warc`` as for ``run_crawl_job``: jsonl, markdown or text (only jsonl
+    can be resumed), and a WARC file of every exchange of the crawl.
     """
     err = stderr or sys.stderr
+    if output_format != "jsonl" and resume:
+        raise CrawlJobError(f"--resume reads JSON Lines; --format {output_format} cannot be resumed")
     recorded = open_output(output, resume=resume)  # the one rule of -o, as for crawl URLS.txt
     store: SourceStore | None = None
-    if output is not None:
+    if output is not None and output_format == "jsonl":  # validators vouch for a record store only
         store = SourceStore.load(output, since=config.since) if resume else SourceStore(since=config.since)
         if store.dropped:
             err.write(f"newsscrape: not using {SourceStore.path_for(output)}: {store.dropped}\n")
-    crawler = Crawler(config.crawl, recorded=recorded, extract_fn=extract_fn)
+    hook = _archive_hook(warc, resume=resume)
+    crawler = Crawler(config.crawl, recorded=recorded, extract_fn=extract_fn, on_exchange=hook)
     discoverer = Discoverer(config, on_note=_printer(err), store=store, window=crawler.window)
     progress = Progress(crawler.stats, stream=err, total=None, every=progress_every)
     try:
-        writer = JsonlWriter.for_output(output)
+        records = writer_for(output_format, output)
     except ExportError as exc:
+        if hook is not None:
+            hook.close()
         raise CrawlJobError(exc.message) from exc
+    writer = records if hook is None else ArchivedOutput(records, hook)
 
     async def urls() -> AsyncIterator[str]:
         async for found in discoverer.run(sites):
@@ -80,7 +96,11 @@ def run_site_job(
         outcome = asyncio.run(_drive(crawler, urls(), writer, progress, err, drain_timeout))
     finally:
         writer.close()
+        if hook is not None:
+            hook.close()
     progress.close()
+    if outcome == "pipe_closed":
+        return EXIT_PIPE_CLOSED
     err.write(summary(discoverer) + "\n")
     if outcome == "write_failed":
         return EXIT_WRITE_FAILED

@@ -32,7 +32,7 @@ def dumps(record: Record | dict[str, Any]) -> str:
     """One record as one JSON line (no newline); keys in schema order, UTF-8 kept as is.
 
     >>> dumps(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
-    '{"url": "http://x/", "error": {...}, "schema_version": 1}'
+    '{"url": "http://x/", "error": {...}, "schema_version": 2}'
     """
     data = record if isinstance(record, dict) else record.to_dict()
     text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "))

@@ -17,10 +17,11 @@ from typing import Final
 
 from selectolax.lexbor import LexborNode
 
+from ..models import BlockKind, Link
 from ._chrome import chrome_kind
 from ._guard import Deadline, too_deep
 from ._text import fold
-from ._urls import host_of
+from ._urls import absolute, host_of
 from ._wording import heading_kind, is_teaser, line_kind
 
 HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -58,14 +59,36 @@ CELL_TAGS: Final = frozenset({"td", "th"})
 CELL_SEPARATOR: Final = " | "
 LAYOUT_INSIDE: Final = "p, div, table, ul, ol, br, h1, h2, h3, h4, h5, h6, blockquote, section, article"
 SNIPPET_CHARS: Final = 80  # of a removed block's text, kept for ``explain``
+# Elements whose paragraphs make one typed block of a section (models.Block); "thead" marks header
+# rows. A list nested in a list is flattened into the outer one. (A figure's caption is chrome to
+# the body, kept aside as a Caption block: ``Walk._caption``.)
+STRUCTURE: Final[dict[str, str]] = {
+    "ul": "list",
+    "ol": "list",
+    "table": "table",
+    "thead": "thead",
+    "blockquote": "quote",
+    "pre": "code",
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Block:
-    """One unit of body text: a paragraph (level 0) or a heading (level 2..6)."""
+    """One unit of body text: a paragraph (level 0) or a heading (level 2..6).
+
+    A paragraph also says which typed block it belongs to: ``kind`` and ``group`` (the element,
+    by ``mem_id``, whose consecutive paragraphs make one block: a list, a table, a quote ...).
+    """
 
     text: str
     level: int = 0
+    kind: BlockKind = "paragraph"
+    group: int = 0
+    ordered: bool = False  # a list item of an <ol>
+    cells: tuple[str, ...] = ()  # a table row's cells
+    header: bool = False  # a table row of <th> cells or in <thead>
+    raw: str | None = None  # preformatted text, verbatim
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -163,6 +186,8 @@ class Walk:
         title: str | None = None,
         deadline: Deadline | None = None,
         prose: dict[int, int] | None = None,
+        links: bool = False,
+        base_url: str | None = None,
     ) -> None:
         self.container = container
         self.prose = prose or {}  # mem_id -> paragraph characters under the node (from _scoring)
@@ -174,6 +199,8 @@ class Walk:
         self.host = host_of(url)
         self.blocks: list[Block] = []
         self.removed: list[Removed] = []
+        # figure captions, out of the body: (number of blocks before it, its block)
+        self.captions: list[tuple[int, Block]] = []
         self._parts: list[str] = []
         self._links = 0  # characters of the current paragraph inside <a>
         self._in_link = 0
@@ -184,6 +211,14 @@ class Walk:
         # links of the current paragraph that stay on this site (None: the page's site is unknown)
         self._home_links: int | None = 0 if self.host else None
         self._cells: set[int] = set()  # data cells joined into their row's line
+        # the typed-block structure around the walk, of open STRUCTURE elements: (mem_id, kind, group,
+        # ordered), where a list nested in a list has the outer list's group (its items join it)
+        self._structure: list[tuple[int, str, int, bool]] = []
+        self._cell_starts: list[tuple[int, int, bool]] = []  # per cell: first part, its end cut, <th>
+        self.keep_links = links
+        self.base_url = base_url or url
+        self._open_links: list[tuple[int, str | None]] = []  # (first part, href) of <a> entered
+        self._link_spans: list[tuple[int, int, str | None]] = []  # closed links of this paragraph
 
     def run(self, roots: tuple[LexborNode, ...] = ()) -> None:
         """Walk the children of each root (default: the container) in document order."""
@@ -235,8 +270,11 @@ class Walk:
             return False
         if tag in CELL_TAGS and node.css_first(LAYOUT_INSIDE) is None:
             self._cells.add(node.mem_id)
+            separated = 0
             if "".join(self._parts).strip():  # not before the row's first cell with text
                 self._parts.append(CELL_SEPARATOR)
+                separated = 1
+            self._cell_starts.append((len(self._parts), separated, tag == "th"))
             return True
         if tag == "br" or tag in BLOCK_TAGS:
             self._flush()
@@ -258,16 +296,34 @@ class Walk:
             return False
         if tag == "a":
             self._in_link += 1
-            if self._home_links is not None and not self._is_away(attrs.get("href")):
+            href = attrs.get("href")
+            if self._home_links is not None and not self._is_away(href):
                 self._home_links += 1
+            if self.keep_links:
+                self._open_links.append((len(self._parts), href))
+        structure = STRUCTURE.get(tag)
+        if structure is not None:
+            self._open(node.mem_id, structure, tag == "ol")
         return True
+
+    def _open(self, key: int, structure: str, ordered: bool) -> None:
+        top = self._structure[-1] if self._structure else None
+        if structure == "list" and top is not None and top[1] == "list":
+            self._structure.append((key, structure, top[2], top[3]))  # a nested list joins the outer one
+        else:
+            self._structure.append((key, structure, key, ordered))
 
     def _exit(self, node: LexborNode) -> None:
         tag = node.tag
         if tag == "a":
             self._in_link = max(0, self._in_link - 1)
+            if self._open_links:
+                start, href = self._open_links.pop()
+                self._link_spans.append((start, len(self._parts), href))
         elif tag in BLOCK_TAGS and node.mem_id not in self._cells:
             self._flush()
+            if self._structure and self._structure[-1][0] == node.mem_id:
+                self._structure.pop()
 
     # -- rules --------------------------------------------------------------------------------
     def _drop(self, node: LexborNode, kind: str, reason: str) -> bool:
@@ -277,7 +333,23 @@ class Walk:
         if kind in SMALL_KINDS and self.prose.get(node.mem_id, 0) >= SMALL_BOX_MAX_PROSE:
             return False  # "sr-body-share-wrapper": the story's body, named after a bar beside it
         self._record(kind, reason, where(node), text)
+        if kind == "caption" and node.tag == "figcaption" and text:
+            self._caption(node, text)
         return True
+
+    def _caption(self, node: LexborNode, text: str) -> None:
+        """A figure's caption is no part of the body (article benchmarks never keep one), but it
+        is a block of its section, where the figure sat: kept aside with its place."""
+        links: tuple[Link, ...] = ()
+        if self.keep_links:
+            links = tuple(
+                Link(text=label, url=url)
+                for a in node.css("a[href]")
+                if (url := absolute(a.attributes.get("href"), self.base_url)) is not None
+                and (label := fold(a.text(deep=True)))
+            )
+        block = Block(text=text, kind="caption", group=node.mem_id, links=links)
+        self.captions.append((len(self.blocks), block))
 
     def _box_is_chrome(self, node: LexborNode) -> bool:
         prose = self.prose.get(node.mem_id, 0)
@@ -380,13 +452,22 @@ class Walk:
 
     def _flush(self) -> None:
         if not self._parts:
+            self._cell_starts = []
             return
-        text = fold("".join(self._parts))
+        parts = self._parts
+        text = fold("".join(parts))
         links = self._links
         home = self._home_links
+        cells = self._cell_starts
+        spans = self._link_spans
         self._home_links = 0 if self.host else None
         self._parts = []
         self._links = 0
+        self._cell_starts = []
+        if spans:
+            self._link_spans = []
+        if self._open_links:  # a block inside a link: the link goes on in the next paragraph
+            self._open_links = [(0, href) for _, href in self._open_links]
         if not text:
             return
         label = line_kind(text)
@@ -401,4 +482,49 @@ class Walk:
         if links >= PARA_LINK_SHARE * len(text.replace(" ", "")) and not _URL.match(text) and home != 0:
             self._record("other_stories", "link paragraph", self._where(), text)
             return
-        self.blocks.append(Block(text=text))
+        if not cells and not self._structure and not spans:
+            self.blocks.append(Block(text=text))  # the common case: a paragraph of prose
+            return
+        self.blocks.append(self._typed(text, parts, cells, spans))
+
+    def _typed(
+        self,
+        text: str,
+        parts: list[str],
+        cells: list[tuple[int, int, bool]],
+        spans: list[tuple[int, int, str | None]],
+    ) -> Block:
+        """The paragraph ``text`` (made of ``parts``) with the typed block it belongs to, and its links."""
+        links = tuple(
+            Link(text=label, url=url)
+            for start, end, href in spans
+            if (url := absolute(href, self.base_url)) is not None
+            and (label := fold("".join(parts[start:end])))
+        )
+        stack = self._structure
+        if cells:  # a row of a data table: its cells, and whether it is a header row
+            group, thead = -1, False
+            for _, kind, key, _ in reversed(stack):
+                thead = thead or kind == "thead"
+                if kind == "table":
+                    group = key
+                    break
+            ends = [start - separated for start, separated, _ in cells[1:]] + [len(parts)]
+            return Block(
+                text=text,
+                kind="table",
+                group=group,
+                cells=tuple(
+                    fold("".join(parts[start:end])) for (start, _, _), end in zip(cells, ends, strict=True)
+                ),
+                header=thead or all(th for _, _, th in cells),
+                links=links,
+            )
+        for _, kind, key, ordered in reversed(stack):  # the innermost structure but a table's own
+            if kind == "list":
+                return Block(text=text, kind="list", group=key, ordered=ordered, links=links)
+            if kind == "quote":
+                return Block(text=text, kind="quote", group=key, links=links)
+            if kind == "code":
+                return Block(text=text, kind="code", group=key, raw="".join(parts))
+        return Block(text=text, links=links)

@@ -70,6 +70,8 @@ class Content:
     blocks: list[Block] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     container: str | None = None  # a short CSS-like path of the chosen article node
+    # figure captions, no part of the body: (number of ``blocks`` before it, its block)
+    captions: list[tuple[int, Block]] = field(default_factory=list)
     method: str = "native"  # native | trafilatura
 
 
@@ -82,6 +84,7 @@ def extract_content(
     config: ExtractConfig,
     url: str | None = None,
     profile: ContentProfile = ARTICLE,
+    base_url: str | None = None,
 ) -> Content:
     """Find the article text. Modifies ``tree`` (chrome is decomposed); metadata is read before.
 
@@ -91,7 +94,16 @@ def extract_content(
     content = Content()
     body = tree.body
     if body is not None:
-        _native(body, content, config=config, url=url, title=meta.title, deadline=deadline, profile=profile)
+        _native(
+            body,
+            content,
+            config=config,
+            url=url,
+            title=meta.title,
+            deadline=deadline,
+            profile=profile,
+            base_url=base_url,
+        )
     deadline.check()
     if config.fallback and (profile.second_opinion == "longer" or _unsure(content, meta)):
         _second_opinion(content, html, deadline)
@@ -108,6 +120,7 @@ def _native(
     title: str | None,
     deadline: Deadline,
     profile: ContentProfile,
+    base_url: str | None,
 ) -> None:
     body.strip_tags(JUNK_TAGS)
     page_chars = len(fold(body.text(deep=True)))
@@ -142,9 +155,13 @@ def _native(
         title=title,
         deadline=deadline,
         prose={key: w.chars for key, w in weights.items()},
+        links=config.links,
+        base_url=base_url,
     )
     walk.run(_twins(container, weights))
     content.blocks = _drop_repeats(walk.blocks, content.removed)
+    if walk.captions:
+        content.captions = _placed(walk.captions, walk.blocks, content.blocks)
     content.removed.extend(walk.removed)
 
 
@@ -305,6 +322,19 @@ def _drop_repeats(blocks: list[Block], removed: list[Removed]) -> list[Block]:
     return out
 
 
+def _placed(
+    captions: list[tuple[int, Block]], walked: list[Block], kept: list[Block]
+) -> list[tuple[int, Block]]:
+    """The captions' places among the blocks ``_drop_repeats`` kept of those walked."""
+    if len(kept) == len(walked):
+        return captions
+    ids = {id(block) for block in kept}
+    before = [0]
+    for block in walked:
+        before.append(before[-1] + (id(block) in ids))
+    return [(before[at], caption) for at, caption in captions]
+
+
 def _unsure(content: Content, meta: Metadata) -> bool:
     words = sum(count_words(b.text) for b in content.blocks)
     if words < UNSURE_WORDS:
@@ -330,4 +360,5 @@ def _second_opinion(content: Content, html: str, deadline: Deadline) -> None:
         # trafilatura's text has no heading marks: a line the native pass read as a heading stays one
         levels = {b.text: b.level for b in content.blocks if b.level}
         content.blocks = [Block(text=p, level=levels.get(p, 0)) for p in paragraphs]
+        content.captions = []  # their places were among the native blocks
         content.method = "trafilatura"

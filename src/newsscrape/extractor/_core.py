@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .. import models
 from ..config import ExtractConfig
 from ..errors import ExtractError
 from ..models import Article, Section
@@ -123,7 +124,11 @@ def _stages(
     # page-type signals come from the tree before the content pass edits it
     signals = page_signals(tree, text, url=final_url or url, meta=meta)
     deadline.check()
-    content = extract_content(tree, html=text, meta=meta, deadline=deadline, config=config, url=url)
+    # links resolve against the address the page was served from
+    base_url = final_url or url
+    content = extract_content(
+        tree, html=text, meta=meta, deadline=deadline, config=config, url=url, base_url=base_url
+    )
     if not content.blocks:
         raise ExtractError("no article text found", url=url, reason="no_body")
     kind = classify(signals | content_signals(content.blocks))
@@ -138,6 +143,7 @@ def _stages(
             config=config,
             url=url,
             profile=profile,
+            base_url=base_url,
         )
         if again.blocks:
             content = again
@@ -165,7 +171,7 @@ def _parse(text: str, config: ExtractConfig, *, url: str | None) -> LexborHTMLPa
 def _build(
     url: str | None, final_url: str | None, meta: Metadata, content: Content, page_type: str
 ) -> Article:
-    sections = _sections(content.blocks)
+    sections = _sections(_with_captions(content.blocks, content.captions))
     body = "\n\n".join(b.text for b in content.blocks)
     return Article(
         url=url,
@@ -204,18 +210,62 @@ def _check_language(meta: Metadata, content: Content) -> None:
 
 
 def _sections(blocks: list[Block]) -> tuple[Section, ...]:
-    """Group paragraphs under the heading before them; the lead (before any heading) has heading None."""
+    """Group paragraphs under the heading before them (the lead, before any heading, has heading
+    None), and consecutive paragraphs of one list, table, quote, code or caption into its block."""
     out: list[Section] = []
     heading: str | None = None
     level = 0
-    paras: list[str] = []
+    typed: list[models.Block] = []
+    run: list[Block] = []
     for block in blocks:
         if block.level:
-            if heading is not None or paras:
-                out.append(Section(heading=heading, level=level, paragraphs=tuple(paras)))
-            heading, level, paras = block.text, block.level, []
+            if run:
+                typed.append(_typed(run))
+            if heading is not None or typed:
+                out.append(Section(heading=heading, level=level, blocks=tuple(typed)))
+            heading, level, typed, run = block.text, block.level, [], []
+        elif run and block.group and block.group == run[0].group and block.kind == run[0].kind:
+            run.append(block)
         else:
-            paras.append(block.text)
-    if heading is not None or paras:
-        out.append(Section(heading=heading, level=level, paragraphs=tuple(paras)))
+            if run:
+                typed.append(_typed(run))
+            run = [block]
+    if run:
+        typed.append(_typed(run))
+    if heading is not None or typed:
+        out.append(Section(heading=heading, level=level, blocks=tuple(typed)))
     return tuple(out)
+
+
+def _with_captions(blocks: list[Block], captions: list[tuple[int, Block]]) -> list[Block]:
+    """The body's blocks with the figure captions (no part of the body) back in their places."""
+    if not captions:
+        return blocks
+    merged: list[Block] = []
+    pending = iter(captions)
+    nxt = next(pending, None)
+    for n, block in enumerate(blocks):
+        while nxt is not None and nxt[0] <= n:
+            merged.append(nxt[1])
+            nxt = next(pending, None)
+        merged.append(block)
+    merged += [caption for _, caption in ([nxt] if nxt is not None else [])]
+    merged += [caption for _, caption in pending]
+    return merged
+
+
+def _typed(run: list[Block]) -> models.Block:
+    """One typed block from the paragraphs of one element (a single paragraph of prose, mostly)."""
+    first = run[0]
+    links = tuple(link for block in run for link in block.links)
+    if first.kind == "paragraph":
+        return models.Paragraph(text=first.text, links=links)
+    if first.kind == "list":
+        return models.ListBlock(items=tuple(b.text for b in run), ordered=first.ordered, links=links)
+    if first.kind == "table":
+        return models.Table(rows=tuple(b.cells for b in run), header=first.header, links=links)
+    if first.kind == "quote":
+        return models.Quote(paragraphs=tuple(b.text for b in run), links=links)
+    if first.kind == "code":
+        return models.Code(text="\n".join(b.raw or b.text for b in run).strip("\n"))
+    return models.Caption(text=" ".join(b.text for b in run), links=links)
