@@ -6,6 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from newssite import NewsSite
+from warcio.archiveiterator import ArchiveIterator
 
 from faultserver import FaultServer
 from newsscrape.archive import read_warc_pages
@@ -30,6 +31,14 @@ def test_crawl_site_writes_markdown_and_archives_every_page(
     assert not text.lstrip().startswith("{")
     archived = {page.url for page in read_warc_pages(warc)}
     assert set(site.urls()) <= archived  # each page's exchange is in the WARC
+    with warc.open("rb") as stream:
+        responses = {
+            record.rec_headers.get_header("WARC-Target-URI")
+            for record in ArchiveIterator(stream)
+            if record.rec_type == "response"
+        }
+    assert site.base + "/robots.txt" in responses  # and discovery's own exchanges too
+    assert any("sitemap" in uri for uri in responses)
 
 
 def test_crawl_site_text_format_and_its_rules(fault_server: FaultServer, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from collections.abc import AsyncGenerator, Callable, Iterable, Iterator
 from ..config import DiscoverConfig
 from ..discovery import MAX_BYTES, Discovery, Found, Note, Want
 from ..errors import FetchError
-from ..fetcher import Page, afetch_page, async_client
+from ..fetcher import OnExchange, Page, afetch_page, async_client
 from ..fetcher._raw import afetch_raw, header
 from ..fetcher.robots import RobotsCache, RobotsRules
 from ._hosts import Host, hold_off, wait_turn
@@ -48,7 +48,8 @@ class Discoverer:
 
     ``on_note`` is called with each :class:`Note` (a source that was partly or wholly unusable) as
     it happens; by default they are logged. ``store`` holds the validators for conditional GETs
-    (``crawl --site --resume``); ``window`` shares politeness windows with a running crawl.
+    (``crawl --site --resume``); ``window`` shares politeness windows with a running crawl;
+    ``on_exchange`` is handed every HTTP exchange discovery makes (``crawl --site --warc``).
     """
 
     def __init__(
@@ -58,6 +59,7 @@ class Discoverer:
         on_note: Callable[[Note], None] | None = None,
         store: SourceStore | None = None,
         window: Window | None = None,
+        on_exchange: OnExchange | None = None,
     ) -> None:
         self.config = config or DiscoverConfig()
         self.counts: Counter[str] = Counter()
@@ -70,6 +72,7 @@ class Discoverer:
         self._window = window or self._own_window
         self._rng = random.Random()
         self._stopping = False
+        self._on_exchange = on_exchange
 
     def stop(self) -> None:
         """Ask nothing more; ``run`` ends after the download in progress."""
@@ -82,7 +85,7 @@ class Discoverer:
         self._raw_config = dataclasses.replace(fetch, max_bytes=max(fetch.max_bytes, MAX_BYTES))
         plans = [Discovery(site, config=cfg) for site in dict.fromkeys(sites)]
         out: asyncio.Queue[Found | BaseException | None] = asyncio.Queue(maxsize=1024)
-        async with async_client(fetch) as client:
+        async with async_client(fetch, on_exchange=self._on_exchange) as client:
             self._client = client
             self._robots = RobotsCache(client=client, config=fetch, retry_delay=max(cfg.crawl.backoff, 0.01))
             tasks = [asyncio.create_task(self._site(plan, out)) for plan in plans]

@@ -5,8 +5,8 @@ iterator of URLs), so the first records are written while discovery is still rea
 and the crawler's backpressure (``max_pending``) pauses discovery when the crawl falls behind.
 Both share politeness windows (``Crawler.window``). Everything ``crawl URLS.txt`` promises holds:
 one record per distinct URL, ``--resume`` after ``kill -9`` (the output is the state), exit codes,
-``--format`` and ``--warc`` (the pages' exchanges archived before their records; discovery's own
-sitemap and feed requests are not archived).
+``--format`` and ``--warc`` (the pages' exchanges archived before their records, and discovery's
+own robots.txt, sitemap, feed and home-page exchanges as they happen).
 ``--resume`` also makes re-runs incremental: see :mod:`._validators` for the conditional GETs and
 why their validators cannot disagree with the output.
 """
@@ -78,7 +78,9 @@ def run_site_job(
             err.write(f"newsscrape: not using {SourceStore.path_for(output)}: {store.dropped}\n")
     hook = _archive_hook(warc, resume=resume)
     crawler = Crawler(config.crawl, recorded=recorded, extract_fn=extract_fn, on_exchange=hook)
-    discoverer = Discoverer(config, on_note=_printer(err), store=store, window=crawler.window)
+    discoverer = Discoverer(
+        config, on_note=_printer(err), store=store, window=crawler.window, on_exchange=hook
+    )
     progress = Progress(crawler.stats, stream=err, total=None, every=progress_every)
     try:
         records = writer_for(output_format, output)
