@@ -91,7 +91,9 @@ def extract_content(
     content = Content()
     body = tree.body
     if body is not None:
-        _native(body, content, config=config, url=url, title=meta.title, deadline=deadline, profile=profile)
+        _native(
+            body, content, config=config, url=url, title=meta.record.title, deadline=deadline, profile=profile
+        )
     deadline.check()
     if config.fallback and (profile.second_opinion == "longer" or _unsure(content, meta)):
         _second_opinion(content, html, deadline)
