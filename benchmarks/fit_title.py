@@ -53,8 +53,8 @@ def pages(half: str) -> list[tuple[str, str, bytes]]:
 
 def accuracy(docs: list[tuple[str, str, bytes]], value: float) -> float:
     _title.MIN_OVERLAP = value
-    found = (read_metadata(LexborHTMLParser(html), url=url).record.title for url, _, html in docs)
-    return mean(fold(got) == fold(title) for got, (_, title, _) in zip(found, docs, strict=True))
+    pairs = [(read_metadata(LexborHTMLParser(html), url=u).record.title, title) for u, title, html in docs]
+    return mean(fold(got) == fold(title) for got, title in pairs)
 
 
 def main() -> None:
