@@ -55,7 +55,7 @@ def _pages(name: str, half: str | None) -> list[tuple[str, str | None, Path, str
 def _published(path: Path, url: str | None) -> tuple[date | None, str | None]:
     raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
     meta = read_metadata(LexborHTMLParser(decode_html(raw, http_charset=None, url=url)), url=url)
-    return meta.published, meta.sources.get("published")
+    return meta.record.published, meta.sources.get("published")
 
 
 def main() -> None:

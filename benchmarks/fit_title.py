@@ -53,9 +53,8 @@ def pages(half: str) -> list[tuple[str, str, bytes]]:
 
 def accuracy(docs: list[tuple[str, str, bytes]], value: float) -> float:
     _title.MIN_OVERLAP = value
-    return mean(
-        fold(read_metadata(LexborHTMLParser(html), url=url).title) == fold(title) for url, title, html in docs
-    )
+    pairs = [(read_metadata(LexborHTMLParser(html), url=u).record.title, title) for u, title, html in docs]
+    return mean(fold(got) == fold(title) for got, title in pairs)
 
 
 def main() -> None:

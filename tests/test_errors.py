@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pickle
+from typing import get_args
 
 import pytest
 
 from newsscrape import ExtractError, FetchError, NewsscrapeError
+from newsscrape.errors import EXTRACT_REASONS, FETCH_KINDS, ExtractReason, FetchKind
 
 
 def test_unknown_fetch_kind_is_a_programming_error() -> None:
@@ -17,6 +19,14 @@ def test_unknown_fetch_kind_is_a_programming_error() -> None:
 def test_unknown_extract_reason_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="unknown ExtractError reason"):
         ExtractError("x", reason="oops")
+
+
+def test_the_runtime_checks_use_the_literal_types() -> None:
+    # each kind is spelled once, in its Literal; the sets checked at runtime are made from it
+    assert set(get_args(FetchKind)) == FETCH_KINDS
+    assert set(get_args(ExtractReason)) == EXTRACT_REASONS
+    assert "robots" in FETCH_KINDS
+    assert "too_deep" in EXTRACT_REASONS
 
 
 @pytest.mark.parametrize(

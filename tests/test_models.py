@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from importlib import resources
+from typing import Any
 
 import jsonschema
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -98,6 +100,18 @@ def test_error_record_from_fetch_error_keeps_kind_and_status() -> None:
 def test_error_record_from_extract_error_names_the_reason() -> None:
     record = ErrorRecord.from_exception("u", ExtractError("too deep", reason="too_deep"))
     assert (record.kind, record.reason) == ("extract", "too_deep")
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        {"kind": "timeoutt", "message": "m", "status": None, "reason": None},
+        {"kind": "extract", "message": "m", "status": None, "reason": "too-deep"},
+    ],
+)
+def test_error_record_from_dict_refuses_a_kind_newsscrape_never_writes(error: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match="unknown"):
+        ErrorRecord.from_dict({"url": "u", "error": error, "schema_version": 1})
 
 
 def test_records_are_frozen() -> None:

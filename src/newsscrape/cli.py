@@ -21,7 +21,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -606,6 +606,15 @@ def _explanation_dict(report: Explanation) -> dict[str, object]:
             {"kind": r.kind, "reason": r.reason, "where": r.where, "text": r.text} for r in report.removed
         ],
         "sources": report.sources,
+        # each field's candidates in precedence order: the winner and the values that lost
+        "candidates": {
+            name: [
+                {"source": c.source, "rule": c.rule, "value": _jsonable(c.value), "won": c.won}
+                for c in report.candidates
+                if c.field == name
+            ]
+            for name in dict.fromkeys(c.field for c in report.candidates)
+        },
         "page_type": None
         if report.page_type is None
         else {
@@ -628,10 +637,15 @@ def _render_explanation(report: Explanation) -> str:
         f"removed blocks ({len(report.removed)}):",
     ]
     lines += [f"  - {r.kind:<14} {r.where}  ({r.reason})  {_clip(r.text)!r}" for r in report.removed]
-    lines += ["", "metadata sources:"]
+    lines += ["", "metadata sources (and the candidates that lost):"]
     record = article.to_dict()
-    for name, source in sorted(report.sources.items()):
+    for name in sorted({*report.sources, *(c.field for c in report.candidates)}):
+        source = report.sources.get(name, "-")
         lines.append(f"  {name:<13} <- {source:<8} {_clip(str(record.get(name, '')))!r}")
+        for lost in (c for c in report.candidates if c.field == name and not c.won):
+            what = f"{lost.source} ({lost.rule})"
+            shown = ", ".join(lost.value) if isinstance(lost.value, tuple) else str(_jsonable(lost.value))
+            lines.append(f"  {'':<13}    lost: {what:<28} {_clip(shown, 48)!r}")
     if report.page_type is not None:
         odds = ", ".join(f"{label} {p:.2f}" for label, p in report.page_type.probabilities if p >= 0.01)
         lines += [
@@ -641,6 +655,15 @@ def _render_explanation(report: Explanation) -> str:
         ]
         lines += [f"  {name:<24} {push:+.2f}" for name, push in report.page_type.evidence]
     return "\n".join(lines)
+
+
+def _jsonable(value: object) -> object:
+    """A candidate's value as JSON holds it: dates in ISO 8601, tuples as lists."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
 def _clip(text: str, width: int = 60) -> str:

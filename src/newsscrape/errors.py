@@ -1,8 +1,8 @@
 """The one exception tree of newsscrape.
 
     NewsscrapeError
-     ├── FetchError(url, kind, status)   kind: see FETCH_KINDS
-     ├── ExtractError(url, reason)       reason: see EXTRACT_REASONS
+     ├── FetchError(url, kind, status)   kind: FetchKind
+     ├── ExtractError(url, reason)       reason: ExtractReason
      └── ExportError(path)               writing records failed (disk full, closed pipe ...)
 
 Foreign exceptions (httpx, selectolax, trafilatura, OS errors) are converted once, at the
@@ -12,44 +12,50 @@ record (:class:`newsscrape.models.ErrorRecord`), so every input URL has one line
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal, get_args
 
-FETCH_KINDS: Final = frozenset(
-    {
-        "invalid_url",  # not an absolute http(s) URL
-        "timeout",  # connect/read timeout or the total per-request deadline
-        "http_status",  # a non-2xx final status
-        "too_large",  # decoded body over the size cap
-        "not_html",  # a PDF, an image, JSON ...
-        "connect",  # connection refused or reset
-        "dns",  # name did not resolve
-        "tls",  # certificate or handshake failure
-        "too_many_redirects",
-        "blocked",  # address policy: redirect to a private/loopback address, or private refused
-        "robots",  # refused by robots.txt
-        "host_failed",  # the host kept failing; remaining URLs are not tried
-        "host_unreachable",  # the host stayed down (robots.txt and the page unreachable after retries)
-        "decode",  # the body could not be decoded (broken gzip ...)
-        "protocol",  # malformed HTTP
-    }
-)
+# How a fetch failed: a typo in a kind is a mypy error, and each kind is spelled here once.
+FetchKind = Literal[
+    "invalid_url",  # not an absolute http(s) URL
+    "timeout",  # connect/read timeout or the total per-request deadline
+    "http_status",  # a non-2xx final status
+    "too_large",  # decoded body over the size cap
+    "not_html",  # a PDF, an image, JSON ...
+    "connect",  # connection refused or reset
+    "dns",  # name did not resolve
+    "tls",  # certificate or handshake failure
+    "too_many_redirects",
+    "blocked",  # address policy: redirect to a private/loopback address, or private refused
+    "robots",  # refused by robots.txt
+    "host_failed",  # the host kept failing; remaining URLs are not tried
+    "host_unreachable",  # the host stayed down (robots.txt and the page unreachable after retries)
+    "decode",  # the body could not be decoded (broken gzip ...)
+    "protocol",  # malformed HTTP
+]
+FETCH_KINDS: Final[frozenset[str]] = frozenset(get_args(FetchKind))
 
-EXTRACT_REASONS: Final = frozenset(
-    {
-        "empty",  # no markup at all
-        "not_html",  # the bytes are not HTML
-        "no_body",  # parsed, but nothing article-like was found
-        "too_deep",  # nesting beyond the configured guard
-        "timed_out",  # the per-page time limit ran out
-        "internal",  # a bug in an extractor stage, converted so the batch goes on
-    }
-)
+# Why a page gave no Article.
+ExtractReason = Literal[
+    "empty",  # no markup at all
+    "not_html",  # the bytes are not HTML
+    "no_body",  # parsed, but nothing article-like was found
+    "too_deep",  # nesting beyond the configured guard
+    "timed_out",  # the per-page time limit ran out
+    "internal",  # a bug in an extractor stage, converted so the batch goes on
+]
+EXTRACT_REASONS: Final[frozenset[str]] = frozenset(get_args(ExtractReason))
+
+# The kind of an error and of its record: a FetchError kind, "extract" (reason says why), "export",
+# "internal" (a newsscrape bug met while fetching, recorded so the batch goes on), or "error" (the
+# base class, never raised on purpose).
+ErrorKind = FetchKind | Literal["extract", "export", "internal", "error"]
+ERROR_KINDS: Final[frozenset[str]] = FETCH_KINDS | {"extract", "export", "internal", "error"}
 
 
 class NewsscrapeError(Exception):
     """Base class of every error newsscrape raises on purpose."""
 
-    kind: str = "error"
+    kind: ErrorKind = "error"
 
     def __init__(self, message: str, *, url: str | None = None) -> None:
         super().__init__(message)
@@ -60,12 +66,14 @@ class NewsscrapeError(Exception):
 class FetchError(NewsscrapeError):
     """Downloading a page failed; ``kind`` says how, ``status`` is the HTTP status if one came."""
 
+    kind: FetchKind
+
     def __init__(
         self,
         message: str,
         *,
         url: str | None,
-        kind: str,
+        kind: FetchKind,
         status: int | None = None,
         retry_after: float | None = None,
     ) -> None:
@@ -83,9 +91,10 @@ class FetchError(NewsscrapeError):
 class ExtractError(NewsscrapeError):
     """Turning HTML into an Article failed; ``reason`` says why."""
 
-    kind = "extract"
+    kind: ErrorKind = "extract"
+    reason: ExtractReason
 
-    def __init__(self, message: str, *, url: str | None = None, reason: str) -> None:
+    def __init__(self, message: str, *, url: str | None = None, reason: ExtractReason) -> None:
         if reason not in EXTRACT_REASONS:
             raise ValueError(f"unknown ExtractError reason {reason!r}")
         super().__init__(message, url=url)
@@ -98,7 +107,7 @@ class ExtractError(NewsscrapeError):
 class ExportError(NewsscrapeError):
     """Writing records failed; the output was left ending on a whole line."""
 
-    kind = "export"
+    kind: ErrorKind = "export"
 
     def __init__(self, message: str, *, path: str | None = None) -> None:
         super().__init__(message)
@@ -106,10 +115,10 @@ class ExportError(NewsscrapeError):
 
 
 def _rebuild_fetch_error(
-    message: str, url: str | None, kind: str, status: int | None, retry_after: float | None
+    message: str, url: str | None, kind: FetchKind, status: int | None, retry_after: float | None
 ) -> FetchError:
     return FetchError(message, url=url, kind=kind, status=status, retry_after=retry_after)
 
 
-def _rebuild_extract_error(message: str, url: str | None, reason: str) -> ExtractError:
+def _rebuild_extract_error(message: str, url: str | None, reason: ExtractReason) -> ExtractError:
     return ExtractError(message, url=url, reason=reason)

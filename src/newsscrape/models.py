@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Final, Literal, get_args
 
-from .errors import ExtractError, FetchError, NewsscrapeError
+from .errors import (
+    ERROR_KINDS,
+    EXTRACT_REASONS,
+    ErrorKind,
+    ExtractError,
+    ExtractReason,
+    FetchError,
+    NewsscrapeError,
+)
 
 SCHEMA_VERSION: Final = 2
 
@@ -330,10 +338,10 @@ class ErrorRecord:
     url: str
     # A FetchError kind, "extract", or "internal": a newsscrape bug met while fetching (not the
     # page's fault), recorded so the batch goes on.
-    kind: str
+    kind: ErrorKind
     message: str
     status: int | None = None
-    reason: str | None = None  # the ExtractError reason when kind == "extract"
+    reason: ExtractReason | None = None  # the ExtractError reason when kind == "extract"
     schema_version: int = field(default=SCHEMA_VERSION)
     source: str | None = None  # where an offline input was read (as Article.source)
 
@@ -364,7 +372,12 @@ class ErrorRecord:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ErrorRecord:
+        """Read back an error record; an unknown kind or reason is a ValueError (the file is not ours)."""
         err = data["error"]
+        if err["kind"] not in ERROR_KINDS:
+            raise ValueError(f"unknown error kind {err['kind']!r}")
+        if err.get("reason") is not None and err["reason"] not in EXTRACT_REASONS:
+            raise ValueError(f"unknown extract reason {err['reason']!r}")
         return cls(
             url=data["url"],
             kind=err["kind"],

@@ -710,3 +710,26 @@ def test_second_opinion_keeps_the_headings_the_native_pass_found() -> None:
     assert content.method == "trafilatura"
     assert Block(text="First part", level=2) in content.blocks
     assert all(block.level == 0 for block in content.blocks if block.text != "First part")
+
+
+def test_every_kind_the_vocabularies_name_is_a_removal_kind() -> None:
+    from typing import get_args
+
+    from newsscrape.extractor._chrome import COMPOUND_KIND, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind
+    from newsscrape.extractor._wording import CHROME_HEADINGS
+
+    named = {*TAG_KIND.values(), *ROLE_KIND.values(), *WORD_KIND.values(), *CHROME_HEADINGS}
+    named |= {kind for _, kind in COMPOUND_KIND}
+    assert named <= set(get_args(RemovalKind))
+
+
+def test_explain_reports_only_declared_removal_kinds() -> None:
+    from typing import get_args
+
+    from newsscrape.extractor._chrome import RemovalKind
+
+    share = '<div class="share-bar"><a href="/s">Share on X</a></div>'
+    report = explain(page(f"<p>{PARA}</p>{share}<h2>Latest news</h2><p>{PARA2}</p>"), config=NATIVE)
+    kinds = {r.kind for r in report.removed}
+    assert "share" in kinds
+    assert kinds <= set(get_args(RemovalKind))

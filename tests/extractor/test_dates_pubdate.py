@@ -32,14 +32,14 @@ def article(head: str) -> str:
 
 
 def test_meta_named_published_dates_the_page() -> None:
-    assert meta_of('<meta name="published" content="July 17, 2025"><h1>Story</h1>').published == date(
+    assert meta_of('<meta name="published" content="July 17, 2025"><h1>Story</h1>').record.published == date(
         2025, 7, 17
     )
 
 
 def test_jsonld_page_node_dates_a_page_without_an_article_node() -> None:
     page = ld('{"@graph": [{"@type": "WebPage", "datePublished": "2022-10-05T12:53:00-07:00"}]}')
-    published = meta_of(page + "<h1>Guide</h1>").published
+    published = meta_of(page + "<h1>Guide</h1>").record.published
     assert isinstance(published, datetime)
     assert published.isoformat() == "2022-10-05T12:53:00-07:00"
 
@@ -47,7 +47,7 @@ def test_jsonld_page_node_dates_a_page_without_an_article_node() -> None:
 def test_modified_time_dates_a_page_without_a_publication_time() -> None:
     page = '<meta property="article:modified_time" content="2025-06-23T18:44:33+02:00"><h1>Guide</h1>'
     meta = meta_of(page)
-    assert meta.published == meta.modified
+    assert meta.record.published == meta.record.modified
     assert meta.sources["published"] == "og"
 
 
@@ -55,7 +55,7 @@ def test_zoneless_and_zoned_stamp_of_one_moment_keep_the_zoned() -> None:
     page = ld('{"@type": "NewsArticle", "datePublished": "2024-05-06T10:00:00"}') + (
         '<meta property="article:published_time" content="2024-05-06T10:00:00+09:00">'
     )
-    published = meta_of(page).published
+    published = meta_of(page).record.published
     assert isinstance(published, datetime)
     assert published.isoformat() == "2024-05-06T10:00:00+09:00"
 
@@ -64,7 +64,7 @@ def test_utc_and_local_stamp_of_one_instant_keep_the_local() -> None:
     page = ld('{"@type": "NewsArticle", "datePublished": "2024-05-05T16:30:00Z"}') + (
         '<h1>Story</h1><time class="published" datetime="2024-05-06T01:30:00+09:00">6 May</time>'
     )
-    published = meta_of(page).published
+    published = meta_of(page).record.published
     assert isinstance(published, datetime)
     assert published.isoformat() == "2024-05-06T01:30:00+09:00"  # the page's day, not UTC's
 
@@ -73,7 +73,7 @@ def test_bare_day_and_a_zoned_stamp_that_day_keep_the_stamp() -> None:
     page = ld('{"@type": "NewsArticle", "datePublished": "2024-05-06"}') + (
         '<meta property="article:published_time" content="2024-05-06T08:15:00+02:00">'
     )
-    published = meta_of(page).published
+    published = meta_of(page).record.published
     assert isinstance(published, datetime)
     assert published.utcoffset() == timedelta(hours=2)
 
@@ -82,7 +82,7 @@ def test_zoneless_local_time_takes_the_offset_of_the_same_instant_in_utc() -> No
     page = ld('{"@type": "NewsArticle", "datePublished": "2024-05-06 01:30:17"}') + (
         '<meta property="article:modified_time" content="2024-05-05T16:30:17Z">'
     )
-    published = meta_of(page).published
+    published = meta_of(page).record.published
     assert isinstance(published, datetime)
     assert published.isoformat() == "2024-05-06T01:30:17+09:00"
 
@@ -91,7 +91,7 @@ def test_zoned_stamp_of_another_moment_does_not_lend_its_offset() -> None:
     page = ld('{"@type": "NewsArticle", "datePublished": "2024-05-06T10:00:00"}') + (
         '<meta property="article:modified_time" content="2024-05-07T11:20:00+09:00">'
     )
-    published = meta_of(page).published
+    published = meta_of(page).record.published
     assert isinstance(published, datetime)
     assert published.tzinfo is None  # the metadata pass keeps what the page said ...
     record = extract(article(page)).to_dict()
@@ -125,25 +125,25 @@ def test_record_modified_has_the_same_form() -> None:
 
 def test_numeric_meta_date_reads_month_first_on_an_english_page() -> None:
     page = '<html lang="en-US"><meta name="article:published_time" content="03-09-2026"><h1>Story</h1>'
-    assert meta_of(page).published == date(2026, 3, 9)
+    assert meta_of(page).record.published == date(2026, 3, 9)
 
 
 def test_kicker_line_above_the_headline_dates_the_page() -> None:
     page = "<main><p>February 4, 2025 - 11 minutes</p><h1>Cloud trends</h1><p>Text without a date.</p></main>"
-    assert meta_of(page).published == date(2025, 2, 4)
-    assert meta_of(page.replace("h1>", "p>")).published is None  # no headline: nothing to be above
+    assert meta_of(page).record.published == date(2025, 2, 4)
+    assert meta_of(page.replace("h1>", "p>")).record.published is None  # no headline: nothing to be above
 
 
 def test_update_line_after_the_headline_dates_a_page_that_shows_nothing_else() -> None:
     page = "<h1>Wedding checklist</h1><div><span>Updated October 23, 2025</span></div><p>Text.</p>"
-    assert meta_of(page).published == date(2025, 10, 23)
+    assert meta_of(page).record.published == date(2025, 10, 23)
 
 
 def test_byline_day_older_than_the_markup_is_the_publication() -> None:
     page = '<meta property="article:published_time" content="2025-06-12T10:00:00+00:00"><h1>Protocol</h1>'
-    assert meta_of(page + "<p>November 2, 2022</p><p>Text.</p>").published == date(2022, 11, 2)
+    assert meta_of(page + "<p>November 2, 2022</p><p>Text.</p>").record.published == date(2022, 11, 2)
     # One day apart is a question of zones, not a re-stamped story: the markup's instant stays.
-    assert isinstance(meta_of(page + "<p>June 11, 2025</p><p>Text.</p>").published, datetime)
+    assert isinstance(meta_of(page + "<p>June 11, 2025</p><p>Text.</p>").record.published, datetime)
 
 
 def test_date_of_a_story_card_below_a_later_heading_is_not_the_page_date() -> None:
@@ -152,7 +152,7 @@ def test_date_of_a_story_card_below_a_later_heading_is_not_the_page_date() -> No
         "<h2>How it works</h2><p>Text.</p><h2>Read more</h2>"
         '<p class="listing__item__date"><b>November</b> <i>25, 2025</i></p><h3>Another story</h3>'
     )  # the card's date is split in two elements, so only the byline-element reader sees it
-    assert meta_of(page).published == date(2025, 12, 17)
+    assert meta_of(page).record.published == date(2025, 12, 17)
 
 
 def test_update_the_reader_sees_beats_a_markup_day_printed_nowhere() -> None:
@@ -160,8 +160,8 @@ def test_update_the_reader_sees_beats_a_markup_day_printed_nowhere() -> None:
         '<meta property="article:published_time" content="2024-02-01T15:46:14+00:00">'
         "<h1>Video production</h1><p>Updated April 19, 2025</p><p>Text.</p>"
     )
-    assert meta_of(page).published == date(2025, 4, 19)
+    assert meta_of(page).record.published == date(2025, 4, 19)
     # When the page also prints the markup's day, that day stays the publication.
-    both = meta_of(page + "<footer><p>First published February 1, 2024</p></footer>").published
+    both = meta_of(page + "<footer><p>First published February 1, 2024</p></footer>").record.published
     assert both is not None
     assert day_of(both) == date(2024, 2, 1)

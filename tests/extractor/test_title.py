@@ -9,7 +9,7 @@ from newsscrape.extractor._title import TitleSources, choose_title, strip_site
 
 
 def title_of(html: str, url: str | None = "https://www.dailyplanet.example/a") -> str | None:
-    return read_metadata(LexborHTMLParser(html), url=url).title
+    return read_metadata(LexborHTMLParser(html), url=url).record.title
 
 
 def test_site_suffix_stripped_by_site_name() -> None:

@@ -44,7 +44,7 @@ from collections.abc import AsyncGenerator, AsyncIterable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..config import CrawlConfig
-from ..errors import ExtractError, FetchError
+from ..errors import ExtractError, FetchError, FetchKind
 from ..fetcher import OnExchange, async_client
 from ..fetcher import afetch_page as _afetch_page
 from ..fetcher.robots import RobotsCache, RobotsRules
@@ -121,7 +121,7 @@ class Crawler:
         self._stopping = False
         self._hosts: dict[str, Host] = {}
         self._failures: dict[str, int] = {}  # consecutive host-level failures, only for hosts with some
-        self._failed_hosts: dict[str, tuple[str, str]] = {}  # origin -> (record kind, why it was given up)
+        self._failed_hosts: dict[str, tuple[FetchKind, str]] = {}  # origin -> (record kind, why given up)
         self._passing = PassingHosts()
         self._stop_event = asyncio.Event()  # binds to the running loop on first use
         self._room = asyncio.Event()  # set when the queues have room for more input

@@ -6,18 +6,19 @@ Kept apart from the event loop so each rule can be tested with a made-up FetchEr
 from __future__ import annotations
 
 import random
+from typing import Final
 
 from ..config import CrawlConfig
-from ..errors import FetchError
+from ..errors import FetchError, FetchKind
 
 # Failures that may pass by themselves: a dropped connection, a slow answer, an overloaded server.
-RETRYABLE_KINDS = frozenset({"connect", "timeout", "protocol"})
+RETRYABLE_KINDS: Final[frozenset[FetchKind]] = frozenset({"connect", "timeout", "protocol"})
 # Statuses that mean "not now" rather than "no": too many requests, and server-side trouble.
 RETRYABLE_STATUSES = frozenset({429}) | frozenset(range(500, 600)) - {501, 505}  # 501/505 will not change
 
 # Failures that say the *host* is in trouble (not this one page): these count towards
 # host_failure_limit. A 404 or a PDF shows a healthy host, and resets the count.
-HOST_FAILURE_KINDS = frozenset({"connect", "timeout", "dns", "tls", "protocol"})
+HOST_FAILURE_KINDS: Final[frozenset[FetchKind]] = frozenset({"connect", "timeout", "dns", "tls", "protocol"})
 
 
 def is_retryable(exc: FetchError) -> bool:

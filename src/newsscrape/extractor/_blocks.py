@@ -18,7 +18,7 @@ from typing import Final
 from selectolax.lexbor import LexborNode
 
 from ..models import BlockKind, Link
-from ._chrome import chrome_kind
+from ._chrome import RemovalKind, chrome_kind
 from ._guard import Deadline, too_deep
 from ._text import fold
 from ._urls import absolute, host_of
@@ -49,7 +49,9 @@ SAFE_SHARE: Final = 0.5  # never drop a labelled box holding this much of the co
 # Share bars, ad slots, tag lists, datelines and breadcrumbs hold no paragraphs of prose: a box
 # labelled so that holds this many characters of paragraphs is the story (on a page of several
 # stories, where the share of the container above cannot tell).
-SMALL_KINDS: Final = frozenset({"share", "ad", "meta", "tags", "breadcrumb", "hovercard"})
+SMALL_KINDS: Final[frozenset[RemovalKind]] = frozenset(
+    {"share", "ad", "meta", "tags", "breadcrumb", "hovercard"}
+)
 SMALL_BOX_MAX_PROSE: Final = 400
 _URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
 SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
@@ -95,7 +97,7 @@ class Block:
 class Removed:
     """A block the content pass dropped, for ``explain``."""
 
-    kind: str  # breadcrumb | other_stories | share | newsletter | ad | comments | bio | tags | nav | ...
+    kind: RemovalKind  # breadcrumb | other_stories | share | newsletter | ad | comments | bio | tags | ...
     reason: str  # the rule that fired, in words
     where: str  # a short CSS-like path of the node
     text: str  # the first characters of its text
@@ -158,7 +160,7 @@ def _site(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
-def _is_trigger(node: LexborNode, kind: str) -> bool:
+def _is_trigger(node: LexborNode, kind: RemovalKind) -> bool:
     """A hover card's trigger wraps the name in the sentence *and* the card: keep it, drop the card."""
     if kind != "hovercard":
         return False
@@ -326,7 +328,7 @@ class Walk:
                 self._structure.pop()
 
     # -- rules --------------------------------------------------------------------------------
-    def _drop(self, node: LexborNode, kind: str, reason: str) -> bool:
+    def _drop(self, node: LexborNode, kind: RemovalKind, reason: str) -> bool:
         text = fold(node.text(deep=True))
         if len(text) > SAFE_SHARE * self.container_chars and kind not in ("title", "hidden", "caption"):
             return False  # a label on a node holding the story is about the page, not this block
@@ -442,7 +444,7 @@ class Walk:
                     self._record("other_stories", "under a rail heading", where(sib), text)
             sib = sib.next
 
-    def _record(self, kind: str, reason: str, at: str, text: str) -> None:
+    def _record(self, kind: RemovalKind, reason: str, at: str, text: str) -> None:
         """Note a dropped block for ``explain``: the rule that fired, where it sat, its first characters."""
         self.removed.append(Removed(kind=kind, reason=reason, where=at, text=text[:SNIPPET_CHARS]))
 

@@ -12,7 +12,35 @@ say (headings, labels, datelines) is in ``_wording``; link density is judged in 
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, Literal
+
+# What a removed block was, as ``explain`` reports it: every kind the content pass records, spelled
+# once here, so a misspelt kind anywhere is a mypy error.
+RemovalKind = Literal[
+    "breadcrumb",  # the trail of sections above the title
+    "other_stories",  # rails, teasers and links to other stories
+    "links",  # a box that is mostly links (a menu, a list of stories)
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "share",
+    "newsletter",
+    "ad",
+    "comments",
+    "bio",  # about the author, a bare byline, an agency credit
+    "tags",
+    "meta",  # datelines, timestamps, print-edition notes
+    "label",  # "Advertisement", "Listen to this article"
+    "caption",
+    "copyright",
+    "hidden",  # hidden from readers (hidden, aria-hidden, display:none, sr-only)
+    "popup",  # modals, cookie notices
+    "hovercard",
+    "title",  # the <h1>: the record's title, not its body
+    "repeat",  # a block the page repeats (the same paragraph twice)
+]
 
 # Never article text, whatever their position: removed from the whole tree before anything else.
 JUNK_TAGS: Final = [
@@ -41,7 +69,7 @@ JUNK_TAGS: Final = [
 ]
 
 # Structural chrome: their text belongs to the site, not to the story.
-TAG_KIND: Final = {
+TAG_KIND: Final[dict[str, RemovalKind]] = {
     "nav": "nav",  # menus, pagers
     "header": "header",  # site header, or the article header: title, byline, date (metadata, not body)
     "footer": "footer",  # site footer, or the article footer: tags, share, bio
@@ -50,7 +78,7 @@ TAG_KIND: Final = {
     "form": "form",  # search, login, comment and newsletter forms (page-wide forms are kept by size)
 }
 
-ROLE_KIND: Final = {
+ROLE_KIND: Final[dict[str, RemovalKind]] = {
     "navigation": "nav",
     "banner": "header",
     "contentinfo": "footer",
@@ -64,7 +92,7 @@ ROLE_KIND: Final = {
 }
 
 # class/id tokens -> kind. Each group says why it is chrome.
-_WORDS: Final[dict[str, tuple[str, ...]]] = {
+_WORDS: Final[dict[RemovalKind, tuple[str, ...]]] = {
     # the trail of sections above the title ("Home > Current affairs")
     "breadcrumb": (
         "breadcrumb",
@@ -230,7 +258,7 @@ _WORDS: Final[dict[str, tuple[str, ...]]] = {
     "hovercard": ("rollover", "tooltip", "popover", "hovercard"),
     "caption": ("caption", "credit", "credits", "figcaption", "copyright"),
 }
-WORD_KIND: Final = {word: kind for kind, words in _WORDS.items() for word in words}
+WORD_KIND: Final[dict[str, RemovalKind]] = {word: kind for kind, words in _WORDS.items() for word in words}
 # Words that make a block content whatever else its class says: embedded posts are quoted
 # material of the story ("social-media-embed", "twitter-tweet").
 CONTENT_WORDS: Final = frozenset({"embed", "embedded", "tweet", "instagram", "oembed"})
@@ -240,7 +268,7 @@ PULL_QUOTE: Final = re.compile(r"pull[-_]?quote", re.I)
 CONTENT_CLASS: Final = re.compile(r"^(?:article|story|entry|post)[-_]?(?:body|text|content)$")
 # Chrome words written inside longer compounds ("relatedpoststitle", "sharebuttons"): matched as
 # substrings of the class/id when no whole word decided.
-COMPOUND_KIND: Final = (
+COMPOUND_KIND: Final[tuple[tuple[str, RemovalKind], ...]] = (
     ("breadcrumb", "breadcrumb"),
     ("related", "other_stories"),
     ("newsletter", "newsletter"),
@@ -279,7 +307,9 @@ INLINE_TAGS: Final = frozenset(
     {"a", "span", "b", "strong", "i", "em", "u", "s", "small", "font", "abbr", "time", "sup", "sub"}
     | {"code", "mark", "cite", "q", "bdi", "bdo", "data", "var", "kbd", "samp", "del", "ins"}
 )
-INLINE_KINDS: Final = frozenset({"caption", "ad", "share", "hidden", "popup", "newsletter", "hovercard"})
+INLINE_KINDS: Final[frozenset[RemovalKind]] = frozenset(
+    {"caption", "ad", "share", "hidden", "popup", "newsletter", "hovercard"}
+)
 
 
 # Whole class names that CSS frameworks use for display:none / screen-reader-only text; a
@@ -291,7 +321,7 @@ HIDDEN_CLASSES: Final = frozenset(
 SHOWN_AT: Final = ("d-sm-", "d-md-", "d-lg-", "d-xl-", "visible-", "sm:", "md:", "lg:", "xl:", "show-for-")
 
 
-def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | None:
+def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[RemovalKind, str] | None:
     """Label an element by tag, role, aria-label and class/id words: ``(kind, reason)`` or None.
 
     >>> chrome_kind("div", {"class": "share-bar"})

@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..config import ExtractConfig
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
-from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, tokens
+from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
 from ._profiles import ARTICLE, ContentProfile
@@ -44,7 +44,7 @@ PAGE_CHROME: Final = (
     '[class*="popup" i], [id*="popup" i], [class*="modal" i], [id*="modal" i], [class*="cookie" i], '
     '[id*="cookie" i], [class*="consent" i], [role="dialog"], [role="alertdialog"]'
 )
-PAGE_CHROME_KINDS: Final = frozenset({"comments", "other_stories", "popup"})
+PAGE_CHROME_KINDS: Final[tuple[RemovalKind, ...]] = ("comments", "popup", "other_stories")  # first named wins
 # but never a node holding this much of the page's text and the story's marks
 PAGE_CHROME_MAX_SHARE: Final = 0.4
 STORY_INSIDE: Final = 'h1, article, [itemprop="articleBody"]'
@@ -99,7 +99,7 @@ def extract_content(
             content,
             config=config,
             url=url,
-            title=meta.title,
+            title=meta.record.title,
             deadline=deadline,
             profile=profile,
             base_url=base_url,
@@ -124,15 +124,16 @@ def _native(
 ) -> None:
     body.strip_tags(JUNK_TAGS)
     page_chars = len(fold(body.text(deep=True)))
-    doomed: list[tuple[LexborNode, str, str]] = []
+    doomed: list[tuple[LexborNode, RemovalKind, str]] = []
     for node in body.css(PAGE_CHROME):
         tag = node.tag or ""
         kind = TAG_KIND.get(tag) or ROLE_KIND.get((node.attributes.get("role") or "").lower())
         if kind is None:
             kinds = {WORD_KIND.get(w) for w in tokens(node.attributes)}
-            if not kinds & PAGE_CHROME_KINDS:
+            named = [k for k in PAGE_CHROME_KINDS if k in kinds]
+            if not named:
                 continue
-            kind = next(k for k in ("comments", "popup", "other_stories") if k in kinds)
+            kind = named[0]
         if (
             node.css_first(STORY_INSIDE) is not None
             and len(fold(node.text(deep=True))) > PAGE_CHROME_MAX_SHARE * page_chars
@@ -174,7 +175,7 @@ def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed], deadl
     """
     body_id = body.mem_id
     story_path = _ancestors(body.css(RAIL_STOP), body_id)  # boxes holding the title or body
-    doomed: list[tuple[LexborNode, str, str]] = []
+    doomed: list[tuple[LexborNode, RemovalKind, str]] = []
     inside: dict[int, bool] = {}  # memo: is this node inside a box already doomed?
     for n, head in enumerate(body.css(RAIL_HEADINGS)):
         if not n % 32:
@@ -255,7 +256,7 @@ def _ancestors(nodes: list[LexborNode], stop: int) -> set[int]:
     return keys
 
 
-def _remove(doomed: list[tuple[LexborNode, str, str]], removed: list[Removed]) -> None:
+def _remove(doomed: list[tuple[LexborNode, RemovalKind, str]], removed: list[Removed]) -> None:
     """Decompose the outermost of the doomed nodes only: decomposing a node inside one already
     decomposed would touch freed memory in lexbor. Records are made for those only (nested
     comment threads would otherwise pay text() once per level)."""

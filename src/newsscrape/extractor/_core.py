@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -15,7 +15,7 @@ from ._content import Block, Content, Removed, extract_content
 from ._dates import as_timestamp
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._language import detect_language, fits_text
-from ._metadata import Metadata, read_metadata
+from ._metadata import Candidate, Metadata, MetaField, read_metadata
 from ._pagetype import PageType, classify, content_signals, page_signals
 from ._profiles import ARTICLE, profile_for
 from ._text import count_words, valid_text
@@ -34,8 +34,10 @@ class Explanation:
     container: str | None
     method: str
     removed: list[Removed] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: dict[MetaField, str] = field(default_factory=dict)
     page_type: PageType | None = None  # the page-type decision with its probabilities and evidence
+    # every value each metadata rule read, in precedence order, the winner marked
+    candidates: list[Candidate] = field(default_factory=list)
 
 
 def extract(
@@ -51,7 +53,9 @@ def extract(
     >>> article = extract(open("page.html", "rb").read(), url="https://example.com/news/1")
     >>> article.title, article.headings
     """
-    return _run(html, url, final_url=final_url, charset=charset, config=config or _DEFAULT).article
+    return _run(
+        html, url, final_url=final_url, charset=charset, config=config or _DEFAULT, explain=False
+    ).article
 
 
 def explain(
@@ -67,11 +71,17 @@ def explain(
     >>> report = explain(open("page.html", "rb").read(), url="https://example.com/news/1")
     >>> report.container, [(r.kind, r.reason) for r in report.removed]
     """
-    return _run(html, url, final_url=final_url, charset=charset, config=config or _DEFAULT)
+    return _run(html, url, final_url=final_url, charset=charset, config=config or _DEFAULT, explain=True)
 
 
 def _run(
-    html: bytes | str, url: str | None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+    html: bytes | str,
+    url: str | None,
+    *,
+    final_url: str | None,
+    charset: str | None,
+    config: ExtractConfig,
+    explain: bool,
 ) -> Explanation:
     deadline = Deadline(config.time_limit, url=url)
     try:
@@ -85,6 +95,7 @@ def _run(
             charset=charset,
             config=config,
             deadline=deadline,
+            explain=explain,
             at_least=0,
         )
     except ExtractError:
@@ -108,6 +119,7 @@ def _stages(
     charset: str | None,
     config: ExtractConfig,
     deadline: Deadline,
+    explain: bool,
 ) -> Explanation:
     # the caller's URLs end up in the record too (and relative links resolve against them)
     url = valid_text(url) if url else url
@@ -120,7 +132,7 @@ def _stages(
     text = tame_attributes(text)
     tree = _parse(text, config, url=url)
     deadline.check()
-    meta = read_metadata(tree, url=final_url or url)
+    meta = read_metadata(tree, url=final_url or url, explain=explain)
     # page-type signals come from the tree before the content pass edits it
     signals = page_signals(tree, text, url=final_url or url, meta=meta)
     deadline.check()
@@ -156,6 +168,7 @@ def _stages(
         method=content.method,
         removed=content.removed,
         sources=dict(meta.sources),
+        candidates=meta.candidates,
     )
 
 
@@ -173,24 +186,16 @@ def _build(
 ) -> Article:
     sections = _sections(_with_captions(content.blocks, content.captions))
     body = "\n\n".join(b.text for b in content.blocks)
-    return Article(
+    found = meta.record  # the metadata fields, as the record carries them
+    return replace(
+        found,
         url=url,
         final_url=final_url or url,
-        canonical_url=meta.canonical_url,
-        title=meta.title,
         headings=tuple(b.text for b in content.blocks if b.level),
         sections=sections,
         body=body,
-        published=as_timestamp(meta.published) if meta.published else None,
-        modified=as_timestamp(meta.modified) if meta.modified else None,
-        authors=meta.authors,
-        section=meta.section,
-        breadcrumbs=meta.breadcrumbs,
-        tags=meta.tags,
-        language=meta.language,
-        site_name=meta.site_name,
-        description=meta.description,
-        image=meta.image,
+        published=as_timestamp(found.published) if found.published else None,
+        modified=as_timestamp(found.modified) if found.modified else None,
         word_count=count_words(body),
         page_type=page_type,
     )
@@ -198,15 +203,13 @@ def _build(
 
 def _check_language(meta: Metadata, content: Content) -> None:
     """A page that declares no language, or one its body refutes, gets the language of its text."""
-    sample = "\n".join([meta.title or "", *(b.text for b in content.blocks[:LANGUAGE_SAMPLE_BLOCKS])])
+    sample = "\n".join([meta.record.title or "", *(b.text for b in content.blocks[:LANGUAGE_SAMPLE_BLOCKS])])
     sample = sample[:LANGUAGE_SAMPLE_CHARS]
-    if meta.language is not None and fits_text(meta.language, sample):
+    declared = meta.record.language
+    if declared is not None and fits_text(declared, sample):
         return
-    meta.language = detect_language(sample)
-    if meta.language:
-        meta.sources["language"] = "text"
-    else:
-        meta.sources.pop("language", None)
+    detected = detect_language(sample)
+    meta.choose("language", detected, "text" if detected else None)
 
 
 def _sections(blocks: list[Block]) -> tuple[Section, ...]:

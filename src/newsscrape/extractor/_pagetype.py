@@ -201,11 +201,11 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     (1.0, 0.6931471805599453)
     """
     out: dict[str, float] = {
-        "has_date": float(meta.published is not None),
-        "has_authors": float(bool(meta.authors)),
+        "has_date": float(meta.record.published is not None),
+        "has_authors": float(bool(meta.record.authors)),
     }
-    out["crumbs"] = _log(len(meta.breadcrumbs))
-    out["title_words"] = _log(len((meta.title or "").split()))
+    out["crumbs"] = _log(len(meta.record.breadcrumbs))
+    out["title_words"] = _log(len((meta.record.title or "").split()))
     tags = Counter(_TAGS.findall(html))
     for tag in (
         "article",

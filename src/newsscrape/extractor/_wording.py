@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ._chrome import RemovalKind
+
 # Text of a block that is a label, not content ("Advertisement" above an ad slot), in a few languages.
 LABELS: Final = frozenset(
     {
@@ -218,7 +220,7 @@ OTHER_STORIES_HEADINGS: Final = (
 )
 
 # Headings of blocks that follow the story and are chrome, not other stories.
-CHROME_HEADINGS: Final = {
+CHROME_HEADINGS: Final[dict[RemovalKind, tuple[str, ...]]] = {
     "share": ("share", "follow us", "like this", "follow", "spread the word"),
     "newsletter": ("newsletter", "subscribe", "sign up", "get our", "stay informed"),
     "comments": (
@@ -280,7 +282,7 @@ TEASER_PREFIXES: Final = (
 # A one-word prefix ("latest", "reply", "share") labels a heading only when the heading is short:
 # "Latest news", "Comments (12)" are furniture, "Latest developments in the trial" and "Reply from
 # the council" are the story's own subheadings.
-ONE_WORD_MAX_WORDS: Final = {"other_stories": 4}
+ONE_WORD_MAX_WORDS: Final[dict[RemovalKind, int]] = {"other_stories": 4}
 ONE_WORD_DEFAULT_MAX: Final = 3
 # ... except words that never open a story's own subheading ("Related coverage from ...",
 # "Subscribe to the Morning Review newsletter").
@@ -303,13 +305,13 @@ def _starts(low: str, prefix: str) -> bool:
     return not rest or not rest[0].isalpha()
 
 
-def _fits(low: str, prefix: str, kind: str) -> bool:
+def _fits(low: str, prefix: str, kind: RemovalKind) -> bool:
     if " " in prefix.strip() or ord(prefix[0]) >= SPACELESS_FROM or prefix in ANY_LENGTH:
         return True
     return len(low.split()) <= ONE_WORD_MAX_WORDS.get(kind, ONE_WORD_DEFAULT_MAX)
 
 
-def heading_kind(text: str) -> tuple[str, str] | None:
+def heading_kind(text: str) -> tuple[RemovalKind, str] | None:
     """Label a block by its own heading's wording ("Latest news", "Share this"): ``(kind, reason)`` or None.
 
     >>> heading_kind("Related stories")
@@ -332,7 +334,7 @@ def heading_kind(text: str) -> tuple[str, str] | None:
 # Short lines that are page furniture whatever the page: counters of galleries, tag lines,
 # copyright notices, datelines ("Nov. 20, 2019, 9:28 AM UTC") and bare bylines ("By Reuters").
 SHORT_LINE: Final = 100  # lines up to this many characters meet the line rules (prompts: CTA_LINE)
-_LINE_RULES: Final = (
+_LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
     (
         "caption",
         "gallery counter",
@@ -397,7 +399,7 @@ _LINE_RULES: Final = (
 )
 # Calls to action addressed to the reader, up to a few sentences: newsletter and follow prompts.
 CTA_LINE: Final = 250
-_CTA_RULES: Final = (
+_CTA_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
     (
         "newsletter",
         "newsletter prompt",
@@ -453,7 +455,7 @@ def is_label(text: str) -> bool:
 _FRAME: Final = " -_|*:.()[]\u00b7\u2022\u2013\u2014\u2026"  # dashes, bullets, ellipsis
 
 
-def line_kind(text: str) -> tuple[str, str] | None:
+def line_kind(text: str) -> tuple[RemovalKind, str] | None:
     """Label a short paragraph by its wording alone: ``(kind, reason)`` or None.
 
     >>> line_kind("Nov. 20, 2019, 9:28 AM UTC")

@@ -28,7 +28,7 @@ import httpx
 import idna
 
 from ..config import FetchConfig
-from ..errors import FetchError
+from ..errors import FetchError, FetchKind
 from . import _address, _cookies, _response
 from ._address import DEFAULT_POLICY, Addresses, AddressPolicy
 
@@ -491,7 +491,7 @@ class Fetch:
         return self._error(f"{what} is over {self.config.max_bytes} bytes", kind="too_large")
 
     def _error(
-        self, detail: str, *, kind: str, status: int | None = None, retry_after: float | None = None
+        self, detail: str, *, kind: FetchKind, status: int | None = None, retry_after: float | None = None
     ) -> FetchError:
         return FetchError(
             f"GET {self.target}: {detail}", url=self.url, kind=kind, status=status, retry_after=retry_after

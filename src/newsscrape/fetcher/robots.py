@@ -31,7 +31,7 @@ import httpx
 from protego import Protego
 
 from ..config import FetchConfig
-from ..errors import FetchError
+from ..errors import FetchError, FetchKind
 from . import _address, _plan, _response
 from ._address import DEFAULT_POLICY, Addresses, AddressPolicy
 
@@ -169,7 +169,7 @@ async def _fetch(
     return RobotsRules(origin=origin, verdict="allow_all", reason=f"HTTP {status}")
 
 
-def _unusable(detail: str, *, kind: str) -> FetchError:
+def _unusable(detail: str, *, kind: FetchKind) -> FetchError:
     return FetchError(detail, url=None, kind=kind)
 
 

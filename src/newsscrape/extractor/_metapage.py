@@ -1,0 +1,177 @@
+"""What the metadata rules read and write: the page (read once) and the metadata chosen so far.
+
+``Page`` holds everything a rule may look at, computed once per page: the tree, every ``<meta>``
+by key, the ``<link rel>`` targets, the JSON-LD, the ``<title>``. ``Metadata`` holds what the rules
+chose: the record's own metadata fields (an ``Article`` with no text yet, so no field is declared
+twice), two JSON-LD hints for the content pass, and each field's source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, NamedTuple
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..models import Article
+from ._jsonld import JsonLd, read_jsonld, text_of
+from ._pubdate import Found, find_dates
+from ._text import squash
+from ._urls import host_of
+
+# The fields the rules fill: the record's metadata fields and the two JSON-LD hints of ``Metadata``.
+# A misspelt one is a mypy error, not a silent no-op.
+MetaField = Literal[
+    "canonical_url",
+    "title",
+    "published",
+    "modified",
+    "authors",
+    "section",
+    "breadcrumbs",
+    "tags",
+    "language",
+    "site_name",
+    "description",
+    "image",
+    "article_body",
+    "word_count",
+]
+# Where a value came from. "text": the language detected from the text (by the content pass).
+Source = Literal["json-ld", "og", "meta", "dom", "url", "text"]
+
+
+@dataclass(slots=True, kw_only=True)
+class Metadata:
+    """The metadata of one page: ``record`` carries the record's metadata fields, as the record will.
+
+    >>> meta = Metadata()
+    >>> meta.choose("title", "Rain returns", "og")
+    >>> meta.record.title, meta.sources
+    ('Rain returns', {'title': 'og'})
+    """
+
+    article_body: str | None = None  # JSON-LD articleBody, a hint for the content pass
+    word_count: int | None = None  # JSON-LD wordCount, a hint for the content pass
+    sources: dict[MetaField, str] = field(default_factory=dict)  # field -> json-ld|og|meta|dom|url|text
+    # Under ``explain`` only: every candidate of every field, winners and losers, in rule order.
+    candidates: list[Candidate] = field(default_factory=list)
+    _record: Article = field(default_factory=lambda: Article(url=None))
+    _pending: dict[str, Any] = field(default_factory=dict)  # chosen, not yet copied into _record
+
+    @property
+    def record(self) -> Article:
+        """The metadata fields as an Article with no text (url, body and the like unset)."""
+        if self._pending:  # the record is frozen: one copy for all fields chosen since the last look
+            self._record = replace(self._record, **self._pending)
+            self._pending.clear()
+        return self._record
+
+    def choose(self, name: MetaField, value: object, source: str | None) -> None:
+        """Give ``name`` this value from ``source`` (None: no value, and no source)."""
+        if source is None:
+            self.sources.pop(name, None)
+        else:
+            self.sources[name] = source
+        if name == "article_body":
+            self.article_body = value if isinstance(value, str) else None
+        elif name == "word_count":
+            self.word_count = value if isinstance(value, int) else None
+        else:
+            self._pending[name] = value
+
+
+class Candidate(NamedTuple):
+    """A value one rule read for ``field``; ``won`` when it is the value the record carries."""
+
+    field: MetaField
+    source: str
+    rule: str  # the reader's name: which part of the source
+    value: object
+    won: bool
+
+
+@dataclass(slots=True, kw_only=True)
+class Page:
+    """Everything the metadata rules read, computed once per page; the tree is not modified."""
+
+    tree: LexborHTMLParser
+    url: str | None
+    host: str | None
+    metas: dict[str, list[str]]  # <meta> contents by lower-cased property/name/itemprop/http-equiv
+    links: dict[str, str]  # <link rel=...> -> href, the first of each rel
+    ld: JsonLd
+    art: dict[str, Any]  # the JSON-LD article node ({} when none)
+    html_title: str  # the <title>, folded ("" when none)
+    _dates: Found | None = None
+
+    @classmethod
+    def read(cls, tree: LexborHTMLParser, *, url: str | None) -> Page:
+        ld = read_jsonld(tree, url=url)
+        title_node = (tree.head or tree).css_first("title") or tree.css_first("title")  # <head> first
+        return cls(
+            tree=tree,
+            url=url,
+            host=host_of(url),
+            metas=_meta_tags(tree),
+            links=_links(tree),
+            ld=ld,
+            art=ld.article or {},
+            html_title=squash(title_node.text()) if title_node is not None else "",
+        )
+
+    def meta(self, *keys: str) -> str | None:
+        """The first non-empty value of the first of ``keys`` the page has."""
+        for key in keys:
+            for value in self.metas.get(key, ()):
+                text = squash(value)
+                if text:
+                    return text
+        return None
+
+    def first_raw(self, key: str) -> str | None:
+        """The first value of ``key`` as written."""
+        return next(iter(self.metas.get(key, ())), None)
+
+    def headlines(self) -> tuple[str, ...]:
+        """What the page calls the story in its metadata (og:title, the JSON-LD headline)."""
+        return tuple(h for h in (self.meta("og:title"), text_of(self.art.get("headline"))) if h)
+
+    def dates(self, chosen: Metadata) -> Found:
+        """Published and modified, found once for both fields (they are judged together)."""
+        if self._dates is None:
+            language = chosen.record.language
+            self._dates = find_dates(
+                self.tree,
+                metas=self.metas,
+                article=self.ld.article,
+                url=self.url,
+                title=chosen.record.title,
+                languages=(language.lower(),) if language else (),
+            )
+        return self._dates
+
+
+def _meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    """Every <meta> content by lower-cased property, name, itemprop and http-equiv, in page order."""
+    metas: dict[str, list[str]] = {}
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        content = (attrs.get("content") or "").strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = attrs.get(attr)
+            if key:
+                metas.setdefault(key.strip().lower(), []).append(content)
+    return metas
+
+
+def _links(tree: LexborHTMLParser) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for node in tree.css("link[rel][href]"):
+        href = (node.attributes.get("href") or "").strip()
+        for rel in (node.attributes.get("rel") or "").lower().split():
+            if href:
+                out.setdefault(rel, href)
+    return out
