@@ -15,7 +15,7 @@ from typing import Any, Literal
 from selectolax.lexbor import LexborHTMLParser
 
 from ._bylines import find_authors
-from ._crumbs import declared_section, is_this_page, read_breadcrumbs, section_of
+from ._crumbs import declared_section, is_this_page, read_breadcrumbs, read_section, section_of
 from ._dates import day_of
 from ._jsonld import JsonLd, read_jsonld, text_of
 from ._language import fits_text, normalise_language
@@ -133,6 +133,8 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None) -> Metadata:
     put("section", section_of(meta.breadcrumbs), meta.sources.get("breadcrumbs"))
     for label, source in ((text_of(art.get("articleSection")), "json-ld"), first_meta("article:section")):
         put("section", declared_section(label, site=meta.site_name, url=url), source)
+    if not meta.section:  # the section a CMS shows without declaring it (category link, primary tag ...)
+        put("section", read_section(tree, site=meta.site_name, url=url), "dom")
 
     put("authors", *find_authors(tree, metas, ld, site=meta.site_name, host=host))
     put("tags", *find_tags(tree, metas, art, PageNames(title=meta.title, site=meta.site_name, host=host)))
