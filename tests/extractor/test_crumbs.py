@@ -6,6 +6,7 @@ import json
 
 from selectolax.lexbor import LexborHTMLParser
 
+import newsscrape
 from newsscrape.extractor._crumbs import read_breadcrumbs, read_section
 from newsscrape.extractor._metadata import read_metadata
 
@@ -142,3 +143,14 @@ def test_crumb_names_in_meta_content() -> None:
     crumbs = item.format("Home") + item.format("Nutrition")
     page = f'<ul vocab="http://schema.org/" typeof="BreadcrumbList">{crumbs}</ul><h1>Affordable protein</h1>'
     assert trail(page) == ("Home", "Nutrition")
+
+
+def test_script_state_nested_too_deep_costs_only_itself() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    state = (
+        f'<script id="__NEXT_DATA__" type="application/json">{{"props": {{"pageProps": {deep}}}}}</script>'
+        f'<script id="fusion-metadata">Fusion.globalContent={{"taxonomy": {deep}}};</script>'
+    )
+    story = '<a href="/category/env/" rel="category tag">Environment</a>'
+    page = f"<html><body><article><h1>Swifts</h1>{story}<p>{'Swifts are back. ' * 20}</p></article>{state}"
+    assert newsscrape.extract(page.encode(), url=URL).section == "Environment"

@@ -387,7 +387,7 @@ def _script_object(tree: LexborHTMLParser, marker: str) -> Any:
 def _decode_at(text: str, start: int) -> Any:
     try:
         return json.JSONDecoder().raw_decode(text, start)[0]
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than the json module goes
         return None
 
 
@@ -432,7 +432,7 @@ def _next_props(text: str) -> tuple[dict[str, Any], ...]:
     """Parsed once per page though both the trail and the section may ask (the text is the key)."""
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return ()
     props = data.get("props") if isinstance(data, dict) else None
     page = props.get("pageProps") if isinstance(props, dict) else None
