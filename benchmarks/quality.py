@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import importlib.metadata
 import importlib.util
+import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -34,7 +35,8 @@ from typing import Any
 
 Runner = Callable[[bytes, str | None], dict[str, Any]]
 SETS = ("wcxb", "aeb", "dates")
-DEFAULT_BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench"
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 WCXB_TYPES = ("article", "collection", "documentation", "forum", "listing", "product", "service")
 SHORT = {"collection": "collect", "documentation": "docs"}  # column heads of seven characters
 WCXB_META = ("title", "author", "date", "type")
@@ -125,6 +127,21 @@ def version(dist: str) -> str:
         return importlib.metadata.version(dist)
     except importlib.metadata.PackageNotFoundError:
         return "?"
+
+
+def revision() -> str:
+    """The commit measured (``-dirty`` with uncommitted changes), so a pasted table says what it is of."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    return done.stdout.strip() or "?"
 
 
 @dataclass
@@ -310,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in tools
         if name != "newsscrape"
     )
-    print(f"# newsscrape {version('newsscrape')}; peers: {peers}", end="")
+    print(f"# newsscrape {version('newsscrape')} ({revision()}); peers: {peers}", end="")
     print(f"; not installed: {', '.join(skipped)}" if skipped else "")
     for fn in tools.values():  # warm-up: imports and lazy set-up stay out of the timings
         with contextlib.suppress(Exception):
