@@ -1,23 +1,42 @@
-"""Breadcrumb trails (marked up, or a few separated links above the headline) and the section they name."""
+"""Breadcrumb trails (marked up, or a few separated links above the headline) and the section they name.
+
+The recognisers follow the markup conventions of the common CMS families, not single pages:
+schema.org BreadcrumbList as microdata or RDFa (Breadcrumb NavXT, Breadcrumb Trail), the
+``breadcrumb`` classes and ARIA labels of WordPress plugins (Yoast, Rank Math), Drupal and
+Bootstrap, a Next.js page's ``__NEXT_DATA__``; and for the section when no trail or declared
+section names one, WordPress category links, Drupal category fields, Ghost's primary tag and the
+primary section of an Arc XP story (``Fusion.globalContent``). ``fixtures/cms/`` holds one page
+in each family's style.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from collections import deque
+from functools import lru_cache
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._dates import MONTHS
-from ._nodes import headline_node
+from ._nodes import headline_node, in_story, outside_story
 from ._text import fold, squash
 
-# Breadcrumb containers, most explicit first.
+# Breadcrumb containers, most explicit first: schema.org microdata and RDFa (typeof, as Breadcrumb
+# NavXT writes it), the ARIA label of a trail's <nav>, then class, id and test-id words.
 BREADCRUMBS = (
     '[itemtype$="BreadcrumbList"]',
+    '[typeof~="BreadcrumbList"]',
+    '[typeof~="schema:BreadcrumbList"]',
     'nav[aria-label*="breadcrumb" i]',
     '[class*="breadcrumb" i]',
     '[id*="breadcrumb" i]',
+    '[data-testid*="breadcrumb" i]',
 )
 _BREADCRUMB_QUERY = ", ".join(BREADCRUMBS)
+# A crumb's own name inside a container: microdata, then RDFa.
+CRUMB_NAMES = '[itemprop="name"], [property="name"], [property="schema:name"]'
 # A first crumb with one of these names is the site root: kept in the trail, never the section.
 HOME_CRUMBS = frozenset(
     {
@@ -107,7 +126,7 @@ def read_breadcrumbs(tree: LexborHTMLParser) -> tuple[str, ...]:
     >>> read_breadcrumbs(LexborHTMLParser('<ol class="breadcrumb"><li>Home</li><li>World</li></ol>'))
     ('Home', 'World')
     """
-    return _dom_breadcrumbs(tree) or _trail_above_headline(tree)
+    return _dom_breadcrumbs(tree) or _trail_above_headline(tree) or _next_breadcrumbs(tree)
 
 
 def _dom_breadcrumbs(tree: LexborHTMLParser) -> tuple[str, ...]:
@@ -123,10 +142,16 @@ def _crumbs_in(node: LexborNode) -> tuple[str, ...]:
     """The trail in one candidate container; () when it is too big or odd to be a trail."""
     if node.tag in ("html", "body", "main", "article") or len(node.text(deep=True)) > MAX_CRUMB_CHARS:
         return ()  # class*="breadcrumb" also matches wrappers like <article class="url-breadcrumb">
-    items = node.css('[itemprop="name"]') or node.css("li") or node.css("a")
+    items = node.css(CRUMB_NAMES) or node.css("li") or node.css("a")
     trail: list[str] = []
     for item in items:
-        text = fold(item.text(deep=True, separator=" ")).strip(_CRUMB_MARKS)
+        # a name given as <meta itemprop|property="name" content="..."> has no text of its own
+        raw = (
+            item.attributes.get("content") or ""
+            if item.tag == "meta"
+            else item.text(deep=True, separator=" ")
+        )
+        text = fold(raw).strip(_CRUMB_MARKS)
         if not text or text in _CRUMB_SEPARATORS or (trail and trail[-1] == text):
             continue
         if text.casefold().rstrip(" :") in TRAIL_LABELS:
@@ -242,3 +267,209 @@ def is_section_label(label: str) -> bool:
     if not key or key in GENERIC_SECTIONS or key in MONTHS:
         return False
     return len(label.split()) <= MAX_PLACE_WORDS
+
+
+# --- The section when neither a trail nor a declared section names one -----------------------------
+# Links and fields that name a story's category, by CMS family:
+# WordPress core writes its category links with rel="category tag" (the_category, get_the_category_list);
+# underscores-based themes put them in .cat-links. Drupal renders a taxonomy field as
+# .field--name-field-<name> (Drupal 8+) or .field-name-field-<name> (Drupal 7).
+CATEGORY_LINKS = 'a[rel~="category"], .cat-links a'
+CATEGORY_FIELDS = ", ".join(
+    f'[class*="{prefix}-field-{name}"]'
+    for prefix in ("field--name", "field-name")
+    for name in ("section", "category", "categories", "channel")
+)
+# A Drupal field's values: its items (8+: field__item, 7: field-item), else its links.
+FIELD_ITEMS = ".field__item, .field-item"
+# Ghost themes show the primary tag (Ghost's section) as one /tag/ link: Casper's
+# .post-card-primary-tag, .article-tag; Source and Headline's .gh-article-tag.
+PRIMARY_TAGS = ".post-card-primary-tag, .article-tag, .gh-article-tag, .primary-tag"
+TAG_PATH = "/tag/"
+# Script state of JavaScript front ends: Arc XP's Fusion.globalContent (an ANS story), Next.js'
+# __NEXT_DATA__ (pageProps, any shape: searched breadth first, the page's own story before the
+# stories it links to).
+FUSION_SCRIPT = "script#fusion-metadata"
+FUSION_CONTENT = "Fusion.globalContent="
+NEXT_DATA = "script#__NEXT_DATA__"
+NEXT_SECTION_KEYS = (
+    "section",
+    "sectionName",
+    "primarySection",
+    "primary_section",
+    "primaryCategory",
+    "category",
+    "categoryName",
+)
+NEXT_CRUMB_KEYS = ("breadcrumbs", "breadcrumb", "breadCrumbs", "breadcrumbList")
+NAME_KEYS = ("name", "title", "label", "text", "displayName")
+# Parts of the state that describe the site's chrome or other stories, not the page's own story.
+STATE_CHROME = ("nav", "menu", "header", "footer", "sidebar", "layout", "related", "recommend")
+MAX_NEXT_DEPTH = 6
+MAX_NEXT_NODES = 3000
+
+
+def read_section(tree: LexborHTMLParser, *, site: str | None, url: str | None) -> str | None:
+    """The section a CMS shows without declaring it: a category link or field, a primary tag, the
+    section in the page's script state (Arc XP, Next.js); None when none names one.
+
+    >>> page = LexborHTMLParser('<h1>Rain</h1><a href="/c/w/" rel="category tag">Weather</a>')
+    >>> read_section(page, site=None, url=None)
+    'Weather'
+    """
+    for label in (
+        _category_link(tree),
+        _category_field(tree),
+        _primary_tag(tree),
+        _fusion_section(tree),
+        _next_section(tree),
+    ):
+        section = declared_section(label, site=site, url=url)
+        if section:
+            return section
+    return None
+
+
+def _category_link(tree: LexborHTMLParser) -> str | None:
+    """The first category link of the story: inside article/main, else anywhere outside nav/aside/footer."""
+    links = [a for a in tree.css(CATEGORY_LINKS) if not outside_story(a)]
+    link = next((a for a in links if in_story(a)), links[0] if links else None)
+    return squash(link.text(deep=True)) if link is not None else None
+
+
+def _category_field(tree: LexborHTMLParser) -> str | None:
+    for node in tree.css(CATEGORY_FIELDS):
+        items = node.css(FIELD_ITEMS) or node.css("a")
+        text = squash(items[0].text(deep=True)) if items else ""
+        if text:
+            return text
+    return None
+
+
+def _primary_tag(tree: LexborHTMLParser) -> str | None:
+    """A Ghost primary tag: a box of exactly one /tag/ link (a list of tags is not a section)."""
+    for node in tree.css(PRIMARY_TAGS):
+        links = [a for a in _self_and_links(node) if TAG_PATH in (a.attributes.get("href") or "")]
+        if len(links) == 1:
+            return squash(links[0].text(deep=True)) or None
+    return None
+
+
+def _self_and_links(node: LexborNode) -> list[LexborNode]:
+    return [node] if node.tag == "a" else node.css("a")
+
+
+def _fusion_section(tree: LexborHTMLParser) -> str | None:
+    """The primary section of an Arc XP story: taxonomy.primary_section, else a website_section."""
+    content = _script_object(tree, FUSION_CONTENT)
+    if not isinstance(content, dict):
+        return None
+    taxonomy = content.get("taxonomy")
+    primary = taxonomy.get("primary_section") if isinstance(taxonomy, dict) else None
+    if isinstance(primary, dict) and _name_of(primary):
+        return _name_of(primary)
+    websites = content.get("websites")
+    for site in websites.values() if isinstance(websites, dict) else ():
+        section = site.get("website_section") if isinstance(site, dict) else None
+        if isinstance(section, dict) and _name_of(section):
+            return _name_of(section)
+    return None
+
+
+def _script_object(tree: LexborHTMLParser, marker: str) -> Any:
+    """The JSON value assigned after ``marker`` in Fusion's metadata script (``...globalContent={...};``)."""
+    script = tree.css_first(FUSION_SCRIPT)
+    text = script.text(deep=True) if script is not None else ""
+    start = text.find(marker)
+    return _decode_at(text, start + len(marker)) if start >= 0 else None
+
+
+def _decode_at(text: str, start: int) -> Any:
+    try:
+        return json.JSONDecoder().raw_decode(text, start)[0]
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than the json module goes
+        return None
+
+
+def _next_section(tree: LexborHTMLParser) -> str | None:
+    for node in _next_nodes(tree):
+        for key in NEXT_SECTION_KEYS:
+            name = _name_of(node.get(key))
+            if name:
+                return name
+    return None
+
+
+def _next_breadcrumbs(tree: LexborHTMLParser) -> tuple[str, ...]:
+    """The trail in a Next.js page's props: a list of named items, or a BreadcrumbList object."""
+    for node in _next_nodes(tree):
+        for key in NEXT_CRUMB_KEYS:
+            value = node.get(key)
+            if isinstance(value, dict):
+                value = value.get("itemListElement")
+            if isinstance(value, list) and value:
+                names = [_name_of(item) or _name_of(_get(item, "item")) for item in value]
+                trail = tuple(name for name in names if name)
+                if (
+                    len(trail) == len(value)
+                    and len(trail) <= MAX_CRUMBS
+                    and all(len(name) <= MAX_CRUMB_LENGTH for name in trail)
+                ):
+                    return trail
+    return ()
+
+
+def _next_nodes(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    """The objects under ``props.pageProps`` of __NEXT_DATA__, breadth first, nearest first."""
+    script = tree.css_first(NEXT_DATA)
+    if script is None:
+        return []
+    return list(_next_props(script.text(deep=True)))
+
+
+@lru_cache(maxsize=1)
+def _next_props(text: str) -> tuple[dict[str, Any], ...]:
+    """Parsed once per page though both the trail and the section may ask (the text is the key)."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return ()
+    props = data.get("props") if isinstance(data, dict) else None
+    page = props.get("pageProps") if isinstance(props, dict) else None
+    return tuple(_breadth_first(page)) if isinstance(page, dict) else ()
+
+
+def _breadth_first(root: dict[str, Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    queue: deque[tuple[Any, int]] = deque([(root, 0)])
+    while queue and len(out) < MAX_NEXT_NODES:
+        value, depth = queue.popleft()
+        if isinstance(value, dict):
+            out.append(value)
+            children: Any = [v for k, v in value.items() if not any(w in k.lower() for w in STATE_CHROME)]
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth < MAX_NEXT_DEPTH:
+            queue.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return out
+
+
+def _get(value: Any, key: str) -> Any:
+    return value.get(key) if isinstance(value, dict) else None
+
+
+def _name_of(value: Any) -> str | None:
+    """A label in script state: a string, or an object's name, title, label ...; never an id or a
+    slug, which script state holds beside the names ("politics", "home-page").
+
+    >>> _name_of({"_id": "/politics", "name": "Politics"}), _name_of("politics")
+    ('Politics', None)
+    """
+    if isinstance(value, dict):
+        value = next((value[key] for key in NAME_KEYS if isinstance(value.get(key), str)), None)
+    if not isinstance(value, str):
+        return None
+    label = squash(value)
+    return None if not label or (label.islower() and label.isascii()) else label

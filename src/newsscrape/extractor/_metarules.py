@@ -25,7 +25,7 @@ from datetime import date, datetime
 from typing import Final, NamedTuple
 
 from ._bylines import find_authors
-from ._crumbs import declared_section, is_this_page, read_breadcrumbs, section_of
+from ._crumbs import declared_section, is_this_page, read_breadcrumbs, read_section, section_of
 from ._dates import day_of
 from ._jsonld import text_of
 from ._language import fits_text, normalise_language
@@ -203,6 +203,11 @@ def og_article_section(p: Page, m: Metadata) -> str | None:
     return declared_section(p.meta("article:section"), site=m.record.site_name, url=p.url)
 
 
+def cms_section(p: Page, m: Metadata) -> str | None:
+    """The section a CMS shows without declaring it (category link, taxonomy field, primary tag)."""
+    return read_section(p.tree, site=m.record.site_name, url=p.url)
+
+
 # -- hints for the content pass -------------------------------------------------------------------
 def ld_article_body(p: Page, m: Metadata) -> str | None:
     """JSON-LD articleBody with its paragraph breaks kept (text_of folds all white space)."""
@@ -325,6 +330,7 @@ TABLE: Final[tuple[Rule | Decision, ...]] = (
     Rule("section", "dom", dom_trail_section),
     Rule("section", "json-ld", ld_article_section),  # needs the site name
     Rule("section", "og", og_article_section),
+    Rule("section", "dom", cms_section),  # needs the site name
     Decision("authors", authors),  # needs the site name
     Decision("tags", tags),  # needs the title and the site name
     Rule("article_body", "json-ld", ld_article_body),

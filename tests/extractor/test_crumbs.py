@@ -1,0 +1,156 @@
+"""Breadcrumb trails and sections by the markup conventions of CMS families: one behaviour per test."""
+
+from __future__ import annotations
+
+import json
+
+from selectolax.lexbor import LexborHTMLParser
+
+import newsscrape
+from newsscrape.extractor._crumbs import read_breadcrumbs, read_section
+from newsscrape.extractor._metadata import read_metadata
+
+URL = "https://news.example.com/2024/05/01/story/"
+
+
+def trail(html: str) -> tuple[str, ...]:
+    return read_breadcrumbs(LexborHTMLParser(html))
+
+
+def section(html: str) -> str | None:
+    return read_section(LexborHTMLParser(html), site="Example News", url=URL)
+
+
+def fusion(content: object) -> str:
+    state = f"window.Fusion=window.Fusion||{{}};Fusion.globalContent={json.dumps(content)};"
+    return f'<script id="fusion-metadata" type="application/javascript">{state}</script>'
+
+
+def next_data(page_props: object) -> str:
+    data = {"props": {"pageProps": page_props}, "page": "/[slug]"}
+    return f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(data)}</script>'
+
+
+def test_rdfa_breadcrumb_list_without_a_breadcrumb_class() -> None:
+    page = (
+        '<ol vocab="https://schema.org/" typeof="BreadcrumbList">'
+        '<li property="itemListElement" typeof="ListItem"><a property="item" href="/"><span property="name">'
+        'Home</span></a> &rsaquo;</li><li property="itemListElement" typeof="ListItem"><a property="item" '
+        'href="/w"><span property="name">World</span></a></li></ol><h1>Rain returns</h1>'
+    )
+    assert trail(page) == ("Home", "World")
+
+
+def test_a_test_id_names_a_trail() -> None:
+    page = '<div data-testid="Breadcrumbs"><a href="/">Home</a><a href="/sport">Sport</a></div><h1>Win</h1>'
+    assert trail(page) == ("Home", "Sport")
+
+
+def test_wordpress_category_link_of_the_story() -> None:
+    page = (
+        '<div class="trending"><a href="/category/sport/" rel="category tag">Sport</a></div>'
+        '<article><h1>Swifts</h1><span class="cat-links"><a href="/category/env/" rel="category tag">'
+        "Environment</a>, <a href='/category/birds/' rel='category tag'>Birds</a></span></article>"
+    )
+    assert section(page) == "Environment"
+
+
+def test_drupal_7_category_field() -> None:
+    page = (
+        '<div class="field field-name-field-category field-type-taxonomy-term-reference">'
+        '<div class="field-label">Category:&nbsp;</div><div class="field-items">'
+        '<div class="field-item even"><a href="/taxonomy/term/4">Courts</a></div></div></div>'
+    )
+    assert section(page) == "Courts"
+
+
+def test_ghost_primary_tag() -> None:
+    tag = '<span class="post-card-primary-tag"><a href="/tag/science/">Science</a></span>'
+    page = f'<div class="article-tag post-card-tags">{tag}</div>'
+    assert section(page) == "Science"
+
+
+def test_arc_primary_section() -> None:
+    page = fusion({"taxonomy": {"primary_section": {"_id": "/politics/courts", "name": "Courts"}}})
+    assert section(page) == "Courts"
+
+
+def test_arc_website_section_when_no_primary_section() -> None:
+    page = fusion(
+        {"taxonomy": {}, "websites": {"ledger": {"website_section": {"_id": "/sport", "name": "Sport"}}}}
+    )
+    assert section(page) == "Sport"
+
+
+def test_next_data_trail_and_section_of_the_page_not_a_related_story() -> None:
+    props = {
+        "story": {
+            "related": [
+                {"section": {"name": "Economy"}, "breadcrumbs": [{"name": "Home"}, {"name": "Economy"}]}
+            ],
+            "section": {"slug": "chips", "name": "Chips"},
+            "breadcrumbs": [{"name": "Home", "href": "/"}, {"label": "Technology"}, {"name": "Chips"}],
+        }
+    }
+    page = next_data(props)
+    assert (trail(page), section(page)) == (("Home", "Technology", "Chips"), "Chips")
+
+
+def test_category_links_in_a_sidebar_are_not_the_section() -> None:
+    page = (
+        '<h1>Swifts</h1><aside><a href="/category/sport/" rel="category tag">Sport</a></aside>'
+        '<div class="entry-footer"><a href="/category/env/" rel="category tag">Environment</a></div>'
+    )
+    assert section(page) == "Environment"
+
+
+def test_a_list_of_tags_is_not_a_primary_tag() -> None:
+    page = (
+        '<div class="article-tag"><a href="/tag/rain/">Rain</a> <a href="/tag/wind/">Wind</a></div>'
+        '<span class="post-card-primary-tag"><a href="/tag/weather/">Weather</a></span>'
+    )
+    assert section(page) == "Weather"
+
+
+def test_next_data_slugs_are_no_section() -> None:
+    page = next_data(
+        {"analytics": {"section": "technology"}, "story": {"section": {"id": 7, "name": "Chips"}}}
+    )
+    assert section(page) == "Chips"
+
+
+def test_a_category_link_is_the_section_only_when_nothing_declares_one() -> None:
+    story = '<article><h1>Swifts</h1><a href="/category/env/" rel="category tag">Environment</a></article>'
+    declared = read_metadata(
+        LexborHTMLParser('<meta property="article:section" content="Science">' + story), url=URL
+    )
+    undeclared = read_metadata(LexborHTMLParser(story), url=URL)
+    assert (declared.record.section, declared.sources["section"]) == ("Science", "og")
+    assert (undeclared.record.section, undeclared.sources["section"]) == ("Environment", "dom")
+
+
+def test_next_data_menus_and_layout_are_not_the_story() -> None:
+    layout = {"navbar": {"items": [{"category": "Solutions"}]}, "footer": {"section": "About Us"}}
+    page = next_data({"layout": layout, "post": {"data": {"fields": {"category": "Toolkit"}}}})
+    assert section(page) == "Toolkit"
+
+
+def test_crumb_names_in_meta_content() -> None:
+    item = (
+        '<li property="itemListElement" typeof="ListItem">'
+        '<a property="item" href="/{0}">{0}<meta property="name" content="{0}"></a></li>'
+    )
+    crumbs = item.format("Home") + item.format("Nutrition")
+    page = f'<ul vocab="http://schema.org/" typeof="BreadcrumbList">{crumbs}</ul><h1>Affordable protein</h1>'
+    assert trail(page) == ("Home", "Nutrition")
+
+
+def test_script_state_nested_too_deep_costs_only_itself() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    state = (
+        f'<script id="__NEXT_DATA__" type="application/json">{{"props": {{"pageProps": {deep}}}}}</script>'
+        f'<script id="fusion-metadata">Fusion.globalContent={{"taxonomy": {deep}}};</script>'
+    )
+    story = '<a href="/category/env/" rel="category tag">Environment</a>'
+    page = f"<html><body><article><h1>Swifts</h1>{story}<p>{'Swifts are back. ' * 20}</p></article>{state}"
+    assert newsscrape.extract(page.encode(), url=URL).section == "Environment"
