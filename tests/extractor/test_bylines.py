@@ -77,9 +77,9 @@ def test_cxense_author_meta_names_the_author() -> None:
     assert authors_of("<h1>T</h1>", {"cxenseparse:author": ["Harry Rabinowitz"]}) == ("Harry Rabinowitz",)
 
 
-def test_a_byline_wrapper_is_read_through_its_inner_byline() -> None:
+def test_lines_after_the_byline_date_are_other_matter() -> None:
     # A news theme wraps the byline (name and time on lines of their own) with the share and
-    # text-size buttons in a "byline-actions" box: only the inner byline names anyone.
+    # text-size buttons in a "byline-actions" box: nobody is named after the date.
     page = (
         '<h1>T</h1><div class="byline-actions"><div class="article-byline">Jane Doe<br>'
         "<span>Updated: Dec 17, 2025, 21:47 IST</span></div>"
