@@ -111,3 +111,23 @@ def test_a_credit_line_ends_before_the_reading_time() -> None:
     )
     assert authors_of(page) == ("The Example Team",)
     assert credits(["By The Example Team | 6 mins | February 28, 2026"]) == ("The Example Team",)
+
+
+def test_each_author_line_of_a_review_byline_is_read() -> None:
+    # A reviews site: "Written by" then one line per author, each with a credential and a figure.
+    page = (
+        '<h1>T</h1><div class="article-byline"><span>Written by</span>'
+        '<div><a href="/authors/1">Jane Doe</a> , 4+ years covering computer hardware</div>'
+        '<div><a href="/authors/2">John Smith</a> , 2 years covering laptops</div></div>'
+    )
+    assert authors_of(page) == ("Jane Doe", "John Smith")
+
+
+def test_a_date_beside_a_bare_byline_label_credits_nobody() -> None:
+    assert credits(["Written By Feb 11, 2019 · 3 min read"]) == ()
+
+
+def test_scholarly_citation_authors_in_order_and_given_name_first() -> None:
+    # Highwire Press tags, as arXiv and journal sites write them: one per author, "Last, First".
+    metas = {"citation_author": ["Roy, Ana", "Patel, Jyoti M.", "Ruth Lee"]}
+    assert authors_of("<h1>T</h1>", metas) == ("Ana Roy", "Jyoti M. Patel", "Ruth Lee")

@@ -71,6 +71,7 @@ _NOISE = re.compile(r"(?<!\S)[^\s@]++@\S++|https?://\S+|www\.\S+|@\w+|\([^)]*\)|
 # A label at the end of a line names the person on the next one: "Reviewed by" / "Margaret James"
 # is one line (a reviewer, not an author), and so is "By" / "Jane Doe".
 _LABEL_END = re.compile(rf"(?:\b{_BY}|[:：])[ \t]*\n", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _COLON = re.compile(r"[:：=]")
@@ -128,6 +129,8 @@ def credits(raw: Iterable[str]) -> tuple[str, ...]:
             continue  # nothing to read, "admin", or a label left inside ("Updated: 2025-09-13")
         if " " not in credit and _HAS_DIGIT.search(credit):
             continue  # a generated account name ("user8812", "jdoe2ma0ci"), not how anyone signs
+        if _YEAR.search(credit):
+            continue  # a date beside the byline label ("Written By Feb 11, 2019 · 3 min read")
         seen.setdefault(credit.casefold(), credit)
     return tuple(seen.values())
 

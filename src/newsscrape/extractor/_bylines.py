@@ -8,7 +8,15 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._authors import BYLINE_LINE, BYLINE_PREFIXES, BYLINE_START, ROLE_WORDS, clean_authors, credits
+from ._authors import (
+    BYLINE_LINE,
+    BYLINE_PREFIXES,
+    BYLINE_START,
+    ROLE_WORDS,
+    clean_authors,
+    credits,
+    split_byline,
+)
 from ._blocks import BLOCK_TAGS
 from ._jsonld import JsonLd, node_types, text_of
 from ._nodes import headline_node, outside_story
@@ -80,8 +88,14 @@ AUTHOR_METAS = (
     "sailthru.author",
     "parsely-author",
     "cxenseparse:author",  # Piano/Cxense content tags
+    # Highwire Press tags of scholarly articles (Google Scholar's), one per author, often "Last, First".
+    "citation_author",
+    "citation_authors",
     "dc.creator",
 )
+SURNAME_FIRST_METAS = frozenset({"citation_author", "citation_authors"})
+# "Roy, Aniruddha": a surname, a comma and the given names, and nothing else.
+_SURNAME_FIRST = re.compile(r"^\s*([^,\s][^,]*?)\s*,\s*([^,\s][^,]*?)\s*$")
 
 
 def find_authors(
@@ -109,7 +123,7 @@ def find_authors(
     article = ld.article or {}
     people, organisations = _ld_credits(article.get("author") or article.get("creator"), ld)
     values = [
-        v
+        _SURNAME_FIRST.sub(r"\2 \1", v) if key in SURNAME_FIRST_METAS else v
         for key in AUTHOR_METAS
         for v in (*metas.get(key, ()), *_labelled_metas(metas, key))
         if "://" not in v and not v.startswith("www.")
@@ -297,7 +311,8 @@ def _text(node: LexborNode) -> str:
     role and date ("Andrew Gerrand<br>4 August 2010") is read as lines, not one run-on name.
 
     A byline names its people before the date (or the reading time): the lines after the first
-    one with a digit are other matter, such as the share and text-size buttons beside it.
+    one with a digit and no name are other matter, such as the share and text-size buttons beside
+    it. ("Jane Doe, 4+ years covering laptops" names someone: the next author may follow.)
     """
     inner = node.css_first('[itemprop="name"]')
     parts: list[str] = []
@@ -306,10 +321,11 @@ def _text(node: LexborNode) -> str:
             parts.append(" ".join((child.text_content or "").split()))
         elif child.tag == "br" or child.tag in BLOCK_TAGS:
             parts.append("\n")
-    text = " ".join(parts)
-    dated = _DIGIT.search(text)
-    end = text.find("\n", dated.end()) if dated else -1
-    return text if end < 0 else text[:end]
+    lines = " ".join(parts).split("\n")
+    for n, line in enumerate(lines):
+        if _DIGIT.search(line) and not split_byline(line):
+            return "\n".join(lines[: n + 1])
+    return "\n".join(lines)
 
 
 def _not_a_byline(node: LexborNode) -> bool:
