@@ -131,3 +131,9 @@ def test_scholarly_citation_authors_in_order_and_given_name_first() -> None:
     # Highwire Press tags, as arXiv and journal sites write them: one per author, "Last, First".
     metas = {"citation_author": ["Roy, Ana", "Patel, Jyoti M.", "Ruth Lee"]}
     assert authors_of("<h1>T</h1>", metas) == ("Ana Roy", "Jyoti M. Patel", "Ruth Lee")
+
+
+def test_the_dot_of_a_title_does_not_part_a_name() -> None:
+    assert clean_authors(["By Dr. Jane Doe"]) == ("Dr. Jane Doe",)
+    assert clean_authors(["Prof. Ana Lee and Mrs. Ruth Doe"]) == ("Prof. Ana Lee", "Mrs. Ruth Doe")
+    assert clean_authors(["Jane Doe. Example International"]) == ("Jane Doe",)  # a name, then an outlet

@@ -63,8 +63,10 @@ _LABEL = re.compile(r"[:：=]|\bby\b", re.IGNORECASE)
 _JOINERS = frozenset({"e", "y"})
 # Several names in one byline: "A and B", "A & B", "A, B", "A; B", "A / B", "A. Outlet"; a bullet or a
 # middle dot parts a name from the date beside it ("By Jane Doe • March 12, 2025").
+# Not the dot of a title before a name ("Dr. Jane Doe").
+_TITLES = "".join(f"(?<!\\b{title})" for title in ("Dr", "Mr", "Mrs", "Ms", "Prof"))
 _SPLIT = re.compile(
-    r"\s*([,;|&/\n\u2022\u00b7]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|ve)\s|(?<=[^\W\d_]{2})\.\s)\s*"
+    rf"\s*([,;|&/\n\u2022\u00b7]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|ve)\s|(?<=[^\W\d_]{{2}}){_TITLES}\.\s)\s*"
 )
 # (an e-mail address from the start of its word: "\S+@\S+" retried at every offset of a long word)
 _NOISE = re.compile(r"(?<!\S)[^\s@]++@\S++|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
