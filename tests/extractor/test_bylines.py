@@ -137,3 +137,9 @@ def test_the_dot_of_a_title_does_not_part_a_name() -> None:
     assert clean_authors(["By Dr. Jane Doe"]) == ("Dr. Jane Doe",)
     assert clean_authors(["Prof. Ana Lee and Mrs. Ruth Doe"]) == ("Prof. Ana Lee", "Mrs. Ruth Doe")
     assert clean_authors(["Jane Doe. Example International"]) == ("Jane Doe",)  # a name, then an outlet
+
+
+def test_a_byline_naming_a_desk_credits_it() -> None:
+    # A small business paper: the byline names the desk and its address, no person.
+    page = '<h1>T</h1><div class="byline"><span class="author">Newsdesk</span> news@example.co.uk</div>'
+    assert authors_of(page) == ("Newsdesk",)

@@ -59,9 +59,10 @@ LOOSE_BYLINE_SELECTORS = (
     # Any element a theme names after the author ("post_author_name", "authorBlock_title").
     '[class*="author" i]',
 )
-# Elements whose text is a credit even when it names no person: the author field, and a link to
-# the author's page ("<a href="/contributors/123">The Investopedia Team</a>").
-CREDIT_SELECTORS = ('[itemprop="author"]', 'a[rel~="author"]', *AUTHOR_LINKS)
+# Elements whose text is a credit even when it names no person: the author field, the byline
+# proper ("<span class="author">Newsdesk</span>") and a link to the author's page
+# ("<a href="/contributors/123">The Investopedia Team</a>").
+CREDIT_SELECTORS = ('[itemprop="author"]', 'a[rel~="author"]', ".byline", ".author", *AUTHOR_LINKS)
 # A digit in a byline starts its date or reading time (see _text).
 _DIGIT = re.compile(r"\d")
 MAX_BYLINE_NODES = 5
