@@ -121,3 +121,10 @@ def test_written_date_keeps_the_time_after_it(text: str, moment: datetime) -> No
 
 def test_written_date_without_a_time_stays_a_day() -> None:
     assert parse_date("March 4, 2021 10.5 million", now=NOW) == date(2021, 3, 4)
+
+
+def test_url_date_with_the_month_in_words() -> None:
+    # The Guardian's "/2023/oct/03/" and blog engines' "/2023/october/03/".
+    assert url_date("https://www.example.com/world/2023/oct/03/story") == date(2023, 10, 3)
+    assert url_date("https://www.example.com/blog/2023/october/03/how-many-wines/") == date(2023, 10, 3)
+    assert url_date("https://www.example.com/2023/news/03/story") is None  # a section is no month

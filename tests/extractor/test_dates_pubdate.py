@@ -165,3 +165,14 @@ def test_update_the_reader_sees_beats_a_markup_day_printed_nowhere() -> None:
     both = meta_of(page + "<footer><p>First published February 1, 2024</p></footer>").record.published
     assert both is not None
     assert day_of(both) == date(2024, 2, 1)
+
+
+def test_url_day_settles_a_day_written_both_ways() -> None:
+    # A UK blog engine prints "03/10/2023" (3 October); read month-first it would be 10 March.
+    page = (
+        '<html lang="en-US"><body><article><h1>Library stays open</h1>'
+        f'<span class="post_time">03/10/2023</span>{TEXT}</article></body></html>'
+    )
+    meta = meta_of(page, url="https://www.example.com/blog/2023/october/03/library-stays-open/")
+    assert meta.published is not None
+    assert day_of(meta.published) == date(2023, 10, 3)

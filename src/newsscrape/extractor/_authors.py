@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from ._text import HOST_LABELS, alnum_key, fold
 
 # Words that open a byline in the languages news pages are commonly written in.
-_LEADS = r"(?:written|posted|reported|published|text|story|words|photos?|analysis|opinion|commentary|review)"
+# Not "photo by": a picture's credit names the photographer, not the author ("Photo by X on Unsplash").
+_LEADS = r"(?:written|posted|reported|published|text|story|words|analysis|opinion|commentary|review)"
 # Italian "di" only in lower case: a capital "Di" starts a surname ("Di Maria").
 _BY = (
     r"(?:by|from|von|por|par|door|av|af|przez|(?-i:di)|autor(?:in|a)?|author|escrito por|texto"
@@ -22,8 +23,12 @@ BYLINE_LINE = re.compile(rf"^(?:{_LEADS}\s+)?(?!from\b){_BY}\s*:?\s+[^\W\d_]", r
 # A text that opens a byline, or is only its label ("By", "Written by", "Author:"); the name may follow
 # in the next element.
 BYLINE_START = re.compile(rf"^(?:{_LEADS}\s+)?(?!from\b){_BY}(?:\s*:?\s+[^\W\d_]|\s*:?$)", re.IGNORECASE)
-# Link texts that point at a person's page: "View all posts by Jane Doe", "More articles by ...".
-_MORE_BY = re.compile(r"^(?:view|see|read|more|all)\b.{0,30}?\b(?:by|from)\s+", re.IGNORECASE)
+# Link texts that point at a person's page: "View all posts by Jane Doe", "Articles by ...",
+# "More about Jane Doe".
+_MORE_BY = re.compile(
+    r"^(?:(?:view|see|read|more|all)\b.{0,30}?\b(?:by|from|about)|(?:articles|posts|stories)\s+(?:by|from))\s+",
+    re.IGNORECASE,
+)
 # A part of a byline containing one of these words is a role or an organisation, not a person.
 _ROLE_WORDS = """writer writers editor editors reporter reporters correspondent correspondents staff
     contributor contributors columnist journalist journalists producer analyst team desk newsroom editorial
@@ -31,11 +36,15 @@ _ROLE_WORDS = """writer writers editor editors reporter reporters correspondent 
     contributing special guest freelance photographer photographers redaktion redacción rédaction
     redação redazione administrator admin international network online magazine tv radio group inc ltd
     llc company foundation institute ministry ministries department sport sports business phd
+    reviewer reviewers expert experts firm firms bio biography profile director manager officer president
+    founder ceo coordinator specialist consultant
     monday tuesday wednesday thursday friday saturday sunday updated views comments share
     blog blogs today agencia agência agenzia agence agentur police polizei policía polícia polizia politie
     coordenadoria prefeitura secretaria редакция berita noticias notícias nachrichten nouvelles notizie
     συντακτική συντακτικη ομάδα ομαδα 기자 ब्यूरो"""
-# (the second half: blogs, agencies, police press offices and newsrooms in other languages: Indonesian
+# ("Full Bio", "View profile": the text of a link to the author's page, not a name; "Marketing Director":
+# a job title on the line below the name;
+# the second half: blogs, agencies, police press offices and newsrooms in other languages: Indonesian
 # "Berita" is news, Greek "Συντακτική ομάδα" the editorial team, Korean 기자 reporter, Hindi ब्यूरो bureau)
 ROLE_WORDS = frozenset(_ROLE_WORDS.split())
 # News agencies sign stories too; they are not persons.
@@ -54,11 +63,17 @@ _LABEL = re.compile(r"[:：=]|\bby\b", re.IGNORECASE)
 _JOINERS = frozenset({"e", "y"})
 # Several names in one byline: "A and B", "A & B", "A, B", "A; B", "A / B", "A. Outlet"; a bullet or a
 # middle dot parts a name from the date beside it ("By Jane Doe • March 12, 2025").
+# Not the dot of a title before a name ("Dr. Jane Doe").
+_TITLES = "".join(f"(?<!\\b{title})" for title in ("Dr", "Mr", "Mrs", "Ms", "Prof"))
 _SPLIT = re.compile(
-    r"\s*([,;|&/\n\u2022\u00b7]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|ve)\s|(?<=[^\W\d_]{2})\.\s)\s*"
+    rf"\s*([,;|&/\n\u2022\u00b7]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|ve)\s|(?<=[^\W\d_]{{2}}){_TITLES}\.\s)\s*"
 )
 # (an e-mail address from the start of its word: "\S+@\S+" retried at every offset of a long word)
 _NOISE = re.compile(r"(?<!\S)[^\s@]++@\S++|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
+# A label at the end of a line names the person on the next one: "Reviewed by" / "Margaret James"
+# is one line (a reviewer, not an author), and so is "By" / "Jane Doe".
+_LABEL_END = re.compile(rf"(?:\b{_BY}|[:：])[ \t]*\n", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _COLON = re.compile(r"[:：=]")
@@ -67,6 +82,9 @@ _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
 _PUNCT = " .:-\u2013\u2014\u00b7\u2022\t"
 # What a CMS writes when nobody signed: the account that posted, not an author.
 PLACEHOLDERS = frozenset({"admin", "administrator", "webmaster", "user", "guest", "anonymous", "unknown"})
+# Symbols around a name: punctuation, bullets and operators of any kind ("∙ Paid", "+ Text Size").
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_CREDIT_END = re.compile(r"\s[|\u2022\u00b7]\s")
 _CREDIT_PUNCT = f"{_PUNCT},;|/"
 MAX_WORDS = 5
 MAX_LENGTH = 60
@@ -104,14 +122,17 @@ def credits(raw: Iterable[str]) -> tuple[str, ...]:
     """
     seen: dict[str, str] = {}
     for text in raw:
-        credit = fold(_NOISE.sub(" ", text)).strip(_CREDIT_PUNCT)
-        credit = BYLINE_PREFIXES.sub("", credit).strip(_CREDIT_PUNCT)
+        # A credit line goes on with the reading time or the date: "By The X Team | 6 mins | May 2".
+        credit = _CREDIT_END.split(fold(_NOISE.sub(" ", text)), maxsplit=1)[0].strip(_CREDIT_PUNCT)
+        credit = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", credit)).strip(_CREDIT_PUNCT)
         if not 0 < len(credit) <= MAX_LENGTH or len(credit.split()) > MAX_CREDIT_WORDS:
             continue
         if not _HAS_LETTER.search(credit) or credit.casefold() in PLACEHOLDERS or _COLON.search(credit):
             continue  # nothing to read, "admin", or a label left inside ("Updated: 2025-09-13")
         if " " not in credit and _HAS_DIGIT.search(credit):
             continue  # a generated account name ("user8812", "jdoe2ma0ci"), not how anyone signs
+        if _YEAR.search(credit):
+            continue  # a date beside the byline label ("Written By Feb 11, 2019 · 3 min read")
         seen.setdefault(credit.casefold(), credit)
     return tuple(seen.values())
 
@@ -122,8 +143,11 @@ def split_byline(text: str) -> list[str]:
     >>> split_byline("Victor Tangermann, Futurism")
     ['Victor Tangermann']
     """
-    text = fold(_NOISE.sub(" ", text))
-    text = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", text))
+    # A line break parts names too: a byline box puts name, role and date on lines of their own
+    # ("Liza Burke" / "Marketing Director" / "May 14, 2025"), with no comma between them.
+    text = "\n".join(fold(line) for line in _NOISE.sub(" ", text).splitlines() if line.strip())
+    text = _LABEL_END.sub(lambda label: label.group().rstrip() + " ", text)
+    text = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", text.strip()))
     pieces = _SPLIT.split(text)  # part, separator, part, ...
     parts = [pieces[0]]
     for sep, part in zip(pieces[1::2], pieces[2::2], strict=True):
@@ -140,7 +164,7 @@ def split_byline(text: str) -> list[str]:
 
 
 def _person(part: str) -> str | None:
-    part = BYLINE_PREFIXES.sub("", part.strip(_PUNCT)).strip(_PUNCT)
+    part = BYLINE_PREFIXES.sub("", _EDGES.sub("", part)).strip(_PUNCT)
     if not part or len(part) > MAX_LENGTH or _HAS_DIGIT.search(part) or _DOMAIN.search(part):
         return None
     if _LABEL.search(part):
@@ -148,7 +172,8 @@ def _person(part: str) -> str | None:
     words = part.split()
     lowered = [w.strip(".,").lower() for w in words]
     pieces = {piece for low in lowered for piece in low.split("-")}  # "Editor-at-large"
-    if len(words) > MAX_WORDS or ROLE_WORDS.intersection(pieces) or lowered[0] in NOT_FIRST:
+    # (the first word as written: "A. J. Neal" opens with an initial, not the article "A")
+    if len(words) > MAX_WORDS or ROLE_WORDS.intersection(pieces) or words[0].lower() in NOT_FIRST:
         return None
     if len(words) == 1 and part.isupper():
         return None  # "Jane Doe, MS, RDN": credentials; a lone upper-case word is a handle or call sign

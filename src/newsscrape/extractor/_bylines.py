@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._authors import BYLINE_LINE, BYLINE_PREFIXES, BYLINE_START, clean_authors, credits
+from ._authors import (
+    BYLINE_LINE,
+    BYLINE_PREFIXES,
+    BYLINE_START,
+    ROLE_WORDS,
+    clean_authors,
+    credits,
+    split_byline,
+)
+from ._blocks import BLOCK_TAGS
 from ._jsonld import JsonLd, node_types, text_of
 from ._nodes import headline_node, outside_story
 from ._text import squash
@@ -42,12 +52,19 @@ BYLINE_SELECTORS = (
 )
 # Looser byline elements, read after those: only their short texts count (an author box's biography
 # names schools, awards and employers).
+# Links to a person's page: "By <a href="/authors/jane-doe/">Jane Doe</a>".
+AUTHOR_LINKS = tuple(f'a[href*="/{path}/" i]' for path in AUTHOR_PATHS)
 LOOSE_BYLINE_SELECTORS = (
-    # Links to a person's page: "By <a href="/authors/jane-doe/">Jane Doe</a>".
-    *(f'a[href*="/{path}/" i]' for path in AUTHOR_PATHS),
+    *AUTHOR_LINKS,
     # Any element a theme names after the author ("post_author_name", "authorBlock_title").
     '[class*="author" i]',
 )
+# Elements whose text is a credit even when it names no person: the author field, the byline
+# proper ("<span class="author">Newsdesk</span>") and a link to the author's page
+# ("<a href="/contributors/123">The Investopedia Team</a>").
+CREDIT_SELECTORS = ('[itemprop="author"]', 'a[rel~="author"]', ".byline", ".author", *AUTHOR_LINKS)
+# A digit in a byline starts its date or reading time (see _text).
+_DIGIT = re.compile(r"\d")
 MAX_BYLINE_NODES = 5
 # A byline without markup sits among the next few siblings of the h1 or of its header box.
 BYLINE_LEVELS = 2
@@ -66,7 +83,20 @@ MAX_BYLINE_INPUT_CHARS = 1000
 PERSON_TYPES = frozenset({"person"})
 MAX_DOM_CREDIT_WORDS = 5  # "The Currency editors", "Ask the Doctors"
 MAX_LABELLED_METAS = 4  # twitter:label1 ... twitter:label4
-AUTHOR_METAS = ("author", "article:author", "sailthru.author", "parsely-author", "dc.creator")
+AUTHOR_METAS = (
+    "author",
+    "article:author",
+    "sailthru.author",
+    "parsely-author",
+    "cxenseparse:author",  # Piano/Cxense content tags
+    # Highwire Press tags of scholarly articles (Google Scholar's), one per author, often "Last, First".
+    "citation_author",
+    "citation_authors",
+    "dc.creator",
+)
+SURNAME_FIRST_METAS = frozenset({"citation_author", "citation_authors"})
+# "Roy, Aniruddha": a surname, a comma and the given names, and nothing else.
+_SURNAME_FIRST = re.compile(r"^\s*([^,\s][^,]*?)\s*,\s*([^,\s][^,]*?)\s*$")
 
 
 def find_authors(
@@ -94,7 +124,7 @@ def find_authors(
     article = ld.article or {}
     people, organisations = _ld_credits(article.get("author") or article.get("creator"), ld)
     values = [
-        v
+        _SURNAME_FIRST.sub(r"\2 \1", v) if key in SURNAME_FIRST_METAS else v
         for key in AUTHOR_METAS
         for v in (*metas.get(key, ()), *_labelled_metas(metas, key))
         if "://" not in v and not v.startswith("www.")
@@ -154,10 +184,23 @@ def _dom_people(
 
 def _dom_credits(tree: LexborHTMLParser, lines: Iterable[str]) -> tuple[str, ...]:
     """What an explicit byline on the page credits when it names no person ("By The Currency editors")."""
-    nodes = [node for node in tree.css('[itemprop="author"]')[:MAX_BYLINE_NODES] if not _not_a_byline(node)]
-    for line in (*(_text(node) for node in nodes), *lines):
+    nodes = [
+        node
+        for selector in CREDIT_SELECTORS
+        for node in tree.css(selector)[:MAX_BYLINE_NODES]
+        if len(_text(node)) <= MAX_BYLINE_CHARS and not _not_a_byline(node)
+    ]
+    # each line of an element on its own: "By" / "The Investopedia Team" / "Full Bio"
+    for line in (*(line for node in nodes for line in _text(node).splitlines()), *lines):
         # A page's own text is looser than a structured field: a credit there reads like a name.
-        found = tuple(c for c in credits([line]) if c[0].isupper() and len(c.split()) <= MAX_DOM_CREDIT_WORDS)
+        # ... and says more than a role: "Contributors" is the link to the list of authors.
+        found = tuple(
+            c
+            for c in credits([line])
+            if c[0].isupper()
+            and len(c.split()) <= MAX_DOM_CREDIT_WORDS
+            and not ROLE_WORDS.issuperset(c.casefold().split())
+        )
         if found:
             return found
     return ()
@@ -265,8 +308,25 @@ def _ld_credits(value: Any, ld: JsonLd) -> tuple[list[str], list[str]]:
 
 
 def _text(node: LexborNode) -> str:
+    """A byline element's text, one line per block element or ``<br>``: a box that stacks name,
+    role and date ("Andrew Gerrand<br>4 August 2010") is read as lines, not one run-on name.
+
+    A byline names its people before the date (or the reading time): the lines after the first
+    one with a digit and no name are other matter, such as the share and text-size buttons beside
+    it. ("Jane Doe, 4+ years covering laptops" names someone: the next author may follow.)
+    """
     inner = node.css_first('[itemprop="name"]')
-    return (inner or node).text(deep=True, separator=" ")
+    parts: list[str] = []
+    for child in (inner or node).traverse(include_text=True):
+        if child.tag == "-text":  # a line break in the source is white space, not a line
+            parts.append(" ".join((child.text_content or "").split()))
+        elif child.tag == "br" or child.tag in BLOCK_TAGS:
+            parts.append("\n")
+    lines = " ".join(parts).split("\n")
+    for n, line in enumerate(lines):
+        if _DIGIT.search(line) and not split_byline(line):
+            return "\n".join(lines[: n + 1])
+    return "\n".join(lines)
 
 
 def _not_a_byline(node: LexborNode) -> bool:

@@ -100,6 +100,8 @@ _URL_DATE = (
     re.compile(r"/((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?:[/_.-]|$)"),
     re.compile(r"[/_-]((?:19|20)\d\d)-([01]?\d)-([0-3]?\d)(?:[/_.-]|$)"),
 )
+# A month written as a word in the path: "/2023/oct/03/" (The Guardian), "/2023/october/03/".
+_URL_DATE_WORDY = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})/([0-3]?\d)(?:[/_.-]|$)", re.IGNORECASE)
 _DATEPARSER_SETTINGS: dict[str, Any] = {
     "PREFER_DATES_FROM": "past",
     "PREFER_DAY_OF_MONTH": "first",
@@ -171,7 +173,7 @@ def as_timestamp(value: date) -> datetime:
 
 
 def url_date(url: str | None, *, now: datetime | None = None) -> date | None:
-    """The day in a URL path like ``/2020/05/01/`` or ``/2020-05-01-slug``.
+    """The day in a URL path like ``/2020/05/01/``, ``/2020-05-01-slug`` or ``/2020/may/01/``.
 
     >>> url_date("https://example.com/news/2020/05/01/story.html")
     datetime.date(2020, 5, 1)
@@ -185,6 +187,12 @@ def url_date(url: str | None, *, now: datetime | None = None) -> date | None:
             day = _make_date(int(match[1]), int(match[2]), int(match[3]))
             if day is not None and plausible(day, now=now):
                 return day
+    match = _URL_DATE_WORDY.search(path)
+    month = MONTHS.get(match[2].lower()) if match else None
+    if match and month:
+        day = _make_date(int(match[1]), month, int(match[3]))
+        if day is not None and plausible(day, now=now):
+            return day
     return None
 
 

@@ -200,6 +200,11 @@ def find_dates(
         modified, m_src = _written(tree, phrase_key(title), languages, updated=True), "dom"
     if published is None and modified is not None:
         published, p_src = modified, m_src  # a page that shows only when it was updated is dated by it
+    if p_src == "dom" and published is not None:
+        # A day in digits reads both ways ("03/10/2023"); when the URL has the other reading, it says which.
+        in_url = url_date(url)
+        if in_url is not None and _swapped(day_of(published)) == in_url:
+            published, p_src = in_url, "url"
     if nodes is None:
         nodes = tree.css("time, [itemprop]")
     own_p = _stamps(metas, article, nodes, PUBLISHED_META, PUBLISHED_LD)
@@ -214,6 +219,11 @@ def find_dates(
         modified=modified,
         modified_source=m_src if modified else None,
     )
+
+
+def _swapped(day: date) -> date | None:
+    """The day with day and month read the other way round, when that is a day too."""
+    return date(day.year, day.day, day.month) if day.day <= 12 and day.day != day.month else None
 
 
 def _page_node(tree: LexborHTMLParser) -> dict[str, Any] | None:

@@ -1,0 +1,145 @@
+"""find_authors on tiny inline pages: byline patterns written in the style of common themes."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from newsscrape.extractor._authors import clean_authors, credits
+from newsscrape.extractor._bylines import find_authors
+from newsscrape.extractor._jsonld import JsonLd
+
+
+def authors_of(html: str, metas: dict[str, list[str]] | None = None) -> tuple[str, ...]:
+    return find_authors(LexborHTMLParser(html), metas or {}, JsonLd(), site=None, host=None)[0]
+
+
+def test_a_name_opening_with_an_initial_is_a_person() -> None:
+    # A magazine byline: "By <a href=".../contributor/a._j._neal">A. J. Neal</a>".
+    assert clean_authors(["By A. J. Neal"]) == ("A. J. Neal",)
+    assert clean_authors(["A Group Of Readers"]) == ()  # the article "A" still opens no name
+
+
+def test_name_and_date_on_lines_of_their_own() -> None:
+    # The Go blog's style: <p class="author">Name<br>4 August 2010</p>.
+    page = '<h1>T</h1><p class="author">\n  Andrew Gerrand<br>\n  4 August 2010\n</p>'
+    assert authors_of(page) == ("Andrew Gerrand",)
+
+
+def test_author_card_with_name_role_and_date_in_blocks() -> None:
+    # A Webflow blog card: the name, the job title and the date each in a div, no commas between.
+    page = (
+        '<h1>T</h1><div class="t-blogpost-author-info"><div class="t-blogpost-author-name">Liza Burke</div>'
+        '<div class="t-blogpost-author-position">Marketing Director</div>'
+        '<div class="t-blogpost-date">May 14, 2025</div></div>'
+    )
+    assert authors_of(page) == ("Liza Burke",)
+
+
+def test_link_to_the_author_page_credits_a_team() -> None:
+    # Dotdash-style byline box: a team's name linked to its contributor page, a "Full Bio" link, and
+    # a reviewer under a label on a line of its own (a reviewer, not an author).
+    page = (
+        '<h1>T</h1><div class="mntl-byline"><div class="byline-author"><span>By</span>\n'
+        '<a href="https://www.example.com/contributors/5/">The Example Team</a>\n'
+        '<div><a href="https://www.example.com/contributors/5/">Full Bio</a></div></div>'
+        '<div class="byline-reviewer"><div>Reviewed by</div>'
+        '<div><a href="/p/7">Margaret James</a></div></div></div>'
+    )
+    assert authors_of(page) == ("The Example Team",)
+    # ... while the link to the list of authors credits nobody
+    assert authors_of('<nav><a href="/contributors/">Contributors</a></nav><h1>T</h1><p>Text.</p>') == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Full Bio",  # the text of a link to the author's page
+        "View Profile",
+        "Marketing Director",  # a job title on the line below the name
+        "Expert Reviewer",
+        "Consulting Firms",  # an organisation
+    ],
+)
+def test_a_profile_link_a_title_or_a_firm_is_no_name(text: str) -> None:
+    assert clean_authors([text]) == ()
+
+
+def test_a_photo_credit_is_not_the_byline() -> None:
+    page = (
+        "<h1>T</h1>"
+        '<figure><img src="a.jpg"><figcaption>Photo by Solen Feyissa on Unsplash</figcaption></figure>'
+    )
+    assert authors_of(page) == ()
+
+
+def test_cxense_author_meta_names_the_author() -> None:
+    assert authors_of("<h1>T</h1>", {"cxenseparse:author": ["Harry Rabinowitz"]}) == ("Harry Rabinowitz",)
+
+
+def test_lines_after_the_byline_date_are_other_matter() -> None:
+    # A news theme wraps the byline (name and time on lines of their own) with the share and
+    # text-size buttons in a "byline-actions" box: nobody is named after the date.
+    page = (
+        '<h1>T</h1><div class="byline-actions"><div class="article-byline">Jane Doe<br>'
+        "<span>Updated: Dec 17, 2025, 21:47 IST</span></div>"
+        '<div class="share"><span>Share</span><div><button>+</button><strong>Text Size</strong>'
+        "<ul><li>Small</li><li>Large</li></ul></div></div></div>"
+    )
+    assert authors_of(page) == ("Jane Doe",)
+
+
+def test_a_symbol_before_a_word_does_not_make_it_a_name() -> None:
+    # A newsletter byline: name, date and "∙ Paid" on lines of their own.
+    page = (
+        '<h1>T</h1><div class="post-byline"><div>Charlie Hills</div>'
+        "<div>Nov 02, 2025</div><div>∙ Paid</div></div>"
+    )
+    assert authors_of(page) == ("Charlie Hills",)
+
+
+def test_author_box_link_text_names_the_author() -> None:
+    assert clean_authors(["Articles by Jane Doe"]) == ("Jane Doe",)
+    assert clean_authors(["More About Jane Doe »"]) == ("Jane Doe",)
+
+
+def test_a_credit_line_ends_before_the_reading_time() -> None:
+    # A Webflow post card: <div>By</div><div>The Example Team</div><div>|</div><div>6</div><div>mins</div> ...
+    page = (
+        '<h1>T</h1><div class="post-card__meta"><div>By</div><div>The Example Team</div><div>|</div>'
+        "<div>6</div><div>mins</div><div>|</div><div>February 28, 2026</div></div>"
+    )
+    assert authors_of(page) == ("The Example Team",)
+    assert credits(["By The Example Team | 6 mins | February 28, 2026"]) == ("The Example Team",)
+
+
+def test_each_author_line_of_a_review_byline_is_read() -> None:
+    # A reviews site: "Written by" then one line per author, each with a credential and a figure.
+    page = (
+        '<h1>T</h1><div class="article-byline"><span>Written by</span>'
+        '<div><a href="/authors/1">Jane Doe</a> , 4+ years covering computer hardware</div>'
+        '<div><a href="/authors/2">John Smith</a> , 2 years covering laptops</div></div>'
+    )
+    assert authors_of(page) == ("Jane Doe", "John Smith")
+
+
+def test_a_date_beside_a_bare_byline_label_credits_nobody() -> None:
+    assert credits(["Written By Feb 11, 2019 · 3 min read"]) == ()
+
+
+def test_scholarly_citation_authors_in_order_and_given_name_first() -> None:
+    # Highwire Press tags, as arXiv and journal sites write them: one per author, "Last, First".
+    metas = {"citation_author": ["Roy, Ana", "Patel, Jyoti M.", "Ruth Lee"]}
+    assert authors_of("<h1>T</h1>", metas) == ("Ana Roy", "Jyoti M. Patel", "Ruth Lee")
+
+
+def test_the_dot_of_a_title_does_not_part_a_name() -> None:
+    assert clean_authors(["By Dr. Jane Doe"]) == ("Dr. Jane Doe",)
+    assert clean_authors(["Prof. Ana Lee and Mrs. Ruth Doe"]) == ("Prof. Ana Lee", "Mrs. Ruth Doe")
+    assert clean_authors(["Jane Doe. Example International"]) == ("Jane Doe",)  # a name, then an outlet
+
+
+def test_a_byline_naming_a_desk_credits_it() -> None:
+    # A small business paper: the byline names the desk and its address, no person.
+    page = '<h1>T</h1><div class="byline"><span class="author">Newsdesk</span> news@example.co.uk</div>'
+    assert authors_of(page) == ("Newsdesk",)
