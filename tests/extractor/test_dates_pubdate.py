@@ -174,5 +174,5 @@ def test_url_day_settles_a_day_written_both_ways() -> None:
         f'<span class="post_time">03/10/2023</span>{TEXT}</article></body></html>'
     )
     meta = meta_of(page, url="https://www.example.com/blog/2023/october/03/library-stays-open/")
-    assert meta.published is not None
-    assert day_of(meta.published) == date(2023, 10, 3)
+    assert meta.record.published is not None
+    assert day_of(meta.record.published) == date(2023, 10, 3)
