@@ -100,3 +100,25 @@ def test_an_h1_in_edited_wording_of_the_meta_title_is_the_headline() -> None:
     # a third of the words in common: the same story, reworded for the page (fitted MIN_OVERLAP)
     src = TitleSources(h1s=("Best budget earbuds of 2025 we tested",), og="Top cheap earbuds of 2025 | Site")
     assert choose_title(src) == ("Best budget earbuds of 2025 we tested", "dom")
+
+
+def test_a_site_name_the_h1_shares_with_the_meta_title_is_cut_from_both() -> None:
+    page = (
+        '<meta property="og:site_name" content="Daily Planet">'
+        '<meta property="og:title" content="Rain returns to the valley – Daily Planet - Daily Planet">'
+        "<h1>Rain returns to the valley – Daily Planet</h1>"
+    )
+    assert title_of(page) == "Rain returns to the valley"
+
+
+def test_a_section_label_in_both_h1_and_og_title_is_cut() -> None:
+    page = (
+        '<meta property="og:title" content="Why the valley floods every spring | Opinion">'
+        "<h1>Why the valley floods every spring | Opinion</h1>"
+    )
+    assert title_of(page) == "Why the valley floods every spring"
+
+
+def test_a_line_break_in_the_h1_is_a_space() -> None:
+    page = "<title>Top picks for 2025 | Daily Planet</title><h1>Top picks<br>for <span>2025</span></h1>"
+    assert title_of(page) == "Top picks for 2025"

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Final, NamedTuple
 
+from selectolax.lexbor import LexborNode
+
 from ._bylines import find_authors
 from ._crumbs import declared_section, is_this_page, read_breadcrumbs, read_section, section_of
 from ._dates import day_of
@@ -228,11 +230,23 @@ def ld_word_count(p: Page, m: Metadata) -> int | None:
 
 
 # -- decisions over several sources ----------------------------------------------------------------
+def _heading_text(node: LexborNode) -> str:
+    """A heading's text with a line break read as a space ("Top picks<br>for 2025")."""
+    if node.css_first("br") is None:
+        return squash(node.text(deep=True))
+    parts = [
+        " " if child.tag == "br" else (child.text_content or "")
+        for child in node.traverse(include_text=True)
+        if child.tag in ("br", "-text")
+    ]
+    return squash("".join(parts))
+
+
 def title_sources(p: Page, m: Metadata) -> TitleSources:
     main: list[str] = []
     rest: list[str] = []
     for node in p.tree.css("h1"):
-        text = squash(node.text(deep=True))
+        text = _heading_text(node)
         if text:
             (main if in_story(node) else rest).append(text)
     if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim agrees)

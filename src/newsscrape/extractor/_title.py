@@ -74,10 +74,12 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     # A heading that is just the site name is a logo, whatever the meta tags say.
     h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if not _is_site_name(h1, src)]
     # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
-    keys = {phrase_key(variant) for variants, _ in cuts for variant in variants}
+    # The h1 may carry the same site name or label as the claim ("Headline - Site" in both): then the
+    # claim's cut form is the headline.
+    keys = {phrase_key(variant): variants[-1] for variants, _ in cuts for variant in variants}
     for h1 in h1s:
-        if phrase_key(h1) in keys:
-            return h1, "dom"
+        if (cut := keys.get(phrase_key(h1))) is not None:
+            return (cut if len(cut) < len(h1) and phrase_key(h1).startswith(phrase_key(cut)) else h1), "dom"
     # 2. An h1 with a breadcrumb trail (or a kicker) glued in front: the claim it ends with.
     for h1 in h1s:
         for text, where in stripped:
