@@ -39,6 +39,9 @@ JUNK_TAGS: Final = [
     "meta",
     "dialog",
 ]
+# What <dialog> is, said in ARIA: an overlay over the page (terms of use, a cart, a sign-in form),
+# never its story, even with an <h1> of its own and more text than the page (a policy's full text).
+DIALOGS: Final = '[role="dialog"], [role="alertdialog"]'
 
 # Structural chrome: their text belongs to the site, not to the story.
 TAG_KIND: Final = {

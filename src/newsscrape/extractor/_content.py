@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..config import ExtractConfig
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
-from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, tokens
+from ._chrome import DIALOGS, JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
 from ._profiles import ARTICLE, ContentProfile
@@ -110,6 +110,7 @@ def _native(
     profile: ContentProfile,
 ) -> None:
     body.strip_tags(JUNK_TAGS)
+    _remove([(node, "popup", "ARIA dialog") for node in body.css(DIALOGS)], content.removed)
     page_chars = len(fold(body.text(deep=True)))
     doomed: list[tuple[LexborNode, str, str]] = []
     for node in body.css(PAGE_CHROME):
