@@ -30,3 +30,15 @@ def test_an_aria_dialog_in_the_footer_is_an_overlay_not_the_story() -> None:
     assert text.startswith(DESCRIPTION)
     assert "terms of use apply" not in text
 
+
+def test_page_builder_widgets_holding_the_text_are_kept() -> None:
+    # Elementor (and HubSpot, SiteOrigin, Webflow) wraps every content module in a "widget" box:
+    # each holds a part of the story, none of them alone half of it
+    parts = "".join(
+        f'<div class="elementor-element elementor-widget elementor-widget-text-editor">'
+        f'<div class="elementor-widget-container"><p>{DESCRIPTION} Part {n}.</p></div></div>'
+        for n in range(4)
+    )
+    html = f'<html><body><div class="elementor"><h1>Types of service</h1>{parts}</div></body></html>'
+    text = extract(html, config=NATIVE).body
+    assert all(f"Part {n}." in text for n in range(4))

@@ -109,8 +109,9 @@ _WORDS: Final[dict[str, tuple[str, ...]]] = {
         "carousel",
         "sidebar",
         "rail",
-        "widget",
-        "widgets",
+        # not "widget": page builders (Elementor, HubSpot, SiteOrigin, Webflow) call every content
+        # module a widget, the story's paragraphs and a review's product boxes included; WordPress
+        # sidebar widgets sit in <aside> or a "sidebar" box, which are labelled anyway
         "also",
         "seealso",
         "suggested",
