@@ -67,6 +67,9 @@ JUNK_TAGS: Final = [
     "meta",
     "dialog",
 ]
+# What <dialog> is, said in ARIA: an overlay over the page (terms of use, a cart, a sign-in form),
+# never its story, even with an <h1> of its own and more text than the page (a policy's full text).
+DIALOGS: Final = '[role="dialog"], [role="alertdialog"]'
 
 # Structural chrome: their text belongs to the site, not to the story.
 TAG_KIND: Final[dict[str, RemovalKind]] = {
@@ -134,8 +137,9 @@ _WORDS: Final[dict[RemovalKind, tuple[str, ...]]] = {
         "carousel",
         "sidebar",
         "rail",
-        "widget",
-        "widgets",
+        # not "widget": page builders (Elementor, HubSpot, SiteOrigin, Webflow) call every content
+        # module a widget, the story's paragraphs and a review's product boxes included; WordPress
+        # sidebar widgets sit in <aside> or a "sidebar" box, which are labelled anyway
         "also",
         "seealso",
         "suggested",

@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..config import ExtractConfig
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
-from ._chrome import JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, tokens
+from ._chrome import DIALOGS, JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, tokens
 from ._guard import Deadline
 from ._metadata import Metadata
 from ._profiles import ARTICLE, ContentProfile
@@ -105,8 +105,11 @@ def extract_content(
             base_url=base_url,
         )
     deadline.check()
-    if config.fallback and (profile.second_opinion == "longer" or _unsure(content, meta)):
-        _second_opinion(content, html, deadline)
+    share = profile.second_share
+    if _unsure(content, meta):
+        share = min(share if share is not None else 1.0, 1.0)
+    if config.fallback and share is not None:
+        _second_opinion(content, html, deadline, share=share)
         deadline.check()
     return content
 
@@ -123,6 +126,7 @@ def _native(
     base_url: str | None,
 ) -> None:
     body.strip_tags(JUNK_TAGS)
+    _remove([(node, "popup", "ARIA dialog") for node in body.css(DIALOGS)], content.removed)
     page_chars = len(fold(body.text(deep=True)))
     doomed: list[tuple[LexborNode, RemovalKind, str]] = []
     for node in body.css(PAGE_CHROME):
@@ -344,7 +348,8 @@ def _unsure(content: Content, meta: Metadata) -> bool:
     return bool(hint) and words < UNSURE_HINT_SHARE * hint
 
 
-def _second_opinion(content: Content, html: str, deadline: Deadline) -> None:
+def _second_opinion(content: Content, html: str, deadline: Deadline, *, share: float = 1.0) -> None:
+    """trafilatura's text replaces the native one when it has more than ``share`` times its words."""
     import trafilatura  # imported here: most pages never pay for it
 
     if len(html) > FALLBACK_MAX_CHARS:
@@ -357,7 +362,7 @@ def _second_opinion(content: Content, html: str, deadline: Deadline) -> None:
         return
     text = text or ""
     paragraphs = [fold(p) for p in text.split("\n") if p.strip()]
-    if sum(count_words(p) for p in paragraphs) > sum(count_words(b.text) for b in content.blocks):
+    if sum(count_words(p) for p in paragraphs) > share * sum(count_words(b.text) for b in content.blocks):
         # trafilatura's text has no heading marks: a line the native pass read as a heading stays one
         levels = {b.text: b.level for b in content.blocks if b.level}
         content.blocks = [Block(text=p, level=levels.get(p, 0)) for p in paragraphs]

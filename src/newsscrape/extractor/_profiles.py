@@ -3,8 +3,10 @@
 An article is one flow of paragraphs: the container search steps down into the heaviest child
 while it holds most of the text, and trafilatura is asked only when the result looks too short.
 A listing, a product page or a forum thread spreads its text over many sibling boxes: stepping
-down as far loses most of it, and a second extractor's longer reading is more often right. The
-values come from ``benchmarks/fit_content.py`` (WCXB development split, half A) and live in
+down as far loses most of it, and a second extractor's reading is more often right: it is asked
+on every page of such a type and replaces the native text when it has more than ``second_share``
+times its words (1.0: the longer wins; 0.0: trafilatura's whenever it has one). The values come
+from ``benchmarks/fit_content.py`` (WCXB development split, half A) and live in
 ``data/content_profiles.json`` beside the fit's scores; a type the file does not name reads as an
 article.
 """
@@ -14,20 +16,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
-from typing import Final, Literal
+from typing import Final
 
 from ._scoring import DESCENT_SHARE
-
-SecondOpinion = Literal["unsure", "longer"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ContentProfile:
-    """``descent_share``: see ``_scoring.choose_container``. ``second_opinion``: ask trafilatura only
-    when the native result looks short ("unsure"), or on every page and keep the longer ("longer")."""
+    """``descent_share``: see ``_scoring.choose_container``. ``second_share``: None to ask
+    trafilatura only when the native result looks short (the longer text wins then); a number to
+    ask it on every page, its text winning when it has more than this share of the native words."""
 
     descent_share: float = DESCENT_SHARE
-    second_opinion: SecondOpinion = "unsure"
+    second_share: float | None = None
 
 
 ARTICLE: Final = ContentProfile()
@@ -37,7 +38,8 @@ def _load() -> dict[str, ContentProfile]:
     raw = json.loads(resources.files(__package__).joinpath("data/content_profiles.json").read_text("utf-8"))
     return {
         page_type: ContentProfile(
-            descent_share=float(values["descent_share"]), second_opinion=values["second_opinion"]
+            descent_share=float(values["descent_share"]),
+            second_share=None if values["second_share"] is None else float(values["second_share"]),
         )
         for page_type, values in raw["profiles"].items()
     }

@@ -1,0 +1,95 @@
+"""The content pass on pages that are not articles (products, listings, forums), on tiny inline pages."""
+
+from __future__ import annotations
+
+from newsscrape import ExtractConfig, extract
+
+NATIVE = ExtractConfig(fallback=False)  # the native pass, not trafilatura's opinion
+
+DESCRIPTION = (
+    "A true original, our wool runner combines soft merino wool with a cushioned sole for "
+    "comfort from the first step, and it goes in the washing machine."
+)
+TERMS = (
+    "These terms of use apply to your access to and use of our online services, our stores and "
+    "our customer support channels, and govern every purchase made through them. "
+)
+
+
+def test_an_aria_dialog_in_the_footer_is_an_overlay_not_the_story() -> None:
+    # a shop's footer links to its policies and carries each one's full text in a modal
+    # (role="dialog", its own <h1>): longer than the product description, never the page's text
+    terms = "".join(f"<p>{TERMS}Clause {n}.</p>" for n in range(12))
+    html = (
+        '<html><body><main><div class="product"><h1>Wool Runner</h1>'
+        f'<div class="details"><p>{DESCRIPTION}</p><p>{DESCRIPTION} Again.</p></div></div></main>'
+        '<footer><a href="/terms">Terms of use</a><div id="modal-terms" role="dialog">'
+        f'<div class="prose"><h1>Terms of use</h1>{terms}</div></div></footer></body></html>'
+    )
+    text = extract(html, config=NATIVE).body
+    assert text.startswith(DESCRIPTION)
+    assert "terms of use apply" not in text
+
+
+def _native_and_second(share: float) -> str:
+    from newsscrape.extractor._content import Block, Content, _second_opinion
+    from newsscrape.extractor._guard import Deadline
+
+    # the native pass read the whole shop page (cart, reviews, the description); trafilatura reads
+    # the description alone: shorter, and on a product page more often right
+    html = (
+        "<html><body><article><h1>Wool Runner</h1>"
+        f"<p>{DESCRIPTION}</p><p>{DESCRIPTION} It comes in six colours.</p></article></body></html>"
+    )
+    native = [Block(text=f"Review {n}: I love these shoes, they fit well and wash well.") for n in range(20)]
+    content = Content(blocks=[*native, Block(text=DESCRIPTION)])
+    _second_opinion(content, html, Deadline(10.0, url=None), share=share)
+    return "\n\n".join(b.text for b in content.blocks)
+
+
+def test_second_share_zero_takes_the_second_reading_even_when_shorter() -> None:
+    text = _native_and_second(0.0)
+    assert "Review 3" not in text
+    assert "six colours" in text
+
+
+def test_second_share_one_keeps_the_longer_native_reading() -> None:
+    assert "Review 3" in _native_and_second(1.0)
+
+
+def test_a_profile_with_a_second_share_asks_trafilatura_on_every_page() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsscrape.extractor._content import extract_content
+    from newsscrape.extractor._guard import Deadline
+    from newsscrape.extractor._metadata import read_metadata
+    from newsscrape.extractor._profiles import ContentProfile
+
+    paragraphs = "".join(f"<p>{DESCRIPTION} Part {n}.</p>" for n in range(6))
+    html = f"<html><body><article><h1>Wool Runner</h1>{paragraphs}</article></body></html>"
+    methods = []
+    for profile in (ContentProfile(), ContentProfile(second_share=0.0)):
+        tree = LexborHTMLParser(html)
+        content = extract_content(
+            tree,
+            html=html,
+            meta=read_metadata(tree, url=None),
+            deadline=Deadline(10.0, url=None),
+            config=ExtractConfig(),
+            profile=profile,
+        )
+        methods.append(content.method)
+    assert methods == ["native", "trafilatura"]
+
+
+def test_page_builder_widgets_holding_the_text_are_kept() -> None:
+    # Elementor (and HubSpot, SiteOrigin, Webflow) wraps every content module in a "widget" box:
+    # each holds a part of the story, none of them alone half of it
+    parts = "".join(
+        f'<div class="elementor-element elementor-widget elementor-widget-text-editor">'
+        f'<div class="elementor-widget-container"><p>{DESCRIPTION} Part {n}.</p></div></div>'
+        for n in range(4)
+    )
+    html = f'<html><body><div class="elementor"><h1>Types of service</h1>{parts}</div></body></html>'
+    text = extract(html, config=NATIVE).body
+    assert all(f"Part {n}." in text for n in range(4))
