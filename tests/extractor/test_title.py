@@ -122,3 +122,9 @@ def test_a_section_label_in_both_h1_and_og_title_is_cut() -> None:
 def test_a_line_break_in_the_h1_is_a_space() -> None:
     page = "<title>Top picks for 2025 | Daily Planet</title><h1>Top picks<br>for <span>2025</span></h1>"
     assert title_of(page) == "Top picks for 2025"
+
+
+def test_an_h1_that_is_the_host_name_is_a_logo_not_the_headline() -> None:
+    page = '<meta property="og:title" content="Rain returns | DailyPlanet.example">'
+    page += "<h1>dailyplanet.example</h1>"
+    assert title_of(page, url="https://www.dailyplanet.example/2025/rain") == "Rain returns"

@@ -71,7 +71,7 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     # last cut is the claim stripped; any of them may vouch for an h1.
     cuts = [(_variants(text, src), where) for text, where in claims]
     stripped = [(variants[-1], where) for variants, where in cuts]
-    # A heading that is just the site name is a logo, whatever the meta tags say.
+    # A heading that is just the site name (or host name) is a logo, whatever the meta tags say.
     h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if not _is_site_name(h1, src)]
     # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
     # The h1 may carry the same site name or label as the claim ("Headline - Site" in both): then the
@@ -147,7 +147,7 @@ def _variants(title: str, src: TitleSources) -> list[str]:
 
 def _is_site_name(text: str, src: TitleSources) -> bool:
     key = alnum_key(text)
-    return bool(key) and bool(src.site_name) and key == alnum_key(src.site_name or "")
+    return bool(key) and key in (alnum_key(src.site_name or ""), host_key(src.host))
 
 
 def _strip_once(title: str, src: TitleSources) -> str:
