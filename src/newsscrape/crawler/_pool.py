@@ -72,7 +72,9 @@ _MAIN_LOCK = threading.Lock()  # one worker start at a time may hide __main__
 
 def _context() -> BaseContext:
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["newsscrape.extractor"])
+    # the extractor with its lazily loaded models and libraries (``extractor/_warm.py``): loaded
+    # once, in the forkserver, so every worker starts warm and no page pays for a model load
+    ctx.set_forkserver_preload(["newsscrape.extractor", "newsscrape.extractor._warm"])
     return ctx
 
 
