@@ -16,6 +16,7 @@ Stages, all on the one lexbor tree that metadata was read from:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -314,14 +315,10 @@ def _unsure(content: Content, meta: Metadata) -> bool:
 
 
 def _second_opinion(content: Content, html: str, deadline: Deadline) -> None:
-    import trafilatura  # imported here: most pages never pay for it
-
     if len(html) > FALLBACK_MAX_CHARS:
         return
     try:  # within the time left (less a reserve for the rest); None when it ran out
-        text = deadline.run(
-            trafilatura.extract, html, include_comments=False, include_tables=True, reserve=0.5
-        )
+        text = deadline.run(_trafilatura_text, html, reserve=0.5)
     except Exception:  # a second opinion that fails leaves the first one standing
         return
     text = text or ""
@@ -331,3 +328,12 @@ def _second_opinion(content: Content, html: str, deadline: Deadline) -> None:
         levels = {b.text: b.level for b in content.blocks if b.level}
         content.blocks = [Block(text=p, level=levels.get(p, 0)) for p in paragraphs]
         content.method = "trafilatura"
+
+
+@functools.lru_cache(maxsize=1)
+def _trafilatura_text(html: str) -> str | None:
+    # a page read again as its type asks trafilatura again about the same markup: one reading
+    import trafilatura  # imported here: most pages never pay for it
+
+    text: str | None = trafilatura.extract(html, include_comments=False, include_tables=True)
+    return text
