@@ -131,9 +131,12 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 _PHRASE_KEYS = {
     name: tuple(tuple(_TOKEN.findall(phrase)[-2:]) for phrase in phrases) for name, phrases in PHRASES.items()
 }
+# The first words of the two-word keys: only word pairs starting with one of them are counted.
+_PAIR_STARTS = frozenset(key[0] for keys in _PHRASE_KEYS.values() for key in keys if len(key) == 2)
 # Class and id values split into words at these (str.translate + str.split beat a regex here).
 _SPACES = str.maketrans(dict.fromkeys(string.punctuation, " "))
-_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|eur|usd|gbp|zł|kr|kč|₽|chf)\b")
+# (the lookahead lets the engine skip, in one test, the positions where neither branch can start)
+_PRICE = re.compile(r"(?=[$€£¥₹\d])(?:[$€£¥₹]\s?\d|\d\s?(?:€|eur|usd|gbp|zł|kr|kč|₽|chf)\b)")
 _TAGS = re.compile(
     r"<(article|time|h1|h2|h3|h4|pre|code|table|form|input|button|img|li|p|a|nav|aside|blockquote|"
     r"details|select|textarea|section|main|ul|dl|iframe|video|figure|svg|label)[\s>/]"
@@ -245,10 +248,10 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     out["li_per_p"] = _log(tags["li"] / (1 + tags["p"]))
     classes = _CLASS.findall(html)
     words = Counter(" ".join(classes).lower().translate(_SPACES).split())
-    repeats = Counter(classes).most_common()
+    repeats = Counter(classes).values()
     # Cards of a listing, posts of a thread, products of a grid: one class value, many times over.
-    out["repeat_max"] = _log(repeats[0][1] if repeats else 0)
-    out["repeat_kinds"] = _log(sum(1 for _, n in repeats if n >= REPEATS))
+    out["repeat_max"] = _log(max(repeats, default=0))
+    out["repeat_kinds"] = _log(sum(1 for n in repeats if n >= REPEATS))
     out["linked_headings"] = _log(len(_LINKED_HEADING.findall(html)))
     for group in CLASS_GROUPS:
         out[f"class_{group}"] = 0.0
@@ -272,7 +275,7 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     out["prices"] = _log(len(_PRICE.findall(text)))
     tokens = _TOKEN.findall(text)
     unigrams = Counter(tokens)
-    bigrams: Counter[tuple[str, ...]] = Counter(pairwise(tokens))
+    bigrams: Counter[tuple[str, ...]] = Counter(pair for pair in pairwise(tokens) if pair[0] in _PAIR_STARTS)
     for name, keys in _PHRASE_KEYS.items():
         count = sum(unigrams[key[0]] if len(key) == 1 else bigrams[key] for key in keys)
         out[f"say_{name}"] = _log(count)
