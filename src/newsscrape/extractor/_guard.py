@@ -230,9 +230,9 @@ def suspicious(text: str, max_depth: int) -> bool:
     (True, False)
     """
     running = 0
-    for start in range(0, len(text), _CHUNK):
-        chunk = text[start : start + _CHUNK]
-        running += chunk.count("<") - 2 * chunk.count("</")
+    for start in range(0, len(text), _CHUNK):  # counted in place: no copy of each chunk
+        end = start + _CHUNK
+        running += text.count("<", start, end) - 2 * text.count("</", start, end)
         if running > max_depth:
             return True
     return False

@@ -149,6 +149,7 @@ _OG_TYPE = re.compile(
     r"""<meta[^>]+content\s*=\s*["']([^"']*)["'][^>]*property\s*=\s*["']og:type""",
     re.IGNORECASE,
 )
+_META = re.compile("<meta", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
 _DATE_PATH = re.compile(r"/(?:19|20)\d\d/(?:[01]?\d/)?")
 _NUMERIC_SEGMENT = re.compile(r"^\d{3,}$|\d{5,}")
@@ -264,7 +265,7 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     schema = _schema_groups(tree)
     for group in SCHEMA_GROUPS:
         out[f"schema_{group}"] = float(group in schema)
-    og = next((a or b for a, b in _OG_TYPE.findall(html[:100_000])), "").strip().lower()
+    og = _og_type(html[:100_000]).strip().lower()
     for kind in ("article", "product", "website"):
         out[f"og_{kind}"] = float(og.startswith(kind) or (kind == "product" and "product" in og))
     out["og_other"] = float(bool(og) and not any(out[f"og_{k}"] for k in ("article", "product", "website")))
@@ -350,6 +351,21 @@ def _schema_groups(tree: LexborHTMLParser) -> set[str]:
     names += [node.attributes.get("itemtype") or "" for node in tree.css("[itemtype]")]
     groups = (_BY_SCHEMA.get(name.rstrip("/").rsplit("/", 1)[-1].lower()) for name in names)
     return {group for group in groups if group is not None}
+
+
+def _og_type(html: str) -> str:
+    """The first non-empty og:type value: ``_OG_TYPE``'s first such match, tried only where a
+    ``<meta`` starts (every match does), so the case-blind pattern is not tried at every character."""
+    end = 0
+    for meta in _META.finditer(html):
+        if meta.start() < end:  # inside the previous match: findall would not start one there
+            continue
+        match = _OG_TYPE.match(html, meta.start())
+        if match is not None:
+            end = match.end()
+            if value := match[1] or match[2]:
+                return str(value)
+    return ""
 
 
 def _url_signals(url: str | None) -> dict[str, float]:
