@@ -710,3 +710,24 @@ def test_second_opinion_keeps_the_headings_the_native_pass_found() -> None:
     assert content.method == "trafilatura"
     assert Block(text="First part", level=2) in content.blocks
     assert all(block.level == 0 for block in content.blocks if block.text != "First part")
+
+
+def test_a_page_read_again_as_its_type_asks_trafilatura_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    calls: list[str] = []
+    real = trafilatura.extract
+
+    def counted(html: str, **kwargs: object) -> str | None:
+        calls.append(html)
+        return real(html, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura, "extract", counted)
+    cards = "".join(
+        f'<li class="card"><h2><a href="/news/story-{i}">Story {i}</a></h2><p>Teaser {i}. Read more</p></li>'
+        for i in range(5)
+    )
+    page = f'<html><body><h1>Latest news</h1><ul class="river">{cards}</ul><a href="/page/2">Next</a></body></html>'
+    article = extract(page, url="https://example.com/category/town/")
+    assert article.page_type != "article"  # so the page was read twice, once as its type
+    assert len(calls) == 1
