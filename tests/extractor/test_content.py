@@ -727,7 +727,7 @@ def test_a_page_read_again_as_its_type_asks_trafilatura_once(monkeypatch: pytest
         f'<li class="card"><h2><a href="/news/story-{i}">Story {i}</a></h2><p>Teaser {i}. Read more</p></li>'
         for i in range(5)
     )
-    page = f'<html><body><h1>Latest news</h1><ul class="river">{cards}</ul><a href="/page/2">Next</a></body></html>'
+    page = f'<html><body><h1>Latest news</h1><ul class="river">{cards}</ul></body></html>'
     article = extract(page, url="https://example.com/category/town/")
     assert article.page_type != "article"  # so the page was read twice, once as its type
     assert len(calls) == 1
