@@ -72,7 +72,8 @@ _MAIN_LOCK = threading.Lock()  # one worker start at a time may hide __main__
 
 def _context() -> BaseContext:
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["newsscrape.extractor"])
+    # with the language model (``extractor/_preload.py``): one copy shared by every worker
+    ctx.set_forkserver_preload(["newsscrape.extractor", "newsscrape.extractor._preload"])
     return ctx
 
 
@@ -106,9 +107,10 @@ def _warm_while_idle(conn: Connection, cold: list[Callable[[], None]]) -> None:
     """Take the next steps of ``cold`` (what extraction loads lazily, ``extractor/_warm.py``) while
     no page is waiting: between pages, a page never waits for more than the step under way.
 
-    Not in the forkserver before any worker starts: measured, loading all of it there pushed the
-    first record from ~2 s to ~4.5 s on a loaded machine. Here the first page waits for at most one
-    step, and the pages after it find the models loaded instead of paying inside their time limit.
+    The language model, large, is loaded by the forkserver instead (shared by every worker); the
+    rest is not, as loading all of it there pushed the first record from ~2 s to ~4.5 s on a loaded
+    machine. Here a page waits for at most the step under way, and the pages after it find them
+    loaded instead of paying inside their time limit.
     """
     while cold and not conn.poll(0):
         step = cold.pop(0)
