@@ -733,3 +733,24 @@ def test_explain_reports_only_declared_removal_kinds() -> None:
     kinds = {r.kind for r in report.removed}
     assert "share" in kinds
     assert kinds <= set(get_args(RemovalKind))
+
+
+def test_a_page_read_again_as_its_type_asks_trafilatura_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    calls: list[str] = []
+    real = trafilatura.extract
+
+    def counted(html: str, **kwargs: object) -> str | None:
+        calls.append(html)
+        return real(html, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura, "extract", counted)
+    cards = "".join(
+        f'<li class="card"><h2><a href="/news/story-{i}">Story {i}</a></h2><p>Teaser {i}. Read more</p></li>'
+        for i in range(5)
+    )
+    page = f'<html><body><h1>Latest news</h1><ul class="river">{cards}</ul></body></html>'
+    article = extract(page, url="https://example.com/category/town/")
+    assert article.page_type != "article"  # so the page was read twice, once as its type
+    assert len(calls) == 1

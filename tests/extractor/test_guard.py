@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -174,3 +176,34 @@ def test_nested_runs_stop_on_their_own_time() -> None:
     outer = Deadline(60.0)
     inner = Deadline(0.3)
     assert outer.run(lambda: (inner.run(spin), "outer goes on")[1]) == "outer goes on"
+
+
+def test_bounded_calls_start_no_thread_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    Deadline(60.0).run(lambda: None)  # the one watchdog thread may start here
+    started: list[threading.Thread] = []
+    start = threading.Thread.start
+
+    def counted(self: threading.Thread) -> None:
+        started.append(self)
+        start(self)
+
+    monkeypatch.setattr(threading.Thread, "start", counted)
+    assert [Deadline(60.0).run(lambda i=i: i) for i in range(50)] == list(range(50))
+    assert started == []
+
+
+def test_runs_in_several_threads_stop_only_the_one_that_overruns() -> None:
+    results: dict[str, object] = {}
+
+    def slow() -> None:
+        results["slow"] = Deadline(0.3).run(spin)
+
+    def quick() -> None:
+        results["quick"] = Deadline(60.0).run(lambda: sum(range(10**6)) and "done")
+
+    threads = [threading.Thread(target=slow), threading.Thread(target=quick)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert results == {"slow": None, "quick": "done"}

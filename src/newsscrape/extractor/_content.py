@@ -16,6 +16,7 @@ Stages, all on the one lexbor tree that metadata was read from:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -350,14 +351,10 @@ def _unsure(content: Content, meta: Metadata) -> bool:
 
 def _second_opinion(content: Content, html: str, deadline: Deadline, *, share: float = 1.0) -> None:
     """trafilatura's text replaces the native one when it has more than ``share`` times its words."""
-    import trafilatura  # imported here: most pages never pay for it
-
     if len(html) > FALLBACK_MAX_CHARS:
         return
     try:  # within the time left (less a reserve for the rest); None when it ran out
-        text = deadline.run(
-            trafilatura.extract, html, include_comments=False, include_tables=True, reserve=0.5
-        )
+        text = deadline.run(_trafilatura_text, html, reserve=0.5)
     except Exception:  # a second opinion that fails leaves the first one standing
         return
     text = text or ""
@@ -368,3 +365,12 @@ def _second_opinion(content: Content, html: str, deadline: Deadline, *, share: f
         content.blocks = [Block(text=p, level=levels.get(p, 0)) for p in paragraphs]
         content.captions = []  # their places were among the native blocks
         content.method = "trafilatura"
+
+
+@functools.lru_cache(maxsize=1)
+def _trafilatura_text(html: str) -> str | None:
+    # a page read again as its type asks trafilatura again about the same markup: one reading
+    import trafilatura  # imported here: most pages never pay for it
+
+    text: str | None = trafilatura.extract(html, include_comments=False, include_tables=True)
+    return text

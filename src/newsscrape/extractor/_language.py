@@ -194,6 +194,14 @@ def detect_language(text: str) -> str | None:
     return str(language) if probability >= MIN_DETECT_PROBABILITY else None
 
 
+def warm_language() -> None:
+    """Load the identification model now rather than on the first page that needs it.
+
+    >>> warm_language()  # a worker process, before its first page
+    """
+    _identifier()
+
+
 @functools.cache
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier  # a model load: only when asked

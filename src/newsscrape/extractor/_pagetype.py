@@ -131,9 +131,12 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 _PHRASE_KEYS = {
     name: tuple(tuple(_TOKEN.findall(phrase)[-2:]) for phrase in phrases) for name, phrases in PHRASES.items()
 }
+# The first words of the two-word keys: only word pairs starting with one of them are counted.
+_PAIR_STARTS = frozenset(key[0] for keys in _PHRASE_KEYS.values() for key in keys if len(key) == 2)
 # Class and id values split into words at these (str.translate + str.split beat a regex here).
 _SPACES = str.maketrans(dict.fromkeys(string.punctuation, " "))
-_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|eur|usd|gbp|zł|kr|kč|₽|chf)\b")
+# (the lookahead lets the engine skip, in one test, the positions where neither branch can start)
+_PRICE = re.compile(r"(?=[$€£¥₹\d])(?:[$€£¥₹]\s?\d|\d\s?(?:€|eur|usd|gbp|zł|kr|kč|₽|chf)\b)")
 _TAGS = re.compile(
     r"<(article|time|h1|h2|h3|h4|pre|code|table|form|input|button|img|li|p|a|nav|aside|blockquote|"
     r"details|select|textarea|section|main|ul|dl|iframe|video|figure|svg|label)[\s>/]"
@@ -146,6 +149,7 @@ _OG_TYPE = re.compile(
     r"""<meta[^>]+content\s*=\s*["']([^"']*)["'][^>]*property\s*=\s*["']og:type""",
     re.IGNORECASE,
 )
+_META = re.compile("<meta", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
 _DATE_PATH = re.compile(r"/(?:19|20)\d\d/(?:[01]?\d/)?")
 _NUMERIC_SEGMENT = re.compile(r"^\d{3,}$|\d{5,}")
@@ -245,10 +249,10 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     out["li_per_p"] = _log(tags["li"] / (1 + tags["p"]))
     classes = _CLASS.findall(html)
     words = Counter(" ".join(classes).lower().translate(_SPACES).split())
-    repeats = Counter(classes).most_common()
+    repeats = Counter(classes).values()
     # Cards of a listing, posts of a thread, products of a grid: one class value, many times over.
-    out["repeat_max"] = _log(repeats[0][1] if repeats else 0)
-    out["repeat_kinds"] = _log(sum(1 for _, n in repeats if n >= REPEATS))
+    out["repeat_max"] = _log(max(repeats, default=0))
+    out["repeat_kinds"] = _log(sum(1 for n in repeats if n >= REPEATS))
     out["linked_headings"] = _log(len(_LINKED_HEADING.findall(html)))
     for group in CLASS_GROUPS:
         out[f"class_{group}"] = 0.0
@@ -261,7 +265,7 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     schema = _schema_groups(tree)
     for group in SCHEMA_GROUPS:
         out[f"schema_{group}"] = float(group in schema)
-    og = next((a or b for a, b in _OG_TYPE.findall(html[:100_000])), "").strip().lower()
+    og = _og_type(html[:100_000]).strip().lower()
     for kind in ("article", "product", "website"):
         out[f"og_{kind}"] = float(og.startswith(kind) or (kind == "product" and "product" in og))
     out["og_other"] = float(bool(og) and not any(out[f"og_{k}"] for k in ("article", "product", "website")))
@@ -272,7 +276,7 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     out["prices"] = _log(len(_PRICE.findall(text)))
     tokens = _TOKEN.findall(text)
     unigrams = Counter(tokens)
-    bigrams: Counter[tuple[str, ...]] = Counter(pairwise(tokens))
+    bigrams: Counter[tuple[str, ...]] = Counter(pair for pair in pairwise(tokens) if pair[0] in _PAIR_STARTS)
     for name, keys in _PHRASE_KEYS.items():
         count = sum(unigrams[key[0]] if len(key) == 1 else bigrams[key] for key in keys)
         out[f"say_{name}"] = _log(count)
@@ -347,6 +351,21 @@ def _schema_groups(tree: LexborHTMLParser) -> set[str]:
     names += [node.attributes.get("itemtype") or "" for node in tree.css("[itemtype]")]
     groups = (_BY_SCHEMA.get(name.rstrip("/").rsplit("/", 1)[-1].lower()) for name in names)
     return {group for group in groups if group is not None}
+
+
+def _og_type(html: str) -> str:
+    """The first non-empty og:type value: ``_OG_TYPE``'s first such match, tried only where a
+    ``<meta`` starts (every match does), so the case-blind pattern is not tried at every character."""
+    end = 0
+    for meta in _META.finditer(html):
+        if meta.start() < end:  # inside the previous match: findall would not start one there
+            continue
+        match = _OG_TYPE.match(html, meta.start())
+        if match is not None:
+            end = match.end()
+            if value := match[1] or match[2]:
+                return str(value)
+    return ""
 
 
 def _url_signals(url: str | None) -> dict[str, float]:
