@@ -1,20 +1,23 @@
 """Fit the content pass's per-page-type profiles on WCXB half A; write them as data.
 
-A profile is a pair: ``descent_share`` (how far the container search steps down) and
-``second_share`` (when trafilatura's reading replaces the native one: None, only when the native
-text looks short; a number, on every page, when trafilatura's has more than that share of the
-native words). For each page type of WCXB's taxonomy every pair of a small grid is scored with
-WCXB's own metric (bag-of-words F1, averaged over the type's pages of half A, each page read as
-its true type); the best pair becomes that type's profile. A pair must beat the article profile
-by ``MIN_GAIN`` to replace it, so that noise on a few dozen pages does not move a type off the
-default, and the type's present profile (in the data file) by as much to replace that, so that a
-refit moves a type only on a real gain. Half B is scored with the chosen profiles beside the
-article profile, for the record (it is never used to choose).
+A profile is fitted in two stages. First ``descent_share`` (how far the container search steps
+down) and ``second_share`` (when trafilatura's reading replaces the native one: None, only when
+the native text looks short; a number, on every page, when trafilatura's has more than that share
+of the native words). Then, with that descent share, the block walk's link rules with the second
+share again: ``box_link_share`` and ``para_link_share`` (the link share above which a box or a
+paragraph is dropped; above 1.0, never) and ``story_headings`` (whether a heading linking within
+the site is dropped). Each setting of a small grid is scored with WCXB's own metric (bag-of-words
+F1, averaged over the type's pages of half A, each page read as its true type). A stage's best
+replaces the profile only if it beats it by ``MIN_GAIN``, where the profile to beat is the better
+of the article profile and the type's present one (in the data file), so that noise on a few dozen
+pages does not move a type off the default and a refit moves a type only on a real gain. Half B
+is scored with the chosen profiles beside the article profile, for the record (it is never used
+to choose).
 
-The native pass runs once per page and descent share (without trafilatura), and trafilatura once
-per page; the second-share choice is then replayed on the two texts. The replay takes a native
-text under ``UNSURE_WORDS`` words as unsure, as the content pass does (it also asks when the page
-declares a longer word count; the replay does not know that count).
+The native pass runs once per page and walk setting (descent share, link rules; without
+trafilatura), and trafilatura once per page; the second-share choice is then replayed on the two
+texts. The replay takes a native text under ``UNSURE_WORDS`` words as unsure, as the content pass
+does (it also asks when the page declares a longer word count; the replay does not know that count).
 
     python benchmarks/fit_content.py                 # fit on half A, report half B, write the data file
     python benchmarks/fit_content.py --dry-run       # the same, without writing
@@ -33,7 +36,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from statistics import mean
 
@@ -51,8 +54,14 @@ WCXB = ROOT.parent / "shared" / "bench" / "wcxb"
 DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "content_profiles.json"
 DESCENT_SHARES = (0.6, 0.7, 0.8, 0.9, 0.95, 1.01)  # 1.01: never step below <body>'s heaviest box
 SECOND_SHARES: tuple[float | None, ...] = (None, 0.0, 0.5, 0.85, 1.0, 1.5)
+# the block walk's link rules: link shares above which a box or a paragraph is dropped (above 1.0:
+# never), and whether a heading linking within the site is
+BOX_LINK_SHARES = (0.65, 0.8, 0.9, 1.01)
+PARA_LINK_SHARES = (0.8, 1.01)
+STORY_HEADINGS = (True, False)
 TYPES = ("article", "collection", "documentation", "forum", "listing", "product", "service")
 MIN_GAIN = 0.015  # F1 points a profile must win by over the article profile (a few dozen pages a type)
+PROFILE_FIELDS = tuple(f.name for f in fields(ContentProfile))
 NATIVE = ExtractConfig(fallback=False)
 WORD = re.compile(r"\w+")
 
@@ -62,7 +71,7 @@ class Page:
     truth: dict[str, str]
     html: bytes
     second: str = ""  # trafilatura's reading, as the content pass folds it
-    native: dict[float, str] | None = None  # descent share -> native body
+    native: dict[tuple[float, float, float, bool], str] | None = None  # walk settings -> native body
 
 
 def word_f1(true: str, pred: str) -> float:
@@ -86,8 +95,13 @@ def pages(half: str) -> list[Page]:
     return out
 
 
-def read(page: Page, share: float) -> str:
-    """The native body with this descent share (cached), every type read alike."""
+def walk_key(profile: ContentProfile) -> tuple[float, float, float, bool]:
+    """The settings of a profile that change the native body."""
+    return (profile.descent_share, profile.box_link_share, profile.para_link_share, profile.story_headings)
+
+
+def read(page: Page, profile: ContentProfile) -> str:
+    """The native body with this profile's walk settings (cached), every type read alike."""
     if page.native is None:
         page.native = {}
         content = Content()
@@ -95,19 +109,20 @@ def read(page: Page, share: float) -> str:
             content, decode_html(page.html, url=page.truth["url"]), Deadline(30.0, url=None), share=0
         )
         page.second = "\n\n".join(b.text for b in content.blocks)
-    if share not in page.native:
-        _profiles.PROFILES = dict.fromkeys(TYPES, ContentProfile(descent_share=share))
+    key = walk_key(profile)
+    if key not in page.native:
+        _profiles.PROFILES = dict.fromkeys(TYPES, profile)
         try:
-            page.native[share] = extract(page.html, url=page.truth["url"], config=NATIVE).body
+            page.native[key] = extract(page.html, url=page.truth["url"], config=NATIVE).body
         except ExtractError:
-            page.native[share] = ""
-    return page.native[share]
+            page.native[key] = ""
+    return page.native[key]
 
 
 def score(docs: list[Page], profile: ContentProfile) -> float:
     f1s = []
     for page in docs:
-        native = read(page, profile.descent_share)
+        native = read(page, profile)
         words, second = len(WORD.findall(native)), len(WORD.findall(page.second))
         share = profile.second_share
         if words < UNSURE_WORDS:
@@ -115,6 +130,15 @@ def score(docs: list[Page], profile: ContentProfile) -> float:
         body = page.second if share is not None and second > share * words else native
         f1s.append(word_f1(page.truth["body"], body))
     return mean(f1s)
+
+
+def better(
+    profile: ContentProfile, floor: float, grid: list[ContentProfile], docs: list[Page]
+) -> tuple[ContentProfile, float]:
+    """The best of ``grid`` if it beats ``floor`` (the score of ``profile``) by MIN_GAIN, else ``profile``."""
+    scored = [(score(docs, candidate), candidate) for candidate in grid]
+    best, candidate = max(scored, key=lambda sc: sc[0])
+    return (candidate, best) if best >= floor + MIN_GAIN else (profile, floor)
 
 
 def main() -> None:
@@ -137,29 +161,40 @@ def main() -> None:
             continue
         default = score(halves["A"], _profiles.ARTICLE)
         old = present.get(page_type, {})
-        incumbent = ContentProfile(
-            descent_share=old.get("descent_share", _profiles.ARTICLE.descent_share),
-            second_share=old.get("second_share"),
+        incumbent = replace(
+            _profiles.ARTICLE,
+            **{name: old[name] for name in PROFILE_FIELDS if name in old},
         )
-        floor = max(default, score(halves["A"], incumbent))
-        grid = {
-            (share, second): score(halves["A"], ContentProfile(descent_share=share, second_share=second))
+        on_a = score(halves["A"], incumbent)
+        profile, best = (incumbent, on_a) if on_a >= default else (_profiles.ARTICLE, default)
+        links = {  # stage 1: descent and second share, with the present link rules
+            "box_link_share": profile.box_link_share,
+            "para_link_share": profile.para_link_share,
+            "story_headings": profile.story_headings,
+        }
+        grid = [
+            ContentProfile(descent_share=share, second_share=second, **links)
             for share in DESCENT_SHARES
             for second in SECOND_SHARES
-        }
-        (share, second), best = max(grid.items(), key=lambda kv: kv[1])
-        if best < floor + MIN_GAIN:  # no real gain: the present profile stays (or the article's, if better)
-            keep = incumbent if score(halves["A"], incumbent) >= default else _profiles.ARTICLE
-            share, second, best = keep.descent_share, keep.second_share, floor
-        profile = ContentProfile(descent_share=share, second_share=second)
+        ]
+        profile, best = better(profile, best, grid, halves["A"])
+        grid = [  # stage 2: link rules and second share, with that descent share
+            replace(
+                profile, second_share=second, box_link_share=box, para_link_share=para, story_headings=heads
+            )
+            for box in BOX_LINK_SHARES
+            for para in PARA_LINK_SHARES
+            for heads in STORY_HEADINGS
+            for second in SECOND_SHARES
+        ]
+        profile, best = better(profile, best, grid, halves["A"])
         on_b = score(halves["B"], profile), score(halves["B"], _profiles.ARTICLE)
         chosen[page_type] = {
-            "descent_share": share,
-            "second_share": second,
+            **{name: getattr(profile, name) for name in PROFILE_FIELDS},
             "half_a": {"pages": len(halves["A"]), "article_f1": round(default, 4), "f1": round(best, 4)},
             "half_b": {"pages": len(halves["B"]), "article_f1": round(on_b[1], 4), "f1": round(on_b[0], 4)},
         }
-        label = f"{share} / {second}"
+        label = "/".join(str(getattr(profile, name)) for name in PROFILE_FIELDS)
         print(
             f"{page_type:<14} {len(halves['A']):>7} {default:>9.3f} {best:>7.3f}  {label:<22} "
             f"{on_b[1]:>9.3f} {on_b[0]:>7.3f}",
@@ -173,7 +208,13 @@ def main() -> None:
                     "fitted": dt.date.today().isoformat(),
                     "by": "benchmarks/fit_content.py",
                     "data": "WCXB development split, half A (even ids); half B reported, not used",
-                    "grid": {"descent_share": DESCENT_SHARES, "second_share": SECOND_SHARES},
+                    "grid": {
+                        "descent_share": DESCENT_SHARES,
+                        "second_share": SECOND_SHARES,
+                        "box_link_share": BOX_LINK_SHARES,
+                        "para_link_share": PARA_LINK_SHARES,
+                        "story_headings": STORY_HEADINGS,
+                    },
                     "min_gain": MIN_GAIN,
                     "profiles": chosen,
                 },

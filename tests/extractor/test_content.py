@@ -358,7 +358,7 @@ def test_heading_linking_within_the_site_is_a_teaser() -> None:
     html = page(
         f'<p>{PARA}</p><h3><a href="https://news.example.com/other">Other story</a></h3><p>{PARA2}</p>'
     )
-    art = extract(html, "https://news.example.com/story", config=NATIVE)
+    art = extract(html, URL, config=NATIVE)  # an article's URL: a listing keeps its cards' headings
     assert art.headings == ()
 
 
@@ -389,7 +389,7 @@ def test_list_of_outside_sources_kept_follow_bar_removed() -> None:
     )
     follow = '<ul><li><a href="https://facebook.com/x">Facebook</a></li><li><a href="https://x.com/y">X</a></li></ul>'
     html = page(f"<p>{PARA}</p><ul>{sources}</ul><p>{PARA2}</p>{follow}")
-    text = extract(html, "https://news.example.com/s", config=NATIVE).body
+    text = extract(html, URL, config=NATIVE).body  # an article's URL: a listing keeps its boxes of links
     assert "Independent study number 2 on bridges" in text
     assert "Facebook" not in text
 

@@ -190,8 +190,15 @@ class Walk:
         prose: dict[int, int] | None = None,
         links: bool = False,
         base_url: str | None = None,
+        box_link_share: float = BOX_LINK_SHARE,
+        para_link_share: float = PARA_LINK_SHARE,
+        story_headings: bool = True,
     ) -> None:
         self.container = container
+        # link-density rules, per page type (``_profiles``): above 1.0 a rule never fires
+        self.box_link_share = box_link_share
+        self.para_link_share = para_link_share
+        self.story_headings = story_headings
         self.prose = prose or {}  # mem_id -> paragraph characters under the node (from _scoring)
         self.container_prose = max(1, self.prose.get(container.mem_id, 0))
         self.deadline = deadline
@@ -370,7 +377,7 @@ class Walk:
             if label is not None and text.startswith(head_text) and self._drop(node, *label):
                 return True
         if (
-            link_share(node, len(text)) > BOX_LINK_SHARE
+            link_share(node, len(text)) > self.box_link_share
             and len(text) < SAFE_SHARE * self.container_chars
             and not (len(text) >= AWAY_BOX_CHARS and self._all_away(node))
         ):
@@ -403,7 +410,11 @@ class Walk:
         if label is not None:
             self._record(label[0], label[1], where(node), text)
             return
-        if link_share(node, len(text)) > PARA_LINK_SHARE and not self._links_away(node):
+        if (
+            self.story_headings
+            and link_share(node, len(text)) > PARA_LINK_SHARE
+            and not self._links_away(node)
+        ):
             self._record("other_stories", "heading links to a story", where(node), text)
             return
         self.blocks.append(Block(text=text, level=level))
@@ -481,7 +492,7 @@ class Walk:
             return
         # a paragraph that is one link points to another story, unless it shows the address itself or
         # every link leaves the site (a source, a product: part of the story)
-        if links >= PARA_LINK_SHARE * len(text.replace(" ", "")) and not _URL.match(text) and home != 0:
+        if links >= self.para_link_share * len(text.replace(" ", "")) and not _URL.match(text) and home != 0:
             self._record("other_stories", "link paragraph", self._where(), text)
             return
         if not cells and not self._structure and not spans:

@@ -163,6 +163,9 @@ def _native(
         prose={key: w.chars for key, w in weights.items()},
         links=config.links,
         base_url=base_url,
+        box_link_share=profile.box_link_share,
+        para_link_share=profile.para_link_share,
+        story_headings=profile.story_headings,
     )
     walk.run(_twins(container, weights))
     content.blocks = _drop_repeats(walk.blocks, content.removed)

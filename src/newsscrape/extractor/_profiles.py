@@ -9,6 +9,12 @@ times its words (1.0: the longer wins; 0.0: trafilatura's whenever it has one). 
 from ``benchmarks/fit_content.py`` (WCXB development split, half A) and live in
 ``data/content_profiles.json`` beside the fit's scores; a type the file does not name reads as an
 article.
+
+The block walk's link rules are per type too. On an article a box of links is a rail of other
+stories, a paragraph that is one link is a teaser and a heading linking within the site is another
+story's title; on a listing or a collection those cards are the page. ``box_link_share`` and
+``para_link_share`` are the link shares above which a box or a paragraph is dropped (above 1.0:
+never), ``story_headings`` whether a heading that links within the site is dropped.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
+from ._blocks import BOX_LINK_SHARE, PARA_LINK_SHARE
 from ._scoring import DESCENT_SHARE
 
 
@@ -25,10 +32,15 @@ from ._scoring import DESCENT_SHARE
 class ContentProfile:
     """``descent_share``: see ``_scoring.choose_container``. ``second_share``: None to ask
     trafilatura only when the native result looks short (the longer text wins then); a number to
-    ask it on every page, its text winning when it has more than this share of the native words."""
+    ask it on every page, its text winning when it has more than this share of the native words.
+    ``box_link_share``, ``para_link_share``, ``story_headings``: the block walk's link rules
+    (``_blocks.Walk``)."""
 
     descent_share: float = DESCENT_SHARE
     second_share: float | None = None
+    box_link_share: float = BOX_LINK_SHARE
+    para_link_share: float = PARA_LINK_SHARE
+    story_headings: bool = True
 
 
 ARTICLE: Final = ContentProfile()
@@ -40,6 +52,9 @@ def _load() -> dict[str, ContentProfile]:
         page_type: ContentProfile(
             descent_share=float(values["descent_share"]),
             second_share=None if values["second_share"] is None else float(values["second_share"]),
+            box_link_share=float(values.get("box_link_share", BOX_LINK_SHARE)),
+            para_link_share=float(values.get("para_link_share", PARA_LINK_SHARE)),
+            story_headings=bool(values.get("story_headings", True)),
         )
         for page_type, values in raw["profiles"].items()
     }
