@@ -24,7 +24,7 @@ does (it also asks when the page declares a longer word count; the replay does n
     python benchmarks/fit_content.py --types product listing   # refit these; the others stay
 
 The data file (``src/newsscrape/extractor/data/content_profiles.json``) keeps the fit's date,
-grid, scores and the profiles; ``extractor/_profiles.py`` reads it. Needs ../shared/bench/wcxb.
+grid, scores and the profiles; ``extractor/content/_profiles.py`` reads it. Needs ../shared/bench/wcxb.
 """
 
 from __future__ import annotations
@@ -44,11 +44,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsscrape import ExtractConfig, ExtractError, extract  # noqa: E402
-from newsscrape.extractor import _profiles  # noqa: E402
 from newsscrape.extractor._charset import decode_html  # noqa: E402
-from newsscrape.extractor._content import UNSURE_WORDS, Content, _second_opinion  # noqa: E402
 from newsscrape.extractor._guard import Deadline  # noqa: E402
-from newsscrape.extractor._profiles import ContentProfile  # noqa: E402
+from newsscrape.extractor.content import _profiles  # noqa: E402
+from newsscrape.extractor.content._content import UNSURE_WORDS, Content, _second_opinion  # noqa: E402
+from newsscrape.extractor.content._profiles import ContentProfile  # noqa: E402
 
 WCXB = ROOT.parent / "shared" / "bench" / "wcxb"
 DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "content_profiles.json"

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsscrape.extractor import _pubdate
 from newsscrape.extractor._charset import decode_html
-from newsscrape.extractor._metadata import read_metadata
+from newsscrape.extractor.metadata import _pubdate
+from newsscrape.extractor.metadata._metadata import read_metadata
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
 

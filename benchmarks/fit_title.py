@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
-from newsscrape.extractor import _title  # noqa: E402
-from newsscrape.extractor._metadata import read_metadata  # noqa: E402
+from newsscrape.extractor.metadata import _title  # noqa: E402
+from newsscrape.extractor.metadata._metadata import read_metadata  # noqa: E402
 
 WCXB = ROOT.parent / "shared" / "bench" / "wcxb"
 DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "title.json"

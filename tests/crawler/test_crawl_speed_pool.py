@@ -26,7 +26,7 @@ def warmth_extract(
     html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
 ) -> Article:
     """An Article whose tags say what the worker had loaded before it was handed this page."""
-    from newsscrape.extractor import _language
+    from newsscrape.extractor.metadata import _language
 
     loaded = (
         ("langid",) * bool(_language._identifier.cache_info().currsize)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsscrape.extractor._authors import clean_authors
+from newsscrape.extractor.metadata._authors import clean_authors
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsscrape.extractor._authors import clean_authors, credits
-from newsscrape.extractor._bylines import find_authors
-from newsscrape.extractor._jsonld import JsonLd
+from newsscrape.extractor.metadata._authors import clean_authors, credits
+from newsscrape.extractor.metadata._bylines import find_authors
+from newsscrape.extractor.metadata._jsonld import JsonLd
 
 
 def authors_of(html: str, metas: dict[str, list[str]] | None = None) -> tuple[str, ...]:

@@ -701,8 +701,8 @@ def test_dont_miss_promotion_of_another_page_removed() -> None:
 
 
 def test_second_opinion_keeps_the_headings_the_native_pass_found() -> None:
-    from newsscrape.extractor._content import Block, Content, _second_opinion
     from newsscrape.extractor._guard import Deadline
+    from newsscrape.extractor.content._content import Block, Content, _second_opinion
 
     html = page(f"<p>{PARA}</p><h2>First part</h2><p>{PARA2}</p><p>{PARA3}</p>")
     content = Content(blocks=[Block(text="First part", level=2)])
@@ -715,8 +715,14 @@ def test_second_opinion_keeps_the_headings_the_native_pass_found() -> None:
 def test_every_kind_the_vocabularies_name_is_a_removal_kind() -> None:
     from typing import get_args
 
-    from newsscrape.extractor._chrome import COMPOUND_KIND, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind
-    from newsscrape.extractor._wording import CHROME_HEADINGS
+    from newsscrape.extractor.content._chrome import (
+        COMPOUND_KIND,
+        ROLE_KIND,
+        TAG_KIND,
+        WORD_KIND,
+        RemovalKind,
+    )
+    from newsscrape.extractor.content._wording import CHROME_HEADINGS
 
     named = {*TAG_KIND.values(), *ROLE_KIND.values(), *WORD_KIND.values(), *CHROME_HEADINGS}
     named |= {kind for _, kind in COMPOUND_KIND}
@@ -726,7 +732,7 @@ def test_every_kind_the_vocabularies_name_is_a_removal_kind() -> None:
 def test_explain_reports_only_declared_removal_kinds() -> None:
     from typing import get_args
 
-    from newsscrape.extractor._chrome import RemovalKind
+    from newsscrape.extractor.content._chrome import RemovalKind
 
     share = '<div class="share-bar"><a href="/s">Share on X</a></div>'
     report = explain(page(f"<p>{PARA}</p>{share}<h2>Latest news</h2><p>{PARA2}</p>"), config=NATIVE)

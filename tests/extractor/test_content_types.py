@@ -32,8 +32,8 @@ def test_an_aria_dialog_in_the_footer_is_an_overlay_not_the_story() -> None:
 
 
 def _native_and_second(share: float) -> str:
-    from newsscrape.extractor._content import Block, Content, _second_opinion
     from newsscrape.extractor._guard import Deadline
+    from newsscrape.extractor.content._content import Block, Content, _second_opinion
 
     # the native pass read the whole shop page (cart, reviews, the description); trafilatura reads
     # the description alone: shorter, and on a product page more often right
@@ -60,10 +60,10 @@ def test_second_share_one_keeps_the_longer_native_reading() -> None:
 def test_a_profile_with_a_second_share_asks_trafilatura_on_every_page() -> None:
     from selectolax.lexbor import LexborHTMLParser
 
-    from newsscrape.extractor._content import extract_content
     from newsscrape.extractor._guard import Deadline
-    from newsscrape.extractor._metadata import read_metadata
-    from newsscrape.extractor._profiles import ContentProfile
+    from newsscrape.extractor.content._content import extract_content
+    from newsscrape.extractor.content._profiles import ContentProfile
+    from newsscrape.extractor.metadata._metadata import read_metadata
 
     paragraphs = "".join(f"<p>{DESCRIPTION} Part {n}.</p>" for n in range(6))
     html = f"<html><body><article><h1>Wool Runner</h1>{paragraphs}</article></body></html>"

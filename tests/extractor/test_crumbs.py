@@ -7,8 +7,8 @@ import json
 from selectolax.lexbor import LexborHTMLParser
 
 import newsscrape
-from newsscrape.extractor._crumbs import read_breadcrumbs, read_section
-from newsscrape.extractor._metadata import read_metadata
+from newsscrape.extractor.metadata._crumbs import read_breadcrumbs, read_section
+from newsscrape.extractor.metadata._metadata import read_metadata
 
 URL = "https://news.example.com/2024/05/01/story/"
 

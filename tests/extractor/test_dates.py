@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsscrape.extractor._dates import parse_date, plausible, url_date
+from newsscrape.extractor.metadata._dates import parse_date, plausible, url_date
 
 NOW = datetime(2021, 6, 1, 12, 0, tzinfo=UTC)
 

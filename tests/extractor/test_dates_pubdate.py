@@ -10,8 +10,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape import extract
-from newsscrape.extractor._dates import day_of
-from newsscrape.extractor._metadata import Metadata, read_metadata
+from newsscrape.extractor.metadata._dates import day_of
+from newsscrape.extractor.metadata._metadata import Metadata, read_metadata
 
 # The one form every published/modified value of a record takes.
 STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")

@@ -11,10 +11,10 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape import ExtractConfig
-from newsscrape.extractor._content import extract_content
 from newsscrape.extractor._guard import Deadline
-from newsscrape.extractor._metadata import read_metadata
-from newsscrape.extractor._profiles import ARTICLE, ContentProfile
+from newsscrape.extractor.content._content import extract_content
+from newsscrape.extractor.content._profiles import ARTICLE, ContentProfile
+from newsscrape.extractor.metadata._metadata import read_metadata
 
 SITE = "https://news.example.com"
 TEASER = (

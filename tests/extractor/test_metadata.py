@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from newsscrape.extractor._metadata import Metadata, normalise_language, read_metadata
+from newsscrape.extractor.metadata._metadata import Metadata, normalise_language, read_metadata
 
 URL = "https://news.example.com/world/2021/03/04/story.html"
 
@@ -813,7 +813,7 @@ def test_every_metadata_field_is_a_record_field_or_a_content_hint() -> None:
     from dataclasses import fields
     from typing import get_args
 
-    from newsscrape.extractor._metadata import MetaField
+    from newsscrape.extractor.metadata._metadata import MetaField
     from newsscrape.models import Article
 
     hints = {"article_body", "word_count"}  # read for the content pass; the record counts its own words

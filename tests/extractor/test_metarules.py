@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.cli import main
 from newsscrape.extractor import explain
-from newsscrape.extractor._metadata import read_metadata, rules_for
+from newsscrape.extractor.metadata._metadata import read_metadata, rules_for
 
 URL = "https://example.com/news/rain"
 HEAD = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsscrape.extractor._metadata import read_metadata
-from newsscrape.extractor._title import TitleSources, choose_title, strip_site
+from newsscrape.extractor.metadata._metadata import read_metadata
+from newsscrape.extractor.metadata._title import TitleSources, choose_title, strip_site
 
 
 def title_of(html: str, url: str | None = "https://www.dailyplanet.example/a") -> str | None:

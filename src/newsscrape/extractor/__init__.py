@@ -1,9 +1,11 @@
 """HTML -> Article, pure and offline: no network, no httpx.
 
 Pipeline (``_core``): decode bytes (``_charset``) -> one selectolax.lexbor parse with a depth
-guard -> metadata read from the intact tree (``_metadata``, ``_dates``) -> content pass that
-labels and drops chrome, picks the article container and keeps headings and paragraphs in
-order (``_content``) -> Article.
+guard -> pass one, ``metadata/``: every field read from the intact tree by the rule table
+(``metadata/_metarules``) -> pass two, ``content/``: chrome labelled and dropped, the article
+container picked, its blocks kept in order (``content/_content``) -> the page type
+(``_pagetype``, from page and content signals), and pass two again with that type's content
+profile when it is not the article's -> Article.
 """
 
 from ._core import Explanation, explain, extract

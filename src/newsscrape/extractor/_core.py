@@ -11,14 +11,14 @@ from ..config import ExtractConfig
 from ..errors import ExtractError
 from ..models import Article, Section
 from ._charset import decode_html
-from ._content import Block, Content, Removed, extract_content
-from ._dates import as_timestamp
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
-from ._language import detect_language, fits_text
-from ._metadata import Candidate, Metadata, MetaField, read_metadata
 from ._pagetype import PageType, classify, content_signals, page_signals
-from ._profiles import ARTICLE, profile_for
 from ._text import count_words, valid_text
+from .content._content import Block, Content, Removed, extract_content
+from .content._profiles import ARTICLE, profile_for
+from .metadata._dates import as_timestamp
+from .metadata._language import detect_language, fits_text
+from .metadata._metadata import Candidate, Metadata, MetaField, read_metadata
 
 _DEFAULT = ExtractConfig()
 # The title and the opening paragraphs tell a page's language; a few hundred words are plenty.

@@ -26,10 +26,10 @@ from typing import Any, Final, Literal
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._blocks import Block
-from ._chrome import JUNK_TAGS
-from ._metadata import Metadata
 from ._urls import split_url
+from .content._blocks import Block
+from .content._chrome import JUNK_TAGS
+from .metadata._metadata import Metadata
 
 PageTypeName = Literal["article", "listing", "collection", "forum", "product", "service", "documentation"]
 PAGE_TYPES: Final[tuple[PageTypeName, ...]] = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 
-from ._language import warm_language
+from .metadata._language import warm_language
 
 with contextlib.suppress(Exception):  # a model that fails to load stays lazy, as it was
     warm_language()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from ._language import warm_language
+from .metadata._language import warm_language
 
 
 def _warm_dateparser() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ._text import HOST_LABELS, alnum_key, fold
+from .._text import HOST_LABELS, alnum_key, fold
 
 # Words that open a byline in the languages news pages are commonly written in.
 # Not "photo by": a picture's credit names the photographer, not the author ("Photo by X on Unsplash").

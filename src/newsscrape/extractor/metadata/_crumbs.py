@@ -19,9 +19,9 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._nodes import headline_node, in_story, outside_story
+from .._text import fold, squash
 from ._dates import MONTHS
-from ._nodes import headline_node, in_story, outside_story
-from ._text import fold, squash
 
 # Breadcrumb containers, most explicit first: schema.org microdata and RDFa (typeof, as Breadcrumb
 # NavXT writes it), the ARIA label of a trail's <nav>, then class, id and test-id words.

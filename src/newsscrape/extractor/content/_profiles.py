@@ -27,6 +27,8 @@ from typing import Final
 from ._blocks import BOX_LINK_SHARE, PARA_LINK_SHARE
 from ._scoring import DESCENT_SHARE
 
+DATA = resources.files("newsscrape.extractor").joinpath("data")  # extractor/data/
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ContentProfile:
@@ -47,7 +49,7 @@ ARTICLE: Final = ContentProfile()
 
 
 def _load() -> dict[str, ContentProfile]:
-    raw = json.loads(resources.files(__package__).joinpath("data/content_profiles.json").read_text("utf-8"))
+    raw = json.loads(DATA.joinpath("content_profiles.json").read_text("utf-8"))
     return {
         page_type: ContentProfile(
             descent_share=float(values["descent_share"]),

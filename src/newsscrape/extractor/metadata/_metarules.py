@@ -26,18 +26,18 @@ from typing import Final, NamedTuple
 
 from selectolax.lexbor import LexborNode
 
+from .._nodes import in_story
+from .._text import fold, squash
+from .._urls import absolute  # one resolver for every URL a page gives, never raising
 from ._bylines import find_authors
 from ._crumbs import declared_section, is_this_page, read_breadcrumbs, read_section, section_of
 from ._dates import day_of
 from ._jsonld import text_of
 from ._language import fits_text, normalise_language
 from ._metapage import Metadata, MetaField, Page, Source
-from ._nodes import in_story
 from ._site import clean_site_name, logo_name, plausible_image, site_beside_title, site_blurb, story_image
 from ._tags import PageNames, find_tags
-from ._text import fold, squash
 from ._title import TitleSources, choose_title
-from ._urls import absolute  # one resolver for every URL a page gives, never raising
 
 MAX_H2 = 10
 # The title and description are enough to tell a declared language wrong.

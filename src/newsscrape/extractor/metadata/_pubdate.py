@@ -15,10 +15,10 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._nodes import CHROME_BOXES
+from .._text import phrase_key
 from ._dates import day_of, parse_date, url_date
 from ._jsonld import _flatten, loads_lenient, node_types
-from ._nodes import CHROME_BOXES
-from ._text import phrase_key
 
 # Meta names/properties (lower-cased) that carry the publication date, most trusted first.
 PUBLISHED_META = (

@@ -13,11 +13,11 @@ from typing import Any, Literal, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..models import Article
+from ...models import Article
+from .._text import squash
+from .._urls import host_of
 from ._jsonld import JsonLd, read_jsonld, text_of
 from ._pubdate import Found, find_dates
-from ._text import squash
-from ._urls import host_of
 
 # The fields the rules fill: the record's metadata fields and the two JSON-LD hints of ``Metadata``.
 # A misspelt one is a mypy error, not a silent no-op.

@@ -22,14 +22,14 @@ from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..config import ExtractConfig
+from ...config import ExtractConfig
+from .._guard import Deadline
+from .._text import count_words, fold
+from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import DIALOGS, JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, tokens
-from ._guard import Deadline
-from ._metadata import Metadata
 from ._profiles import ARTICLE, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights
-from ._text import count_words, fold
 from ._wording import heading_kind
 
 __all__ = ["Block", "Content", "Removed", "extract_content"]

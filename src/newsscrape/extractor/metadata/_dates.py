@@ -14,7 +14,7 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
 
-from ._text import fold
+from .._text import fold
 
 # Dates outside [EARLIEST, now + FUTURE_SLACK] are template defaults, copyright years or
 # scheduled events, not the publication date of a page.

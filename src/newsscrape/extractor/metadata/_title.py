@@ -11,7 +11,9 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-from ._text import NON_WORD, alnum_key, host_key, phrase_key
+from .._text import NON_WORD, alnum_key, host_key, phrase_key
+
+DATA = resources.files("newsscrape.extractor").joinpath("data")  # extractor/data/
 
 # How titles join the headline and the site name: "Headline | Site", "Site - Headline", "Site: Headline".
 # (hyphen, en dash, em dash, middle dot, bullet, guillemets)
@@ -33,7 +35,7 @@ LABEL_MAX_WORDS = 4
 MIN_TITLE_CHARS = 5
 # Share of words an h1 must have in common with a meta title to be the same story (edited wording):
 # fitted on WCXB half A by benchmarks/fit_title.py, kept in data/title.json.
-_FITTED = json.loads(resources.files(__package__).joinpath("data/title.json").read_text("utf-8"))
+_FITTED = json.loads(DATA.joinpath("title.json").read_text("utf-8"))
 MIN_OVERLAP: float = _FITTED["min_overlap"]
 
 

@@ -17,11 +17,11 @@ from typing import Final
 
 from selectolax.lexbor import LexborNode
 
-from ..models import BlockKind, Link
+from ...models import BlockKind, Link
+from .._guard import Deadline, too_deep
+from .._text import fold
+from .._urls import absolute, host_of
 from ._chrome import RemovalKind, chrome_kind
-from ._guard import Deadline, too_deep
-from ._text import fold
-from ._urls import absolute, host_of
 from ._wording import heading_kind, is_teaser, line_kind
 
 HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}

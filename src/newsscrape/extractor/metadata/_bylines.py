@@ -8,6 +8,9 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._nodes import headline_node, outside_story
+from .._text import squash
+from ..content._blocks import BLOCK_TAGS
 from ._authors import (
     BYLINE_LINE,
     BYLINE_PREFIXES,
@@ -17,10 +20,7 @@ from ._authors import (
     credits,
     split_byline,
 )
-from ._blocks import BLOCK_TAGS
 from ._jsonld import JsonLd, node_types, text_of
-from ._nodes import headline_node, outside_story
-from ._text import squash
 
 # Path segments of the pages that list one person's stories, in the languages news sites use.
 AUTHOR_PATHS = (

@@ -16,7 +16,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._text import squash, valid_text
+from .._text import squash, valid_text
 
 Node = dict[str, Any]
 

@@ -6,11 +6,11 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ._nodes import headline_node, outside_story, story_box
+from .._nodes import headline_node, outside_story, story_box
+from .._text import HOST_LABELS, NON_WORD, alnum_key, host_key, squash
+from .._urls import split_url
 from ._tags import NEWS_WORD
-from ._text import HOST_LABELS, NON_WORD, alnum_key, host_key, squash
 from ._title import STRONG_SEPARATORS
-from ._urls import split_url
 
 # A site name from the <title> or the logo is a short name.
 MAX_SITE_CHARS = 60

@@ -11,8 +11,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._nodes import headline_node, outside_story
-from ._text import HOST_LABELS, NON_WORD, squash
+from .._nodes import headline_node, outside_story
+from .._text import HOST_LABELS, NON_WORD, squash
 
 MAX_TAGS = 30
 MAX_TAG_LENGTH = 60
