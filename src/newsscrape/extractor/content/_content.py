@@ -62,6 +62,8 @@ UNSURE_WORDS: Final = 60
 UNSURE_HINT_SHARE: Final = 0.6
 # Pages longer than this get no second opinion: its parse alone would eat the time limit.
 FALLBACK_MAX_CHARS: Final = 3_000_000
+# Seconds of the page's budget kept back from trafilatura for the stages after it.
+SECOND_OPINION_RESERVE: Final = 0.5
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
 REPEAT_MIN_CHARS: Final = 80
 
@@ -357,7 +359,7 @@ def _second_opinion(content: Content, html: str, deadline: Deadline, *, share: f
     if len(html) > FALLBACK_MAX_CHARS:
         return
     try:  # within the time left (less a reserve for the rest); None when it ran out
-        text = deadline.run(_trafilatura_text, html, reserve=0.5)
+        text = deadline.run(_trafilatura_text, html, reserve=SECOND_OPINION_RESERVE)
     except Exception:  # a second opinion that fails leaves the first one standing
         return
     text = text or ""
