@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsscrape import extract
 from newsscrape.errors import ExtractError
 from newsscrape.extractor._charset import PRESCAN_BYTES, decode_html, normalise_label, sniff_meta_charset
 
@@ -241,3 +242,20 @@ def test_valid_multibyte_utf8_beats_a_stale_header() -> None:
 def test_legacy_bytes_that_are_not_utf8_keep_their_declaration() -> None:
     page = '<meta charset="windows-1252"><p>Café crème</p>'.encode("cp1252")
     assert "Café crème" in decode_html(page)
+
+
+def test_a_page_encoded_twice_upstream_reads_as_written() -> None:
+    # A CMS stored UTF-8 read as Latin-1 and serves it as UTF-8 again: "doesnâ\x80\x99t".
+    story = "The café doesn’t open before 9 — Zoë’s “rule”. " * 8
+    twice = story.encode("utf-8").decode("latin-1").encode("utf-8")
+    page = b'<html><head><meta charset="utf-8"><title>Caf\xc3\x83\xc2\xa9 rules</title></head><body><article>'
+    page += b"<h1>Opening hours</h1><p>" + twice + b"</p></article></body></html>"
+    article = extract(page, url="https://example.com/news/cafe-rules")
+    assert "doesn’t open before 9 — Zoë’s “rule”" in article.body
+    assert "\u00e2" not in article.body
+
+
+def test_text_that_only_looks_foreign_is_left_alone() -> None:
+    story = "SÃO PAULO — A Ã and an Â are letters here, and the text is right. " * 8
+    article = extract(f"<html><body><article><h1>Rain</h1><p>{story}</p></article></body></html>")
+    assert "SÃO PAULO — A Ã and an Â are letters here" in article.body

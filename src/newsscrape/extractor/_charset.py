@@ -172,6 +172,31 @@ def decode_html(data: bytes, *, http_charset: str | None = None, url: str | None
     return text
 
 
+# C1 control characters never stand in HTML text; in a decoded page they are the trace of UTF-8
+# that was read as Latin-1 and written out again as UTF-8 upstream ("doesn\u00e2\x80\x99t").
+_MOJIBAKE = re.compile("[\u0080-\u009f]")
+
+
+def has_mojibake(text: str) -> bool:
+    """Whether the decoded page shows the trace of text encoded twice (C1 controls).
+
+    >>> has_mojibake("doesnâ\x80\x99t"), has_mojibake("doesn’t")
+    (True, False)
+    """
+    return _MOJIBAKE.search(text) is not None
+
+
+def undo_mojibake(text: str) -> str:
+    """Text encoded twice, decoded back (ftfy, which leaves alone what is not evidently mojibake).
+
+    >>> undo_mojibake("doesnâ\x80\x99t")
+    'doesn’t'
+    """
+    import ftfy  # imported here: only pages with the trace pay for it
+
+    return ftfy.fix_encoding(text)
+
+
 def normalise_label(label: str | None) -> str | None:
     """The Python codec for an encoding label as browsers read it, or None when it is unknown.
 

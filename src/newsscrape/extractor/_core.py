@@ -10,7 +10,7 @@ from .. import models
 from ..config import ExtractConfig
 from ..errors import ExtractError
 from ..models import Article, Section
-from ._charset import decode_html
+from ._charset import decode_html, has_mojibake, undo_mojibake
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import PageType, classify, content_signals, page_signals
 from ._text import count_words, valid_text
@@ -126,6 +126,8 @@ def _stages(
     final_url = valid_text(final_url) if final_url else final_url
     text = decode_html(html, http_charset=charset, url=url) if isinstance(html, bytes) else html
     text = valid_text(text)  # a str may carry lone surrogates; no record may
+    if has_mojibake(text):  # encoded twice upstream: undone while at most half the budget is spent
+        text = deadline.run(undo_mojibake, text, reserve=deadline.limit / 2) or text
     if not text.strip():
         raise ExtractError("the document is empty", url=url, reason="empty")
     # lexbor is quadratic in the attributes of one tag: keep the first few hundred of each
