@@ -64,20 +64,13 @@ def run_crawl_job(
     if retry_failed:
         dropped = _drop_failed(source, output, resume=resume)
         err.write(f"newsscrape: {dropped} failed URLs to try again\n")
-    if output_format != "jsonl" and resume:
-        raise CrawlJobError(f"--resume reads JSON Lines; --format {output_format} cannot be resumed")
+    _check_resumable(output_format, resume=resume)
     recorded = open_output(output, resume=resume)
     hook = _archive_hook(warc, resume=resume)
     crawler = Crawler(config, recorded=recorded, extract_fn=extract_fn, on_exchange=hook)
     total = _count_urls(source) if str(source) != "-" and is_terminal(err) else None
     progress = Progress(crawler.stats, stream=err, total=total, every=progress_every)
-    try:
-        records = writer_for(output_format, output)
-    except ExportError as exc:
-        if hook is not None:
-            hook.close()
-        raise CrawlJobError(exc.message) from exc
-    writer = records if hook is None else ArchivedOutput(records, hook)
+    writer = _job_writer(output_format, output, hook)
     try:
         with _lines(source) as lines:
             outcome = asyncio.run(
@@ -193,6 +186,24 @@ def open_output(output: str | os.PathLike[str] | None, *, resume: bool) -> UrlSe
     if not resume and _non_empty(output):
         raise CrawlJobError(f"{output} exists: add --resume to continue it, or choose another file")
     return load_recorded(output) if resume else None
+
+
+def _check_resumable(output_format: OutputFormat, *, resume: bool) -> None:
+    if output_format != "jsonl" and resume:
+        raise CrawlJobError(f"--resume reads JSON Lines; --format {output_format} cannot be resumed")
+
+
+def _job_writer(
+    output_format: OutputFormat, output: str | os.PathLike[str] | None, hook: ArchiveHook | None
+) -> JsonlWriter | ArchivedOutput:
+    """The job's record writer, behind the archive when there is one (closed if the writer fails)."""
+    try:
+        records = writer_for(output_format, output)
+    except ExportError as exc:
+        if hook is not None:
+            hook.close()
+        raise CrawlJobError(exc.message) from exc
+    return records if hook is None else ArchivedOutput(records, hook)
 
 
 def _archive_hook(warc: str | os.PathLike[str] | None, *, resume: bool) -> ArchiveHook | None:

@@ -23,8 +23,7 @@ from typing import IO
 from ..config import DiscoverConfig
 from ..discovery import Note
 from ..errors import ExportError
-from ..exporter import JsonlWriter, OutputFormat, writer_for
-from ._archive import ArchivedOutput
+from ..exporter import JsonlWriter, OutputFormat
 from ._discover import Discoverer
 from ._engine import Crawler
 from ._job import (
@@ -35,7 +34,9 @@ from ._job import (
     EXIT_WRITE_FAILED,
     CrawlJobError,
     _archive_hook,
+    _check_resumable,
     _drive,
+    _job_writer,
     open_output,
 )
 from ._pool import ExtractFn
@@ -68,8 +69,7 @@ def run_site_job(
     can be resumed), and a WARC file of every exchange of the crawl.
     """
     err = stderr or sys.stderr
-    if output_format != "jsonl" and resume:
-        raise CrawlJobError(f"--resume reads JSON Lines; --format {output_format} cannot be resumed")
+    _check_resumable(output_format, resume=resume)
     recorded = open_output(output, resume=resume)  # the one rule of -o, as for crawl URLS.txt
     store: SourceStore | None = None
     if output is not None and output_format == "jsonl":  # validators vouch for a record store only
@@ -82,13 +82,7 @@ def run_site_job(
         config, on_note=_printer(err), store=store, window=crawler.window, on_exchange=hook
     )
     progress = Progress(crawler.stats, stream=err, total=None, every=progress_every)
-    try:
-        records = writer_for(output_format, output)
-    except ExportError as exc:
-        if hook is not None:
-            hook.close()
-        raise CrawlJobError(exc.message) from exc
-    writer = records if hook is None else ArchivedOutput(records, hook)
+    writer = _job_writer(output_format, output, hook)
 
     async def urls() -> AsyncIterator[str]:
         async for found in discoverer.run(sites):
