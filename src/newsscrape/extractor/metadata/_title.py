@@ -169,9 +169,9 @@ def _is_site(part: str, src: TitleSources, *, sep: str, other: str) -> bool:
     key = alnum_key(part)
     if not key:
         return False
-    host = host_key(src.host)
-    if _is_site_name(part, src) or key == host:
+    if _is_site_name(part, src):  # the site name or the host name
         return True
+    host = host_key(src.host)
     if len(part) >= len(other):  # a label is never the bigger part ("The Site view on X: a city ...")
         return False
     if src.site_name:
