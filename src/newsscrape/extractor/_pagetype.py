@@ -13,19 +13,18 @@ it in those passes.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import string
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from itertools import pairwise
 from typing import Any, Final, Literal
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ._data import fitted
 from ._urls import split_url
 from .content._blocks import Block
 from .content._chrome import JUNK_TAGS
@@ -396,9 +395,7 @@ def _url_signals(url: str | None) -> dict[str, float]:
 
 
 def _load() -> _Model:
-    data: dict[str, Any] = json.loads(
-        resources.files(__package__).joinpath("data/page_type.json").read_text(encoding="utf-8")
-    )
+    data: dict[str, Any] = fitted("page_type.json")
     return _Model(
         classes=tuple(data["classes"]),
         features=tuple(data["features"]),

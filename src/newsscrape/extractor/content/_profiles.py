@@ -19,15 +19,12 @@ never), ``story_headings`` whether a heading that links within the site is dropp
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
 from typing import Final
 
+from .._data import fitted
 from ._blocks import BOX_LINK_SHARE, PARA_LINK_SHARE
 from ._scoring import DESCENT_SHARE
-
-DATA = resources.files("newsscrape.extractor").joinpath("data")  # extractor/data/
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,7 +46,7 @@ ARTICLE: Final = ContentProfile()
 
 
 def _load() -> dict[str, ContentProfile]:
-    raw = json.loads(DATA.joinpath("content_profiles.json").read_text("utf-8"))
+    raw = fitted("content_profiles.json")
     return {
         page_type: ContentProfile(
             descent_share=float(values["descent_share"]),

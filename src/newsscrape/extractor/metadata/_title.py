@@ -7,13 +7,10 @@ wins when another source vouches for it; the meta titles often carry " | Site Na
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
 
+from .._data import fitted
 from .._text import NON_WORD, alnum_key, host_key, phrase_key
-
-DATA = resources.files("newsscrape.extractor").joinpath("data")  # extractor/data/
 
 # How titles join the headline and the site name: "Headline | Site", "Site - Headline", "Site: Headline".
 # (hyphen, en dash, em dash, middle dot, bullet, guillemets)
@@ -35,7 +32,7 @@ LABEL_MAX_WORDS = 4
 MIN_TITLE_CHARS = 5
 # Share of words an h1 must have in common with a meta title to be the same story (edited wording):
 # fitted on WCXB half A by benchmarks/fit_title.py, kept in data/title.json.
-_FITTED = json.loads(DATA.joinpath("title.json").read_text("utf-8"))
+_FITTED = fitted("title.json")
 MIN_OVERLAP: float = _FITTED["min_overlap"]
 
 
