@@ -128,3 +128,12 @@ def test_an_h1_that_is_the_host_name_is_a_logo_not_the_headline() -> None:
     page = '<meta property="og:title" content="Rain returns | DailyPlanet.example">'
     page += "<h1>dailyplanet.example</h1>"
     assert title_of(page, url="https://www.dailyplanet.example/2025/rain") == "Rain returns"
+
+
+def test_a_label_naming_the_host_is_a_site_name_whatever_else_it_says() -> None:
+    # "Gazette Media Group" on news.gazette.example: the host's name inside a longer label
+    page = (
+        "<title>Rain returns to the valley | Weather | Gazette Media Group</title>"
+        "<h1>Rain returns to the valley | Weather | Gazette Media Group</h1>"
+    )
+    assert title_of(page, url="https://news.gazette.example/rain") == "Rain returns to the valley"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .._data import fitted
-from .._text import NON_WORD, alnum_key, host_key, phrase_key
+from .._text import HOST_LABELS, NON_WORD, alnum_key, host_key, phrase_key
 
 # How titles join the headline and the site name: "Headline | Site", "Site - Headline", "Site: Headline".
 # (hyphen, en dash, em dash, middle dot, bullet, guillemets)
@@ -30,6 +30,8 @@ SEPARATORS = (*STRONG_SEPARATORS, " ~ ", " / ", ": ")
 # A part this short (words) beside a part at least 3x longer is a site or section label.
 LABEL_MAX_WORDS = 4
 MIN_TITLE_CHARS = 5
+# A host label this long names the site inside a label ("UC Davis Children's Hospital", ucdavis.edu).
+MIN_HOST_NAME = 4
 # Share of words an h1 must have in common with a meta title to be the same story (edited wording):
 # fitted on WCXB half A by benchmarks/fit_title.py, kept in data/title.json.
 _FITTED = fitted("title.json")
@@ -177,9 +179,17 @@ def _is_site(part: str, src: TitleSources, *, sep: str, other: str) -> bool:
             return True
     if len(host) >= 3 and len(key) >= 3 and (key in host or host.startswith(key) or key.endswith(host)):
         return True
+    if any(name in key for name in _host_names(src.host)):  # "UC Davis Children's Hospital", ucdavis.edu
+        return True
     if any(phrase_key(part) == phrase_key(crumb) for crumb in src.breadcrumbs):
         return True
     return sep in STRONG_SEPARATORS and len(part.split()) <= LABEL_MAX_WORDS and len(other) >= 3 * len(part)
+
+
+def _host_names(host: str | None) -> list[str]:
+    """The host's telling labels: "tires.bridgestone.com" -> ["tires", "bridgestone"] (not "www", "com")."""
+    labels = (host or "").casefold().split(".")[:-1]
+    return [label for label in labels if len(label) >= MIN_HOST_NAME and label not in HOST_LABELS]
 
 
 def _is_part(h1: str, claim: str) -> bool:
