@@ -137,3 +137,13 @@ def test_a_label_naming_the_host_is_a_site_name_whatever_else_it_says() -> None:
         "<h1>Rain returns to the valley | Weather | Gazette Media Group</h1>"
     )
     assert title_of(page, url="https://news.gazette.example/rain") == "Rain returns to the valley"
+
+
+def test_an_h1_that_copies_the_meta_title_with_a_slip_gives_way_to_it() -> None:
+    # all words but one in common (fitted MAX_OVERLAP): the h1 is the meta title retyped, "&" as "and"
+    src = TitleSources(
+        h1s=("Ten tips for keeping your home office warm and dry in a cold winter",),
+        og="Ten tips for keeping your home office warm & dry in a cold winter | Daily Planet",
+        site_name="Daily Planet",
+    )
+    assert choose_title(src) == ("Ten tips for keeping your home office warm & dry in a cold winter", "og")

@@ -2,7 +2,8 @@
 
 Sources: the page's ``h1`` elements (those inside ``article``/``main`` first), og:title,
 the JSON-LD headline, twitter:title and ``<title>``. The ``h1`` is what readers see, so it
-wins when another source vouches for it; the meta titles often carry " | Site Name".
+wins when another source vouches for it or words it differently; the meta titles often carry
+" | Site Name". An h1 that is a meta title retyped with a slip ("and" for "&") gives way to it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ MIN_HOST_NAME = 4
 # fitted on WCXB half A by benchmarks/fit_title.py, kept in data/title.json.
 _FITTED = fitted("title.json")
 MIN_OVERLAP: float = _FITTED["min_overlap"]
+# Share of words above which the h1 is the meta title copied with a slip: the meta title's wording wins.
+MAX_OVERLAP: float = _FITTED["max_overlap"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -94,9 +97,15 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     for h1 in h1s:
         if len(h1) >= MIN_TITLE_CHARS and any(_is_part(h1, text) for text, _ in claims):
             return h1, "dom"
-    # 4. An h1 that resembles a claim: the same story, edited wording (readers see the h1).
+    # 4. An h1 that resembles a claim: the same story, edited wording (readers see the h1). An h1 that
+    # differs from a claim in a word or a sign only ("and" for "&", a lost glyph) is the claim's copy.
     for h1 in h1s:
-        if len(h1) >= MIN_TITLE_CHARS and any(_overlap(h1, text) >= MIN_OVERLAP for text, _ in stripped):
+        if len(h1) < MIN_TITLE_CHARS or not stripped:
+            continue
+        near, text, where = max(((_overlap(h1, t), t, w) for t, w in stripped), key=lambda c: c[0])
+        if near >= MAX_OVERLAP and len(text) >= MIN_TITLE_CHARS:
+            return text, where
+        if near >= MIN_OVERLAP:
             return h1, "dom"
     # 5. Two meta sources that agree once stripped, else the first usable one.
     counts: dict[str, int] = {}
