@@ -147,3 +147,17 @@ def test_an_h1_that_copies_the_meta_title_with_a_slip_gives_way_to_it() -> None:
         site_name="Daily Planet",
     )
     assert choose_title(src) == ("Ten tips for keeping your home office warm & dry in a cold winter", "og")
+
+
+def test_without_h1_an_h2_merely_resembling_the_meta_title_does_not_replace_it() -> None:
+    # the first h2s stand in for a missing h1 only when a meta title names them; the byline date
+    # under that h2 is still found (the date finder anchors on an h2 telling the same story)
+    page = (
+        '<meta property="og:title" content="Top 5 HR management tools in 2026 | Daily Planet">'
+        "<main><h2>Top 5 HR management tools and platforms of 2026</h2>"
+        "<p>By Ann Lee, February 16, 2026</p><p>HR teams compare five tools this year.</p>"
+        "<h2>Comments</h2><p>March 3, 2026</p></main>"
+    )
+    meta = read_metadata(LexborHTMLParser(page), url="https://www.dailyplanet.example/hr")
+    assert meta.record.title == "Top 5 HR management tools in 2026"
+    assert meta.record.published is not None and meta.record.published.isoformat()[:10] == "2026-02-16"

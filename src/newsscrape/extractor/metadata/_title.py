@@ -46,6 +46,9 @@ class TitleSources:
     """Candidate titles, already whitespace-folded; ``h1s`` best-placed first."""
 
     h1s: tuple[str, ...] = ()
+    # The first h2s of a page without any h1: a headline only when a claim names it, not when it
+    # merely resembles one (an h2 is as often a section or a comments heading).
+    h2s: tuple[str, ...] = ()
     og: str | None = None
     headline: str | None = None  # JSON-LD
     twitter: str | None = None
@@ -77,15 +80,16 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     stripped = [(variants[-1], where) for variants, where in cuts]
     # A heading that is just the site name (or host name) is a logo, whatever the meta tags say.
     h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if not _is_site_name(h1, src)]
+    headings = h1s + [h2 for h2 in src.h2s if not _is_site_name(h2, src)]
     # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
     # The h1 may carry the same site name or label as the claim ("Headline - Site" in both): then the
     # claim's cut form is the headline.
     keys = {phrase_key(variant): variants[-1] for variants, _ in cuts for variant in variants}
-    for h1 in h1s:
+    for h1 in headings:
         if (cut := keys.get(phrase_key(h1))) is not None:
             return (cut if len(cut) < len(h1) and phrase_key(h1).startswith(phrase_key(cut)) else h1), "dom"
     # 2. An h1 with a breadcrumb trail (or a kicker) glued in front: the claim it ends with.
-    for h1 in h1s:
+    for h1 in headings:
         for text, where in stripped:
             if (
                 len(text) >= MIN_TITLE_CHARS
@@ -94,7 +98,7 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
             ):
                 return text, where
     # 3. An h1 that is a part of a claim ("Headline | Section | Site").
-    for h1 in h1s:
+    for h1 in headings:
         if len(h1) >= MIN_TITLE_CHARS and any(_is_part(h1, text) for text, _ in claims):
             return h1, "dom"
     # 4. An h1 that resembles a claim: the same story, edited wording (readers see the h1). An h1 that
@@ -105,7 +109,7 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
         near, text, where = max(((_overlap(h1, t), t, w) for t, w in stripped), key=lambda c: c[0])
         if near >= MAX_OVERLAP and len(text) >= MIN_TITLE_CHARS:
             return text, where
-        if near >= MIN_OVERLAP:
+        if same_story(h1, text):
             return h1, "dom"
     # 5. Two meta sources that agree once stripped, else the first usable one.
     counts: dict[str, int] = {}
@@ -117,8 +121,8 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
             return text, where
     if usable:
         return usable[0]
-    if h1s:
-        return h1s[0], "dom"
+    if headings:
+        return headings[0], "dom"
     return stripped[0] if stripped else (None, "none")
 
 
@@ -199,6 +203,15 @@ def _host_names(host: str | None) -> list[str]:
     """The host's telling labels: "tires.bridgestone.com" -> ["tires", "bridgestone"] (not "www", "com")."""
     labels = (host or "").casefold().split(".")[:-1]
     return [label for label in labels if len(label) >= MIN_HOST_NAME and label not in HOST_LABELS]
+
+
+def same_story(heading: str, title: str) -> bool:
+    """The heading words the title in its own way: enough words in common (fitted MIN_OVERLAP).
+
+    >>> same_story("Top 5 HR tools of 2026", "Top 5 HR tools in 2026"), same_story("Comments", "HR tools")
+    (True, False)
+    """
+    return _overlap(heading, title) >= MIN_OVERLAP
 
 
 def _is_part(h1: str, claim: str) -> bool:
