@@ -160,4 +160,13 @@ def test_without_h1_an_h2_merely_resembling_the_meta_title_does_not_replace_it()
     )
     meta = read_metadata(LexborHTMLParser(page), url="https://www.dailyplanet.example/hr")
     assert meta.record.title == "Top 5 HR management tools in 2026"
-    assert meta.record.published is not None and meta.record.published.isoformat()[:10] == "2026-02-16"
+    assert meta.record.published is not None
+    assert meta.record.published.isoformat()[:10] == "2026-02-16"
+
+
+def test_an_h1_that_is_the_title_without_its_bracketed_author_is_the_headline() -> None:
+    page = (
+        "<title>The fold and cut problem (Ann Lee)</title>"
+        "<h1>Ann Lee's notes and the problems of folding:</h1><h1>The fold and cut problem</h1>"
+    )
+    assert title_of(page, url=None) == "The fold and cut problem"
