@@ -9,6 +9,7 @@ wins when another source vouches for it or words it differently; the meta titles
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from .._data import fitted
 from .._text import HOST_LABELS, NON_WORD, alnum_key, host_key, phrase_key
@@ -37,8 +38,9 @@ MIN_HOST_NAME = 4
 # fitted on WCXB half A by benchmarks/fit_title.py, kept in data/title.json.
 _FITTED = fitted("title.json")
 MIN_OVERLAP: float = _FITTED["min_overlap"]
-# Share of words above which the h1 is the meta title copied with a slip: the meta title's wording wins.
-MAX_OVERLAP: float = _FITTED["max_overlap"]
+# Likeness (0..1, of the two texts as letters and digits) from which an h1 resembling a meta title
+# is that title copied with a slip ("and" for "&", a lost glyph): the meta title's wording wins.
+MIN_COPY: float = _FITTED["min_copy"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,7 +109,7 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
         if len(h1) < MIN_TITLE_CHARS or not stripped:
             continue
         near, text, where = max(((_overlap(h1, t), t, w) for t, w in stripped), key=lambda c: c[0])
-        if near >= MAX_OVERLAP and len(text) >= MIN_TITLE_CHARS:
+        if near >= MIN_OVERLAP and _likeness(h1, text) >= MIN_COPY and len(text) >= MIN_TITLE_CHARS:
             return text, where
         if same_story(h1, text):
             return h1, "dom"
@@ -226,6 +228,19 @@ def _is_part(h1: str, claim: str) -> bool:
     return any(
         phrase_key(piece) == key for sep in STRONG_SEPARATORS if sep in claim for piece in claim.split(sep)
     )
+
+
+def _likeness(a: str, b: str) -> float:
+    """How alike two texts read, letters and digits in order (difflib's ratio of the folded texts).
+
+    >>> round(_likeness("Homeowners and Investors", "Homeowners & Investors"), 2)
+    0.91
+    """
+    return SequenceMatcher(None, _folded(a), _folded(b), autojunk=False).ratio()
+
+
+def _folded(text: str) -> str:
+    return " ".join(NON_WORD.sub(" ", text.casefold()).split())
 
 
 def _overlap(a: str, b: str) -> float:
