@@ -128,3 +128,55 @@ def test_an_h1_that_is_the_host_name_is_a_logo_not_the_headline() -> None:
     page = '<meta property="og:title" content="Rain returns | DailyPlanet.example">'
     page += "<h1>dailyplanet.example</h1>"
     assert title_of(page, url="https://www.dailyplanet.example/2025/rain") == "Rain returns"
+
+
+def test_a_label_naming_the_host_is_a_site_name_whatever_else_it_says() -> None:
+    # "Gazette Media Group" on news.gazette.example: the host's name inside a longer label
+    page = (
+        "<title>Rain returns to the valley | Weather | Gazette Media Group</title>"
+        "<h1>Rain returns to the valley | Weather | Gazette Media Group</h1>"
+    )
+    assert title_of(page, url="https://news.gazette.example/rain") == "Rain returns to the valley"
+
+
+def test_an_h1_that_copies_the_meta_title_with_a_slip_gives_way_to_it() -> None:
+    # nearly the same letters in the same order (fitted MIN_COPY): the meta title retyped, "&" as "and"
+    src = TitleSources(
+        h1s=("Ten tips for keeping your home office warm and dry in a cold winter",),
+        og="Ten tips for keeping your home office warm & dry in a cold winter | Daily Planet",
+        site_name="Daily Planet",
+    )
+    assert choose_title(src) == ("Ten tips for keeping your home office warm & dry in a cold winter", "og")
+
+
+def test_without_h1_an_h2_merely_resembling_the_meta_title_does_not_replace_it() -> None:
+    # the first h2s stand in for a missing h1 only when a meta title names them; the byline date
+    # under that h2 is still found (the date finder anchors on an h2 telling the same story)
+    page = (
+        '<meta property="og:title" content="Top 5 HR management tools in 2026 | Daily Planet">'
+        "<main><h2>Top 5 HR management tools and platforms of 2026</h2>"
+        "<p>By Ann Lee, February 16, 2026</p><p>HR teams compare five tools this year.</p>"
+        "<h2>Comments</h2><p>March 3, 2026</p></main>"
+    )
+    meta = read_metadata(LexborHTMLParser(page), url="https://www.dailyplanet.example/hr")
+    assert meta.record.title == "Top 5 HR management tools in 2026"
+    assert meta.record.published is not None
+    assert meta.record.published.isoformat()[:10] == "2026-02-16"
+
+
+def test_an_h1_that_is_the_title_without_its_bracketed_author_is_the_headline() -> None:
+    page = (
+        "<title>The fold and cut problem (Ann Lee)</title>"
+        "<h1>Ann Lee's notes and the problems of folding:</h1><h1>The fold and cut problem</h1>"
+    )
+    assert title_of(page, url=None) == "The fold and cut problem"
+
+
+def test_an_h1_with_one_word_more_than_the_meta_title_is_still_its_copy() -> None:
+    # 8 of 9 words in common, but the letters read almost the same in the same order (fitted MIN_COPY)
+    src = TitleSources(
+        h1s=("Best audiobook apps in 2025 - I tried 11 services",),
+        og="Best audiobook apps in 2025 [Tried 11 services] | Daily Planet",
+        site_name="Daily Planet",
+    )
+    assert choose_title(src) == ("Best audiobook apps in 2025 [Tried 11 services]", "og")

@@ -249,10 +249,12 @@ def title_sources(p: Page, m: Metadata) -> TitleSources:
         text = _heading_text(node)
         if text:
             (main if in_story(node) else rest).append(text)
-    if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim agrees)
-        rest = [t for t in (squash(n.text(deep=True)) for n in p.tree.css("h2")[:MAX_H2]) if t]
+    h2s: list[str] = []
+    if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim names it)
+        h2s = [t for t in (squash(n.text(deep=True)) for n in p.tree.css("h2")[:MAX_H2]) if t]
     return TitleSources(
         h1s=tuple(main + rest),
+        h2s=tuple(h2s),
         og=p.meta("og:title"),
         headline=text_of(p.art.get("headline")) or text_of(p.art.get("name")),
         twitter=p.meta("twitter:title"),
@@ -270,6 +272,7 @@ def title(p: Page, m: Metadata) -> tuple[object, str | None]:
 def titles_weighed(p: Page, m: Metadata) -> list[tuple[str, str, object]]:
     src = title_sources(p, m)
     named: list[tuple[str, str, str | None]] = [("dom", f"h1 #{i + 1}", h1) for i, h1 in enumerate(src.h1s)]
+    named += [("dom", f"h2 #{i + 1}", h2) for i, h2 in enumerate(src.h2s)]
     named += [("og", "og:title", src.og), ("json-ld", "headline", src.headline)]
     named += [("meta", "twitter:title", src.twitter), ("meta", "<title>", src.html_title)]
     return [(source, what, value) for source, what, value in named if value]

@@ -19,6 +19,7 @@ from .._nodes import CHROME_BOXES
 from .._text import phrase_key
 from ._dates import day_of, parse_date, url_date
 from ._jsonld import _flatten, loads_lenient, node_types
+from ._title import same_story
 
 # Meta names/properties (lower-cased) that carry the publication date, most trusted first.
 PUBLISHED_META = (
@@ -592,7 +593,12 @@ def _updated_part(text: str) -> str:
 
 
 def _is_headline(node: LexborNode, title: str) -> bool:
-    return node.tag == "h1" or (bool(title) and phrase_key(node.text(deep=True)) == title)
+    """An h1, or a heading that is the title; or an h2 telling the same story (a page without h1
+    whose title came from its meta tags, in other words)."""
+    if node.tag == "h1" or not title:
+        return node.tag == "h1"
+    text = phrase_key(node.text(deep=True))
+    return text == title or (node.tag == "h2" and same_story(text, title))
 
 
 def _widget(node: LexborNode) -> bool:

@@ -2,15 +2,17 @@
 
 Sources: the page's ``h1`` elements (those inside ``article``/``main`` first), og:title,
 the JSON-LD headline, twitter:title and ``<title>``. The ``h1`` is what readers see, so it
-wins when another source vouches for it; the meta titles often carry " | Site Name".
+wins when another source vouches for it or words it differently; the meta titles often carry
+" | Site Name". An h1 that is a meta title retyped with a slip ("and" for "&") gives way to it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from .._data import fitted
-from .._text import NON_WORD, alnum_key, host_key, phrase_key
+from .._text import HOST_LABELS, NON_WORD, alnum_key, host_key, phrase_key
 
 # How titles join the headline and the site name: "Headline | Site", "Site - Headline", "Site: Headline".
 # (hyphen, en dash, em dash, middle dot, bullet, guillemets)
@@ -30,10 +32,15 @@ SEPARATORS = (*STRONG_SEPARATORS, " ~ ", " / ", ": ")
 # A part this short (words) beside a part at least 3x longer is a site or section label.
 LABEL_MAX_WORDS = 4
 MIN_TITLE_CHARS = 5
+# A host label this long names the site inside a label ("UC Davis Children's Hospital", ucdavis.edu).
+MIN_HOST_NAME = 4
 # Share of words an h1 must have in common with a meta title to be the same story (edited wording):
 # fitted on WCXB half A by benchmarks/fit_title.py, kept in data/title.json.
 _FITTED = fitted("title.json")
 MIN_OVERLAP: float = _FITTED["min_overlap"]
+# Likeness (0..1, of the two texts as letters and digits) from which an h1 resembling a meta title
+# is that title copied with a slip ("and" for "&", a lost glyph): the meta title's wording wins.
+MIN_COPY: float = _FITTED["min_copy"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -41,6 +48,9 @@ class TitleSources:
     """Candidate titles, already whitespace-folded; ``h1s`` best-placed first."""
 
     h1s: tuple[str, ...] = ()
+    # The first h2s of a page without any h1: a headline only when a claim names it, not when it
+    # merely resembles one (an h2 is as often a section or a comments heading).
+    h2s: tuple[str, ...] = ()
     og: str | None = None
     headline: str | None = None  # JSON-LD
     twitter: str | None = None
@@ -72,15 +82,16 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     stripped = [(variants[-1], where) for variants, where in cuts]
     # A heading that is just the site name (or host name) is a logo, whatever the meta tags say.
     h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if not _is_site_name(h1, src)]
+    headings = h1s + [h2 for h2 in src.h2s if not _is_site_name(h2, src)]
     # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
     # The h1 may carry the same site name or label as the claim ("Headline - Site" in both): then the
     # claim's cut form is the headline.
     keys = {phrase_key(variant): variants[-1] for variants, _ in cuts for variant in variants}
-    for h1 in h1s:
+    for h1 in headings:
         if (cut := keys.get(phrase_key(h1))) is not None:
             return (cut if len(cut) < len(h1) and phrase_key(h1).startswith(phrase_key(cut)) else h1), "dom"
     # 2. An h1 with a breadcrumb trail (or a kicker) glued in front: the claim it ends with.
-    for h1 in h1s:
+    for h1 in headings:
         for text, where in stripped:
             if (
                 len(text) >= MIN_TITLE_CHARS
@@ -89,12 +100,18 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
             ):
                 return text, where
     # 3. An h1 that is a part of a claim ("Headline | Section | Site").
-    for h1 in h1s:
+    for h1 in headings:
         if len(h1) >= MIN_TITLE_CHARS and any(_is_part(h1, text) for text, _ in claims):
             return h1, "dom"
-    # 4. An h1 that resembles a claim: the same story, edited wording (readers see the h1).
+    # 4. An h1 that resembles a claim: the same story, edited wording (readers see the h1). An h1 that
+    # differs from a claim in a word or a sign only ("and" for "&", a lost glyph) is the claim's copy.
     for h1 in h1s:
-        if len(h1) >= MIN_TITLE_CHARS and any(_overlap(h1, text) >= MIN_OVERLAP for text, _ in stripped):
+        if len(h1) < MIN_TITLE_CHARS or not stripped:
+            continue
+        near, text, where = max(((_overlap(h1, t), t, w) for t, w in stripped), key=lambda c: c[0])
+        if near >= MIN_OVERLAP and _likeness(h1, text) >= MIN_COPY and len(text) >= MIN_TITLE_CHARS:
+            return text, where
+        if same_story(h1, text):
             return h1, "dom"
     # 5. Two meta sources that agree once stripped, else the first usable one.
     counts: dict[str, int] = {}
@@ -106,8 +123,8 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
             return text, where
     if usable:
         return usable[0]
-    if h1s:
-        return h1s[0], "dom"
+    if headings:
+        return headings[0], "dom"
     return stripped[0] if stripped else (None, "none")
 
 
@@ -177,16 +194,53 @@ def _is_site(part: str, src: TitleSources, *, sep: str, other: str) -> bool:
             return True
     if len(host) >= 3 and len(key) >= 3 and (key in host or host.startswith(key) or key.endswith(host)):
         return True
+    if any(name in key for name in _host_names(src.host)):  # "UC Davis Children's Hospital", ucdavis.edu
+        return True
     if any(phrase_key(part) == phrase_key(crumb) for crumb in src.breadcrumbs):
         return True
     return sep in STRONG_SEPARATORS and len(part.split()) <= LABEL_MAX_WORDS and len(other) >= 3 * len(part)
 
 
+def _host_names(host: str | None) -> list[str]:
+    """The host's telling labels: "tires.bridgestone.com" -> ["tires", "bridgestone"] (not "www", "com")."""
+    labels = (host or "").casefold().split(".")[:-1]
+    return [label for label in labels if len(label) >= MIN_HOST_NAME and label not in HOST_LABELS]
+
+
+def same_story(heading: str, title: str) -> bool:
+    """The heading words the title in its own way: enough words in common (fitted MIN_OVERLAP).
+
+    >>> same_story("Top 5 HR tools of 2026", "Top 5 HR tools in 2026"), same_story("Comments", "HR tools")
+    (True, False)
+    """
+    return _overlap(heading, title) >= MIN_OVERLAP
+
+
 def _is_part(h1: str, claim: str) -> bool:
+    """The h1 is a piece of the claim ("Headline | Section | Site", "Headline (Author)").
+
+    >>> _is_part("The Fold-and-Cut Problem", "The Fold-and-Cut Problem (Erik Demaine)")
+    True
+    """
     key = phrase_key(h1)
+    if claim.endswith(")") and phrase_key(claim.rpartition(" (")[0]) == key:
+        return True
     return any(
         phrase_key(piece) == key for sep in STRONG_SEPARATORS if sep in claim for piece in claim.split(sep)
     )
+
+
+def _likeness(a: str, b: str) -> float:
+    """How alike two texts read, letters and digits in order (difflib's ratio of the folded texts).
+
+    >>> round(_likeness("Homeowners and Investors", "Homeowners & Investors"), 2)
+    0.91
+    """
+    return SequenceMatcher(None, _folded(a), _folded(b), autojunk=False).ratio()
+
+
+def _folded(text: str) -> str:
+    return " ".join(NON_WORD.sub(" ", text.casefold()).split())
 
 
 def _overlap(a: str, b: str) -> float:
