@@ -176,3 +176,39 @@ def test_url_day_settles_a_day_written_both_ways() -> None:
     meta = meta_of(page, url="https://www.example.com/blog/2023/october/03/library-stays-open/")
     assert meta.record.published is not None
     assert day_of(meta.record.published) == date(2023, 10, 3)
+
+
+def test_byline_day_no_zone_reaches_is_the_first_publication() -> None:
+    # 22:02 UTC is on the 19th from UTC-8 to UTC+1 and on the 20th further east: never on the 18th.
+    page = '<meta property="article:published_time" content="2025-12-19T22:02:58Z"><h1>Model behaviour</h1>'
+    assert meta_of(page + "<div>Dec 18, 2025</div><p>Text.</p>").record.published == date(2025, 12, 18)
+    # A local time without a zone is on its own day only.
+    local = ld('{"@type": "Article", "datePublished": "2025-11-13T09:21:40"}') + "<h1>Meals on a budget</h1>"
+    assert meta_of(local + "<div>12 November 2025</div><p>Text.</p>").record.published == date(2025, 11, 12)
+
+
+def test_section_name_in_the_h1_does_not_open_the_byline_zone() -> None:
+    page = (
+        '<meta property="og:title" content="Cuadrado says goodbye to Queiroz">'
+        '<meta name="dc.date.issued" content="2020-12-06T12:32:58+00:00">'
+        "<h1>Football</h1><ul><li>01/12/2020 - 14:22</li><li>Another story of the section</li></ul>"
+        "<article><h2>Cuadrado says goodbye to Queiroz</h2><p>Domingo, Diciembre 6, 2020 - 07:32</p>"
+        f"{TEXT}</article>"
+    )
+    published = meta_of(page).record.published
+    assert published is not None
+    assert day_of(published) == date(2020, 12, 6)
+
+
+def test_dates_after_a_second_heading_below_the_headline_are_not_the_byline() -> None:
+    markup = '<meta property="article:published_time" content="2020-06-23T16:45:52-03:00">'
+    cards = (
+        "<h1>Driver flips his new car</h1><p>Follow us on video</p><h4>Related videos</h4>"
+        "<h3>Dashboard melts in the sun</h3><time>16/06/2020</time><p>23/06/2020 16h45</p>"
+    )
+    published = meta_of(markup + cards + TEXT).record.published
+    assert published is not None
+    assert day_of(published) == date(2020, 6, 23)
+    # One heading (a dek) may stand between the headline and its byline.
+    dek = "<h1>Startup lessons</h1><h2>What two years taught us</h2><p>Dec 30, 2013</p>"
+    assert meta_of(markup + dek + TEXT).record.published == date(2013, 12, 30)

@@ -94,6 +94,10 @@ UPDATED_WORDS = re.compile(
 # A date element marked with one of these is a clock or "today" widget in the site header.
 WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar")
 HEADINGS = frozenset({"h1", "h2", "h3"})
+LATER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# One heading may stand between the headline and its byline (a dek, an "Insights from" label); a
+# second one opens a section or a list of other stories.
+MAX_BYLINE_HEADINGS = 1
 # The headings (to know when the headline has passed) and the byline-like elements, in page order.
 _WRITTEN_QUERY = ", ".join((*sorted(HEADINGS), *BYLINE_DATE_SELECTORS))
 MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a byline date
@@ -146,6 +150,7 @@ def find_dates(
     >>> find_dates(tree, metas={"article:published_time": ["2020-05-01"]}, article=None, url=None).published
     datetime.date(2020, 5, 1)
     """
+    headline = _headline_key(tree, title)
     if article is None:  # no article node: the page node (WebPage and kin) dates the page
         article = _page_node(tree)
     published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META, languages)
@@ -161,15 +166,18 @@ def find_dates(
         elif local is not None:
             published, p_src = local, source  # a zoneless stamp: the page's printed day is surer
     if published is not None and p_src in STRUCTURED:
-        printed = _after_headline(tree, phrase_key(title), limit=MAX_BYLINE_TEXTS, languages=languages)
-        # One day apart is a question of zones (see _local_day), not of a re-stamped story.
-        if printed is not None and day_of(printed) < day_of(published) - ONE_DAY:
+        printed = _after_headline(tree, headline, limit=MAX_BYLINE_TEXTS, byline=True, languages=languages)
+        if (
+            printed is not None
+            and day_of(printed) < day_of(published)
+            and not _same_moment(published, printed)
+        ):
             # The byline shows an earlier day than the markup: the CMS re-stamped the story
             # (a migration, a republish); the reader's date is the original one.
             published, p_src = printed, "dom"
         else:
             shown = _after_headline(
-                tree, phrase_key(title), updated=True, limit=MAX_UPDATE_TEXTS, languages=languages
+                tree, headline, updated=True, limit=MAX_UPDATE_TEXTS, byline=True, languages=languages
             )
             if (
                 shown is not None
@@ -189,15 +197,15 @@ def find_dates(
     if published is None:
         published, p_src = unmarked, "dom"
     if published is None:
-        published, p_src = _written(tree, phrase_key(title), languages), "dom"
+        published, p_src = _written(tree, headline, languages), "dom"
     if published is None:
         published, p_src = _announced(tree), "dom"
     if published is None:
         published, p_src = _scripted(tree), "dom"
     if published is None:
-        published, p_src = _before_headline(tree, phrase_key(title)), "dom"
+        published, p_src = _before_headline(tree, headline), "dom"
     if published is None and modified is None:
-        modified, m_src = _written(tree, phrase_key(title), languages, updated=True), "dom"
+        modified, m_src = _written(tree, headline, languages, updated=True), "dom"
     if published is None and modified is not None:
         published, p_src = modified, m_src  # a page that shows only when it was updated is dated by it
     if p_src == "dom" and published is not None:
@@ -219,6 +227,18 @@ def find_dates(
         modified=modified,
         modified_source=m_src if modified else None,
     )
+
+
+def _same_moment(stamp: date, printed: date) -> bool:
+    """Whether ``printed`` can be the day of ``stamp`` somewhere: a UTC instant is on one day or the
+    next or previous one depending on the zone (at most MAX_SHIFT away); a local time or a day is on its own.
+
+    A printed day that no zone reaches is another moment (the story first published, then re-stamped).
+    """
+    if isinstance(stamp, datetime) and stamp.utcoffset() is not None:
+        utc = stamp.astimezone(UTC).replace(tzinfo=None)
+        return (utc - MAX_SHIFT).date() <= day_of(printed) <= (utc + MAX_SHIFT).date()
+    return day_of(stamp) == day_of(printed)
 
 
 def _swapped(day: date) -> date | None:
@@ -461,18 +481,26 @@ def _after_headline(
     *,
     updated: bool = False,
     limit: int = MAX_TEXT_NODES,
+    byline: bool = False,
     languages: tuple[str, ...] = (),
 ) -> date | None:
-    """The first short text after the h1 that reads as a date (fast parsers only)."""
+    """The first short text after the headline that reads as a date (fast parsers only).
+
+    ``byline``: read only the byline zone, which ends at the second heading after the headline.
+    """
     body = tree.body
     if body is None:
         return None
     seen_h1 = False
-    looked = 0
+    looked = headings = 0
     for node in body.traverse(include_text=True):
         if not seen_h1:
             seen_h1 = node.tag in HEADINGS and _is_headline(node, title)
             continue
+        if node.tag in LATER_HEADINGS and byline:
+            headings += 1
+            if headings > MAX_BYLINE_HEADINGS:
+                break  # past the byline: dates below these headings are other stories' (a list of cards)
         if node.tag != "-text":
             continue
         text = (node.text_content or "").strip()
@@ -591,8 +619,20 @@ def _updated_part(text: str) -> str:
     return text[match.end() :] if match is not None else ""
 
 
-def _is_headline(node: LexborNode, title: str) -> bool:
-    return node.tag == "h1" or (bool(title) and phrase_key(node.text(deep=True)) == title)
+def _headline_key(tree: LexborHTMLParser, title: str | None) -> str:
+    """The title's key when a heading of the page carries it, else "" (then any ``h1`` is the headline).
+
+    A section name in the ``h1`` above a story titled in an ``h2`` must not open the byline zone.
+    """
+    key = phrase_key(title) if title else ""
+    if key and any(phrase_key(node.text(deep=True)) == key for node in tree.css("h1, h2, h3")):
+        return key
+    return ""
+
+
+def _is_headline(node: LexborNode, headline: str) -> bool:
+    """Whether a heading is the story's headline (``headline`` as ``_headline_key`` gives it)."""
+    return phrase_key(node.text(deep=True)) == headline if headline else node.tag == "h1"
 
 
 def _widget(node: LexborNode) -> bool:
