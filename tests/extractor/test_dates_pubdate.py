@@ -212,3 +212,15 @@ def test_dates_after_a_second_heading_below_the_headline_are_not_the_byline() ->
     # One heading (a dek) may stand between the headline and its byline.
     dek = "<h1>Startup lessons</h1><h2>What two years taught us</h2><p>Dec 30, 2013</p>"
     assert meta_of(markup + dek + TEXT).record.published == date(2013, 12, 30)
+
+
+def test_unmarked_time_in_the_byline_beats_one_in_a_list_above_the_headline() -> None:
+    page = (
+        '<html lang="en"><body><div class="view"><p>Career news</p>'
+        '<time datetime="2025-01-31T12:00:00Z">01/31/2025</time><a href="/a">Another story</a></div>'
+        '<h1>Candidate experience</h1><time datetime="2017-03-01T12:00:00Z">03/01/2017</time>'
+        f"<p>by A. Writer</p>{TEXT}</body></html>"
+    )
+    published = meta_of(page).record.published
+    assert published is not None
+    assert day_of(published) == date(2017, 3, 1)

@@ -194,8 +194,10 @@ def find_dates(
     # The URL's day beats a <time> nobody marked as the publication time (it may be a teaser's).
     if published is None:
         published, p_src = url_date(url), "url"
-    if published is None:
-        published, p_src = unmarked, "dom"
+    if published is None and unmarked is not None:
+        # Of the <time>s nobody marked, the byline's (after the headline) dates the story, not a
+        # sidebar list's above it.
+        published, p_src = _time_in_byline(tree, headline) or unmarked, "dom"
     if published is None:
         published, p_src = _written(tree, headline, languages), "dom"
     if published is None:
@@ -431,6 +433,27 @@ def _marked(
                     return found, first
                 first = found
     return None, first
+
+
+def _time_in_byline(tree: LexborHTMLParser, headline: str) -> date | None:
+    """The first ``<time>`` in the byline zone: after the headline, before the second later heading."""
+    seen = False
+    headings = 0
+    for node in tree.css("h1, h2, h3, h4, h5, h6, time"):
+        if not seen:
+            seen = node.tag in HEADINGS and _is_headline(node, headline)
+            continue
+        if node.tag in LATER_HEADINGS:
+            headings += 1
+            if headings > MAX_BYLINE_HEADINGS:
+                return None
+            continue
+        if node.tag == "time" and not _elsewhere(node):
+            value = node.attributes.get("datetime") or node.text(deep=True)
+            found = parse_date(value) if value else None
+            if found is not None:
+                return found
+    return None
 
 
 def _written(
