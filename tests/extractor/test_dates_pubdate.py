@@ -224,3 +224,12 @@ def test_unmarked_time_in_the_byline_beats_one_in_a_list_above_the_headline() ->
     published = meta_of(page).record.published
     assert published is not None
     assert day_of(published) == date(2017, 3, 1)
+
+
+def test_kicker_above_the_headline_beats_a_date_below_the_byline_zone() -> None:
+    page = (
+        '<html lang="en"><body><a class="tag">Personal finance</a><span>January 27, 2025</span>'
+        "<h1>Tax services reviewed</h1><p>Share this post</p><h2>Turbo Tax</h2><p>Text.</p><h2>H&amp;R</h2>"
+        f'<p>Text.</p><h2>Related</h2><span class="byline__date">January 31, 2025</span>{TEXT}</body></html>'
+    )
+    assert meta_of(page).record.published == date(2025, 1, 27)

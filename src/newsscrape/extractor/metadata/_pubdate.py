@@ -95,8 +95,8 @@ UPDATED_WORDS = re.compile(
 WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar")
 HEADINGS = frozenset({"h1", "h2", "h3"})
 LATER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-# One heading may stand between the headline and its byline (a dek, an "Insights from" label); a
-# second one opens a section or a list of other stories.
+# Headings that may stand between the headline and its byline (a dek, an "Insights from" label); the
+# next one opens a section or a list of other stories (swept: benchmarks/fit_dates.py --sweep).
 MAX_BYLINE_HEADINGS = 1
 # The headings (to know when the headline has passed) and the byline-like elements, in page order.
 _WRITTEN_QUERY = ", ".join((*sorted(HEADINGS), *BYLINE_DATE_SELECTORS))
@@ -494,8 +494,9 @@ def _written(
     if updated:
         return before or later or _after_headline(tree, title, updated=True)
     # A date above the headline is often the site header's "today": plain text below it first.
-    near = _after_headline(tree, title) if seen_h1 else None
-    return near or before or later or _after_headline(tree, title)
+    near = _after_headline(tree, title, byline=True) if seen_h1 else None
+    kicker = _before_headline(tree, title) if seen_h1 else None
+    return near or kicker or before or later or _after_headline(tree, title)
 
 
 def _after_headline(
