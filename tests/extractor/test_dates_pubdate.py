@@ -233,3 +233,16 @@ def test_kicker_above_the_headline_beats_a_date_below_the_byline_zone() -> None:
         f'<p>Text.</p><h2>Related</h2><span class="byline__date">January 31, 2025</span>{TEXT}</body></html>'
     )
     assert meta_of(page).record.published == date(2025, 1, 27)
+
+
+def test_utc_stamp_takes_the_offset_of_the_bylines_local_time_of_the_same_minute() -> None:
+    page = ld('{"@type": "NewsArticle", "datePublished": "2020-08-25T00:23:33Z"}') + (
+        "<h1>School buses wait</h1><p>August 24, 2020 8:23 pm</p><p>Text.</p>"
+    )
+    published = meta_of(page).record.published
+    assert isinstance(published, datetime)
+    assert published.isoformat() == "2020-08-24T20:23:33-04:00"
+    # A byline time of another minute is another moment: the instant stays as the markup gives it.
+    other = meta_of(page.replace("8:23 pm", "8:40 pm")).record.published
+    assert isinstance(other, datetime)
+    assert other.isoformat() == "2020-08-25T00:23:33+00:00"

@@ -158,15 +158,18 @@ def find_dates(
     nodes = None
     if published is None or modified is None or _zone_unsure(published):
         nodes = tree.css("time, [itemprop]")
+    # The first date printed in the byline zone (None when the markup dates nothing).
+    printed = None
+    if published is not None:
+        printed = _after_headline(tree, headline, limit=MAX_BYLINE_TEXTS, byline=True, languages=languages)
     if published is not None and nodes is not None and _zone_unsure(published):
-        local, source = _local_day(published, url, nodes)
+        local, source = _local_day(published, url, nodes, printed)
         if local is not None and isinstance(published, datetime) and published.tzinfo is not None:
             # A UTC instant is exact: keep it, in the page's own zone when the page reveals it.
-            published = _in_page_zone(published, local, tree, metas, article, nodes) or published
+            published = _in_page_zone(published, local, tree, metas, article, nodes, printed) or published
         elif local is not None:
             published, p_src = local, source  # a zoneless stamp: the page's printed day is surer
     if published is not None and p_src in STRUCTURED:
-        printed = _after_headline(tree, headline, limit=MAX_BYLINE_TEXTS, byline=True, languages=languages)
         if (
             printed is not None
             and day_of(printed) < day_of(published)
@@ -317,7 +320,9 @@ def _zone_unsure(value: date | None) -> bool:
     return isinstance(value, datetime) and value.utcoffset() in (None, timedelta(0))
 
 
-def _local_day(stamp: date, url: str | None, nodes: list[LexborNode]) -> tuple[date | None, str]:
+def _local_day(
+    stamp: date, url: str | None, nodes: list[LexborNode], byline: date | None = None
+) -> tuple[date | None, str]:
     """The publisher's local day when a UTC (or zoneless) stamp lands one day off it.
 
     Such a timestamp does not say which day it was where the story was published; the day
@@ -338,7 +343,7 @@ def _local_day(stamp: date, url: str | None, nodes: list[LexborNode]) -> tuple[d
     )  # only the first: later ones belong to other stories on the page
     days = [
         (day_of(found), source)
-        for found, source in ((url_date(url), "url"), (parse_date(printed), "dom"))
+        for found, source in ((url_date(url), "url"), (parse_date(printed), "dom"), (byline, "dom"))
         if found
     ]
     if any(local == day for local, _ in days):
@@ -353,10 +358,12 @@ def _in_page_zone(
     metas: dict[str, list[str]],
     article: dict[str, Any] | None,
     nodes: list[LexborNode],
+    byline: date | None = None,
 ) -> datetime | None:
     """The same instant in the publisher's zone, if the page reveals a zone that puts it on ``local``.
 
-    Evidence: another timestamp of the page with a real offset (a modified time "+09:00"), or the
+    Evidence: another timestamp of the page with a real offset (a modified time "+09:00"), the byline's
+    local time of the same minute ("August 24, 2020 8:23 pm" beside "2020-08-25T00:23:33Z"), or the
     same instant written in local time without a zone ("2020-02-17 21:18:11" beside "...02:18:11Z").
     """
     values = [v for key in (*PUBLISHED_META, *MODIFIED_META) for v in metas.get(key, ())]
@@ -368,6 +375,10 @@ def _in_page_zone(
         if offset and day_of(moved := stamp.astimezone(timezone(offset))) == local:
             return moved
     utc = stamp.astimezone(UTC).replace(tzinfo=None)
+    if isinstance(byline, datetime) and byline.tzinfo is None and byline.date() == local:
+        shift = byline - _to_minute(utc)
+        if byline.minute == utc.minute and abs(shift) <= MAX_SHIFT and shift % QUARTER_HOUR == timedelta(0):
+            return stamp.astimezone(timezone(shift))
     minute = f":{utc.minute:02d}"
     # Such copies live in scripts (page variables, analytics); the rest of the page is not searched.
     texts = (t for node in tree.css("script") if minute in (t := node.text(deep=False)))
