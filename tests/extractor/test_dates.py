@@ -56,6 +56,12 @@ def test_month_first_for_us_english() -> None:
     assert parse_date("3/4/2021", now=NOW, languages=("fr",)) == date(2021, 4, 3)
 
 
+def test_numeric_date_whose_second_number_cannot_be_a_month_is_month_first() -> None:
+    # Drupal's "Thu, 09/25/2025 - 11:38" on a page of no declared language: only month-first is a day.
+    assert parse_date("Thu, 03/25/2021 - 11:38", now=NOW) == datetime(2021, 3, 25, 11, 38)
+    assert parse_date("3/27/2021", now=NOW, languages=("fr",)) == date(2021, 3, 27)
+
+
 def test_future_and_ancient_dates_are_rejected() -> None:
     assert parse_date("2021-06-05", now=NOW) is None
     assert parse_date("1989-12-31", now=NOW) is None

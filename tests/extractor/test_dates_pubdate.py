@@ -176,3 +176,73 @@ def test_url_day_settles_a_day_written_both_ways() -> None:
     meta = meta_of(page, url="https://www.example.com/blog/2023/october/03/library-stays-open/")
     assert meta.record.published is not None
     assert day_of(meta.record.published) == date(2023, 10, 3)
+
+
+def test_byline_day_no_zone_reaches_is_the_first_publication() -> None:
+    # 22:02 UTC is on the 19th from UTC-8 to UTC+1 and on the 20th further east: never on the 18th.
+    page = '<meta property="article:published_time" content="2025-12-19T22:02:58Z"><h1>Model behaviour</h1>'
+    assert meta_of(page + "<div>Dec 18, 2025</div><p>Text.</p>").record.published == date(2025, 12, 18)
+    # A local time without a zone is on its own day only.
+    local = ld('{"@type": "Article", "datePublished": "2025-11-13T09:21:40"}') + "<h1>Meals on a budget</h1>"
+    assert meta_of(local + "<div>12 November 2025</div><p>Text.</p>").record.published == date(2025, 11, 12)
+
+
+def test_section_name_in_the_h1_does_not_open_the_byline_zone() -> None:
+    page = (
+        '<meta property="og:title" content="Cuadrado says goodbye to Queiroz">'
+        '<meta name="dc.date.issued" content="2020-12-06T12:32:58+00:00">'
+        "<h1>Football</h1><ul><li>01/12/2020 - 14:22</li><li>Another story of the section</li></ul>"
+        "<article><h2>Cuadrado says goodbye to Queiroz</h2><p>Domingo, Diciembre 6, 2020 - 07:32</p>"
+        f"{TEXT}</article>"
+    )
+    published = meta_of(page).record.published
+    assert published is not None
+    assert day_of(published) == date(2020, 12, 6)
+
+
+def test_dates_after_a_second_heading_below_the_headline_are_not_the_byline() -> None:
+    markup = '<meta property="article:published_time" content="2020-06-23T16:45:52-03:00">'
+    cards = (
+        "<h1>Driver flips his new car</h1><p>Follow us on video</p><h4>Related videos</h4>"
+        "<h3>Dashboard melts in the sun</h3><time>16/06/2020</time><p>23/06/2020 16h45</p>"
+    )
+    published = meta_of(markup + cards + TEXT).record.published
+    assert published is not None
+    assert day_of(published) == date(2020, 6, 23)
+    # One heading (a dek) may stand between the headline and its byline.
+    dek = "<h1>Startup lessons</h1><h2>What two years taught us</h2><p>Dec 30, 2013</p>"
+    assert meta_of(markup + dek + TEXT).record.published == date(2013, 12, 30)
+
+
+def test_unmarked_time_in_the_byline_beats_one_in_a_list_above_the_headline() -> None:
+    page = (
+        '<html lang="en"><body><div class="view"><p>Career news</p>'
+        '<time datetime="2025-01-31T12:00:00Z">01/31/2025</time><a href="/a">Another story</a></div>'
+        '<h1>Candidate experience</h1><time datetime="2017-03-01T12:00:00Z">03/01/2017</time>'
+        f"<p>by A. Writer</p>{TEXT}</body></html>"
+    )
+    published = meta_of(page).record.published
+    assert published is not None
+    assert day_of(published) == date(2017, 3, 1)
+
+
+def test_kicker_above_the_headline_beats_a_date_below_the_byline_zone() -> None:
+    page = (
+        '<html lang="en"><body><a class="tag">Personal finance</a><span>January 27, 2025</span>'
+        "<h1>Tax services reviewed</h1><p>Share this post</p><h2>Turbo Tax</h2><p>Text.</p><h2>H&amp;R</h2>"
+        f'<p>Text.</p><h2>Related</h2><span class="byline__date">January 31, 2025</span>{TEXT}</body></html>'
+    )
+    assert meta_of(page).record.published == date(2025, 1, 27)
+
+
+def test_utc_stamp_takes_the_offset_of_the_bylines_local_time_of_the_same_minute() -> None:
+    page = ld('{"@type": "NewsArticle", "datePublished": "2020-08-25T00:23:33Z"}') + (
+        "<h1>School buses wait</h1><p>August 24, 2020 8:23 pm</p><p>Text.</p>"
+    )
+    published = meta_of(page).record.published
+    assert isinstance(published, datetime)
+    assert published.isoformat() == "2020-08-24T20:23:33-04:00"
+    # A byline time of another minute is another moment: the instant stays as the markup gives it.
+    other = meta_of(page.replace("8:23 pm", "8:40 pm")).record.published
+    assert isinstance(other, datetime)
+    assert other.isoformat() == "2020-08-25T00:23:33+00:00"

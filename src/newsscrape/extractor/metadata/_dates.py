@@ -29,7 +29,7 @@ _ISO = re.compile(
 # A compact 8-digit stamp (20200415) is read only when it stands alone.
 _COMPACT = re.compile(r"(?:19|20)\d{6}")
 # 27.03.2020, 27/03/2020, 3/27/2020: day-first unless the first number cannot be a day.
-_NUMERIC = re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)[./-](?P<b>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
 # Month names (and genitive forms) of the languages most news pages are written in; the
 # first language listing a name owns it. dateparser handles the rest, slowly.
 _MONTH_NAMES = (

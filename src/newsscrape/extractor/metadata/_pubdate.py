@@ -95,6 +95,10 @@ UPDATED_WORDS = re.compile(
 # A date element marked with one of these is a clock or "today" widget in the site header.
 WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar")
 HEADINGS = frozenset({"h1", "h2", "h3"})
+LATER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# Headings that may stand between the headline and its byline (a dek, an "Insights from" label); the
+# next one opens a section or a list of other stories (swept: benchmarks/fit_dates.py --sweep).
+MAX_BYLINE_HEADINGS = 1
 # The headings (to know when the headline has passed) and the byline-like elements, in page order.
 _WRITTEN_QUERY = ", ".join((*sorted(HEADINGS), *BYLINE_DATE_SELECTORS))
 MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a byline date
@@ -147,6 +151,7 @@ def find_dates(
     >>> find_dates(tree, metas={"article:published_time": ["2020-05-01"]}, article=None, url=None).published
     datetime.date(2020, 5, 1)
     """
+    headline = _headline_key(tree, title)
     if article is None:  # no article node: the page node (WebPage and kin) dates the page
         article = _page_node(tree)
     published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META, languages)
@@ -154,23 +159,29 @@ def find_dates(
     nodes = None
     if published is None or modified is None or _zone_unsure(published):
         nodes = tree.css("time, [itemprop]")
+    # The first date printed in the byline zone (None when the markup dates nothing).
+    printed = None
+    if published is not None:
+        printed = _after_headline(tree, headline, limit=MAX_BYLINE_TEXTS, byline=True, languages=languages)
     if published is not None and nodes is not None and _zone_unsure(published):
-        local, source = _local_day(published, url, nodes)
+        local, source = _local_day(published, url, nodes, printed)
         if local is not None and isinstance(published, datetime) and published.tzinfo is not None:
             # A UTC instant is exact: keep it, in the page's own zone when the page reveals it.
-            published = _in_page_zone(published, local, tree, metas, article, nodes) or published
+            published = _in_page_zone(published, local, tree, metas, article, nodes, printed) or published
         elif local is not None:
             published, p_src = local, source  # a zoneless stamp: the page's printed day is surer
     if published is not None and p_src in STRUCTURED:
-        printed = _after_headline(tree, phrase_key(title), limit=MAX_BYLINE_TEXTS, languages=languages)
-        # One day apart is a question of zones (see _local_day), not of a re-stamped story.
-        if printed is not None and day_of(printed) < day_of(published) - ONE_DAY:
+        if (
+            printed is not None
+            and day_of(printed) < day_of(published)
+            and not _same_moment(published, printed)
+        ):
             # The byline shows an earlier day than the markup: the CMS re-stamped the story
             # (a migration, a republish); the reader's date is the original one.
             published, p_src = printed, "dom"
         else:
             shown = _after_headline(
-                tree, phrase_key(title), updated=True, limit=MAX_UPDATE_TEXTS, languages=languages
+                tree, headline, updated=True, limit=MAX_UPDATE_TEXTS, byline=True, languages=languages
             )
             if (
                 shown is not None
@@ -187,18 +198,20 @@ def find_dates(
     # The URL's day beats a <time> nobody marked as the publication time (it may be a teaser's).
     if published is None:
         published, p_src = url_date(url), "url"
+    if published is None and unmarked is not None:
+        # Of the <time>s nobody marked, the byline's (after the headline) dates the story, not a
+        # sidebar list's above it.
+        published, p_src = _time_in_byline(tree, headline) or unmarked, "dom"
     if published is None:
-        published, p_src = unmarked, "dom"
-    if published is None:
-        published, p_src = _written(tree, phrase_key(title), languages), "dom"
+        published, p_src = _written(tree, headline, languages), "dom"
     if published is None:
         published, p_src = _announced(tree), "dom"
     if published is None:
         published, p_src = _scripted(tree), "dom"
     if published is None:
-        published, p_src = _before_headline(tree, phrase_key(title)), "dom"
+        published, p_src = _before_headline(tree, headline), "dom"
     if published is None and modified is None:
-        modified, m_src = _written(tree, phrase_key(title), languages, updated=True), "dom"
+        modified, m_src = _written(tree, headline, languages, updated=True), "dom"
     if published is None and modified is not None:
         published, p_src = modified, m_src  # a page that shows only when it was updated is dated by it
     if p_src == "dom" and published is not None:
@@ -220,6 +233,18 @@ def find_dates(
         modified=modified,
         modified_source=m_src if modified else None,
     )
+
+
+def _same_moment(stamp: date, printed: date) -> bool:
+    """Whether ``printed`` can be the day of ``stamp`` somewhere: a UTC instant is on one day or the
+    next or previous one depending on the zone (at most MAX_SHIFT away); a local time or a day is on its own.
+
+    A printed day that no zone reaches is another moment (the story first published, then re-stamped).
+    """
+    if isinstance(stamp, datetime) and stamp.utcoffset() is not None:
+        utc = stamp.astimezone(UTC).replace(tzinfo=None)
+        return (utc - MAX_SHIFT).date() <= day_of(printed) <= (utc + MAX_SHIFT).date()
+    return day_of(stamp) == day_of(printed)
 
 
 def _swapped(day: date) -> date | None:
@@ -296,7 +321,9 @@ def _zone_unsure(value: date | None) -> bool:
     return isinstance(value, datetime) and value.utcoffset() in (None, timedelta(0))
 
 
-def _local_day(stamp: date, url: str | None, nodes: list[LexborNode]) -> tuple[date | None, str]:
+def _local_day(
+    stamp: date, url: str | None, nodes: list[LexborNode], byline: date | None = None
+) -> tuple[date | None, str]:
     """The publisher's local day when a UTC (or zoneless) stamp lands one day off it.
 
     Such a timestamp does not say which day it was where the story was published; the day
@@ -317,7 +344,7 @@ def _local_day(stamp: date, url: str | None, nodes: list[LexborNode]) -> tuple[d
     )  # only the first: later ones belong to other stories on the page
     days = [
         (day_of(found), source)
-        for found, source in ((url_date(url), "url"), (parse_date(printed), "dom"))
+        for found, source in ((url_date(url), "url"), (parse_date(printed), "dom"), (byline, "dom"))
         if found
     ]
     if any(local == day for local, _ in days):
@@ -332,10 +359,12 @@ def _in_page_zone(
     metas: dict[str, list[str]],
     article: dict[str, Any] | None,
     nodes: list[LexborNode],
+    byline: date | None = None,
 ) -> datetime | None:
     """The same instant in the publisher's zone, if the page reveals a zone that puts it on ``local``.
 
-    Evidence: another timestamp of the page with a real offset (a modified time "+09:00"), or the
+    Evidence: another timestamp of the page with a real offset (a modified time "+09:00"), the byline's
+    local time of the same minute ("August 24, 2020 8:23 pm" beside "2020-08-25T00:23:33Z"), or the
     same instant written in local time without a zone ("2020-02-17 21:18:11" beside "...02:18:11Z").
     """
     values = [v for key in (*PUBLISHED_META, *MODIFIED_META) for v in metas.get(key, ())]
@@ -347,6 +376,10 @@ def _in_page_zone(
         if offset and day_of(moved := stamp.astimezone(timezone(offset))) == local:
             return moved
     utc = stamp.astimezone(UTC).replace(tzinfo=None)
+    if isinstance(byline, datetime) and byline.tzinfo is None and byline.date() == local:
+        shift = byline - _to_minute(utc)
+        if byline.minute == utc.minute and abs(shift) <= MAX_SHIFT and shift % QUARTER_HOUR == timedelta(0):
+            return stamp.astimezone(timezone(shift))
     minute = f":{utc.minute:02d}"
     # Such copies live in scripts (page variables, analytics); the rest of the page is not searched.
     texts = (t for node in tree.css("script") if minute in (t := node.text(deep=False)))
@@ -414,6 +447,27 @@ def _marked(
     return None, first
 
 
+def _time_in_byline(tree: LexborHTMLParser, headline: str) -> date | None:
+    """The first ``<time>`` in the byline zone: after the headline, before the second later heading."""
+    seen = False
+    headings = 0
+    for node in tree.css("h1, h2, h3, h4, h5, h6, time"):
+        if not seen:
+            seen = node.tag in HEADINGS and _is_headline(node, headline)
+            continue
+        if node.tag in LATER_HEADINGS:
+            headings += 1
+            if headings > MAX_BYLINE_HEADINGS:
+                return None
+            continue
+        if node.tag == "time" and not _elsewhere(node):
+            value = node.attributes.get("datetime") or node.text(deep=True)
+            found = parse_date(value) if value else None
+            if found is not None:
+                return found
+    return None
+
+
 def _written(
     tree: LexborHTMLParser, title: str, languages: tuple[str, ...], *, updated: bool = False
 ) -> date | None:
@@ -452,8 +506,9 @@ def _written(
     if updated:
         return before or later or _after_headline(tree, title, updated=True)
     # A date above the headline is often the site header's "today": plain text below it first.
-    near = _after_headline(tree, title) if seen_h1 else None
-    return near or before or later or _after_headline(tree, title)
+    near = _after_headline(tree, title, byline=True) if seen_h1 else None
+    kicker = _before_headline(tree, title) if seen_h1 else None
+    return near or kicker or before or later or _after_headline(tree, title)
 
 
 def _after_headline(
@@ -462,18 +517,26 @@ def _after_headline(
     *,
     updated: bool = False,
     limit: int = MAX_TEXT_NODES,
+    byline: bool = False,
     languages: tuple[str, ...] = (),
 ) -> date | None:
-    """The first short text after the h1 that reads as a date (fast parsers only)."""
+    """The first short text after the headline that reads as a date (fast parsers only).
+
+    ``byline``: read only the byline zone, which ends at the second heading after the headline.
+    """
     body = tree.body
     if body is None:
         return None
     seen_h1 = False
-    looked = 0
+    looked = headings = 0
     for node in body.traverse(include_text=True):
         if not seen_h1:
             seen_h1 = node.tag in HEADINGS and _is_headline(node, title)
             continue
+        if node.tag in LATER_HEADINGS and byline:
+            headings += 1
+            if headings > MAX_BYLINE_HEADINGS:
+                break  # past the byline: dates below these headings are other stories' (a list of cards)
         if node.tag != "-text":
             continue
         text = (node.text_content or "").strip()
@@ -592,13 +655,27 @@ def _updated_part(text: str) -> str:
     return text[match.end() :] if match is not None else ""
 
 
-def _is_headline(node: LexborNode, title: str) -> bool:
-    """An h1, or a heading that is the title; or an h2 telling the same story (a page without h1
-    whose title came from its meta tags, in other words)."""
-    if node.tag == "h1" or not title:
-        return node.tag == "h1"
-    text = phrase_key(node.text(deep=True))
-    return text == title or (node.tag == "h2" and same_story(text, title))
+def _headline_key(tree: LexborHTMLParser, title: str | None) -> str:
+    """The key of the heading that carries the title, else "" (then any ``h1`` is the headline).
+
+    A section name in the ``h1`` above a story titled in an ``h2`` must not open the byline zone.
+    On a page without ``h1`` whose title came from its meta tags, an ``h2`` telling the same
+    story in its own words is the headline.
+    """
+    key = phrase_key(title) if title else ""
+    if not key:
+        return ""
+    headings = [(node.tag, phrase_key(node.text(deep=True))) for node in tree.css("h1, h2, h3")]
+    if any(text == key for _, text in headings):
+        return key
+    if not any(tag == "h1" for tag, _ in headings):
+        return next((text for tag, text in headings if tag == "h2" and same_story(text, key)), "")
+    return ""
+
+
+def _is_headline(node: LexborNode, headline: str) -> bool:
+    """Whether a heading is the story's headline (``headline`` as ``_headline_key`` gives it)."""
+    return phrase_key(node.text(deep=True)) == headline if headline else node.tag == "h1"
 
 
 def _widget(node: LexborNode) -> bool:
