@@ -143,3 +143,18 @@ def test_a_byline_naming_a_desk_credits_it() -> None:
     # A small business paper: the byline names the desk and its address, no person.
     page = '<h1>T</h1><div class="byline"><span class="author">Newsdesk</span> news@example.co.uk</div>'
     assert authors_of(page) == ("Newsdesk",)
+
+
+def test_a_posted_by_line_ends_the_name_before_its_date() -> None:
+    # A Slash-style story header: "Posted by <a>handle</a> on <time>" in a span of its own.
+    page = (
+        '<h1>T</h1><span class="story-byline">Posted by <a href="https://social.example/in/jdoe/">JaneDoeHQ</a>'
+        " <time>on Friday December 19, 2025 @08:00PM</time> from the jobs dept.</span><p>Text.</p>"
+    )
+    assert authors_of(page) == ("JaneDoeHQ",)
+
+
+def test_a_movable_type_footer_names_its_blogger() -> None:
+    # Movable Type's post footer: "Posted by David at December 16, 2025 11:15 AM".
+    page = '<h1>T</h1><p>Text.</p><div class="posted">Posted by David at December 16, 2025 11:15 AM</div>'
+    assert authors_of(page) == ("David",)
