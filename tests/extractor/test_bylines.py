@@ -158,3 +158,25 @@ def test_a_movable_type_footer_names_its_blogger() -> None:
     # Movable Type's post footer: "Posted by David at December 16, 2025 11:15 AM".
     page = '<h1>T</h1><p>Text.</p><div class="posted">Posted by David at December 16, 2025 11:15 AM</div>'
     assert authors_of(page) == ("David",)
+
+
+def test_the_head_of_an_author_box_with_a_biography() -> None:
+    # A Webflow blog's author box after the story: portrait, name, then the biography, which names her.
+    bio = (
+        "Jane Roe is a marketing writer who covers clinics, scheduling software and how practices grow. " * 2
+    )
+    page = (
+        "<h1>T</h1><p>Text.</p>"
+        '<div class="blog_author-box"><div class="blog_author-image-wrapper"><img alt="Jane Roe"></div>'
+        '<div class="blog_author-text"><div class="text-weight-semibold">Jane Roe</div>'
+        f"<p>{bio}</p></div></div>"
+    )
+    assert authors_of(page) == ("Jane Roe",)
+    # ... but a whole post wrapped in "blog-item-author-wrapper" opens with a heading, which no
+    # biography under it names.
+    story = "The guide compares providers, prices and contracts for small firms. " * 3
+    page = (
+        '<h1>T</h1><div class="blog-item-author-wrapper">'
+        f"<h2>Outsourced Payroll Providers</h2><p>{story}</p></div>"
+    )
+    assert authors_of(page) == ()

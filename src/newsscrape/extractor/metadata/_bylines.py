@@ -54,11 +54,9 @@ BYLINE_SELECTORS = (
 # names schools, awards and employers).
 # Links to a person's page: "By <a href="/authors/jane-doe/">Jane Doe</a>".
 AUTHOR_LINKS = tuple(f'a[href*="/{path}/" i]' for path in AUTHOR_PATHS)
-LOOSE_BYLINE_SELECTORS = (
-    *AUTHOR_LINKS,
-    # Any element a theme names after the author ("post_author_name", "authorBlock_title").
-    '[class*="author" i]',
-)
+# Any element a theme names after the author ("post_author_name", "authorBlock_title").
+AUTHOR_BOX = '[class*="author" i]'
+LOOSE_BYLINE_SELECTORS = (*AUTHOR_LINKS, AUTHOR_BOX)
 # Elements whose text is a credit even when it names no person: the author field, the byline
 # proper ("<span class="author">Newsdesk</span>") and a link to the author's page
 # ("<a href="/contributors/123">The Investopedia Team</a>").
@@ -138,6 +136,8 @@ def find_authors(
         (lambda: credits(values), "meta"),
         (lambda: credits(organisations), "json-ld"),
         (lambda: _dom_credits(tree, lines), "dom"),
+        # last: a name read off the head of an author box, which nothing else on the page marks
+        (lambda: _author_box_heads(tree, clean), "dom"),
     )
     for read, source in rules:
         names = read()
@@ -179,6 +179,28 @@ def _dom_people(
         names = tuple(name for name in clean([line]) if " " in name)
         if names:
             return names
+    return ()
+
+
+def _author_box_heads(
+    tree: LexborHTMLParser, clean: Callable[[list[str]], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The name at the head of an author box: a box named after the author ("blog_author-box"), too
+    long for a byline because a biography follows the name, and the biography names that person
+    ("Jane Doe" / "Jane Doe is a ..." or "Jane has ...")."""
+    looked = 0
+    for node in tree.css(AUTHOR_BOX):
+        text = _text(node)
+        if len(text) <= MAX_BYLINE_CHARS or _not_a_byline(node):
+            continue  # a short one was read as a byline already
+        head, _, bio = text.strip().partition("\n")
+        bio_words = set(bio.split())
+        names = tuple(name for name in clean([head]) if " " in name and bio_words.intersection(name.split()))
+        if names:
+            return names
+        looked += 1
+        if looked >= MAX_BYLINE_NODES:
+            break
     return ()
 
 
