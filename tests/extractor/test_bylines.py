@@ -180,3 +180,12 @@ def test_the_head_of_an_author_box_with_a_biography() -> None:
         f"<h2>Outsourced Payroll Providers</h2><p>{story}</p></div>"
     )
     assert authors_of(page) == ()
+
+
+def test_a_printed_byline_beats_an_author_meta_the_page_never_shows() -> None:
+    # WordPress + Yoast: the "author" meta names the account that posted; the theme prints the writer.
+    page = '<h1>T</h1><h3>By <a href="/jane-roe/">Jane Roe</a>, Columnist</h3><p>Text.</p>'
+    assert authors_of(page, {"author": ["John Poster"]}) == ("Jane Roe",)
+    # ... while a meta the page prints as well keeps its place
+    shown = page.replace("<p>Text.</p>", "<p>Edited by John Poster.</p>")
+    assert authors_of(shown, {"author": ["John Poster"]}) == ("John Poster",)

@@ -9,7 +9,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import headline_node, outside_story
-from .._text import squash
+from .._text import fold, squash
 from ..content._blocks import BLOCK_TAGS
 from ._authors import (
     BYLINE_LINE,
@@ -128,8 +128,14 @@ def find_authors(
         if "://" not in v and not v.startswith("www.")
     ]
     lines = _Lines(tree)
+    shown = _Shown(tree)
     rules: tuple[tuple[Callable[[], tuple[str, ...]], str], ...] = (
         (lambda: clean(people), "json-ld"),
+        # An author meta the page never prints may name the account that posted the story: it yields
+        # to a "By ..." line of the page that names someone else ("By Charles Patterson" under an
+        # "author" meta naming the site's editor).
+        (lambda: tuple(name for name in clean(values) if shown(name)), "meta"),
+        (lambda: _line_people(lines, clean) if clean(values) else (), "dom"),
         (lambda: clean(values), "meta"),
         (lambda: _dom_people(tree, lines, clean), "dom"),
         (lambda: credits(people), "json-ld"),  # typed as a Person, or a bare string: the site says so
@@ -144,6 +150,20 @@ def find_authors(
         if names:
             return names, source
     return (), None
+
+
+class _Shown:
+    """Whether the page's text shows a name (read once, and only when asked)."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self._tree = tree
+        self._text: str | None = None
+
+    def __call__(self, name: str) -> bool:
+        if self._text is None:
+            body = self._tree.body
+            self._text = fold(body.text(separator=" ") if body is not None else "").casefold()
+        return name.casefold() in self._text
 
 
 class _Lines:
@@ -175,6 +195,11 @@ def _dom_people(
             names = tuple(name for name in clean(texts) if " " in name)
         if names:  # a selector that names nobody ("View all posts") gives way to the next one
             return names
+    return _line_people(lines, clean)
+
+
+def _line_people(lines: Iterable[str], clean: Callable[[list[str]], tuple[str, ...]]) -> tuple[str, ...]:
+    """The people the first "By ..." line that names anyone names."""
     for line in lines:
         names = tuple(name for name in clean([line]) if " " in name)
         if names:
