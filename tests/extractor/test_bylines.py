@@ -189,3 +189,18 @@ def test_a_printed_byline_beats_an_author_meta_the_page_never_shows() -> None:
     # ... while a meta the page prints as well keeps its place
     shown = page.replace("<p>Text.</p>", "<p>Edited by John Poster.</p>")
     assert authors_of(shown, {"author": ["John Poster"]}) == ("John Poster",)
+
+
+def test_a_team_the_byline_prints_beats_the_people_of_teasers() -> None:
+    # A WordPress blog: the story is signed "By <a rel=author>Example Staff</a>", the cards of other
+    # stories below sign with their writers' names.
+    cards = "".join(
+        f'<article class="card"><a href="/p{n}">Story {n}</a> By '
+        f'<a rel="author" href="/author/{n}">{name}</a></article>'
+        for n, name in enumerate(("Ben Roe", "Ella Poe"))
+    )
+    page = (
+        '<h1>T</h1><div class="byline">By <a rel="author" href="/author/staff">Example Staff</a></div>'
+        f"<p>Text.</p>{cards}"
+    )
+    assert authors_of(page, {"author": ["Example Staff"]}) == ("Example Staff",)

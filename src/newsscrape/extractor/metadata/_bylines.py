@@ -137,6 +137,10 @@ def find_authors(
         (lambda: tuple(name for name in clean(values) if shown(name)), "meta"),
         (lambda: _line_people(lines, clean) if clean(values) else (), "dom"),
         (lambda: clean(values), "meta"),
+        # A structured credit the page's byline prints ("Resy Staff" in the meta and "By Resy Staff"
+        # under the headline) is the story's, before any person a teaser's byline names.
+        (lambda: _printed(credits(people), tree, lines), "json-ld"),
+        (lambda: _printed(credits(values), tree, lines), "meta"),
         (lambda: _dom_people(tree, lines, clean), "dom"),
         (lambda: credits(people), "json-ld"),  # typed as a Person, or a bare string: the site says so
         (lambda: credits(values), "meta"),
@@ -229,14 +233,28 @@ def _author_box_heads(
     return ()
 
 
-def _dom_credits(tree: LexborHTMLParser, lines: Iterable[str]) -> tuple[str, ...]:
-    """What an explicit byline on the page credits when it names no person ("By The Currency editors")."""
-    nodes = [
+def _printed(names: tuple[str, ...], tree: LexborHTMLParser, lines: Iterable[str]) -> tuple[str, ...]:
+    """The names the page's byline prints: its byline elements and its "By ..." lines."""
+    if not names:
+        return ()
+    texts = [_text(node) for node in _credit_nodes(tree)]
+    bylines = " ".join(fold(text) for text in (*texts, *lines)).casefold()
+    return tuple(name for name in names if name.casefold() in bylines)
+
+
+def _credit_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The page's explicit byline elements: author fields, author links and byline boxes."""
+    return [
         node
         for selector in CREDIT_SELECTORS
         for node in tree.css(selector)[:MAX_BYLINE_NODES]
         if len(_text(node)) <= MAX_BYLINE_CHARS and not _not_a_byline(node)
     ]
+
+
+def _dom_credits(tree: LexborHTMLParser, lines: Iterable[str]) -> tuple[str, ...]:
+    """What an explicit byline on the page credits when it names no person ("By The Currency editors")."""
+    nodes = _credit_nodes(tree)
     # each line of an element on its own: "By" / "The Investopedia Team" / "Full Bio"
     for line in (*(line for node in nodes for line in _text(node).splitlines()), *lines):
         # A page's own text is looser than a structured field: a credit there reads like a name.
