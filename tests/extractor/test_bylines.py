@@ -204,3 +204,10 @@ def test_a_team_the_byline_prints_beats_the_people_of_teasers() -> None:
         f"<p>Text.</p>{cards}"
     )
     assert authors_of(page, {"author": ["Example Staff"]}) == ("Example Staff",)
+
+
+def test_a_handle_in_the_byline_beats_the_publisher_as_json_ld_author() -> None:
+    # A maker site: the JSON-LD author is the site's Organization, the byline links to the maker's page.
+    page = '<h1>T</h1><div class="byline">By <a rel="author" href="/member/woodfan/">WoodFan</a></div>'
+    ld = JsonLd(article={"@type": "Article", "author": {"@type": "Organization", "name": "Makers Hub"}})
+    assert find_authors(LexborHTMLParser(page), {}, ld, site=None, host=None) == (("WoodFan",), "dom")
