@@ -211,3 +211,17 @@ def test_a_handle_in_the_byline_beats_the_publisher_as_json_ld_author() -> None:
     page = '<h1>T</h1><div class="byline">By <a rel="author" href="/member/woodfan/">WoodFan</a></div>'
     ld = JsonLd(article={"@type": "Article", "author": {"@type": "Organization", "name": "Makers Hub"}})
     assert find_authors(LexborHTMLParser(page), {}, ld, site=None, host=None) == (("WoodFan",), "dom")
+
+
+def test_a_by_after_the_date_in_one_line() -> None:
+    # WordPress's entry meta ("Posted on <time> by <author>") and a meta line with the reading time.
+    page = (
+        '<h1>T</h1><div class="entry-meta">Posted on <time>May 1, 2025</time> by <a href="/?p=2">Jane Roe</a>'
+    )
+    assert authors_of(page + "</div><p>Text.</p>") == ("Jane Roe",)
+    page = "<h1>T</h1><div>March 15, 2022 <span>·</span> 3 min read <span>·</span> By Example Online</div>"
+    assert authors_of(page) == ("Example Online",)
+    # ... not a "by" in prose, nor an upper-case "POR" after a rank in a results table
+    prose = "<h1>T</h1><p>The puzzle was first described by Kan Chu Sen in a book.</p>"
+    table = "<h1>T</h1><table><tr><td>3 POR Portland Trail Blazers</td></tr></table>"
+    assert authors_of(prose) == authors_of(table) == ()

@@ -63,7 +63,9 @@ LOOSE_BYLINE_SELECTORS = (*AUTHOR_LINKS, AUTHOR_BOX)
 CREDIT_SELECTORS = ('[itemprop="author"]', 'a[rel~="author"]', ".byline", ".author", *AUTHOR_LINKS)
 # A digit in a byline starts its date or reading time (see _text).
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w")
 MAX_BYLINE_NODES = 5
+MAX_DATE_WORDS = 6  # "Posted on Friday, May 1, 2025 at 9:00" before a "by" in the same line
 # A byline without markup sits among the next few siblings of the h1 or of its header box.
 BYLINE_LEVELS = 2
 MAX_BYLINE_SIBLINGS = 6
@@ -307,13 +309,32 @@ def _byline_box(text_node: LexborNode) -> str | None:
     """The shortest line around a "By" text that names someone: the text's element, or the box
     that holds a bare label and the name beside it."""
     box = text_node.parent
+    label = squash(text_node.text_content or "")
     while box is not None and box.tag not in ("body", "html"):
         line = squash(box.text(deep=True, separator=" "))
         if len(line) > MAX_BYLINE_CHARS:
             return None
-        if BYLINE_LINE.match(line):
-            return None if outside_story(box) or _not_a_byline(box) else line
+        tail = _byline_from(label, line)
+        if tail is not None:
+            return None if outside_story(box) or _not_a_byline(box) else tail
         box = box.parent
+    return None
+
+
+def _byline_from(label: str, line: str) -> str | None:
+    """The byline in ``line`` that starts with ``label``: the whole line, or, when a date opens the
+    line, the rest from the "by" on ("Posted on May 1, 2025 by Jane Doe", WordPress's entry meta;
+    "March 15, 2022 · 3 min read · By Jane Doe"). Not a "by" in prose ("first described by Kan Chu
+    Sen"), nor an upper-case "POR" or "AV" after a number (a team's code in a table of results)."""
+    if BYLINE_LINE.match(line):
+        return line
+    if not label or label.split()[0].isupper():
+        return None
+    for found in re.finditer(rf"(?<!\w){re.escape(label)}", line):
+        head, tail = line[: found.start()], line[found.start() :]
+        words = [word for word in head.split() if _WORD.search(word)]  # not the "·" between them
+        if _DIGIT.search(head) and len(words) <= MAX_DATE_WORDS and BYLINE_LINE.match(tail):
+            return tail
     return None
 
 
