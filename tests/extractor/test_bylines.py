@@ -225,3 +225,9 @@ def test_a_by_after_the_date_in_one_line() -> None:
     prose = "<h1>T</h1><p>The puzzle was first described by Kan Chu Sen in a book.</p>"
     table = "<h1>T</h1><table><tr><td>3 POR Portland Trail Blazers</td></tr></table>"
     assert authors_of(prose) == authors_of(table) == ()
+
+
+def test_a_printed_byline_beats_a_json_ld_person_the_page_never_shows() -> None:
+    page = '<h1>T</h1><p class="post-meta">By <a href="/team/jane/">Jane Roe</a></p><p>Text.</p>'
+    ld = JsonLd(article={"@type": "BlogPosting", "author": {"@type": "Person", "name": "John Poster"}})
+    assert find_authors(LexborHTMLParser(page), {}, ld, site=None, host=None) == (("Jane Roe",), "dom")

@@ -132,12 +132,13 @@ def find_authors(
     lines = _Lines(tree)
     shown = _Shown(tree)
     rules: tuple[tuple[Callable[[], tuple[str, ...]], str], ...] = (
-        (lambda: clean(people), "json-ld"),
-        # An author meta the page never prints may name the account that posted the story: it yields
-        # to a "By ..." line of the page that names someone else ("By Charles Patterson" under an
-        # "author" meta naming the site's editor).
+        # A JSON-LD or meta author the page never prints may name the account that posted the
+        # story: it yields to a "By ..." line of the page that names someone else ("By Charles
+        # Patterson" under an "author" meta naming the site's editor).
+        (lambda: tuple(name for name in clean(people) if shown(name)), "json-ld"),
         (lambda: tuple(name for name in clean(values) if shown(name)), "meta"),
-        (lambda: _line_people(lines, clean) if clean(values) else (), "dom"),
+        (lambda: _line_people(lines, clean) if clean(people) or clean(values) else (), "dom"),
+        (lambda: clean(people), "json-ld"),
         (lambda: clean(values), "meta"),
         # A structured credit the page's byline prints ("Resy Staff" in the meta and "By Resy Staff"
         # under the headline) is the story's, before any person a teaser's byline names.
