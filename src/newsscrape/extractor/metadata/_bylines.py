@@ -110,8 +110,9 @@ def find_authors(
     """The story's authors and where they were found (json-ld | meta | dom); ((), None) when nobody.
 
     People come first, from whichever source names one (JSON-LD, then author metas, then the
-    byline on the page). Only a page that names no person anywhere is credited to what its
-    structured fields name instead: a team, an organisation, a handle ("The Investopedia Team").
+    byline on the page; a structured name the page never prints yields to a "By ..." line naming
+    someone else). Only a page that names no person anywhere is credited to what its structured
+    fields or its byline name instead: a team, an organisation, a handle ("The Investopedia Team").
 
     >>> find_authors(LexborHTMLParser(""), {"author": ["By Jane Doe"]}, JsonLd(), site=None, host=None)
     (('Jane Doe',), 'meta')
