@@ -59,3 +59,8 @@ def test_the_publication_is_not_an_author() -> None:
 
 def test_a_word_of_the_host_name_marks_the_outlet() -> None:
     assert clean_authors(["Do UOL, em São Paulo"], host="www.uol.com.br") == ()
+
+
+def test_a_name_ends_where_its_posting_time_begins() -> None:
+    assert clean_authors(["Posted by Jane Doe on Friday March 3, 2025"]) == ("Jane Doe",)
+    assert clean_authors(["Trial Attorney at Example Law"]) == ()  # a job title, no date after it

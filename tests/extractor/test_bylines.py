@@ -143,3 +143,91 @@ def test_a_byline_naming_a_desk_credits_it() -> None:
     # A small business paper: the byline names the desk and its address, no person.
     page = '<h1>T</h1><div class="byline"><span class="author">Newsdesk</span> news@example.co.uk</div>'
     assert authors_of(page) == ("Newsdesk",)
+
+
+def test_a_posted_by_line_ends_the_name_before_its_date() -> None:
+    # A Slash-style story header: "Posted by <a>handle</a> on <time>" in a span of its own.
+    page = (
+        '<h1>T</h1><span class="story-byline">Posted by <a href="https://social.example/in/jdoe/">JaneDoeHQ</a>'
+        " <time>on Friday December 19, 2025 @08:00PM</time> from the jobs dept.</span><p>Text.</p>"
+    )
+    assert authors_of(page) == ("JaneDoeHQ",)
+
+
+def test_a_movable_type_footer_names_its_blogger() -> None:
+    # Movable Type's post footer: "Posted by David at December 16, 2025 11:15 AM".
+    page = '<h1>T</h1><p>Text.</p><div class="posted">Posted by David at December 16, 2025 11:15 AM</div>'
+    assert authors_of(page) == ("David",)
+
+
+def test_the_head_of_an_author_box_with_a_biography() -> None:
+    # A Webflow blog's author box after the story: portrait, name, then the biography, which names her.
+    bio = (
+        "Jane Roe is a marketing writer who covers clinics, scheduling software and how practices grow. " * 2
+    )
+    page = (
+        "<h1>T</h1><p>Text.</p>"
+        '<div class="blog_author-box"><div class="blog_author-image-wrapper"><img alt="Jane Roe"></div>'
+        '<div class="blog_author-text"><div class="text-weight-semibold">Jane Roe</div>'
+        f"<p>{bio}</p></div></div>"
+    )
+    assert authors_of(page) == ("Jane Roe",)
+    # ... but a whole post wrapped in "blog-item-author-wrapper" opens with a heading, which no
+    # biography under it names.
+    story = "The guide compares providers, prices and contracts for small firms. " * 3
+    page = (
+        '<h1>T</h1><div class="blog-item-author-wrapper">'
+        f"<h2>Outsourced Payroll Providers</h2><p>{story}</p></div>"
+    )
+    assert authors_of(page) == ()
+
+
+def test_a_printed_byline_beats_an_author_meta_the_page_never_shows() -> None:
+    # WordPress + Yoast: the "author" meta names the account that posted; the theme prints the writer.
+    page = '<h1>T</h1><h3>By <a href="/jane-roe/">Jane Roe</a>, Columnist</h3><p>Text.</p>'
+    assert authors_of(page, {"author": ["John Poster"]}) == ("Jane Roe",)
+    # ... while a meta the page prints as well keeps its place
+    shown = page.replace("<p>Text.</p>", "<p>Edited by John Poster.</p>")
+    assert authors_of(shown, {"author": ["John Poster"]}) == ("John Poster",)
+
+
+def test_a_team_the_byline_prints_beats_the_people_of_teasers() -> None:
+    # A WordPress blog: the story is signed "By <a rel=author>Example Staff</a>", the cards of other
+    # stories below sign with their writers' names.
+    cards = "".join(
+        f'<article class="card"><a href="/p{n}">Story {n}</a> By '
+        f'<a rel="author" href="/author/{n}">{name}</a></article>'
+        for n, name in enumerate(("Ben Roe", "Ella Poe"))
+    )
+    page = (
+        '<h1>T</h1><div class="byline">By <a rel="author" href="/author/staff">Example Staff</a></div>'
+        f"<p>Text.</p>{cards}"
+    )
+    assert authors_of(page, {"author": ["Example Staff"]}) == ("Example Staff",)
+
+
+def test_a_handle_in_the_byline_beats_the_publisher_as_json_ld_author() -> None:
+    # A maker site: the JSON-LD author is the site's Organization, the byline links to the maker's page.
+    page = '<h1>T</h1><div class="byline">By <a rel="author" href="/member/woodfan/">WoodFan</a></div>'
+    ld = JsonLd(article={"@type": "Article", "author": {"@type": "Organization", "name": "Makers Hub"}})
+    assert find_authors(LexborHTMLParser(page), {}, ld, site=None, host=None) == (("WoodFan",), "dom")
+
+
+def test_a_by_after_the_date_in_one_line() -> None:
+    # WordPress's entry meta ("Posted on <time> by <author>") and a meta line with the reading time.
+    page = (
+        '<h1>T</h1><div class="entry-meta">Posted on <time>May 1, 2025</time> by <a href="/?p=2">Jane Roe</a>'
+    )
+    assert authors_of(page + "</div><p>Text.</p>") == ("Jane Roe",)
+    page = "<h1>T</h1><div>March 15, 2022 <span>·</span> 3 min read <span>·</span> By Example Online</div>"
+    assert authors_of(page) == ("Example Online",)
+    # ... not a "by" in prose, nor an upper-case "POR" after a rank in a results table
+    prose = "<h1>T</h1><p>The puzzle was first described by Kan Chu Sen in a book.</p>"
+    table = "<h1>T</h1><table><tr><td>3 POR Portland Trail Blazers</td></tr></table>"
+    assert authors_of(prose) == authors_of(table) == ()
+
+
+def test_a_printed_byline_beats_a_json_ld_person_the_page_never_shows() -> None:
+    page = '<h1>T</h1><p class="post-meta">By <a href="/team/jane/">Jane Roe</a></p><p>Text.</p>'
+    ld = JsonLd(article={"@type": "BlogPosting", "author": {"@type": "Person", "name": "John Poster"}})
+    assert find_authors(LexborHTMLParser(page), {}, ld, site=None, host=None) == (("Jane Roe",), "dom")

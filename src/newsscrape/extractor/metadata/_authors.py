@@ -85,6 +85,11 @@ PLACEHOLDERS = frozenset({"admin", "administrator", "webmaster", "user", "guest"
 # Symbols around a name: punctuation, bullets and operators of any kind ("∙ Paid", "+ Text Size").
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _CREDIT_END = re.compile(r"\s[|\u2022\u00b7]\s")
+# A byline goes on after the name with when it was posted: "Posted by BeauHD on Friday December 19,
+# 2025", "Posted by David at December 16, 2025 11:15 AM". A lower-case "on" or "at" never sits
+# inside a name, so the name ends there; only before a date, though ("Trial Attorney at Morgan" is
+# a job title, not a name with its employer cut off).
+_POSTED_TAIL = re.compile(r"\s+(?:on|at)\s+[A-Z\d](?=.*\d).*$", re.DOTALL)
 _CREDIT_PUNCT = f"{_PUNCT},;|/"
 MAX_WORDS = 5
 MAX_LENGTH = 60
@@ -125,6 +130,7 @@ def credits(raw: Iterable[str]) -> tuple[str, ...]:
         # A credit line goes on with the reading time or the date: "By The X Team | 6 mins | May 2".
         credit = _CREDIT_END.split(fold(_NOISE.sub(" ", text)), maxsplit=1)[0].strip(_CREDIT_PUNCT)
         credit = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", credit)).strip(_CREDIT_PUNCT)
+        credit = _POSTED_TAIL.sub("", credit)
         if not 0 < len(credit) <= MAX_LENGTH or len(credit.split()) > MAX_CREDIT_WORDS:
             continue
         if not _HAS_LETTER.search(credit) or credit.casefold() in PLACEHOLDERS or _COLON.search(credit):
@@ -164,7 +170,7 @@ def split_byline(text: str) -> list[str]:
 
 
 def _person(part: str) -> str | None:
-    part = BYLINE_PREFIXES.sub("", _EDGES.sub("", part)).strip(_PUNCT)
+    part = _POSTED_TAIL.sub("", BYLINE_PREFIXES.sub("", _EDGES.sub("", part))).strip(_PUNCT)
     if not part or len(part) > MAX_LENGTH or _HAS_DIGIT.search(part) or _DOMAIN.search(part):
         return None
     if _LABEL.search(part):

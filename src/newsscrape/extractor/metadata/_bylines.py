@@ -9,7 +9,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import headline_node, outside_story
-from .._text import squash
+from .._text import fold, squash
 from ..content._blocks import BLOCK_TAGS
 from ._authors import (
     BYLINE_LINE,
@@ -54,18 +54,18 @@ BYLINE_SELECTORS = (
 # names schools, awards and employers).
 # Links to a person's page: "By <a href="/authors/jane-doe/">Jane Doe</a>".
 AUTHOR_LINKS = tuple(f'a[href*="/{path}/" i]' for path in AUTHOR_PATHS)
-LOOSE_BYLINE_SELECTORS = (
-    *AUTHOR_LINKS,
-    # Any element a theme names after the author ("post_author_name", "authorBlock_title").
-    '[class*="author" i]',
-)
+# Any element a theme names after the author ("post_author_name", "authorBlock_title").
+AUTHOR_BOX = '[class*="author" i]'
+LOOSE_BYLINE_SELECTORS = (*AUTHOR_LINKS, AUTHOR_BOX)
 # Elements whose text is a credit even when it names no person: the author field, the byline
 # proper ("<span class="author">Newsdesk</span>") and a link to the author's page
 # ("<a href="/contributors/123">The Investopedia Team</a>").
 CREDIT_SELECTORS = ('[itemprop="author"]', 'a[rel~="author"]', ".byline", ".author", *AUTHOR_LINKS)
 # A digit in a byline starts its date or reading time (see _text).
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w")
 MAX_BYLINE_NODES = 5
+MAX_DATE_WORDS = 6  # "Posted on Friday, May 1, 2025 at 9:00" before a "by" in the same line
 # A byline without markup sits among the next few siblings of the h1 or of its header box.
 BYLINE_LEVELS = 2
 MAX_BYLINE_SIBLINGS = 6
@@ -110,8 +110,9 @@ def find_authors(
     """The story's authors and where they were found (json-ld | meta | dom); ((), None) when nobody.
 
     People come first, from whichever source names one (JSON-LD, then author metas, then the
-    byline on the page). Only a page that names no person anywhere is credited to what its
-    structured fields name instead: a team, an organisation, a handle ("The Investopedia Team").
+    byline on the page; a structured name the page never prints yields to a "By ..." line naming
+    someone else). Only a page that names no person anywhere is credited to what its structured
+    fields or its byline name instead: a team, an organisation, a handle ("The Investopedia Team").
 
     >>> find_authors(LexborHTMLParser(""), {"author": ["By Jane Doe"]}, JsonLd(), site=None, host=None)
     (('Jane Doe',), 'meta')
@@ -130,20 +131,49 @@ def find_authors(
         if "://" not in v and not v.startswith("www.")
     ]
     lines = _Lines(tree)
+    shown = _Shown(tree)
     rules: tuple[tuple[Callable[[], tuple[str, ...]], str], ...] = (
+        # A JSON-LD or meta author the page never prints may name the account that posted the
+        # story: it yields to a "By ..." line of the page that names someone else ("By Charles
+        # Patterson" under an "author" meta naming the site's editor).
+        (lambda: tuple(name for name in clean(people) if shown(name)), "json-ld"),
+        (lambda: tuple(name for name in clean(values) if shown(name)), "meta"),
+        (lambda: _line_people(lines, clean) if clean(people) or clean(values) else (), "dom"),
         (lambda: clean(people), "json-ld"),
         (lambda: clean(values), "meta"),
+        # A structured credit the page's byline prints ("Resy Staff" in the meta and "By Resy Staff"
+        # under the headline) is the story's, before any person a teaser's byline names.
+        (lambda: _printed(credits(people), tree, lines), "json-ld"),
+        (lambda: _printed(credits(values), tree, lines), "meta"),
         (lambda: _dom_people(tree, lines, clean), "dom"),
         (lambda: credits(people), "json-ld"),  # typed as a Person, or a bare string: the site says so
         (lambda: credits(values), "meta"),
-        (lambda: credits(organisations), "json-ld"),
+        # The byline's own credit (a handle: "By <a rel="author">MixmasterFred</a>") before the
+        # organisation JSON-LD names, which is the publisher more often than the writer.
         (lambda: _dom_credits(tree, lines), "dom"),
+        (lambda: credits(organisations), "json-ld"),
+        # last: a name read off the head of an author box, which nothing else on the page marks
+        (lambda: _author_box_heads(tree, clean), "dom"),
     )
     for read, source in rules:
         names = read()
         if names:
             return names, source
     return (), None
+
+
+class _Shown:
+    """Whether the page's text shows a name (read once, and only when asked)."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self._tree = tree
+        self._text: str | None = None
+
+    def __call__(self, name: str) -> bool:
+        if self._text is None:
+            body = self._tree.body
+            self._text = fold(body.text(separator=" ") if body is not None else "").casefold()
+        return name.casefold() in self._text
 
 
 class _Lines:
@@ -175,6 +205,11 @@ def _dom_people(
             names = tuple(name for name in clean(texts) if " " in name)
         if names:  # a selector that names nobody ("View all posts") gives way to the next one
             return names
+    return _line_people(lines, clean)
+
+
+def _line_people(lines: Iterable[str], clean: Callable[[list[str]], tuple[str, ...]]) -> tuple[str, ...]:
+    """The people the first "By ..." line that names anyone names."""
     for line in lines:
         names = tuple(name for name in clean([line]) if " " in name)
         if names:
@@ -182,14 +217,50 @@ def _dom_people(
     return ()
 
 
-def _dom_credits(tree: LexborHTMLParser, lines: Iterable[str]) -> tuple[str, ...]:
-    """What an explicit byline on the page credits when it names no person ("By The Currency editors")."""
-    nodes = [
+def _author_box_heads(
+    tree: LexborHTMLParser, clean: Callable[[list[str]], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The name at the head of an author box: a box named after the author ("blog_author-box"), too
+    long for a byline because a biography follows the name, and the biography names that person
+    ("Jane Doe" / "Jane Doe is a ..." or "Jane has ...")."""
+    looked = 0
+    for node in tree.css(AUTHOR_BOX):
+        text = _text(node)
+        if len(text) <= MAX_BYLINE_CHARS or _not_a_byline(node):
+            continue  # a short one was read as a byline already
+        head, _, bio = text.strip().partition("\n")
+        bio_words = set(bio.split())
+        names = tuple(name for name in clean([head]) if " " in name and bio_words.intersection(name.split()))
+        if names:
+            return names
+        looked += 1
+        if looked >= MAX_BYLINE_NODES:
+            break
+    return ()
+
+
+def _printed(names: tuple[str, ...], tree: LexborHTMLParser, lines: Iterable[str]) -> tuple[str, ...]:
+    """The names the page's byline prints: its byline elements and its "By ..." lines."""
+    if not names:
+        return ()
+    texts = [_text(node) for node in _credit_nodes(tree)]
+    bylines = " ".join(fold(text) for text in (*texts, *lines)).casefold()
+    return tuple(name for name in names if name.casefold() in bylines)
+
+
+def _credit_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The page's explicit byline elements: author fields, author links and byline boxes."""
+    return [
         node
         for selector in CREDIT_SELECTORS
         for node in tree.css(selector)[:MAX_BYLINE_NODES]
         if len(_text(node)) <= MAX_BYLINE_CHARS and not _not_a_byline(node)
     ]
+
+
+def _dom_credits(tree: LexborHTMLParser, lines: Iterable[str]) -> tuple[str, ...]:
+    """What an explicit byline on the page credits when it names no person ("By The Currency editors")."""
+    nodes = _credit_nodes(tree)
     # each line of an element on its own: "By" / "The Investopedia Team" / "Full Bio"
     for line in (*(line for node in nodes for line in _text(node).splitlines()), *lines):
         # A page's own text is looser than a structured field: a credit there reads like a name.
@@ -240,13 +311,32 @@ def _byline_box(text_node: LexborNode) -> str | None:
     """The shortest line around a "By" text that names someone: the text's element, or the box
     that holds a bare label and the name beside it."""
     box = text_node.parent
+    label = squash(text_node.text_content or "")
     while box is not None and box.tag not in ("body", "html"):
         line = squash(box.text(deep=True, separator=" "))
         if len(line) > MAX_BYLINE_CHARS:
             return None
-        if BYLINE_LINE.match(line):
-            return None if outside_story(box) or _not_a_byline(box) else line
+        tail = _byline_from(label, line)
+        if tail is not None:
+            return None if outside_story(box) or _not_a_byline(box) else tail
         box = box.parent
+    return None
+
+
+def _byline_from(label: str, line: str) -> str | None:
+    """The byline in ``line`` that starts with ``label``: the whole line, or, when a date opens the
+    line, the rest from the "by" on ("Posted on May 1, 2025 by Jane Doe", WordPress's entry meta;
+    "March 15, 2022 · 3 min read · By Jane Doe"). Not a "by" in prose ("first described by Kan Chu
+    Sen"), nor an upper-case "POR" or "AV" after a number (a team's code in a table of results)."""
+    if BYLINE_LINE.match(line):
+        return line
+    if not label or label.split()[0].isupper():
+        return None
+    for found in re.finditer(rf"(?<!\w){re.escape(label)}", line):
+        head, tail = line[: found.start()], line[found.start() :]
+        words = [word for word in head.split() if _WORD.search(word)]  # not the "·" between them
+        if _DIGIT.search(head) and len(words) <= MAX_DATE_WORDS and BYLINE_LINE.match(tail):
+            return tail
     return None
 
 
