@@ -286,6 +286,10 @@ COMPOUND_KIND: Final[tuple[tuple[str, RemovalKind], ...]] = (
 
 _TOKEN: Final = re.compile(r"[a-z0-9]+")
 _CAMEL: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# Syntax highlighters name the parts of a code sample: "hljs-comment", "hljs-meta" (highlight.js),
+# "token comment", "token tag" (Prism), "cm-comment" (CodeMirror), "tok-comment". Those words
+# are about the code, not the page: a code comment is no comment thread, so their classes say nothing.
+SYNTAX_CLASS: Final = re.compile(r"^(?:hljs(?:-.+)?|token|cm-.+|tok-.+)$")
 
 
 def tokens(attrs: dict[str, str | None]) -> list[str]:
@@ -297,7 +301,10 @@ def tokens(attrs: dict[str, str | None]) -> list[str]:
     camelCase parts count only from four letters on: hashed class names of CSS-in-JS
     (``hJpRRP``) would otherwise yield chance words like "jp" or "ad".
     """
-    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    klass = attrs.get("class") or ""
+    if klass and any(SYNTAX_CLASS.match(c) for c in klass.split()):
+        klass = ""  # a part of a code sample, named by its highlighter
+    raw = f"{klass} {attrs.get('id') or ''}"
     if not raw.strip():
         return []
     words = _TOKEN.findall(raw.lower())

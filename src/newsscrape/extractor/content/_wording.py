@@ -89,6 +89,8 @@ LABELS: Final = frozenset(
         "leave a comment",
         "skip to content",
         "skip advertisement",
+        # the heading of a page's own table of contents (its links go as a box of links)
+        "table of contents",
         # found on news pages outside the tuning set: embed, gallery and player buttons
         "next story",
         "view this post on instagram",

@@ -1,0 +1,46 @@
+"""Body chrome found on WCXB half A and confirmed on half B: one behaviour per test, inline pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsscrape import ExtractConfig, extract
+
+NATIVE = ExtractConfig(fallback=False)  # the native pass, not trafilatura's opinion
+
+PARA = (
+    "The committee met on Tuesday to discuss the new budget, which includes funding for schools, "
+    "roads and the public library that was closed last winter after the flood."
+)
+PARA2 = (
+    "Officials said the vote would take place next month, after a period of public consultation "
+    "in which residents can send written comments to the council offices."
+)
+
+
+def body(article: str) -> str:
+    html = f"<html><body><article><h1>The title</h1>{article}</article></body></html>"
+    return extract(html, config=NATIVE).body
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        '<span class="hljs-comment"># stage every modified file</span>',  # highlight.js
+        '<span class="token comment"># stage every modified file</span>',  # Prism
+        '<span class="cm-comment"># stage every modified file</span>',  # CodeMirror
+    ],
+)
+def test_code_comment_of_a_highlighter_is_kept(comment: str) -> None:
+    code = f'<pre><code class="language-bash">{comment}\ngit add .</code></pre>'
+    assert "# stage every modified file" in body(f"<p>{PARA}</p>{code}<p>{PARA2}</p>")
+
+
+@pytest.mark.parametrize(
+    "heading", ["<h2>Table of Contents</h2>", "<p><strong>Table of contents:</strong></p>"]
+)
+def test_table_of_contents_heading_removed(heading: str) -> None:
+    toc = '<ul><li><a href="#one">First part</a></li><li><a href="#two">Second part</a></li></ul>'
+    text = body(f"<p>{PARA}</p>{heading}{toc}<h2>First part</h2><p>{PARA2}</p>")
+    assert "Table of" not in text
+    assert PARA2 in text
