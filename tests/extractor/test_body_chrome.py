@@ -44,3 +44,23 @@ def test_table_of_contents_heading_removed(heading: str) -> None:
     text = body(f"<p>{PARA}</p>{heading}{toc}<h2>First part</h2><p>{PARA2}</p>")
     assert "Table of" not in text
     assert PARA2 in text
+
+
+def _forum(posts: int) -> str:
+    # a Discourse-style page without JavaScript: an empty app root, the posts inside <noscript>
+    post = (
+        '<div class="topic-body crawler-post"><div class="crawler-post-meta"><span>user{n}</span></div>'
+        '<div class="post" itemprop="text"><p>Reply {n}: ' + PARA + "</p><p>" + PARA2 + "</p></div></div>"
+    )
+    return (
+        '<html><body><section id="main"></section><noscript><div id="main-outlet" class="wrap">'
+        "<h1>Why does the resolver fail?</h1>"
+        + "".join(post.format(n=n) for n in range(posts))
+        + "</div></noscript></body></html>"
+    )
+
+
+def test_posts_written_inside_noscript_are_the_page() -> None:
+    text = extract(_forum(4), config=NATIVE).body
+    assert "Reply 0:" in text
+    assert "Reply 3:" in text
