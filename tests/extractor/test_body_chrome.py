@@ -64,3 +64,13 @@ def test_posts_written_inside_noscript_are_the_page() -> None:
     text = extract(_forum(4), config=NATIVE).body
     assert "Reply 0:" in text
     assert "Reply 3:" in text
+
+
+def test_stacks_screen_reader_text_is_not_body() -> None:
+    # Stack Exchange's user card: the badge counts are drawn, their words are for screen readers only
+    card = (
+        '<div class="user-details"><a href="/users/1/ann">Ann</a><div class="-flair">'
+        '<span title="37 gold badges" aria-hidden="true"><span class="badgecount">37</span></span>'
+        '<span class="v-visible-sr">37 gold badges</span></div></div>'
+    )
+    assert "gold badges" not in body(f"<p>{PARA}</p><p>{PARA2}</p>{card}")

@@ -337,6 +337,7 @@ INLINE_KINDS: Final[frozenset[RemovalKind]] = frozenset(
 HIDDEN_CLASSES: Final = frozenset(
     {"hidden", "hide", "d-none", "is-hidden", "u-hidden", "visually-hidden", "visuallyhidden", "sr-only"}
     | {"screen-reader-text", "screenreader-only", "invisible", "display-none"}
+    | {"v-visible-sr"}  # Stacks, the Stack Exchange sites' framework: "37 gold badges" beside each name
 )
 SHOWN_AT: Final = ("d-sm-", "d-md-", "d-lg-", "d-xl-", "visible-", "sm:", "md:", "lg:", "xl:", "show-for-")
 
