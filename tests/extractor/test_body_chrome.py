@@ -74,3 +74,10 @@ def test_stacks_screen_reader_text_is_not_body() -> None:
         '<span class="v-visible-sr">37 gold badges</span></div></div>'
     )
     assert "gold badges" not in body(f"<p>{PARA}</p><p>{PARA2}</p>{card}")
+
+
+@pytest.mark.parametrize(
+    "line", ["Home", "Contact Us", "Recently viewed", "Joined", "Messages:", "1 Like", "12 likes"]
+)
+def test_site_and_forum_furniture_lines_removed(line: str) -> None:
+    assert line not in body(f"<p>{PARA}</p><div>{line}</div><p>{PARA2}</p>")
