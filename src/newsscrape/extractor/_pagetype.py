@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ._data import fitted
 from ._urls import split_url
 from .content._blocks import Block
-from .content._chrome import JUNK_TAGS
+from .content._chrome import strip_junk
 from .metadata._metadata import Metadata
 
 PageTypeName = Literal["article", "listing", "collection", "forum", "product", "service", "documentation"]
@@ -270,7 +270,7 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     out["og_other"] = float(bool(og) and not any(out[f"og_{k}"] for k in ("article", "product", "website")))
     text = ""
     if tree.body is not None:
-        tree.body.strip_tags(JUNK_TAGS)  # the content pass's first step, taken early: scripts are not text
+        strip_junk(tree.body)  # the content pass's first step, taken early: scripts are not text
         text = tree.body.text(deep=True, separator=" ")[:TEXT_SAMPLE].lower()
     out["prices"] = _log(len(_PRICE.findall(text)))
     tokens = _TOKEN.findall(text)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
+from selectolax.lexbor import LexborNode
+
 # What a removed block was, as ``explain`` reports it: every kind the content pass records, spelled
 # once here, so a misspelt kind anywhere is a mypy error.
 RemovalKind = Literal[
@@ -67,6 +69,13 @@ JUNK_TAGS: Final = [
     "meta",
     "dialog",
 ]
+# A page that writes its text inside <noscript>, beside an app root still empty before its scripts
+# run (Discourse and Flarum forums serve their posts so to readers without JavaScript): that text
+# is the page, so its <noscript> boxes are opened instead of dropped. Elsewhere <noscript> holds a
+# tracking pixel, a "please enable JavaScript" line or styles: far less than the page's own text.
+NOSCRIPT_MIN_CHARS: Final = 500
+NOSCRIPT_SHARE: Final = 0.9  # of the page's visible characters, at least, inside <noscript>
+_RAW_TEXT: Final = frozenset({"script", "style", "template", "iframe", "textarea", "title"})
 # What <dialog> is, said in ARIA: an overlay over the page (terms of use, a cart, a sign-in form),
 # never its story, even with an <h1> of its own and more text than the page (a policy's full text).
 DIALOGS: Final = '[role="dialog"], [role="alertdialog"]'
@@ -286,6 +295,10 @@ COMPOUND_KIND: Final[tuple[tuple[str, RemovalKind], ...]] = (
 
 _TOKEN: Final = re.compile(r"[a-z0-9]+")
 _CAMEL: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# Syntax highlighters name the parts of a code sample: "hljs-comment", "hljs-meta" (highlight.js),
+# "token comment", "token tag" (Prism), "cm-comment" (CodeMirror), "tok-comment". Those words
+# are about the code, not the page: a code comment is no comment thread, so their classes say nothing.
+SYNTAX_CLASS: Final = re.compile(r"^(?:hljs(?:-.+)?|token|cm-.+|tok-.+)$")
 
 
 def tokens(attrs: dict[str, str | None]) -> list[str]:
@@ -297,7 +310,10 @@ def tokens(attrs: dict[str, str | None]) -> list[str]:
     camelCase parts count only from four letters on: hashed class names of CSS-in-JS
     (``hJpRRP``) would otherwise yield chance words like "jp" or "ad".
     """
-    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    klass = attrs.get("class") or ""
+    if klass and any(SYNTAX_CLASS.match(c) for c in klass.split()):
+        klass = ""  # a part of a code sample, named by its highlighter
+    raw = f"{klass} {attrs.get('id') or ''}"
     if not raw.strip():
         return []
     words = _TOKEN.findall(raw.lower())
@@ -321,8 +337,37 @@ INLINE_KINDS: Final[frozenset[RemovalKind]] = frozenset(
 HIDDEN_CLASSES: Final = frozenset(
     {"hidden", "hide", "d-none", "is-hidden", "u-hidden", "visually-hidden", "visuallyhidden", "sr-only"}
     | {"screen-reader-text", "screenreader-only", "invisible", "display-none"}
+    | {"v-visible-sr"}  # Stacks, the Stack Exchange sites' framework: "37 gold badges" beside each name
 )
 SHOWN_AT: Final = ("d-sm-", "d-md-", "d-lg-", "d-xl-", "visible-", "sm:", "md:", "lg:", "xl:", "show-for-")
+
+
+def strip_junk(body: LexborNode) -> None:
+    """Remove ``JUNK_TAGS`` with their content, opening ``<noscript>`` first when it holds the page."""
+    if noscript_holds_page(body):
+        body.unwrap_tags(["noscript"])
+    body.strip_tags(JUNK_TAGS)
+
+
+def noscript_holds_page(body: LexborNode) -> bool:
+    """Whether ``<noscript>`` boxes hold nearly all the visible text of ``body``.
+
+    >>> noscript_holds_page(LexborHTMLParser("<div id=app></div><noscript><p>" + "Post. " * 200).body)
+    True
+    """
+    boxes = body.css("noscript")
+    if not boxes:
+        return False
+    inside = sum(_visible_chars(box) for box in boxes)
+    return inside >= NOSCRIPT_MIN_CHARS and inside >= NOSCRIPT_SHARE * _visible_chars(body)
+
+
+def _visible_chars(node: LexborNode) -> int:
+    return sum(
+        len("".join((text.text_content or "").split()))
+        for text in node.traverse(include_text=True)
+        if text.is_text_node and (text.parent is None or text.parent.tag not in _RAW_TEXT)
+    )
 
 
 def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[RemovalKind, str] | None:

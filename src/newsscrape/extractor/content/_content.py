@@ -27,7 +27,7 @@ from .._guard import Deadline
 from .._text import count_words, fold
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
-from ._chrome import DIALOGS, JUNK_TAGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, tokens
+from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
 from ._profiles import ARTICLE, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights
 from ._wording import heading_kind
@@ -128,7 +128,7 @@ def _native(
     profile: ContentProfile,
     base_url: str | None,
 ) -> None:
-    body.strip_tags(JUNK_TAGS)
+    strip_junk(body)  # and a <noscript> holding the page's text is opened instead
     _remove([(node, "popup", "ARIA dialog") for node in body.css(DIALOGS)], content.removed)
     page_chars = len(fold(body.text(deep=True)))
     doomed: list[tuple[LexborNode, RemovalKind, str]] = []

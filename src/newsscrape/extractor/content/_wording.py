@@ -89,6 +89,17 @@ LABELS: Final = frozenset(
         "leave a comment",
         "skip to content",
         "skip advertisement",
+        # the heading of a page's own table of contents (its links go as a box of links)
+        "table of contents",
+        # site furniture met on several WCXB pages of both halves, never in their truth: a menu's
+        # first and last entries, a shop's history rail, a forum's user card ("Member", "Joined")
+        "home",
+        "blog",
+        "contact us",
+        "recently viewed",
+        "member",
+        "joined",
+        "messages",
         # found on news pages outside the tuning set: embed, gallery and player buttons
         "next story",
         "view this post on instagram",
@@ -395,6 +406,8 @@ _LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
             re.I,
         ),
     ),
+    # a forum post's reaction counter ("1 Like", "12 likes"), on a line of its own
+    ("label", "like counter", re.compile(r"^\d+\s+likes?$", re.I)),
     ("bio", "bare byline", re.compile(r"^(?i:by|von|par|por|di|door|av)\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}$")),
 )
 # Calls to action addressed to the reader, up to a few sentences: newsletter and follow prompts.

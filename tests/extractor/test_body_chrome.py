@@ -1,0 +1,83 @@
+"""Body chrome found on WCXB half A and confirmed on half B: one behaviour per test, inline pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsscrape import ExtractConfig, extract
+
+NATIVE = ExtractConfig(fallback=False)  # the native pass, not trafilatura's opinion
+
+PARA = (
+    "The committee met on Tuesday to discuss the new budget, which includes funding for schools, "
+    "roads and the public library that was closed last winter after the flood."
+)
+PARA2 = (
+    "Officials said the vote would take place next month, after a period of public consultation "
+    "in which residents can send written comments to the council offices."
+)
+
+
+def body(article: str) -> str:
+    html = f"<html><body><article><h1>The title</h1>{article}</article></body></html>"
+    return extract(html, config=NATIVE).body
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        '<span class="hljs-comment"># stage every modified file</span>',  # highlight.js
+        '<span class="token comment"># stage every modified file</span>',  # Prism
+        '<span class="cm-comment"># stage every modified file</span>',  # CodeMirror
+    ],
+)
+def test_code_comment_of_a_highlighter_is_kept(comment: str) -> None:
+    code = f'<pre><code class="language-bash">{comment}\ngit add .</code></pre>'
+    assert "# stage every modified file" in body(f"<p>{PARA}</p>{code}<p>{PARA2}</p>")
+
+
+@pytest.mark.parametrize(
+    "heading", ["<h2>Table of Contents</h2>", "<p><strong>Table of contents:</strong></p>"]
+)
+def test_table_of_contents_heading_removed(heading: str) -> None:
+    toc = '<ul><li><a href="#one">First part</a></li><li><a href="#two">Second part</a></li></ul>'
+    text = body(f"<p>{PARA}</p>{heading}{toc}<h2>First part</h2><p>{PARA2}</p>")
+    assert "Table of" not in text
+    assert PARA2 in text
+
+
+def _forum(posts: int) -> str:
+    # a Discourse-style page without JavaScript: an empty app root, the posts inside <noscript>
+    post = (
+        '<div class="topic-body crawler-post"><div class="crawler-post-meta"><span>user{n}</span></div>'
+        '<div class="post" itemprop="text"><p>Reply {n}: ' + PARA + "</p><p>" + PARA2 + "</p></div></div>"
+    )
+    return (
+        '<html><body><section id="main"></section><noscript><div id="main-outlet" class="wrap">'
+        "<h1>Why does the resolver fail?</h1>"
+        + "".join(post.format(n=n) for n in range(posts))
+        + "</div></noscript></body></html>"
+    )
+
+
+def test_posts_written_inside_noscript_are_the_page() -> None:
+    text = extract(_forum(4), config=NATIVE).body
+    assert "Reply 0:" in text
+    assert "Reply 3:" in text
+
+
+def test_stacks_screen_reader_text_is_not_body() -> None:
+    # Stack Exchange's user card: the badge counts are drawn, their words are for screen readers only
+    card = (
+        '<div class="user-details"><a href="/users/1/ann">Ann</a><div class="-flair">'
+        '<span title="37 gold badges" aria-hidden="true"><span class="badgecount">37</span></span>'
+        '<span class="v-visible-sr">37 gold badges</span></div></div>'
+    )
+    assert "gold badges" not in body(f"<p>{PARA}</p><p>{PARA2}</p>{card}")
+
+
+@pytest.mark.parametrize(
+    "line", ["Home", "Contact Us", "Recently viewed", "Joined", "Messages:", "1 Like", "12 likes"]
+)
+def test_site_and_forum_furniture_lines_removed(line: str) -> None:
+    assert line not in body(f"<p>{PARA}</p><div>{line}</div><p>{PARA2}</p>")
