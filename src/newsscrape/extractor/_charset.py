@@ -174,7 +174,10 @@ def decode_html(data: bytes, *, http_charset: str | None = None, url: str | None
 
 # C1 control characters never stand in HTML text; in a decoded page they are the trace of UTF-8
 # that was read as Latin-1 and written out again as UTF-8 upstream ("doesn\u00e2\x80\x99t").
-_MOJIBAKE = re.compile("[\u0080-\u009f]")
+# Looked for in the UTF-8 bytes, where each of them is "\xc2" and a byte 80-9F (and "\xc2" is never
+# anything but a lead byte): the pattern then starts with a literal, which re finds at memchr speed,
+# some 3x faster than a character class over the str.
+_MOJIBAKE = re.compile(b"\xc2[\x80-\x9f]")
 
 
 def has_mojibake(text: str) -> bool:
@@ -183,7 +186,9 @@ def has_mojibake(text: str) -> bool:
     >>> has_mojibake("doesnâ\x80\x99t"), has_mojibake("doesn’t")
     (True, False)
     """
-    return _MOJIBAKE.search(text) is not None
+    if text.isascii():
+        return False
+    return _MOJIBAKE.search(text.encode("utf-8", "surrogatepass")) is not None
 
 
 def undo_mojibake(text: str) -> str:

@@ -147,12 +147,13 @@ def _stages(
         raise ExtractError("no article text found", url=url, reason="no_body")
     kind = classify(signals | content_signals(content.blocks))
     profile = profile_for(kind.label)
-    # Read as the type it is: parsed again, as the content pass edits the tree. Not when the first
-    # reading spent the budget (a second opinion stopped for time leaves only its reserve): a page
-    # that cannot be read twice in time keeps its first reading rather than timing out.
+    # Read as the type it is: on the same tree, whose page-wide chrome the first reading removed
+    # (the container choice and the block walk only read it). Not when the first reading spent the
+    # budget (a second opinion stopped for time leaves only its reserve): a page that cannot be
+    # read twice in time keeps its first reading rather than timing out.
     if profile != ARTICLE and deadline.remaining() > 2 * SECOND_OPINION_RESERVE:
         again = extract_content(
-            _parse(text, config, url=url),
+            tree,
             html=text,
             meta=meta,
             deadline=deadline,
@@ -160,6 +161,7 @@ def _stages(
             url=url,
             profile=profile,
             base_url=base_url,
+            again=content,
         )
         if again.blocks:
             content = again

@@ -8,7 +8,12 @@ Stages, all on the one lexbor tree that metadata was read from:
 4. walk the container (and its same-class twins) in reading order, dropping chrome blocks by
    markup (``_chrome``), wording (``_wording``) and link density (``_blocks``);
 5. when the result looks too short for the page (or for its JSON-LD wordCount/articleBody),
-   ask trafilatura for a second opinion: about 1% of the aeb pages, 15% of the dates pages.
+   ask trafilatura for a second opinion: about 1% of the aeb pages, 15% of the dates pages. A page
+   read as a type whose profile asks trafilatura every time (forum, product ...) asks it only when
+   the native text holds less than ``COVERED_SHARE`` of the page's visible text: trafilatura costs
+   more than the whole native pass, and a reading that already holds most of the page is rarely
+   bettered (the share is fitted by ``benchmarks/fit_second_opinion.py``, kept in
+   ``data/second_opinion.json``).
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
@@ -23,6 +28,7 @@ from typing import Final
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...config import ExtractConfig
+from .._data import fitted
 from .._guard import Deadline
 from .._text import count_words, fold
 from ..metadata._metadata import Metadata
@@ -64,6 +70,10 @@ UNSURE_HINT_SHARE: Final = 0.6
 FALLBACK_MAX_CHARS: Final = 3_000_000
 # Seconds of the page's budget kept back from trafilatura for the stages after it.
 SECOND_OPINION_RESERVE: Final = 0.5
+# A typed reading holding this share of the page's visible text (in characters) is not second-guessed
+# (None: always asked). Fitted on WCXB half A by benchmarks/fit_second_opinion.py.
+_COVERED: Final = fitted("second_opinion.json")["covered_share"]
+COVERED_SHARE: Final[float | None] = None if _COVERED is None else float(_COVERED)
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
 REPEAT_MIN_CHARS: Final = 80
 
@@ -76,6 +86,19 @@ class Content:
     # figure captions, no part of the body: (number of ``blocks`` before it, its block)
     captions: list[tuple[int, Block]] = field(default_factory=list)
     method: str = "native"  # native | trafilatura
+    page_chars: int = 0  # the page's visible text, folded, before chrome is removed
+    # the tree once page-wide chrome is gone, shared by a reading of the page as another type
+    prepared: Prepared | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Prepared:
+    """What every reading of one tree shares: steps 1-2 are done on it (they edit the tree), and the
+    paragraph weights of step 3. The container choice and the block walk only read the tree."""
+
+    weights: dict[int, Weight]
+    page_chars: int
+    removed: list[Removed]  # what steps 1-2 removed
 
 
 def extract_content(
@@ -88,8 +111,11 @@ def extract_content(
     url: str | None = None,
     profile: ContentProfile = ARTICLE,
     base_url: str | None = None,
+    again: Content | None = None,
 ) -> Content:
     """Find the article text. Modifies ``tree`` (chrome is decomposed); metadata is read before.
+    ``again``: an earlier reading of the same tree (as another type), whose chrome removal and
+    paragraph weights this one takes over rather than parsing and weighing the page again.
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> content.container, content.method
@@ -106,11 +132,14 @@ def extract_content(
             deadline=deadline,
             profile=profile,
             base_url=base_url,
+            prepared=again.prepared if again is not None else None,
         )
     deadline.check()
     share = profile.second_share
     if _unsure(content, meta):
         share = min(share if share is not None else 1.0, 1.0)
+    elif share is not None and covered(content):
+        share = None  # the native reading holds most of the page already
     if config.fallback and share is not None:
         _second_opinion(content, html, deadline, share=share)
         deadline.check()
@@ -127,30 +156,14 @@ def _native(
     deadline: Deadline,
     profile: ContentProfile,
     base_url: str | None,
+    prepared: Prepared | None = None,
 ) -> None:
-    strip_junk(body)  # and a <noscript> holding the page's text is opened instead
-    _remove([(node, "popup", "ARIA dialog") for node in body.css(DIALOGS)], content.removed)
-    page_chars = len(fold(body.text(deep=True)))
-    doomed: list[tuple[LexborNode, RemovalKind, str]] = []
-    for node in body.css(PAGE_CHROME):
-        tag = node.tag or ""
-        kind = TAG_KIND.get(tag) or ROLE_KIND.get((node.attributes.get("role") or "").lower())
-        if kind is None:
-            kinds = {WORD_KIND.get(w) for w in tokens(node.attributes)}
-            named = [k for k in PAGE_CHROME_KINDS if k in kinds]
-            if not named:
-                continue
-            kind = named[0]
-        if (
-            node.css_first(STORY_INSIDE) is not None
-            and len(fold(node.text(deep=True))) > PAGE_CHROME_MAX_SHARE * page_chars
-        ):
-            continue  # a wrapper of the story that happens to say "comments" or be a <header>
-        doomed.append((node, kind, "page-wide chrome"))
-    _remove(doomed, content.removed)
-    _drop_rails(body, page_chars, content.removed, deadline)
-    deadline.check()
-    weights = paragraph_weights(body)
+    if prepared is None:
+        prepared = _prepare(body, deadline)
+    content.prepared = prepared
+    content.page_chars = prepared.page_chars
+    content.removed = list(prepared.removed)
+    weights = prepared.weights
     container = choose_container(body, weights, descent_share=profile.descent_share)
     if container is None:
         return
@@ -174,6 +187,34 @@ def _native(
     if walk.captions:
         content.captions = _placed(walk.captions, walk.blocks, content.blocks)
     content.removed.extend(walk.removed)
+
+
+def _prepare(body: LexborNode, deadline: Deadline) -> Prepared:
+    """Steps 1-2 (junk, dialogs, page-wide chrome, rails: the tree is edited) and the weights of 3."""
+    removed: list[Removed] = []
+    strip_junk(body)  # and a <noscript> holding the page's text is opened instead
+    _remove([(node, "popup", "ARIA dialog") for node in body.css(DIALOGS)], removed)
+    page_chars = len(fold(body.text(deep=True)))
+    doomed: list[tuple[LexborNode, RemovalKind, str]] = []
+    for node in body.css(PAGE_CHROME):
+        tag = node.tag or ""
+        kind = TAG_KIND.get(tag) or ROLE_KIND.get((node.attributes.get("role") or "").lower())
+        if kind is None:
+            kinds = {WORD_KIND.get(w) for w in tokens(node.attributes)}
+            named = [k for k in PAGE_CHROME_KINDS if k in kinds]
+            if not named:
+                continue
+            kind = named[0]
+        if (
+            node.css_first(STORY_INSIDE) is not None
+            and len(fold(node.text(deep=True))) > PAGE_CHROME_MAX_SHARE * page_chars
+        ):
+            continue  # a wrapper of the story that happens to say "comments" or be a <header>
+        doomed.append((node, kind, "page-wide chrome"))
+    _remove(doomed, removed)
+    _drop_rails(body, page_chars, removed, deadline)
+    deadline.check()
+    return Prepared(weights=paragraph_weights(body), page_chars=page_chars, removed=removed)
 
 
 def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed], deadline: Deadline) -> None:
@@ -352,6 +393,17 @@ def _unsure(content: Content, meta: Metadata) -> bool:
         return True
     hint = meta.word_count or (count_words(meta.article_body) if meta.article_body else 0)
     return bool(hint) and words < UNSURE_HINT_SHARE * hint
+
+
+def covered(content: Content) -> bool:
+    """Whether the native text holds ``COVERED_SHARE`` of the page's visible text or more.
+
+    >>> covered(Content(blocks=[Block(text="All of it")], page_chars=9000))
+    False
+    """
+    if COVERED_SHARE is None or content.page_chars <= 0:
+        return False
+    return sum(len(b.text) for b in content.blocks) >= COVERED_SHARE * content.page_chars
 
 
 def _second_opinion(content: Content, html: str, deadline: Deadline, *, share: float = 1.0) -> None:
