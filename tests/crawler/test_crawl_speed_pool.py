@@ -163,3 +163,51 @@ def test_idle_workers_load_the_heavy_models_before_pages_need_them() -> None:
             return loaded
 
     assert asyncio.run(go()) == ("langid", "trafilatura", "dateparser")
+
+
+def held_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """In a worker process: note that the page started (file ``started``), then never finish. In
+    the crawl's own process: an Article titled with that process's pid."""
+    assert url is not None
+    parent, started = url.split("parent=", 1)[1].split("&started=")
+    if os.getpid() != int(parent):
+        Path(started).touch()
+        time.sleep(120)
+    return Article(url=url, final_url=final_url, title=str(os.getpid()))
+
+
+def test_a_page_in_flight_when_the_pool_falls_back_is_extracted_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The second worker dies before it is ready while the first has a page under way: the pool
+    falls back to this process, and that page is extracted here, not recorded as a dead worker's."""
+    release = threading.Event()
+    starts = itertools.count()
+
+    class DiesSecond(_pool._Worker):
+        def __init__(self, *args: Any) -> None:
+            if next(starts) == 1:
+                release.wait(120)
+                raise _pool._Unborn
+            super().__init__(*args)
+
+    monkeypatch.setattr(_pool, "_Worker", DiesSecond)
+    started = tmp_path / "started"
+    url = f"http://e.com/1?parent={os.getpid()}&started={started}"
+
+    async def go() -> Article:
+        with ExtractPool(workers=2, timeout=60.0, extract_fn=held_extract) as pool:
+            page = asyncio.ensure_future(pool.extract(PAGE, url, final_url=None, charset=None))
+            try:
+                for _ in range(6000):  # until the first worker has the page under way (60 s at most)
+                    if started.exists():
+                        break
+                    await asyncio.sleep(0.01)
+                assert started.exists()
+            finally:
+                release.set()
+            return await asyncio.wait_for(page, 60)
+
+    assert asyncio.run(go()).title == str(os.getpid())

@@ -386,9 +386,12 @@ class ExtractPool:
         sent: deque[_Task] = deque()  # handed to the worker, unanswered, in order; sent[0] is under way
         since = 0.0  # when sent[0] was taken up
         while worker is not None:
-            if self._ctx is None:  # the pool fell back to this process: so do these pages
+            if self._ctx is None or self._closed:  # fell back to this process (so do these pages), or closed
                 for unanswered in sent:
-                    unanswered.settle(_FALLBACK)
+                    if self._ctx is None:
+                        unanswered.settle(_FALLBACK)
+                    else:
+                        unanswered.cancel()
                 self._retire(worker)
                 return
             while len(sent) < DEPTH:  # top up; block for a page only when the worker has none
@@ -421,11 +424,12 @@ class ExtractPool:
             try:
                 answered = worker.conn.poll(max(0.0, since + self._timeout - time.monotonic()))
                 answer: Answer = worker.conn.recv() if answered else self._timed_out(url)
-            except (EOFError, OSError) as exc:  # it died on this page (a crash in a C library): recorded
-                answered, answer = (
-                    False,
-                    ExtractError(f"extraction worker died: {exc!r}", url=url, reason="internal"),
-                )
+            except (EOFError, OSError) as exc:
+                if self._ctx is None or self._closed:  # killed by the fall-back or close(), not by the page
+                    continue
+                # It died on this page (a crash in a C library): recorded.
+                answered = False
+                answer = ExtractError(f"extraction worker died: {exc!r}", url=url, reason="internal")
             sent.popleft()
             head.settle(answer)
             since = time.monotonic()
