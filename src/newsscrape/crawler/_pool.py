@@ -215,6 +215,7 @@ def _tests_main(test: ast.expr) -> bool:
 
 class _Worker:
     def __init__(self, ctx: BaseContext, fn: ExtractFn, config: ExtractConfig) -> None:
+        self._killing = threading.Lock()
         self.conn, child = ctx.Pipe()
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child, fn, config), daemon=True, name="newsscrape-extract"
@@ -231,10 +232,14 @@ class _Worker:
             raise _Unborn
 
     def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        self.conn.close()
+        """Kill the process and close its pipe, once (its slot and ``close()`` may both ask)."""
+        with self._killing:
+            if self.conn.closed:
+                return
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join(5)
+            self.conn.close()
 
 
 _FALLBACK: Final = "fallback"  # a page's answer when the pool fell back to this process: extract it here
@@ -457,7 +462,7 @@ class ExtractPool:
         with self._lock:
             if worker in self._workers:
                 self._workers.remove(worker)
-        worker.kill()
+        worker.kill()  # a no-op if close() killed it already
 
     def _replace(self, dead: _Worker) -> _Worker | None:
         self._retire(dead)
