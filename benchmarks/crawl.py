@@ -25,6 +25,9 @@
    time in the way: the frontier's cost. Peak RSS of that process (wait4), for N/10, N, 10 N URLs.
 
 Wall times depend on the machine and its load (``uptime`` is printed): compare rows of one run.
+``--baseline-src DIR`` (a ``src`` directory of another checkout, e.g. from ``git archive``) runs
+every newsscrape row twice, that code first and this one right after, so a change is measured
+against its starting point in one run, under the same load.
 """
 
 from __future__ import annotations
@@ -172,6 +175,7 @@ class Run:
     ok: int
     pss_mib: float  # peak of the summed PSS of the tree
     cpu: float  # user + system seconds of the tree
+    cpu_main: float  # of the process itself (newsscrape: the crawl's parent, without its workers)
 
 
 def _tree(root: int) -> list[int]:
@@ -205,10 +209,12 @@ def _sample(pid: int) -> tuple[int, float]:
     return pss, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(args: list[str], *, ok: Any = None) -> Run:
-    """Run ``args``; its stdout lines are its records. ``ok(line)`` says whether a record is a success."""
+def measure(args: list[str], *, ok: Any = None, src: Path | None = None) -> Run:
+    """Run ``args``; its stdout lines are its records. ``ok(line)`` says whether a record is a success.
+    ``src``: import newsscrape from there (PYTHONPATH) instead of this checkout."""
+    env = dict(os.environ, PYTHONPATH=str(src)) if src is not None else None
     started = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     assert proc.stdout is not None
     first: list[float] = []
     counts = [0, 0]
@@ -236,7 +242,8 @@ def measure(args: list[str], *, ok: Any = None) -> Run:
     reader.join()
     elapsed = time.perf_counter() - started
     first_line = first[0] if first else elapsed
-    return Run(elapsed, first_line, counts[0], counts[1], peak / 2**20, sum(cpu_of.values()))
+    cpu_main = cpu_of.get(proc.pid, 0.0)
+    return Run(elapsed, first_line, counts[0], counts[1], peak / 2**20, sum(cpu_of.values()), cpu_main)
 
 
 def _newsscrape_ok(line: bytes) -> bool:
@@ -252,7 +259,8 @@ def _print(label: str, run: Run, n: int, peer: float | None = None, peer2: float
         ratios += f"  x{rate / peer2:5.2f} cli"
     print(
         f"{label:40s} {run.seconds:6.2f}s {rate:7.1f} p/s  first {run.first:5.2f}s  "
-        f"mem {run.pss_mib:6.1f} MiB  cpu {run.cpu:5.1f}s  ok={run.ok}/{run.lines}{ratios}",
+        f"mem {run.pss_mib:6.1f} MiB  cpu {run.cpu:5.1f}s (main {run.cpu_main:4.1f}s)  "
+        f"ok={run.ok}/{run.lines}{ratios}",
         flush=True,
     )
     return rate
@@ -265,7 +273,9 @@ def newsscrape_args(source: Path, concurrency: int, per_host: int, workers: int)
     ]  # fmt: skip
 
 
-def throughput(bench_dir: Path, hosts: int, workers: int, parallel: int, tmp: Path) -> None:
+def throughput(
+    bench_dir: Path, hosts: int, workers: int, parallel: int, tmp: Path, baseline: Path | None = None
+) -> None:
     names = list(load_pages(bench_dir))
     with page_servers(bench_dir, hosts) as bases:
         urls = [f"{base}/p/{name}" for base in bases for name in names]
@@ -288,11 +298,17 @@ def throughput(bench_dir: Path, hosts: int, workers: int, parallel: int, tmp: Pa
         peer2 = _print(f"trafilatura -i --parallel {parallel}", cli, n, peer)
         for concurrency in (1, 8, 32):
             per_host = max(1, concurrency // hosts)
-            run = measure(newsscrape_args(source, concurrency, per_host, workers), ok=_newsscrape_ok)
+            args = newsscrape_args(source, concurrency, per_host, workers)
+            if baseline is not None:
+                run = measure(args, ok=_newsscrape_ok, src=baseline)
+                _print(f"  baseline -c {concurrency} --per-host {per_host}", run, n, peer, peer2)
+            run = measure(args, ok=_newsscrape_ok)
             _print(f"newsscrape crawl -c {concurrency} --per-host {per_host}", run, n, peer, peer2)
 
 
-def scale(bench_dir: Path, hosts: int, workers: int, pages: int, tmp: Path) -> None:
+def scale(
+    bench_dir: Path, hosts: int, workers: int, pages: int, tmp: Path, baseline: Path | None = None
+) -> None:
     names = list(load_pages(bench_dir))
     with page_servers(bench_dir, hosts) as bases:
         source = tmp / "scale.txt"
@@ -300,13 +316,17 @@ def scale(bench_dir: Path, hosts: int, workers: int, pages: int, tmp: Path) -> N
             for i in range(pages):
                 f.write(f"{bases[i % hosts]}/p/{names[(i // hosts) % len(names)]}?copy={i}\n")
         print(f"# scale: {pages} pages on {hosts} hosts, concurrency 32, --workers {workers}", flush=True)
-        run = measure(newsscrape_args(source, 32, max(1, 32 // hosts), workers), ok=_newsscrape_ok)
-        _print("newsscrape crawl -c 32", run, pages)
-        print(
-            f"pages per CPU-second of the process tree (pages/s per busy core): {pages / run.cpu:.1f}; "
-            f"cores busy on average: {run.cpu / run.seconds:.2f} of {os.cpu_count()}",
-            flush=True,
-        )
+        args = newsscrape_args(source, 32, max(1, 32 // hosts), workers)
+        for label, src in (("  baseline -c 32", baseline), ("newsscrape crawl -c 32", None)):
+            if label.startswith("  baseline") and baseline is None:
+                continue
+            run = measure(args, ok=_newsscrape_ok, src=src)
+            _print(label, run, pages)
+            print(
+                f"pages per CPU-second of the process tree (pages/s per busy core): {pages / run.cpu:.1f}; "
+                f"cores busy on average: {run.cpu / run.seconds:.2f} of {os.cpu_count()}",
+                flush=True,
+            )
 
 
 def peak_rss_of_crawl(n: int, bases: list[str], tmp: Path) -> tuple[float, float]:
@@ -354,6 +374,7 @@ def main() -> None:
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--baseline-src", type=Path, help="also run newsscrape from this src directory")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -363,9 +384,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         if not args.skip_throughput:
-            throughput(args.bench_dir, args.hosts, args.workers, args.parallel, tmp)
+            throughput(args.bench_dir, args.hosts, args.workers, args.parallel, tmp, args.baseline_src)
         if not args.skip_scale:
-            scale(args.bench_dir, args.hosts, args.workers, args.scale_pages, tmp)
+            scale(args.bench_dir, args.hosts, args.workers, args.scale_pages, tmp, args.baseline_src)
         if not args.skip_memory:
             memory(args.memory_urls, tmp)
     load = os.getloadavg()

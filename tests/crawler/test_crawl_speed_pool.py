@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from faultserver import article_html
 from newsscrape.config import ExtractConfig
+from newsscrape.crawler import _pool
 from newsscrape.crawler._pool import ExtractPool
 from newsscrape.models import Article
 
@@ -56,17 +63,89 @@ def test_workers_started_before_the_first_page_extract_it() -> None:
     asyncio.run(go())
 
 
-def test_a_pool_closed_while_its_workers_start_leaves_none_running(tmp_path: Path) -> None:
-    async def go() -> ExtractPool:
-        pool = ExtractPool(workers=2, timeout=30.0, extract_fn=pid_extract)
-        pool.start()
-        pool.close()  # a crawl that needed no extraction (every URL refused) ends at once
-        assert pool._started is not None
-        await pool._started  # the background start sees the pool closed and stops
-        return pool
+def test_a_pool_closed_while_its_workers_start_leaves_none_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[_pool._Worker] = []
 
-    pool = asyncio.run(go())
-    assert not any(w.process.is_alive() for w in pool._workers)
+    class Recorded(_pool._Worker):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            made.append(self)
+
+    monkeypatch.setattr(_pool, "_Worker", Recorded)
+    pool = ExtractPool(workers=2, timeout=30.0, extract_fn=pid_extract)
+    pool.start()
+    pool.close()  # a crawl that needed no extraction (every URL refused) ends at once
+    for slot in pool._slots:  # the background starts see the pool closed and stop
+        slot.join(60)
+    assert made  # (they did start)
+    assert not any(w.process.is_alive() for w in made)
+
+
+def test_the_first_page_does_not_wait_for_every_worker_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers start side by side and each takes pages once it is ready: a slow second worker
+    (held here until the first page is done) does not hold up the first record."""
+    release = threading.Event()
+    starts = itertools.count()
+
+    class SlowSecond(_pool._Worker):
+        def __init__(self, *args: Any) -> None:
+            if next(starts) == 1:
+                release.wait(120)
+            super().__init__(*args)
+
+    monkeypatch.setattr(_pool, "_Worker", SlowSecond)
+
+    async def go() -> Article:
+        with ExtractPool(workers=2, timeout=30.0, extract_fn=pid_extract) as pool:
+            try:  # a bound for a failure, not a speed check: the held worker waits 120 s
+                return await asyncio.wait_for(
+                    pool.extract(PAGE, "http://e.com/1", final_url=None, charset=None), 60
+                )
+            finally:
+                release.set()
+
+    assert isinstance(asyncio.run(go()), Article)
+
+
+def log_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """An Article as large as the page (so answers, like pages, overflow any pipe buffer); appends
+    the URL's path to the file named by its ``log`` parameter once done."""
+    assert url is not None
+    with open(url.split("log=", 1)[1], "a") as log:
+        log.write(url.split("?", 1)[0].rsplit("/", 1)[1] + "\n")
+    return Article(url=url, final_url=final_url, body=html.decode())
+
+
+def test_a_worker_goes_to_its_next_page_while_the_event_loop_is_busy(tmp_path: Path) -> None:
+    """The next page is handed to the worker by its own thread, not by the event loop: with the
+    loop held up (by downloads, in a crawl), one worker still extracts both pages, each larger
+    than a pipe's buffer, and both records arrive whole."""
+    log = tmp_path / "log"
+    log.touch()
+    big = b"<p>" + b"x" * (4 << 20) + b"</p>"
+
+    async def go() -> list[Article]:
+        with ExtractPool(workers=1, timeout=60.0, extract_fn=log_extract) as pool:
+            pool.start()
+            await _started_workers(pool, 1)
+            pages = [
+                asyncio.ensure_future(
+                    pool.extract(big, f"http://e.com/{n}?log={log}", final_url=None, charset=None)
+                )
+                for n in ("a", "b")
+            ]
+            await asyncio.sleep(0)  # both handed to the pool
+            for _ in range(6000):  # the event loop is held up here, on purpose (60 s at most)
+                if log.read_text().split() == ["a", "b"]:
+                    break
+                time.sleep(0.01)  # noqa: ASYNC251 - holding the loop is the point
+            assert log.read_text().split() == ["a", "b"]
+            return list(await asyncio.gather(*pages))
+
+    first, second = asyncio.run(go())
+    assert first.body == second.body == big.decode()
 
 
 def test_idle_workers_load_the_heavy_models_before_pages_need_them() -> None:
@@ -84,3 +163,51 @@ def test_idle_workers_load_the_heavy_models_before_pages_need_them() -> None:
             return loaded
 
     assert asyncio.run(go()) == ("langid", "trafilatura", "dateparser")
+
+
+def held_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """In a worker process: note that the page started (file ``started``), then never finish. In
+    the crawl's own process: an Article titled with that process's pid."""
+    assert url is not None
+    parent, started = url.split("parent=", 1)[1].split("&started=")
+    if os.getpid() != int(parent):
+        Path(started).touch()
+        time.sleep(120)
+    return Article(url=url, final_url=final_url, title=str(os.getpid()))
+
+
+def test_a_page_in_flight_when_the_pool_falls_back_is_extracted_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The second worker dies before it is ready while the first has a page under way: the pool
+    falls back to this process, and that page is extracted here, not recorded as a dead worker's."""
+    release = threading.Event()
+    starts = itertools.count()
+
+    class DiesSecond(_pool._Worker):
+        def __init__(self, *args: Any) -> None:
+            if next(starts) == 1:
+                release.wait(120)
+                raise _pool._Unborn
+            super().__init__(*args)
+
+    monkeypatch.setattr(_pool, "_Worker", DiesSecond)
+    started = tmp_path / "started"
+    url = f"http://e.com/1?parent={os.getpid()}&started={started}"
+
+    async def go() -> Article:
+        with ExtractPool(workers=2, timeout=60.0, extract_fn=held_extract) as pool:
+            page = asyncio.ensure_future(pool.extract(PAGE, url, final_url=None, charset=None))
+            try:
+                for _ in range(6000):  # until the first worker has the page under way (60 s at most)
+                    if started.exists():
+                        break
+                    await asyncio.sleep(0.01)
+                assert started.exists()
+            finally:
+                release.set()
+            return await asyncio.wait_for(page, 60)
+
+    assert asyncio.run(go()).title == str(os.getpid())

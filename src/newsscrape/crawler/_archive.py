@@ -62,5 +62,11 @@ class ArchivedOutput:
             raise self._hook.failure
         self._writer.write(record)
 
+    def flush_due(self) -> None:
+        self._writer.flush_due()
+
+    def flush(self) -> None:
+        self._writer.flush()
+
     def close(self) -> None:
         self._writer.close()

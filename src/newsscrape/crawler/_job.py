@@ -31,6 +31,12 @@ from ._urls import UrlSet, read_url_lines, url_of_line
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_WRITE_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for `yes | head`
+# Seconds a record may wait in memory to be written with the next ones (one write and one flush
+# for many records instead of one each); a kill -9 loses only those, and --resume redoes them.
+FLUSH_EVERY = 0.5
+
+
+TICK = 0.25  # seconds between two looks of the progress report and the writer's batch at the clock
 
 
 class CrawlJobError(ValueError):
@@ -50,6 +56,7 @@ def run_crawl_job(
     extract_fn: ExtractFn | None = None,
     output_format: OutputFormat = "jsonl",
     warc: str | os.PathLike[str] | None = None,
+    flush_every: float = FLUSH_EVERY,
 ) -> int:
     """Crawl the URL list ``source`` ("-" = stdin) into ``output`` (None = stdout); return the exit code.
 
@@ -59,6 +66,7 @@ def run_crawl_job(
     ``retry_failed`` (with ``resume``): the URLs whose record is a retryable error are done again
     (see ``_resume.drop_retryable``). ``output_format``: jsonl, markdown or text (not resumable).
     ``warc``: archive every HTTP exchange in this WARC file, before the records (``_archive``).
+    ``flush_every``: seconds a record may wait to be written with others (``JsonlWriter``'s batch).
     """
     err = stderr or sys.stderr
     if retry_failed:
@@ -70,7 +78,7 @@ def run_crawl_job(
     crawler = Crawler(config, recorded=recorded, extract_fn=extract_fn, on_exchange=hook)
     total = _count_urls(source) if str(source) != "-" and is_terminal(err) else None
     progress = Progress(crawler.stats, stream=err, total=total, every=progress_every)
-    writer = _job_writer(output_format, output, hook)
+    writer = _job_writer(output_format, output, hook, batch=flush_every)
     try:
         with _lines(source) as lines:
             outcome = asyncio.run(
@@ -118,10 +126,11 @@ async def _drive(
         else:
             task.cancel()
 
-    async def tick() -> None:  # progress moves (rate, plain lines) even while no record arrives
+    async def tick() -> None:  # progress moves, and records go out, even while no record arrives
         while True:
-            await asyncio.sleep(1.0)
+            await asyncio.sleep(TICK)
             progress.update()
+            writer.flush_due()
 
     ticker = asyncio.create_task(tick())
     handled = []
@@ -129,12 +138,15 @@ async def _drive(
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, on_signal)
             handled.append(sig)
+    outcome = "done"
     try:
-        async for record in crawler.run(urls):
-            writer.write(record)
-            progress.update()
-    except asyncio.CancelledError:
-        return "interrupted"
+        try:
+            async for record in crawler.run(urls):
+                writer.write(record)
+                progress.update()
+        except asyncio.CancelledError:
+            outcome = "interrupted"
+        writer.flush()  # the records waiting in the batch: written before the summary
     except ExportError as exc:
         progress.close()
         if isinstance(exc.__cause__, BrokenPipeError):  # the reader of stdout is gone: nothing to advise
@@ -147,7 +159,7 @@ async def _drive(
         ticker.cancel()
         for sig in handled:
             loop.remove_signal_handler(sig)
-    return "interrupted" if interrupts else "done"
+    return "interrupted" if interrupts else outcome
 
 
 @contextlib.contextmanager
@@ -194,11 +206,15 @@ def _check_resumable(output_format: OutputFormat, *, resume: bool) -> None:
 
 
 def _job_writer(
-    output_format: OutputFormat, output: str | os.PathLike[str] | None, hook: ArchiveHook | None
+    output_format: OutputFormat,
+    output: str | os.PathLike[str] | None,
+    hook: ArchiveHook | None,
+    *,
+    batch: float = 0.0,
 ) -> JsonlWriter | ArchivedOutput:
     """The job's record writer, behind the archive when there is one (closed if the writer fails)."""
     try:
-        records = writer_for(output_format, output)
+        records = writer_for(output_format, output, batch=batch)
     except ExportError as exc:
         if hook is not None:
             hook.close()

@@ -7,11 +7,20 @@ process and starts a fresh one. A worker found dead before it was handed a page 
 idle: the out-of-memory killer, an operator) is replaced and the page goes to the fresh one; a
 page its worker dies on is recorded (``internal``), never tried again.
 
-The wait happens in a thread (one per worker) so the event loop never blocks; the extraction
-itself uses the other cores. Workers come from a ``forkserver`` (a clean, single-threaded parent
-with the extractor preloaded), never forked from the crawler's threads. ``workers=0`` extracts
-in a daemon thread instead (tests, tiny runs); a runaway page then cannot be killed, only
-abandoned after the timeout.
+Feeding. Each worker has a thread of its own in the parent (a *slot*) that starts it, then takes
+pages from one shared queue and keeps the worker fed without the event loop in between: it
+hands over the next page before the answer to the current one is in (``DEPTH`` pages per worker
+at most, the one it extracts and the next, already read by the worker), so a worker goes from one
+page to the next without waiting for the parent's round trip, however busy the event loop is
+with downloads. A page's time limit starts when its worker takes it up (when the answer before it
+came back); a page queued behind one that ran away or killed its worker was not started: it goes
+back to the queue, blamed for nothing. Every slot starts its worker at once and takes pages as
+soon as that one is ready: the first page does not wait for the whole pool. Answers reach the
+event loop one by one (``call_soon_threadsafe``), in the order the worker made them.
+
+Workers come from a ``forkserver`` (a clean, single-threaded parent with the extractor
+preloaded), never forked from the crawler's threads. ``workers=0`` extracts in a daemon thread
+instead (tests, tiny runs); a runaway page then cannot be killed, only abandoned after the timeout.
 
 Scripts and notebooks. multiprocessing's forkserver and spawn start a child by re-importing the
 parent's ``__main__`` (so that functions defined there can be unpickled): a script that crawls at
@@ -34,15 +43,17 @@ import ast
 import asyncio
 import contextlib
 import multiprocessing
+import queue
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from ..config import ExtractConfig
 from ..errors import ExtractError
@@ -68,6 +79,9 @@ Job = tuple[bytes, str, str | None, str | None]  # content, url, final_url, char
 _READY = "ready"  # a worker's first message: it started, imported what it needs, and waits for pages
 START_TIMEOUT = 120.0  # seconds for a worker to become ready (imports on a loaded machine)
 _MAIN_LOCK = threading.Lock()  # one worker start at a time may hide __main__
+# Pages handed to one worker at once: the one it extracts and the next, waiting in the worker.
+# Two are enough for it never to wait for the parent; more would only queue pages behind a slow one.
+DEPTH: Final = 2
 
 
 def _context() -> BaseContext:
@@ -93,17 +107,31 @@ def _worker_main(conn: Connection, fn: ExtractFn, config: ExtractConfig) -> None
     conn.send(_READY)
     from ..extractor._warm import WARM_STEPS
 
+    # Pages are read as they come, by a thread of their own: the parent may hand over the next page
+    # while this one is extracted, and neither side ever blocks writing to the other (a page and an
+    # answer both larger than the pipe's buffer would otherwise wait for each other for ever).
+    jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+    threading.Thread(target=_read_jobs, args=(conn, jobs), daemon=True, name="newsscrape-pages").start()
     cold = list(WARM_STEPS)
     while True:
-        _warm_while_idle(conn, cold)
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):  # the parent is gone
+        _warm_while_idle(jobs, cold)
+        job = jobs.get()
+        if job is None:  # the parent is gone
             return
         conn.send(_run_one(fn, config, job))
 
 
-def _warm_while_idle(conn: Connection, cold: list[Callable[[], None]]) -> None:
+def _read_jobs(conn: Connection, jobs: queue.SimpleQueue[Job | None]) -> None:
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            jobs.put(None)
+            return
+        jobs.put(job)
+
+
+def _warm_while_idle(jobs: queue.SimpleQueue[Job | None], cold: list[Callable[[], None]]) -> None:
     """Take the next steps of ``cold`` (what extraction loads lazily, ``extractor/_warm.py``) while
     no page is waiting: between pages, a page never waits for more than the step under way.
 
@@ -112,7 +140,7 @@ def _warm_while_idle(conn: Connection, cold: list[Callable[[], None]]) -> None:
     machine. Here a page waits for at most the step under way, and the pages after it find them
     loaded instead of paying inside their time limit.
     """
-    while cold and not conn.poll(0):
+    while cold and jobs.empty():
         step = cold.pop(0)
         with contextlib.suppress(Exception):  # a part that fails to load stays lazy
             step()
@@ -187,6 +215,7 @@ def _tests_main(test: ast.expr) -> bool:
 
 class _Worker:
     def __init__(self, ctx: BaseContext, fn: ExtractFn, config: ExtractConfig) -> None:
+        self._killing = threading.Lock()
         self.conn, child = ctx.Pipe()
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child, fn, config), daemon=True, name="newsscrape-extract"
@@ -202,29 +231,91 @@ class _Worker:
             self.kill()
             raise _Unborn
 
-    def call(self, job: Job, timeout: float) -> Article | ExtractError:
-        """Send one page, wait for the answer.
-
-        Raises _Gone (dead before it got the page), TimeoutError (it ran over and was killed), or
-        EOFError/OSError (it died on the page).
-        """
-        if not self.process.is_alive():
-            raise _Gone
-        try:
-            self.conn.send(job)
-        except OSError as exc:  # a broken pipe: it died since, before reading anything
-            raise _Gone from exc
-        if not self.conn.poll(timeout):
-            self.kill()
-            raise TimeoutError
-        result: Article | ExtractError = self.conn.recv()
-        return result
-
     def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        self.conn.close()
+        """Kill the process and close its pipe, once (its slot and ``close()`` may both ask)."""
+        with self._killing:
+            if self.conn.closed:
+                return
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join(5)
+            self.conn.close()
+
+
+_FALLBACK: Final = "fallback"  # a page's answer when the pool fell back to this process: extract it here
+Answer = Article | ExtractError | str
+
+
+class _Task:
+    """A page waiting for (or being given) a worker, and the future its coroutine awaits."""
+
+    __slots__ = ("future", "gone", "job", "loop")
+
+    def __init__(self, job: Job, loop: asyncio.AbstractEventLoop) -> None:
+        self.job = job
+        self.loop = loop
+        self.future: asyncio.Future[Answer] = loop.create_future()
+        self.gone = 0  # workers found dead before they took it
+
+    def settle(self, answer: Answer) -> None:
+        # The crawl (and its loop) may have ended meanwhile: nobody waits then.
+        with contextlib.suppress(RuntimeError):
+            self.loop.call_soon_threadsafe(_settle, self.future, answer)
+
+    def cancel(self) -> None:
+        with contextlib.suppress(RuntimeError):
+            self.loop.call_soon_threadsafe(self.future.cancel)
+
+
+class _Tasks:
+    """The pages waiting for a worker, shared by the slots (thread-safe); cancelled ones are skipped."""
+
+    def __init__(self) -> None:
+        self._items: deque[_Task] = deque()
+        self._ready = threading.Condition()
+        self._shut: Callable[[_Task], None] | None = None  # once shut: what becomes of a page
+
+    def put(self, task: _Task) -> bool:
+        """Queue ``task``; False when the queue is shut (the pool closed or fell back)."""
+        with self._ready:
+            if self._shut is not None:
+                return False
+            self._items.append(task)
+            self._ready.notify()
+            return True
+
+    def requeue(self, tasks: Iterable[_Task]) -> None:
+        """Put pages a worker never started back at the head, in their order."""
+        with self._ready:
+            if self._shut is None:
+                self._items.extendleft(reversed(list(tasks)))
+                self._ready.notify_all()
+                return
+        for task in tasks:
+            self._shut(task)
+
+    def take(self, *, block: bool) -> _Task | None:
+        """The next page; None when there is none (``block``: only once the queue is shut)."""
+        with self._ready:
+            while True:
+                while self._items:
+                    task = self._items.popleft()
+                    if not task.future.done():  # its crawl stopped waiting for it (cancelled)
+                        return task
+                if self._shut is not None or not block:
+                    return None
+                self._ready.wait()
+
+    def shut(self, then: Callable[[_Task], None]) -> None:
+        """Refuse new pages, wake every slot; ``then`` settles each page waiting, or put back later."""
+        with self._ready:
+            if self._shut is None:
+                self._shut = then
+            waiting = list(self._items)
+            self._items.clear()
+            self._ready.notify_all()
+        for task in waiting:
+            then(task)
 
 
 class ExtractPool:
@@ -250,107 +341,159 @@ class ExtractPool:
         self._config = config or ExtractConfig()
         self._timeout = timeout
         self._size = workers
+        self._lock = threading.Lock()  # guards _workers, _closed and the fall-back
+        self._workers: list[_Worker] = []  # running now (close() kills them)
+        self._tasks = _Tasks()
+        self._slots: list[threading.Thread] = []
+        self._closed = False
         self._ctx = _context() if workers else None
         if self._ctx is not None and _defined_in_main(extract_fn):
             why = main_unusable()
             if why is not None:
                 self._in_process(f"the extract function is in __main__ and {why}")
-        self._workers: list[_Worker] = []
-        self._idle: asyncio.Queue[_Worker] | None = None
-        self._started: asyncio.Future[None] | None = None
-        self._threads = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="newsscrape-wait")
-        self._closed = False
 
     async def extract(
         self, content: bytes, url: str, *, final_url: str | None, charset: str | None
     ) -> Article:
         job: Job = (content, url, final_url, charset)
+        answer: Answer = _FALLBACK
         if self._ctx is not None:
-            await self._idle_queue()  # workers start here, or the pool falls back to this process
-        if self._ctx is None:
-            result = await self._in_thread(job)
-        else:
-            result = await self._in_worker(job)
-        if isinstance(result, ExtractError):
-            raise result
-        return result
-
-    async def _in_worker(self, job: Job) -> Article | ExtractError:
-        idle = await self._idle_queue()
-        worker = await idle.get()
-        loop = asyncio.get_running_loop()
-        try:
-            for _ in range(2):
-                try:
-                    return await loop.run_in_executor(self._threads, worker.call, job, self._timeout)
-                except _Gone:  # killed while idle (out of memory, an operator): a fresh one, once
-                    worker = await loop.run_in_executor(self._threads, self._replace, worker)
-            return ExtractError("extraction workers die before taking a page", url=job[1], reason="internal")
-        except TimeoutError:
-            worker = await loop.run_in_executor(self._threads, self._replace, worker)
-            return self._timed_out(job[1])
-        except (EOFError, OSError) as exc:  # it died on this page (a crash in a C library): recorded
-            worker = await loop.run_in_executor(self._threads, self._replace, worker)
-            return ExtractError(f"extraction worker died: {exc!r}", url=job[1], reason="internal")
-        finally:
-            idle.put_nowait(worker)
+            self.start()
+            task = _Task(job, asyncio.get_running_loop())
+            if self._tasks.put(task):  # refused once the pool fell back to this process
+                answer = await task.future
+        if isinstance(answer, str):
+            answer = await self._in_thread(job)
+        if isinstance(answer, ExtractError):
+            raise answer
+        return answer
 
     def start(self) -> None:
-        """Start the worker processes now, in the background (call from the running event loop).
+        """Start the worker processes now, in the background (one thread per worker).
 
         A crawl calls this before its first request, so the forkserver's interpreter and imports
         and the workers' start overlap with robots.txt and the first downloads instead of
-        following them: the first record comes out one extraction after the first page, not one
-        pool start-up after it. Without it, workers start with the first ``extract``.
+        following them: the first record comes out one extraction after the first page (or after
+        the first worker is ready), not one pool start-up after it. Without it, workers start with
+        the first ``extract``.
         """
-        if self._ctx is not None and self._idle is None:
-            self._idle = asyncio.Queue()
-            self._started = asyncio.get_running_loop().run_in_executor(None, self._start_workers)
+        if self._ctx is None or self._slots or self._closed:
+            return
+        for i in range(self._size):
+            slot = threading.Thread(target=self._serve, daemon=True, name=f"newsscrape-slot-{i}")
+            self._slots.append(slot)
+            slot.start()
 
-    async def _idle_queue(self) -> asyncio.Queue[_Worker]:
-        self.start()
-        assert self._idle is not None
-        assert self._started is not None
-        await asyncio.shield(self._started)
-        return self._idle
+    # -- one slot: a worker and the thread feeding it ------------------------------------------
 
-    def _start_workers(self) -> None:
+    def _serve(self) -> None:
+        worker = self._new_worker()
+        sent: deque[_Task] = deque()  # handed to the worker, unanswered, in order; sent[0] is under way
+        since = 0.0  # when sent[0] was taken up
+        while worker is not None:
+            if self._ctx is None or self._closed:  # fell back to this process (so do these pages), or closed
+                for unanswered in sent:
+                    if self._ctx is None:
+                        unanswered.settle(_FALLBACK)
+                    else:
+                        unanswered.cancel()
+                self._retire(worker)
+                return
+            while len(sent) < DEPTH:  # top up; block for a page only when the worker has none
+                task = self._tasks.take(block=not sent)
+                if task is None:
+                    break
+                if not sent and not worker.process.is_alive():
+                    worker = self._gone(worker, task)  # killed while idle: not the page's fault
+                    if worker is None:
+                        return
+                    continue
+                try:
+                    worker.conn.send(task.job)
+                except OSError:  # it died: before taking this page, whatever it was doing
+                    if sent:
+                        self._tasks.requeue([task])
+                        break
+                    worker = self._gone(worker, task)
+                    if worker is None:
+                        return
+                    continue
+                sent.append(task)
+                if len(sent) == 1:
+                    since = time.monotonic()
+            if not sent:  # closed
+                self._retire(worker)
+                return
+            head = sent[0]
+            url = head.job[1]
+            try:
+                answered = worker.conn.poll(max(0.0, since + self._timeout - time.monotonic()))
+                answer: Answer = worker.conn.recv() if answered else self._timed_out(url)
+            except (EOFError, OSError) as exc:
+                if self._ctx is None or self._closed:  # killed by the fall-back or close(), not by the page
+                    continue
+                # It died on this page (a crash in a C library): recorded.
+                answered = False
+                answer = ExtractError(f"extraction worker died: {exc!r}", url=url, reason="internal")
+            sent.popleft()
+            head.settle(answer)
+            since = time.monotonic()
+            if not answered:  # killed, or dead: the pages behind were never started
+                self._tasks.requeue(sent)
+                sent.clear()
+                worker = self._replace(worker)
+
+    def _new_worker(self) -> _Worker | None:
+        """A ready worker for a slot, or None (the pool is closed, or fell back to this process)."""
         assert self._ctx is not None
-        assert self._idle is not None
-        started: list[_Worker] = []
         try:
-            while len(started) < self._size and not self._closed:
-                started.append(_Worker(self._ctx, self._fn, self._config))
-                self._workers = list(started)  # close() kills what has started so far
+            worker = _Worker(self._ctx, self._fn, self._config)
         except _Unborn:
-            for worker in started:
-                worker.kill()
-            self._workers = []
             self._in_process("extraction worker processes died before they were ready")
-            return
-        if self._closed:  # the crawl ended while they started (start() runs in the background)
-            for worker in started:
-                worker.kill()
-            return
-        for worker in started:
-            self._idle.put_nowait(worker)
+            return None
+        with self._lock:
+            if not self._closed and self._ctx is not None:
+                self._workers.append(worker)
+                return worker
+        worker.kill()  # the crawl ended (or fell back) while it started: start() runs in the background
+        return None
+
+    def _retire(self, worker: _Worker) -> None:
+        with self._lock:
+            if worker in self._workers:
+                self._workers.remove(worker)
+        worker.kill()  # a no-op if close() killed it already
+
+    def _replace(self, dead: _Worker) -> _Worker | None:
+        self._retire(dead)
+        if self._closed or self._ctx is None:  # stopping: do not start what close() would have to kill
+            return None
+        return self._new_worker()
+
+    def _gone(self, dead: _Worker, task: _Task) -> _Worker | None:
+        """``task`` found its worker dead before taking it: it goes to a fresh one, once."""
+        task.gone += 1
+        if task.gone >= 2:
+            task.settle(
+                ExtractError(
+                    "extraction workers die before taking a page", url=task.job[1], reason="internal"
+                )
+            )
+        else:
+            self._tasks.requeue([task])
+        return self._replace(dead)
 
     def _in_process(self, why: str) -> None:
         """No worker processes: extract in this process (threads), and say so once."""
-        self._ctx = None
+        with self._lock:
+            if self._ctx is None:
+                return
+            self._ctx = None
+            workers, self._workers = self._workers, []
         sys.stderr.write(f"newsscrape: extracting in this process: {why} (see README: scripts)\n")
-
-    def _replace(self, dead: _Worker) -> _Worker:
-        dead.kill()
-        if self._closed:  # stopping: do not start what close() would have to kill
-            return dead
-        assert self._ctx is not None
-        try:
-            fresh = _Worker(self._ctx, self._fn, self._config)
-        except _Unborn:  # it cannot be replaced now: the next page finds it dead and tries again
-            return dead
-        self._workers = [fresh if w is dead else w for w in self._workers]
-        return fresh
+        self._tasks.shut(lambda task: task.settle(_FALLBACK))
+        for worker in workers:
+            worker.kill()
 
     async def _in_thread(self, job: Job) -> Article | ExtractError:
         # A daemon thread, not the default executor: a runaway page must not hold up interpreter exit.
@@ -376,12 +519,14 @@ class ExtractPool:
 
     def close(self) -> None:
         """Kill every worker now (a crawl that stops does not wait for pages in extraction)."""
-        if self._closed:
-            return
-        self._closed = True
-        for worker in self._workers:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            workers, self._workers = self._workers, []
+        self._tasks.shut(_Task.cancel)
+        for worker in workers:
             worker.kill()
-        self._threads.shutdown(wait=False, cancel_futures=True)
 
     def __enter__(self) -> ExtractPool:
         return self

@@ -6,11 +6,13 @@ skips those URLs and appends the rest. Why not a SQLite file of URL states besid
 
 * **Always consistent.** A record is either a whole line in the output or it is not; there is no
   second store that a kill -9, a power cut or a full disk could leave out of step with the first
-  ("marked done but never written", "written twice"). The one write per URL is also the commit.
+  ("marked done but never written", "written twice"). The write of a URL's line is its commit.
 * **Nothing lost, nothing twice.** A URL is done exactly when its line is there. A URL that was in
   flight, queued, or in a backoff when the crawl died has no line, so it is fetched again; a URL
-  with a line never is. The writer writes each line with one ``write`` and truncates a partial one
-  on error; ``repair_tail`` removes a line cut by a crash, and that URL is simply redone.
+  with a line never is. The crawl's writer gathers lines for up to half a second and writes them
+  with one ``write`` (``exporter/jsonl.py``): a record still waiting in memory when the crawl died
+  has no line either, and is redone like a URL in flight. A failed write is cut back to the last
+  whole line; ``repair_tail`` removes a line cut by a crash, and that URL is simply redone.
 * **Nothing to manage.** Copy, move, or ``cat`` two outputs together: the state travels with them.
   Any tool that writes such records (an earlier run with other options, another machine) counts.
 

@@ -3,6 +3,13 @@
 A line is serialised first and written with one ``write`` call on a file opened in append
 mode, so a crash can at worst leave one partial last line; ``repair_tail`` removes it.
 
+Batches (``batch`` seconds, a crawl's writer): lines are gathered in memory and written together,
+still whole lines in one ``write``, at most ``batch`` seconds after the first of them (``flush_due``
+from a timer, or the next ``write``) or once ``BATCH_BYTES`` are waiting; a line that follows a
+quiet spell of ``batch`` seconds (the first of all) goes out at once. A kill -9 then loses the lines
+not yet written, and only those: their URLs have no record, so ``--resume`` does them again
+(``crawler/_resume.py``); a line is never written twice, and the file still ends on a whole line.
+
 Every record is writable: text that is not valid Unicode (a lone surrogate from a JSON-LD
 ``"\\udfff"`` escape) becomes U+FFFD here, as the last line of defence behind the extractor, and a
 record that cannot be serialised at all is written as an error record for its URL instead
@@ -16,6 +23,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -26,6 +34,7 @@ from ..models import ErrorRecord, Record
 _TAIL_BLOCK = 1 << 16  # bytes read per step when looking back for the last line
 # UTF-8 cannot encode a lone surrogate: Python strings can hold one (json.loads of "\\udfff" makes it).
 _SURROGATE = re.compile("[\ud800-\udfff]")
+BATCH_BYTES = 1 << 18  # a batch is written once this much waits, whatever its age
 
 
 def dumps(record: Record | dict[str, Any]) -> str:
@@ -77,16 +86,22 @@ class JsonlWriter:
     def encode(record: Record | dict[str, Any]) -> bytes:
         return encode_line(record)
 
-    def __init__(self, stream: IO[bytes], *, name: str | None = None, fsync: bool = False) -> None:
-        """Write to ``stream``, which stays open after ``close`` (stdout); ``open`` owns its file."""
+    def __init__(
+        self, stream: IO[bytes], *, name: str | None = None, fsync: bool = False, batch: float = 0.0
+    ) -> None:
+        """Write to ``stream``, which stays open after ``close`` (stdout); ``open`` owns its file.
+        ``batch``: seconds a line may wait in memory to be written with others (0: each at once)."""
         self._stream = stream
         self._owned = False
         self._name = name or getattr(stream, "name", None) or "<stream>"
         self._fsync = fsync
         self._seekable = _seekable(stream)
+        self._batch = batch
+        self._waiting = bytearray()  # whole lines not written yet (batch > 0)
+        self._written_at = -float("inf")  # monotonic time of the last write
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, fsync: bool = False) -> JsonlWriter:
+    def open(cls, path: str | os.PathLike[str], *, fsync: bool = False, batch: float = 0.0) -> JsonlWriter:
         """Open ``path`` for appending; a half-written last line from an earlier crash is removed first.
 
         Raises ExportError when the file cannot be opened or repaired (missing folder, no permission).
@@ -98,20 +113,20 @@ class JsonlWriter:
             stream = open(path, "ab", buffering=0)  # noqa: SIM115 - closed by close()
         except OSError as exc:
             raise ExportError(f"cannot open {path}: {exc.strerror or exc}", path=str(path)) from exc
-        writer = cls(stream, name=str(path), fsync=fsync)
+        writer = cls(stream, name=str(path), fsync=fsync, batch=batch)
         writer._owned = True
         return writer
 
     @classmethod
-    def for_output(cls, path: str | os.PathLike[str] | None) -> JsonlWriter:
+    def for_output(cls, path: str | os.PathLike[str] | None, *, batch: float = 0.0) -> JsonlWriter:
         """The writer a command writes to: ``path`` opened for appending, or stdout when None.
 
         >>> with JsonlWriter.for_output(None) as out:
         ...     out.write(article)
         """
         if path is None:
-            return cls(sys.stdout.buffer, name="<stdout>")
-        return cls.open(path)
+            return cls(sys.stdout.buffer, name="<stdout>", batch=batch)
+        return cls.open(path, batch=batch)
 
     def write(self, record: Record | dict[str, Any]) -> None:
         """Append ``record`` as one line; ExportError (the partial line cut off) if it cannot be written.
@@ -119,9 +134,31 @@ class JsonlWriter:
         >>> writer.write(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
         """
         line = self.encode(record)
+        if not self._batch:
+            self._commit(line)
+            return
+        self._waiting += line
+        if len(self._waiting) >= BATCH_BYTES or time.monotonic() - self._written_at >= self._batch:
+            self.flush()
+
+    def flush_due(self) -> None:
+        """Write the waiting lines if the first of them has waited ``batch`` seconds (call from a timer)."""
+        if self._waiting and time.monotonic() - self._written_at >= self._batch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write every waiting line now (ExportError as ``write``: the batch is cut off whole)."""
+        if not self._waiting:
+            return
+        lines = bytes(self._waiting)
+        self._waiting.clear()  # written or cut off: never written twice
+        self._commit(lines)
+
+    def _commit(self, lines: bytes) -> None:
+        self._written_at = time.monotonic()
         start = self._stream.tell() if self._seekable else None
         try:
-            _write_all(self._stream, line)
+            _write_all(self._stream, lines)
             self._stream.flush()
             if self._fsync:
                 os.fsync(self._stream.fileno())
@@ -139,9 +176,13 @@ class JsonlWriter:
             self._stream.truncate(start)
 
     def close(self) -> None:
-        """Close the file ``open`` opened; a stream handed in (stdout) stays open."""
-        if self._owned:
-            self._stream.close()
+        """Write the waiting lines, then close the file ``open`` opened; a stream handed in
+        (stdout) stays open."""
+        try:
+            self.flush()
+        finally:
+            if self._owned:
+                self._stream.close()
 
     def __enter__(self) -> JsonlWriter:
         return self

@@ -72,13 +72,15 @@ _WRITERS: Final[dict[str, type[JsonlWriter]]] = {
 }
 
 
-def writer_for(output_format: OutputFormat, path: str | os.PathLike[str] | None) -> JsonlWriter:
-    """The writer of ``output_format`` to ``path`` (None: stdout).
+def writer_for(
+    output_format: OutputFormat, path: str | os.PathLike[str] | None, *, batch: float = 0.0
+) -> JsonlWriter:
+    """The writer of ``output_format`` to ``path`` (None: stdout); ``batch``: see ``JsonlWriter``.
 
     >>> with writer_for("text", None) as out:
     ...     out.write(article)
     """
-    return _WRITERS[output_format].for_output(path)
+    return _WRITERS[output_format].for_output(path, batch=batch)
 
 
 def _record(record: Record | dict[str, Any]) -> Record:
