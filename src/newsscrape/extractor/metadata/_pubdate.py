@@ -9,6 +9,7 @@ sources only, so a page's "Updated ..." never replaces its publication day.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -449,23 +450,32 @@ def _marked(
 
 def _time_in_byline(tree: LexborHTMLParser, headline: str) -> date | None:
     """The first ``<time>`` in the byline zone: after the headline, before the second later heading."""
-    seen = False
-    headings = 0
-    for node in tree.css("h1, h2, h3, h4, h5, h6, time"):
-        if not seen:
-            seen = node.tag in HEADINGS and _is_headline(node, headline)
-            continue
-        if node.tag in LATER_HEADINGS:
-            headings += 1
-            if headings > MAX_BYLINE_HEADINGS:
-                return None
-            continue
+    for node in _below_headline(tree.css("h1, h2, h3, h4, h5, h6, time"), headline, byline=True):
         if node.tag == "time" and not _elsewhere(node):
             value = node.attributes.get("datetime") or node.text(deep=True)
             found = parse_date(value) if value else None
             if found is not None:
                 return found
     return None
+
+
+def _below_headline(nodes: Iterable[LexborNode], headline: str, *, byline: bool) -> Iterator[LexborNode]:
+    """The nodes after the headline (``_is_headline``), in the order given.
+
+    ``byline``: only the byline zone's, which closes at the second later heading (one, a dek, may
+    stand between headline and byline); dates below are other stories' (a list of cards).
+    """
+    seen = False
+    headings = 0
+    for node in nodes:
+        if not seen:
+            seen = node.tag in HEADINGS and _is_headline(node, headline)
+            continue
+        if byline and node.tag in LATER_HEADINGS:
+            headings += 1
+            if headings > MAX_BYLINE_HEADINGS:
+                return
+        yield node
 
 
 def _written(
@@ -527,16 +537,8 @@ def _after_headline(
     body = tree.body
     if body is None:
         return None
-    seen_h1 = False
-    looked = headings = 0
-    for node in body.traverse(include_text=True):
-        if not seen_h1:
-            seen_h1 = node.tag in HEADINGS and _is_headline(node, title)
-            continue
-        if node.tag in LATER_HEADINGS and byline:
-            headings += 1
-            if headings > MAX_BYLINE_HEADINGS:
-                break  # past the byline: dates below these headings are other stories' (a list of cards)
+    looked = 0
+    for node in _below_headline(body.traverse(include_text=True), title, byline=byline):
         if node.tag != "-text":
             continue
         text = (node.text_content or "").strip()
