@@ -151,10 +151,8 @@ def find_authors(
         (lambda: _dom_people(tree, lines, clean), "dom"),
         (lambda: credits(people), "json-ld"),  # typed as a Person, or a bare string: the site says so
         (lambda: credits(values), "meta"),
-        # The byline's own credit (a handle: "By <a rel="author">MixmasterFred</a>") before the
-        # organisation JSON-LD names, which is the publisher more often than the writer.
-        (lambda: _dom_credits(tree, lines), "dom"),
         (lambda: credits(organisations), "json-ld"),
+        (lambda: _dom_credits(tree, lines), "dom"),
         # last: a name read off the head of an author box, which nothing else on the page marks
         (lambda: _author_box_heads(tree, clean), "dom"),
     )
