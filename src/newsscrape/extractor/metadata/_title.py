@@ -34,6 +34,8 @@ SEPARATORS = (*STRONG_SEPARATORS, " ~ ", " / ", ": ")
 LABEL_MAX_WORDS = 4
 MIN_TITLE_CHARS = 5
 # A host label this long names the site inside a label ("UC Davis Children's Hospital", ucdavis.edu).
+# The label's text is searched, not its words, so a shorter one turns up inside ordinary words
+# ("art" of art.example in "Smart home"). Set by hand, not fitted.
 MIN_HOST_NAME = 4
 # Share of words an h1 must have in common with a meta title to be the same story (edited wording):
 # fitted on WCXB half A by benchmarks/fit_title.py, kept in data/title.json.
