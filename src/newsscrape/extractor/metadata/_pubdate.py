@@ -479,7 +479,7 @@ def _below_headline(nodes: Iterable[LexborNode], headline: str, *, byline: bool)
 
 
 def _written(
-    tree: LexborHTMLParser, title: str, languages: tuple[str, ...], *, updated: bool = False
+    tree: LexborHTMLParser, headline: str, languages: tuple[str, ...], *, updated: bool = False
 ) -> date | None:
     """A date written in words in a byline-like element (the slow path, for pages without markup).
 
@@ -495,9 +495,9 @@ def _written(
         if index >= MAX_TEXT_NODES:
             break
         if node.tag in HEADINGS:
-            headline = _is_headline(node, title)  # the byline zone opens at each headline match
-            past_byline = not headline and (past_byline or seen_h1)
-            seen_h1 = seen_h1 or headline
+            at_headline = _is_headline(node, headline)  # the byline zone opens at each headline match
+            past_byline = not at_headline and (past_byline or seen_h1)
+            seen_h1 = seen_h1 or at_headline
             continue
         text = node.text(deep=True, separator=" ")
         if not text or len(text) > MAX_TEXT_CHARS or _widget(node) or _elsewhere(node):
@@ -514,16 +514,16 @@ def _written(
         else:
             before = before or found
     if updated:
-        return before or later or _after_headline(tree, title, updated=True)
+        return before or later or _after_headline(tree, headline, updated=True)
     # A date above the headline is often the site header's "today": plain text below it first.
-    near = _after_headline(tree, title, byline=True) if seen_h1 else None
-    kicker = _before_headline(tree, title) if seen_h1 else None
-    return near or kicker or before or later or _after_headline(tree, title)
+    near = _after_headline(tree, headline, byline=True) if seen_h1 else None
+    kicker = _before_headline(tree, headline) if seen_h1 else None
+    return near or kicker or before or later or _after_headline(tree, headline)
 
 
 def _after_headline(
     tree: LexborHTMLParser,
-    title: str,
+    headline: str,
     *,
     updated: bool = False,
     limit: int = MAX_TEXT_NODES,
@@ -538,7 +538,7 @@ def _after_headline(
     if body is None:
         return None
     looked = 0
-    for node in _below_headline(body.traverse(include_text=True), title, byline=byline):
+    for node in _below_headline(body.traverse(include_text=True), headline, byline=byline):
         if node.tag != "-text":
             continue
         text = (node.text_content or "").strip()
@@ -577,7 +577,7 @@ def _printed(tree: LexborHTMLParser, day: date) -> bool:
     return False
 
 
-def _before_headline(tree: LexborHTMLParser, title: str) -> date | None:
+def _before_headline(tree: LexborHTMLParser, headline: str) -> date | None:
     """The date in the short texts just above the headline (a kicker line "Dec 12, 2025 · 5 min read").
 
     Only the last MAX_KICKER_TEXTS texts before the headline are read, nearest first: the site
@@ -588,7 +588,7 @@ def _before_headline(tree: LexborHTMLParser, title: str) -> date | None:
         return None
     texts: list[str] = []
     for node in body.traverse(include_text=True):
-        if node.tag in HEADINGS and _is_headline(node, title):
+        if node.tag in HEADINGS and _is_headline(node, headline):
             break
         parent = node.parent
         if node.tag == "-text" and parent is not None and parent.tag not in CODE and not _widget(parent):
