@@ -206,13 +206,6 @@ def test_a_team_the_byline_prints_beats_the_people_of_teasers() -> None:
     assert authors_of(page, {"author": ["Example Staff"]}) == ("Example Staff",)
 
 
-def test_a_handle_in_the_byline_beats_the_publisher_as_json_ld_author() -> None:
-    # A maker site: the JSON-LD author is the site's Organization, the byline links to the maker's page.
-    page = '<h1>T</h1><div class="byline">By <a rel="author" href="/member/woodfan/">WoodFan</a></div>'
-    ld = JsonLd(article={"@type": "Article", "author": {"@type": "Organization", "name": "Makers Hub"}})
-    assert find_authors(LexborHTMLParser(page), {}, ld, site=None, host=None) == (("WoodFan",), "dom")
-
-
 def test_a_by_after_the_date_in_one_line() -> None:
     # WordPress's entry meta ("Posted on <time> by <author>") and a meta line with the reading time.
     page = (

@@ -164,14 +164,6 @@ def test_without_h1_an_h2_merely_resembling_the_meta_title_does_not_replace_it()
     assert meta.record.published.isoformat()[:10] == "2026-02-16"
 
 
-def test_an_h1_that_is_the_title_without_its_bracketed_author_is_the_headline() -> None:
-    page = (
-        "<title>The fold and cut problem (Ann Lee)</title>"
-        "<h1>Ann Lee's notes and the problems of folding:</h1><h1>The fold and cut problem</h1>"
-    )
-    assert title_of(page, url=None) == "The fold and cut problem"
-
-
 def test_an_h1_with_one_word_more_than_the_meta_title_is_still_its_copy() -> None:
     # 8 of 9 words in common, but the letters read almost the same in the same order (fitted MIN_COPY)
     src = TitleSources(

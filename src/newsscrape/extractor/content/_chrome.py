@@ -352,6 +352,7 @@ def strip_junk(body: LexborNode) -> None:
 def noscript_holds_page(body: LexborNode) -> bool:
     """Whether ``<noscript>`` boxes hold nearly all the visible text of ``body``.
 
+    >>> from selectolax.lexbor import LexborHTMLParser
     >>> noscript_holds_page(LexborHTMLParser("<div id=app></div><noscript><p>" + "Post. " * 200).body)
     True
     """

@@ -65,7 +65,10 @@ CREDIT_SELECTORS = ('[itemprop="author"]', 'a[rel~="author"]', ".byline", ".auth
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w")
 MAX_BYLINE_NODES = 5
-MAX_DATE_WORDS = 6  # "Posted on Friday, May 1, 2025 at 9:00" before a "by" in the same line
+# Words a date may take before a "by" in the same line ("Posted on May 1, 2025", 5 words; "March 15,
+# 2022 · 3 min read", 5); a longer head reads as prose, so "Posted on Friday, May 1, 2025 at 9:00
+# by X" (8 words) is not taken as a byline.
+MAX_DATE_WORDS = 6
 # A byline without markup sits among the next few siblings of the h1 or of its header box.
 BYLINE_LEVELS = 2
 MAX_BYLINE_SIBLINGS = 6
@@ -148,10 +151,8 @@ def find_authors(
         (lambda: _dom_people(tree, lines, clean), "dom"),
         (lambda: credits(people), "json-ld"),  # typed as a Person, or a bare string: the site says so
         (lambda: credits(values), "meta"),
-        # The byline's own credit (a handle: "By <a rel="author">MixmasterFred</a>") before the
-        # organisation JSON-LD names, which is the publisher more often than the writer.
-        (lambda: _dom_credits(tree, lines), "dom"),
         (lambda: credits(organisations), "json-ld"),
+        (lambda: _dom_credits(tree, lines), "dom"),
         # last: a name read off the head of an author box, which nothing else on the page marks
         (lambda: _author_box_heads(tree, clean), "dom"),
     )

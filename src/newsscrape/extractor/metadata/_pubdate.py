@@ -9,6 +9,7 @@ sources only, so a page's "Updated ..." never replaces its publication day.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -449,17 +450,7 @@ def _marked(
 
 def _time_in_byline(tree: LexborHTMLParser, headline: str) -> date | None:
     """The first ``<time>`` in the byline zone: after the headline, before the second later heading."""
-    seen = False
-    headings = 0
-    for node in tree.css("h1, h2, h3, h4, h5, h6, time"):
-        if not seen:
-            seen = node.tag in HEADINGS and _is_headline(node, headline)
-            continue
-        if node.tag in LATER_HEADINGS:
-            headings += 1
-            if headings > MAX_BYLINE_HEADINGS:
-                return None
-            continue
+    for node in _below_headline(tree.css("h1, h2, h3, h4, h5, h6, time"), headline, byline=True):
         if node.tag == "time" and not _elsewhere(node):
             value = node.attributes.get("datetime") or node.text(deep=True)
             found = parse_date(value) if value else None
@@ -468,8 +459,27 @@ def _time_in_byline(tree: LexborHTMLParser, headline: str) -> date | None:
     return None
 
 
+def _below_headline(nodes: Iterable[LexborNode], headline: str, *, byline: bool) -> Iterator[LexborNode]:
+    """The nodes after the headline (``_is_headline``), in the order given.
+
+    ``byline``: only the byline zone's, which closes at the second later heading (one, a dek, may
+    stand between headline and byline); dates below are other stories' (a list of cards).
+    """
+    seen = False
+    headings = 0
+    for node in nodes:
+        if not seen:
+            seen = node.tag in HEADINGS and _is_headline(node, headline)
+            continue
+        if byline and node.tag in LATER_HEADINGS:
+            headings += 1
+            if headings > MAX_BYLINE_HEADINGS:
+                return
+        yield node
+
+
 def _written(
-    tree: LexborHTMLParser, title: str, languages: tuple[str, ...], *, updated: bool = False
+    tree: LexborHTMLParser, headline: str, languages: tuple[str, ...], *, updated: bool = False
 ) -> date | None:
     """A date written in words in a byline-like element (the slow path, for pages without markup).
 
@@ -485,9 +495,9 @@ def _written(
         if index >= MAX_TEXT_NODES:
             break
         if node.tag in HEADINGS:
-            headline = _is_headline(node, title)  # the byline zone opens at each headline match
-            past_byline = not headline and (past_byline or seen_h1)
-            seen_h1 = seen_h1 or headline
+            at_headline = _is_headline(node, headline)  # the byline zone opens at each headline match
+            past_byline = not at_headline and (past_byline or seen_h1)
+            seen_h1 = seen_h1 or at_headline
             continue
         text = node.text(deep=True, separator=" ")
         if not text or len(text) > MAX_TEXT_CHARS or _widget(node) or _elsewhere(node):
@@ -504,16 +514,16 @@ def _written(
         else:
             before = before or found
     if updated:
-        return before or later or _after_headline(tree, title, updated=True)
+        return before or later or _after_headline(tree, headline, updated=True)
     # A date above the headline is often the site header's "today": plain text below it first.
-    near = _after_headline(tree, title, byline=True) if seen_h1 else None
-    kicker = _before_headline(tree, title) if seen_h1 else None
-    return near or kicker or before or later or _after_headline(tree, title)
+    near = _after_headline(tree, headline, byline=True) if seen_h1 else None
+    kicker = _before_headline(tree, headline) if seen_h1 else None
+    return near or kicker or before or later or _after_headline(tree, headline)
 
 
 def _after_headline(
     tree: LexborHTMLParser,
-    title: str,
+    headline: str,
     *,
     updated: bool = False,
     limit: int = MAX_TEXT_NODES,
@@ -527,16 +537,8 @@ def _after_headline(
     body = tree.body
     if body is None:
         return None
-    seen_h1 = False
-    looked = headings = 0
-    for node in body.traverse(include_text=True):
-        if not seen_h1:
-            seen_h1 = node.tag in HEADINGS and _is_headline(node, title)
-            continue
-        if node.tag in LATER_HEADINGS and byline:
-            headings += 1
-            if headings > MAX_BYLINE_HEADINGS:
-                break  # past the byline: dates below these headings are other stories' (a list of cards)
+    looked = 0
+    for node in _below_headline(body.traverse(include_text=True), headline, byline=byline):
         if node.tag != "-text":
             continue
         text = (node.text_content or "").strip()
@@ -575,7 +577,7 @@ def _printed(tree: LexborHTMLParser, day: date) -> bool:
     return False
 
 
-def _before_headline(tree: LexborHTMLParser, title: str) -> date | None:
+def _before_headline(tree: LexborHTMLParser, headline: str) -> date | None:
     """The date in the short texts just above the headline (a kicker line "Dec 12, 2025 · 5 min read").
 
     Only the last MAX_KICKER_TEXTS texts before the headline are read, nearest first: the site
@@ -586,7 +588,7 @@ def _before_headline(tree: LexborHTMLParser, title: str) -> date | None:
         return None
     texts: list[str] = []
     for node in body.traverse(include_text=True):
-        if node.tag in HEADINGS and _is_headline(node, title):
+        if node.tag in HEADINGS and _is_headline(node, headline):
             break
         parent = node.parent
         if node.tag == "-text" and parent is not None and parent.tag not in CODE and not _widget(parent):
