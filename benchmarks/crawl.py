@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -306,6 +307,29 @@ def throughput(
             _print(f"newsscrape crawl -c {concurrency} --per-host {per_host}", run, n, peer, peer2)
 
 
+def first_record(bench_dir: Path, workers: int, rounds: int, tmp: Path, baseline: Path | None = None) -> None:
+    """Time to the first record of a short crawl (8 pages, one host, concurrency 1): process start,
+    imports, the worker pool's start and the first extraction. Tools take turns, ``rounds`` times,
+    so each sees the same load; the median of each is printed."""
+    names = list(load_pages(bench_dir))[:8]
+    with page_servers(bench_dir, 1) as bases:
+        source = tmp / "first.txt"
+        source.write_text("".join(f"{bases[0]}/p/{name}\n" for name in names))
+        loop = [sys.executable, "-c", SEQUENTIAL_LOOP, str(source)]
+        tools: list[tuple[str, list[str], Path | None]] = [("trafilatura, sequential", loop, None)]
+        if baseline is not None:
+            tools.append(("  baseline crawl -c 1", newsscrape_args(source, 1, 1, workers), baseline))
+        tools.append(("newsscrape crawl -c 1", newsscrape_args(source, 1, 1, workers), None))
+        firsts: dict[str, list[float]] = {label: [] for label, _, _ in tools}
+        for _ in range(rounds):
+            for label, args, src in tools:
+                firsts[label].append(measure(args, src=src).first)
+        print(f"# first record: {len(names)} pages, one host, --workers {workers}, {rounds} rounds")
+        for label, times in firsts.items():
+            median = statistics.median(times)
+            print(f"{label:40s} first {median:5.2f}s (median; min {min(times):.2f}s)", flush=True)
+
+
 def scale(
     bench_dir: Path, hosts: int, workers: int, pages: int, tmp: Path, baseline: Path | None = None
 ) -> None:
@@ -371,6 +395,8 @@ def main() -> None:
     parser.add_argument("--parallel", type=int, default=32, help="trafilatura --parallel")
     parser.add_argument("--scale-pages", type=int, default=10_000)
     parser.add_argument("--memory-urls", type=int, default=100_000)
+    parser.add_argument("--first-rounds", type=int, default=5, help="rounds of the first-record run")
+    parser.add_argument("--skip-first", action="store_true")
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
@@ -383,6 +409,8 @@ def main() -> None:
     print(f"# machine: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
+        if not args.skip_first:
+            first_record(args.bench_dir, args.workers, args.first_rounds, tmp, args.baseline_src)
         if not args.skip_throughput:
             throughput(args.bench_dir, args.hosts, args.workers, args.parallel, tmp, args.baseline_src)
         if not args.skip_scale:

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import newsscrape.cli as cli
+import newsscrape.crawler
 from faultserver import FaultServer, robots_disallow
 from newsscrape import CrawlConfig, crawl_sync
 from newsscrape.cli import main
@@ -177,7 +178,7 @@ def test_fetch_and_explain_pass_headers_cookies_and_proxy(
         seen.append(config)
         raise cli.NewsscrapeError("stop here")
 
-    monkeypatch.setattr(cli, "afetch_one", fake)
+    monkeypatch.setattr(newsscrape.crawler, "afetch_one", fake)  # the commands import it when run
     CliRunner().invoke(main, [command, "http://example.com/a", *CONTROLS])
     assert _controls(seen[0]) == EXPECTED
 

@@ -3,14 +3,49 @@
 >>> import newsscrape
 >>> article = newsscrape.extract(html_bytes, url="https://example.com/news/1")
 >>> article.title, article.headings, article.published
+
+The public names are imported on first use (PEP 562 ``__getattr__``): ``import newsscrape``
+loads neither the crawler (httpx, the discovery stack) nor the extractor, so a process that
+needs one of them (``newsscrape crawl``, the crawl's extraction workers) does not pay for the
+other at start-up.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Final
+
 from .config import CrawlConfig, DiscoverConfig, ExtractConfig, FetchConfig, __version__
-from .crawler import afetch, crawl, crawl_sync, discover, discover_sync, fetch
-from .discovery import Found
-from .errors import ExportError, ExtractError, FetchError, NewsscrapeError
-from .extractor import extract
-from .models import Article, ErrorRecord, Record, Section
+
+if TYPE_CHECKING:  # the names as mypy and IDEs see them; at run time ``__getattr__`` imports them
+    from .crawler import afetch, crawl, crawl_sync, discover, discover_sync, fetch
+    from .discovery import Found
+    from .errors import ExportError, ExtractError, FetchError, NewsscrapeError
+    from .extractor import extract
+    from .models import Article, ErrorRecord, Record, Section
+
+# Public name -> the submodule that defines it.
+_LAZY: Final[dict[str, str]] = {
+    **dict.fromkeys(("afetch", "crawl", "crawl_sync", "discover", "discover_sync", "fetch"), ".crawler"),
+    "Found": ".discovery",
+    **dict.fromkeys(("ExportError", "ExtractError", "FetchError", "NewsscrapeError"), ".errors"),
+    "extract": ".extractor",
+    **dict.fromkeys(("Article", "ErrorRecord", "Record", "Section"), ".models"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # the next lookup is a plain global
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "Article",

@@ -23,12 +23,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import click
-from tqdm import tqdm
 
-from .archive import WarcStats, is_warc, read_inputs
 from .config import (
     DEFAULT_USER_AGENT,
     CrawlConfig,
@@ -40,22 +38,17 @@ from .config import (
     check_header,
     check_proxy,
 )
-from .crawler import (
-    EXIT_PIPE_CLOSED,
-    CrawlJobError,
-    UrlSet,
-    afetch_one,
-    extract_pages,
-    open_output,
-    run_crawl_job,
-    run_discover_job,
-    run_site_job,
-    url_key,
-)
+
+# What every command needs; the rest (the extractor, discovery, WARC reading) is imported by the
+# commands that use it, so that ``crawl URLS.txt`` starts (and starts its workers) sooner.
+from .crawler import EXIT_PIPE_CLOSED, CrawlJobError, UrlSet, open_output, run_crawl_job, url_key
 from .errors import ExportError, NewsscrapeError
 from .exporter import FORMATS, OutputFormat, writer_for
-from .extractor import Explanation, explain, extract
 from .models import ErrorRecord, Record
+
+if TYPE_CHECKING:
+    from .archive import WarcStats
+    from .extractor import Explanation
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -292,6 +285,11 @@ def extract_cmd(
       curl -s https://example.com/news/1 | newsscrape extract - --url https://example.com/news/1
       newsscrape extract saved/ CC-NEWS-20240501.warc.gz --workers 4 -o articles.jsonl
     """
+    from tqdm import tqdm
+
+    from .archive import WarcStats, is_warc, read_inputs
+    from .crawler import extract_pages
+
     if url and (len(files) > 1 or any(p.is_dir() or is_warc(p) for p in files)):
         raise click.UsageError("--url names one page: give one FILE with it")
     recorded = _open_output(output, resume, output_format)
@@ -339,6 +337,9 @@ def explain_cmd(
     Example:
       newsscrape explain https://example.com/news/kim-putin-summit
     """
+    from .crawler import afetch_one
+    from .extractor import explain
+
     config = _fetch_config(user_agent=user_agent, headers=headers, cookies=cookies, proxy=proxy)
     try:
         if source.startswith(("http://", "https://")):
@@ -495,6 +496,8 @@ def crawl_cmd(
         if sites:
             if retry_failed:
                 raise CrawlJobError("--retry-failed goes with URLS.txt, not --site")
+            from .crawler import run_site_job
+
             code = run_site_job(
                 sites,
                 output,
@@ -589,6 +592,8 @@ def discover_cmd(
     )
     config = DiscoverConfig(since=since, max_urls=max_urls, pages=pages, crawl=crawl)
     try:
+        from .crawler import run_discover_job
+
         open_output(output, resume=False)
         code = run_discover_job(sites, output, config=config)
     except CrawlJobError as exc:
@@ -672,6 +677,9 @@ def _clip(text: str, width: int = 60) -> str:
 
 
 def _fetch_one(url: str, config: FetchConfig, *, robots: bool, extract_config: ExtractConfig) -> Record:
+    from .crawler import afetch_one
+    from .extractor import extract
+
     try:
         # The async driver keeps the total deadline through every wait; a command has no event
         # loop of its own to clash with.

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -13,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from faultserver import article_html
+from faultserver import FaultServer, article_html
 from newsscrape.config import ExtractConfig
 from newsscrape.crawler import _pool
 from newsscrape.crawler._pool import ExtractPool
@@ -41,6 +43,17 @@ def warmth_extract(
         + ("dateparser",) * ("dateparser" in sys.modules)
     )
     return Article(url=url, final_url=final_url, tags=loaded)
+
+
+# Loaded by the crawl's own process only: a worker that had them paid for them before its first page.
+CRAWL_ONLY = ("httpx", "newsscrape.crawler._engine", "newsscrape.discovery", "warcio")
+
+
+def modules_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """An Article whose tags are the crawl-only modules this worker has loaded."""
+    return Article(url=url, final_url=final_url, tags=tuple(m for m in CRAWL_ONLY if m in sys.modules))
 
 
 async def _started_workers(pool: ExtractPool, count: int) -> list[int]:
@@ -211,3 +224,25 @@ def test_a_page_in_flight_when_the_pool_falls_back_is_extracted_here(
             return await asyncio.wait_for(page, 60)
 
     assert asyncio.run(go()).title == str(os.getpid())
+
+
+def test_a_worker_loads_the_extractor_not_the_crawler() -> None:
+    async def go() -> Article:
+        with ExtractPool(workers=1, timeout=60.0, extract_fn=modules_extract) as pool:
+            return await pool.extract(PAGE, "http://e.com/1", final_url=None, charset=None)
+
+    assert asyncio.run(go()).tags == ()
+
+
+def test_the_cli_crawl_with_workers_gives_its_first_record(fault_server: FaultServer, tmp_path: Path) -> None:
+    # The whole start-up path of ``newsscrape crawl`` (lazy imports, the forkserver, the worker
+    # importing the extractor where it runs): the first record is a real extraction.
+    source = tmp_path / "urls.txt"
+    source.write_text(fault_server.url("/page/first?title=First+story") + "\n")
+    args = [sys.executable, "-m", "newsscrape", "crawl", str(source), "--delay", "0", "--workers", "1"]
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as proc:
+        assert proc.stdout is not None
+        first = json.loads(proc.stdout.readline())
+        assert proc.wait(120) == 0
+    assert first["url"] == fault_server.url("/page/first?title=First+story")
+    assert first["title"] == "First story"

@@ -1,14 +1,52 @@
-"""Orchestration over fetcher, extractor, exporter: one URL (``fetch``/``afetch``), batches (``crawl``)."""
+"""Orchestration over fetcher, extractor, exporter: one URL (``fetch``/``afetch``), batches (``crawl``).
 
-from ._discover import Discoverer, discover, discover_sync
-from ._engine import Crawler, CrawlStats, crawl, crawl_sync
-from ._job import EXIT_PIPE_CLOSED, CrawlJobError, open_output, run_crawl_job
-from ._offline import extract_pages
-from ._pool import ExtractFn
-from ._resume import load_recorded
-from ._sitejob import run_discover_job, run_site_job
-from ._urls import UrlSet, check_url, normalize_url, read_url_lines, url_key
-from .single import afetch, afetch_one, fetch
+The names are imported on first use (PEP 562 ``__getattr__``): a crawl's extraction worker
+unpickles its entry point from ``_pool`` and must not pay for httpx and the discovery stack, and
+``newsscrape crawl`` does not load discovery.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:  # the names as mypy and IDEs see them; at run time ``__getattr__`` imports them
+    from ._discover import Discoverer, discover, discover_sync
+    from ._engine import Crawler, CrawlStats, crawl, crawl_sync
+    from ._job import EXIT_PIPE_CLOSED, CrawlJobError, open_output, run_crawl_job
+    from ._offline import extract_pages
+    from ._pool import ExtractFn
+    from ._resume import load_recorded
+    from ._sitejob import run_discover_job, run_site_job
+    from ._urls import UrlSet, check_url, normalize_url, read_url_lines, url_key
+    from .single import afetch, afetch_one, fetch
+
+# Public name -> the submodule that defines it.
+_LAZY: Final[dict[str, str]] = {
+    **dict.fromkeys(("Discoverer", "discover", "discover_sync"), "._discover"),
+    **dict.fromkeys(("Crawler", "CrawlStats", "crawl", "crawl_sync"), "._engine"),
+    **dict.fromkeys(("EXIT_PIPE_CLOSED", "CrawlJobError", "open_output", "run_crawl_job"), "._job"),
+    "extract_pages": "._offline",
+    "ExtractFn": "._pool",
+    "load_recorded": "._resume",
+    **dict.fromkeys(("run_discover_job", "run_site_job"), "._sitejob"),
+    **dict.fromkeys(("UrlSet", "check_url", "normalize_url", "read_url_lines", "url_key"), "._urls"),
+    **dict.fromkeys(("afetch", "afetch_one", "fetch"), ".single"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # the next lookup is a plain global
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "EXIT_PIPE_CLOSED",

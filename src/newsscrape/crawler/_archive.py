@@ -11,25 +11,31 @@ lacks; the argument, and the repair of a cut file on ``--resume``, are in ``arch
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..archive import HttpExchange, WarcWriter
 from ..errors import ExportError
 from ..exporter import JsonlWriter
 from ..fetcher import Exchange
 from ..models import Record
+
+if TYPE_CHECKING:
+    from ..archive import WarcWriter
 
 
 class ArchiveHook:
     """``on_exchange`` for the crawl's client: each exchange into the WARC; a failure is kept, not raised."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.warc = WarcWriter.open(path)  # cuts a record left half-written by a crash
+        from ..archive import WarcWriter  # warcio: loaded only by a crawl that writes a WARC
+
+        self.warc: WarcWriter = WarcWriter.open(path)  # cuts a record left half-written by a crash
         self.failure: ExportError | None = None
 
     def __call__(self, exchange: Exchange) -> None:
         if self.failure is not None:
             return
+        from ..archive import HttpExchange
+
         try:
             self.warc.write_exchange(
                 HttpExchange(

@@ -91,6 +91,16 @@ def _context() -> BaseContext:
     return ctx
 
 
+def _default_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """``newsscrape.extract``, imported where it runs: the workers have it from the forkserver, and
+    the crawl's own process, which only hands pages over, never loads the extractor."""
+    from ..extractor import extract
+
+    return extract(html, url, final_url=final_url, charset=charset, config=config)
+
+
 def _run_one(fn: ExtractFn, config: ExtractConfig, job: Job) -> Article | ExtractError:
     content, url, final_url, charset = job
     try:
@@ -333,11 +343,7 @@ class ExtractPool:
         config: ExtractConfig | None = None,
         extract_fn: ExtractFn | None = None,
     ) -> None:
-        if extract_fn is None:
-            from ..extractor import extract as default_extract
-
-            extract_fn = default_extract
-        self._fn: ExtractFn = extract_fn
+        self._fn: ExtractFn = extract_fn or _default_extract
         self._config = config or ExtractConfig()
         self._timeout = timeout
         self._size = workers
