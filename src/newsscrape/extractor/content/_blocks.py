@@ -54,6 +54,7 @@ SMALL_KINDS: Final[frozenset[RemovalKind]] = frozenset(
 )
 SMALL_BOX_MAX_PROSE: Final = 400
 _URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
+SUBHEADINGS: Final = "h2, h3, h4, h5, h6"
 SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
 # A data table's row is one line, its cells joined by " | "; a cell holding blocks is layout and
 # its blocks are paragraphs of their own.
@@ -228,6 +229,8 @@ class Walk:
         self.base_url = base_url or url
         self._open_links: list[tuple[int, str | None]] = []  # (first part, href) of <a> entered
         self._link_spans: list[tuple[int, int, str | None]] = []  # closed links of this paragraph
+        # mem_id of an <a> -> its folded text length: nested boxes measure the same links again
+        self._anchor_chars: dict[int, int] = {}
 
     def run(self, roots: tuple[LexborNode, ...] = ()) -> None:
         """Walk the children of each root (default: the container) in document order."""
@@ -280,7 +283,8 @@ class Walk:
         if tag in CELL_TAGS and node.css_first(LAYOUT_INSIDE) is None:
             self._cells.add(node.mem_id)
             separated = 0
-            if "".join(self._parts).strip():  # not before the row's first cell with text
+            # not before the row's first cell with text
+            if any(part and not part.isspace() for part in self._parts):
                 self._parts.append(CELL_SEPARATOR)
                 separated = 1
             self._cell_starts.append((len(self._parts), separated, tag == "th"))
@@ -366,18 +370,20 @@ class Walk:
             # a box carrying this much of the story's paragraphs is no rail; deciding it here
             # also keeps the walk linear on deeply nested text (no text() of every ancestor)
             return False
+        # A box that opens with its own "Latest news"/"Share this" heading is that thing.
+        head = node.css_first(SUBHEADINGS)
+        if head is None and self.box_link_share >= 0 and node.css_first("a") is None:
+            return False  # no heading and no link share: no need for the box's text
         text = fold(node.text(deep=True))
         if not text:
             return False
-        # A box that opens with its own "Latest news"/"Share this" heading is that thing.
-        head = node.css_first("h2, h3, h4, h5, h6")
         if head is not None:
             head_text = fold(head.text(deep=True))
             label = heading_kind(head_text)
             if label is not None and text.startswith(head_text) and self._drop(node, *label):
                 return True
         if (
-            link_share(node, len(text)) > self.box_link_share
+            self._link_share(node, len(text)) > self.box_link_share
             and len(text) < SAFE_SHARE * self.container_chars
             and not (len(text) >= AWAY_BOX_CHARS and self._all_away(node))
         ):
@@ -412,12 +418,26 @@ class Walk:
             return
         if (
             self.story_headings
-            and link_share(node, len(text)) > PARA_LINK_SHARE
+            and self._link_share(node, len(text)) > PARA_LINK_SHARE
             and not self._links_away(node)
         ):
             self._record("other_stories", "heading links to a story", where(node), text)
             return
         self.blocks.append(Block(text=text, level=level))
+
+    def _link_share(self, node: LexborNode, text_len: int) -> float:
+        """``link_share``, each link measured once per walk."""
+        if text_len == 0:
+            return 0.0
+        memo = self._anchor_chars
+        total = 0
+        for a in node.css("a"):
+            key = a.mem_id
+            chars = memo.get(key)
+            if chars is None:
+                chars = memo[key] = len(fold(a.text(deep=True)))
+            total += chars
+        return total / text_len
 
     def _all_away(self, node: LexborNode) -> bool:
         links = node.css("a[href]")
@@ -446,7 +466,7 @@ class Walk:
                 text = fold(sib.text(deep=True))
                 if (
                     text
-                    and link_share(sib, len(text)) < RAIL_PROSE_LINK_SHARE
+                    and self._link_share(sib, len(text)) < RAIL_PROSE_LINK_SHARE
                     and len(text) > RAIL_PROSE_CHARS
                 ):
                     break  # prose again: the heading was the story's own

@@ -12,6 +12,7 @@ say (headings, labels, datelines) is in ``_wording``; link density is judged in 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final, Literal
 
 from selectolax.lexbor import LexborNode
@@ -299,6 +300,9 @@ _CAMEL: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # "token comment", "token tag" (Prism), "cm-comment" (CodeMirror), "tok-comment". Those words
 # are about the code, not the page: a code comment is no comment thread, so their classes say nothing.
 SYNTAX_CLASS: Final = re.compile(r"^(?:hljs(?:-.+)?|token|cm-.+|tok-.+)$")
+# The attributes a page names its elements with repeat across them (every "share-button" of a
+# bar, every "related-item" of a rail): their label is worked out once per process.
+CHROME_CACHE: Final = 8192
 
 
 def tokens(attrs: dict[str, str | None]) -> list[str]:
@@ -310,15 +314,20 @@ def tokens(attrs: dict[str, str | None]) -> list[str]:
     camelCase parts count only from four letters on: hashed class names of CSS-in-JS
     (``hJpRRP``) would otherwise yield chance words like "jp" or "ad".
     """
-    klass = attrs.get("class") or ""
+    return list(_tokens(attrs.get("class"), attrs.get("id")))
+
+
+@lru_cache(maxsize=CHROME_CACHE)
+def _tokens(klass: str | None, ident: str | None) -> tuple[str, ...]:
+    klass = klass or ""
     if klass and any(SYNTAX_CLASS.match(c) for c in klass.split()):
         klass = ""  # a part of a code sample, named by its highlighter
-    raw = f"{klass} {attrs.get('id') or ''}"
+    raw = f"{klass} {ident or ''}"
     if not raw.strip():
-        return []
+        return ()
     words = _TOKEN.findall(raw.lower())
     camel = [w for w in _TOKEN.findall(_CAMEL.sub(" ", raw).lower()) if len(w) >= 4 and w not in words]
-    return words + camel
+    return (*words, *camel)
 
 
 # Inline elements carry words of the sentence around them: an <a class="tag"> inside a paragraph
@@ -377,30 +386,53 @@ def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[RemovalKind, st
     >>> chrome_kind("div", {"class": "share-bar"})
     ('share', 'class/id word "share"')
     """
-    klass = attrs.get("class")
+    if not attrs:  # most elements: only the tag can say
+        kind = TAG_KIND.get(tag)
+        return None if kind is None else (kind, f"<{tag}> element")
+    get = attrs.get
+    return _chrome_kind(
+        tag,
+        get("class"),
+        get("id"),
+        get("role"),
+        get("hidden") is not None,
+        get("aria-hidden"),
+        get("style"),
+        get("itemprop"),
+    )
+
+
+@lru_cache(maxsize=CHROME_CACHE)
+def _chrome_kind(  # the attributes chrome_kind reads, so their label is cached
+    tag: str,
+    klass: str | None,
+    ident: str | None,
+    role: str | None,
+    hidden: bool,
+    aria_hidden: str | None,
+    style: str | None,
+    itemprop: str | None,
+) -> tuple[RemovalKind, str] | None:
     if klass and PULL_QUOTE.search(klass):
         return None  # the story's own sentence, set large (often an <aside>, often aria-hidden)
     kind = TAG_KIND.get(tag)
     if kind is not None:
         return kind, f"<{tag}> element"
-    role = attrs.get("role")
     if role and role.lower() in ROLE_KIND:
         return ROLE_KIND[role.lower()], f'role="{role}"'
-    if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
+    if hidden or aria_hidden == "true":
         return "hidden", "hidden from readers"
-    style = attrs.get("style")
     if style and "none" in style and re.search(r"display\s*:\s*none", style):
         return "hidden", "display:none"
-    classes = (attrs.get("class") or "").split()
+    classes = (klass or "").split()
     if HIDDEN_CLASSES.intersection(classes) and not any(c.startswith(SHOWN_AT) for c in classes):
         return "hidden", "class hides it on every screen"
-    itemprop = attrs.get("itemprop")
     if itemprop and itemprop.lower() in {"articlebody", "text", "description"}:
         return None  # the page itself says this is the story
-    words = tokens(attrs)
+    words = _tokens(klass, ident)
     if not words or CONTENT_WORDS.intersection(words):
         return None
-    if any(CONTENT_CLASS.match(c) for c in (attrs.get("class") or "").lower().split()):
+    if any(CONTENT_CLASS.match(c) for c in (klass or "").lower().split()):
         return None
     inline = tag in INLINE_TAGS
     for word in words:

@@ -12,6 +12,7 @@ the world's larger news sites. Only short texts are judged, so story sentences n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from ._chrome import RemovalKind
@@ -322,6 +323,11 @@ def _fits(low: str, prefix: str, kind: RemovalKind) -> bool:
     return len(low.split()) <= ONE_WORD_MAX_WORDS.get(kind, ONE_WORD_DEFAULT_MAX)
 
 
+# Every prefix of a heading rule, for one ``startswith`` that rules most texts out at once.
+_ANY_HEADING_PREFIX: Final = OTHER_STORIES_HEADINGS + tuple(p for ps in CHROME_HEADINGS.values() for p in ps)
+WORDING_CACHE: Final = 8192  # distinct texts judged per process; a page repeats its rail and label texts
+
+
 def heading_kind(text: str) -> tuple[RemovalKind, str] | None:
     """Label a block by its own heading's wording ("Latest news", "Share this"): ``(kind, reason)`` or None.
 
@@ -330,15 +336,21 @@ def heading_kind(text: str) -> tuple[RemovalKind, str] | None:
     """
     # CJK pages frame their rail headings in lenticular brackets: 【熱門點閱】
     low = text.strip().strip("【】[]「」").lower().rstrip(":：")
-    if not low or len(low) > MAX_HEADING_CHARS:
+    if not low or len(low) > MAX_HEADING_CHARS or not low.startswith(_ANY_HEADING_PREFIX):
         return None
+    kind = _heading_label(low)
+    return None if kind is None else (kind, f'heading "{text.strip()[:40]}"')
+
+
+@lru_cache(maxsize=WORDING_CACHE)
+def _heading_label(low: str) -> RemovalKind | None:
     for prefix in OTHER_STORIES_HEADINGS:
         if _starts(low, prefix) and _fits(low, prefix, "other_stories"):
-            return "other_stories", f'heading "{text.strip()[:40]}"'
+            return "other_stories"
     for kind, prefixes in CHROME_HEADINGS.items():
         for prefix in prefixes:
             if _starts(low, prefix) and _fits(low, prefix, kind):
-                return kind, f'heading "{text.strip()[:40]}"'
+                return kind
     return None
 
 
@@ -475,7 +487,12 @@ def line_kind(text: str) -> tuple[RemovalKind, str] | None:
     ('meta', 'date and time only')
     """
     if len(text) > CTA_LINE:
-        return None
+        return None  # (judged before the cache: story paragraphs are never kept in it)
+    return _short_line_kind(text)
+
+
+@lru_cache(maxsize=WORDING_CACHE)
+def _short_line_kind(text: str) -> tuple[RemovalKind, str] | None:
     for kind, reason, rule in _CTA_RULES:
         if rule.search(text):
             return kind, reason

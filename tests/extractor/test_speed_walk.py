@@ -1,0 +1,60 @@
+"""The block walk's memos (speed only): a label is worked out once per attribute set or text, and
+a memo never answers for another element, another text or another page."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsscrape.extractor.content import _chrome, _wording
+from newsscrape.extractor.content._blocks import Walk, link_share
+from newsscrape.extractor.content._chrome import chrome_kind
+from newsscrape.extractor.content._wording import heading_kind, line_kind
+
+
+def test_a_repeated_attribute_set_is_labelled_once_and_each_attribute_still_counts() -> None:
+    _chrome._chrome_kind.cache_clear()
+    bar: dict[str, str | None] = {"class": "share-button"}
+    assert chrome_kind("a", bar) == ("share", 'class/id word "share"')
+    assert chrome_kind("a", dict(bar)) == ("share", 'class/id word "share"')
+    assert _chrome._chrome_kind.cache_info().hits == 1
+    # the same class with one more attribute read by a rule is another answer, not the memo's
+    assert chrome_kind("div", {"class": "box"}) is None
+    assert chrome_kind("div", {"class": "box", "aria-hidden": "true"}) == ("hidden", "hidden from readers")
+    assert chrome_kind("div", {"class": "box", "style": "display: none"}) == ("hidden", "display:none")
+    assert chrome_kind("div", {"class": "box", "itemprop": "articleBody"}) is None
+    # no attributes: the tag alone says, without the memo
+    assert chrome_kind("nav", {}) == ("nav", "<nav> element")
+    assert chrome_kind("p", {}) is None
+
+
+def test_wording_memos_answer_per_text() -> None:
+    _wording._short_line_kind.cache_clear()
+    _wording._heading_label.cache_clear()
+    assert line_kind("Advertisement") == ("label", "label text")
+    assert line_kind("Advertisement") == ("label", "label text")
+    assert _wording._short_line_kind.cache_info().hits == 1
+    assert line_kind("Advertisements for the mayor were everywhere") is None
+    # the reason quotes each heading's own text, though the label is shared by its lower-case form
+    assert heading_kind("Latest News") == ("other_stories", 'heading "Latest News"')
+    assert heading_kind("LATEST NEWS") == ("other_stories", 'heading "LATEST NEWS"')
+    assert _wording._heading_label.cache_info().hits == 1
+    assert heading_kind("Latest developments in the long trial of the mayor") is None
+    # a long story paragraph is judged without entering the memo
+    kept = _wording._short_line_kind.cache_info().currsize
+    assert line_kind("Story sentence. " * 30) is None
+    assert _wording._short_line_kind.cache_info().currsize == kept == 2
+
+
+def test_link_lengths_are_kept_per_walk_not_per_page() -> None:
+    first = LexborHTMLParser("<div><p>Read <a href='/x'>this story</a> now</p></div>").css_first("div")
+    second = LexborHTMLParser("<div><p>Read <a href='/y'>a much longer story title</a></p></div>").css_first(
+        "div"
+    )
+    assert first is not None
+    assert second is not None
+    walk = Walk(first, container_chars=100, max_depth=50)
+    assert walk._link_share(first, 19) == link_share(first, 19)
+    assert len(walk._anchor_chars) == 1
+    other = Walk(second, container_chars=100, max_depth=50)
+    assert other._anchor_chars == {}
+    assert other._link_share(second, 30) == link_share(second, 30) == 25 / 30
