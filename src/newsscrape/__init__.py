@@ -12,9 +12,9 @@ other at start-up.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
+from ._lazy import lazy_names
 from .config import CrawlConfig, DiscoverConfig, ExtractConfig, FetchConfig, __version__
 
 if TYPE_CHECKING:  # the names as mypy and IDEs see them; at run time ``__getattr__`` imports them
@@ -32,19 +32,6 @@ _LAZY: Final[dict[str, str]] = {
     "extract": ".extractor",
     **dict.fromkeys(("Article", "ErrorRecord", "Record", "Section"), ".models"),
 }
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value  # the next lookup is a plain global
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
 
 
 __all__ = [
@@ -70,3 +57,5 @@ __all__ = [
     "extract",
     "fetch",
 ]
+
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)

@@ -7,8 +7,9 @@ unpickles its entry point from ``_pool`` and must not pay for httpx and the disc
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
+
+from .._lazy import lazy_names
 
 if TYPE_CHECKING:  # the names as mypy and IDEs see them; at run time ``__getattr__`` imports them
     from ._discover import Discoverer, discover, discover_sync
@@ -33,19 +34,6 @@ _LAZY: Final[dict[str, str]] = {
     **dict.fromkeys(("UrlSet", "check_url", "normalize_url", "read_url_lines", "url_key"), "._urls"),
     **dict.fromkeys(("afetch", "afetch_one", "fetch"), ".single"),
 }
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value  # the next lookup is a plain global
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
 
 
 __all__ = [
@@ -74,3 +62,5 @@ __all__ = [
     "run_site_job",
     "url_key",
 ]
+
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)
