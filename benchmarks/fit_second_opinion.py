@@ -27,16 +27,17 @@ import argparse
 import datetime as dt
 import gzip
 import json
-import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 from statistics import mean
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for both fitting scripts)
 
 from newsscrape import ExtractError, extract  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
@@ -45,17 +46,6 @@ WCXB = ROOT.parent / "shared" / "bench" / "wcxb"
 DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "second_opinion.json"
 GRID: tuple[float | None, ...] = (None, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 MAX_DROP = 0.001  # mean F1 a page type may lose on half A (noise of one page in a few dozen)
-WORD = re.compile(r"\w+")
-
-
-def word_f1(true: str, pred: str) -> float:
-    """WCXB's metric for one page."""
-    t, p = Counter(WORD.findall(true.lower())), Counter(WORD.findall(pred.lower()))
-    if not t or not p:
-        return float(not t and not p)
-    hit = sum((t & p).values())
-    precision, recall = hit / sum(p.values()), hit / sum(t.values())
-    return 2 * precision * recall / (precision + recall) if hit else 0.0
 
 
 class Recorder:
