@@ -142,15 +142,25 @@ def head_text(node: LexborNode, limit: int = SNIPPET_CHARS) -> str:
     return fold("".join(parts))[:limit]
 
 
-def link_share(node: LexborNode, text_len: int) -> float:
+def link_share(node: LexborNode, text_len: int, memo: dict[int, int] | None = None) -> float:
     """The share of ``text_len`` (the node's folded text length) that sits inside links.
+
+    ``memo`` (an ``<a>``'s mem_id -> its folded text length) lets a walk measure each link once:
+    nested boxes hold the same links.
 
     >>> link_share(LexborHTMLParser("<p>Read <a>this story</a></p>").css_first("p"), 15)
     0.6666666666666666
     """
     if text_len == 0:
         return 0.0
-    return sum(len(fold(a.text(deep=True))) for a in node.css("a")) / text_len
+    known = {} if memo is None else memo
+    total = 0
+    for a in node.css("a"):
+        chars = known.get(a.mem_id)
+        if chars is None:
+            chars = known[a.mem_id] = len(fold(a.text(deep=True)))
+        total += chars
+    return total / text_len
 
 
 def _site(host: str) -> str:
@@ -427,17 +437,7 @@ class Walk:
 
     def _link_share(self, node: LexborNode, text_len: int) -> float:
         """``link_share``, each link measured once per walk."""
-        if text_len == 0:
-            return 0.0
-        memo = self._anchor_chars
-        total = 0
-        for a in node.css("a"):
-            key = a.mem_id
-            chars = memo.get(key)
-            if chars is None:
-                chars = memo[key] = len(fold(a.text(deep=True)))
-            total += chars
-        return total / text_len
+        return link_share(node, text_len, self._anchor_chars)
 
     def _all_away(self, node: LexborNode) -> bool:
         links = node.css("a[href]")
