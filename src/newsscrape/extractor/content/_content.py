@@ -86,9 +86,13 @@ class Content:
     # figure captions, no part of the body: (number of ``blocks`` before it, its block)
     captions: list[tuple[int, Block]] = field(default_factory=list)
     method: str = "native"  # native | trafilatura
-    page_chars: int = 0  # the page's visible text, folded, before chrome is removed
     # the tree once page-wide chrome is gone, shared by a reading of the page as another type
     prepared: Prepared | None = None
+
+    @property
+    def page_chars(self) -> int:
+        """The page's visible text, folded, before chrome is removed (0 before the native pass)."""
+        return 0 if self.prepared is None else self.prepared.page_chars
 
 
 @dataclass(slots=True, kw_only=True)
@@ -161,7 +165,6 @@ def _native(
     if prepared is None:
         prepared = _prepare(body, deadline)
     content.prepared = prepared
-    content.page_chars = prepared.page_chars
     content.removed = list(prepared.removed)
     weights = prepared.weights
     container = choose_container(body, weights, descent_share=profile.descent_share)
@@ -398,7 +401,8 @@ def _unsure(content: Content, meta: Metadata) -> bool:
 def covered(content: Content) -> bool:
     """Whether the native text holds ``COVERED_SHARE`` of the page's visible text or more.
 
-    >>> covered(Content(blocks=[Block(text="All of it")], page_chars=9000))
+    >>> page = Prepared(weights={}, page_chars=9000, removed=[])
+    >>> covered(Content(blocks=[Block(text="All of it")], prepared=page))
     False
     """
     if COVERED_SHARE is None or content.page_chars <= 0:
