@@ -259,22 +259,21 @@ Answer = Article | ExtractError | str
 class _Task:
     """A page waiting for (or being given) a worker, and the future its coroutine awaits."""
 
-    __slots__ = ("future", "gone", "job", "loop")
+    __slots__ = ("future", "gone", "job")
 
     def __init__(self, job: Job, loop: asyncio.AbstractEventLoop) -> None:
         self.job = job
-        self.loop = loop
         self.future: asyncio.Future[Answer] = loop.create_future()
         self.gone = 0  # workers found dead before they took it
 
     def settle(self, answer: Answer) -> None:
         # The crawl (and its loop) may have ended meanwhile: nobody waits then.
         with contextlib.suppress(RuntimeError):
-            self.loop.call_soon_threadsafe(_settle, self.future, answer)
+            self.future.get_loop().call_soon_threadsafe(_settle, self.future, answer)
 
     def cancel(self) -> None:
         with contextlib.suppress(RuntimeError):
-            self.loop.call_soon_threadsafe(self.future.cancel)
+            self.future.get_loop().call_soon_threadsafe(self.future.cancel)
 
 
 class _Tasks:
