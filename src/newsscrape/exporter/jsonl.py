@@ -142,7 +142,7 @@ class JsonlWriter:
             self.flush()
 
     def flush_due(self) -> None:
-        """Write the waiting lines if the first of them has waited ``batch`` seconds (call from a timer)."""
+        """Write the waiting lines once ``batch`` seconds have passed since the last write; from a timer."""
         if self._waiting and time.monotonic() - self._written_at >= self._batch:
             self.flush()
 
