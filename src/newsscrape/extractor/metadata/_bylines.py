@@ -133,17 +133,18 @@ def find_authors(
         for v in (*metas.get(key, ()), *_labelled_metas(metas, key))
         if "://" not in v and not v.startswith("www.")
     ]
+    named, listed = clean(people), clean(values)  # the people JSON-LD and the metas name, cleaned once
     lines = _Lines(tree)
     shown = _Shown(tree)
     rules: tuple[tuple[Callable[[], tuple[str, ...]], str], ...] = (
         # A JSON-LD or meta author the page never prints may name the account that posted the
         # story: it yields to a "By ..." line of the page that names someone else ("By Charles
         # Patterson" under an "author" meta naming the site's editor).
-        (lambda: tuple(name for name in clean(people) if shown(name)), "json-ld"),
-        (lambda: tuple(name for name in clean(values) if shown(name)), "meta"),
-        (lambda: _line_people(lines, clean) if clean(people) or clean(values) else (), "dom"),
-        (lambda: clean(people), "json-ld"),
-        (lambda: clean(values), "meta"),
+        (lambda: tuple(name for name in named if shown(name)), "json-ld"),
+        (lambda: tuple(name for name in listed if shown(name)), "meta"),
+        (lambda: _line_people(lines, clean) if named or listed else (), "dom"),
+        (lambda: named, "json-ld"),
+        (lambda: listed, "meta"),
         # A structured credit the page's byline prints ("Resy Staff" in the meta and "By Resy Staff"
         # under the headline) is the story's, before any person a teaser's byline names.
         (lambda: _printed(credits(people), tree, lines), "json-ld"),
