@@ -79,6 +79,15 @@ def alnum_key(text: str) -> str:
 HOST_LABELS = frozenset({"www", "com", "org", "net", "co", "edu", "gov", "news", "m", "amp", "edition"})
 
 
+def host_names(host: str | None) -> list[str]:
+    """The labels of a host that can name its outlet: not the last one, none of ``HOST_LABELS``.
+
+    >>> host_names("www.tires.Bridgestone.com")
+    ['tires', 'bridgestone']
+    """
+    return [label for label in (host or "").casefold().split(".")[:-1] if label not in HOST_LABELS]
+
+
 def host_key(host: str | None) -> str:
     """A host name as a key: no "www.", letters and digits only.
 

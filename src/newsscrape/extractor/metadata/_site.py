@@ -7,7 +7,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from .._nodes import headline_node, outside_story, story_box
-from .._text import HOST_LABELS, NON_WORD, alnum_key, host_key, squash
+from .._text import NON_WORD, alnum_key, host_key, host_names, squash
 from .._urls import split_url
 from ._tags import NEWS_WORD
 from ._title import STRONG_SEPARATORS
@@ -217,7 +217,7 @@ def site_blurb(text: str | None, *, site: str | None, host: str | None) -> bool:
     if not text or len(text) > MAX_BLURB_CHARS:
         return False  # a blurb is a line or two; a long description is the story's
     names = {alnum_key(site or "")}
-    names |= {label for label in (host or "").casefold().split(".")[:-1] if label not in HOST_LABELS}
+    names |= set(host_names(host))
     names = {name for name in names if len(name) >= MIN_HOST_MATCH}
     folded = text.casefold()
     if not any(name in NON_WORD.sub("", folded) for name in names):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .._data import fitted
-from .._text import HOST_LABELS, NON_WORD, alnum_key, host_key, phrase_key
+from .._text import NON_WORD, alnum_key, host_key, host_names, phrase_key
 
 # How titles join the headline and the site name: "Headline | Site", "Site - Headline", "Site: Headline".
 # (hyphen, en dash, em dash, middle dot, bullet, guillemets)
@@ -199,17 +199,12 @@ def _is_site(part: str, src: TitleSources, *, sep: str, other: str) -> bool:
             return True
     if len(host) >= 3 and len(key) >= 3 and (key in host or host.startswith(key) or key.endswith(host)):
         return True
-    if any(name in key for name in _host_names(src.host)):  # "UC Davis Children's Hospital", ucdavis.edu
+    # a label naming one of the host's own labels: "UC Davis Children's Hospital" on ucdavis.edu
+    if any(len(name) >= MIN_HOST_NAME and name in key for name in host_names(src.host)):
         return True
     if any(phrase_key(part) == phrase_key(crumb) for crumb in src.breadcrumbs):
         return True
     return sep in STRONG_SEPARATORS and len(part.split()) <= LABEL_MAX_WORDS and len(other) >= 3 * len(part)
-
-
-def _host_names(host: str | None) -> list[str]:
-    """The host's telling labels: "tires.bridgestone.com" -> ["tires", "bridgestone"] (not "www", "com")."""
-    labels = (host or "").casefold().split(".")[:-1]
-    return [label for label in labels if len(label) >= MIN_HOST_NAME and label not in HOST_LABELS]
 
 
 def same_story(heading: str, title: str) -> bool:
