@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 import threading
+import time
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape import ExtractConfig, ExtractError, extract
+from newsscrape.extractor import _guard
 from newsscrape.extractor._guard import (
     MAX_ATTRIBUTES,
     MAX_VALUE_CHARS,
@@ -207,3 +212,38 @@ def test_runs_in_several_threads_stop_only_the_one_that_overruns() -> None:
     for thread in threads:
         thread.join(30)
     assert results == {"slow": None, "quick": "done"}
+
+
+def test_extraction_under_a_profiler_ends() -> None:
+    # Clearing a late interrupt with PyThreadState_SetAsyncExc(id, NULL) left CPython's "pending"
+    # flag set for good: under cProfile the next loop of the thread never ended.
+    code = textwrap.dedent(
+        """
+        import cProfile
+        from newsscrape import extract
+        from newsscrape.extractor._guard import Deadline
+        with cProfile.Profile():
+            assert Deadline(60.0).run(lambda: "ran") == "ran"
+            assert [word for word in "a b c".split()] == ["a", "b", "c"]
+            print(extract(b"<html><body><p>Some words of text in a paragraph.</p></body></html>").body)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Some words of text in a paragraph."
+
+
+def test_an_interrupt_fired_as_the_call_returns_lands_in_the_bounded_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    disarm = _guard._Watchdog.disarm
+
+    def late(self: _guard._Watchdog, token: int) -> bool:
+        time.sleep(0.5)  # in C: the watchdog fires meanwhile, and the interrupt waits for Python
+        return disarm(self, token)
+
+    monkeypatch.setattr(_guard._Watchdog, "disarm", late)
+    assert Deadline(0.3).run(lambda: "returned in time") is None  # the late interrupt ended it here
+    monkeypatch.undo()
+    assert [i for i in range(100_000)][-1] == 99_999  # and nothing is left to land in this code
+    assert Deadline(60.0).run(lambda: "next") == "next"

@@ -155,9 +155,17 @@ def _bounded(seconds: float, fn: Callable[..., T], *args: Any, **kwargs: Any) ->
         try:
             return fn(*args, **kwargs)
         finally:
-            _WATCHDOG.disarm(token, target)  # an interrupt that came too late is dropped unraised
+            if _WATCHDOG.disarm(token):
+                _land()  # an interrupt fired as fn returned lands here, not in the caller's code
     except own:
         return None
+
+
+def _land() -> None:
+    # A scheduled interrupt is raised at the interpreter's next check, which every backward jump
+    # makes: one turn of this loop. Already raised (fn was stopped), it is not raised again.
+    for _ in range(2):
+        pass
 
 
 class _Watchdog:
@@ -166,7 +174,10 @@ class _Watchdog:
     A ``threading.Timer`` per call cost a thread start and a wake-up on every page (some 5 % of an
     extraction); this thread sleeps until the earliest deadline armed, and an armed call that ends
     first is simply forgotten. Arming and firing share one lock, so a call that has disarmed is
-    never interrupted afterwards, and a late interrupt already scheduled is cleared by ``disarm``.
+    never interrupted afterwards. A late interrupt, fired as the call returned, is left to land in
+    ``_bounded`` rather than cleared: clearing one with ``PyThreadState_SetAsyncExc(id, NULL)``
+    leaves CPython's "async exception pending" flag set for good, and from then on every loop of
+    the thread runs the interpreter's slow path (and under cProfile never ends).
     """
 
     def __init__(self) -> None:
@@ -178,6 +189,7 @@ class _Watchdog:
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
         self._armed: dict[int, tuple[float, int, type[BaseException]]] = {}  # token -> due, thread, exc
+        self._fired: set[int] = set()  # tokens whose interrupt was scheduled, until disarmed
         self._tokens = itertools.count()
         self._sleeping_until = math.inf  # the deadline the thread sleeps towards
         self._thread: threading.Thread | None = None
@@ -193,10 +205,13 @@ class _Watchdog:
                 self._wake.notify()
             return token
 
-    def disarm(self, token: int, thread_id: int) -> None:
+    def disarm(self, token: int) -> bool:
+        """Forget the call ``token`` armed; True when its interrupt was already fired."""
         with self._lock:
-            self._armed.pop(token, None)
-            _raise_in(thread_id, None)
+            if self._armed.pop(token, None) is not None:
+                return False
+            self._fired.discard(token)
+            return True
 
     def _run(self) -> None:
         with self._lock:
@@ -205,6 +220,7 @@ class _Watchdog:
                 for token, (due, thread_id, exc) in list(self._armed.items()):
                     if due <= now:
                         del self._armed[token]
+                        self._fired.add(token)
                         _raise_in(thread_id, exc)
                 self._sleeping_until = min((due for due, _, _ in self._armed.values()), default=math.inf)
                 self._wake.wait(None if self._sleeping_until == math.inf else self._sleeping_until - now)
@@ -213,11 +229,9 @@ class _Watchdog:
 _WATCHDOG: Final = _Watchdog()
 
 
-def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
-    """Schedule ``exc`` in the thread (None clears a scheduled one): CPython's PyThreadState_SetAsyncExc."""
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(
-        ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc is not None else None
-    )
+def _raise_in(thread_id: int, exc: type[BaseException]) -> None:
+    """Schedule ``exc`` in the thread: CPython's PyThreadState_SetAsyncExc."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc))
 
 
 def suspicious(text: str, max_depth: int) -> bool:
