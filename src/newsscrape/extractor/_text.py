@@ -50,7 +50,11 @@ def squash(text: str) -> str:
     >>> squash("  Big\\n news\u3000today ")
     'Big news\u3000today'
     """
-    return _SPACES.sub(" ", text).strip()
+    if "\u3000" in text:
+        return _SPACES.sub(" ", text).strip()
+    # str.split() cuts at the very characters \s matches: the same result as the regex, a few times
+    # faster (squash runs on every text node the walk reads)
+    return " ".join(text.split())
 
 
 def fold(text: str) -> str:
