@@ -70,6 +70,7 @@ JUNK_TAGS: Final = [
     "meta",
     "dialog",
 ]
+JUNK: Final = ", ".join(JUNK_TAGS)
 # A page that writes its text inside <noscript>, beside an app root still empty before its scripts
 # run (Discourse and Flarum forums serve their posts so to readers without JavaScript): that text
 # is the page, so its <noscript> boxes are opened instead of dropped. Elsewhere <noscript> holds a
@@ -352,10 +353,22 @@ SHOWN_AT: Final = ("d-sm-", "d-md-", "d-lg-", "d-xl-", "visible-", "sm:", "md:",
 
 
 def strip_junk(body: LexborNode) -> None:
-    """Remove ``JUNK_TAGS`` with their content, opening ``<noscript>`` first when it holds the page."""
-    if noscript_holds_page(body):
+    """Remove ``JUNK_TAGS`` with their content, opening ``<noscript>`` first when it holds the page.
+
+    One query finds them all (``strip_tags`` walks the tree once per tag), so a tree stripped
+    already (``page_signals`` strips it before the content pass does) costs one walk that finds
+    nothing.
+    """
+    junk = body.css(JUNK)
+    if not junk:
+        return
+    if any(node.tag == "noscript" for node in junk) and noscript_holds_page(body):
         body.unwrap_tags(["noscript"])
-    body.strip_tags(JUNK_TAGS)
+        junk = body.css(JUNK)  # what the <noscript> boxes held is in the page now
+    for node in junk:
+        # unlinked, not freed (as ``strip_tags`` does it): a junk node inside one removed before
+        # it is still valid memory, and removing it from its detached parent changes nothing
+        node.decompose(recursive=False)
 
 
 def noscript_holds_page(body: LexborNode) -> bool:
