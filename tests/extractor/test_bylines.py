@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.extractor.metadata._authors import clean_authors, credits
-from newsscrape.extractor.metadata._bylines import find_authors
+from newsscrape.extractor.metadata._bylines import AUTHOR_LINKS, _Marks, find_authors
 from newsscrape.extractor.metadata._jsonld import JsonLd
 
 
@@ -224,3 +224,25 @@ def test_a_printed_byline_beats_a_json_ld_person_the_page_never_shows() -> None:
     page = '<h1>T</h1><p class="post-meta">By <a href="/team/jane/">Jane Roe</a></p><p>Text.</p>'
     ld = JsonLd(article={"@type": "BlogPosting", "author": {"@type": "Person", "name": "John Poster"}})
     assert find_authors(LexborHTMLParser(page), {}, ld, site=None, host=None) == (("Jane Roe",), "dom")
+
+
+def test_author_links_read_in_one_walk_are_each_selectors_own_links() -> None:
+    # The author-page selectors are matched as one group and shared out by path: each must still get
+    # exactly the links it matches alone, in page order, once each (a link may match two paths, and
+    # the selectors' "i" flag folds ASCII letters only).
+    page = LexborHTMLParser(
+        '<a href="/AUTHOR/jane">1</a><a href="/news/x">2</a><a href="/author/bo/Authors/">3</a>'
+        '<a href="/Writers/">4</a><a href="/writer/">5</a><a href="/author">6</a>'
+        '<a href="/AUTHOR\u0130S/">7</a><a href="/contributors/a/">8</a><a>9</a><a href="/author/">10</a>'
+    )
+    marks = _Marks(page)
+    for selector in AUTHOR_LINKS:
+        assert [n.text() for n in marks.css(selector)] == [n.text() for n in page.css(selector)], selector
+    assert [n.text() for n in marks.css('a[href*="/author/" i]')] == ["1", "3", "10"]
+
+
+def test_byline_markup_is_read_per_page() -> None:
+    # What one page's byline markup gave is not reused for the next page.
+    first = '<h1>T</h1><a href="/author/jane-doe/">Jane Doe</a>'
+    second = '<h1>T</h1><a href="/author/john-roe/">John Roe</a>'
+    assert (authors_of(first), authors_of(second)) == (("Jane Doe",), ("John Roe",))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+import string
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -54,6 +55,9 @@ BYLINE_SELECTORS = (
 # names schools, awards and employers).
 # Links to a person's page: "By <a href="/authors/jane-doe/">Jane Doe</a>".
 AUTHOR_LINKS = tuple(f'a[href*="/{path}/" i]' for path in AUTHOR_PATHS)
+_ANY_AUTHOR_LINK = ", ".join(AUTHOR_LINKS)
+# (A selector's "i" flag folds ASCII letters only, as this table does.)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # Any element a theme names after the author ("post_author_name", "authorBlock_title").
 AUTHOR_BOX = '[class*="author" i]'
 LOOSE_BYLINE_SELECTORS = (*AUTHOR_LINKS, AUTHOR_BOX)
@@ -134,7 +138,7 @@ def find_authors(
         if "://" not in v and not v.startswith("www.")
     ]
     named, listed = clean(people), clean(values)  # the people JSON-LD and the metas name, cleaned once
-    lines = _Lines(tree)
+    page = _Marks(tree)
     shown = _Shown(tree)
     rules: tuple[tuple[Callable[[], tuple[str, ...]], str], ...] = (
         # A JSON-LD or meta author the page never prints may name the account that posted the
@@ -142,20 +146,20 @@ def find_authors(
         # Patterson" under an "author" meta naming the site's editor).
         (lambda: tuple(name for name in named if shown(name)), "json-ld"),
         (lambda: tuple(name for name in listed if shown(name)), "meta"),
-        (lambda: _line_people(lines, clean) if named or listed else (), "dom"),
+        (lambda: _line_people(page.lines, clean) if named or listed else (), "dom"),
         (lambda: named, "json-ld"),
         (lambda: listed, "meta"),
         # A structured credit the page's byline prints ("Resy Staff" in the meta and "By Resy Staff"
         # under the headline) is the story's, before any person a teaser's byline names.
-        (lambda: _printed(credits(people), tree, lines), "json-ld"),
-        (lambda: _printed(credits(values), tree, lines), "meta"),
-        (lambda: _dom_people(tree, lines, clean), "dom"),
+        (lambda: _printed(credits(people), page), "json-ld"),
+        (lambda: _printed(credits(values), page), "meta"),
+        (lambda: _dom_people(page, clean), "dom"),
         (lambda: credits(people), "json-ld"),  # typed as a Person, or a bare string: the site says so
         (lambda: credits(values), "meta"),
         (lambda: credits(organisations), "json-ld"),
-        (lambda: _dom_credits(tree, lines), "dom"),
+        (lambda: _dom_credits(page), "dom"),
         # last: a name read off the head of an author box, which nothing else on the page marks
-        (lambda: _author_box_heads(tree, clean), "dom"),
+        (lambda: _author_box_heads(page, clean), "dom"),
     )
     for read, source in rules:
         names = read()
@@ -178,28 +182,70 @@ class _Shown:
         return name.casefold() in self._text
 
 
-class _Lines:
-    """The page's byline lines, found once and only when asked for (a walk over every text)."""
+class _Marks:
+    """One page's byline markup, each part found once and only when a rule asks for it: a
+    selector's elements (each ``css`` call walks the whole tree, and several rules ask for the same
+    selectors), an element's text, the explicit credit elements and the "By ..." lines (a walk over
+    every text)."""
 
     def __init__(self, tree: LexborHTMLParser) -> None:
-        self._tree = tree
+        self.tree = tree
+        self._found: dict[str, list[LexborNode]] = {}
+        self._texts: dict[int, str] = {}
+        self._credits: list[LexborNode] | None = None
         self._lines: list[str] | None = None
 
-    def __iter__(self) -> Iterator[str]:
+    def css(self, selector: str) -> list[LexborNode]:
+        if selector not in self._found:
+            if selector in AUTHOR_LINKS:
+                self._author_links()
+            else:
+                self._found[selector] = self.tree.css(selector)
+        return self._found[selector]
+
+    def _author_links(self) -> None:
+        """Every ``AUTHOR_LINKS`` selector's links, from one walk: the selectors as one group (which
+        gives a link once per selector it matches), then shared out by their paths."""
+        found = {node.mem_id: node for node in self.tree.css(_ANY_AUTHOR_LINK)}
+        links = [
+            (node, (node.attributes.get("href") or "").translate(_ASCII_LOWER)) for node in found.values()
+        ]
+        for path, selector in zip(AUTHOR_PATHS, AUTHOR_LINKS, strict=True):
+            self._found[selector] = [node for node, href in links if f"/{path}/" in href]
+
+    def text(self, node: LexborNode) -> str:
+        """``_text`` of an element of this page."""
+        if node.mem_id not in self._texts:
+            self._texts[node.mem_id] = _text(node)
+        return self._texts[node.mem_id]
+
+    @property
+    def credit_nodes(self) -> list[LexborNode]:
+        """The page's explicit byline elements: author fields, author links and byline boxes."""
+        if self._credits is None:
+            self._credits = [
+                node
+                for selector in CREDIT_SELECTORS
+                for node in self.css(selector)[:MAX_BYLINE_NODES]
+                if len(self.text(node)) <= MAX_BYLINE_CHARS and not _not_a_byline(node)
+            ]
+        return self._credits
+
+    @property
+    def lines(self) -> list[str]:
+        """The page's "By ..." lines: below the headline, then anywhere."""
         if self._lines is None:
-            self._lines = [*_byline_lines(self._tree), *_labelled_lines(self._tree)]
-        return iter(self._lines)
+            self._lines = [*_byline_lines(self.tree), *_labelled_lines(self.tree)]
+        return self._lines
 
 
-def _dom_people(
-    tree: LexborHTMLParser, lines: Iterable[str], clean: Callable[[list[str]], tuple[str, ...]]
-) -> tuple[str, ...]:
+def _dom_people(page: _Marks, clean: Callable[[list[str]], tuple[str, ...]]) -> tuple[str, ...]:
     for selector in (*BYLINE_SELECTORS, *LOOSE_BYLINE_SELECTORS):
-        nodes = tree.css(selector)
+        nodes = page.css(selector)
         if selector in LOOSE_BYLINE_SELECTORS:
-            nodes = [node for node in nodes if len(_text(node)) <= MAX_BYLINE_CHARS]
+            nodes = [node for node in nodes if len(page.text(node)) <= MAX_BYLINE_CHARS]
         nodes = nodes[:MAX_BYLINE_NODES]
-        texts = [_text(node) for node in nodes]
+        texts = [page.text(node) for node in nodes]
         # Byline elements hold all sorts of text ("Views", "Guest"): a name there needs two words.
         names = tuple(name for name in clean(texts) if " " in name)
         if names:  # only then the (slower) look at where the names sit
@@ -207,7 +253,7 @@ def _dom_people(
             names = tuple(name for name in clean(texts) if " " in name)
         if names:  # a selector that names nobody ("View all posts") gives way to the next one
             return names
-    return _line_people(lines, clean)
+    return _line_people(page.lines, clean)
 
 
 def _line_people(lines: Iterable[str], clean: Callable[[list[str]], tuple[str, ...]]) -> tuple[str, ...]:
@@ -219,15 +265,13 @@ def _line_people(lines: Iterable[str], clean: Callable[[list[str]], tuple[str, .
     return ()
 
 
-def _author_box_heads(
-    tree: LexborHTMLParser, clean: Callable[[list[str]], tuple[str, ...]]
-) -> tuple[str, ...]:
+def _author_box_heads(page: _Marks, clean: Callable[[list[str]], tuple[str, ...]]) -> tuple[str, ...]:
     """The name at the head of an author box: a box named after the author ("blog_author-box"), too
     long for a byline because a biography follows the name, and the biography names that person
     ("Jane Doe" / "Jane Doe is a ..." or "Jane has ...")."""
     looked = 0
-    for node in tree.css(AUTHOR_BOX):
-        text = _text(node)
+    for node in page.css(AUTHOR_BOX):
+        text = page.text(node)
         if len(text) <= MAX_BYLINE_CHARS or _not_a_byline(node):
             continue  # a short one was read as a byline already
         head, _, bio = text.strip().partition("\n")
@@ -241,30 +285,20 @@ def _author_box_heads(
     return ()
 
 
-def _printed(names: tuple[str, ...], tree: LexborHTMLParser, lines: Iterable[str]) -> tuple[str, ...]:
+def _printed(names: tuple[str, ...], page: _Marks) -> tuple[str, ...]:
     """The names the page's byline prints: its byline elements and its "By ..." lines."""
     if not names:
         return ()
-    texts = [_text(node) for node in _credit_nodes(tree)]
-    bylines = " ".join(fold(text) for text in (*texts, *lines)).casefold()
+    texts = [page.text(node) for node in page.credit_nodes]
+    bylines = " ".join(fold(text) for text in (*texts, *page.lines)).casefold()
     return tuple(name for name in names if name.casefold() in bylines)
 
 
-def _credit_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
-    """The page's explicit byline elements: author fields, author links and byline boxes."""
-    return [
-        node
-        for selector in CREDIT_SELECTORS
-        for node in tree.css(selector)[:MAX_BYLINE_NODES]
-        if len(_text(node)) <= MAX_BYLINE_CHARS and not _not_a_byline(node)
-    ]
-
-
-def _dom_credits(tree: LexborHTMLParser, lines: Iterable[str]) -> tuple[str, ...]:
+def _dom_credits(page: _Marks) -> tuple[str, ...]:
     """What an explicit byline on the page credits when it names no person ("By The Currency editors")."""
-    nodes = _credit_nodes(tree)
+    texts = [page.text(node) for node in page.credit_nodes]
     # each line of an element on its own: "By" / "The Investopedia Team" / "Full Bio"
-    for line in (*(line for node in nodes for line in _text(node).splitlines()), *lines):
+    for line in (*(line for text in texts for line in text.splitlines()), *page.lines):
         # A page's own text is looser than a structured field: a credit there reads like a name.
         # ... and says more than a role: "Contributors" is the link to the list of authors.
         found = tuple(
