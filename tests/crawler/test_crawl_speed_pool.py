@@ -74,8 +74,9 @@ def test_a_page_before_any_forkserver_worker_is_ready_goes_to_a_spawned_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The forkserver's workers are held (as a slow start of the forkserver would): the first page
-    is extracted all the same, by the early worker, in a process of its own; once a forkserver
-    worker is ready the early one stops, and the next page goes to the ready one."""
+    is extracted all the same, by the early worker, in a process of its own. The second page,
+    there at the same time, waits for the forkserver's worker (the early one takes only the first
+    record's page), and the early worker is gone once it is done."""
     release = threading.Event()
 
     class HeldForkserver(_pool._Worker):
@@ -88,24 +89,24 @@ def test_a_page_before_any_forkserver_worker_is_ready_goes_to_a_spawned_one(
 
     async def go() -> tuple[Article, Article, list[int], bool]:
         with ExtractPool(workers=1, timeout=30.0, extract_fn=pid_extract) as pool:
+            first = asyncio.ensure_future(pool.extract(PAGE, "http://e.com/1", final_url=None, charset=None))
+            second = asyncio.ensure_future(pool.extract(PAGE, "http://e.com/2", final_url=None, charset=None))
             try:  # a bound for a failure, not a speed check: the held workers wait 120 s
-                early = await asyncio.wait_for(
-                    pool.extract(PAGE, "http://e.com/1", final_url=None, charset=None), 60
-                )
+                early = await asyncio.wait_for(first, 60)
             finally:
                 release.set()
+            later = await asyncio.wait_for(second, 60)
             ready = await _started_workers(pool, 1)
-            for _ in range(6000):  # the early worker stops once it sees the other ready
+            for _ in range(6000):  # the early worker ends once its page is answered
                 if pool._early is None:
                     break
                 await asyncio.sleep(0.01)
-            later = await pool.extract(PAGE, "http://e.com/2", final_url=None, charset=None)
             return early, later, ready, pool._early is None
 
     early, later, ready, early_gone = asyncio.run(go())
     assert early.title not in (str(os.getpid()), str(ready[0]))  # neither here nor the held one
-    assert early_gone
     assert later.title == str(ready[0])
+    assert early_gone
 
 
 def test_workers_started_before_the_first_page_extract_it() -> None:
