@@ -65,6 +65,50 @@ async def _started_workers(pool: ExtractPool, count: int) -> list[int]:
     raise AssertionError("the workers did not start")
 
 
+def _spawned(kwargs: dict[str, Any]) -> bool:
+    """Whether a ``_Worker`` made with ``kwargs`` is the early one (spawned, warming nothing)."""
+    return kwargs.get("warm", True) is False
+
+
+def test_a_page_before_any_forkserver_worker_is_ready_goes_to_a_spawned_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The forkserver's workers are held (as a slow start of the forkserver would): the first page
+    is extracted all the same, by the early worker, in a process of its own. The second page,
+    there at the same time, waits for the forkserver's worker (the early one takes only the first
+    record's page), and the early worker is gone once it is done."""
+    release = threading.Event()
+
+    class HeldForkserver(_pool._Worker):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            if not _spawned(kwargs):
+                release.wait(120)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(_pool, "_Worker", HeldForkserver)
+
+    async def go() -> tuple[Article, Article, list[int], bool]:
+        with ExtractPool(workers=1, timeout=30.0, extract_fn=pid_extract) as pool:
+            first = asyncio.ensure_future(pool.extract(PAGE, "http://e.com/1", final_url=None, charset=None))
+            second = asyncio.ensure_future(pool.extract(PAGE, "http://e.com/2", final_url=None, charset=None))
+            try:  # a bound for a failure, not a speed check: the held workers wait 120 s
+                early = await asyncio.wait_for(first, 60)
+            finally:
+                release.set()
+            later = await asyncio.wait_for(second, 60)
+            ready = await _started_workers(pool, 1)
+            for _ in range(6000):  # the early worker ends once its page is answered
+                if pool._early is None:
+                    break
+                await asyncio.sleep(0.01)
+            return early, later, ready, pool._early is None
+
+    early, later, ready, early_gone = asyncio.run(go())
+    assert early.title not in (str(os.getpid()), str(ready[0]))  # neither here nor the held one
+    assert later.title == str(ready[0])
+    assert early_gone
+
+
 def test_workers_started_before_the_first_page_extract_it() -> None:
     async def go() -> None:
         with ExtractPool(workers=1, timeout=30.0, extract_fn=pid_extract) as pool:
@@ -80,8 +124,8 @@ def test_a_pool_closed_while_its_workers_start_leaves_none_running(monkeypatch: 
     made: list[_pool._Worker] = []
 
     class Recorded(_pool._Worker):
-        def __init__(self, *args: Any) -> None:
-            super().__init__(*args)
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
             made.append(self)
 
     monkeypatch.setattr(_pool, "_Worker", Recorded)
@@ -101,10 +145,12 @@ def test_the_first_page_does_not_wait_for_every_worker_to_start(monkeypatch: pyt
     starts = itertools.count()
 
     class SlowSecond(_pool._Worker):
-        def __init__(self, *args: Any) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            if _spawned(kwargs):  # the forkserver's workers alone, here
+                raise _pool._Unborn
             if next(starts) == 1:
                 release.wait(120)
-            super().__init__(*args)
+            super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(_pool, "_Worker", SlowSecond)
 
@@ -200,11 +246,13 @@ def test_a_page_in_flight_when_the_pool_falls_back_is_extracted_here(
     starts = itertools.count()
 
     class DiesSecond(_pool._Worker):
-        def __init__(self, *args: Any) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            if _spawned(kwargs):  # the forkserver's workers alone, here
+                raise _pool._Unborn
             if next(starts) == 1:
                 release.wait(120)
                 raise _pool._Unborn
-            super().__init__(*args)
+            super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(_pool, "_Worker", DiesSecond)
     started = tmp_path / "started"

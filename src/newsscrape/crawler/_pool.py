@@ -18,6 +18,18 @@ back to the queue, blamed for nothing. Every slot starts its worker at once and 
 soon as that one is ready: the first page does not wait for the whole pool. Answers reach the
 event loop one by one (``call_soon_threadsafe``), in the order the worker made them.
 
+Before the first worker is ready. A worker comes from the forkserver, which first starts an
+interpreter and loads the extractor and its language model (~0.6 s of CPU, shared by every worker),
+while robots.txt and the first page download in a fraction of that. So one more slot (*early*)
+starts a worker of its own at once, by ``spawn``: an interpreter with the extractor only, ready in
+a fraction of the time, on the core the starting forkserver leaves free. It takes the first
+``EARLY_PAGES`` pages that come before a forkserver worker is ready, then stops: the first record
+does not wait for the pool. Only those: every further page it took would risk loading the model
+again in a process about to end (~0.5 s of CPU; a crawl of 724 pages at concurrency 32 spent 6 %
+more CPU when it took pages until the pool was ready). It is a worker like the others (killed at
+the time limit, a page that kills it is recorded); it warms nothing ahead, and is not replaced
+when it dies. A crawl that extracts nothing (every URL refused) ends with it unused.
+
 Workers come from a ``forkserver`` (a clean, single-threaded parent with the extractor
 preloaded), never forked from the crawler's threads. ``workers=0`` extracts in a daemon thread
 instead (tests, tiny runs); a runaway page then cannot be killed, only abandoned after the timeout.
@@ -43,117 +55,40 @@ import ast
 import asyncio
 import contextlib
 import multiprocessing
-import queue
-import signal
 import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
 from ..config import ExtractConfig
 from ..errors import ExtractError
 from ..models import Article
+from ._worker import READY, ExtractFn, Job, default_extract, run_one, worker_main
+
+__all__ = ["DEPTH", "ExtractFn", "ExtractPool", "Job", "main_unusable"]
 
 
-class ExtractFn(Protocol):
-    """The shape of ``newsscrape.extract``; a replacement must be a picklable module-level function."""
-
-    def __call__(
-        self,
-        html: bytes,
-        url: str | None = ...,
-        *,
-        final_url: str | None,
-        charset: str | None,
-        config: ExtractConfig,
-    ) -> Article: ...
-
-
-Job = tuple[bytes, str, str | None, str | None]  # content, url, final_url, charset
-
-_READY = "ready"  # a worker's first message: it started, imported what it needs, and waits for pages
 START_TIMEOUT = 120.0  # seconds for a worker to become ready (imports on a loaded machine)
 _MAIN_LOCK = threading.Lock()  # one worker start at a time may hide __main__
 # Pages handed to one worker at once: the one it extracts and the next, waiting in the worker.
 # Two are enough for it never to wait for the parent; more would only queue pages behind a slow one.
 DEPTH: Final = 2
+EARLY_PAGES: Final = 1  # pages the early worker takes at most: the first record's
+LAUNCH_WAIT: Final = 5.0  # seconds the forkserver's workers wait for the early one to be launched
 
 
 def _context() -> BaseContext:
     ctx = multiprocessing.get_context("forkserver")
     # with the language model (``extractor/_preload.py``): one copy shared by every worker
-    ctx.set_forkserver_preload(["newsscrape.extractor", "newsscrape.extractor._preload"])
+    # and the workers' own code, so that a fork runs it at once
+    ctx.set_forkserver_preload(
+        ["newsscrape.extractor", "newsscrape.extractor._preload", "newsscrape.crawler._worker"]
+    )
     return ctx
-
-
-def _default_extract(
-    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
-) -> Article:
-    """``newsscrape.extract``, imported where it runs: the workers have it from the forkserver, and
-    the crawl's own process, which only hands pages over, never loads the extractor."""
-    from ..extractor import extract
-
-    return extract(html, url, final_url=final_url, charset=charset, config=config)
-
-
-def _run_one(fn: ExtractFn, config: ExtractConfig, job: Job) -> Article | ExtractError:
-    content, url, final_url, charset = job
-    try:
-        return fn(content, url, final_url=final_url, charset=charset, config=config)
-    except ExtractError as exc:
-        return exc
-    except Exception as exc:  # a bug in an extractor stage must not end the batch
-        return ExtractError(f"extractor failed: {type(exc).__name__}: {exc}", url=url, reason="internal")
-
-
-def _worker_main(conn: Connection, fn: ExtractFn, config: ExtractConfig) -> None:
-    # Ctrl-C reaches the whole process group; the parent decides when workers stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    conn.send(_READY)
-    from ..extractor._warm import WARM_STEPS
-
-    # Pages are read as they come, by a thread of their own: the parent may hand over the next page
-    # while this one is extracted, and neither side ever blocks writing to the other (a page and an
-    # answer both larger than the pipe's buffer would otherwise wait for each other for ever).
-    jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
-    threading.Thread(target=_read_jobs, args=(conn, jobs), daemon=True, name="newsscrape-pages").start()
-    cold = list(WARM_STEPS)
-    while True:
-        _warm_while_idle(jobs, cold)
-        job = jobs.get()
-        if job is None:  # the parent is gone
-            return
-        conn.send(_run_one(fn, config, job))
-
-
-def _read_jobs(conn: Connection, jobs: queue.SimpleQueue[Job | None]) -> None:
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            jobs.put(None)
-            return
-        jobs.put(job)
-
-
-def _warm_while_idle(jobs: queue.SimpleQueue[Job | None], cold: list[Callable[[], None]]) -> None:
-    """Take the next steps of ``cold`` (what extraction loads lazily, ``extractor/_warm.py``) while
-    no page is waiting: between pages, a page never waits for more than the step under way.
-
-    The language model, large, is loaded by the forkserver instead (shared by every worker); the
-    rest is not, as loading all of it there pushed the first record from ~2 s to ~4.5 s on a loaded
-    machine. Here a page waits for at most the step under way, and the pages after it find them
-    loaded instead of paying inside their time limit.
-    """
-    while cold and jobs.empty():
-        step = cold.pop(0)
-        with contextlib.suppress(Exception):  # a part that fails to load stays lazy
-            step()
 
 
 class _Gone(Exception):
@@ -224,17 +159,29 @@ def _tests_main(test: ast.expr) -> bool:
 
 
 class _Worker:
-    def __init__(self, ctx: BaseContext, fn: ExtractFn, config: ExtractConfig) -> None:
+    def __init__(
+        self,
+        ctx: BaseContext,
+        fn: ExtractFn,
+        config: ExtractConfig,
+        *,
+        warm: bool = True,
+        started: threading.Event | None = None,
+    ) -> None:
+        """Start a worker process and wait until it is ready (``_Unborn`` if it never is);
+        ``started`` is set once the process is launched, before that wait."""
         self._killing = threading.Lock()
         self.conn, child = ctx.Pipe()
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
-            target=_worker_main, args=(child, fn, config), daemon=True, name="newsscrape-extract"
+            target=worker_main, args=(child, fn, config, warm), daemon=True, name="newsscrape-extract"
         )
         with _main_hidden(not _defined_in_main(fn)):
             self.process.start()
+        if started is not None:
+            started.set()
         child.close()
         try:
-            ready = self.conn.poll(START_TIMEOUT) and self.conn.recv() == _READY
+            ready = self.conn.poll(START_TIMEOUT) and self.conn.recv() == READY
         except (EOFError, OSError):
             ready = False
         if not ready:
@@ -303,10 +250,15 @@ class _Tasks:
         for task in tasks:
             self._shut(task)
 
-    def take(self, *, block: bool) -> _Task | None:
-        """The next page; None when there is none (``block``: only once the queue is shut)."""
+    def take(self, *, block: bool, until: threading.Event | None = None) -> _Task | None:
+        """The next page; None when there is none (``block``: only once the queue is shut, or
+        ``until`` is set: then None at once, pages waiting or not; see ``wake``)."""
         with self._ready:
             while True:
+                if until is not None and until.is_set():
+                    if self._items:
+                        self._ready.notify()  # a page woke this taker: another one takes it
+                    return None
                 while self._items:
                     task = self._items.popleft()
                     if not task.future.done():  # its crawl stopped waiting for it (cancelled)
@@ -314,6 +266,11 @@ class _Tasks:
                 if self._shut is not None or not block:
                     return None
                 self._ready.wait()
+
+    def wake(self) -> None:
+        """Wake every taker, so that those waiting ``until`` an event see it set."""
+        with self._ready:
+            self._ready.notify_all()
 
     def shut(self, then: Callable[[_Task], None]) -> None:
         """Refuse new pages, wake every slot; ``then`` settles each page waiting, or put back later."""
@@ -342,7 +299,7 @@ class ExtractPool:
         config: ExtractConfig | None = None,
         extract_fn: ExtractFn | None = None,
     ) -> None:
-        self._fn: ExtractFn = extract_fn or _default_extract
+        self._fn: ExtractFn = extract_fn or default_extract
         self._config = config or ExtractConfig()
         self._timeout = timeout
         self._size = workers
@@ -351,6 +308,9 @@ class ExtractPool:
         self._tasks = _Tasks()
         self._slots: list[threading.Thread] = []
         self._closed = False
+        self._warm = threading.Event()  # a forkserver worker is ready (or none will be): the early one stops
+        self._early: _Worker | None = None  # the spawned worker, until then
+        self._launched = threading.Event()  # the early worker's process is launched (or failed to be)
         self._ctx = _context() if workers else None
         if self._ctx is not None and _defined_in_main(extract_fn):
             why = main_unusable()
@@ -388,14 +348,26 @@ class ExtractPool:
             slot = threading.Thread(target=self._serve, daemon=True, name=f"newsscrape-slot-{i}")
             self._slots.append(slot)
             slot.start()
+        early = threading.Thread(target=self._serve, args=(True,), daemon=True, name="newsscrape-early")
+        early.start()
 
     # -- one slot: a worker and the thread feeding it ------------------------------------------
 
-    def _serve(self) -> None:
-        worker = self._new_worker()
+    def _serve(self, early: bool = False) -> None:
+        """Keep one worker fed; ``early``: the spawned one, taking pages until another is ready."""
+        try:
+            worker = self._new_worker(early=early)
+        finally:
+            if early:
+                self._launched.set()  # launched, or it never will be
         sent: deque[_Task] = deque()  # handed to the worker, unanswered, in order; sent[0] is under way
         since = 0.0  # when sent[0] was taken up
+        depth, until = (1, self._warm) if early else (DEPTH, None)
+        budget = EARLY_PAGES if early else -1  # pages it may still take (-1: no end)
         while worker is not None:
+            if early and not sent and (self._warm.is_set() or not budget):  # its part is done
+                self._retire(worker)
+                return
             if self._ctx is None or self._closed:  # fell back to this process (so do these pages), or closed
                 for unanswered in sent:
                     if self._ctx is None:
@@ -404,12 +376,12 @@ class ExtractPool:
                         unanswered.cancel()
                 self._retire(worker)
                 return
-            while len(sent) < DEPTH:  # top up; block for a page only when the worker has none
-                task = self._tasks.take(block=not sent)
+            while len(sent) < depth and budget:  # top up; block for a page only when the worker has none
+                task = self._tasks.take(block=not sent, until=until)
                 if task is None:
                     break
                 if not sent and not worker.process.is_alive():
-                    worker = self._gone(worker, task)  # killed while idle: not the page's fault
+                    worker = self._gone(worker, task, early)  # killed while idle: not the page's fault
                     if worker is None:
                         return
                     continue
@@ -419,14 +391,15 @@ class ExtractPool:
                     if sent:
                         self._tasks.requeue([task])
                         break
-                    worker = self._gone(worker, task)
+                    worker = self._gone(worker, task, early)
                     if worker is None:
                         return
                     continue
                 sent.append(task)
+                budget -= 1
                 if len(sent) == 1:
                     since = time.monotonic()
-            if not sent:  # closed
+            if not sent:  # closed (or, early, a forkserver worker is ready)
                 self._retire(worker)
                 return
             head = sent[0]
@@ -446,36 +419,65 @@ class ExtractPool:
             if not answered:  # killed, or dead: the pages behind were never started
                 self._tasks.requeue(sent)
                 sent.clear()
-                worker = self._replace(worker)
+                worker = self._replace(worker, early)
 
-    def _new_worker(self) -> _Worker | None:
-        """A ready worker for a slot, or None (the pool is closed, or fell back to this process)."""
+    def _new_worker(self, *, early: bool = False) -> _Worker | None:
+        """A ready worker for a slot, or None (the pool is closed, or fell back to this process;
+        ``early``: also when a forkserver worker is ready first, or the spawned one cannot start,
+        which is no reason to fall back: the forkserver's may)."""
         assert self._ctx is not None
         try:
-            worker = _Worker(self._ctx, self._fn, self._config)
+            if early:
+                spawn = multiprocessing.get_context("spawn")
+                worker = _Worker(spawn, self._fn, self._config, warm=False, started=self._launched)
+            else:
+                # Launched first: a forkserver start holds _MAIN_LOCK until the forkserver has loaded
+                # everything, and the early worker is there to come before that.
+                self._launched.wait(LAUNCH_WAIT)
+                worker = _Worker(self._ctx, self._fn, self._config)
         except _Unborn:
-            self._in_process("extraction worker processes died before they were ready")
+            if not early:
+                self._in_process("extraction worker processes died before they were ready")
             return None
         with self._lock:
-            if not self._closed and self._ctx is not None:
-                self._workers.append(worker)
+            if not self._closed and self._ctx is not None and not (early and self._warm.is_set()):
+                if early:
+                    self._early = worker
+                else:
+                    self._workers.append(worker)
+                    self._stop_early()
                 return worker
         worker.kill()  # the crawl ended (or fell back) while it started: start() runs in the background
         return None
+
+    def _take_workers(self) -> list[_Worker]:
+        """Every running worker, the early one too, for the caller to kill (with ``_lock`` held)."""
+        workers = self._workers + ([self._early] if self._early is not None else [])
+        self._workers, self._early = [], None
+        return workers
+
+    def _stop_early(self) -> None:
+        """No more pages for the early thread: a worker is ready, or there will be none."""
+        if not self._warm.is_set():
+            self._warm.set()
+            self._tasks.wake()
 
     def _retire(self, worker: _Worker) -> None:
         with self._lock:
             if worker in self._workers:
                 self._workers.remove(worker)
+            if worker is self._early:
+                self._early = None
         worker.kill()  # a no-op if close() killed it already
 
-    def _replace(self, dead: _Worker) -> _Worker | None:
+    def _replace(self, dead: _Worker, early: bool = False) -> _Worker | None:
         self._retire(dead)
-        if self._closed or self._ctx is None:  # stopping: do not start what close() would have to kill
+        # stopping: do not start what close() would have to kill; the early worker is not replaced
+        if self._closed or self._ctx is None or early:
             return None
         return self._new_worker()
 
-    def _gone(self, dead: _Worker, task: _Task) -> _Worker | None:
+    def _gone(self, dead: _Worker, task: _Task, early: bool = False) -> _Worker | None:
         """``task`` found its worker dead before taking it: it goes to a fresh one, once."""
         task.gone += 1
         if task.gone >= 2:
@@ -486,7 +488,7 @@ class ExtractPool:
             )
         else:
             self._tasks.requeue([task])
-        return self._replace(dead)
+        return self._replace(dead, early)
 
     def _in_process(self, why: str) -> None:
         """No worker processes: extract in this process (threads), and say so once."""
@@ -494,8 +496,9 @@ class ExtractPool:
             if self._ctx is None:
                 return
             self._ctx = None
-            workers, self._workers = self._workers, []
+            workers = self._take_workers()
         sys.stderr.write(f"newsscrape: extracting in this process: {why} (see README: scripts)\n")
+        self._stop_early()
         self._tasks.shut(lambda task: task.settle(_FALLBACK))
         for worker in workers:
             worker.kill()
@@ -506,7 +509,7 @@ class ExtractPool:
         future: asyncio.Future[Article | ExtractError] = loop.create_future()
 
         def run() -> None:
-            result = _run_one(self._fn, self._config, job)
+            result = run_one(self._fn, self._config, job)
             # An abandoned runaway page may finish after its crawl (and loop) ended: nobody waits.
             with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(_settle, future, result)
@@ -528,7 +531,8 @@ class ExtractPool:
             if self._closed:
                 return
             self._closed = True
-            workers, self._workers = self._workers, []
+            workers = self._take_workers()
+        self._stop_early()
         self._tasks.shut(_Task.cancel)
         for worker in workers:
             worker.kill()
