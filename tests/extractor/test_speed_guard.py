@@ -1,10 +1,12 @@
-"""The attribute scan's fast branch for ordinary tags (speed only) ends the scan where it ended
-without it, on markup mixing every kind of tag the scan treats apart."""
+"""The guards' fast paths (speed only): the attribute scan's branch for ordinary tags ends the scan
+where it ended without it, on markup mixing every kind of tag the scan treats apart; the nesting
+bound's first count of "<" answers as the chunked running count does."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,3 +47,62 @@ def test_a_huge_tag_after_ordinary_and_special_tags_is_still_tamed() -> None:
     for before in ("<span class=a><b>x</b></span>", "<script>var a = '<g x>';</script>", "<svg></svg><s>"):
         html = before + HUGE + "x"
         assert len(tame_attributes(html)) < len(html)
+
+
+def suspicious_by_definition(text: str, max_depth: int) -> bool:
+    """The running count of "<" less twice "</", chunk by chunk, passes max_depth somewhere."""
+    running = 0
+    for start in range(0, len(text), _guard._CHUNK):
+        chunk = text[start : start + _guard._CHUNK]
+        running += chunk.count("<") - 2 * chunk.count("</")
+        if running > max_depth:
+            return True
+    return False
+
+
+@given(
+    st.lists(st.sampled_from(["<", "</", "<div>", "</div>", "<p>", "x", "x" * 9000]), max_size=25),
+    st.integers(min_value=0, max_value=25),
+)
+def test_suspicious_is_its_definition(pieces: list[str], max_depth: int) -> None:
+    # both ways out: the count of "<" alone (few tags), and the chunked running count (more)
+    text = "".join(pieces)
+    assert _guard.suspicious(text, max_depth) == suspicious_by_definition(text, max_depth)
+
+
+@settings(max_examples=50)
+@given(
+    st.lists(st.sampled_from(["<b>" * 500, "</b>" * 500, "<p></p>" * 300, "x" * 9000, "</"]), max_size=30),
+    st.integers(min_value=0, max_value=3000),
+)
+def test_suspicious_is_its_definition_over_many_chunks(pieces: list[str], max_depth: int) -> None:
+    # the end tags of several chunks are counted at once, when the start tags pass max_depth
+    text = "".join(pieces)
+    assert _guard.suspicious(text, max_depth) == suspicious_by_definition(text, max_depth)
+
+
+def chunked(*parts: str) -> str:
+    """One part per chunk of the scan, each padded with text to the chunk's length."""
+    return "".join(part.ljust(_guard._CHUNK, "x") for part in parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # end tags in a chunk whose start tags stayed under the limit still count later
+        (chunked("</b>" * 1000, "<b>" * 1500), False),
+        (chunked("</b>" * 1000, "<b>" * 3100), True),
+        # end tags already subtracted are not subtracted again
+        (chunked("</b>" * 1000 + "<b>" * 1500, "<b>" * 1600), True),
+        (chunked("</b>" * 1000 + "<b>" * 1500, "<b>" * 1400, "</b>" * 500, "<b>" * 600), False),
+    ],
+)
+def test_suspicious_counts_each_end_tag_once(text: str, expected: bool) -> None:
+    assert _guard.suspicious(text, 2000) is expected
+    assert suspicious_by_definition(text, 2000) is expected
+
+
+@pytest.mark.parametrize("count", [1999, 2000, 2001, 2500])
+def test_suspicious_at_the_limit(count: int) -> None:
+    for text in ("<div>" * count, "<br>" * count, "<p></p>" * count, "<b>" * count + "</b>" * count):
+        assert _guard.suspicious(text, 2000) == suspicious_by_definition(text, 2000)
