@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from newsscrape.extractor.metadata._authors import clean_authors, credits
+from newsscrape.extractor._text import squash
+from newsscrape.extractor.metadata._authors import BYLINE_START, MAYBE_BYLINE_START, clean_authors, credits
 from newsscrape.extractor.metadata._bylines import AUTHOR_LINKS, _Marks, find_authors
 from newsscrape.extractor.metadata._jsonld import JsonLd
 
@@ -246,3 +249,40 @@ def test_byline_markup_is_read_per_page() -> None:
     first = '<h1>T</h1><a href="/author/jane-doe/">Jane Doe</a>'
     second = '<h1>T</h1><a href="/author/john-roe/">John Roe</a>'
     assert (authors_of(first), authors_of(second)) == (("Jane Doe",), ("John Roe",))
+
+
+# Words and white space a byline text is made of, in the spellings a page may hold them.
+_BYLINE_BITS = (
+    "By",
+    "por",
+    "Escrito",
+    "Written",
+    "from",
+    "autor",
+    "Jane",
+    "5",
+    ":",
+    " ",
+    "\n ",
+    "\u3000",
+    "\xa0",
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_BYLINE_BITS), max_size=6).map("".join))
+@example(" Escrito\n por Juan ")
+@example("By: \n ")
+def test_a_text_that_opens_a_byline_once_squashed_is_let_through_before(raw: str) -> None:
+    # _labelled_lines squashes only the texts MAYBE_BYLINE_START lets through: it must let through
+    # every text that BYLINE_START matches once squashed.
+    if BYLINE_START.match(squash(raw)):
+        assert MAYBE_BYLINE_START.match(raw)
+
+
+def test_labelled_line_with_its_words_parted_by_line_breaks() -> None:
+    # The page's own white space: "Escrito" and "por" on two lines, the label alone before the name.
+    label = "<span>\n  Escrito\n   por  \n</span>"
+    paragraphs = "<p>Story text.</p>" * 8  # past the few elements read right below the headline
+    page = f"<h1>T</h1>{paragraphs}<div>{label}<a href='/x'>Juan Pérez</a></div>"
+    assert authors_of(page) == ("Juan Pérez",)

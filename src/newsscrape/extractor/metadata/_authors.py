@@ -23,6 +23,14 @@ BYLINE_LINE = re.compile(rf"^(?:{_LEADS}\s+)?(?!from\b){_BY}\s*:?\s+[^\W\d_]", r
 # A text that opens a byline, or is only its label ("By", "Written by", "Author:"); the name may follow
 # in the next element.
 BYLINE_START = re.compile(rf"^(?:{_LEADS}\s+)?(?!from\b){_BY}(?:\s*:?\s+[^\W\d_]|\s*:?$)", re.IGNORECASE)
+# BYLINE_START on a text as the page holds it, before ``squash``: any white space before, after and
+# between the words (the one space in "escrito por" too). Squashing only shortens and trims white
+# space runs, so a text this does not match cannot match BYLINE_START once squashed: the squash is
+# spared nearly every text of a page (a script's among them).
+_ANY_SPACED_BY = _BY.replace(" ", r"\s+")
+MAYBE_BYLINE_START = re.compile(
+    rf"\s*+(?:{_LEADS}\s+)?(?!from\b){_ANY_SPACED_BY}(?:\s*:?\s+[^\W\d_]|\s*:?\s*$)", re.IGNORECASE
+)
 # Link texts that point at a person's page: "View all posts by Jane Doe", "Articles by ...",
 # "More about Jane Doe".
 _MORE_BY = re.compile(

@@ -16,6 +16,7 @@ from ._authors import (
     BYLINE_LINE,
     BYLINE_PREFIXES,
     BYLINE_START,
+    MAYBE_BYLINE_START,
     ROLE_WORDS,
     clean_authors,
     credits,
@@ -333,7 +334,10 @@ def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
             continue
         if node.tag != "-text":
             continue
-        text = squash(node.text_content or "")
+        raw = node.text_content or ""
+        if not MAYBE_BYLINE_START.match(raw):
+            continue
+        text = squash(raw)
         if text and len(text) <= MAX_BYLINE_CHARS and BYLINE_START.match(text):
             line = _byline_box(node)
             if line:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -97,6 +97,7 @@ UPDATED_WORDS = re.compile(
 WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar")
 HEADINGS = frozenset({"h1", "h2", "h3"})
 LATER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+ALL_HEADINGS = HEADINGS | LATER_HEADINGS
 # Headings that may stand between the headline and its byline (a dek, an "Insights from" label); the
 # next one opens a section or a list of other stories (swept: benchmarks/fit_dates.py --sweep).
 MAX_BYLINE_HEADINGS = 1
@@ -153,6 +154,7 @@ def find_dates(
     datetime.date(2020, 5, 1)
     """
     headline = _headline_key(tree, title)
+    body = _Body(tree)
     if article is None:  # no article node: the page node (WebPage and kin) dates the page
         article = _page_node(tree)
     published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META, languages)
@@ -163,7 +165,7 @@ def find_dates(
     # The first date printed in the byline zone (None when the markup dates nothing).
     printed = None
     if published is not None:
-        printed = _after_headline(tree, headline, limit=MAX_BYLINE_TEXTS, byline=True, languages=languages)
+        printed = _after_headline(body, headline, limit=MAX_BYLINE_TEXTS, byline=True, languages=languages)
     if published is not None and nodes is not None and _zone_unsure(published):
         local, source = _local_day(published, url, nodes, printed)
         if local is not None and isinstance(published, datetime) and published.tzinfo is not None:
@@ -182,12 +184,12 @@ def find_dates(
             published, p_src = printed, "dom"
         else:
             shown = _after_headline(
-                tree, headline, updated=True, limit=MAX_UPDATE_TEXTS, byline=True, languages=languages
+                body, headline, updated=True, limit=MAX_UPDATE_TEXTS, byline=True, languages=languages
             )
             if (
                 shown is not None
                 and day_of(shown) > day_of(published)
-                and not _printed(tree, day_of(published))
+                and not _printed(body, day_of(published))
             ):
                 # The reader sees only "Updated <day>": the markup's older day is nowhere on the page.
                 published, p_src = shown, "dom"
@@ -204,15 +206,15 @@ def find_dates(
         # sidebar list's above it.
         published, p_src = _time_in_byline(tree, headline) or unmarked, "dom"
     if published is None:
-        published, p_src = _written(tree, headline, languages), "dom"
+        published, p_src = _written(body, headline, languages), "dom"
     if published is None:
         published, p_src = _announced(tree), "dom"
     if published is None:
         published, p_src = _scripted(tree), "dom"
     if published is None:
-        published, p_src = _before_headline(tree, headline), "dom"
+        published, p_src = _before_headline(body, headline), "dom"
     if published is None and modified is None:
-        modified, m_src = _written(tree, headline, languages, updated=True), "dom"
+        modified, m_src = _written(body, headline, languages, updated=True), "dom"
     if published is None and modified is not None:
         published, p_src = modified, m_src  # a page that shows only when it was updated is dated by it
     if p_src == "dom" and published is not None:
@@ -459,7 +461,65 @@ def _time_in_byline(tree: LexborHTMLParser, headline: str) -> date | None:
     return None
 
 
-def _below_headline(nodes: Iterable[LexborNode], headline: str, *, byline: bool) -> Iterator[LexborNode]:
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A short text of the body (6 to MAX_TEXT_CHARS characters, trimmed), outside code."""
+
+    parent: LexborNode
+    text: str
+    tag: ClassVar[str] = "-text"  # read as a text node is
+
+
+_Item = LexborNode | _Text  # a heading (h1-h6) or a short text, as _Body gives them
+_Node = TypeVar("_Node", LexborNode, _Item)
+
+
+class _Body:
+    """The page's body as the date readers walk it, in page order: its headings and its short texts.
+
+    Several readers walk it on one page (the byline zone two or three times, the texts above the
+    headline, the printed days): it is walked once, and only as far as a reader has gone, for a
+    reader may stop a few texts below the headline. The elements ``_written`` reads are found
+    once too.
+    """
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.tree = tree
+        body = tree.body
+        self._walk = body.traverse(include_text=True) if body is not None else iter(())
+        self._items: list[_Item] = []
+        self._written: list[LexborNode] | None = None
+
+    def __iter__(self) -> Iterator[_Item]:
+        n = 0
+        while n < len(self._items) or self._walk_on():
+            yield self._items[n]
+            n += 1
+
+    def _walk_on(self) -> bool:
+        """Walk on to the next heading or short text and keep it; False at the end of the body."""
+        for node in self._walk:
+            if node.tag in ALL_HEADINGS:
+                self._items.append(node)
+                return True
+            if node.tag == "-text":
+                text = (node.text_content or "").strip()
+                if 6 <= len(text) <= MAX_TEXT_CHARS:
+                    parent = node.parent
+                    if parent is not None and parent.tag not in CODE:
+                        self._items.append(_Text(parent, text))
+                        return True
+        return False
+
+    @property
+    def written_query(self) -> list[LexborNode]:
+        """The headings and byline-like elements ``_written`` reads, in page order."""
+        if self._written is None:
+            self._written = self.tree.css(_WRITTEN_QUERY)
+        return self._written
+
+
+def _below_headline(nodes: Iterable[_Node], headline: str, *, byline: bool) -> Iterator[_Node]:
     """The nodes after the headline (``_is_headline``), in the order given.
 
     ``byline``: only the byline zone's, which closes at the second later heading (one, a dek, may
@@ -469,7 +529,7 @@ def _below_headline(nodes: Iterable[LexborNode], headline: str, *, byline: bool)
     headings = 0
     for node in nodes:
         if not seen:
-            seen = node.tag in HEADINGS and _is_headline(node, headline)
+            seen = isinstance(node, LexborNode) and node.tag in HEADINGS and _is_headline(node, headline)
             continue
         if byline and node.tag in LATER_HEADINGS:
             headings += 1
@@ -478,9 +538,7 @@ def _below_headline(nodes: Iterable[LexborNode], headline: str, *, byline: bool)
         yield node
 
 
-def _written(
-    tree: LexborHTMLParser, headline: str, languages: tuple[str, ...], *, updated: bool = False
-) -> date | None:
+def _written(body: _Body, headline: str, languages: tuple[str, ...], *, updated: bool = False) -> date | None:
     """A date written in words in a byline-like element (the slow path, for pages without markup).
 
     Dates after the headline win over dates before it: a site header often shows today's date.
@@ -491,7 +549,7 @@ def _written(
     before: date | None = None
     later: date | None = None
     seen_h1 = past_byline = False
-    for index, node in enumerate(tree.css(_WRITTEN_QUERY)):
+    for index, node in enumerate(body.written_query):
         if index >= MAX_TEXT_NODES:
             break
         if node.tag in HEADINGS:
@@ -514,15 +572,15 @@ def _written(
         else:
             before = before or found
     if updated:
-        return before or later or _after_headline(tree, headline, updated=True)
+        return before or later or _after_headline(body, headline, updated=True)
     # A date above the headline is often the site header's "today": plain text below it first.
-    near = _after_headline(tree, headline, byline=True) if seen_h1 else None
-    kicker = _before_headline(tree, headline) if seen_h1 else None
-    return near or kicker or before or later or _after_headline(tree, headline)
+    near = _after_headline(body, headline, byline=True) if seen_h1 else None
+    kicker = _before_headline(body, headline) if seen_h1 else None
+    return near or kicker or before or later or _after_headline(body, headline)
 
 
 def _after_headline(
-    tree: LexborHTMLParser,
+    body: _Body,
     headline: str,
     *,
     updated: bool = False,
@@ -534,23 +592,11 @@ def _after_headline(
 
     ``byline``: read only the byline zone, which ends at the second heading after the headline.
     """
-    body = tree.body
-    if body is None:
-        return None
     looked = 0
-    for node in _below_headline(body.traverse(include_text=True), headline, byline=byline):
-        if node.tag != "-text":
+    for item in _below_headline(body, headline, byline=byline):
+        if not isinstance(item, _Text) or _widget(item.parent):
             continue
-        text = (node.text_content or "").strip()
-        parent = node.parent
-        if (
-            len(text) < 6
-            or len(text) > MAX_TEXT_CHARS
-            or parent is None
-            or parent.tag in CODE
-            or _widget(parent)
-        ):
-            continue
+        text = item.text
         looked += 1
         if looked > limit:
             break
@@ -560,41 +606,32 @@ def _after_headline(
     return None
 
 
-def _printed(tree: LexborHTMLParser, day: date) -> bool:
+def _printed(body: _Body, day: date) -> bool:
     """Whether a short text of the body reads as ``day`` (fast parsers only)."""
-    body = tree.body
-    if body is None:
-        return False
-    for node in body.traverse(include_text=True):
-        parent = node.parent
-        if node.tag != "-text" or parent is None or parent.tag in CODE:
+    for item in body:
+        if not isinstance(item, _Text):
             continue
-        text = (node.text_content or "").strip()
-        if 6 <= len(text) <= MAX_TEXT_CHARS and any(c.isdigit() for c in text):
+        text = item.text
+        if any(c.isdigit() for c in text):
             found = parse_date(text)
             if found is not None and day_of(found) == day:
                 return True
     return False
 
 
-def _before_headline(tree: LexborHTMLParser, headline: str) -> date | None:
+def _before_headline(body: _Body, headline: str) -> date | None:
     """The date in the short texts just above the headline (a kicker line "Dec 12, 2025 · 5 min read").
 
     Only the last MAX_KICKER_TEXTS texts before the headline are read, nearest first: the site
     header's "today" sits further up.
     """
-    body = tree.body
-    if body is None:
-        return None
     texts: list[str] = []
-    for node in body.traverse(include_text=True):
-        if node.tag in HEADINGS and _is_headline(node, headline):
-            break
-        parent = node.parent
-        if node.tag == "-text" and parent is not None and parent.tag not in CODE and not _widget(parent):
-            text = (node.text_content or "").strip()
-            if 6 <= len(text) <= MAX_TEXT_CHARS:
-                texts.append(text)
+    for item in body:
+        if not isinstance(item, _Text):
+            if item.tag in HEADINGS and _is_headline(item, headline):
+                break
+        elif not _widget(item.parent):
+            texts.append(item.text)
     else:
         return None  # no headline: nothing to be near
     for text in reversed(texts[-MAX_KICKER_TEXTS:]):
