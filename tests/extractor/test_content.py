@@ -760,3 +760,70 @@ def test_a_page_read_again_as_its_type_asks_trafilatura_once(monkeypatch: pytest
     article = extract(page, url="https://example.com/category/town/")
     assert article.page_type != "article"  # so the page was read twice, once as its type
     assert len(calls) == 1
+
+
+# --- The second opinion's covered gate: a typed reading whose native text holds its fitted share of
+# the page skips trafilatura (benchmarks/fit_second_opinion.py, data/second_opinion.json).
+
+
+def _asks_for(profile: object, monkeypatch: pytest.MonkeyPatch) -> tuple[str, int]:
+    """The method of a reading of a page that is all story, and how often it asked trafilatura."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsscrape.extractor._guard import Deadline
+    from newsscrape.extractor.content import _content
+    from newsscrape.extractor.metadata._metadata import read_metadata
+
+    calls: list[str] = []
+    real = _content._trafilatura_text
+
+    def counted(html: str) -> str | None:
+        calls.append(html)
+        return real(html)
+
+    monkeypatch.setattr(_content, "_trafilatura_text", counted)
+    html = page("".join(f"<p>{text}</p>" for text in (PARA, PARA2, PARA3, PARA4)))
+    tree = LexborHTMLParser(html)
+    content = _content.extract_content(
+        tree,
+        html=html,
+        meta=read_metadata(tree, url=None),
+        deadline=Deadline(10.0, url=None),
+        config=ExtractConfig(),
+        profile=profile,  # type: ignore[arg-type]
+    )
+    return content.method, len(calls)
+
+
+def test_a_reading_covering_its_share_of_the_page_does_not_ask_trafilatura(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsscrape.extractor.content import _content
+    from newsscrape.extractor.content._profiles import ContentProfile
+
+    reading = ContentProfile(second_share=1.0)
+    monkeypatch.setattr(_content, "COVERED_SHARES", {reading: 0.8})
+    assert _asks_for(reading, monkeypatch) == ("native", 0)
+
+
+def test_a_reading_without_a_covered_share_asks_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsscrape.extractor.content import _content
+    from newsscrape.extractor.content._profiles import ContentProfile
+
+    # the gate is the reading's own: another reading's share does not spare this one
+    monkeypatch.setattr(_content, "COVERED_SHARES", {ContentProfile(second_share=0.0): 0.8})
+    assert _asks_for(ContentProfile(second_share=1.0), monkeypatch)[1] == 1
+
+
+def test_types_that_read_alike_have_one_covered_share() -> None:
+    from itertools import combinations
+
+    from newsscrape.extractor._data import fitted
+    from newsscrape.extractor.content._profiles import PROFILES
+
+    # the gate is keyed by the profile: two types read alike cannot be told apart by it
+    shares = fitted("second_opinion.json")["covered_shares"]
+    assert set(shares) <= set(PROFILES)
+    for one, other in combinations(PROFILES, 2):
+        if PROFILES[one] == PROFILES[other]:
+            assert shares.get(one) == shares.get(other)

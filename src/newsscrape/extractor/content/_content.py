@@ -10,10 +10,11 @@ Stages, all on the one lexbor tree that metadata was read from:
 5. when the result looks too short for the page (or for its JSON-LD wordCount/articleBody),
    ask trafilatura for a second opinion: about 1% of the aeb pages, 15% of the dates pages. A page
    read as a type whose profile asks trafilatura every time (forum, product ...) asks it only when
-   the native text holds less than ``COVERED_SHARE`` of the page's visible text: trafilatura costs
-   more than the whole native pass, and a reading that already holds most of the page is rarely
-   bettered (the share is fitted by ``benchmarks/fit_second_opinion.py``, kept in
-   ``data/second_opinion.json``).
+   the native text holds less than that reading's share of the page's visible text
+   (``COVERED_SHARES``): trafilatura costs more than the whole native pass, and a reading that
+   already holds most of the page is rarely bettered (the shares are fitted per reading by
+   ``benchmarks/fit_second_opinion.py``, kept in ``data/second_opinion.json``; a reading without
+   one always asks).
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
@@ -34,7 +35,7 @@ from .._text import count_words, fold
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
-from ._profiles import ARTICLE, ContentProfile
+from ._profiles import ARTICLE, PROFILES, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights
 from ._wording import heading_kind
 
@@ -70,10 +71,14 @@ UNSURE_HINT_SHARE: Final = 0.6
 FALLBACK_MAX_CHARS: Final = 3_000_000
 # Seconds of the page's budget kept back from trafilatura for the stages after it.
 SECOND_OPINION_RESERVE: Final = 0.5
-# A typed reading holding this share of the page's visible text (in characters) is not second-guessed
-# (None: always asked). Fitted on WCXB half A by benchmarks/fit_second_opinion.py.
-_COVERED: Final = fitted("second_opinion.json")["covered_share"]
-COVERED_SHARE: Final[float | None] = None if _COVERED is None else float(_COVERED)
+# A typed reading holding its share of the page's visible text (in characters) is not second-guessed;
+# a reading not named here is always asked. Fitted per page type on WCXB half A by
+# benchmarks/fit_second_opinion.py; keyed by the profile, the reading the gate judges.
+COVERED_SHARES: Final[dict[ContentProfile, float]] = {
+    PROFILES[page_type]: float(share)
+    for page_type, share in fitted("second_opinion.json")["covered_shares"].items()
+    if share is not None and page_type in PROFILES
+}
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
 REPEAT_MIN_CHARS: Final = 80
 
@@ -142,7 +147,7 @@ def extract_content(
     share = profile.second_share
     if _unsure(content, meta):
         share = min(share if share is not None else 1.0, 1.0)
-    elif share is not None and covered(content):
+    elif share is not None and covered(content, profile):
         share = None  # the native reading holds most of the page already
     if config.fallback and share is not None:
         _second_opinion(content, html, deadline, share=share)
@@ -398,16 +403,17 @@ def _unsure(content: Content, meta: Metadata) -> bool:
     return bool(hint) and words < UNSURE_HINT_SHARE * hint
 
 
-def covered(content: Content) -> bool:
-    """Whether the native text holds ``COVERED_SHARE`` of the page's visible text or more.
+def covered(content: Content, profile: ContentProfile) -> bool:
+    """Whether the native text holds the reading's covered share of the page's visible text or more.
 
     >>> page = Prepared(weights={}, page_chars=9000, removed=[])
-    >>> covered(Content(blocks=[Block(text="All of it")], prepared=page))
+    >>> covered(Content(blocks=[Block(text="All of it")], prepared=page), ARTICLE)
     False
     """
-    if COVERED_SHARE is None or content.page_chars <= 0:
+    share = COVERED_SHARES.get(profile)
+    if share is None or content.page_chars <= 0:
         return False
-    return sum(len(b.text) for b in content.blocks) >= COVERED_SHARE * content.page_chars
+    return sum(len(b.text) for b in content.blocks) >= share * content.page_chars
 
 
 def _second_opinion(content: Content, html: str, deadline: Deadline, *, share: float = 1.0) -> None:
