@@ -1,13 +1,16 @@
 """The content pass's shortcuts (speed only): each answers what the longer way answered.
 
 Junk is found by one query instead of one per tag; a node's first heading and first link come from
-one query per walk instead of one per box.
+one query per walk instead of one per box; page-wide chrome no longer asks for ARIA dialogs,
+removed before it.
 """
 
 from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsscrape import ExtractConfig
+from newsscrape.extractor import explain
 from newsscrape.extractor.content._blocks import Walk, first_below
 from newsscrape.extractor.content._chrome import JUNK_TAGS, strip_junk
 
@@ -96,3 +99,12 @@ def test_a_box_is_judged_by_its_first_heading_and_its_deepest_links() -> None:
     # links three levels down make that box one of links; a box without links or headings stays
     assert ("links", "div.cells") in {(r.kind, r.where.split(" > ")[-1]) for r in walk.removed}
     assert kept == [STORY, STORY, STORY]
+
+
+def test_an_aria_dialog_goes_before_the_vote_though_page_chrome_no_longer_asks_for_it() -> None:
+    # a sign-in dialog with more sentences than the story, and no class or id saying "popup"
+    dialog = "<section role=alertdialog><h2>Dear reader</h2>" + f"<p>{STORY} Sign in.</p>" * 4 + "</section>"
+    html = f"<html><body><main><h1>The vote</h1><p>{STORY}</p></main>{dialog}</body></html>"
+    report = explain(html, config=ExtractConfig(fallback=False))
+    assert "Sign in." not in report.article.body
+    assert ("popup", "ARIA dialog") in {(r.kind, r.reason) for r in report.removed}
