@@ -163,6 +163,32 @@ def link_share(node: LexborNode, text_len: int, memo: dict[int, int] | None = No
     return total / text_len
 
 
+def first_below(roots: tuple[LexborNode, ...], selector: str) -> dict[int, LexborNode]:
+    """mem_id -> the first node (in document order) matching ``selector`` at or below it, for each
+    node of the roots' subtrees that holds one: ``node.css_first(selector)`` of every such node at
+    once, from one query per root instead of one per node (each a walk of the node's subtree).
+
+    Matches come in document order, so the first match below a node reaches it first; a climb
+    stops at a node reached before, whose ancestors (up to its root) were reached then too.
+
+    >>> box = LexborHTMLParser("<div><section><h3>A</h3></section><h2>B</h2></div>").css_first("div")
+    >>> first = first_below((box,), "h2, h3")
+    >>> first[box.mem_id].text(), first[box.child.mem_id].text(), len(first)
+    ('A', 'A', 4)
+    """
+    first: dict[int, LexborNode] = {}
+    for root in roots:
+        top = root.mem_id
+        for found in root.css(selector):
+            cur: LexborNode | None = found
+            while cur is not None and cur.mem_id not in first:
+                first[cur.mem_id] = found
+                if cur.mem_id == top:
+                    break
+                cur = cur.parent
+    return first
+
+
 def _site(host: str) -> str:
     """The registrable part of a host, roughly: www.example.com and m.example.com are one site, and
     so are news.bbc.co.uk and www.bbc.co.uk (a short label under a country code takes one more)."""
@@ -241,10 +267,16 @@ class Walk:
         self._link_spans: list[tuple[int, int, str | None]] = []  # closed links of this paragraph
         # mem_id of an <a> -> its folded text length: nested boxes measure the same links again
         self._anchor_chars: dict[int, int] = {}
+        self._roots: tuple[LexborNode, ...] = (container,)
+        # selector -> ``first_below`` of the roots: worked out for the whole walk at the first box
+        # that asks, where a query per box would search nested boxes' subtrees again and again
+        self._firsts: dict[str, dict[int, LexborNode]] = {}
 
     def run(self, roots: tuple[LexborNode, ...] = ()) -> None:
         """Walk the children of each root (default: the container) in document order."""
-        for root in roots or (self.container,):
+        self._roots = roots or (self.container,)
+        self._firsts = {}
+        for root in self._roots:
             self._walk(root.child)
             self._flush()
 
@@ -381,8 +413,8 @@ class Walk:
             # also keeps the walk linear on deeply nested text (no text() of every ancestor)
             return False
         # A box that opens with its own "Latest news"/"Share this" heading is that thing.
-        head = node.css_first(SUBHEADINGS)
-        if head is None and self.box_link_share >= 0 and node.css_first("a") is None:
+        head = self._first_below(node, SUBHEADINGS)
+        if head is None and self.box_link_share >= 0 and self._first_below(node, "a") is None:
             return False  # no heading and no link share: no need for the box's text
         text = fold(node.text(deep=True))
         if not text:
@@ -434,6 +466,13 @@ class Walk:
             self._record("other_stories", "heading links to a story", where(node), text)
             return
         self.blocks.append(Block(text=text, level=level))
+
+    def _first_below(self, node: LexborNode, selector: str) -> LexborNode | None:
+        """``node.css_first(selector)`` for a node of the walk, from one query per walk and selector."""
+        first = self._firsts.get(selector)
+        if first is None:
+            first = self._firsts[selector] = first_below(self._roots, selector)
+        return first.get(node.mem_id)
 
     def _link_share(self, node: LexborNode, text_len: int) -> float:
         """``link_share``, each link measured once per walk."""

@@ -48,9 +48,10 @@ PAGE_CHROME: Final = (
     # site footers and menus: their copyright notices and link lists must not be chosen as the story
     'footer, nav, [role="contentinfo"], [role="navigation"], '
     # login, register and cookie dialogs are forms full of sentences ("Estimado lector, ..."):
-    # several of them outvote a short story, so they go before the vote too
+    # several of them outvote a short story, so they go before the vote too (those marked as ARIA
+    # dialogs are gone by then: ``DIALOGS`` are removed first)
     '[class*="popup" i], [id*="popup" i], [class*="modal" i], [id*="modal" i], [class*="cookie" i], '
-    '[id*="cookie" i], [class*="consent" i], [role="dialog"], [role="alertdialog"]'
+    '[id*="cookie" i], [class*="consent" i]'
 )
 PAGE_CHROME_KINDS: Final[tuple[RemovalKind, ...]] = ("comments", "popup", "other_stories")  # first named wins
 # but never a node holding this much of the page's text and the story's marks
