@@ -1,7 +1,9 @@
 """Fit the content pass's per-page-type profiles on WCXB half A; write them as data.
 
 A profile is fitted in two stages. First ``descent_share`` (how far the container search steps
-down) and ``second_share`` (when trafilatura's reading replaces the native one: None, only when
+down), ``widen_share`` (how far the container then climbs back up, to the nearest ancestor holding
+that share of the page's text: a grid of short product or story cards beside one block of prose)
+and ``second_share`` (when trafilatura's reading replaces the native one: None, only when
 the native text looks short; a number, on every page, when trafilatura's has more than that share
 of the native words). Then, with that descent share, the block walk's link rules with the second
 share again: ``box_link_share`` and ``para_link_share`` (the link share above which a box or a
@@ -59,6 +61,9 @@ SECOND_SHARES: tuple[float | None, ...] = (None, 0.0, 0.5, 0.85, 1.0, 1.5)
 BOX_LINK_SHARES = (0.65, 0.8, 0.9, 1.01)
 PARA_LINK_SHARES = (0.8, 1.01)
 STORY_HEADINGS = (True, False)
+# how far a container climbs back up: to the nearest ancestor holding this share of the page's text
+# (0.0: not at all), for types whose cards are too short to vote as paragraphs
+WIDEN_SHARES = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
 TYPES = ("article", "collection", "documentation", "forum", "listing", "product", "service")
 MIN_GAIN = 0.015  # F1 points a profile must win by over the article profile (a few dozen pages a type)
 PROFILE_FIELDS = tuple(f.name for f in fields(ContentProfile))
@@ -71,7 +76,7 @@ class Page:
     truth: dict[str, str]
     html: bytes
     second: str = ""  # trafilatura's reading, as the content pass folds it
-    native: dict[tuple[float, float, float, bool], str] | None = None  # walk settings -> native body
+    native: dict[tuple[float, float, float, bool, float], str] | None = None  # walk settings -> body
 
 
 def word_f1(true: str, pred: str) -> float:
@@ -95,9 +100,15 @@ def pages(half: str) -> list[Page]:
     return out
 
 
-def walk_key(profile: ContentProfile) -> tuple[float, float, float, bool]:
+def walk_key(profile: ContentProfile) -> tuple[float, float, float, bool, float]:
     """The settings of a profile that change the native body."""
-    return (profile.descent_share, profile.box_link_share, profile.para_link_share, profile.story_headings)
+    return (
+        profile.descent_share,
+        profile.box_link_share,
+        profile.para_link_share,
+        profile.story_headings,
+        profile.widen_share,
+    )
 
 
 def read(page: Page, profile: ContentProfile) -> str:
@@ -138,7 +149,30 @@ def better(
     """The best of ``grid`` if it beats ``floor`` (the score of ``profile``) by MIN_GAIN, else ``profile``."""
     scored = [(score(docs, candidate), candidate) for candidate in grid]
     best, candidate = max(scored, key=lambda sc: sc[0])
-    return (candidate, best) if best >= floor + MIN_GAIN else (profile, floor)
+    if best < floor + MIN_GAIN:
+        return profile, floor
+    return parsimonious(candidate, best, profile, docs)
+
+
+def parsimonious(
+    candidate: ContentProfile, best: float, profile: ContentProfile, docs: list[Page]
+) -> tuple[ContentProfile, float]:
+    """``candidate`` with every setting that does not earn its move put back to ``profile``'s.
+
+    A stage moves several settings at once; one of them can ride along on another's gain (a near
+    tie on a few dozen pages). Each moved setting is put back in turn and stays back when that
+    costs less than ``MIN_GAIN`` (all put back together), the bar a profile must clear to move.
+    """
+    top = best
+    for name in PROFILE_FIELDS:
+        old = getattr(profile, name)
+        if getattr(candidate, name) == old:
+            continue
+        back = replace(candidate, **{name: old})
+        f1 = score(docs, back)
+        if f1 > top - MIN_GAIN:  # against the stage's best: the losses of several put back add up
+            candidate, best = back, f1
+    return candidate, best
 
 
 def main() -> None:
@@ -167,14 +201,15 @@ def main() -> None:
         )
         on_a = score(halves["A"], incumbent)
         profile, best = (incumbent, on_a) if on_a >= default else (_profiles.ARTICLE, default)
-        links = {  # stage 1: descent and second share, with the present link rules
+        links = {  # stage 1: descent, widening and second share, with the present link rules
             "box_link_share": profile.box_link_share,
             "para_link_share": profile.para_link_share,
             "story_headings": profile.story_headings,
         }
         grid = [
-            ContentProfile(descent_share=share, second_share=second, **links)
+            ContentProfile(descent_share=share, second_share=second, widen_share=widen, **links)
             for share in DESCENT_SHARES
+            for widen in WIDEN_SHARES
             for second in SECOND_SHARES
         ]
         profile, best = better(profile, best, grid, halves["A"])
@@ -214,6 +249,7 @@ def main() -> None:
                         "box_link_share": BOX_LINK_SHARES,
                         "para_link_share": PARA_LINK_SHARES,
                         "story_headings": STORY_HEADINGS,
+                        "widen_share": WIDEN_SHARES,
                     },
                     "min_gain": MIN_GAIN,
                     "profiles": chosen,

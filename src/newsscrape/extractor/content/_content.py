@@ -36,7 +36,7 @@ from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
 from ._profiles import ARTICLE, PROFILES, ContentProfile
-from ._scoring import Weight, choose_container, paragraph_weights
+from ._scoring import Weight, choose_container, paragraph_weights, widen
 from ._wording import heading_kind
 
 __all__ = ["Block", "Content", "Removed", "extract_content"]
@@ -176,6 +176,7 @@ def _native(
     container = choose_container(body, weights, descent_share=profile.descent_share)
     if container is None:
         return
+    container = widen(container, body, share=profile.widen_share)
     content.container = where(container, depth=4)
     walk = Walk(
         container,

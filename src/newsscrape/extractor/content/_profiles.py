@@ -15,6 +15,11 @@ stories, a paragraph that is one link is a teaser and a heading linking within t
 story's title; on a listing or a collection those cards are the page. ``box_link_share`` and
 ``para_link_share`` are the link shares above which a box or a paragraph is dropped (above 1.0:
 never), ``story_headings`` whether a heading that links within the site is dropped.
+
+A listing's or a shop grid's cards are too short or too linked to vote as paragraphs, so the
+container descent can end at the page's one block of prose (a category blurb) beside them:
+``widen_share`` climbs the container back up to its nearest ancestor holding that share of the
+page's text (0.0: never).
 """
 
 from __future__ import annotations
@@ -33,13 +38,14 @@ class ContentProfile:
     trafilatura only when the native result looks short (the longer text wins then); a number to
     ask it on every page, its text winning when it has more than this share of the native words.
     ``box_link_share``, ``para_link_share``, ``story_headings``: the block walk's link rules
-    (``_blocks.Walk``)."""
+    (``_blocks.Walk``). ``widen_share``: see ``_scoring.widen``."""
 
     descent_share: float = DESCENT_SHARE
     second_share: float | None = None
     box_link_share: float = BOX_LINK_SHARE
     para_link_share: float = PARA_LINK_SHARE
     story_headings: bool = True
+    widen_share: float = 0.0
 
 
 ARTICLE: Final = ContentProfile()
@@ -54,6 +60,7 @@ def _load() -> dict[str, ContentProfile]:
             box_link_share=float(values.get("box_link_share", BOX_LINK_SHARE)),
             para_link_share=float(values.get("para_link_share", PARA_LINK_SHARE)),
             story_headings=bool(values.get("story_headings", True)),
+            widen_share=float(values.get("widen_share", 0.0)),
         )
         for page_type, values in raw["profiles"].items()
     }

@@ -17,6 +17,8 @@ from typing import Final
 
 from selectolax.lexbor import LexborNode
 
+from .._text import fold
+
 # What carries the story's text. <li>, <dd> and headings are left out: menus and rails are lists,
 # and a page with only list text is rarely an article.
 PARAGRAPHS: Final = "p, pre, td, blockquote, br"
@@ -173,6 +175,30 @@ def choose_container(
         if best.chars < DECLARED_PART_SHARE * node.chars and _contains(best.node, node.node):
             best = node
     return best.node
+
+
+def widen(container: LexborNode, body: LexborNode, *, share: float) -> LexborNode:
+    """The container, or its nearest ancestor holding ``share`` of the page's text (``body``'s).
+
+    A listing's or a shop grid's cards are names, prices and teasers, mostly too short or too linked
+    to vote as paragraphs: the descent ends at the page's one block of prose (a category blurb), and
+    the cards beside it are lost. A type whose text is most of the page climbs back up until the
+    container holds that share of it (0: never; fitted per type, see ``_profiles``), but never out
+    of an ``<article>`` holding an ``<h1>``: a story declared with its title.
+    """
+    if share <= 0:
+        return container
+    goal = share * len(fold(body.text(deep=True)))
+    node = container
+    body_id = body.mem_id
+    while node.mem_id != body_id and len(fold(node.text(deep=True))) < goal:
+        if node.tag == "article" and node.css_first("h1") is not None:
+            break  # a story declared with its title: the cards beside it are other stories
+        parent = node.parent
+        if parent is None:
+            break
+        node = parent
+    return node
 
 
 def _has_prose(w: Weight, weights: dict[int, Weight], *, skip: int | None) -> bool:
