@@ -12,12 +12,9 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsscrape import ExtractConfig
-from newsscrape.extractor._guard import Deadline
-from newsscrape.extractor.content._content import extract_content
 from newsscrape.extractor.content._profiles import ARTICLE, ContentProfile, profile_for
 from newsscrape.extractor.content._scoring import widen
-from newsscrape.extractor.metadata._metadata import read_metadata
+from profiled import read_as
 
 SITE = "https://learn.example.edu"
 INTRO = (
@@ -48,18 +45,7 @@ def _page() -> str:
 
 
 def _body(profile: ContentProfile) -> str:
-    html = _page()
-    tree = LexborHTMLParser(html)
-    content = extract_content(
-        tree,
-        html=html,
-        meta=read_metadata(tree, url=f"{SITE}/programmes/"),
-        deadline=Deadline(10.0, url=None),
-        config=ExtractConfig(fallback=False),
-        url=f"{SITE}/programmes/",
-        profile=profile,
-    )
-    return "\n".join(block.text for block in content.blocks)
+    return read_as(_page(), f"{SITE}/programmes/", profile)
 
 
 def test_read_as_an_article_the_cards_beside_the_introduction_are_lost() -> None:

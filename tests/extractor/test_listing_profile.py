@@ -8,13 +8,8 @@ that turns one rule off, what that rule dropped stays (and nothing else changes)
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
-
-from newsscrape import ExtractConfig
-from newsscrape.extractor._guard import Deadline
-from newsscrape.extractor.content._content import extract_content
 from newsscrape.extractor.content._profiles import ARTICLE, ContentProfile
-from newsscrape.extractor.metadata._metadata import read_metadata
+from profiled import read_as
 
 SITE = "https://news.example.com"
 TEASER = (
@@ -47,18 +42,7 @@ def _page() -> str:
 
 
 def _body(profile: ContentProfile) -> str:
-    html = _page()
-    tree = LexborHTMLParser(html)
-    content = extract_content(
-        tree,
-        html=html,
-        meta=read_metadata(tree, url=f"{SITE}/category/climate/"),
-        deadline=Deadline(10.0, url=None),
-        config=ExtractConfig(fallback=False),
-        url=f"{SITE}/category/climate/",
-        profile=profile,
-    )
-    return "\n".join(block.text for block in content.blocks)
+    return read_as(_page(), f"{SITE}/category/climate/", profile)
 
 
 def test_without_story_headings_a_cards_linked_heading_stays() -> None:

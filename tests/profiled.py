@@ -1,0 +1,26 @@
+"""One page read by the content pass alone with a given content profile (no second opinion)."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsscrape import ExtractConfig
+from newsscrape.extractor._guard import Deadline
+from newsscrape.extractor.content._content import extract_content
+from newsscrape.extractor.content._profiles import ContentProfile
+from newsscrape.extractor.metadata._metadata import read_metadata
+
+
+def read_as(html: str, url: str, profile: ContentProfile) -> str:
+    """The text blocks the content pass keeps of ``html`` read with ``profile``, one per line."""
+    tree = LexborHTMLParser(html)
+    content = extract_content(
+        tree,
+        html=html,
+        meta=read_metadata(tree, url=url),
+        deadline=Deadline(10.0, url=None),
+        config=ExtractConfig(fallback=False),
+        url=url,
+        profile=profile,
+    )
+    return "\n".join(block.text for block in content.blocks)
