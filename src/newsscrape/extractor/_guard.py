@@ -199,7 +199,6 @@ class _Watchdog:
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
         self._armed: dict[int, tuple[float, int, type[BaseException]]] = {}  # token -> due, thread, exc
-        self._fired: set[int] = set()  # tokens whose interrupt was scheduled, until disarmed
         self._tokens = itertools.count()
         self._sleeping_until = math.inf  # the deadline the thread sleeps towards
         self._thread: threading.Thread | None = None
@@ -216,12 +215,10 @@ class _Watchdog:
             return token
 
     def disarm(self, token: int) -> bool:
-        """Forget the call ``token`` armed; True when its interrupt was already fired."""
+        """Forget the call ``token`` armed; True when its interrupt was already fired (``_run``
+        forgets a token as it fires it)."""
         with self._lock:
-            if self._armed.pop(token, None) is not None:
-                return False
-            self._fired.discard(token)
-            return True
+            return self._armed.pop(token, None) is None
 
     def _run(self) -> None:
         with self._lock:
@@ -230,7 +227,6 @@ class _Watchdog:
                 for token, (due, thread_id, exc) in list(self._armed.items()):
                     if due <= now:
                         del self._armed[token]
-                        self._fired.add(token)
                         _raise_in(thread_id, exc)
                 self._sleeping_until = min((due for due, _, _ in self._armed.values()), default=math.inf)
                 self._wake.wait(None if self._sleeping_until == math.inf else self._sleeping_until - now)
