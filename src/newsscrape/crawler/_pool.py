@@ -308,7 +308,8 @@ class ExtractPool:
         self._tasks = _Tasks()
         self._slots: list[threading.Thread] = []
         self._closed = False
-        self._warm = threading.Event()  # a forkserver worker is ready (or none will be): the early one stops
+        # a forkserver worker is ready (or none will be): the early one stops
+        self._pool_ready = threading.Event()
         self._early: _Worker | None = None  # the spawned worker, until then
         self._launched = threading.Event()  # the early worker's process is launched (or failed to be)
         self._ctx = _context() if workers else None
@@ -362,10 +363,10 @@ class ExtractPool:
                 self._launched.set()  # launched, or it never will be
         sent: deque[_Task] = deque()  # handed to the worker, unanswered, in order; sent[0] is under way
         since = 0.0  # when sent[0] was taken up
-        depth, until = (1, self._warm) if early else (DEPTH, None)
+        depth, until = (1, self._pool_ready) if early else (DEPTH, None)
         budget = EARLY_PAGES if early else -1  # pages it may still take (-1: no end)
         while worker is not None:
-            if early and not sent and (self._warm.is_set() or not budget):  # its part is done
+            if early and not sent and (self._pool_ready.is_set() or not budget):  # its part is done
                 self._retire(worker)
                 return
             if self._ctx is None or self._closed:  # fell back to this process (so do these pages), or closed
@@ -440,7 +441,7 @@ class ExtractPool:
                 self._in_process("extraction worker processes died before they were ready")
             return None
         with self._lock:
-            if not self._closed and self._ctx is not None and not (early and self._warm.is_set()):
+            if not self._closed and self._ctx is not None and not (early and self._pool_ready.is_set()):
                 if early:
                     self._early = worker
                 else:
@@ -458,8 +459,8 @@ class ExtractPool:
 
     def _stop_early(self) -> None:
         """No more pages for the early thread: a worker is ready, or there will be none."""
-        if not self._warm.is_set():
-            self._warm.set()
+        if not self._pool_ready.is_set():
+            self._pool_ready.set()
             self._tasks.wake()
 
     def _retire(self, worker: _Worker) -> None:
