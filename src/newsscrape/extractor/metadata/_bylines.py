@@ -195,6 +195,7 @@ class _Marks:
         self._texts: dict[int, str] = {}
         self._credits: list[LexborNode] | None = None
         self._lines: list[str] | None = None
+        self._printed: str | None = None
 
     def css(self, selector: str) -> list[LexborNode]:
         if selector not in self._found:
@@ -231,6 +232,14 @@ class _Marks:
                 if len(self.text(node)) <= MAX_BYLINE_CHARS and not _not_a_byline(node)
             ]
         return self._credits
+
+    @property
+    def printed(self) -> str:
+        """What the byline prints, folded and case-folded: its elements' texts and its "By ..." lines."""
+        if self._printed is None:
+            texts = [self.text(node) for node in self.credit_nodes]
+            self._printed = " ".join(fold(text) for text in (*texts, *self.lines)).casefold()
+        return self._printed
 
     @property
     def lines(self) -> list[str]:
@@ -290,9 +299,7 @@ def _printed(names: tuple[str, ...], page: _Marks) -> tuple[str, ...]:
     """The names the page's byline prints: its byline elements and its "By ..." lines."""
     if not names:
         return ()
-    texts = [page.text(node) for node in page.credit_nodes]
-    bylines = " ".join(fold(text) for text in (*texts, *page.lines)).casefold()
-    return tuple(name for name in names if name.casefold() in bylines)
+    return tuple(name for name in names if name.casefold() in page.printed)
 
 
 def _dom_credits(page: _Marks) -> tuple[str, ...]:
