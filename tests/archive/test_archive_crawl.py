@@ -7,7 +7,6 @@ import base64
 import gzip
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
+from crashes import kill_9, reaped
 from faultserver import FaultServer, Response, article_html, robots_disallow
 from newsscrape.archive import HttpExchange, WarcStats, WarcWriter, read_warc_pages, repair_warc
 from newsscrape.cli import main
@@ -161,21 +161,14 @@ def test_kill_9_then_resume_leaves_no_cut_member_and_every_recorded_page_archive
     args = [sys.executable, "-m", "newsscrape", "crawl", str(source), "-o", str(out), "--warc", str(warc)]
     args += ["--delay", "0", "--per-host", "8", "--retries", "0", "--workers", "1"]
 
-    first = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
+    with reaped(subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)) as first:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and first.poll() is None:
             if out.exists() and out.read_bytes().count(b"\n") >= 60:
                 break
             time.sleep(0.02)
         assert first.poll() is None, "the crawl ended before it could be killed"
-        os.kill(first.pid, signal.SIGKILL)
-        first.wait(10)
-    finally:
-        if first.poll() is None:
-            first.kill()
-        assert first.stderr is not None
-        first.stderr.close()
+        kill_9(first)
 
     # The crash rule: every page the JSONL records is in the WARC already.
     stats = WarcStats()

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import signal
 import subprocess
 import sys
 import textwrap
 import threading
 from pathlib import Path
 
+from crashes import kill_9, reaped
 from faultserver import FaultServer, Request, Response, article_html
 from newsscrape.exporter import JsonlWriter
 from newsscrape.models import ErrorRecord
@@ -96,21 +95,16 @@ def test_kill_9_mid_batch_then_resume_gives_one_record_per_url(
     source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
     source.write_text("\n".join(urls) + "\n")
 
-    first = _crawl(source, out)
     try:
-        assert first.stderr is not None
-        for line in iter(first.stderr.readline, b""):  # progress lines: wait until 8 records are made
-            if b"URLs: 8 ok" in line:
-                break
-        else:
-            raise AssertionError("the crawl ended before it could be killed")
-        os.kill(first.pid, signal.SIGKILL)
-        first.wait(10)
+        with reaped(_crawl(source, out)) as first:
+            assert first.stderr is not None
+            for line in iter(first.stderr.readline, b""):  # progress lines: wait until 8 records are made
+                if b"URLs: 8 ok" in line:
+                    break
+            else:
+                raise AssertionError("the crawl ended before it could be killed")
+            kill_9(first)
     finally:
-        if first.poll() is None:
-            first.kill()
-        assert first.stderr is not None
-        first.stderr.close()
         held.set()
     written = out.read_bytes()
     assert written.endswith(b"\n")

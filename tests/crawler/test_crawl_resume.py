@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 from crawl_support import FAST
 
+from crashes import kill_9, reaped
 from faultserver import FaultServer, robots_disallow
 from newsscrape.cli import main
 from newsscrape.crawler import load_recorded, run_crawl_job
@@ -170,8 +170,7 @@ def test_kill_9_midway_then_resume_gives_one_right_record_per_url(
     source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
     source.write_text("\n".join(lines) + "\n")
 
-    first = _crawl_process(source, out)
-    try:
+    with reaped(_crawl_process(source, out)) as first:
         deadline = time.monotonic() + 40
         while time.monotonic() < deadline and first.poll() is None:
             if out.exists() and out.read_bytes().count(b"\n") >= 500:
@@ -180,13 +179,7 @@ def test_kill_9_midway_then_resume_gives_one_right_record_per_url(
         assert first.poll() is None, (
             "the crawl ended before it could be killed: " + first.stderr.read().decode()
         )
-        os.kill(first.pid, signal.SIGKILL)
-        first.wait(10)
-    finally:
-        if first.poll() is None:
-            first.kill()
-        assert first.stderr is not None
-        first.stderr.close()
+        kill_9(first)
     with out.open("ab") as f:  # as if the kill had cut a line in half
         f.write(b'{"url": "' + next(iter(expected)).encode() + b'", "title": "cut sho')
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import signal
 import socket
 import subprocess
 import sys
@@ -21,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 from crawl_support import FAST
 
+from crashes import kill_9
 from faultserver import FaultServer, article_html
 from newsscrape.cli import main
 from newsscrape.crawler import run_crawl_job
@@ -146,8 +145,7 @@ def test_kill_9_during_a_retry_run_keeps_one_record_per_url(late: LateServer, tm
                 break
             time.sleep(0.02)
         assert first.poll() is None, "the retry run ended before it could be killed"
-        os.kill(first.pid, signal.SIGKILL)
-        first.wait(10)
+        kill_9(first)
     between = records_of(out)
     assert len({r["url"] for r in between}) == len(between)  # never two records for a URL
     assert 10 <= sum(kind_of(r) == "article" for r in between) < len(urls)

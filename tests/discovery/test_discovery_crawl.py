@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -14,6 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from newssite import NewsSite, fast, quick_extract
 
+from crashes import kill_9
 from faultserver import FaultServer, Request, Response
 from newsscrape.cli import main
 from newsscrape.config import DiscoverConfig
@@ -171,8 +170,7 @@ def test_resume_after_kill_9(fault_server: FaultServer, tmp_path: Path) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not (out.exists() and out.read_text().count("\n") >= 3):
         time.sleep(0.05)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    kill_9(proc)
     done = recorded(out)
     assert 3 <= len(done) < 15
     assert not Path(SourceStore.path_for(out)).exists()  # killed: no validators vouch for half a run
