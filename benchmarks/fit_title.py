@@ -4,10 +4,11 @@
 (og:title, JSON-LD headline, <title>, each with its site name cut) to be taken as the same story
 in other words: readers see the h1, so it wins then. ``_title.MIN_COPY`` is the likeness of the
 two texts (difflib's ratio, letters and digits in order) from which such an h1 is the meta title
-copied with a slip ("and" for "&", a lost glyph): the meta title wins then (above 1: never). Each
-pair of a small grid is scored by WCXB's title metric (equal after folding case and punctuation,
-article pages with a true title) on half A; the best wins, on a tie the larger MIN_COPY (fewer
-overrides), then the larger MIN_OVERLAP (a stricter match).
+copied with a slip ("and" for "&", a lost glyph), or its headline copied without the subtitle
+after a colon ("Index funds" for "Index Funds: How to Invest"): the meta title wins then (above 1:
+never). Each pair of a small grid is scored by WCXB's title metric (equal after folding case and
+punctuation, article pages with a true title) on half A; the best wins, on a tie the larger
+MIN_COPY (fewer overrides), then the larger MIN_OVERLAP (a stricter match).
 Half B is printed for the record, never used to choose; aeb's unambiguous titles must stay right
 (checked by ``score.py aeb``).
 

@@ -172,3 +172,12 @@ def test_an_h1_with_one_word_more_than_the_meta_title_is_still_its_copy() -> Non
         site_name="Daily Planet",
     )
     assert choose_title(src) == ("Best audiobook apps in 2025 [Tried 11 services]", "og")
+
+
+def test_an_h1_that_is_the_meta_titles_headline_without_its_subtitle_gives_way_to_it() -> None:
+    # "Headline: subtitle" in the meta title, the h1 its headline (fitted MIN_COPY): the fuller title wins
+    page = (
+        '<meta property="og:title" content="The best rain boots for 2026: Ten pairs compared | Daily Planet">'
+        "<h1>Best rain boots for 2026</h1><p>We walked ten pairs through the valley.</p>"
+    )
+    assert title_of(page) == "The best rain boots for 2026: Ten pairs compared"

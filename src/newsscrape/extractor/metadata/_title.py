@@ -4,7 +4,8 @@ Sources: the page's ``h1`` elements (those inside ``article``/``main`` first; wi
 first ``h2`` elements, taken only when a meta title names them), og:title, the JSON-LD headline,
 twitter:title and ``<title>``. The ``h1`` is what readers see, so it
 wins when another source vouches for it or words it differently; the meta titles often carry
-" | Site Name". An h1 that is a meta title retyped with a slip ("and" for "&") gives way to it.
+" | Site Name". An h1 that is a meta title retyped with a slip ("and" for "&"), or its headline
+without the subtitle after a colon, gives way to it.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ MIN_OVERLAP: float = _FITTED["min_overlap"]
 # Likeness (0..1, of the two texts as letters and digits) from which an h1 resembling a meta title
 # is that title copied with a slip ("and" for "&", a lost glyph): the meta title's wording wins.
 MIN_COPY: float = _FITTED["min_copy"]
+# What joins a headline and its subtitle in a meta title ("Index Funds: How to Invest"). Not " | " or
+# " - ": the part after those is as often a label as a subtitle (an h1 that is a part wins, step 3).
+SUBTITLE = ": "
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,6 +120,11 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
         if near < MIN_OVERLAP:  # not the same story as any claim (see same_story)
             continue
         if _likeness(h1, text) >= MIN_COPY and len(text) >= MIN_TITLE_CHARS:
+            return text, where
+        # An h1 that copies the claim's headline without its subtitle ("Index funds" for "Index
+        # Funds: How to Invest"): the claim is the full title.
+        head, colon, _ = text.partition(SUBTITLE)
+        if colon and _likeness(h1, head) >= MIN_COPY:
             return text, where
         return h1, "dom"
     # 5. Two meta sources that agree once stripped, else the first usable one.
