@@ -226,12 +226,12 @@ def find_dates(
         published, p_src = _scripted(tree), "dom"
     if published is None:
         published, p_src = _before_headline(body, headline), "dom"
-    if published is None:
-        published, p_src = _data_stamp(tree), "dom"
     if published is None and modified is None:
         modified, m_src = _written(body, headline, languages, updated=True), "dom"
     if published is None and modified is not None:
         published, p_src = modified, m_src  # a page that shows only when it was updated is dated by it
+    if published is None:
+        published, p_src = _data_stamp(tree), "dom"
     if p_src == "dom" and published is not None:
         # A day in digits reads both ways ("03/10/2023"); when the URL has the other reading, it says which.
         in_url = url_date(url)
