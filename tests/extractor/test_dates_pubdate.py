@@ -283,3 +283,46 @@ def test_a_machine_time_in_a_data_attribute_dates_a_page_that_prints_no_year() -
     published = meta_of(page).record.published
     assert isinstance(published, datetime)
     assert published.isoformat() == "2020-07-11T06:25:02+00:00"
+
+
+def test_byline_day_a_publication_meta_confirms_beats_an_older_json_ld_day() -> None:
+    # The byline prints a later day than JSON-LD's, and a second publication source says the same.
+    page = (
+        ld('{"@type": "Article", "datePublished": "2024-08-29T10:00:00+00:00"}')
+        + '<meta name="date" content="November 25, 2025"><h1>Best streaming services</h1>'
+        + f'<span class="posted-on">Nov 25, 2025 5:00 am PST</span>{TEXT}'
+    )
+    published = meta_of(page).record.published
+    assert published is not None
+    assert day_of(published) == date(2025, 11, 25)
+    # Without the second source the markup's day stands (the byline may show an update).
+    alone = meta_of(page.replace('<meta name="date" content="November 25, 2025">', "")).record.published
+    assert alone is not None
+    assert day_of(alone) == date(2024, 8, 29)
+
+
+def test_a_date_just_below_the_headline_beats_a_date_element_far_above_it() -> None:
+    # The site header's "today" is far above the headline; a dek and a byline heading close the
+    # byline zone before the story's own date.
+    nav = "".join(f'<a href="/{n}">Section {n}</a>' for n in range(12))
+    page = (
+        '<html lang="en"><body><div class="header-date"><b>Friday</b><p>, December 19, 2025</p></div>'
+        f"<nav>{nav}</nav><div>{nav}</div><h1>Tax 101: Understanding the basics</h1>"
+        "<h4>A guide to the types of taxes Americans pay</h4><h4>By The Currency editors</h4>"
+        f"<div>12.12.2025</div><h2>Key takeaways</h2>{TEXT}</body></html>"
+    )
+    assert meta_of(page).record.published == date(2025, 12, 12)
+
+
+def test_a_generic_meta_date_at_the_modified_clock_time_is_the_modification() -> None:
+    # DC.date carries the last save (the modified time's clock, written as UTC); the page prints
+    # its publication day above the headline.
+    page = (
+        '<meta property="og:updated_time" content="2024-07-05T14:20:08-04:00">'
+        '<meta name="DC.date" content="2024-07-05T14:20:08Z">'
+        '<section><time datetime="2024-03-01 05:00:00">March 1, 2024</time></section>'
+        f"<h1>Healthy eating tips</h1>{TEXT}"
+    )
+    published = meta_of(page).record.published
+    assert published is not None
+    assert day_of(published) == date(2024, 3, 1)
