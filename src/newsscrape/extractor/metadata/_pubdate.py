@@ -172,10 +172,6 @@ def find_dates(
         article = _page_node(tree)
     published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META, languages)
     modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META, languages)
-    if p_src == "meta" and _same_clock(published, modified):
-        # A generic meta ("date", DC.date) that repeats the modified time's clock is the last save,
-        # not the publication: the page's own readers date it (else the modified date does).
-        published, p_src = None, None
     nodes = None
     if published is None or modified is None or _zone_unsure(published):
         nodes = tree.css("time, [itemprop]")
@@ -192,14 +188,6 @@ def find_dates(
             published, p_src = local, source  # a zoneless stamp: the page's printed day is surer
     if published is not None and p_src in STRUCTURED:
         if (
-            printed is not None
-            and day_of(printed) > day_of(published)
-            and day_of(printed) in _published_days(metas, article)
-        ):
-            # The byline's later day is what another publication source of the page says too: the
-            # source that won is the odd one out (a stale JSON-LD beside the live meta and byline).
-            published, p_src = printed, "dom"
-        elif (
             printed is not None
             and day_of(printed) < day_of(published)
             and not _same_moment(published, printed)
@@ -275,22 +263,6 @@ def _same_moment(stamp: date, printed: date) -> bool:
         utc = stamp.astimezone(UTC).replace(tzinfo=None)
         return (utc - MAX_SHIFT).date() <= day_of(printed) <= (utc + MAX_SHIFT).date()
     return day_of(stamp) == day_of(printed)
-
-
-def _same_clock(stamp: date | None, other: date | None) -> bool:
-    """Whether two timestamps show the same wall-clock time to the second, whatever their zones."""
-    return (
-        isinstance(stamp, datetime)
-        and isinstance(other, datetime)
-        and stamp.replace(tzinfo=None) == other.replace(tzinfo=None)
-    )
-
-
-def _published_days(metas: dict[str, list[str]], article: dict[str, Any] | None) -> set[date]:
-    """Every day the page's publication metas and JSON-LD give (not only the most trusted one)."""
-    values = [v for key in PUBLISHED_META for v in metas.get(key, ())]
-    values += [v for key in PUBLISHED_LD if isinstance(v := (article or {}).get(key), str)]
-    return {day_of(found) for value in values if (found := parse_date(value)) is not None}
 
 
 def _swapped(day: date) -> date | None:
@@ -616,18 +588,10 @@ def _written(body: _Body, headline: str, languages: tuple[str, ...], *, updated:
             before = before or found
     if updated:
         return before or later or _after_headline(body, headline, updated=True)
-    # A date above the headline is often the site header's "today": plain text below it first,
-    # the byline zone's, then the kicker's, then the first texts below the headline even when
-    # headings (a dek, a byline set as a heading) closed the zone early.
-    if seen_h1:
-        near = (
-            _after_headline(body, headline, byline=True)
-            or _before_headline(body, headline)
-            or _after_headline(body, headline, limit=MAX_BYLINE_TEXTS)
-        )
-        if near is not None:
-            return near
-    return before or later or _after_headline(body, headline)
+    # A date above the headline is often the site header's "today": plain text below it first.
+    near = _after_headline(body, headline, byline=True) if seen_h1 else None
+    kicker = _before_headline(body, headline) if seen_h1 else None
+    return near or kicker or before or later or _after_headline(body, headline)
 
 
 def _after_headline(
