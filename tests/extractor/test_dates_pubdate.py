@@ -269,3 +269,17 @@ def test_the_body_walked_in_part_then_in_full_gives_every_item_once_in_page_orde
     texts = ["By Jane Doe", "<h4>", "More stories", "March 3, 2021"]
     assert _read(everything) == ["Jan 5, 2024 · site", "<h1>", "Library stays open", *texts]
     assert _read(list(body)) == _read(everything)
+
+
+def test_a_machine_time_in_a_data_attribute_dates_a_page_that_prints_no_year() -> None:
+    # A scripted page prints "Jul 10" and keeps the instant beside it; the replies below have their own.
+    tweet = '<small class="time"><span class="_timestamp" data-time="{}">{}</span></small>'
+    page = (
+        '<span class="countdown__timer" data-time="2020-07-31 22:00:00"></span><h1>Reuters</h1>'
+        + tweet.format(1594448702, "Jul 10")
+        + TEXT
+        + tweet.format(1594448799, "Jul 10")
+    )
+    published = meta_of(page).record.published
+    assert isinstance(published, datetime)
+    assert published.isoformat() == "2020-07-11T06:25:02+00:00"

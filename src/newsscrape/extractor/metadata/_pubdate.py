@@ -2,8 +2,9 @@
 
 Ranking (first plausible value wins): JSON-LD datePublished/dateCreated, publication meta
 tags, ``itemprop=datePublished`` elements, a ``<time>`` marked as the publication time, the
-URL path, then dates written in byline-like elements. Modified dates come from their own
-sources only, so a page's "Updated ..." never replaces its publication day.
+URL path, then dates written in byline-like elements, and last a machine time kept in a data
+attribute. Modified dates come from their own sources only, so a page's "Updated ..." never
+replaces its publication day.
 """
 
 from __future__ import annotations
@@ -93,8 +94,9 @@ UPDATED_WORDS = re.compile(
     r"\b(?:updated?|modified|aktualisiert|actualizado|atualizado|mis à jour|aggiornato|bijgewerkt)\b",
     re.IGNORECASE,
 )
-# A date element marked with one of these is a clock or "today" widget in the site header.
-WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar")
+# A date element marked with one of these is a clock or "today" widget in the site header, or the
+# countdown of an offer.
+WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar", "countdown", "timer")
 HEADINGS = frozenset({"h1", "h2", "h3"})
 LATER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 ALL_HEADINGS = HEADINGS | LATER_HEADINGS
@@ -123,6 +125,17 @@ _ZONELESS = re.compile(
     r"(?<![\d-])(?:19|20)\d\d-[01]\d-[0-3]\d[T ][0-2]\d:(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?![\d.:]|Z|[+-]\d)"
 )
 MAX_TEXT_CHARS = 120
+# Attributes in which scripted pages keep an element's machine time (a Unix time or ISO), as
+# <time datetime> does: <span class="_timestamp" data-time="1594448702">Jul 10</span>.
+STAMP_ATTRIBUTES = (
+    "data-time",
+    "data-timestamp",
+    "data-datetime",
+    "data-date",
+    "data-published",
+    "data-pubdate",
+)
+_STAMP_QUERY = ", ".join(f"[{name}]" for name in STAMP_ATTRIBUTES)
 MAX_FUZZY = 2  # dateparser calls per page, at most
 # A one-line script that prints a date literal: showDate("2020/04/17 01:43:09"), document.write('...').
 MAX_SCRIPT_CHARS = 100
@@ -217,6 +230,8 @@ def find_dates(
         modified, m_src = _written(body, headline, languages, updated=True), "dom"
     if published is None and modified is not None:
         published, p_src = modified, m_src  # a page that shows only when it was updated is dated by it
+    if published is None:
+        published, p_src = _data_stamp(tree), "dom"
     if p_src == "dom" and published is not None:
         # A day in digits reads both ways ("03/10/2023"); when the URL has the other reading, it says which.
         in_url = url_date(url)
@@ -671,6 +686,23 @@ def _scripted(tree: LexborHTMLParser) -> date | None:
         match = _PRINT_CALL.match(text)
         if match is not None:
             found = parse_date(match["arg"])
+            if found is not None:
+                return found
+    return None
+
+
+def _data_stamp(tree: LexborHTMLParser) -> date | None:
+    """The first machine time kept in a data attribute (``STAMP_ATTRIBUTES``): the last resort.
+
+    A page rendered by scripts may print only "Jul 10" and keep the instant beside it; the first
+    such stamp outside chrome and widgets is the page's own (later ones are replies, a feed).
+    """
+    for node in tree.css(_STAMP_QUERY):
+        if _widget(node) or _elsewhere(node):
+            continue
+        for name in STAMP_ATTRIBUTES:
+            value = node.attributes.get(name)
+            found = parse_date(value) if value else None
             if found is not None:
                 return found
     return None
