@@ -328,3 +328,15 @@ def test_a_by_line_crediting_a_linked_handle_in_lower_case() -> None:
     )
     prose = "<h1>T</h1><p>Text.</p><p><em>by design</em></p>"
     assert authors_of(menu) == authors_of(prose) == ()
+
+
+def test_a_reviewer_linked_beside_the_author_is_not_an_author() -> None:
+    # A health site: both people link to their author pages, one of them as the reviewer.
+    page = (
+        '<h1>T</h1><div class="author-content">By <a href="/author/dr-jane-roe">Jane Roe, DVM</a>. '
+        'Reviewed by <a href="/author/dr-john-poe">John Poe, DVM</a></div><p>Text.</p>'
+    )
+    assert authors_of(page) == ("Jane Roe",)
+    # ... and so is a photographer named in a label of its own before the link
+    photo = page.replace("Reviewed by ", "<span>Photos by</span> ")
+    assert authors_of(photo) == ("Jane Roe",)

@@ -79,6 +79,13 @@ MAX_DATE_WORDS = 6
 BYLINE_LEVELS = 2
 MAX_BYLINE_SIBLINGS = 6
 MAX_BYLINE_CHARS = 120
+# A label that credits other work than the writing: the person named next reviewed, checked, edited,
+# illustrated or photographed the story ("Medically reviewed by", "Fact-checked by", "Photo by").
+OTHER_WORK = re.compile(
+    r"\b(?:reviewed|checked|edited|verified|illustrated|illustrations?|photos?|photographs?|images?)"
+    r"\s+by\s*:?\s*$",
+    re.IGNORECASE,
+)
 # Byline-looking elements in these boxes name someone else: a commenter, or a business in an address card.
 NOT_BYLINE_BOXES = ("comment",)
 HCARD_NOT_PERSON = ("org", "adr")  # hCard classes of an organisation name or a postal address
@@ -497,7 +504,10 @@ def _text(node: LexborNode) -> str:
 
 
 def _not_a_byline(node: LexborNode) -> bool:
-    """A commenter's name, or the name on an organisation's hCard (a listing, not a byline)."""
+    """A commenter's name, the name on an organisation's hCard (a listing, not a byline), or a
+    person the page credits with other work than the writing ("Reviewed by <a>Jane Roe</a>")."""
+    if _other_work(node):
+        return True
     parent: LexborNode | None = node
     while parent is not None and parent.tag not in ("body", "html"):
         attrs = parent.attributes
@@ -508,3 +518,15 @@ def _not_a_byline(node: LexborNode) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _other_work(node: LexborNode) -> bool:
+    """Whether the text just before an element labels it as the credit of someone who did not write
+    the story: "By <a>Jane Roe</a>. Reviewed by <a>John Poe</a>" names John Poe as the reviewer."""
+    before = node.prev
+    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
+        before = before.prev
+    if before is None:
+        return False
+    text = before.text_content if before.tag == "-text" else before.text(deep=True, separator=" ")
+    return OTHER_WORK.search((text or "")[-MAX_BYLINE_CHARS:]) is not None
