@@ -16,23 +16,20 @@ _BY = (
     r"|автор(?:ы)?|текст|بقلم)"
 )
 BYLINE_PREFIXES = re.compile(rf"^(?:{_LEADS}\s+)?{_BY}(?:\s*[:\-]?\s+|\s*:?$)", re.IGNORECASE)
-# The first word of a name: a letter, or digits and then a letter ("By 3i Global", "By 7News"); not a
-# year, a time or an ordinal ("By 2025", "By 10am", "By 5th May", "By the 1990s").
-_NAME_START = r"(?:\d++(?!(?:am|pm|st|nd|rd|th|s|h|m|k)\b))?[^\W\d_]"
 # A line that opens with a localised "By" and a capitalised word reads as a byline on its own,
 # without any byline class ("Von Lena Hoffmann und Tobias Brandt", "par Jean Dupont").
 # "From" is left out: a standfirst may open with it ("From Kyiv to Kharkiv, ...").
-BYLINE_LINE = re.compile(rf"^(?:{_LEADS}\s+)?(?!from\b){_BY}\s*:?\s+{_NAME_START}", re.IGNORECASE)
+BYLINE_LINE = re.compile(rf"^(?:{_LEADS}\s+)?(?!from\b){_BY}\s*:?\s+[^\W\d_]", re.IGNORECASE)
 # A text that opens a byline, or is only its label ("By", "Written by", "Author:"); the name may follow
 # in the next element.
-BYLINE_START = re.compile(rf"^(?:{_LEADS}\s+)?(?!from\b){_BY}(?:\s*:?\s+{_NAME_START}|\s*:?$)", re.IGNORECASE)
+BYLINE_START = re.compile(rf"^(?:{_LEADS}\s+)?(?!from\b){_BY}(?:\s*:?\s+[^\W\d_]|\s*:?$)", re.IGNORECASE)
 # BYLINE_START on a text as the page holds it, before ``squash``: any white space before, after and
 # between the words (the one space in "escrito por" too). Squashing only shortens and trims white
 # space runs, so a text this does not match cannot match BYLINE_START once squashed: the squash is
 # spared nearly every text of a page (a script's among them).
 _ANY_SPACED_BY = _BY.replace(" ", r"\s+")
 MAYBE_BYLINE_START = re.compile(
-    rf"\s*+(?:{_LEADS}\s+)?(?!from\b){_ANY_SPACED_BY}(?:\s*:?\s+{_NAME_START}|\s*:?\s*$)", re.IGNORECASE
+    rf"\s*+(?:{_LEADS}\s+)?(?!from\b){_ANY_SPACED_BY}(?:\s*:?\s+[^\W\d_]|\s*:?\s*$)", re.IGNORECASE
 )
 # Link texts that point at a person's page: "View all posts by Jane Doe", "Articles by ...",
 # "More about Jane Doe".

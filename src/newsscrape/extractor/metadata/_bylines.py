@@ -69,7 +69,6 @@ CREDIT_SELECTORS = ('[itemprop="author"]', 'a[rel~="author"]', ".byline", ".auth
 # A digit in a byline starts its date or reading time (see _text).
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w")
-_LETTER = re.compile(r"[^\W\d_]")
 MAX_BYLINE_NODES = 5
 # Words a date may take before a "by" in the same line ("Posted on May 1, 2025", 5 words; "March 15,
 # 2022 · 3 min read", 5); a longer head reads as prose, so "Posted on Friday, May 1, 2025 at 9:00
@@ -165,10 +164,8 @@ def find_authors(
         (lambda: _dom_people(page, clean), "dom"),
         (lambda: credits(people), "json-ld"),  # typed as a Person, or a bare string: the site says so
         (lambda: credits(values), "meta"),
-        (lambda: _dom_credits(page), "dom"),
-        # An Organization given as the author is most often the publisher again: what the byline
-        # prints ("By <a rel=author>MixmasterFred</a>") is the story's own credit.
         (lambda: credits(organisations), "json-ld"),
+        (lambda: _dom_credits(page), "dom"),
         # last: a name read off the head of an author box, which nothing else on the page marks
         (lambda: _author_box_heads(page, clean), "dom"),
     )
@@ -322,7 +319,7 @@ def _printed(names: tuple[str, ...], page: _Marks) -> tuple[str, ...]:
 
 def _dom_credits(page: _Marks) -> tuple[str, ...]:
     """What an explicit byline on the page credits when it names no person ("By The Currency editors",
-    "By 3i Global", "by jsteinhardt")."""
+    "by jsteinhardt")."""
     texts = [page.text(node) for node in page.credit_nodes]
     # each line of an element on its own: "By" / "The Investopedia Team" / "Full Bio"
     lines = [(line, False) for text in texts for line in text.splitlines()]
@@ -331,24 +328,14 @@ def _dom_credits(page: _Marks) -> tuple[str, ...]:
         found = tuple(
             c
             for c in credits([line])
-            if (_reads_as_credit(c) or (by_line and _a_handle(c) and c in page.link_texts))
+            # A page's own text is looser than a structured field: a credit there reads like a name.
+            if (c[0].isupper() or (by_line and _a_handle(c) and c in page.link_texts))
             and len(c.split()) <= MAX_DOM_CREDIT_WORDS
             and not ROLE_WORDS.issuperset(c.casefold().split())
         )
         if found:
             return found
     return ()
-
-
-def _reads_as_credit(credit: str) -> bool:
-    """A page's own text is looser than a structured field: a credit there reads like a name,
-    opening with a capital or with a word that starts with digits ("3i Global"; not "3 min read").
-
-    >>> _reads_as_credit("3i Global"), _reads_as_credit("3 min read"), _reads_as_credit("jsteinhardt")
-    (True, False, False)
-    """
-    first = credit.split()[0]
-    return first[0].isupper() or (first[0].isdigit() and _LETTER.search(first) is not None)
 
 
 def _a_handle(credit: str) -> bool:
