@@ -261,6 +261,8 @@ _BYLINE_BITS = (
     "autor",
     "Jane",
     "5",
+    "3i",
+    "10am",
     ":",
     " ",
     "\n ",
@@ -286,3 +288,31 @@ def test_labelled_line_with_its_words_parted_by_line_breaks() -> None:
     paragraphs = "<p>Story text.</p>" * 8  # past the few elements read right below the headline
     page = f"<h1>T</h1>{paragraphs}<div>{label}<a href='/x'>Juan Pérez</a></div>"
     assert authors_of(page) == ("Juan Pérez",)
+
+
+def test_a_by_line_crediting_a_linked_handle_in_lower_case() -> None:
+    # A forum-style blog: "by <a href="/users/jdoe42x">" with the account's handle as the only byline.
+    page = (
+        '<h1>T</h1><div><span class="PostsAuthors-root">by <span><a href="/users/jsmithers">jsmithers</a>'
+        "</span></span></div><p>Text.</p>"
+    )
+    assert authors_of(page) == ("jsmithers",)
+    # ... a lower-case word after "by" that no link carries is a menu's or a sentence's
+    menu = (
+        '<h1>T</h1><p>Text.</p><div class="menu"><div class="is-title">By industry</div>'
+        '<a href="/r">Retail</a></div>'
+    )
+    prose = "<h1>T</h1><p>Text.</p><p><em>by design</em></p>"
+    assert authors_of(menu) == authors_of(prose) == ()
+
+
+def test_a_reviewer_linked_beside_the_author_is_not_an_author() -> None:
+    # A health site: both people link to their author pages, one of them as the reviewer.
+    page = (
+        '<h1>T</h1><div class="author-content">By <a href="/author/dr-jane-roe">Jane Roe, DVM</a>. '
+        'Reviewed by <a href="/author/dr-john-poe">John Poe, DVM</a></div><p>Text.</p>'
+    )
+    assert authors_of(page) == ("Jane Roe",)
+    # ... and so is a photographer named in a label of its own before the link
+    photo = page.replace("Reviewed by ", "<span>Photos by</span> ")
+    assert authors_of(photo) == ("Jane Roe",)

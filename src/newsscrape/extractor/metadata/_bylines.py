@@ -78,6 +78,13 @@ MAX_DATE_WORDS = 6
 BYLINE_LEVELS = 2
 MAX_BYLINE_SIBLINGS = 6
 MAX_BYLINE_CHARS = 120
+# A label that credits other work than the writing: the person named next reviewed, checked, edited,
+# illustrated or photographed the story ("Medically reviewed by", "Fact-checked by", "Photo by").
+OTHER_WORK = re.compile(
+    r"\b(?:reviewed|checked|edited|verified|illustrated|illustrations?|photos?|photographs?|images?)"
+    r"\s+by\s*:?\s*$",
+    re.IGNORECASE,
+)
 # Byline-looking elements in these boxes name someone else: a commenter, or a business in an address card.
 NOT_BYLINE_BOXES = ("comment",)
 HCARD_NOT_PERSON = ("org", "adr")  # hCard classes of an organisation name or a postal address
@@ -196,6 +203,7 @@ class _Marks:
         self._credits: list[LexborNode] | None = None
         self._lines: list[str] | None = None
         self._printed: str | None = None
+        self._links: set[str] | None = None
 
     def css(self, selector: str) -> list[LexborNode]:
         if selector not in self._found:
@@ -240,6 +248,13 @@ class _Marks:
             texts = [self.text(node) for node in self.credit_nodes]
             self._printed = " ".join(fold(text) for text in (*texts, *self.lines)).casefold()
         return self._printed
+
+    @property
+    def link_texts(self) -> set[str]:
+        """The texts of the page's links, each squashed."""
+        if self._links is None:
+            self._links = {squash(node.text(deep=True, separator=" ")) for node in self.tree.css("a")}
+        return self._links
 
     @property
     def lines(self) -> list[str]:
@@ -303,22 +318,31 @@ def _printed(names: tuple[str, ...], page: _Marks) -> tuple[str, ...]:
 
 
 def _dom_credits(page: _Marks) -> tuple[str, ...]:
-    """What an explicit byline on the page credits when it names no person ("By The Currency editors")."""
+    """What an explicit byline on the page credits when it names no person ("By The Currency editors",
+    "by jsteinhardt")."""
     texts = [page.text(node) for node in page.credit_nodes]
     # each line of an element on its own: "By" / "The Investopedia Team" / "Full Bio"
-    for line in (*(line for text in texts for line in text.splitlines()), *page.lines):
-        # A page's own text is looser than a structured field: a credit there reads like a name.
+    lines = [(line, False) for text in texts for line in text.splitlines()]
+    for line, by_line in (*lines, *((line, True) for line in page.lines)):
         # ... and says more than a role: "Contributors" is the link to the list of authors.
         found = tuple(
             c
             for c in credits([line])
-            if c[0].isupper()
+            # A page's own text is looser than a structured field: a credit there reads like a name.
+            if (c[0].isupper() or (by_line and _a_handle(c) and c in page.link_texts))
             and len(c.split()) <= MAX_DOM_CREDIT_WORDS
             and not ROLE_WORDS.issuperset(c.casefold().split())
         )
         if found:
             return found
     return ()
+
+
+def _a_handle(credit: str) -> bool:
+    """A single word in lower case: an account's handle when it is the text of a link a "By" line
+    names ("by <a href="/users/jsteinhardt">jsteinhardt</a>"), else a word of a menu or a sentence
+    ("By industry", "by design")."""
+    return " " not in credit and credit[0].islower()
 
 
 def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
@@ -467,7 +491,10 @@ def _text(node: LexborNode) -> str:
 
 
 def _not_a_byline(node: LexborNode) -> bool:
-    """A commenter's name, or the name on an organisation's hCard (a listing, not a byline)."""
+    """A commenter's name, the name on an organisation's hCard (a listing, not a byline), or a
+    person the page credits with other work than the writing ("Reviewed by <a>Jane Roe</a>")."""
+    if _other_work(node):
+        return True
     parent: LexborNode | None = node
     while parent is not None and parent.tag not in ("body", "html"):
         attrs = parent.attributes
@@ -478,3 +505,15 @@ def _not_a_byline(node: LexborNode) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _other_work(node: LexborNode) -> bool:
+    """Whether the text just before an element labels it as the credit of someone who did not write
+    the story: "By <a>Jane Roe</a>. Reviewed by <a>John Poe</a>" names John Poe as the reviewer."""
+    before = node.prev
+    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
+        before = before.prev
+    if before is None:
+        return False
+    text = before.text_content if before.tag == "-text" else before.text(deep=True, separator=" ")
+    return OTHER_WORK.search((text or "")[-MAX_BYLINE_CHARS:]) is not None
