@@ -122,3 +122,21 @@ def test_list_of_links_after_a_lead_in_is_the_story(lead_in: str) -> None:
     for before in ("<p>Tags:</p>", '<p><a href="/x">Another story on the site</a></p>', "<div>Photo</div>"):
         assert "Klein Tools MM400" not in walked(before + SHOP_LIST)
     assert "Klein Tools MM400" not in walked(f"<p>{PARA2}</p>{SHOP_LIST}")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="disclaimer"><p>{text}</p></div>',
+        '<p class="affiliate-disclaimer">{text}</p>',
+        '<section id="legal-disclaimers"><p>{text}</p></section>',
+    ],
+)
+def test_disclaimer_box_is_not_body(box: str) -> None:
+    legal = (
+        "The content of this post is for general information only and is not legal, tax or investment "
+        "advice; consult a professional before acting on it."
+    )
+    text = body(f"<p>{PARA}</p><p>{PARA2}</p>" + box.format(text=legal))
+    assert "general information only" not in text
+    assert PARA2 in text
