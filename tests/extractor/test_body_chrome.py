@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape import ExtractConfig, extract
+from newsscrape.extractor.content._blocks import BOX_LINK_SHARE, Walk
 
 NATIVE = ExtractConfig(fallback=False)  # the native pass, not trafilatura's opinion
 
@@ -85,4 +87,56 @@ def test_site_and_forum_furniture_lines_removed(line: str) -> None:
     text = body(f"<p>{PARA}</p><div>{line}</div><p>{PARA2}</p>")
     assert line not in text
     assert PARA in text  # the line goes, not the story around it
+    assert PARA2 in text
+
+
+SHOP_LIST = (
+    '<ul><li><a href="https://shop.example.net/p/1">Fluke 117 multimeter</a></li>'
+    '<li><a href="https://www.example.org/dp/2">Klein Tools MM400</a></li></ul>'
+)
+
+
+def walked(inner: str) -> str:
+    """The article reading's block walk (link-density rules on) over a story with ``inner`` in it."""
+    tree = LexborHTMLParser(f"<article><p>{PARA}</p><p>{PARA2}</p>{inner}<p>{PARA}</p></article>")
+    container = tree.css_first("article")
+    assert container is not None
+    walk = Walk(
+        container,
+        container_chars=len(container.text(deep=True)),
+        max_depth=500,
+        url="https://news.example.com/a",
+        box_link_share=BOX_LINK_SHARE,
+    )
+    walk.run()
+    return "\n".join(block.text for block in walk.blocks)
+
+
+@pytest.mark.parametrize("lead_in", ["<p>Our top picks:</p>", "<h3>Best multimeters</h3>"])
+def test_list_of_links_after_a_lead_in_is_the_story(lead_in: str) -> None:
+    text = walked(lead_in + SHOP_LIST)
+    assert "Fluke 117 multimeter" in text
+    assert "Klein Tools MM400" in text
+    # without a lead-in (a label, a link, a picture, a paragraph that does not introduce it) the
+    # same list is still a box of links: a follow bar or a rail
+    for before in ("<p>Tags:</p>", '<p><a href="/x">Another story on the site</a></p>', "<div>Photo</div>"):
+        assert "Klein Tools MM400" not in walked(before + SHOP_LIST)
+    assert "Klein Tools MM400" not in walked(f"<p>{PARA2}</p>{SHOP_LIST}")
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="disclaimer"><p>{text}</p></div>',
+        '<p class="affiliate-disclaimer">{text}</p>',
+        '<section id="legal-disclaimers"><p>{text}</p></section>',
+    ],
+)
+def test_disclaimer_box_is_not_body(box: str) -> None:
+    legal = (
+        "The content of this post is for general information only and is not legal, tax or investment "
+        "advice; consult a professional before acting on it."
+    )
+    text = body(f"<p>{PARA}</p><p>{PARA2}</p>" + box.format(text=legal))
+    assert "general information only" not in text
     assert PARA2 in text

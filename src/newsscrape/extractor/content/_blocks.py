@@ -45,6 +45,13 @@ BOX_MAX_PROSE: Final = 3000  # characters of prose paragraphs beyond which a box
 # Under a rail heading, a sibling with this little link text and this much text is prose again.
 RAIL_PROSE_LINK_SHARE: Final = 0.3
 RAIL_PROSE_CHARS: Final = 150
+# A list right after the story's own subheading or a paragraph that introduces it ("The tools we
+# tested:") is the story's list, however many of its items are links (products, sources, steps). A
+# rail has no such lead-in (a rail heading, "Related posts", condemns the siblings under it before
+# this), and a follow bar after the last paragraph has no colon before it.
+LIST_TAGS: Final = frozenset({"ul", "ol"})
+LEAD_IN_TAGS: Final = frozenset({"p", *HEADING_LEVEL})
+LEAD_IN_ENDS: Final = (":", "\uff1a")  # a paragraph introducing a list ends with a (full-width) colon
 SAFE_SHARE: Final = 0.5  # never drop a labelled box holding this much of the container's text
 # Share bars, ad slots, tag lists, datelines and breadcrumbs hold no paragraphs of prose: a box
 # labelled so that holds this many characters of paragraphs is the story (on a page of several
@@ -428,6 +435,7 @@ class Walk:
             self._link_share(node, len(text)) > self.box_link_share
             and len(text) < SAFE_SHARE * self.container_chars
             and not (len(text) >= AWAY_BOX_CHARS and self._all_away(node))
+            and not (node.tag in LIST_TAGS and self._follows_prose(node))
         ):
             self._record("links", "box of links", where(node), text)
             return True
@@ -477,6 +485,21 @@ class Walk:
     def _link_share(self, node: LexborNode, text_len: int) -> float:
         """``link_share``, each link measured once per walk."""
         return link_share(node, text_len, self._anchor_chars)
+
+    def _follows_prose(self, node: LexborNode) -> bool:
+        """The element before ``node`` is a subheading, or a paragraph introducing it ("Tools we tested:")."""
+        sib = node.prev
+        while sib is not None and (sib.tag or "").startswith("-"):  # text and comments between
+            sib = sib.prev
+        if sib is None or sib.tag not in LEAD_IN_TAGS:
+            return False
+        text = fold(sib.text(deep=True))
+        return (
+            bool(text)
+            and (sib.tag != "p" or text.endswith(LEAD_IN_ENDS))
+            and line_kind(text) is None  # not a label: "Table of contents", "Tags:"
+            and self._link_share(sib, len(text)) < RAIL_PROSE_LINK_SHARE
+        )
 
     def _all_away(self, node: LexborNode) -> bool:
         links = node.css("a[href]")

@@ -272,6 +272,10 @@ _WORDS: Final[dict[RemovalKind, tuple[str, ...]]] = {
     # hover cards inside sentences (a person's card with links to their other stories)
     "hovercard": ("rollover", "tooltip", "popover", "hovercard"),
     "caption": ("caption", "credit", "credits", "figcaption", "copyright"),
+    # legal and affiliate fine print boxed apart from the story ("entry-disclaimer", "affiliate-disclaimer":
+    # WCXB article truths leave it out on 10 of 13 half-A pages that box it so; the story's own
+    # "this is not advice" sentence, written as a paragraph of it, carries no such class)
+    "copyright": ("disclaimer", "disclaimers"),
 }
 WORD_KIND: Final[dict[str, RemovalKind]] = {word: kind for kind, words in _WORDS.items() for word in words}
 # Words that make a block content whatever else its class says: embedded posts are quoted
