@@ -191,6 +191,19 @@ def has_mojibake(utf8: bytes) -> bool:
     return _MOJIBAKE.search(utf8) is not None
 
 
+# ftfy decides on the whole page (can all of it be re-encoded? is any of it still bad?), yet each of
+# its tests and repairs reads ASCII only beside non-ASCII characters: none of its patterns matches
+# more than 3 ASCII characters in a row or looks further than 3 from a non-ASCII one, and ASCII
+# encodes to itself in every codec it tries. So the middle of a long ASCII run changes none of its
+# decisions, while its badness pattern, tried at every character, costs ~200 ns a character and
+# runs over the whole page at least twice. ftfy therefore reads a skeleton of the page, each long
+# ASCII run cut to its first and last ASCII_CONTEXT characters (generous: a repair may turn a space
+# beside the mojibake into U+00A0, each round one), and its steps are replayed on the page.
+# U+001A stays in the skeleton: the "sloppy" codecs ftfy tries cannot encode it.
+ASCII_CONTEXT: Final = 64
+_LONG_ASCII = re.compile(rf"[\x00-\x19\x1b-\x7f]{{{2 * ASCII_CONTEXT + 1},}}")
+
+
 def undo_mojibake(text: str) -> str:
     """Text encoded twice, decoded back (ftfy, which leaves alone what is not evidently mojibake).
 
@@ -199,7 +212,13 @@ def undo_mojibake(text: str) -> str:
     """
     import ftfy  # imported here: only pages with the trace pay for it
 
-    return ftfy.fix_encoding(text)
+    skeleton = _LONG_ASCII.sub(_run_ends, text)
+    plan = ftfy.fix_encoding_and_explain(skeleton).explanation
+    return ftfy.apply_plan(text, [(step.action, step.parameter) for step in plan]) if plan else text
+
+
+def _run_ends(run: re.Match[str]) -> str:
+    return run[0][:ASCII_CONTEXT] + run[0][-ASCII_CONTEXT:]
 
 
 def normalise_label(label: str | None) -> str | None:
