@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsscrape.errors import ExtractError
 from newsscrape.extractor import _guard
 from newsscrape.extractor._guard import MAX_ATTRIBUTES, tame_attributes
 
@@ -106,3 +107,40 @@ def test_suspicious_counts_each_end_tag_once(text: str, expected: bool) -> None:
 def test_suspicious_at_the_limit(count: int) -> None:
     for text in ("<div>" * count, "<br>" * count, "<p></p>" * count, "<b>" * count + "</b>" * count):
         assert _guard.suspicious(text, 2000) == suspicious_by_definition(text, 2000)
+
+
+# The depth scan's tag pattern as first written: a lazy run to the first "/>" or ">" (or the end).
+TAG_BY_DEFINITION = re.compile(r"<(/?)([a-zA-Z][^\s/>]*+)[^>]*?(/?)(?:>|\Z)")
+
+
+def deepest_by_definition(text: str) -> int:
+    depth = deepest = 0
+    for closing, name, self_closing in TAG_BY_DEFINITION.findall(_guard._RAW_TEXT.sub(" ", text)):
+        if name.lower() in _guard._FLAT or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+# tags that close themselves ("/>", or "/" where the text ends), "/" elsewhere in a tag, void and
+# flat elements, end tags, an unclosed tag at the end, and "<" that opens no tag
+DEPTH_PIECES = [
+    *("<div>", "</div>", "<DIV class=a>", "<div/>", "<div />", "<div a=/x>", "<div a='/'>", "</div/>"),
+    *("<br>", "<BR/>", "<p>", "<li>", "<img src=/a.png>", "<!doctype html>", "<svg", "<b", "/", ">"),
+    *("<script>", "</script>", "<!--", "-->", "< b>", "<1>", "x", " ", "\n"),
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(DEPTH_PIECES), max_size=30), st.integers(min_value=0, max_value=6))
+def test_the_depth_scan_reads_tags_as_its_definition(pieces: list[str], max_depth: int) -> None:
+    text = "".join(pieces)
+    if not _guard.suspicious(text, max_depth):  # the scan runs on suspicious markup only
+        return
+    too_deep = deepest_by_definition(text) > max_depth
+    if too_deep:
+        with pytest.raises(ExtractError, match="nests deeper"):
+            _guard.check_markup(text, max_depth=max_depth)
+    else:
+        assert _guard.check_markup(text, max_depth=max_depth) is True

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsscrape.extractor._text import squash
+from newsscrape.extractor._charset import has_mojibake
+from newsscrape.extractor._text import squash, valid_text, valid_utf8
 
 EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 # Every character Python's re calls white space: the set squash's definition folds (less U+3000).
@@ -40,3 +41,31 @@ def test_squash_matches_its_definition(text: str) -> None:
 @given(st.text())
 def test_squash_matches_its_definition_on_any_text(text: str) -> None:
     assert squash(text) == squash_by_definition(text)
+
+
+# Code points valid_text replaces, by its definition: lone surrogates and the non-characters.
+NOT_IN_A_RECORD = re.compile(
+    "[\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
+# Characters around the fast path's byte tests: EF B7 / BF BE / BF BF lead the non-characters'
+# bytes, and their near neighbours share some of those bytes without being non-characters.
+AROUND_THE_TESTS = [
+    "a", "é", "\u00bf", "\ufdcf", "\ufdd0", "\ufdef", "\ufdf0", "\ufffd", "\ufffe", "\uffff",
+    "\U0001fffe", "\U0010ffff", "\U0001f600", "\ud800", "\udfff", "\x80", "\x9f", "\u0080",
+]  # fmt: skip
+
+
+@given(st.text(alphabet=st.sampled_from(AROUND_THE_TESTS)) | st.text())
+def test_valid_utf8_is_valid_text_and_its_encoding(text: str) -> None:
+    fixed = NOT_IN_A_RECORD.sub("\ufffd", text)
+    assert valid_utf8(text) == (fixed, fixed.encode("utf-8"))
+    assert valid_text(text) == fixed
+
+
+@given(st.text(alphabet=st.sampled_from(AROUND_THE_TESTS)) | st.text())
+def test_has_mojibake_on_the_bytes_is_a_c1_control_in_the_text(text: str) -> None:
+    # the bytes test looks for "\xc2" and a byte 80-9F: exactly the UTF-8 of U+0080-U+009F
+    _, utf8 = valid_utf8(text)
+    assert has_mojibake(utf8) == bool(re.search("[\x80-\x9f]", text))

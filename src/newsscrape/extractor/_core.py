@@ -13,7 +13,7 @@ from ..models import Article, Section
 from ._charset import decode_html, has_mojibake, undo_mojibake
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import PageType, classify, content_signals, page_signals
-from ._text import count_words, valid_text
+from ._text import count_words, valid_text, valid_utf8
 from .content._content import SECOND_OPINION_RESERVE, Block, Content, Removed, extract_content
 from .content._profiles import ARTICLE, profile_for
 from .metadata._dates import as_timestamp
@@ -125,8 +125,8 @@ def _stages(
     url = valid_text(url) if url else url
     final_url = valid_text(final_url) if final_url else final_url
     text = decode_html(html, http_charset=charset, url=url) if isinstance(html, bytes) else html
-    text = valid_text(text)  # a str may carry lone surrogates; no record may
-    if has_mojibake(text):  # encoded twice upstream: undone while at most half the budget is spent
+    text, utf8 = valid_utf8(text)  # a str may carry lone surrogates; no record may
+    if has_mojibake(utf8):  # encoded twice upstream: undone while at most half the budget is spent
         text = deadline.run(undo_mojibake, text, reserve=deadline.limit / 2) or text
     if not text.strip():
         raise ExtractError("the document is empty", url=url, reason="empty")

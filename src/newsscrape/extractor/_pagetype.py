@@ -124,6 +124,13 @@ PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "byline": ("by ", "written by", "posted by", "published", "updated", "von ", "par ", "por "),
 }
 # fmt: on
+# Elements counted in the markup (start tags): a listing has many li and a, documentation pre and code,
+# a product page form, input and button.
+COUNTED_TAGS: Final = (
+    *("article", "time", "h1", "h2", "h3", "h4", "pre", "code", "table", "form", "input", "button", "img"),
+    *("li", "p", "a", "nav", "aside", "blockquote", "details", "select", "textarea", "section", "main"),
+    *("ul", "dl", "iframe", "video", "figure", "svg", "label"),
+)
 # A number with a currency beside it: a price.
 # Words of the visible text (letters only, any script).
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -138,10 +145,7 @@ _SPACES = str.maketrans(dict.fromkeys(string.punctuation, " "))
 # (opening with a character set lets the engine skip, at C speed, the positions where neither
 # branch can start; each branch then looks back at that character)
 _PRICE = re.compile(r"[$€£¥₹\d](?:(?<=[$€£¥₹])\s?\d|(?<=\d)\s?(?:€|eur|usd|gbp|zł|kr|kč|₽|chf)\b)")
-_TAGS = re.compile(
-    r"<(article|time|h1|h2|h3|h4|pre|code|table|form|input|button|img|li|p|a|nav|aside|blockquote|"
-    r"details|select|textarea|section|main|ul|dl|iframe|video|figure|svg|label)[\s>/]"
-)
+_TAGS = re.compile(rf"<({'|'.join(COUNTED_TAGS)})[\s>/]")
 _LINKED_HEADING = re.compile(r"<h[2-4][^>]{0,200}>\s*<a\s")
 _CLASS = re.compile(r'class="([^"]{1,300})"')
 _TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,80}")')
@@ -212,57 +216,23 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     out["crumbs"] = _log(len(meta.record.breadcrumbs))
     out["title_words"] = _log(len((meta.record.title or "").split()))
     tags = Counter(_TAGS.findall(html))
-    for tag in (
-        "article",
-        "time",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "pre",
-        "code",
-        "table",
-        "form",
-        "input",
-        "button",
-        "img",
-        "li",
-        "p",
-        "a",
-        "nav",
-        "aside",
-        "blockquote",
-        "details",
-        "select",
-        "textarea",
-        "section",
-        "main",
-        "ul",
-        "dl",
-        "iframe",
-        "video",
-        "figure",
-        "svg",
-        "label",
-    ):
+    for tag in COUNTED_TAGS:
         out[f"tag_{tag}"] = _log(tags[tag])
     out["links_per_p"] = _log(tags["a"] / (1 + tags["p"]))
     out["li_per_p"] = _log(tags["li"] / (1 + tags["p"]))
-    classes = _CLASS.findall(html)
-    words = Counter(" ".join(classes).lower().translate(_SPACES).split())
-    repeats = Counter(classes).values()
+    values = Counter(_CLASS.findall(html))  # each class value once, with how often it occurs
+    repeats = values.values()
     # Cards of a listing, posts of a thread, products of a grid: one class value, many times over.
     out["repeat_max"] = _log(max(repeats, default=0))
     out["repeat_kinds"] = _log(sum(1 for n in repeats if n >= REPEATS))
     out["linked_headings"] = _log(len(_LINKED_HEADING.findall(html)))
+    named: Counter[str] = Counter()
+    for value, times in values.items():  # a value is split into words once, however often it occurs
+        for word in value.lower().translate(_SPACES).split():
+            if (group := _BY_WORD.get(word)) is not None:
+                named[group] += times
     for group in CLASS_GROUPS:
-        out[f"class_{group}"] = 0.0
-    for word, count in words.items():
-        found = _BY_WORD.get(word)
-        if found is not None:
-            out[f"class_{found}"] += count
-    for group in CLASS_GROUPS:
-        out[f"class_{group}"] = _log(out[f"class_{group}"])
+        out[f"class_{group}"] = _log(named[group])
     schema = _schema_groups(tree)
     for group in SCHEMA_GROUPS:
         out[f"schema_{group}"] = float(group in schema)

@@ -28,20 +28,32 @@ _INVALID = re.compile(f"[\ud800-\udfff\ufdd0-\ufdef{_NONCHARACTERS}]")
 def valid_text(text: str) -> str:
     """``text`` with lone surrogates and non-characters replaced by U+FFFD, so it encodes as UTF-8.
 
-    Called where text enters the extractor (the decoded page, JSON-LD strings, the caller's URLs).
+    Called where text enters the extractor (JSON-LD strings, the caller's URLs; the page itself
+    through ``valid_utf8``).
 
     >>> valid_text("Jane \\udfff Doe") == "Jane \\ufffd Doe"
     True
     """
     if text.isascii():
         return text
+    return valid_utf8(text)[0]
+
+
+def valid_utf8(text: str) -> tuple[str, bytes]:
+    """``valid_text(text)`` and its UTF-8 bytes: one encoding serves the check and a caller that
+    scans the bytes too (the page's mojibake test).
+
+    >>> valid_utf8("caf\\udce9")[1]
+    b'caf\\xef\\xbf\\xbd'
+    """
     try:  # the scan below costs ~30 ns a character: first a C-speed look for any sign of trouble
         data = text.encode("utf-8")
+        if not any(lead in data and any(pair in data for pair in pairs) for lead, pairs in _MAYBE_INVALID):
+            return text, data
     except UnicodeEncodeError:  # a lone surrogate
-        return _INVALID.sub("\ufffd", text)
-    if any(lead in data and any(pair in data for pair in pairs) for lead, pairs in _MAYBE_INVALID):
-        return _INVALID.sub("\ufffd", text)
-    return text
+        pass
+    text = _INVALID.sub("\ufffd", text)
+    return text, text.encode("utf-8")
 
 
 def squash(text: str) -> str:
