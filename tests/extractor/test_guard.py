@@ -39,6 +39,14 @@ def test_deep_balanced_nesting_is_too_deep() -> None:
     assert info.value.reason == "too_deep"
 
 
+def test_stray_end_tags_earn_no_credit_against_later_nesting() -> None:
+    # End tags that close nothing first, then deep nesting: the page is as deep as the nesting alone
+    html = "<html><body>" + "</div>" * 60_000 + "<div>" * 60_000 + TEXT + "</body></html>"
+    with pytest.raises(ExtractError) as info:
+        extract(html)
+    assert info.value.reason == "too_deep"
+
+
 def test_depth_limit_is_configurable() -> None:
     html = "<html><body>" + "<div>" * 50 + TEXT + "</body></html>"
     with pytest.raises(ExtractError) as info:

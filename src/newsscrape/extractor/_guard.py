@@ -262,6 +262,9 @@ def suspicious(text: str, max_depth: int) -> bool:
             settled = end
             if running > max_depth:
                 return True
+            # An end tag with nothing open closes nothing: stray ones earn no credit against the
+            # start tags after them (else "</div>" * 60_000 + "<div>" * 60_000 passes as flat).
+            running = max(running, 0)
     return False
 
 
