@@ -39,12 +39,25 @@ def test_deep_balanced_nesting_is_too_deep() -> None:
     assert info.value.reason == "too_deep"
 
 
-def test_stray_end_tags_earn_no_credit_against_later_nesting() -> None:
-    # End tags that close nothing first, then deep nesting: the page is as deep as the nesting alone
-    html = "<html><body>" + "</div>" * 60_000 + "<div>" * 60_000 + TEXT + "</body></html>"
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "</div>" * 60_000 + "<div>" * 60_000,  # end tags that close nothing, then the nesting
+        "<div></span>" * 60_000,  # each start tag "closed" by an end tag of another name
+    ],
+)
+def test_end_tags_that_close_nothing_do_not_hide_nesting(markup: str) -> None:
     with pytest.raises(ExtractError) as info:
-        extract(html)
+        extract(f"<html><body>{markup}{TEXT}</body></html>")
     assert info.value.reason == "too_deep"
+
+
+def test_an_end_tag_closes_the_elements_left_open_inside_its_own() -> None:
+    # 3000 unclosed <span>s inside each <div>, closed by the div's end tag: never deeper than 3001
+    html = ("<div>" + "<span>" * 3000 + "</div>") * 20
+    assert check_markup(html, max_depth=3001) is True
+    with pytest.raises(ExtractError):
+        check_markup(html, max_depth=3000)
 
 
 def test_depth_limit_is_configurable() -> None:

@@ -51,14 +51,15 @@ def test_a_huge_tag_after_ordinary_and_special_tags_is_still_tamed() -> None:
 
 
 def suspicious_by_definition(text: str, max_depth: int) -> bool:
-    """The running count of "<" less twice "</", chunk by chunk, passes max_depth somewhere."""
+    """The running count of "<" less twice "</", chunk by chunk, passes max_depth somewhere, or the
+    page has more than STRAY_CAP times max_depth tags."""
     running = 0
     for start in range(0, len(text), _guard._CHUNK):
         chunk = text[start : start + _guard._CHUNK]
         running += chunk.count("<") - 2 * chunk.count("</")
         if running > max_depth:
             return True
-    return False
+    return text.count("<") > _guard.STRAY_CAP * max_depth
 
 
 @given(
@@ -114,12 +115,19 @@ TAG_BY_DEFINITION = re.compile(r"<(/?)([a-zA-Z][^\s/>]*+)[^>]*?(/?)(?:>|\Z)")
 
 
 def deepest_by_definition(text: str) -> int:
-    depth = deepest = 0
+    """The deepest stack of open elements: an end tag closes the innermost open element of its name
+    and all opened after it, and closes nothing when none of its name is open."""
+    stack: list[str] = []
+    deepest = 0
     for closing, name, self_closing in TAG_BY_DEFINITION.findall(_guard._RAW_TEXT.sub(" ", text)):
-        if name.lower() in _guard._FLAT or self_closing:
+        name = name.lower()
+        if name in _guard._FLAT or self_closing:
             continue
-        depth = max(0, depth - 1) if closing else depth + 1
-        deepest = max(deepest, depth)
+        if not closing:
+            stack.append(name)
+        elif name in stack:
+            del stack[len(stack) - 1 - stack[::-1].index(name) :]
+        deepest = max(deepest, len(stack))
     return deepest
 
 
@@ -129,6 +137,7 @@ DEPTH_PIECES = [
     *("<div>", "</div>", "<DIV class=a>", "<div/>", "<div />", "<div a=/x>", "<div a='/'>", "</div/>"),
     *("<br>", "<BR/>", "<p>", "<li>", "<img src=/a.png>", "<!doctype html>", "<svg", "<b", "/", ">"),
     *("<script>", "</script>", "<!--", "-->", "< b>", "<1>", "x", " ", "\n"),
+    *("<span>", "</span>", "</b>", "</SPAN >"),
 ]
 
 
