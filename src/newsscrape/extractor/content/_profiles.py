@@ -46,6 +46,8 @@ class ContentProfile:
     para_link_share: float = PARA_LINK_SHARE
     story_headings: bool = True
     widen_share: float = 0.0
+    drop_reviews: bool = False
+    drop_repeats: bool = False
 
 
 ARTICLE: Final = ContentProfile()
@@ -61,6 +63,8 @@ def _load() -> dict[str, ContentProfile]:
             para_link_share=float(values.get("para_link_share", PARA_LINK_SHARE)),
             story_headings=bool(values.get("story_headings", True)),
             widen_share=float(values.get("widen_share", 0.0)),
+            drop_reviews=bool(values.get("drop_reviews", False)),
+            drop_repeats=bool(values.get("drop_repeats", False)),
         )
         for page_type, values in raw["profiles"].items()
     }
