@@ -14,7 +14,9 @@ Stages, all on the one lexbor tree that metadata was read from:
    (``COVERED_SHARES``): trafilatura costs more than the whole native pass, and a reading that
    already holds most of the page is rarely bettered (the shares are fitted per reading by
    ``benchmarks/fit_second_opinion.py``, kept in ``data/second_opinion.json``; a reading without
-   one always asks).
+   one always asks);
+6. a reading whose profile says so drops the paragraphs found only in the page's review boxes
+   from whichever text won (``_drop_reviews``: product pages).
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
@@ -89,6 +91,9 @@ REPEAT_MIN_CHARS: Final = 80
 # on <body>), not a review box.
 REVIEW_WORDS: Final = frozenset({"review", "reviews"})
 REVIEW_BOXES: Final = '[class*="review" i], [id*="review" i]'
+# A piece of a paragraph, in characters without white space: about three words, found only where
+# it was read; a line left out between two parts breaks one piece (20 and 40 score alike on half A).
+PIECE_CHARS: Final = 20
 
 
 @dataclass(slots=True, kw_only=True)
@@ -435,8 +440,9 @@ def _drop_reviews(body: LexborNode, content: Content) -> None:
     out: list[Block] = []
     gone: list[Removed] = []
     for block in content.blocks:
-        text = _compact(block.text)
-        if text and text in reviews and text not in page:
+        # trafilatura writes a list item as "- item" and a table row as "| cell | cell |"
+        text = _compact(block.text.lstrip("-* ").replace("|", ""))
+        if text and _read_from(text, reviews, page):
             snippet = block.text[:SNIPPET_CHARS]
             gone.append(Removed(kind="comments", reason="customer reviews", where="", text=snippet))
         else:
@@ -446,6 +452,18 @@ def _drop_reviews(body: LexborNode, content: Content) -> None:
             content.captions = _placed(content.captions, content.blocks, out)
         content.blocks = out
         content.removed.extend(gone)
+
+
+def _read_from(text: str, box: str, rest: str) -> bool:
+    """Whether ``text`` (compact) was read from ``box`` rather than from ``rest`` of the page: found
+    in it whole, or, where a reading left out a line between two of its parts ("Verified purchase"
+    between a review's stars and its words), more of its ``PIECE_CHARS`` pieces are found in it
+    than in the rest, and at least half of them."""
+    if text in box:
+        return text not in rest
+    pieces = [text[at : at + PIECE_CHARS] for at in range(0, len(text), PIECE_CHARS)]
+    found = sum(piece in box for piece in pieces)
+    return 2 * found >= len(pieces) and found > sum(piece in rest for piece in pieces)
 
 
 def _below(node: LexborNode, boxes: set[int]) -> bool:
