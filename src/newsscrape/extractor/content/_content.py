@@ -459,8 +459,10 @@ def _read_from(text: str, box: str, rest: str) -> bool:
     in it whole, or, where a reading left out a line between two of its parts ("Verified purchase"
     between a review's stars and its words), more of its ``PIECE_CHARS`` pieces are found in it
     than in the rest, and at least half of them."""
+    if text in rest:
+        return False
     if text in box:
-        return text not in rest
+        return True
     pieces = [text[at : at + PIECE_CHARS] for at in range(0, len(text), PIECE_CHARS)]
     found = sum(piece in box for piece in pieces)
     return 2 * found >= len(pieces) and found > sum(piece in rest for piece in pieces)
