@@ -1,6 +1,6 @@
 """Fit the content pass's per-page-type profiles on WCXB half A; write them as data.
 
-A profile is fitted in two stages. First ``descent_share`` (how far the container search steps
+A profile is fitted in three stages. First ``descent_share`` (how far the container search steps
 down), ``widen_share`` (how far the container then climbs back up, to the nearest ancestor holding
 that share of the page's text: a grid of short product or story cards beside one block of prose)
 and ``second_share`` (when trafilatura's reading replaces the native one: None, only when
@@ -8,7 +8,9 @@ the native text looks short; a number, on every page, when trafilatura's has mor
 of the native words). Then, with that descent share, the block walk's link rules with the second
 share again: ``box_link_share`` and ``para_link_share`` (the link share above which a box or a
 paragraph is dropped; above 1.0, never) and ``story_headings`` (whether a heading linking within
-the site is dropped). Each setting of a small grid is scored with WCXB's own metric (bag-of-words
+the site is dropped). Last, the clean-up of the winning text: ``drop_reviews`` (paragraphs found
+only inside the page's review boxes go) and ``drop_repeats`` (a long paragraph trafilatura gives
+twice is given once). Each setting of a small grid is scored with WCXB's own metric (bag-of-words
 F1, averaged over the type's pages of half A, each page read as its true type). A stage's best
 replaces the profile only if it beats it by ``MIN_GAIN``, where the profile to beat is the better
 of the article profile and the type's present one (in the data file), so that noise on a few dozen
@@ -16,10 +18,12 @@ pages does not move a type off the default and a refit moves a type only on a re
 is scored with the chosen profiles beside the article profile, for the record (it is never used
 to choose).
 
-The native pass runs once per page and walk setting (descent share, link rules; without
-trafilatura), and trafilatura once per page; the second-share choice is then replayed on the two
-texts. The replay takes a native text under ``UNSURE_WORDS`` words as unsure, as the content pass
-does (it also asks when the page declares a longer word count; the replay does not know that count).
+The native pass runs once per page and walk setting (descent share, link rules, review clean-up;
+without trafilatura), and trafilatura once per page; the second-share choice is then replayed on
+the two texts (trafilatura's in the four clean-up variants: its paragraphs are looked up in the
+page's tree with its page-wide chrome removed, as the content pass does). The replay takes a
+native text under ``UNSURE_WORDS`` words as unsure, as the content pass does (it also asks when
+the page declares a longer word count; the replay does not know that count).
 
     python benchmarks/fit_content.py                 # fit on half A, report half B, write the data file
     python benchmarks/fit_content.py --dry-run       # the same, without writing
@@ -38,18 +42,26 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from statistics import mean
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
 from newsscrape import ExtractConfig, ExtractError, extract  # noqa: E402
 from newsscrape.extractor._charset import decode_html  # noqa: E402
 from newsscrape.extractor._guard import Deadline  # noqa: E402
 from newsscrape.extractor.content import _profiles  # noqa: E402
-from newsscrape.extractor.content._content import UNSURE_WORDS, Content, _second_opinion  # noqa: E402
+from newsscrape.extractor.content._content import (  # noqa: E402
+    UNSURE_WORDS,
+    Content,
+    _drop_reviews,
+    _prepare,
+    _second_opinion,
+)
 from newsscrape.extractor.content._profiles import ContentProfile  # noqa: E402
 
 WCXB = ROOT.parent / "shared" / "bench" / "wcxb"
@@ -61,6 +73,8 @@ SECOND_SHARES: tuple[float | None, ...] = (None, 0.0, 0.5, 0.85, 1.0, 1.5)
 BOX_LINK_SHARES = (0.65, 0.8, 0.9, 1.01)
 PARA_LINK_SHARES = (0.8, 1.01)
 STORY_HEADINGS = (True, False)
+# the clean-up of the winning text: (drop_reviews, drop_repeats)
+CLEAN_UPS = ((False, False), (True, False), (False, True), (True, True))
 # how far a container climbs back up: to the nearest ancestor holding this share of the page's text
 # (0.0: not at all), for types whose cards are too short to vote as paragraphs
 WIDEN_SHARES = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -75,8 +89,9 @@ WORD = re.compile(r"\w+")
 class Page:
     truth: dict[str, str]
     html: bytes
-    second: str = ""  # trafilatura's reading, as the content pass folds it
-    native: dict[tuple[float, float, float, bool, float], str] | None = None  # walk settings -> body
+    # trafilatura's reading, as the content pass folds it, per clean-up (drop_reviews, drop_repeats)
+    second: dict[tuple[bool, bool], str] = field(default_factory=dict)
+    native: dict[tuple[float, float, float, bool, float, bool], str] | None = None  # walk settings -> body
 
 
 def word_f1(true: str, pred: str) -> float:
@@ -100,7 +115,7 @@ def pages(half: str) -> list[Page]:
     return out
 
 
-def walk_key(profile: ContentProfile) -> tuple[float, float, float, bool, float]:
+def walk_key(profile: ContentProfile) -> tuple[float, float, float, bool, float, bool]:
     """The settings of a profile that change the native body."""
     return (
         profile.descent_share,
@@ -108,6 +123,7 @@ def walk_key(profile: ContentProfile) -> tuple[float, float, float, bool, float]
         profile.para_link_share,
         profile.story_headings,
         profile.widen_share,
+        profile.drop_reviews,
     )
 
 
@@ -115,11 +131,16 @@ def read(page: Page, profile: ContentProfile) -> str:
     """The native body with this profile's walk settings (cached), every type read alike."""
     if page.native is None:
         page.native = {}
-        content = Content()
-        _second_opinion(
-            content, decode_html(page.html, url=page.truth["url"]), Deadline(30.0, url=None), share=0
-        )
-        page.second = "\n\n".join(b.text for b in content.blocks)
+        html = decode_html(page.html, url=page.truth["url"])
+        for reviews, repeats in CLEAN_UPS:
+            content = Content()
+            _second_opinion(content, html, Deadline(30.0, url=None), share=0, once=repeats)
+            if reviews and content.blocks:
+                tree = LexborHTMLParser(html)
+                if tree.body is not None:
+                    _prepare(tree.body, Deadline(30.0, url=None))
+                    _drop_reviews(tree.body, content)
+            page.second[reviews, repeats] = "\n\n".join(b.text for b in content.blocks)
     key = walk_key(profile)
     if key not in page.native:
         _profiles.PROFILES = dict.fromkeys(TYPES, profile)
@@ -134,11 +155,12 @@ def score(docs: list[Page], profile: ContentProfile) -> float:
     f1s = []
     for page in docs:
         native = read(page, profile)
-        words, second = len(WORD.findall(native)), len(WORD.findall(page.second))
+        text = page.second[profile.drop_reviews, profile.drop_repeats]
+        words, second = len(WORD.findall(native)), len(WORD.findall(text))
         share = profile.second_share
         if words < UNSURE_WORDS:
             share = min(share if share is not None else 1.0, 1.0)
-        body = page.second if share is not None and second > share * words else native
+        body = text if share is not None and second > share * words else native
         f1s.append(word_f1(page.truth["body"], body))
     return mean(f1s)
 
@@ -223,6 +245,10 @@ def main() -> None:
             for second in SECOND_SHARES
         ]
         profile, best = better(profile, best, grid, halves["A"])
+        grid = [  # stage 3: the clean-up of the winning text
+            replace(profile, drop_reviews=reviews, drop_repeats=repeats) for reviews, repeats in CLEAN_UPS
+        ]
+        profile, best = better(profile, best, grid, halves["A"])
         on_b = score(halves["B"], profile), score(halves["B"], _profiles.ARTICLE)
         chosen[page_type] = {
             **{name: getattr(profile, name) for name in PROFILE_FIELDS},
@@ -250,6 +276,7 @@ def main() -> None:
                         "para_link_share": PARA_LINK_SHARES,
                         "story_headings": STORY_HEADINGS,
                         "widen_share": WIDEN_SHARES,
+                        "drop_reviews, drop_repeats": CLEAN_UPS,
                     },
                     "min_gain": MIN_GAIN,
                     "profiles": chosen,

@@ -93,3 +93,115 @@ def test_page_builder_widgets_holding_the_text_are_kept() -> None:
     html = f'<html><body><div class="elementor"><h1>Types of service</h1>{parts}</div></body></html>'
     text = extract(html, config=NATIVE).body
     assert all(f"Part {n}." in text for n in range(4))
+
+
+REVIEW = "I bought these for my daily walks and they have held up well after three months of use."
+
+
+def _read_as(page_type: str, html: str, *, fallback: bool) -> str:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsscrape.extractor._guard import Deadline
+    from newsscrape.extractor.content._content import extract_content
+    from newsscrape.extractor.content._profiles import profile_for
+    from newsscrape.extractor.metadata._metadata import read_metadata
+
+    tree = LexborHTMLParser(html)
+    content = extract_content(
+        tree,
+        html=html,
+        meta=read_metadata(tree, url=None),
+        deadline=Deadline(10.0, url=None),
+        config=ExtractConfig(fallback=fallback),
+        profile=profile_for(page_type),
+    )
+    return "\n\n".join(b.text for b in content.blocks)
+
+
+def _shop_page(body_class: str = "") -> str:
+    reviews = "".join(f'<div class="review"><p>{REVIEW} Review {n}.</p></div>' for n in range(4))
+    return (
+        f'<html><body class="{body_class}"><main><div class="product"><h1>Wool Runner</h1>'
+        f'<div class="description"><p>{DESCRIPTION}</p><p>{DESCRIPTION} It comes in six colours.</p></div>'
+        f'<section id="product-reviews"><h2>Customer reviews</h2>{reviews}</section>'
+        "</div></main></body></html>"
+    )
+
+
+def test_a_product_reading_drops_customer_reviews_from_the_native_text() -> None:
+    text = _read_as("product", _shop_page(), fallback=False)
+    assert "six colours" in text
+    assert "Review 2." not in text
+
+
+def test_a_product_reading_drops_customer_reviews_from_trafilaturas_text() -> None:
+    # trafilatura's paragraphs carry no markup: they are found inside the review boxes of the tree
+    text = _read_as("product", _shop_page(), fallback=True)
+    assert "six colours" in text
+    assert "Review 2." not in text
+
+
+def test_a_review_word_on_a_wrapper_of_the_page_does_not_drop_the_page() -> None:
+    # WooCommerce themes name their layout on <body> ("single-product-reviews-01"): not a review box
+    text = _read_as("product", _shop_page("single-product single-product-reviews-01"), fallback=True)
+    assert "six colours" in text
+    assert "Review 2." not in text
+
+
+def test_a_profile_that_drops_repeats_gives_a_paragraph_trafilatura_gives_twice_once() -> None:
+    # a shop prints its description tab twice (phones, desktops); the truth has it once
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsscrape.extractor._guard import Deadline
+    from newsscrape.extractor.content._content import extract_content
+    from newsscrape.extractor.content._profiles import ContentProfile
+    from newsscrape.extractor.metadata._metadata import read_metadata
+
+    tab = f"<p>{DESCRIPTION}</p><p>{DESCRIPTION} It comes in six colours.</p>"
+    html = (
+        "<html><body><main><h1>Wool Runner</h1>"
+        f'<div class="tabs-mobile">{tab}</div><div class="tabs-desktop">{tab}</div>'
+        "<p>$98</p><p>$98</p></main></body></html>"
+    )
+    texts = []
+    for repeats in (False, True):
+        tree = LexborHTMLParser(html)
+        content = extract_content(
+            tree,
+            html=html,
+            meta=read_metadata(tree, url=None),
+            deadline=Deadline(10.0, url=None),
+            config=ExtractConfig(),
+            profile=ContentProfile(second_share=0.0, drop_repeats=repeats),
+        )
+        assert content.method == "trafilatura"
+        texts.append("\n\n".join(b.text for b in content.blocks))
+    assert [text.count("six colours") for text in texts] == [2, 1]
+    assert texts[1].count("$98") == 2  # short lines repeat on their own
+
+
+def test_a_review_is_found_in_its_box_when_a_reading_left_a_line_of_it_out() -> None:
+    # trafilatura joins a review's name, stars and words into one paragraph, leaves out the
+    # "Verified purchase" line between them, and writes list items as "- item"
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsscrape.extractor.content._content import Block, Content, _drop_reviews
+
+    details = "".join(f"<p>{DESCRIPTION} Detail {n}.</p>" for n in range(3))
+    html = (
+        f'<html><body><div class="description"><p>{DESCRIPTION}</p>{details}</div>'
+        '<ul class="review-list"><li><span>Ann Smith</span> <span>5.0 out of 5 stars</span> '
+        "<span>Verified purchase</span> "
+        f"<p>{REVIEW}</p></li><li><p>{REVIEW} Second.</p></li></ul></body></html>"
+    )
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None  # the reviews are no more than PAGE_CHROME_MAX_SHARE of the page
+    content = Content(
+        blocks=[
+            Block(text=DESCRIPTION),
+            Block(text=f"- Ann Smith 5.0 out of 5 stars {REVIEW}"),
+            Block(text=f"- {REVIEW} Second."),
+        ]
+    )
+    _drop_reviews(tree.body, content)
+    assert [b.text for b in content.blocks] == [DESCRIPTION]

@@ -14,7 +14,9 @@ Stages, all on the one lexbor tree that metadata was read from:
    (``COVERED_SHARES``): trafilatura costs more than the whole native pass, and a reading that
    already holds most of the page is rarely bettered (the shares are fitted per reading by
    ``benchmarks/fit_second_opinion.py``, kept in ``data/second_opinion.json``; a reading without
-   one always asks).
+   one always asks);
+6. a reading whose profile says so drops the paragraphs found only in the page's review boxes
+   from whichever text won (``_drop_reviews``: product pages).
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
@@ -82,6 +84,16 @@ COVERED_SHARES: Final[dict[ContentProfile, float]] = {
 }
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
 REPEAT_MIN_CHARS: Final = 80
+# What buyers say of a product is not the product's text: on a reading whose profile drops reviews,
+# a paragraph found only inside a box named by one of these class/id words goes, from whichever
+# reading won (trafilatura's paragraphs carry no markup: they are looked up in the tree's text).
+# A box holding more than ``PAGE_CHROME_MAX_SHARE`` of the page is a wrapper ("single-product-reviews-01"
+# on <body>), not a review box.
+REVIEW_WORDS: Final = frozenset({"review", "reviews"})
+REVIEW_BOXES: Final = '[class*="review" i], [id*="review" i]'
+# A piece of a paragraph, in characters without white space: about three words, found only where
+# it was read; a line left out between two parts breaks one piece (20 and 40 score alike on half A).
+PIECE_CHARS: Final = 20
 
 
 @dataclass(slots=True, kw_only=True)
@@ -151,8 +163,10 @@ def extract_content(
     elif share is not None and covered(content, profile):
         share = None  # the native reading holds most of the page already
     if config.fallback and share is not None:
-        _second_opinion(content, html, deadline, share=share)
+        _second_opinion(content, html, deadline, share=share, once=profile.drop_repeats)
         deadline.check()
+    if profile.drop_reviews and body is not None and content.blocks:
+        _drop_reviews(body, content)
     return content
 
 
@@ -405,6 +419,71 @@ def _unsure(content: Content, meta: Metadata) -> bool:
     return bool(hint) and words < UNSURE_HINT_SHARE * hint
 
 
+def _drop_reviews(body: LexborNode, content: Content) -> None:
+    """Drop the blocks whose text lies only inside the page's review boxes (``REVIEW_WORDS``);
+    a reading that would lose every block keeps them (its container was the review box)."""
+    page = _compact(body.text(deep=True))
+    boxes: list[str] = []
+    kept: set[int] = set()
+    for node in body.css(REVIEW_BOXES):
+        if not REVIEW_WORDS.intersection(tokens(node.attributes)) or _below(node, kept):
+            continue
+        text = _compact(node.text(deep=True))
+        if text and len(text) <= PAGE_CHROME_MAX_SHARE * len(page):
+            kept.add(node.mem_id)
+            boxes.append(text)
+    if not boxes:
+        return
+    for text in boxes:  # the page's text outside them
+        page = page.replace(text, "\0", 1)
+    reviews = "\0".join(boxes)
+    out: list[Block] = []
+    gone: list[Removed] = []
+    for block in content.blocks:
+        # trafilatura writes a list item as "- item" and a table row as "| cell | cell |"
+        text = _compact(block.text.lstrip("-* ").replace("|", ""))
+        if text and _read_from(text, reviews, page):
+            snippet = block.text[:SNIPPET_CHARS]
+            gone.append(Removed(kind="comments", reason="customer reviews", where="", text=snippet))
+        else:
+            out.append(block)
+    if out and gone:
+        if content.captions:
+            content.captions = _placed(content.captions, content.blocks, out)
+        content.blocks = out
+        content.removed.extend(gone)
+
+
+def _read_from(text: str, box: str, rest: str) -> bool:
+    """Whether ``text`` (compact) was read from ``box`` rather than from ``rest`` of the page: found
+    in it whole, or, where a reading left out a line between two of its parts ("Verified purchase"
+    between a review's stars and its words), more of its ``PIECE_CHARS`` pieces are found in it
+    than in the rest, and at least half of them."""
+    if text in rest:
+        return False
+    if text in box:
+        return True
+    pieces = [text[at : at + PIECE_CHARS] for at in range(0, len(text), PIECE_CHARS)]
+    found = sum(piece in box for piece in pieces)
+    return 2 * found >= len(pieces) and found > sum(piece in rest for piece in pieces)
+
+
+def _below(node: LexborNode, boxes: set[int]) -> bool:
+    """Whether an ancestor of ``node`` is one of ``boxes``."""
+    cur = node.parent
+    while cur is not None:
+        if cur.mem_id in boxes:
+            return True
+        cur = cur.parent
+    return False
+
+
+def _compact(text: str) -> str:
+    """Text without white space, lower-cased: a paragraph and the tree it came from compare so
+    whatever spacing trafilatura or the block walk put between inline elements."""
+    return "".join(text.split()).lower()
+
+
 def covered(content: Content, profile: ContentProfile) -> bool:
     """Whether the native text holds the reading's covered share of the page's visible text or more.
 
@@ -418,8 +497,11 @@ def covered(content: Content, profile: ContentProfile) -> bool:
     return sum(len(b.text) for b in content.blocks) >= share * content.page_chars
 
 
-def _second_opinion(content: Content, html: str, deadline: Deadline, *, share: float = 1.0) -> None:
-    """trafilatura's text replaces the native one when it has more than ``share`` times its words."""
+def _second_opinion(
+    content: Content, html: str, deadline: Deadline, *, share: float = 1.0, once: bool = False
+) -> None:
+    """trafilatura's text replaces the native one when it has more than ``share`` times its words;
+    ``once``: without a second copy of a long paragraph (``_once``)."""
     if len(html) > FALLBACK_MAX_CHARS:
         return
     try:  # within the time left (less a reserve for the rest); None when it ran out
@@ -428,12 +510,34 @@ def _second_opinion(content: Content, html: str, deadline: Deadline, *, share: f
         return
     text = text or ""
     paragraphs = [fold(p) for p in text.split("\n") if p.strip()]
+    if once:
+        # a paragraph as long as ``_drop_repeats`` judges, given twice (a tab's text printed for
+        # phones and for desktops, a quoted post), is given once; short lines repeat on their own
+        paragraphs = _once(paragraphs)
     if sum(count_words(p) for p in paragraphs) > share * sum(count_words(b.text) for b in content.blocks):
         # trafilatura's text has no heading marks: a line the native pass read as a heading stays one
         levels = {b.text: b.level for b in content.blocks if b.level}
         content.blocks = [Block(text=p, level=levels.get(p, 0)) for p in paragraphs]
         content.captions = []  # their places were among the native blocks
         content.method = "trafilatura"
+
+
+def _once(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` without a second copy of one ``REPEAT_MIN_CHARS`` long or longer.
+
+    >>> long = "The description tab, printed for phones and again for desktops. " * 2
+    >>> _once([long, "$9", "$9", long]) == [long, "$9", "$9"]
+    True
+    """
+    seen: set[str] = set()
+    out: list[str] = []
+    for text in paragraphs:
+        if len(text) >= REPEAT_MIN_CHARS:
+            if text in seen:
+                continue
+            seen.add(text)
+        out.append(text)
+    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -20,6 +20,10 @@ A listing's or a shop grid's cards are too short or too linked to vote as paragr
 container descent can end at the page's one block of prose (a category blurb) beside them:
 ``widen_share`` climbs the container back up to its nearest ancestor holding that share of the
 page's text (0.0: never).
+
+The text that wins is cleaned up per type too: ``drop_reviews`` drops the paragraphs found only
+inside the page's review boxes (what buyers say of a product is not its text), ``drop_repeats``
+gives a long paragraph trafilatura prints twice (a tab for phones and again for desktops) once.
 """
 
 from __future__ import annotations
@@ -38,7 +42,8 @@ class ContentProfile:
     trafilatura only when the native result looks short (the longer text wins then); a number to
     ask it on every page, its text winning when it has more than this share of the native words.
     ``box_link_share``, ``para_link_share``, ``story_headings``: the block walk's link rules
-    (``_blocks.Walk``). ``widen_share``: see ``_scoring.widen``."""
+    (``_blocks.Walk``). ``widen_share``: see ``_scoring.widen``. ``drop_reviews``, ``drop_repeats``:
+    the clean-up of the winning text (``_content``)."""
 
     descent_share: float = DESCENT_SHARE
     second_share: float | None = None
@@ -46,6 +51,8 @@ class ContentProfile:
     para_link_share: float = PARA_LINK_SHARE
     story_headings: bool = True
     widen_share: float = 0.0
+    drop_reviews: bool = False
+    drop_repeats: bool = False
 
 
 ARTICLE: Final = ContentProfile()
@@ -61,6 +68,8 @@ def _load() -> dict[str, ContentProfile]:
             para_link_share=float(values.get("para_link_share", PARA_LINK_SHARE)),
             story_headings=bool(values.get("story_headings", True)),
             widen_share=float(values.get("widen_share", 0.0)),
+            drop_reviews=bool(values.get("drop_reviews", False)),
+            drop_repeats=bool(values.get("drop_repeats", False)),
         )
         for page_type, values in raw["profiles"].items()
     }
