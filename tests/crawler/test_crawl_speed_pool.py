@@ -122,19 +122,23 @@ def test_workers_started_before_the_first_page_extract_it() -> None:
 
 def test_a_pool_closed_while_its_workers_start_leaves_none_running(monkeypatch: pytest.MonkeyPatch) -> None:
     made: list[_pool._Worker] = []
+    one_made = threading.Event()
 
     class Recorded(_pool._Worker):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             made.append(self)
+            one_made.set()
 
     monkeypatch.setattr(_pool, "_Worker", Recorded)
     pool = ExtractPool(workers=2, timeout=30.0, extract_fn=pid_extract)
     pool.start()
-    pool.close()  # a crawl that needed no extraction (every URL refused) ends at once
+    # a crawl that needed no extraction (every URL refused) ends at once: here as soon as one worker
+    # is up, the others still starting (waiting for it makes the test the same on a loaded machine)
+    assert one_made.wait(60)
+    pool.close()
     for slot in pool._slots:  # the background starts see the pool closed and stop
         slot.join(60)
-    assert made  # (they did start)
     assert not any(w.process.is_alive() for w in made)
 
 
