@@ -90,6 +90,9 @@ CASES: dict[str, Callable[[], str | bytes]] = {
     "deep_divs_1m": lambda: page(body="<div>" * 1_000_000),
     "deep_inline_1m": lambda: page(body="<b>" * 1_000_000),
     "deep_mixed_1900": lambda: page(body="<div><section>" * 950 + "x"),
+    # nesting behind end tags that close nothing
+    "deep_after_stray_ends_200k": lambda: page(body="</div>" * 200_000 + "<div>" * 200_000),
+    "deep_mismatched_ends_200k": lambda: page(body="<div></span>" * 200_000),
     "unclosed_tags_2m": lambda: page(body="<a " * 2_000_000),
     "unclosed_scripts_1m": lambda: page(body="<script>" * 1_000_000),
     "unclosed_comments_2m": lambda: page(body="<!--" * 2_000_000),
