@@ -1,4 +1,4 @@
-"""One page read by the content pass alone with a given content profile (no second opinion)."""
+"""One page read by the content pass alone with a given content profile."""
 
 from __future__ import annotations
 
@@ -6,21 +6,28 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape import ExtractConfig
 from newsscrape.extractor._guard import Deadline
-from newsscrape.extractor.content._content import extract_content
+from newsscrape.extractor.content._content import Content, extract_content
 from newsscrape.extractor.content._profiles import ContentProfile
 from newsscrape.extractor.metadata._metadata import read_metadata
 
 
-def read_as(html: str, url: str, profile: ContentProfile) -> str:
-    """The text blocks the content pass keeps of ``html`` read with ``profile``, one per line."""
+def content_as(
+    html: str, profile: ContentProfile, *, url: str | None = None, fallback: bool = False
+) -> Content:
+    """What the content pass makes of ``html`` read with ``profile`` (trafilatura asked only when
+    ``fallback``)."""
     tree = LexborHTMLParser(html)
-    content = extract_content(
+    return extract_content(
         tree,
         html=html,
         meta=read_metadata(tree, url=url),
         deadline=Deadline(10.0, url=None),
-        config=ExtractConfig(fallback=False),
+        config=ExtractConfig(fallback=fallback),
         url=url,
         profile=profile,
     )
-    return "\n".join(block.text for block in content.blocks)
+
+
+def read_as(html: str, url: str, profile: ContentProfile) -> str:
+    """The text blocks the content pass keeps of ``html`` read with ``profile``, one per line."""
+    return "\n".join(block.text for block in content_as(html, profile, url=url).blocks)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from newsscrape import ExtractConfig, extract
+from newsscrape.extractor.content._profiles import ContentProfile, profile_for
+from profiled import content_as
 
 NATIVE = ExtractConfig(fallback=False)  # the native pass, not trafilatura's opinion
 
@@ -58,27 +60,12 @@ def test_second_share_one_keeps_the_longer_native_reading() -> None:
 
 
 def test_a_profile_with_a_second_share_asks_trafilatura_on_every_page() -> None:
-    from selectolax.lexbor import LexborHTMLParser
-
-    from newsscrape.extractor._guard import Deadline
-    from newsscrape.extractor.content._content import extract_content
-    from newsscrape.extractor.content._profiles import ContentProfile
-    from newsscrape.extractor.metadata._metadata import read_metadata
-
     paragraphs = "".join(f"<p>{DESCRIPTION} Part {n}.</p>" for n in range(6))
     html = f"<html><body><article><h1>Wool Runner</h1>{paragraphs}</article></body></html>"
-    methods = []
-    for profile in (ContentProfile(), ContentProfile(second_share=0.0)):
-        tree = LexborHTMLParser(html)
-        content = extract_content(
-            tree,
-            html=html,
-            meta=read_metadata(tree, url=None),
-            deadline=Deadline(10.0, url=None),
-            config=ExtractConfig(),
-            profile=profile,
-        )
-        methods.append(content.method)
+    methods = [
+        content_as(html, profile, fallback=True).method
+        for profile in (ContentProfile(), ContentProfile(second_share=0.0))
+    ]
     assert methods == ["native", "trafilatura"]
 
 
@@ -99,22 +86,7 @@ REVIEW = "I bought these for my daily walks and they have held up well after thr
 
 
 def _read_as(page_type: str, html: str, *, fallback: bool) -> str:
-    from selectolax.lexbor import LexborHTMLParser
-
-    from newsscrape.extractor._guard import Deadline
-    from newsscrape.extractor.content._content import extract_content
-    from newsscrape.extractor.content._profiles import profile_for
-    from newsscrape.extractor.metadata._metadata import read_metadata
-
-    tree = LexborHTMLParser(html)
-    content = extract_content(
-        tree,
-        html=html,
-        meta=read_metadata(tree, url=None),
-        deadline=Deadline(10.0, url=None),
-        config=ExtractConfig(fallback=fallback),
-        profile=profile_for(page_type),
-    )
+    content = content_as(html, profile_for(page_type), fallback=fallback)
     return "\n\n".join(b.text for b in content.blocks)
 
 
@@ -150,13 +122,6 @@ def test_a_review_word_on_a_wrapper_of_the_page_does_not_drop_the_page() -> None
 
 def test_a_profile_that_drops_repeats_gives_a_paragraph_trafilatura_gives_twice_once() -> None:
     # a shop prints its description tab twice (phones, desktops); the truth has it once
-    from selectolax.lexbor import LexborHTMLParser
-
-    from newsscrape.extractor._guard import Deadline
-    from newsscrape.extractor.content._content import extract_content
-    from newsscrape.extractor.content._profiles import ContentProfile
-    from newsscrape.extractor.metadata._metadata import read_metadata
-
     tab = f"<p>{DESCRIPTION}</p><p>{DESCRIPTION} It comes in six colours.</p>"
     html = (
         "<html><body><main><h1>Wool Runner</h1>"
@@ -165,15 +130,8 @@ def test_a_profile_that_drops_repeats_gives_a_paragraph_trafilatura_gives_twice_
     )
     texts = []
     for repeats in (False, True):
-        tree = LexborHTMLParser(html)
-        content = extract_content(
-            tree,
-            html=html,
-            meta=read_metadata(tree, url=None),
-            deadline=Deadline(10.0, url=None),
-            config=ExtractConfig(),
-            profile=ContentProfile(second_share=0.0, drop_repeats=repeats),
-        )
+        profile = ContentProfile(second_share=0.0, drop_repeats=repeats)
+        content = content_as(html, profile, fallback=True)
         assert content.method == "trafilatura"
         texts.append("\n\n".join(b.text for b in content.blocks))
     assert [text.count("six colours") for text in texts] == [2, 1]
