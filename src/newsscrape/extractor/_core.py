@@ -141,7 +141,14 @@ def _stages(
     # links resolve against the address the page was served from
     base_url = final_url or url
     content = extract_content(
-        tree, html=text, meta=meta, deadline=deadline, config=config, url=url, base_url=base_url
+        tree,
+        html=text,
+        meta=meta,
+        deadline=deadline,
+        config=config,
+        url=url,
+        base_url=base_url,
+        junk_stripped=True,  # by page_signals
     )
     if not content.blocks:
         raise ExtractError("no article text found", url=url, reason="no_body")

@@ -134,10 +134,12 @@ def extract_content(
     profile: ContentProfile = ARTICLE,
     base_url: str | None = None,
     again: Content | None = None,
+    junk_stripped: bool = False,
 ) -> Content:
     """Find the article text. Modifies ``tree`` (chrome is decomposed); metadata is read before.
     ``again``: an earlier reading of the same tree (as another type), whose chrome removal and
     paragraph weights this one takes over rather than parsing and weighing the page again.
+    ``junk_stripped``: step 1 is done on ``tree`` already (``strip_junk``, as ``page_signals`` does).
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> content.container, content.method
@@ -155,6 +157,7 @@ def extract_content(
             profile=profile,
             base_url=base_url,
             prepared=again.prepared if again is not None else None,
+            junk_stripped=junk_stripped,
         )
     deadline.check()
     share = profile.second_share
@@ -181,9 +184,10 @@ def _native(
     profile: ContentProfile,
     base_url: str | None,
     prepared: Prepared | None = None,
+    junk_stripped: bool = False,
 ) -> None:
     if prepared is None:
-        prepared = _prepare(body, deadline)
+        prepared = _prepare(body, deadline, junk_stripped=junk_stripped)
     content.prepared = prepared
     content.removed = list(prepared.removed)
     weights = prepared.weights
@@ -213,10 +217,12 @@ def _native(
     content.removed.extend(walk.removed)
 
 
-def _prepare(body: LexborNode, deadline: Deadline) -> Prepared:
-    """Steps 1-2 (junk, dialogs, page-wide chrome, rails: the tree is edited) and the weights of 3."""
+def _prepare(body: LexborNode, deadline: Deadline, *, junk_stripped: bool = False) -> Prepared:
+    """Steps 1-2 (junk, dialogs, page-wide chrome, rails: the tree is edited) and the weights of 3;
+    ``junk_stripped``: the junk is gone already."""
     removed: list[Removed] = []
-    strip_junk(body)  # and a <noscript> holding the page's text is opened instead
+    if not junk_stripped:
+        strip_junk(body)  # and a <noscript> holding the page's text is opened instead
     _remove([(node, "popup", "ARIA dialog") for node in body.css(DIALOGS)], removed)
     page_chars = len(fold(body.text(deep=True)))
     doomed: list[tuple[LexborNode, RemovalKind, str]] = []

@@ -1,0 +1,51 @@
+"""The junk is stripped once per page (speed only): ``page_signals`` strips scripts and styles from
+the tree before the content pass, which then does not look for them again; called on its own, the
+content pass still strips them."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsscrape import ExtractConfig, extract
+from newsscrape.extractor._guard import Deadline
+from newsscrape.extractor.content import _content
+from newsscrape.extractor.content._chrome import strip_junk
+from newsscrape.extractor.metadata._metadata import read_metadata
+
+STORY = (
+    "The council voted on Tuesday to keep the river ferry running through the winter, after a "
+    "petition signed by more than two thousand residents asked it to reverse last year's cuts."
+)
+PAGE = (
+    "<html><head><style>p { color: red }</style></head><body><article><h1>Ferry stays</h1>"
+    f"<p>{STORY}</p><script>var tracker = 'SCRIPTTEXT';</script><p>{STORY} Again.</p>"
+    "</article></body></html>"
+)
+
+
+def test_the_content_pass_does_not_strip_junk_that_page_signals_stripped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[LexborNode] = []
+
+    def counted(body: LexborNode) -> None:
+        calls.append(body)
+        strip_junk(body)
+
+    monkeypatch.setattr(_content, "strip_junk", counted)
+    article = extract(PAGE, url="https://example.com/news/ferry")
+    assert "SCRIPTTEXT" not in article.body
+    assert STORY in article.body
+    assert calls == []
+    # on its own the content pass strips the junk itself
+    tree = LexborHTMLParser(PAGE)
+    content = _content.extract_content(
+        tree,
+        html=PAGE,
+        meta=read_metadata(tree, url=None),
+        deadline=Deadline(10.0, url=None),
+        config=ExtractConfig(),
+    )
+    assert len(calls) == 1
+    assert all("SCRIPTTEXT" not in b.text for b in content.blocks)
