@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 
 from selectolax.lexbor import LexborHTMLParser
@@ -139,17 +140,17 @@ def _stages(
     signals = page_signals(tree, text, url=final_url or url, meta=meta)
     deadline.check()
     # links resolve against the address the page was served from
-    base_url = final_url or url
-    content = extract_content(
+    read = functools.partial(
+        extract_content,
         tree,
         html=text,
         meta=meta,
         deadline=deadline,
         config=config,
         url=url,
-        base_url=base_url,
-        junk_stripped=True,  # by page_signals
+        base_url=final_url or url,
     )
+    content = read(junk_stripped=True)  # stripped by page_signals
     if not content.blocks:
         raise ExtractError("no article text found", url=url, reason="no_body")
     kind = classify(signals | content_signals(content.blocks))
@@ -159,17 +160,7 @@ def _stages(
     # budget (a second opinion stopped for time leaves only its reserve): a page that cannot be
     # read twice in time keeps its first reading rather than timing out.
     if profile != ARTICLE and deadline.remaining() > 2 * SECOND_OPINION_RESERVE:
-        again = extract_content(
-            tree,
-            html=text,
-            meta=meta,
-            deadline=deadline,
-            config=config,
-            url=url,
-            profile=profile,
-            base_url=base_url,
-            again=content,
-        )
+        again = read(profile=profile, again=content)
         if again.blocks:
             content = again
     _check_language(meta, content)
