@@ -768,11 +768,8 @@ def test_a_page_read_again_as_its_type_asks_trafilatura_once(monkeypatch: pytest
 
 def _asks_for(profile: object, monkeypatch: pytest.MonkeyPatch) -> tuple[str, int]:
     """The method of a reading of a page that is all story, and how often it asked trafilatura."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    from newsscrape.extractor._guard import Deadline
     from newsscrape.extractor.content import _content
-    from newsscrape.extractor.metadata._metadata import read_metadata
+    from profiled import content_as
 
     calls: list[str] = []
     real = _content._trafilatura_text
@@ -783,15 +780,7 @@ def _asks_for(profile: object, monkeypatch: pytest.MonkeyPatch) -> tuple[str, in
 
     monkeypatch.setattr(_content, "_trafilatura_text", counted)
     html = page("".join(f"<p>{text}</p>" for text in (PARA, PARA2, PARA3, PARA4)))
-    tree = LexborHTMLParser(html)
-    content = _content.extract_content(
-        tree,
-        html=html,
-        meta=read_metadata(tree, url=None),
-        deadline=Deadline(10.0, url=None),
-        config=ExtractConfig(),
-        profile=profile,  # type: ignore[arg-type]
-    )
+    content = content_as(html, profile, fallback=True)  # type: ignore[arg-type]
     return content.method, len(calls)
 
 

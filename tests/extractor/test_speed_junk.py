@@ -5,13 +5,13 @@ content pass still strips them."""
 from __future__ import annotations
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
-from newsscrape import ExtractConfig, extract
-from newsscrape.extractor._guard import Deadline
+from newsscrape import extract
 from newsscrape.extractor.content import _content
 from newsscrape.extractor.content._chrome import strip_junk
-from newsscrape.extractor.metadata._metadata import read_metadata
+from newsscrape.extractor.content._profiles import ARTICLE
+from profiled import content_as
 
 STORY = (
     "The council voted on Tuesday to keep the river ferry running through the winter, after a "
@@ -39,13 +39,6 @@ def test_the_content_pass_does_not_strip_junk_that_page_signals_stripped(
     assert STORY in article.body
     assert calls == []
     # on its own the content pass strips the junk itself
-    tree = LexborHTMLParser(PAGE)
-    content = _content.extract_content(
-        tree,
-        html=PAGE,
-        meta=read_metadata(tree, url=None),
-        deadline=Deadline(10.0, url=None),
-        config=ExtractConfig(),
-    )
+    content = content_as(PAGE, ARTICLE, fallback=True)
     assert len(calls) == 1
     assert all("SCRIPTTEXT" not in b.text for b in content.blocks)
