@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Site-wide chrome: what sits inside these is other stories, comments or the footer, not this story.
@@ -47,9 +49,16 @@ def outside_story(node: LexborNode) -> bool:
     >>> outside_story(LexborHTMLParser("<footer><p>x</p></footer>").css_first("p"))
     True
     """
+    return any(parent.tag in CHROME_BOXES for parent in ancestors(node))
+
+
+def ancestors(node: LexborNode) -> Iterator[LexborNode]:
+    """The nodes around ``node``, nearest first, up to the document node.
+
+    >>> [p.tag for p in ancestors(LexborHTMLParser("<nav><p>x</p></nav>").css_first("p"))]
+    ['nav', 'body', 'html', '-document']
+    """
     parent = node.parent
     while parent is not None:
-        if parent.tag in CHROME_BOXES:
-            return True
+        yield parent
         parent = parent.parent
-    return False

@@ -33,6 +33,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ...config import ExtractConfig
 from .._data import fitted
 from .._guard import Deadline
+from .._nodes import ancestors
 from .._text import count_words, fold
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
@@ -476,12 +477,7 @@ def _read_from(text: str, box: str, rest: str) -> bool:
 
 def _below(node: LexborNode, boxes: set[int]) -> bool:
     """Whether an ancestor of ``node`` is one of ``boxes``."""
-    cur = node.parent
-    while cur is not None:
-        if cur.mem_id in boxes:
-            return True
-        cur = cur.parent
-    return False
+    return any(parent.mem_id in boxes for parent in ancestors(node))
 
 
 def _compact(text: str) -> str:
