@@ -181,3 +181,21 @@ def test_an_h1_that_is_the_meta_titles_headline_without_its_subtitle_gives_way_t
         "<h1>Best rain boots for 2026</h1><p>We walked ten pairs through the valley.</p>"
     )
     assert title_of(page) == "The best rain boots for 2026: Ten pairs compared"
+
+
+def test_site_name_in_brackets_after_the_headline_is_cut() -> None:
+    # "Headline (Site)" names the site without a separator; the page's second h1 is then vouched for
+    src = TitleSources(
+        h1s=("Ann Lee's Rain Pages:", "The Valley Rain Record"),
+        html_title="The Valley Rain Record (Ann Lee)",
+        host="annlee.example",
+    )
+    assert choose_title(src) == ("The Valley Rain Record", "dom")
+
+
+def test_host_name_before_the_headline_is_cut() -> None:
+    # a blog's <title> "example.com Headline" beside a logo h1 that is the host name
+    page = "<title>rainlog.example Vibe checks</title><h1>rainlog.example</h1><p>Short post.</p>"
+    assert title_of(page, url="https://rainlog.example/2025/vibe.html") == "Vibe checks"
+    # a headline that merely starts with a word keeps it
+    assert strip_site("Rain returns today", TitleSources(host="rain.example")) == "Rain returns today"

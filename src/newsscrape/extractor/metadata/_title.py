@@ -181,6 +181,13 @@ def _is_site_name(text: str, src: TitleSources) -> bool:
 
 
 def _strip_once(title: str, src: TitleSources) -> str:
+    # Without a separator: "Headline (Site)", and a blog's "example.com Headline" (its host, dot and all).
+    head, paren, tail = title.rpartition(" (")
+    if paren and tail.endswith(")") and head and _is_site(tail[:-1], src, sep=paren, other=head):
+        return head.strip()
+    first, space, rest = title.partition(" ")
+    if space and rest and "." in first and host_key(first) == host_key(src.host):
+        return rest.strip()
     for sep in SEPARATORS:
         if sep not in title:
             continue
