@@ -199,3 +199,24 @@ def test_host_name_before_the_headline_is_cut() -> None:
     assert title_of(page, url="https://rainlog.example/2025/vibe.html") == "Vibe checks"
     # a headline that merely starts with a word keeps it
     assert strip_site("Rain returns today", TitleSources(host="rain.example")) == "Rain returns today"
+
+
+def test_an_h1_that_changes_a_number_of_the_meta_title_is_an_edit_not_a_slip() -> None:
+    # letters alike (above MIN_COPY), but the year was updated in the h1 only: readers see the h1
+    src = TitleSources(
+        h1s=("7 Rain Trends to Watch in 2026",),
+        og="7 Rain Trends to Watch in 2025",
+        html_title="7 Rain Trends to Watch in 2025",
+    )
+    assert choose_title(src) == ("7 Rain Trends to Watch in 2026", "dom")
+
+
+def test_an_h1_the_breadcrumb_trail_repeats_is_not_a_slipped_copy() -> None:
+    src = TitleSources(
+        h1s=("Top 100 Weather Station and Rain Gauge Makers in the U.S. in 2025",),
+        og="Top 100 Weather Station and Rain Gauge Makers in 2025 - Gauges",
+        breadcrumbs=("Home", "Rankings", "Top 100 Weather Station and Rain Gauge Makers in the U.S. in 2025"),
+    )
+    assert choose_title(src) == ("Top 100 Weather Station and Rain Gauge Makers in the U.S. in 2025", "dom")
+    # without the trail, the meta title's wording wins (the h1 reads as its copy)
+    assert choose_title(TitleSources(h1s=src.h1s, og=src.og))[1] == "og"

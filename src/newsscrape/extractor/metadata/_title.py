@@ -5,11 +5,13 @@ first ``h2`` elements, taken only when a meta title names them), og:title, the J
 twitter:title and ``<title>``. The ``h1`` is what readers see, so it
 wins when another source vouches for it or words it differently; the meta titles often carry
 " | Site Name". An h1 that is a meta title retyped with a slip ("and" for "&"), or its headline
-without the subtitle after a colon, gives way to it.
+without the subtitle after a colon, gives way to it; not an h1 that changes one of its numbers or
+that the breadcrumb trail repeats (an edit, not a slip).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -48,6 +50,7 @@ MIN_COPY: float = _FITTED["min_copy"]
 # What joins a headline and its subtitle in a meta title ("Index Funds: How to Invest"). Not " | " or
 # " - ": the part after those is as often a label as a subtitle (an h1 that is a part wins, step 3).
 SUBTITLE = ": "
+_NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,7 +122,7 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
         near, text, where = max(((_overlap(h1, t), t, w) for t, w in stripped), key=lambda c: c[0])
         if near < MIN_OVERLAP:  # not the same story as any claim (see same_story)
             continue
-        if _likeness(h1, text) >= MIN_COPY and len(text) >= MIN_TITLE_CHARS:
+        if _likeness(h1, text) >= MIN_COPY and len(text) >= MIN_TITLE_CHARS and not _edited(h1, text, src):
             return text, where
         # An h1 that copies the claim's headline without its subtitle ("Index funds" for "Index
         # Funds: How to Invest"): the claim is the full title.
@@ -242,6 +245,17 @@ def _is_part(h1: str, claim: str) -> bool:
     return any(
         phrase_key(piece) == key for sep in STRONG_SEPARATORS if sep in claim for piece in claim.split(sep)
     )
+
+
+def _edited(h1: str, claim: str, src: TitleSources) -> bool:
+    """The h1 is an edit of the claim, not its copy with a slip: it changes a number (a list's
+    year updated: "Trends to Watch in 2025" for "... in 2024"), or the trail names the page in the
+    h1's words.
+    """
+    ours, theirs = _NUMBER.findall(h1), _NUMBER.findall(claim)
+    if len(ours) == len(theirs) and ours != theirs:
+        return True
+    return bool(src.breadcrumbs) and phrase_key(src.breadcrumbs[-1]) == phrase_key(h1)
 
 
 def _likeness(a: str, b: str) -> float:
