@@ -25,7 +25,6 @@ from newsscrape.extractor.metadata._authors import clean_authors
         (["The Russian and Syrian defense ministries"], ()),
         (["Reuters"], ()),
         (["Jane Doe", "Example.com"], ("Jane Doe",)),
-        (["Ilana Muhlstein, MS, RDN"], ("Ilana Muhlstein",)),
         (["Analysis by Chris Cillizza, CNN Editor-at-large"], ("Chris Cillizza",)),
         (["By", "Lisa Kubota"], ("Lisa Kubota",)),
         (["Jeff Foust Monday"], ()),
@@ -49,6 +48,33 @@ from newsscrape.extractor.metadata._authors import clean_authors
 )
 def test_clean_authors(raw: list[str], names: tuple[str, ...]) -> None:
     assert clean_authors(raw) == names
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        (["Ilana Muhlstein, MS, RDN"], ("Ilana Muhlstein, MS, RDN",)),
+        (["Genevieve Carlton, Ph.D."], ("Genevieve Carlton, Ph.D.",)),
+        (["Rebecca Lake, CEPF®"], ("Rebecca Lake, CEPF®",)),
+        (["Jane Doe PhD"], ("Jane Doe PhD",)),  # without a comma too
+        (["By Jane Doe, MD and John Roe, DVM"], ("Jane Doe, MD", "John Roe, DVM")),
+    ],
+)
+def test_the_letters_after_a_name_stay_with_it(raw: list[str], names: tuple[str, ...]) -> None:
+    # Degrees and licences are part of how the byline names its author ("Jillian Kubala, MS, RD").
+    assert clean_authors(raw) == names
+
+
+def test_letters_stay_only_in_capitals_after_a_full_name() -> None:
+    assert clean_authors(["Jane Doe, MA"]) == ("Jane Doe, MA",)
+    assert clean_authors(["Jack Ma", "Linh Do"]) == ("Jack Ma", "Linh Do")  # surnames, not "MA"/"DO"
+    assert clean_authors(["Boston, MA"]) == ("Boston",)  # a state after a place, not a degree
+    assert clean_authors(["PhD Student"]) == ()
+
+
+def test_one_person_once_with_the_letters_any_source_prints() -> None:
+    assert clean_authors(["Jane Doe", "Jane Doe, MD"]) == ("Jane Doe, MD",)
+    assert clean_authors(["Jane Doe, MD", "Jane Doe"]) == ("Jane Doe, MD",)
 
 
 def test_the_publication_is_not_an_author() -> None:

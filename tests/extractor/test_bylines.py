@@ -312,7 +312,17 @@ def test_a_reviewer_linked_beside_the_author_is_not_an_author() -> None:
         '<h1>T</h1><div class="author-content">By <a href="/author/dr-jane-roe">Jane Roe, DVM</a>. '
         'Reviewed by <a href="/author/dr-john-poe">John Poe, DVM</a></div><p>Text.</p>'
     )
-    assert authors_of(page) == ("Jane Roe",)
+    assert authors_of(page) == ("Jane Roe, DVM",)
     # ... and so is a photographer named in a label of its own before the link
     photo = page.replace("Reviewed by ", "<span>Photos by</span> ")
-    assert authors_of(photo) == ("Jane Roe",)
+    assert authors_of(photo) == ("Jane Roe, DVM",)
+
+
+def test_a_structured_name_with_letters_is_shown_by_a_byline_without_them() -> None:
+    # The meta gives the credentials, the byline only the name: the same person, with her letters.
+    metas = {"author": ["Jane Doe, MD"]}
+    page = '<h1>T</h1><p class="byline">By Jane Doe</p><p>Text.</p>'
+    assert find_authors(LexborHTMLParser(page), metas, JsonLd(), site=None, host=None) == (
+        ("Jane Doe, MD",),
+        "meta",
+    )

@@ -1,4 +1,5 @@
-"""Byline strings -> person names: no "By", no job titles, no emails or URLs, no duplicates."""
+"""Byline strings -> person names: no "By", no job titles, no emails or URLs, no duplicates; the
+post-nominal letters a byline prints stay with the name ("Jillian Kubala, MS, RD")."""
 
 from __future__ import annotations
 
@@ -58,6 +59,16 @@ ROLE_WORDS = frozenset(_ROLE_WORDS.split())
 # News agencies sign stories too; they are not persons.
 _WIRES = "reuters afp ap dpa ansa efe xinhua pti ani ians upi aap tass bloomberg kyodo yonhap"
 WIRE_NAMES = frozenset(_WIRES.split())
+# Post-nominal letters: the degrees, licences and certifications a byline prints after a name
+# ("Genevieve Carlton, Ph.D.", "Jillian Kubala, MS, RD", "Shelby Loos, DVM"), and a generation's
+# numeral ("II"). They are part of how the page names its author, so they stay with the name;
+# compared without dots or marks ("Ph.D." is phd, "CEPF®" cepf). Not "DC" nor other letters that
+# read as places or outlets, nor "Jr."/"Sr.": "Sr." opens a job title as often ("Sr. Director").
+_CREDENTIALS = """phd md do dvm vmd dds dmd pharmd psyd edd dnp dpt drph jd llm mba mph mpa msw msc ms ma
+    mfa bsc bs ba bsn msn rn np aprn fnp lpn pa-c rd rdn ld ldn cdn cdces cde cnsc cscs cfp cfa cpa chfc
+    clu cepf cpp psp cissp pmp lcsw lpc lmft lmhc ibclc facp facs faap mbbs mrcp frcp frcs ii iii iv"""
+CREDENTIALS = frozenset(_CREDENTIALS.split())
+_CREDENTIAL_MARKS = re.compile(r"[.\u00ae\u2122]")  # the dots of "Ph.D.", the ® of "CFP®"
 # Lower-case words allowed inside a name ("Ana de la Cruz", "Ludwig van Beethoven").
 _PARTICLES = "de da das do dos del della di du la le van von der den ter ten bin al el y e"
 PARTICLES = frozenset(_PARTICLES.split())
@@ -122,8 +133,32 @@ def clean_authors(raw: Iterable[str], *, site: str | None = None, host: str | No
             key, words = alnum_key(name), {alnum_key(word) for word in name.split()}
             if any(o in words or (len(o) >= 4 and (key in o or o in key)) for o in outlets):
                 continue  # the publication ("CNN", "Do UOL" on uol.com.br), not a person
-            seen.setdefault(name.casefold(), name)
+            # One person once, with the letters after the name if any source prints them.
+            person = bare(name).casefold()
+            if person not in seen or (bare(seen[person]) == seen[person] and bare(name) != name):
+                seen[person] = name
     return tuple(seen.values())
+
+
+def bare(name: str) -> str:
+    """A name without the post-nominal letters after it.
+
+    >>> bare("Jillian Kubala, MS, RD")
+    'Jillian Kubala'
+    """
+    if name.isupper():
+        return name  # "JACK MA": a name in capitals, where letters cannot be told from a surname
+    words = name.split()
+    while len(words) > 1 and _credential(words[-1]):
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def _credential(word: str) -> bool:
+    """Post-nominal letters as a byline writes them, in capitals ("MS", "Ph.D.", "PharmD"); not a
+    surname that spells the same ("Jack Ma", "Linh Do")."""
+    letters = _CREDENTIAL_MARKS.sub("", word.strip(","))
+    return letters.casefold() in CREDENTIALS and sum(c.isupper() for c in letters) >= 2
 
 
 def credits(raw: Iterable[str]) -> tuple[str, ...]:
@@ -169,12 +204,28 @@ def split_byline(text: str) -> list[str]:
             parts[-1] = f"{parts[-1]}{sep}{part}"  # "José Volta e Pinto"
         else:
             parts.append(part)
-    names = [name for name in map(_person, parts) if name]
-    if any(" " in name for name in names):
+    names: list[str] = []
+    after_name = False  # whether the part before was a full name
+    for part in parts:
+        letters = _credentials_only(part)
+        if letters and after_name:
+            names[-1] = f"{names[-1]}, {letters}"  # "Jane Doe, MS, RD": her letters, not a second person
+            continue
+        name = _person(part)
+        after_name = name is not None and " " in bare(name)
+        if name:
+            names.append(name)
+    if any(" " in bare(name) for name in names):
         # Beside a full name a lone word is an affiliation or a place ("Jane Doe, Futurism"), not a
         # second author: people who sign with one name sign alone.
-        names = [name for name in names if " " in name]
+        names = [name for name in names if " " in bare(name)]
     return names
+
+
+def _credentials_only(part: str) -> str | None:
+    """The post-nominal letters a part of a byline consists of ("MS", "Ph.D.", "CFP®"), else None."""
+    words = part.strip(_PUNCT.replace(".", "")).split()  # the dot of "Ph.D." stays
+    return " ".join(words) if words and all(map(_credential, words)) else None
 
 
 def _person(part: str) -> str | None:
@@ -183,6 +234,8 @@ def _person(part: str) -> str | None:
         return None
     if _LABEL.search(part):
         return None
+    whole = part
+    part = bare(part)  # "Jane Doe PhD": the name is read without its letters, which are given back
     words = part.split()
     lowered = [w.strip(".,").lower() for w in words]
     pieces = {piece for low in lowered for piece in low.split("-")}  # "Editor-at-large"
@@ -201,4 +254,4 @@ def _person(part: str) -> str | None:
         return None
     if part.isupper() and len(words) > 1:
         part = part.title()  # "JANE DOE" -> "Jane Doe"
-    return part
+    return part + whole[len(bare(whole)) :]

@@ -18,6 +18,7 @@ from ._authors import (
     BYLINE_START,
     MAYBE_BYLINE_START,
     ROLE_WORDS,
+    bare,
     clean_authors,
     credits,
     split_byline,
@@ -152,8 +153,8 @@ def find_authors(
         # A JSON-LD or meta author the page never prints may name the account that posted the
         # story: it yields to a "By ..." line of the page that names someone else ("By Charles
         # Patterson" under an "author" meta naming the site's editor).
-        (lambda: tuple(name for name in named if shown(name)), "json-ld"),
-        (lambda: tuple(name for name in listed if shown(name)), "meta"),
+        (lambda: tuple(name for name in named if shown(bare(name))), "json-ld"),
+        (lambda: tuple(name for name in listed if shown(bare(name))), "meta"),
         (lambda: _line_people(page.lines, clean) if named or listed else (), "dom"),
         (lambda: named, "json-ld"),
         (lambda: listed, "meta"),
