@@ -148,6 +148,10 @@ _PRICE = re.compile(r"[$€£¥₹\d](?:(?<=[$€£¥₹])\s?\d|(?<=\d)\s?(?:€
 _TAGS = re.compile(rf"<({'|'.join(COUNTED_TAGS)})[\s>/]")
 _LINKED_HEADING = re.compile(r"<h[2-4][^>]{0,200}>\s*<a\s")
 _CLASS = re.compile(r'class="([^"]{1,300})"')
+# Where schema.org types are named: JSON-LD blocks and microdata items.
+JSONLD_TYPE: Final = "application/ld+json"
+_SCHEMA_NODES: Final = f'script[type="{JSONLD_TYPE}" i], [itemtype]'
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # as the selector's "i" folds
 _TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,80}")')
 _OG_TYPE = re.compile(
     r"""<meta[^>]+property\s*=\s*["']og:type["'][^>]*content\s*=\s*["']([^"']*)|"""
@@ -220,17 +224,19 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
         out[f"tag_{tag}"] = _log(tags[tag])
     out["links_per_p"] = _log(tags["a"] / (1 + tags["p"]))
     out["li_per_p"] = _log(tags["li"] / (1 + tags["p"]))
-    values = Counter(_CLASS.findall(html))  # each class value once, with how often it occurs
+    classes = _CLASS.findall(html)
+    values = Counter(classes)  # each class value once, with how often it occurs
     repeats = values.values()
     # Cards of a listing, posts of a thread, products of a grid: one class value, many times over.
     out["repeat_max"] = _log(max(repeats, default=0))
     out["repeat_kinds"] = _log(sum(1 for n in repeats if n >= REPEATS))
     out["linked_headings"] = _log(len(_LINKED_HEADING.findall(html)))
     named: Counter[str] = Counter()
-    for value, times in values.items():  # a value is split into words once, however often it occurs
-        for word in value.lower().translate(_SPACES).split():
-            if (group := _BY_WORD.get(word)) is not None:
-                named[group] += times
+    # every class value's words, counted in C, then each distinct word looked up once
+    words = Counter(" ".join(classes).lower().translate(_SPACES).split())
+    for word, times in words.items():
+        if (group := _BY_WORD.get(word)) is not None:
+            named[group] += times
     for group in CLASS_GROUPS:
         out[f"class_{group}"] = _log(named[group])
     schema = _schema_groups(tree)
@@ -314,10 +320,13 @@ def classify(signals: Mapping[str, float]) -> PageType:
 def _schema_groups(tree: LexborHTMLParser) -> set[str]:
     """The groups of every schema.org type named in JSON-LD (nested ones too) or microdata."""
     names: list[str] = []
-    for script in tree.css('script[type="application/ld+json" i]'):
-        for listed in _TYPE.findall(script.text(deep=True)):
-            names += re.findall(r'"([^"]+)"', listed)
-    names += [node.attributes.get("itemtype") or "" for node in tree.css("[itemtype]")]
+    for node in tree.css(_SCHEMA_NODES):  # one walk for both kinds
+        attrs = node.attributes
+        if "itemtype" in attrs:
+            names.append(attrs["itemtype"] or "")
+        if node.tag == "script" and (attrs.get("type") or "").translate(_ASCII_LOWER) == JSONLD_TYPE:
+            for listed in _TYPE.findall(node.text(deep=True)):
+                names += re.findall(r'"([^"]+)"', listed)
     groups = (_BY_SCHEMA.get(name.rstrip("/").rsplit("/", 1)[-1].lower()) for name in names)
     return {group for group in groups if group is not None}
 
