@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections import deque
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -317,14 +318,8 @@ def read_section(tree: LexborHTMLParser, *, site: str | None, url: str | None) -
     >>> read_section(page, site=None, url=None)
     'Weather'
     """
-    for label in (
-        _category_link(tree),
-        _category_field(tree),
-        _primary_tag(tree),
-        _fusion_section(tree),
-        _next_section(tree),
-    ):
-        section = declared_section(label, site=site, url=url)
+    for reader in SECTION_READERS:  # in order, each read only when those before it name none
+        section = declared_section(reader(tree), site=site, url=url)
         if section:
             return section
     return None
@@ -398,6 +393,16 @@ def _next_section(tree: LexborHTMLParser) -> str | None:
             if name:
                 return name
     return None
+
+
+# Where a CMS shows the section, most explicit first: ``read_section`` takes the first that names one.
+SECTION_READERS: tuple[Callable[[LexborHTMLParser], str | None], ...] = (
+    _category_link,
+    _category_field,
+    _primary_tag,
+    _fusion_section,
+    _next_section,
+)
 
 
 def _next_breadcrumbs(tree: LexborHTMLParser) -> tuple[str, ...]:
