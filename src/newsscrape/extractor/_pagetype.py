@@ -184,8 +184,21 @@ class PageType:
 
     label: PageTypeName
     probabilities: tuple[tuple[PageTypeName, float], ...]  # most likely first
-    evidence: tuple[tuple[str, float], ...]  # (feature, its push towards label over the runner-up)
     signals: Mapping[str, float]  # every feature's value, for explain and for fitting
+
+    @property
+    def evidence(self) -> tuple[tuple[str, float], ...]:
+        """(feature, its push towards label over the runner-up), the strongest first: worked out
+        from the signals when asked (``explain`` asks; ``extract`` needs the label only)."""
+        model = _MODEL
+        best, second = (model.classes.index(name) for name, _ in self.probabilities[:2])
+        z = _standardised(self.signals)
+        push = [
+            (name, (model.weights[best][i] - model.weights[second][i]) * z[i])
+            for i, name in enumerate(model.features)
+        ]
+        push.sort(key=lambda item: -item[1])
+        return tuple((name, round(value, 3)) for name, value in push[:EVIDENCE] if value > 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,28 +306,27 @@ def classify(signals: Mapping[str, float]) -> PageType:
     'product'
     """
     model = _MODEL
-    z = [
-        (signals.get(name, 0.0) - mean) / scale
-        for name, mean, scale in zip(model.features, model.mean, model.scale, strict=True)
-    ]
+    z = _standardised(signals)
     # map(mul) feeds sum the very products, in the same order, as a generator would: the same logits
     logits = [b + sum(map(operator.mul, row, z)) for row, b in zip(model.weights, model.bias, strict=True)]
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
     total = sum(exps)
     ranked = sorted(range(len(logits)), key=lambda i: -logits[i])
-    best, second = ranked[0], ranked[1]
-    push = [
-        (name, (model.weights[best][i] - model.weights[second][i]) * z[i])
-        for i, name in enumerate(model.features)
-    ]
-    push.sort(key=lambda item: -item[1])
     return PageType(
-        label=model.classes[best],
+        label=model.classes[ranked[0]],
         probabilities=tuple((model.classes[i], round(exps[i] / total, 4)) for i in ranked),
-        evidence=tuple((name, round(value, 3)) for name, value in push[:EVIDENCE] if value > 0),
         signals=dict(signals),
     )
+
+
+def _standardised(signals: Mapping[str, float]) -> list[float]:
+    """Each feature of the model, centred and scaled as it was fitted (a missing one is 0)."""
+    model = _MODEL
+    return [
+        (signals.get(name, 0.0) - mean) / scale
+        for name, mean, scale in zip(model.features, model.mean, model.scale, strict=True)
+    ]
 
 
 def _schema_groups(tree: LexborHTMLParser) -> set[str]:
