@@ -237,19 +237,17 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
         out[f"tag_{tag}"] = _log(tags[tag])
     out["links_per_p"] = _log(tags["a"] / (1 + tags["p"]))
     out["li_per_p"] = _log(tags["li"] / (1 + tags["p"]))
-    classes = _CLASS.findall(html)
-    values = Counter(classes)  # each class value once, with how often it occurs
+    values = Counter(_CLASS.findall(html))  # each class value once, with how often it occurs
     repeats = values.values()
     # Cards of a listing, posts of a thread, products of a grid: one class value, many times over.
     out["repeat_max"] = _log(max(repeats, default=0))
     out["repeat_kinds"] = _log(sum(1 for n in repeats if n >= REPEATS))
     out["linked_headings"] = _log(len(_LINKED_HEADING.findall(html)))
     named: Counter[str] = Counter()
-    # every class value's words, counted in C, then each distinct word looked up once
-    words = Counter(" ".join(classes).lower().translate(_SPACES).split())
-    for word, times in words.items():
-        if (group := _BY_WORD.get(word)) is not None:
-            named[group] += times
+    for value, times in values.items():  # a value is split into words once, however often it occurs
+        for word in value.lower().translate(_SPACES).split():
+            if (group := _BY_WORD.get(word)) is not None:
+                named[group] += times
     for group in CLASS_GROUPS:
         out[f"class_{group}"] = _log(named[group])
     schema = _schema_groups(tree)
