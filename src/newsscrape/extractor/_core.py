@@ -11,7 +11,7 @@ from .. import models
 from ..config import ExtractConfig
 from ..errors import ExtractError
 from ..models import Article, Section
-from ._charset import decode_html, has_mojibake, undo_mojibake
+from ._charset import decode_page, has_mojibake, undo_mojibake
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import PageType, classify, content_signals, page_signals
 from ._text import count_words, valid_text, valid_utf8
@@ -125,8 +125,11 @@ def _stages(
     # the caller's URLs end up in the record too (and relative links resolve against them)
     url = valid_text(url) if url else url
     final_url = valid_text(final_url) if final_url else final_url
-    text = decode_html(html, http_charset=charset, url=url) if isinstance(html, bytes) else html
-    text, utf8 = valid_utf8(text)  # a str may carry lone surrogates; no record may
+    if isinstance(html, bytes):
+        text, utf8 = decode_page(html, http_charset=charset, url=url)
+    else:
+        text, utf8 = html, None
+    text, utf8 = valid_utf8(text, utf8)  # a str may carry lone surrogates; no record may
     encoded = text  # the text utf8 holds
     if has_mojibake(utf8):  # encoded twice upstream: undone while at most half the budget is spent
         text = deadline.run(undo_mojibake, text, reserve=deadline.limit / 2) or text
