@@ -47,7 +47,7 @@ from newsscrape.extractor.content import _content  # noqa: E402
 from newsscrape.extractor.metadata import _metadata, _metapage  # noqa: E402
 
 CORE_STAGES = (
-    "decode_html",
+    "decode_page",
     "valid_text",
     "has_mojibake",
     "undo_mojibake",

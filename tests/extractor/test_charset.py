@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from newsscrape import extract
 from newsscrape.errors import ExtractError
-from newsscrape.extractor._charset import PRESCAN_BYTES, decode_html, normalise_label, sniff_meta_charset
+from newsscrape.extractor._charset import (
+    PRESCAN_BYTES,
+    decode_html,
+    decode_page,
+    normalise_label,
+    sniff_meta_charset,
+)
 
 RUSSIAN = "Городские власти объявили о запуске новой трамвайной линии до северных районов."
 FRENCH = "Le gouvernement a présenté mercredi une réforme très attendue des retraites."
@@ -259,3 +265,19 @@ def test_text_that_only_looks_foreign_is_left_alone() -> None:
     story = "SÃO PAULO — A Ã and an Â are letters here, and the text is right. " * 8
     article = extract(f"<html><body><article><h1>Rain</h1><p>{story}</p></article></body></html>")
     assert "SÃO PAULO — A Ã and an Â are letters here" in article.body
+
+
+# --- the UTF-8 bytes handed on -------------------------------------------------------------------
+
+
+def test_a_page_read_as_utf8_comes_with_its_bytes() -> None:
+    data = page(FRENCH).encode("utf-8")
+    text, utf8 = decode_page(data, http_charset="windows-1252")  # evident UTF-8 beats the header
+    assert utf8 is data
+    assert text.encode("utf-8") == data
+
+
+def test_a_page_read_in_another_encoding_or_repaired_comes_without_bytes() -> None:
+    assert decode_page(page(RUSSIAN).encode("cp1251"), http_charset="windows-1251")[1] is None
+    assert decode_page(codecs.BOM_UTF8 + page(FRENCH).encode("utf-8"))[1] is None  # the BOM is cut
+    assert decode_page(page(FRENCH).encode("utf-8")[:-40] + b"\xff</p>")[1] is None  # replaced

@@ -158,18 +158,30 @@ def decode_html(data: bytes, *, http_charset: str | None = None, url: str | None
     >>> decode_html("<p>café</p>".encode("cp1252"), http_charset="iso-8859-1", url=None)
     '<p>café</p>'
     """
+    return decode_page(data, http_charset=http_charset, url=url)[0]
+
+
+def decode_page(
+    data: bytes, *, http_charset: str | None = None, url: str | None = None
+) -> tuple[str, bytes | None]:
+    """``decode_html``'s text, and ``data`` itself when the text is ``data`` read as UTF-8: the
+    text's UTF-8 encoding, which the pipeline then need not make again (None otherwise).
+
+    >>> decode_page("<p>café</p>".encode())
+    ('<p>café</p>', b'<p>caf\\xc3\\xa9</p>')
+    """
     if _NON_SPACE.search(data) is None:
         raise ExtractError("the document is empty", url=url, reason="empty")
     if data.startswith(BINARY_MAGIC):
         raise ExtractError("the bytes are a binary file, not HTML", url=url, reason="not_html")
-    text = _decode(data, http_charset)
+    text, is_utf8 = _decode(data, http_charset)
     if not text.strip():  # e.g. a lone BOM, or UTF-16 whitespace
         raise ExtractError("the document is empty", url=url, reason="empty")
     nuls = text.count("\x00")
     mostly_nul = nuls >= MIN_NULS and nuls > MAX_NUL_SHARE * len(text)
     if nuls and (mostly_nul or not text.replace("\x00", "").strip()):
         raise ExtractError("the bytes are full of NUL characters, not HTML", url=url, reason="not_html")
-    return text
+    return text, data if is_utf8 else None
 
 
 # C1 control characters never stand in HTML text; in a decoded page they are the trace of UTF-8
@@ -264,32 +276,33 @@ def sniff_meta_charset(data: bytes) -> str | None:
     return None
 
 
-def _decode(data: bytes, http_charset: str | None) -> str:
+def _decode(data: bytes, http_charset: str | None) -> tuple[str, bool]:
+    """The text, and whether it is ``data`` read as strict UTF-8 (``data`` is then its encoding)."""
     for bom, codec in BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace")
+            return data[len(bom) :].decode(codec, errors="replace"), False
     utf8 = _self_evident_utf8(data)
     if utf8 is not None:
-        return utf8
+        return utf8, True
     declared = [c for c in (normalise_label(http_charset), sniff_meta_charset(data)) if c]
     # UTF-16 decodes almost any even-length bytes "strictly", into CJK noise: believe a UTF-16 label
     # only when the bytes show the UTF-16 shape (a NUL in every other byte of markup).
     declared = [c for c in declared if not c.startswith("utf-16") or _utf16_without_bom(data) == c]
     for codec in declared:
         try:
-            return data.decode(codec)
+            return data.decode(codec), codec == "utf-8"
         except UnicodeDecodeError:
             continue  # the bytes contradict this declaration; try the next one
     if declared:
-        return data.decode(declared[0], errors="replace")
+        return data.decode(declared[0], errors="replace"), False
     utf16 = _utf16_without_bom(data)  # before UTF-8: NULs are valid UTF-8, so UTF-16 would pass it
     if utf16 is not None:
-        return data.decode(utf16, errors="replace")
+        return data.decode(utf16, errors="replace"), False
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), True
     except UnicodeDecodeError:
         pass
-    return data.decode(_detect(data) or "utf-8", errors="replace")
+    return data.decode(_detect(data) or "utf-8", errors="replace"), False
 
 
 def _self_evident_utf8(data: bytes) -> str | None:

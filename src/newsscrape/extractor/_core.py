@@ -11,7 +11,7 @@ from .. import models
 from ..config import ExtractConfig
 from ..errors import ExtractError
 from ..models import Article, Section
-from ._charset import decode_html, has_mojibake, undo_mojibake
+from ._charset import decode_page, has_mojibake, undo_mojibake
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import PageType, classify, content_signals, page_signals
 from ._text import count_words, valid_text, valid_utf8
@@ -125,15 +125,20 @@ def _stages(
     # the caller's URLs end up in the record too (and relative links resolve against them)
     url = valid_text(url) if url else url
     final_url = valid_text(final_url) if final_url else final_url
-    text = decode_html(html, http_charset=charset, url=url) if isinstance(html, bytes) else html
-    text, utf8 = valid_utf8(text)  # a str may carry lone surrogates; no record may
+    if isinstance(html, bytes):
+        text, utf8 = decode_page(html, http_charset=charset, url=url)
+    else:
+        text, utf8 = html, None
+    text, utf8 = valid_utf8(text, utf8)  # a str may carry lone surrogates; no record may
+    encoded = text  # the text utf8 holds
     if has_mojibake(utf8):  # encoded twice upstream: undone while at most half the budget is spent
         text = deadline.run(undo_mojibake, text, reserve=deadline.limit / 2) or text
     if not text.strip():
         raise ExtractError("the document is empty", url=url, reason="empty")
     # lexbor is quadratic in the attributes of one tag: keep the first few hundred of each
     text = tame_attributes(text)
-    tree = _parse(text, config, url=url)
+    # lexbor reads UTF-8: the bytes valid_utf8 made, unless a repair has changed the text since
+    tree = _parse(text, utf8 if text is encoded else None, config, url=url)
     deadline.check()
     meta = read_metadata(tree, url=final_url or url, explain=explain)
     # page-type signals come from the tree before the content pass edits it
@@ -176,10 +181,12 @@ def _stages(
     )
 
 
-def _parse(text: str, config: ExtractConfig, *, url: str | None) -> LexborHTMLParser:
+def _parse(text: str, utf8: bytes | None, config: ExtractConfig, *, url: str | None) -> LexborHTMLParser:
+    """The tree of ``text``, given its UTF-8 encoding too when the caller has it (else lexbor's
+    wrapper encodes it again)."""
     # lexbor is quadratic on deep block nesting: refuse such markup before parsing it
     odd = check_markup(text, max_depth=config.max_depth, url=url)
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(text if utf8 is None else utf8)
     if odd and tree.root is not None:  # the tree can nest deeper than the tags say (implied elements)
         check_tree(tree.root, max_depth=config.max_depth, url=url)
     return tree

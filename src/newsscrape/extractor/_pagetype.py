@@ -148,6 +148,10 @@ _PRICE = re.compile(r"[$€£¥₹\d](?:(?<=[$€£¥₹])\s?\d|(?<=\d)\s?(?:€
 _TAGS = re.compile(rf"<({'|'.join(COUNTED_TAGS)})[\s>/]")
 _LINKED_HEADING = re.compile(r"<h[2-4][^>]{0,200}>\s*<a\s")
 _CLASS = re.compile(r'class="([^"]{1,300})"')
+# Where schema.org types are named: JSON-LD blocks and microdata items.
+JSONLD_TYPE: Final = "application/ld+json"
+_SCHEMA_NODES: Final = f'script[type="{JSONLD_TYPE}" i], [itemtype]'
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # as the selector's "i" folds
 _TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,80}")')
 _OG_TYPE = re.compile(
     r"""<meta[^>]+property\s*=\s*["']og:type["'][^>]*content\s*=\s*["']([^"']*)|"""
@@ -180,8 +184,21 @@ class PageType:
 
     label: PageTypeName
     probabilities: tuple[tuple[PageTypeName, float], ...]  # most likely first
-    evidence: tuple[tuple[str, float], ...]  # (feature, its push towards label over the runner-up)
     signals: Mapping[str, float]  # every feature's value, for explain and for fitting
+
+    @property
+    def evidence(self) -> tuple[tuple[str, float], ...]:
+        """(feature, its push towards label over the runner-up), the strongest first: worked out
+        from the signals when asked (``explain`` asks; ``extract`` needs the label only)."""
+        model = _MODEL
+        best, second = (model.classes.index(name) for name, _ in self.probabilities[:2])
+        z = _standardised(self.signals)
+        push = [
+            (name, (model.weights[best][i] - model.weights[second][i]) * z[i])
+            for i, name in enumerate(model.features)
+        ]
+        push.sort(key=lambda item: -item[1])
+        return tuple((name, round(value, 3)) for name, value in push[:EVIDENCE] if value > 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,37 +304,39 @@ def classify(signals: Mapping[str, float]) -> PageType:
     'product'
     """
     model = _MODEL
-    z = [
-        (signals.get(name, 0.0) - mean) / scale
-        for name, mean, scale in zip(model.features, model.mean, model.scale, strict=True)
-    ]
+    z = _standardised(signals)
     # map(mul) feeds sum the very products, in the same order, as a generator would: the same logits
     logits = [b + sum(map(operator.mul, row, z)) for row, b in zip(model.weights, model.bias, strict=True)]
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
     total = sum(exps)
     ranked = sorted(range(len(logits)), key=lambda i: -logits[i])
-    best, second = ranked[0], ranked[1]
-    push = [
-        (name, (model.weights[best][i] - model.weights[second][i]) * z[i])
-        for i, name in enumerate(model.features)
-    ]
-    push.sort(key=lambda item: -item[1])
     return PageType(
-        label=model.classes[best],
+        label=model.classes[ranked[0]],
         probabilities=tuple((model.classes[i], round(exps[i] / total, 4)) for i in ranked),
-        evidence=tuple((name, round(value, 3)) for name, value in push[:EVIDENCE] if value > 0),
         signals=dict(signals),
     )
+
+
+def _standardised(signals: Mapping[str, float]) -> list[float]:
+    """Each feature of the model, centred and scaled as it was fitted (a missing one is 0)."""
+    model = _MODEL
+    return [
+        (signals.get(name, 0.0) - mean) / scale
+        for name, mean, scale in zip(model.features, model.mean, model.scale, strict=True)
+    ]
 
 
 def _schema_groups(tree: LexborHTMLParser) -> set[str]:
     """The groups of every schema.org type named in JSON-LD (nested ones too) or microdata."""
     names: list[str] = []
-    for script in tree.css('script[type="application/ld+json" i]'):
-        for listed in _TYPE.findall(script.text(deep=True)):
-            names += re.findall(r'"([^"]+)"', listed)
-    names += [node.attributes.get("itemtype") or "" for node in tree.css("[itemtype]")]
+    for node in tree.css(_SCHEMA_NODES):  # one walk for both kinds
+        attrs = node.attributes
+        if "itemtype" in attrs:
+            names.append(attrs["itemtype"] or "")
+        if node.tag == "script" and (attrs.get("type") or "").translate(_ASCII_LOWER) == JSONLD_TYPE:
+            for listed in _TYPE.findall(node.text(deep=True)):
+                names += re.findall(r'"([^"]+)"', listed)
     groups = (_BY_SCHEMA.get(name.rstrip("/").rsplit("/", 1)[-1].lower()) for name in names)
     return {group for group in groups if group is not None}
 

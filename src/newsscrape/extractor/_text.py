@@ -39,15 +39,16 @@ def valid_text(text: str) -> str:
     return valid_utf8(text)[0]
 
 
-def valid_utf8(text: str) -> tuple[str, bytes]:
+def valid_utf8(text: str, utf8: bytes | None = None) -> tuple[str, bytes]:
     """``valid_text(text)`` and its UTF-8 bytes: one encoding serves the check and a caller that
-    scans the bytes too (the page's mojibake test).
+    scans the bytes too (the page's mojibake test, the parser). ``utf8``: the text's UTF-8 encoding
+    when the caller has it already (a page decoded from UTF-8 bytes).
 
     >>> valid_utf8("caf\\udce9")[1]
     b'caf\\xef\\xbf\\xbd'
     """
     try:  # the scan below costs ~30 ns a character: first a C-speed look for any sign of trouble
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if utf8 is None else utf8
         if not any(lead in data and any(pair in data for pair in pairs) for lead, pairs in _MAYBE_INVALID):
             return text, data
     except UnicodeEncodeError:  # a lone surrogate

@@ -227,7 +227,10 @@ def _prepare(body: LexborNode, deadline: Deadline, *, junk_stripped: bool = Fals
     _remove([(node, "popup", "ARIA dialog") for node in body.css(DIALOGS)], removed)
     page_chars = len(fold(body.text(deep=True)))
     doomed: list[tuple[LexborNode, RemovalKind, str]] = []
-    for node in body.css(PAGE_CHROME):
+    inside: dict[int, bool] = {}  # memo: is this node inside a box already doomed?
+    for node in body.css(PAGE_CHROME):  # in page order: a box comes before the boxes it holds
+        if _inside(node, inside, body.mem_id):
+            continue  # it goes with its box: not weighed (a thread's every comment was)
         tag = node.tag or ""
         kind = TAG_KIND.get(tag) or ROLE_KIND.get((node.attributes.get("role") or "").lower())
         if kind is None:
@@ -242,6 +245,7 @@ def _prepare(body: LexborNode, deadline: Deadline, *, junk_stripped: bool = Fals
         ):
             continue  # a wrapper of the story that happens to say "comments" or be a <header>
         doomed.append((node, kind, "page-wide chrome"))
+        inside[node.mem_id] = True
     _remove(doomed, removed)
     _drop_rails(body, page_chars, removed, deadline)
     deadline.check()
@@ -419,11 +423,16 @@ def _placed(
 
 
 def _unsure(content: Content, meta: Metadata) -> bool:
-    words = sum(count_words(b.text) for b in content.blocks)
-    if words < UNSURE_WORDS:
-        return True
+    """Whether the native text has fewer than ``UNSURE_WORDS`` words, or than ``UNSURE_HINT_SHARE``
+    of the page's declared word count; its words are counted only until it has enough."""
     hint = meta.word_count or (count_words(meta.article_body) if meta.article_body else 0)
-    return bool(hint) and words < UNSURE_HINT_SHARE * hint
+    enough = max(UNSURE_WORDS, UNSURE_HINT_SHARE * hint)
+    words = 0
+    for block in content.blocks:
+        words += count_words(block.text)
+        if words >= enough:
+            return False
+    return True
 
 
 def _drop_reviews(body: LexborNode, content: Content) -> None:

@@ -57,7 +57,13 @@ BYLINE_SELECTORS = (
 # names schools, awards and employers).
 # Links to a person's page: "By <a href="/authors/jane-doe/">Jane Doe</a>".
 AUTHOR_LINKS = tuple(f'a[href*="/{path}/" i]' for path in AUTHOR_PATHS)
-_ANY_AUTHOR_LINK = ", ".join(AUTHOR_LINKS)
+# One selector per stem ("/author" finds "/author/" and "/authors/"): each [href*=] is a test of every
+# link, and _author_links shares the links out by their exact paths anyway.
+_ANY_AUTHOR_LINK = ", ".join(
+    f'a[href*="/{path}" i]'
+    for path in AUTHOR_PATHS
+    if not any(p != path and path.startswith(p) for p in AUTHOR_PATHS)
+)
 # (A selector's "i" flag folds ASCII letters only, as this table does.)
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # Any element a theme names after the author ("post_author_name", "authorBlock_title").

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections import deque
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -275,11 +276,14 @@ def is_section_label(label: str) -> bool:
 # underscores-based themes put them in .cat-links. Drupal renders a taxonomy field as
 # .field--name-field-<name> (Drupal 8+) or .field-name-field-<name> (Drupal 7).
 CATEGORY_LINKS = 'a[rel~="category"], .cat-links a'
-CATEGORY_FIELDS = ", ".join(
-    f'[class*="{prefix}-field-{name}"]'
+CATEGORY_FIELDS = tuple(
+    f"{prefix}-field-{name}"
     for prefix in ("field--name", "field-name")
     for name in ("section", "category", "categories", "channel")
 )
+# Every Drupal field's class holds this (both prefixes end so): one [class*=] test of each element
+# finds the candidates, and their class is looked at for CATEGORY_FIELDS (as case-sensitively).
+_ANY_FIELD = '[class*="name-field-"]'
 # A Drupal field's values: its items (8+: field__item, 7: field-item), else its links.
 FIELD_ITEMS = ".field__item, .field-item"
 # Ghost themes show the primary tag (Ghost's section) as one /tag/ link: Casper's
@@ -317,14 +321,8 @@ def read_section(tree: LexborHTMLParser, *, site: str | None, url: str | None) -
     >>> read_section(page, site=None, url=None)
     'Weather'
     """
-    for label in (
-        _category_link(tree),
-        _category_field(tree),
-        _primary_tag(tree),
-        _fusion_section(tree),
-        _next_section(tree),
-    ):
-        section = declared_section(label, site=site, url=url)
+    for reader in SECTION_READERS:  # in order, each read only when those before it name none
+        section = declared_section(reader(tree), site=site, url=url)
         if section:
             return section
     return None
@@ -338,7 +336,10 @@ def _category_link(tree: LexborHTMLParser) -> str | None:
 
 
 def _category_field(tree: LexborHTMLParser) -> str | None:
-    for node in tree.css(CATEGORY_FIELDS):
+    for node in tree.css(_ANY_FIELD):
+        klass = node.attributes.get("class") or ""
+        if not any(name in klass for name in CATEGORY_FIELDS):
+            continue
         items = node.css(FIELD_ITEMS) or node.css("a")
         text = squash(items[0].text(deep=True)) if items else ""
         if text:
@@ -398,6 +399,16 @@ def _next_section(tree: LexborHTMLParser) -> str | None:
             if name:
                 return name
     return None
+
+
+# Where a CMS shows the section, most explicit first: ``read_section`` takes the first that names one.
+SECTION_READERS: tuple[Callable[[LexborHTMLParser], str | None], ...] = (
+    _category_link,
+    _category_field,
+    _primary_tag,
+    _fusion_section,
+    _next_section,
+)
 
 
 def _next_breadcrumbs(tree: LexborHTMLParser) -> tuple[str, ...]:

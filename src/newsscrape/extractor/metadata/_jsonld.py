@@ -10,15 +10,16 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-from selectolax.lexbor import LexborHTMLParser
 
 from .._text import squash, valid_text
 
 Node = dict[str, Any]
+
+# The elements that hold JSON-LD.
+JSONLD_SCRIPTS = 'script[type="application/ld+json" i]'
 
 # An article node is any type ending in one of these (NewsArticle, ReportageNewsArticle,
 # BlogPosting, LiveBlogPosting, SocialMediaPosting, ScholarlyArticle, ...).
@@ -59,16 +60,15 @@ class JsonLd:
         return value
 
 
-def read_jsonld(tree: LexborHTMLParser, *, url: str | None = None) -> JsonLd:
-    """Parse every ``application/ld+json`` block and pick out the article.
+def read_jsonld(blocks: Iterable[str], *, url: str | None = None) -> JsonLd:
+    """Parse the texts of a page's ``JSONLD_SCRIPTS``, in page order, and pick out the article.
 
-    >>> page = '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
-    >>> read_jsonld(LexborHTMLParser(page)).article
+    >>> read_jsonld(['{"@type": "NewsArticle"}']).article
     {'@type': 'NewsArticle'}
     """
     nodes: list[Node] = []
-    for script in tree.css('script[type="application/ld+json" i]'):
-        data = loads_lenient(script.text(deep=True))
+    for block in blocks:
+        data = loads_lenient(block)
         if data is not None:
             _flatten(data, nodes, depth=0)
     if not nodes:

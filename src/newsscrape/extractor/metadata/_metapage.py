@@ -16,8 +16,12 @@ from selectolax.lexbor import LexborHTMLParser
 from ...models import Article
 from .._text import squash
 from .._urls import host_of
-from ._jsonld import JsonLd, read_jsonld, text_of
+from ._jsonld import JSONLD_SCRIPTS, JsonLd, read_jsonld, text_of
 from ._pubdate import Found, find_dates
+
+# What ``Page.read`` collects from the whole tree: every <meta> with a content, every <link rel>
+# target and the JSON-LD blocks.
+_PAGE_TAGS = f"meta[content], link[rel][href], {JSONLD_SCRIPTS}"
 
 # The fields the rules fill: the record's metadata fields and the two JSON-LD hints of ``Metadata``.
 # A misspelt one is a mypy error, not a silent no-op.
@@ -107,14 +111,25 @@ class Page:
 
     @classmethod
     def read(cls, tree: LexborHTMLParser, *, url: str | None) -> Page:
-        ld = read_jsonld(tree, url=url)
+        metas: dict[str, list[str]] = {}
+        links: dict[str, str] = {}
+        blocks: list[str] = []
+        # one walk of the tree for the three kinds (each css() call walks all of it), in page order
+        for node in tree.css(_PAGE_TAGS):
+            if node.tag == "meta":
+                _add_meta(node.attributes, metas)
+            elif node.tag == "link":
+                _add_link(node.attributes, links)
+            else:
+                blocks.append(node.text(deep=True))
+        ld = read_jsonld(blocks, url=url)
         title_node = (tree.head or tree).css_first("title") or tree.css_first("title")  # <head> first
         return cls(
             tree=tree,
             url=url,
             host=host_of(url),
-            metas=_meta_tags(tree),
-            links=_links(tree),
+            metas=metas,
+            links=links,
             ld=ld,
             art=ld.article or {},
             html_title=squash(title_node.text()) if title_node is not None else "",
@@ -152,26 +167,20 @@ class Page:
         return self._dates
 
 
-def _meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
-    """Every <meta> content by lower-cased property, name, itemprop and http-equiv, in page order."""
-    metas: dict[str, list[str]] = {}
-    for node in tree.css("meta[content]"):
-        attrs = node.attributes
-        content = (attrs.get("content") or "").strip()
-        if not content:
-            continue
-        for attr in ("property", "name", "itemprop", "http-equiv"):
-            key = attrs.get(attr)
-            if key:
-                metas.setdefault(key.strip().lower(), []).append(content)
-    return metas
+def _add_meta(attrs: dict[str, str | None], metas: dict[str, list[str]]) -> None:
+    """A <meta>'s content under its lower-cased property, name, itemprop and http-equiv."""
+    content = (attrs.get("content") or "").strip()
+    if not content:
+        return
+    for attr in ("property", "name", "itemprop", "http-equiv"):
+        key = attrs.get(attr)
+        if key:
+            metas.setdefault(key.strip().lower(), []).append(content)
 
 
-def _links(tree: LexborHTMLParser) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for node in tree.css("link[rel][href]"):
-        href = (node.attributes.get("href") or "").strip()
-        for rel in (node.attributes.get("rel") or "").lower().split():
-            if href:
-                out.setdefault(rel, href)
-    return out
+def _add_link(attrs: dict[str, str | None], links: dict[str, str]) -> None:
+    """A <link>'s href under each of its rels, unless an earlier link has that rel."""
+    href = (attrs.get("href") or "").strip()
+    for rel in (attrs.get("rel") or "").lower().split():
+        if href:
+            links.setdefault(rel, href)
