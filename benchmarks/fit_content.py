@@ -2,21 +2,21 @@
 
 A profile is fitted in three stages. First ``descent_share`` (how far the container search steps
 down), ``widen_share`` (how far the container then climbs back up, to the nearest ancestor holding
-that share of the page's text: a grid of short product or story cards beside one block of prose)
-and ``second_share`` (when trafilatura's reading replaces the native one: None, only when
-the native text looks short; a number, on every page, when trafilatura's has more than that share
-of the native words). Then, with that descent share, the block walk's link rules with the second
-share again: ``box_link_share`` and ``para_link_share`` (the link share above which a box or a
-paragraph is dropped; above 1.0, never) and ``story_headings`` (whether a heading linking within
-the site is dropped). Last, the clean-up of the winning text: ``drop_reviews`` (paragraphs found
-only inside the page's review boxes go) and ``drop_repeats`` (a long paragraph trafilatura gives
-twice is given once). Each setting of a small grid is scored with WCXB's own metric (bag-of-words
-F1, averaged over the type's pages of half A, each page read as its true type). A stage's best
-replaces the profile only if it beats it by ``MIN_GAIN``, where the profile to beat is the better
-of the article profile and the type's present one (in the data file), so that noise on a few dozen
-pages does not move a type off the default and a refit moves a type only on a real gain. Half B
-is scored with the chosen profiles beside the article profile, for the record (it is never used
-to choose).
+that share of the page's text: a grid of short product or story cards beside one block of prose) and
+``second_share`` (when trafilatura's reading replaces the native one: None, only when the native
+text looks short; a number, on every page, when trafilatura's has more than that share of the native
+words). Then, with that descent share, the block walk's link rules with the second share again:
+``box_link_share`` and ``para_link_share`` (the link share above which a box or a paragraph is
+dropped; above 1.0, never) and ``story_headings`` (whether a heading linking within the site is
+dropped). Last, the clean-up of the winning text: ``drop_reviews`` (paragraphs found only inside the
+page's review boxes or its boxed fine print go) and ``drop_repeats`` (a long paragraph trafilatura
+gives twice is given once). Each setting of a small grid is scored with WCXB's own metric
+(bag-of-words F1, averaged over the type's pages of half A, each page read as its true type). A
+stage's best replaces the profile only if it beats it by ``MIN_GAIN``, where the profile to beat is
+the better of the article profile and the type's present one (in the data file), so that noise on a
+few dozen pages does not move a type off the default and a refit moves a type only on a real gain.
+Half B is scored with the chosen profiles beside the article profile, for the record (it is never
+used to choose).
 
 The native pass runs once per page and walk setting (descent share, link rules, review clean-up;
 without trafilatura), and trafilatura once per page; the second-share choice is then replayed on

@@ -163,3 +163,24 @@ def test_a_review_is_found_in_its_box_when_a_reading_left_a_line_of_it_out() -> 
     )
     _drop_reviews(tree.body, content)
     assert [b.text for b in content.blocks] == [DESCRIPTION]
+
+
+def test_a_reading_that_drops_reviews_drops_the_fine_print_boxed_apart_too() -> None:
+    # a shop's footnotes to its claims sit in a "disclaimer" box below the description; the block
+    # walk drops such a box, trafilatura's reading keeps it (its paragraphs carry no markup)
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsscrape.extractor.content._content import Block, Content, _drop_reviews
+
+    note = "Battery life measured under lab conditions with a pre-release model; results vary."
+    details = "".join(f"<p>{DESCRIPTION} Detail {n}.</p>" for n in range(3))
+    html = (
+        f'<html><body><div class="description"><p>{DESCRIPTION}</p>{details}</div>'
+        f'<div class="common-bottom-disclaimer"><ol><li>{note}</li></ol></div></body></html>'
+    )
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    content = Content(blocks=[Block(text=DESCRIPTION), Block(text=f"- {note}")])
+    _drop_reviews(tree.body, content)
+    assert [b.text for b in content.blocks] == [DESCRIPTION]
+    assert [(r.kind, r.reason) for r in content.removed] == [("copyright", "fine print")]

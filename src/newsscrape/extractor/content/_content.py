@@ -16,7 +16,7 @@ Stages, all on the one lexbor tree that metadata was read from:
    ``benchmarks/fit_second_opinion.py``, kept in ``data/second_opinion.json``; a reading without
    one always asks);
 6. a reading whose profile says so drops the paragraphs found only in the page's review boxes
-   from whichever text won (``_drop_reviews``: product pages).
+   and boxed fine print from whichever text won (``_drop_reviews``: product pages).
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
@@ -90,8 +90,18 @@ REPEAT_MIN_CHARS: Final = 80
 # reading won (trafilatura's paragraphs carry no markup: they are looked up in the tree's text).
 # A box holding more than ``PAGE_CHROME_MAX_SHARE`` of the page is a wrapper ("single-product-reviews-01"
 # on <body>), not a review box.
-REVIEW_WORDS: Final = frozenset({"review", "reviews"})
-REVIEW_BOXES: Final = '[class*="review" i], [id*="review" i]'
+# The same goes for a shop's fine print boxed apart from the product ("common-bottom-disclaimer": the
+# footnotes of its claims, terms of a bundle): the class/id words the block walk drops as fine print
+# (``_chrome``), which trafilatura's reading keeps.
+BOXED_KINDS: Final[dict[str, tuple[RemovalKind, str]]] = {
+    "review": ("comments", "customer reviews"),
+    "reviews": ("comments", "customer reviews"),
+    **{word: ("copyright", "fine print") for word, kind in WORD_KIND.items() if kind == "copyright"},
+}
+REVIEW_WORDS: Final = frozenset(BOXED_KINDS)
+REVIEW_BOXES: Final = ", ".join(
+    f'[class*="{word}" i], [id*="{word}" i]' for word in sorted(REVIEW_WORDS) if not word.endswith("s")
+)
 # A piece of a paragraph, in characters without white space: about three words, found only where
 # it was read; a line left out between two parts breaks one piece (20 and 40 score alike on half A).
 PIECE_CHARS: Final = 20
@@ -436,31 +446,34 @@ def _unsure(content: Content, meta: Metadata) -> bool:
 
 
 def _drop_reviews(body: LexborNode, content: Content) -> None:
-    """Drop the blocks whose text lies only inside the page's review boxes (``REVIEW_WORDS``);
-    a reading that would lose every block keeps them (its container was the review box)."""
+    """Drop the blocks whose text lies only inside the page's review boxes or its boxed fine print
+    (``BOXED_KINDS``); a reading that would lose every block keeps them (its container was the
+    review box)."""
     page = _compact(body.text(deep=True))
-    boxes: list[str] = []
+    boxes: dict[tuple[RemovalKind, str], list[str]] = {}
     kept: set[int] = set()
     for node in body.css(REVIEW_BOXES):
-        if not REVIEW_WORDS.intersection(tokens(node.attributes)) or _below(node, kept):
+        label = next((BOXED_KINDS[w] for w in tokens(node.attributes) if w in BOXED_KINDS), None)
+        if label is None or _below(node, kept):
             continue
         text = _compact(node.text(deep=True))
         if text and len(text) <= PAGE_CHROME_MAX_SHARE * len(page):
             kept.add(node.mem_id)
-            boxes.append(text)
+            boxes.setdefault(label, []).append(text)
     if not boxes:
         return
-    for text in boxes:  # the page's text outside them
-        page = page.replace(text, "\0", 1)
-    reviews = "\0".join(boxes)
+    for texts in boxes.values():  # the page's text outside them
+        for text in texts:
+            page = page.replace(text, "\0", 1)
+    boxed = {label: "\0".join(texts) for label, texts in boxes.items()}
     out: list[Block] = []
     gone: list[Removed] = []
     for block in content.blocks:
         # trafilatura writes a list item as "- item" and a table row as "| cell | cell |"
         text = _compact(block.text.lstrip("-* ").replace("|", ""))
-        if text and _read_from(text, reviews, page):
-            snippet = block.text[:SNIPPET_CHARS]
-            gone.append(Removed(kind="comments", reason="customer reviews", where="", text=snippet))
+        label = next((lb for lb, box in boxed.items() if text and _read_from(text, box, page)), None)
+        if label is not None:
+            gone.append(Removed(kind=label[0], reason=label[1], where="", text=block.text[:SNIPPET_CHARS]))
         else:
             out.append(block)
     if out and gone:

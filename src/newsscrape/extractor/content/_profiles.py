@@ -22,7 +22,8 @@ container descent can end at the page's one block of prose (a category blurb) be
 page's text (0.0: never).
 
 The text that wins is cleaned up per type too: ``drop_reviews`` drops the paragraphs found only
-inside the page's review boxes (what buyers say of a product is not its text), ``drop_repeats``
+inside the page's review boxes (what buyers say of a product is not its text) or its boxed fine
+print (a "disclaimer" box of footnotes), ``drop_repeats``
 gives a long paragraph trafilatura prints twice (a tab for phones and again for desktops) once.
 """
 
