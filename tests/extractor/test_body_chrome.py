@@ -140,3 +140,25 @@ def test_disclaimer_box_is_not_body(box: str) -> None:
     text = body(f"<p>{PARA}</p><p>{PARA2}</p>" + box.format(text=legal))
     assert "general information only" not in text
     assert PARA2 in text
+
+
+CLOSING = "Call our office today for a free consultation with one of our experienced advisers."
+# "footer" inside a name is no footer: the bottom line of one card of a list, a gallery in a sticky bar
+CARD = '<div class="card__footer">By Ann Lee on Mar 08</div><div class="StickyFooterGallery">Series 11</div>'
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="span12 widget-span footer"><p>{text}</p></div>',
+        '<div id="footer-79_content"><p>{text}</p></div>',
+        '<div class="elementor elementor-location-footer"><p>{text}</p></div>',
+        '<div class="footer-tagline">{text}</div>',
+    ],
+)
+def test_box_named_a_footer_is_not_body(box: str) -> None:
+    text = body(f"<p>{PARA}</p>{CARD}<p>{PARA2}</p>" + box.format(text=CLOSING))
+    assert "free consultation" not in text
+    assert "By Ann Lee on Mar 08" in text
+    assert "Series 11" in text
+    assert PARA2 in text
