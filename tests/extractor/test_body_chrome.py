@@ -162,3 +162,40 @@ def test_box_named_a_footer_is_not_body(box: str) -> None:
     assert "By Ann Lee on Mar 08" in text
     assert "Series 11" in text
     assert PARA2 in text
+
+
+def _cards(count: int) -> str:
+    card = (
+        '<article class="post-card"><h3><a href="https://example.com/blog/post-{n}">Other story {n}</a></h3>'
+        "<p>Excerpt {n}: a short summary of another post on this blog, cut off after a sentence...</p>"
+        '<a href="https://example.com/blog/post-{n}">Read More</a></article>'
+    )
+    return '<div class="posts-grid">' + "".join(card.format(n=n) for n in range(count)) + "</div>"
+
+
+def test_grid_of_story_cards_goes_with_its_excerpts() -> None:
+    story = "".join(f"<p>{PARA} ({n})</p><p>{PARA2} ({n})</p>" for n in range(6))
+    html = f"<html><body><article><h1>The title</h1>{story}{_cards(3)}</article></body></html>"
+    text = extract(html, url="https://example.com/blog/story", config=NATIVE).body
+    assert "Excerpt 1" not in text
+    assert PARA2 in text
+
+
+def _walk_texts(html: str) -> list[str]:
+    container = LexborHTMLParser(html).css_first("article")
+    walk = Walk(
+        container, container_chars=len(container.text()), max_depth=500, url="https://example.com/blog/x"
+    )
+    walk.run()
+    return [block.text for block in walk.blocks]
+
+
+def test_container_mostly_made_of_story_cards_keeps_them() -> None:
+    # a listing read as an article: the cards are the page, their excerpts stay
+    texts = _walk_texts(f"<article><p>{PARA}</p>{_cards(3)}{_cards(3)}</article>")
+    assert any(text.startswith("Excerpt 1") for text in texts)
+    # beside a story longer than them they are another story's teasers
+    story = "".join(f"<p>{PARA} ({n})</p>" for n in range(12))
+    texts = _walk_texts(f"<article>{story}{_cards(3)}{_cards(3)}</article>")
+    assert not any(text.startswith("Excerpt 1") for text in texts)
+    assert f"{PARA} (11)" in texts
