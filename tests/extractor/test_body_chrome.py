@@ -199,3 +199,18 @@ def test_container_mostly_made_of_story_cards_keeps_them() -> None:
     texts = _walk_texts(f"<article>{story}{_cards(3)}{_cards(3)}</article>")
     assert not any(text.startswith("Excerpt 1") for text in texts)
     assert f"{PARA} (11)" in texts
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Since you made it to the bottom of this article, we have a small favor to ask.",
+        "If you're enjoying this article, consider supporting our award-winning journalism by subscribing.",
+        "The best way to support my work is to like, comment and share, and subscribe for future updates.",
+        "Become a paid subscriber to unlock this piece and learn about:",
+    ],
+)
+def test_appeal_for_support_is_not_body(appeal: str) -> None:
+    text = body(f"<p>{PARA}</p><p>{PARA2}</p><p>{appeal}</p>")
+    assert appeal not in text
+    assert PARA2 in text

@@ -455,6 +455,20 @@ _CTA_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
             re.I,
         ),
     ),
+    # appeals to pay for the site ("we have a small favor to ask", "consider supporting our
+    # journalism", "become a paid subscriber"): WCXB half A, 6 article pages, in no truth
+    (
+        "newsletter",
+        "support appeal",
+        re.compile(
+            r"\b(?:consider|please) (?:supporting|donating"
+            r"|becoming an? (?:paid |paying )?(?:subscriber|member|patron))"
+            r"|\bsupport (?:our|my) (?:work|journalism|mission|reporting)\b|\bsmall favou?r to ask\b"
+            r"|\bmade possible by (?:paying |our )?(?:subscribers|members|readers|donors|supporters)\b"
+            r"|\bbecome a (?:paid|paying) (?:subscriber|member)\b|\breader-supported\b",
+            re.I,
+        ),
+    ),
     ("newsletter", "app prompt", re.compile(r"^download (?:the |our )?.{0,60}\bapp\b", re.I)),
     ("label", "script notice", re.compile(r"\b(?:requires|enable) javascript\b", re.I)),
 )
