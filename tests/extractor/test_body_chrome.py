@@ -214,3 +214,17 @@ def test_appeal_for_support_is_not_body(appeal: str) -> None:
     text = body(f"<p>{PARA}</p><p>{PARA2}</p><p>{appeal}</p>")
     assert appeal not in text
     assert PARA2 in text
+
+
+def test_schema_org_person_box_is_not_body() -> None:
+    card = (
+        '<div itemscope itemtype="https://schema.org/Person"><p>Jane Roe is a senior writer who has '
+        "covered local government for ten years.</p></div>"
+    )
+    quoted = (
+        '<p>The plan was backed by <span itemscope itemtype="http://schema.org/Person">Mayor Lee</span>.</p>'
+    )
+    text = body(f"<p>{PARA}</p>{quoted}<p>{PARA2}</p>{card}")
+    assert "senior writer" not in text
+    assert "backed by Mayor Lee" in text  # a name inside a sentence stays
+    assert PARA2 in text

@@ -283,6 +283,10 @@ WORD_KIND: Final[dict[str, RemovalKind]] = {word: kind for kind, words in _WORDS
 CONTENT_WORDS: Final = frozenset({"embed", "embedded", "tweet", "instagram", "oembed"})
 # A class that names the story's body outranks any chrome word beside it ("widget_text article-body").
 PULL_QUOTE: Final = re.compile(r"pull[-_]?quote", re.I)
+# A box marked up as a schema.org Person is a card about someone (the author's bio, a forum user's
+# card), not the story: WCXB article truths never keep its text (14 pages of the development split);
+# on forum threads it is each poster's card (join date, post count, signature).
+PERSON: Final = "schema.org/person"
 # Whole class names only: "article-body__ad" is an ad inside the body, not the body.
 CONTENT_CLASS: Final = re.compile(r"^(?:article|story|entry|post)[-_]?(?:body|text|content)$")
 # Chrome words written inside longer compounds ("relatedpoststitle", "sharebuttons"): matched as
@@ -439,6 +443,7 @@ def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[RemovalKind, st
         get("aria-hidden"),
         get("style"),
         get("itemprop"),
+        get("itemtype"),
     )
 
 
@@ -452,6 +457,7 @@ def _chrome_kind(  # the attributes chrome_kind reads, so their label is cached
     aria_hidden: str | None,
     style: str | None,
     itemprop: str | None,
+    itemtype: str | None,
 ) -> tuple[RemovalKind, str] | None:
     if klass and PULL_QUOTE.search(klass):
         return None  # the story's own sentence, set large (often an <aside>, often aria-hidden)
@@ -469,12 +475,14 @@ def _chrome_kind(  # the attributes chrome_kind reads, so their label is cached
         return "hidden", "class hides it on every screen"
     if itemprop and itemprop.lower() in {"articlebody", "text", "description"}:
         return None  # the page itself says this is the story
+    inline = tag in INLINE_TAGS
+    if itemtype and not inline and itemtype.lower().rstrip("/").endswith(PERSON):
+        return "bio", "schema.org Person"
     words = _tokens(klass, ident)
     if not words or CONTENT_WORDS.intersection(words):
         return None
     if any(CONTENT_CLASS.match(c) for c in (klass or "").lower().split()):
         return None
-    inline = tag in INLINE_TAGS
     for word in words:
         kind = WORD_KIND.get(word)
         if kind is not None and not (inline and kind not in INLINE_KINDS):
