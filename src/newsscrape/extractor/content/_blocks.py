@@ -480,7 +480,9 @@ class Walk:
         total = 0
         grids: set[int] = set()
         for root in self._roots:
-            for box in root.css(CARD_GRIDS):
+            for n, box in enumerate(root.css(CARD_GRIDS)):
+                if self.deadline is not None and not (n + 1) % DEADLINE_EVERY:
+                    self.deadline.check()
                 if self._first_below(box, SUBHEADINGS) is None or not self._card_list(box):
                     continue
                 if any(parent.mem_id in grids for parent in ancestors(box)):
