@@ -228,3 +228,18 @@ def test_schema_org_person_box_is_not_body() -> None:
     assert "senior writer" not in text
     assert "backed by Mayor Lee" in text  # a name inside a sentence stays
     assert PARA2 in text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Written by:Elise Nass",
+        "Medically reviewed by Dr. Ann Lee, MD",
+        "Fact-checked by Frank Bass",
+        "Edited by",
+    ],
+)
+def test_credit_line_is_not_body(credit: str) -> None:
+    text = body(f"<p>{credit}</p><p>{PARA}</p><p>{PARA2}</p>")
+    assert credit not in text
+    assert PARA in text

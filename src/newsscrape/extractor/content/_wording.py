@@ -420,6 +420,17 @@ _LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
     ),
     # a forum post's reaction counter ("1 Like", "12 likes"), on a line of its own
     ("label", "like counter", re.compile(r"^\d+\s+likes?$", re.I)),
+    # who wrote, edited or checked the story, on a line of its own ("Written by:Elise Nass", "Medically
+    # reviewed by ...", "Fact-checked by ..."): WCXB half A, 97 such lines outside the article truths, 2 in
+    (
+        "bio",
+        "credit line",
+        re.compile(
+            r"^(?:written|reviewed|edited|fact[- ]checked|medically reviewed|expert reviewed)"
+            r"(?:\s+and\s+\w+)?\s+by\b",
+            re.I,
+        ),
+    ),
     ("bio", "bare byline", re.compile(r"^(?i:by|von|par|por|di|door|av)\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}$")),
 )
 # Calls to action addressed to the reader, up to a few sentences: newsletter and follow prompts.
