@@ -243,3 +243,12 @@ def test_credit_line_is_not_body(credit: str) -> None:
     text = body(f"<p>{credit}</p><p>{PARA}</p><p>{PARA2}</p>")
     assert credit not in text
     assert PARA in text
+
+
+@pytest.mark.parametrize(
+    "line", ["4 min read", "3 Minute Read", "Reading time: 8 minutes", "Estimated reading time: 11 min"]
+)
+def test_reading_time_line_is_not_body(line: str) -> None:
+    text = body(f"<p>{line}</p><p>{PARA}</p><p>{PARA2}</p>")
+    assert line not in text
+    assert PARA in text

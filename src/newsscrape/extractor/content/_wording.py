@@ -418,6 +418,17 @@ _LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
             re.I,
         ),
     ),
+    # the story's reading time on a line of its own ("4 min read", "Reading time: 8 minutes"): WCXB
+    # development split, 138 such lines outside the article truths, 2 in
+    (
+        "meta",
+        "reading time",
+        re.compile(
+            r"^\d+\s*min(?:ute)?s?\.?\s*read(?:ing)?(?: time)?$"
+            r"|^(?:estimated )?read(?:ing)? time\s*:?\s*\d+\s*min(?:ute)?s?\.?$",
+            re.I,
+        ),
+    ),
     # a forum post's reaction counter ("1 Like", "12 likes"), on a line of its own
     ("label", "like counter", re.compile(r"^\d+\s+likes?$", re.I)),
     # who wrote, edited or checked the story, on a line of its own ("Written by:Elise Nass", "Medically
