@@ -307,7 +307,7 @@ COMPOUND_KIND: Final[tuple[tuple[str, RemovalKind], ...]] = (
 # page's or the story's closing line: contact lines, legal notes, a call to action. Only a name that
 # starts or ends with the word: one with it inside names something else ("StickyFooterGallery",
 # "section-group-footer-group"), and a BEM element ("card__footer") is the bottom line of one
-# card of a list (its author, date, price). WCXB half A: 5 article pages gain, none loses.
+# card of a list (its author, date, price). WCXB half A: 4 article pages gain, none loses.
 FOOTER: Final = "footer"
 _NAME_PARTS: Final = re.compile(r"[-_]+")
 
