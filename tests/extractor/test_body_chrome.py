@@ -140,3 +140,115 @@ def test_disclaimer_box_is_not_body(box: str) -> None:
     text = body(f"<p>{PARA}</p><p>{PARA2}</p>" + box.format(text=legal))
     assert "general information only" not in text
     assert PARA2 in text
+
+
+CLOSING = "Call our office today for a free consultation with one of our experienced advisers."
+# "footer" inside a name is no footer: the bottom line of one card of a list, a gallery in a sticky bar
+CARD = '<div class="card__footer">By Ann Lee on Mar 08</div><div class="StickyFooterGallery">Series 11</div>'
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="span12 widget-span footer"><p>{text}</p></div>',
+        '<div id="footer-79_content"><p>{text}</p></div>',
+        '<div class="elementor elementor-location-footer"><p>{text}</p></div>',
+        '<div class="footer-tagline">{text}</div>',
+    ],
+)
+def test_box_named_a_footer_is_not_body(box: str) -> None:
+    text = body(f"<p>{PARA}</p>{CARD}<p>{PARA2}</p>" + box.format(text=CLOSING))
+    assert "free consultation" not in text
+    assert "By Ann Lee on Mar 08" in text
+    assert "Series 11" in text
+    assert PARA2 in text
+
+
+def _cards(count: int) -> str:
+    card = (
+        '<article class="post-card"><h3><a href="https://example.com/blog/post-{n}">Other story {n}</a></h3>'
+        "<p>Excerpt {n}: a short summary of another post on this blog, cut off after a sentence...</p>"
+        '<a href="https://example.com/blog/post-{n}">Read More</a></article>'
+    )
+    return '<div class="posts-grid">' + "".join(card.format(n=n) for n in range(count)) + "</div>"
+
+
+def test_grid_of_story_cards_goes_with_its_excerpts() -> None:
+    story = "".join(f"<p>{PARA} ({n})</p><p>{PARA2} ({n})</p>" for n in range(6))
+    html = f"<html><body><article><h1>The title</h1>{story}{_cards(3)}</article></body></html>"
+    text = extract(html, url="https://example.com/blog/story", config=NATIVE).body
+    assert "Excerpt 1" not in text
+    assert PARA2 in text
+
+
+def _walk_texts(html: str) -> list[str]:
+    container = LexborHTMLParser(html).css_first("article")
+    walk = Walk(
+        container, container_chars=len(container.text()), max_depth=500, url="https://example.com/blog/x"
+    )
+    walk.run()
+    return [block.text for block in walk.blocks]
+
+
+def test_container_mostly_made_of_story_cards_keeps_them() -> None:
+    # a listing read as an article: the cards are the page, their excerpts stay
+    texts = _walk_texts(f"<article><p>{PARA}</p>{_cards(3)}{_cards(3)}</article>")
+    assert any(text.startswith("Excerpt 1") for text in texts)
+    # beside a story longer than them they are another story's teasers
+    story = "".join(f"<p>{PARA} ({n})</p>" for n in range(12))
+    texts = _walk_texts(f"<article>{story}{_cards(3)}{_cards(3)}</article>")
+    assert not any(text.startswith("Excerpt 1") for text in texts)
+    assert f"{PARA} (11)" in texts
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Since you made it to the bottom of this article, we have a small favor to ask.",
+        "If you're enjoying this article, consider supporting our award-winning journalism by subscribing.",
+        "The best way to support my work is to like, comment and share, and subscribe for future updates.",
+        "Become a paid subscriber to unlock this piece and learn about:",
+    ],
+)
+def test_appeal_for_support_is_not_body(appeal: str) -> None:
+    text = body(f"<p>{PARA}</p><p>{PARA2}</p><p>{appeal}</p>")
+    assert appeal not in text
+    assert PARA2 in text
+
+
+def test_schema_org_person_box_is_not_body() -> None:
+    card = (
+        '<div itemscope itemtype="https://schema.org/Person"><p>Jane Roe is a senior writer who has '
+        "covered local government for ten years.</p></div>"
+    )
+    quoted = (
+        '<p>The plan was backed by <span itemscope itemtype="http://schema.org/Person">Mayor Lee</span>.</p>'
+    )
+    text = body(f"<p>{PARA}</p>{quoted}<p>{PARA2}</p>{card}")
+    assert "senior writer" not in text
+    assert "backed by Mayor Lee" in text  # a name inside a sentence stays
+    assert PARA2 in text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Written by:Elise Nass",
+        "Medically reviewed by Dr. Ann Lee, MD",
+        "Fact-checked by Frank Bass",
+        "Edited by",
+    ],
+)
+def test_credit_line_is_not_body(credit: str) -> None:
+    text = body(f"<p>{credit}</p><p>{PARA}</p><p>{PARA2}</p>")
+    assert credit not in text
+    assert PARA in text
+
+
+@pytest.mark.parametrize(
+    "line", ["4 min read", "3 Minute Read", "Reading time: 8 minutes", "Estimated reading time: 11 min"]
+)
+def test_reading_time_line_is_not_body(line: str) -> None:
+    text = body(f"<p>{line}</p><p>{PARA}</p><p>{PARA2}</p>")
+    assert line not in text
+    assert PARA in text

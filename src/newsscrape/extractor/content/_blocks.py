@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborNode
 
 from ...models import BlockKind, Link
 from .._guard import Deadline, too_deep
+from .._nodes import ancestors
 from .._text import fold
 from .._urls import absolute, host_of
 from ._chrome import RemovalKind, chrome_kind
@@ -62,6 +63,10 @@ SMALL_KINDS: Final[frozenset[RemovalKind]] = frozenset(
 SMALL_BOX_MAX_PROSE: Final = 400
 _URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
 SUBHEADINGS: Final = "h2, h3, h4, h5, h6"
+# Cards of other stories: this many sibling boxes at least, each a linked title and a short excerpt.
+CARDS_MIN: Final = 3
+CARD_MAX_CHARS: Final = 800
+CARD_GRIDS: Final = "div, section, article, ul, ol"  # the boxes a grid of cards is looked for in
 SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
 # A data table's row is one line, its cells joined by " | "; a cell holding blocks is layout and
 # its blocks are paragraphs of their own.
@@ -278,11 +283,13 @@ class Walk:
         # selector -> ``first_below`` of the roots: worked out for the whole walk at the first box
         # that asks, where a query per box would search nested boxes' subtrees again and again
         self._firsts: dict[str, dict[int, LexborNode]] = {}
+        self._cards_chars: int | None = None  # of all grids of story cards in the roots, once asked
 
     def run(self, roots: tuple[LexborNode, ...] = ()) -> None:
         """Walk the children of each root (default: the container) in document order."""
         self._roots = roots or (self.container,)
         self._firsts = {}
+        self._cards_chars = None
         for root in self._roots:
             self._walk(root.child)
             self._flush()
@@ -431,6 +438,9 @@ class Walk:
             label = heading_kind(head_text)
             if label is not None and text.startswith(head_text) and self._drop(node, *label):
                 return True
+        if head is not None and len(text) < SAFE_SHARE * self.container_chars and self._story_cards(node):
+            self._record("other_stories", "cards of other stories", where(node), text)
+            return True
         if (
             self._link_share(node, len(text)) > self.box_link_share
             and len(text) < SAFE_SHARE * self.container_chars
@@ -440,6 +450,55 @@ class Walk:
             self._record("links", "box of links", where(node), text)
             return True
         return False
+
+    def _story_cards(self, node: LexborNode) -> bool:
+        """A grid of other stories' cards (``_card_list``), where such titles are other stories and
+        the container is not mostly such grids (a listing read as an article: the cards are the page)."""
+        if not self.story_headings or not self._card_list(node):
+            return False
+        if self._cards_chars is None:
+            self._cards_chars = self._all_cards_chars()
+        return self._cards_chars <= SAFE_SHARE * self.container_chars
+
+    def _card_list(self, node: LexborNode) -> bool:
+        """``CARDS_MIN`` or more sibling boxes, each short and headed by a title that links within
+        the site: ``_heading`` drops such a title on its own; its excerpt, "Read more" and date go
+        with it here."""
+        items = [child for child in node.iter(include_text=False) if not (child.tag or "-").startswith("-")]
+        return (
+            len(items) >= CARDS_MIN
+            and all(self._first_below(item, SUBHEADINGS) is not None for item in items)
+            and all(
+                len(fold(item.text(deep=True))) <= CARD_MAX_CHARS
+                and any(self._story_title(head) for head in item.css(SUBHEADINGS))
+                for item in items
+            )
+        )
+
+    def _all_cards_chars(self) -> int:
+        """The characters of every grid of story cards in the walk's roots (outermost grids only)."""
+        total = 0
+        grids: set[int] = set()
+        for root in self._roots:
+            for n, box in enumerate(root.css(CARD_GRIDS)):
+                if self.deadline is not None and not (n + 1) % DEADLINE_EVERY:
+                    self.deadline.check()
+                if self._first_below(box, SUBHEADINGS) is None or not self._card_list(box):
+                    continue
+                if any(parent.mem_id in grids for parent in ancestors(box)):
+                    continue
+                grids.add(box.mem_id)
+                total += len(fold(box.text(deep=True)))
+        return total
+
+    def _story_title(self, head: LexborNode) -> bool:
+        """A heading that is a link within the site: another story's title."""
+        title = fold(head.text(deep=True))
+        return (
+            bool(title)
+            and self._link_share(head, len(title)) > PARA_LINK_SHARE
+            and not self._links_away(head)
+        )
 
     def _h1(self, node: LexborNode) -> None:
         """The first <h1> (or one repeating the title) is the title, never body; a later one is a

@@ -418,8 +418,30 @@ _LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
             re.I,
         ),
     ),
+    # the story's reading time on a line of its own ("4 min read", "Reading time: 8 minutes"): WCXB
+    # development split, 138 such lines outside the article truths, 2 in
+    (
+        "meta",
+        "reading time",
+        re.compile(
+            r"^\d+\s*min(?:ute)?s?\.?\s*read(?:ing)?(?: time)?$"
+            r"|^(?:estimated )?read(?:ing)? time\s*:?\s*\d+\s*min(?:ute)?s?\.?$",
+            re.I,
+        ),
+    ),
     # a forum post's reaction counter ("1 Like", "12 likes"), on a line of its own
     ("label", "like counter", re.compile(r"^\d+\s+likes?$", re.I)),
+    # who wrote, edited or checked the story, on a line of its own ("Written by:Elise Nass", "Medically
+    # reviewed by ...", "Fact-checked by ..."): WCXB half A, 97 such lines outside the article truths, 2 in
+    (
+        "bio",
+        "credit line",
+        re.compile(
+            r"^(?:written|reviewed|edited|fact[- ]checked|medically reviewed|expert reviewed)"
+            r"(?:\s+and\s+\w+)?\s+by\b",
+            re.I,
+        ),
+    ),
     ("bio", "bare byline", re.compile(r"^(?i:by|von|par|por|di|door|av)\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}$")),
 )
 # Calls to action addressed to the reader, up to a few sentences: newsletter and follow prompts.
@@ -452,6 +474,20 @@ _CTA_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
         re.compile(
             r"^(?:we|this (?:web)?site|our (?:web)?site) uses? cookies|^(?:utilizamos|usamos|nous utilisons"
             r"|wir verwenden|utilizziamo|utilizamos|używamy|мы используем)\b.{0,20}\bcook",
+            re.I,
+        ),
+    ),
+    # appeals to pay for the site ("we have a small favor to ask", "consider supporting our
+    # journalism", "become a paid subscriber"): WCXB half A, 6 article pages, in no truth
+    (
+        "newsletter",
+        "support appeal",
+        re.compile(
+            r"\b(?:consider|please) (?:supporting|donating"
+            r"|becoming an? (?:paid |paying )?(?:subscriber|member|patron))"
+            r"|\bsupport (?:our|my) (?:work|journalism|mission|reporting)\b|\bsmall favou?r to ask\b"
+            r"|\bmade possible by (?:paying |our )?(?:subscribers|members|readers|donors|supporters)\b"
+            r"|\bbecome a (?:paid|paying) (?:subscriber|member)\b|\breader-supported\b",
             re.I,
         ),
     ),
