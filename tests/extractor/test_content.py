@@ -816,3 +816,28 @@ def test_types_that_read_alike_have_one_covered_share() -> None:
     for one, other in combinations(PROFILES, 2):
         if PROFILES[one] == PROFILES[other]:
             assert shares.get(one) == shares.get(other)
+
+
+def test_forum_user_card_counters_and_join_date_are_dropped() -> None:
+    card = (
+        '<dl class="postprofile"><dt><a href="/u/7">ann</a></dt><dd>Volunteer</dd>'
+        "<dd><strong>Posts:</strong> 1725</dd><dd><strong>Joined:</strong> 14. Sep 2019, 16:51</dd></dl>"
+    )
+    text = body(page(f"{card}<p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>"))
+    assert PARA in text
+    assert "Posts" not in text
+    assert "Joined" not in text
+
+
+def test_second_opinion_drops_forum_user_card_lines() -> None:
+    from newsscrape.extractor._guard import Deadline
+    from newsscrape.extractor.content._content import Block, Content, _second_opinion
+
+    card = "<ul><li>Posts: 1725</li><li>Joined: 14. Sep 2019, 16:51</li></ul>"
+    html = page(f"<p>{PARA}</p>{card}<p>{PARA2}</p>{card}<p>{PARA3}</p>")
+    content = Content(blocks=[Block(text="Short")])
+    _second_opinion(content, html, Deadline(10.0, url=None))
+    assert content.method == "trafilatura"
+    texts = [block.text for block in content.blocks]
+    assert PARA2 in texts
+    assert not [text for text in texts if "Posts" in text or "Joined" in text]

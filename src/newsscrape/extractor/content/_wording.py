@@ -431,6 +431,17 @@ _LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
     ),
     # a forum post's reaction counter ("1 Like", "12 likes"), on a line of its own
     ("label", "like counter", re.compile(r"^\d+\s+likes?$", re.I)),
+    # a forum user card's counters and join date ("Posts: 1725", "Joined: 14. Sep 2019, 16:51"):
+    # WCXB half A, 5 forum pages (phpBB, SMF, JForum) move right, none down; no truth has such a line
+    (
+        "bio",
+        "user card",
+        re.compile(
+            r"^(?:posts|messages|reaction score|reputation|points)\s*:\s*[\d.,]+\s*[km]?$"
+            r"|^(?:joined|join date|member since|registered)\s*:\s*.{0,30}\d",
+            re.I,
+        ),
+    ),
     # who wrote, edited or checked the story, on a line of its own ("Written by:Elise Nass", "Medically
     # reviewed by ...", "Fact-checked by ..."): WCXB half A, 97 such lines outside the article truths, 2 in
     (
@@ -514,6 +525,15 @@ def is_label(text: str) -> bool:
 
 
 _FRAME: Final = " -_|*:.()[]\u00b7\u2022\u2013\u2014\u2026"  # dashes, bullets, ellipsis
+
+
+def user_card_line(text: str) -> bool:
+    """A forum user card's counter or join date, as trafilatura writes it ("- Posts: 1725").
+
+    >>> user_card_line("- Posts: 1725"), user_card_line("Posts: see below")
+    (True, False)
+    """
+    return line_kind(text.lstrip("-* ")) == ("bio", "user card")
 
 
 def line_kind(text: str) -> tuple[RemovalKind, str] | None:
