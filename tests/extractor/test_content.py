@@ -841,3 +841,10 @@ def test_second_opinion_drops_forum_user_card_lines() -> None:
     texts = [block.text for block in content.blocks]
     assert PARA2 in texts
     assert not [text for text in texts if "Posts" in text or "Joined" in text]
+
+
+def test_forum_signature_under_a_post_is_dropped() -> None:
+    signature = '<div class="message-signature"><p>Lord of Fish, keeper of tanks since 2006</p></div>'
+    text = body(page(f"<p>{PARA}</p><p>{PARA2}</p>{signature}<p>{PARA3}</p>"))
+    assert PARA3 in text
+    assert "Lord of Fish" not in text
