@@ -848,3 +848,28 @@ def test_forum_signature_under_a_post_is_dropped() -> None:
     text = body(page(f"<p>{PARA}</p><p>{PARA2}</p>{signature}<p>{PARA3}</p>"))
     assert PARA3 in text
     assert "Lord of Fish" not in text
+
+
+def test_a_trafilatura_reading_drops_the_forum_signatures() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsscrape.extractor._guard import Deadline
+    from newsscrape.extractor.content._content import extract_content
+    from newsscrape.extractor.content._profiles import ContentProfile
+    from newsscrape.extractor.metadata._metadata import read_metadata
+
+    sig = "Lord of Fish, keeper of many tanks since the summer of 2006, ask me about cichlids."
+    html = page(f'<p>{PARA}</p><div class="signature"><p>{sig}</p></div><p>{PARA2}</p><p>{PARA3}</p>')
+    tree = LexborHTMLParser(html)
+    content = extract_content(
+        tree,
+        html=html,
+        meta=read_metadata(tree, url=None),
+        deadline=Deadline(10.0, url=None),
+        config=ExtractConfig(),
+        profile=ContentProfile(second_share=0.0),  # trafilatura's reading wins
+    )
+    assert content.method == "trafilatura"
+    texts = [block.text for block in content.blocks]
+    assert PARA2 in texts
+    assert not [text for text in texts if "Lord of Fish" in text]

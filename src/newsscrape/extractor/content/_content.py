@@ -16,7 +16,8 @@ Stages, all on the one lexbor tree that metadata was read from:
    ``benchmarks/fit_second_opinion.py``, kept in ``data/second_opinion.json``; a reading without
    one always asks);
 6. a reading whose profile says so drops the paragraphs found only in the page's review boxes
-   and boxed fine print from whichever text won (``_drop_reviews``: product pages).
+   and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
+   trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``).
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
@@ -102,6 +103,10 @@ REVIEW_WORDS: Final = frozenset(BOXED_KINDS)
 REVIEW_BOXES: Final = ", ".join(
     f'[class*="{word}" i], [id*="{word}" i]' for word in sorted(REVIEW_WORDS) if not word.endswith("s")
 )
+# A forum poster's signature, which the block walk drops (``_chrome``) and trafilatura's reading
+# keeps: goes from trafilatura's text whatever the reading (WCXB truths never keep it).
+SIGNATURE_KINDS: Final[dict[str, tuple[RemovalKind, str]]] = {"signature": ("bio", "forum signature")}
+SIGNATURE_BOXES: Final = '[class*="signature" i], [id*="signature" i]'
 # A piece of a paragraph, in characters without white space: about three words, found only where
 # it was read; a line left out between two parts breaks one piece (20 and 40 score alike on half A).
 PIECE_CHARS: Final = 20
@@ -181,6 +186,8 @@ def extract_content(
         deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
         _drop_reviews(body, content)
+    if content.method == "trafilatura" and body is not None and content.blocks:
+        _drop_boxed(body, content, SIGNATURE_KINDS, SIGNATURE_BOXES, whole=True)
     return content
 
 
@@ -449,11 +456,29 @@ def _drop_reviews(body: LexborNode, content: Content) -> None:
     """Drop the blocks whose text lies only inside the page's review boxes or its boxed fine print
     (``BOXED_KINDS``); a reading that would lose every block keeps them (its container was the
     review box)."""
+    _drop_boxed(body, content, BOXED_KINDS, REVIEW_BOXES)
+
+
+def _drop_boxed(
+    body: LexborNode,
+    content: Content,
+    kinds: dict[str, tuple[RemovalKind, str]],
+    selector: str,
+    *,
+    whole: bool = False,
+) -> None:
+    """Drop the blocks whose text lies only inside the boxes ``selector`` finds and one of whose
+    class/id words ``kinds`` names; a reading that would lose every block keeps them. ``whole``:
+    only a block found whole in a box goes (not one that runs on from a post into its signature,
+    as a table row of trafilatura's does)."""
+    nodes = body.css(selector)
+    if not nodes:
+        return
     page = _compact(body.text(deep=True))
     boxes: dict[tuple[RemovalKind, str], list[str]] = {}
     kept: set[int] = set()
-    for node in body.css(REVIEW_BOXES):
-        label = next((BOXED_KINDS[w] for w in tokens(node.attributes) if w in BOXED_KINDS), None)
+    for node in nodes:
+        label = next((kinds[w] for w in tokens(node.attributes) if w in kinds), None)
         if label is None or _below(node, kept):
             continue
         text = _compact(node.text(deep=True))
@@ -471,7 +496,14 @@ def _drop_reviews(body: LexborNode, content: Content) -> None:
     for block in content.blocks:
         # trafilatura writes a list item as "- item" and a table row as "| cell | cell |"
         text = _compact(block.text.lstrip("-* ").replace("|", ""))
-        label = next((lb for lb, box in boxed.items() if text and _read_from(text, box, page)), None)
+        label = next(
+            (
+                lb
+                for lb, box in boxed.items()
+                if text and (text in box and text not in page if whole else _read_from(text, box, page))
+            ),
+            None,
+        )
         if label is not None:
             gone.append(Removed(kind=label[0], reason=label[1], where="", text=block.text[:SNIPPET_CHARS]))
         else:
