@@ -873,3 +873,26 @@ def test_a_trafilatura_reading_drops_the_forum_signatures() -> None:
     texts = [block.text for block in content.blocks]
     assert PARA2 in texts
     assert not [text for text in texts if "Lord of Fish" in text]
+
+
+def test_forum_post_buttons_on_their_own_line_are_dropped() -> None:
+    buttons = '<div class="post-actions"><p>Quote</p><p>Reply</p></div>'
+    text = body(page(f"<p>{PARA}</p>{buttons}<p>{PARA2}</p>{buttons}<p>{PARA3}</p>"))
+    assert PARA2 in text
+    assert "Quote" not in text
+    assert "Reply" not in text
+
+
+def test_second_opinion_drops_forum_like_counters_and_buttons() -> None:
+    from newsscrape.extractor._guard import Deadline
+    from newsscrape.extractor.content._content import Block, Content, _second_opinion
+
+    actions = "<p>3 Likes</p><p>Quote</p>"
+    html = page(f"<p>{PARA}</p>{actions}<p>{PARA2}</p>{actions}<p>{PARA3}</p>")
+    content = Content(blocks=[Block(text="Short")])
+    _second_opinion(content, html, Deadline(10.0, url=None))
+    assert content.method == "trafilatura"
+    texts = [block.text for block in content.blocks]
+    assert PARA2 in texts
+    assert "3 Likes" not in texts
+    assert "Quote" not in texts

@@ -41,7 +41,7 @@ from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
 from ._profiles import ARTICLE, PROFILES, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights, widen
-from ._wording import heading_kind, user_card_line
+from ._wording import heading_kind, post_furniture_line
 
 __all__ = ["Block", "Content", "Removed", "extract_content"]
 
@@ -565,8 +565,9 @@ def _second_opinion(
     except Exception:  # a second opinion that fails leaves the first one standing
         return
     text = text or ""
-    # trafilatura keeps a forum post's user card ("Posts: 1725"), which the native walk drops
-    paragraphs = [fold(p) for p in text.split("\n") if p.strip() and not user_card_line(fold(p))]
+    # trafilatura keeps a forum post's user card ("Posts: 1725"), like counter and buttons, which
+    # the native walk drops
+    paragraphs = [fold(p) for p in text.split("\n") if p.strip() and not post_furniture_line(fold(p))]
     if once:
         # a paragraph as long as ``_drop_repeats`` judges, given twice (a tab's text printed for
         # phones and for desktops, a quoted post), is given once; short lines repeat on their own

@@ -431,6 +431,8 @@ _LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
     ),
     # a forum post's reaction counter ("1 Like", "12 likes"), on a line of its own
     ("label", "like counter", re.compile(r"^\d+\s+likes?$", re.I)),
+    # and its buttons, on a line of their own: WCXB half A, 4 forum pages, no truth of any type
+    ("label", "post button", re.compile(r"^(?:quote|multi-?quote|reply|report)$", re.I)),
     # a forum user card's counters and join date ("Posts: 1725", "Joined: 14. Sep 2019, 16:51"):
     # WCXB half A, 5 forum pages (phpBB, SMF, JForum) move right, none down; no truth has such a line
     (
@@ -527,13 +529,17 @@ def is_label(text: str) -> bool:
 _FRAME: Final = " -_|*:.()[]\u00b7\u2022\u2013\u2014\u2026"  # dashes, bullets, ellipsis
 
 
-def user_card_line(text: str) -> bool:
-    """A forum user card's counter or join date, as trafilatura writes it ("- Posts: 1725").
+POST_FURNITURE: Final = frozenset({"user card", "like counter", "post button"})
 
-    >>> user_card_line("- Posts: 1725"), user_card_line("Posts: see below")
+
+def post_furniture_line(text: str) -> bool:
+    """A forum post's user card line, like counter or button, as trafilatura writes it ("- Posts: 1725").
+
+    >>> post_furniture_line("- Posts: 1725"), post_furniture_line("Posts: see below")
     (True, False)
     """
-    return line_kind(text.lstrip("-* ")) == ("bio", "user card")
+    label = line_kind(text.lstrip("-* "))
+    return label is not None and label[1] in POST_FURNITURE
 
 
 def line_kind(text: str) -> tuple[RemovalKind, str] | None:
