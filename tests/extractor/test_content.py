@@ -896,3 +896,11 @@ def test_second_opinion_drops_forum_like_counters_and_buttons() -> None:
     assert PARA2 in texts
     assert "3 Likes" not in texts
     assert "Quote" not in texts
+
+
+def test_a_threads_login_prompt_is_dropped() -> None:
+    prompt = "<p>You must log in to answer this question.</p><p>Create an account or sign in to comment</p>"
+    text = body(page(f"<p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>{prompt}"))
+    assert PARA3 in text
+    assert "log in" not in text
+    assert "sign in" not in text

@@ -506,6 +506,19 @@ _CTA_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
     ),
     ("newsletter", "app prompt", re.compile(r"^download (?:the |our )?.{0,60}\bapp\b", re.I)),
     ("label", "script notice", re.compile(r"\b(?:requires|enable) javascript\b", re.I)),
+    # a thread's prompt to log in before replying ("You must log in to answer this question.", "Create
+    # an account or sign in to comment"): WCXB half A, 4 forum pages, no truth of any type
+    (
+        "comments",
+        "login prompt",
+        re.compile(
+            r"^.{0,40}\byou (?:must|need to) (?:be )?(?:log(?:ged)? in|sign(?:ed)? in|register|be a member)\b"
+            r".{0,40}\b(?:to|in order to) (?:reply|post|comment|answer|leave|join|participate)"
+            r"|^(?:log in|sign in) or (?:register|sign up) to (?:reply|post|comment|answer)"
+            r"|^create an account or sign in to (?:comment|reply|post)",
+            re.I,
+        ),
+    ),
 )
 # A line that is nothing but a date, optionally with a time: "2018-08-16", "16.08.2018 10:30".
 _DATE_ONLY: Final = re.compile(
@@ -529,7 +542,7 @@ def is_label(text: str) -> bool:
 _FRAME: Final = " -_|*:.()[]\u00b7\u2022\u2013\u2014\u2026"  # dashes, bullets, ellipsis
 
 
-POST_FURNITURE: Final = frozenset({"user card", "like counter", "post button"})
+POST_FURNITURE: Final = frozenset({"user card", "like counter", "post button", "login prompt"})
 
 
 def post_furniture_line(text: str) -> bool:
