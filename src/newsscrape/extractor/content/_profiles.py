@@ -28,9 +28,10 @@ gives a long paragraph trafilatura prints twice (a tab for phones and again for 
 
 The markup labels of the block walk (``_chrome``: a box named "carousel" or "cta", a ``<header>``)
 are per type too. On an article such a box is a rail of other stories or a sign-up prompt; on a
-service page it is the page: its offers, the carousel of what its clients say. ``kept_kinds`` are the removal kinds whose markup label drops nothing on this type
-(what a block's own words say still counts), and ``hidden_panels`` keeps a hidden tab panel or the
-body of a closed ``<details>``: text a reader opens with a click, which a service page's truth keeps.
+service page it is the page: its offers, the carousel of what its clients say. ``kept_kinds`` are
+the removal kinds whose markup label drops nothing on this type (what a block's own words say still
+counts), and ``hidden_panels`` keeps a hidden tab panel or the body of a closed ``<details>``: text
+a reader opens with a click, which a service page's truth keeps.
 """
 
 from __future__ import annotations
