@@ -31,6 +31,7 @@ the page declares a longer word count; the replay does not know that count).
     python benchmarks/fit_content.py                 # fit on half A, report half B, write the data file
     python benchmarks/fit_content.py --dry-run       # the same, without writing
     python benchmarks/fit_content.py --types product listing   # refit these; the others stay
+    python benchmarks/fit_content.py --markup-only   # the markup switches alone; the rest stays
 
 The data file (``src/newsscrape/extractor/data/content_profiles.json``) keeps the fit's date,
 grid, scores and the profiles; ``extractor/content/_profiles.py`` reads it. Needs ../shared/bench/wcxb.
@@ -157,9 +158,10 @@ def read(page: Page, profile: ContentProfile) -> str:
             _second_opinion(content, html, Deadline(30.0, url=None), share=0, once=repeats)
             if reviews and content.blocks:
                 tree = LexborHTMLParser(html)
-                if tree.body is not None:
-                    _prepare(tree.body, Deadline(30.0, url=None))
-                    _drop_reviews(tree.body, content)
+                body = tree.body  # held: once _prepare has edited the tree, tree.body may be None
+                if body is not None:
+                    _prepare(body, Deadline(30.0, url=None))
+                    _drop_reviews(body, content)
             page.second[reviews, repeats] = "\n\n".join(b.text for b in content.blocks)
     key = walk_key(profile)
     if key not in page.native:
@@ -278,10 +280,40 @@ def as_data(value: object) -> object:
     return sorted(value) if isinstance(value, frozenset) else value
 
 
+def earlier_stages(profile: ContentProfile, best: float, docs: list[Page]) -> tuple[ContentProfile, float]:
+    """Stages 1-3: descent, widening and second share; link rules; clean-up."""
+    links = {  # stage 1: descent, widening and second share, with the present link rules
+        "box_link_share": profile.box_link_share,
+        "para_link_share": profile.para_link_share,
+        "story_headings": profile.story_headings,
+    }
+    grid = [
+        ContentProfile(descent_share=share, second_share=second, widen_share=widen, **links)
+        for share in DESCENT_SHARES
+        for widen in WIDEN_SHARES
+        for second in SECOND_SHARES
+    ]
+    profile, best = better(profile, best, grid, docs)
+    grid = [  # stage 2: link rules and second share, with that descent share
+        replace(profile, second_share=second, box_link_share=box, para_link_share=para, story_headings=heads)
+        for box in BOX_LINK_SHARES
+        for para in PARA_LINK_SHARES
+        for heads in STORY_HEADINGS
+        for second in SECOND_SHARES
+    ]
+    profile, best = better(profile, best, grid, docs)
+    grid = [  # stage 3: the clean-up of the winning text
+        replace(profile, drop_reviews=reviews, drop_repeats=repeats) for reviews, repeats in CLEAN_UPS
+    ]
+    profile, best = better(profile, best, grid, docs)
+    return profile, best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dry-run", action="store_true", help="do not write the data file")
     ap.add_argument("--types", nargs="+", choices=TYPES, default=TYPES, help="page types to refit")
+    ap.add_argument("--markup-only", action="store_true", help="refit the markup switches (stage 4) alone")
     args = ap.parse_args()
     present = json.loads(DATA.read_text(encoding="utf-8"))["profiles"]
     by_type: dict[str, dict[str, list[Page]]] = defaultdict(lambda: defaultdict(list))
@@ -304,32 +336,10 @@ def main() -> None:
         )
         on_a = score(halves["A"], incumbent)
         profile, best = (incumbent, on_a) if on_a >= default else (_profiles.ARTICLE, default)
-        links = {  # stage 1: descent, widening and second share, with the present link rules
-            "box_link_share": profile.box_link_share,
-            "para_link_share": profile.para_link_share,
-            "story_headings": profile.story_headings,
-        }
-        grid = [
-            ContentProfile(descent_share=share, second_share=second, widen_share=widen, **links)
-            for share in DESCENT_SHARES
-            for widen in WIDEN_SHARES
-            for second in SECOND_SHARES
-        ]
-        profile, best = better(profile, best, grid, halves["A"])
-        grid = [  # stage 2: link rules and second share, with that descent share
-            replace(
-                profile, second_share=second, box_link_share=box, para_link_share=para, story_headings=heads
-            )
-            for box in BOX_LINK_SHARES
-            for para in PARA_LINK_SHARES
-            for heads in STORY_HEADINGS
-            for second in SECOND_SHARES
-        ]
-        profile, best = better(profile, best, grid, halves["A"])
-        grid = [  # stage 3: the clean-up of the winning text
-            replace(profile, drop_reviews=reviews, drop_repeats=repeats) for reviews, repeats in CLEAN_UPS
-        ]
-        profile, best = better(profile, best, grid, halves["A"])
+        if args.markup_only:
+            profile, best = incumbent, on_a
+        else:
+            profile, best = earlier_stages(profile, best, halves["A"])
         # stage 4: the markup switches, each earning its place on its own (``kept_markup``)
         profile, best = kept_markup(profile, halves["A"])
         on_b = score(halves["B"], profile), score(halves["B"], _profiles.ARTICLE)
