@@ -8,15 +8,18 @@ text looks short; a number, on every page, when trafilatura's has more than that
 words). Then, with that descent share, the block walk's link rules with the second share again:
 ``box_link_share`` and ``para_link_share`` (the link share above which a box or a paragraph is
 dropped; above 1.0, never) and ``story_headings`` (whether a heading linking within the site is
-dropped). Last, the clean-up of the winning text: ``drop_reviews`` (paragraphs found only inside the
+dropped). Then the clean-up of the winning text: ``drop_reviews`` (paragraphs found only inside the
 page's review boxes or its boxed fine print go) and ``drop_repeats`` (a long paragraph trafilatura
 gives twice is given once). Each setting of a small grid is scored with WCXB's own metric
 (bag-of-words F1, averaged over the type's pages of half A, each page read as its true type). A
 stage's best replaces the profile only if it beats it by ``MIN_GAIN``, where the profile to beat is
 the better of the article profile and the type's present one (in the data file), so that noise on a
 few dozen pages does not move a type off the default and a refit moves a type only on a real gain.
-Half B is scored with the chosen profiles beside the article profile, for the record (it is never
-used to choose).
+Last, the markup labels the walk leaves unheeded: ``kept_kinds`` (removal kinds whose class/id word,
+tag or role drops nothing: a service page's "cta" boxes and carousels are its text) and
+``hidden_panels`` (hidden tab panels and ``<details>`` bodies are kept), one switch at a time, each
+earning its place on its own (``kept_markup``). Half B is scored with the chosen profiles beside the
+article profile, for the record (it is never used to choose).
 
 The native pass runs once per page and walk setting (descent share, link rules, review clean-up;
 without trafilatura), and trafilatura once per page; the second-share choice is then replayed on
@@ -28,6 +31,7 @@ the page declares a longer word count; the replay does not know that count).
     python benchmarks/fit_content.py                 # fit on half A, report half B, write the data file
     python benchmarks/fit_content.py --dry-run       # the same, without writing
     python benchmarks/fit_content.py --types product listing   # refit these; the others stay
+    python benchmarks/fit_content.py --markup-only   # the markup switches alone; the rest stays
 
 The data file (``src/newsscrape/extractor/data/content_profiles.json``) keeps the fit's date,
 grid, scores and the profiles; ``extractor/content/_profiles.py`` reads it. Needs ../shared/bench/wcxb.
@@ -51,10 +55,12 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
-from newsscrape import ExtractConfig, ExtractError, extract  # noqa: E402
+from newsscrape import ExtractConfig, ExtractError  # noqa: E402
+from newsscrape.extractor import explain  # noqa: E402
 from newsscrape.extractor._charset import decode_html  # noqa: E402
 from newsscrape.extractor._guard import Deadline  # noqa: E402
 from newsscrape.extractor.content import _profiles  # noqa: E402
+from newsscrape.extractor.content._chrome import ROLE_KIND, TAG_KIND, WORD_KIND  # noqa: E402
 from newsscrape.extractor.content._content import (  # noqa: E402
     UNSURE_WORDS,
     Content,
@@ -78,6 +84,17 @@ CLEAN_UPS = ((False, False), (True, False), (False, True), (True, True))
 # how far a container climbs back up: to the nearest ancestor holding this share of the page's text
 # (0.0: not at all), for types whose cards are too short to vote as paragraphs
 WIDEN_SHARES = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
+# the markup labels a type's walk may leave unheeded: every kind a tag, a role or a class/id word gives
+# (hidden text is a switch of its own: only tab panels and <details> bodies, ``hidden_panels``)
+MARKUP_KINDS = tuple(sorted({*TAG_KIND.values(), *ROLE_KIND.values(), *WORD_KIND.values()}))
+PANELS = "hidden_panels"
+# removals of the tree before the walk: no switch moves them
+BEFORE_WALK = ("page-wide chrome", "ARIA dialog")
+# a switch joins only if it adds this much F1 to the type's half-A mean and betters this many pages
+# (by more than PAGE_MOVE) than it worsens: no switch that one page justifies
+SWITCH_GAIN = 0.002
+SWITCH_PAGES = 2
+PAGE_MOVE = 0.005
 TYPES = ("article", "collection", "documentation", "forum", "listing", "product", "service")
 MIN_GAIN = 0.015  # F1 points a profile must win by over the article profile (a few dozen pages a type)
 PROFILE_FIELDS = tuple(f.name for f in fields(ContentProfile))
@@ -91,7 +108,9 @@ class Page:
     html: bytes
     # trafilatura's reading, as the content pass folds it, per clean-up (drop_reviews, drop_repeats)
     second: dict[tuple[bool, bool], str] = field(default_factory=dict)
-    native: dict[tuple[float, float, float, bool, float, bool], str] | None = None  # walk settings -> body
+    native: dict[tuple[object, ...], str] | None = None  # walk settings -> body
+    # walk settings -> the kinds the block walk dropped (a markup switch of another kind changes nothing)
+    dropped: dict[tuple[object, ...], frozenset[str]] = field(default_factory=dict)
 
 
 def word_f1(true: str, pred: str) -> float:
@@ -115,7 +134,7 @@ def pages(half: str) -> list[Page]:
     return out
 
 
-def walk_key(profile: ContentProfile) -> tuple[float, float, float, bool, float, bool]:
+def walk_key(profile: ContentProfile) -> tuple[object, ...]:
     """The settings of a profile that change the native body."""
     return (
         profile.descent_share,
@@ -124,6 +143,8 @@ def walk_key(profile: ContentProfile) -> tuple[float, float, float, bool, float,
         profile.story_headings,
         profile.widen_share,
         profile.drop_reviews,
+        profile.kept_kinds,
+        profile.hidden_panels,
     )
 
 
@@ -137,23 +158,42 @@ def read(page: Page, profile: ContentProfile) -> str:
             _second_opinion(content, html, Deadline(30.0, url=None), share=0, once=repeats)
             if reviews and content.blocks:
                 tree = LexborHTMLParser(html)
-                if tree.body is not None:
-                    _prepare(tree.body, Deadline(30.0, url=None))
-                    _drop_reviews(tree.body, content)
+                body = tree.body  # held: once _prepare has edited the tree, tree.body may be None
+                if body is not None:
+                    _prepare(body, Deadline(30.0, url=None))
+                    _drop_reviews(body, content)
             page.second[reviews, repeats] = "\n\n".join(b.text for b in content.blocks)
     key = walk_key(profile)
     if key not in page.native:
         _profiles.PROFILES = dict.fromkeys(TYPES, profile)
         try:
-            page.native[key] = extract(page.html, url=page.truth["url"], config=NATIVE).body
+            report = explain(page.html, url=page.truth["url"], config=NATIVE)
         except ExtractError:
-            page.native[key] = ""
+            page.native[key], page.dropped[key] = "", frozenset()
+        else:
+            page.native[key] = report.article.body
+            page.dropped[key] = frozenset(r.kind for r in report.removed if r.reason not in BEFORE_WALK)
     return page.native[key]
 
 
 def score(docs: list[Page], profile: ContentProfile) -> float:
+    return mean(page_scores(docs, profile))
+
+
+def page_scores(
+    docs: list[Page], profile: ContentProfile, *, like: tuple[ContentProfile, list[float], str] | None = None
+) -> list[float]:
+    """Each page's F1 with ``profile``; ``like``: a profile that differs from it by one markup switch
+    of this kind only, with its scores, so that a page on which the walk dropped nothing of that kind
+    keeps its score unread."""
     f1s = []
-    for page in docs:
+    for n, page in enumerate(docs):
+        if like is not None:
+            base, scores, kind = like
+            read(page, base)
+            if kind not in page.dropped[walk_key(base)]:
+                f1s.append(scores[n])
+                continue
         native = read(page, profile)
         text = page.second[profile.drop_reviews, profile.drop_repeats]
         words, second = len(WORD.findall(native)), len(WORD.findall(text))
@@ -162,7 +202,7 @@ def score(docs: list[Page], profile: ContentProfile) -> float:
             share = min(share if share is not None else 1.0, 1.0)
         body = text if share is not None and second > share * words else native
         f1s.append(word_f1(page.truth["body"], body))
-    return mean(f1s)
+    return f1s
 
 
 def better(
@@ -197,10 +237,83 @@ def parsimonious(
     return candidate, best
 
 
+def kept_markup(profile: ContentProfile, docs: list[Page]) -> tuple[ContentProfile, float]:
+    """``profile`` with the markup switches that earn their place, added greedily.
+
+    A switch is a removal kind whose markup label the walk leaves unheeded (``MARKUP_KINDS``) or
+    ``hidden_panels``. From none, the switch adding the most F1 joins while it adds ``SWITCH_GAIN``
+    and betters ``SWITCH_PAGES`` more pages than it worsens; the type's present switches are not
+    assumed (a refit chooses them again).
+    """
+    current = replace(profile, kept_kinds=frozenset(), hidden_panels=False)
+    now = page_scores(docs, current)
+    while True:
+        best: tuple[float, ContentProfile, list[float]] | None = None
+        for switch in (*MARKUP_KINDS, PANELS):
+            if switch == PANELS:
+                if current.hidden_panels:
+                    continue
+                candidate, kind = replace(current, hidden_panels=True), "hidden"
+            elif switch in current.kept_kinds:
+                continue
+            else:
+                candidate, kind = replace(current, kept_kinds=current.kept_kinds | {switch}), switch
+            scores = page_scores(docs, candidate, like=(current, now, kind))
+            gain = mean(scores) - mean(now)
+            moved = sum(new > old + PAGE_MOVE for new, old in zip(scores, now, strict=True)) - sum(
+                new < old - PAGE_MOVE for new, old in zip(scores, now, strict=True)
+            )
+            if gain >= SWITCH_GAIN and moved >= SWITCH_PAGES and (best is None or gain > best[0]):
+                best = (gain, candidate, scores)
+        if best is None:
+            return current, mean(now)
+        _, current, now = best
+
+
+def from_data(name: str, value: object) -> object:
+    """A profile setting as the data file holds it, as the profile holds it."""
+    return frozenset(value) if name == "kept_kinds" and isinstance(value, list) else value
+
+
+def as_data(value: object) -> object:
+    """A profile setting as JSON holds it (a set of kinds as a sorted list)."""
+    return sorted(value) if isinstance(value, frozenset) else value
+
+
+def earlier_stages(profile: ContentProfile, best: float, docs: list[Page]) -> tuple[ContentProfile, float]:
+    """Stages 1-3: descent, widening and second share; link rules; clean-up."""
+    links = {  # stage 1: descent, widening and second share, with the present link rules
+        "box_link_share": profile.box_link_share,
+        "para_link_share": profile.para_link_share,
+        "story_headings": profile.story_headings,
+    }
+    grid = [
+        ContentProfile(descent_share=share, second_share=second, widen_share=widen, **links)
+        for share in DESCENT_SHARES
+        for widen in WIDEN_SHARES
+        for second in SECOND_SHARES
+    ]
+    profile, best = better(profile, best, grid, docs)
+    grid = [  # stage 2: link rules and second share, with that descent share
+        replace(profile, second_share=second, box_link_share=box, para_link_share=para, story_headings=heads)
+        for box in BOX_LINK_SHARES
+        for para in PARA_LINK_SHARES
+        for heads in STORY_HEADINGS
+        for second in SECOND_SHARES
+    ]
+    profile, best = better(profile, best, grid, docs)
+    grid = [  # stage 3: the clean-up of the winning text
+        replace(profile, drop_reviews=reviews, drop_repeats=repeats) for reviews, repeats in CLEAN_UPS
+    ]
+    profile, best = better(profile, best, grid, docs)
+    return profile, best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dry-run", action="store_true", help="do not write the data file")
     ap.add_argument("--types", nargs="+", choices=TYPES, default=TYPES, help="page types to refit")
+    ap.add_argument("--markup-only", action="store_true", help="refit the markup switches (stage 4) alone")
     args = ap.parse_args()
     present = json.loads(DATA.read_text(encoding="utf-8"))["profiles"]
     by_type: dict[str, dict[str, list[Page]]] = defaultdict(lambda: defaultdict(list))
@@ -219,39 +332,19 @@ def main() -> None:
         old = present.get(page_type, {})
         incumbent = replace(
             _profiles.ARTICLE,
-            **{name: old[name] for name in PROFILE_FIELDS if name in old},
+            **{name: from_data(name, old[name]) for name in PROFILE_FIELDS if name in old},
         )
         on_a = score(halves["A"], incumbent)
         profile, best = (incumbent, on_a) if on_a >= default else (_profiles.ARTICLE, default)
-        links = {  # stage 1: descent, widening and second share, with the present link rules
-            "box_link_share": profile.box_link_share,
-            "para_link_share": profile.para_link_share,
-            "story_headings": profile.story_headings,
-        }
-        grid = [
-            ContentProfile(descent_share=share, second_share=second, widen_share=widen, **links)
-            for share in DESCENT_SHARES
-            for widen in WIDEN_SHARES
-            for second in SECOND_SHARES
-        ]
-        profile, best = better(profile, best, grid, halves["A"])
-        grid = [  # stage 2: link rules and second share, with that descent share
-            replace(
-                profile, second_share=second, box_link_share=box, para_link_share=para, story_headings=heads
-            )
-            for box in BOX_LINK_SHARES
-            for para in PARA_LINK_SHARES
-            for heads in STORY_HEADINGS
-            for second in SECOND_SHARES
-        ]
-        profile, best = better(profile, best, grid, halves["A"])
-        grid = [  # stage 3: the clean-up of the winning text
-            replace(profile, drop_reviews=reviews, drop_repeats=repeats) for reviews, repeats in CLEAN_UPS
-        ]
-        profile, best = better(profile, best, grid, halves["A"])
+        if args.markup_only:
+            profile, best = incumbent, on_a
+        else:
+            profile, best = earlier_stages(profile, best, halves["A"])
+        # stage 4: the markup switches, each earning its place on its own (``kept_markup``)
+        profile, best = kept_markup(profile, halves["A"])
         on_b = score(halves["B"], profile), score(halves["B"], _profiles.ARTICLE)
         chosen[page_type] = {
-            **{name: getattr(profile, name) for name in PROFILE_FIELDS},
+            **{name: as_data(getattr(profile, name)) for name in PROFILE_FIELDS},
             "half_a": {"pages": len(halves["A"]), "article_f1": round(default, 4), "f1": round(best, 4)},
             "half_b": {"pages": len(halves["B"]), "article_f1": round(on_b[1], 4), "f1": round(on_b[0], 4)},
         }
@@ -277,6 +370,8 @@ def main() -> None:
                         "story_headings": STORY_HEADINGS,
                         "widen_share": WIDEN_SHARES,
                         "drop_reviews, drop_repeats": CLEAN_UPS,
+                        "kept_kinds": MARKUP_KINDS,
+                        "switch_gain, switch_pages": (SWITCH_GAIN, SWITCH_PAGES),
                     },
                     "min_gain": MIN_GAIN,
                     "profiles": chosen,

@@ -22,7 +22,7 @@ from .._guard import Deadline, too_deep
 from .._nodes import ancestors
 from .._text import fold
 from .._urls import absolute, host_of
-from ._chrome import RemovalKind, chrome_kind
+from ._chrome import RemovalKind, chrome_kind, is_panel
 from ._wording import heading_kind, is_teaser, line_kind
 
 HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -242,12 +242,17 @@ class Walk:
         box_link_share: float = BOX_LINK_SHARE,
         para_link_share: float = PARA_LINK_SHARE,
         story_headings: bool = True,
+        kept_kinds: frozenset[RemovalKind] = frozenset(),
+        hidden_panels: bool = False,
     ) -> None:
         self.container = container
         # link-density rules, per page type (``_profiles``): above 1.0 a rule never fires
         self.box_link_share = box_link_share
         self.para_link_share = para_link_share
         self.story_headings = story_headings
+        # markup labels that drop nothing on this page type (``_profiles``)
+        self.kept_kinds = kept_kinds
+        self.hidden_panels = hidden_panels
         self.prose = prose or {}  # mem_id -> paragraph characters under the node (from _scoring)
         self.container_prose = max(1, self.prose.get(container.mem_id, 0))
         self.deadline = deadline
@@ -359,6 +364,8 @@ class Walk:
             return False
         attrs = node.attributes
         label = chrome_kind(tag, attrs)
+        if label is not None and self._kept(node, label[0]):
+            label = None
         if label is not None and not _is_trigger(node, label[0]) and self._drop(node, *label):
             return False
         if tag in BOXES and self._box_is_chrome(node):
@@ -419,6 +426,11 @@ class Walk:
             )
         block = Block(text=text, kind="caption", group=node.mem_id, links=links)
         self.captions.append((len(self.blocks), block))
+
+    def _kept(self, node: LexborNode, kind: RemovalKind) -> bool:
+        """Whether the profile keeps what markup labels ``kind`` (a service page's own "cta" box), or
+        a hidden tab panel or ``<details>`` body (``_profiles``)."""
+        return kind in self.kept_kinds or (kind == "hidden" and self.hidden_panels and is_panel(node))
 
     def _box_is_chrome(self, node: LexborNode) -> bool:
         prose = self.prose.get(node.mem_id, 0)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Final, Literal
+from typing import Final, Literal, cast, get_args
 
 from selectolax.lexbor import LexborNode
 
@@ -44,6 +44,19 @@ RemovalKind = Literal[
     "title",  # the <h1>: the record's title, not its body
     "repeat",  # a block the page repeats (the same paragraph twice)
 ]
+REMOVAL_KINDS: Final[frozenset[str]] = frozenset(get_args(RemovalKind))
+
+
+def removal_kind(name: str) -> RemovalKind:
+    """``name`` as a RemovalKind (read from a data file); a ValueError for a name that is none.
+
+    >>> removal_kind("share")
+    'share'
+    """
+    if name not in REMOVAL_KINDS:
+        raise ValueError(f"not a removal kind: {name!r}")
+    return cast("RemovalKind", name)
+
 
 # Never article text, whatever their position: removed from the whole tree before anything else.
 JUNK_TAGS: Final = [
@@ -384,6 +397,25 @@ HIDDEN_CLASSES: Final = frozenset(
     | {"v-visible-sr"}  # Stacks, the Stack Exchange sites' framework: "37 gold badges" beside each name
 )
 SHOWN_AT: Final = ("d-sm-", "d-md-", "d-lg-", "d-xl-", "visible-", "sm:", "md:", "lg:", "xl:", "show-for-")
+
+
+# Text hidden until a reader opens it with a click: a tab panel (ARIA's role), the body of a closed
+# <details>. A profile may keep it (``ContentProfile.hidden_panels``); other hidden text stays chrome.
+PANEL_ROLE: Final = "tabpanel"
+
+
+def is_panel(node: LexborNode) -> bool:
+    """Whether ``node`` is a tab panel or the body of a ``<details>`` element.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> tree = LexborHTMLParser('<details><summary>Q</summary><div hidden>A</div></details>')
+    >>> is_panel(tree.css_first("div")), is_panel(tree.css_first("summary"))
+    (True, False)
+    """
+    if (node.attributes.get("role") or "").lower() == PANEL_ROLE:
+        return True
+    parent = node.parent
+    return parent is not None and parent.tag == "details" and node.tag != "summary"
 
 
 def strip_junk(body: LexborNode) -> None:

@@ -227,6 +227,8 @@ def _native(
         box_link_share=profile.box_link_share,
         para_link_share=profile.para_link_share,
         story_headings=profile.story_headings,
+        kept_kinds=profile.kept_kinds,
+        hidden_panels=profile.hidden_panels,
     )
     walk.run(_twins(container, weights))
     content.blocks = _drop_repeats(walk.blocks, content.removed)

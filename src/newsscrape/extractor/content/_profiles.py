@@ -25,6 +25,13 @@ The text that wins is cleaned up per type too: ``drop_reviews`` drops the paragr
 inside the page's review boxes (what buyers say of a product is not its text) or its boxed fine
 print (a "disclaimer" box of footnotes), ``drop_repeats``
 gives a long paragraph trafilatura prints twice (a tab for phones and again for desktops) once.
+
+The markup labels of the block walk (``_chrome``: a box named "carousel" or "cta", a ``<header>``)
+are per type too. On an article such a box is a rail of other stories or a sign-up prompt; on a
+service page it is the page: its offers, the carousel of what its clients say. ``kept_kinds`` are
+the removal kinds whose markup label drops nothing on this type (what a block's own words say still
+counts), and ``hidden_panels`` keeps a hidden tab panel or the body of a closed ``<details>``: text
+a reader opens with a click, which a service page's truth keeps.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from typing import Final
 
 from .._data import fitted
 from ._blocks import BOX_LINK_SHARE, PARA_LINK_SHARE
+from ._chrome import RemovalKind, removal_kind
 from ._scoring import DESCENT_SHARE
 
 
@@ -44,7 +52,8 @@ class ContentProfile:
     ask it on every page, its text winning when it has more than this share of the native words.
     ``box_link_share``, ``para_link_share``, ``story_headings``: the block walk's link rules
     (``_blocks.Walk``). ``widen_share``: see ``_scoring.widen``. ``drop_reviews``, ``drop_repeats``:
-    the clean-up of the winning text (``_content``)."""
+    the clean-up of the winning text (``_content``). ``kept_kinds``, ``hidden_panels``: the markup
+    labels the block walk does not act on (``_blocks.Walk``)."""
 
     descent_share: float = DESCENT_SHARE
     second_share: float | None = None
@@ -54,6 +63,8 @@ class ContentProfile:
     widen_share: float = 0.0
     drop_reviews: bool = False
     drop_repeats: bool = False
+    kept_kinds: frozenset[RemovalKind] = frozenset()
+    hidden_panels: bool = False
 
 
 ARTICLE: Final = ContentProfile()
@@ -71,6 +82,8 @@ def _load() -> dict[str, ContentProfile]:
             widen_share=float(values.get("widen_share", 0.0)),
             drop_reviews=bool(values.get("drop_reviews", False)),
             drop_repeats=bool(values.get("drop_repeats", False)),
+            kept_kinds=frozenset(removal_kind(kind) for kind in values.get("kept_kinds", ())),
+            hidden_panels=bool(values.get("hidden_panels", False)),
         )
         for page_type, values in raw["profiles"].items()
     }
