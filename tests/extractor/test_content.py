@@ -829,18 +829,24 @@ def test_forum_user_card_counters_and_join_date_are_dropped() -> None:
     assert "Joined" not in text
 
 
-def test_second_opinion_drops_forum_user_card_lines() -> None:
+@pytest.mark.parametrize(
+    ("furniture", "gone"),
+    [
+        ("<ul><li>Posts: 1725</li><li>Joined: 14. Sep 2019, 16:51</li></ul>", ("Posts", "Joined")),
+        ("<p>3 Likes</p><p>Quote</p>", ("3 Likes", "Quote")),
+    ],
+)
+def test_second_opinion_drops_forum_post_furniture(furniture: str, gone: tuple[str, ...]) -> None:
     from newsscrape.extractor._guard import Deadline
     from newsscrape.extractor.content._content import Block, Content, _second_opinion
 
-    card = "<ul><li>Posts: 1725</li><li>Joined: 14. Sep 2019, 16:51</li></ul>"
-    html = page(f"<p>{PARA}</p>{card}<p>{PARA2}</p>{card}<p>{PARA3}</p>")
+    html = page(f"<p>{PARA}</p>{furniture}<p>{PARA2}</p>{furniture}<p>{PARA3}</p>")
     content = Content(blocks=[Block(text="Short")])
     _second_opinion(content, html, Deadline(10.0, url=None))
     assert content.method == "trafilatura"
     texts = [block.text for block in content.blocks]
     assert PARA2 in texts
-    assert not [text for text in texts if "Posts" in text or "Joined" in text]
+    assert not [text for text in texts if any(word in text for word in gone)]
 
 
 def test_forum_signature_under_a_post_is_dropped() -> None:
@@ -851,24 +857,13 @@ def test_forum_signature_under_a_post_is_dropped() -> None:
 
 
 def test_a_trafilatura_reading_drops_the_forum_signatures() -> None:
-    from selectolax.lexbor import LexborHTMLParser
-
-    from newsscrape.extractor._guard import Deadline
-    from newsscrape.extractor.content._content import extract_content
     from newsscrape.extractor.content._profiles import ContentProfile
-    from newsscrape.extractor.metadata._metadata import read_metadata
+    from profiled import content_as
 
     sig = "Lord of Fish, keeper of many tanks since the summer of 2006, ask me about cichlids."
     html = page(f'<p>{PARA}</p><div class="signature"><p>{sig}</p></div><p>{PARA2}</p><p>{PARA3}</p>')
-    tree = LexborHTMLParser(html)
-    content = extract_content(
-        tree,
-        html=html,
-        meta=read_metadata(tree, url=None),
-        deadline=Deadline(10.0, url=None),
-        config=ExtractConfig(),
-        profile=ContentProfile(second_share=0.0),  # trafilatura's reading wins
-    )
+    # trafilatura's reading wins
+    content = content_as(html, ContentProfile(second_share=0.0), fallback=True)
     assert content.method == "trafilatura"
     texts = [block.text for block in content.blocks]
     assert PARA2 in texts
@@ -881,21 +876,6 @@ def test_forum_post_buttons_on_their_own_line_are_dropped() -> None:
     assert PARA2 in text
     assert "Quote" not in text
     assert "Reply" not in text
-
-
-def test_second_opinion_drops_forum_like_counters_and_buttons() -> None:
-    from newsscrape.extractor._guard import Deadline
-    from newsscrape.extractor.content._content import Block, Content, _second_opinion
-
-    actions = "<p>3 Likes</p><p>Quote</p>"
-    html = page(f"<p>{PARA}</p>{actions}<p>{PARA2}</p>{actions}<p>{PARA3}</p>")
-    content = Content(blocks=[Block(text="Short")])
-    _second_opinion(content, html, Deadline(10.0, url=None))
-    assert content.method == "trafilatura"
-    texts = [block.text for block in content.blocks]
-    assert PARA2 in texts
-    assert "3 Likes" not in texts
-    assert "Quote" not in texts
 
 
 def test_a_threads_login_prompt_is_dropped() -> None:
