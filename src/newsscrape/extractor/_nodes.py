@@ -62,3 +62,13 @@ def ancestors(node: LexborNode) -> Iterator[LexborNode]:
     while parent is not None:
         yield parent
         parent = parent.parent
+
+
+def inside_any(node: LexborNode, boxes: set[int]) -> bool:
+    """Whether a node around ``node`` is one of ``boxes`` (their ``mem_id``).
+
+    >>> tree = LexborHTMLParser("<div><p>x</p></div>")
+    >>> inside_any(tree.css_first("p"), {tree.css_first("div").mem_id})
+    True
+    """
+    return any(parent.mem_id in boxes for parent in ancestors(node))

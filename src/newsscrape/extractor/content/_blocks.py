@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborNode
 
 from ...models import BlockKind, Link
 from .._guard import Deadline, too_deep
-from .._nodes import ancestors
+from .._nodes import inside_any
 from .._text import fold
 from .._urls import absolute, host_of
 from ._chrome import RemovalKind, chrome_kind, is_panel
@@ -482,7 +482,7 @@ class Walk:
             and all(self._first_below(item, SUBHEADINGS) is not None for item in items)
             and all(
                 len(fold(item.text(deep=True))) <= CARD_MAX_CHARS
-                and any(self._story_title(head) for head in item.css(SUBHEADINGS))
+                and any(self._links_within(head) for head in item.css(SUBHEADINGS))
                 for item in items
             )
         )
@@ -497,15 +497,17 @@ class Walk:
                     self.deadline.check()
                 if self._first_below(box, SUBHEADINGS) is None or not self._card_list(box):
                     continue
-                if any(parent.mem_id in grids for parent in ancestors(box)):
+                if inside_any(box, grids):
                     continue
                 grids.add(box.mem_id)
                 total += len(fold(box.text(deep=True)))
         return total
 
-    def _story_title(self, head: LexborNode) -> bool:
-        """A heading that is a link within the site: another story's title."""
-        title = fold(head.text(deep=True))
+    def _links_within(self, head: LexborNode, title: str | None = None) -> bool:
+        """A heading that is a link within the site: another story's title. ``title``: its folded
+        text, when the caller has it."""
+        if title is None:
+            title = fold(head.text(deep=True))
         return (
             bool(title)
             and self._link_share(head, len(title)) > PARA_LINK_SHARE
@@ -537,11 +539,7 @@ class Walk:
         if label is not None:
             self._record(label[0], label[1], where(node), text)
             return
-        if (
-            self.story_headings
-            and self._link_share(node, len(text)) > PARA_LINK_SHARE
-            and not self._links_away(node)
-        ):
+        if self.story_headings and self._links_within(node, text):
             self._record("other_stories", "heading links to a story", where(node), text)
             return
         self.blocks.append(Block(text=text, level=level))

@@ -34,7 +34,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ...config import ExtractConfig
 from .._data import fitted
 from .._guard import Deadline
-from .._nodes import ancestors
+from .._nodes import inside_any
 from .._text import count_words, fold
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
@@ -481,7 +481,7 @@ def _drop_boxed(
     kept: set[int] = set()
     for node in nodes:
         label = next((kinds[w] for w in tokens(node.attributes) if w in kinds), None)
-        if label is None or _below(node, kept):
+        if label is None or inside_any(node, kept):
             continue
         text = _compact(node.text(deep=True))
         if text and len(text) <= PAGE_CHROME_MAX_SHARE * len(page):
@@ -529,11 +529,6 @@ def _read_from(text: str, box: str, rest: str) -> bool:
     pieces = [text[at : at + PIECE_CHARS] for at in range(0, len(text), PIECE_CHARS)]
     found = sum(piece in box for piece in pieces)
     return 2 * found >= len(pieces) and found > sum(piece in rest for piece in pieces)
-
-
-def _below(node: LexborNode, boxes: set[int]) -> bool:
-    """Whether an ancestor of ``node`` is one of ``boxes``."""
-    return any(parent.mem_id in boxes for parent in ancestors(node))
 
 
 def _compact(text: str) -> str:
