@@ -26,9 +26,11 @@ from typing import Any, Final, Literal
 from selectolax.lexbor import LexborHTMLParser
 
 from ._data import fitted
+from ._text import ascii_lower
 from ._urls import split_url
 from .content._blocks import Block
 from .content._chrome import strip_junk
+from .metadata._jsonld import JSONLD_SCRIPTS, JSONLD_TYPE
 from .metadata._metadata import Metadata
 
 PageTypeName = Literal["article", "listing", "collection", "forum", "product", "service", "documentation"]
@@ -149,9 +151,7 @@ _TAGS = re.compile(rf"<({'|'.join(COUNTED_TAGS)})[\s>/]")
 _LINKED_HEADING = re.compile(r"<h[2-4][^>]{0,200}>\s*<a\s")
 _CLASS = re.compile(r'class="([^"]{1,300})"')
 # Where schema.org types are named: JSON-LD blocks and microdata items.
-JSONLD_TYPE: Final = "application/ld+json"
-_SCHEMA_NODES: Final = f'script[type="{JSONLD_TYPE}" i], [itemtype]'
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # as the selector's "i" folds
+_SCHEMA_NODES: Final = f"{JSONLD_SCRIPTS}, [itemtype]"
 _TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,80}")')
 _OG_TYPE = re.compile(
     r"""<meta[^>]+property\s*=\s*["']og:type["'][^>]*content\s*=\s*["']([^"']*)|"""
@@ -334,7 +334,7 @@ def _schema_groups(tree: LexborHTMLParser) -> set[str]:
         attrs = node.attributes
         if "itemtype" in attrs:
             names.append(attrs["itemtype"] or "")
-        if node.tag == "script" and (attrs.get("type") or "").translate(_ASCII_LOWER) == JSONLD_TYPE:
+        if node.tag == "script" and ascii_lower(attrs.get("type") or "") == JSONLD_TYPE:
             for listed in _TYPE.findall(node.text(deep=True)):
                 names += re.findall(r'"([^"]+)"', listed)
     groups = (_BY_SCHEMA.get(name.rstrip("/").rsplit("/", 1)[-1].lower()) for name in names)

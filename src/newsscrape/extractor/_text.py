@@ -7,6 +7,7 @@ headline and its h1) fold them alike.
 from __future__ import annotations
 
 import re
+import string
 
 # White space runs to fold, all but the ideographic space U+3000: CJK headlines use it as a visible
 # gap between two clauses ("一か月\u3000福井県内"), so it is part of the text, not layout.
@@ -23,6 +24,17 @@ _NONCHARACTERS = "".join(
 # a two-byte one several times slower, and most pages have neither EF nor BF at all.
 _MAYBE_INVALID = ((b"\xef", (b"\xef\xb7",)), (b"\xbf", (b"\xbf\xbe", b"\xbf\xbf")))
 _INVALID = re.compile(f"[\ud800-\udfff\ufdd0-\ufdef{_NONCHARACTERS}]")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with its ASCII letters lower-cased, and only those: as a CSS selector's ``i`` flag
+    folds, so a value tested in Python matches what such a selector found.
+
+    >>> ascii_lower("/AUTHOR/\u00c9mile")
+    '/author/\u00c9mile'
+    """
+    return text.translate(_ASCII_LOWER)
 
 
 def valid_text(text: str) -> str:

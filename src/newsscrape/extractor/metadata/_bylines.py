@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import headline_node, outside_story
-from .._text import fold, squash
+from .._text import ascii_lower, fold, squash
 from ..content._blocks import BLOCK_TAGS
 from ._authors import (
     BYLINE_LINE,
@@ -64,8 +63,6 @@ _ANY_AUTHOR_LINK = ", ".join(
     for path in AUTHOR_PATHS
     if not any(p != path and path.startswith(p) for p in AUTHOR_PATHS)
 )
-# (A selector's "i" flag folds ASCII letters only, as this table does.)
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # Any element a theme names after the author ("post_author_name", "authorBlock_title").
 AUTHOR_BOX = '[class*="author" i]'
 LOOSE_BYLINE_SELECTORS = (*AUTHOR_LINKS, AUTHOR_BOX)
@@ -224,9 +221,7 @@ class _Marks:
         """Every ``AUTHOR_LINKS`` selector's links, from one walk: the selectors as one group (which
         gives a link once per selector it matches), then shared out by their paths."""
         found = {node.mem_id: node for node in self.tree.css(_ANY_AUTHOR_LINK)}
-        links = [
-            (node, (node.attributes.get("href") or "").translate(_ASCII_LOWER)) for node in found.values()
-        ]
+        links = [(node, ascii_lower(node.attributes.get("href") or "")) for node in found.values()]
         for path, selector in zip(AUTHOR_PATHS, AUTHOR_LINKS, strict=True):
             self._found[selector] = [node for node, href in links if f"/{path}/" in href]
 

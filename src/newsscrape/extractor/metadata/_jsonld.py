@@ -18,12 +18,15 @@ from .._text import squash, valid_text
 
 Node = dict[str, Any]
 
-# The elements that hold JSON-LD.
-JSONLD_SCRIPTS = 'script[type="application/ld+json" i]'
+# The elements that hold JSON-LD: scripts of this type (ASCII case folded).
+JSONLD_TYPE = "application/ld+json"
+JSONLD_SCRIPTS = f'script[type="{JSONLD_TYPE}" i]'
 
 # An article node is any type ending in one of these (NewsArticle, ReportageNewsArticle,
 # BlogPosting, LiveBlogPosting, SocialMediaPosting, ScholarlyArticle, ...).
 ARTICLE_TYPE_ENDINGS = ("article", "posting")
+# A node whose type ends so describes the page itself (WebPage, ItemPage, MedicalWebPage ...).
+PAGE_TYPE_ENDING = "page"
 # Wrappers that hold the page's main entity one level down.
 WRAPPER_KEYS = ("@graph", "mainEntity", "mainEntityOfPage")
 # Cheap repairs, tried in order on text json.loads refused.
@@ -45,6 +48,9 @@ class JsonLd:
     site_name: str | None = None
     breadcrumbs: tuple[str, ...] = ()
     language: str | None = None
+    # The node describing the page itself, when it gives a datePublished: it dates a page that has
+    # no article node.
+    page: Node | None = None
     # Typed nodes by their @id, so that a reference such as ``"author": {"@id": "#/person/1"}`` (the
     # Yoast @graph style) can be followed to the node that carries the name.
     by_id: Mapping[str, Node] = field(default_factory=dict)
@@ -92,7 +98,10 @@ def read_jsonld(blocks: Iterable[str], *, url: str | None = None) -> JsonLd:
         if isinstance(article.get("inLanguage"), str):
             language = text_of(article["inLanguage"])
     by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
-    return JsonLd(article=article, site_name=site, breadcrumbs=trail, language=language, by_id=by_id)
+    page = next((node for node in nodes if _is_page(node) and "datePublished" in node), None)
+    return JsonLd(
+        article=article, site_name=site, breadcrumbs=trail, language=language, page=page, by_id=by_id
+    )
 
 
 def loads_lenient(text: str) -> Any:
@@ -205,6 +214,10 @@ def _flatten(data: Any, out: list[Node], *, depth: int) -> None:
 
 def _is_article(node: Node) -> bool:
     return any(t.endswith(ARTICLE_TYPE_ENDINGS) for t in node_types(node))
+
+
+def _is_page(node: Node) -> bool:
+    return any(t.endswith(PAGE_TYPE_ENDING) for t in node_types(node))
 
 
 def _pick_article(nodes: list[Node], url: str | None) -> Node | None:

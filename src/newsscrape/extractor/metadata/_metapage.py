@@ -159,7 +159,8 @@ class Page:
             self._dates = find_dates(
                 self.tree,
                 metas=self.metas,
-                article=self.ld.article,
+                # no article node: the page's own node (WebPage and kin) dates the page
+                article=self.ld.article if self.ld.article is not None else self.ld.page,
                 url=self.url,
                 title=chosen.record.title,
                 languages=(language.lower(),) if language else (),

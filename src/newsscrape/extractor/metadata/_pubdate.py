@@ -20,7 +20,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .._nodes import CHROME_BOXES
 from .._text import phrase_key
 from ._dates import day_of, parse_date, url_date
-from ._jsonld import _flatten, loads_lenient, node_types
 from ._title import same_story
 
 # Meta names/properties (lower-cased) that carry the publication date, most trusted first.
@@ -68,8 +67,6 @@ MODIFIED_META = (
     "lastmod",
     "revised",
 )
-# A JSON-LD node whose type ends so describes the page (WebPage, ItemPage, MedicalWebPage ...).
-PAGE_TYPE_ENDING = "page"
 PUBLISHED_LD = ("datePublished", "dateCreated")
 MODIFIED_LD = ("dateModified",)
 # A <time> (or any element) whose class/id/itemprop mentions one of these is the publication time.
@@ -161,15 +158,14 @@ def find_dates(
     title: str | None = None,
     languages: tuple[str, ...] = (),
 ) -> Found:
-    """Published and modified dates of a page.
+    """Published and modified dates of a page. ``article``: the JSON-LD node that dates it, the
+    article's, else the page's own (``JsonLd.page``).
 
     >>> find_dates(tree, metas={"article:published_time": ["2020-05-01"]}, article=None, url=None).published
     datetime.date(2020, 5, 1)
     """
     headline = _headline_key(tree, title)
     body = _Body(tree)
-    if article is None:  # no article node: the page node (WebPage and kin) dates the page
-        article = _page_node(tree)
     published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META, languages)
     modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META, languages)
     nodes = None
@@ -268,19 +264,6 @@ def _same_moment(stamp: date, printed: date) -> bool:
 def _swapped(day: date) -> date | None:
     """The day with day and month read the other way round, when that is a day too."""
     return date(day.year, day.day, day.month) if day.day <= 12 and day.day != day.month else None
-
-
-def _page_node(tree: LexborHTMLParser) -> dict[str, Any] | None:
-    """The JSON-LD node that describes the page itself (``WebPage``, ``ItemPage`` ...) when it has a date."""
-    for script in tree.css('script[type="application/ld+json" i]'):
-        data = loads_lenient(script.text(deep=True))
-        nodes: list[dict[str, Any]] = []
-        if data is not None:
-            _flatten(data, nodes, depth=0)
-        for node in nodes:
-            if any(t.endswith(PAGE_TYPE_ENDING) for t in node_types(node)) and "datePublished" in node:
-                return node
-    return None
 
 
 def _stamps(
