@@ -236,6 +236,7 @@ def _person(part: str) -> str | None:
         return None
     whole = part
     part = bare(part)  # "Jane Doe PhD": the name is read without its letters, which are given back
+    letters = whole[len(part) :]
     words = part.split()
     lowered = [w.strip(".,").lower() for w in words]
     pieces = {piece for low in lowered for piece in low.split("-")}  # "Editor-at-large"
@@ -254,4 +255,4 @@ def _person(part: str) -> str | None:
         return None
     if part.isupper() and len(words) > 1:
         part = part.title()  # "JANE DOE" -> "Jane Doe"
-    return part + whole[len(bare(whole)) :]
+    return part + letters
