@@ -1,0 +1,47 @@
+"""Article pages: boxes the chrome labels must not drop, and chrome inside the story they must.
+
+Each page is written in the style of the pattern it stands for (a list article's section headers,
+a story block named after a menu), with enough prose for the native pass to take it.
+"""
+
+from __future__ import annotations
+
+from newsscrape import ExtractConfig, extract
+
+NATIVE = ExtractConfig(fallback=False)  # the native pass, not trafilatura's opinion
+
+PARA = (
+    "The committee met on Tuesday to discuss the new budget, which includes funding for schools, "
+    "roads and the public library that was closed last winter after the flood."
+)
+PARA2 = (
+    "Officials said the vote would take place next month, after a period of public consultation "
+    "in which residents can send written comments to the council offices."
+)
+PARA3 = (
+    "Critics of the plan argued that the money should instead go to repairing the bridge, which "
+    "engineers have described as unsafe for heavy vehicles since the spring."
+)
+
+
+def page(article: str) -> str:
+    return (
+        "<html><head><title>Best trails in town</title></head><body>"
+        '<header class="site"><a href="/">Home</a></header>'
+        f"<article><header><h1>Best trails in town</h1><p>By Jo Smith</p></header>{article}</article>"
+        "</body></html>"
+    )
+
+
+def body(html: str) -> str:
+    return extract(html, url="https://example.com/story", config=NATIVE).body
+
+
+def test_story_box_named_after_a_menu_is_kept_and_a_menu_is_not() -> None:
+    # the story's opening paragraphs in a box whose class names a navigation section; a real
+    # menu box beside it holds no prose
+    menu = '<div class="content-nav"><p>Budget</p><p>Roads</p><p>Library</p></div>'
+    opening = f'<div class="content-nav-section"><p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p></div>'
+    text = body(page(f"{menu}{opening}<p>{PARA3}</p><p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>"))
+    assert text.startswith(PARA)
+    assert "Library" not in text
