@@ -37,6 +37,35 @@ def body(html: str) -> str:
     return extract(html, url="https://example.com/story", config=NATIVE).body
 
 
+def listicle(names: list[str]) -> str:
+    return "".join(
+        f'<section class="listicle-block"><header><h2>{name}</h2></header><p>{text}</p></section>'
+        for name, text in zip(names, (PARA, PARA2, PARA3), strict=False)
+    )
+
+
+def test_section_headers_of_a_list_article_are_kept() -> None:
+    text = body(page(listicle(["White Oak Trail", "Bayou Greenway", "Columbia Tap"])))
+    for name in ("White Oak Trail", "Bayou Greenway", "Columbia Tap"):
+        assert name in text
+    assert PARA3 in text
+    assert "By Jo Smith" not in text  # the story's own header stays out
+    assert "Best trails in town" not in text
+
+
+def test_section_headers_come_out_as_headings() -> None:
+    art = extract(page(listicle(["White Oak Trail", "Bayou Greenway"])), config=NATIVE)
+    assert art.headings == ("White Oak Trail", "Bayou Greenway")
+
+
+def test_a_header_with_more_than_its_heading_is_no_section_header() -> None:
+    # beside the sections' headers, a card's header holding a heading and a lead stays chrome
+    card = "<section><header><h2>Screen recorder</h2><p>{0}</p></header><p>{1}</p></section>"
+    text = body(page(card.format(PARA2, PARA) + listicle(["White Oak Trail", "Bayou Greenway"])))
+    assert "White Oak Trail" in text
+    assert "Screen recorder" not in text
+
+
 def test_story_box_named_after_a_menu_is_kept_and_a_menu_is_not() -> None:
     # the story's opening paragraphs in a box whose class names a navigation section; a real
     # menu box beside it holds no prose

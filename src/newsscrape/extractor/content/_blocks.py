@@ -64,6 +64,13 @@ SMALL_KINDS: Final[frozenset[RemovalKind]] = frozenset(
 SMALL_BOX_MAX_PROSE: Final = 400
 _URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
 SUBHEADINGS: Final = "h2, h3, h4, h5, h6"
+# A <header> whose text is mostly its subheadings (no <h1>, not the title) heads a section of the
+# story, not the page: a list article's items, a guide's steps ("<section><header><h2>"), whose
+# headings WCXB truths keep. Such headers repeat, one per section; one alone heads the page or a
+# promotion box. WCXB: 4 article pages move right on A and B together, none down (0.6 and 0.8
+# score alike on half A).
+SECTION_HEADER_SHARE: Final = 0.6
+SECTION_HEADERS_MIN: Final = 2
 # Cards of other stories: this many sibling boxes at least, each a linked title and a short excerpt.
 CARDS_MIN: Final = 3
 CARD_MAX_CHARS: Final = 800
@@ -290,12 +297,14 @@ class Walk:
         # that asks, where a query per box would search nested boxes' subtrees again and again
         self._firsts: dict[str, dict[int, LexborNode]] = {}
         self._cards_chars: int | None = None  # of all grids of story cards in the roots, once asked
+        self._section_headers: set[int] | None = None  # mem_ids of the roots' section headers, once asked
 
     def run(self, roots: tuple[LexborNode, ...] = ()) -> None:
         """Walk the children of each root (default: the container) in document order."""
         self._roots = roots or (self.container,)
         self._firsts = {}
         self._cards_chars = None
+        self._section_headers = None
         for root in self._roots:
             self._walk(root.child)
             self._flush()
@@ -365,7 +374,7 @@ class Walk:
             return False
         attrs = node.attributes
         label = chrome_kind(tag, attrs)
-        if label is not None and self._kept(node, label[0]):
+        if label is not None and (self._kept(node, label[0]) or self._section_header(node, label[0])):
             label = None
         if label is not None and not _is_trigger(node, label[0]) and self._drop(node, *label):
             return False
@@ -432,6 +441,33 @@ class Walk:
         """Whether the profile keeps what markup labels ``kind`` (a service page's own "cta" box), or
         a hidden tab panel or ``<details>`` body (``_profiles``)."""
         return kind in self.kept_kinds or (kind == "hidden" and self.hidden_panels and is_panel(node))
+
+    def _section_header(self, node: LexborNode, kind: RemovalKind) -> bool:
+        """A ``<header>`` that heads one section of the story (each item of a list article, each step
+        of a guide: ``<section><header><h2>``) rather than the page or the story: one of
+        ``SECTION_HEADERS_MIN`` or more such headers in the walk, each mostly subheadings other than
+        the title and no ``<h1>``. Its heading is walked as any other."""
+        if kind != "header" or node.tag != "header":
+            return False
+        if self._section_headers is None:
+            found = {
+                header.mem_id
+                for root in self._roots
+                for header in root.css("header")
+                if self._heads_section(header)
+            }
+            self._section_headers = found if len(found) >= SECTION_HEADERS_MIN else set()
+        return node.mem_id in self._section_headers
+
+    def _heads_section(self, node: LexborNode) -> bool:
+        """A ``<header>`` whose text is mostly subheadings, none of them the title, and no ``<h1>``."""
+        if node.css_first("h1") is not None:
+            return False
+        heads = [fold(head.text(deep=True)) for head in node.css(SUBHEADINGS)]
+        text = fold(node.text(deep=True))
+        return sum(len(head) for head in heads) >= SECTION_HEADER_SHARE * len(text) > 0 and not any(
+            self.title and (head in self.title or self.title in head) for head in heads
+        )
 
     def _box_is_chrome(self, node: LexborNode) -> bool:
         prose = self.prose.get(node.mem_id, 0)
