@@ -74,3 +74,20 @@ def test_story_box_named_after_a_menu_is_kept_and_a_menu_is_not() -> None:
     text = body(page(f"{menu}{opening}<p>{PARA3}</p><p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>"))
     assert text.startswith(PARA)
     assert "Library" not in text
+
+
+def test_section_headers_whose_headings_link_away_are_kept() -> None:
+    # each item's heading links to the place's own site: a header that is all link is no menu here
+    item = (
+        '<section class="listicle-block"><header><h3><a href="https://{0}.org/"><strong>{1}</strong></a>'
+        "</h3></header><p>{2}</p><p>{3}</p></section>"
+    )
+    html = page(
+        f"<p>{PARA3}</p><p>{PARA2}</p>"
+        + item.format("whiteoak", "White Oak Trail", PARA, PARA2)
+        + item.format("bayou", "Bayou Greenway", PARA2, PARA3)
+        + item.format("columbia", "Columbia Tap", PARA3, PARA)
+    )
+    art = extract(html, url="https://example.com/story", config=NATIVE)
+    assert art.page_type == "article"
+    assert art.headings == ("White Oak Trail", "Bayou Greenway", "Columbia Tap")

@@ -374,11 +374,13 @@ class Walk:
             return False
         attrs = node.attributes
         label = chrome_kind(tag, attrs)
-        if label is not None and (self._kept(node, label[0]) or self._section_header(node, label[0])):
+        # a section's header is walked whole, its heading judged as any other (even as a link)
+        section = label is not None and self._section_header(node, label[0])
+        if label is not None and (section or self._kept(node, label[0])):
             label = None
         if label is not None and not _is_trigger(node, label[0]) and self._drop(node, *label):
             return False
-        if tag in BOXES and self._box_is_chrome(node):
+        if tag in BOXES and not section and self._box_is_chrome(node):
             return False
         if tag == "a":
             self._in_link += 1
