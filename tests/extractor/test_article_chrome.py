@@ -91,3 +91,28 @@ def test_section_headers_whose_headings_link_away_are_kept() -> None:
     art = extract(html, url="https://example.com/story", config=NATIVE)
     assert art.page_type == "article"
     assert art.headings == ("White Oak Trail", "Bayou Greenway", "Columbia Tap")
+
+
+def test_a_heading_that_is_its_own_anchor_is_kept() -> None:
+    # a tutorial's subheadings link to themselves (a link to copy), or are named anchors
+    html = page(
+        f"<p>{PARA}</p>"
+        '<h2 id="what-is-it"><a href="#what-is-it">What is it?</a></h2>'
+        f"<p>{PARA2}</p>"
+        '<h2><a name="how" id="how"><strong>How it works</strong></a></h2>'
+        f"<p>{PARA3}</p>"
+    )
+    art = extract(html, url="https://example.com/story", config=NATIVE)
+    assert art.headings == ("What is it?", "How it works")
+
+
+def test_a_heading_linking_to_another_part_of_the_page_is_still_a_link() -> None:
+    # a forum post's title links to the post's anchor, not to the heading: no section of a story
+    html = page(
+        f"<p>{PARA}</p>"
+        '<h2 id="what-is-it"><a href="#what-is-it">What is it?</a></h2>'
+        f'<div id="p123"><h3><a href="#p123">Re: the budget</a></h3><p>{PARA2}</p></div>'
+        f"<p>{PARA3}</p>"
+    )
+    art = extract(html, url="https://example.com/story", config=NATIVE)
+    assert art.headings == ("What is it?",)

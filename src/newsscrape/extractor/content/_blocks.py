@@ -551,7 +551,26 @@ class Walk:
             bool(title)
             and self._link_share(head, len(title)) > PARA_LINK_SHARE
             and not self._links_away(head)
+            and not self._links_here(head)
         )
+
+    @staticmethod
+    def _links_here(head: LexborNode) -> bool:
+        """A heading that is its own anchor (``<h2 id="part"><a href="#part">``: a link to copy) or
+        no link at all (``<a name="part">``): the story's own section, not another story. A fragment
+        naming something else (a forum post's ``#p123``) is not its own; a link to the page itself
+        is its title (a blog's permalink), which is no body either."""
+        link = head.css_first("a[href]")
+        href = "" if link is None else (link.attributes.get("href") or "").strip()
+        if not href:
+            return True
+        names = {
+            value
+            for node in (head, *head.css("[id], [name]"))
+            for value in (node.attributes.get("id"), node.attributes.get("name"))
+            if value
+        }
+        return href.startswith("#") and href[1:] in names
 
     def _h1(self, node: LexborNode) -> None:
         """The first <h1> (or one repeating the title) is the title, never body; a later one is a
