@@ -1,7 +1,8 @@
-"""Article pages: boxes the chrome labels must not drop, and chrome inside the story they must.
+"""Article pages: story the chrome labels must not drop, beside chrome they still must.
 
 Each page is written in the style of the pattern it stands for (a list article's section headers,
-a story block named after a menu), with enough prose for the native pass to take it.
+a story block named after a menu, a subheading that is its own anchor), with enough prose for the
+native pass to take it.
 """
 
 from __future__ import annotations
