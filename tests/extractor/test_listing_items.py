@@ -1,0 +1,48 @@
+"""A listing's entries are its content: what the block walk keeps of them.
+
+The pages are written here in the style of the patterns: a WordPress section front whose post
+cards carry their terms as classes ("tag-harbour").
+"""
+
+from __future__ import annotations
+
+from newsscrape.extractor.content._chrome import chrome_kind
+from newsscrape.extractor.content._profiles import ContentProfile
+from profiled import read_as
+
+SITE = "https://news.example.com"
+LISTING = ContentProfile(box_link_share=1.01, story_headings=False)
+TEASER = (
+    "The council met late into the evening to weigh the cost of keeping the harbour ferry running "
+    "through the winter, and the vote, when it came, was closer than anyone expected it to be."
+)
+
+
+def _wordpress_front() -> str:
+    cards = "".join(
+        f'<article id="post-{n}" class="post-{n} post type-post status-publish hentry '
+        f'category-local tag-harbour tag-ferry-{n}">'
+        f'<h2 class="entry-title"><a href="{SITE}/2024/05/0{n}/story-{n}/">Harbour story {n}</a></h2>'
+        f'<div class="entry-summary"><p>{TEASER} Story {n}.</p></div></article>'
+        for n in range(1, 6)
+    )
+    return (
+        '<html><body><main id="main" class="site-main"><h1 class="page-title">Local news</h1>'
+        f'<div class="posts">{cards}</div>'
+        '<div class="tag-cloud"><a href="/tag/a/">harbour</a> <a href="/tag/b/">ferry</a> '
+        '<a href="/tag/c/">council</a> <a href="/tag/d/">winter</a></div>'
+        "</main></body></html>"
+    )
+
+
+def test_a_wordpress_post_card_is_not_a_tag_list_for_its_term_classes() -> None:
+    body = read_as(_wordpress_front(), f"{SITE}/category/local/", LISTING)
+    assert f"{TEASER} Story 3." in body
+    assert "Harbour story 5" in body
+    assert "council winter" not in body  # a box named "tag-cloud" is still a tag list
+
+
+def test_term_classes_say_nothing_only_beside_the_post_classes() -> None:
+    assert chrome_kind("article", {"class": "post-7 type-post hentry tag-harbour"}) is None
+    assert chrome_kind("article", {"class": "post-7 type-post hentry share-bar"}) is not None
+    assert chrome_kind("div", {"class": "tag-list"}) is not None
