@@ -1,13 +1,17 @@
 """A listing's entries are its content: what the block walk keeps of them.
 
 The pages are written here in the style of the patterns: a WordPress section front whose post
-cards carry their terms as classes ("tag-harbour").
+cards carry their terms as classes ("tag-harbour"), and an index page whose entries are list items
+that are one link each ("<li><a>Title</a></li>", a definition list of papers), beside a lone
+paragraph that is one link (a teaser of another story).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsscrape.extractor.content._chrome import chrome_kind
-from newsscrape.extractor.content._profiles import ContentProfile
+from newsscrape.extractor.content._profiles import ARTICLE, ContentProfile
 from profiled import read_as
 
 SITE = "https://news.example.com"
@@ -46,3 +50,42 @@ def test_term_classes_say_nothing_only_beside_the_post_classes() -> None:
     assert chrome_kind("article", {"class": "post-7 type-post hentry tag-harbour"}) is None
     assert chrome_kind("article", {"class": "post-7 type-post hentry share-bar"}) is not None
     assert chrome_kind("div", {"class": "tag-list"}) is not None
+
+
+ENTRY = "Sparse attention for long documents, measured on ten benchmarks"
+
+
+def _index_page() -> str:
+    items = "".join(f'<li><a href="{SITE}/wiki/Entry_{n}">{ENTRY}, part {n}</a></li>' for n in range(8))
+    papers = "".join(
+        f'<dt><a href="{SITE}/abs/{n}">[{n}]</a> <a href="{SITE}/abs/{n}">arXiv:2603.0{n}</a></dt>'
+        f"<dd><div>Title: {ENTRY}, paper {n}</div></dd>"
+        for n in range(5)
+    )
+    return (
+        '<html><body><div id="content"><h1>Index of entries</h1>'
+        "<p>This index lists every entry of the collection, in the order they were added, with the "
+        "papers that describe them below.</p>"
+        f"<ul>{items}</ul><dl>{papers}</dl>"
+        f'<p><a href="{SITE}/news/ferry/">Read next: the ferry vote and what it means for the harbour</a></p>'
+        "</div></body></html>"
+    )
+
+
+def test_a_list_item_that_is_one_link_stays_with_a_higher_list_link_share() -> None:
+    url = f"{SITE}/wiki/Index"
+    assert f"{ENTRY}, part 4" not in read_as(_index_page(), url, LISTING)
+    body = read_as(_index_page(), url, replace(LISTING, list_link_share=1.01))
+    assert f"{ENTRY}, part 4" in body
+    assert "arXiv:2603.03" in body  # a definition list's term is an item too
+    assert "Read next" not in body  # a paragraph that is one link outside a list still goes
+
+
+def test_list_link_share_defaults_to_the_paragraph_rule() -> None:
+    url = f"{SITE}/wiki/Index"
+    assert read_as(_index_page(), url, replace(LISTING, list_link_share=0.8)) == read_as(
+        _index_page(), url, LISTING
+    )
+    assert read_as(_index_page(), url, ARTICLE) == read_as(
+        _index_page(), url, replace(ARTICLE, list_link_share=None)
+    )
