@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
+from newsscrape.extractor.content import _profiles
 from newsscrape.extractor.content._chrome import chrome_kind
 from newsscrape.extractor.content._profiles import ARTICLE, ContentProfile
 from profiled import read_as
@@ -89,3 +92,16 @@ def test_list_link_share_defaults_to_the_paragraph_rule() -> None:
     assert read_as(_index_page(), url, ARTICLE) == read_as(
         _index_page(), url, replace(ARTICLE, list_link_share=None)
     )
+
+
+def test_the_data_file_sets_list_link_share_per_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = {
+        "profiles": {
+            "listing": {"descent_share": 0.7, "second_share": 0.85, "list_link_share": 1.01},
+            "forum": {"descent_share": 0.95, "second_share": 1.0},
+        }
+    }
+    monkeypatch.setattr(_profiles, "fitted", lambda name: data)
+    loaded = _profiles._load()
+    assert loaded["listing"].list_link_share == 1.01
+    assert loaded["forum"].list_link_share is None  # a type the fit left alone reads items as paragraphs
