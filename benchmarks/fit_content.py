@@ -7,8 +7,9 @@ that share of the page's text: a grid of short product or story cards beside one
 text looks short; a number, on every page, when trafilatura's has more than that share of the native
 words). Then, with that descent share, the block walk's link rules with the second share again:
 ``box_link_share`` and ``para_link_share`` (the link share above which a box or a paragraph is
-dropped; above 1.0, never) and ``story_headings`` (whether a heading linking within the site is
-dropped). Then the clean-up of the winning text: ``drop_reviews`` (paragraphs found only inside the
+dropped; above 1.0, never), ``list_link_share`` (the same for a paragraph inside a list item or a
+table row; None: as any paragraph) and ``story_headings`` (whether a heading linking within the site
+is dropped). Then the clean-up of the winning text: ``drop_reviews`` (paragraphs found only inside the
 page's review boxes or its boxed fine print go) and ``drop_repeats`` (a long paragraph trafilatura
 gives twice is given once). Each setting of a small grid is scored with WCXB's own metric
 (bag-of-words F1, averaged over the type's pages of half A, each page read as its true type). A
@@ -78,6 +79,7 @@ SECOND_SHARES: tuple[float | None, ...] = (None, 0.0, 0.5, 0.85, 1.0, 1.5)
 # never), and whether a heading linking within the site is
 BOX_LINK_SHARES = (0.65, 0.8, 0.9, 1.01)
 PARA_LINK_SHARES = (0.8, 1.01)
+LIST_LINK_SHARES: tuple[float | None, ...] = (None, 1.01)  # None: a list item's paragraph as any other
 STORY_HEADINGS = (True, False)
 # the clean-up of the winning text: (drop_reviews, drop_repeats)
 CLEAN_UPS = ((False, False), (True, False), (False, True), (True, True))
@@ -140,6 +142,7 @@ def walk_key(profile: ContentProfile) -> tuple[object, ...]:
         profile.descent_share,
         profile.box_link_share,
         profile.para_link_share,
+        profile.list_link_share,
         profile.story_headings,
         profile.widen_share,
         profile.drop_reviews,
@@ -285,6 +288,7 @@ def earlier_stages(profile: ContentProfile, best: float, docs: list[Page]) -> tu
     links = {  # stage 1: descent, widening and second share, with the present link rules
         "box_link_share": profile.box_link_share,
         "para_link_share": profile.para_link_share,
+        "list_link_share": profile.list_link_share,
         "story_headings": profile.story_headings,
     }
     grid = [
@@ -295,9 +299,17 @@ def earlier_stages(profile: ContentProfile, best: float, docs: list[Page]) -> tu
     ]
     profile, best = better(profile, best, grid, docs)
     grid = [  # stage 2: link rules and second share, with that descent share
-        replace(profile, second_share=second, box_link_share=box, para_link_share=para, story_headings=heads)
+        replace(
+            profile,
+            second_share=second,
+            box_link_share=box,
+            para_link_share=para,
+            list_link_share=items,
+            story_headings=heads,
+        )
         for box in BOX_LINK_SHARES
         for para in PARA_LINK_SHARES
+        for items in LIST_LINK_SHARES
         for heads in STORY_HEADINGS
         for second in SECOND_SHARES
     ]
@@ -367,6 +379,7 @@ def main() -> None:
                         "second_share": SECOND_SHARES,
                         "box_link_share": BOX_LINK_SHARES,
                         "para_link_share": PARA_LINK_SHARES,
+                        "list_link_share": LIST_LINK_SHARES,
                         "story_headings": STORY_HEADINGS,
                         "widen_share": WIDEN_SHARES,
                         "drop_reviews, drop_repeats": CLEAN_UPS,

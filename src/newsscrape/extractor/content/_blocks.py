@@ -38,6 +38,9 @@ BOXES: Final = frozenset({"div", "section", "article", "ul", "ol", "dl", "table"
 )
 BOX_LINK_SHARE: Final = 0.65  # a box whose text is mostly links is a menu or a list of other stories
 PARA_LINK_SHARE: Final = 0.8  # a paragraph that is (nearly) one link points elsewhere
+# The elements that make one item of a list or a table: a listing's entries ("<li><a>Title</a>",
+# "<dt><a>[1]</a> arXiv:...") are links, and a page type may keep them (``list_link_share``).
+ITEM_TAGS: Final = frozenset({"li", "dt", "dd", "tr"})
 DEADLINE_EVERY: Final = 2048  # nodes walked between two looks at the clock
 # A list of links that all leave the site, with some words to it, is a list of sources or products
 # the story is about; a short one (Facebook, X, Instagram) is a follow bar.
@@ -249,6 +252,7 @@ class Walk:
         base_url: str | None = None,
         box_link_share: float = BOX_LINK_SHARE,
         para_link_share: float = PARA_LINK_SHARE,
+        list_link_share: float | None = None,
         story_headings: bool = True,
         kept_kinds: frozenset[RemovalKind] = frozenset(),
         hidden_panels: bool = False,
@@ -257,6 +261,9 @@ class Walk:
         # link-density rules, per page type (``_profiles``): above 1.0 a rule never fires
         self.box_link_share = box_link_share
         self.para_link_share = para_link_share
+        # the same for a paragraph inside a list item or a table row (None: ``para_link_share``)
+        self.list_link_share = para_link_share if list_link_share is None else list_link_share
+        self._items = 0  # list items and table rows the walk is inside
         self.story_headings = story_headings
         # markup labels that drop nothing on this page type (``_profiles``)
         self.kept_kinds = kept_kinds
@@ -392,6 +399,8 @@ class Walk:
         structure = STRUCTURE.get(tag)
         if structure is not None:
             self._open(node.mem_id, structure, tag == "ol")
+        if tag in ITEM_TAGS:
+            self._items += 1
         return True
 
     def _open(self, key: int, structure: str, ordered: bool) -> None:
@@ -412,6 +421,8 @@ class Walk:
             self._flush()
             if self._structure and self._structure[-1][0] == node.mem_id:
                 self._structure.pop()
+            if tag in ITEM_TAGS:
+                self._items -= 1
 
     # -- rules --------------------------------------------------------------------------------
     def _drop(self, node: LexborNode, kind: RemovalKind, reason: str) -> bool:
@@ -701,7 +712,8 @@ class Walk:
             return
         # a paragraph that is one link points to another story, unless it shows the address itself or
         # every link leaves the site (a source, a product: part of the story)
-        if links >= self.para_link_share * len(text.replace(" ", "")) and not _URL.match(text) and home != 0:
+        share = self.list_link_share if self._items else self.para_link_share
+        if links >= share * len(text.replace(" ", "")) and not _URL.match(text) and home != 0:
             self._record("other_stories", "link paragraph", self._where(), text)
             return
         if not cells and not self._structure and not spans:

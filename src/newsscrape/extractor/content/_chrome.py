@@ -332,6 +332,11 @@ _CAMEL: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Syntax highlighters name the parts of a code sample: "hljs-comment", "hljs-meta" (highlight.js),
 # "token comment", "token tag" (Prism), "cm-comment" (CodeMirror), "tok-comment". Those words
 # are about the code, not the page: a code comment is no comment thread, so their classes say nothing.
+# WordPress names a post's box after its terms ("post-12 type-post hentry category-space tag-iran"):
+# there "tag-iran" says the post is tagged so, not that the box is a tag list. Such term classes are
+# not read for words on a box that carries the post classes.
+WP_POST_CLASS: Final = re.compile(r"^(?:hentry|status-publish|type-[a-z0-9_-]+|post-[0-9]+)$")
+WP_TERM_CLASS: Final = re.compile(r"^(?:tag|category)-.")
 SYNTAX_CLASS: Final = re.compile(r"^(?:hljs(?:-.+)?|token|cm-.+|tok-.+)$")
 # The attributes a page names its elements with repeat across them (every "share-button" of a
 # bar, every "related-item" of a rail): their label is worked out once per process.
@@ -355,6 +360,8 @@ def _tokens(klass: str | None, ident: str | None) -> tuple[str, ...]:
     klass = klass or ""
     if klass and any(SYNTAX_CLASS.match(c) for c in klass.split()):
         klass = ""  # a part of a code sample, named by its highlighter
+    elif klass and any(WP_POST_CLASS.match(c) for c in klass.split()):
+        klass = " ".join(c for c in klass.split() if not WP_TERM_CLASS.match(c))
     raw = f"{klass} {ident or ''}"
     if not raw.strip():
         return ()

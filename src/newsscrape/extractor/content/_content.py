@@ -226,6 +226,7 @@ def _native(
         base_url=base_url,
         box_link_share=profile.box_link_share,
         para_link_share=profile.para_link_share,
+        list_link_share=profile.list_link_share,
         story_headings=profile.story_headings,
         kept_kinds=profile.kept_kinds,
         hidden_panels=profile.hidden_panels,

@@ -14,7 +14,9 @@ The block walk's link rules are per type too. On an article a box of links is a 
 stories, a paragraph that is one link is a teaser and a heading linking within the site is another
 story's title; on a listing or a collection those cards are the page. ``box_link_share`` and
 ``para_link_share`` are the link shares above which a box or a paragraph is dropped (above 1.0:
-never), ``story_headings`` whether a heading that links within the site is dropped.
+never), ``list_link_share`` the same for a paragraph inside a list item or a table row (a listing's
+entries are often one link each: "<li><a>Title</a>"; None: as any paragraph), ``story_headings``
+whether a heading that links within the site is dropped.
 
 A listing's or a shop grid's cards are too short or too linked to vote as paragraphs, so the
 container descent can end at the page's one block of prose (a category blurb) beside them:
@@ -50,15 +52,16 @@ class ContentProfile:
     """``descent_share``: see ``_scoring.choose_container``. ``second_share``: None to ask
     trafilatura only when the native result looks short (the longer text wins then); a number to
     ask it on every page, its text winning when it has more than this share of the native words.
-    ``box_link_share``, ``para_link_share``, ``story_headings``: the block walk's link rules
-    (``_blocks.Walk``). ``widen_share``: see ``_scoring.widen``. ``drop_reviews``, ``drop_repeats``:
-    the clean-up of the winning text (``_content``). ``kept_kinds``, ``hidden_panels``: the markup
-    labels the block walk does not act on (``_blocks.Walk``)."""
+    ``box_link_share``, ``para_link_share``, ``list_link_share``, ``story_headings``: the block
+    walk's link rules (``_blocks.Walk``). ``widen_share``: see ``_scoring.widen``. ``drop_reviews``,
+    ``drop_repeats``: the clean-up of the winning text (``_content``). ``kept_kinds``,
+    ``hidden_panels``: the markup labels the block walk does not act on (``_blocks.Walk``)."""
 
     descent_share: float = DESCENT_SHARE
     second_share: float | None = None
     box_link_share: float = BOX_LINK_SHARE
     para_link_share: float = PARA_LINK_SHARE
+    list_link_share: float | None = None
     story_headings: bool = True
     widen_share: float = 0.0
     drop_reviews: bool = False
@@ -78,6 +81,9 @@ def _load() -> dict[str, ContentProfile]:
             second_share=None if values["second_share"] is None else float(values["second_share"]),
             box_link_share=float(values.get("box_link_share", BOX_LINK_SHARE)),
             para_link_share=float(values.get("para_link_share", PARA_LINK_SHARE)),
+            list_link_share=None
+            if values.get("list_link_share") is None
+            else float(values["list_link_share"]),
             story_headings=bool(values.get("story_headings", True)),
             widen_share=float(values.get("widen_share", 0.0)),
             drop_reviews=bool(values.get("drop_reviews", False)),
