@@ -20,6 +20,8 @@ from ._authors import (
     bare,
     clean_authors,
     credits,
+    names_outlet,
+    outlet_keys,
     split_byline,
 )
 from ._jsonld import JsonLd, node_types, text_of
@@ -149,6 +151,11 @@ def find_authors(
         for v in (*metas.get(key, ()), *_labelled_metas(metas, key))
         if "://" not in v and not v.startswith("www.")
     ]
+    outlets = outlet_keys(site=site, host=host)
+
+    def others(found: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(credit for credit in found if not names_outlet(credit, outlets))
+
     named, listed = clean(people), clean(values)  # the people JSON-LD and the metas name, cleaned once
     page = _Marks(tree)
     shown = _Shown(tree)
@@ -166,12 +173,18 @@ def find_authors(
         (lambda: _printed(credits(people), page), "json-ld"),
         (lambda: _printed(credits(values), page), "meta"),
         (lambda: _dom_people(page, clean), "dom"),
-        (lambda: credits(people), "json-ld"),  # typed as a Person, or a bare string: the site says so
+        # typed as a Person, or a bare string: the site says so
+        (lambda: others(credits(people)), "json-ld"),
+        (lambda: others(credits(values)), "meta"),
+        (lambda: others(credits(organisations)), "json-ld"),
+        (lambda: _dom_credits(page), "dom"),
+        # a name read off the head of an author box, which nothing else on the page marks
+        (lambda: _author_box_heads(page, clean), "dom"),
+        # last: a structured field that credits the publication itself ("Instructables" on
+        # instructables.com), which signs every page: the byline's credit comes first
+        (lambda: credits(people), "json-ld"),
         (lambda: credits(values), "meta"),
         (lambda: credits(organisations), "json-ld"),
-        (lambda: _dom_credits(page), "dom"),
-        # last: a name read off the head of an author box, which nothing else on the page marks
-        (lambda: _author_box_heads(page, clean), "dom"),
     )
     for read, source in rules:
         names = read()

@@ -1,0 +1,34 @@
+"""Authors and titles: general page patterns, each written as a tiny page in its style."""
+
+from __future__ import annotations
+
+import json
+
+import newsscrape
+
+BODY = "<p>" + "Cut the legs first, then sand every edge before the glue goes on. " * 6 + "</p>"
+
+
+def _ld(node: dict[str, object]) -> str:
+    return f'<script type="application/ld+json">{json.dumps(node)}</script>'
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_a_structured_credit_naming_the_site_itself_yields_to_the_bylines_handle() -> None:
+    # A maker community: JSON-LD credits the platform, the byline under the title the member's handle.
+    head = '<meta property="og:site_name" content="Makerplace">' + _ld(
+        {"@type": "Article", "headline": "How to Make a Table", "author": "Makerplace"}
+    )
+    byline = (
+        '<div class="header-meta">By <a href="/member/woodfan/" rel="author">WoodfanFred</a>'
+        ' in <a class="category" href="/workshop/">Workshop</a></div>'
+    )
+    page = _page(head, f"<article><h1>How to Make a Table</h1>{byline}{BODY}</article>")
+    url = "https://www.makerplace.com/How-to-Make-a-Table/"
+    assert newsscrape.extract(page, url=url).authors == ("WoodfanFred",)
+    # ... and the site is still credited when the page names nobody else
+    alone = _page(head, f"<article><h1>How to Make a Table</h1>{BODY}</article>")
+    assert newsscrape.extract(alone, url=url).authors == ("Makerplace",)
