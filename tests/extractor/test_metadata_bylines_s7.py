@@ -32,3 +32,13 @@ def test_a_structured_credit_naming_the_site_itself_yields_to_the_bylines_handle
     # ... and the site is still credited when the page names nobody else
     alone = _page(head, f"<article><h1>How to Make a Table</h1>{BODY}</article>")
     assert newsscrape.extract(alone, url=url).authors == ("Makerplace",)
+
+
+def test_a_sentence_saying_who_wrote_the_post_is_a_byline() -> None:
+    # A hospital blog: an italic note opens the story and names its writer with her letters and role.
+    note = (
+        '<p><em>This post was written by <a href="/find-a-provider/2838/jane-roe">Jane Roe, MD</a>,'
+        " cardiologist, Example Health.</em></p>"
+    )
+    page = _page("", f"<article><h1>Eating well on a budget</h1>{note}{BODY}</article>")
+    assert newsscrape.extract(page, url="https://www.examplehealth.org/blog/eat").authors == ("Jane Roe, MD",)

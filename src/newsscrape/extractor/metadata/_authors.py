@@ -10,7 +10,12 @@ from .._text import HOST_LABELS, alnum_key, fold
 
 # Words that open a byline in the languages news pages are commonly written in.
 # Not "photo by": a picture's credit names the photographer, not the author ("Photo by X on Unsplash").
-_LEADS = r"(?:written|posted|reported|published|text|story|words|analysis|opinion|commentary|review)"
+# A note at the head or foot of a story may say it in a sentence: "This post was written by Jane Doe,
+# MD, gastroenterologist."
+_LEADS = (
+    r"(?:(?:this\s+(?:post|article|story|piece|guide|blog\s+post)\s+(?:was|is)\s+)?written"
+    r"|posted|reported|published|text|story|words|analysis|opinion|commentary|review)"
+)
 # Italian "di" only in lower case: a capital "Di" starts a surname ("Di Maria").
 _BY = (
     r"(?:by|from|von|por|par|door|av|af|przez|(?-i:di)|autor(?:in|a)?|author|escrito por|texto"
