@@ -42,3 +42,20 @@ def test_a_sentence_saying_who_wrote_the_post_is_a_byline() -> None:
     )
     page = _page("", f"<article><h1>Eating well on a budget</h1>{note}{BODY}</article>")
     assert newsscrape.extract(page, url="https://www.examplehealth.org/blog/eat").authors == ("Jane Roe, MD",)
+
+
+def test_a_box_around_a_todays_date_widget_does_not_date_the_story() -> None:
+    # A Drupal block in the site header prints today's date inside a "block-date" box; the story's
+    # own day is printed further down, below its sections.
+    header = (
+        '<div class="block block-date"><div class="block-content">'
+        '<p id="todays-date-custom"><strong>Friday</strong>, December 19, 2025</p></div></div>'
+    )
+    story = (
+        "<article><h1>Tax 101: Understanding the basics</h1><h2>Types of taxes</h2>"
+        f"{BODY}<h2>Death taxes</h2>{BODY}<div class='article-date'>12.12.2025</div></article>"
+    )
+    page = _page("", header + story)
+    found = newsscrape.extract(page, url="https://www.example.com/the-currency/life/what-are-taxes").published
+    assert found is not None
+    assert found.isoformat()[:10] == "2025-12-12"
