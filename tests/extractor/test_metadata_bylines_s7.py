@@ -59,3 +59,18 @@ def test_a_box_around_a_todays_date_widget_does_not_date_the_story() -> None:
     found = newsscrape.extract(page, url="https://www.example.com/the-currency/life/what-are-taxes").published
     assert found is not None
     assert found.isoformat()[:10] == "2025-12-12"
+
+
+def test_a_microdata_author_whose_name_is_only_in_a_meta_tag() -> None:
+    # A review site's author card: schema.org Person microdata keeps the name in <meta itemprop=name>,
+    # the visible link says something else ("About the author").
+    card = (
+        '<div class="author-meta" itemprop="author" itemscope itemtype="http://schema.org/Person">'
+        '<meta itemprop="name" content="Emma Ryan"><a href="/about/">About the author</a></div>'
+    )
+    page = _page("", f"<article><h1>The best website builders</h1>{card}{BODY}</article>")
+    assert newsscrape.extract(page, url="https://www.example.com/website-builders/").authors == ("Emma Ryan",)
+    # ... and the author field may be a meta tag itself
+    field = '<meta itemprop="author" content="Emma Ryan">'
+    page = _page("", f"<article><h1>Best builders</h1>{field}{BODY}</article>")
+    assert newsscrape.extract(page, url="https://www.example.com/website-builders/").authors == ("Emma Ryan",)

@@ -492,6 +492,11 @@ def _text(node: LexborNode) -> str:
     it. ("Jane Doe, 4+ years covering laptops" names someone: the next author may follow.)
     """
     inner = node.css_first('[itemprop="name"]')
+    # Microdata may keep the name in an attribute only: <meta itemprop="name" content="Jane Doe">
+    # inside the author's scope, or <meta itemprop="author" content="Jane Doe"> itself.
+    for field in (inner, node):
+        if field is not None and field.tag == "meta":
+            return squash(field.attributes.get("content") or "")
     parts: list[str] = []
     for child in (inner or node).traverse(include_text=True):
         if child.tag == "-text":  # a line break in the source is white space, not a line
