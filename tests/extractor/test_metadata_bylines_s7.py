@@ -74,3 +74,16 @@ def test_a_microdata_author_whose_name_is_only_in_a_meta_tag() -> None:
     field = '<meta itemprop="author" content="Emma Ryan">'
     page = _page("", f"<article><h1>Best builders</h1>{field}{BODY}</article>")
     assert newsscrape.extract(page, url="https://www.example.com/website-builders/").authors == ("Emma Ryan",)
+
+
+def test_an_author_link_by_first_name_gives_the_full_name_its_address_spells() -> None:
+    # A React blog's author card: the name and the role in paragraphs, then "Articles by <first name>"
+    # linked to the author's page.
+    card = (
+        '<div class="css-yvuwy"><div class="css-0"><p class="chakra-text">Juliette Carreiro</p>'
+        '<p class="chakra-text">Tech Writer</p></div>'
+        '<a class="chakra-button" href="/us/blog/authors/juliette-carreiro">Articles by Juliette</a></div>'
+    )
+    page = _page("", f"<article><h1>Cloud computing innovations</h1>{card}{BODY}</article>")
+    url = "https://www.example.com/us/blog/cloud-computing-innovations"
+    assert newsscrape.extract(page, url=url).authors == ("Juliette Carreiro",)

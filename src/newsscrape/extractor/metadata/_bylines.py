@@ -76,6 +76,7 @@ CREDIT_SELECTORS = ('[itemprop="author"]', 'a[rel~="author"]', ".byline", ".auth
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w")
 MAX_BYLINE_NODES = 5
+MAX_SLUG_WORDS = 4  # a person's page address spells the name: /authors/jane-van-doe
 # Words a date may take before a "by" in the same line ("Posted on May 1, 2025", 5 words; "March 15,
 # 2022 · 3 min read", 5); a longer head reads as prose, so "Posted on Friday, May 1, 2025 at 9:00
 # by X" (8 words) is not taken as a byline.
@@ -221,6 +222,7 @@ class _Marks:
         self._lines: list[str] | None = None
         self._printed: str | None = None
         self._links: set[str] | None = None
+        self._body: str | None = None
 
     def css(self, selector: str) -> list[LexborNode]:
         if selector not in self._found:
@@ -263,6 +265,14 @@ class _Marks:
             texts = [self.text(node) for node in self.credit_nodes]
             self._printed = " ".join(fold(text) for text in (*texts, *self.lines)).casefold()
         return self._printed
+
+    @property
+    def body_text(self) -> str:
+        """The text of the page's body, white space folded."""
+        if self._body is None:
+            body = self.tree.body
+            self._body = fold(body.text(separator=" ") if body is not None else "")
+        return self._body
 
     @property
     def link_texts(self) -> set[str]:
@@ -335,10 +345,9 @@ def _printed(names: tuple[str, ...], page: _Marks) -> tuple[str, ...]:
 def _dom_credits(page: _Marks) -> tuple[str, ...]:
     """What an explicit byline on the page credits when it names no person ("By The Currency editors",
     "by jsteinhardt")."""
-    texts = [page.text(node) for node in page.credit_nodes]
     # each line of an element on its own: "By" / "The Investopedia Team" / "Full Bio"
-    lines = [(line, False) for text in texts for line in text.splitlines()]
-    for line, by_line in (*lines, *((line, True) for line in page.lines)):
+    lines = [(line, False, node) for node in page.credit_nodes for line in page.text(node).splitlines()]
+    for line, by_line, node in (*lines, *((line, True, None) for line in page.lines)):
         # ... and says more than a role: "Contributors" is the link to the list of authors.
         found = tuple(
             c
@@ -348,9 +357,26 @@ def _dom_credits(page: _Marks) -> tuple[str, ...]:
             and len(c.split()) <= MAX_DOM_CREDIT_WORDS
             and not ROLE_WORDS.issuperset(c.casefold().split())
         )
+        if len(found) == 1 and node is not None and " " not in found[0]:
+            found = (_full_name(found[0], node, page) or found[0],)
         if found:
             return found
     return ()
+
+
+def _full_name(first: str, link: LexborNode, page: _Marks) -> str | None:
+    """The full name of a person a link to their page calls by the first name only ("Articles by
+    Juliette" to /authors/juliette-carreiro): the name its address spells, as the page prints it."""
+    slug = (link.attributes.get("href") or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    words = slug.split("-")
+    if not 2 <= len(words) <= MAX_SLUG_WORDS or words[0].casefold() != first.casefold():
+        return None
+    spelt = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
+    printed = re.search(spelt, page.body_text, re.IGNORECASE)
+    if printed is None:
+        return None
+    names = split_byline(printed.group())
+    return names[0] if len(names) == 1 and len(names[0].split()) == len(words) else None
 
 
 def _a_handle(credit: str) -> bool:
