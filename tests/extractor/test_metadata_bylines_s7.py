@@ -87,3 +87,20 @@ def test_an_author_link_by_first_name_gives_the_full_name_its_address_spells() -
     page = _page("", f"<article><h1>Cloud computing innovations</h1>{card}{BODY}</article>")
     url = "https://www.example.com/us/blog/cloud-computing-innovations"
     assert newsscrape.extract(page, url=url).authors == ("Juliette Carreiro",)
+
+
+def test_a_dated_line_ending_in_by_credits_the_linked_name() -> None:
+    # A hand-written academic page: the foot of the story says when and by whom, the name a link.
+    foot = (
+        '<div class="purplebox"><i>Last updated March  3, 2025 by '
+        '<a href="http://example.org/">Jane Roe</a>.</i>'
+        ' &mdash; <a href="https://accessibility.example.org">Accessibility</a></div>'
+    )
+    page = _page(
+        "<title>The Fold-and-Cut Problem (Jane Roe)</title>", f"<h1>The Fold-and-Cut Problem</h1>{BODY}{foot}"
+    )
+    assert newsscrape.extract(page, url="https://example.org/foldcut").authors == ("Jane Roe",)
+    # ... not a footer's copyright line
+    legal = '<p>Copyright &copy; 2004 - 2026 by <a href="https://media.example.com/">Example Media</a>.</p>'
+    page = _page("", f"<h1>The Fold-and-Cut Problem</h1>{BODY}{legal}")
+    assert newsscrape.extract(page, url="https://example.org/foldcut").authors == ()

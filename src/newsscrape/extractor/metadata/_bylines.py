@@ -75,6 +75,12 @@ CREDIT_SELECTORS = ('[itemprop="author"]', 'a[rel~="author"]', ".byline", ".auth
 # A digit in a byline starts its date or reading time (see _text).
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w")
+# A text that says when the story was posted and ends with "by", the name in the link after it:
+# "Posted on March 3, 2025 by <a>Jane Doe</a>", "Last updated March 3, 2025 by <a>Erik Demaine</a>".
+# Not a footer's "Copyright © 2004 - 2026 by <a>Outlet</a>" nor "HTML rendering created ... by".
+_DATED_BY = re.compile(
+    r"\b(?:posted|published|updated|written)\b[^\n]{0,40}\d\W{0,12}\sby\s*$", re.IGNORECASE
+)
 MAX_BYLINE_NODES = 5
 MAX_SLUG_WORDS = 4  # a person's page address spells the name: /authors/jane-van-doe
 # Words a date may take before a "by" in the same line ("Posted on May 1, 2025", 5 words; "March 15,
@@ -407,11 +413,12 @@ def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
-        if not MAYBE_BYLINE_START.match(raw):
+        dated = _DATED_BY.search(raw[-MAX_BYLINE_CHARS:]) if not MAYBE_BYLINE_START.match(raw) else None
+        if dated is None and not MAYBE_BYLINE_START.match(raw):
             continue
         text = squash(raw)
-        if text and len(text) <= MAX_BYLINE_CHARS and BYLINE_START.match(text):
-            line = _byline_box(node)
+        if text and len(text) <= MAX_BYLINE_CHARS and (dated or BYLINE_START.match(text)):
+            line = _byline_box(node, label="by" if dated else None)
             if line:
                 lines.append(line)
                 if len(after) >= MAX_BYLINE_NODES:
@@ -419,11 +426,11 @@ def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
     return after + before
 
 
-def _byline_box(text_node: LexborNode) -> str | None:
+def _byline_box(text_node: LexborNode, *, label: str | None = None) -> str | None:
     """The shortest line around a "By" text that names someone: the text's element, or the box
     that holds a bare label and the name beside it."""
     box = text_node.parent
-    label = squash(text_node.text_content or "")
+    label = label or squash(text_node.text_content or "")
     while box is not None and box.tag not in ("body", "html"):
         line = squash(box.text(deep=True, separator=" "))
         if len(line) > MAX_BYLINE_CHARS:
