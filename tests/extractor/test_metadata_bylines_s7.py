@@ -104,3 +104,22 @@ def test_a_dated_line_ending_in_by_credits_the_linked_name() -> None:
     legal = '<p>Copyright &copy; 2004 - 2026 by <a href="https://media.example.com/">Example Media</a>.</p>'
     page = _page("", f"<h1>The Fold-and-Cut Problem</h1>{BODY}{legal}")
     assert newsscrape.extract(page, url="https://example.org/foldcut").authors == ()
+
+
+def test_the_name_beside_the_authors_avatar_in_the_meta_line() -> None:
+    # A WordPress theme's meta line: date, bullet, get_avatar()'s image, the name, "in" and the category.
+    meta = (
+        "<p>Dec 26, 2025 <span>&bull;</span> "
+        "<img src='https://2.gravatar.com/avatar/e5f6?s=96' class='avatar avatar-xs'/> Jane Roe"
+        "   in   <a rel='nofollow' href='blog/project-management'>Project Management</a></p>"
+    )
+    page = _page(
+        "", f"<header><h1>Project management software pricing</h1>{meta}</header><main>{BODY}</main>"
+    )
+    assert newsscrape.extract(page, url="https://www.example.com/article/pm-pricing").authors == ("Jane Roe",)
+    # ... not a commenter's avatar
+    comment = (
+        "<div class='comment'><img class='avatar avatar-32' src='a.png'> John Poe says:<p>Nice.</p></div>"
+    )
+    page = _page("", f"<main><h1>Project management software pricing</h1>{BODY}{comment}</main>")
+    assert newsscrape.extract(page, url="https://www.example.com/article/pm-pricing").authors == ()

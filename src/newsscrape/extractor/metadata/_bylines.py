@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -82,6 +83,7 @@ _DATED_BY = re.compile(
     r"\b(?:posted|published|updated|written)\b[^\n]{0,40}\d\W{0,12}\sby\s*$", re.IGNORECASE
 )
 MAX_BYLINE_NODES = 5
+AVATARS = 'img[class~="avatar"]'  # WordPress's get_avatar() and the themes that copy it
 MAX_SLUG_WORDS = 4  # a person's page address spells the name: /authors/jane-van-doe
 # Words a date may take before a "by" in the same line ("Posted on May 1, 2025", 5 words; "March 15,
 # 2022 · 3 min read", 5); a longer head reads as prose, so "Posted on Friday, May 1, 2025 at 9:00
@@ -187,6 +189,7 @@ def find_authors(
         (lambda: _dom_credits(page), "dom"),
         # a name read off the head of an author box, which nothing else on the page marks
         (lambda: _author_box_heads(page, clean), "dom"),
+        (lambda: _beside_avatar(page, clean), "dom"),
         # last: a structured field that credits the publication itself ("Instructables" on
         # instructables.com), which signs every page: the byline's credit comes first
         (lambda: credits(people), "json-ld"),
@@ -338,6 +341,22 @@ def _author_box_heads(page: _Marks, clean: Callable[[list[str]], tuple[str, ...]
         looked += 1
         if looked >= MAX_BYLINE_NODES:
             break
+    return ()
+
+
+def _beside_avatar(page: _Marks, clean: Callable[[list[str]], tuple[str, ...]]) -> tuple[str, ...]:
+    """The name printed right after the author's avatar in a story's meta line, as WordPress themes
+    print it (``get_avatar``'s ``<img class="avatar avatar-96 photo">``): the text up to its first
+    word in lower case ("<img class="avatar"> Mahua Das in <a>Project Management</a>")."""
+    for image in page.css(AVATARS)[:MAX_BYLINE_NODES]:
+        text = image.next
+        if text is None or text.tag != "-text" or _not_a_byline(image) or outside_story(image):
+            continue
+        words = squash(text.text_content or "").split()
+        name = " ".join(itertools.takewhile(lambda word: not word[0].islower(), words))
+        names = tuple(n for n in clean([name]) if " " in n) if name else ()
+        if names:
+            return names
     return ()
 
 
