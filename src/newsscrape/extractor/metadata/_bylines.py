@@ -432,9 +432,13 @@ def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
-        dated = _DATED_BY.search(raw[-MAX_BYLINE_CHARS:]) if not MAYBE_BYLINE_START.match(raw) else None
-        if dated is None and not MAYBE_BYLINE_START.match(raw):
-            continue
+        dated = False
+        if not MAYBE_BYLINE_START.match(raw):
+            # searched only in a text that ends in "by": the walk reads every text of the page
+            tail = raw[-MAX_BYLINE_CHARS:]
+            dated = tail.rstrip()[-2:].casefold() == "by" and _DATED_BY.search(tail) is not None
+            if not dated:
+                continue
         text = squash(raw)
         if text and len(text) <= MAX_BYLINE_CHARS and (dated or BYLINE_START.match(text)):
             line = _byline_box(node, label="by" if dated else None)
