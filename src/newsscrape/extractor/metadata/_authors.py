@@ -10,7 +10,12 @@ from .._text import HOST_LABELS, alnum_key, fold
 
 # Words that open a byline in the languages news pages are commonly written in.
 # Not "photo by": a picture's credit names the photographer, not the author ("Photo by X on Unsplash").
-_LEADS = r"(?:written|posted|reported|published|text|story|words|analysis|opinion|commentary|review)"
+# A note at the head or foot of a story may say it in a sentence: "This post was written by Jane Doe,
+# MD, gastroenterologist."
+_LEADS = (
+    r"(?:(?:this\s+(?:post|article|story|piece|guide|blog\s+post)\s+(?:was|is)\s+)?written"
+    r"|posted|reported|published|text|story|words|analysis|opinion|commentary|review)"
+)
 # Italian "di" only in lower case: a capital "Di" starts a surname ("Di Maria").
 _BY = (
     r"(?:by|from|von|por|par|door|av|af|przez|(?-i:di)|autor(?:in|a)?|author|escrito por|texto"
@@ -124,20 +129,37 @@ def clean_authors(raw: Iterable[str], *, site: str | None = None, host: str | No
 
     ``site`` and ``host`` name the publication, which signs some stories but is nobody.
     """
-    outlets = {label for label in (host or "").lower().split(".") if label not in HOST_LABELS}
-    outlets.add(alnum_key(site or ""))
-    outlets.discard("")
+    outlets = outlet_keys(site=site, host=host)
     seen: dict[str, str] = {}
     for text in raw:
         for name in split_byline(text):
-            key, words = alnum_key(name), {alnum_key(word) for word in name.split()}
-            if any(o in words or (len(o) >= 4 and (key in o or o in key)) for o in outlets):
+            if names_outlet(name, outlets):
                 continue  # the publication ("CNN", "Do UOL" on uol.com.br), not a person
             # One person once, with the letters after the name if any source prints them.
             person = bare(name).casefold()
             if person not in seen or (bare(seen[person]) == seen[person] and bare(name) != name):
                 seen[person] = name
     return tuple(seen.values())
+
+
+def outlet_keys(*, site: str | None, host: str | None) -> frozenset[str]:
+    """The keys (``alnum_key``) that name the publication: its site name and its host's own labels.
+
+    >>> sorted(outlet_keys(site="The Daily Planet", host="www.dailyplanet.com"))
+    ['dailyplanet', 'thedailyplanet']
+    """
+    outlets = {label for label in (host or "").lower().split(".") if label not in HOST_LABELS}
+    outlets.add(alnum_key(site or ""))
+    outlets.discard("")
+    return frozenset(outlets)
+
+
+def names_outlet(name: str, outlets: frozenset[str]) -> bool:
+    """Whether a name (or a credit) is the publication's: one of its words is the outlet, or its
+    letters hold or are held by the outlet's ("Do UOL" on uol.com.br, "HomeAdvisor" for "Home Advisor").
+    """
+    key, words = alnum_key(name), {alnum_key(word) for word in name.split()}
+    return any(o in words or (len(o) >= 4 and (key in o or o in key)) for o in outlets)
 
 
 def bare(name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -20,6 +21,8 @@ from ._authors import (
     bare,
     clean_authors,
     credits,
+    names_outlet,
+    outlet_keys,
     split_byline,
 )
 from ._jsonld import JsonLd, node_types, text_of
@@ -73,7 +76,15 @@ CREDIT_SELECTORS = ('[itemprop="author"]', 'a[rel~="author"]', ".byline", ".auth
 # A digit in a byline starts its date or reading time (see _text).
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w")
+# A text that says when the story was posted and ends with "by", the name in the link after it:
+# "Posted on March 3, 2025 by <a>Jane Doe</a>", "Last updated March 3, 2025 by <a>Erik Demaine</a>".
+# Not a footer's "Copyright © 2004 - 2026 by <a>Outlet</a>" nor "HTML rendering created ... by".
+_DATED_BY = re.compile(
+    r"\b(?:posted|published|updated|written)\b[^\n]{0,40}\d\W{0,12}\sby\s*$", re.IGNORECASE
+)
 MAX_BYLINE_NODES = 5
+AVATARS = 'img[class~="avatar"]'  # WordPress's get_avatar() and the themes that copy it
+MAX_SLUG_WORDS = 4  # a person's page address spells the name: /authors/jane-van-doe
 # Words a date may take before a "by" in the same line ("Posted on May 1, 2025", 5 words; "March 15,
 # 2022 · 3 min read", 5); a longer head reads as prose, so "Posted on Friday, May 1, 2025 at 9:00
 # by X" (8 words) is not taken as a byline.
@@ -149,6 +160,11 @@ def find_authors(
         for v in (*metas.get(key, ()), *_labelled_metas(metas, key))
         if "://" not in v and not v.startswith("www.")
     ]
+    outlets = outlet_keys(site=site, host=host)
+
+    def others(found: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(credit for credit in found if not names_outlet(credit, outlets))
+
     named, listed = clean(people), clean(values)  # the people JSON-LD and the metas name, cleaned once
     page = _Marks(tree)
     shown = _Shown(tree)
@@ -166,12 +182,19 @@ def find_authors(
         (lambda: _printed(credits(people), page), "json-ld"),
         (lambda: _printed(credits(values), page), "meta"),
         (lambda: _dom_people(page, clean), "dom"),
-        (lambda: credits(people), "json-ld"),  # typed as a Person, or a bare string: the site says so
+        # typed as a Person, or a bare string: the site says so
+        (lambda: others(credits(people)), "json-ld"),
+        (lambda: others(credits(values)), "meta"),
+        (lambda: others(credits(organisations)), "json-ld"),
+        (lambda: _dom_credits(page), "dom"),
+        # a name read off the head of an author box, which nothing else on the page marks
+        (lambda: _author_box_heads(page, clean), "dom"),
+        (lambda: _beside_avatar(page, clean), "dom"),
+        # last: a structured field that credits the publication itself ("Instructables" on
+        # instructables.com), which signs every page: the byline's credit comes first
+        (lambda: credits(people), "json-ld"),
         (lambda: credits(values), "meta"),
         (lambda: credits(organisations), "json-ld"),
-        (lambda: _dom_credits(page), "dom"),
-        # last: a name read off the head of an author box, which nothing else on the page marks
-        (lambda: _author_box_heads(page, clean), "dom"),
     )
     for read, source in rules:
         names = read()
@@ -208,6 +231,7 @@ class _Marks:
         self._lines: list[str] | None = None
         self._printed: str | None = None
         self._links: set[str] | None = None
+        self._body: str | None = None
 
     def css(self, selector: str) -> list[LexborNode]:
         if selector not in self._found:
@@ -250,6 +274,14 @@ class _Marks:
             texts = [self.text(node) for node in self.credit_nodes]
             self._printed = " ".join(fold(text) for text in (*texts, *self.lines)).casefold()
         return self._printed
+
+    @property
+    def body_text(self) -> str:
+        """The text of the page's body, white space folded."""
+        if self._body is None:
+            body = self.tree.body
+            self._body = fold(body.text(separator=" ") if body is not None else "")
+        return self._body
 
     @property
     def link_texts(self) -> set[str]:
@@ -312,6 +344,22 @@ def _author_box_heads(page: _Marks, clean: Callable[[list[str]], tuple[str, ...]
     return ()
 
 
+def _beside_avatar(page: _Marks, clean: Callable[[list[str]], tuple[str, ...]]) -> tuple[str, ...]:
+    """The name printed right after the author's avatar in a story's meta line, as WordPress themes
+    print it (``get_avatar``'s ``<img class="avatar avatar-96 photo">``): the text up to its first
+    word in lower case ("<img class="avatar"> Mahua Das in <a>Project Management</a>")."""
+    for image in page.css(AVATARS)[:MAX_BYLINE_NODES]:
+        text = image.next
+        if text is None or text.tag != "-text" or _not_a_byline(image) or outside_story(image):
+            continue
+        words = squash(text.text_content or "").split()
+        name = " ".join(itertools.takewhile(lambda word: not word[0].islower(), words))
+        names = tuple(n for n in clean([name]) if " " in n) if name else ()
+        if names:
+            return names
+    return ()
+
+
 def _printed(names: tuple[str, ...], page: _Marks) -> tuple[str, ...]:
     """The names the page's byline prints: its byline elements and its "By ..." lines."""
     if not names:
@@ -322,10 +370,9 @@ def _printed(names: tuple[str, ...], page: _Marks) -> tuple[str, ...]:
 def _dom_credits(page: _Marks) -> tuple[str, ...]:
     """What an explicit byline on the page credits when it names no person ("By The Currency editors",
     "by jsteinhardt")."""
-    texts = [page.text(node) for node in page.credit_nodes]
     # each line of an element on its own: "By" / "The Investopedia Team" / "Full Bio"
-    lines = [(line, False) for text in texts for line in text.splitlines()]
-    for line, by_line in (*lines, *((line, True) for line in page.lines)):
+    lines = [(line, False, node) for node in page.credit_nodes for line in page.text(node).splitlines()]
+    for line, by_line, node in (*lines, *((line, True, None) for line in page.lines)):
         # ... and says more than a role: "Contributors" is the link to the list of authors.
         found = tuple(
             c
@@ -335,9 +382,26 @@ def _dom_credits(page: _Marks) -> tuple[str, ...]:
             and len(c.split()) <= MAX_DOM_CREDIT_WORDS
             and not ROLE_WORDS.issuperset(c.casefold().split())
         )
+        if len(found) == 1 and node is not None and " " not in found[0]:
+            found = (_full_name(found[0], node, page) or found[0],)
         if found:
             return found
     return ()
+
+
+def _full_name(first: str, link: LexborNode, page: _Marks) -> str | None:
+    """The full name of a person a link to their page calls by the first name only ("Articles by
+    Juliette" to /authors/juliette-carreiro): the name its address spells, as the page prints it."""
+    slug = (link.attributes.get("href") or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    words = slug.split("-")
+    if not 2 <= len(words) <= MAX_SLUG_WORDS or words[0].casefold() != first.casefold():
+        return None
+    spelt = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
+    printed = re.search(spelt, page.body_text, re.IGNORECASE)
+    if printed is None:
+        return None
+    names = split_byline(printed.group())
+    return names[0] if len(names) == 1 and len(names[0].split()) == len(words) else None
 
 
 def _a_handle(credit: str) -> bool:
@@ -368,11 +432,16 @@ def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
+        dated = False
         if not MAYBE_BYLINE_START.match(raw):
-            continue
+            # searched only in a text that ends in "by": the walk reads every text of the page
+            tail = raw[-MAX_BYLINE_CHARS:]
+            dated = tail.rstrip()[-2:].casefold() == "by" and _DATED_BY.search(tail) is not None
+            if not dated:
+                continue
         text = squash(raw)
-        if text and len(text) <= MAX_BYLINE_CHARS and BYLINE_START.match(text):
-            line = _byline_box(node)
+        if text and len(text) <= MAX_BYLINE_CHARS and (dated or BYLINE_START.match(text)):
+            line = _byline_box(node, label="by" if dated else None)
             if line:
                 lines.append(line)
                 if len(after) >= MAX_BYLINE_NODES:
@@ -380,11 +449,11 @@ def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
     return after + before
 
 
-def _byline_box(text_node: LexborNode) -> str | None:
+def _byline_box(text_node: LexborNode, *, label: str | None = None) -> str | None:
     """The shortest line around a "By" text that names someone: the text's element, or the box
     that holds a bare label and the name beside it."""
     box = text_node.parent
-    label = squash(text_node.text_content or "")
+    label = label or squash(text_node.text_content or "")
     while box is not None and box.tag not in ("body", "html"):
         line = squash(box.text(deep=True, separator=" "))
         if len(line) > MAX_BYLINE_CHARS:
@@ -479,6 +548,11 @@ def _text(node: LexborNode) -> str:
     it. ("Jane Doe, 4+ years covering laptops" names someone: the next author may follow.)
     """
     inner = node.css_first('[itemprop="name"]')
+    # Microdata may keep the name in an attribute only: <meta itemprop="name" content="Jane Doe">
+    # inside the author's scope, or <meta itemprop="author" content="Jane Doe"> itself.
+    for field in (inner, node):
+        if field is not None and field.tag == "meta":
+            return squash(field.attributes.get("content") or "")
     parts: list[str] = []
     for child in (inner or node).traverse(include_text=True):
         if child.tag == "-text":  # a line break in the source is white space, not a line

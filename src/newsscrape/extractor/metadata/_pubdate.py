@@ -18,7 +18,7 @@ from typing import Any, ClassVar, TypeVar
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import CHROME_BOXES
-from .._text import phrase_key
+from .._text import phrase_key, squash
 from ._dates import day_of, parse_date, url_date
 from ._title import same_story
 
@@ -94,6 +94,7 @@ UPDATED_WORDS = re.compile(
 # A date element marked with one of these is a clock or "today" widget in the site header, or the
 # countdown of an offer.
 WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar", "countdown", "timer")
+_WIDGET_QUERY = ", ".join(f'[class*="{hint}" i], [id*="{hint}" i]' for hint in WIDGET_HINTS)
 HEADINGS = frozenset({"h1", "h2", "h3"})
 LATER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 ALL_HEADINGS = HEADINGS | LATER_HEADINGS
@@ -558,6 +559,8 @@ def _written(body: _Body, headline: str, languages: tuple[str, ...], *, updated:
         text = node.text(deep=True, separator=" ")
         if not text or len(text) > MAX_TEXT_CHARS or _widget(node) or _elsewhere(node):
             continue
+        if _wraps_widget(node, text):
+            continue
         part = _updated_part(text) if updated else _publication_part(text)
         found = parse_date(part, fuzzy=fuzzy_left > 0, languages=languages)
         fuzzy_left -= 1
@@ -735,6 +738,13 @@ def _is_headline(node: LexborNode, headline: str) -> bool:
 def _widget(node: LexborNode) -> bool:
     marks = ((node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")).lower()
     return any(hint in marks for hint in WIDGET_HINTS)
+
+
+def _wraps_widget(node: LexborNode, text: str) -> bool:
+    """Whether an element is only the box around a clock: all its text is a widget's inside it
+    (<div class="block-date"><p id="todays-date-custom">Friday, December 19, 2025</p></div>)."""
+    inner = node.css_first(_WIDGET_QUERY)
+    return inner is not None and squash(inner.text(deep=True, separator=" ")) == squash(text)
 
 
 def _elsewhere(node: LexborNode) -> bool:
