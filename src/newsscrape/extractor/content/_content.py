@@ -17,7 +17,9 @@ Stages, all on the one lexbor tree that metadata was read from:
    one always asks);
 6. a reading whose profile says so drops the paragraphs found only in the page's review boxes
    and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
-   trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``).
+   trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``);
+7. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
+   earlier post, a product's description printed again for phones.
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
@@ -107,6 +109,16 @@ REVIEW_BOXES: Final = ", ".join(
 # keeps: goes from trafilatura's text whatever the reading (WCXB truths never keep it).
 SIGNATURE_KINDS: Final[dict[str, tuple[RemovalKind, str]]] = {"signature": ("bio", "forum signature")}
 SIGNATURE_BOXES: Final = '[class*="signature" i], [id*="signature" i]'
+# A reading named here gives each paragraph once: a paragraph of at least this many characters
+# (white space aside) found whole in one given before it goes, wherever it was read: a post quoting
+# an earlier post of the thread, a product's description or specification printed twice (for phones
+# and for desktops). Fitted per reading on WCXB half A by benchmarks/fit_repeats.py (half B may
+# only refuse), kept in data/repeats.json; keyed by the profile, as ``COVERED_SHARES``.
+ONCE_MIN_CHARS: Final[dict[ContentProfile, int]] = {
+    PROFILES[page_type]: int(chars)
+    for page_type, chars in fitted("repeats.json")["min_chars"].items()
+    if chars is not None and page_type in PROFILES
+}
 # A piece of a paragraph, in characters without white space: about three words, found only where
 # it was read; a line left out between two parts breaks one piece (20 and 40 score alike on half A).
 PIECE_CHARS: Final = 20
@@ -188,6 +200,8 @@ def extract_content(
         _drop_reviews(body, content)
     if content.method == "trafilatura" and body is not None and content.blocks:
         _drop_boxed(body, content, SIGNATURE_KINDS, SIGNATURE_BOXES, whole=True)
+    if content.blocks:
+        _give_once(content, profile)
     return content
 
 
@@ -515,6 +529,48 @@ def _drop_boxed(
             content.captions = _placed(content.captions, content.blocks, out)
         content.blocks = out
         content.removed.extend(gone)
+
+
+def _give_once(content: Content, profile: ContentProfile) -> None:
+    """Drop the paragraphs given before, on a reading ``ONCE_MIN_CHARS`` names (``repeated``)."""
+    min_chars = ONCE_MIN_CHARS.get(profile)
+    if min_chars is None:
+        return
+    again = repeated(content.blocks, min_chars)
+    if not any(again):
+        return
+    out = [block for block, dropped in zip(content.blocks, again, strict=True) if not dropped]
+    content.removed.extend(
+        Removed(kind="repeat", reason="given before", where="", text=block.text[:SNIPPET_CHARS])
+        for block, dropped in zip(content.blocks, again, strict=True)
+        if dropped
+    )
+    if content.captions:
+        content.captions = _placed(content.captions, content.blocks, out)
+    content.blocks = out
+
+
+def repeated(blocks: list[Block], min_chars: int) -> list[bool]:
+    """Which of ``blocks`` (in reading order) were given before: paragraphs at least ``min_chars``
+    long without white space and found whole in an earlier block, one of those kept (a post's
+    quote of one sentence of an earlier post too). A heading is never judged: found in an earlier
+    paragraph, it names what follows. Text is compared as ``_compact`` makes it, without
+    trafilatura's list and table marks.
+
+    >>> post = Block(text="Has anybody tried a beta of the new release? It fixed my build.")
+    >>> quote, thanks = Block(text="Has anybody tried a beta of the new release?"), Block(text="Thanks!")
+    >>> repeated([post, quote, thanks, thanks], 10)
+    [False, True, False, False]
+    """
+    seen = ""  # the blocks kept, compact, each after a separator
+    out: list[bool] = []
+    for block in blocks:
+        compact = _compact(block.text.lstrip("-* ").replace("|", ""))
+        again = not block.level and len(compact) >= min_chars and compact in seen
+        if not again:
+            seen += "\0" + compact
+        out.append(again)
+    return out
 
 
 def _read_from(text: str, box: str, rest: str) -> bool:
