@@ -93,12 +93,8 @@ def test_an_article_reading_is_left_alone() -> None:
     assert texts(html, "forum").count(FIRST_POST) == 1
 
 
-def test_repeated_compares_without_white_space_and_trafilaturas_marks() -> None:
-    lines = [
-        Block(text="Weight 350 g and more"),
-        Block(text="| Weight | 350 g |"),
-        Block(text="- Weight  350 g"),
-    ]
+def test_repeated_compares_words_without_white_space_and_trafilaturas_marks() -> None:
+    lines = [Block(text="Weight: 350 g"), Block(text="| Weight | 350 g |"), Block(text="- Weight  350 g")]
     assert repeated(lines, 5) == [False, True, True]
     assert repeated([Block(text="abc"), Block(text="abc")], 5) == [False, False]  # shorter than judged
 
@@ -107,3 +103,25 @@ def test_a_heading_found_in_an_earlier_paragraph_is_kept() -> None:
     # a subsection titled with words of the paragraph before it (WCXB/aeb: a Japanese blog read as a product)
     blocks = [Block(text="Press Ctrl+Alt+K to open the password manager."), Block(text="Ctrl+Alt+K", level=2)]
     assert repeated(blocks, 5) == [False, False]
+
+
+def test_a_quote_with_its_attribution_run_into_it_goes_too() -> None:
+    # NodeBB-like: "@user0 said in <topic>:" opens the quote's own paragraph, so the quote is no
+    # longer found whole in the post it copies; most of its pieces are
+    quoted = f"@user0 said in Moving a board: {FIRST_POST} {SECOND_POST}"
+    html = thread(
+        f"<p>{FIRST_POST} {SECOND_POST}</p>",
+        f"<blockquote><p>{quoted}</p></blockquote><p>{THIRD_POST}</p>",
+    )
+    got = texts(html, "forum")
+    assert quoted not in got
+    assert THIRD_POST in got
+
+
+def test_repeated_by_pieces_only_below_a_share_of_one() -> None:
+    post = Block(text=FIRST_POST)
+    quote = Block(text=f"@user0 said: {FIRST_POST}")
+    assert repeated([post, quote], 5) == [False, False]  # not found whole
+    assert repeated([post, quote], 5, 0.8) == [False, True]
+    other = Block(text=f"{FIRST_POST[:60]} and then something else entirely, said at length by another.")
+    assert repeated([post, other], 5, 0.8) == [False, False]  # a few pieces in common are not a copy
