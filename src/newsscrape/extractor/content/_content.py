@@ -17,7 +17,9 @@ Stages, all on the one lexbor tree that metadata was read from:
    one always asks);
 6. a reading whose profile says so drops the paragraphs found only in the page's review boxes
    and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
-   trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``).
+   trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``);
+7. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
+   earlier post, a product's description printed again for phones.
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
@@ -26,6 +28,7 @@ Stages, all on the one lexbor tree that metadata was read from:
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -107,6 +110,21 @@ REVIEW_BOXES: Final = ", ".join(
 # keeps: goes from trafilatura's text whatever the reading (WCXB truths never keep it).
 SIGNATURE_KINDS: Final[dict[str, tuple[RemovalKind, str]]] = {"signature": ("bio", "forum signature")}
 SIGNATURE_BOXES: Final = '[class*="signature" i], [id*="signature" i]'
+# A reading named here gives each paragraph once: a paragraph of at least ``min_chars`` characters
+# (of its words) found in the text given before it goes, wherever it was read: a post quoting an
+# earlier post of the thread, a product's description or specification printed twice (for phones
+# and for desktops); found whole, or that ``piece_share`` of its runs of words (``repeated``). Fitted per
+# reading on WCXB half A by benchmarks/fit_repeats.py (half B may only refuse), kept in
+# data/repeats.json; keyed by the profile, as ``COVERED_SHARES``.
+ONCE: Final[dict[ContentProfile, tuple[int, float]]] = {
+    PROFILES[page_type]: (int(once["min_chars"]), float(once["piece_share"]))
+    for page_type, once in fitted("repeats.json")["once"].items()
+    if once is not None and page_type in PROFILES
+}
+# A run of words of a paragraph, looked up in the text given before it (``repeated``): WCXB's own
+# measure counts words; four in a row are rarely shared by chance.
+PIECE_WORDS: Final = 4
+_WORD: Final = re.compile(r"\w+")
 # A piece of a paragraph, in characters without white space: about three words, found only where
 # it was read; a line left out between two parts breaks one piece (20 and 40 score alike on half A).
 PIECE_CHARS: Final = 20
@@ -188,6 +206,8 @@ def extract_content(
         _drop_reviews(body, content)
     if content.method == "trafilatura" and body is not None and content.blocks:
         _drop_boxed(body, content, SIGNATURE_KINDS, SIGNATURE_BOXES, whole=True)
+    if content.blocks:
+        _give_once(content, profile)
     return content
 
 
@@ -516,6 +536,63 @@ def _drop_boxed(
             content.captions = _placed(content.captions, content.blocks, out)
         content.blocks = out
         content.removed.extend(gone)
+
+
+def _give_once(content: Content, profile: ContentProfile) -> None:
+    """Drop the paragraphs given before, on a reading ``ONCE`` names (``repeated``)."""
+    once = ONCE.get(profile)
+    if once is None:
+        return
+    again = repeated(content.blocks, *once)
+    if not any(again):
+        return
+    out = [block for block, dropped in zip(content.blocks, again, strict=True) if not dropped]
+    content.removed.extend(
+        Removed(kind="repeat", reason="given before", where="", text=block.text[:SNIPPET_CHARS])
+        for block, dropped in zip(content.blocks, again, strict=True)
+        if dropped
+    )
+    if content.captions:
+        content.captions = _placed(content.captions, content.blocks, out)
+    content.blocks = out
+
+
+def repeated(blocks: list[Block], min_chars: int, share: float = 1.0) -> list[bool]:
+    """Which of ``blocks`` (in reading order) were given before: paragraphs whose words make at
+    least ``min_chars`` characters and whose runs of ``PIECE_WORDS`` words are found in the blocks
+    kept before it, all of them (a post's quote of one sentence of an earlier post too) or, below a
+    ``share`` of 1.0, that share (a quote that adds "@JonB said in ...:" or leaves out a line); a
+    paragraph of fewer words, when one kept before it had the same words. A heading is never
+    judged: found in an earlier paragraph, it names what follows. Words are lower-cased ``\\w+``
+    runs (white space, list and table marks do not count), and each look-up is one set membership,
+    so a long thread costs no more per paragraph than a short one.
+
+    >>> post = Block(text="Has anybody tried a beta of the new release? It fixed my build.")
+    >>> quote, thanks = Block(text="Has anybody tried a beta of the new release?"), Block(text="Thanks!")
+    >>> repeated([post, quote, thanks, thanks], 10)
+    [False, True, False, False]
+    """
+    given: set[tuple[str, ...]] = set()  # the runs of the blocks kept, and their words if fewer
+    out: list[bool] = []
+    for block in blocks:
+        words = _WORD.findall(block.text.lower())
+        pieces = _runs(words)
+        again = (
+            not block.level
+            and sum(map(len, words)) >= min_chars
+            and sum(piece in given for piece in pieces) >= share * len(pieces)
+        )
+        if not again:
+            given.update(pieces)
+        out.append(again)
+    return out
+
+
+def _runs(words: list[str]) -> list[tuple[str, ...]]:
+    """The runs of ``PIECE_WORDS`` words of ``words``, one starting at every word; fewer words: them."""
+    if len(words) <= PIECE_WORDS:
+        return [tuple(words)] if words else []
+    return [tuple(words[at : at + PIECE_WORDS]) for at in range(len(words) - PIECE_WORDS + 1)]
 
 
 def _read_from(text: str, box: str, rest: str) -> bool:
