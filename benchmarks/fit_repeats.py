@@ -18,7 +18,7 @@ and no page type (a page read as the type may be of another) loses more than ``M
 half A. Half B does not choose; it can only refuse: when a page type's mean F1 on half B drops by
 more than ``MAX_DROP`` with the chosen pair, the reading keeps every paragraph (``null``) and the
 refusal is written. Only the readings of the page types
-asked for are fitted (default: forum and product); the others keep every paragraph.
+asked for are fitted (default: forum, product, listing and collection); the others keep every paragraph.
 
     python benchmarks/fit_repeats.py             # fit on half A, report half B, write the data file
     python benchmarks/fit_repeats.py --dry-run   # the same, without writing
@@ -156,7 +156,12 @@ def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dry-run", action="store_true", help="do not write the data file")
-    ap.add_argument("--types", nargs="+", default=["forum", "product"], help="fit the readings of these")
+    ap.add_argument(
+        "--types",
+        nargs="+",
+        default=["forum", "product", "listing", "collection"],
+        help="fit the readings of these",
+    )
     args = ap.parse_args()
     rows = collect()
     unread = sum("reading" not in r for r in rows)
