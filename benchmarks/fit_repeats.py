@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import sys
 from collections import defaultdict
@@ -43,12 +42,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
-from fit_second_opinion import reading  # noqa: E402  (the page types read with one profile)
+from fit_second_opinion import extracted, reading  # noqa: E402  (WCXB pages read; types read alike)
 
-from newsscrape import ExtractError, extract  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
 
-WCXB = ROOT.parent / "shared" / "bench" / "wcxb"
 DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "repeats.json"
 MIN_CHARS: tuple[int, ...] = (5, 10, 20, 40, 80)
 PIECE_SHARES: tuple[float, ...] = (1.0, 0.9, 0.8, 0.7)
@@ -71,29 +68,19 @@ class Recorder:
 
         _content._give_once = record
 
+    def reset(self) -> None:
+        self.last = None
+
 
 def collect() -> list[dict[str, Any]]:
     recorder = Recorder()
     rows = []
-    with gzip.open(WCXB / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as lines:
-        for line in lines:
-            truth = json.loads(line)
-            html = gzip.decompress((WCXB / "html" / f"{truth['id']}.html.gz").read_bytes())
-            recorder.last = None
-            try:
-                body = extract(html, url=truth["url"]).body
-            except ExtractError:
-                body = ""
-            row: dict[str, Any] = {
-                "half": "AB"[int(truth["id"]) % 2],
-                "type": truth["type"],
-                "truth": truth["body"],
-                "f1": word_f1(truth["body"], body),
-            }
-            last = recorder.last
-            if last is not None and "\n\n".join(b.text for b in last["blocks"]) == body:
-                row |= last
-            rows.append(row)
+    for truth, row in extracted(recorder.reset):
+        row["truth"] = truth["body"]
+        last = recorder.last
+        if last is not None and "\n\n".join(b.text for b in last["blocks"]) == row.pop("body"):
+            row |= last
+        rows.append(row)
     return rows
 
 

@@ -33,6 +33,7 @@ import json
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from statistics import mean
 from typing import Any
@@ -78,34 +79,41 @@ class Recorder:
         _content.covered = record_gate
         _content._second_opinion = record_second
 
+    def reset(self) -> None:
+        self.gate = None
+
 
 def reading(profile: ContentProfile) -> str:
     """The page types read with this profile, joined: types that read alike share one gate."""
     return "+".join(sorted(t for t, p in PROFILES.items() if p == profile)) or "article"
 
 
-def collect() -> list[dict[str, Any]]:
-    recorder = Recorder()
-    rows = []
+def extracted(before: Callable[[], None]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Each WCXB page's truth and its row (half, type, F1 of the body the pipeline returns, or of ""
+    when it refuses the page); ``before`` runs ahead of each page's extraction (a recorder's reset)."""
     with gzip.open(WCXB / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as lines:
         for line in lines:
             truth = json.loads(line)
             html = gzip.decompress((WCXB / "html" / f"{truth['id']}.html.gz").read_bytes())
-            recorder.gate = None
+            before()
             try:
                 body = extract(html, url=truth["url"]).body
             except ExtractError:
                 body = ""
-            row = {
-                "half": "AB"[int(truth["id"]) % 2],
-                "type": truth["type"],
-                "f1": word_f1(truth["body"], body),
-            }
-            if recorder.gate is not None:
-                gate = recorder.gate
-                row |= {"share": gate["share"], "cpu": gate.get("cpu", 0.0), "reading": gate["reading"]}
-                row["f1_native"] = word_f1(truth["body"], gate["native"])
-            rows.append(row)
+            f1 = word_f1(truth["body"], body)
+            yield truth, {"half": "AB"[int(truth["id"]) % 2], "type": truth["type"], "f1": f1, "body": body}
+
+
+def collect() -> list[dict[str, Any]]:
+    recorder = Recorder()
+    rows = []
+    for truth, row in extracted(recorder.reset):
+        del row["body"]
+        if recorder.gate is not None:
+            gate = recorder.gate
+            row |= {"share": gate["share"], "cpu": gate.get("cpu", 0.0), "reading": gate["reading"]}
+            row["f1_native"] = word_f1(truth["body"], gate["native"])
+        rows.append(row)
     return rows
 
 

@@ -7,22 +7,9 @@ native pass to take it.
 
 from __future__ import annotations
 
-from newsscrape import ExtractConfig, extract
+from prose import NATIVE, PARA, PARA2, PARA3
 
-NATIVE = ExtractConfig(fallback=False)  # the native pass, not trafilatura's opinion
-
-PARA = (
-    "The committee met on Tuesday to discuss the new budget, which includes funding for schools, "
-    "roads and the public library that was closed last winter after the flood."
-)
-PARA2 = (
-    "Officials said the vote would take place next month, after a period of public consultation "
-    "in which residents can send written comments to the council offices."
-)
-PARA3 = (
-    "Critics of the plan argued that the money should instead go to repairing the bridge, which "
-    "engineers have described as unsafe for heavy vehicles since the spring."
-)
+from newsscrape import extract
 
 
 def page(article: str) -> str:

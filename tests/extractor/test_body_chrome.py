@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from prose import NATIVE, PARA, PARA2
 from selectolax.lexbor import LexborHTMLParser
 
-from newsscrape import ExtractConfig, extract
+from newsscrape import extract
 from newsscrape.extractor.content._blocks import BOX_LINK_SHARE, Walk
-
-NATIVE = ExtractConfig(fallback=False)  # the native pass, not trafilatura's opinion
-
-PARA = (
-    "The committee met on Tuesday to discuss the new budget, which includes funding for schools, "
-    "roads and the public library that was closed last winter after the flood."
-)
-PARA2 = (
-    "Officials said the vote would take place next month, after a period of public consultation "
-    "in which residents can send written comments to the council offices."
-)
 
 
 def body(article: str) -> str:

@@ -5,24 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from prose import NATIVE, PARA, PARA2, PARA3
 
-from newsscrape import ExtractConfig, ExtractError, extract
+from newsscrape import ExtractError, extract
 from newsscrape.extractor import explain
-
-NATIVE = ExtractConfig(fallback=False)  # these pages test the native pass, not trafilatura's opinion
-
-PARA = (
-    "The committee met on Tuesday to discuss the new budget, which includes funding for schools, "
-    "roads and the public library that was closed last winter after the flood."
-)
-PARA2 = (
-    "Officials said the vote would take place next month, after a period of public consultation "
-    "in which residents can send written comments to the council offices."
-)
-PARA3 = (
-    "Critics of the plan argued that the money should instead go to repairing the bridge, which "
-    "engineers have described as unsafe for heavy vehicles since the spring."
-)
 
 
 def page(article: str, *, before: str = "", after: str = "") -> str:
