@@ -10,8 +10,8 @@ words). Then, with that descent share, the block walk's link rules with the seco
 dropped; above 1.0, never), ``list_link_share`` (the same for a paragraph inside a list item or a
 table row; None: as any paragraph) and ``story_headings`` (whether a heading linking within the site
 is dropped). Then the clean-up of the winning text: ``drop_reviews`` (paragraphs found only inside the
-page's review boxes or its boxed fine print go) and ``drop_repeats`` (a long paragraph trafilatura
-gives twice is given once). Each setting of a small grid is scored with WCXB's own metric
+page's review boxes or its boxed fine print go; a paragraph given twice is the concern of
+``fit_repeats.py``). Each setting of a small grid is scored with WCXB's own metric
 (bag-of-words F1, averaged over the type's pages of half A, each page read as its true type). A
 stage's best replaces the profile only if it beats it by ``MIN_GAIN``, where the profile to beat is
 the better of the article profile and the type's present one (in the data file), so that noise on a
@@ -24,7 +24,7 @@ article profile, for the record (it is never used to choose).
 
 The native pass runs once per page and walk setting (descent share, link rules, review clean-up;
 without trafilatura), and trafilatura once per page; the second-share choice is then replayed on
-the two texts (trafilatura's in the four clean-up variants: its paragraphs are looked up in the
+the two texts (trafilatura's with and without the review clean-up: its paragraphs are looked up in the
 page's tree with its page-wide chrome removed, as the content pass does). The replay takes a
 native text under ``UNSURE_WORDS`` words as unsure, as the content pass does (it also asks when
 the page declares a longer word count; the replay does not know that count).
@@ -81,8 +81,8 @@ BOX_LINK_SHARES = (0.65, 0.8, 0.9, 1.01)
 PARA_LINK_SHARES = (0.8, 1.01)
 LIST_LINK_SHARES: tuple[float | None, ...] = (None, 1.01)  # None: a list item's paragraph as any other
 STORY_HEADINGS = (True, False)
-# the clean-up of the winning text: (drop_reviews, drop_repeats)
-CLEAN_UPS = ((False, False), (True, False), (False, True), (True, True))
+# the clean-up of the winning text: drop_reviews
+CLEAN_UPS = (False, True)
 # how far a container climbs back up: to the nearest ancestor holding this share of the page's text
 # (0.0: not at all), for types whose cards are too short to vote as paragraphs
 WIDEN_SHARES = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -108,8 +108,8 @@ WORD = re.compile(r"\w+")
 class Page:
     truth: dict[str, str]
     html: bytes
-    # trafilatura's reading, as the content pass folds it, per clean-up (drop_reviews, drop_repeats)
-    second: dict[tuple[bool, bool], str] = field(default_factory=dict)
+    # trafilatura's reading, as the content pass folds it, per clean-up (drop_reviews)
+    second: dict[bool, str] = field(default_factory=dict)
     native: dict[tuple[object, ...], str] | None = None  # walk settings -> body
     # walk settings -> the kinds the block walk dropped (a markup switch of another kind changes nothing)
     dropped: dict[tuple[object, ...], frozenset[str]] = field(default_factory=dict)
@@ -156,16 +156,16 @@ def read(page: Page, profile: ContentProfile) -> str:
     if page.native is None:
         page.native = {}
         html = decode_html(page.html, url=page.truth["url"])
-        for reviews, repeats in CLEAN_UPS:
+        for reviews in CLEAN_UPS:
             content = Content()
-            _second_opinion(content, html, Deadline(30.0, url=None), share=0, once=repeats)
+            _second_opinion(content, html, Deadline(30.0, url=None), share=0)
             if reviews and content.blocks:
                 tree = LexborHTMLParser(html)
                 body = tree.body  # held: once _prepare has edited the tree, tree.body may be None
                 if body is not None:
                     _prepare(body, Deadline(30.0, url=None))
                     _drop_reviews(body, content)
-            page.second[reviews, repeats] = "\n\n".join(b.text for b in content.blocks)
+            page.second[reviews] = "\n\n".join(b.text for b in content.blocks)
     key = walk_key(profile)
     if key not in page.native:
         _profiles.PROFILES = dict.fromkeys(TYPES, profile)
@@ -198,7 +198,7 @@ def page_scores(
                 f1s.append(scores[n])
                 continue
         native = read(page, profile)
-        text = page.second[profile.drop_reviews, profile.drop_repeats]
+        text = page.second[profile.drop_reviews]
         words, second = len(WORD.findall(native)), len(WORD.findall(text))
         share = profile.second_share
         if words < UNSURE_WORDS:
@@ -315,7 +315,7 @@ def earlier_stages(profile: ContentProfile, best: float, docs: list[Page]) -> tu
     ]
     profile, best = better(profile, best, grid, docs)
     grid = [  # stage 3: the clean-up of the winning text
-        replace(profile, drop_reviews=reviews, drop_repeats=repeats) for reviews, repeats in CLEAN_UPS
+        replace(profile, drop_reviews=reviews) for reviews in CLEAN_UPS
     ]
     profile, best = better(profile, best, grid, docs)
     return profile, best
@@ -382,7 +382,7 @@ def main() -> None:
                         "list_link_share": LIST_LINK_SHARES,
                         "story_headings": STORY_HEADINGS,
                         "widen_share": WIDEN_SHARES,
-                        "drop_reviews, drop_repeats": CLEAN_UPS,
+                        "drop_reviews": CLEAN_UPS,
                         "kept_kinds": MARKUP_KINDS,
                         "switch_gain, switch_pages": (SWITCH_GAIN, SWITCH_PAGES),
                     },

@@ -120,24 +120,6 @@ def test_a_review_word_on_a_wrapper_of_the_page_does_not_drop_the_page() -> None
     assert "Review 2." not in text
 
 
-def test_a_profile_that_drops_repeats_gives_a_paragraph_trafilatura_gives_twice_once() -> None:
-    # a shop prints its description tab twice (phones, desktops); the truth has it once
-    tab = f"<p>{DESCRIPTION}</p><p>{DESCRIPTION} It comes in six colours.</p>"
-    html = (
-        "<html><body><main><h1>Wool Runner</h1>"
-        f'<div class="tabs-mobile">{tab}</div><div class="tabs-desktop">{tab}</div>'
-        "<p>$98</p><p>$98</p></main></body></html>"
-    )
-    texts = []
-    for repeats in (False, True):
-        profile = ContentProfile(second_share=0.0, drop_repeats=repeats)
-        content = content_as(html, profile, fallback=True)
-        assert content.method == "trafilatura"
-        texts.append("\n\n".join(b.text for b in content.blocks))
-    assert [text.count("six colours") for text in texts] == [2, 1]
-    assert texts[1].count("$98") == 2  # short lines repeat on their own
-
-
 def test_a_review_is_found_in_its_box_when_a_reading_left_a_line_of_it_out() -> None:
     # trafilatura joins a review's name, stars and words into one paragraph, leaves out the
     # "Verified purchase" line between them, and writes list items as "- item"

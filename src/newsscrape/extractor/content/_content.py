@@ -200,7 +200,7 @@ def extract_content(
     elif share is not None and covered(content, profile):
         share = None  # the native reading holds most of the page already
     if config.fallback and share is not None:
-        _second_opinion(content, html, deadline, share=share, once=profile.drop_repeats)
+        _second_opinion(content, html, deadline, share=share)
         deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
         _drop_reviews(body, content)
@@ -628,11 +628,8 @@ def covered(content: Content, profile: ContentProfile) -> bool:
     return sum(len(b.text) for b in content.blocks) >= share * content.page_chars
 
 
-def _second_opinion(
-    content: Content, html: str, deadline: Deadline, *, share: float = 1.0, once: bool = False
-) -> None:
-    """trafilatura's text replaces the native one when it has more than ``share`` times its words;
-    ``once``: without a second copy of a long paragraph (``_once``)."""
+def _second_opinion(content: Content, html: str, deadline: Deadline, *, share: float = 1.0) -> None:
+    """trafilatura's text replaces the native one when it has more than ``share`` times its words."""
     if len(html) > FALLBACK_MAX_CHARS:
         return
     try:  # within the time left (less a reserve for the rest); None when it ran out
@@ -643,34 +640,12 @@ def _second_opinion(
     # trafilatura keeps a forum post's user card ("Posts: 1725"), like counter and buttons, which
     # the native walk drops
     paragraphs = [fold(p) for p in text.split("\n") if p.strip() and not post_furniture_line(fold(p))]
-    if once:
-        # a paragraph as long as ``_drop_repeats`` judges, given twice (a tab's text printed for
-        # phones and for desktops, a quoted post), is given once; short lines repeat on their own
-        paragraphs = _once(paragraphs)
     if sum(count_words(p) for p in paragraphs) > share * sum(count_words(b.text) for b in content.blocks):
         # trafilatura's text has no heading marks: a line the native pass read as a heading stays one
         levels = {b.text: b.level for b in content.blocks if b.level}
         content.blocks = [Block(text=p, level=levels.get(p, 0)) for p in paragraphs]
         content.captions = []  # their places were among the native blocks
         content.method = "trafilatura"
-
-
-def _once(paragraphs: list[str]) -> list[str]:
-    """``paragraphs`` without a second copy of one ``REPEAT_MIN_CHARS`` long or longer.
-
-    >>> long = "The description tab, printed for phones and again for desktops. " * 2
-    >>> _once([long, "$9", "$9", long]) == [long, "$9", "$9"]
-    True
-    """
-    seen: set[str] = set()
-    out: list[str] = []
-    for text in paragraphs:
-        if len(text) >= REPEAT_MIN_CHARS:
-            if text in seen:
-                continue
-            seen.add(text)
-        out.append(text)
-    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -25,8 +25,8 @@ page's text (0.0: never).
 
 The text that wins is cleaned up per type too: ``drop_reviews`` drops the paragraphs found only
 inside the page's review boxes (what buyers say of a product is not its text) or its boxed fine
-print (a "disclaimer" box of footnotes), ``drop_repeats``
-gives a long paragraph trafilatura prints twice (a tab for phones and again for desktops) once.
+print (a "disclaimer" box of footnotes). (A paragraph printed twice, a tab for phones and again for
+desktops, is given once by the last step of the content pass, fitted apart: ``_content._give_once``.)
 
 The markup labels of the block walk (``_chrome``: a box named "carousel" or "cta", a ``<header>``)
 are per type too. On an article such a box is a rail of other stories or a sign-up prompt; on a
@@ -53,8 +53,8 @@ class ContentProfile:
     trafilatura only when the native result looks short (the longer text wins then); a number to
     ask it on every page, its text winning when it has more than this share of the native words.
     ``box_link_share``, ``para_link_share``, ``list_link_share``, ``story_headings``: the block
-    walk's link rules (``_blocks.Walk``). ``widen_share``: see ``_scoring.widen``. ``drop_reviews``,
-    ``drop_repeats``: the clean-up of the winning text (``_content``). ``kept_kinds``,
+    walk's link rules (``_blocks.Walk``). ``widen_share``: see ``_scoring.widen``. ``drop_reviews``:
+    the clean-up of the winning text (``_content``). ``kept_kinds``,
     ``hidden_panels``: the markup labels the block walk does not act on (``_blocks.Walk``)."""
 
     descent_share: float = DESCENT_SHARE
@@ -65,7 +65,6 @@ class ContentProfile:
     story_headings: bool = True
     widen_share: float = 0.0
     drop_reviews: bool = False
-    drop_repeats: bool = False
     kept_kinds: frozenset[RemovalKind] = frozenset()
     hidden_panels: bool = False
 
@@ -87,7 +86,6 @@ def _load() -> dict[str, ContentProfile]:
             story_headings=bool(values.get("story_headings", True)),
             widen_share=float(values.get("widen_share", 0.0)),
             drop_reviews=bool(values.get("drop_reviews", False)),
-            drop_repeats=bool(values.get("drop_repeats", False)),
             kept_kinds=frozenset(removal_kind(kind) for kind in values.get("kept_kinds", ())),
             hidden_panels=bool(values.get("hidden_panels", False)),
         )
