@@ -102,9 +102,9 @@ BOXED_KINDS: Final[dict[str, tuple[RemovalKind, str]]] = {
     "reviews": ("comments", "customer reviews"),
     **{word: ("copyright", "fine print") for word, kind in WORD_KIND.items() if kind == "copyright"},
 }
-REVIEW_WORDS: Final = frozenset(BOXED_KINDS)
-REVIEW_BOXES: Final = ", ".join(
-    f'[class*="{word}" i], [id*="{word}" i]' for word in sorted(REVIEW_WORDS) if not word.endswith("s")
+# (a word's plural is found by the [*=] of its singular: "review" finds "reviews")
+BOXED: Final = ", ".join(
+    f'[class*="{word}" i], [id*="{word}" i]' for word in sorted(BOXED_KINDS) if not word.endswith("s")
 )
 # A forum poster's signature, which the block walk drops (``_chrome``) and trafilatura's reading
 # keeps: goes from trafilatura's text whatever the reading (WCXB truths never keep it).
@@ -479,7 +479,7 @@ def _drop_reviews(body: LexborNode, content: Content) -> None:
     """Drop the blocks whose text lies only inside the page's review boxes or its boxed fine print
     (``BOXED_KINDS``); a reading that would lose every block keeps them (its container was the
     review box)."""
-    _drop_boxed(body, content, BOXED_KINDS, REVIEW_BOXES)
+    _drop_boxed(body, content, BOXED_KINDS, BOXED)
 
 
 def _drop_boxed(
@@ -514,19 +514,16 @@ def _drop_boxed(
         for text in texts:
             page = page.replace(text, "\0", 1)
     boxed = {label: "\0".join(texts) for label, texts in boxes.items()}
+
+    def read_from(text: str, box: str) -> bool:
+        return text in box and text not in page if whole else _read_from(text, box, page)
+
     out: list[Block] = []
     gone: list[Removed] = []
     for block in content.blocks:
         # trafilatura writes a list item as "- item" and a table row as "| cell | cell |"
         text = _compact(block.text.lstrip("-* ").replace("|", ""))
-        label = next(
-            (
-                lb
-                for lb, box in boxed.items()
-                if text and (text in box and text not in page if whole else _read_from(text, box, page))
-            ),
-            None,
-        )
+        label = next((lb for lb, box in boxed.items() if read_from(text, box)), None) if text else None
         if label is not None:
             gone.append(Removed(kind=label[0], reason=label[1], where="", text=block.text[:SNIPPET_CHARS]))
         else:

@@ -371,8 +371,10 @@ def _dom_credits(page: _Marks) -> tuple[str, ...]:
     """What an explicit byline on the page credits when it names no person ("By The Currency editors",
     "by jsteinhardt")."""
     # each line of an element on its own: "By" / "The Investopedia Team" / "Full Bio"
-    lines = [(line, False, node) for node in page.credit_nodes for line in page.text(node).splitlines()]
-    for line, by_line, node in (*lines, *((line, True, None) for line in page.lines)):
+    # (a "By ..." line of the page's text has no node)
+    lines = [(line, node) for node in page.credit_nodes for line in page.text(node).splitlines()]
+    for line, node in (*lines, *((line, None) for line in page.lines)):
+        by_line = node is None
         # ... and says more than a role: "Contributors" is the link to the list of authors.
         found = tuple(
             c
