@@ -7,7 +7,7 @@ from typing import get_args
 
 import pytest
 
-from newsscrape import ExtractError, FetchError, NewsscrapeError
+from newsscrape import Article, ExtractError, FetchError, NewsscrapeError
 from newsscrape.errors import EXTRACT_REASONS, FETCH_KINDS, ExtractReason, FetchKind
 
 
@@ -34,6 +34,7 @@ def test_the_runtime_checks_use_the_literal_types() -> None:
     [
         FetchError("GET u: HTTP 429", url="u", kind="http_status", status=429, retry_after=3.0),
         ExtractError("nesting deeper than 2000", url="u", reason="too_deep"),
+        ExtractError("no text", url="u", reason="no_body", metadata=Article(url="u", title="T")),
     ],
 )
 def test_errors_pickle_with_their_fields(exc: NewsscrapeError) -> None:

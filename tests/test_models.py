@@ -103,6 +103,43 @@ def test_error_record_from_extract_error_names_the_reason() -> None:
     assert (record.kind, record.reason) == ("extract", "too_deep")
 
 
+# what a no_body page's metadata can hold: the metadata fields only, the text ones left empty
+found = st.builds(
+    Article,
+    url=st.just("u"),
+    final_url=opt_text,
+    canonical_url=opt_text,
+    title=opt_text,
+    published=dates,
+    modified=dates,
+    authors=texts,
+    section=opt_text,
+    breadcrumbs=texts,
+    tags=texts,
+    language=opt_text,
+    site_name=opt_text,
+    description=opt_text,
+    image=opt_text,
+)
+
+
+@given(found)
+def test_error_record_keeps_the_metadata_of_a_page_without_text(metadata: Article) -> None:
+    exc = ExtractError("no article text found", url="u", reason="no_body", metadata=metadata)
+    record = ErrorRecord.from_exception("u", exc)
+    data = record.to_dict()
+    assert data["metadata"]["title"] == metadata.title
+    assert data["metadata"]["authors"] == list(metadata.authors)
+    assert "body" not in data["metadata"]  # the text fields stay out: there was no text
+    jsonschema.validate(data, SCHEMA)
+    assert record_from_dict(json.loads(json.dumps(data, ensure_ascii=False))) == record
+
+
+def test_error_record_without_metadata_has_no_metadata_key() -> None:
+    record = ErrorRecord.from_exception("u", ExtractError("too deep", reason="too_deep"))
+    assert "metadata" not in record.to_dict()
+
+
 @pytest.mark.parametrize(
     "error",
     [

@@ -12,7 +12,10 @@ record (:class:`newsscrape.models.ErrorRecord`), so every input URL has one line
 
 from __future__ import annotations
 
-from typing import Final, Literal, get_args
+from typing import TYPE_CHECKING, Final, Literal, get_args
+
+if TYPE_CHECKING:  # models imports this module: the name is for annotations only
+    from .models import Article
 
 # How a fetch failed: a typo in a kind is a mypy error, and each kind is spelled here once.
 FetchKind = Literal[
@@ -89,19 +92,29 @@ class FetchError(NewsscrapeError):
 
 
 class ExtractError(NewsscrapeError):
-    """Turning HTML into an Article failed; ``reason`` says why."""
+    """Turning HTML into an Article failed; ``reason`` says why. ``metadata``: what the page's
+    metadata gave before its text failed (a ``no_body`` page's title, date, authors ...), as an
+    Article with no text; None when the page was not read that far."""
 
     kind: ErrorKind = "extract"
     reason: ExtractReason
 
-    def __init__(self, message: str, *, url: str | None = None, reason: ExtractReason) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None = None,
+        reason: ExtractReason,
+        metadata: Article | None = None,
+    ) -> None:
         if reason not in EXTRACT_REASONS:
             raise ValueError(f"unknown ExtractError reason {reason!r}")
         super().__init__(message, url=url)
         self.reason = reason
+        self.metadata = metadata
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_extract_error, (self.message, self.url, self.reason))
+        return (_rebuild_extract_error, (self.message, self.url, self.reason, self.metadata))
 
 
 class ExportError(NewsscrapeError):
@@ -120,5 +133,7 @@ def _rebuild_fetch_error(
     return FetchError(message, url=url, kind=kind, status=status, retry_after=retry_after)
 
 
-def _rebuild_extract_error(message: str, url: str | None, reason: ExtractReason) -> ExtractError:
-    return ExtractError(message, url=url, reason=reason)
+def _rebuild_extract_error(
+    message: str, url: str | None, reason: ExtractReason, metadata: Article | None = None
+) -> ExtractError:
+    return ExtractError(message, url=url, reason=reason, metadata=metadata)

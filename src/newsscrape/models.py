@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Final, Literal, get_args
 
@@ -331,6 +331,25 @@ class Article:
         return "\n".join(lines[:-1] if lines and lines[-1] == "" else lines) + "\n"
 
 
+# The Article keys an error record's "metadata" keeps: where the page was served from and what its
+# metadata says, none of what its text would have given.
+METADATA_KEYS: Final = (
+    "final_url",
+    "canonical_url",
+    "title",
+    "published",
+    "modified",
+    "authors",
+    "section",
+    "breadcrumbs",
+    "tags",
+    "language",
+    "site_name",
+    "description",
+    "image",
+)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ErrorRecord:
     """A URL that produced no Article, and why. Serialised as ``{"url": ..., "error": {...}}``."""
@@ -342,38 +361,45 @@ class ErrorRecord:
     message: str
     status: int | None = None
     reason: ExtractReason | None = None  # the ExtractError reason when kind == "extract"
+    # What the page's metadata gave although its text failed (ExtractError.metadata): an Article
+    # with no text, serialised as "metadata" with the metadata fields only.
+    metadata: Article | None = None
     schema_version: int = field(default=SCHEMA_VERSION)
     source: str | None = None  # where an offline input was read (as Article.source)
 
     @classmethod
     def from_exception(cls, url: str, exc: NewsscrapeError) -> ErrorRecord:
+        extract = exc if isinstance(exc, ExtractError) else None
         return cls(
             url=url,
             kind=exc.kind,
             message=exc.message,
             status=exc.status if isinstance(exc, FetchError) else None,
-            reason=exc.reason if isinstance(exc, ExtractError) else None,
+            reason=extract.reason if extract else None,
+            # under the record's URL, so that the record reads back as it was written
+            metadata=replace(extract.metadata, url=url) if extract and extract.metadata else None,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return _with_source(
-            {
-                "url": self.url,
-                "error": {
-                    "kind": self.kind,
-                    "message": self.message,
-                    "status": self.status,
-                    "reason": self.reason,
-                },
-                "schema_version": self.schema_version,
+        data: dict[str, Any] = {
+            "url": self.url,
+            "error": {
+                "kind": self.kind,
+                "message": self.message,
+                "status": self.status,
+                "reason": self.reason,
             },
-            self.source,
-        )
+        }
+        if self.metadata is not None:
+            found = self.metadata.to_dict()
+            data["metadata"] = {key: found[key] for key in METADATA_KEYS}
+        data["schema_version"] = self.schema_version
+        return _with_source(data, self.source)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ErrorRecord:
         """Read back an error record; an unknown kind or reason is a ValueError (the file is not ours)."""
-        err = data["error"]
+        err, found = data["error"], data.get("metadata")
         if err["kind"] not in ERROR_KINDS:
             raise ValueError(f"unknown error kind {err['kind']!r}")
         if err.get("reason") is not None and err["reason"] not in EXTRACT_REASONS:
@@ -384,6 +410,7 @@ class ErrorRecord:
             message=err["message"],
             status=err.get("status"),
             reason=err.get("reason"),
+            metadata=None if found is None else Article.from_dict({**found, "url": data["url"]}),
             schema_version=_read_version(data),
             source=data.get("source"),
         )

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from crawl_support import by_url, run_crawl
 
-from faultserver import FaultServer, article_html
+from faultserver import FaultServer, Response, article_html
 from newsscrape.config import ExtractConfig
 from newsscrape.crawler._pool import ExtractPool
 from newsscrape.errors import ExtractError
@@ -143,3 +143,19 @@ def test_a_bug_in_the_extractor_becomes_an_internal_error_record(fault_server: F
     (record,) = run_crawl([fault_server.url("/page/a")], workers=1, extract_fn=failing_extract)
     assert isinstance(record, ErrorRecord)
     assert (record.kind, record.reason) == ("extract", "internal")
+
+
+def test_a_page_without_text_keeps_its_metadata_across_the_worker(fault_server: FaultServer) -> None:
+    # the ExtractError crosses from a worker process with what the page's metadata gave
+    shell = (
+        "<html><head><title>Where do I start?</title>"
+        '<meta property="article:published_time" content="2026-01-24T07:02:34+00:00">'
+        "</head><body><div id='app'></div></body></html>"
+    )
+    fault_server.add_route("/shell", lambda req: Response(body=shell.encode(), content_type="text/html"))
+    (record,) = run_crawl([fault_server.url("/shell")], workers=1)
+    assert isinstance(record, ErrorRecord)
+    assert record.reason == "no_body"
+    assert record.metadata is not None
+    assert record.metadata.title == "Where do I start?"
+    assert record.to_dict()["metadata"]["published"] == "2026-01-24T07:02:34+00:00"

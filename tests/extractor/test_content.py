@@ -175,6 +175,26 @@ def test_page_without_text_is_no_body() -> None:
     assert info.value.reason == "no_body"
 
 
+def test_page_without_text_keeps_its_metadata_in_the_error() -> None:
+    # a page whose text a script draws (a forum thread, say) still has its title, date and site
+    head = (
+        "<title>Where do I start? - Home Community</title>"
+        '<meta property="og:title" content="Where do I start?">'
+        '<meta property="og:site_name" content="Home Community">'
+        '<meta property="article:published_time" content="2026-01-24T07:02:34+00:00">'
+    )
+    with pytest.raises(ExtractError) as info:
+        extract(
+            f"<html><head>{head}</head><body><div id='app'></div></body></html>", url="https://x.test/t/1"
+        )
+    found = info.value.metadata
+    assert info.value.reason == "no_body"
+    assert found is not None
+    assert (found.title, found.site_name) == ("Where do I start?", "Home Community")
+    assert found.published is not None
+    assert found.published.isoformat() == "2026-01-24T07:02:34+00:00"
+
+
 def test_page_with_only_a_menu_is_no_body() -> None:
     menu = "<nav>" + "".join(f'<a href="/{i}">Section {i}</a>' for i in range(10)) + "</nav>"
     with pytest.raises(ExtractError) as info:

@@ -156,8 +156,9 @@ def _stages(
         base_url=final_url or url,
     )
     content = read(junk_stripped=True)  # stripped by page_signals
-    if not content.blocks:
-        raise ExtractError("no article text found", url=url, reason="no_body")
+    if not content.blocks:  # the page's metadata still goes into the error record
+        found = _build(url, final_url, meta, content, page_type=None)
+        raise ExtractError("no article text found", url=url, reason="no_body", metadata=found)
     kind = classify(signals | content_signals(content.blocks))
     profile = profile_for(kind.label)
     # Read as the type it is: on the same tree, whose page-wide chrome the first reading removed
@@ -193,7 +194,7 @@ def _parse(text: str, utf8: bytes | None, config: ExtractConfig, *, url: str | N
 
 
 def _build(
-    url: str | None, final_url: str | None, meta: Metadata, content: Content, page_type: str
+    url: str | None, final_url: str | None, meta: Metadata, content: Content, page_type: str | None
 ) -> Article:
     sections = _sections(_with_captions(content.blocks, content.captions))
     body = "\n\n".join(b.text for b in content.blocks)
