@@ -23,7 +23,7 @@ from .._nodes import inside_any
 from .._text import fold
 from .._urls import absolute, host_of
 from ._chrome import RemovalKind, chrome_kind, is_panel
-from ._wording import heading_kind, is_teaser, line_kind
+from ._wording import BYLINE_FIELDS, heading_kind, is_teaser, line_kind
 
 HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that start and end a paragraph; everything else is inline and joins its neighbours.
@@ -704,7 +704,7 @@ class Walk:
         if not text:
             return
         label = line_kind(text)
-        if label is not None:
+        if label is not None and not (self._items and label[1] == BYLINE_FIELDS):
             self._record(label[0], label[1], self._where(), text)
             return
         if links and is_teaser(text):

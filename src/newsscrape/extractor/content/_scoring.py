@@ -33,7 +33,8 @@ DECLARED: Final = '[itemprop="articleBody"], [itemprop="articlebody"], [itemprop
 DECLARED_SHARE: Final = 0.5
 # ... unless it sits inside the descent's end with less than this share of its text (a part of the story).
 DECLARED_PART_SHARE: Final = 0.8
-# A sibling box of at least this many paragraphs and this share of the weight is part of the story.
+# A sibling box of at least this many paragraphs and this share of the weight is part of the story;
+# so are a node's own paragraphs beside the box the descent would step into (a lead above a grid).
 GROUP_MIN_PARAGRAPHS: Final = 2
 GROUP_SHARE: Final = 0.1
 _SKIP_IF_NESTED: Final = frozenset({"td", "blockquote"})
@@ -156,6 +157,8 @@ def choose_container(
             break  # one flow of paragraphs on two levels: a lead beside the body, or unclosed divs
         if _sibling_group(node, weights, skip=key) and _has_prose(child, weights, skip=None):
             break  # the story's first paragraphs in a box of their own beside the rest
+        if _own_group(node, weights, skip=key):
+            break  # the story's lead as paragraphs beside a box of cards, a table or a gallery
         node = child
     if node.node.tag in _PARAGRAPH_TAGS and node.node.parent is not None:
         # one long paragraph alone: take its parent, so the lead and short paragraphs come along
@@ -217,6 +220,15 @@ def _sibling_group(w: Weight, weights: dict[int, Weight], *, skip: int) -> bool:
         if paras >= GROUP_MIN_PARAGRAPHS:
             return True
     return False
+
+
+def _own_group(w: Weight, weights: dict[int, Weight], *, skip: int) -> bool:
+    """Whether the node's own paragraphs (its children, ``skip`` aside) are a group of the story:
+    two or more, with a real share of the text (a lead and a close around a box of product cards)."""
+    paras = [
+        chars for key, chars in w.children.items() if key != skip and weights[key].node.tag in _PARAGRAPH_TAGS
+    ]
+    return len(paras) >= GROUP_MIN_PARAGRAPHS and sum(paras) + w.own >= GROUP_SHARE * w.chars
 
 
 def _contains(outer: LexborNode, inner: LexborNode) -> bool:
