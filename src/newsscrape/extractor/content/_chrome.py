@@ -84,6 +84,12 @@ JUNK_TAGS: Final = [
     "dialog",
 ]
 JUNK: Final = ", ".join(JUNK_TAGS)
+# but a <button> that opens a panel of text is the panel's heading: an accordion's question ("Can I
+# cancel at any time?"), a tab's name, which WCXB's service pages keep with the answer below it
+# (``disclosure_buttons``); a panel this short is a menu's or a tooltip's ("Close", "Share").
+# (1, 8 and 20 words score alike on WCXB half A: the rule is the ARIA link, not the count.)
+DISCLOSURE_BUTTONS: Final = "button[aria-controls]"
+PANEL_MIN_WORDS: Final = 8
 # A page that writes its text inside <noscript>, beside an app root still empty before its scripts
 # run (Discourse and Flarum forums serve their posts so to readers without JavaScript): that text
 # is the page, so its <noscript> boxes are opened instead of dropped. Elsewhere <noscript> holds a
@@ -430,7 +436,7 @@ def strip_junk(body: LexborNode) -> None:
 
     One query finds them all (``strip_tags`` walks the tree once per tag), so a tree stripped
     already (``page_signals`` strips it before the content pass does) costs one walk that finds
-    nothing.
+    nothing but the buttons kept (``disclosure_buttons``), found and kept again.
     """
     junk = body.css(JUNK)
     if not junk:
@@ -438,10 +444,41 @@ def strip_junk(body: LexborNode) -> None:
     if any(node.tag == "noscript" for node in junk) and noscript_holds_page(body):
         body.unwrap_tags(["noscript"])
         junk = body.css(JUNK)  # what the <noscript> boxes held is in the page now
+    kept = disclosure_buttons(body)  # a <button> that opens a panel of text heads it
     for node in junk:
+        if node.mem_id in kept:
+            continue
         # unlinked, not freed (as ``strip_tags`` does it): a junk node inside one removed before
         # it is still valid memory, and removing it from its detached parent changes nothing
         node.decompose(recursive=False)
+
+
+def disclosure_buttons(body: LexborNode) -> set[int]:
+    """The ``mem_id`` of each ``<button>`` that opens a panel of text (``aria-controls`` names an
+    element of ``PANEL_MIN_WORDS`` words or more): an accordion's question, a tab's name. Such a
+    button is the heading of what it opens, so ``strip_junk`` keeps its text.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> body = LexborHTMLParser(
+    ...     '<button aria-controls="a1">Can I cancel?</button><div id="a1">Yes, at any time and '
+    ...     "without a fee.</div><button>Menu</button>"
+    ... ).body
+    >>> [node.text() for node in body.css("button") if node.mem_id in disclosure_buttons(body)]
+    ['Can I cancel?']
+    """
+    buttons: dict[str, list[LexborNode]] = {}
+    for node in body.css(DISCLOSURE_BUTTONS):
+        if node.text(deep=True).strip():
+            for target in (node.attributes.get("aria-controls") or "").split():  # a list of ids
+                buttons.setdefault(target, []).append(node)
+    if not buttons:
+        return set()
+    opened: set[int] = set()
+    for panel in body.css("[id]"):
+        nodes = buttons.get(panel.attributes.get("id") or "")
+        if nodes and len(panel.text(deep=True).split()) >= PANEL_MIN_WORDS:
+            opened.update(node.mem_id for node in nodes)
+    return opened
 
 
 def noscript_holds_page(body: LexborNode) -> bool:
