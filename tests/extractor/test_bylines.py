@@ -326,3 +326,16 @@ def test_a_structured_name_with_letters_is_shown_by_a_byline_without_them() -> N
         ("Jane Doe, MD",),
         "meta",
     )
+
+
+def test_bylines_of_other_stories_on_the_page_name_no_author() -> None:
+    # The story's byline names two co-authors in one box; the "More stories" cards below print
+    # their own writers with the same markup, far from it.
+    prose = "<p>" + "Words of the story itself. " * 40 + "</p>"
+    card = '<div class="card"><h3>Another story</h3><span class="author">{}</span></div>'
+    page = (
+        '<main><h1>T</h1><div class="meta">By <span class="author">Jane Doe</span> and '
+        f'<span class="author">John Roe</span></div>{prose}'
+        f"<section><h2>More stories</h2>{card.format('Mary Major')}{card.format('Rick Minor')}</section></main>"
+    )
+    assert authors_of(page) == ("Jane Doe", "John Roe")

@@ -9,7 +9,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import headline_node, outside_story
+from .._nodes import ancestors, headline_node, outside_story
 from .._text import ascii_lower, fold, squash
 from ..content._blocks import BLOCK_TAGS
 from ._authors import (
@@ -83,6 +83,10 @@ _DATED_BY = re.compile(
     r"\b(?:posted|published|updated|written)\b[^\n]{0,40}\d\W{0,12}\sby\s*$", re.IGNORECASE
 )
 MAX_BYLINE_NODES = 5
+# A byline's elements share a box of a few lines with each other (names, roles, a date); two bylines
+# of the page share only a section or the whole story (on WCXB half A, co-authors' boxes hold at
+# most 310 characters, other bylines' shared boxes 1,200 and more).
+MAX_BYLINE_BOX_CHARS = 600
 AVATARS = 'img[class~="avatar"]'  # WordPress's get_avatar() and the themes that copy it
 MAX_SLUG_WORDS = 4  # a person's page address spells the name: /authors/jane-van-doe
 # Words a date may take before a "by" in the same line ("Posted on May 1, 2025", 5 words; "March 15,
@@ -308,11 +312,31 @@ def _dom_people(page: _Marks, clean: Callable[[list[str]], tuple[str, ...]]) -> 
         # Byline elements hold all sorts of text ("Views", "Guest"): a name there needs two words.
         names = tuple(name for name in clean(texts) if " " in name)
         if names:  # only then the (slower) look at where the names sit
-            texts = [text for node, text in zip(nodes, texts, strict=True) if not _not_a_byline(node)]
-            names = tuple(name for name in clean(texts) if " " in name)
+            found = [(node, text) for node, text in zip(nodes, texts, strict=True) if not _not_a_byline(node)]
+            names = _one_byline(found, clean)
         if names:  # a selector that names nobody ("View all posts") gives way to the next one
             return names
     return _line_people(page.lines, clean)
+
+
+def _one_byline(
+    found: list[tuple[LexborNode, str]], clean: Callable[[list[str]], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The people of one byline: the first element that names someone, and the elements that share
+    a byline-sized box with it ("By <a>Jane Doe</a> and <a>John Roe</a>"). Elements of the same kind
+    further off are other bylines: a related story's card, a later section's writer."""
+    named = (n for n, (_, text) in enumerate(found) if any(" " in name for name in clean([text])))
+    start = next(named, None)
+    if start is None:
+        return ()
+    first, text = found[start]
+    around = {first.mem_id, *(box.mem_id for box in ancestors(first))}
+    texts = [text]
+    for node, other in found[start + 1 :]:
+        shared = next(box for box in (node, *ancestors(node)) if box.mem_id in around)
+        if len(squash(shared.text(deep=True, separator=" "))) <= MAX_BYLINE_BOX_CHARS:
+            texts.append(other)
+    return tuple(name for name in clean(texts) if " " in name)
 
 
 def _line_people(lines: Iterable[str], clean: Callable[[list[str]], tuple[str, ...]]) -> tuple[str, ...]:
