@@ -336,6 +336,16 @@ def test_bylines_of_other_stories_on_the_page_name_no_author() -> None:
     page = (
         '<main><h1>T</h1><div class="meta">By <span class="author">Jane Doe</span> and '
         f'<span class="author">John Roe</span></div>{prose}'
-        f"<section><h2>More stories</h2>{card.format('Mary Major')}{card.format('Rick Minor')}</section></main>"
+        f"<section><h2>More stories</h2>{card.format('Mary Major')}{card.format('Rick Minor')}"
+        "</section></main>"
     )
     assert authors_of(page) == ("Jane Doe", "John Roe")
+
+
+def test_a_consent_sentence_opening_with_by_is_no_byline() -> None:
+    # A newsletter form under the story: "and" in the sentence must not part off "Privacy Policy" as a name.
+    page = (
+        "<main><h1>T</h1><p>Words of the story.</p><form><p>By clicking &quot;Join&quot; you are agreeing"
+        " to our Terms of Service and Privacy Policy.</p></form></main>"
+    )
+    assert authors_of(page) == ()
