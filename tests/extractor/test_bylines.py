@@ -349,3 +349,10 @@ def test_a_consent_sentence_opening_with_by_is_no_byline() -> None:
         " to our Terms of Service and Privacy Policy.</p></form></main>"
     )
     assert authors_of(page) == ()
+
+
+def test_a_filter_label_after_by_is_no_credit() -> None:
+    # A shop's facets: "Shop" / "By Category" and "By Brand" name no author; "By" and a link still do.
+    page = '<main><h1>T</h1><div class="facets"><h3>Shop</h3><p>By Category</p><p>By Brand</p></div></main>'
+    assert authors_of(page) == ()
+    assert authors_of('<main><h1>T</h1><p>By <a href="/u/regan">Regan</a></p></main>') == ("Regan",)

@@ -190,7 +190,7 @@ def find_authors(
         (lambda: others(credits(people)), "json-ld"),
         (lambda: others(credits(values)), "meta"),
         (lambda: others(credits(organisations)), "json-ld"),
-        (lambda: _dom_credits(page), "dom"),
+        (lambda: _dom_credits(page, outlets), "dom"),
         # a name read off the head of an author box, which nothing else on the page marks
         (lambda: _author_box_heads(page, clean), "dom"),
         (lambda: _beside_avatar(page, clean), "dom"),
@@ -391,7 +391,7 @@ def _printed(names: tuple[str, ...], page: _Marks) -> tuple[str, ...]:
     return tuple(name for name in names if name.casefold() in page.printed)
 
 
-def _dom_credits(page: _Marks) -> tuple[str, ...]:
+def _dom_credits(page: _Marks, outlets: frozenset[str]) -> tuple[str, ...]:
     """What an explicit byline on the page credits when it names no person ("By The Currency editors",
     "by jsteinhardt")."""
     # each line of an element on its own: "By" / "The Investopedia Team" / "Full Bio"
@@ -405,6 +405,9 @@ def _dom_credits(page: _Marks) -> tuple[str, ...]:
             for c in credits([line])
             # A page's own text is looser than a structured field: a credit there reads like a name.
             if (c[0].isupper() or (by_line and _a_handle(c) and c in page.link_texts))
+            # A lone word after "By" in the page's text is a filter's label ("Shop By" / "By Category",
+            # "Sort by Type") unless it is a link or the publication's name ("By HomeAdvisor").
+            and (not by_line or " " in c or c in page.link_texts or names_outlet(c, outlets))
             and len(c.split()) <= MAX_DOM_CREDIT_WORDS
             and not ROLE_WORDS.issuperset(c.casefold().split())
         )
