@@ -405,9 +405,10 @@ def _dom_credits(page: _Marks, outlets: frozenset[str]) -> tuple[str, ...]:
             for c in credits([line])
             # A page's own text is looser than a structured field: a credit there reads like a name.
             if (c[0].isupper() or (by_line and _a_handle(c) and c in page.link_texts))
-            # A lone word after "By" in the page's text is a filter's label ("Shop By" / "By Category",
-            # "Sort by Type") unless it is a link or the publication's name ("By HomeAdvisor").
-            and (not by_line or " " in c or c in page.link_texts or names_outlet(c, outlets))
+            # A line of the page's text that is only "By" and a word is a filter's label ("Shop" /
+            # "By Category") unless the word is a link or the publication's name ("By HomeAdvisor");
+            # a longer line says more ("Posted by David at December 16, 2025").
+            and (not by_line or _more_than_a_label(c, line, page, outlets))
             and len(c.split()) <= MAX_DOM_CREDIT_WORDS
             and not ROLE_WORDS.issuperset(c.casefold().split())
         )
@@ -416,6 +417,13 @@ def _dom_credits(page: _Marks, outlets: frozenset[str]) -> tuple[str, ...]:
         if found:
             return found
     return ()
+
+
+def _more_than_a_label(credit: str, line: str, page: _Marks, outlets: frozenset[str]) -> bool:
+    """Whether a "By ..." line of the page's text credits someone rather than labels a filter."""
+    if len(line.split()) > 2 or " " in credit:
+        return True
+    return credit in page.link_texts or names_outlet(credit, outlets)
 
 
 def _full_name(first: str, link: LexborNode, page: _Marks) -> str | None:
