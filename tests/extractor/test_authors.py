@@ -101,3 +101,9 @@ def test_the_account_that_posted_is_nobody_but_anonymous_signs() -> None:
 def test_a_template_placeholder_credits_nobody() -> None:
     # A script-built page prints JavaScript's empty value in its structured author field.
     assert credits(["undefined"]) == ()
+
+
+def test_a_forum_badge_beside_the_poster_is_no_name() -> None:
+    # phpBB and MyBB print the poster's rank in the author box: "Topic Author", "Big Board Owner".
+    assert clean_authors(["Topic Author", "Big Board Owner"]) == ()
+    assert clean_authors(["Author: Jane Doe"]) == ("Jane Doe",)  # the label before a name still goes

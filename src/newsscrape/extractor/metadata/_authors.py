@@ -51,13 +51,13 @@ _ROLE_WORDS = """writer writers editor editors reporter reporters correspondent 
     redação redazione administrator admin international network online magazine tv radio group inc ltd
     llc company foundation institute ministry ministries department sport sports business phd
     reviewer reviewers expert experts firm firms bio biography profile director manager officer president
-    founder ceo coordinator specialist consultant
+    founder ceo coordinator specialist consultant author authors owner
     monday tuesday wednesday thursday friday saturday sunday updated views comments share
     blog blogs today agencia agência agenzia agence agentur police polizei policía polícia polizia politie
     coordenadoria prefeitura secretaria редакция berita noticias notícias nachrichten nouvelles notizie
     συντακτική συντακτικη ομάδα ομαδα 기자 ब्यूरो"""
 # ("Full Bio", "View profile": the text of a link to the author's page, not a name; "Marketing Director":
-# a job title on the line below the name;
+# a job title on the line below the name; "Topic Author", "Big Board Owner": a forum poster's rank;
 # the second half: blogs, agencies, police press offices and newsrooms in other languages: Indonesian
 # "Berita" is news, Greek "Συντακτική ομάδα" the editorial team, Korean 기자 reporter, Hindi ब्यूरो bureau)
 ROLE_WORDS = frozenset(_ROLE_WORDS.split())
