@@ -2,11 +2,17 @@
 
     .venv/bin/python benchmarks/fit_dates.py --half A --worst 30
     .venv/bin/python benchmarks/fit_dates.py --set dates
+    .venv/bin/python benchmarks/fit_dates.py --half A --conventions
 
 Reads the same ground truth as ``../shared/bench/score.py`` (same day = right; on the dates set a
 null truth is right only when no date is returned) but runs only ``read_metadata``, so a page whose
 body the content pass refuses still counts here. Use it to study and tune date rules on half A,
 then confirm on half B and with ``score.py``.
+
+``--conventions`` studies the pages dated with a published and a later modified day: which
+one the truth takes, by what the page prints (the published day anywhere, the modified day anywhere,
+the modified day as the byline zone's first date). Where the same evidence goes both ways, no rule
+on it can gain: the truth follows two conventions there, not the page.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,6 +28,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.extractor._charset import decode_html
 from newsscrape.extractor.metadata import _pubdate
+from newsscrape.extractor.metadata._dates import day_of
 from newsscrape.extractor.metadata._metadata import read_metadata
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
@@ -52,10 +60,38 @@ def _pages(name: str, half: str | None) -> list[tuple[str, str | None, Path, str
     return [(v["file"], url, root / "html" / v["file"], v["date"]) for url, v in truth.items()]
 
 
-def _published(path: Path, url: str | None) -> tuple[date | None, str | None]:
+def _tree(path: Path, url: str | None) -> LexborHTMLParser:
     raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-    meta = read_metadata(LexborHTMLParser(decode_html(raw, http_charset=None, url=url)), url=url)
+    return LexborHTMLParser(decode_html(raw, http_charset=None, url=url))
+
+
+def _published(path: Path, url: str | None) -> tuple[date | None, str | None]:
+    meta = read_metadata(_tree(path, url), url=url)
     return meta.record.published, meta.sources.get("published")
+
+
+def _conventions(name: str, half: str | None) -> None:
+    """Which day the truth takes where a page is dated with a published and a later modified day."""
+    table: Counter[tuple[bool, bool, bool, str]] = Counter()
+    for _, url, path, truth in _pages(name, half):
+        tree = _tree(path, url)
+        meta = read_metadata(tree, url=url)
+        published, modified = meta.record.published, meta.record.modified
+        if published is None or modified is None or _day(published) == _day(modified):
+            continue
+        body = _pubdate._Body(tree)
+        headline = _pubdate._headline_key(tree, meta.record.title)
+        first = _pubdate._after_headline(body, headline, limit=_pubdate.MAX_UPDATE_TEXTS, byline=True)
+        evidence = (
+            _pubdate._printed(body, day_of(published)),
+            _pubdate._printed(body, day_of(modified)),
+            _day(first) == _day(modified),
+        )
+        taken = {_day(modified): "modified", _day(published): "published"}.get(truth, "other")
+        table[(*evidence, taken)] += 1
+    print("published printed | modified printed | modified first in byline | truth takes: pages")
+    for (p_printed, m_printed, m_first, taken), count in sorted(table.items()):
+        print(f"{p_printed!s:>17} | {m_printed!s:>16} | {m_first!s:>24} | {taken:>11}: {count}")
 
 
 def main() -> None:
@@ -64,7 +100,11 @@ def main() -> None:
     parser.add_argument("--half", choices=("A", "B"))
     parser.add_argument("--worst", type=int, default=0, help="list this many misses")
     parser.add_argument("--sweep", help="NAME=v1,v2,...: score with each value of a _pubdate constant")
+    parser.add_argument("--conventions", action="store_true", help="which day the truth takes")
     args = parser.parse_args()
+    if args.conventions:
+        _conventions(args.set, args.half)
+        return
     if args.sweep:
         name, _, values = args.sweep.partition("=")
         for value in values.split(","):

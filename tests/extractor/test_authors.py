@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsscrape.extractor.metadata._authors import clean_authors
+from newsscrape.extractor.metadata._authors import clean_authors, credits
 
 
 @pytest.mark.parametrize(
@@ -90,3 +90,20 @@ def test_a_word_of_the_host_name_marks_the_outlet() -> None:
 def test_a_name_ends_where_its_posting_time_begins() -> None:
     assert clean_authors(["Posted by Jane Doe on Friday March 3, 2025"]) == ("Jane Doe",)
     assert clean_authors(["Trial Attorney at Example Law"]) == ()  # a job title, no date after it
+
+
+def test_the_account_that_posted_is_nobody_but_anonymous_signs() -> None:
+    # A JSON-LD Person named "Webmaster" is the CMS account; "Anonymous" is how an unsigned piece is signed.
+    assert clean_authors(["Webmaster"]) == ()
+    assert clean_authors(["Anonymous"]) == ("Anonymous",)
+
+
+def test_a_template_placeholder_credits_nobody() -> None:
+    # A script-built page prints JavaScript's empty value in its structured author field.
+    assert credits(["undefined"]) == ()
+
+
+def test_a_forum_badge_beside_the_poster_is_no_name() -> None:
+    # phpBB and MyBB print the poster's rank in the author box: "Topic Author", "Big Board Owner".
+    assert clean_authors(["Topic Author", "Big Board Owner"]) == ()
+    assert clean_authors(["Author: Jane Doe"]) == ("Jane Doe",)  # the label before a name still goes

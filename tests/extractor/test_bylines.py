@@ -326,3 +326,33 @@ def test_a_structured_name_with_letters_is_shown_by_a_byline_without_them() -> N
         ("Jane Doe, MD",),
         "meta",
     )
+
+
+def test_bylines_of_other_stories_on_the_page_name_no_author() -> None:
+    # The story's byline names two co-authors in one box; the "More stories" cards below print
+    # their own writers with the same markup, far from it.
+    prose = "<p>" + "Words of the story itself. " * 40 + "</p>"
+    card = '<div class="card"><h3>Another story</h3><span class="author">{}</span></div>'
+    page = (
+        '<main><h1>T</h1><div class="meta">By <span class="author">Jane Doe</span> and '
+        f'<span class="author">John Roe</span></div>{prose}'
+        f"<section><h2>More stories</h2>{card.format('Mary Major')}{card.format('Rick Minor')}"
+        "</section></main>"
+    )
+    assert authors_of(page) == ("Jane Doe", "John Roe")
+
+
+def test_a_consent_sentence_opening_with_by_is_no_byline() -> None:
+    # A newsletter form under the story: "and" in the sentence must not part off "Privacy Policy" as a name.
+    page = (
+        "<main><h1>T</h1><p>Words of the story.</p><form><p>By clicking &quot;Join&quot; you are agreeing"
+        " to our Terms of Service and Privacy Policy.</p></form></main>"
+    )
+    assert authors_of(page) == ()
+
+
+def test_a_filter_label_after_by_is_no_credit() -> None:
+    # A shop's facets: "Shop" / "By Category" and "By Brand" name no author; "By" and a link still do.
+    page = '<main><h1>T</h1><div class="facets"><h3>Shop</h3><p>By Category</p><p>By Brand</p></div></main>'
+    assert authors_of(page) == ()
+    assert authors_of('<main><h1>T</h1><p>By <a href="/u/regan">Regan</a></p></main>') == ("Regan",)

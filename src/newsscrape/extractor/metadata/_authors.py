@@ -51,13 +51,13 @@ _ROLE_WORDS = """writer writers editor editors reporter reporters correspondent 
     redação redazione administrator admin international network online magazine tv radio group inc ltd
     llc company foundation institute ministry ministries department sport sports business phd
     reviewer reviewers expert experts firm firms bio biography profile director manager officer president
-    founder ceo coordinator specialist consultant
+    founder ceo coordinator specialist consultant author authors owner
     monday tuesday wednesday thursday friday saturday sunday updated views comments share
     blog blogs today agencia agência agenzia agence agentur police polizei policía polícia polizia politie
     coordenadoria prefeitura secretaria редакция berita noticias notícias nachrichten nouvelles notizie
     συντακτική συντακτικη ομάδα ομαδα 기자 ब्यूरो"""
 # ("Full Bio", "View profile": the text of a link to the author's page, not a name; "Marketing Director":
-# a job title on the line below the name;
+# a job title on the line below the name; "Topic Author", "Big Board Owner": a forum poster's rank;
 # the second half: blogs, agencies, police press offices and newsrooms in other languages: Indonesian
 # "Berita" is news, Greek "Συντακτική ομάδα" the editorial team, Korean 기자 reporter, Hindi ब्यूरो bureau)
 ROLE_WORDS = frozenset(_ROLE_WORDS.split())
@@ -104,8 +104,14 @@ _COLON = re.compile(r"[:：=]")
 _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
 # Punctuation around a name: dots, colons, hyphen, en and em dashes, middle dot, bullet, tab.
 _PUNCT = " .:-\u2013\u2014\u00b7\u2022\t"
-# What a CMS writes when nobody signed: the account that posted, not an author.
-PLACEHOLDERS = frozenset({"admin", "administrator", "webmaster", "user", "guest", "anonymous", "unknown"})
+# What a CMS writes when nobody signed: the account that posted, not an author, or what a template
+# prints for an empty field ("undefined", "null").
+ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "user", "guest", "undefined", "null"})
+# ... and the words of an unsigned credit, which a person field may print as a signature ("Anonymous").
+PLACEHOLDERS = ACCOUNTS | {"anonymous", "unknown"}
+# A "By" that opens a sentence, not a byline: a name never starts with a verb in "-ing" ("By clicking
+# "Join" you agree to our Terms of Service and Privacy Policy", "By continuing, you accept ...").
+_BY_DOING = re.compile(r"^[a-z]+ing\b")
 # Symbols around a name: punctuation, bullets and operators of any kind ("∙ Paid", "+ Text Size").
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _CREDIT_END = re.compile(r"\s[|\u2022\u00b7]\s")
@@ -219,6 +225,8 @@ def split_byline(text: str) -> list[str]:
     text = "\n".join(fold(line) for line in _NOISE.sub(" ", text).splitlines() if line.strip())
     text = _LABEL_END.sub(lambda label: label.group().rstrip() + " ", text)
     text = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", text.strip()))
+    if _BY_DOING.match(text):
+        return []
     pieces = _SPLIT.split(text)  # part, separator, part, ...
     parts = [pieces[0]]
     for sep, part in zip(pieces[1::2], pieces[2::2], strict=True):
@@ -267,8 +275,8 @@ def _person(part: str) -> str | None:
         return None
     if len(words) == 1 and part.isupper():
         return None  # "Jane Doe, MS, RDN": credentials; a lone upper-case word is a handle or call sign
-    if " ".join(lowered) in WIRE_NAMES:
-        return None
+    if " ".join(lowered) in WIRE_NAMES or " ".join(lowered) in ACCOUNTS:
+        return None  # an agency, or the account that posted ("Webmaster")
     # Every word of a name is capitalised (or in a script without case), bar particles like "de".
     for word, low in zip(words, lowered, strict=True):
         if word[0].isalpha() and word[0].islower() and low not in PARTICLES:

@@ -9,7 +9,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import headline_node, outside_story
+from .._nodes import ancestors, headline_node, outside_story
 from .._text import ascii_lower, fold, squash
 from ..content._blocks import BLOCK_TAGS
 from ._authors import (
@@ -83,6 +83,10 @@ _DATED_BY = re.compile(
     r"\b(?:posted|published|updated|written)\b[^\n]{0,40}\d\W{0,12}\sby\s*$", re.IGNORECASE
 )
 MAX_BYLINE_NODES = 5
+# A byline's elements share a box of a few lines with each other (names, roles, a date); two bylines
+# of the page share only a section or the whole story (on WCXB half A, co-authors' boxes hold at
+# most 310 characters, other bylines' shared boxes 1,200 and more).
+MAX_BYLINE_BOX_CHARS = 600
 AVATARS = 'img[class~="avatar"]'  # WordPress's get_avatar() and the themes that copy it
 MAX_SLUG_WORDS = 4  # a person's page address spells the name: /authors/jane-van-doe
 # Words a date may take before a "by" in the same line ("Posted on May 1, 2025", 5 words; "March 15,
@@ -186,7 +190,7 @@ def find_authors(
         (lambda: others(credits(people)), "json-ld"),
         (lambda: others(credits(values)), "meta"),
         (lambda: others(credits(organisations)), "json-ld"),
-        (lambda: _dom_credits(page), "dom"),
+        (lambda: _dom_credits(page, outlets), "dom"),
         # a name read off the head of an author box, which nothing else on the page marks
         (lambda: _author_box_heads(page, clean), "dom"),
         (lambda: _beside_avatar(page, clean), "dom"),
@@ -308,11 +312,31 @@ def _dom_people(page: _Marks, clean: Callable[[list[str]], tuple[str, ...]]) -> 
         # Byline elements hold all sorts of text ("Views", "Guest"): a name there needs two words.
         names = tuple(name for name in clean(texts) if " " in name)
         if names:  # only then the (slower) look at where the names sit
-            texts = [text for node, text in zip(nodes, texts, strict=True) if not _not_a_byline(node)]
-            names = tuple(name for name in clean(texts) if " " in name)
+            found = [(node, text) for node, text in zip(nodes, texts, strict=True) if not _not_a_byline(node)]
+            names = _one_byline(found, clean)
         if names:  # a selector that names nobody ("View all posts") gives way to the next one
             return names
     return _line_people(page.lines, clean)
+
+
+def _one_byline(
+    found: list[tuple[LexborNode, str]], clean: Callable[[list[str]], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The people of one byline: the first element that names someone, and the elements that share
+    a byline-sized box with it ("By <a>Jane Doe</a> and <a>John Roe</a>"). Elements of the same kind
+    further off are other bylines: a related story's card, a later section's writer."""
+    named = (n for n, (_, text) in enumerate(found) if any(" " in name for name in clean([text])))
+    start = next(named, None)
+    if start is None:
+        return ()
+    first, text = found[start]
+    around = {first.mem_id, *(box.mem_id for box in ancestors(first))}
+    texts = [text]
+    for node, other in found[start + 1 :]:
+        shared = next(box for box in (node, *ancestors(node)) if box.mem_id in around)
+        if len(squash(shared.text(deep=True, separator=" "))) <= MAX_BYLINE_BOX_CHARS:
+            texts.append(other)
+    return tuple(name for name in clean(texts) if " " in name)
 
 
 def _line_people(lines: Iterable[str], clean: Callable[[list[str]], tuple[str, ...]]) -> tuple[str, ...]:
@@ -367,7 +391,7 @@ def _printed(names: tuple[str, ...], page: _Marks) -> tuple[str, ...]:
     return tuple(name for name in names if name.casefold() in page.printed)
 
 
-def _dom_credits(page: _Marks) -> tuple[str, ...]:
+def _dom_credits(page: _Marks, outlets: frozenset[str]) -> tuple[str, ...]:
     """What an explicit byline on the page credits when it names no person ("By The Currency editors",
     "by jsteinhardt")."""
     # each line of an element on its own: "By" / "The Investopedia Team" / "Full Bio"
@@ -381,6 +405,10 @@ def _dom_credits(page: _Marks) -> tuple[str, ...]:
             for c in credits([line])
             # A page's own text is looser than a structured field: a credit there reads like a name.
             if (c[0].isupper() or (by_line and _a_handle(c) and c in page.link_texts))
+            # A line of the page's text that is only "By" and a word is a filter's label ("Shop" /
+            # "By Category") unless the word is a link or the publication's name ("By HomeAdvisor");
+            # a longer line says more ("Posted by David at December 16, 2025").
+            and (not by_line or _more_than_a_label(c, line, page, outlets))
             and len(c.split()) <= MAX_DOM_CREDIT_WORDS
             and not ROLE_WORDS.issuperset(c.casefold().split())
         )
@@ -389,6 +417,13 @@ def _dom_credits(page: _Marks) -> tuple[str, ...]:
         if found:
             return found
     return ()
+
+
+def _more_than_a_label(credit: str, line: str, page: _Marks, outlets: frozenset[str]) -> bool:
+    """Whether a "By ..." line of the page's text credits someone rather than labels a filter."""
+    if len(line.split()) > 2 or " " in credit:
+        return True
+    return credit in page.link_texts or names_outlet(credit, outlets)
 
 
 def _full_name(first: str, link: LexborNode, page: _Marks) -> str | None:
