@@ -184,17 +184,12 @@ def test_page_with_only_a_menu_is_no_body() -> None:
 
 def test_short_native_result_asks_for_second_opinion() -> None:
     # the story's text in list items only (lists do not vote): the native pass finds one short line
-    # (read as an article: the page is read as a listing next, whose native text holds it all)
-    from newsscrape.extractor.content._profiles import ARTICLE
-    from profiled import content_as
-
     items = "".join(f"<li>{p}</li>" for p in (PARA, PARA2, PARA3))
-    html = (
+    report = explain(
         f"<html><body><div><p>Posted in the city news section today.</p></div><ul>{items}</ul></body></html>"
     )
-    content = content_as(html, ARTICLE, fallback=True)
-    assert content.method == "trafilatura"
-    assert any("bridge" in block.text for block in content.blocks)
+    assert report.method == "trafilatura"
+    assert "bridge" in report.article.body
 
 
 SEED_SECTIONS = ("Summit Location and Timing", "Agenda on the Table", "Historic Meeting Amid Isolation")

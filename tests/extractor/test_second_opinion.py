@@ -43,7 +43,7 @@ def _service_page(footer_notices: int) -> str:
     )
 
 
-@pytest.mark.parametrize("page_type", ["service", "forum", "listing", "product"])
+@pytest.mark.parametrize("page_type", ["service", "forum", "product"])
 def test_a_typed_reading_covering_the_page_is_not_second_guessed(
     page_type: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
