@@ -14,12 +14,16 @@ once with every gate open, recording at the typed reading's gate the share the n
 the F1 of the native text and of the text the pipeline returned, and the CPU time of trafilatura's
 call. Each share of the grid is then replayed for one reading at a time: pages at or above it get
 their native text's F1 and save that time. A reading's share is the smallest (the most pages
-spared) at which no page type's mean F1 on half A drops by more than ``MAX_DROP``. Half B does not
-choose; it can only refuse: when a page type's mean F1 on half B drops at the chosen share (by any
-amount), that reading's gate stays off (``null``) and the refusal is written.
+spared) at which no page type's mean F1 on half A drops by more than ``MAX_DROP`` and which half B
+does not refuse. Half B does not choose; it can only refuse: half A's shares are offered to it from
+the smallest up, and it refuses one at which a page type's mean F1 on half B drops by more than
+``MAX_DROP`` (the refusals are written); when it refuses them all, that reading's gate stays off
+(``null``).
 
     python benchmarks/fit_second_opinion.py             # fit on half A, report half B, write the data file
     python benchmarks/fit_second_opinion.py --dry-run   # the same, without writing
+    python benchmarks/fit_second_opinion.py --rows /tmp/rows.json  # keep the extraction's rows there
+                                                        # (read them back when the file exists)
 
 Writes ``src/newsscrape/extractor/data/second_opinion.json``, read by ``content/_content.py``.
 """
@@ -49,7 +53,17 @@ from newsscrape.extractor.content._profiles import PROFILES, ContentProfile  # n
 
 WCXB = ROOT.parent / "shared" / "bench" / "wcxb"
 DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "second_opinion.json"
-GRID: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+# The gates, fitted in this order, each beside those kept before it: the share of the page's
+# visible text the native reading holds. (A second gate, the mean words of the native blocks, was
+# fitted after it in session 8: it spared 0.25 ms/page more and half B refused it on service pages.)
+GRIDS: dict[str, tuple[float, ...]] = {"covered_share": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)}
+# A gate is kept only if aeb's body F1 and the dates set's accuracy do not drop with it either
+# (``score.py aeb`` / ``score.py dates``, run by hand on the fitted file): the readings refused there.
+REFUSED_ELSEWHERE: dict[str, str] = {
+    "listing": "aeb body F1 0.9864 -> 0.9862 at 0.5 (a story read as a listing lost trafilatura's reading)",
+}
+GATE_ROW = {"covered_share": "share"}  # the row's field each gate reads
+DATA_KEY = {"covered_share": "covered_shares"}  # its key in the data file
 MAX_DROP = 0.001  # mean F1 a page type may lose on half A (noise of one page in a few dozen)
 
 
@@ -117,71 +131,108 @@ def collect() -> list[dict[str, Any]]:
     return rows
 
 
-def replay(rows: list[dict[str, Any]], gates: dict[str, float]) -> tuple[float, dict[str, float], float]:
+def replay(
+    rows: list[dict[str, Any]], gates: dict[str, dict[str, float]]
+) -> tuple[float, dict[str, float], float]:
     """Mean F1, mean F1 by page type, and trafilatura's CPU seconds saved per page, with these gates
-    (reading -> covered share)."""
+    (reading -> gate -> threshold: a page at or above any of its reading's thresholds is spared)."""
     by_type: dict[str, list[float]] = defaultdict(list)
     saved = 0.0
     for row in rows:
-        gate = gates.get(row.get("reading", ""))
-        skip = gate is not None and row["share"] >= gate
+        gate = gates.get(row.get("reading", ""), {})
+        skip = any(row[GATE_ROW[name]] >= threshold for name, threshold in gate.items())
         by_type[row["type"]].append(row["f1_native"] if skip else row["f1"])
         saved += row["cpu"] if skip else 0.0
     overall = mean(f1 for f1s in by_type.values() for f1 in f1s)
     return overall, {page_type: mean(f1s) for page_type, f1s in by_type.items()}, saved / len(rows)
 
 
-def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
-    """One reading's gate: half A's smallest share that costs no page type more than ``MAX_DROP``;
-    kept unless half B drops on some page type with it."""
-    base = {half: replay(docs, {})[1] for half, docs in halves.items()}
+def with_gate(
+    gates: dict[str, dict[str, float]], name: str, gate: str, threshold: float
+) -> dict[str, dict[str, float]]:
+    return {**gates, name: {**gates.get(name, {}), gate: threshold}}
+
+
+def fit(
+    halves: dict[str, list[dict[str, Any]]], name: str, gate: str, kept: dict[str, dict[str, float]]
+) -> dict[str, Any]:
+    """One reading's threshold for one gate, beside the gates ``kept`` already: the smallest of the
+    gate's grid that costs no page type more than ``MAX_DROP`` on half A and that half B does not
+    refuse (a page type of half B dropping by more than ``MAX_DROP`` with it); half A's candidates
+    are offered to half B from the smallest up."""
+    base = {half: replay(docs, kept)[1] for half, docs in halves.items()}
     chosen: float | None = None
-    b_drops: dict[str, float] = {}
+    first_on_a: float | None = None
+    refused: dict[str, dict[str, float]] = {}
     scores: dict[str, dict[str, Any]] = {}
-    for share in GRID:
+    for threshold in GRIDS[gate]:
+        gates = with_gate(kept, name, gate, threshold)
+        drops: dict[str, dict[str, float]] = {}
         for half, docs in halves.items():
-            overall, f1s, saved = replay(docs, {name: share})
-            drops = {t: base[half][t] - f1s[t] for t in f1s}
-            scores.setdefault(str(share), {})[f"half_{half.lower()}"] = {
+            overall, f1s, saved = replay(docs, gates)
+            drops[half] = {t: base[half][t] - f1s[t] for t in f1s}
+            scores.setdefault(str(threshold), {})[f"half_{half.lower()}"] = {
                 "f1": round(overall, 4),
-                "changed": {t: round(-d, 4) for t, d in sorted(drops.items()) if abs(d) > 1e-9},
+                "changed": {t: round(-d, 4) for t, d in sorted(drops[half].items()) if abs(d) > 1e-9},
                 "ms_saved_per_page": round(1000 * saved, 2),
             }
             print(
-                f"{name:14} {half} covered_share={share:<4} F1={overall:.4f} "
+                f"{name:14} {half} {gate}={threshold:<4} F1={overall:.4f} "
                 f"saved={1000 * saved:5.2f} ms/page  "
-                + " ".join(f"{t[:5]}={-d:+.4f}" for t, d in sorted(drops.items()) if abs(d) > 1e-9)
+                + " ".join(f"{t[:5]}={-d:+.4f}" for t, d in sorted(drops[half].items()) if abs(d) > 1e-9)
             )
-            if half == "A" and max(drops.values()) <= MAX_DROP and chosen is None:
-                chosen = share
-            if half == "B" and share == chosen:
-                b_drops = {t: round(d, 4) for t, d in drops.items() if d > 1e-9}
-    kept = chosen if not b_drops else None
-    refused = f"refused by half B: {b_drops}" if b_drops else ""
-    print(f"{name}: chosen on half A {chosen}", refused, flush=True)
-    return {"chosen_on_half_a": chosen, "half_b_drops": b_drops, "covered_share": kept, "scores": scores}
+        if chosen is not None or max(drops["A"].values()) > MAX_DROP:
+            continue  # chosen already, or half A does not offer this threshold
+        first_on_a = threshold if first_on_a is None else first_on_a
+        b_drops = {t: round(d, 4) for t, d in drops["B"].items() if d > MAX_DROP}
+        if b_drops:
+            refused[str(threshold)] = b_drops
+        else:
+            chosen = threshold
+    print(
+        f"{name} {gate}: first offered by half A {first_on_a}, kept {chosen}; refused by half B: {refused}",
+        flush=True,
+    )
+    return {"first_on_half_a": first_on_a, "refused_by_half_b": refused, gate: chosen, "scores": scores}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dry-run", action="store_true", help="do not write the data file")
+    ap.add_argument(
+        "--rows", type=Path, help="a JSON file of the extraction's rows: read if it exists, else written"
+    )
     args = ap.parse_args()
-    rows = collect()
+    if args.rows is not None and args.rows.exists():
+        rows = json.loads(args.rows.read_text(encoding="utf-8"))
+    else:
+        rows = collect()
+        if args.rows is not None:
+            args.rows.write_text(json.dumps(rows), encoding="utf-8")
     halves = {half: [r for r in rows if r["half"] == half] for half in "AB"}
     readings = sorted({r["reading"] for r in rows if "reading" in r})
-    fits = {name: fit(halves, name) for name in readings}
-    gates = {name: f["covered_share"] for name, f in fits.items() if f["covered_share"] is not None}
+    kept: dict[str, dict[str, float]] = {}
+    fits: dict[str, dict[str, Any]] = {}
+    for gate in GRIDS:  # in order: each gate is fitted beside those kept before it
+        fitted_now = {name: fit(halves, name, gate, kept) for name in readings}
+        for name, one in fitted_now.items():
+            fits.setdefault(name, {})[gate] = one
+            if name in REFUSED_ELSEWHERE:
+                one["refused_elsewhere"] = REFUSED_ELSEWHERE[name]
+            elif one[gate] is not None:
+                kept = with_gate(kept, name, gate, one[gate])
     summary = {}
     for half, docs in halves.items():
-        before, after = replay(docs, {}), replay(docs, gates)
+        before, after = replay(docs, {}), replay(docs, kept)
         summary[f"half_{half.lower()}"] = {
             "f1_before": round(before[0], 4),
             "f1_after": round(after[0], 4),
             "ms_saved_per_page": round(1000 * after[2], 2),
         }
-    print("kept:", gates, summary)
+    print("kept:", kept, summary)
     if args.dry_run:
         return
+    by_type = {page_type: name for name in readings for page_type in name.split("+")}
     DATA.write_text(
         json.dumps(
             {
@@ -189,11 +240,12 @@ def main() -> None:
                 "by": "benchmarks/fit_second_opinion.py",
                 "data": "WCXB development split: half A (even ids) chooses; half B (odd ids) may only refuse",
                 "max_drop": MAX_DROP,
-                "grid": list(GRID),
+                "grids": {gate: list(grid) for gate, grid in GRIDS.items()},
                 "readings": fits,
                 "all_kept": summary,
-                "covered_shares": {
-                    page_type: gates.get(name) for name in readings for page_type in name.split("+")
+                **{
+                    DATA_KEY[gate]: {t: kept.get(name, {}).get(gate) for t, name in by_type.items()}
+                    for gate in GRIDS
                 },
             },
             indent=2,
