@@ -331,10 +331,9 @@ class Article:
         return "\n".join(lines[:-1] if lines and lines[-1] == "" else lines) + "\n"
 
 
-# The Article keys an error record's "metadata" keeps: where the page was served from and what its
-# metadata says, none of what its text would have given.
-METADATA_KEYS: Final = (
-    "final_url",
+# The Article fields a page's metadata fills (the extractor's metadata rules fill these and two
+# hints of their own).
+MetadataField = Literal[
     "canonical_url",
     "title",
     "published",
@@ -347,7 +346,10 @@ METADATA_KEYS: Final = (
     "site_name",
     "description",
     "image",
-)
+]
+# The Article keys an error record's "metadata" keeps: where the page was served from and what its
+# metadata says, none of what its text would have given.
+METADATA_KEYS: Final = ("final_url", *get_args(MetadataField))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

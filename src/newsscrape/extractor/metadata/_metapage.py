@@ -13,7 +13,7 @@ from typing import Any, Literal, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ...models import Article
+from ...models import Article, MetadataField
 from .._text import squash
 from .._urls import host_of
 from ._jsonld import JSONLD_SCRIPTS, JsonLd, read_jsonld, text_of
@@ -25,22 +25,7 @@ _PAGE_TAGS = f"meta[content], link[rel][href], {JSONLD_SCRIPTS}"
 
 # The fields the rules fill: the record's metadata fields and the two JSON-LD hints of ``Metadata``.
 # A misspelt one is a mypy error, not a silent no-op.
-MetaField = Literal[
-    "canonical_url",
-    "title",
-    "published",
-    "modified",
-    "authors",
-    "section",
-    "breadcrumbs",
-    "tags",
-    "language",
-    "site_name",
-    "description",
-    "image",
-    "article_body",
-    "word_count",
-]
+MetaField = Literal[MetadataField, "article_body", "word_count"]
 # Where a value came from. "text": the language detected from the text (by the content pass).
 Source = Literal["json-ld", "og", "meta", "dom", "url", "text"]
 
