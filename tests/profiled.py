@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape import ExtractConfig
 from newsscrape.extractor._guard import Deadline
+from newsscrape.extractor.content import _content
 from newsscrape.extractor.content._content import Content, extract_content
 from newsscrape.extractor.content._profiles import ContentProfile
 from newsscrape.extractor.metadata._metadata import read_metadata
@@ -31,3 +33,18 @@ def content_as(
 def read_as(html: str, url: str, profile: ContentProfile) -> str:
     """The text blocks the content pass keeps of ``html`` read with ``profile``, one per line."""
     return "\n".join(block.text for block in content_as(html, profile, url=url).blocks)
+
+
+def asking_trafilatura(
+    html: str, profile: ContentProfile, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Content, int]:
+    """``content_as`` with trafilatura allowed, and how often the reading asked it."""
+    calls: list[str] = []
+    real = _content._trafilatura_text
+
+    def counted(page: str) -> str | None:
+        calls.append(page)
+        return real(page)
+
+    monkeypatch.setattr(_content, "_trafilatura_text", counted)
+    return content_as(html, profile, fallback=True), len(calls)

@@ -9,6 +9,8 @@ from prose import NATIVE, PARA, PARA2, PARA3
 
 from newsscrape import ExtractError, extract
 from newsscrape.extractor import explain
+from newsscrape.extractor.content._profiles import ContentProfile
+from profiled import asking_trafilatura
 
 
 def page(article: str, *, before: str = "", after: str = "") -> str:
@@ -772,22 +774,11 @@ def test_a_page_read_again_as_its_type_asks_trafilatura_once(monkeypatch: pytest
 # the page skips trafilatura (benchmarks/fit_second_opinion.py, data/second_opinion.json).
 
 
-def _asks_for(profile: object, monkeypatch: pytest.MonkeyPatch) -> tuple[str, int]:
+def _asks_for(profile: ContentProfile, monkeypatch: pytest.MonkeyPatch) -> tuple[str, int]:
     """The method of a reading of a page that is all story, and how often it asked trafilatura."""
-    from newsscrape.extractor.content import _content
-    from profiled import content_as
-
-    calls: list[str] = []
-    real = _content._trafilatura_text
-
-    def counted(html: str) -> str | None:
-        calls.append(html)
-        return real(html)
-
-    monkeypatch.setattr(_content, "_trafilatura_text", counted)
     html = page("".join(f"<p>{text}</p>" for text in (PARA, PARA2, PARA3, PARA4)))
-    content = content_as(html, profile, fallback=True)  # type: ignore[arg-type]
-    return content.method, len(calls)
+    content, calls = asking_trafilatura(html, profile, monkeypatch)
+    return content.method, calls
 
 
 def test_a_reading_covering_its_share_of_the_page_does_not_ask_trafilatura(

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsscrape.extractor.content import _content
 from newsscrape.extractor.content._profiles import PROFILES
-from profiled import content_as
+from profiled import asking_trafilatura
 
 OFFER = (
     "Our certified engineers design, install and service heating systems for homes and small "
@@ -23,16 +22,7 @@ NOTICE = (
 
 def _trafilatura_calls(html: str, page_type: str, monkeypatch: pytest.MonkeyPatch) -> int:
     """How often a reading of ``html`` as ``page_type`` asked trafilatura."""
-    calls: list[str] = []
-    real = _content._trafilatura_text
-
-    def counted(page: str) -> str | None:
-        calls.append(page)
-        return real(page)
-
-    monkeypatch.setattr(_content, "_trafilatura_text", counted)
-    content_as(html, PROFILES[page_type], fallback=True)
-    return len(calls)
+    return asking_trafilatura(html, PROFILES[page_type], monkeypatch)[1]
 
 
 def _service_page(footer_notices: int) -> str:
