@@ -14,7 +14,8 @@ Stages, all on the one lexbor tree that metadata was read from:
    (``COVERED_SHARES``): trafilatura costs more than the whole native pass, and a reading that
    already holds most of the page is rarely bettered (the shares are fitted per reading by
    ``benchmarks/fit_second_opinion.py``, kept in ``data/second_opinion.json``; a reading without
-   one always asks);
+   one always asks); trafilatura's paragraphs found only in the cookie notices of stage 2 do not
+   count (``_outside_popups``: it reads a notice's settings panel as prose);
 6. a reading whose profile says so drops the paragraphs found only in the page's review boxes
    and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
    trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``);
@@ -87,6 +88,9 @@ COVERED_SHARES: Final[dict[ContentProfile, float]] = {
     for page_type, share in fitted("second_opinion.json")["covered_shares"].items()
     if share is not None and page_type in PROFILES
 }
+# A removed dialog or popup whose text says this is a cookie notice, whose settings panel trafilatura
+# reads as prose; another popup (a product's details sheet opened in a modal) can be the page's text.
+CONSENT_WORD: Final = "cookie"
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
 REPEAT_MIN_CHARS: Final = 80
 # What buyers say of a product is not the product's text: on a reading whose profile drops reviews,
@@ -155,6 +159,9 @@ class Prepared:
     weights: dict[int, Weight]
     page_chars: int
     removed: list[Removed]  # what steps 1-2 removed
+    # the compact text of the cookie notices among the dialogs and popups steps 1-2 removed,
+    # "\0" between boxes: trafilatura's reading keeps a notice's settings panel (``_outside_popups``)
+    popups: str = ""
 
 
 def extract_content(
@@ -200,7 +207,7 @@ def extract_content(
     elif share is not None and covered(content, profile):
         share = None  # the native reading holds most of the page already
     if config.fallback and share is not None:
-        _second_opinion(content, html, deadline, share=share)
+        _second_opinion(content, html, deadline, share=share, body=body)
         deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
         _drop_reviews(body, content)
@@ -264,7 +271,11 @@ def _prepare(body: LexborNode, deadline: Deadline, *, junk_stripped: bool = Fals
     removed: list[Removed] = []
     if not junk_stripped:
         strip_junk(body)  # and a <noscript> holding the page's text is opened instead
-    _remove([(node, "popup", "ARIA dialog") for node in body.css(DIALOGS)], removed)
+    dialogs: list[tuple[LexborNode, RemovalKind, str]] = [
+        (node, "popup", "ARIA dialog") for node in body.css(DIALOGS)
+    ]
+    popups = [_compact(node.text(deep=True)) for node, _, _ in dialogs]
+    _remove(dialogs, removed)
     page_chars = len(fold(body.text(deep=True)))
     doomed: list[tuple[LexborNode, RemovalKind, str]] = []
     inside: dict[int, bool] = {}  # memo: is this node inside a box already doomed?
@@ -286,10 +297,16 @@ def _prepare(body: LexborNode, deadline: Deadline, *, junk_stripped: bool = Fals
             continue  # a wrapper of the story that happens to say "comments" or be a <header>
         doomed.append((node, kind, "page-wide chrome"))
         inside[node.mem_id] = True
+    popups.extend(_compact(node.text(deep=True)) for node, kind, _ in doomed if kind == "popup")
     _remove(doomed, removed)
     _drop_rails(body, page_chars, removed, deadline)
     deadline.check()
-    return Prepared(weights=paragraph_weights(body), page_chars=page_chars, removed=removed)
+    return Prepared(
+        weights=paragraph_weights(body),
+        page_chars=page_chars,
+        removed=removed,
+        popups="\0".join(text for text in popups if CONSENT_WORD in text),
+    )
 
 
 def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed], deadline: Deadline) -> None:
@@ -535,6 +552,25 @@ def _drop_boxed(
         content.removed.extend(gone)
 
 
+def _outside_popups(paragraphs: list[str], body: LexborNode, popups: str) -> list[str]:
+    """``paragraphs`` less those found whole only in the dialogs and popups the native pass
+    removed (``Prepared.popups``: a cookie notice's settings panel, which trafilatura reads as prose).
+
+    >>> body = LexborHTMLParser("<p>The story.</p>").body
+    >>> _outside_popups(["The story.", "We use cookies."], body, "weusecookies.")
+    ['The story.']
+    """
+    found = [bool(popups) and _compact(p.lstrip("-* ").replace("|", "")) in popups for p in paragraphs]
+    if not any(found):
+        return paragraphs
+    page = _compact(body.text(deep=True))
+    return [
+        p
+        for p, inside in zip(paragraphs, found, strict=True)
+        if not inside or _compact(p.lstrip("-* ").replace("|", "")) in page
+    ]
+
+
 def _give_once(content: Content, profile: ContentProfile) -> None:
     """Drop the paragraphs given before, on a reading ``ONCE`` names (``repeated``)."""
     once = ONCE.get(profile)
@@ -625,8 +661,11 @@ def covered(content: Content, profile: ContentProfile) -> bool:
     return sum(len(b.text) for b in content.blocks) >= share * content.page_chars
 
 
-def _second_opinion(content: Content, html: str, deadline: Deadline, *, share: float = 1.0) -> None:
-    """trafilatura's text replaces the native one when it has more than ``share`` times its words."""
+def _second_opinion(
+    content: Content, html: str, deadline: Deadline, *, share: float = 1.0, body: LexborNode | None = None
+) -> None:
+    """trafilatura's text replaces the native one when it has more than ``share`` times its words;
+    ``body``: the tree the native pass read, whose removed popups' text trafilatura's loses."""
     if len(html) > FALLBACK_MAX_CHARS:
         return
     try:  # within the time left (less a reserve for the rest); None when it ran out
@@ -637,6 +676,8 @@ def _second_opinion(content: Content, html: str, deadline: Deadline, *, share: f
     # trafilatura keeps a forum post's user card ("Posts: 1725"), like counter and buttons, which
     # the native walk drops
     paragraphs = [fold(p) for p in text.split("\n") if p.strip() and not post_furniture_line(fold(p))]
+    if body is not None and content.prepared is not None:
+        paragraphs = _outside_popups(paragraphs, body, content.prepared.popups)
     if sum(count_words(p) for p in paragraphs) > share * sum(count_words(b.text) for b in content.blocks):
         # trafilatura's text has no heading marks: a line the native pass read as a heading stays one
         levels = {b.text: b.level for b in content.blocks if b.level}
