@@ -560,15 +560,13 @@ def _outside_popups(paragraphs: list[str], body: LexborNode, popups: str) -> lis
     >>> _outside_popups(["The story.", "We use cookies."], body, "weusecookies.")
     ['The story.']
     """
-    found = [bool(popups) and _compact(p.lstrip("-* ").replace("|", "")) in popups for p in paragraphs]
-    if not any(found):
+    if not popups:
+        return paragraphs
+    keys = [_compact(p.lstrip("-* ").replace("|", "")) for p in paragraphs]  # list marks, cell bars off
+    if not any(key in popups for key in keys):
         return paragraphs
     page = _compact(body.text(deep=True))
-    return [
-        p
-        for p, inside in zip(paragraphs, found, strict=True)
-        if not inside or _compact(p.lstrip("-* ").replace("|", "")) in page
-    ]
+    return [p for p, key in zip(paragraphs, keys, strict=True) if key not in popups or key in page]
 
 
 def _give_once(content: Content, profile: ContentProfile) -> None:
