@@ -462,13 +462,15 @@ def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
     before: list[str] = []
     after: list[str] = []
     lines = after if headline is None else before
+    headline_id = headline.mem_id if headline is not None else None
     for node in body.traverse(include_text=True):
-        if headline is not None and node.mem_id == headline.mem_id:
-            lines = after
-            continue
         if node.tag != "-text":
+            if lines is before and node.mem_id == headline_id:
+                lines = after
             continue
         raw = node.text_content or ""
+        if raw.isspace():  # most texts of a page are the white space between tags: no byline there
+            continue
         dated = False
         if not MAYBE_BYLINE_START.match(raw):
             # searched only in a text that ends in "by": the walk reads every text of the page
