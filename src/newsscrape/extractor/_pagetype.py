@@ -142,8 +142,9 @@ _PHRASE_KEYS = {
 }
 # The first words of the two-word keys: only word pairs starting with one of them are counted.
 _PAIR_STARTS = frozenset(key[0] for keys in _PHRASE_KEYS.values() for key in keys if len(key) == 2)
-# Class and id values split into words at these (str.translate + str.split beat a regex here).
-_SPACES = str.maketrans(dict.fromkeys(string.punctuation, " "))
+# Class and id values split into words at these (str.translate + str.split beat a regex here);
+# '"' is kept, to cut the values page_signals joins with it.
+_SPACES = str.maketrans(dict.fromkeys(string.punctuation.replace('"', ""), " "))
 # (opening with a character set lets the engine skip, at C speed, the positions where neither
 # branch can start; each branch then looks back at that character)
 _PRICE = re.compile(r"[$€£¥₹\d](?:(?<=[$€£¥₹])\s?\d|(?<=\d)\s?(?:€|eur|usd|gbp|zł|kr|kč|₽|chf)\b)")
@@ -244,8 +245,11 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     out["repeat_kinds"] = _log(sum(1 for n in repeats if n >= REPEATS))
     out["linked_headings"] = _log(len(_LINKED_HEADING.findall(html)))
     named: Counter[str] = Counter()
-    for value, times in values.items():  # a value is split into words once, however often it occurs
-        for word in value.lower().translate(_SPACES).split():
+    # Each value is split into words once, however often it occurs, and all are lowered and
+    # punctuated as one string: a value holds no '"', so it cuts them apart again.
+    folded = '"'.join(values).lower().translate(_SPACES).split('"') if values else []
+    for words, times in zip(folded, values.values(), strict=True):
+        for word in words.split():
             if (group := _BY_WORD.get(word)) is not None:
                 named[group] += times
     for group in CLASS_GROUPS:
