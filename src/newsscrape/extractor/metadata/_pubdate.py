@@ -498,10 +498,11 @@ class _Body:
     def _walk_on(self) -> bool:
         """Walk on to the next heading or short text and keep it; False at the end of the body."""
         for node in self._walk:
-            if node.tag in ALL_HEADINGS:
+            tag = node.tag  # a property that asks the parser: read once a node
+            if tag in ALL_HEADINGS:
                 self._items.append(node)
                 return True
-            if node.tag == "-text":
+            if tag == "-text":
                 text = (node.text_content or "").strip()
                 if 6 <= len(text) <= MAX_TEXT_CHARS:
                     parent = node.parent
