@@ -171,7 +171,7 @@ def find_authors(
 
     named, listed = clean(people), clean(values)  # the people JSON-LD and the metas name, cleaned once
     page = _Marks(tree)
-    shown = _Shown(tree)
+    shown = page.shows
     rules: tuple[tuple[Callable[[], tuple[str, ...]], str], ...] = (
         # A JSON-LD or meta author the page never prints may name the account that posted the
         # story: it yields to a "By ..." line of the page that names someone else ("By Charles
@@ -207,20 +207,6 @@ def find_authors(
     return (), None
 
 
-class _Shown:
-    """Whether the page's text shows a name (read once, and only when asked)."""
-
-    def __init__(self, tree: LexborHTMLParser) -> None:
-        self._tree = tree
-        self._text: str | None = None
-
-    def __call__(self, name: str) -> bool:
-        if self._text is None:
-            body = self._tree.body
-            self._text = fold(body.text(separator=" ") if body is not None else "").casefold()
-        return name.casefold() in self._text
-
-
 class _Marks:
     """One page's byline markup, each part found once and only when a rule asks for it: a
     selector's elements (each ``css`` call walks the whole tree, and several rules ask for the same
@@ -236,6 +222,7 @@ class _Marks:
         self._printed: str | None = None
         self._links: set[str] | None = None
         self._body: str | None = None
+        self._shown: str | None = None
 
     def css(self, selector: str) -> list[LexborNode]:
         if selector not in self._found:
@@ -286,6 +273,12 @@ class _Marks:
             body = self.tree.body
             self._body = fold(body.text(separator=" ") if body is not None else "")
         return self._body
+
+    def shows(self, name: str) -> bool:
+        """Whether the page's text shows ``name`` (case aside; read once, and only when asked)."""
+        if self._shown is None:
+            self._shown = self.body_text.casefold()
+        return name.casefold() in self._shown
 
     @property
     def link_texts(self) -> set[str]:
