@@ -538,8 +538,7 @@ def _drop_boxed(
     out: list[Block] = []
     gone: list[Removed] = []
     for block in content.blocks:
-        # trafilatura writes a list item as "- item" and a table row as "| cell | cell |"
-        text = _compact(block.text.lstrip("-* ").replace("|", ""))
+        text = _line_key(block.text)
         label = next((lb for lb, box in boxed.items() if read_from(text, box)), None) if text else None
         if label is not None:
             gone.append(Removed(kind=label[0], reason=label[1], where="", text=block.text[:SNIPPET_CHARS]))
@@ -562,7 +561,7 @@ def _outside_popups(paragraphs: list[str], body: LexborNode, popups: str) -> lis
     """
     if not popups:
         return paragraphs
-    keys = [_compact(p.lstrip("-* ").replace("|", "")) for p in paragraphs]  # list marks, cell bars off
+    keys = [_line_key(p) for p in paragraphs]
     if not any(key in popups for key in keys):
         return paragraphs
     page = _compact(body.text(deep=True))
@@ -638,6 +637,12 @@ def _read_from(text: str, box: str, rest: str) -> bool:
     pieces = [text[at : at + PIECE_CHARS] for at in range(0, len(text), PIECE_CHARS)]
     found = sum(piece in box for piece in pieces)
     return 2 * found >= len(pieces) and found > sum(piece in rest for piece in pieces)
+
+
+def _line_key(text: str) -> str:
+    """A line of either reading as it is looked up in the tree's text (``_compact``): trafilatura
+    writes a list item as "- item" and a table row as "| cell | cell |", marks the tree lacks."""
+    return _compact(text.lstrip("-* ").replace("|", ""))
 
 
 def _compact(text: str) -> str:
