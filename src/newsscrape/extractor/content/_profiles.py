@@ -72,17 +72,20 @@ class ContentProfile:
 ARTICLE: Final = ContentProfile()
 
 
+def _share(value: float | None) -> float | None:
+    """A fitted share, or None where the data holds null (the rule the share sets is off)."""
+    return None if value is None else float(value)
+
+
 def _load() -> dict[str, ContentProfile]:
     raw = fitted("content_profiles.json")
     return {
         page_type: ContentProfile(
             descent_share=float(values["descent_share"]),
-            second_share=None if values["second_share"] is None else float(values["second_share"]),
+            second_share=_share(values["second_share"]),
             box_link_share=float(values.get("box_link_share", BOX_LINK_SHARE)),
             para_link_share=float(values.get("para_link_share", PARA_LINK_SHARE)),
-            list_link_share=None
-            if values.get("list_link_share") is None
-            else float(values["list_link_share"]),
+            list_link_share=_share(values.get("list_link_share")),
             story_headings=bool(values.get("story_headings", True)),
             widen_share=float(values.get("widen_share", 0.0)),
             drop_reviews=bool(values.get("drop_reviews", False)),
