@@ -1,8 +1,9 @@
 """Fit the title chooser's two thresholds on WCXB half A; write them as data.
 
 ``_title.MIN_OVERLAP`` is the share of words an ``h1`` must have in common with a meta title
-(og:title, JSON-LD headline, <title>, each with its site name cut) to be taken as the same story
-in other words: readers see the h1, so it wins then. ``_title.MIN_COPY`` is the likeness of the
+(og:title, JSON-LD headline, <title>: any of its forms, with or without the labels a cut takes off,
+once it shares a word with the cut form) to be taken as the same story in other words: readers see
+the h1, so it wins then. ``_title.MIN_COPY`` is the likeness of the
 two texts (difflib's ratio, letters and digits in order) from which such an h1 is the meta title
 copied with a slip ("and" for "&", a lost glyph), or its headline copied without the subtitle
 after a colon ("Index funds" for "Index Funds: How to Invest"): the meta title wins then (above 1:
