@@ -220,3 +220,22 @@ def test_an_h1_the_breadcrumb_trail_repeats_is_not_a_slipped_copy() -> None:
     assert choose_title(src) == ("Top 100 Weather Station and Rain Gauge Makers in the U.S. in 2025", "dom")
     # without the trail, the meta title's wording wins (the h1 reads as its copy)
     assert choose_title(TitleSources(h1s=src.h1s, og=src.og))[1] == "og"
+
+
+def test_an_h1_that_words_the_meta_titles_cut_label_too_is_the_same_story() -> None:
+    # the <title>'s label " - Top 7 Picks" is cut from the headline, but the h1 says "Top 7" as well:
+    # counted with the label's words, the h1 tells the same story in its own words, and readers see it
+    page = (
+        '<meta property="og:title" content="Best Kettles to Buy for a Kitchen in 2026 \u2013 Top 7 Picks">'
+        "<title>Best Kettles to Buy for a Kitchen in 2026 \u2013 Top 7 Picks</title>"
+        "<h1>Top 7: Best Kitchen Kettle (tested by our team)</h1><p>We poured a thousand cups.</p>"
+    )
+    assert title_of(page) == "Top 7: Best Kitchen Kettle (tested by our team)"
+    # a blog's name as h1 (the label cut off the <title>) shares words with the label only: no headline
+    page = (
+        '<meta property="og:title" content="Gauges compared for kitchen gardens">'
+        "<title>Kestrel Rain Notes: Gauges compared for kitchen gardens</title>"
+        "<h1>Kestrel Rain Notes</h1><p>Five gauges, one summer.</p>"
+    )
+    url = "https://blog.kestrelrain.example/gauges"
+    assert title_of(page, url=url) == "Gauges compared for kitchen gardens"

@@ -114,12 +114,14 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     for h1 in headings:
         if len(h1) >= MIN_TITLE_CHARS and any(_is_part(h1, text) for text, _ in claims):
             return h1, "dom"
-    # 4. An h1 that resembles a claim: the same story, edited wording (readers see the h1). An h1 that
-    # differs from a claim in a word or a sign only ("and" for "&", a lost glyph) is the claim's copy.
+    # 4. An h1 that resembles a claim: the same story, edited wording (readers see the h1). The claim's
+    # words count with its cut labels too ("Best Apps in 2025 - Top 10 Picks" for the h1 "Top 10: Best
+    # App"). An h1 that differs from a claim in a word or a sign only ("and" for "&", a lost glyph) is
+    # the claim's copy.
     for h1 in h1s:
         if len(h1) < MIN_TITLE_CHARS or not stripped:
             continue
-        near, text, where = max(((_overlap(h1, t), t, w) for t, w in stripped), key=lambda c: c[0])
+        near, text, where = max(((_near(h1, vs), vs[-1], w) for vs, w in cuts), key=lambda c: c[0])
         if near < MIN_OVERLAP:  # not the same story as any claim (see same_story)
             continue
         if _likeness(h1, text) >= MIN_COPY and len(text) >= MIN_TITLE_CHARS and not _edited(h1, text, src):
@@ -274,3 +276,17 @@ def _folded(text: str) -> str:
 def _overlap(a: str, b: str) -> float:
     wa, wb = set(NON_WORD.split(a.casefold())) - {""}, set(NON_WORD.split(b.casefold())) - {""}
     return len(wa & wb) / max(1, len(wa), len(wb))  # max: a two-word logo inside a long title is no match
+
+
+def _near(h1: str, variants: list[str]) -> float:
+    """The h1's share of words in common with a claim in the likest of its forms (cut or not), once it
+    has a word of the cut form: a site name as h1 shares words with the cut-off label only.
+
+    >>> round(_near("Top 10: Best app", ["Best apps in 2025 - Top 10 Picks", "Best apps in 2025"]), 2)
+    0.43
+    >>> _near("Engora Blog", ["Engora Blog: Small models", "Small models"])
+    0.0
+    """
+    if not _overlap(h1, variants[-1]):
+        return 0.0
+    return max(_overlap(h1, variant) for variant in variants)
