@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Final, Literal, cast, get_args
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # What a removed block was, as ``explain`` reports it: every kind the content pass records, spelled
 # once here, so a misspelt kind anywhere is a mypy error.
@@ -97,6 +97,14 @@ PANEL_MIN_WORDS: Final = 8
 NOSCRIPT_MIN_CHARS: Final = 500
 NOSCRIPT_SHARE: Final = 0.9  # of the page's visible characters, at least, inside <noscript>
 _RAW_TEXT: Final = frozenset({"script", "style", "template", "iframe", "textarea", "title"})
+# An <iframe> written self-closed inside <noscript> ('<noscript><iframe src="...gtm..."/></noscript>',
+# as some site builders print Google Tag Manager's pixel) closes nothing in HTML: a parser reading
+# <noscript> as markup (lexbor runs without scripting) takes the rest of the document as the frame's
+# raw text, and the page's text is gone with it. A browser reads <noscript> as raw text and shows
+# that rest as the page: so does ``strip_junk``, which parses what follows the "</noscript>" found
+# inside such a frame again and puts it after the <noscript> box (``_reopen_swallowed``). WCXB: a
+# service page's text comes back (half A, .38 -> .98); no other page holds such a frame.
+NOSCRIPT_END: Final = "</noscript>"
 # What <dialog> is, said in ARIA: an overlay over the page (terms of use, a cart, a sign-in form),
 # never its story, even with an <h1> of its own and more text than the page (a policy's full text).
 DIALOGS: Final = '[role="dialog"], [role="alertdialog"]'
@@ -441,6 +449,8 @@ def strip_junk(body: LexborNode) -> None:
     junk = body.css(JUNK)
     if not junk:
         return
+    if _reopen_swallowed(junk):
+        junk = body.css(JUNK)  # the page's rest is in the tree now, with its scripts
     if any(node.tag == "noscript" for node in junk) and noscript_holds_page(body):
         body.unwrap_tags(["noscript"])
         junk = body.css(JUNK)  # what the <noscript> boxes held is in the page now
@@ -451,6 +461,35 @@ def strip_junk(body: LexborNode) -> None:
         # unlinked, not freed (as ``strip_tags`` does it): a junk node inside one removed before
         # it is still valid memory, and removing it from its detached parent changes nothing
         node.decompose(recursive=False)
+
+
+def _reopen_swallowed(junk: list[LexborNode]) -> bool:
+    """Put back the markup a self-closed ``<iframe/>`` of a ``<noscript>`` swallowed as its raw text
+    (``NOSCRIPT_END``): after the ``<noscript>`` box, or after the frame where the parser had moved
+    it out of one (a ``<noscript>`` in ``<head>``); whether any was.
+
+    >>> body = LexborHTMLParser('<body><noscript><iframe src="t"/></noscript><p>The page.</p>').body
+    >>> body.css_first("p") is None, _reopen_swallowed(body.css(JUNK)), body.css_first("p").text()
+    (True, True, 'The page.')
+    """
+    reopened = False
+    for frame in junk:
+        if frame.tag != "iframe":
+            continue
+        text = frame.text(deep=True)
+        at = text.find(NOSCRIPT_END)
+        if at < 0:
+            continue
+        rest = LexborHTMLParser(text[at + len(NOSCRIPT_END) :]).body
+        box = frame.parent
+        while box is not None and box.tag != "noscript":
+            box = box.parent
+        after = frame if box is None else box
+        for node in reversed(list(rest.iter(include_text=True)) if rest is not None else []):
+            after.insert_after(node)  # each one right after: the last goes first
+        frame.decompose()
+        reopened = True
+    return reopened
 
 
 def disclosure_buttons(body: LexborNode) -> set[int]:

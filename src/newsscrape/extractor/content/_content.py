@@ -15,7 +15,8 @@ Stages, all on the one lexbor tree that metadata was read from:
    already holds most of the page is rarely bettered (the shares are fitted per reading by
    ``benchmarks/fit_second_opinion.py``, kept in ``data/second_opinion.json``; a reading without
    one always asks); trafilatura's paragraphs found only in the cookie notices of stage 2 do not
-   count (``_outside_popups``: it reads a notice's settings panel as prose);
+   count (``_outside``: it reads a notice's settings panel as prose), and those found only in the
+   site's menus and footers of stage 2 are not weighed (it reads a mega-menu as prose);
 6. a reading whose profile says so drops the paragraphs found only in the page's review boxes
    and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
    trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``);
@@ -91,6 +92,14 @@ COVERED_SHARES: Final[dict[ContentProfile, float]] = {
 # A removed dialog or popup whose text says this is a cookie notice, whose settings panel trafilatura
 # reads as prose; another popup (a product's details sheet opened in a modal) can be the page's text.
 CONSENT_WORD: Final = "cookie"
+# The site's menus and footers among the page-wide chrome: trafilatura reads a mega-menu (a product
+# menu of "Name / what it does" pairs, printed twice for desktops and phones) as prose, and a reading
+# made mostly of it must not outweigh the page's own text. Its lines found only in these boxes do not
+# count when the two readings are weighed; the reading that wins keeps them (a shop's or a service's
+# lines can sit in a footer too). WCXB: one service page moves right on each half (+.09 on A, +.07
+# on B), and a home page whose truth is empty on each (a service on A, a listing on B: trafilatura
+# read only menus), none down; aeb and the dates set unchanged.
+MENU_KINDS: Final[frozenset[RemovalKind]] = frozenset({"nav", "footer"})
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
 REPEAT_MIN_CHARS: Final = 80
 # What buyers say of a product is not the product's text: on a reading whose profile drops reviews,
@@ -160,8 +169,10 @@ class Prepared:
     page_chars: int
     removed: list[Removed]  # what steps 1-2 removed
     # the compact text of the cookie notices among the dialogs and popups steps 1-2 removed,
-    # "\0" between boxes: trafilatura's reading keeps a notice's settings panel (``_outside_popups``)
+    # "\0" between boxes: trafilatura's reading keeps a notice's settings panel (``_outside``)
     popups: str = ""
+    # the compact text of the menus and footers steps 1-2 removed (``MENU_KINDS``), "\0" between boxes
+    menus: str = ""
 
 
 def extract_content(
@@ -298,6 +309,7 @@ def _prepare(body: LexborNode, deadline: Deadline, *, junk_stripped: bool = Fals
         doomed.append((node, kind, "page-wide chrome"))
         inside[node.mem_id] = True
     popups.extend(_compact(node.text(deep=True)) for node, kind, _ in doomed if kind == "popup")
+    menus = "\0".join(_compact(node.text(deep=True)) for node, kind, _ in doomed if kind in MENU_KINDS)
     _remove(doomed, removed)
     _drop_rails(body, page_chars, removed, deadline)
     deadline.check()
@@ -306,6 +318,7 @@ def _prepare(body: LexborNode, deadline: Deadline, *, junk_stripped: bool = Fals
         page_chars=page_chars,
         removed=removed,
         popups="\0".join(text for text in popups if CONSENT_WORD in text),
+        menus=menus,
     )
 
 
@@ -551,21 +564,23 @@ def _drop_boxed(
         content.removed.extend(gone)
 
 
-def _outside_popups(paragraphs: list[str], body: LexborNode, popups: str) -> list[str]:
-    """``paragraphs`` less those found whole only in the dialogs and popups the native pass
-    removed (``Prepared.popups``: a cookie notice's settings panel, which trafilatura reads as prose).
+def _outside(paragraphs: list[str], body: LexborNode, boxes: str) -> list[str]:
+    """``paragraphs`` less those found whole only in ``boxes``, the compact text of boxes the native
+    pass removed ("\\0" between them), not in ``body``: the cookie notices among its dialogs and
+    popups (``Prepared.popups``: a notice's settings panel, which trafilatura reads as prose), the
+    site's menus and footers (``Prepared.menus``).
 
     >>> body = LexborHTMLParser("<p>The story.</p>").body
-    >>> _outside_popups(["The story.", "We use cookies."], body, "weusecookies.")
+    >>> _outside(["The story.", "We use cookies."], body, "weusecookies.")
     ['The story.']
     """
-    if not popups:
+    if not boxes:
         return paragraphs
     keys = [_line_key(p) for p in paragraphs]
-    if not any(key in popups for key in keys):
+    if not any(key in boxes for key in keys):
         return paragraphs
     page = _compact(body.text(deep=True))
-    return [p for p, key in zip(paragraphs, keys, strict=True) if key not in popups or key in page]
+    return [p for p, key in zip(paragraphs, keys, strict=True) if key not in boxes or key in page]
 
 
 def _give_once(content: Content, profile: ContentProfile) -> None:
@@ -667,8 +682,9 @@ def covered(content: Content, profile: ContentProfile) -> bool:
 def _second_opinion(
     content: Content, html: str, deadline: Deadline, *, share: float = 1.0, body: LexborNode | None = None
 ) -> None:
-    """trafilatura's text replaces the native one when it has more than ``share`` times its words;
-    ``body``: the tree the native pass read, whose removed popups' text trafilatura's loses."""
+    """trafilatura's text replaces the native one when it has more than ``share`` times its words
+    (its lines found only in the site's menus and footers not counted); ``body``: the tree the native
+    pass read, whose removed popups' text trafilatura's loses."""
     if len(html) > FALLBACK_MAX_CHARS:
         return
     try:  # within the time left (less a reserve for the rest); None when it ran out
@@ -679,9 +695,11 @@ def _second_opinion(
     # trafilatura keeps a forum post's user card ("Posts: 1725"), like counter and buttons, which
     # the native walk drops
     paragraphs = [fold(p) for p in text.split("\n") if p.strip() and not post_furniture_line(fold(p))]
+    weighed = paragraphs
     if body is not None and content.prepared is not None:
-        paragraphs = _outside_popups(paragraphs, body, content.prepared.popups)
-    if sum(count_words(p) for p in paragraphs) > share * sum(count_words(b.text) for b in content.blocks):
+        paragraphs = _outside(paragraphs, body, content.prepared.popups)
+        weighed = _outside(paragraphs, body, content.prepared.menus)  # a mega-menu does not weigh
+    if sum(count_words(p) for p in weighed) > share * sum(count_words(b.text) for b in content.blocks):
         # trafilatura's text has no heading marks: a line the native pass read as a heading stays one
         levels = {b.text: b.level for b in content.blocks if b.level}
         content.blocks = [Block(text=p, level=levels.get(p, 0)) for p in paragraphs]
