@@ -13,9 +13,8 @@ most of the thread: a thread marked up as a comment section ("comments", "replie
 chrome on any other page, and its messages sit in reply forms (old Reddit) that the block walk
 drops (``_content._read_thread``).
 
-    >>> from selectolax.lexbor import LexborHTMLParser
-    >>> body = LexborHTMLParser(THREAD).body
-    >>> [node.text(deep=True) for node in thread_posts(body, paragraph_weights(body))]
+    >>> body = LexborHTMLParser(html).body
+    >>> [box.text(deep=True) for box in thread_posts(body, paragraph_weights(body))]  # the messages
 """
 
 from __future__ import annotations
@@ -36,8 +35,8 @@ MIN_POSTS: Final = 2
 # Of the groups holding at least this share of the best group's prose, the tightest (fewest
 # characters) is the thread's messages: a post's wrapper holds its message and its user card.
 TIGHT_SHARE: Final = 0.9
-# Boxes whose class or itemprop never marks a post: a paragraph's inline parts, and table cells
-# and list items that hold a page's layout rather than its posts.
+# Elements whose class never marks a post's box: a paragraph and its inline parts (a class repeated
+# on every paragraph of every post would be a group of the thread's prose too, split per paragraph).
 _NOT_BOXES: Final = INLINE_TAGS | {"p", "br", "img", "html", "body", "head"}
 
 Key = tuple[str, str]
