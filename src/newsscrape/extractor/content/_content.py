@@ -227,8 +227,11 @@ def extract_content(
         deadline.check()
     share = THREAD_SHARES.get(profile)
     if share is not None and content.blocks and len(html) <= FALLBACK_MAX_CHARS:
-        posts = _read_thread(
+        # within the time left, less the reserve kept for the rest; None when it ran out
+        posts = deadline.run(
+            _read_thread,
             html,
+            reserve=SECOND_OPINION_RESERVE,
             config=config,
             url=url,
             title=meta.record.title,
@@ -236,7 +239,7 @@ def extract_content(
             profile=profile,
             base_url=base_url,
         )
-        if _more_words(posts, content.blocks, share):
+        if posts and _more_words(posts, content.blocks, share):
             content.blocks, content.captions, content.method = posts, [], "posts"
         deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
