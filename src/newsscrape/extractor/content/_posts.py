@@ -34,6 +34,7 @@ POST_PROPS: Final = frozenset({"text", "articlebody", "commenttext"})
 MIN_POSTS: Final = 2
 # Of the groups holding at least this share of the best group's prose, the tightest (fewest
 # characters) is the thread's messages: a post's wrapper holds its message and its user card.
+# (0.8, 0.9 and 0.95 score alike on WCXB half A: the rule is the tightness, not the share.)
 TIGHT_SHARE: Final = 0.9
 # Elements whose class never marks a post's box: a paragraph and its inline parts (a class repeated
 # on every paragraph of every post would be a group of the thread's prose too, split per paragraph).
