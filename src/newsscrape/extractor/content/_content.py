@@ -17,10 +17,13 @@ Stages, all on the one lexbor tree that metadata was read from:
    one always asks); trafilatura's paragraphs found only in the cookie notices of stage 2 do not
    count (``_outside``: it reads a notice's settings panel as prose), and those found only in the
    site's menus and footers of stage 2 are not weighed (it reads a mega-menu as prose);
-6. a reading whose profile says so drops the paragraphs found only in the page's review boxes
+6. a reading fitted to do so reads a forum thread post by post when its text missed most of the
+   thread (``_read_thread``, ``_posts``: a thread marked up as a comment section, which stage 2
+   removes, or whose messages sit in reply forms);
+7. a reading whose profile says so drops the paragraphs found only in the page's review boxes
    and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
    trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``);
-7. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
+8. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
    earlier post, a product's description printed again for phones.
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
@@ -31,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -44,6 +47,7 @@ from .._text import count_words, fold
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
+from ._posts import common_ancestor, thread_posts
 from ._profiles import ARTICLE, PROFILES, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights, widen
 from ._wording import heading_kind, post_furniture_line
@@ -100,6 +104,18 @@ CONSENT_WORD: Final = "cookie"
 # on B), and a home page whose truth is empty on each (a service on A, a listing on B: trafilatura
 # read only menus), none down; aeb and the dates set unchanged.
 MENU_KINDS: Final[frozenset[RemovalKind]] = frozenset({"nav", "footer"})
+# A reading named here reads a thread post by post (``_read_thread``) when the posts hold more than
+# this many times the words of the text it chose: its other readings missed most of the thread (a
+# thread marked up as comments, which the first reading dropped as page-wide chrome). Fitted per
+# reading on WCXB half A by benchmarks/fit_threads.py (half B may only refuse), kept in
+# data/threads.json; keyed by the profile, as ``COVERED_SHARES``.
+THREAD_SHARES: Final[dict[ContentProfile, float]] = {
+    PROFILES[page_type]: float(share)
+    for page_type, share in fitted("threads.json")["thread_shares"].items()
+    if share is not None and page_type in PROFILES
+}
+# the page-wide chrome a thread's own reading leaves in place: comment sections are the thread
+THREAD_KEPT: Final[frozenset[RemovalKind]] = frozenset({"comments", "form"})
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
 REPEAT_MIN_CHARS: Final = 80
 # What buyers say of a product is not the product's text: on a reading whose profile drops reviews,
@@ -150,7 +166,7 @@ class Content:
     container: str | None = None  # a short CSS-like path of the chosen article node
     # figure captions, no part of the body: (number of ``blocks`` before it, its block)
     captions: list[tuple[int, Block]] = field(default_factory=list)
-    method: str = "native"  # native | trafilatura
+    method: str = "native"  # native | trafilatura | posts (a thread read post by post)
     # the tree once page-wide chrome is gone, shared by a reading of the page as another type
     prepared: Prepared | None = None
 
@@ -220,6 +236,23 @@ def extract_content(
     if config.fallback and share is not None:
         _second_opinion(content, html, deadline, share=share, body=body)
         deadline.check()
+    share = THREAD_SHARES.get(profile)
+    if share is not None and content.blocks and len(html) <= FALLBACK_MAX_CHARS:
+        # within the time left, less the reserve kept for the rest; None when it ran out
+        posts = deadline.run(
+            _read_thread,
+            html,
+            reserve=SECOND_OPINION_RESERVE,
+            config=config,
+            url=url,
+            title=meta.record.title,
+            deadline=deadline,
+            profile=profile,
+            base_url=base_url,
+        )
+        if posts and _more_words(posts, content.blocks, share):
+            content.blocks, content.captions, content.method = posts, [], "posts"
+        deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
         _drop_reviews(body, content)
     if content.method == "trafilatura" and body is not None and content.blocks:
@@ -252,7 +285,36 @@ def _native(
         return
     container = widen(container, body, share=profile.widen_share)
     content.container = where(container, depth=4)
-    walk = Walk(
+    walk = _walker(
+        container,
+        weights,
+        config=config,
+        url=url,
+        title=title,
+        deadline=deadline,
+        profile=profile,
+        base_url=base_url,
+    )
+    walk.run(_twins(container, weights))
+    content.blocks = _drop_repeats(walk.blocks, content.removed)
+    if walk.captions:
+        content.captions = _placed(walk.captions, walk.blocks, content.blocks)
+    content.removed.extend(walk.removed)
+
+
+def _walker(
+    container: LexborNode,
+    weights: dict[int, Weight],
+    *,
+    config: ExtractConfig,
+    url: str | None,
+    title: str | None,
+    deadline: Deadline,
+    profile: ContentProfile,
+    base_url: str | None,
+) -> Walk:
+    """Step 4's walk of ``container`` with the reading's link rules and markup labels."""
+    return Walk(
         container,
         container_chars=len(fold(container.text(deep=True))),
         max_depth=config.max_depth,
@@ -269,16 +331,57 @@ def _native(
         kept_kinds=profile.kept_kinds,
         hidden_panels=profile.hidden_panels,
     )
-    walk.run(_twins(container, weights))
-    content.blocks = _drop_repeats(walk.blocks, content.removed)
-    if walk.captions:
-        content.captions = _placed(walk.captions, walk.blocks, content.blocks)
-    content.removed.extend(walk.removed)
 
 
-def _prepare(body: LexborNode, deadline: Deadline, *, junk_stripped: bool = False) -> Prepared:
+def _read_thread(
+    html: str,
+    *,
+    config: ExtractConfig,
+    url: str | None,
+    title: str | None,
+    deadline: Deadline,
+    profile: ContentProfile,
+    base_url: str | None,
+) -> list[Block]:
+    """The page read post by post (``_posts``): on a tree of its own, whose comment sections stay
+    (the reading's tree lost them as page-wide chrome), each of the thread's message boxes walked
+    in page order; [] when the page repeats no box of prose."""
+    body = LexborHTMLParser(html).body
+    if body is None:
+        return []
+    prepared = _prepare(body, deadline, kept=THREAD_KEPT)
+    posts = thread_posts(body, prepared.weights)
+    if not posts:
+        return []
+    walk = _walker(
+        common_ancestor(posts),
+        prepared.weights,
+        config=config,
+        url=url,
+        title=title,
+        deadline=deadline,
+        profile=replace(profile, kept_kinds=profile.kept_kinds | THREAD_KEPT),
+        base_url=base_url,
+    )
+    walk.run(tuple(posts))
+    return walk.blocks
+
+
+def _more_words(blocks: list[Block], than: list[Block], share: float) -> bool:
+    """Whether ``blocks`` hold more than ``share`` times the words of ``than``."""
+    return sum(count_words(b.text) for b in blocks) > share * sum(count_words(b.text) for b in than)
+
+
+def _prepare(
+    body: LexborNode,
+    deadline: Deadline,
+    *,
+    junk_stripped: bool = False,
+    kept: frozenset[RemovalKind] = frozenset(),
+) -> Prepared:
     """Steps 1-2 (junk, dialogs, page-wide chrome, rails: the tree is edited) and the weights of 3;
-    ``junk_stripped``: the junk is gone already."""
+    ``junk_stripped``: the junk is gone already; ``kept``: page-wide chrome kinds left in place
+    (a thread's comment section, read post by post)."""
     removed: list[Removed] = []
     if not junk_stripped:
         strip_junk(body)  # and a <noscript> holding the page's text is opened instead
@@ -297,7 +400,7 @@ def _prepare(body: LexborNode, deadline: Deadline, *, junk_stripped: bool = Fals
         kind = TAG_KIND.get(tag) or ROLE_KIND.get((node.attributes.get("role") or "").lower())
         if kind is None:
             kinds = {WORD_KIND.get(w) for w in tokens(node.attributes)}
-            named = [k for k in PAGE_CHROME_KINDS if k in kinds]
+            named = [k for k in PAGE_CHROME_KINDS if k in kinds and k not in kept]
             if not named:
                 continue
             kind = named[0]

@@ -1,0 +1,112 @@
+"""A forum thread's posts: the message boxes the thread repeats, found by their markup, in order.
+
+Forum software prints every post of a thread from one template, so each message's words sit in
+a box of the same tag and class ("message-body", "cooked", "postbody", "usertext-body", "s-prose",
+whatever the family calls it) or carry schema.org's property for a posting's words
+(``itemprop="text"`` on a Comment, an Answer or a DiscussionForumPosting). The thread is the group
+of such boxes that holds the most prose, and of the groups holding nearly as much (a post's wrapper
+holds its message and its poster's card too) the tightest one: the messages themselves, without
+the user cards, "Reply/Quote/Like" bars and signatures between them.
+
+The content pass reads a page typed as a forum thread post by post when its other readings missed
+most of the thread: a thread marked up as a comment section ("comments", "replies") is page-wide
+chrome on any other page, and its messages sit in reply forms (old Reddit) that the block walk
+drops (``_content._read_thread``).
+
+    >>> body = LexborHTMLParser(html).body
+    >>> [box.text(deep=True) for box in thread_posts(body, paragraph_weights(body))]  # the messages
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Final
+
+from selectolax.lexbor import LexborNode
+
+from ._chrome import INLINE_TAGS
+from ._scoring import Weight
+
+# schema.org's properties for a posting's words (a Comment's or an Answer's ``text``, an article's
+# ``articleBody``, the older UserComments' ``commentText``), lower-cased
+POST_PROPS: Final = frozenset({"text", "articlebody", "commenttext"})
+# A thread shows at least its opening post and a reply.
+MIN_POSTS: Final = 2
+# Of the groups holding at least this share of the best group's prose, the tightest (fewest
+# characters) is the thread's messages: a post's wrapper holds its message and its user card.
+# (0.8, 0.9 and 0.95 score alike on WCXB half A: the rule is the tightness, not the share.)
+TIGHT_SHARE: Final = 0.9
+# Elements whose class never marks a post's box: a paragraph and its inline parts (a class repeated
+# on every paragraph of every post would be a group of the thread's prose too, split per paragraph).
+_NOT_BOXES: Final = INLINE_TAGS | {"p", "br", "img", "html", "body", "head"}
+
+Key = tuple[str, str]
+
+
+def thread_posts(body: LexborNode, weights: dict[int, Weight]) -> list[LexborNode]:
+    """The message boxes of the thread in ``body`` in page order, or [] when no box repeats.
+
+    ``weights`` are the tree's paragraph weights (``_scoring.paragraph_weights``): the prose of a
+    group is the sum of its boxes' weights, so no box's text is read to choose the group.
+    """
+    groups: dict[Key, list[LexborNode]] = defaultdict(list)
+    for node in body.traverse():
+        tag = node.tag
+        if tag is None or tag in _NOT_BOXES or not node.is_element_node:
+            continue
+        attrs = node.attributes
+        prop = (attrs.get("itemprop") or "").lower()
+        if prop in POST_PROPS:
+            groups["itemprop", prop].append(node)
+        klass = attrs.get("class")
+        if klass and klass.strip():
+            groups[tag, " ".join(sorted(klass.split()))].append(node)
+    scored: list[tuple[int, list[LexborNode]]] = []
+    for nodes in groups.values():
+        boxes = _outermost(nodes)
+        if len(boxes) < MIN_POSTS:
+            continue
+        prose = sum(w.chars for box in boxes if (w := weights.get(box.mem_id)) is not None)
+        if prose:
+            scored.append((prose, boxes))
+    if not scored:
+        return []
+    best = max(prose for prose, _ in scored)
+    near = [boxes for prose, boxes in scored if prose >= TIGHT_SHARE * best]
+    return min(near, key=_chars)
+
+
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    """``nodes`` less those inside another of them (a reply nested in the post it answers is read
+    with it), in page order."""
+    keys = {node.mem_id for node in nodes}
+    out: list[LexborNode] = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in keys:
+            parent = parent.parent
+        if parent is None:
+            out.append(node)
+    return out
+
+
+def _chars(boxes: list[LexborNode]) -> int:
+    return sum(len("".join(box.text(deep=True).split())) for box in boxes)
+
+
+def common_ancestor(nodes: list[LexborNode]) -> LexborNode:
+    """The deepest node holding all of ``nodes`` (``nodes[0]`` when there is one)."""
+    path: list[LexborNode] = []
+    cur: LexborNode | None = nodes[0]
+    while cur is not None:
+        path.append(cur)
+        cur = cur.parent
+    depth = {node.mem_id: at for at, node in enumerate(path)}
+    lowest = 0
+    for node in nodes[1:]:
+        up: LexborNode | None = node
+        while up is not None and up.mem_id not in depth:
+            up = up.parent
+        if up is not None:
+            lowest = max(lowest, depth[up.mem_id])
+    return path[lowest]

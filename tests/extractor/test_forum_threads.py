@@ -1,0 +1,100 @@
+"""A forum thread is read post by post when its readings missed the thread (``_content._read_thread``).
+
+Each ``fixtures/forum-threads/<family>.json`` names a page beside it, written in the markup of one
+forum family (not copied from any site), the URL it is extracted as, the thread's posts as a reader
+sees them (``posts``: each must be in the body, in the thread's order) and the chrome between them
+(``without``: user cards, Reply/Quote/Thanks bars, signatures, sidebars) that must not be.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from newsscrape.extractor.content._posts import thread_posts
+from newsscrape.extractor.content._profiles import PROFILES
+from newsscrape.extractor.content._scoring import paragraph_weights
+from profiled import content_as
+
+THREADS = Path(__file__).resolve().parents[2] / "fixtures" / "forum-threads"
+FAMILIES = sorted(p.stem for p in THREADS.glob("*.json"))
+
+
+@cache
+def truth(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((THREADS / f"{name}.json").read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def record(name: str) -> str:
+    """The page's text read as a forum thread (whatever the page-type model makes of a page this
+    small), trafilatura asked as on any typed page."""
+    html = (THREADS / f"{name}.html").read_text(encoding="utf-8")
+    content = content_as(html, PROFILES["forum"], url=truth(name)["url"], fallback=True)
+    return "\n\n".join(block.text for block in content.blocks)
+
+
+@pytest.mark.parametrize("name", FAMILIES)
+def test_every_post_is_read_in_order_without_the_chrome_between_posts(name: str) -> None:
+    body = record(name)
+    paragraphs = body.split("\n\n")
+    missing = [post for post in truth(name)["posts"] if post not in paragraphs]
+    assert not missing, f"{name}: posts not read: {missing}"
+    places = [paragraphs.index(post) for post in truth(name)["posts"]]
+    assert places == sorted(places), f"{name}: posts out of the thread's order"
+    leaks = [text for text in truth(name)["without"] if text in body]
+    assert not leaks, f"{name}: chrome found in the body: {leaks}"
+
+
+def posts_of(html: str) -> list[str]:
+    body = LexborHTMLParser(html).body
+    assert body is not None
+    return [" ".join(node.text(deep=True).split()) for node in thread_posts(body, paragraph_weights(body))]
+
+
+def test_the_message_boxes_are_found_not_their_wrappers_or_user_cards() -> None:
+    # bbPress: the topic and its replies share one template; each post's box also holds its
+    # author's card, so the tightest group of nearly all the prose is the messages themselves
+    # (with the list's "Posts" column labels, printed in the same box class)
+    got = [
+        post for post in posts_of((THREADS / "bbpress.html").read_text(encoding="utf-8")) if post != "Posts"
+    ]
+    # the opening post too, in the same template; no author card ("Participant", "Keymaster")
+    openings = ("My starter is two weeks old", "It is hungry", "Same thing happened", "Two feeds a day")
+    assert len(got) == len(openings)
+    assert all(post.startswith(opening) for post, opening in zip(got, openings, strict=True))
+
+
+def test_schema_org_text_marks_the_posts_whatever_their_class() -> None:
+    # Discourse's crawler view: the opening post's box is classed apart from the replies', both
+    # carry a DiscussionForumPosting/Comment's itemprop="text"
+    posts = (
+        "The nightly build stopped starting on my laptop after yesterday's update: it shows the splash "
+        "screen and quits without any message in the log.",
+        "Same here on two machines. Removing the cache folder in the profile got it starting again for me.",
+        "That worked, thanks. Still worth a bug report so the updater clears the cache itself.",
+    )
+    boxes = "".join(
+        f'<div class="topic-body crawler-post" itemscope itemtype="http://schema.org/Comment">'
+        f'<div class="crawler-post-meta"><span class="creator" itemprop="author">user{n}</span></div>'
+        f'<div class="{"post first" if n == 0 else "post"}" itemprop="text"><p>{text}</p></div>'
+        f'<div class="crawler-post-infos"><span itemprop="interactionStatistic">{n} Likes</span></div></div>'
+        for n, text in enumerate(posts)
+    )
+    html = f"<html><body><div id='main-outlet'><h1>Nightly quits at start</h1>{boxes}</div></body></html>"
+    assert posts_of(html) == list(posts)
+
+
+def test_a_page_without_repeated_boxes_of_prose_has_no_posts() -> None:
+    html = (
+        "<html><body><article><h1>One story</h1><p>"
+        + "Words of one story. " * 20
+        + "</p></article></body></html>"
+    )
+    assert posts_of(html) == []
