@@ -19,6 +19,8 @@ Stages, all on the one lexbor tree that metadata was read from:
 6. a reading whose profile says so drops the paragraphs found only in the page's review boxes
    and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
    trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``);
+   a product reading gets back the label/value rows of the specification sheets the page hides
+   in a closed tab (``_product.hidden_sheets``);
 7. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
    earlier post, a product's description printed again for phones.
 
@@ -43,6 +45,7 @@ from .._text import count_words, fold
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
+from ._product import hidden_sheets
 from ._profiles import ARTICLE, PROFILES, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights, widen
 from ._wording import heading_kind, post_furniture_line
@@ -211,6 +214,8 @@ def extract_content(
         deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
         _drop_reviews(body, content)
+    if body is not None and content.blocks:
+        content.blocks = hidden_sheets(body, content.blocks, profile)
     if content.method == "trafilatura" and body is not None and content.blocks:
         _drop_boxed(body, content, SIGNATURE_KINDS, SIGNATURE_BOXES, whole=True)
     if content.blocks:

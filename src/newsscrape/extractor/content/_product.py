@@ -1,0 +1,143 @@
+"""Product pages: the specification sheet a shop keeps behind a closed tab or accordion.
+
+A shop prints a product's specification as a sheet of label/value rows (a ``<table>`` of
+``<th>``/``<td>`` pairs, a ``<dl>`` of ``<dt>``/``<dd>`` pairs: "Weight | 58 lb.") and often
+keeps it hidden until a reader opens its tab ("Specifications", "Additional information") or
+accordion. Both readings drop hidden text (trafilatura's, which wins on a product page, and the
+block walk's), while WCXB's truth keeps every row of such a sheet: on half A a React accordion
+(a furniture shop), a tab pane (a computer shop) and a WooCommerce "additional information" tab.
+So a reading named in ``data/sheets.json`` gets back the rows of each hidden sheet it lacks,
+after its own text, in page order (``hidden_sheets``).
+
+Only sheets of pairs: at least the reading's ``pair_share`` (fitted on half A by
+``benchmarks/fit_sheets.py``, kept in ``data/sheets.json``) of a sheet's rows have two cells.
+Other hidden text stays out (a size chooser, a matrix of prices: neither describes the product;
+adding all hidden tab panels was tried and refused, the halves disagreed), and so does a sheet
+the page shows: a reading that left out a shown table meant to (a table of a game's languages,
+a shop's list of other sellers).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from selectolax.lexbor import LexborNode
+
+from .._data import fitted
+from .._text import fold
+from ._blocks import Block
+from ._chrome import HIDDEN_CLASSES, SHOWN_AT
+from ._profiles import PROFILES, ContentProfile
+
+__all__ = ["PAIR_SHARES", "hidden_sheets"]
+
+# The share of a hidden sheet's rows that must be label/value pairs, per reading (a reading not
+# named here, or null, adds nothing); keyed by the profile, as ``_content.COVERED_SHARES``.
+PAIR_SHARES: Final[dict[ContentProfile, float]] = {
+    PROFILES[page_type]: float(share)
+    for page_type, share in fitted("sheets.json")["pair_share"].items()
+    if share is not None and page_type in PROFILES
+}
+SHEETS: Final = "table, dl"
+CELLS: Final = frozenset({"td", "th"})
+_DISPLAY_NONE: Final = re.compile(r"display\s*:\s*none")
+
+
+def hidden_sheets(body: LexborNode, blocks: list[Block], profile: ContentProfile) -> list[Block]:
+    """``blocks`` and, after them, the rows of the page's hidden label/value sheets that they lack,
+    on a reading ``PAIR_SHARES`` names; a row is one table block, its cells joined by " | ".
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> body = LexborHTMLParser('<p>Desk.</p><dl hidden><dt>Weight</dt><dd>58 lb</dd></dl>').body
+    >>> [b.text for b in hidden_sheets(body, [Block(text="Desk.")], PROFILES["product"])]
+    ['Desk.', 'Weight | 58 lb']
+    """
+    share = PAIR_SHARES.get(profile)
+    if share is None:
+        return blocks
+    sheets = body.css(SHEETS)
+    if not sheets:
+        return blocks
+    given = "\0".join(_key(block.text) for block in blocks)
+    added: list[Block] = []
+    hidden: dict[int, bool] = {}  # memo: is this node or an ancestor hidden?
+    for sheet in sheets:
+        if _in_sheet(sheet) or not _hidden(sheet, hidden, body.mem_id):
+            continue
+        rows = _rows(sheet)
+        if not rows or sum(len(cells) == 2 for cells in rows) < share * len(rows):
+            continue
+        for cells in rows:
+            key = _key("".join(cells))
+            if key not in given:
+                added.append(Block(text=" | ".join(cells), kind="table", group=sheet.mem_id, cells=cells))
+                given += "\0" + key
+    return blocks + added if added else blocks
+
+
+def _rows(sheet: LexborNode) -> list[tuple[str, ...]]:
+    """The rows of a ``<table>`` (its cells with text) or a ``<dl>`` (a term and its description)."""
+    rows: list[tuple[str, ...]] = []
+    if sheet.tag == "table":
+        for row in sheet.css("tr"):
+            cells = tuple(text for cell in row.iter() if cell.tag in CELLS and (text := fold(cell.text())))
+            if cells:
+                rows.append(cells)
+        return rows
+    term = ""
+    for item in sheet.iter():
+        text = fold(item.text())
+        if item.tag == "dt":
+            term = text
+        elif item.tag == "dd" and (term or text):
+            rows.append(tuple(part for part in (term, text) if part))
+            term = ""
+    return rows
+
+
+def _in_sheet(node: LexborNode) -> bool:
+    """Whether ``node`` lies inside another sheet (read with it)."""
+    cur = node.parent
+    while cur is not None:
+        if cur.tag in ("table", "dl"):
+            return True
+        cur = cur.parent
+    return False
+
+
+def _hidden(node: LexborNode, memo: dict[int, bool], stop: int) -> bool:
+    """Whether ``node`` or an ancestor below ``stop`` is hidden from readers (``_hides``)."""
+    path: list[int] = []
+    cur: LexborNode | None = node
+    status = False
+    while cur is not None and cur.mem_id != stop:
+        known = memo.get(cur.mem_id)
+        if known is not None:
+            status = known
+            break
+        path.append(cur.mem_id)
+        if _hides(cur.attributes):
+            status = True
+            break
+        cur = cur.parent
+    for key in path:
+        memo[key] = status
+    return status
+
+
+def _hides(attrs: dict[str, str | None]) -> bool:
+    """Whether an element's attributes hide it: ``hidden`` (with or without a value: a closed
+    tab's panel), ``aria-hidden="true"``, ``display:none``, a framework's hiding class."""
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    if _DISPLAY_NONE.search(attrs.get("style") or ""):
+        return True
+    classes = (attrs.get("class") or "").split()
+    return bool(HIDDEN_CLASSES.intersection(classes)) and not any(c.startswith(SHOWN_AT) for c in classes)
+
+
+def _key(text: str) -> str:
+    """A line as it is compared: without white space and table marks, lower-cased (trafilatura
+    writes a row as "| cell | cell |", the block walk as "cell | cell")."""
+    return "".join(text.replace("|", "").split()).lower()
