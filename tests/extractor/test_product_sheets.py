@@ -1,8 +1,8 @@
-"""A product page's specification sheet hidden in a closed tab or accordion is part of its text.
+"""A product page's text: its name first, and the specification sheet hidden in a closed tab.
 
 Golden pages in ``fixtures/product/`` (three shop platforms), and tiny inline pages for the rules
 of ``content/_product.py``: which hidden tables count as sheets, rows given once, the readings
-that add them.
+that add them, the name given once.
 """
 
 from __future__ import annotations
@@ -55,6 +55,14 @@ def test_chrome_and_other_hidden_text_stay_out(name: str) -> None:
     assert not leaks, f"{name}: {leaks}"
 
 
+def _sheet(*pairs: tuple[str, str]) -> str:
+    return (
+        "<table>"
+        + "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in pairs)
+        + "</table>"
+    )
+
+
 DESCRIPTION = (
     "A stoneware mug thrown on the wheel, glazed in a speckled white and fired twice, so it keeps "
     "coffee warm for longer and goes in the dishwasher without a second thought."
@@ -82,8 +90,7 @@ def test_a_sheet_printed_twice_is_given_once() -> None:
 
 
 def test_only_a_product_reading_adds_the_sheet() -> None:
-    sheet = "<table><tr><th>Capacity</th><td>350 ml</td></tr><tr><th>Glaze</th><td>Speckled white</td></tr></table>"
-    html = _page(sheet)
+    html = _page(_sheet(("Capacity", "350 ml"), ("Glaze", "Speckled white")))
     assert "Glaze | Speckled white" in _read_as("product", html)
     assert not any("Speckled white" in line for line in _read_as("article", html))
 
@@ -94,17 +101,39 @@ def test_a_hidden_table_that_is_not_a_sheet_of_pairs_stays_out() -> None:
         "<table><tr><th>UK</th><th>EU</th><th>US</th><th>Bust</th></tr>"
         "<tr><td>8</td><td>36</td><td>4</td><td>84</td></tr></table>"
     )
-    sheet = "<table><tr><th>Material</th><td>Stoneware</td></tr><tr><th>Made in</th><td>Portugal</td></tr></table>"
-    lines = _read_as("product", _page(chart + sheet))
+    lines = _read_as("product", _page(chart + _sheet(("Material", "Stoneware"), ("Made in", "Portugal"))))
     assert "Made in | Portugal" in lines
     assert not any("Bust" in line for line in lines)
 
 
 def test_a_row_the_reading_gave_already_is_not_added_again() -> None:
     # the sheet is shown in the description and hidden again in a tab: its rows are read once
-    shown = "<table><tr><th>Capacity</th><td>350 ml</td></tr><tr><th>Glaze</th><td>Speckled white</td></tr></table>"
-    hidden = shown.replace("</table>", "<tr><th>Made in</th><td>Portugal</td></tr></table>")
+    shown = _sheet(("Capacity", "350 ml"), ("Glaze", "Speckled white"))
+    hidden = _sheet(("Capacity", "350 ml"), ("Glaze", "Speckled white"), ("Made in", "Portugal"))
     html = _page(hidden).replace("<h1>Speckle Mug</h1>", f"<h1>Speckle Mug</h1>{shown}")
     lines = _read_as("product", html)
     assert "Made in | Portugal" in lines
     assert lines.count("Capacity | 350 ml") == 1
+
+
+def test_the_product_name_leads_the_body_once() -> None:
+    # WooCommerce's <h1> sits in the summary box beside the price; trafilatura's reading starts at
+    # the description tab ("Description"), without the name (a paragraph naming the product
+    # would count as giving it)
+    got = record("woocommerce")
+    assert got["title"] == "Linen Market Dress"
+    assert got["body"].startswith("Linen Market Dress\n\n")
+    assert got["body"].count("Linen Market Dress") == 1
+    assert "Linen Market Dress" not in got["headings"]
+
+
+def test_only_a_product_reading_puts_the_name_first() -> None:
+    from newsscrape.extractor.content._blocks import Block
+    from newsscrape.extractor.content._product import name_first
+
+    blocks = [Block(text=DESCRIPTION)]
+    assert [b.text for b in name_first(blocks, "Speckle Mug", profile_for("product"))] == [
+        "Speckle Mug",
+        DESCRIPTION,
+    ]
+    assert name_first(blocks, "Speckle Mug", profile_for("article")) == blocks

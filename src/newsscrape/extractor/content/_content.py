@@ -22,7 +22,8 @@ Stages, all on the one lexbor tree that metadata was read from:
    a product reading gets back the label/value rows of the specification sheets the page hides
    in a closed tab (``_product.hidden_sheets``);
 7. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
-   earlier post, a product's description printed again for phones.
+   earlier post, a product's description printed again for phones; a product reading starts
+   with the product's name, when it lacks it (``_product.name_first``).
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
@@ -45,7 +46,7 @@ from .._text import count_words, fold
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
-from ._product import hidden_sheets
+from ._product import hidden_sheets, name_first
 from ._profiles import ARTICLE, PROFILES, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights, widen
 from ._wording import heading_kind, post_furniture_line
@@ -220,6 +221,7 @@ def extract_content(
         _drop_boxed(body, content, SIGNATURE_KINDS, SIGNATURE_BOXES, whole=True)
     if content.blocks:
         _give_once(content, profile)
+        _name_first(content, meta.record.title, profile)
     return content
 
 
@@ -590,6 +592,15 @@ def _give_once(content: Content, profile: ContentProfile) -> None:
     if content.captions:
         content.captions = _placed(content.captions, content.blocks, out)
     content.blocks = out
+
+
+def _name_first(content: Content, name: str | None, profile: ContentProfile) -> None:
+    """The product's name before the text, on a reading fitted to start with it
+    (``_product.name_first``); the captions' places move along."""
+    named = name_first(content.blocks, name, profile)
+    if len(named) > len(content.blocks):
+        content.captions = [(at + 1, caption) for at, caption in content.captions]
+        content.blocks = named
 
 
 def repeated(blocks: list[Block], min_chars: int, share: float = 1.0) -> list[bool]:

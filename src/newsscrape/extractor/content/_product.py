@@ -1,4 +1,10 @@
-"""Product pages: the specification sheet a shop keeps behind a closed tab or accordion.
+"""Product pages: the product's name, and the specification sheet kept behind a closed tab.
+
+A shop's page names the product in its ``<h1>``, inside the box of the product's pictures, price
+and description; WCXB's truth of a product page often starts with that name, which trafilatura's
+reading (the one that wins on a product page) leaves out as a title. So a reading named in
+``data/product.json`` (``name_first``) starts with the record's title when no paragraph of it
+holds that title already (``name_first``).
 
 A shop prints a product's specification as a sheet of label/value rows (a ``<table>`` of
 ``<th>``/``<td>`` pairs, a ``<dl>`` of ``<dt>``/``<dd>`` pairs: "Weight | 58 lb.") and often
@@ -6,11 +12,11 @@ keeps it hidden until a reader opens its tab ("Specifications", "Additional info
 accordion. Both readings drop hidden text (trafilatura's, which wins on a product page, and the
 block walk's), while WCXB's truth keeps every row of such a sheet: on half A a React accordion
 (a furniture shop), a tab pane (a computer shop) and a WooCommerce "additional information" tab.
-So a reading named in ``data/sheets.json`` gets back the rows of each hidden sheet it lacks,
+So a reading named in ``data/product.json`` (``pair_share``) gets back the rows of each hidden sheet it lacks,
 after its own text, in page order (``hidden_sheets``).
 
 Only sheets of pairs: at least the reading's ``pair_share`` (fitted on half A by
-``benchmarks/fit_sheets.py``, kept in ``data/sheets.json``) of a sheet's rows have two cells.
+``benchmarks/fit_product.py``, kept in ``data/product.json``) of a sheet's rows have two cells.
 Other hidden text stays out (a size chooser, a matrix of prices: neither describes the product;
 adding all hidden tab panels was tried and refused, the halves disagreed), and so does a sheet
 the page shows: a reading that left out a shown table meant to (a table of a game's languages,
@@ -30,18 +36,37 @@ from ._blocks import Block
 from ._chrome import HIDDEN_CLASSES, SHOWN_AT
 from ._profiles import PROFILES, ContentProfile
 
-__all__ = ["PAIR_SHARES", "hidden_sheets"]
+__all__ = ["NAME_FIRST", "PAIR_SHARES", "hidden_sheets", "name_first"]
 
+PRODUCT: Final = fitted("product.json")
+# The readings led by the product's name, fitted on half A by benchmarks/fit_product.py.
+NAME_FIRST: Final[set[ContentProfile]] = {
+    PROFILES[page_type] for page_type, on in PRODUCT["name_first"].items() if on and page_type in PROFILES
+}
 # The share of a hidden sheet's rows that must be label/value pairs, per reading (a reading not
 # named here, or null, adds nothing); keyed by the profile, as ``_content.COVERED_SHARES``.
 PAIR_SHARES: Final[dict[ContentProfile, float]] = {
     PROFILES[page_type]: float(share)
-    for page_type, share in fitted("sheets.json")["pair_share"].items()
+    for page_type, share in PRODUCT["pair_share"].items()
     if share is not None and page_type in PROFILES
 }
 SHEETS: Final = "table, dl"
 CELLS: Final = frozenset({"td", "th"})
 _DISPLAY_NONE: Final = re.compile(r"display\s*:\s*none")
+
+
+def name_first(blocks: list[Block], name: str | None, profile: ContentProfile) -> list[Block]:
+    """``blocks`` led by the product's ``name`` on a reading ``NAME_FIRST`` holds, unless a block
+    holds the name already (compared without white space and case).
+
+    >>> [b.text for b in name_first([Block(text="A mug for tea.")], "Speckle Mug", PROFILES["product"])]
+    ['Speckle Mug', 'A mug for tea.']
+    """
+    if profile not in NAME_FIRST or not name or not (key := _key(name)):
+        return blocks
+    if any(key in _key(block.text) for block in blocks):
+        return blocks
+    return [Block(text=fold(name)), *blocks]
 
 
 def hidden_sheets(body: LexborNode, blocks: list[Block], profile: ContentProfile) -> list[Block]:
