@@ -51,6 +51,10 @@ PAIR_SHARES: Final[dict[ContentProfile, float]] = {
     if share is not None and page_type in PROFILES
 }
 SHEETS: Final = "table, dl"
+# A guard, not a fit: each row is looked up in the reading's text, so a page of tens of thousands
+# of hidden rows (a data dump, not a product's sheet) stops adding here (WCXB's largest sheets of
+# a product page: a few dozen rows).
+MAX_ROWS: Final = 2000
 CELLS: Final = frozenset({"td", "th"})
 _DISPLAY_NONE: Final = re.compile(r"display\s*:\s*none")
 
@@ -84,8 +88,10 @@ def hidden_sheets(body: LexborNode, blocks: list[Block], profile: ContentProfile
     sheets = body.css(SHEETS)
     if not sheets:
         return blocks
-    given = "\0".join(_key(block.text) for block in blocks)
+    given = "\0".join(_key(block.text) for block in blocks)  # a row may sit inside a longer line
     added: list[Block] = []
+    keys: set[str] = set()  # the rows added
+    looked = 0
     hidden: dict[int, bool] = {}  # memo: is this node or an ancestor hidden?
     for sheet in sheets:
         if _in_sheet(sheet) or not _hidden(sheet, hidden, body.mem_id):
@@ -93,11 +99,14 @@ def hidden_sheets(body: LexborNode, blocks: list[Block], profile: ContentProfile
         rows = _rows(sheet)
         if not rows or sum(len(cells) == 2 for cells in rows) < share * len(rows):
             continue
+        looked += len(rows)
+        if looked > MAX_ROWS:
+            break
         for cells in rows:
             key = _key("".join(cells))
-            if key not in given:
+            if key not in keys and key not in given:
                 added.append(Block(text=" | ".join(cells), kind="table", group=sheet.mem_id, cells=cells))
-                given += "\0" + key
+                keys.add(key)
     return blocks + added if added else blocks
 
 
