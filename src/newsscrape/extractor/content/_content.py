@@ -23,8 +23,11 @@ Stages, all on the one lexbor tree that metadata was read from:
 7. a reading whose profile says so drops the paragraphs found only in the page's review boxes
    and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
    trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``);
+   a product reading gets back the label/value rows of the specification sheets the page hides
+   in a closed tab (``_product.hidden_sheets``);
 8. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
-   earlier post, a product's description printed again for phones.
+   earlier post, a product's description printed again for phones; a product reading starts
+   with the product's name, when it lacks it (``_product.name_first``).
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
@@ -48,6 +51,7 @@ from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
 from ._posts import common_ancestor, thread_posts
+from ._product import hidden_sheets, name_first
 from ._profiles import ARTICLE, PROFILES, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights, widen
 from ._wording import heading_kind, post_furniture_line
@@ -255,10 +259,13 @@ def extract_content(
         deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
         _drop_reviews(body, content)
+    if body is not None and content.blocks:
+        content.blocks = hidden_sheets(body, content.blocks, profile)
     if content.method == "trafilatura" and body is not None and content.blocks:
         _drop_boxed(body, content, SIGNATURE_KINDS, SIGNATURE_BOXES, whole=True)
     if content.blocks:
         _give_once(content, profile)
+        _name_first(content, meta.record.title, profile)
     return content
 
 
@@ -703,6 +710,15 @@ def _give_once(content: Content, profile: ContentProfile) -> None:
     if content.captions:
         content.captions = _placed(content.captions, content.blocks, out)
     content.blocks = out
+
+
+def _name_first(content: Content, name: str | None, profile: ContentProfile) -> None:
+    """The product's name before the text, on a reading fitted to start with it
+    (``_product.name_first``); the captions' places move along."""
+    named = name_first(content.blocks, name, profile)
+    if len(named) > len(content.blocks):
+        content.captions = [(at + 1, caption) for at, caption in content.captions]
+        content.blocks = named
 
 
 def repeated(blocks: list[Block], min_chars: int, share: float = 1.0) -> list[bool]:

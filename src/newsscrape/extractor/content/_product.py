@@ -1,0 +1,177 @@
+"""Product pages: the product's name, and the specification sheet kept behind a closed tab.
+
+A shop's page names the product in its ``<h1>``, inside the box of the product's pictures, price
+and description; WCXB's truth of a product page often starts with that name, which trafilatura's
+reading (the one that wins on a product page) leaves out as a title. So a reading named in
+``data/product.json`` (``name_first``) starts with the record's title when no paragraph of it
+holds that title already (``name_first``).
+
+A shop prints a product's specification as a sheet of label/value rows (a ``<table>`` of
+``<th>``/``<td>`` pairs, a ``<dl>`` of ``<dt>``/``<dd>`` pairs: "Weight | 58 lb.") and often
+keeps it hidden until a reader opens its tab ("Specifications", "Additional information") or
+accordion. Both readings drop hidden text (trafilatura's, which wins on a product page, and the
+block walk's), while WCXB's truth keeps every row of such a sheet: on half A a React accordion
+(a furniture shop), a tab pane (a computer shop) and a WooCommerce "additional information" tab.
+So a reading named in ``data/product.json`` (``pair_share``) gets back the rows of each hidden sheet it lacks,
+after its own text, in page order (``hidden_sheets``).
+
+Only sheets of pairs: at least the reading's ``pair_share`` (fitted on half A by
+``benchmarks/fit_product.py``, kept in ``data/product.json``) of a sheet's rows have two cells.
+Other hidden text stays out (a size chooser, a matrix of prices: neither describes the product;
+adding all hidden tab panels was tried and refused, the halves disagreed), and so does a sheet
+the page shows: a reading that left out a shown table meant to (a table of a game's languages,
+a shop's list of other sellers).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from selectolax.lexbor import LexborNode
+
+from .._data import fitted
+from .._text import fold
+from ._blocks import Block
+from ._chrome import HIDDEN_CLASSES, SHOWN_AT
+from ._profiles import PROFILES, ContentProfile
+
+__all__ = ["NAME_FIRST", "PAIR_SHARES", "hidden_sheets", "name_first"]
+
+PRODUCT: Final = fitted("product.json")
+# The readings led by the product's name, fitted on half A by benchmarks/fit_product.py.
+NAME_FIRST: Final[set[ContentProfile]] = {
+    PROFILES[page_type] for page_type, on in PRODUCT["name_first"].items() if on and page_type in PROFILES
+}
+# The share of a hidden sheet's rows that must be label/value pairs, per reading (a reading not
+# named here, or null, adds nothing); keyed by the profile, as ``_content.COVERED_SHARES``.
+PAIR_SHARES: Final[dict[ContentProfile, float]] = {
+    PROFILES[page_type]: float(share)
+    for page_type, share in PRODUCT["pair_share"].items()
+    if share is not None and page_type in PROFILES
+}
+SHEETS: Final = "table, dl"
+# A guard, not a fit: each row is looked up in the reading's text, so a page of tens of thousands
+# of hidden rows (a data dump, not a product's sheet) stops adding here (WCXB's largest sheets of
+# a product page: a few dozen rows).
+MAX_ROWS: Final = 2000
+CELLS: Final = frozenset({"td", "th"})
+_DISPLAY_NONE: Final = re.compile(r"display\s*:\s*none")
+
+
+def name_first(blocks: list[Block], name: str | None, profile: ContentProfile) -> list[Block]:
+    """``blocks`` led by the product's ``name`` on a reading ``NAME_FIRST`` holds, unless a block
+    holds the name already (compared without white space and case).
+
+    >>> [b.text for b in name_first([Block(text="A mug for tea.")], "Speckle Mug", PROFILES["product"])]
+    ['Speckle Mug', 'A mug for tea.']
+    """
+    if profile not in NAME_FIRST or not name or not (key := _key(name)):
+        return blocks
+    if any(key in _key(block.text) for block in blocks):
+        return blocks
+    return [Block(text=fold(name)), *blocks]
+
+
+def hidden_sheets(body: LexborNode, blocks: list[Block], profile: ContentProfile) -> list[Block]:
+    """``blocks`` and, after them, the rows of the page's hidden label/value sheets that they lack,
+    on a reading ``PAIR_SHARES`` names; a row is one table block, its cells joined by " | ".
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> body = LexborHTMLParser('<p>Desk.</p><dl hidden><dt>Weight</dt><dd>58 lb</dd></dl>').body
+    >>> [b.text for b in hidden_sheets(body, [Block(text="Desk.")], PROFILES["product"])]
+    ['Desk.', 'Weight | 58 lb']
+    """
+    share = PAIR_SHARES.get(profile)
+    if share is None:
+        return blocks
+    sheets = body.css(SHEETS)
+    if not sheets:
+        return blocks
+    given = "\0".join(_key(block.text) for block in blocks)  # a row may sit inside a longer line
+    added: list[Block] = []
+    keys: set[str] = set()  # the rows added
+    looked = 0
+    hidden: dict[int, bool] = {}  # memo: is this node or an ancestor hidden?
+    for sheet in sheets:
+        if _in_sheet(sheet) or not _hidden(sheet, hidden, body.mem_id):
+            continue
+        rows = _rows(sheet)
+        if not rows or sum(len(cells) == 2 for cells in rows) < share * len(rows):
+            continue
+        looked += len(rows)
+        if looked > MAX_ROWS:
+            break
+        for cells in rows:
+            key = _key("".join(cells))
+            if key not in keys and key not in given:
+                added.append(Block(text=" | ".join(cells), kind="table", group=sheet.mem_id, cells=cells))
+                keys.add(key)
+    return blocks + added if added else blocks
+
+
+def _rows(sheet: LexborNode) -> list[tuple[str, ...]]:
+    """The rows of a ``<table>`` (its cells with text) or a ``<dl>`` (a term and its description)."""
+    rows: list[tuple[str, ...]] = []
+    if sheet.tag == "table":
+        for row in sheet.css("tr"):
+            cells = tuple(text for cell in row.iter() if cell.tag in CELLS and (text := fold(cell.text())))
+            if cells:
+                rows.append(cells)
+        return rows
+    term = ""
+    for item in sheet.iter():
+        text = fold(item.text())
+        if item.tag == "dt":
+            term = text
+        elif item.tag == "dd" and (term or text):
+            rows.append(tuple(part for part in (term, text) if part))
+            term = ""
+    return rows
+
+
+def _in_sheet(node: LexborNode) -> bool:
+    """Whether ``node`` lies inside another sheet (read with it)."""
+    cur = node.parent
+    while cur is not None:
+        if cur.tag in ("table", "dl"):
+            return True
+        cur = cur.parent
+    return False
+
+
+def _hidden(node: LexborNode, memo: dict[int, bool], stop: int) -> bool:
+    """Whether ``node`` or an ancestor below ``stop`` is hidden from readers (``_hides``)."""
+    path: list[int] = []
+    cur: LexborNode | None = node
+    status = False
+    while cur is not None and cur.mem_id != stop:
+        known = memo.get(cur.mem_id)
+        if known is not None:
+            status = known
+            break
+        path.append(cur.mem_id)
+        if _hides(cur.attributes):
+            status = True
+            break
+        cur = cur.parent
+    for key in path:
+        memo[key] = status
+    return status
+
+
+def _hides(attrs: dict[str, str | None]) -> bool:
+    """Whether an element's attributes hide it: ``hidden`` (with or without a value: a closed
+    tab's panel), ``aria-hidden="true"``, ``display:none``, a framework's hiding class."""
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    if _DISPLAY_NONE.search(attrs.get("style") or ""):
+        return True
+    classes = (attrs.get("class") or "").split()
+    return bool(HIDDEN_CLASSES.intersection(classes)) and not any(c.startswith(SHOWN_AT) for c in classes)
+
+
+def _key(text: str) -> str:
+    """A line as it is compared: without white space and table marks, lower-cased (trafilatura
+    writes a row as "| cell | cell |", the block walk as "cell | cell")."""
+    return "".join(text.replace("|", "").split()).lower()

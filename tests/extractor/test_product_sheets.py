@@ -1,0 +1,139 @@
+"""A product page's text: its name first, and the specification sheet hidden in a closed tab.
+
+Golden pages in ``fixtures/product/`` (three shop platforms), and tiny inline pages for the rules
+of ``content/_product.py``: which hidden tables count as sheets, rows given once, the readings
+that add them, the name given once.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsscrape
+from newsscrape.extractor.content._profiles import profile_for
+from profiled import content_as
+
+PRODUCT = Path(__file__).resolve().parents[2] / "fixtures" / "product"
+PAGES = sorted(p.stem for p in PRODUCT.glob("*.json"))
+
+
+@cache
+def truth(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((PRODUCT / f"{name}.json").read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def record(name: str) -> dict[str, Any]:
+    return newsscrape.extract((PRODUCT / f"{name}.html").read_bytes(), url=truth(name)["url"]).to_dict()
+
+
+def test_every_platform_has_a_page() -> None:
+    assert len(PAGES) >= 3, PAGES
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_hidden_sheet_is_in_the_body(name: str) -> None:
+    got = record(name)
+    assert got["page_type"] == truth(name)["page_type"]
+    missing = [line for line in truth(name)["with"] if line not in got["body"]]
+    assert not missing, f"{name}: {missing}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_chrome_and_other_hidden_text_stay_out(name: str) -> None:
+    # the golden pages pass only once their sheets are in (so this fails on a reading without
+    # them too): then nothing else hidden came with them
+    got = record(name)
+    assert all(line in got["body"] for line in truth(name)["with"])
+    leaks = [line for line in truth(name)["without"] if line in got["body"]]
+    assert not leaks, f"{name}: {leaks}"
+
+
+def _sheet(*pairs: tuple[str, str]) -> str:
+    return (
+        "<table>"
+        + "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in pairs)
+        + "</table>"
+    )
+
+
+DESCRIPTION = (
+    "A stoneware mug thrown on the wheel, glazed in a speckled white and fired twice, so it keeps "
+    "coffee warm for longer and goes in the dishwasher without a second thought."
+)
+
+
+def _page(sheet: str) -> str:
+    paragraphs = "".join(f"<p>{DESCRIPTION} Part {n}.</p>" for n in range(3))
+    return (
+        f'<html><body><main><div class="product"><h1>Speckle Mug</h1>{paragraphs}'
+        f'<div class="tab-panel" style="display:none">{sheet}</div></div></main></body></html>'
+    )
+
+
+def _read_as(page_type: str, html: str) -> list[str]:
+    return [block.text for block in content_as(html, profile_for(page_type)).blocks]
+
+
+def test_a_sheet_printed_twice_is_given_once() -> None:
+    # a shop prints the same hidden sheet for phones and for desktops
+    sheet = "<dl><dt>Capacity</dt><dd>350 ml</dd><dt>Height</dt><dd>9.5 cm</dd></dl>"
+    lines = _read_as("product", _page(sheet + sheet))
+    assert lines.count("Capacity | 350 ml") == 1
+    assert lines.count("Height | 9.5 cm") == 1
+
+
+def test_only_a_product_reading_adds_the_sheet() -> None:
+    html = _page(_sheet(("Capacity", "350 ml"), ("Glaze", "Speckled white")))
+    assert "Glaze | Speckled white" in _read_as("product", html)
+    assert not any("Speckled white" in line for line in _read_as("article", html))
+
+
+def test_a_hidden_table_that_is_not_a_sheet_of_pairs_stays_out() -> None:
+    # a size chart (four columns) is hidden too, beside the sheet: only the sheet comes back
+    chart = (
+        "<table><tr><th>UK</th><th>EU</th><th>US</th><th>Bust</th></tr>"
+        "<tr><td>8</td><td>36</td><td>4</td><td>84</td></tr></table>"
+    )
+    lines = _read_as("product", _page(chart + _sheet(("Material", "Stoneware"), ("Made in", "Portugal"))))
+    assert "Made in | Portugal" in lines
+    assert not any("Bust" in line for line in lines)
+
+
+def test_a_row_the_reading_gave_already_is_not_added_again() -> None:
+    # the sheet is shown in the description and hidden again in a tab: its rows are read once
+    shown = _sheet(("Capacity", "350 ml"), ("Glaze", "Speckled white"))
+    hidden = _sheet(("Capacity", "350 ml"), ("Glaze", "Speckled white"), ("Made in", "Portugal"))
+    html = _page(hidden).replace("<h1>Speckle Mug</h1>", f"<h1>Speckle Mug</h1>{shown}")
+    lines = _read_as("product", html)
+    assert "Made in | Portugal" in lines
+    assert lines.count("Capacity | 350 ml") == 1
+
+
+def test_the_product_name_leads_the_body_once() -> None:
+    # WooCommerce's <h1> sits in the summary box beside the price; trafilatura's reading starts at
+    # the description tab ("Description"), without the name (a paragraph naming the product
+    # would count as giving it)
+    got = record("woocommerce")
+    assert got["title"] == "Linen Market Dress"
+    assert got["body"].startswith("Linen Market Dress\n\n")
+    assert got["body"].count("Linen Market Dress") == 1
+    assert "Linen Market Dress" not in got["headings"]
+
+
+def test_only_a_product_reading_puts_the_name_first() -> None:
+    from newsscrape.extractor.content._blocks import Block
+    from newsscrape.extractor.content._product import name_first
+
+    blocks = [Block(text=DESCRIPTION)]
+    assert [b.text for b in name_first(blocks, "Speckle Mug", profile_for("product"))] == [
+        "Speckle Mug",
+        DESCRIPTION,
+    ]
+    assert name_first(blocks, "Speckle Mug", profile_for("article")) == blocks
