@@ -52,7 +52,11 @@ RAIL_PROSE_CHARS: Final = 150
 # A list right after the story's own subheading or a paragraph that introduces it ("The tools we
 # tested:") is the story's list, however many of its items are links (products, sources, steps). A
 # rail has no such lead-in (a rail heading, "Related posts", condemns the siblings under it before
-# this), and a follow bar after the last paragraph has no colon before it.
+# this), and a follow bar after the last paragraph has no colon before it. A list after such a
+# paragraph ("Pack these:") keeps its items too, each one link (a checklist's gear, a guide's
+# vegetables), where a subheading alone may head a list of other stories' titles. WCXB: article
+# A .9637 -> .9638 (11 pages up, 3 down), B .9572 -> .9574 (11 up, 2 down); documentation
+# A .9394 -> .9406, B .9239 -> .9261.
 LIST_TAGS: Final = frozenset({"ul", "ol"})
 LEAD_IN_TAGS: Final = frozenset({"p", *HEADING_LEVEL})
 LEAD_IN_ENDS: Final = (":", "\uff1a")  # a paragraph introducing a list ends with a (full-width) colon
@@ -288,6 +292,7 @@ class Walk:
         self._first: LexborNode | None = None  # where the current paragraph's text starts
         # links of the current paragraph that stay on this site (None: the page's site is unknown)
         self._home_links: int | None = 0 if self.host else None
+        self._introduced: set[int] = set()  # mem_ids of lists a paragraph introduces ("Pack these:")
         self._cells: set[int] = set()  # data cells joined into their row's line
         # the typed-block structure around the walk, of open STRUCTURE elements: (mem_id, kind, group,
         # ordered), where a list nested in a list has the outer list's group (its items join it)
@@ -398,6 +403,8 @@ class Walk:
                 self._open_links.append((len(self._parts), href))
         structure = STRUCTURE.get(tag)
         if structure is not None:
+            if tag in LIST_TAGS and self._follows_prose(node, colon=True):
+                self._introduced.add(node.mem_id)
             self._open(node.mem_id, structure, tag == "ol")
         if tag in ITEM_TAGS:
             self._items += 1
@@ -624,12 +631,13 @@ class Walk:
         """``link_share``, each link measured once per walk."""
         return link_share(node, text_len, self._anchor_chars)
 
-    def _follows_prose(self, node: LexborNode) -> bool:
-        """The element before ``node`` is a subheading, or a paragraph introducing it ("Tools we tested:")."""
+    def _follows_prose(self, node: LexborNode, *, colon: bool = False) -> bool:
+        """The element before ``node`` is a subheading, or a paragraph introducing it ("Tools we
+        tested:"); with ``colon``, only such a paragraph."""
         sib = node.prev
         while sib is not None and (sib.tag or "").startswith("-"):  # text and comments between
             sib = sib.prev
-        if sib is None or sib.tag not in LEAD_IN_TAGS:
+        if sib is None or sib.tag not in LEAD_IN_TAGS or (colon and sib.tag != "p"):
             return False
         text = fold(sib.text(deep=True))
         return (
@@ -710,10 +718,16 @@ class Walk:
         if links and is_teaser(text):
             self._record("other_stories", "teaser paragraph", self._where(), text)
             return
-        # a paragraph that is one link points to another story, unless it shows the address itself or
-        # every link leaves the site (a source, a product: part of the story)
+        # a paragraph that is one link points to another story, unless it shows the address itself,
+        # every link leaves the site (a source, a product: part of the story) or it is an item of a
+        # list a paragraph introduces
         share = self.list_link_share if self._items else self.para_link_share
-        if links >= share * len(text.replace(" ", "")) and not _URL.match(text) and home != 0:
+        if (
+            links >= share * len(text.replace(" ", ""))
+            and not _URL.match(text)
+            and home != 0
+            and not any(key in self._introduced for key, *_ in self._structure)
+        ):
             self._record("other_stories", "link paragraph", self._where(), text)
             return
         if not cells and not self._structure and not spans:
