@@ -96,6 +96,7 @@ UPDATED_WORDS = re.compile(
 WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar", "countdown", "timer")
 _WIDGET_QUERY = ", ".join(f'[class*="{hint}" i], [id*="{hint}" i]' for hint in WIDGET_HINTS)
 HEADINGS = frozenset({"h1", "h2", "h3"})
+_HEADLINE_QUERY = ", ".join(sorted(HEADINGS))  # the headings a headline may be
 LATER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 ALL_HEADINGS = HEADINGS | LATER_HEADINGS
 # Headings that may stand between the headline and its byline (a dek, an "Insights from" label); the
@@ -166,7 +167,7 @@ def find_dates(
     datetime.date(2020, 5, 1)
     """
     headline = _headline_key(tree, title)
-    body = _Body(tree)
+    body = _Body(tree, headline)
     published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META, languages)
     modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META, languages)
     nodes = None
@@ -473,21 +474,13 @@ _Item = LexborNode | _Text  # a heading (h1-h6) or a short text, as _Body gives 
 _Node = TypeVar("_Node", LexborNode, _Item)
 
 
-class _Body:
-    """The page's body as the date readers walk it, in page order: its headings and its short texts.
+class _Items:
+    """The headings and short texts of a walk of the body, kept as they are reached: several readers
+    share a walk, and each goes only as far as it needs (a reader may stop a few texts on)."""
 
-    Several readers walk it on one page (the byline zone two or three times, the texts above the
-    headline, the printed days): it is walked once, and only as far as a reader has gone, for a
-    reader may stop a few texts below the headline. The elements ``_written`` reads are found
-    once too.
-    """
-
-    def __init__(self, tree: LexborHTMLParser) -> None:
-        self.tree = tree
-        body = tree.body
-        self._walk = body.traverse(include_text=True) if body is not None else iter(())
+    def __init__(self, walk: Iterator[LexborNode]) -> None:
+        self._walk = walk
         self._items: list[_Item] = []
-        self._written: list[LexborNode] | None = None
 
     def __iter__(self) -> Iterator[_Item]:
         n = 0
@@ -496,7 +489,7 @@ class _Body:
             n += 1
 
     def _walk_on(self) -> bool:
-        """Walk on to the next heading or short text and keep it; False at the end of the body."""
+        """Walk on to the next heading or short text and keep it; False at the end of the walk."""
         for node in self._walk:
             tag = node.tag  # a property that asks the parser: read once a node
             if tag in ALL_HEADINGS:
@@ -511,12 +504,63 @@ class _Body:
                         return True
         return False
 
+
+class _Body:
+    """The page's body as the date readers walk it, in page order: its headings and its short texts.
+
+    Several readers walk it on one page (the byline zone two or three times, the texts above the
+    headline, the printed days): it is walked once, and only as far as a reader has gone. The
+    readers of what follows the headline walk from the headline on (``below``), found by a query:
+    the usual page dates its story from the markup and reads only its byline zone, and the Python
+    walk through the page's header and menus above it cost more than the rest of the date pass.
+    The elements ``_written`` reads are found once too.
+    """
+
+    def __init__(self, tree: LexborHTMLParser, headline: str = "") -> None:
+        self.tree = tree
+        self._body = tree.body
+        self._headline = headline
+        self._all = _Items(self._body.traverse(include_text=True) if self._body is not None else iter(()))
+        self._below: _Items | None = None
+        self._written: list[LexborNode] | None = None
+
+    def __iter__(self) -> Iterator[_Item]:
+        return iter(self._all)
+
+    @property
+    def below(self) -> _Items:
+        """The items from the headline on (the headline first), as ``_below_headline`` reads them:
+        the first h1-h3 that ``_is_headline`` takes, in page order, and all that follows it."""
+        if self._below is None:
+            body, headline = self._body, self._headline
+            heads = body.css(_HEADLINE_QUERY) if body is not None else []
+            start = next((node for node in heads if _is_headline(node, headline)), None)
+            walk = _onwards(start, body) if start is not None and body is not None else iter(())
+            self._below = _Items(walk)
+        return self._below
+
     @property
     def written_query(self) -> list[LexborNode]:
         """The headings and byline-like elements ``_written`` reads, in page order."""
         if self._written is None:
             self._written = self.tree.css(_WRITTEN_QUERY)
         return self._written
+
+
+def _onwards(node: LexborNode, top: LexborNode) -> Iterator[LexborNode]:
+    """``top.traverse(include_text=True)`` from ``node`` (inside ``top``) on: the node, its subtree, then
+    the rest of ``top`` in page order (each later sibling's subtree, then the parent's later siblings)."""
+    yield from node.traverse(include_text=True)
+    stop = top.mem_id
+    while node.mem_id != stop:
+        sibling = node.next
+        while sibling is not None:
+            yield from sibling.traverse(include_text=True)
+            sibling = sibling.next
+        parent = node.parent
+        if parent is None:
+            return
+        node = parent
 
 
 def _below_headline(nodes: Iterable[_Node], headline: str, *, byline: bool) -> Iterator[_Node]:
@@ -595,7 +639,7 @@ def _after_headline(
     ``byline``: read only the byline zone, which ends at the second heading after the headline.
     """
     looked = 0
-    for item in _below_headline(body, headline, byline=byline):
+    for item in _below_headline(body.below, headline, byline=byline):
         if not isinstance(item, _Text) or _widget(item.parent):
             continue
         text = item.text
