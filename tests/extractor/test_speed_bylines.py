@@ -34,3 +34,4 @@ def test_a_name_with_odd_white_space_is_looked_for_in_the_folded_text() -> None:
         assert page.shows(name) is _folded(name), name
     assert page.shows(" Doe") is True
     assert page.shows("Ann\u00a0Lee") is False  # the folded text holds a space there
+    assert page._body is None  # folded for the look, not kept: no other reader asked for it
