@@ -221,6 +221,7 @@ class _Marks:
         self._lines: list[str] | None = None
         self._printed: str | None = None
         self._links: set[str] | None = None
+        self._raw: str | None = None
         self._body: str | None = None
         self._shown: str | None = None
 
@@ -267,18 +268,37 @@ class _Marks:
         return self._printed
 
     @property
+    def _page_text(self) -> str:
+        """The text of the page's body, as the parser gives it (one space between its texts)."""
+        if self._raw is None:
+            body = self.tree.body
+            self._raw = body.text(separator=" ") if body is not None else ""
+        return self._raw
+
+    @property
     def body_text(self) -> str:
         """The text of the page's body, white space folded."""
         if self._body is None:
-            body = self.tree.body
-            self._body = fold(body.text(separator=" ") if body is not None else "")
+            self._body = fold(self._page_text)
         return self._body
 
     def shows(self, name: str) -> bool:
-        """Whether the page's text shows ``name`` (case aside; read once, and only when asked)."""
+        """Whether the page's text shows ``name`` (case aside; read once, and only when asked): whether
+        the folded text, case-folded, holds the case-folded name.
+
+        The page's text is not folded for it (a fold of the whole body cost as much as the case fold):
+        a name of one word is in the folded text when it is in the text, and a name of several words,
+        one space between each, when its words are there with white space between them.
+        """
         if self._shown is None:
-            self._shown = self.body_text.casefold()
-        return name.casefold() in self._shown
+            self._shown = self._page_text.casefold()  # folding and case folding commute
+        needle = name.casefold()
+        words = needle.split()
+        if " ".join(words) != needle:  # odd white space in the name: the folded text itself says
+            return needle in fold(self._shown)
+        if len(words) < 2:
+            return needle in self._shown
+        return re.search(r"\s+".join(map(re.escape, words)), self._shown) is not None
 
     @property
     def link_texts(self) -> set[str]:

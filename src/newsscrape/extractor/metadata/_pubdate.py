@@ -9,6 +9,8 @@ replaces its publication day.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -96,6 +98,7 @@ UPDATED_WORDS = re.compile(
 WIDGET_HINTS = ("today", "current-date", "currentdate", "clock", "weather", "calendar", "countdown", "timer")
 _WIDGET_QUERY = ", ".join(f'[class*="{hint}" i], [id*="{hint}" i]' for hint in WIDGET_HINTS)
 HEADINGS = frozenset({"h1", "h2", "h3"})
+_HEADLINE_QUERY = ", ".join(sorted(HEADINGS))  # the headings a headline may be
 LATER_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 ALL_HEADINGS = HEADINGS | LATER_HEADINGS
 # Headings that may stand between the headline and its byline (a dek, an "Insights from" label); the
@@ -166,7 +169,7 @@ def find_dates(
     datetime.date(2020, 5, 1)
     """
     headline = _headline_key(tree, title)
-    body = _Body(tree)
+    body = _Body(tree, headline)
     published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META, languages)
     modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META, languages)
     nodes = None
@@ -222,7 +225,7 @@ def find_dates(
     if published is None:
         published, p_src = _scripted(tree), "dom"
     if published is None:
-        published, p_src = _before_headline(body, headline), "dom"
+        published, p_src = _before_headline(body), "dom"
     if published is None and modified is None:
         modified, m_src = _written(body, headline, languages, updated=True), "dom"
     if published is None and modified is not None:
@@ -473,21 +476,13 @@ _Item = LexborNode | _Text  # a heading (h1-h6) or a short text, as _Body gives 
 _Node = TypeVar("_Node", LexborNode, _Item)
 
 
-class _Body:
-    """The page's body as the date readers walk it, in page order: its headings and its short texts.
+class _Items:
+    """The headings and short texts of a walk of the body, kept as they are reached: several readers
+    share a walk, and each goes only as far as it needs (a reader may stop a few texts on)."""
 
-    Several readers walk it on one page (the byline zone two or three times, the texts above the
-    headline, the printed days): it is walked once, and only as far as a reader has gone, for a
-    reader may stop a few texts below the headline. The elements ``_written`` reads are found
-    once too.
-    """
-
-    def __init__(self, tree: LexborHTMLParser) -> None:
-        self.tree = tree
-        body = tree.body
-        self._walk = body.traverse(include_text=True) if body is not None else iter(())
+    def __init__(self, walk: Iterator[LexborNode]) -> None:
+        self._walk = walk
         self._items: list[_Item] = []
-        self._written: list[LexborNode] | None = None
 
     def __iter__(self) -> Iterator[_Item]:
         n = 0
@@ -496,20 +491,73 @@ class _Body:
             n += 1
 
     def _walk_on(self) -> bool:
-        """Walk on to the next heading or short text and keep it; False at the end of the body."""
+        """Walk on to the next heading or short text and keep it; False at the end of the walk."""
         for node in self._walk:
-            tag = node.tag  # a property that asks the parser: read once a node
-            if tag in ALL_HEADINGS:
-                self._items.append(node)
+            item = _item(node)
+            if item is not None:
+                self._items.append(item)
                 return True
-            if tag == "-text":
-                text = (node.text_content or "").strip()
-                if 6 <= len(text) <= MAX_TEXT_CHARS:
-                    parent = node.parent
-                    if parent is not None and parent.tag not in CODE:
-                        self._items.append(_Text(parent, text))
-                        return True
         return False
+
+
+def _item(node: LexborNode) -> _Item | None:
+    """The node as a date reader reads it: a heading, a short text (``_Text``) or nothing."""
+    tag = node.tag  # a property that asks the parser: read once a node
+    if tag in ALL_HEADINGS:
+        return node
+    if tag == "-text":
+        text = (node.text_content or "").strip()
+        if 6 <= len(text) <= MAX_TEXT_CHARS:
+            parent = node.parent
+            if parent is not None and parent.tag not in CODE:
+                return _Text(parent, text)
+    return None
+
+
+class _Body:
+    """The page's body as the date readers walk it, in page order: its headings and its short texts.
+
+    Several readers walk it on one page (the byline zone two or three times, the texts above the
+    headline, the printed days): it is walked once, and only as far as a reader has gone. The
+    readers of what is near the headline walk from the headline, found by a query: on from it
+    (``below``), and back from it (``above``). The usual page dates its story from the markup and
+    reads only its byline zone, and the Python walk through the page's header and menus above the
+    headline cost more than the rest of the date pass. The elements ``_written`` reads are found
+    once too.
+    """
+
+    def __init__(self, tree: LexborHTMLParser, headline: str = "") -> None:
+        self.tree = tree
+        self._body = tree.body
+        self._headline_key = headline
+        self._all = _Items(self._body.traverse(include_text=True) if self._body is not None else iter(()))
+        self._written: list[LexborNode] | None = None
+
+    def __iter__(self) -> Iterator[_Item]:
+        return iter(self._all)
+
+    @functools.cached_property
+    def headline(self) -> LexborNode | None:
+        """The heading a walk of the body takes for the headline (``_below_headline``): the first
+        h1-h3 in page order that ``_is_headline`` takes."""
+        heads = self._body.css(_HEADLINE_QUERY) if self._body is not None else []
+        return next((node for node in heads if _is_headline(node, self._headline_key)), None)
+
+    @functools.cached_property
+    def below(self) -> _Items:
+        """The items from the headline on (the headline first), as ``_below_headline`` reads them."""
+        start, body = self.headline, self._body
+        return _Items(_onwards(start, body) if start is not None and body is not None else iter(()))
+
+    def above(self) -> Iterator[_Text]:
+        """The short texts before the headline, the nearest first (none when there is no headline)."""
+        start, body = self.headline, self._body
+        if start is None or body is None:
+            return
+        for node in _backwards(start, body):
+            item = _item(node)
+            if isinstance(item, _Text):
+                yield item
 
     @property
     def written_query(self) -> list[LexborNode]:
@@ -517,6 +565,41 @@ class _Body:
         if self._written is None:
             self._written = self.tree.css(_WRITTEN_QUERY)
         return self._written
+
+
+def _onwards(node: LexborNode, top: LexborNode) -> Iterator[LexborNode]:
+    """``top.traverse(include_text=True)`` from ``node`` (inside ``top``) on: the node, its subtree, then
+    the rest of ``top`` in page order (each later sibling's subtree, then the parent's later siblings)."""
+    yield from node.traverse(include_text=True)
+    stop = top.mem_id
+    while node.mem_id != stop:
+        sibling = node.next
+        while sibling is not None:
+            yield from sibling.traverse(include_text=True)
+            sibling = sibling.next
+        parent = node.parent
+        if parent is None:
+            return
+        node = parent
+
+
+def _backwards(node: LexborNode, top: LexborNode) -> Iterator[LexborNode]:
+    """``top.traverse(include_text=True)`` before ``node`` (inside ``top``), in reverse, ``top`` itself
+    left out: the node before another in page order is the last node of its previous sibling's
+    subtree, else its parent."""
+    stop = top.mem_id
+    while True:
+        before = node.prev
+        if before is None:
+            parent = node.parent
+            if parent is None or parent.mem_id == stop:
+                return
+            node = parent
+        else:
+            node = before
+            while (last := node.last_child) is not None:
+                node = last
+        yield node
 
 
 def _below_headline(nodes: Iterable[_Node], headline: str, *, byline: bool) -> Iterator[_Node]:
@@ -577,7 +660,7 @@ def _written(body: _Body, headline: str, languages: tuple[str, ...], *, updated:
         return before or later or _after_headline(body, headline, updated=True)
     # A date above the headline is often the site header's "today": plain text below it first.
     near = _after_headline(body, headline, byline=True) if seen_h1 else None
-    kicker = _before_headline(body, headline) if seen_h1 else None
+    kicker = _before_headline(body) if seen_h1 else None
     return near or kicker or before or later or _after_headline(body, headline)
 
 
@@ -595,7 +678,7 @@ def _after_headline(
     ``byline``: read only the byline zone, which ends at the second heading after the headline.
     """
     looked = 0
-    for item in _below_headline(body, headline, byline=byline):
+    for item in _below_headline(body.below, headline, byline=byline):
         if not isinstance(item, _Text) or _widget(item.parent):
             continue
         text = item.text
@@ -621,22 +704,14 @@ def _printed(body: _Body, day: date) -> bool:
     return False
 
 
-def _before_headline(body: _Body, headline: str) -> date | None:
+def _before_headline(body: _Body) -> date | None:
     """The date in the short texts just above the headline (a kicker line "Dec 12, 2025 · 5 min read").
 
     Only the last MAX_KICKER_TEXTS texts before the headline are read, nearest first: the site
     header's "today" sits further up.
     """
-    texts: list[str] = []
-    for item in body:
-        if not isinstance(item, _Text):
-            if item.tag in HEADINGS and _is_headline(item, headline):
-                break
-        elif not _widget(item.parent):
-            texts.append(item.text)
-    else:
-        return None  # no headline: nothing to be near
-    for text in reversed(texts[-MAX_KICKER_TEXTS:]):
+    nearest = (item.text for item in body.above() if not _widget(item.parent))
+    for text in itertools.islice(nearest, MAX_KICKER_TEXTS):
         found = parse_date(_publication_part(text))
         if found is not None:
             return found
