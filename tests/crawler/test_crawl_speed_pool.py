@@ -298,3 +298,19 @@ def test_the_cli_crawl_with_workers_gives_its_first_record(fault_server: FaultSe
         assert proc.wait(120) == 0
     assert first["url"] == fault_server.url("/page/first?title=First+story")
     assert first["title"] == "First story"
+
+
+def test_a_forkserver_worker_has_the_heavy_models_loaded_before_its_first_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The forkserver loads what extraction loads lazily, once for every worker: a page queued
+    before the worker is ready, and handed over the moment it is, finds all of it loaded (a worker
+    loading them on its own would have had no idle time for it)."""
+    monkeypatch.setattr(_pool, "EARLY_PAGES", 0)  # the page is the forkserver worker's
+
+    async def go() -> tuple[str, ...]:
+        with ExtractPool(workers=1, timeout=60.0, extract_fn=warmth_extract) as pool:
+            article = await pool.extract(PAGE, "http://e.com/1", final_url=None, charset=None)
+            return article.tags
+
+    assert asyncio.run(go()) == ("langid", "trafilatura", "dateparser")

@@ -19,7 +19,8 @@ soon as that one is ready: the first page does not wait for the whole pool. Answ
 event loop one by one (``call_soon_threadsafe``), in the order the worker made them.
 
 Before the first worker is ready. A worker comes from the forkserver, which first starts an
-interpreter and loads the extractor and its language model (~0.6 s of CPU, shared by every worker),
+interpreter and loads the extractor, its language model and the rest of what extraction loads
+lazily (trafilatura, dateparser: ``_preload``; ~1 s of CPU, paid once and shared by every worker),
 while robots.txt and the first page download in a fraction of that. So one more slot (*early*)
 starts a worker of its own at once, by ``spawn``: an interpreter with the extractor only, ready in
 a fraction of the time, on the core the starting forkserver leaves free. It takes the first
@@ -83,10 +84,16 @@ LAUNCH_WAIT: Final = 5.0  # seconds the forkserver's workers wait for the early 
 
 def _context() -> BaseContext:
     ctx = multiprocessing.get_context("forkserver")
-    # with the language model (``extractor/_preload.py``): one copy shared by every worker
-    # and the workers' own code, so that a fork runs it at once
+    # with the language model (``extractor/_preload.py``) and the rest of what extraction loads
+    # lazily (``_preload``): one copy shared by every worker, loaded once; and the workers' own
+    # code, so that a fork runs it at once
     ctx.set_forkserver_preload(
-        ["newsscrape.extractor", "newsscrape.extractor._preload", "newsscrape.crawler._worker"]
+        [
+            "newsscrape.extractor",
+            "newsscrape.extractor._preload",
+            "newsscrape.crawler._preload",
+            "newsscrape.crawler._worker",
+        ]
     )
     return ctx
 

@@ -93,10 +93,11 @@ def _warm_while_idle(jobs: queue.SimpleQueue[Job | None], cold: list[Callable[[]
     """Take the next steps of ``cold`` (what extraction loads lazily, ``extractor/_warm.py``) while
     no page is waiting: between pages, a page never waits for more than the step under way.
 
-    The language model, large, is loaded by the forkserver instead (shared by every worker); the
-    rest is not, as loading all of it there pushed the first record from ~2 s to ~4.5 s on a loaded
-    machine. Here a page waits for at most the step under way, and the pages after it find them
-    loaded instead of paying inside their time limit.
+    A forkserver's worker finds every step done already (the forkserver took them once for all,
+    ``_preload``: the first record comes from ``_pool``'s early worker, which does not wait for
+    it): here a step is a cheap no-op, or the retry of one that failed there. Here a page waits
+    for at most the step under way, and the pages after it find them loaded instead of paying
+    inside their time limit.
     """
     while cold and jobs.empty():
         step = cold.pop(0)

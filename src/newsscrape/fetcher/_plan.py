@@ -17,7 +17,6 @@ import re
 import socket
 import ssl
 import time
-import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
@@ -406,7 +405,7 @@ class Fetch:
             return self._decoder.decode(chunk) if chunk is not None else self._decoder.flush()
         except _response.OverLimit as exc:
             raise self._too_large("the decoded body") from exc
-        except zlib.error as exc:
+        except _response.InflateError as exc:
             raise self._error(f"cannot decode the body: {exc}", kind="decode") from exc
 
     def _take(self, chunk: bytes) -> None:

