@@ -84,13 +84,12 @@ LAUNCH_WAIT: Final = 5.0  # seconds the forkserver's workers wait for the early 
 
 def _context() -> BaseContext:
     ctx = multiprocessing.get_context("forkserver")
-    # with the language model (``extractor/_preload.py``) and the rest of what extraction loads
-    # lazily (``_preload``): one copy shared by every worker, loaded once; and the workers' own
-    # code, so that a fork runs it at once
+    # with everything extraction loads lazily (``_preload``: the language model, trafilatura,
+    # dateparser): one copy shared by every worker, loaded once; and the workers' own code, so
+    # that a fork runs it at once
     ctx.set_forkserver_preload(
         [
             "newsscrape.extractor",
-            "newsscrape.extractor._preload",
             "newsscrape.crawler._preload",
             "newsscrape.crawler._worker",
         ]

@@ -1,11 +1,12 @@
 """Imported by the crawl's forkserver (``_pool._context``): everything extraction loads on first
 need, loaded once there, before any worker is forked.
 
-Every step of ``extractor/_warm.py`` (trafilatura, dateparser and its locale data; the language
-model is ``extractor/_preload.py``'s) used to be taken by each worker on its own, while it waited
-for pages or, pages waiting from the start in a crawl, inside its first pages' time limits: some
-0.4 s of CPU per worker, paid again by every worker and every replacement. Taken here it is paid
-once, and what it loads is shared by every worker (a fork copies nothing nobody writes to). The
+Every step of ``extractor/_warm.py`` (py3langid's model, some 84 MiB of numpy arrays and ~0.5 s;
+trafilatura and jusText's stop words; dateparser and its locale data) would otherwise be taken by
+each worker on its own, while it waited for pages or, pages waiting from the start in a crawl,
+inside its first pages' time limits: paid again by every worker and every replacement, and the
+model held once per worker. Taken here it is paid once, and what it loads is shared by every
+worker (a fork copies nothing nobody writes to). The
 first record does not wait for it: the first page goes to ``_pool``'s early worker, spawned
 without the forkserver.
 """

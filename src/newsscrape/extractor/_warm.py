@@ -4,7 +4,7 @@ The extractor imports its heavy parts lazily (py3langid's model, ~0.5 s; trafila
 opinion; dateparser and its locale data, for free-text dates), which is right for one ``extract``
 call and wrong for a crawl's worker processes: each would pay for them on some later page, inside
 that page's time limit. The crawl's workers run these steps while they wait for their first pages
-(``crawler/_pool.py``).
+(``crawler/_worker.py``), or the forkserver once for them all (``crawler/_preload.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,11 @@ def _warm_dateparser() -> None:
 
 def _import_trafilatura() -> None:
     import trafilatura  # noqa: F401  (the content pass's second opinion)
+    from trafilatura.external import jt_stoplist_init
+
+    # jusText's stop words of every language, which trafilatura gathers on its first jusText
+    # fallback (~0.2 s; kept in a module global from then on)
+    jt_stoplist_init()
 
 
 # Most needed first: the language model (~0.5 s) serves many pages, trafilatura some, dateparser few.
