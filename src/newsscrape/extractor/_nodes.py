@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -72,3 +72,35 @@ def inside_any(node: LexborNode, boxes: set[int]) -> bool:
     True
     """
     return any(parent.mem_id in boxes for parent in ancestors(node))
+
+
+def marked(
+    node: LexborNode, memo: dict[int, bool], stop: int, mark: Callable[[LexborNode], bool] | None = None
+) -> bool:
+    """Whether ``node`` or a node around it, below ``stop`` (a ``mem_id``), is marked: True in
+    ``memo`` (``mem_id`` -> marked), or passing ``mark``. Every node climbed through is memoised
+    with the answer, so a walk asking for each node of a tree climbs through each node once.
+
+    >>> tree = LexborHTMLParser("<div><p><b>x</b></p></div>")
+    >>> memo = {tree.css_first("div").mem_id: True}
+    >>> marked(tree.css_first("b"), memo, tree.body.mem_id), len(memo)
+    (True, 3)
+    >>> marked(tree.css_first("b"), {}, tree.body.mem_id, lambda n: n.tag == "p")
+    True
+    """
+    path: list[int] = []
+    cur: LexborNode | None = node
+    status = False
+    while cur is not None and cur.mem_id != stop:
+        known = memo.get(cur.mem_id)
+        if known is not None:
+            status = known
+            break
+        path.append(cur.mem_id)
+        if mark is not None and mark(cur):
+            status = True
+            break
+        cur = cur.parent
+    for key in path:
+        memo[key] = status
+    return status

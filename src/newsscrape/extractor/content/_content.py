@@ -45,7 +45,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ...config import ExtractConfig
 from .._data import fitted
 from .._guard import Deadline
-from .._nodes import inside_any
+from .._nodes import inside_any, marked
 from .._text import count_words, fold
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
@@ -401,7 +401,7 @@ def _prepare(
     doomed: list[tuple[LexborNode, RemovalKind, str]] = []
     inside: dict[int, bool] = {}  # memo: is this node inside a box already doomed?
     for node in body.css(PAGE_CHROME):  # in page order: a box comes before the boxes it holds
-        if _inside(node, inside, body.mem_id):
+        if marked(node, inside, body.mem_id):
             continue  # it goes with its box: not weighed (a thread's every comment was)
         tag = node.tag or ""
         kind = TAG_KIND.get(tag) or ROLE_KIND.get((node.attributes.get("role") or "").lower())
@@ -446,7 +446,7 @@ def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed], deadl
     for n, head in enumerate(body.css(RAIL_HEADINGS)):
         if not n % 32:
             deadline.check()
-        if _inside(head, inside, body_id):
+        if marked(head, inside, body_id):
             continue  # a rail within a rail: its outer box goes, and text() of it is not paid again
         label = heading_kind(fold(head.text(deep=True)))
         if label is None or label[0] != "other_stories":
@@ -470,23 +470,6 @@ def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed], deadl
             cur = cur.parent
         inside[box.mem_id] = True
     _remove(doomed, removed)
-
-
-def _inside(node: LexborNode, memo: dict[int, bool], stop: int) -> bool:
-    """Whether an ancestor of ``node`` is doomed; every node is climbed through once (memo)."""
-    path: list[int] = []
-    cur: LexborNode | None = node
-    status = False
-    while cur is not None and cur.mem_id != stop:
-        known = memo.get(cur.mem_id)
-        if known is not None:
-            status = known
-            break
-        path.append(cur.mem_id)
-        cur = cur.parent
-    for key in path:
-        memo[key] = status
-    return status
 
 
 def _links_at_least(node: LexborNode, count: int) -> bool:

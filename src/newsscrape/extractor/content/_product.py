@@ -31,6 +31,7 @@ from typing import Final
 from selectolax.lexbor import LexborNode
 
 from .._data import fitted
+from .._nodes import marked
 from .._text import fold
 from ._blocks import Block
 from ._chrome import HIDDEN_CLASSES, SHOWN_AT
@@ -94,7 +95,7 @@ def hidden_sheets(body: LexborNode, blocks: list[Block], profile: ContentProfile
     looked = 0
     hidden: dict[int, bool] = {}  # memo: is this node or an ancestor hidden?
     for sheet in sheets:
-        if _in_sheet(sheet) or not _hidden(sheet, hidden, body.mem_id):
+        if _in_sheet(sheet) or not marked(sheet, hidden, body.mem_id, _hides):
             continue
         rows = _rows(sheet)
         if not rows or sum(len(cells) == 2 for cells in rows) < share * len(rows):
@@ -140,29 +141,10 @@ def _in_sheet(node: LexborNode) -> bool:
     return False
 
 
-def _hidden(node: LexborNode, memo: dict[int, bool], stop: int) -> bool:
-    """Whether ``node`` or an ancestor below ``stop`` is hidden from readers (``_hides``)."""
-    path: list[int] = []
-    cur: LexborNode | None = node
-    status = False
-    while cur is not None and cur.mem_id != stop:
-        known = memo.get(cur.mem_id)
-        if known is not None:
-            status = known
-            break
-        path.append(cur.mem_id)
-        if _hides(cur.attributes):
-            status = True
-            break
-        cur = cur.parent
-    for key in path:
-        memo[key] = status
-    return status
-
-
-def _hides(attrs: dict[str, str | None]) -> bool:
+def _hides(node: LexborNode) -> bool:
     """Whether an element's attributes hide it: ``hidden`` (with or without a value: a closed
     tab's panel), ``aria-hidden="true"``, ``display:none``, a framework's hiding class."""
+    attrs = node.attributes
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     if _DISPLAY_NONE.search(attrs.get("style") or ""):
