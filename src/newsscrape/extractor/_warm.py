@@ -23,11 +23,6 @@ def _warm_dateparser() -> None:
 
 def _import_trafilatura() -> None:
     import trafilatura  # noqa: F401  (the content pass's second opinion)
-    from trafilatura.external import jt_stoplist_init
-
-    # jusText's stop words of every language, which trafilatura gathers on its first jusText
-    # fallback (~0.2 s; kept in a module global from then on)
-    jt_stoplist_init()
 
 
 # Most needed first: the language model (~0.5 s) serves many pages, trafilatura some, dateparser few.
