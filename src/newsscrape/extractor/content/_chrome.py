@@ -418,6 +418,25 @@ HIDDEN_CLASSES: Final = frozenset(
     | {"v-visible-sr"}  # Stacks, the Stack Exchange sites' framework: "37 gold badges" beside each name
 )
 SHOWN_AT: Final = ("d-sm-", "d-md-", "d-lg-", "d-xl-", "visible-", "sm:", "md:", "lg:", "xl:", "show-for-")
+_DISPLAY_NONE: Final = re.compile(r"display\s*:\s*none")
+
+
+def hiding(hidden: bool, aria_hidden: str | None, style: str | None, klass: str | None) -> str | None:
+    """Why an element's attributes hide it from readers, or None: ``hidden`` (the caller says which
+    of its spellings count), ``aria-hidden="true"``, ``display:none``, a framework's hiding class
+    that no responsive companion shows again.
+
+    >>> hiding(False, None, "color: red; display: none", None), hiding(False, None, None, "d-none d-md-block")
+    ('display:none', None)
+    """
+    if hidden or aria_hidden == "true":
+        return "hidden from readers"
+    if style and "none" in style and _DISPLAY_NONE.search(style):
+        return "display:none"
+    classes = (klass or "").split()
+    if HIDDEN_CLASSES.intersection(classes) and not any(c.startswith(SHOWN_AT) for c in classes):
+        return "class hides it on every screen"
+    return None
 
 
 # Text hidden until a reader opens it with a click: a tab panel (ARIA's role), the body of a closed
@@ -584,13 +603,8 @@ def _chrome_kind(  # the attributes chrome_kind reads, so their label is cached
         return kind, f"<{tag}> element"
     if role and role.lower() in ROLE_KIND:
         return ROLE_KIND[role.lower()], f'role="{role}"'
-    if hidden or aria_hidden == "true":
-        return "hidden", "hidden from readers"
-    if style and "none" in style and re.search(r"display\s*:\s*none", style):
-        return "hidden", "display:none"
-    classes = (klass or "").split()
-    if HIDDEN_CLASSES.intersection(classes) and not any(c.startswith(SHOWN_AT) for c in classes):
-        return "hidden", "class hides it on every screen"
+    if (reason := hiding(hidden, aria_hidden, style, klass)) is not None:
+        return "hidden", reason
     if itemprop and itemprop.lower() in {"articlebody", "text", "description"}:
         return None  # the page itself says this is the story
     inline = tag in INLINE_TAGS

@@ -25,7 +25,6 @@ a shop's list of other sellers).
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from selectolax.lexbor import LexborNode
@@ -34,7 +33,7 @@ from .._data import fitted
 from .._nodes import marked
 from .._text import fold
 from ._blocks import Block
-from ._chrome import HIDDEN_CLASSES, SHOWN_AT
+from ._chrome import hiding
 from ._profiles import PROFILES, ContentProfile
 
 __all__ = ["NAME_FIRST", "PAIR_SHARES", "hidden_sheets", "name_first"]
@@ -57,7 +56,6 @@ SHEETS: Final = "table, dl"
 # a product page: a few dozen rows).
 MAX_ROWS: Final = 2000
 CELLS: Final = frozenset({"td", "th"})
-_DISPLAY_NONE: Final = re.compile(r"display\s*:\s*none")
 
 
 def name_first(blocks: list[Block], name: str | None, profile: ContentProfile) -> list[Block]:
@@ -142,15 +140,11 @@ def _in_sheet(node: LexborNode) -> bool:
 
 
 def _hides(node: LexborNode) -> bool:
-    """Whether an element's attributes hide it: ``hidden`` (with or without a value: a closed
-    tab's panel), ``aria-hidden="true"``, ``display:none``, a framework's hiding class."""
+    """Whether an element's attributes hide it (``_chrome.hiding``), a bare ``hidden`` included: a
+    closed tab's panel (the block walk counts only a ``hidden`` with a value)."""
     attrs = node.attributes
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return True
-    if _DISPLAY_NONE.search(attrs.get("style") or ""):
-        return True
-    classes = (attrs.get("class") or "").split()
-    return bool(HIDDEN_CLASSES.intersection(classes)) and not any(c.startswith(SHOWN_AT) for c in classes)
+    reason = hiding("hidden" in attrs, attrs.get("aria-hidden"), attrs.get("style"), attrs.get("class"))
+    return reason is not None
 
 
 def _key(text: str) -> str:
