@@ -20,10 +20,12 @@ drops (``_content._read_thread``).
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import chain
 from typing import Final
 
 from selectolax.lexbor import LexborNode
 
+from .._nodes import ancestors, inside_any
 from ._chrome import INLINE_TAGS
 from ._scoring import Weight
 
@@ -80,14 +82,7 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     """``nodes`` less those inside another of them (a reply nested in the post it answers is read
     with it), in page order."""
     keys = {node.mem_id for node in nodes}
-    out: list[LexborNode] = []
-    for node in nodes:
-        parent = node.parent
-        while parent is not None and parent.mem_id not in keys:
-            parent = parent.parent
-        if parent is None:
-            out.append(node)
-    return out
+    return [node for node in nodes if not inside_any(node, keys)]
 
 
 def _chars(boxes: list[LexborNode]) -> int:
@@ -96,17 +91,11 @@ def _chars(boxes: list[LexborNode]) -> int:
 
 def common_ancestor(nodes: list[LexborNode]) -> LexborNode:
     """The deepest node holding all of ``nodes`` (``nodes[0]`` when there is one)."""
-    path: list[LexborNode] = []
-    cur: LexborNode | None = nodes[0]
-    while cur is not None:
-        path.append(cur)
-        cur = cur.parent
+    path = [nodes[0], *ancestors(nodes[0])]
     depth = {node.mem_id: at for at, node in enumerate(path)}
     lowest = 0
     for node in nodes[1:]:
-        up: LexborNode | None = node
-        while up is not None and up.mem_id not in depth:
-            up = up.parent
-        if up is not None:
-            lowest = max(lowest, depth[up.mem_id])
+        at = next((depth[up.mem_id] for up in chain((node,), ancestors(node)) if up.mem_id in depth), None)
+        if at is not None:
+            lowest = max(lowest, at)
     return path[lowest]
