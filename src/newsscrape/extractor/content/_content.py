@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -254,7 +255,7 @@ def extract_content(
             profile=profile,
             base_url=base_url,
         )
-        if posts and _more_words(posts, content.blocks, share):
+        if posts and _more_words((b.text for b in posts), content.blocks, share):
             content.blocks, content.captions, content.method = posts, [], "posts"
         deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
@@ -374,9 +375,9 @@ def _read_thread(
     return walk.blocks
 
 
-def _more_words(blocks: list[Block], than: list[Block], share: float) -> bool:
-    """Whether ``blocks`` hold more than ``share`` times the words of ``than``."""
-    return sum(count_words(b.text) for b in blocks) > share * sum(count_words(b.text) for b in than)
+def _more_words(texts: Iterable[str], than: list[Block], share: float) -> bool:
+    """Whether ``texts`` hold more than ``share`` times the words of the blocks ``than``."""
+    return sum(map(count_words, texts)) > share * sum(count_words(b.text) for b in than)
 
 
 def _prepare(
@@ -801,7 +802,7 @@ def _second_opinion(
     if body is not None and content.prepared is not None:
         paragraphs = _outside(paragraphs, body, content.prepared.popups)
         weighed = _outside(paragraphs, body, content.prepared.menus)  # a mega-menu does not weigh
-    if sum(count_words(p) for p in weighed) > share * sum(count_words(b.text) for b in content.blocks):
+    if _more_words(weighed, content.blocks, share):
         # trafilatura's text has no heading marks: a line the native pass read as a heading stays one
         levels = {b.text: b.level for b in content.blocks if b.level}
         content.blocks = [Block(text=p, level=levels.get(p, 0)) for p in paragraphs]
