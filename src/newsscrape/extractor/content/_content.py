@@ -22,7 +22,8 @@ Stages, all on the one lexbor tree that metadata was read from:
    removes, or whose messages sit in reply forms);
 7. a reading whose profile says so drops the paragraphs found only in the page's review boxes
    and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
-   trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``);
+   trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``), and a
+   thread's reading, whichever text won, those found only in the posters' cards (``_posts``);
    a product reading gets back the label/value rows of the specification sheets the page hides
    in a closed tab (``_product.hidden_sheets``);
 8. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
@@ -51,7 +52,7 @@ from .._text import count_words, fold
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
-from ._posts import common_ancestor, thread_posts
+from ._posts import POSTER_CARD_KINDS, POSTER_CARDS, common_ancestor, thread_posts
 from ._product import hidden_sheets, name_first
 from ._profiles import ARTICLE, PROFILES, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights, widen
@@ -264,6 +265,8 @@ def extract_content(
         content.blocks = hidden_sheets(body, content.blocks, profile)
     if content.method == "trafilatura" and body is not None and content.blocks:
         _drop_boxed(body, content, SIGNATURE_KINDS, SIGNATURE_BOXES, whole=True)
+    if profile in THREAD_SHARES and body is not None and content.blocks:
+        _drop_boxed(body, content, POSTER_CARD_KINDS, POSTER_CARDS, whole=True)
     if content.blocks:
         _give_once(content, profile)
         _name_first(content, meta.record.title, profile)
