@@ -1,0 +1,64 @@
+"""Article pages: boxes inside the story's container that are the site's, not the story's.
+
+Each page is written in the markup of the convention it stands for: a WordPress theme's widget
+area below the post ("below-content", "after-entry").
+"""
+
+from __future__ import annotations
+
+from prose import NATIVE, PARA, PARA2, PARA3
+
+from newsscrape import extract
+
+ABOUT = (
+    "Founded by two reporters in 2010, our newsroom is a recognized leader in digital media, uniting "
+    "breakthrough technology, strategic insights and real-time audience engagement."
+)
+APPEAL = (
+    "We are in the midst of our end-of-year campaign, our most important fundraising effort of the "
+    "year, and every dollar you give is matched until the end of the month."
+)
+
+
+def page(entry: str) -> str:
+    return (
+        '<html><head><title>Tutoring works</title><meta property="og:type" content="article">'
+        '<meta property="article:published_time" content="2025-12-19T08:00:00Z"></head><body>'
+        '<article class="post type-post"><h1>Tutoring works</h1><p class="byline">By Jill Barshay</p>'
+        f'<div class="entry-content">{entry}</div></article>'
+        "</body></html>"
+    )
+
+
+def body(html: str) -> str:
+    article = extract(html, url="https://example.com/2025/12/19/tutoring-works", config=NATIVE)
+    assert article.page_type == "article"
+    return article.body
+
+
+def story() -> str:
+    return f"<p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>"
+
+
+def test_widget_area_below_the_post_is_dropped() -> None:
+    # WordPress themes fill a widget area under each post with the site's own boxes
+    below = (
+        '<section id="block-4" class="below-content widget widget_block">'
+        f'<div class="wp-block-group"><p>{APPEAL}</p></div></section>'
+    )
+    text = body(page(story() + below))
+    assert PARA3 in text
+    assert "fundraising" not in text
+    # a wrapper named for what comes after it that holds the story itself keeps its text
+    wrapped = body(page(f'<div class="below-content-wrap">{story()}</div>{below}'))
+    assert PARA3 in wrapped
+    assert "fundraising" not in wrapped
+
+
+def test_box_named_after_the_content_is_dropped_wherever_the_theme_names_it() -> None:
+    after = f'<div id="silic-1" class="silic-after-content"><p>{ABOUT}</p></div>'
+    entry = f'<div class="after-entry widget-area"><p>{APPEAL}</p></div>'
+    text = body(page(story() + after + entry))
+    assert text.endswith(PARA3)
+    assert "recognized leader" not in text
+    assert "campaign" not in text
