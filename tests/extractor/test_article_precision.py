@@ -1,7 +1,8 @@
 """Article pages: boxes inside the story's container that are the site's, not the story's.
 
 Each page is written in the markup of the convention it stands for: a WordPress theme's widget
-area below the post ("below-content", "after-entry").
+area below the post ("below-content", "after-entry"), and class names that spell a chrome word as
+two ("side-bar", "read-more").
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from prose import NATIVE, PARA, PARA2, PARA3
 
 from newsscrape import extract
+from newsscrape.extractor.content._chrome import chrome_kind, tokens
 
 ABOUT = (
     "Founded by two reporters in 2010, our newsroom is a recognized leader in digital media, uniting "
@@ -62,3 +64,30 @@ def test_box_named_after_the_content_is_dropped_wherever_the_theme_names_it() ->
     assert text.endswith(PARA3)
     assert "recognized leader" not in text
     assert "campaign" not in text
+
+
+def test_chrome_word_spelt_as_two_words_labels_the_box_it_ends_the_name_of() -> None:
+    rail = ("other_stories", 'class/id word "sidebar"')
+    assert chrome_kind("div", {"class": "plp-filter-side-bar"}) == rail
+    more = ("other_stories", 'class/id word "readmore"')
+    assert chrome_kind("div", {"class": "hub-item__read-more"}) == more
+    assert tokens({"class": "sign-up"})[-1] == "signup"
+    # only at the name's end: "read-more-content" holds a story's rest behind a button
+    assert chrome_kind("div", {"class": "read-more-content"}) is None
+    assert chrome_kind("a", {"class": "most-read-title"}) is None
+
+
+def test_read_more_lines_after_each_item_of_a_guide_are_dropped() -> None:
+    # a line of words around its link, too little link for a box of links
+    item = (
+        '<div class="hub-item"><h2>{0}</h2><p>{1}</p>'
+        '<div class="hub-item__read-more">Learn more about the <a href="/{2}">{0} program</a></div></div>'
+    )
+    items = "".join(
+        item.format(name, text, name.lower())
+        for name, text in (("Stanford", PARA), ("Wharton", PARA2), ("Columbia", PARA3))
+    )
+    text = body(page(f"<p>{PARA2}</p>{items}"))
+    assert "Wharton" in text
+    assert PARA3 in text
+    assert "Learn more about" not in text
