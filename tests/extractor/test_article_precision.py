@@ -91,3 +91,18 @@ def test_read_more_lines_after_each_item_of_a_guide_are_dropped() -> None:
     assert "Wharton" in text
     assert PARA3 in text
     assert "Learn more about" not in text
+
+
+def test_box_kept_out_of_search_snippets_is_dropped() -> None:
+    # an expandable code sample the site marks "data-nosnippet" (a valueless attribute)
+    sample = (
+        '<section class="custom-block custom-expandable" data-nosnippet><div class="block-content">'
+        "<p><pre>#!/usr/bin/env python3<br>import subprocess<br>subprocess.run(['notify-send', 'Good "
+        "morning'])<br>print('briefing sent to the team channel and the calendar opened')</pre></p>"
+        "</div></section>"
+    )
+    inline = f"<p>{PARA2} <span data-nosnippet>Our reporter</span> checked each figure.</p>"
+    text = body(page(f"<p>{PARA}</p>{sample}{inline}<p>{PARA3}</p>"))
+    assert PARA3 in text
+    assert "subprocess" not in text
+    assert "Our reporter checked each figure." in text  # an inline span is a part of its sentence

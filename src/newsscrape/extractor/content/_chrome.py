@@ -333,6 +333,14 @@ COMPOUND_KIND: Final[tuple[tuple[str, RemovalKind], ...]] = (
     ("sidebar", "other_stories"),
 )
 
+# A box the site asks search engines to leave out of the page's snippets (Google's "data-nosnippet"):
+# its own word that the text is no part of what the page says (a code sample behind an expander,
+# a shop's delivery notes, a rating widget). WCXB half A: of the words such boxes hold on 32 pages of
+# all types, 1% are in the truths; an article page (+.239, a script behind an expander) and a shop's
+# category page (+.010) move right, none down. Half B: 4 pages up (3 collection, 1 forum), none down.
+# An inline element so marked is a part of its sentence.
+NO_SNIPPET: Final = "data-nosnippet"
+
 # A box named a footer ("footer", "site-footer", "footer-legal", "elementor-location-footer") is the
 # page's or the story's closing line: contact lines, legal notes, a call to action. Only a name that
 # starts or ends with the word: one with it inside names something else ("StickyFooterGallery",
@@ -591,7 +599,8 @@ def _visible_chars(node: LexborNode) -> int:
 
 
 def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[RemovalKind, str] | None:
-    """Label an element by tag, role, aria-label and class/id words: ``(kind, reason)`` or None.
+    """Label an element by tag, role, hiding and snippet attributes and class/id words: ``(kind, reason)``
+    or None.
 
     >>> chrome_kind("div", {"class": "share-bar"})
     ('share', 'class/id word "share"')
@@ -610,6 +619,7 @@ def chrome_kind(tag: str, attrs: dict[str, str | None]) -> tuple[RemovalKind, st
         get("style"),
         get("itemprop"),
         get("itemtype"),
+        NO_SNIPPET in attrs,
     )
 
 
@@ -624,6 +634,7 @@ def _chrome_kind(  # the attributes chrome_kind reads, so their label is cached
     style: str | None,
     itemprop: str | None,
     itemtype: str | None,
+    no_snippet: bool,
 ) -> tuple[RemovalKind, str] | None:
     if klass and PULL_QUOTE.search(klass):
         return None  # the story's own sentence, set large (often an <aside>, often aria-hidden)
@@ -637,6 +648,8 @@ def _chrome_kind(  # the attributes chrome_kind reads, so their label is cached
     if itemprop and itemprop.lower() in {"articlebody", "text", "description"}:
         return None  # the page itself says this is the story
     inline = tag in INLINE_TAGS
+    if no_snippet and not inline:
+        return "aside", f"{NO_SNIPPET} attribute"
     if itemtype and not inline and itemtype.lower().rstrip("/").endswith(PERSON):
         return "bio", "schema.org Person"
     words = _tokens(klass, ident)
