@@ -21,6 +21,9 @@ POSTS = (
 )
 
 
+XENFORO_URL = "https://forum.example.org/threads/led-liftgate-lights.17/"
+
+
 def read(html: str, url: str) -> list[str]:
     return [block.text for block in content_as(html, PROFILES["forum"], url=url).blocks]
 
@@ -40,6 +43,15 @@ def xenforo_post(n: int, text: str) -> str:
     )
 
 
+def xenforo_thread(texts: tuple[str, ...]) -> str:
+    posts = "".join(xenforo_post(n, text) for n, text in enumerate(texts))
+    return (
+        "<html><body><header><nav><a href='/'>Forums</a></nav></header><div class='p-body'>"
+        f"<h1>LED liftgate lights flicker</h1><div class='block-body'>{posts}</div></div>"
+        "<footer>Forum software</footer></body></html>"
+    )
+
+
 def phpbb_post(n: int, text: str) -> str:
     return (
         f'<div id="p{n}" class="post bg2"><div class="inner"><dl class="postprofile" id="profile{n}">'
@@ -53,13 +65,7 @@ def phpbb_post(n: int, text: str) -> str:
 
 
 def test_a_xenforo_posters_title_and_extras_are_not_read() -> None:
-    posts = "".join(xenforo_post(n, text) for n, text in enumerate(POSTS))
-    html = (
-        "<html><body><header><nav><a href='/'>Forums</a></nav></header><div class='p-body'>"
-        f"<h1>LED liftgate lights flicker</h1><div class='block-body'>{posts}</div></div>"
-        "<footer>Forum software</footer></body></html>"
-    )
-    texts = read(html, "https://forum.example.org/threads/led-liftgate-lights.17/")
+    texts = read(xenforo_thread(POSTS), XENFORO_URL)
     assert [text for text in texts if text in POSTS] == list(POSTS)
     leaks = [text for text in texts if text in ("Well-known member", "1,204", "Leeds, West Yorkshire")]
     assert not leaks
@@ -82,12 +88,6 @@ def test_a_line_of_a_post_that_a_card_also_prints_stays() -> None:
     reply = "Leeds, West Yorkshire"
     last = f"<p>{POSTS[2]}</p><p>Where am I? {reply}, as my card says.</p><p>{reply}</p>"
     texts = (POSTS[0], POSTS[1], last)
-    posts = "".join(xenforo_post(n, text) for n, text in enumerate(texts))
-    html = (
-        "<html><body><header><nav><a href='/'>Forums</a></nav></header><div class='p-body'>"
-        f"<h1>LED liftgate lights flicker</h1><div class='block-body'>{posts}</div></div>"
-        "<footer>Forum software</footer></body></html>"
-    )
-    read_texts = read(html, "https://forum.example.org/threads/led-liftgate-lights.17/")
+    read_texts = read(xenforo_thread(texts), XENFORO_URL)
     assert reply in read_texts
     assert "Well-known member" not in read_texts
