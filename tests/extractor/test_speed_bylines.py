@@ -35,3 +35,12 @@ def test_a_name_with_odd_white_space_is_looked_for_in_the_folded_text() -> None:
     assert page.shows(" Doe") is True
     assert page.shows("Ann\u00a0Lee") is False  # the folded text holds a space there
     assert page._body is None  # folded for the look, not kept: no other reader asked for it
+
+
+def test_a_name_printed_as_written_is_found_without_case_folding_the_page() -> None:
+    page = _Marks(LexborHTMLParser(PAGE))
+    for name in ("Doe", "Lee for Mary-Jo", "Photo"):
+        assert page.shows(name) is _folded(name) is True, name
+    assert page._shown is None  # found as written: the page's text was not case-folded
+    assert page.shows("Jane Doe") is _folded("Jane Doe") is True  # "JANE" on the page: folded now
+    assert page._shown is not None

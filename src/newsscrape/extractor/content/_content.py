@@ -190,11 +190,28 @@ class Prepared:
     weights: dict[int, Weight]
     page_chars: int
     removed: list[Removed]  # what steps 1-2 removed
-    # the compact text of the cookie notices among the dialogs and popups steps 1-2 removed,
-    # "\0" between boxes: trafilatura's reading keeps a notice's settings panel (``_outside``)
-    popups: str = ""
-    # the compact text of the menus and footers steps 1-2 removed (``MENU_KINDS``), "\0" between boxes
-    menus: str = ""
+    # The dialogs and popups, and the menus and footers (``MENU_KINDS``), steps 1-2 removed: unlinked
+    # from the tree, not freed (``_remove``), so their text is read only if trafilatura is asked.
+    popup_boxes: list[LexborNode] = field(default_factory=list)
+    menu_boxes: list[LexborNode] = field(default_factory=list)
+    _popups: str | None = None
+    _menus: str | None = None
+
+    @property
+    def popups(self) -> str:
+        """The compact text of the cookie notices among the removed dialogs and popups, "\\0" between
+        boxes: trafilatura's reading keeps a notice's settings panel (``_outside``)."""
+        if self._popups is None:
+            texts = (_compact(node.text(deep=True)) for node in self.popup_boxes)
+            self._popups = "\0".join(text for text in texts if CONSENT_WORD in text)
+        return self._popups
+
+    @property
+    def menus(self) -> str:
+        """The compact text of the removed menus and footers, "\\0" between boxes."""
+        if self._menus is None:
+            self._menus = "\0".join(_compact(node.text(deep=True)) for node in self.menu_boxes)
+        return self._menus
 
 
 def extract_content(
@@ -399,7 +416,7 @@ def _prepare(
     dialogs: list[tuple[LexborNode, RemovalKind, str]] = [
         (node, "popup", "ARIA dialog") for node in body.css(DIALOGS)
     ]
-    popups = [_compact(node.text(deep=True)) for node, _, _ in dialogs]
+    popups = [node for node, _, _ in dialogs]
     _remove(dialogs, removed)
     page_chars = len(fold(body.text(deep=True)))
     doomed: list[tuple[LexborNode, RemovalKind, str]] = []
@@ -422,8 +439,8 @@ def _prepare(
             continue  # a wrapper of the story that happens to say "comments" or be a <header>
         doomed.append((node, kind, "page-wide chrome"))
         inside[node.mem_id] = True
-    popups.extend(_compact(node.text(deep=True)) for node, kind, _ in doomed if kind == "popup")
-    menus = "\0".join(_compact(node.text(deep=True)) for node, kind, _ in doomed if kind in MENU_KINDS)
+    popups.extend(node for node, kind, _ in doomed if kind == "popup")
+    menus = [node for node, kind, _ in doomed if kind in MENU_KINDS]
     _remove(doomed, removed)
     _drop_rails(body, page_chars, removed, deadline)
     deadline.check()
@@ -431,8 +448,8 @@ def _prepare(
         weights=paragraph_weights(body),
         page_chars=page_chars,
         removed=removed,
-        popups="\0".join(text for text in popups if CONSENT_WORD in text),
-        menus=menus,
+        popup_boxes=popups,
+        menu_boxes=menus,
     )
 
 
@@ -510,9 +527,10 @@ def _ancestors(nodes: list[LexborNode], stop: int) -> set[int]:
 
 
 def _remove(doomed: list[tuple[LexborNode, RemovalKind, str]], removed: list[Removed]) -> None:
-    """Decompose the outermost of the doomed nodes only: decomposing a node inside one already
-    decomposed would touch freed memory in lexbor. Records are made for those only (nested
-    comment threads would otherwise pay text() once per level)."""
+    """Unlink the outermost of the doomed nodes only, and make records for those only (nested
+    comment threads would otherwise pay text() once per level). They are unlinked, not freed, as
+    ``strip_junk`` does it: a removed box stays valid memory until the tree goes, so its text can
+    still be read (``Prepared.popups``)."""
     keys = {node.mem_id for node, _, _ in doomed}
     outer: list[LexborNode] = []
     seen: set[int] = set()  # a node matched by two selectors of one list comes twice
@@ -527,7 +545,7 @@ def _remove(doomed: list[tuple[LexborNode, RemovalKind, str]], removed: list[Rem
             outer.append(node)
             removed.append(Removed(kind=kind, reason=reason, where=where(node), text=head_text(node)))
     for node in outer:
-        node.decompose()
+        node.decompose(recursive=False)
 
 
 def _twins(container: LexborNode, weights: dict[int, Weight]) -> tuple[LexborNode, ...]:

@@ -288,13 +288,18 @@ class _Marks:
 
         The page's text is not folded for it (a fold of the whole body cost as much as the case fold):
         a name of one word is in the folded text when it is in the text, and a name of several words,
-        one space between each, when its words are there with white space between them.
+        one space between each, when its words are there with white space between them. Nor is it
+        case-folded for a name it holds as written (case folding maps each character on its own, so
+        the folded name is then in the folded text): most pages print the name their metadata gives.
         """
-        if self._shown is None:
-            self._shown = self._page_text.casefold()  # folding and case folding commute
         needle = name.casefold()
         words = needle.split()
-        if " ".join(words) != needle:  # odd white space in the name: the folded text itself says
+        odd = " ".join(words) != needle  # odd white space in the name: the folded text itself says
+        if not odd and name in self._page_text:
+            return True
+        if self._shown is None:
+            self._shown = self._page_text.casefold()  # folding and case folding commute
+        if odd:
             return needle in fold(self._shown)
         if len(words) < 2:
             return needle in self._shown
