@@ -377,3 +377,31 @@ def test_the_forkserver_ends_without_tearing_down_what_it_preloaded(tmp_path: Pa
     assert done.returncode == 3, done.stderr
     _wait_gone(int(done.stdout.split()[-1]))
     assert not marker.exists()
+
+
+def test_the_workers_start_before_the_crawl_makes_its_http_client(
+    monkeypatch: pytest.MonkeyPatch, fault_server: FaultServer
+) -> None:
+    """The forkserver's start-up is the longest wait before extraction runs at full speed: the pool
+    starts first, and the HTTP client (its TLS context takes tens of ms) is made meanwhile."""
+    # Imported here: a worker unpickling this module's extract functions must not load the crawler.
+    from crawl_support import quick_extract, run_crawl
+
+    from newsscrape.crawler import _engine
+
+    order: list[str] = []
+    start, make_client = ExtractPool.start, _engine.async_client
+
+    def started(pool: ExtractPool) -> None:
+        order.append("workers")
+        start(pool)
+
+    def client(*args: Any, **kwargs: Any) -> Any:
+        order.append("http client")
+        return make_client(*args, **kwargs)
+
+    monkeypatch.setattr(ExtractPool, "start", started)
+    monkeypatch.setattr(_engine, "async_client", client)
+    records = run_crawl([fault_server.url("/page/1")], extract_fn=quick_extract)
+    assert [r.url for r in records] == [fault_server.url("/page/1")]
+    assert order[:2] == ["workers", "http client"]
