@@ -16,8 +16,6 @@ One contract for every command:
 from __future__ import annotations
 
 import asyncio
-import atexit
-import gc
 import json
 import os
 import sys
@@ -53,10 +51,6 @@ if TYPE_CHECKING:
     from .extractor import Explanation
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-# A command's process ends without a last garbage collection over everything it imported (httpx,
-# the extractor): that took 0.1-0.2 s after a crawl's last record, with every record written and
-# every file closed by then. Frozen objects are only skipped by the collector, never freed early.
-atexit.register(gc.freeze)
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 _CRAWL, _FETCH = CrawlConfig(), FetchConfig()  # option defaults come from the configs, never restated

@@ -405,28 +405,3 @@ def test_the_workers_start_before_the_crawl_makes_its_http_client(
     records = run_crawl([fault_server.url("/page/1")], extract_fn=quick_extract)
     assert [r.url for r in records] == [fault_server.url("/page/1")]
     assert order[:2] == ["workers", "http client"]
-
-
-# ``newsscrape crawl`` in a process whose first exit handler (so the last to run) reports whether
-# the objects were frozen for the interpreter's teardown by then.
-CLI_THEN_EXIT = """
-import atexit, gc, sys
-atexit.register(lambda: print("frozen" if gc.get_freeze_count() else "collected", flush=True))
-from newsscrape.cli import main
-main(sys.argv[1:], prog_name="newsscrape")
-"""
-
-
-def test_the_crawl_command_leaves_its_objects_to_the_exit_uncollected(
-    fault_server: FaultServer, tmp_path: Path
-) -> None:
-    """The crawl's process skips the last garbage collection of everything it imported (0.1-0.2 s
-    after the last record, the records all written by then): its objects are frozen at exit."""
-    source = tmp_path / "urls.txt"
-    source.write_text(fault_server.url("/page/1") + "\n")
-    args = [sys.executable, "-c", CLI_THEN_EXIT, "crawl", str(source), "--delay", "0", "--workers", "0"]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
-    assert json.loads(lines[0])["url"] == fault_server.url("/page/1")
-    assert lines[-1] == "frozen"
