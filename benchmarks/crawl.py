@@ -7,10 +7,12 @@
    loopback hosts (127.0.0.1, .2, ...), served gzip-encoded by a threaded server in a process of
    its own (no delay, robots.txt 404), so it never competes with a tool for its interpreter lock.
    Every tool runs as a fresh process reading the same URL file and writing one line per page to
-   a pipe, and is measured the same way: wall time, time to the first line (from the start of the
-   process, imports included), peak memory (``mem``: the PSS of the process and its children
-   summed, sampled every 50 ms; PSS splits a shared page among the processes mapping it) and CPU
-   (user + system of the whole process tree, as last sampled). The tools:
+   a pipe, and is measured the same way: wall time (until the process has exited and the pipe is
+   closed by every process holding it, a forkserver's included: when a reader sees the end), time
+   to the first line (from the start of the process, imports included), peak memory (``mem``: the
+   PSS of the process and its children summed, sampled every 50 ms; PSS splits a shared page among
+   the processes mapping it) and CPU (user + system of the whole process tree, as last sampled).
+   The tools:
    * ``trafilatura fetch_url + extract``, sequential: the loop anyone would write first;
    * ``trafilatura -i URLS --parallel N``: trafilatura's own CLI, downloads in N threads (one URL
      per host per batch), extraction in its main process; SSRF guard off (the server is on

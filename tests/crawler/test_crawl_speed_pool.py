@@ -314,3 +314,94 @@ def test_a_forkserver_worker_has_the_heavy_models_loaded_before_its_first_page(
             return article.tags
 
     assert asyncio.run(go()) == ("langid", "trafilatura", "dateparser")
+
+
+# A module the forkserver imports before the crawl's own preload: its exit handler, registered
+# first, runs last, after any handler the preload registers, so it only runs if the forkserver
+# tears itself down on the way out.
+EXIT_MARKER = """
+import atexit, os
+atexit.register(lambda: open(os.environ["EXIT_MARKER"], "w").close())
+"""
+
+# A crawl's extraction pool in a process of its own; prints its forkserver's pid, then imports the
+# preload itself (as a test or a curious user might) and exits with 3.
+POOL_THEN_EXIT = """
+import asyncio, sys
+from multiprocessing import forkserver
+from newsscrape.crawler import _pool
+
+plain = _pool._context
+def with_marker():
+    ctx = plain()
+    ctx.set_forkserver_preload(["exit_marker", *forkserver._forkserver._preload_modules])
+    return ctx
+_pool._context = with_marker
+
+async def one() -> None:
+    with _pool.ExtractPool(workers=1, timeout=60.0) as pool:
+        await pool.extract(sys.argv[1].encode(), "http://e.com/1", final_url=None, charset=None)
+
+asyncio.run(one())
+print(forkserver._forkserver._forkserver_pid, flush=True)
+import newsscrape.crawler._preload
+sys.exit(3)
+"""
+
+
+def _wait_gone(pid: int) -> None:
+    """Block until process ``pid`` has ended (gone, or a zombie nobody reaped yet)."""
+    for _ in range(6000):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                if f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X"):
+                    return
+        except FileNotFoundError:
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"the forkserver {pid} did not end")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_forkserver_ends_without_tearing_down_what_it_preloaded(tmp_path: Path) -> None:
+    """The forkserver holds the crawl's stdout and stderr: it ends the moment the crawl's process
+    does, without the teardown of everything it loaded, so that a reader of the crawl's output
+    sees its end when the crawl ends. An exit handler registered before the preload never runs
+    there; any other process importing the preload keeps its own exit (code 3 here)."""
+    (tmp_path / "exit_marker.py").write_text(EXIT_MARKER)
+    marker = tmp_path / "torn-down"
+    path = os.pathsep.join([str(tmp_path), *sys.path])
+    env = {**os.environ, "EXIT_MARKER": str(marker), "PYTHONPATH": path}
+    args = [sys.executable, "-c", POOL_THEN_EXIT, PAGE.decode()]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 3, done.stderr
+    _wait_gone(int(done.stdout.split()[-1]))
+    assert not marker.exists()
+
+
+def test_the_workers_start_before_the_crawl_makes_its_http_client(
+    monkeypatch: pytest.MonkeyPatch, fault_server: FaultServer
+) -> None:
+    """The forkserver's start-up is the longest wait before extraction runs at full speed: the pool
+    starts first, and the HTTP client (its TLS context takes tens of ms) is made meanwhile."""
+    # Imported here: a worker unpickling this module's extract functions must not load the crawler.
+    from crawl_support import quick_extract, run_crawl
+
+    from newsscrape.crawler import _engine
+
+    order: list[str] = []
+    start, make_client = ExtractPool.start, _engine.async_client
+
+    def started(pool: ExtractPool) -> None:
+        order.append("workers")
+        start(pool)
+
+    def client(*args: Any, **kwargs: Any) -> Any:
+        order.append("http client")
+        return make_client(*args, **kwargs)
+
+    monkeypatch.setattr(ExtractPool, "start", started)
+    monkeypatch.setattr(_engine, "async_client", client)
+    records = run_crawl([fault_server.url("/page/1")], extract_fn=quick_extract)
+    assert [r.url for r in records] == [fault_server.url("/page/1")]
+    assert order[:2] == ["workers", "http client"]
