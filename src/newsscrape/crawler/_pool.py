@@ -312,7 +312,7 @@ class ExtractPool:
         self._lock = threading.Lock()  # guards _workers, _closed and the fall-back
         self._workers: list[_Worker] = []  # running now (close() kills them)
         self._tasks = _Tasks()
-        self._slots: list[threading.Thread] = []
+        self._slots: list[threading.Thread] = []  # the threads feeding workers, the early one's too
         self._closed = False
         # a forkserver worker is ready (or none will be): the early one stops
         self._pool_ready = threading.Event()
@@ -356,6 +356,7 @@ class ExtractPool:
             self._slots.append(slot)
             slot.start()
         early = threading.Thread(target=self._serve, args=(True,), daemon=True, name="newsscrape-early")
+        self._slots.append(early)
         early.start()
 
     # -- one slot: a worker and the thread feeding it ------------------------------------------
