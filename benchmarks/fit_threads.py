@@ -29,6 +29,7 @@ import datetime as dt
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from statistics import mean
 from typing import Any
@@ -37,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
-from fit_second_opinion import extracted, reading  # noqa: E402  (WCXB pages read; types read alike)
+from fit_second_opinion import extracted  # noqa: E402  (WCXB pages read)
+from fit_second_opinion import reading as reading_name  # noqa: E402  (types read alike)
 
 from newsscrape.extractor._text import count_words  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
@@ -54,20 +56,27 @@ class Recorder:
 
     def __init__(self, types: list[str]) -> None:
         self.last: dict[str, Any] | None = None
-        read = _content._read_thread
+        self.posts_read = False  # a post-by-post reading was just made: the next weighing is its
+        read, more = _content._read_thread, _content._more_words
         profiles = {PROFILES[t] for t in types if t in PROFILES}
         _content.THREAD_SHARES.clear()
         _content.THREAD_SHARES.update(dict.fromkeys(profiles, 1.0))  # any share: the step runs
         reading_of: list[str] = []
 
-        def record_read(html: str, **kwargs: Any) -> list[_content.Block]:
-            reading_of[:] = [reading(kwargs["profile"])]
-            return read(html, **kwargs)
+        def record_read(html: str, reading: _content._Reading) -> list[_content.Block]:
+            reading_of[:] = [reading_name(reading.profile)]
+            posts = read(html, reading)
+            self.posts_read = bool(posts)  # the pipeline weighs a reading that found posts
+            return posts
 
-        def record_more(blocks: list[_content.Block], than: list[_content.Block], share: float) -> bool:
+        def record_more(texts: Iterable[str], than: list[_content.Block], share: float) -> bool:
+            if not self.posts_read:  # the second opinion's weighing, which the pipeline does as it does
+                return more(texts, than, share)
+            self.posts_read = False
+            posts = list(texts)
             self.last = {
-                "posts": "\n\n".join(b.text for b in blocks),
-                "posts_words": sum(count_words(b.text) for b in blocks),
+                "posts": "\n\n".join(posts),
+                "posts_words": sum(map(count_words, posts)),
                 "chosen_words": sum(count_words(b.text) for b in than),
                 "reading": reading_of[0],
             }
@@ -77,7 +86,7 @@ class Recorder:
         _content._more_words = record_more
 
     def reset(self) -> None:
-        self.last = None
+        self.last, self.posts_read = None, False
 
 
 def collect(types: list[str]) -> list[dict[str, Any]]:

@@ -182,6 +182,19 @@ class Content:
         return 0 if self.prepared is None else self.prepared.page_chars
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Reading:
+    """What a walk of the page reads it with, besides the tree: the same for the native pass and
+    the post-by-post one (``_native``, ``_read_thread``, ``_walker``)."""
+
+    config: ExtractConfig
+    url: str | None
+    title: str | None
+    deadline: Deadline
+    profile: ContentProfile
+    base_url: str | None
+
+
 @dataclass(slots=True, kw_only=True)
 class Prepared:
     """What every reading of one tree shares: steps 1-2 are done on it (they edit the tree), and the
@@ -237,19 +250,12 @@ def extract_content(
     """
     content = Content()
     body = tree.body
+    reading = _Reading(
+        config=config, url=url, title=meta.record.title, deadline=deadline, profile=profile, base_url=base_url
+    )
     if body is not None:
-        _native(
-            body,
-            content,
-            config=config,
-            url=url,
-            title=meta.record.title,
-            deadline=deadline,
-            profile=profile,
-            base_url=base_url,
-            prepared=again.prepared if again is not None else None,
-            junk_stripped=junk_stripped,
-        )
+        prepared = again.prepared if again is not None else None
+        _native(body, content, reading, prepared=prepared, junk_stripped=junk_stripped)
     deadline.check()
     share = profile.second_share
     if _unsure(content, meta):
@@ -262,17 +268,7 @@ def extract_content(
     share = THREAD_SHARES.get(profile)
     if share is not None and content.blocks and len(html) <= FALLBACK_MAX_CHARS:
         # within the time left, less the reserve kept for the rest; None when it ran out
-        posts = deadline.run(
-            _read_thread,
-            html,
-            reserve=SECOND_OPINION_RESERVE,
-            config=config,
-            url=url,
-            title=meta.record.title,
-            deadline=deadline,
-            profile=profile,
-            base_url=base_url,
-        )
+        posts = deadline.run(_read_thread, html, reading, reserve=SECOND_OPINION_RESERVE)
         if posts and _more_words((b.text for b in posts), content.blocks, share):
             content.blocks, content.captions, content.method = posts, [], "posts"
         deadline.check()
@@ -293,18 +289,14 @@ def extract_content(
 def _native(
     body: LexborNode,
     content: Content,
+    reading: _Reading,
     *,
-    config: ExtractConfig,
-    url: str | None,
-    title: str | None,
-    deadline: Deadline,
-    profile: ContentProfile,
-    base_url: str | None,
     prepared: Prepared | None = None,
     junk_stripped: bool = False,
 ) -> None:
+    profile = reading.profile
     if prepared is None:
-        prepared = _prepare(body, deadline, junk_stripped=junk_stripped)
+        prepared = _prepare(body, reading.deadline, junk_stripped=junk_stripped)
     content.prepared = prepared
     content.removed = list(prepared.removed)
     weights = prepared.weights
@@ -313,16 +305,7 @@ def _native(
         return
     container = widen(container, body, share=profile.widen_share)
     content.container = where(container, depth=4)
-    walk = _walker(
-        container,
-        weights,
-        config=config,
-        url=url,
-        title=title,
-        deadline=deadline,
-        profile=profile,
-        base_url=base_url,
-    )
+    walk = _walker(container, weights, reading)
     walk.run(_twins(container, weights))
     content.blocks = _drop_repeats(walk.blocks, content.removed)
     if walk.captions:
@@ -330,28 +313,19 @@ def _native(
     content.removed.extend(walk.removed)
 
 
-def _walker(
-    container: LexborNode,
-    weights: dict[int, Weight],
-    *,
-    config: ExtractConfig,
-    url: str | None,
-    title: str | None,
-    deadline: Deadline,
-    profile: ContentProfile,
-    base_url: str | None,
-) -> Walk:
+def _walker(container: LexborNode, weights: dict[int, Weight], reading: _Reading) -> Walk:
     """Step 4's walk of ``container`` with the reading's link rules and markup labels."""
+    config, profile = reading.config, reading.profile
     return Walk(
         container,
         container_chars=len(fold(container.text(deep=True))),
         max_depth=config.max_depth,
-        url=url,
-        title=title,
-        deadline=deadline,
+        url=reading.url,
+        title=reading.title,
+        deadline=reading.deadline,
         prose={key: w.chars for key, w in weights.items()},
         links=config.links,
-        base_url=base_url,
+        base_url=reading.base_url,
         box_link_share=profile.box_link_share,
         para_link_share=profile.para_link_share,
         list_link_share=profile.list_link_share,
@@ -361,36 +335,20 @@ def _walker(
     )
 
 
-def _read_thread(
-    html: str,
-    *,
-    config: ExtractConfig,
-    url: str | None,
-    title: str | None,
-    deadline: Deadline,
-    profile: ContentProfile,
-    base_url: str | None,
-) -> list[Block]:
+def _read_thread(html: str, reading: _Reading) -> list[Block]:
     """The page read post by post (``_posts``): on a tree of its own, whose comment sections stay
     (the reading's tree lost them as page-wide chrome), each of the thread's message boxes walked
     in page order; [] when the page repeats no box of prose."""
     body = LexborHTMLParser(html).body
     if body is None:
         return []
-    prepared = _prepare(body, deadline, kept=THREAD_KEPT)
+    prepared = _prepare(body, reading.deadline, kept=THREAD_KEPT)
     posts = thread_posts(body, prepared.weights)
     if not posts:
         return []
-    walk = _walker(
-        common_ancestor(posts),
-        prepared.weights,
-        config=config,
-        url=url,
-        title=title,
-        deadline=deadline,
-        profile=replace(profile, kept_kinds=profile.kept_kinds | THREAD_KEPT),
-        base_url=base_url,
-    )
+    profile = reading.profile
+    kept = replace(reading, profile=replace(profile, kept_kinds=profile.kept_kinds | THREAD_KEPT))
+    walk = _walker(common_ancestor(posts), prepared.weights, kept)
     walk.run(tuple(posts))
     return walk.blocks
 
