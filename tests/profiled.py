@@ -1,6 +1,8 @@
-"""One page read by the content pass alone with a given content profile."""
+"""One page read by the content pass alone with a given content profile, or by its block walk alone."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -8,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsscrape import ExtractConfig
 from newsscrape.extractor._guard import Deadline
 from newsscrape.extractor.content import _content
+from newsscrape.extractor.content._blocks import Walk
 from newsscrape.extractor.content._content import Content, extract_content
 from newsscrape.extractor.content._profiles import ContentProfile
 from newsscrape.extractor.metadata._metadata import read_metadata
@@ -48,3 +51,13 @@ def asking_trafilatura(
 
     monkeypatch.setattr(_content, "_trafilatura_text", counted)
     return content_as(html, profile, fallback=True), len(calls)
+
+
+def walk_lines(html: str, url: str, **rules: Any) -> list[str]:
+    """The lines the block walk alone keeps of the ``<article>`` of ``html`` (no container choice,
+    no chrome pass before it); ``rules``: the walk's link and markup rules, as a reading sets them."""
+    container = LexborHTMLParser(html).css_first("article")
+    assert container is not None
+    walk = Walk(container, container_chars=len(container.text(deep=True)), max_depth=500, url=url, **rules)
+    walk.run()
+    return [block.text for block in walk.blocks]

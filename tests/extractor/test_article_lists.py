@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 from prose import PARA, PARA2
-from selectolax.lexbor import LexborHTMLParser
 
-from newsscrape.extractor.content._blocks import Walk
+from profiled import walk_lines
 
 GEAR = (
     '<ul><li><a href="/gear/best-tents">Tent</a></li>'
@@ -18,17 +17,8 @@ GEAR = (
 
 def walked(inner: str) -> list[str]:
     """The lines of the article reading's block walk over a story with ``inner`` in it."""
-    tree = LexborHTMLParser(f"<article><p>{PARA}</p>{inner}<p>{PARA2}</p></article>")
-    container = tree.css_first("article")
-    assert container is not None
-    walk = Walk(
-        container,
-        container_chars=len(container.text(deep=True)),
-        max_depth=500,
-        url="https://outdoors.example.com/guides/checklist",
-    )
-    walk.run()
-    return [block.text for block in walk.blocks]
+    story = f"<article><p>{PARA}</p>{inner}<p>{PARA2}</p></article>"
+    return walk_lines(story, "https://outdoors.example.com/guides/checklist")
 
 
 @pytest.mark.parametrize(

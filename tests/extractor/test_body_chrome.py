@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from prose import NATIVE, PARA, PARA2
-from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape import extract
-from newsscrape.extractor.content._blocks import BOX_LINK_SHARE, Walk
+from newsscrape.extractor.content._blocks import BOX_LINK_SHARE
+from profiled import walk_lines
 
 
 def body(article: str) -> str:
@@ -88,18 +88,8 @@ SHOP_LIST = (
 
 def walked(inner: str) -> str:
     """The article reading's block walk (link-density rules on) over a story with ``inner`` in it."""
-    tree = LexborHTMLParser(f"<article><p>{PARA}</p><p>{PARA2}</p>{inner}<p>{PARA}</p></article>")
-    container = tree.css_first("article")
-    assert container is not None
-    walk = Walk(
-        container,
-        container_chars=len(container.text(deep=True)),
-        max_depth=500,
-        url="https://news.example.com/a",
-        box_link_share=BOX_LINK_SHARE,
-    )
-    walk.run()
-    return "\n".join(block.text for block in walk.blocks)
+    story = f"<article><p>{PARA}</p><p>{PARA2}</p>{inner}<p>{PARA}</p></article>"
+    return "\n".join(walk_lines(story, "https://news.example.com/a", box_link_share=BOX_LINK_SHARE))
 
 
 @pytest.mark.parametrize("lead_in", ["<p>Our top picks:</p>", "<h3>Best multimeters</h3>"])
@@ -172,12 +162,7 @@ def test_grid_of_story_cards_goes_with_its_excerpts() -> None:
 
 
 def _walk_texts(html: str) -> list[str]:
-    container = LexborHTMLParser(html).css_first("article")
-    walk = Walk(
-        container, container_chars=len(container.text()), max_depth=500, url="https://example.com/blog/x"
-    )
-    walk.run()
-    return [block.text for block in walk.blocks]
+    return walk_lines(html, "https://example.com/blog/x")
 
 
 def test_container_mostly_made_of_story_cards_keeps_them() -> None:
