@@ -118,6 +118,18 @@ def extracted(before: Callable[[], None]) -> Iterator[tuple[dict[str, Any], dict
             yield truth, {"half": "AB"[int(truth["id"]) % 2], "type": truth["type"], "f1": f1, "body": body}
 
 
+def cached_rows(path: Path | None, collect: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The extraction's rows: read from ``path`` when it exists, else collected (and written there,
+    when a path is given), so a fit can be replayed without extracting every page again."""
+    if path is not None and path.exists():
+        rows: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+        return rows
+    rows = collect()
+    if path is not None:
+        path.write_text(json.dumps(rows), encoding="utf-8")
+    return rows
+
+
 def collect() -> list[dict[str, Any]]:
     recorder = Recorder()
     rows = []
@@ -203,12 +215,7 @@ def main() -> None:
         "--rows", type=Path, help="a JSON file of the extraction's rows: read if it exists, else written"
     )
     args = ap.parse_args()
-    if args.rows is not None and args.rows.exists():
-        rows = json.loads(args.rows.read_text(encoding="utf-8"))
-    else:
-        rows = collect()
-        if args.rows is not None:
-            args.rows.write_text(json.dumps(rows), encoding="utf-8")
+    rows = cached_rows(args.rows, collect)
     halves = {half: [r for r in rows if r["half"] == half] for half in "AB"}
     readings = sorted({r["reading"] for r in rows if "reading" in r})
     kept: dict[str, dict[str, float]] = {}

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
-from fit_second_opinion import extracted  # noqa: E402  (WCXB pages read)
+from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
 from fit_second_opinion import reading as reading_name  # noqa: E402  (types read alike)
 
 from newsscrape.extractor._text import count_words  # noqa: E402
@@ -153,12 +153,7 @@ def main() -> None:
     ap.add_argument("--types", nargs="+", default=["forum"], help="fit the readings of these")
     ap.add_argument("--rows", type=Path, help="keep the extraction's rows there (read back when it exists)")
     args = ap.parse_args()
-    if args.rows is not None and args.rows.exists():
-        rows = json.loads(args.rows.read_text(encoding="utf-8"))
-    else:
-        rows = collect(args.types)
-        if args.rows is not None:
-            args.rows.write_text(json.dumps(rows), encoding="utf-8")
+    rows = cached_rows(args.rows, lambda: collect(args.types))
     halves = {half: [r for r in rows if r["half"] == half] for half in "AB"}
     readings = sorted({r["reading"] for r in rows if "reading" in r})
     fits = {name: fit(halves, name) for name in readings}
