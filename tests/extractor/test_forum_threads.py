@@ -8,10 +8,7 @@ sees them (``posts``: each must be in the body, in the thread's order) and the c
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from pathlib import Path
-from typing import Any
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -19,24 +16,19 @@ from selectolax.lexbor import LexborHTMLParser
 from newsscrape.extractor.content._posts import thread_posts
 from newsscrape.extractor.content._profiles import PROFILES
 from newsscrape.extractor.content._scoring import paragraph_weights
+from pagefolder import PageFolder
 from profiled import content_as
 
-THREADS = Path(__file__).resolve().parents[2] / "fixtures" / "forum-threads"
-FAMILIES = sorted(p.stem for p in THREADS.glob("*.json"))
-
-
-@cache
-def truth(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((THREADS / f"{name}.json").read_text(encoding="utf-8"))
-    return data
+THREADS = PageFolder("forum-threads")
+FAMILIES = THREADS.names
 
 
 @cache
 def record(name: str) -> str:
     """The page's text read as a forum thread (whatever the page-type model makes of a page this
     small), trafilatura asked as on any typed page."""
-    html = (THREADS / f"{name}.html").read_text(encoding="utf-8")
-    content = content_as(html, PROFILES["forum"], url=truth(name)["url"], fallback=True)
+    html = THREADS.html(name)
+    content = content_as(html, PROFILES["forum"], url=THREADS.truth(name)["url"], fallback=True)
     return "\n\n".join(block.text for block in content.blocks)
 
 
@@ -44,11 +36,11 @@ def record(name: str) -> str:
 def test_every_post_is_read_in_order_without_the_chrome_between_posts(name: str) -> None:
     body = record(name)
     paragraphs = body.split("\n\n")
-    missing = [post for post in truth(name)["posts"] if post not in paragraphs]
+    missing = [post for post in THREADS.truth(name)["posts"] if post not in paragraphs]
     assert not missing, f"{name}: posts not read: {missing}"
-    places = [paragraphs.index(post) for post in truth(name)["posts"]]
+    places = [paragraphs.index(post) for post in THREADS.truth(name)["posts"]]
     assert places == sorted(places), f"{name}: posts out of the thread's order"
-    leaks = [text for text in truth(name)["without"] if text in body]
+    leaks = [text for text in THREADS.truth(name)["without"] if text in body]
     assert not leaks, f"{name}: chrome found in the body: {leaks}"
 
 
@@ -62,9 +54,7 @@ def test_the_message_boxes_are_found_not_their_wrappers_or_user_cards() -> None:
     # bbPress: the topic and its replies share one template; each post's box also holds its
     # author's card, so the tightest group of nearly all the prose is the messages themselves
     # (with the list's "Posts" column labels, printed in the same box class)
-    got = [
-        post for post in posts_of((THREADS / "bbpress.html").read_text(encoding="utf-8")) if post != "Posts"
-    ]
+    got = [post for post in posts_of(THREADS.html("bbpress")) if post != "Posts"]
     # the opening post too, in the same template; no author card ("Participant", "Keymaster")
     openings = ("My starter is two weeks old", "It is hungry", "Same thing happened", "Two feeds a day")
     assert len(got) == len(openings)

@@ -7,30 +7,14 @@ that add them, the name given once.
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-import newsscrape
 from newsscrape.extractor.content._profiles import profile_for
+from pagefolder import PageFolder
 from profiled import content_as
 
-PRODUCT = Path(__file__).resolve().parents[2] / "fixtures" / "product"
-PAGES = sorted(p.stem for p in PRODUCT.glob("*.json"))
-
-
-@cache
-def truth(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((PRODUCT / f"{name}.json").read_text(encoding="utf-8"))
-    return data
-
-
-@cache
-def record(name: str) -> dict[str, Any]:
-    return newsscrape.extract((PRODUCT / f"{name}.html").read_bytes(), url=truth(name)["url"]).to_dict()
+PRODUCT = PageFolder("product")
+PAGES = PRODUCT.names
 
 
 def test_every_platform_has_a_page() -> None:
@@ -39,9 +23,9 @@ def test_every_platform_has_a_page() -> None:
 
 @pytest.mark.parametrize("name", PAGES)
 def test_the_hidden_sheet_is_in_the_body(name: str) -> None:
-    got = record(name)
-    assert got["page_type"] == truth(name)["page_type"]
-    missing = [line for line in truth(name)["with"] if line not in got["body"]]
+    got = PRODUCT.record(name)
+    assert got["page_type"] == PRODUCT.truth(name)["page_type"]
+    missing = [line for line in PRODUCT.truth(name)["with"] if line not in got["body"]]
     assert not missing, f"{name}: {missing}"
 
 
@@ -49,9 +33,9 @@ def test_the_hidden_sheet_is_in_the_body(name: str) -> None:
 def test_chrome_and_other_hidden_text_stay_out(name: str) -> None:
     # the golden pages pass only once their sheets are in (so this fails on a reading without
     # them too): then nothing else hidden came with them
-    got = record(name)
-    assert all(line in got["body"] for line in truth(name)["with"])
-    leaks = [line for line in truth(name)["without"] if line in got["body"]]
+    got = PRODUCT.record(name)
+    assert all(line in got["body"] for line in PRODUCT.truth(name)["with"])
+    leaks = [line for line in PRODUCT.truth(name)["without"] if line in got["body"]]
     assert not leaks, f"{name}: {leaks}"
 
 
@@ -120,7 +104,7 @@ def test_the_product_name_leads_the_body_once() -> None:
     # WooCommerce's <h1> sits in the summary box beside the price; trafilatura's reading starts at
     # the description tab ("Description"), without the name (a paragraph naming the product
     # would count as giving it)
-    got = record("woocommerce")
+    got = PRODUCT.record("woocommerce")
     assert got["title"] == "Linen Market Dress"
     assert got["body"].startswith("Linen Market Dress\n\n")
     assert got["body"].count("Linen Market Dress") == 1
