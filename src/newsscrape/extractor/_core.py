@@ -15,7 +15,7 @@ from ._charset import decode_page, has_mojibake, undo_mojibake
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import PageType, classify, content_signals, page_signals
 from ._text import count_words, valid_text, valid_utf8
-from .content._content import SECOND_OPINION_RESERVE, Block, Content, Removed, extract_content
+from .content._content import SECOND_OPINION_RESERVE, Block, Content, Removed, extract_content, reading_type
 from .content._profiles import ARTICLE, profile_for
 from .metadata._dates import as_timestamp
 from .metadata._language import detect_language, fits_text
@@ -160,7 +160,7 @@ def _stages(
         found = _build(url, final_url, meta, content, page_type=None)
         raise ExtractError("no article text found", url=url, reason="no_body", metadata=found)
     kind = classify(signals | content_signals(content.blocks))
-    profile = profile_for(kind.label)
+    profile = profile_for(reading_type(kind.label, kind.probabilities))
     # Read as the type it is: on the same tree, whose page-wide chrome the first reading removed
     # (the container choice and the block walk only read it). Not when the first reading spent the
     # budget (a second opinion stopped for time leaves only its reserve): a page that cannot be

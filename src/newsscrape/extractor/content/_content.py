@@ -58,7 +58,7 @@ from ._profiles import ARTICLE, PROFILES, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights, widen
 from ._wording import heading_kind, post_furniture_line
 
-__all__ = ["Block", "Content", "Removed", "extract_content"]
+__all__ = ["Block", "Content", "Removed", "extract_content", "reading_type"]
 
 # Comment threads can outweigh the story; they go before the container is chosen.
 PAGE_CHROME: Final = (
@@ -120,6 +120,19 @@ THREAD_SHARES: Final[dict[ContentProfile, float]] = {
     for page_type, share in fitted("threads.json")["thread_shares"].items()
     if share is not None and page_type in PROFILES
 }
+# A page the classifier finds nearly as likely to be a listing as the type it chose (a news
+# section's front typed as a service, a shop's category of article-like cards typed as a collection)
+# is read as a listing (``reading_type``): its label stays the classifier's. A listing reading keeps
+# the cards' titles and standfirsts that another type's reading drops. The listing's probability
+# must reach this share of the chosen type's; fitted per chosen type on WCXB half A by
+# benchmarks/fit_routing.py (half B may only refuse), kept in data/routing.json. A type not named
+# here is read as itself.
+LISTING_SHARES: Final[dict[str, float]] = {
+    page_type: float(share)
+    for page_type, share in fitted("routing.json")["listing_shares"].items()
+    if share is not None
+}
+LISTING: Final = "listing"
 # the page-wide chrome a thread's own reading leaves in place: comment sections are the thread
 THREAD_KEPT: Final[frozenset[RemovalKind]] = frozenset({"comments", "form"})
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
@@ -284,6 +297,21 @@ def extract_content(
         _give_once(content, profile)
         _name_first(content, meta.record.title, profile)
     return content
+
+
+def reading_type(label: str, probabilities: Iterable[tuple[str, float]]) -> str:
+    """The page type whose profile reads a page the classifier labelled ``label`` with these
+    ``probabilities`` ((type, probability) pairs): a listing when the listing's probability reaches
+    ``LISTING_SHARES`` of the label's, else the label itself.
+
+    >>> reading_type("article", [("article", 0.5), ("listing", 0.49)])
+    'article'
+    """
+    share = LISTING_SHARES.get(label)
+    if share is None:
+        return label
+    chance = dict(probabilities)
+    return LISTING if chance.get(LISTING, 0.0) >= share * chance.get(label, 0.0) else label
 
 
 def _native(
