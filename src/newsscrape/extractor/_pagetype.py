@@ -173,6 +173,8 @@ _BY_HOST = {
 } | {"developers": "docs", "docs": "docs", "shop": "product", "store": "product"}
 # Phrases and prices are counted in this much of the visible text: the cost stays flat on long pages.
 TEXT_SAMPLE: Final = 20_000
+# og:type is looked for in this much of the markup (it sits in the <head>).
+OG_TYPE_CHARS: Final = 100_000
 # A class value this many times on a page marks a repeated part (a card, a post, a product tile).
 REPEATS: Final = 5
 # Counts are compared on a log scale, capped: the 400th <li> says little the 40th did not.
@@ -257,7 +259,7 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
     schema = _schema_groups(tree)
     for group in SCHEMA_GROUPS:
         out[f"schema_{group}"] = float(group in schema)
-    og = _og_type(html[:100_000]).strip().lower()
+    og = _og_type(html, OG_TYPE_CHARS).strip().lower()
     for kind in ("article", "product", "website"):
         out[f"og_{kind}"] = float(og.startswith(kind) or (kind == "product" and "product" in og))
     out["og_other"] = float(bool(og) and not any(out[f"og_{k}"] for k in ("article", "product", "website")))
@@ -345,14 +347,15 @@ def _schema_groups(tree: LexborHTMLParser) -> set[str]:
     return {group for group in groups if group is not None}
 
 
-def _og_type(html: str) -> str:
-    """The first non-empty og:type value: ``_OG_TYPE``'s first such match, tried only where a
-    ``<meta`` starts (every match does), so the case-blind pattern is not tried at every character."""
+def _og_type(html: str, stop: int) -> str:
+    """The first non-empty og:type value in ``html[:stop]``: ``_OG_TYPE``'s first such match, tried
+    only where a ``<meta`` starts (every match does), so the case-blind pattern is not tried at
+    every character. The patterns stop there as on a cut copy, and no copy is made."""
     end = 0
-    for meta in _META.finditer(html):
+    for meta in _META.finditer(html, 0, stop):
         if meta.start() < end:  # inside the previous match: findall would not start one there
             continue
-        match = _OG_TYPE.match(html, meta.start())
+        match = _OG_TYPE.match(html, meta.start(), stop)
         if match is not None:
             end = match.end()
             if value := match[1] or match[2]:
