@@ -268,7 +268,7 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
         strip_junk(tree.body)  # the content pass's first step, taken early: scripts are not text
         text = tree.body.text(deep=True, separator=" ")[:TEXT_SAMPLE].lower()
     out["prices"] = _log(len(_PRICE.findall(text)))
-    tokens = _TOKEN.findall(text)
+    tokens = _words(text)
     unigrams = Counter(tokens)
     bigrams: Counter[tuple[str, ...]] = Counter(pair for pair in pairwise(tokens) if pair[0] in _PAIR_STARTS)
     for name, keys in _PHRASE_KEYS.items():
@@ -331,6 +331,23 @@ def _standardised(signals: Mapping[str, float]) -> list[float]:
         (signals.get(name, 0.0) - mean) / scale
         for name, mean, scale in zip(model.features, model.mean, model.scale, strict=True)
     ]
+
+
+def _words(text: str) -> list[str]:
+    """``_TOKEN.findall(text)``, the runs of letters, in less time: a word between white space that
+    is letters only is taken whole (str.split and isalpha run in C), and only the others (with
+    punctuation or digits in them) go through the pattern, which tests each character's category.
+
+    >>> _words("rain, 2 days_long. élan")
+    ['rain', 'days', 'long', 'élan']
+    """
+    out: list[str] = []
+    for word in text.split():
+        if word.isalpha():
+            out.append(word)
+        else:
+            out += _TOKEN.findall(word)
+    return out
 
 
 def _schema_groups(tree: LexborHTMLParser) -> set[str]:
