@@ -18,6 +18,11 @@ metadata rules one by one. Stages nest: ``extract_content`` holds ``_native`` (w
 ``_prepare``, itself holding ``_drop_rails`` and ``paragraph_weights``, then ``choose_container``
 and the block walk) and ``_second_opinion`` (``_trafilatura_text``); ``read_metadata`` holds the
 ``meta:`` rows.
+
+``--second-opinion`` accounts for trafilatura's second opinion: on how many pages it is asked, its
+CPU as called, how often its text is dropped (the native reading kept), and what ``fast=True`` (no
+fallback algorithms) would cost and change. It runs trafilatura twice more per page asked (CPU only;
+not part of the timed extraction).
 """
 
 from __future__ import annotations
@@ -128,6 +133,57 @@ class Stages:
         _metadata.TABLE = tuple(rows)
 
 
+class SecondOpinions:
+    """What trafilatura's second opinion costs, and what of it the extraction keeps: a page's calls
+    are recorded while it is extracted, and trafilatura is run again on it (as called and with
+    ``fast=True``) only after its extraction is timed."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.cpu: Counter[str] = Counter()
+        self._page: dict[str, bool] = {}  # this page's markup asked about -> a reading kept the text
+
+    def install(self) -> None:
+        ask = _content._second_opinion
+
+        @functools.wraps(ask)
+        def recorded(content: Any, html: str, *args: Any, **kwargs: Any) -> None:
+            before = content.method
+            ask(content, html, *args, **kwargs)
+            if len(html) <= _content.FALLBACK_MAX_CHARS:  # else trafilatura is not asked
+                kept = content.method == "trafilatura" and before != "trafilatura"
+                self._page[html] = self._page.get(html, False) or kept
+
+        _content._second_opinion = recorded
+
+    def settle(self) -> None:
+        """Account for the page just extracted (a page read again as its type asks once more; its
+        text is cached, so it counts once)."""
+        import trafilatura
+
+        for html, kept in self._page.items():
+            self.counts["pages asked"] += 1
+            self.counts["its text kept by a reading" if kept else "its text dropped"] += 1
+            texts = []
+            for fast in (False, True):
+                start = time.process_time()
+                texts.append(
+                    trafilatura.extract(html, include_comments=False, include_tables=True, fast=fast)
+                )
+                cpu = time.process_time() - start
+                self.cpu["fast=True" if fast else "as called"] += cpu
+                if not fast:
+                    self.cpu["as called, its text kept" if kept else "as called, its text dropped"] += cpu
+            self.counts["fast=True gives another text"] += texts[0] != texts[1]
+        self._page.clear()
+
+    def report(self, pages: int) -> None:
+        asked = max(self.counts["pages asked"], 1)
+        print(f"second opinion over {pages} pages: {dict(self.counts)}")
+        for what, cpu in self.cpu.items():
+            print(f"    {what:<28} {1000 * cpu / pages:7.2f} ms/page {1000 * cpu / asked:7.2f} ms/page asked")
+
+
 def run_trafilatura(html: bytes, url: str | None) -> None:
     import trafilatura
 
@@ -142,11 +198,15 @@ def main() -> None:
     ap.add_argument("--no-stages", action="store_true", help="time whole pages only (no wrappers)")
     ap.add_argument("--profile", type=int, default=0, help="also print cProfile's top N by tottime")
     ap.add_argument("--top", type=int, default=25, help="stages printed per set")
+    ap.add_argument("--second-opinion", action="store_true", help="account for trafilatura's second opinion")
     args = ap.parse_args()
 
     stages = Stages()
     if not args.no_stages:
         stages.install()
+    opinions = SecondOpinions()
+    if args.second_opinion:
+        opinions.install()
     for step in WARM_STEPS:  # what a crawl's worker loads before its first page
         step()
     newsscrape.extract(b"<html><body><p>warm up, some words of text here</p></body></html>")
@@ -169,6 +229,8 @@ def main() -> None:
         if profile:
             profile.disable()
         row["cpu"].update(stages.cpu - before)
+        if args.second_opinion:
+            opinions.settle()
         if not args.no_peer:
             start = time.process_time()
             with contextlib.suppress(Exception):  # a peer's crash costs its time, nothing else
@@ -193,6 +255,8 @@ def main() -> None:
             peer = 1000 * sum(r["peer"] for r in sets.values()) / n
             line += f"  trafilatura {peer:7.2f} ms/page  ratio {ours / peer:.3f}"
         print(line)
+    if args.second_opinion:
+        opinions.report(sum(r["pages"] for r in sets.values()))
     if profile:
         pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
 

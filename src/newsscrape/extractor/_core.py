@@ -133,7 +133,7 @@ def _stages(
     encoded = text  # the text utf8 holds
     if has_mojibake(utf8):  # encoded twice upstream: undone while at most half the budget is spent
         text = deadline.run(undo_mojibake, text, reserve=deadline.limit / 2) or text
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(), which copies the page to look at it)
         raise ExtractError("the document is empty", url=url, reason="empty")
     # lexbor is quadratic in the attributes of one tag: keep the first few hundred of each
     text = tame_attributes(text)
