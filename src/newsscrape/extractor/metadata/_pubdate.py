@@ -106,6 +106,12 @@ ALL_HEADINGS = HEADINGS | LATER_HEADINGS
 MAX_BYLINE_HEADINGS = 1
 # The headings (to know when the headline has passed) and the byline-like elements, in page order.
 _WRITTEN_QUERY = ", ".join((*sorted(HEADINGS), *BYLINE_DATE_SELECTORS))
+# Dates in boxes named so are other texts' (the bylines' NOT_BYLINE_BOXES): a comment's time in a
+# comment list (WordPress's <ol class="comment-list"><li class="comment">, any theme), another
+# story's date on its card in a related-posts box. WCXB half A, markup and text alone (no JSON-LD,
+# no metas): 2 article pages move right, one loses a comment's day that was right by chance; with
+# them, no article page of either half, nor the dates set, changes.
+OTHER_DATES_BOXES = ("comment", "related")
 MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a byline date
 # Text inside these is code, not prose.
 CODE = frozenset({"script", "style", "noscript", "template"})
@@ -824,11 +830,17 @@ def _wraps_widget(node: LexborNode, text: str) -> bool:
 
 
 def _elsewhere(node: LexborNode) -> bool:
-    """``outside_story`` looking at most MAX_CHROME_CLIMB ancestors up (one per candidate element)."""
+    """``outside_story`` looking at most MAX_CHROME_CLIMB ancestors up (one per candidate element), or
+    inside a comment or a related story (``OTHER_DATES_BOXES``), below ``<body>``."""
     parent = node.parent
     depth = 0
     while parent is not None and depth < MAX_CHROME_CLIMB:
         if parent.tag in CHROME_BOXES:
+            return True
+        if parent.tag == "body":
+            return False
+        marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".casefold()
+        if any(box in marks for box in OTHER_DATES_BOXES):
             return True
         parent = parent.parent
         depth += 1

@@ -1,0 +1,41 @@
+"""Publication dates on tiny inline pages without metadata: the times of comments and of related
+stories' cards do not date the story."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsscrape.extractor.metadata._dates import day_of
+from newsscrape.extractor.metadata._metadata import read_metadata
+
+TEXT = "<p>" + "The council met on Tuesday and voted to keep the library open for another year. " * 4 + "</p>"
+
+
+def published(html: str) -> date | None:
+    found = read_metadata(LexborHTMLParser(html), url=None).record.published
+    return None if found is None else day_of(found)
+
+
+def test_a_comment_time_does_not_date_the_story() -> None:
+    # A WordPress theme: the post's day printed in its entry meta, each comment's <time> in the list below.
+    page = (
+        '<article class="post"><h1>Library stays open</h1><p class="entry-meta">March 3, 2021</p>'
+        f"{TEXT}</article>"
+        '<div id="comments"><ol class="comment-list"><li class="comment"><article class="comment-body">'
+        '<time datetime="2022-11-15T07:03:58-05:00">November 15, 2022 at 7:03 am</time>'
+        "<p>Great post!</p></article></li></ol></div>"
+    )
+    assert published(page) == date(2021, 3, 3)
+
+
+def test_a_related_story_card_time_does_not_date_the_story() -> None:
+    # Cards of other stories above the story, each with its <time>; the story's day only in its byline text.
+    page = (
+        '<div class="related-stories"><a href="/x"><h3>Another story</h3>'
+        '<time datetime="2025-12-19T10:00:00Z">Dec. 19, 2025</time></a></div>'
+        '<article><h1>Library stays open</h1><p class="byline-date">Dec. 23, 2024</p>'
+        f"{TEXT}</article>"
+    )
+    assert published(page) == date(2024, 12, 23)
