@@ -39,3 +39,14 @@ def test_a_related_story_card_time_does_not_date_the_story() -> None:
         f"{TEXT}</article>"
     )
     assert published(page) == date(2024, 12, 23)
+
+
+def test_a_recent_posts_card_does_not_date_a_page_without_a_date() -> None:
+    # A long service page ends with a "recent posts" rail of blog cards: the cards' days are theirs.
+    services = "".join(f"<li>Treatment plan number {n} for homes</li>" for n in range(45))
+    page = (
+        f"<h1>Pest control in Queen Creek</h1><ul>{services}</ul>"
+        '<section class="articles articles-recent"><div class="blog-card">'
+        '<p class="blog-card--post-date">December 5, 2025</p><h3>Why termites swarm</h3></div></section>'
+    )
+    assert published(page) is None

@@ -108,10 +108,11 @@ MAX_BYLINE_HEADINGS = 1
 _WRITTEN_QUERY = ", ".join((*sorted(HEADINGS), *BYLINE_DATE_SELECTORS))
 # Dates in boxes named so are other texts' (the bylines' NOT_BYLINE_BOXES): a comment's time in a
 # comment list (WordPress's <ol class="comment-list"><li class="comment">, any theme), another
-# story's date on its card in a related-posts box. WCXB half A, markup and text alone (no JSON-LD,
-# no metas): 2 article pages move right, one loses a comment's day that was right by chance; with
-# them, no article page of either half, nor the dates set, changes.
-OTHER_DATES_BOXES = ("comment", "related")
+# story's date on its card in a related-posts box or a recent-posts rail (WordPress's "Recent Posts"
+# widget, "articles-recent"). WCXB half A, markup and text alone (no JSON-LD, no metas): 3 article
+# pages move right, one loses a comment's day that was right by chance; with them, no article page
+# of either half, nor the dates set, changes, and a service page is no longer dated by a blog card.
+OTHER_DATES_BOXES = ("comment", "related", "recent")
 MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a byline date
 # Text inside these is code, not prose.
 CODE = frozenset({"script", "style", "noscript", "template"})
@@ -831,7 +832,7 @@ def _wraps_widget(node: LexborNode, text: str) -> bool:
 
 def _elsewhere(node: LexborNode) -> bool:
     """``outside_story`` looking at most MAX_CHROME_CLIMB ancestors up (one per candidate element), or
-    inside a comment or a related story (``OTHER_DATES_BOXES``), below ``<body>``."""
+    inside a comment or another story's card (``OTHER_DATES_BOXES``), below ``<body>``."""
     parent = node.parent
     depth = 0
     while parent is not None and depth < MAX_CHROME_CLIMB:
