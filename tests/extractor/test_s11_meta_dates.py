@@ -50,3 +50,13 @@ def test_a_recent_posts_card_does_not_date_a_page_without_a_date() -> None:
         '<p class="blog-card--post-date">December 5, 2025</p><h3>Why termites swarm</h3></div></section>'
     )
     assert published(page) is None
+
+
+def test_an_open_graph_publication_time_outranks_a_printed_update() -> None:
+    # A WordPress review page: Yoast's article:published_time in the head, only "Updated <day>" in the byline.
+    head = '<meta property="article:published_time" content="2020-12-16T11:36:18+00:00">'
+    page = f"{head}<article><h1>Best electric scooters</h1><p>Updated February 27, 2026</p>{TEXT}</article>"
+    assert published(page) == date(2020, 12, 16)
+    # Declared in JSON-LD alone, the day is the markup's only: the update the reader sees wins.
+    ld = '<script type="application/ld+json">{"@type": "Article", "datePublished": "2020-12-16"}</script>'
+    assert published(ld + page.removeprefix(head)) == date(2026, 2, 27)
