@@ -3,11 +3,17 @@
     .venv/bin/python benchmarks/fit_dates.py --half A --worst 30
     .venv/bin/python benchmarks/fit_dates.py --set dates
     .venv/bin/python benchmarks/fit_dates.py --half A --conventions
+    .venv/bin/python benchmarks/fit_dates.py --half A --markup-only --worst 40
 
 Reads the same ground truth as ``../shared/bench/score.py`` (same day = right; on the dates set a
 null truth is right only when no date is returned) but runs only ``read_metadata``, so a page whose
 body the content pass refuses still counts here. Use it to study and tune date rules on half A,
 then confirm on half B and with ``score.py``.
+
+``--markup-only`` dates each page from its markup and text alone (no JSON-LD, no metas), the
+readers a page without structured data depends on: their misses on half A, where the structured
+data of the page says the truth, show where those readers go wrong (a comment's time, a related
+story's card) without any miss of the full pass to study.
 
 ``--conventions`` studies the pages dated with a published and a later modified day: which
 one the truth takes, by what the page prints (the published day anywhere, the modified day anywhere,
@@ -65,8 +71,12 @@ def _tree(path: Path, url: str | None) -> LexborHTMLParser:
     return LexborHTMLParser(decode_html(raw, http_charset=None, url=url))
 
 
-def _published(path: Path, url: str | None) -> tuple[date | None, str | None]:
-    meta = read_metadata(_tree(path, url), url=url)
+def _published(path: Path, url: str | None, *, markup_only: bool = False) -> tuple[date | None, str | None]:
+    tree = _tree(path, url)
+    meta = read_metadata(tree, url=url)
+    if markup_only:
+        found = _pubdate.find_dates(tree, metas={}, article=None, url=url, title=meta.record.title)
+        return found.published, found.published_source
     return meta.record.published, meta.sources.get("published")
 
 
@@ -101,6 +111,7 @@ def main() -> None:
     parser.add_argument("--worst", type=int, default=0, help="list this many misses")
     parser.add_argument("--sweep", help="NAME=v1,v2,...: score with each value of a _pubdate constant")
     parser.add_argument("--conventions", action="store_true", help="which day the truth takes")
+    parser.add_argument("--markup-only", action="store_true", help="markup and text alone")
     args = parser.parse_args()
     if args.conventions:
         _conventions(args.set, args.half)
@@ -110,16 +121,16 @@ def main() -> None:
         for value in values.split(","):
             setattr(_pubdate, name, int(value))
             print(f"{name}={value}: ", end="")
-            _score(args.set, args.half, 0)
+            _score(args.set, args.half, 0, markup_only=args.markup_only)
         return
-    _score(args.set, args.half, args.worst)
+    _score(args.set, args.half, args.worst, markup_only=args.markup_only)
 
 
-def _score(name: str, half: str | None, worst: int) -> None:
+def _score(name: str, half: str | None, worst: int, *, markup_only: bool = False) -> None:
     pages = _pages(name, half)
     right, misses, empty = 0, [], 0
     for page_id, url, path, truth in pages:
-        found, source = _published(path, url)
+        found, source = _published(path, url, markup_only=markup_only)
         day = _day(found)
         if day == truth:
             right += 1

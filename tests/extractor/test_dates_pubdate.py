@@ -159,8 +159,8 @@ def test_date_of_a_story_card_below_a_later_heading_is_not_the_page_date() -> No
 
 def test_update_the_reader_sees_beats_a_markup_day_printed_nowhere() -> None:
     page = (
-        '<meta property="article:published_time" content="2024-02-01T15:46:14+00:00">'
-        "<h1>Video production</h1><p>Updated April 19, 2025</p><p>Text.</p>"
+        ld('{"@type": "Article", "datePublished": "2024-02-01T15:46:14+00:00"}')
+        + "<h1>Video production</h1><p>Updated April 19, 2025</p><p>Text.</p>"
     )
     assert meta_of(page).record.published == date(2025, 4, 19)
     # When the page also prints the markup's day, that day stays the publication.

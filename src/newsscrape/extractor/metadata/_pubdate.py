@@ -70,6 +70,7 @@ MODIFIED_META = (
     "revised",
 )
 PUBLISHED_LD = ("datePublished", "dateCreated")
+OPEN_GRAPH_KEYS = ("og:", "article:")  # the Open Graph meta names (article:published_time, og:...)
 MODIFIED_LD = ("dateModified",)
 # A <time> (or any element) whose class/id/itemprop mentions one of these is the publication time.
 PUBLISHED_HINTS = ("publish", "pubdate", "posted", "created", "dateline", "entry-date", "post-date")
@@ -106,6 +107,13 @@ ALL_HEADINGS = HEADINGS | LATER_HEADINGS
 MAX_BYLINE_HEADINGS = 1
 # The headings (to know when the headline has passed) and the byline-like elements, in page order.
 _WRITTEN_QUERY = ", ".join((*sorted(HEADINGS), *BYLINE_DATE_SELECTORS))
+# Dates in boxes named so are other texts' (the bylines' NOT_BYLINE_BOXES): a comment's time in a
+# comment list (WordPress's <ol class="comment-list"><li class="comment">, any theme), another
+# story's date on its card in a related-posts box or a recent-posts rail (WordPress's "Recent Posts"
+# widget, "articles-recent"). WCXB half A, markup and text alone (no JSON-LD, no metas): 3 article
+# pages move right, one loses a comment's day that was right by chance; with them, no article page
+# of either half, nor the dates set, changes, and a service page is no longer dated by a blog card.
+OTHER_DATES_BOXES = ("comment", "related", "recent")
 MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a byline date
 # Text inside these is code, not prose.
 CODE = frozenset({"script", "style", "noscript", "template"})
@@ -203,8 +211,10 @@ def find_dates(
                 shown is not None
                 and day_of(shown) > day_of(published)
                 and not _printed(body, day_of(published))
+                and not _declared(metas, day_of(published))
             ):
-                # The reader sees only "Updated <day>": the markup's older day is nowhere on the page.
+                # The reader sees only "Updated <day>": the markup's older day is nowhere on the page
+                # (and no Open Graph article meta declares it).
                 published, p_src = shown, "dom"
     unmarked = None
     if published is None and nodes is not None:
@@ -250,6 +260,23 @@ def find_dates(
         published_source=p_src if published else None,
         modified=modified,
         modified_source=m_src if modified else None,
+    )
+
+
+def _declared(metas: dict[str, list[str]], day: date) -> bool:
+    """Whether an Open Graph article meta (``article:published_time``, ``og:published_time`` ...) gives
+    ``day`` as the publication's.
+
+    The time a page declares for link previews and aggregators outranks a printed "Updated" line;
+    a JSON-LD datePublished alone does not (WCXB half A: where the byline shows only a later
+    "Updated" day, the truth keeps the markup's day on the 3 pages of 3 sites whose Open Graph meta
+    gives it, and takes the update on the 6 pages whose JSON-LD alone gives it; half B 2 up, 1 down).
+    """
+    return any(
+        (found := parse_date(value)) is not None and day_of(found) == day
+        for key in PUBLISHED_META
+        if key.startswith(OPEN_GRAPH_KEYS)
+        for value in metas.get(key, ())
     )
 
 
@@ -422,7 +449,7 @@ def _structured(
         for value in metas.get(key, ()):
             found = parse_date(value, languages=languages)  # 03-09-2026 is March 9 on an English page
             if found is not None:
-                return found, "og" if key.startswith(("og:", "article:")) else "meta"
+                return found, "og" if key.startswith(OPEN_GRAPH_KEYS) else "meta"
     return None, None
 
 
@@ -824,11 +851,17 @@ def _wraps_widget(node: LexborNode, text: str) -> bool:
 
 
 def _elsewhere(node: LexborNode) -> bool:
-    """``outside_story`` looking at most MAX_CHROME_CLIMB ancestors up (one per candidate element)."""
+    """``outside_story`` looking at most MAX_CHROME_CLIMB ancestors up (one per candidate element), or
+    inside a comment or another story's card (``OTHER_DATES_BOXES``), below ``<body>``."""
     parent = node.parent
     depth = 0
     while parent is not None and depth < MAX_CHROME_CLIMB:
         if parent.tag in CHROME_BOXES:
+            return True
+        if parent.tag == "body":
+            return False
+        marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".casefold()
+        if any(box in marks for box in OTHER_DATES_BOXES):
             return True
         parent = parent.parent
         depth += 1

@@ -1,0 +1,62 @@
+"""Publication dates on tiny inline pages without metadata: the times of comments and of related
+stories' cards do not date the story."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsscrape.extractor.metadata._dates import day_of
+from newsscrape.extractor.metadata._metadata import read_metadata
+
+TEXT = "<p>" + "The council met on Tuesday and voted to keep the library open for another year. " * 4 + "</p>"
+
+
+def published(html: str) -> date | None:
+    found = read_metadata(LexborHTMLParser(html), url=None).record.published
+    return None if found is None else day_of(found)
+
+
+def test_a_comment_time_does_not_date_the_story() -> None:
+    # A WordPress theme: the post's day printed in its entry meta, each comment's <time> in the list below.
+    page = (
+        '<article class="post"><h1>Library stays open</h1><p class="entry-meta">March 3, 2021</p>'
+        f"{TEXT}</article>"
+        '<div id="comments"><ol class="comment-list"><li class="comment"><article class="comment-body">'
+        '<time datetime="2022-11-15T07:03:58-05:00">November 15, 2022 at 7:03 am</time>'
+        "<p>Great post!</p></article></li></ol></div>"
+    )
+    assert published(page) == date(2021, 3, 3)
+
+
+def test_a_related_story_card_time_does_not_date_the_story() -> None:
+    # Cards of other stories above the story, each with its <time>; the story's day only in its byline text.
+    page = (
+        '<div class="related-stories"><a href="/x"><h3>Another story</h3>'
+        '<time datetime="2025-12-19T10:00:00Z">Dec. 19, 2025</time></a></div>'
+        '<article><h1>Library stays open</h1><p class="byline-date">Dec. 23, 2024</p>'
+        f"{TEXT}</article>"
+    )
+    assert published(page) == date(2024, 12, 23)
+
+
+def test_a_recent_posts_card_does_not_date_a_page_without_a_date() -> None:
+    # A long service page ends with a "recent posts" rail of blog cards: the cards' days are theirs.
+    services = "".join(f"<li>Treatment plan number {n} for homes</li>" for n in range(45))
+    page = (
+        f"<h1>Pest control in Queen Creek</h1><ul>{services}</ul>"
+        '<section class="articles articles-recent"><div class="blog-card">'
+        '<p class="blog-card--post-date">December 5, 2025</p><h3>Why termites swarm</h3></div></section>'
+    )
+    assert published(page) is None
+
+
+def test_an_open_graph_publication_time_outranks_a_printed_update() -> None:
+    # A WordPress review page: Yoast's article:published_time in the head, only "Updated <day>" in the byline.
+    head = '<meta property="article:published_time" content="2020-12-16T11:36:18+00:00">'
+    page = f"{head}<article><h1>Best electric scooters</h1><p>Updated February 27, 2026</p>{TEXT}</article>"
+    assert published(page) == date(2020, 12, 16)
+    # Declared in JSON-LD alone, the day is the markup's only: the update the reader sees wins.
+    ld = '<script type="application/ld+json">{"@type": "Article", "datePublished": "2020-12-16"}</script>'
+    assert published(ld + page.removeprefix(head)) == date(2026, 2, 27)
