@@ -30,8 +30,6 @@ Writes ``src/newsscrape/extractor/data/repeats.json``, read by ``content/_conten
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -43,6 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import extracted, reading  # noqa: E402  (WCXB pages read; types read alike)
+from fitgrid import grid_point, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor.content import _content  # noqa: E402
 
@@ -108,28 +107,26 @@ def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
     scores: dict[str, dict[str, Any]] = {}
     changes: dict[tuple[str, tuple[int, float]], dict[str, float]] = {}
     for pair in GRID:
-        for half, docs in halves.items():
-            overall, f1s = replay(docs, {name: pair})
-            change = {t: f1s[t] - base[half][1][t] for t in f1s if abs(f1s[t] - base[half][1][t]) > 1e-9}
-            changes[half, pair] = change
-            scores.setdefault(f"{pair[0]} {pair[1]}", {})[f"half_{half.lower()}"] = {
-                "f1": round(overall, 4),
-                "changed": {t: round(d, 4) for t, d in sorted(change.items())},
-            }
-            print(
-                f"{name:14} {half} min_chars={pair[0]:<3} piece_share={pair[1]:<4} F1={overall:.4f} "
-                + " ".join(f"{t[:5]}={d:+.4f}" for t, d in sorted(change.items())),
-                flush=True,
-            )
-            fair = min(change.values(), default=0.0) >= -MAX_DROP
-            if half == "A" and fair and overall > base["A"][0] + 1e-9:
-                # scored by the mean F1 of the reading's own page types (a loose match must earn its
-                # place there), best first
-                own = sum(change.get(t, 0.0) for t in name.split("+"))
-                if pair[1] < 1.0:
-                    own -= PIECE_GAIN
-                if best is None or own > best[0]:
-                    best = (own, pair)
+        got = grid_point(
+            halves,
+            base,
+            replay,
+            {name: pair},
+            key=f"{pair[0]} {pair[1]}",
+            line=f"{name:14} {{half}} min_chars={pair[0]:<3} piece_share={pair[1]:<4}",
+            scores=scores,
+        )
+        changes.update({(half, pair): change for half, (_, change) in got.items()})
+        overall, change = got["A"]
+        fair = min(change.values(), default=0.0) >= -MAX_DROP
+        if fair and overall > base["A"][0] + 1e-9:
+            # scored by the mean F1 of the reading's own page types (a loose match must earn its
+            # place there), best first
+            own = sum(change.get(t, 0.0) for t in name.split("+"))
+            if pair[1] < 1.0:
+                own -= PIECE_GAIN
+            if best is None or own > best[0]:
+                best = (own, pair)
     chosen = None if best is None else best[1]
     b_drops = (
         {} if chosen is None else {t: round(-d, 4) for t, d in changes["B", chosen].items() if d < -MAX_DROP}
@@ -169,29 +166,23 @@ def main() -> None:
     print("kept:", pairs, summary, f"({unread} pages without a recorded reading)")
     if args.dry_run:
         return
-    DATA.write_text(
-        json.dumps(
-            {
-                "fitted": dt.date.today().isoformat(),
-                "by": "benchmarks/fit_repeats.py",
-                "data": "WCXB development split: half A (even ids) chooses; half B (odd ids) may only refuse",
-                "max_drop": MAX_DROP,
-                "grid": {"min_chars": list(MIN_CHARS), "piece_share": list(PIECE_SHARES)},
-                "types": sorted(args.types),
-                "readings": fits,
-                "all_kept": summary,
-                "once": {
-                    page_type: None
-                    if name not in pairs
-                    else {"min_chars": pairs[name][0], "piece_share": pairs[name][1]}
-                    for name in readings
-                    for page_type in name.split("+")
-                },
+    write_fit(
+        DATA,
+        "fit_repeats.py",
+        {
+            "max_drop": MAX_DROP,
+            "grid": {"min_chars": list(MIN_CHARS), "piece_share": list(PIECE_SHARES)},
+            "types": sorted(args.types),
+            "readings": fits,
+            "all_kept": summary,
+            "once": {
+                page_type: None
+                if name not in pairs
+                else {"min_chars": pairs[name][0], "piece_share": pairs[name][1]}
+                for name in readings
+                for page_type in name.split("+")
             },
-            indent=2,
-        )
-        + "\n",
-        encoding="utf-8",
+        },
     )
 
 

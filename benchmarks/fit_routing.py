@@ -26,7 +26,6 @@ Writes ``src/newsscrape/extractor/data/routing.json``, read by ``content/_conten
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gzip
 import json
 import sys
@@ -41,6 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import WCXB, word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows  # noqa: E402  (an extraction's rows, kept)
+from fitgrid import grid_point, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape import ExtractError, extract  # noqa: E402
 from newsscrape.extractor import _core  # noqa: E402
@@ -122,21 +122,21 @@ def fit(halves: dict[str, list[dict[str, Any]]], label: str) -> dict[str, Any]:
     fair: dict[float, float] = {}  # share -> half A's mean F1, for the shares no type loses with
     changes: dict[tuple[str, float], tuple[float, dict[str, float]]] = {}
     for share in SHARES:
-        for half, docs in halves.items():
-            overall, f1s = replay(docs, {label: share})
-            change = {t: f1s[t] - base[half][1][t] for t in f1s if abs(f1s[t] - base[half][1][t]) > 1e-9}
-            changes[half, share] = (overall - base[half][0], change)
-            scores.setdefault(str(share), {})[f"half_{half.lower()}"] = {
-                "f1": round(overall, 4),
-                "changed": {t: round(d, 4) for t, d in sorted(change.items())},
-            }
-            print(
-                f"{label:10} {half} share={share:<4} F1={overall:.4f} "
-                + " ".join(f"{t[:5]}={d:+.4f}" for t, d in sorted(change.items())),
-                flush=True,
-            )
-            if half == "A" and min(change.values(), default=0.0) >= -MAX_DROP:
-                fair[share] = overall
+        got = grid_point(
+            halves,
+            base,
+            replay,
+            {label: share},
+            key=str(share),
+            line=f"{label:10} {{half}} share={share:<4}",
+            scores=scores,
+        )
+        changes.update(
+            {(half, share): (overall - base[half][0], change) for half, (overall, change) in got.items()}
+        )
+        overall, change = got["A"]
+        if min(change.values(), default=0.0) >= -MAX_DROP:
+            fair[share] = overall
     chosen = None
     if fair and max(fair.values()) >= base["A"][0] + MIN_STEP:
         best = max(fair.values())
@@ -178,24 +178,18 @@ def main() -> None:
     print("kept:", shares, json.dumps(summary))
     if args.dry_run:
         return
-    DATA.write_text(
-        json.dumps(
-            {
-                "fitted": dt.date.today().isoformat(),
-                "by": "benchmarks/fit_routing.py",
-                "data": "WCXB development split: half A (even ids) chooses; half B (odd ids) may only refuse",
-                "max_drop": MAX_DROP,
-                "min_step": MIN_STEP,
-                "grid": list(SHARES),
-                "types": sorted(args.types),
-                "readings": fits,
-                "all_kept": summary,
-                "listing_shares": {label: fits[label]["kept"] for label in sorted(args.types)},
-            },
-            indent=2,
-        )
-        + "\n",
-        encoding="utf-8",
+    write_fit(
+        DATA,
+        "fit_routing.py",
+        {
+            "max_drop": MAX_DROP,
+            "min_step": MIN_STEP,
+            "grid": list(SHARES),
+            "types": sorted(args.types),
+            "readings": fits,
+            "all_kept": summary,
+            "listing_shares": {label: fits[label]["kept"] for label in sorted(args.types)},
+        },
     )
 
 

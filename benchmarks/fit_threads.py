@@ -25,8 +25,6 @@ Writes ``src/newsscrape/extractor/data/threads.json``, read by ``content/_conten
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
@@ -40,6 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
 from fit_second_opinion import reading as reading_name  # noqa: E402  (types read alike)
+from fitgrid import grid_point, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor._text import count_words  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
@@ -120,22 +119,20 @@ def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
     scores: dict[str, dict[str, Any]] = {}
     changes: dict[tuple[str, float], dict[str, float]] = {}
     for share in SHARES:
-        for half, docs in halves.items():
-            overall, f1s = replay(docs, {name: share})
-            change = {t: f1s[t] - base[half][1][t] for t in f1s if abs(f1s[t] - base[half][1][t]) > 1e-9}
-            changes[half, share] = change
-            scores.setdefault(str(share), {})[f"half_{half.lower()}"] = {
-                "f1": round(overall, 4),
-                "changed": {t: round(d, 4) for t, d in sorted(change.items())},
-            }
-            print(
-                f"{name:10} {half} share={share:<4} F1={overall:.4f} "
-                + " ".join(f"{t[:5]}={d:+.4f}" for t, d in sorted(change.items())),
-                flush=True,
-            )
-            fair = min(change.values(), default=0.0) >= -MAX_DROP
-            if half == "A" and fair and overall > base["A"][0] + 1e-9 and (best is None or overall > best[0]):
-                best = (overall, share)
+        got = grid_point(
+            halves,
+            base,
+            replay,
+            {name: share},
+            key=str(share),
+            line=f"{name:10} {{half}} share={share:<4}",
+            scores=scores,
+        )
+        changes.update({(half, share): change for half, (_, change) in got.items()})
+        overall, change = got["A"]
+        fair = min(change.values(), default=0.0) >= -MAX_DROP
+        if fair and overall > base["A"][0] + 1e-9 and (best is None or overall > best[0]):
+            best = (overall, share)
     chosen = None if best is None else best[1]
     b_drops = (
         {} if chosen is None else {t: round(-d, 4) for t, d in changes["B", chosen].items() if d < -MAX_DROP}
@@ -169,25 +166,19 @@ def main() -> None:
     print("kept:", shares, summary)
     if args.dry_run:
         return
-    DATA.write_text(
-        json.dumps(
-            {
-                "fitted": dt.date.today().isoformat(),
-                "by": "benchmarks/fit_threads.py",
-                "data": "WCXB development split: half A (even ids) chooses; half B (odd ids) may only refuse",
-                "max_drop": MAX_DROP,
-                "grid": list(SHARES),
-                "types": sorted(args.types),
-                "readings": fits,
-                "all_kept": summary,
-                "thread_shares": {
-                    page_type: shares.get(name) for name in readings for page_type in name.split("+")
-                },
+    write_fit(
+        DATA,
+        "fit_threads.py",
+        {
+            "max_drop": MAX_DROP,
+            "grid": list(SHARES),
+            "types": sorted(args.types),
+            "readings": fits,
+            "all_kept": summary,
+            "thread_shares": {
+                page_type: shares.get(name) for name in readings for page_type in name.split("+")
             },
-            indent=2,
-        )
-        + "\n",
-        encoding="utf-8",
+        },
     )
 
 

@@ -1,0 +1,49 @@
+"""The parts the grid fits share (``fit_threads``, ``fit_repeats``, ``fit_routing``): a grid point
+replayed on both halves of WCXB, and the data file a fit writes. Each fit keeps its own grid, its
+replay and its rule for choosing on half A."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+V = TypeVar("V")  # a grid's value: a share, a (min_chars, piece_share) pair
+Rows = list[dict[str, Any]]
+Scored = tuple[float, dict[str, float]]  # mean F1 of all pages, and mean F1 by page type
+HALVES_NOTE = "WCXB development split: half A (even ids) chooses; half B (odd ids) may only refuse"
+
+
+def grid_point(
+    halves: Mapping[str, Rows],
+    base: Mapping[str, Scored],
+    replay: Callable[[Rows, dict[str, V]], Scored],
+    setting: dict[str, V],
+    *,
+    key: str,
+    line: str,
+    scores: dict[str, dict[str, Any]],
+) -> dict[str, Scored]:
+    """One grid point, ``setting`` (reading or label -> value), replayed on each half: its mean F1
+    and what it changes by page type (against ``base``), recorded as ``scores[key]`` and printed
+    after ``line`` ("{half}" in it names the half)."""
+    out: dict[str, Scored] = {}
+    for half, docs in halves.items():
+        overall, f1s = replay(docs, setting)
+        change = {t: f1s[t] - base[half][1][t] for t in f1s if abs(f1s[t] - base[half][1][t]) > 1e-9}
+        scores.setdefault(key, {})[f"half_{half.lower()}"] = {
+            "f1": round(overall, 4),
+            "changed": {t: round(d, 4) for t, d in sorted(change.items())},
+        }
+        changed = " ".join(f"{t[:5]}={d:+.4f}" for t, d in sorted(change.items()))
+        print(f"{line.format(half=half)} F1={overall:.4f} {changed}", flush=True)
+        out[half] = (overall, change)
+    return out
+
+
+def write_fit(path: Path, script: str, fields: dict[str, Any]) -> None:
+    """The fitted values and how they were found, as the package reads them."""
+    head = {"fitted": dt.date.today().isoformat(), "by": f"benchmarks/{script}", "data": HALVES_NOTE}
+    path.write_text(json.dumps(head | fields, indent=2) + "\n", encoding="utf-8")
