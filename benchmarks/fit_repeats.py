@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import extracted, reading  # noqa: E402  (WCXB pages read; types read alike)
-from fitgrid import grid_point, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import all_kept, grid_point, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor.content import _content  # noqa: E402
 
@@ -155,14 +155,7 @@ def main() -> None:
     )
     fits = {name: fit(halves, name) for name in readings}
     pairs = {name: f["kept"] for name, f in fits.items() if f["kept"] is not None}
-    summary = {}
-    for half, docs in halves.items():
-        before, after = replay(docs, {}), replay(docs, pairs)
-        summary[f"half_{half.lower()}"] = {
-            "f1_before": round(before[0], 4),
-            "f1_after": round(after[0], 4),
-            "by_type_after": {t: round(f1, 4) for t, f1 in sorted(after[1].items())},
-        }
+    summary = all_kept(halves, replay, pairs)
     print("kept:", pairs, summary, f"({unread} pages without a recorded reading)")
     if args.dry_run:
         return

@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import WCXB, word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows  # noqa: E402  (an extraction's rows, kept)
-from fitgrid import grid_point, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import all_kept, grid_point, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape import ExtractError, extract  # noqa: E402
 from newsscrape.extractor import _core  # noqa: E402
@@ -166,15 +166,7 @@ def main() -> None:
     halves = {half: [r for r in rows if r["half"] == half] for half in "AB"}
     fits = {label: fit(halves, label) for label in sorted(args.types)}
     shares = {label: f["kept"] for label, f in fits.items() if f["kept"] is not None}
-    summary = {}
-    for half, docs in halves.items():
-        before, after = replay(docs, {}), replay(docs, shares)
-        summary[f"half_{half.lower()}"] = {
-            "f1_before": round(before[0], 4),
-            "f1_after": round(after[0], 4),
-            "by_type_before": {t: round(f1, 4) for t, f1 in sorted(before[1].items())},
-            "by_type_after": {t: round(f1, 4) for t, f1 in sorted(after[1].items())},
-        }
+    summary = all_kept(halves, replay, shares)
     print("kept:", shares, json.dumps(summary))
     if args.dry_run:
         return

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
 from fit_second_opinion import reading as reading_name  # noqa: E402  (types read alike)
-from fitgrid import grid_point, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import all_kept, grid_point, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor._text import count_words  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
@@ -155,14 +155,7 @@ def main() -> None:
     readings = sorted({r["reading"] for r in rows if "reading" in r})
     fits = {name: fit(halves, name) for name in readings}
     shares = {name: f["kept"] for name, f in fits.items() if f["kept"] is not None}
-    summary = {}
-    for half, docs in halves.items():
-        before, after = replay(docs, {}), replay(docs, shares)
-        summary[f"half_{half.lower()}"] = {
-            "f1_before": round(before[0], 4),
-            "f1_after": round(after[0], 4),
-            "by_type_after": {t: round(f1, 4) for t, f1 in sorted(after[1].items())},
-        }
+    summary = all_kept(halves, replay, shares)
     print("kept:", shares, summary)
     if args.dry_run:
         return

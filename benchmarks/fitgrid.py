@@ -43,6 +43,22 @@ def grid_point(
     return out
 
 
+def all_kept(
+    halves: Mapping[str, Rows], replay: Callable[[Rows, dict[str, V]], Scored], kept: dict[str, V]
+) -> dict[str, dict[str, Any]]:
+    """Each half's mean F1 before and after the values ``kept``, and by page type."""
+    summary = {}
+    for half, docs in halves.items():
+        before, after = replay(docs, {}), replay(docs, kept)
+        summary[f"half_{half.lower()}"] = {
+            "f1_before": round(before[0], 4),
+            "f1_after": round(after[0], 4),
+            "by_type_before": {t: round(f1, 4) for t, f1 in sorted(before[1].items())},
+            "by_type_after": {t: round(f1, 4) for t, f1 in sorted(after[1].items())},
+        }
+    return summary
+
+
 def write_fit(path: Path, script: str, fields: dict[str, Any]) -> None:
     """The fitted values and how they were found, as the package reads them."""
     head = {"fitted": dt.date.today().isoformat(), "by": f"benchmarks/{script}", "data": HALVES_NOTE}
