@@ -31,7 +31,6 @@ Writes ``src/newsscrape/extractor/data/second_opinion.json``, read by ``content/
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gzip
 import json
 import sys
@@ -46,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for both fitting scripts)
+from fitgrid import write_fit  # noqa: E402  (the data file a fit writes)
 
 from newsscrape import ExtractError, extract  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
@@ -240,25 +240,19 @@ def main() -> None:
     if args.dry_run:
         return
     by_type = {page_type: name for name in readings for page_type in name.split("+")}
-    DATA.write_text(
-        json.dumps(
-            {
-                "fitted": dt.date.today().isoformat(),
-                "by": "benchmarks/fit_second_opinion.py",
-                "data": "WCXB development split: half A (even ids) chooses; half B (odd ids) may only refuse",
-                "max_drop": MAX_DROP,
-                "grids": {gate: list(grid) for gate, grid in GRIDS.items()},
-                "readings": fits,
-                "all_kept": summary,
-                **{
-                    DATA_KEY[gate]: {t: kept.get(name, {}).get(gate) for t, name in by_type.items()}
-                    for gate in GRIDS
-                },
+    write_fit(
+        DATA,
+        "fit_second_opinion.py",
+        {
+            "max_drop": MAX_DROP,
+            "grids": {gate: list(grid) for gate, grid in GRIDS.items()},
+            "readings": fits,
+            "all_kept": summary,
+            **{
+                DATA_KEY[gate]: {t: kept.get(name, {}).get(gate) for t, name in by_type.items()}
+                for gate in GRIDS
             },
-            indent=2,
-        )
-        + "\n",
-        encoding="utf-8",
+        },
     )
 
 
