@@ -24,8 +24,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Final, NamedTuple
 
-from selectolax.lexbor import LexborNode
-
 from .._nodes import in_story
 from .._text import fold, squash
 from .._urls import absolute  # one resolver for every URL a page gives, never raising
@@ -37,7 +35,7 @@ from ._language import fits_text, normalise_language
 from ._metapage import Metadata, MetaField, Page, Source
 from ._site import clean_site_name, logo_name, plausible_image, site_beside_title, site_blurb, story_image
 from ._tags import PageNames, find_tags
-from ._title import TitleSources, choose_title
+from ._title import TitleSources, choose_title, heading_text, links_home
 
 MAX_H2 = 10
 # The title and description are enough to tell a declared language wrong.
@@ -230,30 +228,22 @@ def ld_word_count(p: Page, m: Metadata) -> int | None:
 
 
 # -- decisions over several sources ----------------------------------------------------------------
-def _heading_text(node: LexborNode) -> str:
-    """A heading's text with a line break read as a space ("Top picks<br>for 2025")."""
-    if node.css_first("br") is None:
-        return squash(node.text(deep=True))
-    parts = [
-        " " if child.tag == "br" else (child.text_content or "")
-        for child in node.traverse(include_text=True)
-        if child.tag in ("br", "-text")
-    ]
-    return squash("".join(parts))
-
-
 def title_sources(p: Page, m: Metadata) -> TitleSources:
     main: list[str] = []
     rest: list[str] = []
+    home_links: list[str] = []
     for node in p.tree.css("h1"):
-        text = _heading_text(node)
+        text = heading_text(node)
         if text:
             (main if in_story(node) else rest).append(text)
+            if links_home(node, text, p.url):
+                home_links.append(text)
     h2s: list[str] = []
     if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim names it)
         h2s = [t for t in (squash(n.text(deep=True)) for n in p.tree.css("h2")[:MAX_H2]) if t]
     return TitleSources(
         h1s=tuple(main + rest),
+        home_links=tuple(home_links),
         h2s=tuple(h2s),
         og=p.meta("og:title"),
         headline=text_of(p.art.get("headline")) or text_of(p.art.get("name")),

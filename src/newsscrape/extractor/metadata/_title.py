@@ -7,6 +7,10 @@ wins when another source vouches for it or words it differently; the meta titles
 " | Site Name". An h1 that is a meta title retyped with a slip ("and" for "&"), or its headline
 without the subtitle after a colon, gives way to it; not an h1 that changes one of its numbers or
 that the breadcrumb trail repeats (an edit, not a slip).
+
+A heading is read as readers see it: a permalink beside it ("¶", "#" linking to the heading itself)
+is no part of its text. An h1 whose whole text is one link up to the site's front page (a logo or
+site-name header over the page's own h1) is the site, not the headline.
 """
 
 from __future__ import annotations
@@ -15,8 +19,11 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from selectolax.lexbor import LexborNode
+
 from .._data import fitted
-from .._text import NON_WORD, alnum_key, host_key, host_names, phrase_key
+from .._text import NON_WORD, alnum_key, host_key, host_names, phrase_key, squash
+from .._urls import absolute, split_url
 
 # How titles join the headline and the site name: "Headline | Site", "Site - Headline", "Site: Headline".
 # (hyphen, en dash, em dash, middle dot, bullet, guillemets)
@@ -51,6 +58,9 @@ MIN_COPY: float = _FITTED["min_copy"]
 # " - ": the part after those is as often a label as a subtitle (an h1 that is a part wins, step 3).
 SUBTITLE = ": "
 _NUMBER = re.compile(r"\d+")
+_WORD = re.compile(r"\w")
+# A link's last path segment that names a front page, as the empty one does ("/docs/", "index.html").
+_FRONT_PAGE = re.compile(r"(?:index|default|home)(?:\.\w+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,6 +68,8 @@ class TitleSources:
     """Candidate titles, already whitespace-folded; ``h1s`` best-placed first."""
 
     h1s: tuple[str, ...] = ()
+    # Those h1s whose whole text is one link up to the site's (or the section's) front page.
+    home_links: tuple[str, ...] = ()
     # The first h2s of a page without any h1: a headline only when a claim names it, not when it
     # merely resembles one (an h2 is as often a section or a comments heading).
     h2s: tuple[str, ...] = ()
@@ -90,8 +102,10 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     # last cut is the claim stripped; any of them may vouch for an h1.
     cuts = [(_variants(text, src), where) for text, where in claims]
     stripped = [(variants[-1], where) for variants, where in cuts]
-    # A heading that is just the site name (or host name) is a logo, whatever the meta tags say.
-    h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if not _is_site_name(h1, src)]
+    # A heading that is just the site name (or host name) is a logo, whatever the meta tags say; so is
+    # an h1 linking to the front page when the page has an h1 of its own.
+    logos = set(src.home_links) if any(h1 not in src.home_links for h1 in src.h1s) else set()
+    h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if h1 not in logos and not _is_site_name(h1, src)]
     # Steps 1-3 only: an h2 stands for a missing h1 when a claim names it, not when it resembles one.
     headings = h1s + [h2 for h2 in src.h2s if not _is_site_name(h2, src)]
     # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
@@ -145,6 +159,66 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     if headings:
         return headings[0], "dom"
     return stripped[0] if stripped else (None, "none")
+
+
+def heading_text(node: LexborNode) -> str:
+    """A heading's text as readers see it: a line break read as a space ("Top picks<br>for 2025"),
+    without the permalink beside it (a link to the heading itself with no word: "¶", "#", "🔗").
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> heading_text(LexborHTMLParser('<h1>Top picks<br>2025<a href="#top">¶</a></h1>').css_first("h1"))
+    'Top picks 2025'
+    """
+    if node.css_first('br, a[href^="#"]') is None:
+        return squash(node.text(deep=True))
+    parts = []
+    for child in node.traverse(include_text=True):
+        if child.tag == "br":
+            parts.append(" ")
+        elif child.tag == "-text":
+            text = child.text_content or ""
+            if _WORD.search(text) or not _in_permalink(child, node):
+                parts.append(text)
+    return squash("".join(parts))
+
+
+def _in_permalink(text: LexborNode, heading: LexborNode) -> bool:
+    """The text sits in a link to a place on this page, inside the heading."""
+    node = text.parent
+    while node is not None and node != heading:
+        if node.tag == "a" and (node.attributes.get("href") or "").startswith("#"):
+            return True
+        node = node.parent
+    return False
+
+
+def links_home(node: LexborNode, text: str, url: str | None) -> bool:
+    """The heading's whole ``text`` is one link up to a front page above this page: the site's
+    ("/", "index.html") or its section's ("../index.html" of a manual's chapter).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> h1 = LexborHTMLParser('<h1><a href="../index.html">Docs</a></h1>').css_first("h1")
+    >>> links_home(h1, "Docs", "https://example.com/docs/guide/intro.html")
+    True
+    """
+    links = [a for a in node.css("a[href]") if not (a.attributes.get("href") or "").startswith("#")]
+    if len(links) != 1 or heading_text(links[0]) != text:
+        return False
+    href = (links[0].attributes.get("href") or "").strip()
+    target = split_url(absolute(href, url) if url else href)
+    page = split_url(url)
+    if target is None or target.query or target.fragment:
+        return False
+    folder, _, last = target.path.rpartition("/")
+    if last and not _FRONT_PAGE.fullmatch(last):
+        return False
+    if page is None:  # no page URL to place the link: only one up ("../", "index.html") or to the root
+        return not target.netloc and all(part in ("", ".", "..") for part in folder.split("/"))
+    return (
+        target.netloc.removeprefix("www.") == page.netloc.removeprefix("www.")
+        and (page.path or "/").startswith(folder + "/")
+        and target.path != page.path
+    )
 
 
 def _unglue(h1: str, trail: tuple[str, ...]) -> str:
