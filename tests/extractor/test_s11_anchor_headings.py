@@ -32,3 +32,21 @@ def test_sphinx_headings_with_a_back_reference_and_a_headerlink_are_kept() -> No
     art = extract(html, url="https://example.com/story", config=NATIVE)
     assert art.page_type == "article"
     assert [h.rstrip("\u00b6") for h in art.headings] == ["Setting up", "Conclusion"]
+
+
+def test_headings_with_an_anchor_class_or_a_hidden_mark_are_kept() -> None:
+    # rustdoc's "§" anchor, a GitHub-style hidden link icon: marks of the section itself, whatever
+    # the heading's own text links to on the page
+    html = page(
+        f"<p>{PARA}</p>"
+        '<h2><a href="#id2">Examples</a><a class="anchor" href="#examples">\u00a7</a></h2>'
+        f"<p>{PARA2}</p>"
+        '<h3><a aria-hidden="true" href="#id3"><svg></svg></a><a href="#id5">Panics</a></h3>'
+        f"<p>{PARA3}</p>"
+        '<h2><a href="/news/other-story">Another story</a><a href="/news/other-story#top">#</a></h2>'
+        f"<p>{PARA}</p>"
+    )
+    art = extract(html, url="https://example.com/story", config=NATIVE)
+    assert art.page_type == "article"
+    # a "#" pointing at another page's section is no permalink: that heading is still a linked title
+    assert [h.rstrip("\u00a7") for h in art.headings] == ["Examples", "Panics"]
