@@ -71,6 +71,10 @@ SMALL_KINDS: Final[frozenset[RemovalKind]] = frozenset(
 SMALL_BOX_MAX_PROSE: Final = 400
 _URL: Final = re.compile(r"^(?:https?://|www\.)\S+$")
 SUBHEADINGS: Final = "h2, h3, h4, h5, h6"
+# A section's permalink mark beside its heading (Sphinx's ``<a class="headerlink">¶</a>``, GitHub's
+# "anchor"): the heading is the story's own section.
+PERMALINK_GLYPHS: Final = frozenset({"", "\u00b6", "#", "\u00a7", "\U0001f517", "\u2693"})
+PERMALINK_CLASS: Final = re.compile(r"headerlink|(?:^|[\s_-])anchor|permalink", re.I)
 # A <header> whose text is mostly its subheadings (no <h1>, not the title) heads a section of the
 # story, not the page: a list article's items, a guide's steps ("<section><header><h2>"), whose
 # headings WCXB truths keep. Such headers repeat, one per section; one alone heads the page or a
@@ -572,15 +576,18 @@ class Walk:
             and not self._links_here(head)
         )
 
-    @staticmethod
-    def _links_here(head: LexborNode) -> bool:
-        """A heading that is its own anchor (``<h2 id="part"><a href="#part">``: a link to copy) or
-        no link at all (``<a name="part">``): the story's own section, not another story. A fragment
-        naming something else (a forum post's ``#p123``) is not its own; a link to the page itself
-        is its title (a blog's permalink), which is no body either."""
+    def _links_here(self, head: LexborNode) -> bool:
+        """A heading that is its own anchor (``<h2 id="part"><a href="#part">``: a link to copy), no
+        link at all (``<a name="part">``) or one carrying a permalink mark (a documentation page's
+        ``<a class="headerlink" href="#part">¶</a>``): the story's own section, not another story.
+        A fragment naming something else (a forum post's ``#p123``) is not its own; a link to the
+        page itself is its title (a blog's permalink), which is no body either."""
         link = head.css_first("a[href]")
         href = "" if link is None else (link.attributes.get("href") or "").strip()
         if not href:
+            return True
+        links = head.css("a[href]")
+        if any(self._is_permalink(a) for a in links):
             return True
         names = {
             value
@@ -589,6 +596,28 @@ class Walk:
             if value
         }
         return href.startswith("#") and href[1:] in names
+
+    def _in_page(self, href: str | None) -> bool:
+        """``href`` names a place on this very page: ``#part``, or the page's address with a fragment."""
+        href = (href or "").strip()
+        if href.startswith("#"):
+            return len(href) > 1 and not href.startswith("#!")  # "#", "#!": a script's button
+        if "#" not in href or self.base_url is None:
+            return False
+        url = absolute(href, self.base_url)
+        return url is not None and url.split("#", 1)[0] == self.base_url.split("#", 1)[0]
+
+    def _is_permalink(self, link: LexborNode) -> bool:
+        """A section's permalink mark: an in-page link shown as a glyph ("¶", "#", "🔗") or none, or
+        named so by its class or hidden from screen readers."""
+        if not self._in_page(link.attributes.get("href")):
+            return False
+        text = fold(link.text(deep=True))
+        return (
+            text in PERMALINK_GLYPHS
+            or link.attributes.get("aria-hidden") == "true"
+            or bool(PERMALINK_CLASS.search(link.attributes.get("class") or ""))
+        )
 
     def _h1(self, node: LexborNode) -> None:
         """The first <h1> (or one repeating the title) is the title, never body; a later one is a
