@@ -31,7 +31,8 @@ def test_sphinx_headings_with_a_back_reference_and_a_headerlink_are_kept() -> No
     )
     art = extract(html, url="https://example.com/story", config=NATIVE)
     assert art.page_type == "article"
-    assert [h.rstrip("\u00b6") for h in art.headings] == ["Setting up", "Conclusion"]
+    # and shown without the permalink's glyph
+    assert art.headings == ("Setting up", "Conclusion")
 
 
 def test_headings_with_an_anchor_class_or_a_hidden_mark_are_kept() -> None:
@@ -49,4 +50,17 @@ def test_headings_with_an_anchor_class_or_a_hidden_mark_are_kept() -> None:
     art = extract(html, url="https://example.com/story", config=NATIVE)
     assert art.page_type == "article"
     # a "#" pointing at another page's section is no permalink: that heading is still a linked title
-    assert [h.rstrip("\u00a7") for h in art.headings] == ["Examples", "Panics"]
+    assert art.headings == ("Examples", "Panics")
+
+
+def test_a_hash_in_the_heading_own_words_stays() -> None:
+    # "C#" ends in the permalink glyph "#" but links nowhere: the words stay as written
+    html = page(
+        f"<p>{PARA}</p>"
+        '<h2 id="csharp">Learning C#<a class="headerlink" href="#csharp">\u00b6</a></h2>'
+        f"<p>{PARA2}</p>"
+        f"<h2>Why C#</h2><p>{PARA3}</p>"
+    )
+    art = extract(html, url="https://example.com/story", config=NATIVE)
+    assert art.headings == ("Learning C#", "Why C#")
+    assert "Learning C#\n" in art.body

@@ -597,6 +597,16 @@ class Walk:
         }
         return href.startswith("#") and href[1:] in names
 
+    def _without_marks(self, head: LexborNode, text: str) -> str:
+        """The heading's text as a reader takes it in: without the glyph of a permalink mark at its
+        start or end ("Setting up¶" is "Setting up"; "C#" keeps its "#", which links nowhere).
+        Only the text shown: the heading is judged as the page prints it."""
+        for link in head.css("a[href]"):
+            mark = fold(link.text(deep=True))
+            if mark and mark in PERMALINK_GLYPHS and self._in_page(link.attributes.get("href")):
+                text = text.removesuffix(mark).removeprefix(mark).strip() or text
+        return text
+
     def _in_page(self, href: str | None) -> bool:
         """``href`` names a place on this very page: ``#part``, or the page's address with a fragment."""
         href = (href or "").strip()
@@ -647,7 +657,7 @@ class Walk:
         if self.story_headings and self._links_within(node, text):
             self._record("other_stories", "heading links to a story", where(node), text)
             return
-        self.blocks.append(Block(text=text, level=level))
+        self.blocks.append(Block(text=self._without_marks(node, text), level=level))
 
     def _first_below(self, node: LexborNode, selector: str) -> LexborNode | None:
         """``node.css_first(selector)`` for a node of the walk, from one query per walk and selector."""
