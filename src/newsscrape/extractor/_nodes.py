@@ -64,6 +64,17 @@ def ancestors(node: LexborNode) -> Iterator[LexborNode]:
         parent = parent.parent
 
 
+def class_and_id(node: LexborNode) -> str:
+    """``node``'s class and id, case-folded, one space between: what a name test looks in
+    ("related" in "yarpp-related").
+
+    >>> class_and_id(LexborHTMLParser('<div class="Post-Navigation" id="nav">x</div>').css_first("div"))
+    'post-navigation nav'
+    """
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".casefold()
+
+
 def inside_any(node: LexborNode, boxes: set[int]) -> bool:
     """Whether a node around ``node`` is one of ``boxes`` (their ``mem_id``).
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import ancestors, headline_node, outside_story
+from .._nodes import ancestors, class_and_id, headline_node, outside_story
 from .._text import ascii_lower, fold, squash
 from ..content._blocks import BLOCK_TAGS
 from ._authors import (
@@ -636,8 +636,7 @@ def _not_a_byline(node: LexborNode) -> bool:
         return True
     parent: LexborNode | None = node
     while parent is not None and parent.tag not in ("body", "html"):
-        attrs = parent.attributes
-        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".casefold()
+        marks = class_and_id(parent)
         if any(box in marks for box in NOT_BYLINE_BOXES):
             return True
         if "vcard" in marks.split() and any(parent.css_first(f".{c}") is not None for c in HCARD_NOT_PERSON):

@@ -19,7 +19,7 @@ from typing import Any, ClassVar, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import CHROME_BOXES
+from .._nodes import CHROME_BOXES, class_and_id
 from .._text import phrase_key, squash
 from ._dates import day_of, parse_date, url_date
 from ._title import same_story
@@ -860,7 +860,7 @@ def _elsewhere(node: LexborNode) -> bool:
             return True
         if parent.tag == "body":
             return False
-        marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".casefold()
+        marks = class_and_id(parent)
         if any(box in marks for box in OTHER_DATES_BOXES):
             return True
         parent = parent.parent
