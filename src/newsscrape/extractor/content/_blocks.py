@@ -243,6 +243,13 @@ def _is_trigger(node: LexborNode, kind: RemovalKind) -> bool:
     )
 
 
+def _glyph(link: LexborNode) -> str | None:
+    """The glyph a link shows when it is one a permalink mark shows (``PERMALINK_GLYPHS``: "¶",
+    "#", "🔗", or nothing), else None."""
+    text = fold(link.text(deep=True))
+    return text if text in PERMALINK_GLYPHS else None
+
+
 class Walk:
     """One pass over the container; ``blocks`` and ``removed`` are filled by ``run``."""
 
@@ -582,11 +589,10 @@ class Walk:
         ``<a class="headerlink" href="#part">¶</a>``): the story's own section, not another story.
         A fragment naming something else (a forum post's ``#p123``) is not its own; a link to the
         page itself is its title (a blog's permalink), which is no body either."""
-        link = head.css_first("a[href]")
-        href = "" if link is None else (link.attributes.get("href") or "").strip()
+        links = head.css("a[href]")
+        href = (links[0].attributes.get("href") or "").strip() if links else ""
         if not href:
             return True
-        links = head.css("a[href]")
         if any(self._is_permalink(a) for a in links):
             return True
         names = {
@@ -602,8 +608,8 @@ class Walk:
         start or end ("Setting up¶" is "Setting up"; "C#" keeps its "#", which links nowhere).
         Only the text shown: the heading is judged as the page prints it."""
         for link in head.css("a[href]"):
-            mark = fold(link.text(deep=True))
-            if mark and mark in PERMALINK_GLYPHS and self._in_page(link.attributes.get("href")):
+            mark = _glyph(link)
+            if mark and self._in_page(link.attributes.get("href")):
                 text = text.removesuffix(mark).removeprefix(mark).strip() or text
         return text
 
@@ -622,9 +628,8 @@ class Walk:
         named so by its class or hidden from screen readers."""
         if not self._in_page(link.attributes.get("href")):
             return False
-        text = fold(link.text(deep=True))
         return (
-            text in PERMALINK_GLYPHS
+            _glyph(link) is not None
             or link.attributes.get("aria-hidden") == "true"
             or bool(PERMALINK_CLASS.search(link.attributes.get("class") or ""))
         )
