@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 from selectolax.lexbor import LexborNode
 
 from .._data import fitted
+from .._nodes import ancestors
 from .._text import NON_WORD, alnum_key, host_key, host_names, phrase_key, squash
 from .._urls import absolute, split_url
 
@@ -184,11 +185,11 @@ def heading_text(node: LexborNode) -> str:
 
 def _in_permalink(text: LexborNode, heading: LexborNode) -> bool:
     """The text sits in a link to a place on this page, inside the heading."""
-    node = text.parent
-    while node is not None and node != heading:
+    for node in ancestors(text):
+        if node == heading:
+            return False
         if node.tag == "a" and (node.attributes.get("href") or "").startswith("#"):
             return True
-        node = node.parent
     return False
 
 
