@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import extracted, reading  # noqa: E402  (WCXB pages read; types read alike)
-from fitgrid import all_kept, grid_point, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import all_kept, by_half, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor.content import _content  # noqa: E402
 
@@ -131,10 +131,7 @@ def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
     b_drops = (
         {} if chosen is None else {t: round(-d, 4) for t, d in changes["B", chosen].items() if d < -MAX_DROP}
     )
-    kept = chosen if not b_drops else None
-    refused = f"refused by half B: {b_drops}" if b_drops else ""
-    print(f"{name}: chosen on half A {chosen}", refused, flush=True)
-    return {"chosen_on_half_a": chosen, "half_b_drops": b_drops, "kept": kept, "scores": scores}
+    return ruling(name, chosen, b_drops, scores)
 
 
 def main() -> None:
@@ -149,7 +146,7 @@ def main() -> None:
     args = ap.parse_args()
     rows = collect()
     unread = sum("reading" not in r for r in rows)
-    halves = {half: [r for r in rows if r["half"] == half] for half in "AB"}
+    halves = by_half(rows)
     readings = sorted(
         {r["reading"] for r in rows if "reading" in r and set(r["reading"].split("+")) & set(args.types)}
     )

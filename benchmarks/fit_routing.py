@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import WCXB, word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows  # noqa: E402  (an extraction's rows, kept)
-from fitgrid import all_kept, grid_point, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import all_kept, by_half, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape import ExtractError, extract  # noqa: E402
 from newsscrape.extractor import _core  # noqa: E402
@@ -147,11 +147,7 @@ def fit(halves: dict[str, list[dict[str, Any]]], label: str) -> dict[str, Any]:
         b_drops = {t: round(-d, 4) for t, d in change_b.items() if d < -B_NOISE}
         if overall_b < -B_NOISE:
             b_drops["all"] = round(-overall_b, 4)
-    kept = chosen if not b_drops else None
-    print(
-        f"{label}: chosen on half A {chosen}", f"refused by half B: {b_drops}" if b_drops else "", flush=True
-    )
-    return {"chosen_on_half_a": chosen, "half_b_drops": b_drops, "kept": kept, "scores": scores}
+    return ruling(label, chosen, b_drops, scores)
 
 
 def main() -> None:
@@ -163,7 +159,7 @@ def main() -> None:
     ap.add_argument("--rows", type=Path, help="keep the extraction's rows there (read back when it exists)")
     args = ap.parse_args()
     rows = cached_rows(args.rows, lambda: collect(args.types))
-    halves = {half: [r for r in rows if r["half"] == half] for half in "AB"}
+    halves = by_half(rows)
     fits = {label: fit(halves, label) for label in sorted(args.types)}
     shares = {label: f["kept"] for label, f in fits.items() if f["kept"] is not None}
     summary = all_kept(halves, replay, shares)

@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for both fitting scripts)
-from fitgrid import write_fit  # noqa: E402  (the data file a fit writes)
+from fitgrid import by_half, write_fit  # noqa: E402  (the data file a fit writes)
 
 from newsscrape import ExtractError, extract  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
@@ -216,7 +216,7 @@ def main() -> None:
     )
     args = ap.parse_args()
     rows = cached_rows(args.rows, collect)
-    halves = {half: [r for r in rows if r["half"] == half] for half in "AB"}
+    halves = by_half(rows)
     readings = sorted({r["reading"] for r in rows if "reading" in r})
     kept: dict[str, dict[str, float]] = {}
     fits: dict[str, dict[str, Any]] = {}

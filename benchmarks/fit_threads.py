@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
 from fit_second_opinion import reading as reading_name  # noqa: E402  (types read alike)
-from fitgrid import all_kept, grid_point, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import all_kept, by_half, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor._text import count_words  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
@@ -137,11 +137,7 @@ def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
     b_drops = (
         {} if chosen is None else {t: round(-d, 4) for t, d in changes["B", chosen].items() if d < -MAX_DROP}
     )
-    kept = chosen if not b_drops else None
-    print(
-        f"{name}: chosen on half A {chosen}", f"refused by half B: {b_drops}" if b_drops else "", flush=True
-    )
-    return {"chosen_on_half_a": chosen, "half_b_drops": b_drops, "kept": kept, "scores": scores}
+    return ruling(name, chosen, b_drops, scores)
 
 
 def main() -> None:
@@ -151,7 +147,7 @@ def main() -> None:
     ap.add_argument("--rows", type=Path, help="keep the extraction's rows there (read back when it exists)")
     args = ap.parse_args()
     rows = cached_rows(args.rows, lambda: collect(args.types))
-    halves = {half: [r for r in rows if r["half"] == half] for half in "AB"}
+    halves = by_half(rows)
     readings = sorted({r["reading"] for r in rows if "reading" in r})
     fits = {name: fit(halves, name) for name in readings}
     shares = {name: f["kept"] for name, f in fits.items() if f["kept"] is not None}

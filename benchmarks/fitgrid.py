@@ -16,6 +16,11 @@ Scored = tuple[float, dict[str, float]]  # mean F1 of all pages, and mean F1 by 
 HALVES_NOTE = "WCXB development split: half A (even ids) chooses; half B (odd ids) may only refuse"
 
 
+def by_half(rows: Rows) -> dict[str, Rows]:
+    """The rows of half A (even page ids: the fit chooses) and of half B (odd: it may only refuse)."""
+    return {half: [r for r in rows if r["half"] == half] for half in "AB"}
+
+
 def grid_point(
     halves: Mapping[str, Rows],
     base: Mapping[str, Scored],
@@ -41,6 +46,17 @@ def grid_point(
         print(f"{line.format(half=half)} F1={overall:.4f} {changed}", flush=True)
         out[half] = (overall, change)
     return out
+
+
+def ruling(
+    name: str, chosen: V | None, b_drops: dict[str, float], scores: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """What a fit of one reading (or label) decided: half A's choice, kept unless half B dropped
+    (``b_drops``: page type -> its loss), with every grid point's scores; printed as well."""
+    refused = f"refused by half B: {b_drops}" if b_drops else ""
+    print(f"{name}: chosen on half A {chosen}", refused, flush=True)
+    kept = chosen if not b_drops else None
+    return {"chosen_on_half_a": chosen, "half_b_drops": b_drops, "kept": kept, "scores": scores}
 
 
 def all_kept(
