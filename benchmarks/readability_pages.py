@@ -25,7 +25,6 @@ import json
 import re
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from statistics import mean
@@ -35,6 +34,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from fit_content import word_prf  # noqa: E402  (WCXB's metric, one copy for the benchmarks)
 
 import newsscrape  # noqa: E402
 
@@ -56,17 +57,6 @@ Result = dict[str, Any]
 
 def words(text: str | None) -> list[str]:
     return WORD.findall((text or "").lower())
-
-
-def prf(true: str, got: str) -> tuple[float, float, float]:
-    """WCXB's word precision, recall and F1 for one page."""
-    t, g = Counter(words(true)), Counter(words(got))
-    if not t or not g:
-        same = float(not t and not g)
-        return same, same, same
-    hit = sum((t & g).values())
-    p, r = hit / sum(g.values()), hit / sum(t.values())
-    return p, r, 2 * p * r / (p + r) if hit else 0.0
 
 
 def article_text(html: str) -> str:
@@ -121,7 +111,7 @@ def run_trafilatura(raw: bytes, url: str | None) -> Result:
 
 
 def score(name: str, truth: dict[str, Any], got: Result) -> dict[str, Any]:
-    p, r, f1 = prf(truth["body"], got["body"])
+    p, r, f1 = word_prf(truth["body"], got["body"])
     row: dict[str, Any] = {"page": name, "f1": round(f1, 4), "p": round(p, 4), "r": round(r, 4)}
     row["error"] = got.get("error")
     meta = truth["meta"]
