@@ -239,3 +239,28 @@ def test_an_h1_that_words_the_meta_titles_cut_label_too_is_the_same_story() -> N
     )
     url = "https://blog.kestrelrain.example/gauges"
     assert title_of(page, url=url) == "Gauges compared for kitchen gardens"
+
+
+def test_a_meta_title_that_adds_the_lists_count_or_year_to_the_h1_is_the_full_title() -> None:
+    # the h1 leaves out the count or the year the meta titles print, though the JSON-LD headline
+    # copies the h1: the title with the numbers is the full one
+    page = (
+        '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Rain Gauges for Gardens"}'
+        "</script>"
+        '<meta property="og:site_name" content="Kestrel Supplies">'
+        '<meta property="og:title" content="9 Rain Gauges for Gardens - Kestrel Supplies">'
+        "<title>9 Rain Gauges for Gardens - Kestrel Supplies</title>"
+        "<h1>Rain Gauges for Gardens</h1><p>Nine gauges, one summer.</p>"
+    )
+    assert title_of(page) == "9 Rain Gauges for Gardens"
+    src = TitleSources(
+        h1s=("12 Best Rain Gauges",), og="12 Best Rain Gauges 2026", headline="12 Best Rain Gauges"
+    )
+    assert choose_title(src) == ("12 Best Rain Gauges 2026", "og")
+    # a number the h1 changes is an edit (readers see the h1), and an escaped sign is no number
+    src = TitleSources(
+        h1s=("7 Rain Trends in 2026",), og="7 Rain Trends in 2025", headline="7 Rain Trends in 2026"
+    )
+    assert choose_title(src) == ("7 Rain Trends in 2026", "dom")
+    src = TitleSources(h1s=("And finally\u2026 rain",), og="And finally&#8230; rain")
+    assert choose_title(src) == ("And finally\u2026 rain", "dom")

@@ -15,6 +15,7 @@ site-name header over the page's own h1) is the site, not the headline.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -113,6 +114,13 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     # The h1 may carry the same site name or label as the claim ("Headline - Site" in both): then the
     # claim's cut form is the headline.
     keys = {phrase_key(variant): variants[-1] for variants, _ in cuts for variant in variants}
+    # 0. An h1 that a claim words the same with a number more (the list's count or its year: "Recent
+    # Trends" under "8 Recent Trends", "Best Platforms" under "Best Platforms 2025"): the h1 is the
+    # headline cut short for display, the claim the full title.
+    for h1 in headings:
+        for text, where in stripped:
+            if _adds_numbers(text, h1):
+                return text, where
     for h1 in headings:
         if (cut := keys.get(phrase_key(h1))) is not None:
             return (cut if len(cut) < len(h1) and phrase_key(h1).startswith(phrase_key(cut)) else h1), "dom"
@@ -322,6 +330,25 @@ def _is_part(h1: str, claim: str) -> bool:
     return any(
         phrase_key(piece) == key for sep in STRONG_SEPARATORS if sep in claim for piece in claim.split(sep)
     )
+
+
+def _adds_numbers(claim: str, h1: str) -> bool:
+    """The claim is the h1's words, in order, with one or more numbers added.
+
+    >>> _adds_numbers("8 Recent Trends in Photography", "Recent trends in photography")
+    True
+    >>> _adds_numbers("7 Trends to Watch in 2024", "7 Trends to Watch in 2025")
+    False
+    """
+    # a reference a meta tag escaped twice ("&#8230;") is a sign, not a number
+    theirs, ours = _folded(html.unescape(claim)).split(), _folded(html.unescape(h1)).split()
+    if not len(theirs) > len(ours) > 0:
+        return False
+    words = [word for word in theirs if not word.isdigit()]
+    if words != [word for word in ours if not word.isdigit()]:
+        return False
+    numbers = iter(word for word in theirs if word.isdigit())  # the h1's numbers are some of the claim's
+    return all(word in numbers for word in ours if word.isdigit())
 
 
 def _edited(h1: str, claim: str, src: TitleSources) -> bool:
