@@ -17,8 +17,10 @@ story's card) without any miss of the full pass to study.
 
 ``--conventions`` studies the pages dated with a published and a later modified day: which
 one the truth takes, by what the page prints (the published day anywhere, the modified day anywhere,
-the modified day as the byline zone's first date). Where the same evidence goes both ways, no rule
-on it can gain: the truth follows two conventions there, not the page.
+the modified day as the byline zone's first date) and where the published day comes from (json-ld,
+og, meta; "+og" when an Open Graph article meta declares it too), with the page ids of each row
+of 12 pages or fewer. Where the same evidence goes both ways, no rule on it can gain: the truth
+follows two conventions there, not the page.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from newsscrape.extractor._charset import decode_html
 from newsscrape.extractor.metadata import _pubdate
 from newsscrape.extractor.metadata._dates import day_of
 from newsscrape.extractor.metadata._metadata import read_metadata
+from newsscrape.extractor.metadata._metapage import Page
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
 
@@ -82,8 +84,8 @@ def _published(path: Path, url: str | None, *, markup_only: bool = False) -> tup
 
 def _conventions(name: str, half: str | None) -> None:
     """Which day the truth takes where a page is dated with a published and a later modified day."""
-    table: Counter[tuple[bool, bool, bool, str]] = Counter()
-    for _, url, path, truth in _pages(name, half):
+    table: dict[tuple[bool, bool, bool, str, str], list[str]] = {}
+    for page_id, url, path, truth in _pages(name, half):
         tree = _tree(path, url)
         meta = read_metadata(tree, url=url)
         published, modified = meta.record.published, meta.record.modified
@@ -97,11 +99,17 @@ def _conventions(name: str, half: str | None) -> None:
             _pubdate._printed(body, day_of(modified)),
             _day(first) == _day(modified),
         )
+        # where the published day comes from, and whether an Open Graph article meta declares it too
+        source = str(meta.sources.get("published"))
+        if source != "og" and _pubdate._declared(Page.read(tree, url=url).metas, day_of(published)):
+            source += "+og"
         taken = {_day(modified): "modified", _day(published): "published"}.get(truth, "other")
-        table[(*evidence, taken)] += 1
-    print("published printed | modified printed | modified first in byline | truth takes: pages")
-    for (p_printed, m_printed, m_first, taken), count in sorted(table.items()):
-        print(f"{p_printed!s:>17} | {m_printed!s:>16} | {m_first!s:>24} | {taken:>11}: {count}")
+        table.setdefault((*evidence, source, taken), []).append(page_id)
+    print("published printed | modified printed | modified first in byline | published from | truth takes")
+    for (p_printed, m_printed, m_first, source, taken), ids in sorted(table.items()):
+        shown = f" ({' '.join(ids)})" if len(ids) <= 12 else ""
+        row = f"{p_printed!s:>17} | {m_printed!s:>16} | {m_first!s:>24} | {source:>14}"
+        print(f"{row} | {taken:>11}: {len(ids)}{shown}")
 
 
 def main() -> None:

@@ -8,8 +8,10 @@ twice), two JSON-LD hints for the content pass, and each field's source.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, NamedTuple
+from datetime import date
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -17,11 +19,12 @@ from ...models import Article, MetadataField
 from .._text import squash
 from .._urls import host_of
 from ._jsonld import JSONLD_SCRIPTS, JsonLd, read_jsonld, text_of
-from ._pubdate import Found, find_dates
+from ._pubdate import Found, find_dates, weigh_dates
 
 # What ``Page.read`` collects from the whole tree: every <meta> with a content, every <link rel>
 # target and the JSON-LD blocks.
 _PAGE_TAGS = f"meta[content], link[rel][href], {JSONLD_SCRIPTS}"
+_T = TypeVar("_T")
 
 # The fields the rules fill: the record's metadata fields and the two JSON-LD hints of ``Metadata``.
 # A misspelt one is a mypy error, not a silent no-op.
@@ -140,17 +143,25 @@ class Page:
     def dates(self, chosen: Metadata) -> Found:
         """Published and modified, found once for both fields (they are judged together)."""
         if self._dates is None:
-            language = chosen.record.language
-            self._dates = find_dates(
-                self.tree,
-                metas=self.metas,
-                # no article node: the page's own node (WebPage and kin) dates the page
-                article=self.ld.article if self.ld.article is not None else self.ld.page,
-                url=self.url,
-                title=chosen.record.title,
-                languages=(language.lower(),) if language else (),
-            )
+            self._dates = self._read_dates(find_dates, chosen)
         return self._dates
+
+    def date_candidates(self, chosen: Metadata) -> list[tuple[str, str, date]]:
+        """For ``explain``: every publication date the page offers (``weigh_dates``)."""
+        return self._read_dates(weigh_dates, chosen)
+
+    def _read_dates(self, reader: Callable[..., _T], chosen: Metadata) -> _T:
+        """``reader`` (``find_dates`` or ``weigh_dates``) on this page, with the title and language chosen."""
+        language = chosen.record.language
+        return reader(
+            self.tree,
+            metas=self.metas,
+            # no article node: the page's own node (WebPage and kin) dates the page
+            article=self.ld.article if self.ld.article is not None else self.ld.page,
+            url=self.url,
+            title=chosen.record.title,
+            languages=(language.lower(),) if language else (),
+        )
 
 
 def _add_meta(attrs: dict[str, str | None], metas: dict[str, list[str]]) -> None:

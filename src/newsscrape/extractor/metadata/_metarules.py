@@ -282,6 +282,19 @@ def published(p: Page, m: Metadata) -> tuple[object, str | None]:
     return found.published, found.published_source
 
 
+def dates_weighed(p: Page, m: Metadata) -> list[tuple[str, str, object]]:
+    """The publication days the page offers that are not the day chosen, the first of each source's day."""
+    chosen = day_of(m.record.published) if m.record.published is not None else None
+    days: set[tuple[str, date]] = set()
+    weighed: list[tuple[str, str, object]] = []
+    for source, what, value in p.date_candidates(m):
+        day = day_of(value)
+        if day != chosen and (source, day) not in days:
+            days.add((source, day))
+            weighed.append((source, what, value))
+    return weighed
+
+
 def modified(p: Page, m: Metadata) -> tuple[object, str | None]:
     found = p.dates(m)
     if _before(found.modified, found.published):  # an edit before the story is no edit of it
@@ -342,7 +355,7 @@ TABLE: Final[tuple[Rule | Decision, ...]] = (
     Decision("tags", tags),  # needs the title and the site name
     Rule("article_body", "json-ld", ld_article_body),
     Rule("word_count", "json-ld", ld_word_count),
-    Decision("published", published),  # needs the title and the language
+    Decision("published", published, dates_weighed),  # needs the title and the language
     Decision("modified", modified),  # needs the published date
 )
 

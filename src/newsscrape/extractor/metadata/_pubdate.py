@@ -263,6 +263,43 @@ def find_dates(
     )
 
 
+def weigh_dates(
+    tree: LexborHTMLParser,
+    *,
+    metas: dict[str, list[str]],
+    article: dict[str, Any] | None,
+    url: str | None,
+    title: str | None = None,
+    languages: tuple[str, ...] = (),
+) -> list[tuple[str, str, date]]:
+    """For ``explain``: the first publication date each of ``find_dates``' readers finds, in its
+    order, as (source, what, value); the one ``find_dates`` chose is among them.
+
+    >>> weigh_dates(tree, metas={"article:published_time": ["2020-05-01"]}, article=None, url=None)
+    [('og', 'article:published_time', datetime.date(2020, 5, 1))]
+    """
+    headline = _headline_key(tree, title)
+    body = _Body(tree, headline)
+    seen: list[tuple[str, str, date | None]] = []
+    for key in PUBLISHED_LD:
+        found, _ = _structured(article, {}, (key,), (), languages)
+        seen.append(("json-ld", key, found))
+    for key in PUBLISHED_META:
+        found, source = _structured(None, metas, (), (key,), languages)
+        seen.append((source or "meta", key, found))
+    marked, unmarked = _marked(tree.css("time, [itemprop]"), PUBLISHED_HINTS, default_first=True)
+    zone = functools.partial(_after_headline, body, headline, byline=True, languages=languages)
+    seen += [
+        ("dom", "marked time", marked),
+        ("dom", "first time", unmarked),
+        ("url", "url path", url_date(url)),
+        ("dom", "byline", zone(limit=MAX_BYLINE_TEXTS)),
+        ("dom", "byline update", zone(updated=True, limit=MAX_UPDATE_TEXTS)),
+        ("dom", "above headline", _before_headline(body)),
+    ]
+    return [(source, what, value) for source, what, value in seen if value is not None]
+
+
 def _declared(metas: dict[str, list[str]], day: date) -> bool:
     """Whether an Open Graph article meta (``article:published_time``, ``og:published_time`` ...) gives
     ``day`` as the publication's.
