@@ -1,0 +1,60 @@
+"""A thread's reading prints each post under its head: the poster's name and the post's date
+(``_posts.post_heads``, ``_content._with_heads``), which the readings drop with the poster's card
+and the post's header bar. The pages are written here in a generic forum style."""
+
+from __future__ import annotations
+
+from newsscrape.extractor.content._profiles import PROFILES
+from profiled import content_as
+
+POSTS = (
+    ("marta_k", "Mar 3, 2024", "My sourdough starter stopped rising after I moved it to the cellar."),
+    ("j.okafor", "Mar 3, 2024", "A cellar is too cold for it: keep it near the oven and feed it twice."),
+    ("marta_k", "Mar 4, 2024", "That did it, the jar doubled overnight. Thanks for the quick answer!"),
+)
+
+
+def thread(*, when: str = "{date}") -> str:
+    posts = "".join(
+        f'<article class="message" itemscope itemtype="https://schema.org/Comment">'
+        f'<section class="message-user" itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        f'<h4 class="message-name"><a class="username" itemprop="name">{name}</a></h4>'
+        f'<h5 class="userTitle">Well-known member</h5><dl><dt>Messages</dt><dd>1,204</dd></dl></section>'
+        f'<div class="message-main"><header class="message-attribution">'
+        f'<time class="u-dt" datetime="2024-03-0{n + 3}T10:00:00">{when.format(date=date)}</time>'
+        f'<a href="#post-{n}">#{n + 1}</a></header>'
+        f'<div class="message-body" itemprop="text"><div class="bbWrapper">{text}</div></div></div></article>'
+        for n, (name, date, text) in enumerate(POSTS)
+    )
+    return (
+        "<html><body><nav><a href='/'>Forums</a> <a href='/new'>New posts</a></nav>"
+        f"<main><h1>Starter stopped rising</h1>{posts}</main>"
+        "<footer>Community platform by an example host</footer></body></html>"
+    )
+
+
+def body(html: str) -> list[str]:
+    content = content_as(html, PROFILES["forum"], url="https://forum.example.org/threads/starter.12/")
+    return [block.text for block in content.blocks]
+
+
+def test_each_post_follows_its_posters_name_and_date() -> None:
+    lines = body(thread())
+    for name, date, text in POSTS:
+        at = lines.index(text)
+        assert lines[at - 2 : at] == [name, date], lines
+    # the rest of the poster's card stays out
+    assert not any("Well-known member" in line or "1,204" in line for line in lines)
+
+
+def test_a_date_without_its_year_is_no_head() -> None:
+    # "2 days ago" tells the reader nothing once the page is stored
+    lines = body(thread(when="2 days ago"))
+    assert "2 days ago" not in lines
+    assert lines[lines.index(POSTS[1][2]) - 1] == POSTS[1][0]
+
+
+def test_an_article_reading_gives_no_heads() -> None:
+    html = thread()
+    content = content_as(html, PROFILES["article"], url="https://forum.example.org/threads/starter.12/")
+    assert "marta_k" not in [block.text for block in content.blocks]
