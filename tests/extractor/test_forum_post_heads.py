@@ -58,3 +58,28 @@ def test_an_article_reading_gives_no_heads() -> None:
     html = thread()
     content = content_as(html, PROFILES["article"], url="https://forum.example.org/threads/starter.12/")
     assert "marta_k" not in [block.text for block in content.blocks]
+
+
+QUOTE = "<blockquote><cite>marta_k wrote: <time>Mar 1, 2024</time></cite>Too cold?</blockquote>"
+
+
+def test_a_username_link_names_the_poster_without_schema_org() -> None:
+    # a bulletin board's post: the poster's name is a "username" link beside the post's time,
+    # both printed inside the post's body box above the message; a quote's time is no head
+    posts = "".join(
+        f'<div class="post" id="p{n}"><div class="postbody"><h3>Re: Starter stopped rising</h3>'
+        f'<p class="author">by <strong><a class="username" href="/profile/{n}">{name}</a></strong> '
+        f'» <time datetime="2024-03-0{n + 3}T18:36:00">{date}, 18:36</time></p>'
+        f'<div class="content">'
+        f"{QUOTE if n else ''}"
+        f"{text}</div></div>"
+        f'<dl class="postprofile"><dd>Posts: {n + 10}</dd><dd>Joined: Jan 2020</dd></dl></div>'
+        for n, (name, date, text) in enumerate(POSTS)
+    )
+    html = f"<html><body><div id='page-body'><h2>Starter stopped rising</h2>{posts}</div></body></html>"
+    lines = body(html)
+    for name, date, text in POSTS:
+        at = lines.index(text)
+        at -= lines[at - 1].startswith("marta_k wrote")  # a reply may open with its quote
+        assert lines[at - 2 : at] == [name, f"{date}, 18:36"], lines
+    assert "Mar 1, 2024" not in lines

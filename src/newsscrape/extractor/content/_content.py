@@ -400,8 +400,14 @@ def _with_heads(content: Content, heads: list[Head]) -> None:
     keys = [_line_key(b.text) for b in content.blocks]
     inserts: dict[int, list[str]] = {}
     at = 0
+    previous = ""  # the post before: a block it holds too is a quote of it, not this post's start
     for text, lines in heads:
-        found = next((j for j in range(at, len(keys)) if _shows(keys[j], text)), None) if lines else None
+        found = (
+            next((j for j in range(at, len(keys)) if _shows(keys[j], text, previous)), None)
+            if lines
+            else None
+        )
+        previous = text
         if found is None:
             continue
         near = "\0".join(keys[max(0, found - 2) : found + 1])
@@ -420,11 +426,13 @@ def _with_heads(content: Content, heads: list[Head]) -> None:
     content.blocks = out
 
 
-def _shows(key: str, post: str) -> bool:
-    """Whether a block (its ``_line_key``) shows the start of a post (its compact text)."""
+def _shows(key: str, post: str, previous: str) -> bool:
+    """Whether a block (its ``_line_key``) shows the start of a post (its compact text): the whole
+    post, a line of it (of ``HEAD_MATCH_CHARS`` or more, not in the ``previous`` post's text), or a
+    line holding its first ``HEAD_MATCH_CHARS``."""
     return (
         key == post
-        or (len(key) >= HEAD_MATCH_CHARS and post.startswith(key))
+        or (len(key) >= HEAD_MATCH_CHARS and key in post and key not in previous)
         or (len(post) >= HEAD_MATCH_CHARS and post[:HEAD_MATCH_CHARS] in key)
     )
 

@@ -60,11 +60,14 @@ Head = tuple[str, tuple[str, ...]]
 
 # A post's head: who wrote it and when. WCXB forum truths print every post under its poster's name
 # and its date ("JosephF" / "Jan 3, 2024"), which the readings drop with the poster's card and the
-# post's header bar (chrome on any other page). The name is the post's schema.org author (its
-# ``name`` when the author box holds more than a name: rank, counters), the date the post's first
-# ``<time>``, both found around the message box and not inside it.
+# post's header bar (chrome on any other page). Both are found in the post's own wrapper, never in
+# a quote of another post: the name is the post's schema.org author around the message box (its
+# ``name`` when the author box holds more than a name: rank, counters), else its "username" link
+# (XenForo, phpBB and vBulletin class their poster links so); the date is the post's first
+# ``<time>`` printed with its year (a bulletin board prints it in the message box, above the text).
 AUTHOR: Final = '[itemprop="author"]'
 NAME: Final = '[itemprop="name"]'
+USERNAME: Final = '[class*="username" i]'
 NAME_MAX_WORDS: Final = 4
 ISO_TIME: Final = re.compile(r"^\d{4}-\d\d-\d\dT")
 YEAR: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a date printed with its year, not "2 years ago"
@@ -89,14 +92,22 @@ def post_heads(posts: list[LexborNode]) -> list[Head]:
         lines: list[str] = []
         if unit.mem_id != post.mem_id:
             keys = {post.mem_id}
-            name = _name(next((n for n in unit.css(AUTHOR) if not inside_any(n, keys)), None))
+            name = _name(next((n for n in unit.css(AUTHOR) if not inside_any(n, keys)), None)) or next(
+                (
+                    text
+                    for node in unit.css(USERNAME)
+                    if node.css_matches("blockquote *") is False and (text := _name_text(node))
+                ),
+                None,
+            )
             if name:
                 lines.append(name)
             when = next(
                 (
                     text
                     for node in unit.css("time")
-                    if not inside_any(node, keys) and (text := " ".join(node.text(deep=True).split()))
+                    if node.css_matches("blockquote time") is False
+                    and (text := " ".join(node.text(deep=True).split()))
                 ),
                 None,
             )
@@ -111,11 +122,12 @@ def _name(author: LexborNode | None) -> str | None:
     words, with a letter: a post's number is no name), else its schema.org ``name``'s."""
     if author is None:
         return None
-    for node in (author, *author.css(NAME)):
-        text = " ".join(node.text(deep=True, separator=" ").split())
-        if LETTER.search(text) and len(text.split()) <= NAME_MAX_WORDS:
-            return text
-    return None
+    return next((text for node in (author, *author.css(NAME)) if (text := _name_text(node))), None)
+
+
+def _name_text(node: LexborNode) -> str | None:
+    text = " ".join(node.text(deep=True, separator=" ").split())
+    return text if LETTER.search(text) and len(text.split()) <= NAME_MAX_WORDS else None
 
 
 def thread_posts(body: LexborNode, weights: dict[int, Weight]) -> list[LexborNode]:
