@@ -47,6 +47,18 @@ def test_each_post_follows_its_posters_name_and_date() -> None:
     assert not any("Well-known member" in line or "1,204" in line for line in lines)
 
 
+def test_the_authors_name_is_read_without_the_avatars_initial() -> None:
+    # a default avatar prints the poster's initial in the author box, beside the name
+    html = thread().replace(
+        '<h4 class="message-name">', '<span class="avatar">M</span><h4 class="message-name">'
+    )
+    html = html.replace(
+        '<h5 class="userTitle">Well-known member</h5><dl><dt>Messages</dt><dd>1,204</dd></dl>', ""
+    )
+    lines = body(html)
+    assert lines[lines.index(POSTS[0][2]) - 2] == "marta_k", lines
+
+
 def test_a_date_without_its_year_is_no_head() -> None:
     # "2 days ago" tells the reader nothing once the page is stored
     lines = body(thread(when="2 days ago"))

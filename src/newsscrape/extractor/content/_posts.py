@@ -62,7 +62,7 @@ Head = tuple[str, tuple[str, ...]]
 # and its date ("JosephF" / "Jan 3, 2024"), which the readings drop with the poster's card and the
 # post's header bar (chrome on any other page). Both are found in the post's own wrapper, never in
 # a quote of another post: the name is the post's schema.org author around the message box (its
-# ``name`` when the author box holds more than a name: rank, counters), else its "username" link
+# ``name``, else its text when that is a name: no rank, no counters), else its "username" link
 # (XenForo, phpBB and vBulletin class their poster links so); the date is the post's first
 # ``<time>`` printed with its year (a bulletin board prints it in the message box, above the text).
 AUTHOR: Final = '[itemprop="author"]'
@@ -118,11 +118,12 @@ def post_heads(posts: list[LexborNode]) -> list[Head]:
 
 
 def _name(author: LexborNode | None) -> str | None:
-    """The poster's name: the author box's text when it is a name (of at most ``NAME_MAX_WORDS``
-    words, with a letter: a post's number is no name), else its schema.org ``name``'s."""
+    """The poster's name: the author box's schema.org ``name`` (not the avatar's initial printed
+    beside it), else the box's text when it is a name (of at most ``NAME_MAX_WORDS`` words, with a
+    letter: a post's number is no name)."""
     if author is None:
         return None
-    return next((text for node in (author, *author.css(NAME)) if (text := _name_text(node))), None)
+    return next((text for node in (*author.css(NAME), author) if (text := _name_text(node))), None)
 
 
 def _name_text(node: LexborNode) -> str | None:
