@@ -4,6 +4,10 @@ and the post's header bar. The pages are written here in a generic forum style."
 
 from __future__ import annotations
 
+import pytest
+
+from newsscrape.extractor.content import _content
+from newsscrape.extractor.content._blocks import Block
 from newsscrape.extractor.content._profiles import PROFILES
 from profiled import content_as
 
@@ -95,3 +99,25 @@ def test_a_username_link_names_the_poster_without_schema_org() -> None:
         at -= lines[at - 1].startswith("marta_k wrote")  # a reply may open with its quote
         assert lines[at - 2 : at] == [name, f"{date}, 18:36"], lines
     assert "Mar 1, 2024" not in lines
+
+
+def test_posts_the_text_lacks_cost_a_few_blocks_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a long thread whose chosen text kept none of the posts: each head looks a few blocks ahead,
+    # not through the whole text (2,000 x 2,000 look-ups took seconds)
+    blocks = [
+        Block(text=f"Paragraph {n} of a long story that is not the thread at all.") for n in range(2000)
+    ]
+    heads = [(f"post{n}isnotinthetextanywhereatall", ("someone", "Mar 3, 2024")) for n in range(2000)]
+    looks = 0
+    shows = _content._shows
+
+    def counted(key: str, post: str, previous: str) -> bool:
+        nonlocal looks
+        looks += 1
+        return shows(key, post, previous)
+
+    monkeypatch.setattr(_content, "_shows", counted)
+    content = _content.Content(blocks=list(blocks))
+    _content._with_heads(content, heads)
+    assert looks <= len(heads) * _content.HEAD_LOOKAHEAD < len(heads) * len(blocks)
+    assert content.blocks == blocks

@@ -139,6 +139,9 @@ Thread = tuple[list[Block], list[Head]]
 # A post's head goes before the first block whose text starts the post's text (or holds its first
 # this many characters: a line of trafilatura's that runs the poster's card into the post).
 HEAD_MATCH_CHARS: Final = 24
+# and it is looked for among this many blocks after the head placed before: a post the text lacks
+# costs a look at a few blocks, not at the rest of a long thread's
+HEAD_LOOKAHEAD: Final = 128
 # the page-wide chrome a thread's own reading leaves in place: comment sections are the thread
 THREAD_KEPT: Final[frozenset[RemovalKind]] = frozenset({"comments", "form"})
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
@@ -402,11 +405,7 @@ def _with_heads(content: Content, heads: list[Head]) -> None:
     at = 0
     previous = ""  # the post before: a block it holds too is a quote of it, not this post's start
     for text, lines in heads:
-        found = (
-            next((j for j in range(at, len(keys)) if _shows(keys[j], text, previous)), None)
-            if lines
-            else None
-        )
+        found = _start(keys, at, text, previous) if lines else None
         previous = text
         if found is None:
             continue
@@ -424,6 +423,13 @@ def _with_heads(content: Content, heads: list[Head]) -> None:
     before.append(len(out))
     content.captions = [(before[place], caption) for place, caption in content.captions]
     content.blocks = out
+
+
+def _start(keys: list[str], at: int, post: str, previous: str) -> int | None:
+    """The first of the ``HEAD_LOOKAHEAD`` blocks (their ``_line_key``) from ``at`` that shows the
+    post (``_shows``), or None."""
+    end = min(at + HEAD_LOOKAHEAD, len(keys))
+    return next((j for j in range(at, end) if _shows(keys[j], post, previous)), None)
 
 
 def _shows(key: str, post: str, previous: str) -> bool:
