@@ -62,11 +62,11 @@ class Recorder:
         _content.THREAD_SHARES.update(dict.fromkeys(profiles, 1.0))  # any share: the step runs
         reading_of: list[str] = []
 
-        def record_read(html: str, reading: _content._Reading) -> list[_content.Block]:
+        def record_read(html: str, reading: _content._Reading) -> _content.Thread:
             reading_of[:] = [reading_name(reading.profile)]
-            posts = read(html, reading)
-            self.posts_read = bool(posts)  # the pipeline weighs a reading that found posts
-            return posts
+            thread = read(html, reading)
+            self.posts_read = bool(thread[0])  # the pipeline weighs a reading that found posts
+            return thread
 
         def record_more(texts: Iterable[str], than: list[_content.Block], share: float) -> bool:
             if not self.posts_read:  # the second opinion's weighing, which the pipeline does as it does

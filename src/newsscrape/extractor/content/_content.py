@@ -28,7 +28,8 @@ Stages, all on the one lexbor tree that metadata was read from:
    in a closed tab (``_product.hidden_sheets``);
 8. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
    earlier post, a product's description printed again for phones; a product reading starts
-   with the product's name, when it lacks it (``_product.name_first``).
+   with the product's name, when it lacks it (``_product.name_first``); a thread's reading prints
+   each post under its head, the poster's name and the post's date (``_with_heads``).
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
@@ -52,7 +53,7 @@ from .._text import count_words, fold
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
-from ._posts import POSTER_CARD_KINDS, POSTER_CARDS, common_ancestor, thread_posts
+from ._posts import POSTER_CARD_KINDS, POSTER_CARDS, Head, common_ancestor, post_heads, thread_posts
 from ._product import hidden_sheets, name_first
 from ._profiles import ARTICLE, PROFILES, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights, widen
@@ -133,6 +134,14 @@ LISTING_SHARES: Final[dict[str, float]] = {
     if share is not None
 }
 LISTING: Final = "listing"
+# A thread read post by post (``_read_thread``): its blocks, and the head of each post.
+Thread = tuple[list[Block], list[Head]]
+# A post's head goes before the first block whose text starts the post's text (or holds its first
+# this many characters: a line of trafilatura's that runs the poster's card into the post).
+HEAD_MATCH_CHARS: Final = 24
+# and it is looked for among this many blocks after the head placed before: a post the text lacks
+# costs a look at a few blocks, not at the rest of a long thread's
+HEAD_LOOKAHEAD: Final = 128
 # the page-wide chrome a thread's own reading leaves in place: comment sections are the thread
 THREAD_KEPT: Final[frozenset[RemovalKind]] = frozenset({"comments", "form"})
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
@@ -279,9 +288,11 @@ def extract_content(
         _second_opinion(content, html, deadline, share=share, body=body)
         deadline.check()
     share = THREAD_SHARES.get(profile)
+    heads: list[Head] = []
     if share is not None and content.blocks and len(html) <= FALLBACK_MAX_CHARS:
         # within the time left, less the reserve kept for the rest; None when it ran out
-        posts = deadline.run(_read_thread, html, reading, reserve=SECOND_OPINION_RESERVE)
+        thread = deadline.run(_read_thread, html, reading, reserve=SECOND_OPINION_RESERVE)
+        posts, heads = thread if thread is not None else ([], [])
         if posts and _more_words((b.text for b in posts), content.blocks, share):
             content.blocks, content.captions, content.method = posts, [], "posts"
         deadline.check()
@@ -296,6 +307,8 @@ def extract_content(
     if content.blocks:
         _give_once(content, profile)
         _name_first(content, meta.record.title, profile)
+    if heads and content.blocks:
+        _with_heads(content, heads)
     return content
 
 
@@ -363,22 +376,71 @@ def _walker(container: LexborNode, weights: dict[int, Weight], reading: _Reading
     )
 
 
-def _read_thread(html: str, reading: _Reading) -> list[Block]:
+def _read_thread(html: str, reading: _Reading) -> Thread:
     """The page read post by post (``_posts``): on a tree of its own, whose comment sections stay
     (the reading's tree lost them as page-wide chrome), each of the thread's message boxes walked
-    in page order; [] when the page repeats no box of prose."""
+    in page order, and each post's head (``_posts.post_heads``); ([], []) when the page repeats no
+    box of prose."""
     body = LexborHTMLParser(html).body
     if body is None:
-        return []
+        return [], []
     prepared = _prepare(body, reading.deadline, kept=THREAD_KEPT)
     posts = thread_posts(body, prepared.weights)
     if not posts:
-        return []
+        return [], []
     profile = reading.profile
     kept = replace(reading, profile=replace(profile, kept_kinds=profile.kept_kinds | THREAD_KEPT))
     walk = _walker(common_ancestor(posts), prepared.weights, kept)
     walk.run(tuple(posts))
-    return walk.blocks
+    return walk.blocks, post_heads(posts)
+
+
+def _with_heads(content: Content, heads: list[Head]) -> None:
+    """Each post's head lines (``_posts.post_heads``) before the first block, after the head placed
+    before, that shows the post: the block its text starts with, or one holding its first
+    ``HEAD_MATCH_CHARS`` (a line of trafilatura's running the poster's card into the post); a post
+    no block shows gets none. A head line the text holds there already is not given twice."""
+    keys = [_line_key(b.text) for b in content.blocks]
+    inserts: dict[int, list[str]] = {}
+    at = 0
+    previous = ""  # the post before: a block it holds too is a quote of it, not this post's start
+    for text, lines in heads:
+        found = _start(keys, at, text, previous) if lines else None
+        previous = text
+        if found is None:
+            continue
+        near = "\0".join(keys[max(0, found - 2) : found + 1])
+        inserts[found] = [line for line in lines if _compact(line) not in near]
+        at = found + 1
+    if not any(inserts.values()):
+        return
+    out: list[Block] = []
+    before: list[int] = []  # the blocks given before each old one's head: where a caption goes
+    for j, block in enumerate(content.blocks):
+        before.append(len(out))
+        out.extend(Block(text=line) for line in inserts.get(j, ()))
+        out.append(block)
+    before.append(len(out))
+    content.captions = [(before[place], caption) for place, caption in content.captions]
+    content.blocks = out
+
+
+def _start(keys: list[str], at: int, post: str, previous: str) -> int | None:
+    """The first of the ``HEAD_LOOKAHEAD`` blocks (their ``_line_key``) from ``at`` that shows the
+    post (``_shows``), or None."""
+    end = min(at + HEAD_LOOKAHEAD, len(keys))
+    return next((j for j in range(at, end) if _shows(keys[j], post, previous)), None)
+
+
+def _shows(key: str, post: str, previous: str) -> bool:
+    """Whether a block (its ``_line_key``) shows the start of a post (its compact text): the whole
+    post, a line of it (of ``HEAD_MATCH_CHARS`` or more, not in the ``previous`` post's text), or a
+    line holding its first ``HEAD_MATCH_CHARS``."""
+    return (
+        key == post
+        or (len(key) >= HEAD_MATCH_CHARS and key in post and key not in previous)
+        or (len(post) >= HEAD_MATCH_CHARS and post[:HEAD_MATCH_CHARS] in key)
+    )
 
 
 def _more_words(texts: Iterable[str], than: list[Block], share: float) -> bool:

@@ -19,6 +19,7 @@ drops (``_content._read_thread``).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import chain
 from typing import Final
@@ -54,6 +55,80 @@ POSTER_CARD_KINDS: Final[dict[str, tuple[RemovalKind, str]]] = {
 POSTER_CARDS: Final = ", ".join(f'[class*="{word}" i]' for word in CARD_WORDS)
 
 Key = tuple[str, str]
+# A post's text (compact: no white space, lower-cased) and the lines of its head
+Head = tuple[str, tuple[str, ...]]
+
+# A post's head: who wrote it and when. WCXB forum truths print every post under its poster's name
+# and its date ("JosephF" / "Jan 3, 2024"), which the readings drop with the poster's card and the
+# post's header bar (chrome on any other page). Both are found in the post's own wrapper, never in
+# a quote of another post: the name is the post's schema.org author around the message box (its
+# ``name``, else its text when that is a name: no rank, no counters), else its "username" link
+# (XenForo, phpBB and vBulletin class their poster links so); the date is the post's first
+# ``<time>`` printed with its year (a bulletin board prints it in the message box, above the text).
+AUTHOR: Final = '[itemprop="author"]'
+NAME: Final = '[itemprop="name"]'
+USERNAME: Final = '[class*="username" i]'
+NAME_MAX_WORDS: Final = 4
+ISO_TIME: Final = re.compile(r"^\d{4}-\d\d-\d\dT")
+YEAR: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a date printed with its year, not "2 years ago"
+LETTER: Final = re.compile(r"[^\W\d_]")
+
+
+def post_heads(posts: list[LexborNode]) -> list[Head]:
+    """For each of the thread's message boxes, its text (compact) and the lines of its head: the
+    poster's name and the post's date, as printed around the box in the post's own wrapper (the
+    largest box around it holding no other post)."""
+    shared: dict[int, int] = defaultdict(int)
+    for post in posts:
+        for up in ancestors(post):
+            shared[up.mem_id] += 1
+    out: list[Head] = []
+    for post in posts:
+        unit = post
+        for up in ancestors(post):
+            if shared[up.mem_id] > 1:
+                break
+            unit = up
+        lines: list[str] = []
+        if unit.mem_id != post.mem_id:
+            keys = {post.mem_id}
+            name = _name(next((n for n in unit.css(AUTHOR) if not inside_any(n, keys)), None)) or next(
+                (
+                    text
+                    for node in unit.css(USERNAME)
+                    if node.css_matches("blockquote *") is False and (text := _name_text(node))
+                ),
+                None,
+            )
+            if name:
+                lines.append(name)
+            when = next(
+                (
+                    text
+                    for node in unit.css("time")
+                    if node.css_matches("blockquote time") is False
+                    and (text := " ".join(node.text(deep=True).split()))
+                ),
+                None,
+            )
+            if when and YEAR.search(when) and not ISO_TIME.match(when):
+                lines.append(when)
+        out.append(("".join(post.text(deep=True).split()).lower(), tuple(lines)))
+    return out
+
+
+def _name(author: LexborNode | None) -> str | None:
+    """The poster's name: the author box's schema.org ``name`` (not the avatar's initial printed
+    beside it), else the box's text when it is a name (of at most ``NAME_MAX_WORDS`` words, with a
+    letter: a post's number is no name)."""
+    if author is None:
+        return None
+    return next((text for node in (*author.css(NAME), author) if (text := _name_text(node))), None)
+
+
+def _name_text(node: LexborNode) -> str | None:
+    text = " ".join(node.text(deep=True, separator=" ").split())
+    return text if LETTER.search(text) and len(text.split()) <= NAME_MAX_WORDS else None
 
 
 def thread_posts(body: LexborNode, weights: dict[int, Weight]) -> list[LexborNode]:
