@@ -8,9 +8,10 @@ text looks short; a number, on every page, when trafilatura's has more than that
 words). Then, with that descent share, the block walk's link rules with the second share again:
 ``box_link_share`` and ``para_link_share`` (the link share above which a box or a paragraph is
 dropped; above 1.0, never), ``list_link_share`` (the same for a paragraph inside a list item or a
-table row; None: as any paragraph) and ``story_headings`` (whether a heading linking within the site
-is dropped). Then the clean-up of the winning text: ``drop_reviews`` (paragraphs found only inside the
-page's review boxes or its boxed fine print go; a paragraph given twice is the concern of
+table row; None: as any paragraph), ``story_headings`` (whether a heading linking within the site
+is dropped) and ``linked_items`` (whether several such headings, each heading a section, are kept as
+the story's items). Then the clean-up of the winning text: ``drop_reviews`` (paragraphs found only
+inside the page's review boxes or its boxed fine print go; a paragraph given twice is the concern of
 ``fit_repeats.py``). Each setting of a small grid is scored with WCXB's own metric
 (bag-of-words F1, averaged over the type's pages of half A, each page read as its true type). A
 stage's best replaces the profile only if it beats it by ``MIN_GAIN``, where the profile to beat is
@@ -81,6 +82,7 @@ BOX_LINK_SHARES = (0.65, 0.8, 0.9, 1.01)
 PARA_LINK_SHARES = (0.8, 1.01)
 LIST_LINK_SHARES: tuple[float | None, ...] = (None, 1.01)  # None: a list item's paragraph as any other
 STORY_HEADINGS = (True, False)
+LINKED_ITEMS = (True, False)
 # the clean-up of the winning text: drop_reviews
 CLEAN_UPS = (False, True)
 # how far a container climbs back up: to the nearest ancestor holding this share of the page's text
@@ -151,6 +153,7 @@ def walk_key(profile: ContentProfile) -> tuple[object, ...]:
         profile.para_link_share,
         profile.list_link_share,
         profile.story_headings,
+        profile.linked_items,
         profile.widen_share,
         profile.drop_reviews,
         profile.kept_kinds,
@@ -297,6 +300,7 @@ def earlier_stages(profile: ContentProfile, best: float, docs: list[Page]) -> tu
         "para_link_share": profile.para_link_share,
         "list_link_share": profile.list_link_share,
         "story_headings": profile.story_headings,
+        "linked_items": profile.linked_items,
     }
     grid = [
         ContentProfile(descent_share=share, second_share=second, widen_share=widen, **links)
@@ -313,11 +317,13 @@ def earlier_stages(profile: ContentProfile, best: float, docs: list[Page]) -> tu
             para_link_share=para,
             list_link_share=items,
             story_headings=heads,
+            linked_items=items_kept,
         )
         for box in BOX_LINK_SHARES
         for para in PARA_LINK_SHARES
         for items in LIST_LINK_SHARES
         for heads in STORY_HEADINGS
+        for items_kept in (LINKED_ITEMS if heads else (profile.linked_items,))
         for second in SECOND_SHARES
     ]
     profile, best = better(profile, best, grid, docs)
@@ -388,6 +394,7 @@ def main() -> None:
                         "para_link_share": PARA_LINK_SHARES,
                         "list_link_share": LIST_LINK_SHARES,
                         "story_headings": STORY_HEADINGS,
+                        "linked_items": LINKED_ITEMS,
                         "widen_share": WIDEN_SHARES,
                         "drop_reviews": CLEAN_UPS,
                         "kept_kinds": MARKUP_KINDS,

@@ -159,7 +159,10 @@ def _stages(
     if not content.blocks:  # the page's metadata still goes into the error record
         found = _build(url, final_url, meta, content, page_type=None)
         raise ExtractError("no article text found", url=url, reason="no_body", metadata=found)
-    kind = classify(signals | content_signals(content.blocks))
+    # the page-type model was fitted on readings that dropped the headings now kept as the story's
+    # items (``Content.item_headings``): it weighs the reading without them
+    items = {id(block) for block in content.item_headings}
+    kind = classify(signals | content_signals(block for block in content.blocks if id(block) not in items))
     profile = profile_for(reading_type(kind.label, kind.probabilities))
     # Read as the type it is: on the same tree, whose page-wide chrome the first reading removed
     # (the container choice and the block walk only read it). Not when the first reading spent the

@@ -82,6 +82,20 @@ PERMALINK_CLASS: Final = re.compile(r"headerlink|(?:^|[\s_-])anchor|permalink", 
 # score alike on half A).
 SECTION_HEADER_SHARE: Final = 0.6
 SECTION_HEADERS_MIN: Final = 2
+# A heading numbered as an entry of the story's own list ("1. Harvard Business School", "#3 Kajabi")
+# names one of the items the story ranks or reviews, even when it links to that item's page on the
+# site: no other story's title. WCXB half A: of the headings the walk dropped as linking to another
+# story, 17 are so numbered, on 4 article pages of 4 sites; the truths keep them on 3 (15 headings),
+# the fourth page's truth being of another version of the page. 1 article page moves right (the
+# others by less than .001), none down; half B: 3 article pages up, none down.
+NUMBERED_HEADING: Final = re.compile(r"(?:#\d{1,3}|\d{1,3}[.):])\s")
+# A heading linking within the site is another story's title (a teaser), unless a profile takes
+# such headings for the story's own items (``linked_items``): this many or more through the walk,
+# each followed in its box by a section of its own (``_heads_section``). One alone is a teaser, a
+# "Read:" prompt or the previous post as often as an item (1 costs three half-A article pages;
+# 2 and 3 score alike).
+LINKED_ITEMS_MIN: Final = 2
+LINKED_TITLE: Final = "heading links to a story"
 # Cards of other stories: this many sibling boxes at least, each a linked title and a short excerpt.
 CARDS_MIN: Final = 3
 CARD_MAX_CHARS: Final = 800
@@ -269,6 +283,7 @@ class Walk:
         para_link_share: float = PARA_LINK_SHARE,
         list_link_share: float | None = None,
         story_headings: bool = True,
+        linked_items: bool = False,
         kept_kinds: frozenset[RemovalKind] = frozenset(),
         hidden_panels: bool = False,
     ) -> None:
@@ -280,6 +295,12 @@ class Walk:
         self.list_link_share = para_link_share if list_link_share is None else list_link_share
         self._items = 0  # list items and table rows the walk is inside
         self.story_headings = story_headings
+        # whether headings linking within the site, ``LINKED_ITEMS_MIN`` or more through the walk,
+        # each heading a section of its own, are the story's items (``_profiles``): kept, and
+        # judged once the walk is done
+        self.linked_items = linked_items
+        self._linked_heads: list[tuple[Block, str]] = []  # such headings kept so far, with where
+        self.item_headings: list[Block] = []  # those kept for good, once the walk is done
         # markup labels that drop nothing on this page type (``_profiles``)
         self.kept_kinds = kept_kinds
         self.hidden_panels = hidden_panels
@@ -331,6 +352,26 @@ class Walk:
         for root in self._roots:
             self._walk(root.child)
             self._flush()
+        if 0 < len(self._linked_heads) < LINKED_ITEMS_MIN:
+            self._drop_linked_heads()
+        self.item_headings = [block for block, _ in self._linked_heads]
+
+    def _drop_linked_heads(self) -> None:
+        """The headings linking within the site kept for items (``linked_items``) go after all, being
+        too few: one alone is another story's title. The captions placed after one move up."""
+        gone = {id(block): at for block, at in self._linked_heads}
+        kept: list[Block] = []
+        shift = [0] * (len(self.blocks) + 1)  # blocks dropped before each position
+        for n, block in enumerate(self.blocks):
+            at = gone.get(id(block))
+            shift[n + 1] = shift[n] + (at is not None)
+            if at is None:
+                kept.append(block)
+            else:
+                self._record("other_stories", LINKED_TITLE, at, block.text)
+        self.blocks = kept
+        self.captions = [(n - shift[n], caption) for n, caption in self.captions]
+        self._linked_heads = []
 
     def _walk(self, first: LexborNode | None) -> None:
         node = first
@@ -659,10 +700,13 @@ class Walk:
         if label is not None:
             self._record(label[0], label[1], where(node), text)
             return
-        if self.story_headings and self._links_within(node, text):
-            self._record("other_stories", "heading links to a story", where(node), text)
-            return
-        self.blocks.append(Block(text=self._without_marks(node, text), level=level))
+        block = Block(text=self._without_marks(node, text), level=level)
+        if self.story_headings and not NUMBERED_HEADING.match(text) and self._links_within(node, text):
+            if not (self.linked_items and _heads_section(node)):
+                self._record("other_stories", LINKED_TITLE, where(node), text)
+                return
+            self._linked_heads.append((block, where(node)))
+        self.blocks.append(block)
 
     def _first_below(self, node: LexborNode, selector: str) -> LexborNode | None:
         """``node.css_first(selector)`` for a node of the walk, from one query per walk and selector."""
@@ -820,3 +864,17 @@ class Walk:
             if kind == "code":
                 return Block(text=text, kind="code", group=key, raw="".join(parts))
         return Block(text=text, links=links)
+
+
+def _heads_section(head: LexborNode) -> bool:
+    """Whether ``head`` is followed in its box by two blocks of text or more: a section of its own,
+    where another story's card holds its title and one excerpt."""
+    found = 0
+    sib = head.next
+    while sib is not None:
+        if sib.is_element_node and sib.text(deep=True).strip():
+            found += 1
+            if found >= 2:
+                return True
+        sib = sib.next
+    return False

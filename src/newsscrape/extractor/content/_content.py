@@ -197,6 +197,8 @@ class Content:
     method: str = "native"  # native | trafilatura | posts (a thread read post by post)
     # the tree once page-wide chrome is gone, shared by a reading of the page as another type
     prepared: Prepared | None = None
+    # the headings linking within the site kept as the story's items (``_blocks.Walk.linked_items``)
+    item_headings: list[Block] = field(default_factory=list)
 
     @property
     def page_chars(self) -> int:
@@ -349,6 +351,7 @@ def _native(
     walk = _walker(container, weights, reading)
     walk.run(_twins(container, weights))
     content.blocks = _drop_repeats(walk.blocks, content.removed)
+    content.item_headings = walk.item_headings
     if walk.captions:
         content.captions = _placed(walk.captions, walk.blocks, content.blocks)
     content.removed.extend(walk.removed)
@@ -371,6 +374,7 @@ def _walker(container: LexborNode, weights: dict[int, Weight], reading: _Reading
         para_link_share=profile.para_link_share,
         list_link_share=profile.list_link_share,
         story_headings=profile.story_headings,
+        linked_items=profile.linked_items,
         kept_kinds=profile.kept_kinds,
         hidden_panels=profile.hidden_panels,
     )
