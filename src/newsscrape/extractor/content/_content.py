@@ -40,7 +40,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Final
+from typing import Any, Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -822,5 +822,52 @@ def _trafilatura_text(html: str) -> str | None:
     # a page read again as its type asks trafilatura again about the same markup: one reading
     import trafilatura  # imported here: most pages never pay for it
 
-    text: str | None = trafilatura.extract(html, include_comments=False, include_tables=True)
+    tree = _trafilatura_tree(html)
+    if tree is None:  # as trafilatura does with markup it cannot read
+        return None
+    text: str | None = trafilatura.extract(tree, include_comments=False, include_tables=True)
     return text
+
+
+def _trafilatura_tree(html: str) -> Any:
+    """The lxml tree trafilatura would parse ``html`` into (``trafilatura.utils.load_html`` on a
+    string, step by step), its elements of lxml.html's classes looked up in C: lxml.html's own lookup
+    is a Python call for every element lxml hands to Python, a tenth of trafilatura's time, and
+    gives only form controls classes of their own, whose extras trafilatura never reads (the same
+    text on every WCXB, aeb and dates page). ``None`` where trafilatura refuses the markup."""
+    from lxml.html import fromstring
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    parser = _trafilatura_parser()
+    beginning = html[:50].lower()
+    dubious = is_dubious_html(beginning)
+    html = repair_faulty_html(html, beginning)
+    try:
+        tree = fromstring(html, parser=parser)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported"
+        tree = None
+    if tree is None or len(tree) < 1:
+        tree = fromstring(html.encode("utf8", "surrogatepass"), parser=parser)
+    if tree is None or (dubious and len(tree) < 2):
+        return None
+    return tree
+
+
+@functools.cache
+def _trafilatura_parser() -> Any:
+    """trafilatura's parser (``trafilatura.utils.HTML_PARSER``) with lxml.html's element classes
+    looked up in C (``_trafilatura_tree``)."""
+    from lxml import etree, html
+
+    parser = html.HTMLParser(
+        collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+    )
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=html.HtmlElement,
+            comment=html.HtmlComment,
+            pi=html.HtmlProcessingInstruction,
+            entity=html.HtmlEntity,
+        )
+    )
+    return parser
