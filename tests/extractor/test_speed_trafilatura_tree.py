@@ -3,8 +3,8 @@
 lxml.html's own lookup calls Python for every element lxml hands to Python (a tenth of
 trafilatura's time); it gives form controls classes of their own, whose extras trafilatura never
 reads. The tree is parsed as ``trafilatura.utils.load_html`` parses a string, so trafilatura's
-text is the same as when it is given the markup. Drawings (``svg``), which trafilatura drops in its
-own cleaning, are gone before it starts: their many elements cost every pattern it prunes with.
+text is the same as when it is given the markup. Drawings, links, metas and media sources, which
+trafilatura drops in its own cleaning, are gone before it starts: they cost every pattern it prunes with.
 """
 
 from __future__ import annotations
@@ -57,14 +57,18 @@ def test_markup_trafilatura_refuses_gives_no_text() -> None:
     assert _trafilatura_text(fragment) is None
 
 
+PLAYER = '<video controls><source src="/tour.mp4" type="video/mp4"></video>'
 ICON = '<svg viewBox="0 0 24 24"><title>Share</title><g><path d="M1 1h2"/><path d="M3 3h2"/></g></svg>'
 
 
-def test_drawings_are_dropped_before_trafilatura_reads_the_tree_and_the_text_after_them_stays() -> None:
+def test_textless_elements_trafilatura_drops_are_gone_before_it_reads_and_the_text_after_stays() -> None:
     page = PAGE.replace("<h1>", f"<h1>{ICON}", 1).replace("<main>", f"<main><p>{ICON} Print</p>", 1)
+    page = page.replace("</head>", '<meta charset="utf-8"><link rel="stylesheet" href="/s.css"></head>')
+    page = page.replace("</h1>", f"</h1>{PLAYER}", 1)
     tree = _trafilatura_tree(page)
     assert tree is not None
-    assert tree.findall(".//svg") == []
-    assert tree.findall(".//path") == []
+    for dropped in ("svg", "path", "meta", "link", "source"):
+        assert tree.findall(f".//{dropped}") == []
+    assert tree.find(".//video") is not None
     assert tree.find(".//h1").text_content() == "Opening hours and how to reach the library"
     assert tree.find(".//main/p").text_content() == " Print"

@@ -99,13 +99,13 @@ COVERED_SHARES: Final[dict[ContentProfile, float]] = {
     for page_type, share in fitted("second_opinion.json")["covered_shares"].items()
     if share is not None and page_type in PROFILES
 }
-# Drawings trafilatura drops anyway (its tree cleaning), dropped before it starts: an icon's paths
-# are many elements, each visited by every pruning pattern trafilatura tries before it cleans the tree
-# (about 5% of its time on WCXB half A's pages it is asked about). Its text changes only where the
-# drawings' own text decided a pruning guard: 2 of those 268 pages, no final text on half A, one
-# documentation page up on half B (.821 -> .919), no aeb or dates page. Scripts and styles, which it
-# also drops, save it little (0.5 ms a page asked) and change its text on other pages.
-TRAFILATURA_JUNK: Final = ("svg",)
+# Elements trafilatura drops anyway (its tree cleaning), dropped before it starts: drawings (an icon's
+# paths are many elements), and the textless links, metas and media sources; each is visited by every
+# pruning pattern trafilatura tries before it cleans the tree (about 8% of its time on the WCXB half A
+# pages it is asked about). Its text changes only where a drawing's own text decided a pruning guard:
+# on no half A page, on 2 half B pages (documentation .821 -> .919, product .785 -> .789), on no aeb
+# or dates page. Scripts and styles, which it also drops, save it little and change it on more pages.
+TRAFILATURA_JUNK: Final = ("svg", "link", "meta", "source")
 # A removed dialog or popup whose text says this is a cookie notice, whose settings panel trafilatura
 # reads as prose; another popup (a product's details sheet opened in a modal) can be the page's text.
 CONSENT_WORD: Final = "cookie"
@@ -841,7 +841,7 @@ def _trafilatura_tree(html: str) -> Any:
     string, step by step), its elements of lxml.html's classes looked up in C: lxml.html's own lookup
     is a Python call for every element lxml hands to Python (~7% of trafilatura's time), and
     gives only form controls classes of their own, whose extras trafilatura never reads (the same
-    text on every WCXB, aeb and dates page); without the drawings it would drop (``TRAFILATURA_JUNK``).
+    text on every WCXB, aeb and dates page); without elements it would drop (``TRAFILATURA_JUNK``).
     ``None`` where trafilatura refuses the markup."""
     from lxml.html import fromstring
     from trafilatura.utils import is_dubious_html, repair_faulty_html
