@@ -53,7 +53,7 @@ from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
 from ._posts import POSTER_CARD_KINDS, POSTER_CARDS, common_ancestor, thread_posts
-from ._product import hidden_sheets, name_first
+from ._product import after_name, hidden_sheets, name_first
 from ._profiles import ARTICLE, PROFILES, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights, widen
 from ._wording import heading_kind, post_furniture_line
@@ -289,6 +289,7 @@ def extract_content(
     if profile.drop_reviews and body is not None and content.blocks:
         _drop_reviews(body, content)
     if body is not None and content.blocks:
+        _after_name(body, content, profile)
         content.blocks = hidden_sheets(body, content.blocks, profile)
     if content.method == "trafilatura" and body is not None and content.blocks:
         _drop_boxed(body, content, SIGNATURE_KINDS, SIGNATURE_BOXES, whole=True)
@@ -702,6 +703,16 @@ def _give_once(content: Content, profile: ContentProfile) -> None:
     if content.captions:
         content.captions = _placed(content.captions, content.blocks, out)
     content.blocks = out
+
+
+def _after_name(body: LexborNode, content: Content, profile: ContentProfile) -> None:
+    """The text less the shop's lines above the product's name, on a reading fitted to drop them
+    (``_product.after_name``); the captions' places move along."""
+    kept = after_name(body, content.blocks, profile)
+    if len(kept) < len(content.blocks):
+        if content.captions:
+            content.captions = _placed(content.captions, content.blocks, kept)
+        content.blocks = kept
 
 
 def _name_first(content: Content, name: str | None, profile: ContentProfile) -> None:
