@@ -151,3 +151,15 @@ def test_a_long_line_above_the_name_stays() -> None:
     words = AFTER_NAME[profile_for("product")]
     prose = " ".join(["The mug is thrown by hand"] * (words // 5 + 1)) + "."
     assert prose in _read_as("product", _barred(prose))
+
+
+def test_a_collection_reading_drops_the_shop_line_above_the_category_name() -> None:
+    # a shop's category page: a sale banner, the category's name, its blurb and its cards
+    cards = "".join(f'<li><a href="/p/mug-{n}">Speckle Mug {n}</a> <span>$24</span></li>' for n in range(8))
+    html = (
+        "<html><body><main><p>Spring sale: 20% off</p><h1>Mugs</h1>"
+        f"<p>{DESCRIPTION}</p><ul>{cards}</ul></main></body></html>"
+    )
+    lines = _read_as("collection", html)
+    assert DESCRIPTION in lines
+    assert "Spring sale: 20% off" not in lines

@@ -13,7 +13,9 @@ trafilatura's reading keeps and WCXB's truths leave out. So a reading named in `
 (``after_name``) drops the lines found in the page's text only before its first ``<h1>``
 (``after_name``); a line printed again below the name stays, and so does a line longer than the
 reading's fitted number of words (furniture is a few words; a theme may print the product's own
-text, or a buyer's question and its answer, above the name).
+text, or a buyer's question and its answer, above the name). A shop's category page, read as a
+collection, has the same bar above the category's name: that reading drops such lines too, with
+a count of its own.
 
 A shop prints a product's specification as a sheet of label/value rows (a ``<table>`` of
 ``<th>``/``<td>`` pairs, a ``<dl>`` of ``<dt>``/``<dd>`` pairs: "Weight | 58 lb.") and often
