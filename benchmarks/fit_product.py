@@ -1,22 +1,26 @@
-"""Fit the product reading's two steps on WCXB half A and write them as data.
+"""Fit the product reading's three steps on WCXB half A and write them as data.
 
-``content/_product.py`` does two things on the readings ``data/product.json`` names:
+``content/_product.py`` does three things on the readings ``data/product.json`` names:
 - ``hidden_sheets``: a shop keeps a product's specification (label/value rows: a ``<table>`` of
   ``<th>``/``<td>``, a ``<dl>`` of ``<dt>``/``<dd>``) in a closed tab or accordion, which both
   readings drop and WCXB's truths keep; the rows a reading lacks of each hidden sheet at least
   ``pair_share`` of whose rows are pairs are added (null: none);
 - ``name_first``: the reading starts with the product's name (the record's title) when no
   paragraph holds it (WCXB's truths of product pages often start with it; trafilatura's reading,
-  which wins there, leaves it out).
+  which wins there, leaves it out);
+- ``after_name``: the reading drops its lines of at most that many words found in the page's text
+  only before its first ``<h1>`` (the shop's announcement bars and promotions; null: none).
 
 Every WCXB page is extracted once with both steps held off, recording the reading it was made
 with; the pages of each fitted reading are then extracted again with each setting of the grid,
-one step after the other (the share first, then the name with the share chosen). A step's setting
+one step after the other (the share first, then the name with the share chosen, then the lines
+above the name with both chosen). A step's setting
 is the one whose reading's own page types gain most in mean F1 on half A (a tie goes to the
 first of the grid: the stricter share), provided the mean F1 of all pages gains and no page type
 (a page read as the type may be of another) loses more than ``MAX_DROP`` on half A. Half B does
-not choose; it can only refuse: when a page type's mean F1 on half B drops by more than
-``MAX_DROP`` with the chosen setting, the step stays off for the reading and the refusal is written.
+not choose; it can only refuse: when a page type's mean F1 on half B drops with the chosen
+setting (by more than ``B_MAX_DROP``, rounding), the step stays off for the reading and the
+refusal is written.
 
     python benchmarks/fit_product.py             # fit on half A, report half B, write the data file
     python benchmarks/fit_product.py --dry-run   # the same, without writing
@@ -49,7 +53,10 @@ from newsscrape.extractor.content._profiles import PROFILES, ContentProfile  # n
 
 DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "product.json"
 PAIR_SHARES: tuple[float, ...] = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
+AFTER_WORDS: tuple[int, ...] = (10, 20, 50, 100, 200)  # fewest first: a tie goes to the stricter
 MAX_DROP = 0.001  # mean F1 a page type may lose on half A (noise of one page in a few dozen)
+# half B may not lose on any page type: less than half a unit of the fourth decimal is no loss
+B_MAX_DROP = 0.00005
 
 
 class Recorder:
@@ -69,14 +76,22 @@ class Recorder:
         self.last = None
 
 
-def setting(profile: ContentProfile | None = None, share: float | None = None, named: bool = False) -> None:
+def setting(
+    profile: ContentProfile | None = None,
+    share: float | None = None,
+    named: bool = False,
+    words: int | None = None,
+) -> None:
     """The steps as the fit tries them: on ``profile``'s reading only, or off everywhere."""
     _product.PAIR_SHARES.clear()
     _product.NAME_FIRST.clear()
+    _product.AFTER_NAME.clear()
     if profile is not None and share is not None:
         _product.PAIR_SHARES[profile] = share
     if profile is not None and named:
         _product.NAME_FIRST.add(profile)
+    if profile is not None and words is not None:
+        _product.AFTER_NAME[profile] = words
 
 
 def collect() -> list[dict[str, Any]]:
@@ -150,7 +165,8 @@ def choose(
             "half_a": {t: [round(before["A"][t], 4), round(on_a[t], 4)] for t in own},
             "half_b": {t: [round(before["B"][t], 4), round(on_b[t], 4)] for t in own},
         }
-        drops = {t: round(on_b[t] - before["B"][t], 4) for t in on_b if on_b[t] - before["B"][t] < -MAX_DROP}
+        changes = {t: on_b[t] - before["B"][t] for t in on_b}
+        drops = {t: round(change, 5) for t, change in changes.items() if change < -B_MAX_DROP}
         if drops:
             result |= {"refused_by_b": drops, "chosen": None}
     print(f"{reading(profile)}: {result['chosen']} (A {result.get('half_a')}, B {result.get('half_b')})")
@@ -168,13 +184,22 @@ def fit(rows: list[dict[str, Any]], page_type: str) -> dict[str, Any]:
     base = scored(rows, profile) if share is not None else {}
     setting(profile, share, named=True)
     named, name = choose(rows, profile, [(True, scored(rows, profile))], base)
+    setting(profile, share, named=bool(named))
+    base = scored(rows, profile) if share is not None or named else {}
+    grid = []
+    for words in AFTER_WORDS:
+        setting(profile, share, named=bool(named), words=words)
+        grid.append((words, scored(rows, profile)))
+    words, above = choose(rows, profile, grid, base)
     setting()
     return {
         "reading": reading(profile),
         "pair_share": share,
         "name_first": bool(named),
+        "after_name": words,
         "sheets": sheets,
         "name": name,
+        "above_name": above,
     }
 
 
@@ -193,10 +218,12 @@ def main() -> None:
                 "fitted": dt.date.today().isoformat(),
                 "by": "benchmarks/fit_product.py",
                 "data": "WCXB development split, half A (even ids) chooses; half B may only refuse",
-                "grid": {"pair_share": PAIR_SHARES, "name_first": [False, True]},
+                "grid": {"pair_share": PAIR_SHARES, "name_first": [False, True], "after_name": AFTER_WORDS},
                 "max_drop": MAX_DROP,
+                "b_max_drop": B_MAX_DROP,
                 "pair_share": {t: fit["pair_share"] for t, fit in fits.items()},
                 "name_first": {t: fit["name_first"] for t, fit in fits.items()},
+                "after_name": {t: fit["after_name"] for t, fit in fits.items()},
                 "fits": fits,
             },
             indent=2,

@@ -1,8 +1,9 @@
-"""A product page's text: its name first, and the specification sheet hidden in a closed tab.
+"""A product page's text: its name first, the shop's lines above the name out, and the
+specification sheet hidden in a closed tab.
 
 Golden pages in ``fixtures/product/`` (three shop platforms), and tiny inline pages for the rules
 of ``content/_product.py``: which hidden tables count as sheets, rows given once, the readings
-that add them, the name given once.
+that add them, the name given once, the lines above the name that go and those that stay.
 """
 
 from __future__ import annotations
@@ -121,3 +122,44 @@ def test_only_a_product_reading_puts_the_name_first() -> None:
         DESCRIPTION,
     ]
     assert name_first(blocks, "Speckle Mug", profile_for("article")) == blocks
+
+
+BAR = "Free shipping on orders over $75"
+
+
+def _barred(bar: str, after: str = "") -> str:
+    """A product box whose announcement ``bar`` comes before the name, ``after`` below the text."""
+    paragraphs = "".join(f"<p>{DESCRIPTION} Part {n}.</p>" for n in range(3))
+    return (
+        f'<html><body><main><div class="product"><p>{bar}</p><h1>Speckle Mug</h1>{paragraphs}'
+        f"{after}</div></main></body></html>"
+    )
+
+
+def test_a_product_reading_drops_the_shop_line_above_the_name() -> None:
+    assert BAR not in _read_as("product", _barred(BAR))
+    assert BAR in _read_as("article", _barred(BAR))
+
+
+def test_a_line_above_the_name_printed_again_below_it_stays() -> None:
+    assert BAR in _read_as("product", _barred(BAR, after=f"<p>{BAR}</p>"))
+
+
+def test_a_long_line_above_the_name_stays() -> None:
+    from newsscrape.extractor.content._product import AFTER_NAME
+
+    words = AFTER_NAME[profile_for("product")]
+    prose = " ".join(["The mug is thrown by hand"] * (words // 5 + 1)) + "."
+    assert prose in _read_as("product", _barred(prose))
+
+
+def test_a_collection_reading_drops_the_shop_line_above_the_category_name() -> None:
+    # a shop's category page: a sale banner, the category's name, its blurb and its cards
+    cards = "".join(f'<li><a href="/p/mug-{n}">Speckle Mug {n}</a> <span>$24</span></li>' for n in range(8))
+    html = (
+        "<html><body><main><p>Spring sale: 20% off</p><h1>Mugs</h1>"
+        f"<p>{DESCRIPTION}</p><ul>{cards}</ul></main></body></html>"
+    )
+    lines = _read_as("collection", html)
+    assert DESCRIPTION in lines
+    assert "Spring sale: 20% off" not in lines

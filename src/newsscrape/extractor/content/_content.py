@@ -15,8 +15,8 @@ Stages, all on the one lexbor tree that metadata was read from:
    already holds most of the page is rarely bettered (the shares are fitted per reading by
    ``benchmarks/fit_second_opinion.py``, kept in ``data/second_opinion.json``; a reading without
    one always asks); trafilatura's paragraphs found only in the cookie notices of stage 2 do not
-   count (``_outside``: it reads a notice's settings panel as prose), and those found only in the
-   site's menus and footers of stage 2 are not weighed (it reads a mega-menu as prose);
+   count (``_outside``: it reads a notice's settings panel as prose), nor do those found only in
+   the site's menus and footers of stage 2 (it reads a mega-menu as prose): not weighed, not kept;
 6. a reading fitted to do so reads a forum thread post by post when its text missed most of the
    thread (``_read_thread``, ``_posts``: a thread marked up as a comment section, which stage 2
    removes, or whose messages sit in reply forms);
@@ -54,7 +54,7 @@ from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
 from ._posts import POSTER_CARD_KINDS, POSTER_CARDS, Head, common_ancestor, post_heads, thread_posts
-from ._product import hidden_sheets, name_first
+from ._product import after_name, hidden_sheets, name_first
 from ._profiles import ARTICLE, PROFILES, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights, widen
 from ._wording import heading_kind, post_furniture_line
@@ -114,10 +114,11 @@ CONSENT_WORD: Final = "cookie"
 # The site's menus and footers among the page-wide chrome: trafilatura reads a mega-menu (a product
 # menu of "Name / what it does" pairs, printed twice for desktops and phones) as prose, and a reading
 # made mostly of it must not outweigh the page's own text. Its lines found only in these boxes do not
-# count when the two readings are weighed; the reading that wins keeps them (a shop's or a service's
-# lines can sit in a footer too). WCXB: one service page moves right on each half (+.09 on A, +.07
-# on B), and a home page whose truth is empty on each (a service on A, a listing on B: trafilatura
-# read only menus), none down; aeb and the dates set unchanged.
+# count when the two readings are weighed (WCXB: one service page moves right on each half, +.09 on
+# A, +.07 on B, and a home page whose truth is empty on each, trafilatura having read only menus),
+# nor stay in its text when it wins: a shop's category menu, a language chooser, a platform's
+# mega-menu of products kept below a short text (WCXB half A: 4 pages up, one down by .015; half B:
+# 6 up, none down; collection, listing, service and product pages; aeb and the dates set unchanged).
 MENU_KINDS: Final[frozenset[RemovalKind]] = frozenset({"nav", "footer"})
 # A reading named here reads a thread post by post (``_read_thread``) when the posts hold more than
 # this many times the words of the text it chose: its other readings missed most of the thread (a
@@ -309,6 +310,7 @@ def extract_content(
     if profile.drop_reviews and body is not None and content.blocks:
         _drop_reviews(body, content)
     if body is not None and content.blocks:
+        _after_name(body, content, profile)
         content.blocks = hidden_sheets(body, content.blocks, profile)
     if content.method == "trafilatura" and body is not None and content.blocks:
         _drop_boxed(body, content, SIGNATURE_KINDS, SIGNATURE_BOXES, whole=True)
@@ -777,6 +779,16 @@ def _give_once(content: Content, profile: ContentProfile) -> None:
     content.blocks = out
 
 
+def _after_name(body: LexborNode, content: Content, profile: ContentProfile) -> None:
+    """The text less the shop's lines above the product's name, on a reading fitted to drop them
+    (``_product.after_name``); the captions' places move along."""
+    kept = after_name(body, content.blocks, profile)
+    if len(kept) < len(content.blocks):
+        if content.captions:
+            content.captions = _placed(content.captions, content.blocks, kept)
+        content.blocks = kept
+
+
 def _name_first(content: Content, name: str | None, profile: ContentProfile) -> None:
     """The product's name before the text, on a reading fitted to start with it
     (``_product.name_first``); the captions' places move along."""
@@ -866,9 +878,9 @@ def covered(content: Content, profile: ContentProfile) -> bool:
 def _second_opinion(
     content: Content, html: str, deadline: Deadline, *, share: float = 1.0, body: LexborNode | None = None
 ) -> None:
-    """trafilatura's text replaces the native one when it has more than ``share`` times its words
-    (its lines found only in the site's menus and footers not counted); ``body``: the tree the native
-    pass read, whose removed popups' text trafilatura's loses."""
+    """trafilatura's text replaces the native one when it has more than ``share`` times its words;
+    its lines found only in the cookie notices or the site's menus and footers the native pass
+    removed (from ``body``, the tree it read) are left out, of the weighing and of the text."""
     if len(html) > FALLBACK_MAX_CHARS:
         return
     try:  # within the time left (less a reserve for the rest); None when it ran out
@@ -879,11 +891,10 @@ def _second_opinion(
     # trafilatura keeps a forum post's user card ("Posts: 1725"), like counter and buttons, which
     # the native walk drops
     paragraphs = [fold(p) for p in text.split("\n") if p.strip() and not post_furniture_line(fold(p))]
-    weighed = paragraphs
     if body is not None and content.prepared is not None:
         paragraphs = _outside(paragraphs, body, content.prepared.popups)
-        weighed = _outside(paragraphs, body, content.prepared.menus)  # a mega-menu does not weigh
-    if _more_words(weighed, content.blocks, share):
+        paragraphs = _outside(paragraphs, body, content.prepared.menus)  # a mega-menu is not prose
+    if _more_words(paragraphs, content.blocks, share):
         # trafilatura's text has no heading marks: a line the native pass read as a heading stays one
         levels = {b.text: b.level for b in content.blocks if b.level}
         content.blocks = [Block(text=p, level=levels.get(p, 0)) for p in paragraphs]

@@ -1,10 +1,21 @@
-"""Product pages: the product's name, and the specification sheet kept behind a closed tab.
+"""Product pages: the product's name, the shop's furniture above it, and the specification sheet
+kept behind a closed tab.
 
 A shop's page names the product in its ``<h1>``, inside the box of the product's pictures, price
 and description; WCXB's truth of a product page often starts with that name, which trafilatura's
 reading (the one that wins on a product page) leaves out as a title. So a reading named in
 ``data/product.json`` (``name_first``) starts with the record's title when no paragraph of it
 holds that title already (``name_first``).
+
+Above the product's name (its ``<h1>``) a shop prints its own furniture: an announcement bar
+("Free shipping on orders $75+"), a promotion, a picture gallery's counter ("Picture 1 of 6"), which
+trafilatura's reading keeps and WCXB's truths leave out. So a reading named in ``data/product.json``
+(``after_name``) drops the lines found in the page's text only before its first ``<h1>``
+(``after_name``); a line printed again below the name stays, and so does a line longer than the
+reading's fitted number of words (furniture is a few words; a theme may print the product's own
+text, or a buyer's question and its answer, above the name). A shop's category page, read as a
+collection, has the same bar above the category's name: that reading drops such lines too, with
+a count of its own.
 
 A shop prints a product's specification as a sheet of label/value rows (a ``<table>`` of
 ``<th>``/``<td>`` pairs, a ``<dl>`` of ``<dt>``/``<dd>`` pairs: "Weight | 58 lb.") and often
@@ -31,17 +42,24 @@ from selectolax.lexbor import LexborNode
 
 from .._data import fitted
 from .._nodes import marked
-from .._text import fold
+from .._text import count_words, fold
 from ._blocks import Block
 from ._chrome import hiding
 from ._profiles import PROFILES, ContentProfile
 
-__all__ = ["NAME_FIRST", "PAIR_SHARES", "hidden_sheets", "name_first"]
+__all__ = ["AFTER_NAME", "NAME_FIRST", "PAIR_SHARES", "after_name", "hidden_sheets", "name_first"]
 
 PRODUCT: Final = fitted("product.json")
 # The readings led by the product's name, fitted on half A by benchmarks/fit_product.py.
 NAME_FIRST: Final[set[ContentProfile]] = {
     PROFILES[page_type] for page_type, on in PRODUCT["name_first"].items() if on and page_type in PROFILES
+}
+# The readings that drop the shop's lines above the product's name, and the most words such a line
+# has (a longer one stays), fitted on half A by benchmarks/fit_product.py (null: off).
+AFTER_NAME: Final[dict[ContentProfile, int]] = {
+    PROFILES[page_type]: int(words)
+    for page_type, words in PRODUCT.get("after_name", {}).items()
+    if words is not None and page_type in PROFILES
 }
 # The share of a hidden sheet's rows that must be label/value pairs, per reading (a reading not
 # named here, or null, adds nothing); keyed by the profile, as ``_content.COVERED_SHARES``.
@@ -70,6 +88,39 @@ def name_first(blocks: list[Block], name: str | None, profile: ContentProfile) -
     if any(key in _key(block.text) for block in blocks):
         return blocks
     return [Block(text=fold(name)), *blocks]
+
+
+def after_name(body: LexborNode, blocks: list[Block], profile: ContentProfile) -> list[Block]:
+    """``blocks`` less those of at most ``AFTER_NAME`` words found in ``body``'s text only before its
+    first ``<h1>``, on a reading ``AFTER_NAME`` names (compared without white space, list and table
+    marks, and case); all of them when none would stay, or when the page has no ``<h1>`` in its text.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> body = LexborHTMLParser('<p>Free shipping!</p><h1>Speckle Mug</h1><p>A mug for tea.</p>').body
+    >>> [b.text for b in after_name(body, [Block(text="Free shipping!"), Block(text="A mug for tea.")],
+    ...     PROFILES["product"])]
+    ['A mug for tea.']
+    """
+    most = AFTER_NAME.get(profile)
+    if most is None or (heading := body.css_first("h1")) is None:
+        return blocks
+    page = _key(body.text(deep=True))
+    name = _key(heading.text(deep=True))
+    at = page.find(name) if name else -1
+    if at <= 0:
+        return blocks
+    kept = [
+        block
+        for block in blocks
+        if count_words(block.text) > most or not _only_before(_key(block.text.lstrip("-* ")), page, at)
+    ]
+    return kept if kept and len(kept) < len(blocks) else blocks
+
+
+def _only_before(key: str, page: str, at: int) -> bool:
+    """Whether ``key`` is found in ``page`` ending before ``at``, and nowhere from ``at`` on."""
+    first = page.find(key) if key else -1
+    return first >= 0 and first + len(key) <= at and page.find(key, at) < 0
 
 
 def hidden_sheets(body: LexborNode, blocks: list[Block], profile: ContentProfile) -> list[Block]:
