@@ -121,3 +121,47 @@ def test_posts_the_text_lacks_cost_a_few_blocks_each(monkeypatch: pytest.MonkeyP
     _content._with_heads(content, heads)
     assert looks <= len(heads) * _content.HEAD_LOOKAHEAD < len(heads) * len(blocks)
     assert content.blocks == blocks
+
+
+def test_invision_communitys_author_pane_and_long_time_are_the_head() -> None:
+    # Invision Community: the poster's name in the author pane's heading (no username class), the
+    # date a <time> printed twice, long and short, of which the long one is the head
+    posts = "".join(
+        f'<article class="cPost ipsBox" id="elPost_{n}">'
+        f'<aside class="ipsPost_author cAuthorPane"><h3 class="ipsType_sectionHead cAuthorPane_author">'
+        f'<a href="/profile/{n}-{name}/" class="ipsType_break">{name}</a></h3>'
+        f'<ul class="cAuthorPane_info"><li>Members</li><li>{n + 12} posts</li></ul></aside>'
+        f'<div class="ipsPost_content"><div class="ipsPost_meta">Posted '
+        f'<time datetime="2024-03-0{n + 3}T10:00:00Z" class="ipsTime ipsTime--long">'
+        f'<span class="ipsTime__long">{date}</span><span class="ipsTime__short">1 yr</span></time></div>'
+        f'<div class="ipsType_richText" data-role="postContent"><p>{text}</p></div></div></article>'
+        for n, (name, date, text) in enumerate(POSTS)
+    )
+    html = f"<html><body><div id='ipsLayout_body'><h1>Starter stopped rising</h1>{posts}</div></body></html>"
+    lines = body(html)
+    for name, date, text in POSTS:
+        at = lines.index(text)
+        assert lines[at - 2 : at] == [name, date], lines
+
+
+XF_QUOTE = '<blockquote data-author="marta_k">Too cold?</blockquote>'
+
+
+def test_a_post_wrappers_data_author_names_the_poster() -> None:
+    # a forum whose post wrapper carries its poster in data-author (XenForo's themes, old Reddit)
+    # and prints the name in no username link; a quote's data-author is the quoted poster's
+    posts = "".join(
+        f'<article class="js-post" data-author="{name}" id="js-post-{n}">'
+        f'<div class="MessageCard"><a class="avatar" href="/members/{n}/"><img src="/a/{n}.png" alt=""></a>'
+        f'<a href="#post-{n}"><time datetime="2024-03-0{n + 3}T10:00:00">{date}</time></a>'
+        f'<div class="message-body" itemprop="text">'
+        f"{XF_QUOTE if n else ''}"
+        f"<p>{text}</p></div></div></article>"
+        for n, (name, date, text) in enumerate(POSTS)
+    )
+    html = f"<html><body><main><h1>Starter stopped rising</h1>{posts}</main></body></html>"
+    lines = body(html)
+    for name, date, text in POSTS:
+        at = lines.index(text)
+        at -= lines[at - 1] == "Too cold?"
+        assert lines[at - 2 : at] == [name, date], lines

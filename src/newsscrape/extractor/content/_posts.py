@@ -65,9 +65,13 @@ Head = tuple[str, tuple[str, ...]]
 # ``name``, else its text when that is a name: no rank, no counters), else its "username" link
 # (XenForo, phpBB and vBulletin class their poster links so); the date is the post's first
 # ``<time>`` printed with its year (a bulletin board prints it in the message box, above the text).
+# Invision Community heads its posts its own way: version 4 names the poster in its author pane's
+# "cAuthorPane_author" heading (no username class), version 5 prints a ``<time>`` twice, long and
+# short ("June 14, 2024" and "1 yr" in spans), of which the long one is the date.
 AUTHOR: Final = '[itemprop="author"]'
 NAME: Final = '[itemprop="name"]'
-USERNAME: Final = '[class*="username" i]'
+USERNAME: Final = '[class*="username" i], .cAuthorPane_author'
+LONG_TIME: Final = ".ipsTime__long"
 NAME_MAX_WORDS: Final = 4
 ISO_TIME: Final = re.compile(r"^\d{4}-\d\d-\d\dT")
 YEAR: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a date printed with its year, not "2 years ago"
@@ -100,6 +104,7 @@ def post_heads(posts: list[LexborNode]) -> list[Head]:
                 ),
                 None,
             )
+            name = name or _data_author(post, unit)
             if name:
                 lines.append(name)
             when = next(
@@ -107,7 +112,7 @@ def post_heads(posts: list[LexborNode]) -> list[Head]:
                     text
                     for node in unit.css("time")
                     if node.css_matches("blockquote time") is False
-                    and (text := " ".join(node.text(deep=True).split()))
+                    and (text := " ".join((node.css_first(LONG_TIME) or node).text(deep=True).split()))
                 ),
                 None,
             )
@@ -124,6 +129,17 @@ def _name(author: LexborNode | None) -> str | None:
     if author is None:
         return None
     return next((text for node in (*author.css(NAME), author) if (text := _name_text(node))), None)
+
+
+def _data_author(post: LexborNode, unit: LexborNode) -> str | None:
+    """The name in a ``data-author`` attribute of the post's box or a wrapper of it up to ``unit``
+    (XenForo's post wrapper; a quote of another post inside the box carries that poster's)."""
+    for node in chain((post,), ancestors(post)):
+        if text := " ".join((node.attributes.get("data-author") or "").split()):
+            return text if LETTER.search(text) and len(text.split()) <= NAME_MAX_WORDS else None
+        if node.mem_id == unit.mem_id:
+            break
+    return None
 
 
 def _name_text(node: LexborNode) -> str | None:
