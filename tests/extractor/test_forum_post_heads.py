@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsscrape.config import ExtractConfig
+from newsscrape.extractor._guard import Deadline
 from newsscrape.extractor.content import _content
 from newsscrape.extractor.content._blocks import Block
 from newsscrape.extractor.content._profiles import PROFILES
@@ -124,12 +126,14 @@ def test_posts_the_text_lacks_cost_a_few_blocks_each(monkeypatch: pytest.MonkeyP
 
 
 def test_invision_communitys_author_pane_and_long_time_are_the_head() -> None:
-    # Invision Community: the poster's name in the author pane's heading (no username class), the
-    # date a <time> printed twice, long and short, of which the long one is the head
+    # Invision Community: the poster's name is the link in the author pane's heading (no username
+    # class; a reputation badge beside it), the date a <time> printed twice, long and short, of
+    # which the long one is the head
     posts = "".join(
         f'<article class="cPost ipsBox" id="elPost_{n}">'
         f'<aside class="ipsPost_author cAuthorPane"><h3 class="ipsType_sectionHead cAuthorPane_author">'
-        f'<a href="/profile/{n}-{name}/" class="ipsType_break">{name}</a></h3>'
+        f'<a href="/profile/{n}-{name}/" class="ipsType_break">{name}</a>'
+        f' <span class="ipsRepBadge">{n + 9}</span></h3>'
         f'<ul class="cAuthorPane_info"><li>Members</li><li>{n + 12} posts</li></ul></aside>'
         f'<div class="ipsPost_content"><div class="ipsPost_meta">Posted '
         f'<time datetime="2024-03-0{n + 3}T10:00:00Z" class="ipsTime ipsTime--long">'
@@ -165,3 +169,30 @@ def test_a_post_wrappers_data_author_names_the_poster() -> None:
         at = lines.index(text)
         at -= lines[at - 1] == "Too cold?"
         assert lines[at - 2 : at] == [name, date], lines
+
+
+def test_the_threads_reading_keeps_the_author_pane_it_reads_heads_from() -> None:
+    # Invision Community's author pane is an <aside> classed "ipsComment_author": page-wide chrome
+    # (an aside) to any other reading, it stays in the thread's tree, where the post's head is read
+    html = (
+        "<html><body><main>"
+        + "".join(
+            f'<article class="cPost"><aside class="ipsComment_author cAuthorPane">'
+            f'<h3 class="cAuthorPane_author"><a href="/profile/{n}/">{name}</a></h3></aside>'
+            f'<div class="cPost_contentWrap">'
+            f'<time datetime="2024-03-0{n + 3}">{date}</time>'
+            f'<div class="ipsType_richText" itemprop="text"><p>{text}</p></div></div></article>'
+            for n, (name, date, text) in enumerate(POSTS)
+        )
+        + "</main></body></html>"
+    )
+    reading = _content._Reading(
+        config=ExtractConfig(),
+        url=None,
+        title=None,
+        deadline=Deadline(10.0),
+        profile=PROFILES["forum"],
+        base_url=None,
+    )
+    _, heads = _content._read_thread(html, reading)
+    assert [lines for _, lines in heads] == [(name, date) for name, date, _ in POSTS]

@@ -153,6 +153,10 @@ HEAD_MATCH_CHARS: Final = 24
 HEAD_LOOKAHEAD: Final = 128
 # the page-wide chrome a thread's own reading leaves in place: comment sections are the thread
 THREAD_KEPT: Final[frozenset[RemovalKind]] = frozenset({"comments", "form"})
+# and the tag it leaves whatever its class says: a post's wrapper may hold its poster's card in one
+# (Invision Community's author pane, an <aside> classed "ipsComment_author"), where the post's head
+# is read (``_posts.post_heads``). WCXB forum: linustechtips' posts get their names (A +.0001).
+THREAD_KEPT_TAGS: Final = frozenset({"aside"})
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
 REPEAT_MIN_CHARS: Final = 80
 # What buyers say of a product is not the product's text: on a reading whose profile drops reviews,
@@ -398,7 +402,7 @@ def _read_thread(html: str, reading: _Reading) -> Thread:
     body = LexborHTMLParser(html).body
     if body is None:
         return [], []
-    prepared = _prepare(body, reading.deadline, kept=THREAD_KEPT)
+    prepared = _prepare(body, reading.deadline, kept=THREAD_KEPT, kept_tags=THREAD_KEPT_TAGS)
     posts = thread_posts(body, prepared.weights)
     if not posts:
         return [], []
@@ -468,6 +472,7 @@ def _prepare(
     *,
     junk_stripped: bool = False,
     kept: frozenset[RemovalKind] = frozenset(),
+    kept_tags: frozenset[str] = frozenset(),
 ) -> Prepared:
     """Steps 1-2 (junk, dialogs, page-wide chrome, rails: the tree is edited) and the weights of 3;
     ``junk_stripped``: the junk is gone already; ``kept``: page-wide chrome kinds left in place
@@ -487,6 +492,8 @@ def _prepare(
         if marked(node, inside, body.mem_id):
             continue  # it goes with its box: not weighed (a thread's every comment was)
         tag = node.tag or ""
+        if tag in kept_tags:
+            continue
         kind = TAG_KIND.get(tag) or ROLE_KIND.get((node.attributes.get("role") or "").lower())
         if kind is None:
             kinds = {WORD_KIND.get(w) for w in tokens(node.attributes)}

@@ -70,7 +70,7 @@ Head = tuple[str, tuple[str, ...]]
 # short ("June 14, 2024" and "1 yr" in spans), of which the long one is the date.
 AUTHOR: Final = '[itemprop="author"]'
 NAME: Final = '[itemprop="name"]'
-USERNAME: Final = '[class*="username" i], .cAuthorPane_author'
+USERNAME: Final = '[class*="username" i], .cAuthorPane_author a'
 LONG_TIME: Final = ".ipsTime__long"
 NAME_MAX_WORDS: Final = 4
 ISO_TIME: Final = re.compile(r"^\d{4}-\d\d-\d\dT")
