@@ -196,3 +196,20 @@ def test_the_threads_reading_keeps_the_author_pane_it_reads_heads_from() -> None
     )
     _, heads = _content._read_thread(html, reading)
     assert [lines for _, lines in heads] == [(name, date) for name, date, _ in POSTS]
+
+
+def test_a_post_wrappers_data_username_names_the_poster() -> None:
+    # NodeBB's post wrapper carries its poster in data-username, its schema.org name a <meta>
+    posts = "".join(
+        f'<li component="post" class="post-item" data-username="{name}" data-index="{n}">'
+        f'<a class="avatar" href="/user/{n}"><img src="/a/{n}.png" alt=""></a>'
+        f'<a href="/post/{n}"><time datetime="2024-03-0{n + 3}T10:00:00">{date}</time></a>'
+        f'<div class="content text-break" component="post/content" itemprop="text">'
+        f"<p>{text}</p></div></li>"
+        for n, (name, date, text) in enumerate(POSTS)
+    )
+    html = f"<html><body><main><h1>Starter stopped rising</h1><ul>{posts}</ul></main></body></html>"
+    lines = body(html)
+    for name, date, text in POSTS:
+        at = lines.index(text)
+        assert lines[at - 2 : at] == [name, date], lines

@@ -132,10 +132,12 @@ def _name(author: LexborNode | None) -> str | None:
 
 
 def _data_author(post: LexborNode, unit: LexborNode) -> str | None:
-    """The name in a ``data-author`` attribute of the post's box or a wrapper of it up to ``unit``
-    (XenForo's post wrapper; a quote of another post inside the box carries that poster's)."""
+    """The name in a ``data-author`` (XenForo's themes, old Reddit) or ``data-username`` (NodeBB)
+    attribute of the post's box or a wrapper of it up to ``unit`` (a quote of another post inside
+    the box carries that poster's)."""
     for node in chain((post,), ancestors(post)):
-        if text := " ".join((node.attributes.get("data-author") or "").split()):
+        attrs = node.attributes
+        if text := " ".join((attrs.get("data-author") or attrs.get("data-username") or "").split()):
             return text if LETTER.search(text) and len(text.split()) <= NAME_MAX_WORDS else None
         if node.mem_id == unit.mem_id:
             break
