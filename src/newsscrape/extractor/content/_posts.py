@@ -63,11 +63,14 @@ Head = tuple[str, tuple[str, ...]]
 # post's header bar (chrome on any other page). Both are found in the post's own wrapper, never in
 # a quote of another post: the name is the post's schema.org author around the message box (its
 # ``name``, else its text when that is a name: no rank, no counters), else its "username" link
-# (XenForo, phpBB and vBulletin class their poster links so); the date is the post's first
-# ``<time>`` printed with its year (a bulletin board prints it in the message box, above the text).
-# Invision Community heads its posts its own way: version 4 names the poster in its author pane's
-# "cAuthorPane_author" heading (no username class), version 5 prints a ``<time>`` twice, long and
-# short ("June 14, 2024" and "1 yr" in spans), of which the long one is the date.
+# (XenForo, phpBB and vBulletin class their poster links so), else the ``data-author`` or
+# ``data-username`` of the post's wrapper (XenForo's themes, old Reddit, NodeBB: their schema.org
+# name is a <meta>, which the tree loses); the date is the post's first ``<time>`` printed with its
+# year (a bulletin board prints it in the message box, above the text).
+# Invision Community heads its posts its own way: version 4 names the poster in the link of its
+# author pane's "cAuthorPane_author" heading (no username class; a reputation badge beside it),
+# version 5 prints a ``<time>`` twice, long and short ("June 14, 2024" and "1 yr" in spans), of
+# which the long one is the date.
 AUTHOR: Final = '[itemprop="author"]'
 NAME: Final = '[itemprop="name"]'
 USERNAME: Final = '[class*="username" i], .cAuthorPane_author a'
