@@ -361,16 +361,13 @@ class Walk:
         too few: one alone is another story's title. The captions placed after one move up."""
         gone = {id(block): at for block, at in self._linked_heads}
         kept: list[Block] = []
-        shift = [0] * (len(self.blocks) + 1)  # blocks dropped before each position
-        for n, block in enumerate(self.blocks):
-            at = gone.get(id(block))
-            shift[n + 1] = shift[n] + (at is not None)
-            if at is None:
+        for block in self.blocks:
+            if (at := gone.get(id(block))) is None:
                 kept.append(block)
             else:
                 self._record("other_stories", LINKED_TITLE, at, block.text)
+        self.captions = placed(self.captions, self.blocks, kept)
         self.blocks = kept
-        self.captions = [(n - shift[n], caption) for n, caption in self.captions]
         self._linked_heads = []
 
     def _walk(self, first: LexborNode | None) -> None:
@@ -864,6 +861,21 @@ class Walk:
             if kind == "code":
                 return Block(text=text, kind="code", group=key, raw="".join(parts))
         return Block(text=text, links=links)
+
+
+Placed = list[tuple[int, Block]]  # captions, each with the number of blocks before it
+
+
+def placed(captions: Placed, walked: list[Block], kept: list[Block]) -> Placed:
+    """The captions' places (the number of blocks before each) among the blocks ``kept`` of those
+    ``walked``."""
+    if len(kept) == len(walked):
+        return captions
+    ids = {id(block) for block in kept}
+    before = [0]
+    for block in walked:
+        before.append(before[-1] + (id(block) in ids))
+    return [(before[at], caption) for at, caption in captions]
 
 
 def _heads_section(head: LexborNode) -> bool:

@@ -51,7 +51,7 @@ from .._guard import Deadline
 from .._nodes import inside_any, marked
 from .._text import count_words, fold
 from ..metadata._metadata import Metadata
-from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, where
+from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, placed, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
 from ._posts import POSTER_CARD_KINDS, POSTER_CARDS, Head, common_ancestor, post_heads, thread_posts
 from ._product import after_name, hidden_sheets, name_first
@@ -367,7 +367,7 @@ def _native(
     content.blocks = _drop_repeats(walk.blocks, content.removed)
     content.item_headings = walk.item_headings
     if walk.captions:
-        content.captions = _placed(walk.captions, walk.blocks, content.blocks)
+        content.captions = placed(walk.captions, walk.blocks, content.blocks)
     content.removed.extend(walk.removed)
 
 
@@ -663,19 +663,6 @@ def _drop_repeats(blocks: list[Block], removed: list[Removed]) -> list[Block]:
     return out
 
 
-def _placed(
-    captions: list[tuple[int, Block]], walked: list[Block], kept: list[Block]
-) -> list[tuple[int, Block]]:
-    """The captions' places among the blocks ``_drop_repeats`` kept of those walked."""
-    if len(kept) == len(walked):
-        return captions
-    ids = {id(block) for block in kept}
-    before = [0]
-    for block in walked:
-        before.append(before[-1] + (id(block) in ids))
-    return [(before[at], caption) for at, caption in captions]
-
-
 def _unsure(content: Content, meta: Metadata) -> bool:
     """Whether the native text has fewer than ``UNSURE_WORDS`` words, or than ``UNSURE_HINT_SHARE``
     of the page's declared word count; its words are counted only until it has enough."""
@@ -743,7 +730,7 @@ def _drop_boxed(
             out.append(block)
     if out and gone:
         if content.captions:
-            content.captions = _placed(content.captions, content.blocks, out)
+            content.captions = placed(content.captions, content.blocks, out)
         content.blocks = out
         content.removed.extend(gone)
 
@@ -782,7 +769,7 @@ def _give_once(content: Content, profile: ContentProfile) -> None:
         if dropped
     )
     if content.captions:
-        content.captions = _placed(content.captions, content.blocks, out)
+        content.captions = placed(content.captions, content.blocks, out)
     content.blocks = out
 
 
@@ -792,7 +779,7 @@ def _after_name(body: LexborNode, content: Content, profile: ContentProfile) -> 
     kept = after_name(body, content.blocks, profile)
     if len(kept) < len(content.blocks):
         if content.captions:
-            content.captions = _placed(content.captions, content.blocks, kept)
+            content.captions = placed(content.captions, content.blocks, kept)
         content.blocks = kept
 
 
