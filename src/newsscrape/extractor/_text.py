@@ -91,6 +91,27 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def compact(text: str) -> str:
+    """Text without white space, lower-cased: a paragraph and the tree it came from compare so,
+    whatever spacing trafilatura or the block walk put between inline elements.
+
+    >>> compact(" Big\\n  News ")
+    'bignews'
+    """
+    return "".join(text.split()).lower()
+
+
+def line_key(text: str) -> str:
+    """A line of a reading (the block walk's or trafilatura's) as it is looked up in the tree's
+    ``compact`` text: trafilatura writes a list item as "- item" and a table row as "| cell | cell |",
+    the block walk a row as "cell | cell", marks the tree lacks.
+
+    >>> line_key("- | Weight | 58 lb |")
+    'weight58lb'
+    """
+    return compact(text.lstrip("-* ").replace("|", ""))
+
+
 # What a comparison key drops: everything but letters, digits and "_".
 NON_WORD = re.compile(r"\W+")
 

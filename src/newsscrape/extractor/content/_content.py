@@ -49,7 +49,7 @@ from ...config import ExtractConfig
 from .._data import fitted
 from .._guard import Deadline
 from .._nodes import inside_any, marked
-from .._text import count_words, fold
+from .._text import compact, count_words, fold, line_key
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, placed, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
@@ -252,7 +252,7 @@ class Prepared:
         """The compact text of the cookie notices among the removed dialogs and popups, "\\0" between
         boxes: trafilatura's reading keeps a notice's settings panel (``_outside``)."""
         if self._popups is None:
-            texts = (_compact(node.text(deep=True)) for node in self.popup_boxes)
+            texts = (compact(node.text(deep=True)) for node in self.popup_boxes)
             self._popups = "\0".join(text for text in texts if CONSENT_WORD in text)
         return self._popups
 
@@ -260,7 +260,7 @@ class Prepared:
     def menus(self) -> str:
         """The compact text of the removed menus and footers, "\\0" between boxes."""
         if self._menus is None:
-            self._menus = "\0".join(_compact(node.text(deep=True)) for node in self.menu_boxes)
+            self._menus = "\0".join(compact(node.text(deep=True)) for node in self.menu_boxes)
         return self._menus
 
 
@@ -418,7 +418,7 @@ def _with_heads(content: Content, heads: list[Head]) -> None:
     before, that shows the post: the block its text starts with, or one holding its first
     ``HEAD_MATCH_CHARS`` (a line of trafilatura's running the poster's card into the post); a post
     no block shows gets none. A head line the text holds there already is not given twice."""
-    keys = [_line_key(b.text) for b in content.blocks]
+    keys = [line_key(b.text) for b in content.blocks]
     inserts: dict[int, list[str]] = {}
     at = 0
     previous = ""  # the post before: a block it holds too is a quote of it, not this post's start
@@ -428,7 +428,7 @@ def _with_heads(content: Content, heads: list[Head]) -> None:
         if found is None:
             continue
         near = "\0".join(keys[max(0, found - 2) : found + 1])
-        inserts[found] = [line for line in lines if _compact(line) not in near]
+        inserts[found] = [line for line in lines if compact(line) not in near]
         at = found + 1
     if not any(inserts.values()):
         return
@@ -444,14 +444,14 @@ def _with_heads(content: Content, heads: list[Head]) -> None:
 
 
 def _start(keys: list[str], at: int, post: str, previous: str) -> int | None:
-    """The first of the ``HEAD_LOOKAHEAD`` blocks (their ``_line_key``) from ``at`` that shows the
+    """The first of the ``HEAD_LOOKAHEAD`` blocks (their ``line_key``) from ``at`` that shows the
     post (``_shows``), or None."""
     end = min(at + HEAD_LOOKAHEAD, len(keys))
     return next((j for j in range(at, end) if _shows(keys[j], post, previous)), None)
 
 
 def _shows(key: str, post: str, previous: str) -> bool:
-    """Whether a block (its ``_line_key``) shows the start of a post (its compact text): the whole
+    """Whether a block (its ``line_key``) shows the start of a post (its compact text): the whole
     post, a line of it (of ``HEAD_MATCH_CHARS`` or more, not in the ``previous`` post's text), or a
     line holding its first ``HEAD_MATCH_CHARS``."""
     return (
@@ -698,14 +698,14 @@ def _drop_boxed(
     nodes = body.css(selector)
     if not nodes:
         return
-    page = _compact(body.text(deep=True))
+    page = compact(body.text(deep=True))
     boxes: dict[tuple[RemovalKind, str], list[str]] = {}
     kept: set[int] = set()
     for node in nodes:
         label = next((kinds[w] for w in tokens(node.attributes) if w in kinds), None)
         if label is None or inside_any(node, kept):
             continue
-        text = _compact(node.text(deep=True))
+        text = compact(node.text(deep=True))
         if text and len(text) <= PAGE_CHROME_MAX_SHARE * len(page):
             kept.add(node.mem_id)
             boxes.setdefault(label, []).append(text)
@@ -722,7 +722,7 @@ def _drop_boxed(
     out: list[Block] = []
     gone: list[Removed] = []
     for block in content.blocks:
-        text = _line_key(block.text)
+        text = line_key(block.text)
         label = next((lb for lb, box in boxed.items() if read_from(text, box)), None) if text else None
         if label is not None:
             gone.append(Removed(kind=label[0], reason=label[1], where="", text=block.text[:SNIPPET_CHARS]))
@@ -747,10 +747,10 @@ def _outside(paragraphs: list[str], body: LexborNode, boxes: str) -> list[str]:
     """
     if not boxes:
         return paragraphs
-    keys = [_line_key(p) for p in paragraphs]
+    keys = [line_key(p) for p in paragraphs]
     if not any(key in boxes for key in keys):
         return paragraphs
-    page = _compact(body.text(deep=True))
+    page = compact(body.text(deep=True))
     return [p for p, key in zip(paragraphs, keys, strict=True) if key not in boxes or key in page]
 
 
@@ -842,18 +842,6 @@ def _read_from(text: str, box: str, rest: str) -> bool:
     pieces = [text[at : at + PIECE_CHARS] for at in range(0, len(text), PIECE_CHARS)]
     found = sum(piece in box for piece in pieces)
     return 2 * found >= len(pieces) and found > sum(piece in rest for piece in pieces)
-
-
-def _line_key(text: str) -> str:
-    """A line of either reading as it is looked up in the tree's text (``_compact``): trafilatura
-    writes a list item as "- item" and a table row as "| cell | cell |", marks the tree lacks."""
-    return _compact(text.lstrip("-* ").replace("|", ""))
-
-
-def _compact(text: str) -> str:
-    """Text without white space, lower-cased: a paragraph and the tree it came from compare so
-    whatever spacing trafilatura or the block walk put between inline elements."""
-    return "".join(text.split()).lower()
 
 
 def covered(content: Content, profile: ContentProfile) -> bool:

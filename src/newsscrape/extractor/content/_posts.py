@@ -27,6 +27,7 @@ from typing import Final
 from selectolax.lexbor import LexborNode
 
 from .._nodes import ancestors, inside_any
+from .._text import compact
 from ._chrome import INLINE_TAGS, RemovalKind
 from ._scoring import Weight
 
@@ -121,7 +122,7 @@ def post_heads(posts: list[LexborNode]) -> list[Head]:
             )
             if when and YEAR.search(when) and not ISO_TIME.match(when):
                 lines.append(when)
-        out.append(("".join(post.text(deep=True).split()).lower(), tuple(lines)))
+        out.append((compact(post.text(deep=True)), tuple(lines)))
     return out
 
 

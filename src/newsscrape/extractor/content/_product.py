@@ -42,7 +42,7 @@ from selectolax.lexbor import LexborNode
 
 from .._data import fitted
 from .._nodes import marked
-from .._text import count_words, fold
+from .._text import compact, count_words, fold, line_key
 from ._blocks import Block
 from ._chrome import hiding
 from ._profiles import PROFILES, ContentProfile
@@ -112,7 +112,7 @@ def after_name(body: LexborNode, blocks: list[Block], profile: ContentProfile) -
     kept = [
         block
         for block in blocks
-        if count_words(block.text) > most or not _only_before(_key(block.text.lstrip("-* ")), page, at)
+        if count_words(block.text) > most or not _only_before(line_key(block.text), page, at)
     ]
     return kept if kept and len(kept) < len(blocks) else blocks
 
@@ -199,6 +199,6 @@ def _hides(node: LexborNode) -> bool:
 
 
 def _key(text: str) -> str:
-    """A line as it is compared: without white space and table marks, lower-cased (trafilatura
-    writes a row as "| cell | cell |", the block walk as "cell | cell")."""
-    return "".join(text.replace("|", "").split()).lower()
+    """A line as it is compared: ``compact``, without table marks (trafilatura writes a row as
+    "| cell | cell |", the block walk as "cell | cell")."""
+    return compact(text.replace("|", ""))
