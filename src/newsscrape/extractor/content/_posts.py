@@ -97,42 +97,52 @@ def post_heads(posts: list[LexborNode]) -> list[Head]:
             if shared[up.mem_id] > 1:
                 break
             unit = up
-        lines: list[str] = []
+        lines: tuple[str, ...] = ()
         if unit.mem_id != post.mem_id:
-            keys = {post.mem_id}
-            name = _name(next((n for n in unit.css(AUTHOR) if not inside_any(n, keys)), None)) or next(
-                (
-                    text
-                    for node in unit.css(USERNAME)
-                    if node.css_matches("blockquote *") is False and (text := _name_text(node))
-                ),
-                None,
-            )
-            name = name or _data_author(post, unit)
-            if name:
-                lines.append(name)
-            when = next(
-                (
-                    text
-                    for node in unit.css("time")
-                    if node.css_matches("blockquote time") is False
-                    and (text := " ".join((node.css_first(LONG_TIME) or node).text(deep=True).split()))
-                ),
-                None,
-            )
-            if when and YEAR.search(when) and not ISO_TIME.match(when):
-                lines.append(when)
-        out.append((compact(post.text(deep=True)), tuple(lines)))
+            lines = tuple(line for line in (_poster(post, unit), _posted(unit)) if line)
+        out.append((compact(post.text(deep=True)), lines))
     return out
+
+
+def _poster(post: LexborNode, unit: LexborNode) -> str | None:
+    """The poster's name in the post's wrapper ``unit``: its schema.org author outside the message
+    box, else its first username link outside a quote, else a ``data-author`` around the box."""
+    keys = {post.mem_id}
+    name = _name(next((n for n in unit.css(AUTHOR) if not inside_any(n, keys)), None)) or next(
+        (
+            text
+            for node in unit.css(USERNAME)
+            if node.css_matches("blockquote *") is False and (text := _name_text(node))
+        ),
+        None,
+    )
+    return name or _data_author(post, unit)
+
+
+def _posted(unit: LexborNode) -> str | None:
+    """The post's date in its wrapper ``unit``: its first ``<time>`` outside a quote (the long form
+    where it prints two), when that shows a year and is not an ISO stamp."""
+    when = next(
+        (
+            text
+            for node in unit.css("time")
+            if node.css_matches("blockquote time") is False
+            and (text := " ".join((node.css_first(LONG_TIME) or node).text(deep=True).split()))
+        ),
+        None,
+    )
+    return when if when and YEAR.search(when) and not ISO_TIME.match(when) else None
 
 
 def _name(author: LexborNode | None) -> str | None:
     """The poster's name: the author box's schema.org ``name`` (not the avatar's initial printed
-    beside it), else the box's text when it is a name (of at most ``NAME_MAX_WORDS`` words, with a
-    letter: a post's number is no name)."""
+    beside it), else the box's text when it is a name (``_as_name``)."""
     if author is None:
         return None
-    return next((text for node in (*author.css(NAME), author) if (text := _name_text(node))), None)
+    return next(
+        (text for node in (*author.css(NAME), author) if (text := _name_text(node))),
+        None,
+    )
 
 
 def _data_author(post: LexborNode, unit: LexborNode) -> str | None:
@@ -142,14 +152,21 @@ def _data_author(post: LexborNode, unit: LexborNode) -> str | None:
     for node in chain((post,), ancestors(post)):
         attrs = node.attributes
         if text := " ".join((attrs.get("data-author") or attrs.get("data-username") or "").split()):
-            return text if LETTER.search(text) and len(text.split()) <= NAME_MAX_WORDS else None
+            return _as_name(text)
         if node.mem_id == unit.mem_id:
             break
     return None
 
 
 def _name_text(node: LexborNode) -> str | None:
-    text = " ".join(node.text(deep=True, separator=" ").split())
+    """A node's text, when it is a name (``_as_name``)."""
+    return _as_name(node.text(deep=True, separator=" "))
+
+
+def _as_name(text: str) -> str | None:
+    """``text`` with its white space folded, when it is a name: of at most ``NAME_MAX_WORDS`` words,
+    with a letter (a post's number, a rank with counters are no name)."""
+    text = " ".join(text.split())
     return text if LETTER.search(text) and len(text.split()) <= NAME_MAX_WORDS else None
 
 
