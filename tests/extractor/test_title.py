@@ -264,3 +264,15 @@ def test_a_meta_title_that_adds_the_lists_count_or_year_to_the_h1_is_the_full_ti
     assert choose_title(src) == ("7 Rain Trends in 2026", "dom")
     src = TitleSources(h1s=("And finally\u2026 rain",), og="And finally&#8230; rain")
     assert choose_title(src) == ("And finally\u2026 rain", "dom")
+
+
+def test_an_unmarked_h1_in_other_words_gives_way_to_the_meta_title() -> None:
+    # a bare <h1> in a landing page's banner is a display line; the meta title names the page
+    meta = '<meta property="og:title" content="Rain gauge buying tips"><title>Rain gauge buying tips</title>'
+    banner = "<div class=banner><h1>A guide to buying rain gauges</h1></div><p>Five gauges, one summer.</p>"
+    assert title_of(meta + banner) == "Rain gauge buying tips"
+    # the same h1 with a class, or in an article's header, is the template's headline: readers see it
+    marked = banner.replace("<h1>", '<h1 class="entry-title">')
+    assert title_of(meta + marked) == "A guide to buying rain gauges"
+    story = "<article><header><h1>A guide to buying rain gauges</h1></header><p>Five gauges.</p></article>"
+    assert title_of(meta + story) == "A guide to buying rain gauges"

@@ -6,7 +6,9 @@ twitter:title and ``<title>``. The ``h1`` is what readers see, so it
 wins when another source vouches for it or words it differently; the meta titles often carry
 " | Site Name". An h1 that is a meta title retyped with a slip ("and" for "&"), or its headline
 without the subtitle after a colon, gives way to it; not an h1 that changes one of its numbers or
-that the breadcrumb trail repeats (an edit, not a slip).
+that the breadcrumb trail repeats (an edit, not a slip). So does an h1 in other words that bears no
+mark of a template's headline (no attribute, no article or header around it): a display line typed
+into the page, where the meta title is the page's own name for the story.
 
 A heading is read as readers see it: a permalink beside it ("¶", "#" linking to the heading itself)
 is no part of its text. An h1 whose whole text is one link up to the site's front page (a logo or
@@ -61,6 +63,10 @@ MIN_COPY: float = _FITTED["min_copy"]
 SUBTITLE = ": "
 _NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"\w")
+# Boxes a template puts its headline in: an h1 inside neither, with no attribute at all (no class,
+# id or itemprop), is a display line typed into the page. Half A, such h1s wording a meta title
+# otherwise: outside these boxes the truth is a meta title's wording on 4 of 4; inside them, 1 of 2.
+HEADLINE_BOXES = ("article", "header")
 # A link's last path segment that names a front page, as the empty one does ("/docs/", "index.html").
 _FRONT_PAGE = re.compile(r"(?:index|default|home)(?:\.\w+)?", re.IGNORECASE)
 
@@ -75,6 +81,8 @@ class TitleSources:
     # The first h2s of a page without any h1: a headline only when a claim names it, not when it
     # merely resembles one (an h2 is as often a section or a comments heading).
     h2s: tuple[str, ...] = ()
+    # Those h1s that bear no mark of a template's headline (see unmarked).
+    unmarked: tuple[str, ...] = ()
     og: str | None = None
     headline: str | None = None  # JSON-LD
     twitter: str | None = None
@@ -140,14 +148,15 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     # 4. An h1 that resembles a claim: the same story, edited wording (readers see the h1). The claim's
     # words count with its cut labels too ("Best Apps in 2025 - Top 10 Picks" for the h1 "Top 10: Best
     # App"). An h1 that differs from a claim in a word or a sign only ("and" for "&", a lost glyph) is
-    # the claim's copy.
+    # the claim's copy; an unmarked h1 is a display line, the claim names the page.
     for h1 in h1s:
         if len(h1) < MIN_TITLE_CHARS or not stripped:
             continue
         near, text, where = max(((_near(h1, vs), vs[-1], w) for vs, w in cuts), key=lambda c: c[0])
         if near < MIN_OVERLAP:  # not the same story as any claim (see same_story)
             continue
-        if _likeness(h1, text) >= MIN_COPY and len(text) >= MIN_TITLE_CHARS and not _edited(h1, text, src):
+        copy = _likeness(h1, text) >= MIN_COPY or h1 in src.unmarked
+        if copy and len(text) >= MIN_TITLE_CHARS and not _edited(h1, text, src):
             return text, where
         # An h1 that copies the claim's headline without its subtitle ("Index funds" for "Index
         # Funds: How to Invest"): the claim is the full title.
@@ -189,6 +198,18 @@ def heading_text(node: LexborNode) -> str:
             if _WORD.search(text) or not _in_permalink(child, node):
                 parts.append(text)
     return squash("".join(parts))
+
+
+def unmarked(node: LexborNode) -> bool:
+    """The h1 bears no mark of a template's headline: no attribute at all, no article or header
+    around it (a page builder's or an editor's display line, not the CMS's title element).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> tree = LexborHTMLParser("<div><h1>Save more</h1></div><header><h1>Rain</h1></header>")
+    >>> [unmarked(h1) for h1 in tree.css("h1")]
+    [True, False]
+    """
+    return not node.attributes and not any(parent.tag in HEADLINE_BOXES for parent in ancestors(node))
 
 
 def _in_permalink(text: LexborNode, heading: LexborNode) -> bool:
