@@ -232,7 +232,7 @@ def title_sources(p: Page, m: Metadata) -> TitleSources:
     main: list[str] = []
     rest: list[str] = []
     home_links: list[str] = []
-    plain: list[str] = []
+    display_lines: list[str] = []
     for node in p.tree.css("h1"):
         text = heading_text(node)
         if text:
@@ -240,7 +240,7 @@ def title_sources(p: Page, m: Metadata) -> TitleSources:
             if links_home(node, text, p.url):
                 home_links.append(text)
             if unmarked(node):
-                plain.append(text)
+                display_lines.append(text)
     h2s: list[str] = []
     if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim names it)
         h2s = [t for t in (squash(n.text(deep=True)) for n in p.tree.css("h2")[:MAX_H2]) if t]
@@ -248,7 +248,7 @@ def title_sources(p: Page, m: Metadata) -> TitleSources:
         h1s=tuple(main + rest),
         home_links=tuple(home_links),
         h2s=tuple(h2s),
-        unmarked=tuple(plain),
+        unmarked=tuple(display_lines),
         og=p.meta("og:title"),
         headline=text_of(p.art.get("headline")) or text_of(p.art.get("name")),
         twitter=p.meta("twitter:title"),
