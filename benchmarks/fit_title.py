@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
+from newsscrape.extractor._charset import decode_html, has_mojibake, undo_mojibake  # noqa: E402
 from newsscrape.extractor.metadata import _title  # noqa: E402
 from newsscrape.extractor.metadata._metapage import Metadata, Page  # noqa: E402
 from newsscrape.extractor.metadata._metarules import TABLE, Rule, title_sources  # noqa: E402
@@ -68,8 +69,12 @@ def pages(half: str) -> list[tuple[_title.TitleSources, str]]:
 
 
 def sources(html: bytes, url: str) -> _title.TitleSources:
-    """The title sources as ``read_metadata`` sees them: the rules above the title run first."""
-    page, meta = Page.read(LexborHTMLParser(html), url=url), Metadata()
+    """The title sources as ``read_metadata`` sees them: the page decoded as the extractor decodes it
+    (its charset, text encoded twice upstream undone), then the rules above the title run first."""
+    text = decode_html(html, url=url)
+    if has_mojibake(text.encode("utf-8", "replace")):
+        text = undo_mojibake(text)
+    page, meta = Page.read(LexborHTMLParser(text), url=url), Metadata()
     for row in TABLE:
         if row.field == "title":
             break
