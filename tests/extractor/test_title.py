@@ -276,3 +276,16 @@ def test_an_unmarked_h1_in_other_words_gives_way_to_the_meta_title() -> None:
     assert title_of(meta + marked) == "A guide to buying rain gauges"
     story = "<article><header><h1>A guide to buying rain gauges</h1></header><p>Five gauges.</p></article>"
     assert title_of(meta + story) == "A guide to buying rain gauges"
+
+
+def test_an_unmarked_h1_leaves_the_choice_to_the_meta_titles_not_to_the_likest_one() -> None:
+    # the JSON-LD headline words the display line most alike, but og:title and <title> agree
+    h1 = "A guide to buying rain gauges"
+    src = TitleSources(
+        h1s=(h1,),
+        unmarked=(h1,),
+        headline="Rain gauges: a buying guide",
+        og="Rain gauge buying tips",
+        html_title="Rain gauge buying tips",
+    )
+    assert choose_title(src) == ("Rain gauge buying tips", "og")

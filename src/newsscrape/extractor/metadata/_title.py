@@ -8,7 +8,7 @@ wins when another source vouches for it or words it differently; the meta titles
 without the subtitle after a colon, gives way to it; not an h1 that changes one of its numbers or
 that the breadcrumb trail repeats (an edit, not a slip). So does an h1 in other words that bears no
 mark of a template's headline (no attribute, no article or header around it): a display line typed
-into the page, where the meta title is the page's own name for the story.
+into the page, where the meta titles are the page's own name for the story.
 
 A heading is read as readers see it: a permalink beside it ("¶", "#" linking to the heading itself)
 is no part of its text. An h1 whose whole text is one link up to the site's front page (a logo or
@@ -148,15 +148,16 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     # 4. An h1 that resembles a claim: the same story, edited wording (readers see the h1). The claim's
     # words count with its cut labels too ("Best Apps in 2025 - Top 10 Picks" for the h1 "Top 10: Best
     # App"). An h1 that differs from a claim in a word or a sign only ("and" for "&", a lost glyph) is
-    # the claim's copy; an unmarked h1 is a display line, the claim names the page.
+    # the claim's copy. An unmarked h1 is a display line, not the headline: the claims decide (step 5).
     for h1 in h1s:
         if len(h1) < MIN_TITLE_CHARS or not stripped:
             continue
         near, text, where = max(((_near(h1, vs), vs[-1], w) for vs, w in cuts), key=lambda c: c[0])
         if near < MIN_OVERLAP:  # not the same story as any claim (see same_story)
             continue
-        copy = _likeness(h1, text) >= MIN_COPY or h1 in src.unmarked
-        if copy and len(text) >= MIN_TITLE_CHARS and not _edited(h1, text, src):
+        if h1 in src.unmarked and not _edited(h1, text, src):
+            continue
+        if _likeness(h1, text) >= MIN_COPY and len(text) >= MIN_TITLE_CHARS and not _edited(h1, text, src):
             return text, where
         # An h1 that copies the claim's headline without its subtitle ("Index funds" for "Index
         # Funds: How to Invest"): the claim is the full title.
