@@ -169,6 +169,21 @@ def test_update_the_reader_sees_beats_a_markup_day_printed_nowhere() -> None:
     assert day_of(both) == date(2024, 2, 1)
 
 
+def test_update_label_printed_apart_from_its_day_still_labels_it() -> None:
+    # The theme prints the label and the day in elements of their own ("Updated on" / "April 19, 2025").
+    label = '<div class="meta"><span class="label">{}</span><span class="value">April 19, 2025</span></div>'
+    page = (
+        ld('{"@type": "Article", "datePublished": "2024-02-01T15:46:14+00:00"}')
+        + "<h1>Video production</h1>"
+        + '<div class="meta"><span class="label">Author</span><span class="value">Jane Roe</span></div>'
+    )
+    assert meta_of(page + label.format("Updated on") + TEXT).record.published == date(2025, 4, 19)
+    # An unlabelled later day is not taken for an update.
+    unlabelled = meta_of(page + label.format("Reading time") + TEXT).record.published
+    assert unlabelled is not None
+    assert day_of(unlabelled) == date(2024, 2, 1)
+
+
 def test_url_day_settles_a_day_written_both_ways() -> None:
     # A UK blog engine prints "03/10/2023" (3 October); read month-first it would be 10 March.
     page = (
