@@ -293,6 +293,25 @@ def test_short_furniture_lines_removed(line: str) -> None:
     assert line not in body(page(f"<p>{PARA}</p><p>{line}</p><p>{PARA2}</p>"))
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copyright Complexity in a Fragmented World",
+        "Copyrighted materials are provided to students through the library.",
+        "(c) The bridge stays closed to heavy vehicles.",
+    ],
+)
+def test_lines_opening_with_the_word_copyright_are_not_copyright_notices(line: str) -> None:
+    assert line in body(page(f"<p>{PARA}</p><p>{line}</p><p>{PARA2}</p>"))
+
+
+@pytest.mark.parametrize(
+    "line", ["© The Paper", "Copyright © The Paper", "Copyright: The Paper", "(c) 2019 The Paper"]
+)
+def test_copyright_notices_removed(line: str) -> None:
+    assert line not in body(page(f"<p>{PARA}</p><p>{line}</p><p>{PARA2}</p>"))
+
+
 def test_embedded_post_in_social_box_kept() -> None:
     embed = (
         '<div class="social-media-embed"><blockquote class="twitter-tweet">'

@@ -393,7 +393,12 @@ _LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
         "copyright",
         "copyright line",
         re.compile(
-            r"^(?:copyright|\(c\)|©|ⓒ)|all rights reserved|무단전재|riproduzione riservata"
+            # the sign, or the word followed by the sign, a year, "by" or a colon: "Copyrighted
+            # material ...", "Copyright Complexity in a Fragmented World" (a subheading) and "(c) It
+            # is not obvious ..." (a list's third item) are sentences. WCXB half A truths hold three
+            # such lines (2 article pages) and one "(c)" item (a forum)
+            r"^(?:©|ⓒ|(?:copyright|\(c\))\s*(?:©|ⓒ|\(c\)|(?:19|20)\d\d\b|by\b|:|$))"
+            r"|all rights reserved|무단전재|riproduzione riservata"
             r"|derechos reservados|droits réservés|alle rechte vorbehalten|direitos reservados",
             re.I,
         ),
