@@ -101,7 +101,9 @@ SWITCH_PAGES = 2
 PAGE_MOVE = 0.005
 TYPES = ("article", "collection", "documentation", "forum", "listing", "product", "service")
 MIN_GAIN = 0.015  # F1 points a profile must win by over the article profile (a few dozen pages a type)
-PROFILE_FIELDS = tuple(f.name for f in fields(ContentProfile))
+# the settings a fit chooses (``reading``, the type whose fitted clean-ups a profile keeps, is the
+# type being fitted)
+PROFILE_FIELDS = tuple(f.name for f in fields(ContentProfile) if f.name != "reading")
 NATIVE = ExtractConfig(fallback=False)
 WORD = re.compile(r"\w+")
 
@@ -148,6 +150,7 @@ def pages(half: str) -> list[Page]:
 def walk_key(profile: ContentProfile) -> tuple[object, ...]:
     """The settings of a profile that change the native body."""
     return (
+        profile.reading,
         profile.descent_share,
         profile.box_link_share,
         profile.para_link_share,
@@ -303,7 +306,9 @@ def earlier_stages(profile: ContentProfile, best: float, docs: list[Page]) -> tu
         "linked_items": profile.linked_items,
     }
     grid = [
-        ContentProfile(descent_share=share, second_share=second, widen_share=widen, **links)
+        ContentProfile(
+            reading=profile.reading, descent_share=share, second_share=second, widen_share=widen, **links
+        )
         for share in DESCENT_SHARES
         for widen in WIDEN_SHARES
         for second in SECOND_SHARES
@@ -353,21 +358,23 @@ def main() -> None:
         if page_type not in args.types:
             chosen[page_type] = present[page_type]
             continue
-        default = score(halves["A"], _profiles.ARTICLE)
+        # the article profile read as this type (its fitted clean-ups kept, as every candidate's)
+        article = replace(_profiles.ARTICLE, reading=page_type)
+        default = score(halves["A"], article)
         old = present.get(page_type, {})
         incumbent = replace(
-            _profiles.ARTICLE,
+            article,
             **{name: from_data(name, old[name]) for name in PROFILE_FIELDS if name in old},
         )
         on_a = score(halves["A"], incumbent)
-        profile, best = (incumbent, on_a) if on_a >= default else (_profiles.ARTICLE, default)
+        profile, best = (incumbent, on_a) if on_a >= default else (article, default)
         if args.markup_only:
             profile, best = incumbent, on_a
         else:
             profile, best = earlier_stages(profile, best, halves["A"])
         # stage 4: the markup switches, each earning its place on its own (``kept_markup``)
         profile, best = kept_markup(profile, halves["A"])
-        on_b = score(halves["B"], profile), score(halves["B"], _profiles.ARTICLE)
+        on_b = score(halves["B"], profile), score(halves["B"], article)
         chosen[page_type] = {
             **{name: as_data(getattr(profile, name)) for name in PROFILE_FIELDS},
             "half_a": {"pages": len(halves["A"]), "article_f1": round(default, 4), "f1": round(best, 4)},

@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
-from fit_second_opinion import WCXB, extracted, reading  # noqa: E402  (WCXB pages read; types read alike)
+from fit_second_opinion import WCXB, extracted  # noqa: E402  (WCXB pages read)
 
 from newsscrape import ExtractError, extract  # noqa: E402
 from newsscrape.extractor.content import _content, _product  # noqa: E402
@@ -67,7 +67,7 @@ class Recorder:
         real = _content.hidden_sheets  # type: ignore[attr-defined]
 
         def record(body: Any, blocks: list[Any], profile: ContentProfile) -> list[Any]:
-            self.last = reading(profile)
+            self.last = profile.reading
             return real(body, blocks, profile)
 
         _content.hidden_sheets = record  # type: ignore[attr-defined]
@@ -87,11 +87,11 @@ def setting(
     _product.NAME_FIRST.clear()
     _product.AFTER_NAME.clear()
     if profile is not None and share is not None:
-        _product.PAIR_SHARES[profile] = share
+        _product.PAIR_SHARES[profile.reading] = share
     if profile is not None and named:
-        _product.NAME_FIRST.add(profile)
+        _product.NAME_FIRST.add(profile.reading)
     if profile is not None and words is not None:
-        _product.AFTER_NAME[profile] = words
+        _product.AFTER_NAME[profile.reading] = words
 
 
 def collect() -> list[dict[str, Any]]:
@@ -107,7 +107,7 @@ def collect() -> list[dict[str, Any]]:
 
 def scored(rows: list[dict[str, Any]], profile: ContentProfile) -> dict[str, float]:
     """The F1 of each page of ``profile``'s reading (by id), extracted with the steps as set."""
-    name = reading(profile)
+    name = profile.reading
     wanted = {row["id"] for row in rows if row["reading"] == name}
     out = {}
     with gzip.open(WCXB / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as lines:
@@ -141,7 +141,7 @@ def choose(
 ) -> tuple[Any, dict[str, Any]]:
     """The setting of ``grid`` (setting, F1 by page id) that half A chooses and half B lets stand
     (None: the step stays off), against ``base`` (F1 by page id without it), and the report."""
-    own = reading(profile).split("+")
+    own = [profile.reading]
     before = {half: by_type(rows, half, base) for half in "AB"}
     mean_a = mean(base.get(r["id"], r["f1"]) for r in rows if r["half"] == "A")
     best: tuple[float, Any, dict[str, float]] = (0.0, None, {})
@@ -153,7 +153,7 @@ def choose(
         worst = min(on_a[t] - before["A"][t] for t in on_a)
         report.append({"setting": value, "own_a": round(gain, 4), "all_a": round(overall, 5)})
         print(
-            f"{reading(profile):<12} {value!s:<6} own A {gain:+.4f}  all A {overall:+.5f}  worst {worst:+.4f}"
+            f"{profile.reading:<12} {value!s:<6} own A {gain:+.4f}  all A {overall:+.5f}  worst {worst:+.4f}"
         )
         if gain > best[0] and overall > 0 and worst >= -MAX_DROP:
             best = (gain, value, f1)
@@ -169,7 +169,7 @@ def choose(
         drops = {t: round(change, 5) for t, change in changes.items() if change < -B_MAX_DROP}
         if drops:
             result |= {"refused_by_b": drops, "chosen": None}
-    print(f"{reading(profile)}: {result['chosen']} (A {result.get('half_a')}, B {result.get('half_b')})")
+    print(f"{profile.reading}: {result['chosen']} (A {result.get('half_a')}, B {result.get('half_b')})")
     return result["chosen"], result
 
 
@@ -193,7 +193,7 @@ def fit(rows: list[dict[str, Any]], page_type: str) -> dict[str, Any]:
     words, above = choose(rows, profile, grid, base)
     setting()
     return {
-        "reading": reading(profile),
+        "reading": profile.reading,
         "pair_share": share,
         "name_first": bool(named),
         "after_name": words,

@@ -8,8 +8,8 @@ the text given before it, when it is at least ``min_chars`` long without white s
 or ``piece_share`` of its 20-character pieces (a quote that adds "X said in ...:" or leaves out a
 line; 1.0: found whole only).
 
-The pair is fitted per reading (per content profile, as ``fit_second_opinion.py`` does: page types
-whose profiles are equal read alike). Every WCXB page is extracted once with the step held off,
+The pair is fitted per reading (per page type, ``ContentProfile.reading``, as
+``fit_second_opinion.py`` does). Every WCXB page is extracted once with the step held off,
 recording the paragraphs of the reading the pipeline returned and the reading it was made with;
 each pair of the grid is then replayed for one reading at a time. A reading's pair is the one
 of the grid whose reading's own page types gain most in mean F1 on half A, a match by pieces
@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
-from fit_second_opinion import extracted, reading  # noqa: E402  (WCXB pages read; types read alike)
+from fit_second_opinion import extracted  # noqa: E402  (WCXB pages read)
 from fitgrid import all_kept, by_half, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor.content import _content  # noqa: E402
@@ -63,7 +63,7 @@ class Recorder:
 
         def record(content: _content.Content, profile: _content.ContentProfile) -> None:
             # the pipeline keeps the last reading that has blocks (the typed one, unless it found none)
-            self.last = {"blocks": list(content.blocks), "reading": reading(profile)}
+            self.last = {"blocks": list(content.blocks), "reading": profile.reading}
 
         _content._give_once = record
 
@@ -120,9 +120,9 @@ def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
         overall, change = got["A"]
         fair = min(change.values(), default=0.0) >= -MAX_DROP
         if fair and overall > base["A"][0] + 1e-9:
-            # scored by the mean F1 of the reading's own page types (a loose match must earn its
+            # scored by the mean F1 of the reading's own page type (a loose match must earn its
             # place there), best first
-            own = sum(change.get(t, 0.0) for t in name.split("+"))
+            own = change.get(name, 0.0)
             if pair[1] < 1.0:
                 own -= PIECE_GAIN
             if best is None or own > best[0]:
@@ -147,9 +147,7 @@ def main() -> None:
     rows = collect()
     unread = sum("reading" not in r for r in rows)
     halves = by_half(rows)
-    readings = sorted(
-        {r["reading"] for r in rows if "reading" in r and set(r["reading"].split("+")) & set(args.types)}
-    )
+    readings = sorted({r["reading"] for r in rows if r.get("reading") in args.types})
     fits = {name: fit(halves, name) for name in readings}
     pairs = {name: f["kept"] for name, f in fits.items() if f["kept"] is not None}
     summary = all_kept(halves, replay, pairs)
@@ -166,11 +164,10 @@ def main() -> None:
             "readings": fits,
             "all_kept": summary,
             "once": {
-                page_type: None
+                name: None
                 if name not in pairs
                 else {"min_chars": pairs[name][0], "piece_share": pairs[name][1]}
                 for name in readings
-                for page_type in name.split("+")
             },
         },
     )

@@ -7,18 +7,17 @@ does better. A reading's ``covered share`` is that share (native characters over
 visible text, before chrome is removed): at or above it, the page keeps its native reading. A page
 whose native reading looks short (``_unsure``) always asks.
 
-The share is fitted per reading (per content profile: page types whose profiles are equal read
-alike, so they share one gate), because the types differ: a documentation page whose native text
-covers most of the page is rarely bettered, a product page often is. Every WCXB page is extracted
-once with every gate open, recording at the typed reading's gate the share the native text covers,
-the F1 of the native text and of the text the pipeline returned, and the CPU time of trafilatura's
-call. Each share of the grid is then replayed for one reading at a time: pages at or above it get
-their native text's F1 and save that time. A reading's share is the smallest (the most pages
-spared) at which no page type's mean F1 on half A drops by more than ``MAX_DROP`` and which half B
-does not refuse. Half B does not choose; it can only refuse: half A's shares are offered to it from
-the smallest up, and it refuses one at which a page type's mean F1 on half B drops by more than
-``MAX_DROP`` (the refusals are written); when it refuses them all, that reading's gate stays off
-(``null``).
+The share is fitted per reading (per page type, ``ContentProfile.reading``), because the types
+differ: a documentation page whose native text covers most of the page is rarely bettered, a product
+page often is. Every WCXB page is extracted once with every gate open, recording at the typed
+reading's gate the share the native text covers, the F1 of the native text and of the text the
+pipeline returned, and the CPU time of trafilatura's call. Each share of the grid is then replayed
+for one reading at a time: pages at or above it get their native text's F1 and save that time. A
+reading's share is the smallest (the most pages spared) at which no page type's mean F1 on half A
+drops by more than ``MAX_DROP`` and which half B does not refuse. Half B does not choose; it can
+only refuse: half A's shares are offered to it from the smallest up, and it refuses one at which a
+page type's mean F1 on half B drops by more than ``MAX_DROP`` (the refusals are written); when it
+refuses them all, that reading's gate stays off (``null``).
 
     python benchmarks/fit_second_opinion.py             # fit on half A, report half B, write the data file
     python benchmarks/fit_second_opinion.py --dry-run   # the same, without writing
@@ -49,7 +48,7 @@ from fitgrid import by_half, write_fit  # noqa: E402  (the data file a fit write
 
 from newsscrape import ExtractError, extract  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
-from newsscrape.extractor.content._profiles import PROFILES, ContentProfile  # noqa: E402
+from newsscrape.extractor.content._profiles import ContentProfile  # noqa: E402
 
 WCXB = ROOT.parent / "shared" / "bench" / "wcxb"
 DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "second_opinion.json"
@@ -80,7 +79,7 @@ class Recorder:
             self.gate = {
                 "share": chars / content.page_chars if content.page_chars else 0.0,
                 "native": "\n\n".join(b.text for b in content.blocks),
-                "reading": reading(profile),
+                "reading": profile.reading,
             }
             return False  # the pipeline runs as with every gate off
 
@@ -95,11 +94,6 @@ class Recorder:
 
     def reset(self) -> None:
         self.gate = None
-
-
-def reading(profile: ContentProfile) -> str:
-    """The page types read with this profile, joined: types that read alike share one gate."""
-    return "+".join(sorted(t for t, p in PROFILES.items() if p == profile)) or "article"
 
 
 def extracted(before: Callable[[], None]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
@@ -239,7 +233,6 @@ def main() -> None:
     print("kept:", kept, summary)
     if args.dry_run:
         return
-    by_type = {page_type: name for name in readings for page_type in name.split("+")}
     write_fit(
         DATA,
         "fit_second_opinion.py",
@@ -248,10 +241,7 @@ def main() -> None:
             "grids": {gate: list(grid) for gate, grid in GRIDS.items()},
             "readings": fits,
             "all_kept": summary,
-            **{
-                DATA_KEY[gate]: {t: kept.get(name, {}).get(gate) for t, name in by_type.items()}
-                for gate in GRIDS
-            },
+            **{DATA_KEY[gate]: {name: kept.get(name, {}).get(gate) for name in readings} for gate in GRIDS},
         },
     )
 

@@ -8,7 +8,7 @@ takes that reading when it holds more than ``thread share`` times the words of t
 reading chose: a reading that already holds the thread is left alone (its posts are the same
 words, and its clean-up was fitted on it).
 
-The share is fitted per reading (per content profile, as ``fit_second_opinion.py`` does). Every
+The share is fitted per reading (per page type, as ``fit_second_opinion.py`` does). Every
 WCXB page is extracted once with the post-by-post reading made but never taken, recording its
 blocks and the words of the text the pipeline chose. Each share of the grid is then replayed for
 one reading at a time. A reading's share is the one of the grid with the best mean F1 of all pages
@@ -37,7 +37,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
-from fit_second_opinion import reading as reading_name  # noqa: E402  (types read alike)
 from fitgrid import all_kept, by_half, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor._text import count_words  # noqa: E402
@@ -57,13 +56,14 @@ class Recorder:
         self.last: dict[str, Any] | None = None
         self.posts_read = False  # a post-by-post reading was just made: the next weighing is its
         read, more = _content._read_thread, _content._more_words
-        profiles = {PROFILES[t] for t in types if t in PROFILES}
         _content.THREAD_SHARES.clear()
-        _content.THREAD_SHARES.update(dict.fromkeys(profiles, 1.0))  # any share: the step runs
+        _content.THREAD_SHARES.update(
+            dict.fromkeys((t for t in types if t in PROFILES), 1.0)
+        )  # any share: the step runs
         reading_of: list[str] = []
 
         def record_read(html: str, reading: _content._Reading) -> _content.Thread:
-            reading_of[:] = [reading_name(reading.profile)]
+            reading_of[:] = [reading.profile.reading]
             thread = read(html, reading)
             self.posts_read = bool(thread[0])  # the pipeline weighs a reading that found posts
             return thread
@@ -164,9 +164,7 @@ def main() -> None:
             "types": sorted(args.types),
             "readings": fits,
             "all_kept": summary,
-            "thread_shares": {
-                page_type: shares.get(name) for name in readings for page_type in name.split("+")
-            },
+            "thread_shares": {name: shares.get(name) for name in readings},
         },
     )
 

@@ -148,7 +148,7 @@ def test_a_line_above_the_name_printed_again_below_it_stays() -> None:
 def test_a_long_line_above_the_name_stays() -> None:
     from newsscrape.extractor.content._product import AFTER_NAME
 
-    words = AFTER_NAME[profile_for("product")]
+    words = AFTER_NAME["product"]
     prose = " ".join(["The mug is thrown by hand"] * (words // 5 + 1)) + "."
     assert prose in _read_as("product", _barred(prose))
 

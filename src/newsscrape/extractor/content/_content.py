@@ -100,9 +100,10 @@ FALLBACK_MAX_CHARS: Final = 3_000_000
 SECOND_OPINION_RESERVE: Final = 0.5
 # A typed reading holding its share of the page's visible text (in characters) is not second-guessed;
 # a reading not named here is always asked. Fitted per page type on WCXB half A by
-# benchmarks/fit_second_opinion.py; keyed by the profile, the reading the gate judges.
-COVERED_SHARES: Final[dict[ContentProfile, float]] = {
-    PROFILES[page_type]: float(share)
+# benchmarks/fit_second_opinion.py; keyed by the page type of the reading the gate judges
+# (``ContentProfile.reading``: a profile a fit varies keeps its type's gates and clean-ups).
+COVERED_SHARES: Final[dict[str, float]] = {
+    page_type: float(share)
     for page_type, share in fitted("second_opinion.json")["covered_shares"].items()
     if share is not None and page_type in PROFILES
 }
@@ -130,9 +131,9 @@ MENU_KINDS: Final[frozenset[RemovalKind]] = frozenset({"nav", "footer"})
 # this many times the words of the text it chose: its other readings missed most of the thread (a
 # thread marked up as comments, which the first reading dropped as page-wide chrome). Fitted per
 # reading on WCXB half A by benchmarks/fit_threads.py (half B may only refuse), kept in
-# data/threads.json; keyed by the profile, as ``COVERED_SHARES``.
-THREAD_SHARES: Final[dict[ContentProfile, float]] = {
-    PROFILES[page_type]: float(share)
+# data/threads.json; keyed by the reading, as ``COVERED_SHARES``.
+THREAD_SHARES: Final[dict[str, float]] = {
+    page_type: float(share)
     for page_type, share in fitted("threads.json")["thread_shares"].items()
     if share is not None and page_type in PROFILES
 }
@@ -191,9 +192,9 @@ SIGNATURE_BOXES: Final = '[class*="signature" i], [id*="signature" i]'
 # earlier post of the thread, a product's description or specification printed twice (for phones
 # and for desktops); found whole, or that ``piece_share`` of its runs of words (``repeated``). Fitted per
 # reading on WCXB half A by benchmarks/fit_repeats.py (half B may only refuse), kept in
-# data/repeats.json; keyed by the profile, as ``COVERED_SHARES``.
-ONCE: Final[dict[ContentProfile, tuple[int, float]]] = {
-    PROFILES[page_type]: (int(once["min_chars"]), float(once["piece_share"]))
+# data/repeats.json; keyed by the reading, as ``COVERED_SHARES``.
+ONCE: Final[dict[str, tuple[int, float]]] = {
+    page_type: (int(once["min_chars"]), float(once["piece_share"]))
     for page_type, once in fitted("repeats.json")["once"].items()
     if once is not None and page_type in PROFILES
 }
@@ -308,7 +309,7 @@ def extract_content(
     if config.fallback and share is not None:
         _second_opinion(content, html, deadline, share=share, body=body)
         deadline.check()
-    share = THREAD_SHARES.get(profile)
+    share = THREAD_SHARES.get(profile.reading)
     heads: list[Head] = []
     if share is not None and content.blocks and len(html) <= FALLBACK_MAX_CHARS:
         # within the time left, less the reserve kept for the rest; None when it ran out
@@ -324,7 +325,7 @@ def extract_content(
         content.blocks = hidden_sheets(body, content.blocks, profile)
     if content.method == "trafilatura" and body is not None and content.blocks:
         _drop_boxed(body, content, SIGNATURE_KINDS, SIGNATURE_BOXES, whole=True)
-    if profile in THREAD_SHARES and body is not None and content.blocks:
+    if profile.reading in THREAD_SHARES and body is not None and content.blocks:
         _drop_boxed(body, content, POSTER_CARD_KINDS, POSTER_CARDS, whole=True)
     if content.blocks:
         _give_once(content, profile)
@@ -777,7 +778,7 @@ def _outside(paragraphs: list[str], body: LexborNode, boxes: str) -> list[str]:
 
 def _give_once(content: Content, profile: ContentProfile) -> None:
     """Drop the paragraphs given before, on a reading ``ONCE`` names (``repeated``)."""
-    once = ONCE.get(profile)
+    once = ONCE.get(profile.reading)
     if once is None:
         return
     again = repeated(content.blocks, *once)
@@ -872,7 +873,7 @@ def covered(content: Content, profile: ContentProfile) -> bool:
     >>> covered(Content(blocks=[Block(text="All of it")], prepared=page), ARTICLE)
     False
     """
-    share = COVERED_SHARES.get(profile)
+    share = COVERED_SHARES.get(profile.reading)
     if share is None or content.page_chars <= 0:
         return False
     return sum(len(b.text) for b in content.blocks) >= share * content.page_chars

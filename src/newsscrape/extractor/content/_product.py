@@ -51,20 +51,20 @@ __all__ = ["AFTER_NAME", "NAME_FIRST", "PAIR_SHARES", "after_name", "hidden_shee
 
 PRODUCT: Final = fitted("product.json")
 # The readings led by the product's name, fitted on half A by benchmarks/fit_product.py.
-NAME_FIRST: Final[set[ContentProfile]] = {
-    PROFILES[page_type] for page_type, on in PRODUCT["name_first"].items() if on and page_type in PROFILES
+NAME_FIRST: Final[set[str]] = {
+    page_type for page_type, on in PRODUCT["name_first"].items() if on and page_type in PROFILES
 }
 # The readings that drop the shop's lines above the product's name, and the most words such a line
 # has (a longer one stays), fitted on half A by benchmarks/fit_product.py (null: off).
-AFTER_NAME: Final[dict[ContentProfile, int]] = {
-    PROFILES[page_type]: int(words)
+AFTER_NAME: Final[dict[str, int]] = {
+    page_type: int(words)
     for page_type, words in PRODUCT.get("after_name", {}).items()
     if words is not None and page_type in PROFILES
 }
 # The share of a hidden sheet's rows that must be label/value pairs, per reading (a reading not
-# named here, or null, adds nothing); keyed by the profile, as ``_content.COVERED_SHARES``.
-PAIR_SHARES: Final[dict[ContentProfile, float]] = {
-    PROFILES[page_type]: float(share)
+# named here, or null, adds nothing); keyed by the reading, as ``_content.COVERED_SHARES``.
+PAIR_SHARES: Final[dict[str, float]] = {
+    page_type: float(share)
     for page_type, share in PRODUCT["pair_share"].items()
     if share is not None and page_type in PROFILES
 }
@@ -83,7 +83,7 @@ def name_first(blocks: list[Block], name: str | None, profile: ContentProfile) -
     >>> [b.text for b in name_first([Block(text="A mug for tea.")], "Speckle Mug", PROFILES["product"])]
     ['Speckle Mug', 'A mug for tea.']
     """
-    if profile not in NAME_FIRST or not name or not (key := _key(name)):
+    if profile.reading not in NAME_FIRST or not name or not (key := _key(name)):
         return blocks
     if any(key in _key(block.text) for block in blocks):
         return blocks
@@ -101,7 +101,7 @@ def after_name(body: LexborNode, blocks: list[Block], profile: ContentProfile) -
     ...     PROFILES["product"])]
     ['A mug for tea.']
     """
-    most = AFTER_NAME.get(profile)
+    most = AFTER_NAME.get(profile.reading)
     if most is None or (heading := body.css_first("h1")) is None:
         return blocks
     page = _key(body.text(deep=True))
@@ -132,7 +132,7 @@ def hidden_sheets(body: LexborNode, blocks: list[Block], profile: ContentProfile
     >>> [b.text for b in hidden_sheets(body, [Block(text="Desk.")], PROFILES["product"])]
     ['Desk.', 'Weight | 58 lb']
     """
-    share = PAIR_SHARES.get(profile)
+    share = PAIR_SHARES.get(profile.reading)
     if share is None:
         return blocks
     sheets = body.css(SHEETS)

@@ -67,8 +67,11 @@ class ContentProfile:
     ``linked_items``: the block walk's link rules (``_blocks.Walk``). ``widen_share``: see
     ``_scoring.widen``. ``drop_reviews``:
     the clean-up of the winning text (``_content``). ``kept_kinds``,
-    ``hidden_panels``: the markup labels the block walk does not act on (``_blocks.Walk``)."""
+    ``hidden_panels``: the markup labels the block walk does not act on (``_blocks.Walk``).
+    ``reading``: the page type read with it, the key of the clean-ups fitted for that type
+    (``_content.COVERED_SHARES`` and its kind), so a profile a fit varies keeps its type's."""
 
+    reading: str = "article"
     descent_share: float = DESCENT_SHARE
     second_share: float | None = None
     box_link_share: float = BOX_LINK_SHARE
@@ -94,6 +97,7 @@ def _load() -> dict[str, ContentProfile]:
     raw = fitted("content_profiles.json")
     return {
         page_type: ContentProfile(
+            reading=page_type,
             descent_share=float(values["descent_share"]),
             second_share=_share(values["second_share"]),
             box_link_share=float(values.get("box_link_share", BOX_LINK_SHARE)),
