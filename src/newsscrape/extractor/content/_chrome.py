@@ -453,6 +453,10 @@ HIDDEN_CLASSES: Final = frozenset(
     {"hidden", "hide", "d-none", "is-hidden", "u-hidden", "visually-hidden", "visuallyhidden", "sr-only"}
     | {"screen-reader-text", "screenreader-only", "invisible", "display-none"}
     | {"v-visible-sr"}  # Stacks, the Stack Exchange sites' framework: "37 gold badges" beside each name
+    # Webflow's form status lines, shown only once a form is sent ("Thank you! Your submission has been
+    # received!", "Oops! Something went wrong while submitting the form."): WCXB half A, 10 pages of
+    # 10 sites print them, no truth of any type holds them
+    | {"w-form-done", "w-form-fail"}
 )
 SHOWN_AT: Final = ("d-sm-", "d-md-", "d-lg-", "d-xl-", "visible-", "sm:", "md:", "lg:", "xl:", "show-for-")
 _DISPLAY_NONE: Final = re.compile(r"display\s*:\s*none")

@@ -434,6 +434,20 @@ _LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
             re.I,
         ),
     ),
+    # a documentation page's feedback and edit widgets, on a line of their own ("Was this page helpful?",
+    # "Is this page useful?", "Edit this page on GitHub", "Improve this page"): WCXB half A, such lines
+    # on 17 pages (10 documentation, 6 article, 1 service) and in no truth of any type
+    (
+        "label",
+        "page feedback prompt",
+        re.compile(
+            r"^(?:was this (?:page |article |content |information |answer |post )?(?:helpful|useful)"
+            r"|is this page (?:helpful|useful)"
+            r"|did you find this (?:page |article |content )?(?:helpful|useful)"
+            r"|edit this page|improve this page|suggest an edit|edit (?:this page )?on github)",
+            re.I,
+        ),
+    ),
     # a forum post's reaction counter ("1 Like", "12 likes"), on a line of its own
     ("label", "like counter", re.compile(r"^\d+\s+likes?$", re.I)),
     # and its buttons, on a line of their own: WCXB half A, 4 forum pages, no truth of any type
