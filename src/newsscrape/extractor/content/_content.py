@@ -27,7 +27,9 @@ Stages, all on the one lexbor tree that metadata was read from:
    a product reading gets back the label/value rows of the specification sheets the page hides
    in a closed tab (``_product.hidden_sheets``);
 8. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
-   earlier post, a product's description printed again for phones; a product reading starts
+   earlier post, a product's description printed again for phones; a reading fitted to do so
+   drops the copies of a stretch printed again right after itself (``_drop_copies``, ``_copies``:
+   a carousel's cloned slides, a section printed once per screen width); a product reading starts
    with the product's name, when it lacks it (``_product.name_first``); a thread's reading prints
    each post under its head, the poster's name and the post's date (``_with_heads``).
 
@@ -53,6 +55,7 @@ from .._text import compact, count_words, fold, line_key
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, placed, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
+from ._copies import COPIES, copies
 from ._posts import POSTER_CARD_KINDS, POSTER_CARDS, Head, common_ancestor, post_heads, thread_posts
 from ._product import after_name, hidden_sheets, name_first
 from ._profiles import ARTICLE, PROFILES, ContentProfile
@@ -322,6 +325,7 @@ def extract_content(
         _drop_boxed(body, content, POSTER_CARD_KINDS, POSTER_CARDS, whole=True)
     if content.blocks:
         _give_once(content, profile)
+        _drop_copies(content, profile)
         _name_first(content, meta.record.title, profile)
     if heads and content.blocks:
         _with_heads(content, heads)
@@ -757,14 +761,26 @@ def _outside(paragraphs: list[str], body: LexborNode, boxes: str) -> list[str]:
 def _give_once(content: Content, profile: ContentProfile) -> None:
     """Drop the paragraphs given before, on a reading ``ONCE`` names (``repeated``)."""
     once = ONCE.get(profile)
-    if once is None:
-        return
-    again = repeated(content.blocks, *once)
+    if once is not None:
+        _drop_flagged(content, repeated(content.blocks, *once), "given before")
+
+
+def _drop_copies(content: Content, profile: ContentProfile) -> None:
+    """Drop the copies of a stretch printed again right after itself, on a reading ``COPIES``
+    names (``_copies.copies``)."""
+    shortest = COPIES.get(profile)
+    if shortest is not None:
+        _drop_flagged(content, copies(content.blocks, shortest), "copy in a row")
+
+
+def _drop_flagged(content: Content, again: list[bool], reason: str) -> None:
+    """Drop the blocks ``again`` marks (one flag a block) as repeats, for ``reason``; the captions'
+    places move along."""
     if not any(again):
         return
     out = [block for block, dropped in zip(content.blocks, again, strict=True) if not dropped]
     content.removed.extend(
-        Removed(kind="repeat", reason="given before", where="", text=block.text[:SNIPPET_CHARS])
+        Removed(kind="repeat", reason=reason, where="", text=block.text[:SNIPPET_CHARS])
         for block, dropped in zip(content.blocks, again, strict=True)
         if dropped
     )
