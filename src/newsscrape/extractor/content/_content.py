@@ -19,7 +19,8 @@ Stages, all on the one lexbor tree that metadata was read from:
    the site's menus and footers of stage 2 (it reads a mega-menu as prose): not weighed, not kept;
 6. a reading fitted to do so reads a forum thread post by post when its text missed most of the
    thread (``_read_thread``, ``_posts``: a thread marked up as a comment section, which stage 2
-   removes, or whose messages sit in reply forms);
+   removes, or whose messages sit in reply forms): fewer words than the posts, or a text that
+   leaves out a fitted share of the posts (``_missed``);
 7. a reading whose profile says so drops the paragraphs found only in the page's review boxes
    and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
    trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``), and a
@@ -133,6 +134,16 @@ THREAD_SHARES: Final[dict[ContentProfile, float]] = {
     for page_type, share in fitted("threads.json")["thread_shares"].items()
     if share is not None and page_type in PROFILES
 }
+# ... or when the text it chose leaves out more than this share of the thread's posts (a post left
+# out: the start of its text is in no block): trafilatura's reading of a XenForo or Invision thread
+# may keep half of the posts, whose words then still pass half of the thread's. Counted only on a
+# thread of ``MISSED_MIN_POSTS`` posts or more (of two, one missed is half). Fitted with the share.
+THREAD_MISSED: Final[dict[ContentProfile, float]] = {
+    PROFILES[page_type]: float(missed)
+    for page_type, missed in fitted("threads.json").get("missed_shares", {}).items()
+    if missed is not None and page_type in PROFILES
+}
+MISSED_MIN_POSTS: Final = 3
 # A page the classifier finds nearly as likely to be a listing as the type it chose (a news
 # section's front typed as a service, a shop's category of article-like cards typed as a collection)
 # is read as a listing (``reading_type``): its label stays the classifier's. A listing reading keeps
@@ -311,7 +322,10 @@ def extract_content(
         # within the time left, less the reserve kept for the rest; None when it ran out
         thread = deadline.run(_read_thread, html, reading, reserve=SECOND_OPINION_RESERVE)
         posts, heads = thread if thread is not None else ([], [])
-        if posts and _more_words((b.text for b in posts), content.blocks, share):
+        if posts and (
+            _more_words((b.text for b in posts), content.blocks, share)
+            or _missed((text for text, _ in heads), content.blocks) > THREAD_MISSED.get(profile, 1.0)
+        ):
             content.blocks, content.captions, content.method = posts, [], "posts"
         deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
@@ -468,6 +482,20 @@ def _shows(key: str, post: str, previous: str) -> bool:
 def _more_words(texts: Iterable[str], than: list[Block], share: float) -> bool:
     """Whether ``texts`` hold more than ``share`` times the words of the blocks ``than``."""
     return sum(map(count_words, texts)) > share * sum(count_words(b.text) for b in than)
+
+
+def _missed(posts: Iterable[str], blocks: list[Block]) -> float:
+    """The share of ``posts`` (each a post's compact text) whose start (``HEAD_MATCH_CHARS``) no
+    block holds; 0.0 for fewer than ``MISSED_MIN_POSTS`` posts.
+
+    >>> _missed(["firstpost.", "secondpost.", "thirdpost."], [Block(text="First post.")])
+    0.6666666666666666
+    """
+    starts = [post[:HEAD_MATCH_CHARS] for post in posts if post]
+    if len(starts) < MISSED_MIN_POSTS:
+        return 0.0
+    given = "\0".join(line_key(block.text) for block in blocks)
+    return sum(start not in given for start in starts) / len(starts)
 
 
 def _prepare(
