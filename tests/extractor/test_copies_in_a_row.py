@@ -5,7 +5,7 @@ a line printed again further down stays."""
 from __future__ import annotations
 
 from newsscrape.extractor.content._blocks import Block
-from newsscrape.extractor.content._copies import copies
+from newsscrape.extractor.content._copies import MAX_STRETCH, copies
 from newsscrape.extractor.content._profiles import PROFILES
 from profiled import content_as
 
@@ -68,3 +68,10 @@ def test_a_single_paragraph_printed_twice_in_a_row_is_no_copy_of_a_stretch() -> 
     blocks = [Block(text=t) for t in ("/01", "How search works.", "How search works.", "/02")]
     assert copies(blocks, 2) == [False] * 4
     assert copies(blocks, 1) == [False, False, True, False]
+
+
+def test_no_stretch_longer_than_the_guard_is_looked_for() -> None:
+    # a page of thousands of equal lines costs a bounded look-up per block
+    stretch = [Block(text=f"Line {n}") for n in range(MAX_STRETCH + 1)]
+    assert not any(copies(stretch + stretch, 2))
+    assert all(copies(stretch[:MAX_STRETCH] * 2, 2)[MAX_STRETCH:])

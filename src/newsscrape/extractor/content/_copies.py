@@ -1,20 +1,19 @@
 """A stretch of a page printed again right after itself: the copy goes.
 
 A service or shop page often prints a section two or three times in a row: a carousel's slides
-cloned before and after the real ones (so it can loop), or the same block once for each screen
-width with all but one hidden by the style sheet, which neither reading sees. The text then comes
-out as "A B C A B C A B C". WCXB's truths give such a section once: on half A, a collaboration
-tool's heading and its claims, a product's feature tabs, a telephony site's feature rows, a shop's
-grid of categories.
+cloned before and after the real ones (so that it can loop), or the same block once for each
+screen width with all but one hidden by the style sheet, which neither reading sees. The text
+then comes out as "A B C A B C A B C", and WCXB's truths give such a section once (half A: a
+whiteboard tool's hero printed three times, feature tabs and rows of eight other service sites,
+a shop's grid of categories).
 
 So a reading named in ``data/copies.json`` drops each copy of a stretch of at least that many
-blocks (paragraphs and headings alike, compared without white space and case) that follows the
-stretch right away, however often it repeats (``copies``). Only copies in a row: a line printed
-again further down (a plan's "Phone consultation" under each price, the terms under each offer)
-stays, as WCXB's truths keep it; so does a single paragraph printed twice in a row (a chapter's
-blurb beside its number and again under it: a documentation page's truth kept both). The
-shortest stretch is fitted per reading on half A by ``benchmarks/fit_copies.py`` (half B may only
-refuse).
+blocks (paragraphs and headings alike, compared as ``line_key``) that follows the stretch right
+away, however often it repeats (``copies``). Only copies in a row: a line printed again further
+down (a plan's features under each price, the terms under each offer) stays, as WCXB's truths
+keep it. The shortest stretch is fitted per reading on half A by ``benchmarks/fit_copies.py``
+(half B may only refuse): service pages 2 blocks (a single paragraph printed twice in a row, a
+chapter's blurb beside its number and again under it, stays), shop grids 1.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from .._text import line_key
 from ._blocks import Block
 from ._profiles import PROFILES, ContentProfile
 
-__all__ = ["COPIES", "copies"]
+__all__ = ["COPIES", "MAX_STRETCH", "copies"]
 
 # The shortest stretch, in blocks, whose copies a reading drops, fitted on half A by
 # benchmarks/fit_copies.py (a reading not named here, or null, keeps every copy).
@@ -37,6 +36,10 @@ COPIES: Final[dict[ContentProfile, int]] = {
     for page_type, shortest in fitted("copies.json")["shortest"].items()
     if shortest is not None and page_type in PROFILES
 }
+# A guard, not a fit: the longest stretch looked for, in blocks, so that a page of thousands of
+# equal lines ("Reply" under each of 5,000 comments) costs a bounded look-up per block (WCXB's
+# longest copy in a row: 106 blocks).
+MAX_STRETCH: Final = 200
 
 
 def copies(blocks: list[Block], shortest: int) -> list[bool]:
@@ -67,14 +70,15 @@ def copies(blocks: list[Block], shortest: int) -> list[bool]:
 
 
 def _stretch(keys: list[str], at: int, places: list[int], shortest: int) -> int:
-    """The longest stretch of at least ``shortest`` lines starting at ``at`` that is printed again
-    right after itself (0: none); ``places`` are where the line at ``at`` is found."""
-    last = bisect_right(places, at + (len(keys) - at) // 2)  # a copy must fit after the stretch
+    """The longest stretch of ``shortest`` to ``MAX_STRETCH`` lines starting at ``at`` that is
+    printed again right after itself (0: none); ``places`` are where the line at ``at`` is found."""
+    last = bisect_right(places, at + min((len(keys) - at) // 2, MAX_STRETCH))  # a copy fits after it
     for place in reversed(places[:last]):
         size = place - at
         if size < shortest:
             break
-        if _same(keys, at, place, size):
+        # the stretch's second line first: most candidates fail there, without a call
+        if (size == 1 or keys[at + 1] == keys[place + 1]) and _same(keys, at, place, size):
             return size
     return 0
 
