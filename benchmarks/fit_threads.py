@@ -13,11 +13,13 @@ clean-up was fitted on it).
 The pair is fitted per reading (per content profile, as ``fit_second_opinion.py`` does). Every
 WCXB page is extracted once with the post-by-post reading made but never taken, recording its
 blocks, the words of the text the pipeline chose and the share of the posts it left out. Each pair
-of the grid is then replayed for one reading at a time. A reading's pair is the one of the grid
-with the best mean F1 of all pages
-of half A, provided no page type loses more than ``MAX_DROP`` on half A. Half B does not choose; it
-can only refuse: when a page type's mean F1 on half B drops by more than ``MAX_DROP`` with the
-chosen pair, the reading never reads post by post (``null``) and the refusal is written.
+of the grid is then replayed for one reading at a time, the post-by-post text scored as the
+pipeline finishes it (each paragraph once, each post under its head: ``finished``; scored raw, it
+lost to the chosen text, which had its heads). A reading's pair is the one of the grid with the
+best mean F1 of all pages of half A, provided no page type loses more than ``MAX_DROP`` on half A.
+Half B does not choose; it can only refuse: when a page type's mean F1 on half B drops by more than
+``MAX_DROP`` with the chosen pair, the reading never reads post by post (``null``) and the refusal
+is written.
 
     python benchmarks/fit_threads.py             # fit on half A, report half B, write the data file
     python benchmarks/fit_threads.py --dry-run   # the same, without writing
@@ -124,8 +126,7 @@ def collect(types: list[str]) -> list[dict[str, Any]]:
 def replay(
     rows: list[dict[str, Any]], pairs: dict[str, tuple[float, float]]
 ) -> tuple[float, dict[str, float]]:
-    """Mean F1 and mean F1 by page type with these pairs (reading -> (share, missed share)). (The
-    repeats step after the thread reading is not replayed: it runs on the text the pipeline chose.)"""
+    """Mean F1 and mean F1 by page type with these pairs (reading -> (share, missed share))."""
     by_type: dict[str, list[float]] = defaultdict(list)
     for row in rows:
         pair = pairs.get(row.get("reading", ""))
