@@ -5,16 +5,21 @@ to the first reading's page-wide chrome, and a thread whose messages sit in repl
 loses them to the block walk: trafilatura, which leaves comments out, gives no better. The content
 pass then reads the thread's message boxes one by one (``_content._read_thread``, ``_posts``) and
 takes that reading when it holds more than ``thread share`` times the words of the text the
-reading chose: a reading that already holds the thread is left alone (its posts are the same
-words, and its clean-up was fitted on it).
+reading chose, or when that text leaves out more than the ``missed share`` of the thread's posts
+(``_content._missed``: trafilatura's reading of a XenForo thread may keep half of the posts): a
+reading that already holds the thread is left alone (its posts are the same words, and its
+clean-up was fitted on it).
 
-The share is fitted per reading (per page type, as ``fit_second_opinion.py`` does). Every
+The pair is fitted per reading (per page type, as ``fit_second_opinion.py`` does). Every
 WCXB page is extracted once with the post-by-post reading made but never taken, recording its
-blocks and the words of the text the pipeline chose. Each share of the grid is then replayed for
-one reading at a time. A reading's share is the one of the grid with the best mean F1 of all pages
-of half A, provided no page type loses more than ``MAX_DROP`` on half A. Half B does not choose; it
-can only refuse: when a page type's mean F1 on half B drops by more than ``MAX_DROP`` with the
-chosen share, the reading never reads post by post (``null``) and the refusal is written.
+blocks, the words of the text the pipeline chose and the share of the posts it left out. Each pair
+of the grid is then replayed for one reading at a time, the post-by-post text scored as the
+pipeline finishes it (each paragraph once, each post under its head: ``finished``; scored raw, it
+lost to the chosen text, which had its heads). A reading's pair is the one of the grid with the
+best mean F1 of all pages of half A, provided no page type loses more than ``MAX_DROP`` on half A.
+Half B does not choose; it can only refuse: when a page type's mean F1 on half B drops by more than
+``MAX_DROP`` with the chosen pair, the reading never reads post by post (``null``) and the refusal
+is written.
 
     python benchmarks/fit_threads.py             # fit on half A, report half B, write the data file
     python benchmarks/fit_threads.py --dry-run   # the same, without writing
@@ -41,10 +46,13 @@ from fitgrid import all_kept, by_half, grid_point, ruling, write_fit  # noqa: E4
 
 from newsscrape.extractor._text import count_words  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
+from newsscrape.extractor.content._posts import Head  # noqa: E402
 from newsscrape.extractor.content._profiles import PROFILES  # noqa: E402
 
 DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "threads.json"
 SHARES: tuple[float, ...] = (1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
+MISSED: tuple[float, ...] = (1.0, 0.6, 0.5, 0.4, 0.3, 0.2)  # 1.0: never taken for the posts it misses
+GRID: tuple[tuple[float, float], ...] = tuple((share, missed) for missed in MISSED for share in SHARES)
 MAX_DROP = 0.001  # mean F1 a page type may lose on half A (noise of one page in a few dozen)
 
 
@@ -61,11 +69,13 @@ class Recorder:
             dict.fromkeys((t for t in types if t in PROFILES), 1.0)
         )  # any share: the step runs
         reading_of: list[str] = []
+        made: list[tuple[_content.Thread, _content.ContentProfile]] = []  # the reading post by post
 
         def record_read(html: str, reading: _content._Reading) -> _content.Thread:
             reading_of[:] = [reading.profile.reading]
             thread = read(html, reading)
             self.posts_read = bool(thread[0])  # the pipeline weighs a reading that found posts
+            made[:] = [(thread, reading.profile)]
             return thread
 
         def record_more(texts: Iterable[str], than: list[_content.Block], share: float) -> bool:
@@ -73,10 +83,12 @@ class Recorder:
                 return more(texts, than, share)
             self.posts_read = False
             posts = list(texts)
+            (blocks, heads), profile = made[0]
             self.last = {
-                "posts": "\n\n".join(posts),
+                "posts": finished(blocks, heads, profile),
                 "posts_words": sum(map(count_words, posts)),
                 "chosen_words": sum(count_words(b.text) for b in than),
+                "missed": _content._missed((text for text, _ in heads), than),
                 "reading": reading_of[0],
             }
             return False  # the pipeline keeps the text it chose
@@ -88,6 +100,16 @@ class Recorder:
         self.last, self.posts_read = None, False
 
 
+def finished(blocks: list[_content.Block], heads: list[Head], profile: _content.ContentProfile) -> str:
+    """The text of the post-by-post reading as the pipeline would give it: each paragraph once, each
+    post under its head (the posters' cards it drops are left in: they need the page's tree)."""
+    content = _content.Content()
+    content.blocks = list(blocks)
+    _content._give_once(content, profile)
+    _content._with_heads(content, heads)
+    return "\n\n".join(b.text for b in content.blocks)
+
+
 def collect(types: list[str]) -> list[dict[str, Any]]:
     recorder = Recorder(types)
     rows = []
@@ -95,19 +117,22 @@ def collect(types: list[str]) -> list[dict[str, Any]]:
         del row["body"]
         if recorder.last is not None:
             last = recorder.last
-            row |= {k: last[k] for k in ("posts_words", "chosen_words", "reading")}
+            row |= {k: last[k] for k in ("posts_words", "chosen_words", "missed", "reading")}
             row["f1_posts"] = word_f1(truth["body"], last["posts"])
         rows.append(row)
     return rows
 
 
-def replay(rows: list[dict[str, Any]], shares: dict[str, float]) -> tuple[float, dict[str, float]]:
-    """Mean F1 and mean F1 by page type with these shares (reading -> share). (The repeats step after
-    the thread reading is not replayed: it runs on the text the pipeline chose.)"""
+def replay(
+    rows: list[dict[str, Any]], pairs: dict[str, tuple[float, float]]
+) -> tuple[float, dict[str, float]]:
+    """Mean F1 and mean F1 by page type with these pairs (reading -> (share, missed share))."""
     by_type: dict[str, list[float]] = defaultdict(list)
     for row in rows:
-        share = shares.get(row.get("reading", ""))
-        taken = share is not None and row["posts_words"] > share * row["chosen_words"]
+        pair = pairs.get(row.get("reading", ""))
+        taken = pair is not None and (
+            row["posts_words"] > pair[0] * row["chosen_words"] or row["missed"] > pair[1]
+        )
         by_type[row["type"]].append(row["f1_posts"] if taken else row["f1"])
     overall = mean(f1 for f1s in by_type.values() for f1 in f1s)
     return overall, {page_type: mean(f1s) for page_type, f1s in by_type.items()}
@@ -115,24 +140,24 @@ def replay(rows: list[dict[str, Any]], shares: dict[str, float]) -> tuple[float,
 
 def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
     base = {half: replay(docs, {}) for half, docs in halves.items()}
-    best: tuple[float, float] | None = None
+    best: tuple[float, tuple[float, float]] | None = None
     scores: dict[str, dict[str, Any]] = {}
-    changes: dict[tuple[str, float], dict[str, float]] = {}
-    for share in SHARES:
+    changes: dict[tuple[str, tuple[float, float]], dict[str, float]] = {}
+    for pair in GRID:
         got = grid_point(
             halves,
             base,
             replay,
-            {name: share},
-            key=str(share),
-            line=f"{name:10} {{half}} share={share:<4}",
+            {name: pair},
+            key=f"{pair[0]} {pair[1]}",
+            line=f"{name:10} {{half}} share={pair[0]:<4} missed={pair[1]:<4}",
             scores=scores,
         )
-        changes.update({(half, share): change for half, (_, change) in got.items()})
+        changes.update({(half, pair): change for half, (_, change) in got.items()})
         overall, change = got["A"]
         fair = min(change.values(), default=0.0) >= -MAX_DROP
         if fair and overall > base["A"][0] + 1e-9 and (best is None or overall > best[0]):
-            best = (overall, share)
+            best = (overall, pair)
     chosen = None if best is None else best[1]
     b_drops = (
         {} if chosen is None else {t: round(-d, 4) for t, d in changes["B", chosen].items() if d < -MAX_DROP}
@@ -150,9 +175,9 @@ def main() -> None:
     halves = by_half(rows)
     readings = sorted({r["reading"] for r in rows if "reading" in r})
     fits = {name: fit(halves, name) for name in readings}
-    shares = {name: f["kept"] for name, f in fits.items() if f["kept"] is not None}
-    summary = all_kept(halves, replay, shares)
-    print("kept:", shares, summary)
+    pairs = {name: tuple(f["kept"]) for name, f in fits.items() if f["kept"] is not None}
+    summary = all_kept(halves, replay, pairs)
+    print("kept:", pairs, summary)
     if args.dry_run:
         return
     write_fit(
@@ -160,11 +185,12 @@ def main() -> None:
         "fit_threads.py",
         {
             "max_drop": MAX_DROP,
-            "grid": list(SHARES),
+            "grid": {"share": list(SHARES), "missed": list(MISSED)},
             "types": sorted(args.types),
             "readings": fits,
             "all_kept": summary,
-            "thread_shares": {name: shares.get(name) for name in readings},
+            "thread_shares": {name: pairs[name][0] if name in pairs else None for name in readings},
+            "missed_shares": {name: pairs[name][1] if name in pairs else None for name in readings},
         },
     )
 

@@ -19,7 +19,8 @@ Stages, all on the one lexbor tree that metadata was read from:
    the site's menus and footers of stage 2 (it reads a mega-menu as prose): not weighed, not kept;
 6. a reading fitted to do so reads a forum thread post by post when its text missed most of the
    thread (``_read_thread``, ``_posts``: a thread marked up as a comment section, which stage 2
-   removes, or whose messages sit in reply forms);
+   removes, or whose messages sit in reply forms): fewer words than the posts, or a text that
+   leaves out a fitted share of the posts (``_missed``);
 7. a reading whose profile says so drops the paragraphs found only in the page's review boxes
    and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
    trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``), and a
@@ -27,7 +28,9 @@ Stages, all on the one lexbor tree that metadata was read from:
    a product reading gets back the label/value rows of the specification sheets the page hides
    in a closed tab (``_product.hidden_sheets``);
 8. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
-   earlier post, a product's description printed again for phones; a product reading starts
+   earlier post, a product's description printed again for phones; a reading fitted to do so
+   drops the copies of a stretch printed again right after itself (``_drop_copies``, ``_copies``:
+   a carousel's cloned slides, a section printed once per screen width); a product reading starts
    with the product's name, when it lacks it (``_product.name_first``); a thread's reading prints
    each post under its head, the poster's name and the post's date (``_with_heads``).
 
@@ -53,6 +56,7 @@ from .._text import compact, count_words, fold, line_key
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, placed, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
+from ._copies import COPIES, copies
 from ._posts import POSTER_CARD_KINDS, POSTER_CARDS, Head, common_ancestor, post_heads, thread_posts
 from ._product import after_name, hidden_sheets, name_first
 from ._profiles import ARTICLE, PROFILES, ContentProfile
@@ -137,6 +141,16 @@ THREAD_SHARES: Final[dict[str, float]] = {
     for page_type, share in fitted("threads.json")["thread_shares"].items()
     if share is not None and page_type in PROFILES
 }
+# ... or when the text it chose leaves out more than this share of the thread's posts (a post left
+# out: the start of its text is in no block): trafilatura's reading of a XenForo or Invision thread
+# may keep half of the posts, whose words then still pass half of the thread's. Counted only on a
+# thread of ``MISSED_MIN_POSTS`` posts or more (of two, one missed is half). Fitted with the share.
+THREAD_MISSED: Final[dict[str, float]] = {
+    page_type: float(missed)
+    for page_type, missed in fitted("threads.json").get("missed_shares", {}).items()
+    if missed is not None and page_type in PROFILES
+}
+MISSED_MIN_POSTS: Final = 3
 # A page the classifier finds nearly as likely to be a listing as the type it chose (a news
 # section's front typed as a service, a shop's category of article-like cards typed as a collection)
 # is read as a listing (``reading_type``): its label stays the classifier's. A listing reading keeps
@@ -315,7 +329,10 @@ def extract_content(
         # within the time left, less the reserve kept for the rest; None when it ran out
         thread = deadline.run(_read_thread, html, reading, reserve=SECOND_OPINION_RESERVE)
         posts, heads = thread if thread is not None else ([], [])
-        if posts and _more_words((b.text for b in posts), content.blocks, share):
+        if posts and (
+            _more_words((b.text for b in posts), content.blocks, share)
+            or _missed((text for text, _ in heads), content.blocks) > THREAD_MISSED.get(profile.reading, 1.0)
+        ):
             content.blocks, content.captions, content.method = posts, [], "posts"
         deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
@@ -329,6 +346,7 @@ def extract_content(
         _drop_boxed(body, content, POSTER_CARD_KINDS, POSTER_CARDS, whole=True)
     if content.blocks:
         _give_once(content, profile)
+        _drop_copies(content, profile)
         _name_first(content, meta.record.title, profile)
     if heads and content.blocks:
         _with_heads(content, heads)
@@ -471,6 +489,20 @@ def _shows(key: str, post: str, previous: str) -> bool:
 def _more_words(texts: Iterable[str], than: list[Block], share: float) -> bool:
     """Whether ``texts`` hold more than ``share`` times the words of the blocks ``than``."""
     return sum(map(count_words, texts)) > share * sum(count_words(b.text) for b in than)
+
+
+def _missed(posts: Iterable[str], blocks: list[Block]) -> float:
+    """The share of ``posts`` (each a post's compact text) whose start (``HEAD_MATCH_CHARS``) no
+    block holds; 0.0 for fewer than ``MISSED_MIN_POSTS`` posts.
+
+    >>> _missed(["firstpost.", "secondpost.", "thirdpost."], [Block(text="First post.")])
+    0.6666666666666666
+    """
+    starts = [post[:HEAD_MATCH_CHARS] for post in posts if post]
+    if len(starts) < MISSED_MIN_POSTS:
+        return 0.0
+    given = "\0".join(line_key(block.text) for block in blocks)
+    return sum(start not in given for start in starts) / len(starts)
 
 
 def _prepare(
@@ -779,14 +811,26 @@ def _outside(paragraphs: list[str], body: LexborNode, boxes: str) -> list[str]:
 def _give_once(content: Content, profile: ContentProfile) -> None:
     """Drop the paragraphs given before, on a reading ``ONCE`` names (``repeated``)."""
     once = ONCE.get(profile.reading)
-    if once is None:
-        return
-    again = repeated(content.blocks, *once)
+    if once is not None:
+        _drop_flagged(content, repeated(content.blocks, *once), "given before")
+
+
+def _drop_copies(content: Content, profile: ContentProfile) -> None:
+    """Drop the copies of a stretch printed again right after itself, on a reading ``COPIES``
+    names (``_copies.copies``)."""
+    shortest = COPIES.get(profile.reading)
+    if shortest is not None:
+        _drop_flagged(content, copies(content.blocks, shortest), "copy in a row")
+
+
+def _drop_flagged(content: Content, again: list[bool], reason: str) -> None:
+    """Drop the blocks ``again`` marks (one flag a block) as repeats, for ``reason``; the captions'
+    places move along."""
     if not any(again):
         return
     out = [block for block, dropped in zip(content.blocks, again, strict=True) if not dropped]
     content.removed.extend(
-        Removed(kind="repeat", reason="given before", where="", text=block.text[:SNIPPET_CHARS])
+        Removed(kind="repeat", reason=reason, where="", text=block.text[:SNIPPET_CHARS])
         for block, dropped in zip(content.blocks, again, strict=True)
         if dropped
     )

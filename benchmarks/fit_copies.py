@@ -1,0 +1,177 @@
+"""Fit which readings drop a stretch printed again right after itself, and how long a stretch, on
+WCXB half A; write it as data.
+
+A service or shop page prints a section two or three times in a row (a carousel's cloned slides,
+one copy per screen width with the others hidden by the style sheet); WCXB's truths give it once.
+The content pass's step after giving each paragraph once (``_content._drop_copies``) drops every
+copy of a stretch of at least ``shortest`` blocks that follows the stretch right away
+(``_copies.copies``).
+
+``shortest`` is fitted per reading (per page type, as ``fit_repeats.py`` does). Every WCXB
+page is extracted once with the step held off, recording the blocks of the reading the pipeline
+returned and the reading it was made with; each value of the grid is then replayed for one reading
+at a time. A reading's value is the one of the grid whose reading's own page type gains most in
+mean F1 on half A (the longest such value on a tie: it drops least), provided the mean F1 of all
+pages gains, no page type loses more than ``MAX_DROP`` on half A, and it lifts at least ``MIN_UP``
+pages of half A and more than it lowers (one page is no evidence for a rule). Half B does not choose; it
+can only refuse: when a page type's mean F1 on half B drops by more than ``MAX_DROP`` with the
+chosen value, the reading keeps every copy (``null``) and the refusal is written. The article
+reading is not fitted by default (the aeb set, which this fit does not see, is its other judge).
+
+    python benchmarks/fit_copies.py             # fit on half A, report half B, write the data file
+    python benchmarks/fit_copies.py --dry-run   # the same, without writing
+    python benchmarks/fit_copies.py --rows /tmp/copies_rows.json   # cache the extraction's rows
+
+Writes ``src/newsscrape/extractor/data/copies.json``, read by ``content/_copies.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
+from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
+from fitgrid import all_kept, by_half, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
+
+from newsscrape.extractor.content import _content  # noqa: E402
+from newsscrape.extractor.content._blocks import Block  # noqa: E402
+from newsscrape.extractor.content._copies import copies  # noqa: E402
+
+DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "copies.json"
+GRID: tuple[int, ...] = (1, 2, 3, 4, 6)
+MAX_DROP = 0.001  # mean F1 a page type may lose on half A (noise of one page in a few dozen)
+# a value must lift at least this many pages of half A, and more than it lowers: one page is no
+# evidence for a rule (a page moves when its F1 changes by more than MOVED)
+MIN_UP = 2
+MOVED = 0.001
+TYPES = ["collection", "documentation", "forum", "listing", "product", "service"]
+
+
+class Recorder:
+    """Holds the step off, recording the blocks it would judge."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, Any] | None = None
+
+        def record(content: _content.Content, profile: _content.ContentProfile) -> None:
+            # the pipeline keeps the last reading that has blocks (the typed one, unless it found none)
+            self.last = {"blocks": [b.text for b in content.blocks], "reading": profile.reading}
+
+        _content._drop_copies = record
+
+    def reset(self) -> None:
+        self.last = None
+
+
+def collect() -> list[dict[str, Any]]:
+    recorder = Recorder()
+    rows = []
+    for truth, row in extracted(recorder.reset):
+        row["truth"] = truth["body"]
+        last = recorder.last
+        if last is not None and "\n\n".join(last["blocks"]) == row.pop("body"):
+            row |= last
+        rows.append(row)
+    return rows
+
+
+def after(row: dict[str, Any], value: int) -> float:
+    """A row's F1 with the copies of stretches of at least ``value`` blocks dropped."""
+    texts = row["blocks"]
+    again = copies([Block(text=t) for t in texts], value)
+    kept = [t for t, dropped in zip(texts, again, strict=True) if not dropped]
+    return word_f1(row["truth"], "\n\n".join(kept))
+
+
+def moved(rows: list[dict[str, Any]], name: str, value: int) -> tuple[int, int]:
+    """How many pages read as ``name`` go up and how many go down with ``value``."""
+    deltas = [after(row, value) - row["f1"] for row in rows if row.get("reading") == name]
+    return sum(d > MOVED for d in deltas), sum(d < -MOVED for d in deltas)
+
+
+def replay(rows: list[dict[str, Any]], shortest: dict[str, int]) -> tuple[float, dict[str, float]]:
+    """Mean F1 and mean F1 by page type with these values (reading -> shortest stretch)."""
+    by_type: dict[str, list[float]] = defaultdict(list)
+    for row in rows:
+        value = shortest.get(row.get("reading", ""))
+        if value is None:
+            by_type[row["type"]].append(row["f1"])
+            continue
+        by_type[row["type"]].append(after(row, value))
+    overall = mean(f1 for f1s in by_type.values() for f1 in f1s)
+    return overall, {page_type: mean(f1s) for page_type, f1s in by_type.items()}
+
+
+def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
+    """One reading's value: half A's best of the grid if it gains and costs no page type more than
+    ``MAX_DROP``; kept unless half B drops on some page type with it."""
+    base = {half: replay(docs, {}) for half, docs in halves.items()}
+    best: tuple[float, int] | None = None
+    scores: dict[str, dict[str, Any]] = {}
+    changes: dict[tuple[str, int], dict[str, float]] = {}
+    for value in sorted(GRID, reverse=True):  # the longest first: it wins a tie
+        got = grid_point(
+            halves,
+            base,
+            replay,
+            {name: value},
+            key=str(value),
+            line=f"{name:14} {{half}} shortest={value:<2}",
+            scores=scores,
+        )
+        changes.update({(half, value): change for half, (_, change) in got.items()})
+        overall, change = got["A"]
+        up, down = moved(halves["A"], name, value)
+        scores[str(value)]["half_a"] |= {"pages_up": up, "pages_down": down}
+        fair = min(change.values(), default=0.0) >= -MAX_DROP and up >= MIN_UP and up > down
+        if fair and overall > base["A"][0] + 1e-9:
+            own = change.get(name, 0.0)
+            if best is None or own > best[0] + 1e-9:
+                best = (own, value)
+    chosen = None if best is None else best[1]
+    b_drops = (
+        {} if chosen is None else {t: round(-d, 4) for t, d in changes["B", chosen].items() if d < -MAX_DROP}
+    )
+    return ruling(name, chosen, b_drops, scores)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dry-run", action="store_true", help="do not write the data file")
+    ap.add_argument("--types", nargs="+", default=TYPES, help="fit the readings of these")
+    ap.add_argument("--rows", type=Path, help="read the extraction's rows from here, or write them here")
+    args = ap.parse_args()
+    rows = cached_rows(args.rows, collect)
+    unread = sum("reading" not in r for r in rows)
+    halves = by_half(rows)
+    readings = sorted({r["reading"] for r in rows if r.get("reading") in args.types})
+    fits = {name: fit(halves, name) for name in readings}
+    kept = {name: f["kept"] for name, f in fits.items() if f["kept"] is not None}
+    summary = all_kept(halves, replay, kept)
+    print("kept:", kept, summary, f"({unread} pages without a recorded reading)")
+    if args.dry_run:
+        return
+    write_fit(
+        DATA,
+        "fit_copies.py",
+        {
+            "max_drop": MAX_DROP,
+            "grid": list(GRID),
+            "types": sorted(args.types),
+            "readings": fits,
+            "all_kept": summary,
+            "shortest": {name: kept.get(name) for name in readings},
+        },
+    )
+
+
+if __name__ == "__main__":
+    main()
