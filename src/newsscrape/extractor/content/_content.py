@@ -351,7 +351,7 @@ def extract_content(
         _drop_boxed(body, content, SIGNATURE_KINDS, SIGNATURE_BOXES, whole=True)
     if profile.reading in THREAD_SHARES and body is not None and content.blocks:
         _drop_boxed(body, content, POSTER_CARD_KINDS, POSTER_CARDS, whole=True)
-        _drop_flagged(content, [_counter(b) for b in content.blocks], "bare number", kind="meta")
+        _drop_counters(content)
     if content.blocks:
         _give_once(content, profile)
         _drop_copies(content, profile)
@@ -829,6 +829,11 @@ def _drop_copies(content: Content, profile: ContentProfile) -> None:
     shortest = COPIES.get(profile.reading)
     if shortest is not None:
         _drop_flagged(content, copies(content.blocks, shortest), "copy in a row")
+
+
+def _drop_counters(content: Content) -> None:
+    """Drop the bare numbers (``COUNTER``) of a thread's text."""
+    _drop_flagged(content, [_counter(b) for b in content.blocks], "bare number", kind="meta")
 
 
 def _counter(block: Block) -> bool:

@@ -1,7 +1,9 @@
-"""The grid fits' replay of the content pass's last steps (``benchmarks/fitgrid.py``: ``Tail``,
-``finish``): a step held off on a thread whose posts get their heads is replayed into the body
-the pipeline returns, so the fit scores the text a reader gets. The page is written here in a
-generic forum style."""
+"""The grid fits' replays are faithful to the pipeline: the content pass's last steps
+(``benchmarks/fitgrid.py``: ``Tail``, ``finish``), a step held off on a thread whose posts get their
+heads replayed into the body the pipeline returns; and ``fit_threads``' recorder, under which the
+pipeline never takes the post-by-post reading (neither for its words nor for the posts the chosen
+text missed), so each page's recorded F1 is that of the text chosen without it. The page is written
+here in a generic forum style."""
 
 from __future__ import annotations
 
@@ -40,10 +42,13 @@ def thread() -> str:
 
 @pytest.fixture
 def fitgrid(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    """The fits' shared module, the content pass's steps it replaces restored after the test."""
+    """The fits' shared module, the content pass's steps and values a recorder replaces restored
+    after the test."""
     monkeypatch.syspath_prepend(str(BENCHMARKS))
-    for step in ("_give_once", "_drop_copies", "_name_first", "_with_heads"):
+    for step in ("_give_once", "_drop_copies", "_name_first", "_with_heads", "_read_thread", "_more_words"):
         monkeypatch.setattr(_content, step, getattr(_content, step))
+    for values in ("THREAD_SHARES", "THREAD_MISSED"):
+        monkeypatch.setattr(_content, values, dict(getattr(_content, values)))
     import fitgrid
 
     return fitgrid
@@ -67,3 +72,13 @@ def test_a_step_held_off_is_replayed_into_the_body_with_the_posts_heads(fitgrid:
     assert lines.count(POSTS[1][2]) == 1
     at = lines.index(POSTS[3][2])
     assert lines[at - 2 : at] == ["lin.w", "Jun 4, 2024"], lines
+
+
+def test_the_threads_recorder_never_takes_the_posts(fitgrid: ModuleType) -> None:
+    import fit_threads
+
+    fit_threads.Recorder(["forum"])
+    assert _content.THREAD_SHARES == {"forum": 1.0}  # the post-by-post reading is made ...
+    assert not _content.THREAD_MISSED  # ... and not taken for the posts the chosen text missed
+    content = content_as(thread(), PROFILES["forum"], url="https://forum.example.org/threads/frame.7/")
+    assert content.method != "posts"
