@@ -20,7 +20,7 @@ def thread() -> str:
     posts = "".join(
         f'<div class="post" id="p{n}"><div class="votecell"><div class="vote-count">{votes}</div></div>'
         f'<div class="postcell"><div class="post-position">#{n + 1}</div>'
-        f'<div class="post-text"><p>{text}</p></div></div></div>'
+        f'<div class="post-text"><p>{text}</p>{"<p>+1</p>" if n else ""}</div></div></div>'
         for n, (votes, text) in enumerate(POSTS)
     )
     return (
@@ -36,6 +36,7 @@ def test_a_thread_is_read_without_its_bare_numbers() -> None:
     for _, text in POSTS:
         assert text in lines, lines
     assert not [line for line in lines if line.lstrip("#").isdigit()], lines
+    assert "+1" in lines  # a poster's own reply, not a score
     assert any(r.reason == "bare number" for r in content.removed)
 
 

@@ -183,8 +183,9 @@ THREAD_KEPT_TAGS: Final = frozenset({"aside"})
 # won: a post's vote score or reaction count, its position, a poster's counter (Stack Exchange,
 # Discourse, XenForo 1, JForum). WCXB half A: 11 forum pages of ours print such lines, 2 truths
 # hold some (a Stack Overflow thread's comment scores, GameFAQs' "#1" post numbers, neither of
-# which we print). Forum A .8246 -> .8252 (8 pages up, none down), B .8030 -> .8034 (5 up, none down)
-COUNTER: Final = re.compile(r"^\s*#?[+-]?\d[\d,.]*\s*$")
+# which we print). Forum A .8246 -> .8252 (8 pages up, none down), B .8030 -> .8034 (5 up, none down).
+# "+1" is a poster's own reply, and stays (a score below zero is printed "-1").
+COUNTER: Final = re.compile(r"^\s*#?-?\d[\d,.]*\s*$")
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
 REPEAT_MIN_CHARS: Final = 80
 # What buyers say of a product is not the product's text: on a reading whose profile drops reviews,
