@@ -7,16 +7,18 @@ The content pass's step after giving each paragraph once (``_content._drop_copie
 copy of a stretch of at least ``shortest`` blocks that follows the stretch right away
 (``_copies.copies``).
 
-``shortest`` is fitted per reading (per page type, as ``fit_repeats.py`` does). Every WCXB
-page is extracted once with the step held off, recording the blocks of the reading the pipeline
-returned and the reading it was made with; each value of the grid is then replayed for one reading
-at a time. A reading's value is the one of the grid whose reading's own page type gains most in
-mean F1 on half A (the longest such value on a tie: it drops least), provided the mean F1 of all
-pages gains, no page type loses more than ``MAX_DROP`` on half A, and it lifts at least ``MIN_UP``
-pages of half A and more than it lowers (one page is no evidence for a rule). Half B does not choose; it
-can only refuse: when a page type's mean F1 on half B drops by more than ``MAX_DROP`` with the
-chosen value, the reading keeps every copy (``null``) and the refusal is written. The article
-reading is not fitted by default (the aeb set, which this fit does not see, is its other judge).
+``shortest`` is fitted per reading (per page type, as ``fit_repeats.py`` does). Every WCXB page is
+extracted once with the step held off, recording the blocks of the reading the pipeline returned and
+the reading it was made with; each value of the grid is then replayed for one reading at a time, the
+text finished as the pipeline finishes it (the steps after this one, ``fitgrid.finish``: each post
+of a thread under its head, a product's name first). A reading's value is the one of the grid whose
+reading's own page type gains most in mean F1 on half A (the longest such value on a tie: it drops
+least), provided the mean F1 of all pages gains, no page type loses more than ``MAX_DROP`` on half
+A, and it lifts at least ``MIN_UP`` pages of half A and more than it lowers (one page is no evidence
+for a rule). Half B does not choose; it can only refuse: when a page type's mean F1 on half B drops
+by more than ``MAX_DROP`` with the chosen value, the reading keeps every copy (``null``) and the
+refusal is written. The article reading is not fitted by default (the aeb set, which this fit does
+not see, is its other judge).
 
     python benchmarks/fit_copies.py             # fit on half A, report half B, write the data file
     python benchmarks/fit_copies.py --dry-run   # the same, without writing
@@ -39,9 +41,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
-from fitgrid import all_kept, by_half, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import Tail, all_kept, by_half, finish, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
 
-from newsscrape.extractor.content import _content  # noqa: E402
 from newsscrape.extractor.content._blocks import Block  # noqa: E402
 from newsscrape.extractor.content._copies import copies  # noqa: E402
 
@@ -55,40 +56,30 @@ MOVED = 0.001
 TYPES = ["collection", "documentation", "forum", "listing", "product", "service"]
 
 
-class Recorder:
-    """Holds the step off, recording the blocks it would judge."""
-
-    def __init__(self) -> None:
-        self.last: dict[str, Any] | None = None
-
-        def record(content: _content.Content, profile: _content.ContentProfile) -> None:
-            # the pipeline keeps the last reading that has blocks (the typed one, unless it found none)
-            self.last = {"blocks": [b.text for b in content.blocks], "reading": profile.reading}
-
-        _content._drop_copies = record
-
-    def reset(self) -> None:
-        self.last = None
+STEP = "_drop_copies"  # the step fitted, held off while the pages are read
 
 
 def collect() -> list[dict[str, Any]]:
-    recorder = Recorder()
+    """Each page's row, with the blocks the step would judge (text and heading level: the rows may
+    be written as JSON), when a replay that keeps them all gives the body the pipeline returned
+    (the steps after it taken as the pipeline takes them)."""
+    tail = Tail(STEP)
     rows = []
-    for truth, row in extracted(recorder.reset):
-        row["truth"] = truth["body"]
-        last = recorder.last
-        if last is not None and "\n\n".join(last["blocks"]) == row.pop("body"):
-            row |= last
+    for truth, row in extracted(tail.reset):
+        row["truth"], body = truth["body"], row.pop("body")
+        last = tail.last
+        if last is not None and finish(STEP, last["blocks"], last) == body:
+            row |= last | {"blocks": [(b.text, b.level) for b in last["blocks"]]}
         rows.append(row)
     return rows
 
 
 def after(row: dict[str, Any], value: int) -> float:
     """A row's F1 with the copies of stretches of at least ``value`` blocks dropped."""
-    texts = row["blocks"]
-    again = copies([Block(text=t) for t in texts], value)
-    kept = [t for t, dropped in zip(texts, again, strict=True) if not dropped]
-    return word_f1(row["truth"], "\n\n".join(kept))
+    blocks = [Block(text=text, level=level) for text, level in row["blocks"]]
+    again = copies(blocks, value)
+    kept = [b for b, dropped in zip(blocks, again, strict=True) if not dropped]
+    return word_f1(row["truth"], finish(STEP, kept, row))
 
 
 def moved(rows: list[dict[str, Any]], name: str, value: int) -> tuple[int, int]:

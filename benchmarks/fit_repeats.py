@@ -11,7 +11,10 @@ line; 1.0: found whole only).
 The pair is fitted per reading (per page type, ``ContentProfile.reading``, as
 ``fit_second_opinion.py`` does). Every WCXB page is extracted once with the step held off,
 recording the paragraphs of the reading the pipeline returned and the reading it was made with;
-each pair of the grid is then replayed for one reading at a time. A reading's pair is the one
+each pair of the grid is then replayed for one reading at a time, the text finished as the
+pipeline finishes it (the steps after this one, ``fitgrid.finish``: each post of a thread under its
+head, a product's name first; a page whose replay with every paragraph kept is not the body the
+pipeline returned keeps its F1). A reading's pair is the one
 of the grid whose reading's own page types gain most in mean F1 on half A, a match by pieces
 (``piece_share`` below 1.0, looser) less ``PIECE_GAIN``, provided the mean F1 of all pages gains
 and no page type (a page read as the type may be of another) loses more than ``MAX_DROP`` on
@@ -41,7 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import extracted  # noqa: E402  (WCXB pages read)
-from fitgrid import all_kept, by_half, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import Tail, all_kept, by_half, finish, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor.content import _content  # noqa: E402
 
@@ -55,29 +58,18 @@ MAX_DROP = 0.001  # mean F1 a page type may lose on half A (noise of one page in
 PIECE_GAIN = 0.002
 
 
-class Recorder:
-    """Holds the content pass's last step off, recording the paragraphs it would judge."""
-
-    def __init__(self) -> None:
-        self.last: dict[str, Any] | None = None
-
-        def record(content: _content.Content, profile: _content.ContentProfile) -> None:
-            # the pipeline keeps the last reading that has blocks (the typed one, unless it found none)
-            self.last = {"blocks": list(content.blocks), "reading": profile.reading}
-
-        _content._give_once = record
-
-    def reset(self) -> None:
-        self.last = None
+STEP = "_give_once"  # the step fitted, held off while the pages are read
 
 
 def collect() -> list[dict[str, Any]]:
-    recorder = Recorder()
+    """Each page's row, with the blocks the step would judge, when a replay that keeps them all
+    gives the body the pipeline returned (the steps after it taken as the pipeline takes them)."""
+    tail = Tail(STEP)
     rows = []
-    for truth, row in extracted(recorder.reset):
-        row["truth"] = truth["body"]
-        last = recorder.last
-        if last is not None and "\n\n".join(b.text for b in last["blocks"]) == row.pop("body"):
+    for truth, row in extracted(tail.reset):
+        row["truth"], body = truth["body"], row.pop("body")
+        last = tail.last
+        if last is not None and finish(STEP, last["blocks"], last) == body:
             row |= last
         rows.append(row)
     return rows
@@ -93,8 +85,8 @@ def replay(rows: list[dict[str, Any]], pairs: dict[str, tuple[int, float]]) -> t
             continue
         blocks = row["blocks"]
         again = _content.repeated(blocks, *pair)
-        kept = [b.text for b, dropped in zip(blocks, again, strict=True) if not dropped]
-        by_type[row["type"]].append(word_f1(row["truth"], "\n\n".join(kept)))
+        kept = [b for b, dropped in zip(blocks, again, strict=True) if not dropped]
+        by_type[row["type"]].append(word_f1(row["truth"], finish(STEP, kept, row)))
     overall = mean(f1 for f1s in by_type.values() for f1 in f1s)
     return overall, {page_type: mean(f1s) for page_type, f1s in by_type.items()}
 

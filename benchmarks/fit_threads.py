@@ -68,6 +68,7 @@ class Recorder:
         _content.THREAD_SHARES.update(
             dict.fromkeys((t for t in types if t in PROFILES), 1.0)
         )  # any share: the step runs
+        _content.THREAD_MISSED.clear()  # and never takes the posts for those the chosen text missed
         reading_of: list[str] = []
         made: list[tuple[_content.Thread, _content.ContentProfile]] = []  # the reading post by post
 
@@ -101,10 +102,12 @@ class Recorder:
 
 
 def finished(blocks: list[_content.Block], heads: list[Head], profile: _content.ContentProfile) -> str:
-    """The text of the post-by-post reading as the pipeline would give it: each paragraph once, each
-    post under its head (the posters' cards it drops are left in: they need the page's tree)."""
+    """The text of the post-by-post reading as the pipeline would give it: without its bare
+    numbers, each paragraph once, each post under its head (the posters' cards it drops are left
+    in: they need the page's tree)."""
     content = _content.Content()
     content.blocks = list(blocks)
+    _content._drop_counters(content)
     _content._give_once(content, profile)
     _content._with_heads(content, heads)
     return "\n\n".join(b.text for b in content.blocks)

@@ -1,6 +1,9 @@
-"""The parts the grid fits share (``fit_threads``, ``fit_repeats``, ``fit_routing``): a grid point
-replayed on both halves of WCXB, and the data file a fit writes. Each fit keeps its own grid, its
-replay and its rule for choosing on half A."""
+"""The parts the grid fits share (``fit_threads``, ``fit_repeats``, ``fit_copies``, ``fit_routing``):
+a grid point replayed on both halves of WCXB, the data file a fit writes, and the content pass's
+last steps held off at one and replayed after it (``Tail``, ``finish``). Each fit keeps its own
+grid, its replay and its rule for choosing on half A.
+
+Importing this module needs the package on the path (``src``), as the fits set it."""
 
 from __future__ import annotations
 
@@ -8,12 +11,74 @@ import datetime as dt
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
+
+from newsscrape.extractor.content import _content
+from newsscrape.extractor.content._blocks import Block
+from newsscrape.extractor.content._posts import Head
+from newsscrape.extractor.content._profiles import profile_for
 
 V = TypeVar("V")  # a grid's value: a share, a (min_chars, piece_share) pair
 Rows = list[dict[str, Any]]
 Scored = tuple[float, dict[str, float]]  # mean F1 of all pages, and mean F1 by page type
 HALVES_NOTE = "WCXB development split: half A (even ids) chooses; half B (odd ids) may only refuse"
+# The content pass's last steps, in the order ``_content.extract_content`` takes them, as the
+# package defines them (taken before a recorder holds one off): a replay finishes with the steps
+# after the one it fits, so its text is the one the pipeline returns (a thread's posts under
+# their heads, a product's name first)
+TAIL: Final = ("_give_once", "_drop_copies", "_name_first", "_with_heads")
+STEPS: Final[dict[str, Callable[..., None]]] = {step: getattr(_content, step) for step in TAIL}
+
+
+class Tail:
+    """Holds one of the content pass's last steps (``step``, of ``TAIL`` before ``_name_first``)
+    off, recording what a replay needs to finish the text from there (``finish``): the blocks the
+    step would judge, the reading, and what the steps after it were given (the product's name, the
+    posts' heads); ``last`` is None on a page the step did not see."""
+
+    def __init__(self, step: str) -> None:
+        self.last: dict[str, Any] | None = None
+
+        def record(content: _content.Content, profile: _content.ContentProfile) -> None:
+            # the pipeline keeps the last reading that has blocks (the typed one, unless it found none)
+            blocks = list(content.blocks)
+            self.last = {"blocks": blocks, "reading": profile.reading, "name": None, "heads": []}
+
+        def named(content: _content.Content, name: str | None, profile: _content.ContentProfile) -> None:
+            if self.last is not None:
+                self.last["name"] = name
+            STEPS["_name_first"](content, name, profile)
+
+        def headed(content: _content.Content, heads: list[Head]) -> None:
+            if self.last is not None:
+                self.last["heads"] = [(text, tuple(lines)) for text, lines in heads]
+            STEPS["_with_heads"](content, heads)
+
+        setattr(_content, step, record)
+        _content._name_first = named
+        _content._with_heads = headed
+
+    def reset(self) -> None:
+        self.last = None
+
+
+def finish(step: str, blocks: list[Block], last: dict[str, Any]) -> str:
+    """The body the pipeline returns when the step ``step``, which ``Tail`` held off on the page
+    recorded as ``last``, leaves ``blocks``: the steps after it taken as the pipeline takes them."""
+    content = _content.Content()
+    content.blocks = list(blocks)
+    profile = profile_for(last["reading"])
+    for later in TAIL[TAIL.index(step) + 1 :]:
+        if not content.blocks:
+            break
+        if later == "_name_first":
+            STEPS[later](content, last["name"], profile)
+        elif later == "_with_heads":
+            if last["heads"]:
+                STEPS[later](content, [(text, tuple(lines)) for text, lines in last["heads"]])
+        else:
+            STEPS[later](content, profile)
+    return "\n\n".join(b.text for b in content.blocks)
 
 
 def by_half(rows: Rows) -> dict[str, Rows]:

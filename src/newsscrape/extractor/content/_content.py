@@ -24,7 +24,8 @@ Stages, all on the one lexbor tree that metadata was read from:
 7. a reading whose profile says so drops the paragraphs found only in the page's review boxes
    and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
    trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``), and a
-   thread's reading, whichever text won, those found only in the posters' cards (``_posts``);
+   thread's reading, whichever text won, those found only in the posters' cards (``_posts``) and
+   its bare numbers (``COUNTER``: vote scores, post positions);
    a product reading gets back the label/value rows of the specification sheets the page hides
    in a closed tab (``_product.hidden_sheets``);
 8. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
@@ -178,6 +179,13 @@ THREAD_KEPT: Final[frozenset[RemovalKind]] = frozenset({"comments", "form"})
 # (Invision Community's author pane, an <aside> classed "ipsComment_author"), where the post's head
 # is read (``_posts.post_heads``). WCXB forum: linustechtips' posts get their names (A +.0001).
 THREAD_KEPT_TAGS: Final = frozenset({"aside"})
+# A bare number on a line of its own ("154", "#4", "1,206"), in a thread's reading whichever text
+# won: a post's vote score or reaction count, its position, a poster's counter (Stack Exchange,
+# Discourse, XenForo 1, JForum). WCXB half A: 11 forum pages of ours print such lines, 2 truths
+# hold some (a Stack Overflow thread's comment scores, GameFAQs' "#1" post numbers, neither of
+# which we print). Forum A .8246 -> .8252 (8 pages up, none down), B .8030 -> .8034 (5 up, none down).
+# "+1" is a poster's own reply, and stays (a score below zero is printed "-1").
+COUNTER: Final = re.compile(r"^\s*#?-?\d[\d,.]*\s*$")
 # Paragraphs this long, repeated two or more in a row, are a second copy of the story.
 REPEAT_MIN_CHARS: Final = 80
 # What buyers say of a product is not the product's text: on a reading whose profile drops reviews,
@@ -344,6 +352,7 @@ def extract_content(
         _drop_boxed(body, content, SIGNATURE_KINDS, SIGNATURE_BOXES, whole=True)
     if profile.reading in THREAD_SHARES and body is not None and content.blocks:
         _drop_boxed(body, content, POSTER_CARD_KINDS, POSTER_CARDS, whole=True)
+        _drop_counters(content)
     if content.blocks:
         _give_once(content, profile)
         _drop_copies(content, profile)
@@ -823,14 +832,24 @@ def _drop_copies(content: Content, profile: ContentProfile) -> None:
         _drop_flagged(content, copies(content.blocks, shortest), "copy in a row")
 
 
-def _drop_flagged(content: Content, again: list[bool], reason: str) -> None:
-    """Drop the blocks ``again`` marks (one flag a block) as repeats, for ``reason``; the captions'
-    places move along."""
+def _drop_counters(content: Content) -> None:
+    """Drop the bare numbers (``COUNTER``) of a thread's text."""
+    _drop_flagged(content, [_counter(b) for b in content.blocks], "bare number", kind="meta")
+
+
+def _counter(block: Block) -> bool:
+    """Whether a paragraph is a bare number (``COUNTER``): no heading, table row or code."""
+    return not block.level and not block.cells and block.raw is None and COUNTER.match(block.text) is not None
+
+
+def _drop_flagged(content: Content, again: list[bool], reason: str, *, kind: RemovalKind = "repeat") -> None:
+    """Drop the blocks ``again`` marks (one flag a block), of ``kind`` (repeats, unless said), for
+    ``reason``; the captions' places move along."""
     if not any(again):
         return
     out = [block for block, dropped in zip(content.blocks, again, strict=True) if not dropped]
     content.removed.extend(
-        Removed(kind="repeat", reason=reason, where="", text=block.text[:SNIPPET_CHARS])
+        Removed(kind=kind, reason=reason, where="", text=block.text[:SNIPPET_CHARS])
         for block, dropped in zip(content.blocks, again, strict=True)
         if dropped
     )

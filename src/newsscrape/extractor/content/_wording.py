@@ -452,6 +452,22 @@ _LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
     ("label", "like counter", re.compile(r"^\d+\s+likes?$", re.I)),
     # and its buttons, on a line of their own: WCXB half A, 4 forum pages, no truth of any type
     ("label", "post button", re.compile(r"^(?:quote|multi-?quote|reply|report)$", re.I)),
+    # and its edit notice ("Last edited: Mar 27, 2025", "Last edited by Jo on 12. Sep 2024, 11:14,
+    # edited 4 times in total.", "Edited January 29 by Jo (see edit history)", "« Last Edit: ... by
+    # Jo »", "(This post was last modified: ...)"): a date or a name follows, so "Edited the config
+    # and it works" stays. WCXB half A: 9 forum pages of XenForo, phpBB, Invision and MyBB print
+    # one; 8 truths drop it, one (Invision) keeps it. Forum A .8242 -> .8246 (3 pages up, one down
+    # .003), B .8028 -> .8030 (2 up); a notice in trafilatura's text stays (it is not walked)
+    (
+        "meta",
+        "edit notice",
+        re.compile(
+            r"^\W*(?:last edit(?:ed)?\b.{0,80}?\d"
+            r"|edited\s.{1,40}?\bby\s+\S+(?:\s+\S+)?(?:\s*\(see edit history\))?\W*$"
+            r"|this post was last (?:modified|edited)\b)",
+            re.I,
+        ),
+    ),
     # a forum user card's counters and join date ("Posts: 1725", "Joined: 14. Sep 2019, 16:51"):
     # WCXB half A, 5 forum pages (phpBB, SMF, JForum) move right, none down; no truth has such a line
     (
