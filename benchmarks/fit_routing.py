@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import WCXB, word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows  # noqa: E402  (an extraction's rows, kept)
-from fitgrid import all_kept, by_half, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import all_kept, by_half, drops, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape import ExtractError, extract  # noqa: E402
 from newsscrape.extractor import _core  # noqa: E402
@@ -144,7 +144,7 @@ def fit(halves: dict[str, list[dict[str, Any]]], label: str) -> dict[str, Any]:
     b_drops: dict[str, float] = {}
     if chosen is not None:
         overall_b, change_b = changes["B", chosen]
-        b_drops = {t: round(-d, 4) for t, d in change_b.items() if d < -B_NOISE}
+        b_drops = drops(change_b, B_NOISE)
         if overall_b < -B_NOISE:
             b_drops["all"] = round(-overall_b, 4)
     return ruling(label, chosen, b_drops, scores)

@@ -113,6 +113,15 @@ def grid_point(
     return out
 
 
+def drops(change: Mapping[str, float], max_drop: float) -> dict[str, float]:
+    """The page types ``change`` lowers by more than ``max_drop``, each with its loss.
+
+    >>> drops({"forum": -0.01, "product": 0.02, "service": -0.0001}, 0.001)
+    {'forum': 0.01}
+    """
+    return {t: round(-d, 4) for t, d in change.items() if d < -max_drop}
+
+
 def ruling(
     name: str, chosen: V | None, b_drops: dict[str, float], scores: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
