@@ -1,7 +1,7 @@
 """Headings that link within the site: on an article, two or more, each followed by a section of its
 own, are the story's items (a round-up's restaurants, each linking to its page) and stay; one
-alone, or one heading a card of one excerpt, is another story's title. A forum reading keeps
-dropping them (its post titles link to the posts)."""
+alone, or one heading a card of one excerpt, is another story's title. A reading whose fitted
+profile turns this off (documentation, product, service) keeps dropping them."""
 
 from __future__ import annotations
 
@@ -57,10 +57,10 @@ def test_linked_headings_with_one_excerpt_each_are_cards_of_other_stories() -> N
     assert "The brunch list" not in body
 
 
-def test_a_forum_reading_still_drops_them() -> None:
-    forum = profile_for("forum")
-    assert not forum.linked_items
-    assert "Harbour Table" not in read_as(page(ITEMS), URL, forum)
+def test_a_reading_with_the_switch_off_still_drops_them() -> None:
+    documentation = profile_for("documentation")
+    assert not documentation.linked_items
+    assert "Harbour Table" not in read_as(page(ITEMS), URL, documentation)
 
 
 def test_the_walk_alone_drops_them_unless_asked() -> None:
