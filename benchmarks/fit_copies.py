@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
-from fitgrid import Tail, all_kept, by_half, drops, finish, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import Tail, drops, finish, fit_readings, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor.content._blocks import Block  # noqa: E402
 from newsscrape.extractor.content._copies import copies  # noqa: E402
@@ -139,13 +139,7 @@ def main() -> None:
     ap.add_argument("--rows", type=Path, help="read the extraction's rows from here, or write them here")
     args = ap.parse_args()
     rows = cached_rows(args.rows, collect)
-    unread = sum("reading" not in r for r in rows)
-    halves = by_half(rows)
-    readings = sorted({r["reading"] for r in rows if r.get("reading") in args.types})
-    fits = {name: fit(halves, name) for name in readings}
-    kept = {name: f["kept"] for name, f in fits.items() if f["kept"] is not None}
-    summary = all_kept(halves, replay, kept)
-    print("kept:", kept, summary, f"({unread} pages without a recorded reading)")
+    readings, fits, kept, summary = fit_readings(rows, args.types, fit, replay)
     if args.dry_run:
         return
     write_fit(

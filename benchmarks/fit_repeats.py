@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import extracted  # noqa: E402  (WCXB pages read)
-from fitgrid import Tail, all_kept, by_half, drops, finish, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import Tail, drops, finish, fit_readings, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor.content import _content  # noqa: E402
 
@@ -134,14 +134,7 @@ def main() -> None:
         help="fit the readings of these",
     )
     args = ap.parse_args()
-    rows = collect()
-    unread = sum("reading" not in r for r in rows)
-    halves = by_half(rows)
-    readings = sorted({r["reading"] for r in rows if r.get("reading") in args.types})
-    fits = {name: fit(halves, name) for name in readings}
-    pairs = {name: f["kept"] for name, f in fits.items() if f["kept"] is not None}
-    summary = all_kept(halves, replay, pairs)
-    print("kept:", pairs, summary, f"({unread} pages without a recorded reading)")
+    readings, fits, pairs, summary = fit_readings(collect(), args.types, fit, replay)
     if args.dry_run:
         return
     write_fit(

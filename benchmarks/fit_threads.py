@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
-from fitgrid import all_kept, by_half, drops, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import drops, fit_readings, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor._text import count_words  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
@@ -173,12 +173,7 @@ def main() -> None:
     ap.add_argument("--rows", type=Path, help="keep the extraction's rows there (read back when it exists)")
     args = ap.parse_args()
     rows = cached_rows(args.rows, lambda: collect(args.types))
-    halves = by_half(rows)
-    readings = sorted({r["reading"] for r in rows if "reading" in r})
-    fits = {name: fit(halves, name) for name in readings}
-    pairs = {name: tuple(f["kept"]) for name, f in fits.items() if f["kept"] is not None}
-    summary = all_kept(halves, replay, pairs)
-    print("kept:", pairs, summary)
+    readings, fits, pairs, summary = fit_readings(rows, args.types, fit, replay)
     if args.dry_run:
         return
     write_fit(

@@ -149,6 +149,25 @@ def all_kept(
     return summary
 
 
+def fit_readings(
+    rows: Rows,
+    types: list[str],
+    fit: Callable[[dict[str, Rows], str], dict[str, Any]],
+    replay: Callable[[Rows, dict[str, V]], Scored],
+) -> tuple[list[str], dict[str, dict[str, Any]], dict[str, V], dict[str, dict[str, Any]]]:
+    """Each reading of ``types`` the rows recorded, fitted one at a time (``fit``: its ``ruling``),
+    and the values kept replayed together (``all_kept``), printed: the readings, their fits, the
+    values kept and the summary."""
+    halves = by_half(rows)
+    readings = sorted({r["reading"] for r in rows if r.get("reading") in types})
+    fits = {name: fit(halves, name) for name in readings}
+    kept = {name: f["kept"] for name, f in fits.items() if f["kept"] is not None}
+    summary = all_kept(halves, replay, kept)
+    unread = sum("reading" not in r for r in rows)
+    print("kept:", kept, summary, f"({unread} pages without a recorded reading)")
+    return readings, fits, kept, summary
+
+
 def write_fit(path: Path, script: str, fields: dict[str, Any]) -> None:
     """The fitted values and how they were found, as the package reads them."""
     head = {"fitted": dt.date.today().isoformat(), "by": f"benchmarks/{script}", "data": HALVES_NOTE}
