@@ -44,11 +44,22 @@ def body(html: str) -> list[str]:
     return [block.text for block in content.blocks]
 
 
+HEADS = [[name, date] for name, date, _ in POSTS]
+
+
+def heads(lines: list[str], *, quote: str | None = None) -> list[list[str]]:
+    """The two lines before each post's text (before the ``quote`` it opens with, if it does)."""
+    found = []
+    for _, _, text in POSTS:
+        at = lines.index(text)
+        at -= quote is not None and lines[at - 1] == quote
+        found.append(lines[at - 2 : at])
+    return found
+
+
 def test_each_post_follows_its_posters_name_and_date() -> None:
     lines = body(thread())
-    for name, date, text in POSTS:
-        at = lines.index(text)
-        assert lines[at - 2 : at] == [name, date], lines
+    assert heads(lines) == HEADS, lines
     # the rest of the poster's card stays out
     assert not any("Well-known member" in line or "1,204" in line for line in lines)
 
@@ -143,9 +154,7 @@ def test_invision_communitys_author_pane_and_long_time_are_the_head() -> None:
     )
     html = f"<html><body><div id='ipsLayout_body'><h1>Starter stopped rising</h1>{posts}</div></body></html>"
     lines = body(html)
-    for name, date, text in POSTS:
-        at = lines.index(text)
-        assert lines[at - 2 : at] == [name, date], lines
+    assert heads(lines) == HEADS, lines
 
 
 XF_QUOTE = '<blockquote data-author="marta_k">Too cold?</blockquote>'
@@ -165,10 +174,7 @@ def test_a_post_wrappers_data_author_names_the_poster() -> None:
     )
     html = f"<html><body><main><h1>Starter stopped rising</h1>{posts}</main></body></html>"
     lines = body(html)
-    for name, date, text in POSTS:
-        at = lines.index(text)
-        at -= lines[at - 1] == "Too cold?"
-        assert lines[at - 2 : at] == [name, date], lines
+    assert heads(lines, quote="Too cold?") == HEADS, lines
 
 
 def test_the_threads_reading_keeps_the_author_pane_it_reads_heads_from() -> None:
@@ -210,6 +216,4 @@ def test_a_post_wrappers_data_username_names_the_poster() -> None:
     )
     html = f"<html><body><main><h1>Starter stopped rising</h1><ul>{posts}</ul></main></body></html>"
     lines = body(html)
-    for name, date, text in POSTS:
-        at = lines.index(text)
-        assert lines[at - 2 : at] == [name, date], lines
+    assert heads(lines) == HEADS, lines
