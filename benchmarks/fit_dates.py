@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/fit_dates.py --set dates
     .venv/bin/python benchmarks/fit_dates.py --half A --conventions
     .venv/bin/python benchmarks/fit_dates.py --half A --markup-only --worst 40
+    .venv/bin/python benchmarks/fit_dates.py --half A --misses
 
 Reads the same ground truth as ``../shared/bench/score.py`` (same day = right; on the dates set a
 null truth is right only when no date is returned) but runs only ``read_metadata``, so a page whose
@@ -21,6 +22,12 @@ the modified day as the byline zone's first date) and where the published day co
 og, meta; "+og" when an Open Graph article meta declares it too), with the page ids of each row
 of 12 pages or fewer. Where the same evidence goes both ways, no rule on it can gain: the truth
 follows two conventions there, not the page.
+
+``--misses`` sorts every miss by what the page offers for the true day (``miss_kind``): the page's
+modified day, a day another reader found (JSON-LD, a meta, the byline ...), the day next to ours
+(the same moment in another zone), the day written in the page where no reader looked, only its
+month ("June 2022" for June 1), or nowhere in the page at all. Only the middle kinds leave a rule
+something to find; the first is a convention (``--conventions``), the last no rule can reach.
 """
 
 from __future__ import annotations
@@ -28,8 +35,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -52,7 +60,7 @@ def _pages(name: str, half: str | None) -> list[tuple[str, str | None, Path, str
     """(id, url, html path, true day) for every scored page."""
     if name == "wcxb":
         root = BENCH / "wcxb"
-        rows = []
+        rows: list[tuple[str, str | None, Path, str | None]] = []
         with gzip.open(root / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as lines:
             for line in lines:
                 page = json.loads(line)
@@ -112,6 +120,101 @@ def _conventions(name: str, half: str | None) -> None:
         print(f"{row} | {taken:>11}: {len(ids)}{shown}")
 
 
+MissKind = Literal[
+    "modified day",
+    "another reader's day",
+    "a day off (zone)",
+    "written, not read",
+    "month only",
+    "nowhere in the page",
+    "the truth has no day",
+]
+MISS_KINDS: tuple[MissKind, ...] = (
+    "modified day",
+    "another reader's day",
+    "a day off (zone)",
+    "written, not read",
+    "month only",
+    "nowhere in the page",
+    "the truth has no day",
+)
+
+
+def written_forms(day: date) -> tuple[str, ...]:
+    """The ways a page commonly writes ``day`` (ISO, month in words either side, digits both orders).
+
+    >>> written_forms(date(2022, 6, 1))[:3]
+    ('2022-06-01', 'june 1, 2022', 'jun 1, 2022')
+    """
+    month, mon, d, m, y = day.strftime("%B").lower(), day.strftime("%b").lower(), day.day, day.month, day.year
+    return (
+        day.isoformat(),
+        f"{month} {d}, {y}",
+        f"{mon} {d}, {y}",
+        f"{mon}. {d}, {y}",
+        f"{month} {d:02d}, {y}",
+        f"{mon} {d:02d}, {y}",
+        f"{d} {month} {y}",
+        f"{d} {mon} {y}",
+        f"{d:02d} {month} {y}",
+        f"{m}/{d}/{y}",
+        f"{m:02d}/{d:02d}/{y}",
+        f"{d:02d}/{m:02d}/{y}",
+        f"{d:02d}.{m:02d}.{y}",
+        f"{d}.{m}.{y}",
+        f"{y}/{m:02d}/{d:02d}",
+    )
+
+
+def miss_kind(
+    truth: date,
+    found: date | None,
+    modified: date | None,
+    candidates: list[tuple[str, str, date]],
+    text: str,
+) -> tuple[MissKind, str]:
+    """What the page offers for the true day of a page dated wrongly (or not at all), and the
+    reader that found it where one did; ``text`` is the page's HTML or text, any case and spacing.
+
+    >>> miss_kind(date(2022, 6, 1), None, None, [], "Last updated: June 2022")
+    ('month only', '')
+    """
+    if modified is not None and day_of(modified) == truth:
+        return "modified day", ""
+    reader = next((f"{source} {what}" for source, what, value in candidates if day_of(value) == truth), None)
+    if reader is not None:
+        return "another reader's day", reader
+    if found is not None and abs(day_of(found) - truth) == timedelta(days=1):
+        return "a day off (zone)", ""
+    page = " ".join(text.lower().split())
+    if any(form in page for form in written_forms(truth)):
+        return "written, not read", ""
+    month = (truth.strftime("%B").lower(), truth.strftime("%b").lower())
+    if truth.day == 1 and any(f"{name} {truth.year}" in page for name in month):
+        return "month only", ""
+    return "nowhere in the page", ""
+
+
+def _misses(name: str, half: str | None) -> None:
+    """Every miss sorted by ``miss_kind``, with the page ids of each kind."""
+    table: dict[MissKind, list[str]] = {kind: [] for kind in MISS_KINDS}
+    for page_id, url, path, truth in _pages(name, half):
+        tree = _tree(path, url)
+        meta = read_metadata(tree, url=url)
+        found = meta.record.published
+        if _day(found) == truth:
+            continue
+        kind: MissKind = "the truth has no day"
+        reader = ""
+        if truth is not None:
+            candidates = Page.read(tree, url=url).date_candidates(meta)
+            true_day = date.fromisoformat(truth)
+            kind, reader = miss_kind(true_day, found, meta.record.modified, candidates, tree.html or "")
+        table[kind].append(f"{page_id}({reader})" if reader else page_id)
+    for kind, ids in table.items():
+        print(f"{kind:>22}: {len(ids):>3} {' '.join(ids)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--set", default="wcxb", choices=("wcxb", "dates"))
@@ -120,7 +223,11 @@ def main() -> None:
     parser.add_argument("--sweep", help="NAME=v1,v2,...: score with each value of a _pubdate constant")
     parser.add_argument("--conventions", action="store_true", help="which day the truth takes")
     parser.add_argument("--markup-only", action="store_true", help="markup and text alone")
+    parser.add_argument("--misses", action="store_true", help="what the page offers for each missed day")
     args = parser.parse_args()
+    if args.misses:
+        _misses(args.set, args.half)
+        return
     if args.conventions:
         _conventions(args.set, args.half)
         return
