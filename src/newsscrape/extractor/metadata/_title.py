@@ -66,6 +66,7 @@ SUBTITLE = ": "
 # a utility class that displays an inline box as a block (Tailwind's "block", Bootstrap's "d-block").
 LINE_TAGS = ("br", "div", "p")
 BLOCK_CLASSES = ("block", "d-block")
+_LINE_BREAK = ", ".join((*LINE_TAGS, *(f".{name}" for name in BLOCK_CLASSES)))
 _NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"\w")
 # Boxes a template puts its headline in: an h1 inside neither, with no attribute at all (no class,
@@ -218,6 +219,8 @@ def first_line(node: LexborNode) -> str | None:
     >>> first_line(LexborHTMLParser("<h1>Top picks 2025<br>Our guide to the best</h1>").css_first("h1"))
     'Top picks 2025'
     """
+    if node.css_first(_LINE_BREAK) is None:
+        return None
     before: list[str] = []
     broken = False
     for child in node.traverse(include_text=True):
