@@ -35,7 +35,7 @@ from ._language import fits_text, normalise_language
 from ._metapage import Metadata, MetaField, Page, Source
 from ._site import clean_site_name, logo_name, plausible_image, site_beside_title, site_blurb, story_image
 from ._tags import PageNames, find_tags
-from ._title import TitleSources, choose_title, heading_text, links_home, unmarked
+from ._title import TitleSources, choose_title, first_line, heading_text, links_home, unmarked
 
 MAX_H2 = 10
 # The title and description are enough to tell a declared language wrong.
@@ -233,6 +233,7 @@ def title_sources(p: Page, m: Metadata) -> TitleSources:
     rest: list[str] = []
     home_links: list[str] = []
     display_lines: list[str] = []
+    first_lines: list[tuple[str, str]] = []
     for node in p.tree.css("h1"):
         text = heading_text(node)
         if text:
@@ -241,6 +242,8 @@ def title_sources(p: Page, m: Metadata) -> TitleSources:
                 home_links.append(text)
             if unmarked(node):
                 display_lines.append(text)
+            if line := first_line(node):
+                first_lines.append((text, line))
     h2s: list[str] = []
     if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim names it)
         h2s = [t for t in (squash(n.text(deep=True)) for n in p.tree.css("h2")[:MAX_H2]) if t]
@@ -249,6 +252,7 @@ def title_sources(p: Page, m: Metadata) -> TitleSources:
         home_links=tuple(home_links),
         h2s=tuple(h2s),
         unmarked=tuple(display_lines),
+        first_lines=tuple(first_lines),
         og=p.meta("og:title"),
         headline=text_of(p.art.get("headline")) or text_of(p.art.get("name")),
         twitter=p.meta("twitter:title"),

@@ -5,10 +5,11 @@ first ``h2`` elements, taken only when a meta title names them), og:title, the J
 twitter:title and ``<title>``. The ``h1`` is what readers see, so it
 wins when another source vouches for it or words it differently; the meta titles often carry
 " | Site Name". An h1 that is a meta title retyped with a slip ("and" for "&"), or its headline
-without the subtitle after a colon, gives way to it; not an h1 that changes one of its numbers or
-that the breadcrumb trail repeats (an edit, not a slip). So does an h1 in other words that bears no
-mark of a template's headline (no attribute, no article or header around it): a display line typed
-into the page, where the meta titles are the page's own name for the story.
+without the subtitle after a colon (alone, or over a subtitle of its own set on a second line),
+gives way to it; not an h1 that changes one of its numbers or that the breadcrumb trail repeats
+(an edit, not a slip). So does an h1 in other words that bears no mark of a template's headline
+(no attribute, no article or header around it): a display line typed into the page, where the meta
+titles are the page's own name for the story.
 
 A heading is read as readers see it: a permalink beside it ("¶", "#" linking to the heading itself)
 is no part of its text. An h1 whose whole text is one link up to the site's front page (a logo or
@@ -61,6 +62,11 @@ MIN_COPY: float = _FITTED["min_copy"]
 # What joins a headline and its subtitle in a meta title ("Index Funds: How to Invest"). Not " | " or
 # " - ": the part after those is as often a label as a subtitle (an h1 that is a part wins, step 3).
 SUBTITLE = ": "
+# What sets a heading's following words on a line of their own: a line break, a block inside it, or
+# a utility class that displays an inline box as a block (Tailwind's "block", Bootstrap's "d-block").
+LINE_TAGS = ("br", "div", "p")
+BLOCK_CLASSES = ("block", "d-block")
+_LINE_BREAK = ", ".join((*LINE_TAGS, *(f".{name}" for name in BLOCK_CLASSES)))
 _NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"\w")
 # Boxes a template puts its headline in: an h1 inside neither, with no attribute at all (no class,
@@ -83,6 +89,8 @@ class TitleSources:
     h2s: tuple[str, ...] = ()
     # Those h1s that bear no mark of a template's headline (see unmarked).
     unmarked: tuple[str, ...] = ()
+    # The h1s set in two lines, each with its first line: (h1, first line) (see first_line).
+    first_lines: tuple[tuple[str, str], ...] = ()
     og: str | None = None
     headline: str | None = None  # JSON-LD
     twitter: str | None = None
@@ -160,9 +168,11 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
         if _likeness(h1, text) >= MIN_COPY and len(text) >= MIN_TITLE_CHARS and not _edited(h1, text, src):
             return text, where
         # An h1 that copies the claim's headline without its subtitle ("Index funds" for "Index
-        # Funds: How to Invest"): the claim is the full title.
+        # Funds: How to Invest"), or sets it as its first line over a subtitle of its own ("Index
+        # funds<br>A beginner's guide"): the claim is the full title.
         head, colon, _ = text.partition(SUBTITLE)
-        if colon and _likeness(h1, head) >= MIN_COPY:
+        lines = [h1, *(line for heading, line in src.first_lines if heading == h1)]
+        if colon and any(_likeness(line, head) >= MIN_COPY for line in lines):
             return text, where
         return h1, "dom"
     # 5. Two meta sources that agree once stripped, else the first usable one.
@@ -199,6 +209,35 @@ def heading_text(node: LexborNode) -> str:
             if _WORD.search(text) or not _in_permalink(child, node):
                 parts.append(text)
     return squash("".join(parts))
+
+
+def first_line(node: LexborNode) -> str | None:
+    """The heading's first line, when it is set in two: its words before the first line break,
+    given more words after it (a subtitle typed into the h1 under the headline).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> first_line(LexborHTMLParser("<h1>Top picks 2025<br>Our guide to the best</h1>").css_first("h1"))
+    'Top picks 2025'
+    """
+    if node.css_first(_LINE_BREAK) is None:
+        return None
+    before: list[str] = []
+    broken = False
+    for child in node.traverse(include_text=True):
+        if child.tag == "-text":
+            text = child.text_content or ""
+            if broken and _WORD.search(text):
+                return squash("".join(before))
+            if not broken:
+                before.append(text)
+        elif not broken and child != node and _breaks_line(child) and _WORD.search("".join(before)):
+            broken = True
+    return None
+
+
+def _breaks_line(node: LexborNode) -> bool:
+    classes = (node.attributes.get("class") or "").split()
+    return node.tag in LINE_TAGS or any(name in BLOCK_CLASSES for name in classes)
 
 
 def unmarked(node: LexborNode) -> bool:

@@ -1,0 +1,43 @@
+"""Title choice over an h1 set in two lines: a first line that copies the meta title's headline
+(the part before its ": subtitle") gives way to the meta title, whatever the h1's second line says."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsscrape.extractor.metadata._metadata import read_metadata
+
+# A guide whose template sets a display subtitle inside the h1, under a line break or in a block
+# span, while the meta titles carry the headline with the subtitle the site chose for search.
+GUIDE = """<html><head>
+<title>Top Cycling Routes of 2026: Maps, Climbs &amp; Tips | Example Rides</title>
+<meta property="og:title" content="Top Cycling Routes of 2026: Maps, Climbs &amp; Tips">
+</head><body><main><div class="post-head">
+<h1 class="post-heading">{h1}</h1>
+</div><p>Spring opens the mountain passes again, and the valley roads are quiet before nine.</p>
+</main></body></html>"""
+META_TITLE = "Top Cycling Routes of 2026: Maps, Climbs & Tips"
+
+
+def title_of(h1: str) -> str | None:
+    return read_metadata(LexborHTMLParser(GUIDE.format(h1=h1)), url=None).record.title
+
+
+def test_an_h1_whose_first_line_is_the_meta_headline_gives_way_to_the_meta_title() -> None:
+    assert title_of("Top Cycling Routes of 2026 (EU)<br>Your Guide to the Best Rides") == META_TITLE
+
+
+def test_a_block_span_sets_the_h1s_second_line() -> None:
+    h1 = 'The Top Cycling Routes of 2026<span class="block text-lg">Rides for Every Pair of Legs</span>'
+    assert title_of(h1) == META_TITLE
+
+
+def test_an_h1_in_one_line_that_words_the_story_otherwise_stays_the_title() -> None:
+    h1 = 'Top Cycling Routes of 2026 (EU) <span class="accent">Your Guide to the Best Rides</span>'
+    assert title_of(h1) == "Top Cycling Routes of 2026 (EU) Your Guide to the Best Rides"
+
+
+def test_a_two_line_h1_whose_first_line_is_another_headline_stays_the_title() -> None:
+    assert title_of("Cycling Routes Worth the Climbs<br>Our Guide to 2026") == (
+        "Cycling Routes Worth the Climbs Our Guide to 2026"
+    )
