@@ -486,17 +486,21 @@ def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
     after: list[str] = []
     lines = after if headline is None else before
     headline_id = headline.mem_id if headline is not None else None
-    for node in body.traverse(include_text=True):
+    # (texts of white space alone are not walked to: no byline there)
+    for node in body.traverse(include_text=True, skip_empty=True):
         if node.tag != "-text":
             if lines is before and node.mem_id == headline_id:
                 lines = after
             continue
         raw = node.text_content or ""
-        if raw.isspace():  # most texts of a page are the white space between tags: no byline there
+        if raw.isspace():  # what skip_empty left: white space beyond ASCII's
             continue
         dated = False
         if not MAYBE_BYLINE_START.match(raw):
-            # searched only in a text that ends in "by": the walk reads every text of the page
+            # searched only in a text that ends in "by" (in "y" or white space first: a cheap look,
+            # as the walk reads every text of the page)
+            if not raw.endswith(("y", "Y")) and not raw[-1:].isspace():
+                continue
             tail = raw[-MAX_BYLINE_CHARS:]
             dated = tail.rstrip()[-2:].casefold() == "by" and _DATED_BY.search(tail) is not None
             if not dated:

@@ -596,7 +596,10 @@ class _Body:
         self.tree = tree
         self._body = tree.body
         self._headline_key = headline
-        self._all = _Items(self._body.traverse(include_text=True) if self._body is not None else iter(()))
+        # (a text of white space alone is no item: the walks skip them)
+        self._all = _Items(
+            self._body.traverse(include_text=True, skip_empty=True) if self._body is not None else iter(())
+        )
         self._written: list[LexborNode] | None = None
 
     def __iter__(self) -> Iterator[_Item]:
@@ -634,14 +637,15 @@ class _Body:
 
 
 def _onwards(node: LexborNode, top: LexborNode) -> Iterator[LexborNode]:
-    """``top.traverse(include_text=True)`` from ``node`` (inside ``top``) on: the node, its subtree, then
-    the rest of ``top`` in page order (each later sibling's subtree, then the parent's later siblings)."""
-    yield from node.traverse(include_text=True)
+    """``top.traverse(include_text=True, skip_empty=True)`` from ``node`` (inside ``top``) on: the node,
+    its subtree, then the rest of ``top`` in page order (each later sibling's subtree, then the parent's
+    later siblings). A text of white space alone is left out (no item, ``_item``)."""
+    yield from node.traverse(include_text=True, skip_empty=True)
     stop = top.mem_id
     while node.mem_id != stop:
         sibling = node.next
         while sibling is not None:
-            yield from sibling.traverse(include_text=True)
+            yield from sibling.traverse(include_text=True, skip_empty=True)
             sibling = sibling.next
         parent = node.parent
         if parent is None:
@@ -808,7 +812,7 @@ def _announced(tree: LexborHTMLParser) -> date | None:
     body = tree.body
     if body is None:
         return None
-    for node in body.traverse(include_text=True):
+    for node in body.traverse(include_text=True, skip_empty=True):  # (white space announces nothing)
         if node.tag != "-text":
             continue
         text = node.text_content or ""
