@@ -14,7 +14,7 @@ from ..models import Article, Section
 from ._charset import decode_page, has_mojibake, undo_mojibake
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import PageType, classify, content_signals, page_signals
-from ._text import count_words, valid_text, valid_utf8
+from ._text import count_words, unglue, valid_text, valid_utf8
 from .content._content import SECOND_OPINION_RESERVE, Block, Content, Removed, extract_content, reading_type
 from .content._profiles import ARTICLE, profile_for
 from .metadata._dates import as_timestamp
@@ -137,6 +137,7 @@ def _stages(
         raise ExtractError("the document is empty", url=url, reason="empty")
     # lexbor is quadratic in the attributes of one tag: keep the first few hundred of each
     text = tame_attributes(text)
+    text = unglue(text)  # words the markup prints apart, in boxes of their own
     # lexbor reads UTF-8: the bytes valid_utf8 made, unless a repair has changed the text since
     tree = _parse(text, utf8 if text is encoded else None, config, url=url)
     deadline.check()
