@@ -29,7 +29,7 @@ from selectolax.lexbor import LexborNode
 from .._nodes import ancestors, inside_any
 from .._text import compact
 from ._chrome import INLINE_TAGS, RemovalKind
-from ._scoring import Weight
+from ._scoring import MIN_CHARS, Weight
 
 # schema.org's properties for a posting's words (a Comment's or an Answer's ``text``, an article's
 # ``articleBody``, the older UserComments' ``commentText``), lower-cased
@@ -299,11 +299,17 @@ def thread_boxes(body: LexborNode, weights: dict[int, Weight]) -> tuple[list[Lex
         if klass and klass.strip():
             groups[tag, " ".join(sorted(klass.split()))].append(node)
     scored: list[tuple[int, list[LexborNode]]] = []
-    for nodes in groups.values():
+    for key, nodes in groups.items():
         boxes = _outermost(nodes)
         if len(boxes) < MIN_POSTS:
             continue
-        prose = sum(w.chars for box in boxes if (w := weights.get(box.mem_id)) is not None)
+        # a one-line post typed into its box weighs in a group of one template's boxes; an itemprop's
+        # group holds a thread's every kind of text (an Answer's, and its Comments', typed so)
+        typed = key[0] != "itemprop"
+        prose = sum(
+            w.chars if (w := weights.get(box.mem_id)) is not None else _typed(box) if typed else 0
+            for box in boxes
+        )
         if prose:
             scored.append((prose, boxes))
     if not scored:
@@ -313,6 +319,18 @@ def thread_boxes(body: LexborNode, weights: dict[int, Weight]) -> tuple[list[Lex
     # a group of some of the posts (phpBB's "bg1"/"bg2" rows alternate) holds no head of the others
     heads = [boxes for prose, boxes in scored if prose >= HEAD_SHARE * best and len(boxes) >= len(posts)]
     return posts, min(heads, key=_chars)
+
+
+def _typed(box: LexborNode) -> int:
+    """The prose of a box the paragraph weights left out: a message typed straight into its <div>,
+    without <p> or <br> (a one-line post), weighs its own text. XenForo 2 prints a thread's opening
+    post outside the replies' schema.org Comment: when it is one line, the itemprop group (the
+    replies) was the tightest of equal prose, and the opening post was lost (WCXB half A: 4 forum
+    pages of 4 XenForo sites up, forum .8342 -> .8436, one down by .001; half B: 3 up, none down)."""
+    if box.tag != "div":
+        return 0
+    size = len(box.text(deep=False).strip())
+    return size if size >= MIN_CHARS else 0
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
