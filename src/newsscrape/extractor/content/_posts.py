@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import chain
-from typing import Final, Literal
+from typing import Final
 
 from selectolax.lexbor import LexborNode
 
@@ -95,9 +96,9 @@ NAME_MAX_WORDS: Final = 4
 # A profile link: a word of the address's path or query, not of its host ("superuser.com"):
 # "/members/x.12/", "/user-37079.html", "memberlist.php?mode=viewprofile", "?action=profile;u=1".
 PROFILE_LINK: Final = re.compile(
-    r"^(?:[a-z]+:)?(?://[^/]*)?[^#]*?(?:^|[/?&;=._-])(?:user|member|u|profile)(?:s|list)?(?:$|[/?&;=._-]|\d)",
-    re.IGNORECASE,
+    r"(?:^|[/?&;=._-])(?:user|member|u|profile)(?:s|list)?(?:$|[/?&;=._-]|\d)", re.I
 )
+_HOST: Final = re.compile(r"^(?:[a-z][\w+.-]*:)?//[^/?#]*|#.*$", re.IGNORECASE)
 HEAD_MAX_CHARS: Final = 80  # a line of the head; longer text is the message's
 _CARD: Final = re.compile("|".join(CARD_WORDS), re.IGNORECASE)
 _MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -178,33 +179,83 @@ def _printed_head(post: LexborNode, unit: LexborNode) -> tuple[str | None, str |
     to a profile (``PROFILE_LINK``) whose text is a name, and the date (``PRINTED_DATE``) of the
     tightest element holding one. Below the message only the date, and only in a wrapper headed
     with a name (XenForo 1 prints "name, date" under each post)."""
-    name: str | None = None
-    when: LexborNode | None = None
-    headed = False  # a name printed above the message
-    part: Literal["before", "inside", "text", "after"] = "before"
-    for node in unit.traverse():
-        if node.mem_id == post.mem_id:
-            part = "inside"
-        elif part in ("inside", "text") and not _within(node, post):
-            if when is not None or not (headed or name):
-                break  # past the message, its head read or none to finish
-            part = "after"
-        elif part == "text":
-            continue  # the rest of the message
-        if part == "after" and when is not None and not _within(node, when):
-            break  # the date below the message read
-        if not node.is_element_node or _aside(node, unit):
+    # the wrappers around the message hold its words: no line of a head
+    head = _Head(around={up.mem_id for up in ancestors(post)})
+    below = False  # past the message
+    for node in _elements(unit, closed=post.mem_id):
+        if below:
+            head.when = _date_in(node)
+            if head.when is not None:
+                break
+        elif node.mem_id == post.mem_id:
+            for inner in _elements(post):
+                if len(inner.text(deep=False).strip()) > HEAD_MAX_CHARS:
+                    break  # the message's own words: the head is above them
+                head.read(inner)
+            if head.when is not None or not (head.headed or head.name):
+                break
+            below = True
+        else:
+            head.read(node)
+    return head.name, head.when
+
+
+class _Head:
+    """What ``_printed_head`` has read of a post's head so far."""
+
+    __slots__ = ("around", "headed", "name", "when")
+
+    def __init__(self, *, around: set[int]) -> None:
+        self.around = around
+        self.name: str | None = None
+        self.when: str | None = None
+        self.headed = False  # a name printed above the message
+
+    def read(self, node: LexborNode) -> None:
+        attrs = node.attributes
+        self.headed = self.headed or "username" in (attrs.get("class") or "").lower()
+        if self.name is None and node.tag == "a" and _profile(attrs.get("href") or ""):
+            self.name = _name_text(node)
+        if self.when is None and node.mem_id not in self.around:
+            self.when = _date_in(node)
+
+
+def _profile(href: str) -> bool:
+    """Whether ``href`` is a link to a poster's profile (``PROFILE_LINK``, in its path or query)."""
+    return PROFILE_LINK.search(_HOST.sub("", href)) is not None
+
+
+def _elements(root: LexborNode, *, closed: int | None = None) -> Iterator[LexborNode]:
+    """The elements in ``root`` in document order, ``root`` first, without quotes and posters' cards
+    (``CARD_WORDS``) below it; the element ``closed`` (a ``mem_id``) is given but not entered."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.mem_id != root.mem_id and (
+            node.tag == "blockquote" or _CARD.search(node.attributes.get("class") or "")
+        ):
             continue
-        if part == "inside" and len(node.text(deep=False).strip()) > HEAD_MAX_CHARS:
-            part = "text"  # the message's own words: the head is above them
+        yield node
+        if node.mem_id == closed:
             continue
-        if part != "after":
-            headed = headed or bool(node.css_matches(USERNAME))
-            if name is None and node.tag == "a" and PROFILE_LINK.search(node.attributes.get("href") or ""):
-                name = _name_text(node)
-        if (when is None or _within(node, when)) and _dated(node):
-            when = node  # a tighter box of the same date, or the first date
-    return name, _date_line(when) if when is not None else None
+        kids = []
+        child = node.child
+        while child is not None:
+            if child.is_element_node:
+                kids.append(child)
+            child = child.next
+        stack.extend(reversed(kids))
+
+
+def _date_in(node: LexborNode) -> str | None:
+    """The date printed in ``node`` when it is a line of the head (``_dated``): as printed by the
+    tightest element holding it, with its weekday and time where printed beside it."""
+    if not _dated(node):
+        return None
+    while (inner := next((kid for kid in node.iter(include_text=False) if _dated(kid)), None)) is not None:
+        node = inner
+    found = PRINTED_DATE.search(" ".join(node.text(deep=True).split()))
+    return found.group(0) if found else None
 
 
 def _dated(node: LexborNode) -> bool:
@@ -213,29 +264,11 @@ def _dated(node: LexborNode) -> bool:
     if len(text) > 2 * HEAD_MAX_CHARS:  # spares folding a long message's white space
         return False
     text = " ".join(text.split())
-    return len(text) <= HEAD_MAX_CHARS and PRINTED_DATE.search(text) is not None
-
-
-def _date_line(node: LexborNode) -> str | None:
-    """The date ``node`` prints, with its weekday and time where printed beside it."""
-    found = PRINTED_DATE.search(" ".join(node.text(deep=True).split()))
-    return found.group(0) if found else None
-
-
-def _aside(node: LexborNode, unit: LexborNode) -> bool:
-    """Whether ``node`` is in a quote or a poster's card (``CARD_WORDS``) inside ``unit``."""
-    for up in chain((node,), ancestors(node)):
-        if up.mem_id == unit.mem_id:
-            return False
-        if (up.tag == "blockquote" and up.mem_id != node.mem_id) or _CARD.search(
-            up.attributes.get("class") or ""
-        ):
-            return True
-    return False
-
-
-def _within(node: LexborNode, box: LexborNode) -> bool:
-    return any(up.mem_id == box.mem_id for up in ancestors(node))
+    return (
+        len(text) <= HEAD_MAX_CHARS
+        and YEAR.search(text) is not None
+        and PRINTED_DATE.search(text) is not None
+    )
 
 
 def _name(author: LexborNode | None) -> str | None:
