@@ -88,3 +88,43 @@ def test_a_page_without_repeated_boxes_of_prose_has_no_posts() -> None:
         + "</p></article></body></html>"
     )
     assert posts_of(html) == []
+
+
+def test_a_one_line_opening_post_typed_into_its_box_is_read_with_the_replies() -> None:
+    # XenForo 2: the replies' message boxes carry a Comment's itemprop="text" and paragraphs split by
+    # <br>; the opening post, outside that schema, is one line typed straight into its box, which
+    # the paragraph weights leave out: the group of one class holding it too is the thread
+    opening = "Interview invitations have started going out, so here is a thread to share them."
+    replies = (
+        "Got one from the city hospital today.<br>In person only, which surprised me a little.",
+        "Congratulations! Mine came by email late last night.<br>They offer video interviews as well.",
+        "Thanks, fingers crossed for everyone here.<br>I will post the dates once I know them.",
+    )
+    boxes = f'<article class="message"><div class="message-body"><div class="bbWrapper">{opening}</div></div>'
+    boxes += "</article>"
+    boxes += "".join(
+        f'<article class="message"><div class="message-body" itemprop="text">'
+        f'<div class="bbWrapper">{text}</div></div></article>'
+        for text in replies
+    )
+    html = f"<html><body><div class='p-body'><h1>Interview thread</h1>{boxes}</div></body></html>"
+    got = posts_of(html)
+    assert got[0] == opening, got
+    assert len(got) == 1 + len(replies), got
+
+
+def test_comments_typed_into_their_boxes_are_no_posts_of_the_answers() -> None:
+    # Stack Exchange: answers and their comments alike carry itemprop="text"; a comment is one line
+    # typed into its box, and weighs nothing beside the answers' paragraphs
+    answers = (
+        "Catch only the exceptions you expect. A bare except hides typing mistakes and interrupts.",
+        "Log what you swallow. Even a deliberate pass deserves a comment saying why it is safe there.",
+    )
+    boxes = "".join(
+        f'<div class="answer"><div class="s-prose js-post-body" itemprop="text"><p>{text}</p></div>'
+        f'<ul class="comments-list"><li class="comment"><div class="comment-copy" itemprop="text">'
+        f"A comment on answer {n} that agrees with it and adds nothing.</div></li></ul></div>"
+        for n, text in enumerate(answers)
+    )
+    html = f"<html><body><div id='answers'><h1>Why not except: pass</h1>{boxes}</div></body></html>"
+    assert posts_of(html) == list(answers)

@@ -58,7 +58,7 @@ from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, placed, where
 from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip_junk, tokens
 from ._copies import COPIES, copies
-from ._posts import POSTER_CARD_KINDS, POSTER_CARDS, Head, common_ancestor, post_heads, thread_posts
+from ._posts import POSTER_CARD_KINDS, POSTER_CARDS, Head, common_ancestor, post_heads, thread_boxes
 from ._product import after_name, hidden_sheets, name_first
 from ._profiles import ARTICLE, PROFILES, ContentProfile
 from ._scoring import Weight, choose_container, paragraph_weights, widen
@@ -437,14 +437,14 @@ def _read_thread(html: str, reading: _Reading) -> Thread:
     if body is None:
         return [], []
     prepared = _prepare(body, reading.deadline, kept=THREAD_KEPT, kept_tags=THREAD_KEPT_TAGS)
-    posts = thread_posts(body, prepared.weights)
+    posts, messages = thread_boxes(body, prepared.weights)
     if not posts:
         return [], []
     profile = reading.profile
     kept = replace(reading, profile=replace(profile, kept_kinds=profile.kept_kinds | THREAD_KEPT))
     walk = _walker(common_ancestor(posts), prepared.weights, kept)
     walk.run(tuple(posts))
-    return walk.blocks, post_heads(posts)
+    return walk.blocks, post_heads(messages)
 
 
 def _with_heads(content: Content, heads: list[Head]) -> None:

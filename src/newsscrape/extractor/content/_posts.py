@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import chain
 from typing import Final
 
@@ -29,7 +30,7 @@ from selectolax.lexbor import LexborNode
 from .._nodes import ancestors, inside_any
 from .._text import compact
 from ._chrome import INLINE_TAGS, RemovalKind
-from ._scoring import Weight
+from ._scoring import MIN_CHARS, Weight
 
 # schema.org's properties for a posting's words (a Comment's or an Answer's ``text``, an article's
 # ``articleBody``, the older UserComments' ``commentText``), lower-cased
@@ -40,6 +41,12 @@ MIN_POSTS: Final = 2
 # characters) is the thread's messages: a post's wrapper holds its message and its user card.
 # (0.8, 0.9 and 0.95 score alike on WCXB half A: the rule is the tightness, not the share.)
 TIGHT_SHARE: Final = 0.9
+# The posts' heads are read around the tightest group holding this share of the best group's prose,
+# and no fewer boxes than the posts: a bulletin board's poster card weighs as prose ("Posts: 96<br>
+# Threads: 11"), so the group of whole posts (MyBB) passes ``TIGHT_SHARE`` where the messages
+# inside them hold .83 of it, and a head is read only around a box inside its post's wrapper.
+# (0.7 and 0.8 score alike on WCXB half A; 0.85 loses MyBB's heads, 0.9 XenForo 1's too.)
+HEAD_SHARE: Final = 0.8
 # Elements whose class never marks a post's box: a paragraph and its inline parts (a class repeated
 # on every paragraph of every post would be a group of the thread's prose too, split per paragraph).
 _NOT_BOXES: Final = INLINE_TAGS | {"p", "br", "img", "html", "body", "head"}
@@ -77,6 +84,31 @@ NAME: Final = '[itemprop="name"]'
 USERNAME: Final = '[class*="username" i], .cAuthorPane_author a'
 LONG_TIME: Final = ".ipsTime__long"
 NAME_MAX_WORDS: Final = 4
+# Bulletin boards that mark neither (MyBB, SMF, phpBB's and Tapatalk's "author" line, XenForo 1's
+# dates) print the head all the same: the poster's name as a link to their profile, the date as
+# text. Both are read in the post's wrapper before its message box, or in the box above its text
+# ("by X » Tue Aug 27, 2019 1:47 am"); below the message only the date of a post headed with a
+# name (XenForo 1's "name, date" under each post): a card printed below the message is an answer's
+# footer (Stack Exchange's "answered ... by"), which the truths leave out. Never in the poster's
+# card (``CARD_WORDS``: "Joined: Dec 11, 2021"). WCXB forum: half A 7 pages up (SMF, MyBB,
+# Tapatalk, XenForo 1, phpBB, mumsnet, permies), one down (slashdot, whose truth has no comment
+# dates), .8323 -> .8342; half B 6 up (phpBB, FluxBB, XenForo), one down, .8053 -> .8084.
+# A profile link: a word of the address's path or query, not of its host ("superuser.com"):
+# "/members/x.12/", "/user-37079.html", "memberlist.php?mode=viewprofile", "?action=profile;u=1".
+PROFILE_LINK: Final = re.compile(
+    r"(?:^|[/?&;=._-])(?:user|member|u|profile)(?:s|list)?(?:$|[/?&;=._-]|\d)", re.I
+)
+_HOST: Final = re.compile(r"^(?:[a-z][\w+.-]*:)?//[^/?#]*|#.*$", re.IGNORECASE)
+HEAD_MAX_CHARS: Final = 80  # a line of the head; longer text is the message's
+_CARD: Final = re.compile("|".join(CARD_WORDS), re.IGNORECASE)
+_MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+PRINTED_DATE: Final = re.compile(
+    r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"(?:\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}}"
+    r"|\b\d{4}-\d\d-\d\d|\b\d{1,2}[/.]\d{1,2}[/.]\d{4})\b"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\b\.?)?)?",
+    re.IGNORECASE,
+)
 ISO_TIME: Final = re.compile(r"^\d{4}-\d\d-\d\dT")
 YEAR: Final = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a date printed with its year, not "2 years ago"
 LETTER: Final = re.compile(r"[^\W\d_]")
@@ -99,7 +131,11 @@ def post_heads(posts: list[LexborNode]) -> list[Head]:
             unit = up
         lines: tuple[str, ...] = ()
         if unit.mem_id != post.mem_id:
-            lines = tuple(line for line in (_poster(post, unit), _posted(unit)) if line)
+            name, when = _poster(post, unit), _posted(unit)
+            if name is None or when is None:
+                linked, printed = _printed_head(post, unit)
+                name, when = name or linked, when or printed
+            lines = tuple(line for line in (name, when) if line)
         out.append((compact(post.text(deep=True)), lines))
     return out
 
@@ -112,7 +148,10 @@ def _poster(post: LexborNode, unit: LexborNode) -> str | None:
         (
             text
             for node in unit.css(USERNAME)
-            if node.css_matches("blockquote *") is False and (text := _name_text(node))
+            # the innermost: a box classed for the name may hold it twice (Tapatalk's "avatar-username")
+            if node.css_matches("blockquote *") is False
+            and len(node.css(USERNAME)) == 1
+            and (text := _name_text(node))
         ),
         None,
     )
@@ -132,6 +171,104 @@ def _posted(unit: LexborNode) -> str | None:
         None,
     )
     return when if when and YEAR.search(when) and not ISO_TIME.match(when) else None
+
+
+def _printed_head(post: LexborNode, unit: LexborNode) -> tuple[str | None, str | None]:
+    """The poster's name and the post's date printed in the post's wrapper ``unit`` before its
+    message box ``post`` or in the box above its text (no quote, no poster's card): the first link
+    to a profile (``PROFILE_LINK``) whose text is a name, and the date (``PRINTED_DATE``) of the
+    tightest element holding one. Below the message only the date, and only in a wrapper headed
+    with a name (XenForo 1 prints "name, date" under each post)."""
+    # the wrappers around the message hold its words: no line of a head
+    head = _Head(around={up.mem_id for up in ancestors(post)})
+    below = False  # past the message
+    for node in _elements(unit, closed=post.mem_id):
+        if below:
+            head.when = _date_in(node)
+            if head.when is not None:
+                break
+        elif node.mem_id == post.mem_id:
+            for inner in _elements(post):
+                if len(inner.text(deep=False).strip()) > HEAD_MAX_CHARS:
+                    break  # the message's own words: the head is above them
+                head.read(inner)
+            if head.when is not None or not (head.headed or head.name):
+                break
+            below = True
+        else:
+            head.read(node)
+    return head.name, head.when
+
+
+class _Head:
+    """What ``_printed_head`` has read of a post's head so far."""
+
+    __slots__ = ("around", "headed", "name", "when")
+
+    def __init__(self, *, around: set[int]) -> None:
+        self.around = around
+        self.name: str | None = None
+        self.when: str | None = None
+        self.headed = False  # a name printed above the message
+
+    def read(self, node: LexborNode) -> None:
+        attrs = node.attributes
+        self.headed = self.headed or "username" in (attrs.get("class") or "").lower()
+        if self.name is None and node.tag == "a" and _profile(attrs.get("href") or ""):
+            self.name = _name_text(node)
+        if self.when is None and node.mem_id not in self.around:
+            self.when = _date_in(node)
+
+
+def _profile(href: str) -> bool:
+    """Whether ``href`` is a link to a poster's profile (``PROFILE_LINK``, in its path or query)."""
+    return PROFILE_LINK.search(_HOST.sub("", href)) is not None
+
+
+def _elements(root: LexborNode, *, closed: int | None = None) -> Iterator[LexborNode]:
+    """The elements in ``root`` in document order, ``root`` first, without quotes and posters' cards
+    (``CARD_WORDS``) below it; the element ``closed`` (a ``mem_id``) is given but not entered."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.mem_id != root.mem_id and (
+            node.tag == "blockquote" or _CARD.search(node.attributes.get("class") or "")
+        ):
+            continue
+        yield node
+        if node.mem_id == closed:
+            continue
+        kids = []
+        child = node.child
+        while child is not None:
+            if child.is_element_node:
+                kids.append(child)
+            child = child.next
+        stack.extend(reversed(kids))
+
+
+def _date_in(node: LexborNode) -> str | None:
+    """The date printed in ``node`` when it is a line of the head (``_dated``): as printed by the
+    tightest element holding it, with its weekday and time where printed beside it."""
+    if not _dated(node):
+        return None
+    while (inner := next((kid for kid in node.iter(include_text=False) if _dated(kid)), None)) is not None:
+        node = inner
+    found = PRINTED_DATE.search(" ".join(node.text(deep=True).split()))
+    return found.group(0) if found else None
+
+
+def _dated(node: LexborNode) -> bool:
+    """Whether ``node`` is a line of the head (``HEAD_MAX_CHARS``) that prints a date."""
+    text = node.text(deep=True)
+    if len(text) > 2 * HEAD_MAX_CHARS:  # spares folding a long message's white space
+        return False
+    text = " ".join(text.split())
+    return (
+        len(text) <= HEAD_MAX_CHARS
+        and YEAR.search(text) is not None
+        and PRINTED_DATE.search(text) is not None
+    )
 
 
 def _name(author: LexborNode | None) -> str | None:
@@ -176,6 +313,12 @@ def thread_posts(body: LexborNode, weights: dict[int, Weight]) -> list[LexborNod
     ``weights`` are the tree's paragraph weights (``_scoring.paragraph_weights``): the prose of a
     group is the sum of its boxes' weights, so no box's text is read to choose the group.
     """
+    return thread_boxes(body, weights)[0]
+
+
+def thread_boxes(body: LexborNode, weights: dict[int, Weight]) -> tuple[list[LexborNode], list[LexborNode]]:
+    """The thread's message boxes (``thread_posts``) and the boxes its posts' heads are read
+    around: the tightest group holding ``HEAD_SHARE`` of the prose ([], [] when no box repeats)."""
     groups: dict[Key, list[LexborNode]] = defaultdict(list)
     for node in body.traverse():
         tag = node.tag
@@ -189,18 +332,38 @@ def thread_posts(body: LexborNode, weights: dict[int, Weight]) -> list[LexborNod
         if klass and klass.strip():
             groups[tag, " ".join(sorted(klass.split()))].append(node)
     scored: list[tuple[int, list[LexborNode]]] = []
-    for nodes in groups.values():
+    for key, nodes in groups.items():
         boxes = _outermost(nodes)
         if len(boxes) < MIN_POSTS:
             continue
-        prose = sum(w.chars for box in boxes if (w := weights.get(box.mem_id)) is not None)
+        # a one-line post typed into its box weighs in a group of one template's boxes; an itemprop's
+        # group holds a thread's every kind of text (an Answer's, and its Comments', typed so)
+        typed = key[0] != "itemprop"
+        prose = sum(
+            w.chars if (w := weights.get(box.mem_id)) is not None else _typed(box) if typed else 0
+            for box in boxes
+        )
         if prose:
             scored.append((prose, boxes))
     if not scored:
-        return []
+        return [], []
     best = max(prose for prose, _ in scored)
-    near = [boxes for prose, boxes in scored if prose >= TIGHT_SHARE * best]
-    return min(near, key=_chars)
+    posts = min((boxes for prose, boxes in scored if prose >= TIGHT_SHARE * best), key=_chars)
+    # a group of some of the posts (phpBB's "bg1"/"bg2" rows alternate) holds no head of the others
+    heads = [boxes for prose, boxes in scored if prose >= HEAD_SHARE * best and len(boxes) >= len(posts)]
+    return posts, min(heads, key=_chars)
+
+
+def _typed(box: LexborNode) -> int:
+    """The prose of a box the paragraph weights left out: a message typed straight into its <div>,
+    without <p> or <br> (a one-line post), weighs its own text. XenForo 2 prints a thread's opening
+    post outside the replies' schema.org Comment: when it is one line, the itemprop group (the
+    replies) was the tightest of equal prose, and the opening post was lost (WCXB half A: 4 forum
+    pages of 4 XenForo sites up, forum .8342 -> .8436, one down by .001; half B: 3 up, none down)."""
+    if box.tag != "div":
+        return 0
+    size = len(box.text(deep=False).strip())
+    return size if size >= MIN_CHARS else 0
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
