@@ -14,15 +14,21 @@ reading's gate the share the native text covers, the F1 of the native text and o
 pipeline returned, and the CPU time of trafilatura's call. Each share of the grid is then replayed
 for one reading at a time: pages at or above it get their native text's F1 and save that time. A
 reading's share is the smallest (the most pages spared) at which no page type's mean F1 on half A
-drops by more than ``MAX_DROP`` and which half B does not refuse. Half B does not choose; it can
+drops by more than the gate's ``MAX_DROPS`` and which half B does not refuse. Half B does not choose; it can
 only refuse: half A's shares are offered to it from the smallest up, and it refuses one at which a
-page type's mean F1 on half B drops by more than ``MAX_DROP`` (the refusals are written); when it
+page type's mean F1 on half B drops by more than ``MAX_DROPS`` (the refusals are written); when it
 refuses them all, that reading's gate stays off (``null``).
+
+A second gate, fitted beside the first, is the reading's ``left share``: native characters over the
+folded visible text left once page-wide chrome is removed (the tree the native pass walked). A page
+at or above either of its reading's shares keeps its native reading.
 
     python benchmarks/fit_second_opinion.py             # fit on half A, report half B, write the data file
     python benchmarks/fit_second_opinion.py --dry-run   # the same, without writing
     python benchmarks/fit_second_opinion.py --rows /tmp/rows.json  # keep the extraction's rows there
                                                         # (read them back when the file exists)
+    python benchmarks/fit_second_opinion.py --only left_share  # fit that gate alone, beside the
+                                                        # shipped values of the gates before it
 
 Writes ``src/newsscrape/extractor/data/second_opinion.json``, read by ``content/_content.py``.
 """
@@ -53,17 +59,23 @@ from newsscrape.extractor.content._profiles import ContentProfile  # noqa: E402
 WCXB = ROOT.parent / "shared" / "bench" / "wcxb"
 DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "second_opinion.json"
 # The gates, fitted in this order, each beside those kept before it: the share of the page's
-# visible text the native reading holds. (A second gate, the mean words of the native blocks, was
-# fitted after it in session 8: it spared 0.25 ms/page more and half B refused it on service pages.)
-GRIDS: dict[str, tuple[float, ...]] = {"covered_share": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)}
+# visible text the native reading holds, then its share of the text left once page-wide chrome is
+# gone. (A gate on the mean words of the native blocks was fitted after the first in session 8: it
+# spared 0.25 ms/page more and half B refused it on service pages.)
+GRIDS: dict[str, tuple[float, ...]] = {
+    "covered_share": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
+    "left_share": (0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
+}
 # A gate is kept only if aeb's body F1 and the dates set's accuracy do not drop with it either
 # (``score.py aeb`` / ``score.py dates``, run by hand on the fitted file): the readings refused there.
 REFUSED_ELSEWHERE: dict[str, str] = {
     "listing": "aeb body F1 0.9864 -> 0.9862 at 0.5 (a story read as a listing lost trafilatura's reading)",
 }
-GATE_ROW = {"covered_share": "share"}  # the row's field each gate reads
-DATA_KEY = {"covered_share": "covered_shares"}  # its key in the data file
-MAX_DROP = 0.001  # mean F1 a page type may lose on half A (noise of one page in a few dozen)
+GATE_ROW = {"covered_share": "share", "left_share": "left"}  # the row's field each gate reads
+DATA_KEY = {"covered_share": "covered_shares", "left_share": "left_shares"}  # its key in the data file
+# Mean F1 a page type may lose on each half, by gate: the noise of one page in a few dozen; the
+# left share, fitted as a speed-up after the first gate was kept, may lose half that.
+MAX_DROPS = {"covered_share": 0.001, "left_share": 0.0005}
 
 
 class Recorder:
@@ -74,10 +86,12 @@ class Recorder:
         self.gate: dict[str, Any] | None = None
         second = _content._second_opinion
 
-        def record_gate(content: _content.Content, profile: ContentProfile) -> bool:
+        def record_gate(content: _content.Content, profile: ContentProfile, body: Any = None) -> bool:
             chars = sum(len(b.text) for b in content.blocks)
+            left = len(_content.fold(body.text(deep=True))) if body is not None else 0
             self.gate = {
                 "share": chars / content.page_chars if content.page_chars else 0.0,
+                "left": chars / left if left else 0.0,
                 "native": "\n\n".join(b.text for b in content.blocks),
                 "reading": profile.reading,
             }
@@ -131,7 +145,12 @@ def collect() -> list[dict[str, Any]]:
         del row["body"]
         if recorder.gate is not None:
             gate = recorder.gate
-            row |= {"share": gate["share"], "cpu": gate.get("cpu", 0.0), "reading": gate["reading"]}
+            row |= {
+                "share": gate["share"],
+                "left": gate["left"],
+                "cpu": gate.get("cpu", 0.0),
+                "reading": gate["reading"],
+            }
             row["f1_native"] = word_f1(truth["body"], gate["native"])
         rows.append(row)
     return rows
@@ -163,9 +182,10 @@ def fit(
     halves: dict[str, list[dict[str, Any]]], name: str, gate: str, kept: dict[str, dict[str, float]]
 ) -> dict[str, Any]:
     """One reading's threshold for one gate, beside the gates ``kept`` already: the smallest of the
-    gate's grid that costs no page type more than ``MAX_DROP`` on half A and that half B does not
-    refuse (a page type of half B dropping by more than ``MAX_DROP`` with it); half A's candidates
+    gate's grid that costs no page type more than the gate's ``MAX_DROPS`` on half A and that half B
+    does not refuse (a page type of half B dropping by more than that with it); half A's candidates
     are offered to half B from the smallest up."""
+    max_drop = MAX_DROPS[gate]
     base = {half: replay(docs, kept)[1] for half, docs in halves.items()}
     chosen: float | None = None
     first_on_a: float | None = None
@@ -187,10 +207,10 @@ def fit(
                 f"saved={1000 * saved:5.2f} ms/page  "
                 + " ".join(f"{t[:5]}={-d:+.4f}" for t, d in sorted(drops[half].items()) if abs(d) > 1e-9)
             )
-        if chosen is not None or max(drops["A"].values()) > MAX_DROP:
+        if chosen is not None or max(drops["A"].values()) > max_drop:
             continue  # chosen already, or half A does not offer this threshold
         first_on_a = threshold if first_on_a is None else first_on_a
-        b_drops = {t: round(d, 4) for t, d in drops["B"].items() if d > MAX_DROP}
+        b_drops = {t: round(d, 4) for t, d in drops["B"].items() if d > max_drop}
         if b_drops:
             refused[str(threshold)] = b_drops
         else:
@@ -202,11 +222,34 @@ def fit(
     return {"first_on_half_a": first_on_a, "refused_by_half_b": refused, gate: chosen, "scores": scores}
 
 
+def shipped(fitting: list[str]) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, Any]]]:
+    """The values the data file holds for the gates not in ``fitting`` (reading -> gate -> share),
+    and their fit records, kept as they were fitted."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    kept: dict[str, dict[str, float]] = {}
+    fits: dict[str, dict[str, Any]] = {}
+    for gate in GRIDS:
+        if gate in fitting:
+            continue
+        for name, share in data.get(DATA_KEY[gate], {}).items():
+            if share is not None:
+                kept = with_gate(kept, name, gate, share)
+        for name, record in data["readings"].items():
+            if gate in record:
+                fits.setdefault(name, {})[gate] = record[gate]
+    return kept, fits
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dry-run", action="store_true", help="do not write the data file")
     ap.add_argument(
         "--rows", type=Path, help="a JSON file of the extraction's rows: read if it exists, else written"
+    )
+    ap.add_argument(
+        "--only",
+        choices=tuple(GRIDS),
+        help="fit this gate only: the gates before it keep their shipped values",
     )
     args = ap.parse_args()
     rows = cached_rows(args.rows, collect)
@@ -214,7 +257,11 @@ def main() -> None:
     readings = sorted({r["reading"] for r in rows if "reading" in r})
     kept: dict[str, dict[str, float]] = {}
     fits: dict[str, dict[str, Any]] = {}
-    for gate in GRIDS:  # in order: each gate is fitted beside those kept before it
+    gates = list(GRIDS)
+    if args.only:
+        gates = gates[gates.index(args.only) :]
+        kept, fits = shipped(gates)
+    for gate in gates:  # in order: each gate is fitted beside those kept before it
         fitted_now = {name: fit(halves, name, gate, kept) for name in readings}
         for name, one in fitted_now.items():
             fits.setdefault(name, {})[gate] = one
@@ -237,11 +284,15 @@ def main() -> None:
         DATA,
         "fit_second_opinion.py",
         {
-            "max_drop": MAX_DROP,
+            "max_drops": MAX_DROPS,
             "grids": {gate: list(grid) for gate, grid in GRIDS.items()},
             "readings": fits,
             "all_kept": summary,
-            **{DATA_KEY[gate]: {name: kept.get(name, {}).get(gate) for name in readings} for gate in GRIDS},
+            # a reading the rows no longer hold (its profile asks no longer) keeps its shipped values
+            **{
+                DATA_KEY[gate]: {name: kept.get(name, {}).get(gate) for name in sorted({*readings, *fits})}
+                for gate in GRIDS
+            },
         },
     )
 

@@ -821,6 +821,7 @@ def test_a_reading_without_a_covered_share_asks_trafilatura(monkeypatch: pytest.
 
     # the gate is the reading's own: another reading's share does not spare this one
     monkeypatch.setattr(_content, "COVERED_SHARES", {"product": 0.8})
+    monkeypatch.setattr(_content, "LEFT_SHARES", {"product": 0.9})
     assert _asks_for(ContentProfile(reading="service", second_share=1.0), monkeypatch)[1] == 1
 
 
@@ -830,6 +831,7 @@ def test_each_fitted_profile_is_read_as_its_own_type() -> None:
 
     # the gates are keyed by the reading's type: each must name a profile, each profile its type
     assert set(fitted("second_opinion.json")["covered_shares"]) <= set(PROFILES)
+    assert set(fitted("second_opinion.json")["left_shares"]) <= set(PROFILES)
     assert all(profile.reading == page_type for page_type, profile in PROFILES.items())
 
 

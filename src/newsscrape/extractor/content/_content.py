@@ -11,8 +11,9 @@ Stages, all on the one lexbor tree that metadata was read from:
    ask trafilatura for a second opinion: about 1% of the aeb pages, 15% of the dates pages. A page
    read as a type whose profile asks trafilatura every time (forum, product ...) asks it only when
    the native text holds less than that reading's share of the page's visible text
-   (``COVERED_SHARES``): trafilatura costs more than the whole native pass, and a reading that
-   already holds most of the page is rarely bettered (the shares are fitted per reading by
+   (``COVERED_SHARES``) and of the text left once page-wide chrome is gone (``LEFT_SHARES``):
+   trafilatura costs more than the whole native pass, and a reading that already holds most of the
+   page is rarely bettered (the shares are fitted per reading by
    ``benchmarks/fit_second_opinion.py``, kept in ``data/second_opinion.json``; a reading without
    one always asks); trafilatura's paragraphs found only in the cookie notices of stage 2 do not
    count (``_outside``: it reads a notice's settings panel as prose), nor do those found only in
@@ -110,6 +111,15 @@ SECOND_OPINION_RESERVE: Final = 0.5
 COVERED_SHARES: Final[dict[str, float]] = {
     page_type: float(share)
     for page_type, share in fitted("second_opinion.json")["covered_shares"].items()
+    if share is not None and page_type in PROFILES
+}
+# Nor is one holding its share of the text left once page-wide chrome is gone (the visible text of
+# the tree the native pass walked: trafilatura, which drops menus, footers and comment threads too,
+# is rarely longer than a reading holding most of what is left). Fitted after ``COVERED_SHARES``, by
+# the same script and with a stricter bar, as it changes what a speed-up may change.
+LEFT_SHARES: Final[dict[str, float]] = {
+    page_type: float(share)
+    for page_type, share in fitted("second_opinion.json").get("left_shares", {}).items()
     if share is not None and page_type in PROFILES
 }
 # Elements trafilatura drops anyway (its tree cleaning), dropped before it starts: drawings (an icon's
@@ -326,7 +336,7 @@ def extract_content(
     share = profile.second_share
     if _unsure(content, meta):
         share = min(share if share is not None else 1.0, 1.0)
-    elif share is not None and covered(content, profile):
+    elif share is not None and covered(content, profile, body):
         share = None  # the native reading holds most of the page already
     if config.fallback and share is not None:
         _second_opinion(content, html, deadline, share=share, body=body)
@@ -929,17 +939,23 @@ def _read_from(text: str, box: str, rest: str) -> bool:
     return 2 * found >= len(pieces) and found > sum(piece in rest for piece in pieces)
 
 
-def covered(content: Content, profile: ContentProfile) -> bool:
-    """Whether the native text holds the reading's covered share of the page's visible text or more.
+def covered(content: Content, profile: ContentProfile, body: LexborNode | None = None) -> bool:
+    """Whether the native text holds the reading's covered share of the page's visible text or more,
+    or its left share of the visible text of ``body`` (the tree it walked, page-wide chrome gone).
 
     >>> page = Prepared(weights={}, page_chars=9000, removed=[])
     >>> covered(Content(blocks=[Block(text="All of it")], prepared=page), ARTICLE)
     False
     """
+    chars = sum(len(b.text) for b in content.blocks)
     share = COVERED_SHARES.get(profile.reading)
-    if share is None or content.page_chars <= 0:
+    if share is not None and content.page_chars > 0 and chars >= share * content.page_chars:
+        return True
+    left = LEFT_SHARES.get(profile.reading)
+    if left is None or body is None:
         return False
-    return sum(len(b.text) for b in content.blocks) >= share * content.page_chars
+    left_chars = len(fold(body.text(deep=True)))  # read only for a reading with a left share
+    return left_chars > 0 and chars >= left * left_chars
 
 
 def _second_opinion(
