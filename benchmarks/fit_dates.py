@@ -37,7 +37,7 @@ import gzip
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -129,15 +129,7 @@ MissKind = Literal[
     "nowhere in the page",
     "the truth has no day",
 ]
-MISS_KINDS: tuple[MissKind, ...] = (
-    "modified day",
-    "another reader's day",
-    "a day off (zone)",
-    "written, not read",
-    "month only",
-    "nowhere in the page",
-    "the truth has no day",
-)
+MISS_KINDS: tuple[MissKind, ...] = get_args(MissKind)
 
 
 def written_forms(day: date) -> tuple[str, ...]:
