@@ -11,14 +11,17 @@ from .._text import HOST_LABELS, alnum_key, fold
 # Words that open a byline in the languages news pages are commonly written in.
 # Not "photo by": a picture's credit names the photographer, not the author ("Photo by X on Unsplash").
 # A note at the head or foot of a story may say it in a sentence: "This post was written by Jane Doe,
-# MD, gastroenterologist."
+# MD, gastroenterologist." The CMSs' own wordings too: Drupal's "Submitted by X on <date>", a blog's
+# "Authored by:" or "Contributed by", a wire story's foot "Reporting by X; Editing by Y".
 _LEADS = (
     r"(?:(?:this\s+(?:post|article|story|piece|guide|blog\s+post)\s+(?:was|is)\s+)?written"
-    r"|posted|reported|published|text|story|words|analysis|opinion|commentary|review)"
+    r"|posted|reported|reporting|published|submitted|authored|contributed|compiled"
+    r"|text|story|words|analysis|opinion|commentary|review)"
 )
-# Italian "di" only in lower case: a capital "Di" starts a surname ("Di Maria").
+# Italian "di" only in lower case: a capital "Di" starts a surname ("Di Maria"). A label may name
+# several: "Authors: Jane Doe, John Roe", "Author(s):".
 _BY = (
-    r"(?:by|from|von|por|par|door|av|af|przez|(?-i:di)|autor(?:in|a)?|author|escrito por|texto"
+    r"(?:by|from|von|por|par|door|av|af|przez|(?-i:di)|autor(?:in|a)?|author(?:s|\(s\))?|escrito por|texto"
     r"|автор(?:ы)?|текст|بقلم)"
 )
 BYLINE_PREFIXES = re.compile(rf"^(?:{_LEADS}\s+)?{_BY}(?:\s*[:\-]?\s+|\s*:?$)", re.IGNORECASE)
@@ -38,9 +41,10 @@ MAYBE_BYLINE_START = re.compile(
     rf"\s*+(?:{_LEADS}\s+)?(?!from\b){_ANY_SPACED_BY}(?:\s*:?\s+[^\W\d_]|\s*:?\s*$)", re.IGNORECASE
 )
 # Link texts that point at a person's page: "View all posts by Jane Doe", "Articles by ...",
-# "More about Jane Doe".
+# "More about Jane Doe"; and the heading of an author box: "About Jane Doe", "About the author: Jane Doe".
 _MORE_BY = re.compile(
-    r"^(?:(?:view|see|read|more|all)\b.{0,30}?\b(?:by|from|about)|(?:articles|posts|stories)\s+(?:by|from))\s+",
+    r"^(?:(?:view|see|read|more|all)\b.{0,30}?\b(?:by|from|about)|(?:articles|posts|stories)\s+(?:by|from)"
+    r"|about(?:\s+the\s+authors?)?:?)\s+",
     re.IGNORECASE,
 )
 # A part of a byline containing one of these words is a role or an organisation, not a person.

@@ -1,0 +1,52 @@
+"""Authors: the labels CMSs and newsrooms print before a writer's name, each in a tiny page in its style."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsscrape
+
+BODY = "<p>" + "Cut the legs first, then sand every edge before the glue goes on. " * 6 + "</p>"
+URL = "https://www.example.com/news/2025/05/a-table-story/"
+
+
+def _authors(meta: str, *, foot: str = "") -> tuple[str, ...]:
+    page = (
+        "<html><head><title>A Table Story</title></head><body><main><article>"
+        f"<h1>A Table Story</h1>{meta}{BODY}{foot}</article></main></body></html>"
+    )
+    return newsscrape.extract(page, url=URL).authors
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        # Drupal's node template: "Submitted by <user> on <date>"
+        '<div class="node__meta"><span>Submitted by <span class="field--name-uid">'
+        '<a href="/user/3">Jane Doe</a></span> on <span>Mon, 05/01/2025</span></span></div>',
+        '<div class="post-author"> Authored by: <a href="/team/jane-doe/">Jane Doe</a> </div>',
+        "<p><em>Contributed by Jane Doe</em></p>",
+        "<p>Compiled by Jane Doe</p>",
+    ],
+)
+def test_a_cms_wording_of_by(meta: str) -> None:
+    assert _authors(meta) == ("Jane Doe",)
+
+
+def test_a_wire_storys_foot_names_its_reporter_not_its_editor() -> None:
+    foot = "<p>Reporting by Jane Doe; Editing by John Roe</p>"
+    assert _authors("", foot=foot) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("label", ["Authors:", "Author(s):"])
+def test_a_label_naming_several_authors(label: str) -> None:
+    assert _authors(f"<p><strong>{label}</strong> Jane Doe, John Roe</p>") == ("Jane Doe", "John Roe")
+
+
+def test_the_heading_of_an_author_box_is_the_name_without_about() -> None:
+    # A theme's author box below the story: "About <name>" over a short biography.
+    box = (
+        '<div class="author-box"><h3>About Jane Doe</h3>'
+        "<p>Jane Doe writes about furniture and the tools that make it.</p></div>"
+    )
+    assert _authors("", foot=box) == ("Jane Doe",)
