@@ -247,9 +247,14 @@ class _Marks:
             self._found[selector] = [node for node, href in links if f"/{path}/" in href]
 
     def text(self, node: LexborNode) -> str:
-        """``_text`` of an element of this page."""
+        """``_text`` of an element of this page; when that names nobody for a date run into the name,
+        the reading that sets the texts with digits on lines of their own (see ``_dates_apart``)."""
         if node.mem_id not in self._texts:
-            self._texts[node.mem_id] = _text(node)
+            text = _text(node)
+            if _DIGIT.search(text) and not _names_someone(text):
+                apart = _text(node, dates_apart=True)
+                text = apart if _names_someone(apart) else text
+            self._texts[node.mem_id] = text
         return self._texts[node.mem_id]
 
     @property
@@ -522,7 +527,12 @@ def _byline_box(text_node: LexborNode, *, label: str | None = None) -> str | Non
             return None
         tail = _byline_from(label, line)
         if tail is not None:
-            return None if outside_story(box) or _not_a_byline(box) else tail
+            if outside_story(box) or _not_a_byline(box):
+                return None
+            if _DIGIT.search(tail) and not _names_someone(tail):
+                apart = _byline_from(label, _dates_apart(box))
+                return apart if apart is not None and _names_someone(apart) else tail
+            return tail
         box = box.parent
     return None
 
@@ -561,6 +571,9 @@ def _byline_lines(tree: LexborHTMLParser) -> list[str]:
                 looked += 1
                 text = squash(node.text(deep=True, separator=" "))
                 if len(text) <= MAX_BYLINE_CHARS and BYLINE_LINE.match(text):
+                    if _DIGIT.search(text) and not _names_someone(text):
+                        apart = _dates_apart(node)
+                        text = apart if _names_someone(apart) else text
                     lines.append(text)
             node = node.next
         if lines:
@@ -601,13 +614,36 @@ def _ld_credits(value: Any, ld: JsonLd) -> tuple[list[str], list[str]]:
     return people, organisations
 
 
-def _text(node: LexborNode) -> str:
+def _names_someone(text: str) -> bool:
+    """Whether a byline's text names a person by a full name."""
+    return any(" " in bare(name) for name in split_byline(text))
+
+
+def _dates_apart(node: LexborNode) -> str:
+    """An element's text with each of its texts that holds a digit on a line of its own: a byline
+    whose date, time or reading time follows the name in an element of its own, with no comma or
+    bar between them ("By <a>Jane Doe</a> <time>May 1, 2025</time>"), which run together read as
+    one long name with a date in it. (Names hold no digits, so none is cut in two.)"""
+    lines: list[list[str]] = [[]]
+    for child in node.traverse(include_text=True):
+        if child.tag != "-text":
+            continue
+        text = " ".join((child.text_content or "").split())
+        if _DIGIT.search(text):
+            lines.extend(([text], []))
+        elif text:
+            lines[-1].append(text)
+    return "\n".join(" ".join(words) for words in lines if words)
+
+
+def _text(node: LexborNode, *, dates_apart: bool = False) -> str:
     """A byline element's text, one line per block element or ``<br>``: a box that stacks name,
     role and date ("Andrew Gerrand<br>4 August 2010") is read as lines, not one run-on name.
 
     A byline names its people before the date (or the reading time): the lines after the first
     one with a digit and no name are other matter, such as the share and text-size buttons beside
     it. ("Jane Doe, 4+ years covering laptops" names someone: the next author may follow.)
+    With ``dates_apart``, each text that holds a digit is a line of its own (see ``_dates_apart``).
     """
     inner = node.css_first('[itemprop="name"]')
     # Microdata may keep the name in an attribute only: <meta itemprop="name" content="Jane Doe">
@@ -618,7 +654,8 @@ def _text(node: LexborNode) -> str:
     parts: list[str] = []
     for child in (inner or node).traverse(include_text=True):
         if child.tag == "-text":  # a line break in the source is white space, not a line
-            parts.append(" ".join((child.text_content or "").split()))
+            text = " ".join((child.text_content or "").split())
+            parts.extend(("\n", text, "\n") if dates_apart and _DIGIT.search(text) else (text,))
         elif child.tag == "br" or child.tag in BLOCK_TAGS:
             parts.append("\n")
     lines = " ".join(parts).split("\n")

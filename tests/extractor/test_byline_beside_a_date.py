@@ -1,0 +1,44 @@
+"""Authors: a byline whose date or reading time follows the name in an element of its own, with no
+comma or bar between them, names the person and not "Jane Doe May 1, 2025"."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsscrape
+
+BODY = "<p>" + "Cut the legs first, then sand every edge before the glue goes on. " * 6 + "</p>"
+URL = "https://www.example.com/news/2025/05/a-table-story/"
+
+
+def _authors(meta: str) -> tuple[str, ...]:
+    page = (
+        "<html><head><title>A Table Story</title></head><body><main><article>"
+        f"<h1>A Table Story</h1>{meta}{BODY}</article></main></body></html>"
+    )
+    return newsscrape.extract(page, url=URL).authors
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        # a byline element with the story's <time> inside it
+        '<div class="byline">By <a href="/staff/jane">Jane Doe</a>'
+        ' <time datetime="2025-05-01">May 1, 2025</time></div>',
+        # an author element: the name, then the day
+        '<div class="article-author"><a href="/staff/jane">Jane Doe</a> <span>May 1, 2025</span></div>',
+        # no byline markup: "By" in a span of its own, the name, the day
+        '<div class="meta"><span>By</span> <a href="/staff/jane">Jane Doe</a> <span>May 1, 2025</span></div>',
+        '<div class="meta">By <a href="/staff/jane">Jane Doe</a> Published 3:04 p.m. ET May 1, 2025</div>',
+        # the headline's next sibling
+        "<p>By <b>Jane Doe</b> <span>5 min read</span></p>",
+    ],
+)
+def test_a_byline_with_the_date_in_an_element_after_the_name(meta: str) -> None:
+    assert _authors(meta) == ("Jane Doe",)
+
+
+def test_a_name_whose_parts_sit_in_elements_of_their_own_is_read_whole() -> None:
+    # (only the texts with digits are set apart)
+    meta = '<div class="byline">By <span>Jane</span> <span>Doe</span> <time>May 1, 2025</time></div>'
+    assert _authors(meta) == ("Jane Doe",)
