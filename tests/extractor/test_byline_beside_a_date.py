@@ -42,3 +42,13 @@ def test_a_name_whose_parts_sit_in_elements_of_their_own_is_read_whole() -> None
     # (only the texts with digits are set apart)
     meta = '<div class="byline">By <span>Jane</span> <span>Doe</span> <time>May 1, 2025</time></div>'
     assert _authors(meta) == ("Jane Doe",)
+
+
+def test_a_text_after_a_list_of_authors_is_not_the_last_authors() -> None:
+    # A news theme's byline: the label, the authors as list items, then the time after the list.
+    meta = (
+        '<div class="byline"><span class="byline__label">By</span><ul class="byline__authors">'
+        '<li><a href="/p/jane">Jane Doe</a></li><li><a href="/p/john">John Roe</a></li></ul>'
+        "<time>May 1, 2025</time></div>"
+    )
+    assert _authors(meta) == ("Jane Doe", "John Roe")

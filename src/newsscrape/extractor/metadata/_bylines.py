@@ -652,9 +652,14 @@ def _text(node: LexborNode, *, dates_apart: bool = False) -> str:
         if field is not None and field.tag == "meta":
             return squash(field.attributes.get("content") or "")
     parts: list[str] = []
-    for child in (inner or node).traverse(include_text=True):
+    root = inner or node
+    block = root.mem_id  # the block element the last text sat in: a text after its end starts a line
+    for child in root.traverse(include_text=True):
         if child.tag == "-text":  # a line break in the source is white space, not a line
             text = " ".join((child.text_content or "").split())
+            if text and _block_of(child, root) != block:
+                block = _block_of(child, root)
+                parts.append("\n")  # "<li>John Roe</li> May 1": the date is not the name's
             parts.extend(("\n", text, "\n") if dates_apart and _DIGIT.search(text) else (text,))
         elif child.tag == "br" or child.tag in BLOCK_TAGS:
             parts.append("\n")
@@ -663,6 +668,14 @@ def _text(node: LexborNode, *, dates_apart: bool = False) -> str:
         if _DIGIT.search(line) and not split_byline(line):
             return "\n".join(lines[: n + 1])
     return "\n".join(lines)
+
+
+def _block_of(text: LexborNode, root: LexborNode) -> int:
+    """The id of the block element a text sits in, up to ``root``."""
+    box = text.parent
+    while box is not None and box.mem_id != root.mem_id and box.tag not in BLOCK_TAGS:
+        box = box.parent
+    return root.mem_id if box is None else box.mem_id
 
 
 def _not_a_byline(node: LexborNode) -> bool:
