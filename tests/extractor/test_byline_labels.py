@@ -50,3 +50,27 @@ def test_the_heading_of_an_author_box_is_the_name_without_about() -> None:
         "<p>Jane Doe writes about furniture and the tools that make it.</p></div>"
     )
     assert _authors("", foot=box) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        # a static-site blog's bio line: the name is the element after the label, a sentence follows
+        "<p>Written by <strong>Jane Doe</strong> who lives and works in Lisbon building furniture.</p>",
+        # a WordPress meta line: the author's link, then the category's
+        '<p>By <a href="/u/jane">Jane Doe</a> in <a href="/category/furniture">Furniture</a></p>',
+    ],
+)
+def test_the_name_is_the_element_right_after_a_bare_label(meta: str) -> None:
+    assert _authors(meta) == ("Jane Doe",)
+
+
+def test_a_menu_label_opening_with_by_does_not_name_its_first_item() -> None:
+    # A shop's menu: "By Type" over a list of product kinds.
+    menu = (
+        '<div class="mega"><ul><li><a href="#">By Type</a> <ul class="sub-menu"><li><a href="/c/ellipticals">'
+        'Ellipticals and Cross Trainers</a></li><li><a href="/c/bikes">Upright Bikes</a></li>'
+        "</ul></li></ul></div>"
+    )
+    page = f"<html><body>{menu}<main><h1>Used Gym Equipment</h1>{BODY}</main></body></html>"
+    assert newsscrape.extract(page, url=URL).authors == ()

@@ -16,6 +16,7 @@ from ._authors import (
     BYLINE_LINE,
     BYLINE_PREFIXES,
     BYLINE_START,
+    MAX_LENGTH,
     MAYBE_BYLINE_START,
     ROLE_WORDS,
     bare,
@@ -529,12 +530,43 @@ def _byline_box(text_node: LexborNode, *, label: str | None = None) -> str | Non
         if tail is not None:
             if outside_story(box) or _not_a_byline(box):
                 return None
-            if _DIGIT.search(tail) and not _names_someone(tail):
-                apart = _byline_from(label, _dates_apart(box))
-                return apart if apart is not None and _names_someone(apart) else tail
+            if _names_someone(tail):
+                return tail
+            # Read run together, the line names nobody: the date may follow the name in an element
+            # of its own, or the name is the element right after the label and what follows it is
+            # other matter ("By <a>Jane Doe</a> in <a>Furniture</a>", "Written by <strong>Jane
+            # Doe</strong> who lives and works in ...").
+            for other in (_dates_apart(box) if _DIGIT.search(tail) else None, _label_and_next(text_node)):
+                found = _byline_from(label, other) if other else None
+                if found is not None and _names_someone(found):
+                    return found
             return tail
         box = box.parent
     return None
+
+
+def _label_and_next(text_node: LexborNode) -> str | None:
+    """A bare "By" label ("By", "Written by", "Posted on May 1, 2025 by") and the text of the element
+    right after it (or after the label's own element: "<span>By</span> <a>Jane Doe</a>"), as one
+    line; None when the text says more than a label or no name-sized element follows."""
+    own = squash(text_node.text_content or "")
+    if BYLINE_PREFIXES.sub("", own) and own[-2:].casefold() != "by":
+        return None  # "By Type" over a menu's list: a label with its own words
+    node = text_node
+    parent = node.parent
+    if _next_element(node) is None and parent is not None and squash(parent.text(deep=True)) == own:
+        node = parent
+    after = _next_element(node)
+    name = squash(after.text(deep=True, separator=" ")) if after is not None else ""
+    return f"{own} {name}" if 0 < len(name) <= MAX_LENGTH else None
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    """The element right after ``node``, past white space; None when a text or nothing comes first."""
+    after = node.next
+    while after is not None and after.tag == "-text" and not (after.text_content or "").strip():
+        after = after.next
+    return None if after is None or after.tag in ("-text", "-comment") else after
 
 
 def _byline_from(label: str, line: str) -> str | None:
