@@ -74,3 +74,21 @@ def test_a_menu_label_opening_with_by_does_not_name_its_first_item() -> None:
     )
     page = f"<html><body>{menu}<main><h1>Used Gym Equipment</h1>{BODY}</main></body></html>"
     assert newsscrape.extract(page, url=URL).authors == ()
+
+
+@pytest.mark.parametrize("label", ["Text:", "Tekst:"])
+def test_a_text_label_with_its_colon(label: str) -> None:
+    # German, Nordic, Dutch, Czech and Polish bylines: "Text: <name>"
+    assert _authors(f"<p>{label} Hans Müller</p>") == ("Hans Müller",)
+
+
+def test_text_without_a_colon_opens_other_lines() -> None:
+    meta = "<p>Text Size <button>A+</button></p><p>Text Messages Are Back In Fashion</p>"
+    assert _authors(meta) == ()
+
+
+def test_a_byline_element_that_labels_a_handle() -> None:
+    # A blog theme's byline prints the account's handle after "by", not linked.
+    assert _authors('<span class="byline">by jdoe</span>') == ("jdoe",)
+    # ... while a byline element saying a lower-case word alone names nobody
+    assert _authors('<span class="byline">design</span>') == ()

@@ -19,9 +19,11 @@ _LEADS = (
     r"|text|story|words|analysis|opinion|commentary|review)"
 )
 # Italian "di" only in lower case: a capital "Di" starts a surname ("Di Maria"). A label may name
-# several: "Authors: Jane Doe, John Roe", "Author(s):".
+# several: "Authors: Jane Doe, John Roe", "Author(s):". "Text:" and "Tekst:" (German, Nordic, Dutch,
+# Czech, Polish bylines) only with their colon: "Text messages ...", "Text size" open other lines.
 _BY = (
     r"(?:by|from|von|por|par|door|av|af|przez|(?-i:di)|autor(?:in|a)?|author(?:s|\(s\))?|escrito por|texto"
+    r"|te(?:xt|kst)(?=\s*[:：])"
     r"|автор(?:ы)?|текст|بقلم)"
 )
 BYLINE_PREFIXES = re.compile(rf"^(?:{_LEADS}\s+)?{_BY}(?:\s*[:\-]?\s+|\s*:?$)", re.IGNORECASE)

@@ -432,8 +432,9 @@ def _dom_credits(page: _Marks, outlets: frozenset[str]) -> tuple[str, ...]:
         found = tuple(
             c
             for c in credits([line])
-            # A page's own text is looser than a structured field: a credit there reads like a name.
-            if (c[0].isupper() or (by_line and _a_handle(c) and c in page.link_texts))
+            # A page's own text is looser than a structured field: a credit there reads like a name,
+            # or is a handle the byline links to, or one a byline element labels ("by jdoe").
+            if (c[0].isupper() or (_a_handle(c) and (c in page.link_texts if by_line else _labelled(line))))
             # A line of the page's text that is only "By" and a word is a filter's label ("Shop" /
             # "By Category") unless the word is a link or the publication's name ("By HomeAdvisor");
             # a longer line says more ("Posted by David at December 16, 2025").
@@ -468,6 +469,11 @@ def _full_name(first: str, link: LexborNode, page: _Marks) -> str | None:
         return None
     names = split_byline(printed.group())
     return names[0] if len(names) == 1 and len(names[0].split()) == len(words) else None
+
+
+def _labelled(line: str) -> bool:
+    """Whether a line opens with a "By" label ("by jdoe", "Posted by: jdoe", "Author: jdoe")."""
+    return BYLINE_PREFIXES.match(line.strip()) is not None
 
 
 def _a_handle(credit: str) -> bool:
