@@ -52,3 +52,20 @@ def test_a_text_after_a_list_of_authors_is_not_the_last_authors() -> None:
         "<time>May 1, 2025</time></div>"
     )
     assert _authors(meta) == ("Jane Doe", "John Roe")
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        # a hand-made theme's meta line: the day, then "by" and the name, in one text or the next element
+        '<p class="meta">May 1, 2025 by Jane Doe</p>',
+        '<div class="entry-meta">1 May 2025 by <a href="/?author=2">Jane Doe</a> | 3 Comments</div>',
+        "<p>05/01/2025 by <b>Jane Doe</b></p>",
+    ],
+)
+def test_the_day_then_by_and_the_name(meta: str) -> None:
+    assert _authors(meta) == ("Jane Doe",)
+
+
+def test_a_copyright_line_is_not_a_day_then_by() -> None:
+    assert _authors("<p>Copyright 2004 - 2026 by Example Media</p>") == ()

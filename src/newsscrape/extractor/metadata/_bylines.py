@@ -83,6 +83,14 @@ _WORD = re.compile(r"\w")
 _DATED_BY = re.compile(
     r"\b(?:posted|published|updated|written)\b[^\n]{0,40}\d\W{0,12}\sby\s*$", re.IGNORECASE
 )
+# A text that opens with the day the story was posted and goes on with "by", the name after it or in
+# the next element: a hand-made theme's meta line "May 1, 2025 by Jane Doe", "1 May 2025 by",
+# "05/01/2025 by" (not "Copyright 2004 - 2026 by": the head is a day, nothing else).
+_DAY_THEN_BY = re.compile(
+    r"\s*(?:on\s+)?(?:[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?,?\s+\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})\s+by(?:\s|$)",
+    re.IGNORECASE,
+)
 MAX_BYLINE_NODES = 5
 # A byline's elements share a box of a few lines with each other (names, roles, a date); two bylines
 # of the page share only a section or the whole story (on WCXB half A, co-authors' boxes hold at
@@ -508,9 +516,10 @@ def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
             continue
         dated = False
         if not MAYBE_BYLINE_START.match(raw):
-            # searched only in a text that ends in "by": the walk reads every text of the page
+            # searched only in a text that ends in "by" or has one inside: the walk reads every text
             tail = raw[-MAX_BYLINE_CHARS:]
             dated = tail.rstrip()[-2:].casefold() == "by" and _DATED_BY.search(tail) is not None
+            dated = dated or (" by" in raw and _DAY_THEN_BY.match(raw) is not None)
             if not dated:
                 continue
         text = squash(raw)
