@@ -69,3 +69,15 @@ def test_the_day_then_by_and_the_name(meta: str) -> None:
 
 def test_a_copyright_line_is_not_a_day_then_by() -> None:
     assert _authors("<p>Copyright 2004 - 2026 by Example Media</p>") == ()
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "<p>By Jane Doe Updated May 1, 2025</p>",
+        "<p>By Jane Doe Published 3:04 PM ET May 1, 2025</p>",
+        '<div class="byline"><a href="/staff/jane">Jane Doe</a> Last updated: <span>May 1, 2025</span></div>',
+    ],
+)
+def test_the_name_ends_where_its_update_label_begins(meta: str) -> None:
+    assert _authors(meta) == ("Jane Doe",)

@@ -124,8 +124,11 @@ _CREDIT_END = re.compile(r"\s[|\u2022\u00b7]\s")
 # A byline goes on after the name with when it was posted: "Posted by BeauHD on Friday December 19,
 # 2025", "Posted by David at December 16, 2025 11:15 AM". A lower-case "on" or "at" never sits
 # inside a name, so the name ends there; only before a date, though ("Trial Attorney at Morgan" is
-# a job title, not a name with its employer cut off).
-_POSTED_TAIL = re.compile(r"\s+(?:on|at)\s+[A-Z\d](?=.*\d).*$", re.DOTALL)
+# a job title, not a name with its employer cut off). Nor is "Updated" or "Published" a word of a
+# name: "By Jane Doe Updated May 1, 2025", "Jane Doe Last updated: 05/01/2025".
+_POSTED_TAIL = re.compile(
+    r"\s+(?:on|at|(?i:updated|last\s+updated|published|modified)\s*:?)\s+[A-Z\d](?=.*\d).*$", re.DOTALL
+)
 _CREDIT_PUNCT = f"{_PUNCT},;|/"
 MAX_WORDS = 5
 MAX_LENGTH = 60
