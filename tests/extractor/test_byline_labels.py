@@ -92,3 +92,9 @@ def test_a_byline_element_that_labels_a_handle() -> None:
     assert _authors('<span class="byline">by jdoe</span>') == ("jdoe",)
     # ... while a byline element saying a lower-case word alone names nobody
     assert _authors('<span class="byline">design</span>') == ()
+
+
+def test_the_serial_commas_last_name_is_an_author() -> None:
+    # "By A, B, C, and D": the last name follows ", and ".
+    meta = "<p>By Jane Doe, John Roe, Ann Poe, and Bob Loe</p>"
+    assert _authors(meta) == ("Jane Doe", "John Roe", "Ann Poe", "Bob Loe")

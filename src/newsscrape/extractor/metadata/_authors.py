@@ -95,8 +95,10 @@ _JOINERS = frozenset({"e", "y"})
 # middle dot parts a name from the date beside it ("By Jane Doe • March 12, 2025").
 # Not the dot of a title before a name ("Dr. Jane Doe").
 _TITLES = "".join(f"(?<!\\b{title})" for title in ("Dr", "Mr", "Mrs", "Ms", "Prof"))
+# The serial comma's "A, B, and C" parts its last name with ", and " as a whole.
+_ANDS = "and|And|AND|und|et|y|e|en|og|och|i|и|ve"
 _SPLIT = re.compile(
-    rf"\s*([,;|&/\n\u2022\u00b7]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|ve)\s|(?<=[^\W\d_]{{2}}){_TITLES}\.\s)\s*"
+    rf"\s*(,\s*(?:{_ANDS})\s|[,;|&/\n\u2022\u00b7]|\s(?:{_ANDS})\s|(?<=[^\W\d_]{{2}}){_TITLES}\.\s)\s*"
 )
 # (an e-mail address from the start of its word: "\S+@\S+" retried at every offset of a long word)
 _NOISE = re.compile(r"(?<!\S)[^\s@]++@\S++|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
