@@ -11,14 +11,19 @@ from .._text import HOST_LABELS, alnum_key, fold
 # Words that open a byline in the languages news pages are commonly written in.
 # Not "photo by": a picture's credit names the photographer, not the author ("Photo by X on Unsplash").
 # A note at the head or foot of a story may say it in a sentence: "This post was written by Jane Doe,
-# MD, gastroenterologist."
+# MD, gastroenterologist." The CMSs' own wordings too: Drupal's "Submitted by X on <date>", a blog's
+# "Authored by:" or "Contributed by", a wire story's foot "Reporting by X; Editing by Y".
 _LEADS = (
     r"(?:(?:this\s+(?:post|article|story|piece|guide|blog\s+post)\s+(?:was|is)\s+)?written"
-    r"|posted|reported|published|text|story|words|analysis|opinion|commentary|review)"
+    r"|posted|reported|reporting|published|submitted|authored|contributed|compiled"
+    r"|text|story|words|analysis|opinion|commentary|review)"
 )
-# Italian "di" only in lower case: a capital "Di" starts a surname ("Di Maria").
+# Italian "di" only in lower case: a capital "Di" starts a surname ("Di Maria"). A label may name
+# several: "Authors: Jane Doe, John Roe", "Author(s):". "Text:" and "Tekst:" (German, Nordic, Dutch,
+# Czech, Polish bylines) only with their colon: "Text messages ...", "Text size" open other lines.
 _BY = (
-    r"(?:by|from|von|por|par|door|av|af|przez|(?-i:di)|autor(?:in|a)?|author|escrito por|texto"
+    r"(?:by|from|von|por|par|door|av|af|przez|(?-i:di)|autor(?:in|a)?|author(?:s|\(s\))?|escrito por|texto"
+    r"|te(?:xt|kst)(?=\s*[:：])"
     r"|автор(?:ы)?|текст|بقلم)"
 )
 BYLINE_PREFIXES = re.compile(rf"^(?:{_LEADS}\s+)?{_BY}(?:\s*[:\-]?\s+|\s*:?$)", re.IGNORECASE)
@@ -38,9 +43,10 @@ MAYBE_BYLINE_START = re.compile(
     rf"\s*+(?:{_LEADS}\s+)?(?!from\b){_ANY_SPACED_BY}(?:\s*:?\s+[^\W\d_]|\s*:?\s*$)", re.IGNORECASE
 )
 # Link texts that point at a person's page: "View all posts by Jane Doe", "Articles by ...",
-# "More about Jane Doe".
+# "More about Jane Doe"; and the heading of an author box: "About Jane Doe", "About the author: Jane Doe".
 _MORE_BY = re.compile(
-    r"^(?:(?:view|see|read|more|all)\b.{0,30}?\b(?:by|from|about)|(?:articles|posts|stories)\s+(?:by|from))\s+",
+    r"^(?:(?:view|see|read|more|all)\b.{0,30}?\b(?:by|from|about)|(?:articles|posts|stories)\s+(?:by|from)"
+    r"|about(?:\s+the\s+authors?)?:?)\s+",
     re.IGNORECASE,
 )
 # A part of a byline containing one of these words is a role or an organisation, not a person.
@@ -89,8 +95,10 @@ _JOINERS = frozenset({"e", "y"})
 # middle dot parts a name from the date beside it ("By Jane Doe • March 12, 2025").
 # Not the dot of a title before a name ("Dr. Jane Doe").
 _TITLES = "".join(f"(?<!\\b{title})" for title in ("Dr", "Mr", "Mrs", "Ms", "Prof"))
+# The serial comma's "A, B, and C" parts its last name with ", and " as a whole.
+_ANDS = "and|And|AND|und|et|y|e|en|og|och|i|и|ve"
 _SPLIT = re.compile(
-    rf"\s*([,;|&/\n\u2022\u00b7]|\s(?:and|And|AND|und|et|y|e|en|og|och|i|и|ve)\s|(?<=[^\W\d_]{{2}}){_TITLES}\.\s)\s*"
+    rf"\s*(,\s*(?:{_ANDS})\s|[,;|&/\n\u2022\u00b7]|\s(?:{_ANDS})\s|(?<=[^\W\d_]{{2}}){_TITLES}\.\s)\s*"
 )
 # (an e-mail address from the start of its word: "\S+@\S+" retried at every offset of a long word)
 _NOISE = re.compile(r"(?<!\S)[^\s@]++@\S++|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^\]]*\]")
@@ -118,8 +126,11 @@ _CREDIT_END = re.compile(r"\s[|\u2022\u00b7]\s")
 # A byline goes on after the name with when it was posted: "Posted by BeauHD on Friday December 19,
 # 2025", "Posted by David at December 16, 2025 11:15 AM". A lower-case "on" or "at" never sits
 # inside a name, so the name ends there; only before a date, though ("Trial Attorney at Morgan" is
-# a job title, not a name with its employer cut off).
-_POSTED_TAIL = re.compile(r"\s+(?:on|at)\s+[A-Z\d](?=.*\d).*$", re.DOTALL)
+# a job title, not a name with its employer cut off). Nor is "Updated" or "Published" a word of a
+# name: "By Jane Doe Updated May 1, 2025", "Jane Doe Last updated: 05/01/2025".
+_POSTED_TAIL = re.compile(
+    r"\s+(?:on|at|(?i:updated|last\s+updated|published|modified)\s*:?)\s+[A-Z\d](?=.*\d).*$", re.DOTALL
+)
 _CREDIT_PUNCT = f"{_PUNCT},;|/"
 MAX_WORDS = 5
 MAX_LENGTH = 60

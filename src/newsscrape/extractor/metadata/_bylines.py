@@ -16,6 +16,7 @@ from ._authors import (
     BYLINE_LINE,
     BYLINE_PREFIXES,
     BYLINE_START,
+    MAX_LENGTH,
     MAYBE_BYLINE_START,
     ROLE_WORDS,
     bare,
@@ -81,6 +82,14 @@ _WORD = re.compile(r"\w")
 # Not a footer's "Copyright © 2004 - 2026 by <a>Outlet</a>" nor "HTML rendering created ... by".
 _DATED_BY = re.compile(
     r"\b(?:posted|published|updated|written)\b[^\n]{0,40}\d\W{0,12}\sby\s*$", re.IGNORECASE
+)
+# A text that opens with the day the story was posted and goes on with "by", the name after it or in
+# the next element: a hand-made theme's meta line "May 1, 2025 by Jane Doe", "1 May 2025 by",
+# "05/01/2025 by" (not "Copyright 2004 - 2026 by": the head is a day, nothing else).
+_DAY_THEN_BY = re.compile(
+    r"\s*(?:on\s+)?(?:[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?,?\s+\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})\s+by(?:\s|$)",
+    re.IGNORECASE,
 )
 MAX_BYLINE_NODES = 5
 # A byline's elements share a box of a few lines with each other (names, roles, a date); two bylines
@@ -247,9 +256,14 @@ class _Marks:
             self._found[selector] = [node for node, href in links if f"/{path}/" in href]
 
     def text(self, node: LexborNode) -> str:
-        """``_text`` of an element of this page."""
+        """``_text`` of an element of this page; when that names nobody for a date run into the name,
+        the reading that sets the texts with digits on lines of their own (see ``_dates_apart``)."""
         if node.mem_id not in self._texts:
-            self._texts[node.mem_id] = _text(node)
+            text = _text(node)
+            if _DIGIT.search(text) and not _names_someone(text):
+                apart = _text(node, dates_apart=True)
+                text = apart if _names_someone(apart) else text
+            self._texts[node.mem_id] = text
         return self._texts[node.mem_id]
 
     @property
@@ -426,8 +440,9 @@ def _dom_credits(page: _Marks, outlets: frozenset[str]) -> tuple[str, ...]:
         found = tuple(
             c
             for c in credits([line])
-            # A page's own text is looser than a structured field: a credit there reads like a name.
-            if (c[0].isupper() or (by_line and _a_handle(c) and c in page.link_texts))
+            # A page's own text is looser than a structured field: a credit there reads like a name,
+            # or is a handle the byline links to, or one a byline element labels ("by jdoe").
+            if (c[0].isupper() or (_a_handle(c) and (c in page.link_texts if by_line else _labelled(line))))
             # A line of the page's text that is only "By" and a word is a filter's label ("Shop" /
             # "By Category") unless the word is a link or the publication's name ("By HomeAdvisor");
             # a longer line says more ("Posted by David at December 16, 2025").
@@ -464,6 +479,11 @@ def _full_name(first: str, link: LexborNode, page: _Marks) -> str | None:
     return names[0] if len(names) == 1 and len(names[0].split()) == len(words) else None
 
 
+def _labelled(line: str) -> bool:
+    """Whether a line opens with a "By" label ("by jdoe", "Posted by: jdoe", "Author: jdoe")."""
+    return BYLINE_PREFIXES.match(line.strip()) is not None
+
+
 def _a_handle(credit: str) -> bool:
     """A single word in lower case: an account's handle when it is the text of a link a "By" line
     names ("by <a href="/users/jsteinhardt">jsteinhardt</a>"), else a word of a menu or a sentence
@@ -497,12 +517,13 @@ def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
             continue
         dated = False
         if not MAYBE_BYLINE_START.match(raw):
-            # searched only in a text that ends in "by" (in "y" or white space first: a cheap look,
-            # as the walk reads every text of the page)
-            if not raw.endswith(("y", "Y")) and not raw[-1:].isspace():
+            # searched only in a text that ends in "by" or has one inside (in "y", white space or
+            # " by" first: a cheap look, as the walk reads every text of the page)
+            if not raw.endswith(("y", "Y")) and not raw[-1:].isspace() and " by" not in raw:
                 continue
             tail = raw[-MAX_BYLINE_CHARS:]
             dated = tail.rstrip()[-2:].casefold() == "by" and _DATED_BY.search(tail) is not None
+            dated = dated or (" by" in raw and _DAY_THEN_BY.match(raw) is not None)
             if not dated:
                 continue
         text = squash(raw)
@@ -526,9 +547,45 @@ def _byline_box(text_node: LexborNode, *, label: str | None = None) -> str | Non
             return None
         tail = _byline_from(label, line)
         if tail is not None:
-            return None if outside_story(box) or _not_a_byline(box) else tail
+            if outside_story(box) or _not_a_byline(box):
+                return None
+            if _names_someone(tail):
+                return tail
+            # Read run together, the line names nobody: the date may follow the name in an element
+            # of its own, or the name is the element right after the label and what follows it is
+            # other matter ("By <a>Jane Doe</a> in <a>Furniture</a>", "Written by <strong>Jane
+            # Doe</strong> who lives and works in ...").
+            for other in (_dates_apart(box) if _DIGIT.search(tail) else None, _label_and_next(text_node)):
+                found = _byline_from(label, other) if other else None
+                if found is not None and _names_someone(found):
+                    return found
+            return tail
         box = box.parent
     return None
+
+
+def _label_and_next(text_node: LexborNode) -> str | None:
+    """A bare "By" label ("By", "Written by", "Posted on May 1, 2025 by") and the text of the element
+    right after it (or after the label's own element: "<span>By</span> <a>Jane Doe</a>"), as one
+    line; None when the text says more than a label or no name-sized element follows."""
+    own = squash(text_node.text_content or "")
+    if BYLINE_PREFIXES.sub("", own) and own[-2:].casefold() != "by":
+        return None  # "By Type" over a menu's list: a label with its own words
+    node = text_node
+    parent = node.parent
+    if _next_element(node) is None and parent is not None and squash(parent.text(deep=True)) == own:
+        node = parent
+    after = _next_element(node)
+    name = squash(after.text(deep=True, separator=" ")) if after is not None else ""
+    return f"{own} {name}" if 0 < len(name) <= MAX_LENGTH else None
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    """The element right after ``node``, past white space; None when a text or nothing comes first."""
+    after = node.next
+    while after is not None and after.tag == "-text" and not (after.text_content or "").strip():
+        after = after.next
+    return None if after is None or after.tag in ("-text", "-comment") else after
 
 
 def _byline_from(label: str, line: str) -> str | None:
@@ -565,6 +622,9 @@ def _byline_lines(tree: LexborHTMLParser) -> list[str]:
                 looked += 1
                 text = squash(node.text(deep=True, separator=" "))
                 if len(text) <= MAX_BYLINE_CHARS and BYLINE_LINE.match(text):
+                    if _DIGIT.search(text) and not _names_someone(text):
+                        apart = _dates_apart(node)
+                        text = apart if _names_someone(apart) else text
                     lines.append(text)
             node = node.next
         if lines:
@@ -605,13 +665,36 @@ def _ld_credits(value: Any, ld: JsonLd) -> tuple[list[str], list[str]]:
     return people, organisations
 
 
-def _text(node: LexborNode) -> str:
+def _names_someone(text: str) -> bool:
+    """Whether a byline's text names a person by a full name."""
+    return any(" " in bare(name) for name in split_byline(text))
+
+
+def _dates_apart(node: LexborNode) -> str:
+    """An element's text with each of its texts that holds a digit on a line of its own: a byline
+    whose date, time or reading time follows the name in an element of its own, with no comma or
+    bar between them ("By <a>Jane Doe</a> <time>May 1, 2025</time>"), which run together read as
+    one long name with a date in it. (Names hold no digits, so none is cut in two.)"""
+    lines: list[list[str]] = [[]]
+    for child in node.traverse(include_text=True):
+        if child.tag != "-text":
+            continue
+        text = " ".join((child.text_content or "").split())
+        if _DIGIT.search(text):
+            lines.extend(([text], []))
+        elif text:
+            lines[-1].append(text)
+    return "\n".join(" ".join(words) for words in lines if words)
+
+
+def _text(node: LexborNode, *, dates_apart: bool = False) -> str:
     """A byline element's text, one line per block element or ``<br>``: a box that stacks name,
     role and date ("Andrew Gerrand<br>4 August 2010") is read as lines, not one run-on name.
 
     A byline names its people before the date (or the reading time): the lines after the first
     one with a digit and no name are other matter, such as the share and text-size buttons beside
     it. ("Jane Doe, 4+ years covering laptops" names someone: the next author may follow.)
+    With ``dates_apart``, each text that holds a digit is a line of its own (see ``_dates_apart``).
     """
     inner = node.css_first('[itemprop="name"]')
     # Microdata may keep the name in an attribute only: <meta itemprop="name" content="Jane Doe">
@@ -620,9 +703,15 @@ def _text(node: LexborNode) -> str:
         if field is not None and field.tag == "meta":
             return squash(field.attributes.get("content") or "")
     parts: list[str] = []
-    for child in (inner or node).traverse(include_text=True):
+    root = inner or node
+    block = root.mem_id  # the block element the last text sat in: a text after its end starts a line
+    for child in root.traverse(include_text=True):
         if child.tag == "-text":  # a line break in the source is white space, not a line
-            parts.append(" ".join((child.text_content or "").split()))
+            text = " ".join((child.text_content or "").split())
+            if text and _block_of(child, root) != block:
+                block = _block_of(child, root)
+                parts.append("\n")  # "<li>John Roe</li> May 1": the date is not the name's
+            parts.extend(("\n", text, "\n") if dates_apart and _DIGIT.search(text) else (text,))
         elif child.tag == "br" or child.tag in BLOCK_TAGS:
             parts.append("\n")
     lines = " ".join(parts).split("\n")
@@ -630,6 +719,14 @@ def _text(node: LexborNode) -> str:
         if _DIGIT.search(line) and not split_byline(line):
             return "\n".join(lines[: n + 1])
     return "\n".join(lines)
+
+
+def _block_of(text: LexborNode, root: LexborNode) -> int:
+    """The id of the block element a text sits in, up to ``root``."""
+    box = text.parent
+    while box is not None and box.mem_id != root.mem_id and box.tag not in BLOCK_TAGS:
+        box = box.parent
+    return root.mem_id if box is None else box.mem_id
 
 
 def _not_a_byline(node: LexborNode) -> bool:

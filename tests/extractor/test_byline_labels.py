@@ -1,0 +1,100 @@
+"""Authors: the labels CMSs and newsrooms print before a writer's name, each in a tiny page in its style."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsscrape
+
+BODY = "<p>" + "Cut the legs first, then sand every edge before the glue goes on. " * 6 + "</p>"
+URL = "https://www.example.com/news/2025/05/a-table-story/"
+
+
+def _authors(meta: str, *, foot: str = "") -> tuple[str, ...]:
+    page = (
+        "<html><head><title>A Table Story</title></head><body><main><article>"
+        f"<h1>A Table Story</h1>{meta}{BODY}{foot}</article></main></body></html>"
+    )
+    return newsscrape.extract(page, url=URL).authors
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        # Drupal's node template: "Submitted by <user> on <date>"
+        '<div class="node__meta"><span>Submitted by <span class="field--name-uid">'
+        '<a href="/user/3">Jane Doe</a></span> on <span>Mon, 05/01/2025</span></span></div>',
+        '<div class="post-author"> Authored by: <a href="/team/jane-doe/">Jane Doe</a> </div>',
+        "<p><em>Contributed by Jane Doe</em></p>",
+        "<p>Compiled by Jane Doe</p>",
+    ],
+)
+def test_a_cms_wording_of_by(meta: str) -> None:
+    assert _authors(meta) == ("Jane Doe",)
+
+
+def test_a_wire_storys_foot_names_its_reporter_not_its_editor() -> None:
+    foot = "<p>Reporting by Jane Doe; Editing by John Roe</p>"
+    assert _authors("", foot=foot) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("label", ["Authors:", "Author(s):"])
+def test_a_label_naming_several_authors(label: str) -> None:
+    assert _authors(f"<p><strong>{label}</strong> Jane Doe, John Roe</p>") == ("Jane Doe", "John Roe")
+
+
+def test_the_heading_of_an_author_box_is_the_name_without_about() -> None:
+    # A theme's author box below the story: "About <name>" over a short biography.
+    box = (
+        '<div class="author-box"><h3>About Jane Doe</h3>'
+        "<p>Jane Doe writes about furniture and the tools that make it.</p></div>"
+    )
+    assert _authors("", foot=box) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        # a static-site blog's bio line: the name is the element after the label, a sentence follows
+        "<p>Written by <strong>Jane Doe</strong> who lives and works in Lisbon building furniture.</p>",
+        # a WordPress meta line: the author's link, then the category's
+        '<p>By <a href="/u/jane">Jane Doe</a> in <a href="/category/furniture">Furniture</a></p>',
+    ],
+)
+def test_the_name_is_the_element_right_after_a_bare_label(meta: str) -> None:
+    assert _authors(meta) == ("Jane Doe",)
+
+
+def test_a_menu_label_opening_with_by_does_not_name_its_first_item() -> None:
+    # A shop's menu: "By Type" over a list of product kinds.
+    menu = (
+        '<div class="mega"><ul><li><a href="#">By Type</a> <ul class="sub-menu"><li><a href="/c/ellipticals">'
+        'Ellipticals and Cross Trainers</a></li><li><a href="/c/bikes">Upright Bikes</a></li>'
+        "</ul></li></ul></div>"
+    )
+    page = f"<html><body>{menu}<main><h1>Used Gym Equipment</h1>{BODY}</main></body></html>"
+    assert newsscrape.extract(page, url=URL).authors == ()
+
+
+@pytest.mark.parametrize("label", ["Text:", "Tekst:"])
+def test_a_text_label_with_its_colon(label: str) -> None:
+    # German, Nordic, Dutch, Czech and Polish bylines: "Text: <name>"
+    assert _authors(f"<p>{label} Hans Müller</p>") == ("Hans Müller",)
+
+
+def test_text_without_a_colon_opens_other_lines() -> None:
+    meta = "<p>Text Size <button>A+</button></p><p>Text Messages Are Back In Fashion</p>"
+    assert _authors(meta) == ()
+
+
+def test_a_byline_element_that_labels_a_handle() -> None:
+    # A blog theme's byline prints the account's handle after "by", not linked.
+    assert _authors('<span class="byline">by jdoe</span>') == ("jdoe",)
+    # ... while a byline element saying a lower-case word alone names nobody
+    assert _authors('<span class="byline">design</span>') == ()
+
+
+def test_the_serial_commas_last_name_is_an_author() -> None:
+    # "By A, B, C, and D": the last name follows ", and ".
+    meta = "<p>By Jane Doe, John Roe, Ann Poe, and Bob Loe</p>"
+    assert _authors(meta) == ("Jane Doe", "John Roe", "Ann Poe", "Bob Loe")
