@@ -11,7 +11,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .._text import squash, valid_text
@@ -29,6 +29,17 @@ ARTICLE_TYPE_ENDINGS = ("article", "posting")
 PAGE_TYPE_ENDING = "page"
 # Wrappers that hold the page's main entity one level down.
 WRAPPER_KEYS = ("@graph", "mainEntity", "mainEntityOfPage")
+# A Blog node holds its posts under this key: the post is the page's article when the Blog holds
+# that one post, or when the post's URL is the page's (a blog's front page lists many: none is it).
+BLOG_POSTS = "blogPost"
+# Nodes that are not articles but credit the page's author when it has no article node: a node
+# about the page itself (any type ending in "page": WebPage, ItemPage, ...), a recipe, a review, a
+# how-to; a Q&A page credits its question's asker (the thread's starter). Only when they name a
+# person: such a node's Organization "author" is the site's owner (moz.com#identity, a
+# university, an agency), not a byline.
+CREDITED_TYPES = frozenset({"recipe", "review", "howto"})
+QA_PAGE = "qapage"
+PERSON_TYPES = frozenset({"person"})
 # Cheap repairs, tried in order on text json.loads refused.
 # (a line comment's indent is [ \t]*, not \s*: \s crosses newlines, quadratic on a run of blank lines)
 _COMMENT = re.compile(r"<!--|-->|<!\[CDATA\[|\]\]>|^[ \t]*//.*$", re.MULTILINE)
@@ -51,6 +62,8 @@ class JsonLd:
     # The node describing the page itself, when it gives a datePublished: it dates a page that has
     # no article node.
     page: Node | None = None
+    # For the authors only: with no article node, the node that credits the page (``CREDITED_TYPES``).
+    credited: Node | None = None
     # Typed nodes by their @id, so that a reference such as ``"author": {"@id": "#/person/1"}`` (the
     # Yoast @graph style) can be followed to the node that carries the name.
     by_id: Mapping[str, Node] = field(default_factory=dict)
@@ -65,6 +78,17 @@ class JsonLd:
             return self.by_id.get(value["@id"], value)
         return value
 
+    def crediting(self) -> JsonLd:
+        """This JSON-LD with its ``credited`` node as the article, for the author reader, when it
+        has no article node (the title and date readers never read ``credited``).
+
+        >>> JsonLd(credited={"@type": "Recipe"}).crediting().article
+        {'@type': 'Recipe'}
+        """
+        if self.article is not None or self.credited is None:
+            return self
+        return replace(self, article=self.credited)
+
 
 def read_jsonld(blocks: Iterable[str], *, url: str | None = None) -> JsonLd:
     """Parse the texts of a page's ``JSONLD_SCRIPTS``, in page order, and pick out the article.
@@ -76,7 +100,7 @@ def read_jsonld(blocks: Iterable[str], *, url: str | None = None) -> JsonLd:
     for block in blocks:
         data = loads_lenient(block)
         if data is not None:
-            _flatten(data, nodes, depth=0)
+            _flatten(data, nodes, depth=0, page=_url_key(url))
     if not nodes:
         return JsonLd()
     article = _pick_article(nodes, url)
@@ -99,8 +123,15 @@ def read_jsonld(blocks: Iterable[str], *, url: str | None = None) -> JsonLd:
             language = text_of(article["inLanguage"])
     by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
     page = next((node for node in nodes if _is_page(node) and "datePublished" in node), None)
+    credited = None if article is not None else _credited(nodes, by_id)
     return JsonLd(
-        article=article, site_name=site, breadcrumbs=trail, language=language, page=page, by_id=by_id
+        article=article,
+        site_name=site,
+        breadcrumbs=trail,
+        language=language,
+        page=page,
+        credited=credited,
+        by_id=by_id,
     )
 
 
@@ -197,19 +228,70 @@ def text_of(value: Any) -> str | None:
     return None
 
 
-def _flatten(data: Any, out: list[Node], *, depth: int) -> None:
-    """Collect typed nodes from lists, @graph and main-entity wrappers (not from nested values)."""
+def _flatten(data: Any, out: list[Node], *, depth: int, page: str) -> None:
+    """Collect typed nodes from lists, @graph and main-entity wrappers and a Blog's own post (not
+    from other nested values). ``page`` is the page's ``_url_key``."""
     if depth > 4:
         return
     if isinstance(data, list):
         for item in data:
-            _flatten(item, out, depth=depth + 1)
+            _flatten(item, out, depth=depth + 1, page=page)
     elif isinstance(data, dict):
         if "@type" in data:
             out.append(data)
         for key in WRAPPER_KEYS:
             if isinstance(data.get(key), dict | list):
-                _flatten(data[key], out, depth=depth + 1)
+                _flatten(data[key], out, depth=depth + 1, page=page)
+        for post in _own_posts(data, page):
+            _flatten(post, out, depth=depth + 1, page=page)
+
+
+def _own_posts(node: Node, page: str) -> list[Node]:
+    """A Blog's posts that are this page's story: its only post, else those whose URL is the page's.
+
+    >>> _own_posts({"blogPost": [{"url": "https://a.example/x"}, {"url": "b"}]}, "a.example/x")
+    [{'url': 'https://a.example/x'}]
+    """
+    posts = node.get(BLOG_POSTS)
+    posts = [posts] if isinstance(posts, dict) else posts
+    if not isinstance(posts, list):
+        return []
+    posts = [post for post in posts if isinstance(post, dict)]
+    if len(posts) == 1:
+        return posts
+    return [post for post in posts if page and page in {_url_key(_ref(post.get(k))) for k in ("url", "@id")}]
+
+
+def _credited(nodes: list[Node], by_id: Mapping[str, Node]) -> Node | None:
+    """The first node that credits a person with the page although it is no article (see
+    ``CREDITED_TYPES``): a recipe, a review, a how-to, the page's own node, a Q&A page's question."""
+    for node in nodes:
+        types = node_types(node)
+        if QA_PAGE in types and isinstance(node.get("mainEntity"), dict):
+            node = node["mainEntity"]
+        elif not (types & CREDITED_TYPES or _is_page(node)):
+            continue
+        if _names_person(node.get("author") or node.get("creator"), by_id):
+            return node
+    return None
+
+
+def _names_person(value: Any, by_id: Mapping[str, Node]) -> bool:
+    """Whether an author value names a person: a Person node (or a reference to one), a bare name.
+
+    >>> _names_person({"@id": "#org"}, {"#org": {"@type": "Organization", "name": "Example Inc"}})
+    False
+    """
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = by_id.get(item["@id"], item)
+        if isinstance(item, dict):
+            types = node_types(item)
+            if text_of(item.get("name")) and (not types or types & PERSON_TYPES):
+                return True
+        elif isinstance(item, str) and text_of(item) and "://" not in item:
+            return True
+    return False
 
 
 def _is_article(node: Node) -> bool:

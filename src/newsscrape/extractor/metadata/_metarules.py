@@ -277,7 +277,7 @@ def titles_weighed(p: Page, m: Metadata) -> list[tuple[str, str, object]]:
 
 
 def authors(p: Page, m: Metadata) -> tuple[object, str | None]:
-    return find_authors(p.tree, p.metas, p.ld, site=m.record.site_name, host=p.host)
+    return find_authors(p.tree, p.metas, p.ld.crediting(), site=m.record.site_name, host=p.host)
 
 
 def tags(p: Page, m: Metadata) -> tuple[object, str | None]:
