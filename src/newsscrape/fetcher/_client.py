@@ -31,7 +31,7 @@ import httpx
 
 from ..config import FetchConfig
 from ..errors import FetchError
-from . import _plan
+from . import _backend, _plan
 from ._address import AddressPolicy
 from ._capture import OnExchange, capture_transport
 from ._cookies import BoundedCookieJar
@@ -83,16 +83,18 @@ def async_client(
     received (see ``_capture``): ``crawl --warc`` archives them.
     """
     options = _client_options(config)
-    if keepalive is not None:
-        options["limits"] = httpx.Limits(max_connections=None, max_keepalive_connections=keepalive)
-    if on_exchange is not None:  # the capturing transport takes what httpx would give its own
-        inner = httpx.AsyncHTTPTransport(
-            verify=options["verify"],
-            proxy=options.pop("proxy"),
-            limits=options.pop("limits", httpx.Limits(max_connections=100, max_keepalive_connections=20)),
-            trust_env=False,
-        )
-        options["transport"] = capture_transport(inner, on_exchange)
+    limits = (
+        httpx.Limits(max_connections=None, max_keepalive_connections=keepalive)
+        if keepalive is not None
+        else httpx.Limits(max_connections=100, max_keepalive_connections=20)  # httpx's default
+    )
+    # Our transport takes what httpx would give its own, with the cheap idle check (``_backend``).
+    transport = httpx.AsyncHTTPTransport(
+        verify=options["verify"], proxy=options.pop("proxy"), limits=limits, trust_env=False
+    )
+    _backend.install(transport)
+    # The capturing transport sits in front of it.
+    options["transport"] = capture_transport(transport, on_exchange) if on_exchange is not None else transport
     return httpx.AsyncClient(**options)
 
 
