@@ -89,11 +89,12 @@ def cookie_header(jar: CookieJar, url: str, *, fixed: Mapping[str, str]) -> str 
     >>> cookie_header(BoundedCookieJar(), "https://example.com/", fixed={})  # nothing to send
     """
     pairs = [f"{name}={value}" for name, value in fixed.items()]
-    probe = urllib.request.Request(url)
-    jar.add_cookie_header(probe)
-    stored = probe.get_header("Cookie")
-    if stored:
-        pairs.extend(stored.split("; "))
+    if len(jar):  # an empty jar (most crawls: sites set no cookie) has nothing to match the URL against
+        probe = urllib.request.Request(url)
+        jar.add_cookie_header(probe)
+        stored = probe.get_header("Cookie")
+        if stored:
+            pairs.extend(stored.split("; "))
     header, size = [], 0
     for pair in pairs:
         if size + len(pair) + 2 > MAX_HEADER_BYTES:
