@@ -34,7 +34,7 @@ from ..errors import FetchError
 from . import _backend, _plan
 from ._address import AddressPolicy
 from ._capture import OnExchange, capture_transport
-from ._cookies import BoundedCookieJar
+from ._cookies import BoundedCookieJar, read_cookies_when_set
 from ._plan import Fetch, Page
 
 T = TypeVar("T")
@@ -63,7 +63,9 @@ def sync_client(config: FetchConfig) -> httpx.Client:
     A synchronous client keeps ``total_timeout`` between reads only (see ``fetch_page``); for
     hostile servers, fetch without a client or use ``async_client`` with ``afetch_page``.
     """
-    return httpx.Client(**_client_options(config))
+    client = httpx.Client(**_client_options(config))
+    read_cookies_when_set(client)
+    return client
 
 
 def async_client(
@@ -95,7 +97,9 @@ def async_client(
     _backend.install(transport)
     # The capturing transport sits in front of it.
     options["transport"] = capture_transport(transport, on_exchange) if on_exchange is not None else transport
-    return httpx.AsyncClient(**options)
+    client = httpx.AsyncClient(**options)
+    read_cookies_when_set(client)
+    return client
 
 
 def _client_options(config: FetchConfig) -> dict[str, Any]:
