@@ -15,13 +15,26 @@ never changes) and asks the same zero-timeout poll; everything else is the inner
 
 from __future__ import annotations
 
+import select
 import socket
 import ssl
 from typing import Any
 
 import httpcore
 import httpx
-from httpcore._utils import is_socket_readable  # the check httpcore itself makes
+
+
+def _readable(sock: socket.socket) -> bool:
+    """httpcore's own check (``is_socket_readable``): a zero-timeout poll of the socket; a closed
+    socket (no descriptor) counts as readable, as its end."""
+    fd = sock.fileno()
+    if fd < 0:
+        return True
+    if not hasattr(select, "poll"):  # Windows
+        return bool(select.select([fd], [], [], 0)[0])
+    poll = select.poll()
+    poll.register(fd, select.POLLIN)
+    return bool(poll.poll(0))
 
 
 class _Stream(httpcore.AsyncNetworkStream):
@@ -50,7 +63,7 @@ class _Stream(httpcore.AsyncNetworkStream):
             self._socket = self._inner.get_extra_info("socket")
             if self._socket is None:  # a stream without a socket of its own (a test double)
                 return self._inner.get_extra_info(info)
-        return is_socket_readable(self._socket)
+        return _readable(self._socket)
 
 
 class _Backend(httpcore.AsyncNetworkBackend):
