@@ -319,6 +319,15 @@ def better(
     """The best of ``grid`` if it beats ``floor`` (the score of ``profile``) by MIN_GAIN, else ``profile``."""
     scored = [(score(docs, candidate), candidate) for candidate in grid]
     best, candidate = max(scored, key=lambda sc: sc[0])
+    moved = {
+        name: getattr(candidate, name)
+        for name in PROFILE_FIELDS
+        if getattr(candidate, name) != getattr(profile, name)
+    }
+    print(
+        f"  stage of {len(grid)}: best {best:.4f}, to beat {floor + MIN_GAIN:.4f}; it moves {moved}",
+        flush=True,
+    )
     if best < floor + MIN_GAIN:
         return profile, floor
     return parsimonious(candidate, best, profile, docs)

@@ -65,3 +65,18 @@ def test_the_fit_scores_a_profile_as_the_pipeline_reads_the_page(
     [fitted] = fit.page_scores([fit.Page(truth, PAGE.encode())], profile)
     monkeypatch.setattr(_profiles, "PROFILES", dict.fromkeys(fit.TYPES, profile))
     assert fitted == pytest.approx(fit.word_f1(body, extract(PAGE, url=url).body))
+
+
+def test_each_stage_of_the_fit_reports_its_best_as_it_ends(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a refit of the article profile runs for an hour: a run cut short by a timeout still tells
+    # what each finished stage found and the bar it had to clear
+    fit = _fit_script(monkeypatch)
+    base = _profiles.ARTICLE
+    deeper = replace(base, descent_share=0.6)
+    monkeypatch.setattr(fit, "score", lambda docs, profile: 0.9 if profile == deeper else 0.8)
+    assert fit.better(base, 0.895, [base, deeper], []) == (base, 0.895)
+    assert capsys.readouterr().out == (
+        "  stage of 2: best 0.9000, to beat 0.9100; it moves {'descent_share': 0.6}\n"
+    )
