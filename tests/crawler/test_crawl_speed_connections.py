@@ -19,6 +19,7 @@ from crawl_support import quick_extract, run_crawl
 
 from newsscrape.crawler._hosts import HostClients
 from newsscrape.models import Article
+from serving import serving
 
 PAGE = b"<html><head><title>t</title></head><body><article><p>Words here.</p></article></body></html>"
 
@@ -57,14 +58,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def counting_server() -> Iterator[_Counting]:
-    server = _Counting(("127.0.0.6", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serving(_Counting(("127.0.0.6", 0), _Handler))
 
 
 def test_a_busy_host_gets_at_most_per_host_connections_kept_alive(counting_server: _Counting) -> None:

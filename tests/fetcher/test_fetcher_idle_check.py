@@ -13,7 +13,6 @@ import shutil
 import socket
 import ssl
 import subprocess
-import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -25,6 +24,7 @@ from anyio.abc._sockets import _SocketProvider
 from newsscrape.config import FetchConfig
 from newsscrape.errors import FetchError
 from newsscrape.fetcher import _backend, afetch_page, async_client
+from serving import serving
 
 pytestmark = pytest.mark.anyio
 
@@ -59,19 +59,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = self.path.startswith("/drop")
 
 
-def _serve(httpd: _Server) -> Iterator[_Server]:
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield httpd
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
 @pytest.fixture
 def server() -> Iterator[_Server]:
-    yield from _serve(_Server(("127.0.0.1", 0), _Handler))
+    yield from serving(_Server(("127.0.0.1", 0), _Handler))
 
 
 @pytest.fixture
@@ -88,7 +78,7 @@ def tls_server(tmp_path: Path) -> Iterator[_Server]:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
-    yield from _serve(httpd)
+    yield from serving(httpd)
 
 
 async def test_the_idle_check_builds_no_socket_table_per_request(
