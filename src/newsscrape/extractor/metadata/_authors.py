@@ -12,11 +12,12 @@ from .._text import HOST_LABELS, alnum_key, fold
 # Not "photo by": a picture's credit names the photographer, not the author ("Photo by X on Unsplash").
 # A note at the head or foot of a story may say it in a sentence: "This post was written by Jane Doe,
 # MD, gastroenterologist." The CMSs' own wordings too: Drupal's "Submitted by X on <date>", a blog's
-# "Authored by:" or "Contributed by", a wire story's foot "Reporting by X; Editing by Y".
+# "Authored by:" or "Contributed by", a wire story's foot "Reporting by X; Editing by Y", phpBB's
+# "Post by jdoe » Tue Aug 05, 2025".
 _LEADS = (
     r"(?:(?:this\s+(?:post|article|story|piece|guide|blog\s+post)\s+(?:was|is)\s+)?written"
     r"|posted|reported|reporting|published|submitted|authored|contributed|compiled"
-    r"|text|story|words|analysis|opinion|commentary|review)"
+    r"|post|text|story|words|analysis|opinion|commentary|review)"
 )
 # Italian "di" only in lower case: a capital "Di" starts a surname ("Di Maria"). A label may name
 # several: "Authors: Jane Doe, John Roe", "Author(s):". "Text:" and "Tekst:" (German, Nordic, Dutch,
@@ -107,6 +108,9 @@ _NOISE = re.compile(r"(?<!\S)[^\s@]++@\S++|https?://\S+|www\.\S+|@\w+|\([^)]*\)|
 _LABEL_END = re.compile(rf"(?:\b{_BY}|[:：])[ \t]*\n", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HAS_DIGIT = re.compile(r"\d")
+# A forum or blog handle: a word of letters that ends in a number ("user42", "dave_1985", "Simple07").
+# Not digits inside the letters ("jdoe2ma0ci"): a generated account name.
+_HANDLE = re.compile(r"[^\W\d_]{2,}[._-]?\d{1,4}")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _COLON = re.compile(r"[:：=]")
 _DOMAIN = re.compile(r"\.[a-z]{2,6}$", re.IGNORECASE)
@@ -122,7 +126,7 @@ PLACEHOLDERS = ACCOUNTS | {"anonymous", "unknown"}
 _BY_DOING = re.compile(r"^[a-z]+ing\b")
 # Symbols around a name: punctuation, bullets and operators of any kind ("∙ Paid", "+ Text Size").
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
-_CREDIT_END = re.compile(r"\s[|\u2022\u00b7]\s")
+_CREDIT_END = re.compile(r"\s[|\u2022\u00b7\u00bb]\s")  # and phpBB's "by jdoe » Tue Aug 5, 2025"
 # A byline goes on after the name with when it was posted: "Posted by BeauHD on Friday December 19,
 # 2025", "Posted by David at December 16, 2025 11:15 AM". A lower-case "on" or "at" never sits
 # inside a name, so the name ends there; only before a date, though ("Trial Attorney at Morgan" is
@@ -131,7 +135,20 @@ _CREDIT_END = re.compile(r"\s[|\u2022\u00b7]\s")
 _POSTED_TAIL = re.compile(
     r"\s+(?:on|at|(?i:updated|last\s+updated|published|modified)\s*:?)\s+[A-Z\d](?=.*\d).*$", re.DOTALL
 )
-_CREDIT_PUNCT = f"{_PUNCT},;|/"
+# The buttons and counters a byline box prints after the name, which its text runs into the name:
+# "Jane Doe Share Tweet", "Jane Doe Follow", "Jane Doe Email", "By Jane Doe 5 min read",
+# "Jane Doe 12 Comments". Only a tail made of nothing else is cut: no name ends in such words. Not
+# "print" nor "link" ("Rachael Link" is a name), nor a bare number: a date's day marks its line as
+# no name ("Jane Doe December 12"), which cutting the number would hide.
+_WIDGETS = (
+    r"share|tweet|follow|email|e-mail|subscribe|comments?|facebook|twitter|linkedin|whatsapp"
+    r"|pinterest|reddit|bookmark|\d++\s*+(?:min(?:ute)?s?|hours?|hrs?)\s++read|\d++\s++comments?"
+)
+_WIDGET_TAIL = re.compile(rf"(?:\s++(?i:{_WIDGETS})\b)+\s*$")
+# A text longer than a name and its buttons is not a name (MAX_LENGTH): it is not searched, which
+# would take time growing with the square of its length.
+MAX_WIDGETS_LENGTH = 40
+_CREDIT_PUNCT = f"{_PUNCT},;|/\u00bb\u00ab"  # and guillemets ("Simple07 »")
 MAX_WORDS = 5
 MAX_LENGTH = 60
 # A credit that names no person ("The Investopedia Team", "Center for Drug Evaluation and Research").
@@ -200,9 +217,13 @@ def _credential(word: str) -> bool:
     return letters.casefold() in CREDENTIALS and sum(c.isupper() for c in letters) >= 2
 
 
-def credits(raw: Iterable[str]) -> tuple[str, ...]:
+def credits(raw: Iterable[str], *, handles: bool = False) -> tuple[str, ...]:
     """What a structured author field credits when it names no person: a team, an organisation, a
     handle, a name written in lower case. Only "By" labels, links and e-mail addresses are taken off.
+    ``handles``: whether a handle ending in a number ("dave_1985") is a credit, as JSON-LD's author
+    of a forum post gives it. Not from a meta or the page's text: a documentation page's "author" meta
+    names its maintainer's account, and a "by user42" line of a forum would read the page as a story
+    (the page type weighs whether anyone is credited).
 
     >>> credits(["By The Investopedia Team", "kirstin boatto", "https://example.com/about"])
     ('The Investopedia Team', 'kirstin boatto')
@@ -212,14 +233,15 @@ def credits(raw: Iterable[str]) -> tuple[str, ...]:
         # A credit line goes on with the reading time or the date: "By The X Team | 6 mins | May 2".
         credit = _CREDIT_END.split(fold(_NOISE.sub(" ", text)), maxsplit=1)[0].strip(_CREDIT_PUNCT)
         credit = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", credit)).strip(_CREDIT_PUNCT)
-        credit = _POSTED_TAIL.sub("", credit)
+        credit = _without_widgets(_POSTED_TAIL.sub("", credit))
         if not 0 < len(credit) <= MAX_LENGTH or len(credit.split()) > MAX_CREDIT_WORDS:
             continue
         if not _HAS_LETTER.search(credit) or credit.casefold() in PLACEHOLDERS or _COLON.search(credit):
             continue  # nothing to read, "admin", or a label left inside ("Updated: 2025-09-13")
-        if " " not in credit and _HAS_DIGIT.search(credit):
-            continue  # a generated account name ("user8812", "jdoe2ma0ci"), not how anyone signs
-        if _YEAR.search(credit):
+        handle = handles and _HANDLE.fullmatch(credit) is not None
+        if " " not in credit and _HAS_DIGIT.search(credit) and not handle:
+            continue  # a generated account name ("jdoe2ma0ci", "a1b2c3"), not how anyone signs
+        if _YEAR.search(credit) and not handle:
             continue  # a date beside the byline label ("Written By Feb 11, 2019 · 3 min read")
         seen.setdefault(credit.casefold(), credit)
     return tuple(seen.values())
@@ -263,6 +285,13 @@ def split_byline(text: str) -> list[str]:
     return names
 
 
+def _without_widgets(text: str) -> str:
+    """A name without the buttons its byline box prints after it ("Jane Doe Share Tweet")."""
+    if len(text) > MAX_LENGTH + MAX_WIDGETS_LENGTH:
+        return text
+    return _WIDGET_TAIL.sub("", text)
+
+
 def _credentials_only(part: str) -> str | None:
     """The post-nominal letters a part of a byline consists of ("MS", "Ph.D.", "CFP®"), else None."""
     words = part.strip(_PUNCT.replace(".", "")).split()  # the dot of "Ph.D." stays
@@ -271,6 +300,7 @@ def _credentials_only(part: str) -> str | None:
 
 def _person(part: str) -> str | None:
     part = _POSTED_TAIL.sub("", BYLINE_PREFIXES.sub("", _EDGES.sub("", part))).strip(_PUNCT)
+    part = _without_widgets(part)
     if not part or len(part) > MAX_LENGTH or _HAS_DIGIT.search(part) or _DOMAIN.search(part):
         return None
     if _LABEL.search(part):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -136,6 +137,8 @@ AUTHOR_METAS = (
     "article:author",
     "sailthru.author",
     "parsely-author",
+    "parsely-page",  # Parse.ly's older tag: a JSON object whose "author" or "authors" names them
+    "byl",  # The New York Times' byline meta ("By Jane Doe and John Roe")
     "cxenseparse:author",  # Piano/Cxense content tags
     # Highwire Press tags of scholarly articles (Google Scholar's), one per author, often "Last, First".
     "citation_author",
@@ -175,7 +178,7 @@ def find_authors(
     values = [
         _SURNAME_FIRST.sub(r"\2 \1", v) if key in SURNAME_FIRST_METAS else v
         for key in AUTHOR_METAS
-        for v in (*metas.get(key, ()), *_labelled_metas(metas, key))
+        for v in (*_meta_values(metas, key), *_labelled_metas(metas, key))
         if "://" not in v and not v.startswith("www.")
     ]
     outlets = outlet_keys(site=site, host=host)
@@ -197,11 +200,11 @@ def find_authors(
         (lambda: listed, "meta"),
         # A structured credit the page's byline prints ("Resy Staff" in the meta and "By Resy Staff"
         # under the headline) is the story's, before any person a teaser's byline names.
-        (lambda: _printed(credits(people), page), "json-ld"),
+        (lambda: _printed(credits(people, handles=True), page), "json-ld"),
         (lambda: _printed(credits(values), page), "meta"),
         (lambda: _dom_people(page, clean), "dom"),
         # typed as a Person, or a bare string: the site says so
-        (lambda: others(credits(people)), "json-ld"),
+        (lambda: others(credits(people, handles=True)), "json-ld"),
         (lambda: others(credits(values)), "meta"),
         (lambda: others(credits(organisations)), "json-ld"),
         (lambda: _dom_credits(page, outlets), "dom"),
@@ -210,7 +213,7 @@ def find_authors(
         (lambda: _beside_avatar(page, clean), "dom"),
         # last: a structured field that credits the publication itself ("Instructables" on
         # instructables.com), which signs every page: the byline's credit comes first
-        (lambda: credits(people), "json-ld"),
+        (lambda: credits(people, handles=True), "json-ld"),
         (lambda: credits(values), "meta"),
         (lambda: credits(organisations), "json-ld"),
     )
@@ -631,6 +634,24 @@ def _byline_lines(tree: LexborHTMLParser) -> list[str]:
             break
         level = level.parent
     return lines
+
+
+def _meta_values(metas: dict[str, list[str]], key: str) -> list[str]:
+    """The names an author meta holds: its contents, or for ``parsely-page`` the "author" and
+    "authors" of the JSON object it holds (``{"title": ..., "author": "Jane Doe", ...}``)."""
+    if key != "parsely-page":
+        return metas.get(key, [])
+    out: list[str] = []
+    for content in metas.get(key, ()):
+        try:
+            page = json.loads(content)
+        except ValueError:
+            continue
+        if isinstance(page, dict):
+            for field in ("author", "authors"):
+                value = page.get(field)
+                out.extend(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+    return out
 
 
 def _labelled_metas(metas: dict[str, list[str]], key: str) -> list[str]:
