@@ -88,3 +88,13 @@ def test_a_generated_account_name_is_still_nobody() -> None:
 )
 def test_the_author_metas_of_parsely_and_the_new_york_times(head: str, authors: tuple[str, ...]) -> None:
     assert newsscrape.extract(_page(head, ""), url=URL).authors == authors
+
+
+def test_a_sort_controls_author_option_is_no_byline() -> None:
+    # a forum topic's "Sort by" control: its options "Author", "Post time", "Subject" name nobody
+    control = (
+        '<form><label>Sort by<select name="sk"><option value="a">Author</option>'
+        '<option value="t" selected="selected">Post time</option><option value="s">Subject</option>'
+        "</select></label></form>"
+    )
+    assert newsscrape.extract(_page("", control), url=URL).authors == ()

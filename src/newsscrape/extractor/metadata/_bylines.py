@@ -131,6 +131,9 @@ MAX_BYLINE_INPUT_CHARS = 1000
 # GovernmentOrganization ...) is an organisation.
 PERSON_TYPES = frozenset({"person"})
 MAX_DOM_CREDIT_WORDS = 5  # "The Currency editors", "Ask the Doctors"
+# Elements whose text is a form's choices, never a byline: a sort control's option "Author" among
+# "Post time" and "Subject" (phpBB's topic pages).
+FORM_CONTROLS = frozenset({"select", "option", "optgroup", "datalist", "button", "textarea"})
 MAX_LABELLED_METAS = 4  # twitter:label1 ... twitter:label4
 AUTHOR_METAS = (
     "author",
@@ -543,6 +546,8 @@ def _byline_box(text_node: LexborNode, *, label: str | None = None) -> str | Non
     """The shortest line around a "By" text that names someone: the text's element, or the box
     that holds a bare label and the name beside it."""
     box = text_node.parent
+    if box is not None and box.tag in FORM_CONTROLS:
+        return None
     label = label or squash(text_node.text_content or "")
     while box is not None and box.tag not in ("body", "html"):
         line = squash(box.text(deep=True, separator=" "))
