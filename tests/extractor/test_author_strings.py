@@ -98,3 +98,13 @@ def test_a_sort_controls_author_option_is_no_byline() -> None:
         "</select></label></form>"
     )
     assert newsscrape.extract(_page("", control), url=URL).authors == ()
+
+
+def test_a_breadcrumb_in_a_byline_box_is_no_name() -> None:
+    # a theme's page header: the trail back to the section in a box named for the byline it lacks
+    box = (
+        '<div class="post-meta no-byline"><span><a href="/">Home</a></span> \u00bb '
+        '<span><a href="/garden-services/">Garden Services &amp; Care</a></span> \u00bb '
+        "<span><strong>Lawn Care</strong></span></div>"
+    )
+    assert newsscrape.extract(_page("", box), url=URL).authors == ()

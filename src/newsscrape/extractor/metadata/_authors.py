@@ -90,6 +90,8 @@ NOT_FIRST = frozenset({"the", "a", "an", "el", "los", "las", "les", "il", "die",
 # A label left inside a part ("Фото: Анна", "質問者：aigyu", "Outlet=Name") is a credit that is not
 # a byline ("By" labels are stripped before), and "By" in the middle is a web credit ("Developed By X").
 _LABEL = re.compile(r"[:：=]|\bby\b", re.IGNORECASE)
+# A breadcrumb's separator inside a part: a trail ("Home » Technology Solutions"), never a name.
+_CRUMB = re.compile(r"\s[\u00bb\u203a]\s")
 # Iberian compound surnames join with "e"/"y": "José Volta e Pinto" is one person.
 _JOINERS = frozenset({"e", "y"})
 # Several names in one byline: "A and B", "A & B", "A, B", "A; B", "A / B", "A. Outlet"; a bullet or a
@@ -303,7 +305,7 @@ def _person(part: str) -> str | None:
     part = _without_widgets(part)
     if not part or len(part) > MAX_LENGTH or _HAS_DIGIT.search(part) or _DOMAIN.search(part):
         return None
-    if _LABEL.search(part):
+    if _LABEL.search(part) or _CRUMB.search(part):
         return None
     whole = part
     part = bare(part)  # "Jane Doe PhD": the name is read without its letters, which are given back
