@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
-from fitgrid import Tail, drops, finish, fit_readings, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import Tail, finish, fit_readings, grid_point, settle, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor.content._blocks import Block  # noqa: E402
 from newsscrape.extractor.content._copies import copies  # noqa: E402
@@ -127,9 +127,7 @@ def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
             own = change.get(name, 0.0)
             if best is None or own > best[0] + 1e-9:
                 best = (own, value)
-    chosen = None if best is None else best[1]
-    b_drops = {} if chosen is None else drops(changes["B", chosen], MAX_DROP)
-    return ruling(name, chosen, b_drops, scores)
+    return settle(name, best, changes, scores, MAX_DROP)
 
 
 def main() -> None:

@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import extracted  # noqa: E402  (WCXB pages read)
-from fitgrid import Tail, drops, finish, fit_readings, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import Tail, finish, fit_readings, grid_point, settle, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor.content import _content  # noqa: E402
 
@@ -119,9 +119,7 @@ def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
                 own -= PIECE_GAIN
             if best is None or own > best[0]:
                 best = (own, pair)
-    chosen = None if best is None else best[1]
-    b_drops = {} if chosen is None else drops(changes["B", chosen], MAX_DROP)
-    return ruling(name, chosen, b_drops, scores)
+    return settle(name, best, changes, scores, MAX_DROP)
 
 
 def main() -> None:

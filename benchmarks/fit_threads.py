@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
 from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
-from fitgrid import drops, fit_readings, grid_point, ruling, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fitgrid import fit_readings, grid_point, settle, write_fit  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor._text import count_words  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
@@ -161,9 +161,7 @@ def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
         fair = min(change.values(), default=0.0) >= -MAX_DROP
         if fair and overall > base["A"][0] + 1e-9 and (best is None or overall > best[0]):
             best = (overall, pair)
-    chosen = None if best is None else best[1]
-    b_drops = {} if chosen is None else drops(changes["B", chosen], MAX_DROP)
-    return ruling(name, chosen, b_drops, scores)
+    return settle(name, best, changes, scores, MAX_DROP)
 
 
 def main() -> None:

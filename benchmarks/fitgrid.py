@@ -133,6 +133,21 @@ def ruling(
     return {"chosen_on_half_a": chosen, "half_b_drops": b_drops, "kept": kept, "scores": scores}
 
 
+def settle(
+    name: str,
+    best: tuple[float, V] | None,
+    changes: Mapping[tuple[str, V], Mapping[str, float]],
+    scores: dict[str, dict[str, Any]],
+    max_drop: float,
+) -> dict[str, Any]:
+    """``ruling`` for a grid fit: half A's ``best`` (its score and value), or None, refused when half
+    B's change with that value (``changes[("B", value)]``: page type -> change) drops a page type by
+    more than ``max_drop``."""
+    chosen = None if best is None else best[1]
+    b_drops = {} if chosen is None else drops(changes["B", chosen], max_drop)
+    return ruling(name, chosen, b_drops, scores)
+
+
 def all_kept(
     halves: Mapping[str, Rows], replay: Callable[[Rows, dict[str, V]], Scored], kept: dict[str, V]
 ) -> dict[str, dict[str, Any]]:
