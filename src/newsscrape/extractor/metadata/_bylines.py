@@ -6,6 +6,7 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -265,11 +266,7 @@ class _Marks:
         """``_text`` of an element of this page; when that names nobody for a date run into the name,
         the reading that sets the texts with digits on lines of their own (see ``_dates_apart``)."""
         if node.mem_id not in self._texts:
-            text = _text(node)
-            if _DIGIT.search(text) and not _names_someone(text):
-                apart = _text(node, dates_apart=True)
-                text = apart if _names_someone(apart) else text
-            self._texts[node.mem_id] = text
+            self._texts[node.mem_id] = _or_apart(_text(node), partial(_text, node, dates_apart=True))
         return self._texts[node.mem_id]
 
     @property
@@ -630,10 +627,7 @@ def _byline_lines(tree: LexborHTMLParser) -> list[str]:
                 looked += 1
                 text = squash(node.text(deep=True, separator=" "))
                 if len(text) <= MAX_BYLINE_CHARS and BYLINE_LINE.match(text):
-                    if _DIGIT.search(text) and not _names_someone(text):
-                        apart = _dates_apart(node)
-                        text = apart if _names_someone(apart) else text
-                    lines.append(text)
+                    lines.append(_or_apart(text, partial(_dates_apart, node)))
             node = node.next
         if lines:
             break
@@ -694,6 +688,15 @@ def _ld_credits(value: Any, ld: JsonLd) -> tuple[list[str], list[str]]:
 def _names_someone(text: str) -> bool:
     """Whether a byline's text names a person by a full name."""
     return any(" " in bare(name) for name in split_byline(text))
+
+
+def _or_apart(text: str, apart: Callable[[], str]) -> str:
+    """A byline's ``text``, or, when it holds a digit and names nobody (a date run into the name),
+    its reading with the dates apart (``apart()``, read only then) if that names someone."""
+    if not _DIGIT.search(text) or _names_someone(text):
+        return text
+    other = apart()
+    return other if _names_someone(other) else text
 
 
 def _dates_apart(node: LexborNode) -> str:
