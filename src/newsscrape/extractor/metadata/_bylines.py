@@ -7,7 +7,6 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -28,7 +27,7 @@ from ._authors import (
     outlet_keys,
     split_byline,
 )
-from ._jsonld import JsonLd, node_types, text_of
+from ._jsonld import JsonLd, author_names
 
 # Path segments of the pages that list one person's stories, in the languages news sites use.
 AUTHOR_PATHS = (
@@ -127,15 +126,12 @@ HCARD_NOT_PERSON = ("org", "adr")  # hCard classes of an organisation name or a 
 # regexes must stay cheap on a hostile page (an 80 KB "name" took 15 s; 10k authors in JSON-LD).
 MAX_BYLINE_INPUTS = 50
 MAX_BYLINE_INPUT_CHARS = 1000
-# Meta tags that name the author, in the order they are trusted.
-# JSON-LD author types that are people; any other typed author (Organization, NewsMediaOrganization,
-# GovernmentOrganization ...) is an organisation.
-PERSON_TYPES = frozenset({"person"})
 MAX_DOM_CREDIT_WORDS = 5  # "The Currency editors", "Ask the Doctors"
 # Elements whose text is a form's choices, never a byline: a sort control's option "Author" among
 # "Post time" and "Subject" (phpBB's topic pages).
 FORM_CONTROLS = frozenset({"select", "option", "optgroup", "datalist", "button", "textarea"})
 MAX_LABELLED_METAS = 4  # twitter:label1 ... twitter:label4
+# Meta tags that name the author, in the order they are trusted.
 AUTHOR_METAS = (
     "author",
     "article:author",
@@ -178,7 +174,7 @@ def find_authors(
         return clean_authors(bounded, site=site, host=host)
 
     article = ld.article or {}
-    people, organisations = _ld_credits(article.get("author") or article.get("creator"), ld)
+    people, organisations = author_names(article.get("author") or article.get("creator"), ld.by_id)
     values = [
         _SURNAME_FIRST.sub(r"\2 \1", v) if key in SURNAME_FIRST_METAS else v
         for key in AUTHOR_METAS
@@ -664,25 +660,6 @@ def _labelled_metas(metas: dict[str, list[str]], key: str) -> list[str]:
         if BYLINE_PREFIXES.sub("", label.strip()) == "":
             out.extend(metas.get(f"twitter:data{n}", ()))
     return out
-
-
-def _ld_credits(value: Any, ld: JsonLd) -> tuple[list[str], list[str]]:
-    """The names a JSON-LD author value gives: (people and bare strings, organisations)."""
-    people: list[str] = []
-    organisations: list[str] = []
-    for item in value if isinstance(value, list) else [value]:
-        item = ld.resolve(item)
-        if isinstance(item, dict):
-            name = text_of(item.get("name"))
-            if name:
-                types = node_types(item)
-                group = organisations if types and not types & PERSON_TYPES else people
-                group.append(name)
-        else:
-            text = text_of(item)
-            if text and "://" not in text:
-                people.append(text)
-    return people, organisations
 
 
 def _names_someone(text: str) -> bool:

@@ -39,6 +39,8 @@ BLOG_POSTS = "blogPost"
 # university, an agency), not a byline.
 CREDITED_TYPES = frozenset({"recipe", "review", "howto"})
 QA_PAGE = "qapage"
+# Author types that are people; any other typed author (Organization, NewsMediaOrganization,
+# GovernmentOrganization ...) is an organisation.
 PERSON_TYPES = frozenset({"person"})
 # Cheap repairs, tried in order on text json.loads refused.
 # (a line comment's indent is [ \t]*, not \s*: \s crosses newlines, quadratic on a run of blank lines)
@@ -74,9 +76,7 @@ class JsonLd:
         >>> JsonLd(by_id={"#p": {"@type": "Person", "name": "Jane Doe"}}).resolve({"@id": "#p"})
         {'@type': 'Person', 'name': 'Jane Doe'}
         """
-        if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
-            return self.by_id.get(value["@id"], value)
-        return value
+        return _resolve(value, self.by_id)
 
     def crediting(self) -> JsonLd:
         """This JSON-LD with its ``credited`` node as the article, for the author reader, when it
@@ -271,27 +271,41 @@ def _credited(nodes: list[Node], by_id: Mapping[str, Node]) -> Node | None:
             node = node["mainEntity"]
         elif not (types & CREDITED_TYPES or _is_page(node)):
             continue
-        if _names_person(node.get("author") or node.get("creator"), by_id):
+        if author_names(node.get("author") or node.get("creator"), by_id)[0]:  # a person named
             return node
     return None
 
 
-def _names_person(value: Any, by_id: Mapping[str, Node]) -> bool:
-    """Whether an author value names a person: a Person node (or a reference to one), a bare name.
+def author_names(value: Any, by_id: Mapping[str, Node]) -> tuple[list[str], list[str]]:
+    """The names an author value gives: (people and bare strings, organisations); a reference
+    ``{"@id": ...}`` is followed to its node in ``by_id``.
 
-    >>> _names_person({"@id": "#org"}, {"#org": {"@type": "Organization", "name": "Example Inc"}})
-    False
+    >>> org = {"@type": "Organization", "name": "Example Inc"}
+    >>> author_names([{"@id": "#org"}, "Jane Doe"], {"#org": org})
+    (['Jane Doe'], ['Example Inc'])
     """
+    people: list[str] = []
+    organisations: list[str] = []
     for item in value if isinstance(value, list) else [value]:
-        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
-            item = by_id.get(item["@id"], item)
+        item = _resolve(item, by_id)
         if isinstance(item, dict):
-            types = node_types(item)
-            if text_of(item.get("name")) and (not types or types & PERSON_TYPES):
-                return True
-        elif isinstance(item, str) and text_of(item) and "://" not in item:
-            return True
-    return False
+            name = text_of(item.get("name"))
+            if name:
+                types = node_types(item)
+                group = organisations if types and not types & PERSON_TYPES else people
+                group.append(name)
+        else:
+            text = text_of(item)
+            if text and "://" not in text:
+                people.append(text)
+    return people, organisations
+
+
+def _resolve(value: Any, by_id: Mapping[str, Node]) -> Any:
+    """``value`` itself, or the node an ``{"@id": ...}`` reference without a name points to."""
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return by_id.get(value["@id"], value)
+    return value
 
 
 def _is_article(node: Node) -> bool:
