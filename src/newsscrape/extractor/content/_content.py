@@ -61,7 +61,7 @@ from ._chrome import DIALOGS, ROLE_KIND, TAG_KIND, WORD_KIND, RemovalKind, strip
 from ._copies import COPIES, copies
 from ._posts import POSTER_CARD_KINDS, POSTER_CARDS, Head, common_ancestor, post_heads, thread_boxes
 from ._product import after_name, hidden_sheets, name_first
-from ._profiles import ARTICLE, PROFILES, ContentProfile
+from ._profiles import ARTICLE, ContentProfile, per_reading
 from ._scoring import Weight, choose_container, paragraph_weights, widen
 from ._wording import heading_kind, post_furniture_line
 
@@ -108,20 +108,13 @@ SECOND_OPINION_RESERVE: Final = 0.5
 # a reading not named here is always asked. Fitted per page type on WCXB half A by
 # benchmarks/fit_second_opinion.py; keyed by the page type of the reading the gate judges
 # (``ContentProfile.reading``: a profile a fit varies keeps its type's gates and clean-ups).
-COVERED_SHARES: Final[dict[str, float]] = {
-    page_type: float(share)
-    for page_type, share in fitted("second_opinion.json")["covered_shares"].items()
-    if share is not None and page_type in PROFILES
-}
+_SECOND_OPINION: Final = fitted("second_opinion.json")
+COVERED_SHARES: Final[dict[str, float]] = per_reading(_SECOND_OPINION["covered_shares"], float)
 # Nor is one holding its share of the text left once page-wide chrome is gone (the visible text of
 # the tree the native pass walked: trafilatura, which drops menus, footers and comment threads too,
 # is rarely longer than a reading holding most of what is left). Fitted after ``COVERED_SHARES``, by
 # the same script and with a stricter bar, as it changes what a speed-up may change.
-LEFT_SHARES: Final[dict[str, float]] = {
-    page_type: float(share)
-    for page_type, share in fitted("second_opinion.json").get("left_shares", {}).items()
-    if share is not None and page_type in PROFILES
-}
+LEFT_SHARES: Final[dict[str, float]] = per_reading(_SECOND_OPINION.get("left_shares", {}), float)
 # Elements trafilatura drops anyway (its tree cleaning), dropped before it starts: drawings (an icon's
 # paths are many elements), and the textless links, metas and media sources; each is visited by every
 # pruning pattern trafilatura tries before it cleans the tree (about 8% of its time on the WCXB half A
@@ -147,20 +140,13 @@ MENU_KINDS: Final[frozenset[RemovalKind]] = frozenset({"nav", "footer"})
 # thread marked up as comments, which the first reading dropped as page-wide chrome). Fitted per
 # reading on WCXB half A by benchmarks/fit_threads.py (half B may only refuse), kept in
 # data/threads.json; keyed by the reading, as ``COVERED_SHARES``.
-THREAD_SHARES: Final[dict[str, float]] = {
-    page_type: float(share)
-    for page_type, share in fitted("threads.json")["thread_shares"].items()
-    if share is not None and page_type in PROFILES
-}
+_THREADS: Final = fitted("threads.json")
+THREAD_SHARES: Final[dict[str, float]] = per_reading(_THREADS["thread_shares"], float)
 # ... or when the text it chose leaves out more than this share of the thread's posts (a post left
 # out: the start of its text is in no block): trafilatura's reading of a XenForo or Invision thread
 # may keep half of the posts, whose words then still pass half of the thread's. Counted only on a
 # thread of ``MISSED_MIN_POSTS`` posts or more (of two, one missed is half). Fitted with the share.
-THREAD_MISSED: Final[dict[str, float]] = {
-    page_type: float(missed)
-    for page_type, missed in fitted("threads.json").get("missed_shares", {}).items()
-    if missed is not None and page_type in PROFILES
-}
+THREAD_MISSED: Final[dict[str, float]] = per_reading(_THREADS.get("missed_shares", {}), float)
 MISSED_MIN_POSTS: Final = 3
 # A page the classifier finds nearly as likely to be a listing as the type it chose (a news
 # section's front typed as a service, a shop's category of article-like cards typed as a collection)
@@ -225,11 +211,9 @@ SIGNATURE_BOXES: Final = '[class*="signature" i], [id*="signature" i]'
 # and for desktops); found whole, or that ``piece_share`` of its runs of words (``repeated``). Fitted per
 # reading on WCXB half A by benchmarks/fit_repeats.py (half B may only refuse), kept in
 # data/repeats.json; keyed by the reading, as ``COVERED_SHARES``.
-ONCE: Final[dict[str, tuple[int, float]]] = {
-    page_type: (int(once["min_chars"]), float(once["piece_share"]))
-    for page_type, once in fitted("repeats.json")["once"].items()
-    if once is not None and page_type in PROFILES
-}
+ONCE: Final[dict[str, tuple[int, float]]] = per_reading(
+    fitted("repeats.json")["once"], lambda once: (int(once["min_chars"]), float(once["piece_share"]))
+)
 # A run of words of a paragraph, looked up in the text given before it (``repeated``): WCXB's own
 # measure counts words; four in a row are rarely shared by chance.
 PIECE_WORDS: Final = 4

@@ -25,18 +25,14 @@ from typing import Final
 from .._data import fitted
 from .._text import line_key
 from ._blocks import Block
-from ._profiles import PROFILES
+from ._profiles import per_reading
 
 __all__ = ["COPIES", "MAX_STRETCH", "copies"]
 
 # The shortest stretch, in blocks, whose copies a reading drops, fitted on half A by
 # benchmarks/fit_copies.py, keyed by the reading's page type (a reading not named here, or null,
 # keeps every copy).
-COPIES: Final[dict[str, int]] = {
-    page_type: int(shortest)
-    for page_type, shortest in fitted("copies.json")["shortest"].items()
-    if shortest is not None and page_type in PROFILES
-}
+COPIES: Final[dict[str, int]] = per_reading(fitted("copies.json")["shortest"], int)
 # A guard, not a fit: the longest stretch looked for, in blocks, so that a page of thousands of
 # equal lines ("Reply" under each of 5,000 comments) costs a bounded look-up per block (WCXB's
 # longest copy in a row: 106 blocks).

@@ -45,7 +45,7 @@ from .._nodes import marked
 from .._text import compact, count_words, fold, line_key
 from ._blocks import Block
 from ._chrome import hiding
-from ._profiles import PROFILES, ContentProfile
+from ._profiles import PROFILES, ContentProfile, per_reading
 
 __all__ = ["AFTER_NAME", "NAME_FIRST", "PAIR_SHARES", "after_name", "hidden_sheets", "name_first"]
 
@@ -56,18 +56,10 @@ NAME_FIRST: Final[set[str]] = {
 }
 # The readings that drop the shop's lines above the product's name, and the most words such a line
 # has (a longer one stays), fitted on half A by benchmarks/fit_product.py (null: off).
-AFTER_NAME: Final[dict[str, int]] = {
-    page_type: int(words)
-    for page_type, words in PRODUCT.get("after_name", {}).items()
-    if words is not None and page_type in PROFILES
-}
+AFTER_NAME: Final[dict[str, int]] = per_reading(PRODUCT.get("after_name", {}), int)
 # The share of a hidden sheet's rows that must be label/value pairs, per reading (a reading not
 # named here, or null, adds nothing); keyed by the reading, as ``_content.COVERED_SHARES``.
-PAIR_SHARES: Final[dict[str, float]] = {
-    page_type: float(share)
-    for page_type, share in PRODUCT["pair_share"].items()
-    if share is not None and page_type in PROFILES
-}
+PAIR_SHARES: Final[dict[str, float]] = per_reading(PRODUCT["pair_share"], float)
 SHEETS: Final = "table, dl"
 # A guard, not a fit: each row is looked up in the reading's text, so a page of tens of thousands
 # of hidden rows (a data dump, not a product's sheet) stops adding here (WCXB's largest sheets of

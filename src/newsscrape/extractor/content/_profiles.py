@@ -49,8 +49,9 @@ a reader opens with a click, which a service page's truth keeps.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final, TypeVar
 
 from .._data import fitted
 from ._blocks import BOX_LINK_SHARE, PARA_LINK_SHARE
@@ -115,6 +116,21 @@ def _load() -> dict[str, ContentProfile]:
 
 
 PROFILES: Final = _load()
+
+
+T = TypeVar("T")
+
+
+def per_reading(values: Mapping[str, Any], read: Callable[[Any], T]) -> dict[str, T]:
+    """A fitted file's values keyed by the reading they set (``ContentProfile.reading``), each
+    ``read``: a null (the rule off for that reading) and a page type with no profile are left out.
+
+    >>> per_reading({"forum": "0.4", "service": None, "unknown": 1}, float)
+    {'forum': 0.4}
+    """
+    return {
+        reading: read(value) for reading, value in values.items() if value is not None and reading in PROFILES
+    }
 
 
 def profile_for(page_type: str | None) -> ContentProfile:
