@@ -88,7 +88,7 @@ class Recorder:
 
         def record_gate(content: _content.Content, profile: ContentProfile, body: Any = None) -> bool:
             chars = sum(len(b.text) for b in content.blocks)
-            left = len(_content.fold(body.text(deep=True))) if body is not None else 0
+            left = _content.walked_chars(body) if body is not None else 0
             self.gate = {
                 "share": chars / content.page_chars if content.page_chars else 0.0,
                 "left": chars / left if left else 0.0,

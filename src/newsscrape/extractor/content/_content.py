@@ -938,8 +938,14 @@ def covered(content: Content, profile: ContentProfile, body: LexborNode | None =
     left = LEFT_SHARES.get(profile.reading)
     if left is None or body is None:
         return False
-    left_chars = len(fold(body.text(deep=True)))  # read only for a reading with a left share
+    left_chars = walked_chars(body)  # read only for a reading with a left share
     return left_chars > 0 and chars >= left * left_chars
+
+
+def walked_chars(body: LexborNode) -> int:
+    """The characters of the folded visible text of the tree the native pass walked (page-wide
+    chrome gone): what a reading's ``LEFT_SHARES`` is a share of."""
+    return len(fold(body.text(deep=True)))
 
 
 def _second_opinion(
