@@ -85,6 +85,32 @@ def test_glued_trail_dropped_without_any_meta_title() -> None:
     assert title_of(page, url=None) == "Kim Jong Un's Summit in Russia"
 
 
+def test_a_crumb_that_is_the_headlines_first_word_is_not_a_glued_trail() -> None:
+    # A shop's category "Running" over its page "Running Shoes".
+    page = (
+        '<nav aria-label="breadcrumb"><ol><li><a href="/running">Running</a></li></ol></nav>'
+        "<h1>Running Shoes</h1><title>Running Shoes | Trailhead Outfitters Co-op</title>"
+    )
+    assert title_of(page, url="https://shop.example/running/shoes") == "Running Shoes"
+
+
+def test_a_home_crumb_over_a_headline_starting_with_home_keeps_the_word() -> None:
+    story = (
+        '<nav aria-label="breadcrumb"><ol><li><a href="/">Home</a></li></ol></nav>'
+        '<h1 class="entry-title">Home Office Chairs Compared for Long Days</h1>'
+        '<meta property="og:title" content="The Best Home Office Chairs for Long Days">'
+    )
+    assert title_of(story, url=None) == "Home Office Chairs Compared for Long Days"
+
+
+def test_a_crumb_set_off_by_a_separator_is_still_cut() -> None:
+    page = (
+        '<nav aria-label="breadcrumb"><ol><li><a href="/news">News</a></li></ol></nav>'
+        "<h1>News &gt; Rain returns to the valley</h1>"
+    )
+    assert title_of(page, url=None) == "Rain returns to the valley"
+
+
 def test_ideographic_space_in_a_headline_is_kept() -> None:
     page = '<meta property="og:title" content="一か月\u3000福井県"><h1>一か月\u3000福井県\n  </h1>'
     assert title_of(page) == "一か月\u3000福井県"

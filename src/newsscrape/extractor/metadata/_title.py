@@ -69,6 +69,8 @@ BLOCK_CLASSES = ("block", "d-block")
 _LINE_BREAK = ", ".join((*LINE_TAGS, *(f".{name}" for name in BLOCK_CLASSES)))
 _NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"\w")
+# After a crumb at the h1's start: the headline's next word, not a trail's end (see _unglue).
+_OWN_WORDS = re.compile(r"\s+\w")
 # Boxes a template puts its headline in: an h1 inside neither, with no attribute at all (no class,
 # id or itemprop), is a display line typed into the page. Half A, such h1s wording a meta title
 # otherwise: outside these boxes the truth is a meta title's wording on 4 of 5; inside, the h1's on 2 of 3.
@@ -292,7 +294,15 @@ def links_home(node: LexborNode, text: str, url: str | None) -> bool:
 
 
 def _unglue(h1: str, trail: tuple[str, ...]) -> str:
-    """Drop a breadcrumb trail that markup glued in front of the headline ("HomeNewsRain returns")."""
+    """Drop a breadcrumb trail that markup glued in front of the headline ("HomeNewsRain returns").
+
+    One crumb followed by a space and a word is the headline's own first words, not a trail: a
+    category "Running" over the page "Running Shoes". A crumb glued in front runs into the headline
+    ("NewsRain returns") or is set off by a separator ("News > Rain returns").
+
+    >>> _unglue("NewsRain returns", ("News",)), _unglue("Running Shoes", ("Running",))
+    ('Rain returns', 'Running Shoes')
+    """
     for end in (len(trail), len(trail) - 1):
         crumbs = trail[:end]
         if not crumbs:
@@ -300,7 +310,10 @@ def _unglue(h1: str, trail: tuple[str, ...]) -> str:
         for glue in ("", " ", " > ", " / "):
             prefix = glue.join(crumbs)
             if h1.startswith(prefix) and len(h1) - len(prefix) >= MIN_TITLE_CHARS:
-                return h1[len(prefix) :].strip(" >/|")
+                rest = h1[len(prefix) :]
+                if len(crumbs) == 1 and _OWN_WORDS.match(rest):
+                    break
+                return rest.strip(" >/|")
     return h1
 
 
