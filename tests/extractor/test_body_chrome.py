@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from prose import NATIVE, PARA, PARA2
+from prose import NATIVE, PARA, PARA2, PARA3
 
 from newsscrape import extract
 from newsscrape.extractor.content._blocks import BOX_LINK_SHARE
@@ -227,3 +227,33 @@ def test_reading_time_line_is_not_body(line: str) -> None:
     text = body(f"<p>{line}</p><p>{PARA}</p><p>{PARA2}</p>")
     assert line not in text
     assert PARA in text
+
+
+@pytest.mark.parametrize(
+    "klass",
+    [
+        "rounded print:break-inside-avoid",  # a style for the printed page, no print button
+        "mb-6 md:[grid-area:sidebar]",  # placed in a grid area, no sidebar
+        "px-4 lg:related-grid",  # a utility under a breakpoint, no related-stories box
+    ],
+)
+def test_variant_class_names_no_chrome(klass: str) -> None:
+    box = f'<div class="{klass}"><p>{PARA2}</p></div>'
+    assert PARA2 in body(f"<p>{PARA}</p>{box}<p>{PARA3}</p>")
+
+
+def test_print_hidden_box_is_chrome() -> None:
+    banner = '<div class="flex print:hidden"><p>Migrate today and get up to $10k in credits.</p></div>'
+    assert "Migrate today" not in body(f"<p>{PARA}</p>{banner}<p>{PARA2}</p>")
+
+
+def test_named_group_state_marks_the_tooltip() -> None:
+    # the trigger names a group; the card shown while it is hovered is the tooltip, the term stays
+    term = (
+        '<span class="relative group/tooltip">Edge caching'
+        '<span class="absolute opacity-0 group-hover/tooltip:opacity-100">Copies near readers.</span>'
+        "</span>"
+    )
+    text = body(f"<p>{PARA}</p><p>{term} is included in every plan.</p><p>{PARA2}</p>")
+    assert "Edge caching" in text
+    assert "Copies near readers" not in text
