@@ -211,6 +211,8 @@ def find_authors(
         # a name read off the head of an author box, which nothing else on the page marks
         (lambda: _author_box_heads(page, clean), "dom"),
         (lambda: _beside_avatar(page, clean), "dom"),
+        # an organisation or a team in a short box named after the author, nothing labelling it
+        (lambda: _box_credits(page), "dom"),
         # last: a structured field that credits the publication itself ("Instructables" on
         # instructables.com), which signs every page: the byline's credit comes first
         (lambda: credits(people, handles=True), "json-ld"),
@@ -454,6 +456,36 @@ def _dom_credits(page: _Marks, outlets: frozenset[str]) -> tuple[str, ...]:
         if found:
             return found
     return ()
+
+
+def _box_credits(page: _Marks) -> tuple[str, ...]:
+    """What a short box named after the author credits when nothing else on the page names anyone:
+    the team or the publication itself ("<div class="at-author">Acme Strategies | May 1, 2025</div>"
+    on acmestrategies.com), which the byline reader passes over as nobody (a person's name in such a
+    box is read there). Nothing labels it, so it must read like a credit (``_reads_as_a_credit``).
+    WCXB: 1 article page of half A and 3 of half B (2 sites) credited as their truths do, no other
+    page of either half changed."""
+    for node in page.css(AUTHOR_BOX)[:MAX_BYLINE_NODES]:
+        text = page.text(node)
+        if len(text) > MAX_BYLINE_CHARS or _not_a_byline(node):
+            continue
+        # the box's first credit is whom it credits; lines after it are a rank or a role
+        # ("StarredSkies" / "Big Board Owner" / "Posts: 116" on a forum poster's card)
+        first = next((found for line in text.splitlines() if (found := credits([line]))), ())
+        if first and all(map(_reads_as_a_credit, first)):
+            return first
+    return ()
+
+
+def _reads_as_a_credit(credit: str) -> bool:
+    """Whether an unlabelled credit is written like a team's or an organisation's name ("Acme Staff",
+    "Team Acme"): two to ``MAX_DOM_CREDIT_WORDS`` words, each capitalised, no digit, more than a role
+    ("Staff Writer"). Not "Get in touch" in a contact box nor "Jun 2" in a date box; not a lone word,
+    which may be a poster's handle and would make a thread look like a story."""
+    words = credit.split()
+    if not 1 < len(words) <= MAX_DOM_CREDIT_WORDS or ROLE_WORDS.issuperset(credit.casefold().split()):
+        return False
+    return _DIGIT.search(credit) is None and all(word[0].isupper() for word in words)
 
 
 def _more_than_a_label(credit: str, line: str, page: _Marks, outlets: frozenset[str]) -> bool:
