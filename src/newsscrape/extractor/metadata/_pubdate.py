@@ -830,7 +830,7 @@ def _announced(tree: LexborHTMLParser) -> date | None:
     if body is None:
         return None
     for node in body.traverse(include_text=True, skip_empty=True):  # (white space announces nothing)
-        if node.tag != "-text":
+        if not node.is_text_node:
             continue
         text = node.text_content or ""
         if len(text) <= MAX_TEXT_CHARS and PUBLISHED_WORDS.search(text):
