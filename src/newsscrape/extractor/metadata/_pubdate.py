@@ -249,6 +249,8 @@ def find_dates(
         in_url = url_date(url)
         if in_url is not None and _swapped(day_of(published)) == in_url:
             published, p_src = in_url, "url"
+    if published is None:  # and so no modified date either (it would date the page): no offsets to give
+        return Found()
     if nodes is None:
         nodes = tree.css("time, [itemprop]")
     own_p = _stamps(metas, article, nodes, PUBLISHED_META, PUBLISHED_LD)
