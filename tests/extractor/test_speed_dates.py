@@ -7,7 +7,8 @@ from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsscrape.extractor.metadata._pubdate import _before_headline, _Body, _Item, _Text
+from newsscrape.extractor.metadata._dates import parse_date
+from newsscrape.extractor.metadata._pubdate import _after_headline, _before_headline, _Body, _Item, _Text
 
 # The headline nested in boxes (its later siblings, then its ancestors' later siblings follow it),
 # a section name in an h1 above it and a heading of the same words in the menu before it.
@@ -62,3 +63,18 @@ def test_a_kicker_line_above_the_headline_dates_the_page_however_deep_it_sits() 
     assert _before_headline(_Body(LexborHTMLParser(page), "library stays open")) == date(2023, 12, 12)
     assert _before_headline(_Body(LexborHTMLParser(PAGE), "library stays open")) == date(2024, 1, 5)
     assert _before_headline(_Body(LexborHTMLParser(PAGE), "no such story")) is None
+
+
+def test_the_byline_zone_read_again_reads_each_text_once() -> None:
+    # find_dates reads the byline zone for the published day, then for an update, and _written
+    # reads it again: each short text is parsed, and its element looked at, once per page
+    body = _Body(LexborHTMLParser(PAGE), "library stays open")
+    first = _after_headline(body, "library stays open", limit=6, byline=True)
+    read, widgets = dict(body._dates), dict(body._widgets)
+    assert read
+    assert widgets
+    assert _after_headline(body, "library stays open", limit=6, byline=True) == first
+    assert body._dates == read
+    assert body._widgets == widgets
+    assert all(parse_date(text, languages=languages) == found for (text, languages), found in read.items())
+    assert first == parse_date("March 3, 2024, 10:00")

@@ -539,7 +539,7 @@ def _labelled_lines(tree: LexborHTMLParser) -> list[str]:
     headline_id = headline.mem_id if headline is not None else None
     # (texts of white space alone are not walked to: no byline there)
     for node in body.traverse(include_text=True, skip_empty=True):
-        if node.tag != "-text":
+        if not node.is_text_node:
             if lines is before and node.mem_id == headline_id:
                 lines = after
             continue

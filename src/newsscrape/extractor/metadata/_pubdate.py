@@ -249,6 +249,8 @@ def find_dates(
         in_url = url_date(url)
         if in_url is not None and _swapped(day_of(published)) == in_url:
             published, p_src = in_url, "url"
+    if published is None:  # and so no modified date either (it would date the page): no offsets to give
+        return Found()
     if nodes is None:
         nodes = tree.css("time, [itemprop]")
     own_p = _stamps(metas, article, nodes, PUBLISHED_META, PUBLISHED_LD)
@@ -589,7 +591,8 @@ class _Body:
     (``below``), and back from it (``above``). The usual page dates its story from the markup and
     reads only its byline zone, and the Python walk through the page's header and menus above the
     headline cost more than the rest of the date pass. The elements ``_written`` reads are found
-    once too.
+    once too, and so is what a short text reads as (``read_date``) and whether its element is a
+    widget (``is_widget``): the byline zone is read two or three times over, the same texts each time.
     """
 
     def __init__(self, tree: LexborHTMLParser, headline: str = "") -> None:
@@ -601,6 +604,8 @@ class _Body:
             self._body.traverse(include_text=True, skip_empty=True) if self._body is not None else iter(())
         )
         self._written: list[LexborNode] | None = None
+        self._dates: dict[tuple[str, tuple[str, ...]], date | None] = {}
+        self._widgets: dict[int, bool] = {}
 
     def __iter__(self) -> Iterator[_Item]:
         return iter(self._all)
@@ -627,6 +632,20 @@ class _Body:
             item = _item(node)
             if isinstance(item, _Text):
                 yield item
+
+    def read_date(self, text: str, languages: tuple[str, ...] = ()) -> date | None:
+        """``parse_date(text, languages=languages)``, read once per page and text."""
+        key = (text, languages)
+        if key not in self._dates:
+            self._dates[key] = parse_date(text, languages=languages)
+        return self._dates[key]
+
+    def is_widget(self, node: LexborNode) -> bool:
+        """``_widget(node)``, looked at once per page and element."""
+        key = node.mem_id
+        if key not in self._widgets:
+            self._widgets[key] = _widget(node)
+        return self._widgets[key]
 
     @property
     def written_query(self) -> list[LexborNode]:
@@ -750,7 +769,7 @@ def _after_headline(
     looked = 0
     labelled = False  # the text before is an "Updated" label alone: this one is its date
     for item in _below_headline(body.below, headline, byline=byline):
-        if not isinstance(item, _Text) or _widget(item.parent):
+        if not isinstance(item, _Text) or body.is_widget(item.parent):
             continue
         text = item.text
         looked += 1
@@ -761,7 +780,7 @@ def _after_headline(
             labelled = _update_label(text)
         else:
             part = _publication_part(text)
-        found = parse_date(part, languages=languages)
+        found = body.read_date(part, languages)
         if found is not None:
             return found
     return None
@@ -787,7 +806,7 @@ def _printed(body: _Body, day: date) -> bool:
             continue
         text = item.text
         if any(c.isdigit() for c in text):
-            found = parse_date(text)
+            found = body.read_date(text)
             if found is not None and day_of(found) == day:
                 return True
     return False
@@ -799,9 +818,9 @@ def _before_headline(body: _Body) -> date | None:
     Only the last MAX_KICKER_TEXTS texts before the headline are read, nearest first: the site
     header's "today" sits further up.
     """
-    nearest = (item.text for item in body.above() if not _widget(item.parent))
+    nearest = (item.text for item in body.above() if not body.is_widget(item.parent))
     for text in itertools.islice(nearest, MAX_KICKER_TEXTS):
-        found = parse_date(_publication_part(text))
+        found = body.read_date(_publication_part(text))
         if found is not None:
             return found
     return None
@@ -813,7 +832,7 @@ def _announced(tree: LexborHTMLParser) -> date | None:
     if body is None:
         return None
     for node in body.traverse(include_text=True, skip_empty=True):  # (white space announces nothing)
-        if node.tag != "-text":
+        if not node.is_text_node:
             continue
         text = node.text_content or ""
         if len(text) <= MAX_TEXT_CHARS and PUBLISHED_WORDS.search(text):
