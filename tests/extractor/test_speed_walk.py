@@ -3,6 +3,8 @@ a memo never answers for another element, another text or another page."""
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.extractor.content import _chrome, _wording
@@ -58,3 +60,29 @@ def test_link_lengths_are_kept_per_walk_not_per_page() -> None:
     other = Walk(second, container_chars=100, max_depth=50)
     assert other._anchor_chars == {}
     assert other._link_share(second, 30) == link_share(second, 30) == 25 / 30
+
+
+def test_a_gated_pattern_is_searched_only_in_a_line_holding_its_word_or_not_ascii() -> None:
+    rule = _wording.Gated(re.compile(r"\bshare (?:it|this) with\b", re.I), "share ")
+    assert rule.search("SHARE THIS WITH a friend") is not None
+    assert rule.search("Shared this with a friend") is None
+    # case rules beyond ASCII ("ſ" is an "s" to a case-insensitive pattern): searched as ever
+    assert rule.search("\u017fhare this with a friend") is not None
+
+
+def test_the_gated_line_rules_still_label_their_lines() -> None:
+    _wording._short_line_kind.cache_clear()
+    assert line_kind("Sign up for our newsletter") == ("newsletter", "newsletter prompt")
+    assert line_kind("Our newsletter, in your inbox") == ("newsletter", "newsletter prompt")
+    assert line_kind("Share this story with a friend") == ("share", "share prompt")
+    for appeal in ("Please consider supporting our journalism", "We have a small favour to ask."):
+        assert line_kind(appeal) == ("newsletter", "support appeal")
+    assert line_kind("This page requires JavaScript to run.") == ("label", "script notice")
+    for notice in (
+        "Copyright 2024 Example Media",
+        "(C) 2021 Example",
+        "All Rights Reserved.",
+        "© 2024 Example",
+    ):
+        assert line_kind(notice) == ("copyright", "copyright line")
+    assert line_kind("She shared the newsletter's findings with the board.") is None
