@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.extractor.content import _chrome, _wording
 from newsscrape.extractor.content._blocks import Walk, link_share
-from newsscrape.extractor.content._chrome import chrome_kind
+from newsscrape.extractor.content._chrome import chrome_kind, tokens
 from newsscrape.extractor.content._wording import heading_kind, line_kind
 
 
@@ -86,3 +86,17 @@ def test_the_gated_line_rules_still_label_their_lines() -> None:
     ):
         assert line_kind(notice) == ("copyright", "copyright line")
     assert line_kind("She shared the newsletter's findings with the board.") is None
+
+
+def test_class_words_without_a_capital_skip_the_camel_case_split_and_keep_the_rest() -> None:
+    _chrome._tokens.cache_clear()
+    assert tokens({"class": "shareBar widget"}) == ["sharebar", "widget", "share"]
+    assert tokens({"class": "sharebar widget"}) == ["sharebar", "widget"]
+    assert tokens({"class": "read-more side-bar"}) == ["read", "more", "side", "bar", "readmore", "sidebar"]
+
+
+def test_a_footer_name_is_found_in_any_case_and_other_names_are_not_cut() -> None:
+    assert chrome_kind("div", {"class": "SiteFooter"}) == ("footer", "class/id names a footer")
+    assert chrome_kind("div", {"id": "FOOTER-main"}) == ("footer", "class/id names a footer")
+    assert chrome_kind("div", {"class": "card__footer"}) is None
+    assert chrome_kind("div", {"class": "footnotes"}) is None
