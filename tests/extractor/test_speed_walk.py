@@ -3,11 +3,13 @@ a memo never answers for another element, another text or another page."""
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser
 
-from newsscrape.extractor.content import _chrome, _wording
+from newsscrape.extractor.content import _blocks, _chrome, _wording
 from newsscrape.extractor.content._blocks import Walk, link_share
-from newsscrape.extractor.content._chrome import chrome_kind
+from newsscrape.extractor.content._chrome import chrome_kind, tokens
 from newsscrape.extractor.content._wording import heading_kind, line_kind
 
 
@@ -58,3 +60,55 @@ def test_link_lengths_are_kept_per_walk_not_per_page() -> None:
     other = Walk(second, container_chars=100, max_depth=50)
     assert other._anchor_chars == {}
     assert other._link_share(second, 30) == link_share(second, 30) == 25 / 30
+
+
+def test_a_gated_pattern_is_searched_only_in_a_line_holding_its_word_or_not_ascii() -> None:
+    rule = _wording.Gated(re.compile(r"\bshare (?:it|this) with\b", re.I), "share ")
+    assert rule.search("SHARE THIS WITH a friend") is not None
+    assert rule.search("Shared this with a friend") is None
+    # case rules beyond ASCII ("ſ" is an "s" to a case-insensitive pattern): searched as ever
+    assert rule.search("\u017fhare this with a friend") is not None
+
+
+def test_the_gated_line_rules_still_label_their_lines() -> None:
+    _wording._short_line_kind.cache_clear()
+    assert line_kind("Sign up for our newsletter") == ("newsletter", "newsletter prompt")
+    assert line_kind("Our newsletter, in your inbox") == ("newsletter", "newsletter prompt")
+    assert line_kind("Share this story with a friend") == ("share", "share prompt")
+    for appeal in ("Please consider supporting our journalism", "We have a small favour to ask."):
+        assert line_kind(appeal) == ("newsletter", "support appeal")
+    assert line_kind("This page requires JavaScript to run.") == ("label", "script notice")
+    for notice in (
+        "Copyright 2024 Example Media",
+        "(C) 2021 Example",
+        "All Rights Reserved.",
+        "© 2024 Example",
+    ):
+        assert line_kind(notice) == ("copyright", "copyright line")
+    assert line_kind("She shared the newsletter's findings with the board.") is None
+
+
+def test_class_words_without_a_capital_skip_the_camel_case_split_and_keep_the_rest() -> None:
+    _chrome._tokens.cache_clear()
+    assert tokens({"class": "shareBar widget"}) == ["sharebar", "widget", "share"]
+    assert tokens({"class": "sharebar widget"}) == ["sharebar", "widget"]
+    assert tokens({"class": "read-more side-bar"}) == ["read", "more", "side", "bar", "readmore", "sidebar"]
+
+
+def test_a_footer_name_is_found_in_any_case_and_other_names_are_not_cut() -> None:
+    assert chrome_kind("div", {"class": "SiteFooter"}) == ("footer", "class/id names a footer")
+    assert chrome_kind("div", {"id": "FOOTER-main"}) == ("footer", "class/id names a footer")
+    assert chrome_kind("div", {"class": "card__footer"}) is None
+    assert chrome_kind("div", {"class": "footnotes"}) is None
+
+
+def test_a_links_site_is_its_hosts_registrable_part_and_a_path_has_none() -> None:
+    assert _blocks._site_of("https://news.bbc.co.uk/story") == "bbc.co.uk"
+    assert _blocks._site_of("//m.Example.com/a") == "example.com"
+    assert _blocks._site_of("/news/story") is None
+    assert _blocks._site_of("#comments") is None
+    box = LexborHTMLParser("<div><p>x</p></div>").css_first("div")
+    assert box is not None
+    walk = Walk(box, container_chars=1, max_depth=9, url="https://www.example.com/a")
+    assert walk._is_away("https://other.org/b")
+    assert not walk._is_away("https://example.com/c")

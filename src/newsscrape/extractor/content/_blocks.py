@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from selectolax.lexbor import LexborNode
@@ -242,6 +243,16 @@ def _site(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
+SITE_CACHE: Final = 4096  # links a page repeats (its menus, a second walk of the page) parse once
+
+
+@lru_cache(maxsize=SITE_CACHE)
+def _site_of(href: str) -> str | None:
+    """``_site`` of the link's host; None for a link without one (a path, a fragment)."""
+    host = host_of(href)
+    return None if host is None else _site(host)
+
+
 def _is_trigger(node: LexborNode, kind: RemovalKind) -> bool:
     """A hover card's trigger wraps the name in the sentence *and* the card: keep it, drop the card."""
     if kind != "hovercard":
@@ -311,6 +322,7 @@ class Walk:
         self.max_depth = max_depth
         self.url = url
         self.host = host_of(url)
+        self._site = None if self.host is None else _site(self.host)
         self.blocks: list[Block] = []
         self.removed: list[Removed] = []
         # figure captions, out of the body: (number of blocks before it, its block)
@@ -388,11 +400,9 @@ class Walk:
                 self._exit(node)
             # move on: next sibling, or climb (closing the elements we leave) until one exists
             while node is not None:
-                if depth == 1:
-                    node = node.next
-                    break
-                if node.next is not None:
-                    node = node.next
+                after = node.next
+                if depth == 1 or after is not None:
+                    node = after
                     break
                 node, depth = node.parent, depth - 1
                 if node is not None:
@@ -743,10 +753,10 @@ class Walk:
         return link is not None and self._is_away(link.attributes.get("href"))
 
     def _is_away(self, href: str | None) -> bool:
-        if self.host is None or not href:
+        if self._site is None or not href:
             return False
-        host = host_of(href)
-        return host is not None and _site(host) != _site(self.host)
+        site = _site_of(href)
+        return site is not None and site != self._site
 
     def _condemn_rail(self, heading: LexborNode) -> None:
         """Siblings after a "Related news" heading are the rail, up to the next heading or prose."""

@@ -403,9 +403,12 @@ def _tokens(klass: str | None, ident: str | None) -> tuple[str, ...]:
     raw = f"{klass} {ident or ''}"
     if not raw.strip():
         return ()
-    words = _TOKEN.findall(raw.lower())
+    low = raw.lower()
+    words = _TOKEN.findall(low)
+    if low == raw:  # no capital letter, so no camelCase part (most names)
+        return (*words, *_joined(low, words))
     camel = [w for w in _TOKEN.findall(_CAMEL.sub(" ", raw).lower()) if len(w) >= 4 and w not in words]
-    return (*words, *camel, *_joined(raw.lower(), words))
+    return (*words, *camel, *_joined(low, words))
 
 
 def _unvaried(name: str) -> str:
@@ -447,7 +450,10 @@ def _names_footer(klass: str | None, ident: str | None) -> bool:
     >>> _names_footer("widget site-footer", None), _names_footer("card__footer", None)
     (True, False)
     """
-    for name in f"{klass or ''} {ident or ''}".split():
+    names = f"{klass or ''} {ident or ''}"
+    if FOOTER not in names.lower():
+        return False  # (most names: none to cut into parts)
+    for name in names.split():
         if "__" in name:
             continue
         parts = _NAME_PARTS.split(_CAMEL.sub("-", name).lower().strip("-_"))

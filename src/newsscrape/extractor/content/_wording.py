@@ -354,10 +354,38 @@ def _heading_label(low: str) -> RemovalKind | None:
     return None
 
 
+class Gated:
+    """A pattern searched only in a line holding one of ``words``, lower-case ASCII words of which
+    every match of the pattern holds one. A pattern that may match anywhere in the line is tried at
+    every position (case-insensitive, so the regex engine cannot skip ahead to its first letter),
+    where a word test runs at C speed and rules out nearly every line at once. A line of other
+    characters than ASCII, whose case rules differ, is always searched.
+
+    >>> rule = Gated(re.compile(r"\\bshare (?:it|this) with\\b", re.I), "share ")
+    >>> bool(rule.search("Share this with a friend")), rule.search("Shared stories")
+    (True, None)
+    """
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: re.Pattern[str], *words: str) -> None:
+        self.pattern = pattern
+        self.words = words
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if text.isascii():
+            low = text.lower()
+            if not any(word in low for word in self.words):
+                return None
+        return self.pattern.search(text)
+
+
+# A wording rule: the label, the reason, the pattern (gated when it may match anywhere in a line).
+LineRule = tuple[RemovalKind, str, re.Pattern[str] | Gated]
 # Short lines that are page furniture whatever the page: counters of galleries, tag lines,
 # copyright notices, datelines ("Nov. 20, 2019, 9:28 AM UTC") and bare bylines ("By Reuters").
 SHORT_LINE: Final = 100  # lines up to this many characters meet the line rules (prompts: CTA_LINE)
-_LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
+_LINE_RULES: Final[tuple[LineRule, ...]] = (
     (
         "caption",
         "gallery counter",
@@ -392,15 +420,18 @@ _LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
     (
         "copyright",
         "copyright line",
-        re.compile(
-            # the sign, or the word followed by the sign, a year, "by" or a colon: "Copyrighted
-            # material ...", "Copyright Complexity in a Fragmented World" (a subheading) and "(c) It
-            # is not obvious ..." (a list's third item) are sentences. WCXB half A truths hold three
-            # such lines (2 article pages) and one "(c)" item (a forum)
-            r"^(?:©|ⓒ|(?:copyright|\(c\))\s*(?:©|ⓒ|\(c\)|(?:19|20)\d\d\b|by\b|:|$))"
-            r"|all rights reserved|무단전재|riproduzione riservata"
-            r"|derechos reservados|droits réservés|alle rechte vorbehalten|direitos reservados",
-            re.I,
+        Gated(
+            re.compile(
+                # the sign, or the word followed by the sign, a year, "by" or a colon: "Copyrighted
+                # material ...", "Copyright Complexity in a Fragmented World" (a subheading) and "(c)
+                # It is not obvious ..." (a list's third item) are sentences. WCXB half A truths hold
+                # three such lines (2 article pages) and one "(c)" item (a forum)
+                r"^(?:©|ⓒ|(?:copyright|\(c\))\s*(?:©|ⓒ|\(c\)|(?:19|20)\d\d\b|by\b|:|$))"
+                r"|all rights reserved|무단전재|riproduzione riservata"
+                r"|derechos reservados|droits réservés|alle rechte vorbehalten|direitos reservados",
+                re.I,
+            ),
+            *("copyright", "(c)", "reserv", "riservata", "vorbehalten"),  # (the rest are not ASCII)
         ),
     ),
     (
@@ -494,18 +525,22 @@ _LINE_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
 )
 # Calls to action addressed to the reader, up to a few sentences: newsletter and follow prompts.
 CTA_LINE: Final = 250
-_CTA_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
+_CTA_RULES: Final[tuple[LineRule, ...]] = (
     (
         "newsletter",
         "newsletter prompt",
-        re.compile(r"\b(?:sign up|subscribe|register)\b.{0,120}\bnewsletters?\b", re.I),
+        Gated(re.compile(r"\b(?:sign up|subscribe|register)\b.{0,120}\bnewsletters?\b", re.I), "newsletter"),
     ),
     (
         "newsletter",
         "newsletter prompt",
-        re.compile(r"\bnewsletters?\b.{0,60}\b(?:inbox|sign up|subscribe)\b", re.I),
+        Gated(re.compile(r"\bnewsletters?\b.{0,60}\b(?:inbox|sign up|subscribe)\b", re.I), "newsletter"),
     ),
-    ("share", "share prompt", re.compile(r"\bshare (?:it|this)(?: story| article| post)? with\b", re.I)),
+    (
+        "share",
+        "share prompt",
+        Gated(re.compile(r"\bshare (?:it|this)(?: story| article| post)? with\b", re.I), "share "),
+    ),
     (
         "share",
         "follow prompt",
@@ -530,17 +565,20 @@ _CTA_RULES: Final[tuple[tuple[RemovalKind, str, re.Pattern[str]], ...]] = (
     (
         "newsletter",
         "support appeal",
-        re.compile(
-            r"\b(?:consider|please) (?:supporting|donating"
-            r"|becoming an? (?:paid |paying )?(?:subscriber|member|patron))"
-            r"|\bsupport (?:our|my) (?:work|journalism|mission|reporting)\b|\bsmall favou?r to ask\b"
-            r"|\bmade possible by (?:paying |our )?(?:subscribers|members|readers|donors|supporters)\b"
-            r"|\bbecome a (?:paid|paying) (?:subscriber|member)\b|\breader-supported\b",
-            re.I,
+        Gated(
+            re.compile(
+                r"\b(?:consider|please) (?:supporting|donating"
+                r"|becoming an? (?:paid |paying )?(?:subscriber|member|patron))"
+                r"|\bsupport (?:our|my) (?:work|journalism|mission|reporting)\b|\bsmall favou?r to ask\b"
+                r"|\bmade possible by (?:paying |our )?(?:subscribers|members|readers|donors|supporters)\b"
+                r"|\bbecome a (?:paid|paying) (?:subscriber|member)\b|\breader-supported\b",
+                re.I,
+            ),
+            *("support", "donating", "becoming", "favo", "made possible", "become a"),
         ),
     ),
     ("newsletter", "app prompt", re.compile(r"^download (?:the |our )?.{0,60}\bapp\b", re.I)),
-    ("label", "script notice", re.compile(r"\b(?:requires|enable) javascript\b", re.I)),
+    ("label", "script notice", Gated(re.compile(r"\b(?:requires|enable) javascript\b", re.I), "javascript")),
     # a thread's prompt to log in before replying ("You must log in to answer this question.", "Create
     # an account or sign in to comment"): WCXB half A, 4 forum pages, no truth of any type
     (
