@@ -626,6 +626,11 @@ _FRAME: Final = " -_|*:.()[]\u00b7\u2022\u2013\u2014\u2026"  # dashes, bullets, 
 
 
 POST_FURNITURE: Final = frozenset({"user card", "like counter", "post button", "login prompt"})
+# The rules giving those labels: a line none of them matches is no furniture, and is not put through
+# the whole of ``line_kind`` (every line of trafilatura's text is asked, most of them prose)
+_FURNITURE_RULES: Final = tuple(
+    rule for _, reason, rule in (*_LINE_RULES, *_CTA_RULES) if reason in POST_FURNITURE
+)
 
 
 def post_furniture_line(text: str) -> bool:
@@ -634,7 +639,10 @@ def post_furniture_line(text: str) -> bool:
     >>> post_furniture_line("- Posts: 1725"), post_furniture_line("Posts: see below")
     (True, False)
     """
-    label = line_kind(text.lstrip("-* "))
+    text = text.lstrip("-* ")
+    if not any(rule.search(text) for rule in _FURNITURE_RULES):
+        return False
+    label = line_kind(text)
     return label is not None and label[1] in POST_FURNITURE
 
 
