@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for both fitting scripts)
-from fitgrid import by_half, write_fit  # noqa: E402  (the data file a fit writes)
+from fitgrid import by_half, drops, write_fit  # noqa: E402  (the data file a fit writes)
 
 from newsscrape import ExtractError, extract  # noqa: E402
 from newsscrape.extractor.content import _content  # noqa: E402
@@ -193,24 +193,25 @@ def fit(
     scores: dict[str, dict[str, Any]] = {}
     for threshold in GRIDS[gate]:
         gates = with_gate(kept, name, gate, threshold)
-        drops: dict[str, dict[str, float]] = {}
+        change: dict[str, dict[str, float]] = {}  # half -> page type -> F1 change (a drop < 0)
         for half, docs in halves.items():
             overall, f1s, saved = replay(docs, gates)
-            drops[half] = {t: base[half][t] - f1s[t] for t in f1s}
+            change[half] = {t: f1s[t] - base[half][t] for t in f1s}
+            moved = {t: d for t, d in sorted(change[half].items()) if abs(d) > 1e-9}
             scores.setdefault(str(threshold), {})[f"half_{half.lower()}"] = {
                 "f1": round(overall, 4),
-                "changed": {t: round(-d, 4) for t, d in sorted(drops[half].items()) if abs(d) > 1e-9},
+                "changed": {t: round(d, 4) for t, d in moved.items()},
                 "ms_saved_per_page": round(1000 * saved, 2),
             }
+            shown = " ".join(f"{t[:5]}={d:+.4f}" for t, d in moved.items())
             print(
-                f"{name:14} {half} {gate}={threshold:<4} F1={overall:.4f} "
-                f"saved={1000 * saved:5.2f} ms/page  "
-                + " ".join(f"{t[:5]}={-d:+.4f}" for t, d in sorted(drops[half].items()) if abs(d) > 1e-9)
+                f"{name:14} {half} {gate}={threshold:<4} F1={overall:.4f} saved={1000 * saved:5.2f} ms/page",
+                shown,
             )
-        if chosen is not None or max(drops["A"].values()) > max_drop:
+        if chosen is not None or drops(change["A"], max_drop):
             continue  # chosen already, or half A does not offer this threshold
         first_on_a = threshold if first_on_a is None else first_on_a
-        b_drops = {t: round(d, 4) for t, d in drops["B"].items() if d > max_drop}
+        b_drops = drops(change["B"], max_drop)
         if b_drops:
             refused[str(threshold)] = b_drops
         else:
