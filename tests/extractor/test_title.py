@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.extractor.metadata._metadata import read_metadata
@@ -76,39 +77,47 @@ def test_logo_h1_inside_a_longer_title_is_not_the_headline() -> None:
     assert title_of(page, url=None) == "Daily Planet reporters find rain in the desert again"
 
 
-def test_glued_trail_dropped_without_any_meta_title() -> None:
-    page = (
-        '<nav aria-label="breadcrumb"><ol><li><a href="/">Home</a></li>'
-        '<li><a href="/c">Current affairs</a></li></ol></nav>'
-        "<h1>HomeCurrent affairsKim Jong Un's Summit in Russia</h1>"
-    )
-    assert title_of(page, url=None) == "Kim Jong Un's Summit in Russia"
+_CRUMB = '<nav aria-label="breadcrumb"><ol>{}</ol></nav>'
 
 
-def test_a_crumb_that_is_the_headlines_first_word_is_not_a_glued_trail() -> None:
-    # A shop's category "Running" over its page "Running Shoes".
-    page = (
-        '<nav aria-label="breadcrumb"><ol><li><a href="/running">Running</a></li></ol></nav>'
-        "<h1>Running Shoes</h1><title>Running Shoes | Trailhead Outfitters Co-op</title>"
-    )
-    assert title_of(page, url="https://shop.example/running/shoes") == "Running Shoes"
-
-
-def test_a_home_crumb_over_a_headline_starting_with_home_keeps_the_word() -> None:
-    story = (
-        '<nav aria-label="breadcrumb"><ol><li><a href="/">Home</a></li></ol></nav>'
-        '<h1 class="entry-title">Home Office Chairs Compared for Long Days</h1>'
-        '<meta property="og:title" content="The Best Home Office Chairs for Long Days">'
-    )
-    assert title_of(story, url=None) == "Home Office Chairs Compared for Long Days"
-
-
-def test_a_crumb_set_off_by_a_separator_is_still_cut() -> None:
-    page = (
-        '<nav aria-label="breadcrumb"><ol><li><a href="/news">News</a></li></ol></nav>'
-        "<h1>News &gt; Rain returns to the valley</h1>"
-    )
-    assert title_of(page, url=None) == "Rain returns to the valley"
+@pytest.mark.parametrize(
+    ("page", "url", "title"),
+    [
+        pytest.param(  # a trail glued to the headline, and no meta title to tell them apart
+            _CRUMB.format('<li><a href="/">Home</a></li><li><a href="/c">Current affairs</a></li>')
+            + "<h1>HomeCurrent affairsKim Jong Un's Summit in Russia</h1>",
+            None,
+            "Kim Jong Un's Summit in Russia",
+            id="glued-trail-cut",
+        ),
+        pytest.param(  # a shop's category "Running" over its page "Running Shoes"
+            _CRUMB.format('<li><a href="/running">Running</a></li>')
+            + "<h1>Running Shoes</h1><title>Running Shoes | Trailhead Outfitters Co-op</title>",
+            "https://shop.example/running/shoes",
+            "Running Shoes",
+            id="crumb-is-the-headlines-first-word",
+        ),
+        pytest.param(
+            _CRUMB.format('<li><a href="/">Home</a></li>')
+            + '<h1 class="entry-title">Home Office Chairs Compared for Long Days</h1>'
+            + '<meta property="og:title" content="The Best Home Office Chairs for Long Days">',
+            None,
+            "Home Office Chairs Compared for Long Days",
+            id="home-crumb-over-a-headline-starting-with-home",
+        ),
+        pytest.param(
+            _CRUMB.format('<li><a href="/news">News</a></li>')
+            + "<h1>News &gt; Rain returns to the valley</h1>",
+            None,
+            "Rain returns to the valley",
+            id="crumb-set-off-by-a-separator-is-cut",
+        ),
+    ],
+)
+def test_a_crumb_trail_is_cut_off_the_headline_only_where_it_is_glued_on(
+    page: str, url: str | None, title: str
+) -> None:
+    assert title_of(page, url=url) == title
 
 
 def test_ideographic_space_in_a_headline_is_kept() -> None:
