@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/quality.py                    # WCXB, aeb and dates from ../shared/bench
     .venv/bin/python benchmarks/quality.py wcxb --limit 100   # one set, its first 100 pages (a quick look)
     .venv/bin/python benchmarks/quality.py --bench-dir /path/to/bench
+    .venv/bin/python benchmarks/quality.py wcxb dates --no-structured   # the readers of the visible page
 
 The development sets live outside the package, in ``../shared/bench`` beside the project (see its
 README.md): ``aeb/`` (181 article pages), ``dates/`` (200 news pages) and ``wcxb/`` (WCXB's
@@ -16,6 +17,15 @@ Peers: trafilatura always (as score.py runs it); readability-lxml, newspaper4k a
 installed (the others are listed as skipped). Times are in-process wall milliseconds per page,
 the tools taking turns on each page; ``time x`` is a tool's time over newsscrape's on the same
 pages (x4.0: four times as slow). A crash scores as an empty result and counts in ``errors``.
+
+``--no-structured`` gives every tool the pages without their structured metadata: JSON-LD scripts,
+the ``<meta>`` tags that carry an author or a date (names and properties with author, date, time,
+publish, modif, creat, byl, parsely, sailthru, dc., dcterms; twitter's label/data pairs, which say
+"Written by") and microdata ``itemprop`` attributes of that kind (the elements and their text stay).
+Many pages users bring have none of these, so the authors and dates then come from the visible page
+(bylines, ``<time>``, printed days, the URL): what the development sets' rich markup hides. The
+markup is cut as bytes, so each tool decodes the page as it would have (its charset untouched); the
+truths are the set's own, and aeb's headings and titles are read from the page as it was.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ import argparse
 import contextlib
 import importlib.metadata
 import importlib.util
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterable
@@ -41,6 +52,35 @@ WCXB_TYPES = ("article", "collection", "documentation", "forum", "listing", "pro
 SHORT = {"collection": "collect", "documentation": "docs"}  # column heads of seven characters
 WCXB_META = ("title", "author", "date", "type")
 HALVES = ("A", "B", "all")
+Prepare = Callable[[bytes], bytes]  # the page each tool is given, from the page as stored
+
+# --no-structured: what is cut from a page (see the module's docstring)
+_LD_JSON = re.compile(rb"<script\b[^>]*application/ld\+json[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+_META = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
+_META_KEY = re.compile(rb"""\b(?:name|property|itemprop|http-equiv)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_ITEMPROP = re.compile(rb"""\bitemprop\s*=\s*(["'])([^"']*)\1""", re.IGNORECASE)
+_METADATA_KEY = re.compile(
+    rb"author|date|time|publish|modif|creat|byl|parsely|sailthru|dc\.|dcterms|twitter:(?:label|data)",
+    re.IGNORECASE,
+)
+
+
+def without_structured(html: bytes) -> bytes:
+    """``html`` without its JSON-LD, its author and date metas and its author and date itemprops.
+
+    >>> without_structured(b'<meta name="author" content="A"><meta name="viewport" content="w">'
+    ...                    b'<span itemprop="author">Jo</span>')
+    b'<meta name="viewport" content="w"><span >Jo</span>'
+    """
+    html = _LD_JSON.sub(b"", html)
+    html = _META.sub(
+        lambda m: b"" if any(_METADATA_KEY.search(k) for k in _META_KEY.findall(m[0])) else m[0], html
+    )
+    return _ITEMPROP.sub(lambda m: b"" if _METADATA_KEY.search(m[2]) else m[0], html)
+
+
+def as_stored(html: bytes) -> bytes:
+    return html
 
 
 def load_score(bench_dir: Path) -> ModuleType:
@@ -172,12 +212,13 @@ def _limited(pages: Iterable[Any], limit: int | None) -> Iterable[Any]:
 
 
 def measure_wcxb(
-    score: ModuleType, tools: dict[str, Runner], limit: int | None
+    score: ModuleType, tools: dict[str, Runner], limit: int | None, prepare: Prepare = as_stored
 ) -> dict[str, dict[str, Tally]]:
     """half -> tool -> tally, exactly as score.py's score_wcxb counts (one pass, split by id parity)."""
     rows = {half: {name: Tally() for name in tools} for half in HALVES}
-    for key, html, gt in _limited(score.load_wcxb(None), limit):
+    for key, stored, gt in _limited(score.load_wcxb(None), limit):
         half = "AB"[int(key) % 2]
+        html = prepare(stored)
         for name, fn in tools.items():
             out, secs = score.timed(fn, html, gt["url"])
             f1 = score.word_prf(gt["body"], out.get("body"))[2]
@@ -203,11 +244,14 @@ def _wcxb_meta(score: ModuleType, gt: dict[str, Any], out: dict[str, Any]) -> It
         yield "date", str(out.get("date") or "")[:10] == gt["published"][:10]
 
 
-def measure_aeb(score: ModuleType, tools: dict[str, Runner], limit: int | None) -> dict[str, Tally]:
+def measure_aeb(
+    score: ModuleType, tools: dict[str, Runner], limit: int | None, prepare: Prepare = as_stored
+) -> dict[str, Tally]:
     rows = {name: Tally() for name in tools}
-    for _key, html, gt in _limited(score.load_aeb(), limit):
-        truth_h = score.heading_truth(html, gt["articleBody"])
-        truth_t = score.title_truth(html)
+    for _key, stored, gt in _limited(score.load_aeb(), limit):
+        truth_h = score.heading_truth(stored, gt["articleBody"])
+        truth_t = score.title_truth(stored)
+        html = prepare(stored)
         for name, fn in tools.items():
             out, secs = score.timed(fn, html, gt.get("url"))
             row = rows[name]
@@ -229,9 +273,12 @@ def measure_aeb(score: ModuleType, tools: dict[str, Runner], limit: int | None) 
     return rows
 
 
-def measure_dates(score: ModuleType, tools: dict[str, Runner], limit: int | None) -> dict[str, Tally]:
+def measure_dates(
+    score: ModuleType, tools: dict[str, Runner], limit: int | None, prepare: Prepare = as_stored
+) -> dict[str, Tally]:
     rows = {name: Tally() for name in tools}
-    for url, html, gt in _limited(score.load_dates(), limit):
+    for url, stored, gt in _limited(score.load_dates(), limit):
+        html = prepare(stored)
         for name, fn in tools.items():
             out, secs = score.timed(fn, html, url)
             rows[name].time(out, secs)
@@ -316,7 +363,13 @@ def main(argv: list[str] | None = None) -> int:
         help=f"folder with score.py and the sets ({DEFAULT_BENCH})",
     )
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
+    ap.add_argument(
+        "--no-structured",
+        action="store_true",
+        help="every tool reads the pages without JSON-LD and author/date metas and itemprops",
+    )
     args = ap.parse_args(argv)
+    prepare = without_structured if args.no_structured else as_stored
     sets = args.sets or list(SETS)
     if set(sets) - set(SETS):
         ap.error(f"sets are: {', '.join(SETS)}")
@@ -329,17 +382,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"# newsscrape {version('newsscrape')} ({revision()}); peers: {peers}", end="")
     print(f"; not installed: {', '.join(skipped)}" if skipped else "")
+    if args.no_structured:
+        print("# pages without JSON-LD, author/date metas and itemprops (--no-structured)")
     for fn in tools.values():  # warm-up: imports and lazy set-up stay out of the timings
         with contextlib.suppress(Exception):
             fn(b"<html><body><p>warm up</p></body></html>", "http://example.com/")
     for name in sets:
         print()
         if name == "wcxb":
-            report_wcxb(measure_wcxb(score, tools, args.limit))
+            report_wcxb(measure_wcxb(score, tools, args.limit, prepare))
         elif name == "aeb":
-            report_aeb(measure_aeb(score, tools, args.limit))
+            report_aeb(measure_aeb(score, tools, args.limit, prepare))
         else:
-            report_dates(measure_dates(score, tools, args.limit))
+            report_dates(measure_dates(score, tools, args.limit, prepare))
         sys.stdout.flush()
     return 0
 
