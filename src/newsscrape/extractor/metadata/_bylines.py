@@ -105,7 +105,7 @@ AVATARS = 'img[class~="avatar"]'  # WordPress's get_avatar() and the themes that
 # pages). WCXB with JSON-LD, author/date metas and itemprops stripped (the DOM-only reading): half A
 # authors 193 -> 196 of 279, half B 179 -> 181 of 274, no page lost; with them, no page of either
 # half changes.
-MAX_HEADLINE_BOX_CHARS = 600
+MAX_HEADLINE_BOX_CHARS = MAX_BYLINE_BOX_CHARS
 MAX_HEADLINE_GAP = 400
 MAX_HEADLINE_ZONE_NODES = 20
 MAX_SLUG_WORDS = 4  # a person's page address spells the name: /authors/jane-van-doe
@@ -288,16 +288,20 @@ class _Marks:
             self._texts[node.mem_id] = _or_apart(_text(node), partial(_text, node, dates_apart=True))
         return self._texts[node.mem_id]
 
+    def bylines(self, selector: str, limit: int = MAX_BYLINE_NODES) -> list[tuple[LexborNode, str]]:
+        """Of the first ``limit`` elements ``selector`` finds, those that may be a byline, each with its
+        text: short enough, and not another's (``_not_a_byline``)."""
+        return [
+            (node, text)
+            for node in self.css(selector)[:limit]
+            if len(text := self.text(node)) <= MAX_BYLINE_CHARS and not _not_a_byline(node)
+        ]
+
     @property
     def credit_nodes(self) -> list[LexborNode]:
         """The page's explicit byline elements: author fields, author links and byline boxes."""
         if self._credits is None:
-            self._credits = [
-                node
-                for selector in CREDIT_SELECTORS
-                for node in self.css(selector)[:MAX_BYLINE_NODES]
-                if len(self.text(node)) <= MAX_BYLINE_CHARS and not _not_a_byline(node)
-            ]
+            self._credits = [node for selector in CREDIT_SELECTORS for node, _ in self.bylines(selector)]
         return self._credits
 
     @property
@@ -411,12 +415,10 @@ def _header_bylines(page: _Marks) -> list[list[tuple[LexborNode, str]]]:
     found: dict[int, tuple[LexborNode, str]] = {}
     selectors: dict[int, int] = {}  # each element under the first selector that finds it
     for rank, selector in enumerate((*BYLINE_SELECTORS, *LOOSE_BYLINE_SELECTORS)):
-        for node in page.css(selector)[:MAX_HEADLINE_ZONE_NODES]:
+        for node, text in page.bylines(selector, MAX_HEADLINE_ZONE_NODES):
             if node.mem_id not in found:
-                text = page.text(node)
-                if len(text) <= MAX_BYLINE_CHARS and not _not_a_byline(node):
-                    found[node.mem_id] = (node, text)
-                    selectors[node.mem_id] = rank
+                found[node.mem_id] = (node, text)
+                selectors[node.mem_id] = rank
     if not found:
         return []
     heads = {headline.mem_id, *(box.mem_id for box in ancestors(headline))}
@@ -583,10 +585,7 @@ def _box_credits(page: _Marks) -> tuple[str, ...]:
     box is read there). Nothing labels it, so it must read like a credit (``_reads_as_a_credit``).
     WCXB: 1 article page of half A and 3 of half B (2 sites) credited as their truths do, no other
     page of either half changed."""
-    for node in page.css(AUTHOR_BOX)[:MAX_BYLINE_NODES]:
-        text = page.text(node)
-        if len(text) > MAX_BYLINE_CHARS or _not_a_byline(node):
-            continue
+    for _, text in page.bylines(AUTHOR_BOX):
         # the box's first credit is whom it credits; lines after it are a rank or a role
         # ("StarredSkies" / "Big Board Owner" / "Posts: 116" on a forum poster's card)
         first = next((found for line in text.splitlines() if (found := credits([line]))), ())
@@ -600,10 +599,11 @@ def _reads_as_a_credit(credit: str) -> bool:
     "Team Acme"): two to ``MAX_DOM_CREDIT_WORDS`` words, each capitalised, no digit, more than a role
     ("Staff Writer"). Not "Get in touch" in a contact box nor "Jun 2" in a date box; not a lone word,
     which may be a poster's handle and would make a thread look like a story."""
-    words = credit.split()
-    if not 1 < len(words) <= MAX_DOM_CREDIT_WORDS or ROLE_WORDS.issuperset(credit.casefold().split()):
+    if not 1 < len(credit.split()) <= MAX_DOM_CREDIT_WORDS or ROLE_WORDS.issuperset(
+        credit.casefold().split()
+    ):
         return False
-    return _DIGIT.search(credit) is None and all(word[0].isupper() for word in words)
+    return _title_cased(credit)
 
 
 def _more_than_a_label(credit: str, line: str, page: _Marks, outlets: frozenset[str]) -> bool:
