@@ -11,16 +11,18 @@ and trafilatura (with the URL its metadata gives, else the one newspaper's tests
 gives, else its canonical link or og:url) and scored against the txt with WCXB's word F1 (bag of
 lowercase words, P and R averaged over pages); where metadata exists, against its title (same words),
 authors (one's words hold the other's) and publish_date (same day). A page with html and no txt
-(home pages, an RSS feed, meta-refresh stubs) is no article: what newsscrape returns for it (its
-page type, or the error's kind and reason) is listed after the summary.
+has nothing to be scored on (home pages, an RSS feed, meta-refresh tests, an article or two): what
+newsscrape returns for it (its page type, or the error's kind and reason) is listed after the summary.
 
 The truths are newspaper's own output (tests/helpers/create_test_data.py saves ``Article.text`` and
-``Article.to_json()``), so they follow its conventions: image file names and captions kept in the
-text, its title choice, every name its byline reader took (on some pages other stories' writers, a
-"www.facebook.com"), and its date, which prefers the URL's day. For scripts written without spaces
-(Chinese, Japanese, Thai, Burmese) a word of the metric is a run between spaces or punctuation, so
-one character apart costs a whole clause. Compare the tools' rows of one run; a gap on a page says
-where to look, not who is right.
+``Article.to_json()``), so they follow its conventions: image file names, captions, "Related" links,
+"Follow @..." lines and shop widgets kept in the text; the title of ``<title>`` less the site's name,
+where the page's headline may read otherwise; every name its byline reader took (on some pages other
+stories' writers, a "www.facebook.com"); a date that prefers the URL's day. For scripts written without
+spaces (Chinese, Japanese, Thai, Burmese) a word of the metric is a run between spaces or punctuation,
+so one character apart costs a whole clause (and Thai and Burmese vowel signs, which ``\\w`` does not
+match, cut their words into pieces). Compare the tools' rows of one run; a gap on a page says where to
+look, not who is right.
 """
 
 from __future__ import annotations
@@ -109,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     summary(rows, seconds, len(names))
     others = [name for name in html if name not in names]
     if others:
-        print(f"# {len(others)} pages without txt (not articles to newspaper); newsscrape returns:")
+        print(f"# {len(others)} pages without txt, so without a score; newsscrape returns:")
         for name in others:
             print(f"{name:22} {not_an_article((args.dir / 'html' / f'{name}.html').read_bytes())}")
     if args.rows:
