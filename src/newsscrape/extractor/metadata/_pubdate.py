@@ -115,6 +115,11 @@ _WRITTEN_QUERY = ", ".join((*sorted(HEADINGS), *BYLINE_DATE_SELECTORS))
 # of either half, nor the dates set, changes, and a service page is no longer dated by a blog card.
 OTHER_DATES_BOXES = ("comment", "related", "recent")
 MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a byline date
+# A photo's caption and credit say when the photo was taken, not when the story was published ("Police
+# at the checkpoint on October 11, 2023"): a text inside a figure is no printed publication date, though
+# the lead figure often stands between the headline and the byline. (Not a class named "caption": themes
+# print the byline's date or its "Updated on" label in one; WCXB half B loses a page to it.)
+CAPTION_TAGS = frozenset({"figure", "figcaption"})
 # Text inside these is code, not prose.
 CODE = frozenset({"script", "style", "noscript", "template"})
 MAX_TEXT_NODES = 40
@@ -523,7 +528,7 @@ def _marked(
 def _time_in_byline(tree: LexborHTMLParser, headline: str) -> date | None:
     """The first ``<time>`` in the byline zone: after the headline, before the second later heading."""
     for node in _below_headline(tree.css("h1, h2, h3, h4, h5, h6, time"), headline, byline=True):
-        if node.tag == "time" and not _elsewhere(node):
+        if node.tag == "time" and not _elsewhere(node) and not _in_caption(node):
             value = node.attributes.get("datetime") or node.text(deep=True)
             found = parse_date(value) if value else None
             if found is not None:
@@ -606,6 +611,7 @@ class _Body:
         self._written: list[LexborNode] | None = None
         self._dates: dict[tuple[str, tuple[str, ...]], date | None] = {}
         self._widgets: dict[int, bool] = {}
+        self._captions: dict[int, bool] = {}
 
     def __iter__(self) -> Iterator[_Item]:
         return iter(self._all)
@@ -646,6 +652,13 @@ class _Body:
         if key not in self._widgets:
             self._widgets[key] = _widget(node)
         return self._widgets[key]
+
+    def is_caption(self, node: LexborNode) -> bool:
+        """``_in_caption(node)``, looked at once per page and element."""
+        key = node.mem_id
+        if key not in self._captions:
+            self._captions[key] = _in_caption(node)
+        return self._captions[key]
 
     @property
     def written_query(self) -> list[LexborNode]:
@@ -732,7 +745,7 @@ def _written(body: _Body, headline: str, languages: tuple[str, ...], *, updated:
         text = node.text(deep=True, separator=" ")
         if not text or len(text) > MAX_TEXT_CHARS or _widget(node) or _elsewhere(node):
             continue
-        if _wraps_widget(node, text):
+        if _wraps_widget(node, text) or body.is_caption(node):
             continue
         part = _updated_part(text) if updated else _publication_part(text)
         found = parse_date(part, fuzzy=fuzzy_left > 0, languages=languages)
@@ -771,6 +784,8 @@ def _after_headline(
     for item in _below_headline(body.below, headline, byline=byline):
         if not isinstance(item, _Text) or body.is_widget(item.parent):
             continue
+        if body.is_caption(item.parent):
+            continue  # (the lead figure's texts are not the byline's: they do not count towards ``limit``)
         text = item.text
         looked += 1
         if looked > limit:
@@ -818,7 +833,11 @@ def _before_headline(body: _Body) -> date | None:
     Only the last MAX_KICKER_TEXTS texts before the headline are read, nearest first: the site
     header's "today" sits further up.
     """
-    nearest = (item.text for item in body.above() if not body.is_widget(item.parent))
+    nearest = (
+        item.text
+        for item in body.above()
+        if not body.is_widget(item.parent) and not body.is_caption(item.parent)
+    )
     for text in itertools.islice(nearest, MAX_KICKER_TEXTS):
         found = body.read_date(_publication_part(text))
         if found is not None:
@@ -929,6 +948,22 @@ def _wraps_widget(node: LexborNode, text: str) -> bool:
     (<div class="block-date"><p id="todays-date-custom">Friday, December 19, 2025</p></div>)."""
     inner = node.css_first(_WIDGET_QUERY)
     return inner is not None and squash(inner.text(deep=True, separator=" ")) == squash(text)
+
+
+def _in_caption(node: LexborNode) -> bool:
+    """Whether ``node`` is a figure or its caption, or inside one (``CAPTION_TAGS``), looking at most
+    MAX_CHROME_CLIMB elements up, below ``<body>``."""
+    current: LexborNode | None = node
+    depth = 0
+    while current is not None and depth < MAX_CHROME_CLIMB:
+        tag = current.tag
+        if tag == "body":
+            return False
+        if tag in CAPTION_TAGS:
+            return True
+        current = current.parent
+        depth += 1
+    return False
 
 
 def _elsewhere(node: LexborNode) -> bool:
