@@ -7,8 +7,15 @@ not one of the language's commonest words in a dozen) is dropped; the next decla
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import lzma
+import os
 import re
+import shutil
+import tempfile
+from array import array
+from pathlib import Path
 from typing import Any
 
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?$", re.IGNORECASE)
@@ -204,6 +211,71 @@ def warm_language() -> None:
 
 @functools.cache
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # a model load: only when asked
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier  # a model load: only when asked
 
+    with contextlib.suppress(Exception):  # no cache to be had (a read-only home, say): the shipped file
+        ptc, pc, classes, nextmove, row, output = _read_unpacked(_unpacked_model(MODEL_DIR / MODEL_FILE))
+        # as ``LanguageIdentifier.from_model_file`` builds it from the same arrays
+        return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+# py3langid ships its model as an LZMA-packed npz (4.6 MB; 68 MB unpacked). Unpacking it is most of a
+# load's CPU: ~0.4 s of ~0.5, paid by every process that loads the model (a crawl's forkserver, each
+# ``newsscrape extract`` that meets a page of undeclared language). The unpacked npz is kept in the
+# cache directory and read from there (~0.1 s), named for the packed file's size and time, so that
+# another py3langid release unpacks its own.
+CACHE_ENV = "NEWSSCRAPE_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """``$NEWSSCRAPE_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsscrape``, else ``~/.cache/newsscrape``.
+
+    >>> cache_dir().name  # with neither variable set
+    'newsscrape'
+    """
+    if chosen := os.environ.get(CACHE_ENV):
+        return Path(chosen)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsscrape"
+
+
+def _unpacked_model(packed: Path) -> Path:
+    """The unpacked copy of ``packed`` in the cache directory, made now if it is not there yet
+    (written under a temporary name and renamed: a reader never sees half a file)."""
+    stat = packed.stat()
+    target = cache_dir() / f"py3langid-{stat.st_size}-{stat.st_mtime_ns}.npz"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as out:
+            try:
+                with lzma.open(packed) as src:
+                    shutil.copyfileobj(src, out, length=1 << 20)
+            except BaseException:
+                os.unlink(out.name)
+                raise
+        os.replace(out.name, target)
+    return target
+
+
+def _read_unpacked(path: Path) -> tuple[Any, Any, list[str], array[int], array[int], list[int]]:
+    """What ``py3langid.modelio.load_model`` returns, read from the unpacked npz: the transition
+    table and its row index as stdlib arrays of the stored item size, the output table as a list."""
+    import numpy as np
+
+    with np.load(path, allow_pickle=False) as data:
+        return (
+            np.asarray(data["ptc"]),
+            np.asarray(data["pc"]),
+            data["classes"].tolist(),
+            _stdlib_array(data["nextmove"]),
+            _stdlib_array(data["nextmove_row"]),
+            data["out_feat"].tolist(),
+        )
+
+
+def _stdlib_array(values: Any) -> array[int]:
+    """A numpy array of unsigned integers as a stdlib ``array`` of the same item size: indexing one
+    from Python, as the identifier's byte walk does, is several times faster."""
+    out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+    out.frombytes(memoryview(values.ravel()).cast("B"))
+    return out
