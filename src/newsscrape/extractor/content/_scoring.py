@@ -62,8 +62,13 @@ def paragraph_weights(body: LexborNode) -> dict[int, Weight]:
     if body.mem_id not in weights:
         # no <p>-like text at all: an editor that types paragraphs straight into <div>s (pasted
         # posts, old CMSs). Their own text votes then; on other pages such divs are mostly chrome.
-        weights = _weights(body, f"{PARAGRAPHS}, div")
+        weights = div_weights(body)
     return weights
+
+
+def div_weights(body: LexborNode) -> dict[int, Weight]:
+    """The weights of ``paragraph_weights`` with the own text of ``<div>``s voting too."""
+    return _weights(body, f"{PARAGRAPHS}, div")
 
 
 def _weights(body: LexborNode, selector: str) -> dict[int, Weight]:
@@ -178,6 +183,40 @@ def choose_container(
         if best.chars < DECLARED_PART_SHARE * node.chars and _contains(best.node, node.node):
             best = node
     return best.node
+
+
+def without(weights: dict[int, Weight], box: LexborNode, body: LexborNode) -> dict[int, Weight]:
+    """``weights`` as if ``box`` held no paragraphs: its own and its descendants' weights gone, its
+    characters taken off each ancestor's. A new mapping; the weights given (shared by every reading
+    of the page) are left as they were.
+
+    >>> tree = LexborHTMLParser(f'<body><div><p>{"a" * 30}</p></div><div id="x"><p>{"b" * 40}</p></div>')
+    >>> left = without(paragraph_weights(tree.body), tree.css_first("#x"), tree.body)
+    >>> left[tree.body.mem_id].chars, tree.css_first("#x").mem_id in left
+    (30, False)
+    """
+    gone = weights.get(box.mem_id)
+    if gone is None or box.mem_id == body.mem_id:
+        return weights
+    left = {key: w for key, w in weights.items() if not _contains(box, w.node)}
+    child, node = box, box.parent
+    while node is not None:
+        above = weights.get(node.mem_id)
+        if above is None:
+            break
+        children = dict(above.children)
+        rest = children.pop(child.mem_id, 0) - gone.chars
+        if rest > 0:
+            children[child.mem_id] = rest
+        chars = above.chars - gone.chars
+        if chars > 0:
+            left[node.mem_id] = Weight(above.node, chars, above.own, children)
+        else:
+            left.pop(node.mem_id, None)
+        if node.mem_id == body.mem_id:
+            break
+        child, node = node, node.parent
+    return left
 
 
 def widen(container: LexborNode, body: LexborNode, *, share: float) -> LexborNode:
