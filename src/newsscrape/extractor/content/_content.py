@@ -72,7 +72,7 @@ from ._copies import COPIES, copies
 from ._posts import POSTER_CARD_KINDS, POSTER_CARDS, Head, common_ancestor, post_heads, thread_boxes
 from ._product import after_name, hidden_sheets, name_first
 from ._profiles import ARTICLE, ContentProfile, per_reading
-from ._scoring import Weight, choose_container, div_weights, paragraph_weights, widen, without
+from ._scoring import Weight, choose_container, loose_weights, paragraph_weights, widen, without
 from ._wording import heading_kind, post_furniture_line
 
 __all__ = ["Block", "Content", "Removed", "extract_content", "reading_type"]
@@ -409,8 +409,8 @@ def _native(
             break
         hidden.append(box)
         weights = without(weights, box, body)
-        if body.mem_id not in weights:  # the hidden boxes held every paragraph: let <div>s vote
-            weights = div_weights(body)
+        if body.mem_id not in weights:  # the hidden boxes held every paragraph
+            weights = loose_weights(body)
             for hider in hidden:
                 weights = without(weights, hider, body)
         container = choose_container(body, weights, descent_share=profile.descent_share)
