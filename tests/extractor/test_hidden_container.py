@@ -67,3 +67,22 @@ def test_visible_paragraphs_win_over_a_heavier_hidden_box() -> None:
 def test_an_accordion_panel_a_button_opens_may_still_hold_the_page() -> None:
     body = read_as(_landing('id="promo" aria-hidden="true"'), f"{SITE}/build-a-set", ARTICLE)
     assert POLICY in body
+
+
+def _tiles() -> str:
+    tiles = "".join(
+        f'<li class="tile"><h3 class="tile-name"><span>{name}, a customer favourite this season</span></h3>'
+        f'<span class="tile-price">From ${40 + n}.00 with free delivery on orders over fifty</span></li>'
+        for n, name in enumerate(PRODUCTS)
+    )
+    notice = f'<div class="lockdown-notice" style="display:none">Access denied. {POLICY}</div>'
+    return (
+        f'<html><body><main><h1>Coffee makers</h1>{notice}<ul class="tiles">{tiles}</ul></main></body></html>'
+    )
+
+
+def test_tiles_of_spans_are_read_when_a_hidden_notice_held_the_only_text_of_its_own() -> None:
+    body = read_as(_tiles(), f"{SITE}/c/coffee", profile_for("collection"))
+    assert "Access denied" not in body
+    for name in PRODUCTS:
+        assert name in body

@@ -410,9 +410,7 @@ def _native(
         hidden.append(box)
         weights = without(weights, box, body)
         if body.mem_id not in weights:  # the hidden boxes held every paragraph
-            weights = loose_weights(body)
-            for hider in hidden:
-                weights = without(weights, hider, body)
+            weights = loose_weights(body, hidden=hidden)
         container = choose_container(body, weights, descent_share=profile.descent_share)
     if container is None:
         return

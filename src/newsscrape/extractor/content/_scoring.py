@@ -12,6 +12,7 @@ node whose children are the paragraphs (or the wrappers of paragraph groups spli
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -72,12 +73,17 @@ def paragraph_weights(body: LexborNode) -> dict[int, Weight]:
     return weights
 
 
-def loose_weights(body: LexborNode) -> dict[int, Weight]:
+def loose_weights(body: LexborNode, *, hidden: Sequence[LexborNode] = ()) -> dict[int, Weight]:
     """The weights of ``paragraph_weights`` with the own text of ``<div>``s voting too; where there
-    is none of that either, the own text of ``CARD_TEXT`` too."""
-    weights = _weights(body, f"{PARAGRAPHS}, div")
-    if body.mem_id not in weights:
-        weights = _weights(body, f"{PARAGRAPHS}, div, {CARD_TEXT}")
+    is none of that either, the own text of ``CARD_TEXT`` too. The ``hidden`` boxes' text does not
+    count (``without``)."""
+    weights: dict[int, Weight] = {}
+    for selector in (f"{PARAGRAPHS}, div", f"{PARAGRAPHS}, div, {CARD_TEXT}"):
+        weights = _weights(body, selector)
+        for box in hidden:
+            weights = without(weights, box, body)
+        if body.mem_id in weights:
+            break
     return weights
 
 
