@@ -692,7 +692,7 @@ def _twins(container: LexborNode, weights: dict[int, Weight]) -> tuple[LexborNod
 
 def _lead_boxes(container: LexborNode, weights: dict[int, Weight]) -> tuple[LexborNode, ...]:
     """The boxes of the story's opening that its CMS wraps apart (``LEAD_BOX_CLIMB``), then the
-    container, in document order."""
+    container, in document order; asked only when the container has no twins (``_twins``)."""
     box = container
     for _ in range(LEAD_BOX_CLIMB):
         if box.attributes.get("class") or box.parent is None:
