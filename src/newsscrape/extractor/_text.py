@@ -169,6 +169,9 @@ _CJK = (
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
 )
 _HAS_CJK = re.compile(f"[{_CJK}]")
+# ASCII text's \w runs counted at C speed, several times faster than the pattern: every byte but a
+# letter, a digit or "_" becomes a space, and bytes.split() counts the rest.
+_ASCII_WORD_BYTES = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
 _CJK_WORD = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
 
 
@@ -180,7 +183,9 @@ def count_words(text: str) -> int:
     >>> count_words("Rain returns, at 5 p.m."), count_words("東京で雨。Rain")
     (6, 5)
     """
-    if text.isascii() or not _HAS_CJK.search(text):
+    if text.isascii():
+        return len(text.encode("ascii").translate(_ASCII_WORD_BYTES).split())
+    if not _HAS_CJK.search(text):
         return len(_WORD.findall(text))
     return len(_CJK_WORD.findall(text))
 
