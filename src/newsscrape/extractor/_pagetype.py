@@ -26,7 +26,7 @@ from typing import Any, Final, Literal
 from selectolax.lexbor import LexborHTMLParser
 
 from ._data import fitted
-from ._text import ascii_lower
+from ._text import ascii_lower, count_words
 from ._urls import split_url
 from .content._blocks import Block
 from .content._chrome import strip_junk
@@ -234,7 +234,7 @@ def page_signals(tree: LexborHTMLParser, html: str, *, url: str | None, meta: Me
         "has_authors": float(bool(meta.record.authors)),
     }
     out["crumbs"] = _log(len(meta.record.breadcrumbs))
-    out["title_words"] = _log(len((meta.record.title or "").split()))
+    out["title_words"] = _log(count_words(meta.record.title or ""))
     tags = Counter(_TAGS.findall(html))
     for tag in COUNTED_TAGS:
         out[f"tag_{tag}"] = _log(tags[tag])
@@ -286,7 +286,7 @@ def content_signals(blocks: Iterable[Block]) -> dict[str, float]:
     0.6931471805599453
     """
     kept = list(blocks)
-    paragraphs = [len(b.text.split()) for b in kept if not b.level]
+    paragraphs = [count_words(b.text) for b in kept if not b.level]
     headings = len(kept) - len(paragraphs)
     words = sum(paragraphs)
     count = len(paragraphs)

@@ -17,6 +17,8 @@ from typing import Final, Literal, cast, get_args
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._text import count_words
+
 # What a removed block was, as ``explain`` reports it: every kind the content pass records, spelled
 # once here, so a misspelt kind anywhere is a mypy error.
 RemovalKind = Literal[
@@ -601,7 +603,7 @@ def disclosure_buttons(body: LexborNode) -> set[int]:
     opened: set[int] = set()
     for panel in body.css("[id]"):
         nodes = buttons.get(panel.attributes.get("id") or "")
-        if nodes and len(panel.text(deep=True).split()) >= PANEL_MIN_WORDS:
+        if nodes and count_words(panel.text(deep=True)) >= PANEL_MIN_WORDS:
             opened.update(node.mem_id for node in nodes)
     return opened
 
