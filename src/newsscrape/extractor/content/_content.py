@@ -166,6 +166,9 @@ Thread = tuple[list[Block], list[Head]]
 # A post's head goes before the first block whose text starts the post's text (or holds its first
 # this many characters: a line of trafilatura's that runs the poster's card into the post).
 HEAD_MATCH_CHARS: Final = 24
+# A shorter line goes first when the post's text opens with it and it has this many characters: a
+# post's greeting on a line of its own ("Hi all,") is the post's start, not a line of the one before
+OPENING_CHARS: Final = 4
 # and it is looked for among this many blocks after the head placed before: a post the text lacks
 # costs a look at a few blocks, not at the rest of a long thread's
 HEAD_LOOKAHEAD: Final = 128
@@ -480,11 +483,19 @@ def _start(keys: list[str], at: int, post: str, previous: str) -> int | None:
 
 def _shows(key: str, post: str, previous: str) -> bool:
     """Whether a block (its ``line_key``) shows the start of a post (its compact text): the whole
-    post, a line of it (of ``HEAD_MATCH_CHARS`` or more, not in the ``previous`` post's text), or a
-    line holding its first ``HEAD_MATCH_CHARS``."""
+    post, a line of it (of ``HEAD_MATCH_CHARS`` or more, not in the ``previous`` post's text), the
+    short line it opens with ("Hello everyone,", "Dear Brian,"; not in the ``previous`` post's text
+    either), or a line holding its first ``HEAD_MATCH_CHARS``.
+
+    >>> _shows("hieveryone,", "hieveryone,thebuildfailsagain.", "")
+    True
+    >>> _shows("thanks!", "thanks!itworks.", "greatidea.thanks!")
+    False
+    """
     return (
         key == post
         or (len(key) >= HEAD_MATCH_CHARS and key in post and key not in previous)
+        or (len(key) >= OPENING_CHARS and post.startswith(key) and key not in previous)
         or (len(post) >= HEAD_MATCH_CHARS and post[:HEAD_MATCH_CHARS] in key)
     )
 
