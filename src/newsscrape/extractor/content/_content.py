@@ -339,6 +339,10 @@ def extract_content(
             or _missed((text for text, _ in heads), content.blocks) > THREAD_MISSED.get(profile.reading, 1.0)
         ):
             content.blocks, content.captions, content.method = posts, [], "posts"
+        elif posts and _opener_missed([text for text, _ in heads], content.blocks):
+            opener = _opener(posts, heads, content.blocks)
+            content.blocks = [*opener, *content.blocks]
+            content.captions = [(place + len(opener), caption) for place, caption in content.captions]
         deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
         _drop_reviews(body, content)
@@ -503,6 +507,33 @@ def _shows(key: str, post: str, previous: str) -> bool:
 def _more_words(texts: Iterable[str], than: list[Block], share: float) -> bool:
     """Whether ``texts`` hold more than ``share`` times the words of the blocks ``than``."""
     return sum(map(count_words, texts)) > share * sum(count_words(b.text) for b in than)
+
+
+def _opener_missed(posts: list[str], blocks: list[Block]) -> bool:
+    """Whether the text chose a thread's replies without its opening post (a question page's
+    container is the answers' box): on a thread of ``MISSED_MIN_POSTS`` posts or more, no block holds
+    the start of the first post, and some block holds the start of a later one.
+
+    >>> _opener_missed(["question?", "answerone.", "answertwo."], [Block(text="Answer one.")])
+    True
+    """
+    if len(posts) < MISSED_MIN_POSTS or not posts[0]:
+        return False
+    given = "\0".join(line_key(block.text) for block in blocks)
+    starts = [post[:HEAD_MATCH_CHARS] for post in posts]
+    return starts[0] not in given and any(start in given for start in starts[1:] if start)
+
+
+def _opener(posts: list[Block], heads: list[Head], blocks: list[Block]) -> list[Block]:
+    """The opening post's blocks of a thread read post by post: those before the first block that
+    shows the second post (``_start``), less any the chosen ``blocks`` give already; [] when no
+    block shows the second post."""
+    keys = [line_key(block.text) for block in posts]
+    second = _start(keys, 1, heads[1][0], heads[0][0])
+    if second is None:
+        return []
+    given = "\0".join(line_key(block.text) for block in blocks)
+    return [block for block, key in zip(posts[:second], keys[:second], strict=True) if key not in given]
 
 
 def _missed(posts: Iterable[str], blocks: list[Block]) -> float:
