@@ -217,3 +217,13 @@ def test_a_post_wrappers_data_username_names_the_poster() -> None:
     html = f"<html><body><main><h1>Starter stopped rising</h1><ul>{posts}</ul></main></body></html>"
     lines = body(html)
     assert heads(lines) == HEADS, lines
+
+
+def test_a_post_opening_with_a_short_greeting_gets_its_head_before_the_greeting() -> None:
+    # a greeting on a line of its own is the post's start: the head goes above it, not below
+    reply = POSTS[1][2]
+    html = thread().replace(reply, f"<p>Hi Marta,</p><p>{reply}</p>")
+    lines = body(html)
+    at = lines.index("Hi Marta,")
+    assert lines[at - 2 : at] == HEADS[1], lines
+    assert lines[at + 1] == reply, lines

@@ -128,3 +128,30 @@ def test_comments_typed_into_their_boxes_are_no_posts_of_the_answers() -> None:
     )
     html = f"<html><body><div id='answers'><h1>Why not except: pass</h1>{boxes}</div></body></html>"
     assert posts_of(html) == list(answers)
+
+
+def test_a_short_question_is_a_post_beside_its_answers() -> None:
+    # a Q&A page: the question and each answer share one message box; the answers' cells hold only
+    # their message, so they alone are a tighter group of nearly all the prose, without the question
+    answers = [
+        "Keep the starter near the oven for a week and feed it twice a day with equal weights of flour "
+        "and water; the warmth wakes the yeast up again after its weeks in the cold.",
+        "A cellar is simply too cold for a starter you want to bake with every weekend, so bring it up "
+        "and let it sit at room temperature for a few days before you feed it again.",
+        "Check your water as well: chlorinated tap water slows the culture down, and letting it stand "
+        "open overnight is enough to fix that without buying filtered water at all.",
+        "Cold does not kill a starter, it only puts it to sleep, so nothing is lost and a few warm "
+        "feedings will bring it back to full strength before the weekend is over.",
+    ]
+    question = "My starter stopped rising in the cellar. How do I wake it up?"
+    html = (
+        "<html><body><div id='mainbar'>"
+        f"<div class='question'><div class='prose'><p>{question}</p></div>"
+        "<div class='user-info'>asked Mar 2, 2024</div></div><div id='answers'>"
+        + "".join(
+            f"<div class='answer'><div class='cell'><div class='prose'><p>{a}</p></div></div></div>"
+            for a in answers
+        )
+        + "</div></div></body></html>"
+    )
+    assert posts_of(html) == [question, *answers]

@@ -359,6 +359,10 @@ _NAME_PARTS: Final = re.compile(r"[-_]+")
 
 _TOKEN: Final = re.compile(r"[a-z0-9]+")
 _CAMEL: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# "Follow-up" is a later step, not a "follow us" bar: the class is read as one word no kind has.
+# WCXB half A: Stack Overflow's comments under each post ("follow-ups-container", 2 pages), a
+# service page's testimonials ("better__follow-up") and a sign-up box ("register_follow_up").
+FOLLOW_UP: Final = re.compile(r"(?i:follow[-_]?ups?)(?![a-z])")
 # Syntax highlighters name the parts of a code sample: "hljs-comment", "hljs-meta" (highlight.js),
 # "token comment", "token tag" (Prism), "cm-comment" (CodeMirror), "tok-comment". Those words
 # are about the code, not the page: a code comment is no comment thread, so their classes say nothing.
@@ -402,7 +406,7 @@ def _tokens(klass: str | None, ident: str | None) -> tuple[str, ...]:
         klass = ""  # a part of a code sample, named by its highlighter
     elif klass and any(WP_POST_CLASS.match(c) for c in klass.split()):
         klass = " ".join(c for c in klass.split() if not WP_TERM_CLASS.match(c))
-    raw = f"{klass} {ident or ''}"
+    raw = FOLLOW_UP.sub("followup", f"{klass} {ident or ''}")
     if not raw.strip():
         return ()
     low = raw.lower()

@@ -187,6 +187,9 @@ Thread = tuple[list[Block], list[Head]]
 # A post's head goes before the first block whose text starts the post's text (or holds its first
 # this many characters: a line of trafilatura's that runs the poster's card into the post).
 HEAD_MATCH_CHARS: Final = 24
+# A shorter line goes first when the post's text opens with it and it has this many characters: a
+# post's greeting on a line of its own ("Hi all,") is the post's start, not a line of the one before
+OPENING_CHARS: Final = 4
 # and it is looked for among this many blocks after the head placed before: a post the text lacks
 # costs a look at a few blocks, not at the rest of a long thread's
 HEAD_LOOKAHEAD: Final = 128
@@ -363,6 +366,10 @@ def extract_content(
             or _missed((text for text, _ in heads), content.blocks) > THREAD_MISSED.get(profile.reading, 1.0)
         ):
             content.blocks, content.captions, content.method = posts, [], "posts"
+        elif posts and _opener_missed([text for text, _ in heads], content.blocks):
+            opener = _opener(posts, heads, content.blocks)
+            content.blocks = [*opener, *content.blocks]
+            content.captions = [(place + len(opener), caption) for place, caption in content.captions]
         deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
         _drop_reviews(body, content)
@@ -550,11 +557,19 @@ def _start(keys: list[str], at: int, post: str, previous: str) -> int | None:
 
 def _shows(key: str, post: str, previous: str) -> bool:
     """Whether a block (its ``line_key``) shows the start of a post (its compact text): the whole
-    post, a line of it (of ``HEAD_MATCH_CHARS`` or more, not in the ``previous`` post's text), or a
-    line holding its first ``HEAD_MATCH_CHARS``."""
+    post, a line of it (of ``HEAD_MATCH_CHARS`` or more, not in the ``previous`` post's text), the
+    short line it opens with ("Hello everyone,", "Dear Brian,"; not in the ``previous`` post's text
+    either), or a line holding its first ``HEAD_MATCH_CHARS``.
+
+    >>> _shows("hieveryone,", "hieveryone,thebuildfailsagain.", "")
+    True
+    >>> _shows("thanks!", "thanks!itworks.", "greatidea.thanks!")
+    False
+    """
     return (
         key == post
         or (len(key) >= HEAD_MATCH_CHARS and key in post and key not in previous)
+        or (len(key) >= OPENING_CHARS and post.startswith(key) and key not in previous)
         or (len(post) >= HEAD_MATCH_CHARS and post[:HEAD_MATCH_CHARS] in key)
     )
 
@@ -562,6 +577,33 @@ def _shows(key: str, post: str, previous: str) -> bool:
 def _more_words(texts: Iterable[str], than: list[Block], share: float) -> bool:
     """Whether ``texts`` hold more than ``share`` times the words of the blocks ``than``."""
     return sum(map(count_words, texts)) > share * sum(count_words(b.text) for b in than)
+
+
+def _opener_missed(posts: list[str], blocks: list[Block]) -> bool:
+    """Whether the text chose a thread's replies without its opening post (a question page's
+    container is the answers' box): on a thread of ``MISSED_MIN_POSTS`` posts or more, no block holds
+    the start of the first post, and some block holds the start of a later one.
+
+    >>> _opener_missed(["question?", "answerone.", "answertwo."], [Block(text="Answer one.")])
+    True
+    """
+    if len(posts) < MISSED_MIN_POSTS or not posts[0]:
+        return False
+    given = "\0".join(line_key(block.text) for block in blocks)
+    starts = [post[:HEAD_MATCH_CHARS] for post in posts]
+    return starts[0] not in given and any(start in given for start in starts[1:] if start)
+
+
+def _opener(posts: list[Block], heads: list[Head], blocks: list[Block]) -> list[Block]:
+    """The opening post's blocks of a thread read post by post: those before the first block that
+    shows the second post (``_start``), less any the chosen ``blocks`` give already; [] when no
+    block shows the second post."""
+    keys = [line_key(block.text) for block in posts]
+    second = _start(keys, 1, heads[1][0], heads[0][0])
+    if second is None:
+        return []
+    given = "\0".join(line_key(block.text) for block in blocks)
+    return [block for block, key in zip(posts[:second], keys[:second], strict=True) if key not in given]
 
 
 def _missed(posts: Iterable[str], blocks: list[Block]) -> float:
