@@ -56,6 +56,9 @@ BYLINE_SELECTORS = (
     ".author-name",
     ".author",
     '[class*="byline" i]',
+    # Wix blogs: the writer's name in the post header, its only mark (5 sites of WCXB, each page's
+    # truth; no other page holds the hook)
+    '[data-hook="user-name"]',
 )
 # Looser byline elements, read after those: only their short texts count (an author box's biography
 # names schools, awards and employers).
@@ -74,7 +77,14 @@ LOOSE_BYLINE_SELECTORS = (*AUTHOR_LINKS, AUTHOR_BOX)
 # Elements whose text is a credit even when it names no person: the author field, the byline
 # proper ("<span class="author">Newsdesk</span>") and a link to the author's page
 # ("<a href="/contributors/123">The Investopedia Team</a>").
-CREDIT_SELECTORS = ('[itemprop="author"]', 'a[rel~="author"]', ".byline", ".author", *AUTHOR_LINKS)
+CREDIT_SELECTORS = (
+    '[itemprop="author"]',
+    'a[rel~="author"]',
+    ".byline",
+    ".author",
+    '[data-hook="user-name"]',
+    *AUTHOR_LINKS,
+)
 # A digit in a byline starts its date or reading time (see _text).
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w")
