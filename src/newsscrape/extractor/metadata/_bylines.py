@@ -199,6 +199,49 @@ def find_authors(
     >>> find_authors(LexborHTMLParser(""), {"author": ["By Jane Doe"]}, JsonLd(), site=None, host=None)
     (('Jane Doe',), 'meta')
     """
+    for read, source, _ in _author_rules(tree, metas, ld, site=site, host=host):
+        names = read()
+        if names:
+            return names, source
+    return (), None
+
+
+def weigh_authors(
+    tree: LexborHTMLParser,
+    metas: dict[str, list[str]],
+    ld: JsonLd,
+    *,
+    site: str | None,
+    host: str | None,
+) -> list[tuple[str, str, object]]:
+    """For ``explain``: what each of ``find_authors``' rules reads, as (source, rule, names), in their
+    order, after the texts of the byline elements printed with the headline (which the byline rules
+    read first).
+
+    >>> page = LexborHTMLParser('<h1>Rain</h1><p class="byline">By Jane Doe</p>')
+    >>> weigh_authors(page, {}, JsonLd(), site=None, host=None)[:2]
+    [('dom', 'header byline', 'By Jane Doe'), ('dom', 'byline people', ('Jane Doe',))]
+    """
+    rules = _author_rules(tree, metas, ld, site=site, host=host)
+    page = _Marks(tree)
+    header = [
+        ("dom", "header byline", line)
+        for group in _header_bylines(page)
+        for _, text in group
+        if (line := squash(text))
+    ]
+    return header + [(source, what, names) for read, source, what in rules if (names := read())]
+
+
+def _author_rules(
+    tree: LexborHTMLParser,
+    metas: dict[str, list[str]],
+    ld: JsonLd,
+    *,
+    site: str | None,
+    host: str | None,
+) -> tuple[tuple[Callable[[], tuple[str, ...]], str, str], ...]:
+    """``find_authors``' rules in precedence order, as (reader, source, name); each reads when called."""
 
     def clean(raw: list[str]) -> tuple[str, ...]:
         bounded = [text[:MAX_BYLINE_INPUT_CHARS] for text in raw[:MAX_BYLINE_INPUTS]]
@@ -220,41 +263,36 @@ def find_authors(
     named, listed = clean(people), clean(values)  # the people JSON-LD and the metas name, cleaned once
     page = _Marks(tree)
     shown = page.shows
-    rules: tuple[tuple[Callable[[], tuple[str, ...]], str], ...] = (
+    return (
         # A JSON-LD or meta author the page never prints may name the account that posted the
         # story: it yields to a "By ..." line of the page that names someone else ("By Charles
         # Patterson" under an "author" meta naming the site's editor).
-        (lambda: tuple(name for name in named if shown(bare(name))), "json-ld"),
-        (lambda: tuple(name for name in listed if shown(bare(name))), "meta"),
-        (lambda: _line_people(page.lines, clean) if named or listed else (), "dom"),
-        (lambda: named, "json-ld"),
-        (lambda: listed, "meta"),
+        (lambda: tuple(name for name in named if shown(bare(name))), "json-ld", "printed people"),
+        (lambda: tuple(name for name in listed if shown(bare(name))), "meta", "printed people"),
+        (lambda: _line_people(page.lines, clean) if named or listed else (), "dom", "by-line people"),
+        (lambda: named, "json-ld", "people"),
+        (lambda: listed, "meta", "people"),
         # A structured credit the page's byline prints ("Resy Staff" in the meta and "By Resy Staff"
         # under the headline) is the story's, before any person a teaser's byline names.
-        (lambda: _printed(credits(people, handles=True), page), "json-ld"),
-        (lambda: _printed(credits(values), page), "meta"),
-        (lambda: _dom_people(page, clean, outlets), "dom"),
+        (lambda: _printed(credits(people, handles=True), page), "json-ld", "printed credits"),
+        (lambda: _printed(credits(values), page), "meta", "printed credits"),
+        (lambda: _dom_people(page, clean, outlets), "dom", "byline people"),
         # typed as a Person, or a bare string: the site says so
-        (lambda: others(credits(people, handles=True)), "json-ld"),
-        (lambda: others(credits(values)), "meta"),
-        (lambda: others(credits(organisations)), "json-ld"),
-        (lambda: _dom_credits(page, outlets), "dom"),
+        (lambda: others(credits(people, handles=True)), "json-ld", "credits"),
+        (lambda: others(credits(values)), "meta", "credits"),
+        (lambda: others(credits(organisations)), "json-ld", "organisations"),
+        (lambda: _dom_credits(page, outlets), "dom", "byline credits"),
         # a name read off the head of an author box, which nothing else on the page marks
-        (lambda: _author_box_heads(page, clean), "dom"),
-        (lambda: _beside_avatar(page, clean), "dom"),
+        (lambda: _author_box_heads(page, clean), "dom", "author box head"),
+        (lambda: _beside_avatar(page, clean), "dom", "beside avatar"),
         # an organisation or a team in a short box named after the author, nothing labelling it
-        (lambda: _box_credits(page), "dom"),
+        (lambda: _box_credits(page), "dom", "author box credits"),
         # last: a structured field that credits the publication itself ("Instructables" on
         # instructables.com), which signs every page: the byline's credit comes first
-        (lambda: credits(people, handles=True), "json-ld"),
-        (lambda: credits(values), "meta"),
-        (lambda: credits(organisations), "json-ld"),
+        (lambda: credits(people, handles=True), "json-ld", "publication credits"),
+        (lambda: credits(values), "meta", "publication credits"),
+        (lambda: credits(organisations), "json-ld", "publication organisations"),
     )
-    for read, source in rules:
-        names = read()
-        if names:
-            return names, source
-    return (), None
 
 
 class _Marks:
