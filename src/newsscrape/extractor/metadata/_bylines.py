@@ -607,10 +607,11 @@ def _dom_credits(
             and (not by_line or _more_than_a_label(c, line, page, outlets))
             and len(c.split()) <= MAX_DOM_CREDIT_WORDS
             # More than a role ("Contributors" links to the list of authors), save the desk or the staff
-            # a "By" line signs ("by News Desk") or an element under the headline named after the
-            # author prints ("Staff"): WCXB, 2 pages of 2 sites credited as their truths, none other
-            # of 2,716 readings (both halves, with and without structured data) changes.
-            and (_more_than_a_role(c) or (by_line and " " in c) or (header and _names_author(node)))
+            # a "By" line signs ("by News Desk") or an element under the headline prints in a link to
+            # that author account's page ("Staff" to /author/staff/): WCXB, 2 pages of 2 sites credited
+            # as their truths, none other of 2,716 readings (both halves, with and without structured
+            # data) changes.
+            and (_more_than_a_role(c) or (by_line and " " in c) or (header and _own_page(c, node)))
             and not LINK_LABEL_WORDS.intersection(c.casefold().split())
             and OTHER_WORK_LINE.match(line) is None
             # a header's line holds the story's other fields too (the section, the day, the trail
@@ -624,10 +625,15 @@ def _dom_credits(
     return ()
 
 
-def _names_author(node: LexborNode | None) -> bool:
-    """Whether an element's class or id names the author or the byline ("post-info__item--type-author")."""
-    marks = class_and_id(node) if node is not None else ""
-    return "author" in marks or "byline" in marks
+def _own_page(credit: str, node: LexborNode | None) -> bool:
+    """Whether an element is (or sits in) a link to the page of an author account the credit names:
+    "<a href="/author/staff/"><span>Staff</span></a>", the account a theme shows as the writer (not
+    "<a href="/contributors/">Contributors</a>", the list of them)."""
+    boxes = (node, *ancestors(node)) if node is not None else ()
+    link = next((box for box in boxes if box.tag == "a"), None)
+    href = ascii_lower(link.attributes.get("href") or "") if link is not None else ""
+    parts = href.split("?")[0].rstrip("/").split("/")
+    return len(parts) > 1 and parts[-2] in AUTHOR_PATHS and parts[-1] == "-".join(credit.casefold().split())
 
 
 def _more_than_a_role(credit: str) -> bool:
