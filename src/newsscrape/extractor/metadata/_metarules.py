@@ -27,7 +27,7 @@ from typing import Final, NamedTuple
 from .._nodes import in_story
 from .._text import fold, squash
 from .._urls import absolute  # one resolver for every URL a page gives, never raising
-from ._bylines import find_authors
+from ._bylines import find_authors, weigh_authors
 from ._crumbs import declared_section, is_this_page, read_breadcrumbs, read_section, section_of
 from ._dates import day_of
 from ._jsonld import text_of
@@ -280,6 +280,10 @@ def authors(p: Page, m: Metadata) -> tuple[object, str | None]:
     return find_authors(p.tree, p.metas, p.ld.crediting(), site=m.record.site_name, host=p.host)
 
 
+def authors_weighed(p: Page, m: Metadata) -> list[tuple[str, str, object]]:
+    return weigh_authors(p.tree, p.metas, p.ld.crediting(), site=m.record.site_name, host=p.host)
+
+
 def tags(p: Page, m: Metadata) -> tuple[object, str | None]:
     names = PageNames(title=m.record.title, site=m.record.site_name, host=p.host)
     return find_tags(p.tree, p.metas, p.art, names)
@@ -359,7 +363,7 @@ TABLE: Final[tuple[Rule | Decision, ...]] = (
     Rule("section", "json-ld", ld_article_section),  # needs the site name
     Rule("section", "og", og_article_section),
     Rule("section", "dom", cms_section),  # needs the site name
-    Decision("authors", authors),  # needs the site name
+    Decision("authors", authors, authors_weighed),  # needs the site name
     Decision("tags", tags),  # needs the title and the site name
     Rule("article_body", "json-ld", ld_article_body),
     Rule("word_count", "json-ld", ld_word_count),
