@@ -43,7 +43,14 @@ STRONG_SEPARATORS = (
     " \u00bb ",
     " \u00ab ",
 )
-SEPARATORS = (*STRONG_SEPARATORS, " ~ ", " / ", ": ")
+# Two hyphens typed for a dash cut a name only (" -- Site"): tabloids set them in the headline too.
+SEPARATORS = (*STRONG_SEPARATORS, " -- ", " ~ ", " / ", ": ")
+# Scripts written without spaces set the separator without them too ("标题-新华网", "見出し｜サイト"):
+# a hyphen, underscore or bar between two such characters (ideographs, kana, full-width forms) is a
+# strong separator, where between Latin letters it would join a word ("Covid-19", "e-mail").
+_GLUED = re.compile(
+    r"(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])[-_|\uff5c\uff0d](?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])"
+)
 # Only STRONG_SEPARATORS are trusted to cut a site name we cannot recognise by name.
 # A part this short (words) beside a part at least 3x longer is a site or section label.
 LABEL_MAX_WORDS = 4
@@ -359,6 +366,11 @@ def _strip_once(title: str, src: TitleSources) -> str:
         first, _, rest = title.partition(sep)
         if rest and _is_site(first, src, sep=sep, other=rest):
             return rest.strip()
+    # Glued, only a suffix: a glued head is as often the headline's own first words ("東京-大阪間").
+    if glued := list(_GLUED.finditer(title)):
+        head, tail = title[: glued[-1].start()], title[glued[-1].end() :]
+        if _is_site(tail, src, sep=STRONG_SEPARATORS[1], other=head):
+            return head.strip()
     return title
 
 
