@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from newsscrape import extract
 from newsscrape.extractor.content._blocks import Block
-from newsscrape.extractor.content._content import _opener, _opener_missed
+from newsscrape.extractor.content._content import _given, _opener, _opener_missed
 from newsscrape.extractor.content._posts import Head
 
 QUESTION = (
@@ -76,10 +76,10 @@ def test_the_question_goes_before_the_answers() -> None:
 
 def test_no_opening_post_is_missed_when_the_text_holds_it_or_no_later_post() -> None:
     posts = ["question?", "answerone.", "answertwo."]
-    assert _opener_missed(posts, [Block(text="Answer one.")])
-    assert not _opener_missed(posts, [Block(text="Question?"), Block(text="Answer one.")])
-    assert not _opener_missed(posts, [Block(text="Something else entirely.")])
-    assert not _opener_missed(posts[:2], [Block(text="Answer one.")])  # a question and one answer
+    assert _opener_missed(posts, _given([Block(text="Answer one.")]))
+    assert not _opener_missed(posts, _given([Block(text="Question?"), Block(text="Answer one.")]))
+    assert not _opener_missed(posts, _given([Block(text="Something else entirely.")]))
+    assert not _opener_missed(posts[:2], _given([Block(text="Answer one.")]))  # a question and one answer
 
 
 def test_the_opening_post_is_its_blocks_before_the_second_post_less_those_given() -> None:
@@ -90,9 +90,9 @@ def test_the_opening_post_is_its_blocks_before_the_second_post_less_those_given(
         Block(text="Answer two."),
     ]
     heads: list[Head] = [("question?moredetail.", ()), ("answerone.", ()), ("answertwo.", ())]
-    assert [b.text for b in _opener(thread, heads, [Block(text="Answer one.")])] == [
+    assert [b.text for b in _opener(thread, heads, _given([Block(text="Answer one.")]))] == [
         "Question?",
         "More detail.",
     ]
     given = [Block(text="More detail."), Block(text="Answer one.")]
-    assert [b.text for b in _opener(thread, heads, given)] == ["Question?"]
+    assert [b.text for b in _opener(thread, heads, _given(given))] == ["Question?"]

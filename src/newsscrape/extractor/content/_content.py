@@ -361,13 +361,14 @@ def extract_content(
         # within the time left, less the reserve kept for the rest; None when it ran out
         thread = deadline.run(_read_thread, html, reading, reserve=SECOND_OPINION_RESERVE)
         posts, heads = thread if thread is not None else ([], [])
+        given = _given(content.blocks) if posts else ""
         if posts and (
             _more_words((b.text for b in posts), content.blocks, share)
-            or _missed((text for text, _ in heads), content.blocks) > THREAD_MISSED.get(profile.reading, 1.0)
+            or _missed((text for text, _ in heads), given) > THREAD_MISSED.get(profile.reading, 1.0)
         ):
             content.blocks, content.captions, content.method = posts, [], "posts"
-        elif posts and _opener_missed([text for text, _ in heads], content.blocks):
-            opener = _opener(posts, heads, content.blocks)
+        elif posts and _opener_missed([text for text, _ in heads], given):
+            opener = _opener(posts, heads, given)
             content.blocks = [*opener, *content.blocks]
             content.captions = [(place + len(opener), caption) for place, caption in content.captions]
         deadline.check()
@@ -579,44 +580,48 @@ def _more_words(texts: Iterable[str], than: list[Block], share: float) -> bool:
     return sum(map(count_words, texts)) > share * sum(count_words(b.text) for b in than)
 
 
-def _opener_missed(posts: list[str], blocks: list[Block]) -> bool:
-    """Whether the text chose a thread's replies without its opening post (a question page's
-    container is the answers' box): on a thread of ``MISSED_MIN_POSTS`` posts or more, no block holds
-    the start of the first post, and some block holds the start of a later one.
+def _given(blocks: list[Block]) -> str:
+    """The chosen blocks' texts as one string of their ``line_key``s, where a post's start is looked
+    for (``_missed``, ``_opener_missed``, ``_opener``)."""
+    return "\0".join(line_key(block.text) for block in blocks)
 
-    >>> _opener_missed(["question?", "answerone.", "answertwo."], [Block(text="Answer one.")])
+
+def _opener_missed(posts: list[str], given: str) -> bool:
+    """Whether the text chose a thread's replies without its opening post (a question page's
+    container is the answers' box): on a thread of ``MISSED_MIN_POSTS`` posts or more, no block of
+    the text (``given``, ``_given``) holds the start of the first post, and some block holds the
+    start of a later one.
+
+    >>> _opener_missed(["question?", "answerone.", "answertwo."], _given([Block(text="Answer one.")]))
     True
     """
     if len(posts) < MISSED_MIN_POSTS or not posts[0]:
         return False
-    given = "\0".join(line_key(block.text) for block in blocks)
     starts = [post[:HEAD_MATCH_CHARS] for post in posts]
     return starts[0] not in given and any(start in given for start in starts[1:] if start)
 
 
-def _opener(posts: list[Block], heads: list[Head], blocks: list[Block]) -> list[Block]:
+def _opener(posts: list[Block], heads: list[Head], given: str) -> list[Block]:
     """The opening post's blocks of a thread read post by post: those before the first block that
-    shows the second post (``_start``), less any the chosen ``blocks`` give already; [] when no
-    block shows the second post."""
+    shows the second post (``_start``), less any the chosen text gives already (``given``,
+    ``_given``); [] when no block shows the second post."""
     keys = [line_key(block.text) for block in posts]
     second = _start(keys, 1, heads[1][0], heads[0][0])
     if second is None:
         return []
-    given = "\0".join(line_key(block.text) for block in blocks)
     return [block for block, key in zip(posts[:second], keys[:second], strict=True) if key not in given]
 
 
-def _missed(posts: Iterable[str], blocks: list[Block]) -> float:
+def _missed(posts: Iterable[str], given: str) -> float:
     """The share of ``posts`` (each a post's compact text) whose start (``HEAD_MATCH_CHARS``) no
-    block holds; 0.0 for fewer than ``MISSED_MIN_POSTS`` posts.
+    block of the text (``given``, ``_given``) holds; 0.0 for fewer than ``MISSED_MIN_POSTS`` posts.
 
-    >>> _missed(["firstpost.", "secondpost.", "thirdpost."], [Block(text="First post.")])
+    >>> _missed(["firstpost.", "secondpost.", "thirdpost."], _given([Block(text="First post.")]))
     0.6666666666666666
     """
     starts = [post[:HEAD_MATCH_CHARS] for post in posts if post]
     if len(starts) < MISSED_MIN_POSTS:
         return 0.0
-    given = "\0".join(line_key(block.text) for block in blocks)
     return sum(start not in given for start in starts) / len(starts)
 
 

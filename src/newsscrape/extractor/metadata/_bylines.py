@@ -199,7 +199,7 @@ def find_authors(
     >>> find_authors(LexborHTMLParser(""), {"author": ["By Jane Doe"]}, JsonLd(), site=None, host=None)
     (('Jane Doe',), 'meta')
     """
-    for read, source, _ in _author_rules(tree, metas, ld, site=site, host=host):
+    for read, source, _ in _author_rules(_Marks(tree), metas, ld, site=site, host=host):
         names = read()
         if names:
             return names, source
@@ -222,8 +222,8 @@ def weigh_authors(
     >>> weigh_authors(page, {}, JsonLd(), site=None, host=None)[:2]
     [('dom', 'header byline', 'By Jane Doe'), ('dom', 'byline people', ('Jane Doe',))]
     """
-    rules = _author_rules(tree, metas, ld, site=site, host=host)
-    page = _Marks(tree)
+    page = _Marks(tree)  # one page's marks for both: the header's bylines are among what the rules read
+    rules = _author_rules(page, metas, ld, site=site, host=host)
     header = [
         ("dom", "header byline", line)
         for group in _header_bylines(page)
@@ -234,14 +234,15 @@ def weigh_authors(
 
 
 def _author_rules(
-    tree: LexborHTMLParser,
+    page: _Marks,
     metas: dict[str, list[str]],
     ld: JsonLd,
     *,
     site: str | None,
     host: str | None,
 ) -> tuple[tuple[Callable[[], tuple[str, ...]], str, str], ...]:
-    """``find_authors``' rules in precedence order, as (reader, source, name); each reads when called."""
+    """``find_authors``' rules in precedence order, as (reader, source, name), reading ``page``'s
+    byline markup; each reads when called."""
 
     def clean(raw: list[str]) -> tuple[str, ...]:
         bounded = [text[:MAX_BYLINE_INPUT_CHARS] for text in raw[:MAX_BYLINE_INPUTS]]
@@ -261,7 +262,6 @@ def _author_rules(
         return tuple(credit for credit in found if not names_outlet(credit, outlets))
 
     named, listed = clean(people), clean(values)  # the people JSON-LD and the metas name, cleaned once
-    page = _Marks(tree)
     shown = page.shows
     return (
         # A JSON-LD or meta author the page never prints may name the account that posted the
@@ -629,7 +629,7 @@ def _own_page(credit: str, node: LexborNode | None) -> bool:
     """Whether an element is (or sits in) a link to the page of an author account the credit names:
     "<a href="/author/staff/"><span>Staff</span></a>", the account a theme shows as the writer (not
     "<a href="/contributors/">Contributors</a>", the list of them)."""
-    boxes = (node, *ancestors(node)) if node is not None else ()
+    boxes = itertools.chain((node,), ancestors(node)) if node is not None else ()
     link = next((box for box in boxes if box.tag == "a"), None)
     href = ascii_lower(link.attributes.get("href") or "") if link is not None else ""
     parts = href.split("?")[0].rstrip("/").split("/")

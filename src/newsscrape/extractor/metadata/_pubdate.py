@@ -19,7 +19,7 @@ from typing import Any, ClassVar, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import CHROME_BOXES, class_and_id
+from .._nodes import CHROME_BOXES, ancestors, class_and_id
 from .._text import phrase_key, squash
 from ._dates import day_of, parse_date, url_date
 from ._title import same_story
@@ -953,16 +953,12 @@ def _wraps_widget(node: LexborNode, text: str) -> bool:
 def _in_caption(node: LexborNode) -> bool:
     """Whether ``node`` is a figure or its caption, or inside one (``CAPTION_TAGS``), looking at most
     MAX_CHROME_CLIMB elements up, below ``<body>``."""
-    current: LexborNode | None = node
-    depth = 0
-    while current is not None and depth < MAX_CHROME_CLIMB:
+    for current in itertools.islice(itertools.chain((node,), ancestors(node)), MAX_CHROME_CLIMB):
         tag = current.tag
         if tag == "body":
             return False
         if tag in CAPTION_TAGS:
             return True
-        current = current.parent
-        depth += 1
     return False
 
 
