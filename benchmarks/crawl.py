@@ -5,7 +5,11 @@
 
 1. Throughput: the aeb pages (``<bench-dir>/html/*.html.gz``), ``--copies`` times over as many
    loopback hosts (127.0.0.1, .2, ...), served gzip-encoded by a threaded server in a process of
-   its own (no delay, robots.txt 404), so it never competes with a tool for its interpreter lock.
+   its own (robots.txt 404; Nagle's algorithm off, as nginx does: with it on, every response
+   waited ~40 ms for the client's delayed ACK, which only a sequential client pays), so it never
+   competes with a tool for its interpreter lock. By default it answers at once (loopback: the
+   run measures CPU per page); ``--latency MS`` makes it wait MS before each page, a stand-in for
+   the network's round trip and the origin's response time, which concurrency hides.
    Every tool runs as a fresh process reading the same URL file and writing one line per page to
    a pipe, and is measured the same way: wall time (until the process has exited and the pipe is
    closed by every process holding it, a forkserver's included: when a reader sees the end), time
@@ -91,6 +95,10 @@ EXTERNAL_URLS = off
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # TCP_NODELAY, as nginx sets on keep-alive connections: with Nagle's algorithm on, the body
+    # (written after the headers) waits for the client's delayed ACK of the headers, ~40 ms a
+    # response on Linux, which a sequential client pays on every page and a concurrent one hides
+    disable_nagle_algorithm = True
     server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -106,6 +114,8 @@ class _Handler(BaseHTTPRequestHandler):
         page = self.server.pages.get(path.rsplit("/", 1)[-1])
         if page is None:
             return self._send(404, b"<p>no</p>", "text/html")
+        if self.server.latency:  # the network's round trip and the origin's time, as one wait
+            time.sleep(self.server.latency)
         self._send(200, page, "text/html; charset=utf-8", gzipped=True)
 
     def _send(self, status: int, body: bytes, ctype: str, *, gzipped: bool = False) -> None:
@@ -123,13 +133,15 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 256
     pages: dict[str, bytes]
     robots: bytes | None
+    latency: float = 0.0
 
 
 @contextmanager
-def serve(host: str, pages: dict[str, bytes], robots: bytes | None) -> Iterator[str]:
-    """A server in this process (the memory run: robots.txt only, no page is fetched)."""
+def serve(host: str, pages: dict[str, bytes], robots: bytes | None, latency: float = 0.0) -> Iterator[str]:
+    """A server in this process (the memory run: robots.txt only, no page is fetched); each page
+    answered ``latency`` seconds after its request."""
     server = _Server((host, 0), _Handler)
-    server.pages, server.robots = pages, robots
+    server.pages, server.robots, server.latency = pages, robots, latency
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -139,18 +151,19 @@ def serve(host: str, pages: dict[str, bytes], robots: bytes | None) -> Iterator[
         server.server_close()
 
 
-def _serve_main(bench_dir: Path, hosts: int) -> None:
+def _serve_main(bench_dir: Path, hosts: int, latency: float) -> None:
     """``--serve``: serve the pages on ``hosts`` loopback addresses; print their bases; stop at EOF."""
     pages = load_pages(bench_dir)
     with ExitStack() as stack:
-        bases = [stack.enter_context(serve(f"127.0.0.{i + 1}", pages, None)) for i in range(hosts)]
+        bases = [stack.enter_context(serve(f"127.0.0.{i + 1}", pages, None, latency)) for i in range(hosts)]
         print(json.dumps(bases), flush=True)
         sys.stdin.read()
 
 
 @contextmanager
-def page_servers(bench_dir: Path, hosts: int) -> Iterator[list[str]]:
+def page_servers(bench_dir: Path, hosts: int, latency: float = 0.0) -> Iterator[list[str]]:
     args = [sys.executable, __file__, "--serve", "--bench-dir", str(bench_dir), "--hosts", str(hosts)]
+    args += ["--latency", str(latency * 1000)]
     proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None
@@ -279,17 +292,24 @@ def newsscrape_args(source: Path, concurrency: int, per_host: int, workers: int)
 
 
 def throughput(
-    bench_dir: Path, hosts: int, workers: int, parallel: int, tmp: Path, baseline: Path | None = None
+    bench_dir: Path,
+    hosts: int,
+    workers: int,
+    parallel: int,
+    tmp: Path,
+    baseline: Path | None = None,
+    latency: float = 0.0,
 ) -> None:
     names = list(load_pages(bench_dir))
-    with page_servers(bench_dir, hosts) as bases:
+    with page_servers(bench_dir, hosts, latency) as bases:
         urls = [f"{base}/p/{name}" for base in bases for name in names]
         source = tmp / "urls.txt"
         source.write_text("".join(u + "\n" for u in urls))
         n = len(urls)
         print(
             f"# throughput: {n} pages ({len(names)} aeb pages x {hosts} loopback hosts), gzip, "
-            f"server in its own process; newsscrape --workers {workers}",
+            f"server in its own process, answering {latency * 1000:.0f} ms after each request; "
+            f"newsscrape --workers {workers}",
             flush=True,
         )
         loop = [sys.executable, "-c", SEQUENTIAL_LOOP, str(source)]
@@ -409,6 +429,12 @@ def main() -> None:
     parser.add_argument("--parallel", type=int, default=32, help="trafilatura --parallel")
     parser.add_argument("--scale-pages", type=int, default=10_000)
     parser.add_argument("--memory-urls", type=int, default=100_000)
+    parser.add_argument(
+        "--latency",
+        type=float,
+        default=0.0,
+        help="ms the server waits before each page of the throughput run (a network and origin stand-in)",
+    )
     parser.add_argument("--first-rounds", type=int, default=5, help="rounds of the first-record run")
     parser.add_argument("--skip-first", action="store_true")
     parser.add_argument("--skip-throughput", action="store_true")
@@ -418,7 +444,7 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        return _serve_main(args.bench_dir, args.hosts)
+        return _serve_main(args.bench_dir, args.hosts, args.latency / 1000)
     compile_sources(Path(__file__).parents[1] / "src", *([args.baseline_src] if args.baseline_src else []))
     load = os.getloadavg()
     print(f"# machine: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
@@ -427,7 +453,16 @@ def main() -> None:
         if not args.skip_first:
             first_record(args.bench_dir, args.workers, args.first_rounds, tmp, args.baseline_src)
         if not args.skip_throughput:
-            throughput(args.bench_dir, args.hosts, args.workers, args.parallel, tmp, args.baseline_src)
+            latency = args.latency / 1000
+            throughput(
+                args.bench_dir,
+                args.hosts,
+                args.workers,
+                args.parallel,
+                tmp,
+                args.baseline_src,
+                latency=latency,
+            )
         if not args.skip_scale:
             scale(args.bench_dir, args.hosts, args.workers, args.scale_pages, tmp, args.baseline_src)
         if not args.skip_memory:
