@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .._text import HOST_LABELS, alnum_key, fold
+from .._text import HOST_LABELS, alnum_key, fold, label_words
 
 # Words that open a byline in the languages news pages are commonly written in.
 # Not "photo by": a picture's credit names the photographer, not the author ("Photo by X on Unsplash").
@@ -236,7 +236,7 @@ def credits(raw: Iterable[str], *, handles: bool = False) -> tuple[str, ...]:
         credit = _CREDIT_END.split(fold(_NOISE.sub(" ", text)), maxsplit=1)[0].strip(_CREDIT_PUNCT)
         credit = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", credit)).strip(_CREDIT_PUNCT)
         credit = _without_widgets(_POSTED_TAIL.sub("", credit))
-        if not 0 < len(credit) <= MAX_LENGTH or len(credit.split()) > MAX_CREDIT_WORDS:
+        if not 0 < len(credit) <= MAX_LENGTH or label_words(credit) > MAX_CREDIT_WORDS:
             continue
         if not _HAS_LETTER.search(credit) or credit.casefold() in PLACEHOLDERS or _COLON.search(credit):
             continue  # nothing to read, "admin", or a label left inside ("Updated: 2025-09-13")
@@ -314,7 +314,7 @@ def _person(part: str) -> str | None:
     lowered = [w.strip(".,").lower() for w in words]
     pieces = {piece for low in lowered for piece in low.split("-")}  # "Editor-at-large"
     # (the first word as written: "A. J. Neal" opens with an initial, not the article "A")
-    if len(words) > MAX_WORDS or ROLE_WORDS.intersection(pieces) or words[0].lower() in NOT_FIRST:
+    if label_words(part) > MAX_WORDS or ROLE_WORDS.intersection(pieces) or words[0].lower() in NOT_FIRST:
         return None
     if len(words) == 1 and part.isupper():
         return None  # "Jane Doe, MS, RDN": credentials; a lone upper-case word is a handle or call sign
