@@ -9,6 +9,7 @@ import pytest
 from newsscrape import extract
 from newsscrape.extractor._text import label_words
 from newsscrape.extractor.content._profiles import PROFILES
+from newsscrape.extractor.content._wording import heading_kind
 from newsscrape.extractor.metadata._authors import clean_authors, credits
 from newsscrape.extractor.metadata._crumbs import is_section_label, is_this_page
 from newsscrape.extractor.metadata._site import site_beside_title
@@ -129,3 +130,10 @@ def test_chinese_headlines_above_the_headline_are_no_trail() -> None:
 
 
 STORY_URL = "https://paper.example/news/2025/03/01/bridge.html"
+
+
+def test_chinese_heading_opening_with_a_one_word_rail_label_is_the_storys() -> None:
+    # "热门" ("popular") labels a short rail heading; a story's subheading may open with it too
+    assert heading_kind("热门新闻") is not None
+    assert heading_kind("热门话题引发网友热议的原因分析") is None
+    assert heading_kind("相关新闻") is not None  # a two-word label, as "related news", at any length
