@@ -137,3 +137,13 @@ def test_chinese_heading_opening_with_a_one_word_rail_label_is_the_storys() -> N
     assert heading_kind("热门新闻") is not None
     assert heading_kind("热门话题引发网友热议的原因分析") is None
     assert heading_kind("相关新闻") is not None  # a two-word label, as "related news", at any length
+
+
+# Written for this test: "the Meteorological Department warns people in the north" (a sentence of
+# about ten words) and a person's name, given and family, as Thai spaces them.
+TH_SENTENCE = "กรมอุตุนิยมวิทยาประกาศเตือนประชาชนในภาคเหนือ"
+
+
+def test_thai_letter_runs_count_about_a_word_each() -> None:
+    assert label_words(TH_SENTENCE) >= 6
+    assert clean_authors([TH_SENTENCE]) == ()
