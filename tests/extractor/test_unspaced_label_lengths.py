@@ -147,3 +147,9 @@ TH_SENTENCE = "กรมอุตุนิยมวิทยาประกา�
 def test_thai_letter_runs_count_about_a_word_each() -> None:
     assert label_words(TH_SENTENCE) >= 6
     assert clean_authors([TH_SENTENCE]) == ()
+
+
+@pytest.mark.parametrize("name", ["สมชาย ใจดี", "राहुल गांधी", "Pe\u0301rez Jose\u0301"])
+def test_name_ending_in_a_vowel_sign_keeps_it(name: str) -> None:
+    # a vowel sign or an accent written apart is a combining mark, which \\W matches as it does a comma
+    assert clean_authors([f"By {name},"]) == (name,)
