@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+from typing import Final
 
 # White space runs to fold, all but the ideographic space U+3000: CJK headlines use it as a visible
 # gap between two clauses ("一か月\u3000福井県内"), so it is part of the text, not layout.
@@ -188,6 +189,50 @@ def count_words(text: str) -> int:
     if not _HAS_CJK.search(text):
         return len(_WORD.findall(text))
     return len(_CJK_WORD.findall(text))
+
+
+def split_words(text: str) -> list[str]:
+    """The words ``count_words`` counts, in order: ``\\w+`` runs, each Chinese or Japanese character
+    one, so that a run of words in a clause without spaces compares as one in spaced text does.
+
+    >>> split_words("東京で雨。Rain")
+    ['東', '京', 'で', '雨', 'Rain']
+    """
+    return _CJK_WORD.findall(text) if _HAS_CJK.search(text) else _WORD.findall(text)
+
+
+# Letters of the scripts written without spaces: Chinese and Japanese, and Thai, Lao, Myanmar, Khmer.
+_UNSPACED = f"{_CJK}\u0e00-\u0eff\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f\u1780-\u17ff\u19e0-\u19ff"
+_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
+# Chinese and Japanese characters that make one word of a label. Chinese words average under two
+# characters, Japanese ones about three with their kana (a katakana loanword runs to five or six);
+# three keeps a Japanese firm's or a press-release section's long name ("ハウスコム株式会社のプレスリリ
+# ース", 17 characters, six words) within the limits spaced names meet, and counts a Chinese name (2-4
+# characters) one or two words, a Japanese one (2-6) up to two. Thai, Lao, Myanmar and Khmer letter
+# runs (count_words') are about a word each already ("ข่าวที่เกี่ยวข้อง", "related news": 5 runs,
+# 3 words; a headline of 7 words: 5 runs), so each counts one.
+LABEL_CHARS: Final = 3
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def label_words(text: str) -> int:
+    """Words of a short label (a name, a crumb, a site name, a title's part) as its length limits
+    count them: spaced text as ``str.split()`` does; in a stretch of a script without spaces, every
+    ``LABEL_CHARS`` Chinese or Japanese characters and every other word of ``count_words`` (a Thai
+    letter run, a Latin word), so that a name of two to six characters counts one or two words, and
+    a sentence about as many as it would in a spaced language.
+
+    >>> label_words("Jane van der Berg"), label_words("山田 太郎"), label_words("この記事は会員限定です")
+    (4, 2, 4)
+    """
+    if text.isascii() or not _HAS_UNSPACED.search(text):
+        return len(text.split())
+    return sum(_unspaced_words(token) if _HAS_UNSPACED.search(token) else 1 for token in text.split())
+
+
+def _unspaced_words(token: str) -> int:
+    cjk = len(_CJK_CHAR.findall(token))
+    return max(1, -(-cjk // LABEL_CHARS) + count_words(token) - cjk)
 
 
 # Two words the markup prints apart, in boxes a style sheet sets on lines of their own (a shop card's

@@ -54,7 +54,7 @@ from ...config import ExtractConfig
 from .._data import fitted
 from .._guard import Deadline
 from .._nodes import inside_any, marked
-from .._text import compact, count_words, fold, line_key
+from .._text import compact, count_words, fold, line_key, split_words
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, placed, where
 from ._chrome import (
@@ -247,7 +247,6 @@ PIECE_WORDS: Final = 4
 # pages of 5 types; the text of 4 changes (half A 2 up, half B 1 up, 1 down -.036), the other
 # pages' text came from trafilatura or was walked from inside a box the walk keeps.
 HIDDEN_BOXES_MAX: Final = 3
-_WORD: Final = re.compile(r"\w+")
 # A piece of a paragraph, in characters without white space: about three words, found only where
 # it was read; a line left out between two parts breaks one piece (20 and 40 score alike on half A).
 PIECE_CHARS: Final = 20
@@ -1018,7 +1017,8 @@ def repeated(blocks: list[Block], min_chars: int, share: float = 1.0) -> list[bo
     ``share`` of 1.0, that share (a quote that adds "@JonB said in ...:" or leaves out a line); a
     paragraph of fewer words, when one kept before it had the same words. A heading is never
     judged: found in an earlier paragraph, it names what follows. Words are lower-cased ``\\w+``
-    runs (white space, list and table marks do not count), and each look-up is one set membership,
+    runs, each Chinese or Japanese character one (``split_words``; white space, list and table marks
+    do not count), and each look-up is one set membership,
     so a long thread costs no more per paragraph than a short one.
 
     >>> post = Block(text="Has anybody tried a beta of the new release? It fixed my build.")
@@ -1029,7 +1029,7 @@ def repeated(blocks: list[Block], min_chars: int, share: float = 1.0) -> list[bo
     given: set[tuple[str, ...]] = set()  # the runs of the blocks kept, and their words if fewer
     out: list[bool] = []
     for block in blocks:
-        words = _WORD.findall(block.text.lower())
+        words = split_words(block.text.lower())
         pieces = _runs(words)
         again = (
             not block.level

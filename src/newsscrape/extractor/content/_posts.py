@@ -28,7 +28,7 @@ from typing import Final
 from selectolax.lexbor import LexborNode
 
 from .._nodes import ancestors, inside_any
-from .._text import compact
+from .._text import compact, label_words
 from ._chrome import INLINE_TAGS, RemovalKind
 from ._scoring import MIN_CHARS, Weight
 
@@ -305,7 +305,7 @@ def _as_name(text: str) -> str | None:
     """``text`` with its white space folded, when it is a name: of at most ``NAME_MAX_WORDS`` words,
     with a letter (a post's number, a rank with counters are no name)."""
     text = " ".join(text.split())
-    return text if LETTER.search(text) and len(text.split()) <= NAME_MAX_WORDS else None
+    return text if LETTER.search(text) and label_words(text) <= NAME_MAX_WORDS else None
 
 
 def thread_posts(body: LexborNode, weights: dict[int, Weight]) -> list[LexborNode]:

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
+from .._text import label_words
 from ._chrome import RemovalKind
 
 # Text of a block that is a label, not content ("Advertisement" above an ad slot), in a few languages.
@@ -318,9 +319,13 @@ def _starts(low: str, prefix: str) -> bool:
 
 
 def _fits(low: str, prefix: str, kind: RemovalKind) -> bool:
-    if " " in prefix.strip() or ord(prefix[0]) >= SPACELESS_FROM or prefix in ANY_LENGTH:
+    """Whether a heading starting with ``prefix`` is short enough to be the label: any length for a
+    prefix of two words or more, spaced ("related stories") or not ("相关新闻", "related news"); a
+    one-word prefix ("latest", "热门" "popular") within ``ONE_WORD_MAX_WORDS``, in ``label_words``
+    ("热门话题引发网友热议的原因分析", a story's own "the hot topic ..." subheading, is five)."""
+    if " " in prefix.strip() or prefix in ANY_LENGTH or label_words(prefix) > 1:
         return True
-    return len(low.split()) <= ONE_WORD_MAX_WORDS.get(kind, ONE_WORD_DEFAULT_MAX)
+    return label_words(low) <= ONE_WORD_MAX_WORDS.get(kind, ONE_WORD_DEFAULT_MAX)
 
 
 # Every prefix of a heading rule, for one ``startswith`` that rules most texts out at once.

@@ -4,9 +4,10 @@ post-nominal letters a byline prints stay with the name ("Jillian Kubala, MS, RD
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
-from .._text import HOST_LABELS, alnum_key, fold
+from .._text import HOST_LABELS, alnum_key, fold, label_words
 
 # Words that open a byline in the languages news pages are commonly written in.
 # Not "photo by": a picture's credit names the photographer, not the author ("Photo by X on Unsplash").
@@ -127,7 +128,7 @@ PLACEHOLDERS = ACCOUNTS | {"anonymous", "unknown"}
 # "Join" you agree to our Terms of Service and Privacy Policy", "By continuing, you accept ...").
 _BY_DOING = re.compile(r"^[a-z]+ing\b")
 # Symbols around a name: punctuation, bullets and operators of any kind ("∙ Paid", "+ Text Size").
-_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_LEADING = re.compile(r"^[\W_]+")
 _CREDIT_END = re.compile(r"\s[|\u2022\u00b7\u00bb]\s")  # and phpBB's "by jdoe » Tue Aug 5, 2025"
 # A byline goes on after the name with when it was posted: "Posted by BeauHD on Friday December 19,
 # 2025", "Posted by David at December 16, 2025 11:15 AM". A lower-case "on" or "at" never sits
@@ -236,7 +237,7 @@ def credits(raw: Iterable[str], *, handles: bool = False) -> tuple[str, ...]:
         credit = _CREDIT_END.split(fold(_NOISE.sub(" ", text)), maxsplit=1)[0].strip(_CREDIT_PUNCT)
         credit = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", credit)).strip(_CREDIT_PUNCT)
         credit = _without_widgets(_POSTED_TAIL.sub("", credit))
-        if not 0 < len(credit) <= MAX_LENGTH or len(credit.split()) > MAX_CREDIT_WORDS:
+        if not 0 < len(credit) <= MAX_LENGTH or label_words(credit) > MAX_CREDIT_WORDS:
             continue
         if not _HAS_LETTER.search(credit) or credit.casefold() in PLACEHOLDERS or _COLON.search(credit):
             continue  # nothing to read, "admin", or a label left inside ("Updated: 2025-09-13")
@@ -300,8 +301,22 @@ def _credentials_only(part: str) -> str | None:
     return " ".join(words) if words and all(map(_credential, words)) else None
 
 
+def _edges(part: str) -> str:
+    """``part`` without the marks around the name: not a vowel sign or a tone mark that ends it
+    (Thai "ใจดี", Hindi "गांधी", a decomposed "José"), which ``\\W`` matches as it matches a comma.
+
+    >>> _edges("- สมชาย ใจดี,"), _edges("(Jane Doe)")
+    ('สมชาย ใจดี', 'Jane Doe')
+    """
+    part = _LEADING.sub("", part)
+    end = len(part)
+    while end and not (part[end - 1].isalnum() or unicodedata.category(part[end - 1]).startswith("M")):
+        end -= 1
+    return part[:end]
+
+
 def _person(part: str) -> str | None:
-    part = _POSTED_TAIL.sub("", BYLINE_PREFIXES.sub("", _EDGES.sub("", part))).strip(_PUNCT)
+    part = _POSTED_TAIL.sub("", BYLINE_PREFIXES.sub("", _edges(part))).strip(_PUNCT)
     part = _without_widgets(part)
     if not part or len(part) > MAX_LENGTH or _HAS_DIGIT.search(part) or _DOMAIN.search(part):
         return None
@@ -314,7 +329,7 @@ def _person(part: str) -> str | None:
     lowered = [w.strip(".,").lower() for w in words]
     pieces = {piece for low in lowered for piece in low.split("-")}  # "Editor-at-large"
     # (the first word as written: "A. J. Neal" opens with an initial, not the article "A")
-    if len(words) > MAX_WORDS or ROLE_WORDS.intersection(pieces) or words[0].lower() in NOT_FIRST:
+    if label_words(part) > MAX_WORDS or ROLE_WORDS.intersection(pieces) or words[0].lower() in NOT_FIRST:
         return None
     if len(words) == 1 and part.isupper():
         return None  # "Jane Doe, MS, RDN": credentials; a lone upper-case word is a handle or call sign

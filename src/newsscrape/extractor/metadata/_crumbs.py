@@ -21,7 +21,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import headline_node, in_story, outside_story
-from .._text import fold, squash
+from .._text import fold, label_words, squash
 from ._dates import MONTHS
 
 # Breadcrumb containers, most explicit first: schema.org microdata and RDFa (typeof, as Breadcrumb
@@ -194,7 +194,7 @@ def _unmarked_trail(node: LexborNode) -> tuple[str, ...]:
     links = [squash(a.text(deep=True)) for a in node.css("a")]
     if not MIN_TRAIL_LINKS <= len(links) <= MAX_TRAIL_LINKS or not all(links):
         return ()
-    if any(len(link) > MAX_CRUMB_LENGTH or len(link.split()) > MAX_CRUMB_WORDS for link in links):
+    if any(len(link) > MAX_CRUMB_LENGTH or label_words(link) > MAX_CRUMB_WORDS for link in links):
         return ()
     marks = " ".join(node.attributes.get(a) or "" for a in ("aria-label", "class", "id")).casefold()
     if any(word in marks for word in TRAIL_NAMES):
@@ -216,7 +216,7 @@ def is_this_page(crumb: str, title: str) -> bool:
     >>> is_this_page("Rain returns - Gazette", "Rain returns"), is_this_page("World", "Rain returns")
     (True, False)
     """
-    if len(crumb.split()) > MAX_PLACE_WORDS:
+    if label_words(crumb) > MAX_PLACE_WORDS:
         return True
     crumb, title = crumb.casefold(), title.casefold()
     if not title:
@@ -224,7 +224,7 @@ def is_this_page(crumb: str, title: str) -> bool:
     if crumb.startswith(title):
         return True
     cut = crumb.rstrip(".\u2026 ")
-    return cut != crumb and len(cut.split()) >= MIN_CUT_WORDS and title.startswith(cut)
+    return cut != crumb and label_words(cut) >= MIN_CUT_WORDS and title.startswith(cut)
 
 
 def section_of(trail: tuple[str, ...]) -> str | None:
@@ -267,7 +267,7 @@ def is_section_label(label: str) -> bool:
     key = fold(_DIGITS.sub(" ", label.casefold()))
     if not key or key in GENERIC_SECTIONS or key in MONTHS:
         return False
-    return len(label.split()) <= MAX_PLACE_WORDS
+    return label_words(label) <= MAX_PLACE_WORDS
 
 
 # --- The section when neither a trail nor a declared section names one -----------------------------

@@ -7,7 +7,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from .._nodes import headline_node, outside_story, story_box
-from .._text import NON_WORD, alnum_key, host_key, host_names, squash
+from .._text import NON_WORD, alnum_key, host_key, host_names, label_words, squash
 from .._urls import split_url
 from ._tags import NEWS_WORD
 from ._title import STRONG_SEPARATORS
@@ -30,6 +30,9 @@ NOT_PHOTO = (
 )
 # A declared name may carry a slogan after one of these ("Autoracing | F1 | Indy", "PR TIMES｜...").
 TAGLINE_SEPARATORS = ("\uff5c", " / ", ". ")
+# Counted in spaced words only (str.split): a site declares its own name, and in Chinese or Japanese
+# that is a firm's or a blog's whole name as often as not (a patent firm's 19 characters, a blog's
+# 30), which the title chooser needs to tell the blog's h1 from the post's title.
 MAX_DECLARED_SITE_WORDS = 8
 _LABEL_SPLIT = re.compile("|".join(re.escape(sep) for sep in (*STRONG_SEPARATORS, *TAGLINE_SEPARATORS)))
 _URL_HOST = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
@@ -75,7 +78,7 @@ def site_beside_title(html_title: str, headline: str | None, *, host: str | None
         if len(key := alnum_key(label)) >= MIN_HOST_MATCH and (key in hostname or hostname in key)
     ]
     site = like_host[0] if like_host else labels[pick] if labels else None
-    return site if site and len(site) <= MAX_SITE_CHARS and len(site.split()) <= MAX_SITE_WORDS else None
+    return site if site and len(site) <= MAX_SITE_CHARS and label_words(site) <= MAX_SITE_WORDS else None
 
 
 def logo_name(tree: LexborHTMLParser) -> str | None:
@@ -92,7 +95,7 @@ def logo_name(tree: LexborHTMLParser) -> str | None:
         if (
             alt
             and len(alt) <= MAX_SITE_CHARS
-            and len(alt.split()) <= MAX_SITE_WORDS
+            and label_words(alt) <= MAX_SITE_WORDS
             and alt.casefold() != "home"
         ):
             return alt

@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborNode
 
 from .._data import fitted
 from .._nodes import ancestors
-from .._text import NON_WORD, alnum_key, host_key, host_names, phrase_key, squash
+from .._text import NON_WORD, alnum_key, host_key, host_names, label_words, phrase_key, squash
 from .._urls import absolute, split_url
 
 # How titles join the headline and the site name: "Headline | Site", "Site - Headline", "Site: Headline".
@@ -394,7 +394,7 @@ def _is_site(part: str, src: TitleSources, *, sep: str, other: str) -> bool:
         return True
     if any(phrase_key(part) == phrase_key(crumb) for crumb in src.breadcrumbs):
         return True
-    return sep in STRONG_SEPARATORS and len(part.split()) <= LABEL_MAX_WORDS and len(other) >= 3 * len(part)
+    return sep in STRONG_SEPARATORS and label_words(part) <= LABEL_MAX_WORDS and len(other) >= 3 * len(part)
 
 
 def same_story(heading: str, title: str) -> bool:
