@@ -62,7 +62,8 @@ BYLINE_SELECTORS = (
 )
 # Looser byline elements, read after those: only their short texts count (an author box's biography
 # names schools, awards and employers).
-# Links to a person's page: "By <a href="/authors/jane-doe/">Jane Doe</a>".
+# Links to a person's page: "By <a href="/authors/jane-doe/">Jane Doe</a>" (_Marks keeps those that go on
+# past the path to one account's page: a menu's "Author list" links to "/authors/" itself).
 AUTHOR_LINKS = tuple(f'a[href*="/{path}/" i]' for path in AUTHOR_PATHS)
 # One selector per stem ("/author" finds "/author/" and "/authors/"): each [href*=] is a test of every
 # link, and _author_links shares the links out by their exact paths anyway.
@@ -334,7 +335,7 @@ class _Marks:
         found = {node.mem_id: node for node in self.tree.css(_ANY_AUTHOR_LINK)}
         links = [(node, ascii_lower(node.attributes.get("href") or "")) for node in found.values()]
         for path, selector in zip(AUTHOR_PATHS, AUTHOR_LINKS, strict=True):
-            self._found[selector] = [node for node, href in links if f"/{path}/" in href]
+            self._found[selector] = [node for node, href in links if _names_one(href, f"/{path}/")]
 
     def text(self, node: LexborNode) -> str:
         """``_text`` of an element of this page; when that names nobody for a date run into the name,
@@ -451,6 +452,13 @@ def _dom_people(
         if names:  # a selector that names nobody ("View all posts") gives way to the next one
             return credited or names
     return _line_people(page.lines, clean) or credited
+
+
+def _names_one(href: str, stem: str) -> bool:
+    """Whether a link's address goes to one person's page under ``stem`` ("/author/jane-doe/"), not to
+    the list of them or a page about authors ("/author/", a menu's "Author Website")."""
+    _, found, rest = href.partition(stem)
+    return bool(found) and rest.split("?")[0].split("#")[0].strip("/") != ""
 
 
 def _links_a_member(node: LexborNode) -> bool:
