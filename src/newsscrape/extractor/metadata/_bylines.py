@@ -62,7 +62,8 @@ BYLINE_SELECTORS = (
 )
 # Looser byline elements, read after those: only their short texts count (an author box's biography
 # names schools, awards and employers).
-# Links to a person's page: "By <a href="/authors/jane-doe/">Jane Doe</a>".
+# Links to a person's page: "By <a href="/authors/jane-doe/">Jane Doe</a>" (_Marks keeps those that go on
+# past the path to one account's page: a menu's "Author list" links to "/authors/" itself).
 AUTHOR_LINKS = tuple(f'a[href*="/{path}/" i]' for path in AUTHOR_PATHS)
 # One selector per stem ("/author" finds "/author/" and "/authors/"): each [href*=] is a test of every
 # link, and _author_links shares the links out by their exact paths anyway.
@@ -179,6 +180,12 @@ AUTHOR_METAS = (
 SURNAME_FIRST_METAS = frozenset({"citation_author", "citation_authors"})
 # "Roy, Aniruddha": a surname, a comma and the given names, and nothing else.
 _SURNAME_FIRST = re.compile(r"^\s*([^,\s][^,]*?)\s*,\s*([^,\s][^,]*?)\s*$")
+# WordPress's Google Tag Manager plugin (GTM4WP) writes the post author's display name into its data
+# layer: `var dataLayer_content = {"pagePostType":"post", ..., "pagePostAuthor":"Jane Doe"}`. Read
+# last, when nothing on the page credits anyone: WCXB, 16 article pages of 16 sites carry it and 13
+# name the truth (the 3 others credit someone the byline names first).
+GTM4WP_SCRIPT = 'script:lexbor-contains("pagePostAuthor")'
+_GTM4WP_AUTHOR = re.compile(r'"pagePostAuthor"\s*:\s*("(?:[^"\\]|\\.){1,200}")')
 
 
 def find_authors(
@@ -287,6 +294,7 @@ def _author_rules(
         (lambda: _beside_avatar(page, clean), "dom", "beside avatar"),
         # an organisation or a team in a short box named after the author, nothing labelling it
         (lambda: _box_credits(page), "dom", "author box credits"),
+        (lambda: clean(_data_layer_authors(page.tree)), "meta", "data layer people"),
         # last: a structured field that credits the publication itself ("Instructables" on
         # instructables.com), which signs every page: the byline's credit comes first
         (lambda: credits(people, handles=True), "json-ld", "publication credits"),
@@ -327,7 +335,7 @@ class _Marks:
         found = {node.mem_id: node for node in self.tree.css(_ANY_AUTHOR_LINK)}
         links = [(node, ascii_lower(node.attributes.get("href") or "")) for node in found.values()]
         for path, selector in zip(AUTHOR_PATHS, AUTHOR_LINKS, strict=True):
-            self._found[selector] = [node for node, href in links if f"/{path}/" in href]
+            self._found[selector] = [node for node, href in links if _names_one(href, f"/{path}/")]
 
     def text(self, node: LexborNode) -> str:
         """``_text`` of an element of this page; when that names nobody for a date run into the name,
@@ -444,6 +452,13 @@ def _dom_people(
         if names:  # a selector that names nobody ("View all posts") gives way to the next one
             return credited or names
     return _line_people(page.lines, clean) or credited
+
+
+def _names_one(href: str, stem: str) -> bool:
+    """Whether a link's address goes to one person's page under ``stem`` ("/author/jane-doe/"), not to
+    the list of them or a page about authors ("/author/", a menu's "Author Website")."""
+    _, found, rest = href.partition(stem)
+    return bool(found) and rest.split("?")[0].split("#")[0].strip("/") != ""
 
 
 def _links_a_member(node: LexborNode) -> bool:
@@ -846,6 +861,23 @@ def _byline_lines(tree: LexborHTMLParser) -> list[str]:
             break
         level = level.parent
     return lines
+
+
+def _data_layer_authors(tree: LexborHTMLParser) -> list[str]:
+    """The author GTM4WP's data layer names (``GTM4WP_SCRIPT``), as one string; [] when none.
+
+    >>> _data_layer_authors(LexborHTMLParser('<script>d = {"pagePostAuthor":"Jos\\u00e9 Ruiz"}</script>'))
+    ['José Ruiz']
+    """
+    script = tree.css_first(GTM4WP_SCRIPT)
+    found = _GTM4WP_AUTHOR.search(script.text(deep=True)) if script is not None else None
+    if found is None:
+        return []
+    try:
+        name = json.loads(found[1])
+    except ValueError:
+        return []
+    return [name] if isinstance(name, str) else []
 
 
 def _meta_values(metas: dict[str, list[str]], key: str) -> list[str]:
