@@ -2,7 +2,7 @@
 need, loaded once there, before any worker is forked.
 
 Every step of ``extractor/_warm.py`` (py3langid's model, some 84 MiB of numpy arrays and ~0.5 s;
-trafilatura; dateparser and its locale data) would otherwise be taken by
+trafilatura and its fallbacks' first-page setup; dateparser and its locale data) would otherwise be taken by
 each worker on its own, while it waited for pages or, pages waiting from the start in a crawl,
 inside its first pages' time limits: paid again by every worker and every replacement, and the
 model held once per worker. Taken here it is paid once, and what it loads is shared by every
