@@ -104,6 +104,17 @@ def test_list_of_links_after_a_lead_in_is_the_story(lead_in: str) -> None:
     assert "Klein Tools MM400" not in walked(f"<p>{PARA2}</p>{SHOP_LIST}")
 
 
+@pytest.mark.parametrize("heading", ["<h2>Best multimeters</h2>", "<h4>Best multimeters</h4>"])
+def test_heading_and_its_list_in_one_box_read_as_unwrapped(heading: str) -> None:
+    # a section box holding a subheading and the list it introduces is that heading and list, as
+    # when the two stand unwrapped in the story (the test above), not a box of links
+    assert "Klein Tools MM400" in walked(heading + SHOP_LIST)
+    assert "Klein Tools MM400" in walked(f'<div class="section">{heading}{SHOP_LIST}</div>')
+    # the same links with no list after the heading are still a box of links
+    loose = SHOP_LIST.replace("ul>", "div>").replace("<li>", "").replace("</li>", " ")
+    assert "Klein Tools MM400" not in walked(f'<div class="section">{heading}{loose}</div>')
+
+
 @pytest.mark.parametrize(
     "box",
     [

@@ -561,10 +561,12 @@ class Walk:
         text = fold(node.text(deep=True))
         if not text:
             return False
+        headed = False
         if head is not None:
             head_text = fold(head.text(deep=True))
+            headed = text.startswith(head_text)
             label = heading_kind(head_text)
-            if label is not None and text.startswith(head_text) and self._drop(node, *label):
+            if label is not None and headed and self._drop(node, *label):
                 return True
         if head is not None and len(text) < SAFE_SHARE * self.container_chars and self._story_cards(node):
             self._record("other_stories", "cards of other stories", where(node), text)
@@ -574,6 +576,9 @@ class Walk:
             and len(text) < SAFE_SHARE * self.container_chars
             and not (len(text) >= AWAY_BOX_CHARS and self._all_away(node))
             and not (node.tag in LIST_TAGS and self._follows_prose(node))
+            # a box opening with its own subheading, the list that heading introduces inside it, is
+            # that heading and list as they read unwrapped (the rule above): a section, not a rail
+            and not (headed and any(self._follows_prose(part) for part in node.css("ul, ol")))
         ):
             self._record("links", "box of links", where(node), text)
             return True
