@@ -178,10 +178,20 @@ def test_update_label_printed_apart_from_its_day_still_labels_it() -> None:
         + '<div class="meta"><span class="label">Author</span><span class="value">Jane Roe</span></div>'
     )
     assert meta_of(page + label.format("Updated on") + TEXT).record.published == date(2025, 4, 19)
-    # An unlabelled later day is not taken for an update.
-    unlabelled = meta_of(page + label.format("Reading time") + TEXT).record.published
-    assert unlabelled is not None
-    assert day_of(unlabelled) == date(2024, 2, 1)
+
+
+def test_later_byline_day_unlabelled_beats_a_markup_day_printed_nowhere() -> None:
+    # A theme prints the post's modified day as its only date, with no "Updated" before it.
+    markup = ld('{"@type": "Article", "datePublished": "2024-02-01T15:46:14+00:00"}')
+    byline = '<p class="byline"><span>Jane Roe</span> <span class="date">April 19, 2025</span></p>'
+    page = markup + "<h1>Video production</h1>" + byline + TEXT
+    assert meta_of(page).record.published == date(2025, 4, 19)
+    # The markup's day stays when the page prints it too, or an Open Graph meta declares it.
+    og = '<meta property="article:published_time" content="2024-02-01T15:46:14+00:00">'
+    for kept in (page + "<footer><p>First published February 1, 2024</p></footer>", og + page):
+        published = meta_of(kept).record.published
+        assert published is not None
+        assert day_of(published) == date(2024, 2, 1)
 
 
 def test_url_day_settles_a_day_written_both_ways() -> None:

@@ -211,8 +211,15 @@ def find_dates(
             # (a migration, a republish); the reader's date is the original one.
             published, p_src = printed, "dom"
         else:
-            shown = _after_headline(
-                body, headline, updated=True, limit=MAX_UPDATE_TEXTS, byline=True, languages=languages
+            # The day the byline shows: its "Updated <day>", else its first day, labelled or not (a theme
+            # prints the post's modified day as its only date). WCXB half A, the unlabelled day: 2 pages
+            # of 2 sites move right, none away; half B 1 right; the dates set and every non-article
+            # page unchanged (aeb, which has no date truths: two stories of one site take their update).
+            shown = (
+                _after_headline(
+                    body, headline, updated=True, limit=MAX_UPDATE_TEXTS, byline=True, languages=languages
+                )
+                or printed
             )
             if (
                 shown is not None
@@ -220,7 +227,7 @@ def find_dates(
                 and not _printed(body, day_of(published))
                 and not _declared(metas, day_of(published))
             ):
-                # The reader sees only "Updated <day>": the markup's older day is nowhere on the page
+                # The reader sees only a later day: the markup's older day is nowhere on the page
                 # (and no Open Graph article meta declares it).
                 published, p_src = shown, "dom"
     unmarked = None
