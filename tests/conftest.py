@@ -1,8 +1,12 @@
-"""Shared fixtures: the fault server (see faultserver.py) and the anyio backend for async tests."""
+"""Shared fixtures: the fault server (see faultserver.py), the anyio backend for async tests, and the
+scripts of ``benchmarks/`` imported by name."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -12,6 +16,8 @@ from faultserver import FaultServer
 # Machines here are shared and noisy: Hypothesis must judge correctness, never speed.
 settings.register_profile("noisy", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("noisy")
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
 @pytest.fixture
@@ -43,3 +49,10 @@ def fault_servers() -> Iterator[Callable[[str], FaultServer]]:
     yield start
     for server in started:
         server.close()
+
+
+@pytest.fixture
+def bench_script(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], ModuleType]:
+    """Import a script of ``benchmarks/`` by name: ``bench_script("crawl")``; sys.path restored after."""
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    return importlib.import_module

@@ -6,23 +6,20 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import importlib
 import socket
 import threading
 import time
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import pytest
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 PAGE = b"<html><body><p>A page of the benchmark.</p></body></html>"
 
 
 @pytest.fixture
-def crawl(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(BENCHMARKS))
-    return importlib.import_module("crawl")
+def crawl(bench_script: Callable[[str], ModuleType]) -> ModuleType:
+    return bench_script("crawl")
 
 
 def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes, float]:

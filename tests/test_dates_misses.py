@@ -4,21 +4,18 @@ where no reader looked, only its month, or nothing. The pages are a few words of
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 TRUTH = date(2022, 6, 1)
 
 
 @pytest.fixture
-def fit_dates(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(BENCHMARKS))
-    return importlib.import_module("fit_dates")
+def fit_dates(bench_script: Callable[[str], ModuleType]) -> ModuleType:
+    return bench_script("fit_dates")
 
 
 def test_the_modified_day_comes_before_any_reader(fit_dates: ModuleType) -> None:

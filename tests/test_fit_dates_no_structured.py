@@ -5,14 +5,12 @@ generic blog whose visible date has no year."""
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 PAGE = (
     "<html><head><title>Starting a garden</title></head><body><article>"
@@ -24,9 +22,8 @@ PAGE = (
 
 
 @pytest.fixture
-def fit_dates(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(BENCHMARKS))
-    return importlib.import_module("fit_dates")
+def fit_dates(bench_script: Callable[[str], ModuleType]) -> ModuleType:
+    return bench_script("fit_dates")
 
 
 @pytest.fixture

@@ -4,14 +4,12 @@ with what newsscrape returns for it."""
 
 from __future__ import annotations
 
-import importlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 FIRST = "The council voted on Tuesday to rebuild the old bridge over the river before the floods arrive."
 SECOND = "Engineers said the work would close the road for six weeks and cost the town two million."
@@ -26,9 +24,8 @@ FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title></ch
 
 
 @pytest.fixture
-def newspaper_pages(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(BENCHMARKS))
-    return importlib.import_module("newspaper_pages")
+def newspaper_pages(bench_script: Callable[[str], ModuleType]) -> ModuleType:
+    return bench_script("newspaper_pages")
 
 
 @pytest.fixture

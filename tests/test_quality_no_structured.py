@@ -4,13 +4,10 @@ the page's charset declaration and encoding stay as they were."""
 
 from __future__ import annotations
 
-import importlib
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import pytest
-
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 PAGE = (
     '<html><head><meta charset="iso-8859-1"><title>Caf\xe9 opens</title>'
@@ -27,9 +24,8 @@ PAGE = (
 
 
 @pytest.fixture
-def quality(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(BENCHMARKS))
-    return importlib.import_module("quality")
+def quality(bench_script: Callable[[str], ModuleType]) -> ModuleType:
+    return bench_script("quality")
 
 
 def test_structured_author_and_date_are_cut(quality: ModuleType) -> None:
