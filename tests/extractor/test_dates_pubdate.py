@@ -194,6 +194,22 @@ def test_later_byline_day_unlabelled_beats_a_markup_day_printed_nowhere() -> Non
         assert day_of(published) == date(2024, 2, 1)
 
 
+def test_later_byline_day_loses_to_a_markup_day_the_url_carries() -> None:
+    # An old news template prints the update's day first ("November 28, 2013 -- Updated 0203 GMT");
+    # the URL, minted when the story was first published, carries the markup's day.
+    markup = ld('{"@type": "NewsArticle", "datePublished": "2013-11-27T08:36:32+00:00"}')
+    byline = '<div class="timestamp">November 28, 2013 -- Updated 0203 GMT (1003 HKT)</div>'
+    page = markup + "<h1>Smooth sailing for the holiday</h1>" + byline + TEXT
+    url = "https://news.example.com/2013/11/27/travel/holiday-weather/index.html"
+    published = meta_of(page, url=url).record.published
+    assert published is not None
+    assert day_of(published) == date(2013, 11, 27)
+    # Without the URL's day the reader's later day stands, as above.
+    assert meta_of(page, url="https://news.example.com/travel/holiday-weather/").record.published == date(
+        2013, 11, 28
+    )
+
+
 def test_url_day_settles_a_day_written_both_ways() -> None:
     # A UK blog engine prints "03/10/2023" (3 October); read month-first it would be 10 March.
     page = (

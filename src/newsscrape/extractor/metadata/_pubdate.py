@@ -226,9 +226,11 @@ def find_dates(
                 and day_of(shown) > day_of(published)
                 and not _printed(body, day_of(published))
                 and not _declared(metas, day_of(published))
+                and url_date(url) != day_of(published)
             ):
                 # The reader sees only a later day: the markup's older day is nowhere on the page
-                # (and no Open Graph article meta declares it).
+                # (and no Open Graph article meta declares it, nor the URL, minted when the story was
+                # first published: "/2013/11/27/" under "November 28, 2013 -- Updated 0203 GMT").
                 published, p_src = shown, "dom"
     unmarked = None
     if published is None and nodes is not None:
