@@ -26,9 +26,7 @@ Stages, all on the one lexbor tree that metadata was read from:
    and boxed fine print from whichever text won (``_drop_reviews``: product pages); a text
    trafilatura gave loses the paragraphs found only in forum signatures (``SIGNATURE_BOXES``), and a
    thread's reading, whichever text won, those found only in the posters' cards (``_posts``) and
-   its bare numbers (``COUNTER``: vote scores, post positions) and its replies' subjects
-   (``REPLY_SUBJECT``: "Re: " and the thread's title), and its heads their relative times
-   (``RELATIVE_HEAD``: "2 years ago");
+   its bare numbers (``COUNTER``: vote scores, post positions);
    a product reading gets back the label/value rows of the specification sheets the page hides
    in a closed tab (``_product.hidden_sheets``);
 8. a reading fitted to do so gives each paragraph once (``_give_once``): a forum post quoting an
@@ -36,7 +34,9 @@ Stages, all on the one lexbor tree that metadata was read from:
    drops the copies of a stretch printed again right after itself (``_drop_copies``, ``_copies``:
    a carousel's cloned slides, a section printed once per screen width); a product reading starts
    with the product's name, when it lacks it (``_product.name_first``); a thread's reading prints
-   each post under its head, the poster's name and the post's date (``_with_heads``).
+   each post under its head, the poster's name and the post's date (``_with_heads``), then drops
+   its replies' subjects (``REPLY_SUBJECT``: "Re: " and the thread's title) and the relative times
+   of its heads (``RELATIVE_HEAD``: "2 years ago").
 
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
@@ -409,14 +409,17 @@ def extract_content(
     if profile.reading in THREAD_SHARES and body is not None and content.blocks:
         _drop_boxed(body, content, POSTER_CARD_KINDS, POSTER_CARDS, whole=True)
         _drop_counters(content)
-        _drop_reply_subjects(content, meta.record.title)
-        _drop_relative_times(content)
     if content.blocks:
         _give_once(content, profile)
         _drop_copies(content, profile)
         _name_first(content, meta.record.title, profile)
     if heads and content.blocks:
         _with_heads(content, heads)
+    if profile.reading in THREAD_SHARES and content.blocks:
+        # after the heads are placed: a head line is not given twice where a block near the post's
+        # start holds it, and these blocks' lines stand between a post and the quotes before it
+        _drop_reply_subjects(content, meta.record.title)
+        _drop_relative_times(content)
     return content
 
 
