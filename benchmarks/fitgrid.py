@@ -78,6 +78,7 @@ def finish(step: str, blocks: list[Block], last: dict[str, Any]) -> str:
                 STEPS[later](content, [(text, tuple(lines)) for text, lines in last["heads"]])
         else:
             STEPS[later](content, profile)
+    _content._tidy_thread(content, last["name"], profile)  # the thread's clean-up after the heads
     return "\n\n".join(b.text for b in content.blocks)
 
 

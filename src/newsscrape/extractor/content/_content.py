@@ -415,11 +415,7 @@ def extract_content(
         _name_first(content, meta.record.title, profile)
     if heads and content.blocks:
         _with_heads(content, heads)
-    if profile.reading in THREAD_SHARES and content.blocks:
-        # after the heads are placed: a head line is not given twice where a block near the post's
-        # start holds it, and these blocks' lines stand between a post and the quotes before it
-        _drop_reply_subjects(content, meta.record.title)
-        _drop_relative_times(content)
+    _tidy_thread(content, meta.record.title, profile)
     return content
 
 
@@ -1001,6 +997,16 @@ def _drop_copies(content: Content, profile: ContentProfile) -> None:
 def _drop_counters(content: Content) -> None:
     """Drop the bare numbers (``COUNTER``) of a thread's text."""
     _drop_flagged(content, [_counter(b) for b in content.blocks], "bare number", kind="meta")
+
+
+def _tidy_thread(content: Content, title: str | None, profile: ContentProfile) -> None:
+    """On a thread's reading, drop the replies' subjects (``_drop_reply_subjects``) and the heads'
+    relative times (``_drop_relative_times``). Run after the heads are placed (``_with_heads``): a
+    head line is not given twice where a block near the post's start holds it, and these lines
+    stand between a post and a quote of the post before it."""
+    if profile.reading in THREAD_SHARES and content.blocks:
+        _drop_reply_subjects(content, title)
+        _drop_relative_times(content)
 
 
 def _drop_reply_subjects(content: Content, title: str | None) -> None:
