@@ -89,7 +89,7 @@ class Recorder:
                 "posts": finished(blocks, heads, reading.profile, reading.title),
                 "posts_words": sum(map(count_words, posts)),
                 "chosen_words": sum(count_words(b.text) for b in than),
-                "missed": _content._missed((text for text, _ in heads), _content._given(than)),
+                "missed": _content._missed((text for text, _, _ in heads), _content._given(than)),
                 "reading": reading_of[0],
             }
             return False  # the pipeline keeps the text it chose

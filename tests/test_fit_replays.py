@@ -61,7 +61,7 @@ def test_a_step_held_off_is_replayed_into_the_body_with_the_posts_heads(fitgrid:
     last = tail.last
     assert last is not None
     assert last["reading"] == "forum"
-    assert [text for text, _ in last["heads"]]  # the posts' heads went into the body
+    assert [text for text, _, _ in last["heads"]]  # the posts' heads went into the body
     assert "ada_r" in body
     # kept whole, the blocks the step would judge finish as the body the pipeline returned
     assert fitgrid.finish("_give_once", last["blocks"], last) == body
