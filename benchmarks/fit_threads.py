@@ -70,13 +70,13 @@ class Recorder:
         )  # any share: the step runs
         _content.THREAD_MISSED.clear()  # and never takes the posts for those the chosen text missed
         reading_of: list[str] = []
-        made: list[tuple[_content.Thread, _content.ContentProfile]] = []  # the reading post by post
+        made: list[tuple[_content.Thread, _content._Reading]] = []  # the reading post by post
 
         def record_read(html: str, reading: _content._Reading) -> _content.Thread:
             reading_of[:] = [reading.profile.reading]
             thread = read(html, reading)
             self.posts_read = bool(thread[0])  # the pipeline weighs a reading that found posts
-            made[:] = [(thread, reading.profile)]
+            made[:] = [(thread, reading)]
             return thread
 
         def record_more(texts: Iterable[str], than: list[_content.Block], share: float) -> bool:
@@ -84,12 +84,12 @@ class Recorder:
                 return more(texts, than, share)
             self.posts_read = False
             posts = list(texts)
-            (blocks, heads), profile = made[0]
+            (blocks, heads), reading = made[0]
             self.last = {
-                "posts": finished(blocks, heads, profile),
+                "posts": finished(blocks, heads, reading.profile, reading.title),
                 "posts_words": sum(map(count_words, posts)),
                 "chosen_words": sum(count_words(b.text) for b in than),
-                "missed": _content._missed((text for text, _ in heads), _content._given(than)),
+                "missed": _content._missed((text for text, _, _ in heads), _content._given(than)),
                 "reading": reading_of[0],
             }
             return False  # the pipeline keeps the text it chose
@@ -101,15 +101,19 @@ class Recorder:
         self.last, self.posts_read = None, False
 
 
-def finished(blocks: list[_content.Block], heads: list[Head], profile: _content.ContentProfile) -> str:
+def finished(
+    blocks: list[_content.Block], heads: list[Head], profile: _content.ContentProfile, title: str | None
+) -> str:
     """The text of the post-by-post reading as the pipeline would give it: without its bare
-    numbers, each paragraph once, each post under its head (the posters' cards it drops are left
-    in: they need the page's tree)."""
+    numbers, each paragraph once, each post under its head, without the replies' subjects (of the
+    thread's ``title``) and the heads' relative times (the posters' cards it drops are left in:
+    they need the page's tree)."""
     content = _content.Content()
     content.blocks = list(blocks)
     _content._drop_counters(content)
     _content._give_once(content, profile)
     _content._with_heads(content, heads)
+    _content._tidy_thread(content, title, profile)
     return "\n\n".join(b.text for b in content.blocks)
 
 

@@ -51,7 +51,7 @@ class Tail:
 
         def headed(content: _content.Content, heads: list[Head]) -> None:
             if self.last is not None:
-                self.last["heads"] = [(text, tuple(lines)) for text, lines in heads]
+                self.last["heads"] = [(text, tuple(lines), own) for text, lines, own in heads]
             STEPS["_with_heads"](content, heads)
 
         setattr(_content, step, record)
@@ -75,9 +75,10 @@ def finish(step: str, blocks: list[Block], last: dict[str, Any]) -> str:
             STEPS[later](content, last["name"], profile)
         elif later == "_with_heads":
             if last["heads"]:
-                STEPS[later](content, [(text, tuple(lines)) for text, lines in last["heads"]])
+                STEPS[later](content, [(text, tuple(lines), own) for text, lines, own in last["heads"]])
         else:
             STEPS[later](content, profile)
+    _content._tidy_thread(content, last["name"], profile)  # the thread's clean-up after the heads
     return "\n\n".join(b.text for b in content.blocks)
 
 

@@ -61,7 +61,7 @@ def test_a_step_held_off_is_replayed_into_the_body_with_the_posts_heads(fitgrid:
     last = tail.last
     assert last is not None
     assert last["reading"] == "forum"
-    assert [text for text, _ in last["heads"]]  # the posts' heads went into the body
+    assert [text for text, _, _ in last["heads"]]  # the posts' heads went into the body
     assert "ada_r" in body
     # kept whole, the blocks the step would judge finish as the body the pipeline returned
     assert fitgrid.finish("_give_once", last["blocks"], last) == body
@@ -82,3 +82,17 @@ def test_the_threads_recorder_never_takes_the_posts(fitgrid: ModuleType) -> None
     assert not _content.THREAD_MISSED  # ... and not taken for the posts the chosen text missed
     content = content_as(thread(), PROFILES["forum"], url="https://forum.example.org/threads/frame.7/")
     assert content.method != "posts"
+
+
+def test_a_replay_drops_the_replies_subjects_as_the_pipeline_does(fitgrid: ModuleType) -> None:
+    # each reply under "Re: " and the thread's title, which the pipeline drops after the heads
+    html = thread().replace(
+        '<div class="message-body">', '<h3>Re: Old frame on gravel</h3><div class="message-body">'
+    )
+    tail = fitgrid.Tail("_give_once")
+    content = content_as(html, PROFILES["forum"], url="https://forum.example.org/threads/frame.7/")
+    body = "\n\n".join(block.text for block in content.blocks)
+    last = tail.last
+    assert last is not None
+    assert "Re: Old frame on gravel" not in body
+    assert fitgrid.finish("_give_once", last["blocks"], last) == body

@@ -120,7 +120,7 @@ def test_posts_the_text_lacks_cost_a_few_blocks_each(monkeypatch: pytest.MonkeyP
     blocks = [
         Block(text=f"Paragraph {n} of a long story that is not the thread at all.") for n in range(2000)
     ]
-    heads = [(f"post{n}isnotinthetextanywhereatall", ("someone", "Mar 3, 2024")) for n in range(2000)]
+    heads = [(f"post{n}isnotinthetextanywhereatall", ("someone", "Mar 3, 2024"), "") for n in range(2000)]
     looks = 0
     shows = _content._shows
 
@@ -201,7 +201,7 @@ def test_the_threads_reading_keeps_the_author_pane_it_reads_heads_from() -> None
         base_url=None,
     )
     _, heads = _content._read_thread(html, reading)
-    assert [lines for _, lines in heads] == [(name, date) for name, date, _ in POSTS]
+    assert [lines for _, lines, _ in heads] == [(name, date) for name, date, _ in POSTS]
 
 
 def test_a_post_wrappers_data_username_names_the_poster() -> None:
@@ -227,3 +227,13 @@ def test_a_post_opening_with_a_short_greeting_gets_its_head_before_the_greeting(
     at = lines.index("Hi Marta,")
     assert lines[at - 2 : at] == HEADS[1], lines
     assert lines[at + 1] == reply, lines
+
+
+def test_a_short_reply_below_its_quote_gets_its_head() -> None:
+    # the third post quotes the second whole, then answers in a line too short to be looked up
+    # on its own: its start is where its own words begin
+    quote = f'<blockquote class="bbCodeBlock">{POSTS[1][2]}</blockquote>'
+    html = thread().replace(POSTS[2][2], f"{quote}Worked, thanks!")
+    lines = body(html)
+    at = lines.index("Worked, thanks!")
+    assert lines[at - 2 : at] == [POSTS[2][0], POSTS[2][1]], lines

@@ -89,7 +89,7 @@ def test_the_opening_post_is_its_blocks_before_the_second_post_less_those_given(
         Block(text="Answer one."),
         Block(text="Answer two."),
     ]
-    heads: list[Head] = [("question?moredetail.", ()), ("answerone.", ()), ("answertwo.", ())]
+    heads: list[Head] = [("question?moredetail.", (), ""), ("answerone.", (), ""), ("answertwo.", (), "")]
     assert [b.text for b in _opener(thread, heads, _given([Block(text="Answer one.")]))] == [
         "Question?",
         "More detail.",

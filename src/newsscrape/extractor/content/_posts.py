@@ -64,8 +64,9 @@ POSTER_CARD_KINDS: Final[dict[str, tuple[RemovalKind, str]]] = {
 POSTER_CARDS: Final = ", ".join(f'[class*="{word}" i]' for word in CARD_WORDS)
 
 Key = tuple[str, str]
-# A post's text (compact: no white space, lower-cased) and the lines of its head
-Head = tuple[str, tuple[str, ...]]
+# A post's text (compact: no white space, lower-cased), the lines of its head, and its own text
+# (compact, without the quotes of other posts it holds: a short reply below a quote starts there)
+Head = tuple[str, tuple[str, ...], str]
 
 # A post's head: who wrote it and when. WCXB forum truths print every post under its poster's name
 # and its date ("JosephF" / "Jan 3, 2024"), which the readings drop with the poster's card and the
@@ -137,8 +138,19 @@ def post_heads(posts: list[LexborNode]) -> list[Head]:
                 linked, printed = _printed_head(post, unit)
                 name, when = name or linked, when or printed
             lines = tuple(line for line in (name, when) if line)
-        out.append((compact(post.text(deep=True)), lines))
+        out.append((compact(post.text(deep=True)), lines, _own_text(post)))
     return out
+
+
+def _own_text(post: LexborNode) -> str:
+    """A message box's text (compact) less the quotes of other posts it holds (their outermost
+    ``<blockquote>``)."""
+    text = compact(post.text(deep=True))
+    for quote in post.css("blockquote"):
+        said = compact(quote.text(deep=True))
+        if said and not quote.css_matches("blockquote blockquote"):
+            text = text.replace(said, "", 1)
+    return text
 
 
 def _poster(post: LexborNode, unit: LexborNode) -> str | None:
