@@ -518,7 +518,10 @@ class Walk:
 
     def _kept(self, node: LexborNode, kind: RemovalKind) -> bool:
         """Whether the profile keeps what markup labels ``kind`` (a service page's own "cta" box), or
-        a hidden tab panel or ``<details>`` body (``_profiles``)."""
+        a hidden tab panel or ``<details>`` body (``_profiles``). A ``<figcaption>`` is a figure's
+        caption on every reading: a kept "caption" is a box a class names so (a shop card's text)."""
+        if kind == "caption" and node.tag == "figcaption":
+            return False
         return kind in self.kept_kinds or (kind == "hidden" and self.hidden_panels and is_panel(node))
 
     def _section_header(self, node: LexborNode, kind: RemovalKind) -> bool:

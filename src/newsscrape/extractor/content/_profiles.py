@@ -41,7 +41,9 @@ desktops, is given once by the last step of the content pass, fitted apart: ``_c
 
 The markup labels of the block walk (``_chrome``: a box named "carousel" or "cta", a ``<header>``)
 are per type too. On an article such a box is a rail of other stories or a sign-up prompt; on a
-service page it is the page: its offers, the carousel of what its clients say. ``kept_kinds`` are
+service page it is the page: its offers, the carousel of what its clients say; on a shop's
+category page a box classed "caption" is a card's name and price (Bootstrap's thumbnail card), not
+an image's caption (a ``<figcaption>`` stays one on every type). ``kept_kinds`` are
 the removal kinds whose markup label drops nothing on this type (what a block's own words say still
 counts), and ``hidden_panels`` keeps a hidden tab panel or the body of a closed ``<details>``: text
 a reader opens with a click, which a service page's truth keeps.
