@@ -201,6 +201,33 @@ def test_binary_data_raises_not_html(data: bytes) -> None:
     assert info.value.reason == "not_html"
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"version": "https://jsonfeed.org/version/1.1", "title": "News", "items": [{"id": "1"}]}',
+        b'\n  [{"headline": "Council votes to rebuild the bridge", "body": "The council voted."}]\n',
+        '\ufeff{"title": "Caf\u00e9"}'.encode(),
+    ],
+)
+def test_a_json_document_raises_not_html(data: bytes) -> None:
+    # An API's answer or a JSON feed handed to extract(): its text would be one "paragraph".
+    with pytest.raises(ExtractError) as info:
+        decode_html(data)
+    assert info.value.reason == "not_html"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"[Update] Roads closed after the storm. The council said the bridge stays shut until May.",
+        b"{Draft} notes for the meeting. The council said the bridge stays shut until May. {end}",
+        b"[" * 100_000 + b"]" * 100_000,  # deeper than the JSON parser goes: left to the HTML parser
+    ],
+)
+def test_text_between_brackets_is_no_json_document(data: bytes) -> None:
+    assert decode_html(data).strip()
+
+
 def test_a_single_stray_nul_is_tolerated() -> None:
     assert decode_html(b"<p>a\x00b</p>") == "<p>a\x00b</p>"
 

@@ -7,7 +7,9 @@ Rules, in order, and why:
 
 1. Empty or whitespace-only bytes are ``ExtractError(reason="empty")``; bytes that start with a
    binary file signature (PDF, PNG, JPEG, GIF, ZIP, gzip ...) or are full of NUL bytes are
-   ``ExtractError(reason="not_html")`` -- decoding them would only feed noise to the parser.
+   ``ExtractError(reason="not_html")`` -- decoding them would only feed noise to the parser; so
+   is a JSON document (an API's answer, a JSON feed), whose text would come back as one paragraph
+   of an "article". Plain text stays a page: a text file is read as one.
 2. A byte order mark wins over everything, the HTTP header included. This follows the WHATWG
    "decode" algorithm that browsers implement (and w3lib's order): the BOM is written into the
    bytes by whoever wrote the text, while the header is often a server-wide default.
@@ -31,6 +33,7 @@ windows-1252, "shift_jis" means cp932, "gb2312" means gb18030 ...); unknown labe
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from typing import Final
 
@@ -181,7 +184,31 @@ def decode_page(
     mostly_nul = nuls >= MIN_NULS and nuls > MAX_NUL_SHARE * len(text)
     if nuls and (mostly_nul or not text.replace("\x00", "").strip()):
         raise ExtractError("the bytes are full of NUL characters, not HTML", url=url, reason="not_html")
+    if _is_json(text):
+        raise ExtractError("the document is JSON, not HTML", url=url, reason="not_html")
     return text, data if is_utf8 else None
+
+
+_OPENS_JSON = re.compile(r"\s*[\[{]")
+
+
+def _is_json(text: str) -> bool:
+    """Whether ``text`` is one JSON object or array: it opens and closes with a matching bracket
+    and parses whole (a page opening "[Update] ..." is text).
+
+    >>> _is_json('{"version": "https://jsonfeed.org/version/1.1", "items": []}'), _is_json("[Update] Roads")
+    (True, False)
+    """
+    if _OPENS_JSON.match(text) is None:
+        return False
+    body = text.strip()
+    if (body[0], body[-1]) not in (("{", "}"), ("[", "]")):
+        return False
+    try:
+        json.loads(body)
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
+        return False
+    return True
 
 
 # C1 control characters never stand in HTML text; in a decoded page they are the trace of UTF-8
