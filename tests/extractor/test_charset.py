@@ -217,6 +217,36 @@ def test_a_json_document_raises_not_html(data: bytes) -> None:
 
 
 @pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>News</title>', "feed"),
+        (
+            b'<?xml-stylesheet href="feed.xsl"?><!-- a feed --><feed xmlns="http://www.w3.org/2005/Atom">',
+            "feed",
+        ),
+        (b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">', "feed"),
+        (
+            b'<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>',
+            "sitemap",
+        ),
+        (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>', "sitemap"),
+    ],
+)
+def test_a_feed_or_sitemap_raises_not_html_and_says_which(data: bytes, kind: str) -> None:
+    with pytest.raises(ExtractError) as info:
+        decode_html(data)
+    assert info.value.reason == "not_html"
+    assert kind in str(info.value)
+
+
+def test_xhtml_and_a_page_quoting_a_feed_stay_pages() -> None:
+    xhtml = b'<?xml version="1.0"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><p>Hi</p></html>'
+    assert "<p>Hi</p>" in decode_html(xhtml)
+    quoted = b"<html><body><pre>&lt;rss version='2.0'&gt;</pre><feed>not the root</feed></body></html>"
+    assert "not the root" in decode_html(quoted)
+
+
+@pytest.mark.parametrize(
     "data",
     [
         b"[Update] Roads closed after the storm. The council said the bridge stays shut until May.",

@@ -9,7 +9,8 @@ Rules, in order, and why:
    binary file signature (PDF, PNG, JPEG, GIF, ZIP, gzip ...) or are full of NUL bytes are
    ``ExtractError(reason="not_html")`` -- decoding them would only feed noise to the parser; so
    is a JSON document (an API's answer, a JSON feed), whose text would come back as one paragraph
-   of an "article". Plain text stays a page: a text file is read as one.
+   of an "article", and an XML feed or sitemap (``newsscrape discover`` reads those). Plain text
+   stays a page: a text file is read as one.
 2. A byte order mark wins over everything, the HTTP header included. This follows the WHATWG
    "decode" algorithm that browsers implement (and w3lib's order): the BOM is written into the
    bytes by whoever wrote the text, while the header is often a server-wide default.
@@ -186,7 +187,31 @@ def decode_page(
         raise ExtractError("the bytes are full of NUL characters, not HTML", url=url, reason="not_html")
     if _is_json(text):
         raise ExtractError("the document is JSON, not HTML", url=url, reason="not_html")
+    if (kind := _xml_kind(text)) is not None:
+        message = f"the document is {kind}, not HTML (newsscrape discover reads it)"
+        raise ExtractError(message, url=url, reason="not_html")
     return text, data if is_utf8 else None
+
+
+# The document element of a feed or a sitemap, after an XML declaration, processing instructions
+# (a feed's stylesheet), comments and a doctype.
+_XML_ROOT = re.compile(
+    r"\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!doctype[^>]*>\s*)*<(rss|feed|rdf:rdf|urlset|sitemapindex)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+XML_HEAD_CHARS: Final = 4096  # where the document element of a feed or sitemap must start
+
+
+def _xml_kind(text: str) -> str | None:
+    """What ``text`` is when it is a feed or a sitemap ("an RSS or Atom feed", "a sitemap"), else None.
+
+    >>> _xml_kind('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+    'a sitemap'
+    """
+    found = _XML_ROOT.match(text[:XML_HEAD_CHARS])
+    if found is None:
+        return None
+    return "a sitemap" if found.group(1).lower() in ("urlset", "sitemapindex") else "an RSS or Atom feed"
 
 
 _OPENS_JSON = re.compile(r"\s*[\[{]")
