@@ -1023,12 +1023,7 @@ def _drop_reply_subjects(content: Content, title: str | None) -> None:
         rests.append(_after_subject(block.text, subjects))
         if rests[-1] is None and block.level:
             subjects.add(compact(block.text))
-    if any(rests):
-        content.blocks = [
-            block if not rest else replace(block, text=rest)
-            for block, rest in zip(content.blocks, rests, strict=True)
-        ]
-    _drop_flagged(content, [rest == "" for rest in rests], "reply subject", kind="meta")
+    _keep_rests(content, rests, "reply subject")
 
 
 def _after_subject(text: str, subjects: set[str]) -> str | None:
@@ -1055,13 +1050,18 @@ def _after_subject(text: str, subjects: set[str]) -> str | None:
 def _drop_relative_times(content: Content) -> None:
     """Drop the relative times of the posts' heads (``RELATIVE_HEAD``) from a thread's text: the
     rest of the head (the poster, "said:", the post's number) stays; a head of nothing else goes."""
-    rests = [_without_relative_time(block) for block in content.blocks]
-    if any(rest is not None for rest in rests):
+    _keep_rests(content, [_without_relative_time(block) for block in content.blocks], "relative time")
+
+
+def _keep_rests(content: Content, rests: list[str | None], reason: str) -> None:
+    """Each block with a rest (one a block: None for a block left as it is) keeps only that text;
+    a block whose rest is "" goes, as page furniture, for ``reason``."""
+    if any(rests):
         content.blocks = [
             block if not rest else replace(block, text=rest)
             for block, rest in zip(content.blocks, rests, strict=True)
         ]
-        _drop_flagged(content, [rest == "" for rest in rests], "relative time", kind="meta")
+    _drop_flagged(content, [rest == "" for rest in rests], reason, kind="meta")
 
 
 def _without_relative_time(block: Block) -> str | None:
