@@ -133,6 +133,20 @@ def test_disclaimer_box_is_not_body(box: str) -> None:
     assert PARA2 in text
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="article-sources citation-sources"><ol><li>{text}</li></ol></div>',
+        '<section class="Footnotes_citations__x1"><ol><li>{text}</li></ol></section>',
+    ],
+)
+def test_list_of_works_cited_is_not_body(box: str) -> None:
+    cited = 'Doe, Jane. "A Survey of Indoor Plants and Well-being." Journal of Horticulture, vol. 12, 2021.'
+    text = body(f"<p>{PARA}</p><p>{PARA2}</p>" + box.format(text=cited))
+    assert "Survey of Indoor Plants" not in text
+    assert PARA2 in text
+
+
 CLOSING = "Call our office today for a free consultation with one of our experienced advisers."
 # "footer" inside a name is no footer: the bottom line of one card of a list, a gallery in a sticky bar
 CARD = '<div class="card__footer">By Ann Lee on Mar 08</div><div class="StickyFooterGallery">Series 11</div>'

@@ -306,8 +306,12 @@ _WORDS: Final[dict[RemovalKind, tuple[str, ...]]] = {
     "caption": ("caption", "credit", "credits", "figcaption", "copyright"),
     # legal and affiliate fine print boxed apart from the story ("entry-disclaimer", "affiliate-disclaimer":
     # WCXB article truths leave it out on 10 of 13 half-A pages that box it so; the story's own
-    # "this is not advice" sentence, written as a paragraph of it, carries no such class)
-    "copyright": ("disclaimer", "disclaimers"),
+    # "this is not advice" sentence, written as a paragraph of it, carries no such class);
+    # and a story's list of works cited ("mntl-article-sources__citation-sources",
+    # "FootnotesComponent_citations"): half A, 3 article pages of 2 publishers move right (+.065, +.041,
+    # +.005), none down; forums' quote heads ("ipsQuote_citation": "X said:") move both ways (A 2 up,
+    # 1 down; B 1 up)
+    "copyright": ("disclaimer", "disclaimers", "citation", "citations"),
 }
 WORD_KIND: Final[dict[str, RemovalKind]] = {word: kind for kind, words in _WORDS.items() for word in words}
 # Words that make a block content whatever else its class says: embedded posts are quoted
