@@ -18,6 +18,9 @@ Stages, all on the one lexbor tree that metadata was read from:
    one always asks); trafilatura's paragraphs found only in the cookie notices of stage 2 do not
    count (``_outside``: it reads a notice's settings panel as prose), nor do those found only in
    the site's menus and footers of stage 2 (it reads a mega-menu as prose): not weighed, not kept;
+   nor does its text replace a reading's text when it has a fitted share of that text's blocks or
+   fewer (``PARAGRAPH_SHARES``: it read the description's box of a shop's page, the native pass the
+   whole product);
 6. a reading fitted to do so reads a forum thread post by post when its text missed most of the
    thread (``_read_thread``, ``_posts``: a thread marked up as a comment section, which stage 2
    removes, or whose messages sit in reply forms): fewer words than the posts, or a text that
@@ -146,6 +149,13 @@ COVERED_SHARES: Final[dict[str, float]] = per_reading(_SECOND_OPINION["covered_s
 # is rarely longer than a reading holding most of what is left). Fitted after ``COVERED_SHARES``, by
 # the same script and with a stricter bar, as it changes what a speed-up may change.
 LEFT_SHARES: Final[dict[str, float]] = per_reading(_SECOND_OPINION.get("left_shares", {}), float)
+# trafilatura's text does not replace a native one of a reading named here when it has this share of
+# the native text's blocks or fewer, however many words it has: it read one box of the page where the
+# native pass read the whole (a shop's description text, where the native reading holds the product's
+# name, price, sheet and description under their headings). Fitted per reading on WCXB half A by
+# benchmarks/fit_paragraph_share.py (half B may only refuse), kept in data/paragraph_shares.json.
+_PARAGRAPHS: Final = fitted("paragraph_shares.json")
+PARAGRAPH_SHARES: Final[dict[str, float]] = per_reading(_PARAGRAPHS["paragraph_shares"], float)
 # Elements trafilatura drops anyway (its tree cleaning), dropped before it starts: drawings (an icon's
 # paths are many elements), and the textless links, metas and media sources; each is visited by every
 # pruning pattern trafilatura tries before it cleans the tree (about 8% of its time on the WCXB half A
@@ -380,7 +390,8 @@ def extract_content(
     elif share is not None and covered(content, profile, body):
         share = None  # the native reading holds most of the page already
     if config.fallback and share is not None:
-        _second_opinion(content, html, deadline, share=share, body=body)
+        fewest = PARAGRAPH_SHARES.get(profile.reading)
+        _second_opinion(content, html, deadline, share=share, body=body, fewest=fewest)
         deadline.check()
     share = THREAD_SHARES.get(profile.reading)
     heads: list[Head] = []
@@ -1197,11 +1208,18 @@ def walked_chars(body: LexborNode) -> int:
 
 
 def _second_opinion(
-    content: Content, html: str, deadline: Deadline, *, share: float = 1.0, body: LexborNode | None = None
+    content: Content,
+    html: str,
+    deadline: Deadline,
+    *,
+    share: float = 1.0,
+    body: LexborNode | None = None,
+    fewest: float | None = None,
 ) -> None:
-    """trafilatura's text replaces the native one when it has more than ``share`` times its words;
-    its lines found only in the cookie notices or the site's menus and footers the native pass
-    removed (from ``body``, the tree it read) are left out, of the weighing and of the text."""
+    """trafilatura's text replaces the native one when it has more than ``share`` times its words
+    and, given ``fewest`` (``PARAGRAPH_SHARES``), more than ``fewest`` times its blocks; its lines
+    found only in the cookie notices or the site's menus and footers the native pass removed (from
+    ``body``, the tree it read) are left out, of the weighing and of the text."""
     if len(html) > FALLBACK_MAX_CHARS:
         return
     try:  # within the time left (less a reserve for the rest); None when it ran out
@@ -1215,6 +1233,8 @@ def _second_opinion(
     if body is not None and content.prepared is not None:
         paragraphs = _outside(paragraphs, body, content.prepared.popups)
         paragraphs = _outside(paragraphs, body, content.prepared.menus)  # a mega-menu is not prose
+    if fewest is not None and content.blocks and len(paragraphs) <= fewest * len(content.blocks):
+        return  # it read one box of what the native pass read whole
     if _more_words(paragraphs, content.blocks, share):
         # trafilatura's text has no heading marks: a line the native pass read as a heading stays one
         levels = {b.text: b.level for b in content.blocks if b.level}

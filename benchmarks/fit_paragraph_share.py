@@ -1,0 +1,188 @@
+"""Fit when trafilatura's second opinion, though longer, does not replace a typed reading's text
+because it has far fewer paragraphs, on WCXB half A; write it as data.
+
+A shop's page read as a product asks trafilatura on every page, and its text wins whenever it has
+words. Where trafilatura read one box of the page (the description's text) and the native pass the
+whole product (its name, price, sheet and description under their headings), trafilatura's text has
+few paragraphs against the native text's many. A reading's ``paragraph share`` is the share of the
+native text's blocks at or below which trafilatura's paragraphs do not replace them
+(``_content.PARAGRAPH_SHARES``).
+
+Every WCXB page is extracted twice: with the rule off for every reading, recording for the reading
+whose text the pipeline returns whether it asked trafilatura, how many blocks its native text had
+and how many paragraphs trafilatura's text had when it won; and with the rule on for every reading
+at any share (trafilatura's text never replaces a native text that has blocks). A share of the grid
+is replayed for one reading at a time: a page read as that one, where trafilatura's text won with at
+most that share of the native blocks, gets the second extraction's F1. A reading's share is the one
+of the grid whose reading's own page type gains most in mean F1 on half A (the smallest such share
+on a tie: it changes fewest pages), provided the mean F1 of all pages gains, no page type loses more
+than ``MAX_DROP`` on half A, and it lifts at least ``MIN_UP`` pages of half A and more than it
+lowers (one page is no evidence for a rule). Half B does not choose; it can only refuse: when a page
+type's mean F1 on half B drops by more than ``MAX_DROP`` with the chosen share, the reading keeps
+the rule off (``null``) and the refusal is written.
+
+    python benchmarks/fit_paragraph_share.py             # fit on half A, report half B, write the data
+    python benchmarks/fit_paragraph_share.py --dry-run   # the same, without writing
+    python benchmarks/fit_paragraph_share.py --rows /tmp/paragraph_rows.json   # cache the rows
+
+Writes ``src/newsscrape/extractor/data/paragraph_shares.json``, read by ``content/_content.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections import defaultdict
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
+from fitgrid import fit_readings, grid_point, settle, write_fit  # noqa: E402  (the grid fits' shared parts)
+
+from newsscrape.extractor.content import _content  # noqa: E402
+from newsscrape.extractor.content._profiles import PROFILES  # noqa: E402
+
+DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "paragraph_shares.json"
+GRID: tuple[float, ...] = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+MAX_DROP = 0.001  # mean F1 a page type may lose on half A (noise of one page in a few dozen)
+# a share must lift at least this many pages of half A, and more than it lowers (a page moves when
+# its F1 changes by more than MOVED)
+MIN_UP = 2
+MOVED = 0.001
+TYPES = ["collection", "documentation", "forum", "listing", "product", "service"]
+
+
+class Recorder:
+    """Wraps the content pass's steps to record, for the reading whose text the pipeline returns
+    (the last that gives each paragraph once, as ``fitgrid.Tail`` finds it), whether trafilatura's
+    text won and how many blocks each text had."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, Any] | None = None
+        self.asked: dict[str, Any] | None = None  # the second opinion of the reading under way
+        unsure, second, give_once = _content._unsure, _content._second_opinion, _content._give_once
+
+        def started(content: _content.Content, meta: Any) -> bool:
+            self.asked = None  # every reading asks whether it is unsure, before any second opinion
+            return unsure(content, meta)
+
+        def asked(content: _content.Content, html: str, deadline: Any, **kwargs: Any) -> None:
+            native = len(content.blocks)
+            second(content, html, deadline, **kwargs)
+            won = content.method == "trafilatura" and native > 0
+            self.asked = {"native_blocks": native, "paragraphs": len(content.blocks) if won else None}
+
+        def given(content: _content.Content, profile: _content.ContentProfile) -> None:
+            self.last = {"reading": profile.reading, **(self.asked or {})}
+            give_once(content, profile)
+
+        _content._unsure = started
+        _content._second_opinion = asked
+        _content._give_once = given
+
+    def reset(self) -> None:
+        self.last = self.asked = None
+
+
+def collect() -> list[dict[str, Any]]:
+    """Each page's row: its F1 with the rule off, the last second opinion's record, and its F1 with
+    the rule on at any share for every reading."""
+    shares = dict(_content.PARAGRAPH_SHARES)
+    recorder = Recorder()
+    _content.PARAGRAPH_SHARES.clear()
+    rows = []
+    for _, row in extracted(recorder.reset):
+        del row["body"]
+        rows.append(row | (recorder.last or {}))
+    _content.PARAGRAPH_SHARES.update({name: math.inf for name in PROFILES})
+    for row, (_, again) in zip(rows, extracted(recorder.reset), strict=True):
+        row["f1_native"] = again["f1"]
+    _content.PARAGRAPH_SHARES.clear()
+    _content.PARAGRAPH_SHARES.update(shares)
+    return rows
+
+
+def after(row: dict[str, Any], share: float) -> float:
+    """A row's F1 with the rule on at ``share`` for its reading."""
+    paragraphs = row.get("paragraphs")
+    if paragraphs is not None and paragraphs <= share * row["native_blocks"]:
+        return float(row["f1_native"])
+    return float(row["f1"])
+
+
+def moved(rows: list[dict[str, Any]], name: str, share: float) -> tuple[int, int]:
+    """How many pages read as ``name`` go up and how many go down with ``share``."""
+    deltas = [after(row, share) - row["f1"] for row in rows if row.get("reading") == name]
+    return sum(d > MOVED for d in deltas), sum(d < -MOVED for d in deltas)
+
+
+def replay(rows: list[dict[str, Any]], shares: dict[str, float]) -> tuple[float, dict[str, float]]:
+    """Mean F1 and mean F1 by page type with these shares (reading -> paragraph share)."""
+    by_type: dict[str, list[float]] = defaultdict(list)
+    for row in rows:
+        share = shares.get(row.get("reading", ""))
+        by_type[row["type"]].append(row["f1"] if share is None else after(row, share))
+    overall = mean(f1 for f1s in by_type.values() for f1 in f1s)
+    return overall, {page_type: mean(f1s) for page_type, f1s in by_type.items()}
+
+
+def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
+    """One reading's share: half A's best of the grid if it gains and costs no page type more than
+    ``MAX_DROP``; kept unless half B drops on some page type with it."""
+    base = {half: replay(docs, {}) for half, docs in halves.items()}
+    best: tuple[float, float] | None = None
+    scores: dict[str, dict[str, Any]] = {}
+    changes: dict[tuple[str, float], dict[str, float]] = {}
+    for share in GRID:  # the smallest first: it wins a tie
+        got = grid_point(
+            halves,
+            base,
+            replay,
+            {name: share},
+            key=str(share),
+            line=f"{name:14} {{half}} share={share:<4}",
+            scores=scores,
+        )
+        changes.update({(half, share): change for half, (_, change) in got.items()})
+        overall, change = got["A"]
+        up, down = moved(halves["A"], name, share)
+        scores[str(share)]["half_a"] |= {"pages_up": up, "pages_down": down}
+        fair = min(change.values(), default=0.0) >= -MAX_DROP and up >= MIN_UP and up > down
+        if fair and overall > base["A"][0] + 1e-9:
+            own = change.get(name, 0.0)
+            if best is None or own > best[0] + 1e-9:
+                best = (own, share)
+    return settle(name, best, changes, scores, MAX_DROP)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dry-run", action="store_true", help="do not write the data file")
+    ap.add_argument("--types", nargs="+", default=TYPES, help="fit the readings of these")
+    ap.add_argument("--rows", type=Path, help="read the extraction's rows from here, or write them here")
+    args = ap.parse_args()
+    rows = cached_rows(args.rows, collect)
+    readings, fits, kept, summary = fit_readings(rows, args.types, fit, replay)
+    if args.dry_run:
+        return
+    write_fit(
+        DATA,
+        "fit_paragraph_share.py",
+        {
+            "max_drop": MAX_DROP,
+            "grid": list(GRID),
+            "types": sorted(args.types),
+            "readings": fits,
+            "all_kept": summary,
+            "paragraph_shares": {name: kept.get(name) for name in readings},
+        },
+    )
+
+
+if __name__ == "__main__":
+    main()
