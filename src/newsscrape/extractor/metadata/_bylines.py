@@ -135,6 +135,12 @@ OTHER_WORK = re.compile(
     r"\s+by\s*:?\s*$",
     re.IGNORECASE,
 )
+# How far up from a lone name element its label is looked for: "Reviewed by <a><span>John Poe</span></a>".
+LABEL_LEVELS = 2
+# A tag that gives the role of the person named just before it, on an author card: "<h3>Jane Doe</h3>
+# <span>Author</span>" (WCXB half A: 3 sites print it, each naming its truth; 2 mark the name as
+# the author's too). The words are bylines' own labels (_authors._BY), which the byline walk finds.
+ROLE_TAG = re.compile(r"(?i:author|autor|autora|autorin)")
 # A line that opens with such a label: the credit of the person named after it ("Reviewed by Jane Roe").
 OTHER_WORK_LINE = re.compile(
     r"\W*(?:\w+\s+)?(?:reviewed|checked|edited|verified|illustrated|illustrations?|photos?|photographs?|images?)"
@@ -615,7 +621,13 @@ def _dom_credits(
             for c in credits([line])
             # A page's own text is looser than a structured field: a credit there reads like a name,
             # or is a handle the byline links to, or one a byline element labels ("by jdoe").
-            if (c[0].isupper() or (_a_handle(c) and (c in page.link_texts if by_line else _labelled(line))))
+            if (
+                c[0].isupper()
+                or (_a_handle(c) and (c in page.link_texts if by_line else _labelled(line)))
+                # a handle a header element prints in the link to that account's page
+                # ("<a href="/author/jdoe/">jdoe</a>")
+                or (header and _a_handle(c) and _own_page(c, node))
+            )
             # A line of the page's text that is only "By" and a word is a filter's label ("Shop" /
             # "By Category") unless the word is a link or the publication's name ("By HomeAdvisor");
             # a longer line says more ("Posted by David at December 16, 2025").
@@ -631,7 +643,10 @@ def _dom_credits(
             and OTHER_WORK_LINE.match(line) is None
             # a header's line holds the story's other fields too (the section, the day, the trail
             # back to the section): a credit there reads as a name, outside a breadcrumb
-            and (nodes is None or (_title_cased(c) and not any(mark in line for mark in CRUMB_MARKS)))
+            and (
+                nodes is None
+                or ((_title_cased(c) or _own_page(c, node)) and not any(mark in line for mark in CRUMB_MARKS))
+            )
         )
         if len(found) == 1 and node is not None and " " not in found[0]:
             found = (_full_name(found[0], node, page) or found[0],)
@@ -774,6 +789,9 @@ def _byline_box(text_node: LexborNode, *, label: str | None = None) -> str | Non
     if box is not None and box.tag in FORM_CONTROLS:
         return None
     label = label or squash(text_node.text_content or "")
+    tagged = _name_before(text_node) if box is not None and ROLE_TAG.fullmatch(label) else None
+    if box is not None and tagged is not None:
+        return tagged if not (outside_story(box) or _not_a_byline(box)) and _names_someone(tagged) else None
     while box is not None and box.tag not in ("body", "html"):
         line = squash(box.text(deep=True, separator=" "))
         if len(line) > MAX_BYLINE_CHARS:
@@ -795,6 +813,28 @@ def _byline_box(text_node: LexborNode, *, label: str | None = None) -> str | Non
             return tail
         box = box.parent
     return None
+
+
+def _name_before(text_node: LexborNode) -> str | None:
+    """A role tag printed after the name, as a theme's author card does ("<h3>Jane Doe</h3>
+    <span>Author</span>"), read as the line "Author: Jane Doe"; None when no name-sized element comes
+    right before the tag (or before the tag's own element)."""
+    own = squash(text_node.text_content or "")
+    node = text_node
+    parent = node.parent
+    if _prev_element(node) is None and parent is not None and squash(parent.text(deep=True)) == own:
+        node = parent
+    before = _prev_element(node)
+    name = squash(before.text(deep=True, separator=" ")) if before is not None else ""
+    return f"{own}: {name}" if 0 < len(name) <= MAX_LENGTH else None
+
+
+def _prev_element(node: LexborNode) -> LexborNode | None:
+    """The element right before ``node``, past white space; None when a text or nothing comes first."""
+    before = node.prev
+    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
+        before = before.prev
+    return None if before is None or before.tag in ("-text", "-comment") else before
 
 
 def _label_and_next(text_node: LexborNode) -> str | None:
@@ -1003,10 +1043,24 @@ def _not_a_byline(node: LexborNode) -> bool:
 
 def _other_work(node: LexborNode) -> bool:
     """Whether the text just before an element labels it as the credit of someone who did not write
-    the story: "By <a>Jane Roe</a>. Reviewed by <a>John Poe</a>" names John Poe as the reviewer."""
-    before = node.prev
-    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
-        before = before.prev
+    the story: "By <a>Jane Roe</a>. Reviewed by <a>John Poe</a>" names John Poe as the reviewer.
+
+    A template's comments between the label and the name are passed over ("Reviewed by <!-- avatar
+    link --> <a>"), and an element that opens its parent is labelled by what precedes the parent
+    ("Reviewed by <a><span>John Poe</span></a>")."""
+    box: LexborNode | None = node
+    before = None
+    for _ in range(LABEL_LEVELS):
+        if box is None:
+            return False
+        before = box.prev
+        while before is not None and (
+            before.tag == "-comment" or (before.tag == "-text" and not (before.text_content or "").strip())
+        ):
+            before = before.prev
+        if before is not None:
+            break
+        box = box.parent
     if before is None:
         return False
     text = before.text_content if before.tag == "-text" else before.text(deep=True, separator=" ")
