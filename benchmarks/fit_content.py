@@ -19,7 +19,9 @@ the better of the article profile and the type's present one (in the data file),
 few dozen pages does not move a type off the default and a refit moves a type only on a real gain.
 Last, the markup labels the walk leaves unheeded: ``kept_kinds`` (removal kinds whose class/id word,
 tag or role drops nothing: a service page's "cta" boxes and carousels are its text) and
-``hidden_panels`` (hidden tab panels and ``<details>`` bodies are kept), one switch at a time, each
+``hidden_panels`` (hidden tab panels and ``<details>`` bodies are kept) and ``scoped_headers`` (a
+``<header>`` inside an ``<article>`` or ``<section>`` is that card's or section's head, its link the
+card's title), one switch at a time, each
 earning its place on its own (``kept_markup``). Half B is scored with the chosen profiles beside the
 article profile, for the record (it is never used to choose).
 
@@ -92,6 +94,8 @@ WIDEN_SHARES = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
 # (hidden text is a switch of its own: only tab panels and <details> bodies, ``hidden_panels``)
 MARKUP_KINDS = tuple(sorted({*TAG_KIND.values(), *ROLE_KIND.values(), *WORD_KIND.values()}))
 PANELS = "hidden_panels"
+# <header>s inside an <article> or <section> walked as the card's or section's head (``scoped_headers``)
+SCOPED = "scoped_headers"
 # removals of the tree before the walk: no switch moves them
 BEFORE_WALK = ("page-wide chrome", "ARIA dialog")
 # a switch joins only if it adds this much F1 to the type's half-A mean and betters this many pages
@@ -173,6 +177,7 @@ def walk_key(profile: ContentProfile) -> tuple[object, ...]:
         profile.drop_reviews,
         profile.kept_kinds,
         profile.hidden_panels,
+        profile.scoped_headers,
     )
 
 
@@ -357,25 +362,32 @@ def parsimonious(
 def kept_markup(profile: ContentProfile, docs: list[Page]) -> tuple[ContentProfile, float]:
     """``profile`` with the markup switches that earn their place, added greedily.
 
-    A switch is a removal kind whose markup label the walk leaves unheeded (``MARKUP_KINDS``) or
-    ``hidden_panels``. From none, the switch adding the most F1 joins while it adds ``SWITCH_GAIN``
-    and betters ``SWITCH_PAGES`` more pages than it worsens; the type's present switches are not
-    assumed (a refit chooses them again).
+    A switch is a removal kind whose markup label the walk leaves unheeded (``MARKUP_KINDS``),
+    ``hidden_panels`` or ``scoped_headers``. From none, the switch adding the most F1 joins while it
+    adds ``SWITCH_GAIN`` and betters ``SWITCH_PAGES`` more pages than it worsens; the type's present
+    switches are not assumed (a refit chooses them again).
     """
-    current = replace(profile, kept_kinds=frozenset(), hidden_panels=False)
+    current = replace(profile, kept_kinds=frozenset(), hidden_panels=False, scoped_headers=False)
     now = page_scores(docs, current)
     while True:
         best: tuple[float, ContentProfile, list[float]] | None = None
-        for switch in (*MARKUP_KINDS, PANELS):
+        for switch in (*MARKUP_KINDS, PANELS, SCOPED):
+            like: tuple[ContentProfile, list[float], str] | None
             if switch == PANELS:
                 if current.hidden_panels:
                     continue
-                candidate, kind = replace(current, hidden_panels=True), "hidden"
+                candidate, like = replace(current, hidden_panels=True), (current, now, "hidden")
+            elif switch == SCOPED:
+                if current.scoped_headers:
+                    continue
+                # every page read again: a header another rule walks already changes too
+                candidate, like = replace(current, scoped_headers=True), None
             elif switch in current.kept_kinds:
                 continue
             else:
-                candidate, kind = replace(current, kept_kinds=current.kept_kinds | {switch}), switch
-            scores = page_scores(docs, candidate, like=(current, now, kind))
+                candidate = replace(current, kept_kinds=current.kept_kinds | {switch})
+                like = (current, now, switch)
+            scores = page_scores(docs, candidate, like=like)
             gain = mean(scores) - mean(now)
             moved = sum(new > old + PAGE_MOVE for new, old in zip(scores, now, strict=True)) - sum(
                 new < old - PAGE_MOVE for new, old in zip(scores, now, strict=True)
@@ -507,6 +519,7 @@ def main() -> None:
                         "widen_share": WIDEN_SHARES,
                         "drop_reviews": CLEAN_UPS,
                         "kept_kinds": MARKUP_KINDS,
+                        "scoped_headers": (False, True),
                         "switch_gain, switch_pages": (SWITCH_GAIN, SWITCH_PAGES),
                     },
                     "min_gain": MIN_GAIN,

@@ -83,6 +83,8 @@ PERMALINK_CLASS: Final = re.compile(r"headerlink|(?:^|[\s_-])anchor|permalink", 
 # score alike on half A).
 SECTION_HEADER_SHARE: Final = 0.6
 SECTION_HEADERS_MIN: Final = 2
+# Elements inside which a <header> heads that element, not the page (HTML's sectioning content)
+SCOPING_TAGS: Final = frozenset({"article", "section"})
 # A heading numbered as an entry of the story's own list ("1. Harvard Business School", "#3 Kajabi")
 # names one of the items the story ranks or reviews, even when it links to that item's page on the
 # site: no other story's title. WCXB half A: of the headings the walk dropped as linking to another
@@ -297,6 +299,7 @@ class Walk:
         linked_items: bool = False,
         kept_kinds: frozenset[RemovalKind] = frozenset(),
         hidden_panels: bool = False,
+        scoped_headers: bool = False,
     ) -> None:
         self.container = container
         # link-density rules, per page type (``_profiles``): above 1.0 a rule never fires
@@ -315,6 +318,9 @@ class Walk:
         # markup labels that drop nothing on this page type (``_profiles``)
         self.kept_kinds = kept_kinds
         self.hidden_panels = hidden_panels
+        self.scoped_headers = scoped_headers
+        self._card_heads: set[int] = set()  # the scoped headers met (``_scoped``)
+        self._in_card_head = 0  # how many of them the walk is inside: their link is the card's title
         self.prose = prose or {}  # mem_id -> paragraph characters under the node (from _scoring)
         self.container_prose = max(1, self.prose.get(container.mem_id, 0))
         self.deadline = deadline
@@ -489,6 +495,8 @@ class Walk:
                 self._structure.pop()
             if tag in ITEM_TAGS:
                 self._items -= 1
+            if node.mem_id in self._card_heads:
+                self._in_card_head -= 1
 
     # -- rules --------------------------------------------------------------------------------
     def _drop(self, node: LexborNode, kind: RemovalKind, reason: str) -> bool:
@@ -528,9 +536,15 @@ class Walk:
         """A ``<header>`` that heads one section of the story (each item of a list article, each step
         of a guide: ``<section><header><h2>``) rather than the page or the story: one of
         ``SECTION_HEADERS_MIN`` or more such headers in the walk, each mostly subheadings other than
-        the title and no ``<h1>``. Its heading is walked as any other."""
+        the title and no ``<h1>``. Its heading is walked as any other. On a reading with
+        ``scoped_headers``, also any ``<header>`` inside an ``<article>`` or ``<section>`` (``_scoped``):
+        a card's head, whose link paragraph is the card's title (kept while the walk is inside it)."""
         if kind != "header" or node.tag != "header":
             return False
+        if self.scoped_headers and _scoped(node):
+            self._card_heads.add(node.mem_id)
+            self._in_card_head += 1
+            return True
         if self._section_headers is None:
             found = {
                 header.mem_id
@@ -830,6 +844,7 @@ class Walk:
             and not _URL.match(text)
             and home != 0
             and not any(key in self._introduced for key, *_ in self._structure)
+            and not self._in_card_head
         ):
             self._record("other_stories", "link paragraph", self._where(), text)
             return
@@ -907,4 +922,17 @@ def _heads_section(head: LexborNode) -> bool:
             if found >= 2:
                 return True
         sib = sib.next
+    return False
+
+
+def _scoped(node: LexborNode) -> bool:
+    """Whether a ``<header>`` heads a section or a card rather than the page: inside an ``<article>``
+    or a ``<section>`` (where it is no banner landmark), holding no ``<h1>``."""
+    if node.css_first("h1") is not None:
+        return False
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in SCOPING_TAGS:
+            return True
+        parent = parent.parent
     return False

@@ -536,6 +536,7 @@ def _walker(container: LexborNode, weights: dict[int, Weight], reading: _Reading
         linked_items=profile.linked_items,
         kept_kinds=profile.kept_kinds,
         hidden_panels=profile.hidden_panels,
+        scoped_headers=profile.scoped_headers,
     )
 
 

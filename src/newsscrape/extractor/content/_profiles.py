@@ -71,6 +71,8 @@ class ContentProfile:
     ``_scoring.widen``. ``drop_reviews``:
     the clean-up of the winning text (``_content``). ``kept_kinds``,
     ``hidden_panels``: the markup labels the block walk does not act on (``_blocks.Walk``).
+    ``scoped_headers``: a ``<header>`` inside an ``<article>`` or ``<section>`` is walked as that card's
+    head, its link kept as the card's title (``_blocks._scoped``).
     ``reading``: the page type read with it, the key of the clean-ups fitted for that type
     (``_content.COVERED_SHARES`` and its kind), so a profile a fit varies keeps its type's."""
 
@@ -86,6 +88,7 @@ class ContentProfile:
     drop_reviews: bool = False
     kept_kinds: frozenset[RemovalKind] = frozenset()
     hidden_panels: bool = False
+    scoped_headers: bool = False
 
 
 ARTICLE: Final = ContentProfile()
@@ -112,6 +115,7 @@ def _load() -> dict[str, ContentProfile]:
             drop_reviews=bool(values.get("drop_reviews", False)),
             kept_kinds=frozenset(removal_kind(kind) for kind in values.get("kept_kinds", ())),
             hidden_panels=bool(values.get("hidden_panels", False)),
+            scoped_headers=bool(values.get("scoped_headers", False)),
         )
         for page_type, values in raw["profiles"].items()
     }
