@@ -153,6 +153,11 @@ STAMP_ATTRIBUTES = (
 )
 _STAMP_QUERY = ", ".join(f"[{name}]" for name in STAMP_ATTRIBUTES)
 MAX_FUZZY = 2  # dateparser calls per page, at most
+# A <time> without datetime whose text holds a year may print its day in words of a language the
+# fast reader lacks ("13 gusht 2020, 09:08", "23 Març 2020"): dateparser reads it, in the page's language.
+# The dates set: 2 such <time>s (2 sites); without markup, the Albanian one now dates its page (+1),
+# the Catalan page was dated by its byline already. WCXB half A: no such <time>.
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A one-line script that prints a date literal: showDate("2020/04/17 01:43:09"), document.write('...').
 MAX_SCRIPT_CHARS = 100
 _PRINT_CALL = re.compile(r"""\s*[\w.$]+\(\s*(?P<q>["'])(?P<arg>[^"']{8,40})(?P=q)\s*\)\s*;?\s*$""")
@@ -234,7 +239,10 @@ def find_dates(
                 published, p_src = shown, "dom"
     unmarked = None
     if published is None and nodes is not None:
-        (published, unmarked), p_src = _marked(nodes, PUBLISHED_HINTS, default_first=True), "dom"
+        (published, unmarked), p_src = (
+            _marked(nodes, PUBLISHED_HINTS, default_first=True, languages=languages),
+            "dom",
+        )
     if modified is None and nodes is not None:
         modified, m_src = _marked(nodes, MODIFIED_HINTS, default_first=False)[0], "dom"
     # The URL's day beats a <time> nobody marked as the publication time (it may be a teaser's).
@@ -305,7 +313,8 @@ def weigh_dates(
     for key in PUBLISHED_META:
         found, source = _structured(None, metas, (), (key,), languages)
         seen.append((source or "meta", key, found))
-    marked, unmarked = _marked(tree.css("time, [itemprop]"), PUBLISHED_HINTS, default_first=True)
+    nodes = tree.css("time, [itemprop]")
+    marked, unmarked = _marked(nodes, PUBLISHED_HINTS, default_first=True, languages=languages)
     zone = functools.partial(_after_headline, body, headline, byline=True, languages=languages)
     seen += [
         ("dom", "marked time", marked),
@@ -509,7 +518,7 @@ def _structured(
 
 
 def _marked(
-    nodes: list[LexborNode], hints: tuple[str, ...], *, default_first: bool
+    nodes: list[LexborNode], hints: tuple[str, ...], *, default_first: bool, languages: tuple[str, ...] = ()
 ) -> tuple[date | None, date | None]:
     """The date of the first element marked with a hint, and (published) the first <time> outside chrome."""
     first: date | None = None
@@ -527,6 +536,8 @@ def _marked(
         marked = any(h in marks for h in hints) or (default_first and "pubdate" in attrs)
         if marked or (is_time and first is None and default_first):
             found = parse_date(value)
+            if found is None and is_time and languages and _YEAR_DIGITS.search(value):
+                found = parse_date(value, fuzzy=True, languages=languages)  # (see _YEAR_DIGITS)
             if found is not None:
                 if marked:
                     return found, first
