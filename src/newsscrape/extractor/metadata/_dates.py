@@ -300,18 +300,19 @@ def _parse_solar_hijri(text: str) -> date | None:
 
 
 def _from_solar_hijri(year: int, month: int, day: int) -> date | None:
-    """The Gregorian day of a Solar Hijri one, by the 33-year arithmetic rule (its leap years from 1362
-    to 1408 are the official calendar's: 1362, 1366, 1370, 1375 ... 1399, 1403, 1408).
+    """The Gregorian day of a Solar Hijri one (jdatetime's conversion, the official calendar's leap
+    years); None for a day the month does not have.
 
     >>> _from_solar_hijri(1399, 1, 1)
     datetime.date(2020, 3, 20)
     """
-    if not (1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)):
+    import jdatetime  # imported here: only a Solar Hijri day asks for it
+
+    try:
+        gregorian: date = jdatetime.date(year, month, day).togregorian()
+    except ValueError:  # "day is out of range for month"
         return None
-    shifted = year + 1595
-    days = -355668 + 365 * shifted + shifted // 33 * 8 + (shifted % 33 + 3) // 4 + day
-    days += (month - 1) * 31 if month < 7 else (month - 7) * 30 + 186
-    return date(621, 3, 21) + timedelta(days=days - 226895)
+    return gregorian
 
 
 def _with_clock(day: date, text: str, end: int) -> date:
