@@ -25,10 +25,10 @@ def page(og_image: str, body_image: str = "") -> str:
 @pytest.mark.parametrize(
     "url",
     [
-        # hashes, sizes and years are no words: the name is still a short one built around "logo"
+        # hashes and letter-digit mixes are no words: the name is still a short one built around "logo"
         "https://shop.example.com/cdn/files/Shop-Primary-logo_ceec8917-4619-4676-b983-7a7dc8197fad.jpg",
         "https://cdn.example.com/assets/shop-og-logo.5fd6463.png",
-        "https://shop.example.com/uploads/2016/10/cropped-shop-logo-512_480.png",
+        "https://cdn.example.com/assets/shop-logo-55c5b9a1fe52.png",
         # the mark glued to other letters, or named otherwise
         "https://static.example.com/images/open-graph/shoplogo_1200x630.png",
         "https://static.example.com/images/Example_ShopLogo_WhtBG.jpg",

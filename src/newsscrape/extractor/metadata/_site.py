@@ -58,6 +58,7 @@ MAX_BLURB_CHARS = 300
 NOT_STORY_FOLDERS = frozenset({"blavatar", "avatar", "avatars", "favicon", "icons", "nameplate"})
 MAX_PLACEHOLDER_WORDS = 4
 _SEPARATORS = re.compile(r"[-_.@\s]+")
+_UUID = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}")
 _NAME_PARTS = re.compile(r"[-_.@\s]+|(?<=[a-z])(?=\d)")
 # A logo's mark may be glued to other letters ("etsylogo", "BLBLLogoweb3", "Cuisinart_KaleLogo"),
 # but "catalogo", "dialogo" and "-ologo" (biologo) are words of their own.
@@ -218,11 +219,12 @@ def plausible_image(url: str | None) -> str | None:
     if any(folder in NOT_STORY_FOLDERS or _LOGO_MARK.search(folder) for folder in folders):
         return None
     # A short file name built around "logo" or "default"; a long one is a story picture of a logo.
-    # Only words without digits count: hashes, sizes and years are no words ("logo_ceec8917-4619",
-    # "logo-512_480"). ".../news/61/51/63/default.jpg" is one story's folder, whatever its file is called.
+    # Hashes and other letter-digit mixes are no words ("logo_<uuid>", "logo.5fd6463", "logo_1200x630");
+    # numbers are ("alibaba-logo-getty-1024-683" is a story's picture of a logo).
+    # ".../news/61/51/63/default.jpg" is one story's folder, whatever its file is called.
     story_folder = "default" in words and sum(folder.isdigit() for folder in folders) >= MIN_ID_FOLDERS
     site_word = NOT_STORY_WORDS.intersection(words) or any(_LOGO_MARK.search(word) for word in words)
-    named = [word for word in _SEPARATORS.split(stem) if word and not any(char.isdigit() for char in word)]
+    named = [word for word in _SEPARATORS.split(_UUID.sub("", stem)) if word.isalpha() or word.isdigit()]
     if len(named) <= MAX_PLACEHOLDER_WORDS and site_word and not story_folder:
         return None
     return url
