@@ -154,3 +154,35 @@ def test_script_state_nested_too_deep_costs_only_itself() -> None:
     story = '<a href="/category/env/" rel="category tag">Environment</a>'
     page = f"<html><body><article><h1>Swifts</h1>{story}<p>{'Swifts are back. ' * 20}</p></article>{state}"
     assert newsscrape.extract(page.encode(), url=URL).section == "Environment"
+
+
+def test_a_root_crumb_named_for_the_site_is_no_section() -> None:
+    page = (
+        '<html><head><meta property="og:site_name" content="Career Center">'
+        "<title>Asking for a raise</title></head><body>"
+        '<nav class="breadcrumb"><a href="/">Career Center</a> &rsaquo; <span>Asking for a raise</span></nav>'
+        "<article><h1>Asking for a raise</h1><p>Start with what the role pays elsewhere.</p></article>"
+        "</body></html>"
+    )
+    meta = read_metadata(LexborHTMLParser(page), url=URL)
+    assert meta.record.breadcrumbs == ("Career Center",)
+    assert meta.record.section is None
+
+
+def test_a_crumb_or_declared_section_naming_the_page_itself_is_no_section() -> None:
+    trail = (
+        '<nav class="breadcrumb"><a href="/">Home</a> &rsaquo; <a href="/guides/">Buying Guides</a> &rsaquo; '
+        '<a href="/guides/mesh-chairs/">Mesh Office Chairs</a></nav>'
+    )
+    page = (
+        '<html><head><title>8 Mesh Office Chairs | Example Shop</title><meta property="og:site_name" '
+        'content="Example Shop"></head><body>' + trail + "<article><h1>8 Mesh Office Chairs</h1>"
+        "<p>We sat in every chair for a week.</p></article></body></html>"
+    )
+    meta = read_metadata(LexborHTMLParser(page), url=URL)
+    assert meta.record.section == "Buying Guides"
+    declared = page.replace(
+        "<title>", '<meta property="article:section" content="8 mesh office chairs"><title>'
+    )
+    declared = declared.replace(trail, "")
+    assert read_metadata(LexborHTMLParser(declared), url=URL).record.section is None

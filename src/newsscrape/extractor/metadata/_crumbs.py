@@ -21,7 +21,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import headline_node, in_story, outside_story
-from .._text import fold, label_words, squash
+from .._text import alnum_key, fold, label_words, squash
 from ._dates import MONTHS
 
 # Breadcrumb containers, most explicit first: schema.org microdata and RDFa (typeof, as Breadcrumb
@@ -227,14 +227,43 @@ def is_this_page(crumb: str, title: str) -> bool:
     return cut != crumb and label_words(cut) >= MIN_CUT_WORDS and title.startswith(cut)
 
 
-def section_of(trail: tuple[str, ...]) -> str | None:
+def names_page(label: str, title: str) -> bool:
+    """The label is the page's own name, not its section: the title spelt otherwise ("Mesh-office-chair"
+    for "Mesh Office Chair"), or a label of some words the title opens or closes with. A label the
+    title opens with before ":" or "(" is a column's name ("Music of the Month: ..."), and one it
+    closes with in brackets an aside ("What is SEO? (Search Engine Optimization)").
+
+    >>> names_page("Team Fortress 2", "Team Fortress 2 on Steam"), names_page("World", "World Cup final")
+    (True, False)
+    >>> names_page("Music of the Month", "Music of the Month: The Best Albums of May")
+    False
+    """
+    key = alnum_key(label)
+    if not key or key == alnum_key(title):
+        return bool(key)
+    if label_words(label) < MIN_CUT_WORDS:
+        return False
+    label, title = squash(label).casefold(), squash(title).casefold()
+    if title.startswith(label):
+        return not title[len(label) :].lstrip().startswith((":", "("))
+    if title.endswith(label):
+        return not title[: -len(label)].rstrip().endswith("(")
+    return False
+
+
+def section_of(trail: tuple[str, ...], *, site: str | None = None, title: str = "") -> str | None:
     """The nearest crumb above the story that names a section: not the root, a date or "News".
+    A first crumb named for the site ("Gazette > Story") is the root too, and a crumb naming the
+    page itself is no section.
 
     >>> section_of(("Home", "Business", "Markets", "News")), section_of(("Home", "Stories", "2020", "August"))
     ('Markets', None)
+    >>> section_of(("The Gazette",), site="The Gazette")
     """
+    if trail and site and trail[0].casefold() == site.casefold():
+        trail = trail[1:]
     for crumb in reversed(trail):
-        if is_section_label(crumb) and crumb.casefold() not in HOME_CRUMBS:
+        if is_section_label(crumb) and crumb.casefold() not in HOME_CRUMBS and not names_page(crumb, title):
             return crumb
     return None
 

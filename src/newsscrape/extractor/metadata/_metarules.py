@@ -25,10 +25,10 @@ from datetime import date, datetime
 from typing import Final, NamedTuple
 
 from .._nodes import in_story
-from .._text import fold, squash
+from .._text import alnum_key, fold, squash
 from .._urls import absolute  # one resolver for every URL a page gives, never raising
 from ._bylines import find_authors, weigh_authors
-from ._crumbs import declared_section, is_this_page, read_breadcrumbs, read_section, section_of
+from ._crumbs import declared_section, is_this_page, names_page, read_breadcrumbs, read_section, section_of
 from ._dates import day_of
 from ._jsonld import text_of
 from ._language import fits_text, normalise_language
@@ -91,6 +91,40 @@ def beside_title(p: Page, m: Metadata) -> str | None:
 
 def logo(p: Page, m: Metadata) -> str | None:
     return logo_name(p.tree)
+
+
+# Every reader of the site name, in precedence order (the table's rows, named once more for the check).
+_SITE_READERS: Final[tuple[tuple[Source, Callable[[Page, Metadata], str | None]], ...]] = (
+    ("og", og_site_name),
+    ("json-ld", ld_site_name),
+    ("meta", application_name),
+    ("meta", beside_title),
+    ("dom", logo),
+)
+MIN_AGREEING_SITES = 2
+
+
+def agreed_site_name(p: Page, m: Metadata) -> tuple[object, str | None]:
+    """The chosen site name gives way when no other source backs it and two others agree on another
+    name: a section ("Health"), a slug or a slogan in og:site_name, where the <title> and the logo
+    both say "National Geographic" (but "Space.com" stays beside two "Space"s). Decided last: the
+    title and the bylines were read with the first choice.
+    """
+    chosen = m.record.site_name
+    if not chosen:
+        return None, None
+    names = [(source, name) for source, read in _SITE_READERS if (name := read(p, m))]
+    count: dict[str, int] = {}
+    for _, name in names:
+        count[alnum_key(name)] = count.get(alnum_key(name), 0) + 1
+    if count.get(alnum_key(chosen), 0) > 1:
+        return chosen, m.sources.get("site_name")
+    for source, name in names:
+        key = alnum_key(name)
+        # (not when the chosen name is the same one spelt longer: "Space.com", "Tiger Data Blog")
+        if count[key] >= MIN_AGREEING_SITES and key not in alnum_key(chosen):
+            return name, source
+    return chosen, m.sources.get("site_name")
 
 
 # -- description: never the site's own blurb ------------------------------------------------------
@@ -185,27 +219,37 @@ def own_trail(m: Metadata) -> tuple[str, ...]:
     return trail
 
 
+def _trail_section(m: Metadata) -> str | None:
+    return section_of(own_trail(m), site=m.record.site_name, title=m.record.title or "")
+
+
 def ld_trail_section(p: Page, m: Metadata) -> str | None:
     """The section the trail names, when the trail came from JSON-LD."""
-    return section_of(own_trail(m)) if m.sources.get("breadcrumbs") == "json-ld" else None
+    return _trail_section(m) if m.sources.get("breadcrumbs") == "json-ld" else None
 
 
 def dom_trail_section(p: Page, m: Metadata) -> str | None:
     """The section the trail names, when the trail came from the page's markup."""
-    return section_of(own_trail(m)) if m.sources.get("breadcrumbs") == "dom" else None
+    return _trail_section(m) if m.sources.get("breadcrumbs") == "dom" else None
+
+
+def _not_the_page(section: str | None, m: Metadata) -> str | None:
+    """A declared section that is the page's own title ("Average Cost Of Online College") is none."""
+    return None if section and names_page(section, m.record.title or "") else section
 
 
 def ld_article_section(p: Page, m: Metadata) -> str | None:
-    return declared_section(text_of(p.art.get("articleSection")), site=m.record.site_name, url=p.url)
+    section = declared_section(text_of(p.art.get("articleSection")), site=m.record.site_name, url=p.url)
+    return _not_the_page(section, m)
 
 
 def og_article_section(p: Page, m: Metadata) -> str | None:
-    return declared_section(p.meta("article:section"), site=m.record.site_name, url=p.url)
+    return _not_the_page(declared_section(p.meta("article:section"), site=m.record.site_name, url=p.url), m)
 
 
 def cms_section(p: Page, m: Metadata) -> str | None:
     """The section a CMS shows without declaring it (category link, taxonomy field, primary tag)."""
-    return read_section(p.tree, site=m.record.site_name, url=p.url)
+    return _not_the_page(read_section(p.tree, site=m.record.site_name, url=p.url), m)
 
 
 # -- hints for the content pass -------------------------------------------------------------------
@@ -369,6 +413,7 @@ TABLE: Final[tuple[Rule | Decision, ...]] = (
     Rule("word_count", "json-ld", ld_word_count),
     Decision("published", published, dates_weighed),  # needs the title and the language
     Decision("modified", modified),  # needs the published date
+    Decision("site_name", agreed_site_name),  # last: every reader above used the first choice
 )
 
 

@@ -35,16 +35,34 @@ TAGLINE_SEPARATORS = ("\uff5c", " / ", ". ")
 # 30), which the title chooser needs to tell the blog's h1 from the post's title.
 MAX_DECLARED_SITE_WORDS = 8
 _LABEL_SPLIT = re.compile("|".join(re.escape(sep) for sep in (*STRONG_SEPARATORS, *TAGLINE_SEPARATORS)))
+# Separators a template leaves at either end of a declared name.
+_LOOSE_ENDS = " -|\u2013\u2014:\u00b7\u2022\uff5c"
 _URL_HOST = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
 # A shared image that is the site's own: a logo, a placeholder, a blog avatar (file name words or folders).
 NOT_STORY_WORDS = frozenset(
-    {"logo", "default", "placeholder", "fallback", "favicon", "blavatar", "noimage", "nopreview", "dummy"}
+    {
+        "logo",
+        "default",
+        "placeholder",
+        "fallback",
+        "favicon",
+        "blavatar",
+        "noimage",
+        "nopreview",
+        "dummy",
+        "icon",
+    }
 )
 MIN_ID_FOLDERS = 2
 MAX_BLURB_CHARS = 300
-NOT_STORY_FOLDERS = frozenset({"logo", "logos", "blavatar", "avatar", "avatars", "favicon", "nameplate"})
+NOT_STORY_FOLDERS = frozenset({"blavatar", "avatar", "avatars", "favicon", "icons", "nameplate"})
 MAX_PLACEHOLDER_WORDS = 4
-_NAME_PARTS = re.compile(r"[-_.\s]+|(?<=[a-z])(?=\d)")
+_SEPARATORS = re.compile(r"[-_.@\s]+")
+_UUID = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}")
+_NAME_PARTS = re.compile(r"[-_.@\s]+|(?<=[a-z])(?=\d)")
+# A logo's mark may be glued to other letters ("etsylogo", "BLBLLogoweb3", "Cuisinart_KaleLogo"),
+# but "catalogo", "dialogo" and "-ologo" (biologo) are words of their own.
+_LOGO_MARK = re.compile(r"(?<![ao])logo|wordmark|brandmark")
 
 
 def site_beside_title(html_title: str, headline: str | None, *, host: str | None = None) -> str | None:
@@ -155,11 +173,13 @@ def clean_site_name(value: str | None, *, host: str | None, headlines: tuple[str
     'LinkNaija'
     >>> clean_site_name("https://www.inquirer.com", host=None), clean_site_name("@politifact", host=None)
     ('inquirer.com', None)
+    >>> clean_site_name("Gazette |", host=None)
+    'Gazette'
 
     Of several labels (bar the headline: blogs write "Post title - Blog name") the one resembling the
     host wins, else the first; a handle or a sentence-long text is no name (None: ask the next source).
     """
-    text = squash(value or "")
+    text = squash(value or "").strip(_LOOSE_ENDS)  # "Gazette |": a separator left by a template
     if text.startswith(("http://", "https://", "www.")):
         return _URL_HOST.sub("", text).split("/")[0] or None
     if not text or text.startswith("@"):
@@ -196,12 +216,16 @@ def plausible_image(url: str | None) -> str | None:
     *folders, name = path.lower().split("/")
     stem = name.rsplit(".", 1)[0]
     words = [word for word in _NAME_PARTS.split(stem) if word]
-    if any(folder in NOT_STORY_FOLDERS for folder in folders):
+    if any(folder in NOT_STORY_FOLDERS or _LOGO_MARK.search(folder) for folder in folders):
         return None
     # A short file name built around "logo" or "default"; a long one is a story picture of a logo.
+    # Hashes and other letter-digit mixes are no words ("logo_<uuid>", "logo.5fd6463", "logo_1200x630");
+    # numbers are ("alibaba-logo-getty-1024-683" is a story's picture of a logo).
     # ".../news/61/51/63/default.jpg" is one story's folder, whatever its file is called.
     story_folder = "default" in words and sum(folder.isdigit() for folder in folders) >= MIN_ID_FOLDERS
-    if len(words) <= MAX_PLACEHOLDER_WORDS and NOT_STORY_WORDS.intersection(words) and not story_folder:
+    site_word = NOT_STORY_WORDS.intersection(words) or any(_LOGO_MARK.search(word) for word in words)
+    named = [word for word in _SEPARATORS.split(_UUID.sub("", stem)) if word.isalpha() or word.isdigit()]
+    if len(named) <= MAX_PLACEHOLDER_WORDS and site_word and not story_folder:
         return None
     return url
 

@@ -27,6 +27,9 @@ _TAG_QUERY = ", ".join(
 )
 _TAG_LIST_QUERY = "h1, " + _TAG_QUERY  # the headline too: a tag list comes after it
 _CLASS_PARTS = re.compile(r"[-_]+")
+# A post's own box, whose classes name its terms ("post-331 hentry tag-fish category-recipes"): a card
+# or the story itself, never a tag list.
+_POST_BOX = re.compile(r"^(?:post-\d+|hentry)$")
 # The label in front of a tag list, in the languages news pages are commonly written in.
 _TAG_LABEL = re.compile(
     r"^(?:tags?|tagged|topics?|keywords?|schlagw(?:o|ö)rte?|stichw(?:o|ö)rte?|themen|mots[- ]cl(?:é|e)s"
@@ -197,10 +200,11 @@ def _tag_links(tree: LexborHTMLParser) -> list[str]:
         seen_h1 = seen_h1 or node.tag == "h1"
         if not seen_h1 or node.tag == "h1":
             continue  # above the headline: a "trending topics" bar of other stories
-        tokens = {
-            t for cls in (node.attributes.get("class") or "").lower().split() for t in _CLASS_PARTS.split(cls)
-        }
+        classes = (node.attributes.get("class") or "").lower().split()
+        tokens = {t for cls in classes for t in _CLASS_PARTS.split(cls)}
         if not tokens & TAG_CLASS_WORDS or tokens & NOT_TAG_WORDS or outside_story(node):
+            continue
+        if any(_POST_BOX.match(cls) for cls in classes):
             continue
         links = [_link_text(a) for a in node.css("a")]
         links = [text for text in links if text]
