@@ -224,9 +224,7 @@ def _probed_unsure(content: Content, meta: Any) -> bool:
     return PROBE.unsure
 
 
-def _probed_second(
-    content: Content, html: str, deadline: Deadline, *, share: float = 1.0, body: Any = None
-) -> None:
+def _probed_second(content: Content, html: str, deadline: Deadline, **kwargs: Any) -> None:
     """``_content._second_opinion``, with the words of the two texts it compares recorded."""
     PROBE.asked = True
 
@@ -238,7 +236,7 @@ def _probed_second(
 
     _content._more_words = more
     try:
-        _SECOND(content, html, deadline, share=share, body=body)
+        _SECOND(content, html, deadline, **kwargs)
     finally:
         _content._more_words = _MORE
 

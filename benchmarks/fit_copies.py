@@ -29,7 +29,6 @@ Writes ``src/newsscrape/extractor/data/copies.json``, read by ``content/_copies.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -40,8 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import word_f1  # noqa: E402  (WCXB's metric, one copy for the fitting scripts)
-from fit_second_opinion import cached_rows, extracted  # noqa: E402  (WCXB pages read, kept)
-from fitgrid import Tail, finish, fit_readings, grid_point, settle, write_fit  # noqa: E402  (the grid fits' shared parts)
+from fit_second_opinion import extracted  # noqa: E402  (WCXB pages read, kept)
+from fitgrid import Tail, finish, fit_grid, fit_main  # noqa: E402  (the grid fits' shared parts)
 
 from newsscrape.extractor.content._blocks import Block  # noqa: E402
 from newsscrape.extractor.content._copies import copies  # noqa: E402
@@ -104,54 +103,12 @@ def replay(rows: list[dict[str, Any]], shortest: dict[str, int]) -> tuple[float,
 def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
     """One reading's value: half A's best of the grid if it gains and costs no page type more than
     ``MAX_DROP``; kept unless half B drops on some page type with it."""
-    base = {half: replay(docs, {}) for half, docs in halves.items()}
-    best: tuple[float, int] | None = None
-    scores: dict[str, dict[str, Any]] = {}
-    changes: dict[tuple[str, int], dict[str, float]] = {}
-    for value in sorted(GRID, reverse=True):  # the longest first: it wins a tie
-        got = grid_point(
-            halves,
-            base,
-            replay,
-            {name: value},
-            key=str(value),
-            line=f"{name:14} {{half}} shortest={value:<2}",
-            scores=scores,
-        )
-        changes.update({(half, value): change for half, (_, change) in got.items()})
-        overall, change = got["A"]
-        up, down = moved(halves["A"], name, value)
-        scores[str(value)]["half_a"] |= {"pages_up": up, "pages_down": down}
-        fair = min(change.values(), default=0.0) >= -MAX_DROP and up >= MIN_UP and up > down
-        if fair and overall > base["A"][0] + 1e-9:
-            own = change.get(name, 0.0)
-            if best is None or own > best[0] + 1e-9:
-                best = (own, value)
-    return settle(name, best, changes, scores, MAX_DROP)
+    grid = sorted(GRID, reverse=True)  # the longest first: it wins a tie
+    return fit_grid(halves, name, grid, replay, moved, label="shortest", max_drop=MAX_DROP, min_up=MIN_UP)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dry-run", action="store_true", help="do not write the data file")
-    ap.add_argument("--types", nargs="+", default=TYPES, help="fit the readings of these")
-    ap.add_argument("--rows", type=Path, help="read the extraction's rows from here, or write them here")
-    args = ap.parse_args()
-    rows = cached_rows(args.rows, collect)
-    readings, fits, kept, summary = fit_readings(rows, args.types, fit, replay)
-    if args.dry_run:
-        return
-    write_fit(
-        DATA,
-        "fit_copies.py",
-        {
-            "max_drop": MAX_DROP,
-            "grid": list(GRID),
-            "types": sorted(args.types),
-            "readings": fits,
-            "all_kept": summary,
-            "shortest": {name: kept.get(name) for name in readings},
-        },
-    )
+    fit_main(__doc__, DATA, collect, fit, replay, types=TYPES, grid=GRID, max_drop=MAX_DROP, field="shortest")
 
 
 if __name__ == "__main__":

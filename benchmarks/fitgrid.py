@@ -7,9 +7,11 @@ Importing this module needs the package on the path (``src``), as the fits set i
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -114,6 +116,48 @@ def grid_point(
     return out
 
 
+def fit_grid(
+    halves: Mapping[str, Rows],
+    name: str,
+    grid: Collection[V],
+    replay: Callable[[Rows, dict[str, V]], Scored],
+    moved: Callable[[Rows, str, V], tuple[int, int]],
+    *,
+    label: str,
+    max_drop: float,
+    min_up: int,
+) -> dict[str, Any]:
+    """One reading's value: of ``grid`` (tried in its order: the first wins a tie), the one whose
+    reading's own page type gains most on half A, provided the mean F1 of all pages gains, no page
+    type loses more than ``max_drop`` and it lifts at least ``min_up`` pages of half A (``moved``:
+    pages up and down) and more than it lowers; kept unless half B drops on some page type with it
+    (``settle``). ``label`` names the value in the lines printed."""
+    base = {half: replay(docs, {}) for half, docs in halves.items()}
+    best: tuple[float, V] | None = None
+    scores: dict[str, dict[str, Any]] = {}
+    changes: dict[tuple[str, V], dict[str, float]] = {}
+    for value in grid:
+        got = grid_point(
+            halves,
+            base,
+            replay,
+            {name: value},
+            key=str(value),
+            line=f"{name:14} {{half}} {label}={value!s:<4}",
+            scores=scores,
+        )
+        changes.update({(half, value): change for half, (_, change) in got.items()})
+        overall, change = got["A"]
+        up, down = moved(halves["A"], name, value)
+        scores[str(value)]["half_a"] |= {"pages_up": up, "pages_down": down}
+        fair = min(change.values(), default=0.0) >= -max_drop and up >= min_up and up > down
+        if fair and overall > base["A"][0] + 1e-9:
+            own = change.get(name, 0.0)
+            if best is None or own > best[0] + 1e-9:
+                best = (own, value)
+    return settle(name, best, changes, scores, max_drop)
+
+
 def drops(change: Mapping[str, float], max_drop: float) -> dict[str, float]:
     """The page types ``change`` lowers by more than ``max_drop``, each with its loss.
 
@@ -188,3 +232,36 @@ def write_fit(path: Path, script: str, fields: dict[str, Any]) -> None:
     """The fitted values and how they were found, as the package reads them."""
     head = {"fitted": dt.date.today().isoformat(), "by": f"benchmarks/{script}", "data": HALVES_NOTE}
     path.write_text(json.dumps(head | fields, indent=2) + "\n", encoding="utf-8")
+
+
+def fit_main(
+    doc: str | None,
+    data: Path,
+    collect: Callable[[], Rows],
+    fit: Callable[[dict[str, Rows], str], dict[str, Any]],
+    replay: Callable[[Rows, dict[str, V]], Scored],
+    *,
+    types: list[str],
+    grid: Collection[V],
+    max_drop: float,
+    field: str,
+) -> None:
+    """A per-reading grid fit's command line: read (or reuse) the rows, fit each reading, and write
+    the values kept under ``field`` in ``data`` with how they were found, unless ``--dry-run``."""
+    from fit_second_opinion import cached_rows  # (WCXB pages read, kept)
+
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dry-run", action="store_true", help="do not write the data file")
+    ap.add_argument("--types", nargs="+", default=types, help="fit the readings of these")
+    ap.add_argument("--rows", type=Path, help="read the extraction's rows from here, or write them here")
+    args = ap.parse_args()
+    rows = cached_rows(args.rows, collect)
+    readings, fits, kept, summary = fit_readings(rows, args.types, fit, replay)
+    if args.dry_run:
+        return
+    fields = {"max_drop": max_drop, "grid": list(grid), "types": sorted(args.types), "readings": fits}
+    write_fit(
+        data,
+        Path(sys.argv[0]).name,
+        fields | {"all_kept": summary, field: {n: kept.get(n) for n in readings}},
+    )
