@@ -534,7 +534,13 @@ def _one_byline(
 ) -> tuple[str, ...]:
     """The people of one byline: the first element that names someone, and the elements that share
     a byline-sized box with it ("By <a>Jane Doe</a> and <a>John Roe</a>"). Elements of the same kind
-    further off are other bylines: a related story's card, a later section's writer."""
+    further off are other bylines: a related story's card, a later section's writer.
+
+    A second person in the box is printed as the first one is (the same tag and class, or a link
+    beside a link): the box's other elements are the first person's job title ("VP - Technology"),
+    schools ("Loyola University New Orleans") or the byline's labels ("Fact Checked"), each in an
+    element of its own kind, which the byline selectors find too ("author_des", "author_checked").
+    """
     named = (n for n, (_, text) in enumerate(found) if any(" " in name for name in clean([text])))
     start = next(named, None)
     if start is None:
@@ -544,9 +550,20 @@ def _one_byline(
     texts = [text]
     for node, other in found[start + 1 :]:
         shared = next(box for box in (node, *ancestors(node)) if box.mem_id in around)
-        if len(squash(shared.text(deep=True, separator=" "))) <= MAX_BYLINE_BOX_CHARS:
+        if (
+            _printed_alike(node, first)
+            and len(squash(shared.text(deep=True, separator=" "))) <= MAX_BYLINE_BOX_CHARS
+        ):
             texts.append(other)
     return tuple(name for name in clean(texts) if " " in name)
+
+
+def _printed_alike(node: LexborNode, first: LexborNode) -> bool:
+    """Whether a byline element is marked as the one that named the first person: the same tag
+    and class, or a link as that one is."""
+    if node.tag != first.tag:
+        return False
+    return node.tag == "a" or node.attributes.get("class") == first.attributes.get("class")
 
 
 def _line_people(lines: Iterable[str], clean: Callable[[list[str]], tuple[str, ...]]) -> tuple[str, ...]:
