@@ -47,6 +47,15 @@ def test_two_people_printed_alike_in_one_byline_are_both_authors() -> None:
     assert newsscrape.extract(_story(header), url=URL).authors == ("Jane Doe", "John Roe")
 
 
+def test_a_list_of_co_authors_in_elements_of_their_own_kind_are_all_authors() -> None:
+    header = (
+        '<div class="post-meta"><div class="author-main">Jane Doe</div>'
+        '<div class="author-role">Senior Engineer</div><div class="author-list">'
+        '<div class="author-item">John Roe</div><div class="author-item">Ann Poe</div></div></div>'
+    )
+    assert newsscrape.extract(_story(header), url=URL).authors == ("Jane Doe", "John Roe", "Ann Poe")
+
+
 def test_a_label_on_the_line_after_a_by_line_is_not_a_name() -> None:
     header = (
         '<div class="page-byline"><div class="page-byline__item">By Jane Doe</div>'
@@ -71,6 +80,8 @@ def test_a_date_run_into_the_name_is_cut_with_its_month() -> None:
     assert split_byline("By Jane Doe Jan. 31, 2026 7:47 am EST") == ["Jane Doe"]
     assert split_byline("By Jane Doe Published March 3, 2024") == ["Jane Doe"]
     assert split_byline("By Theresa May") == ["Theresa May"]
+    # after a comma the date marks the job before it as no name
+    assert split_byline("By: Jane Doe, Counseling Psychologist April 22, 2025 07:00 PM") == ["Jane Doe"]
 
 
 def test_a_role_after_a_spaced_dash_is_not_part_of_the_name() -> None:

@@ -119,8 +119,7 @@ _MONTHS = (
 _DATE_TAIL = re.compile(
     r"(?:\s+(?i:updated|last\s+updated|published|modified|posted|on)\s*:?)?"
     r"(?:\s+(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?)?"
-    rf"\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)[^\n]*$",
-    re.MULTILINE,
+    rf"\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)",
 )
 # A spaced dash between a name and its role ("Jane Doe - Staff Writer", "Jane Doe — Contributor").
 _DASH = re.compile(r"\s[-\u2013\u2014]\s")
@@ -281,7 +280,7 @@ def split_byline(text: str) -> list[str]:
     text = "\n".join(_head(fold(line)) for line in _NOISE.sub(" ", text).splitlines() if line.strip())
     # (a label on a line of its own heads a list of names: "By" / "Jane Doe" / "John Roe")
     text = _LABEL_END.sub(lambda label: label.group().rstrip() + " ", _labelled_line_ends(text))
-    text = _DATE_TAIL.sub("", text)
+    text = "\n".join(map(_without_date, text.split("\n")))
     text = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", text.strip()))
     if _BY_DOING.match(text):
         return []
@@ -308,6 +307,14 @@ def split_byline(text: str) -> list[str]:
         # second author: people who sign with one name sign alone.
         names = [name for name in names if " " in bare(name)]
     return names
+
+
+def _without_date(line: str) -> str:
+    """A byline line without the date run into its name ("By Jane Doe Jan. 31, 2026 7:47 am EST").
+    Not after a comma: what the line holds there may be the person's job ("Jane Doe, Counseling
+    Psychologist April 22, 2025"), which the date's digits mark as no name."""
+    date = _DATE_TAIL.search(line)
+    return line[: date.start()] if date and "," not in line[: date.start()] else line
 
 
 def _head(line: str) -> str:

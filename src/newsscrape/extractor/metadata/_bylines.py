@@ -537,7 +537,8 @@ def _one_byline(
     further off are other bylines: a related story's card, a later section's writer.
 
     A second person in the box is printed as the first one is (the same tag and class, or a link
-    beside a link): the box's other elements are the first person's job title ("VP - Technology"),
+    beside a link), or in a list of people, elements of one kind that each name someone: the box's
+    other elements are the first person's job title ("VP - Technology"),
     schools ("Loyola University New Orleans") or the byline's labels ("Fact Checked"), each in an
     element of its own kind, which the byline selectors find too ("author_des", "author_checked").
     """
@@ -548,22 +549,29 @@ def _one_byline(
     first, text = found[start]
     around = {first.mem_id, *(box.mem_id for box in ancestors(first))}
     texts = [text]
+    in_box: dict[tuple[str, str | None], list[str]] = {}  # the box's other elements by their kind
     for node, other in found[start + 1 :]:
         shared = next(box for box in (node, *ancestors(node)) if box.mem_id in around)
-        if (
-            _printed_alike(node, first)
-            and len(squash(shared.text(deep=True, separator=" "))) <= MAX_BYLINE_BOX_CHARS
-        ):
-            texts.append(other)
+        if len(squash(shared.text(deep=True, separator=" "))) <= MAX_BYLINE_BOX_CHARS:
+            in_box.setdefault(_kind(node), []).append(other)
+    for kind, others in in_box.items():
+        if kind == _kind(first) or kind[0] == "a" == first.tag or _people_list(others, clean):
+            texts.extend(others)
     return tuple(name for name in clean(texts) if " " in name)
 
 
-def _printed_alike(node: LexborNode, first: LexborNode) -> bool:
-    """Whether a byline element is marked as the one that named the first person: the same tag
-    and class, or a link as that one is."""
-    if node.tag != first.tag:
-        return False
-    return node.tag == "a" or node.attributes.get("class") == first.attributes.get("class")
+def _kind(node: LexborNode) -> tuple[str, str | None]:
+    """How an element is printed: its tag and class."""
+    return node.tag or "", node.attributes.get("class")
+
+
+def _people_list(texts: list[str], clean: Callable[[list[str]], tuple[str, ...]]) -> bool:
+    """Whether the texts of elements of one kind list people: more than one, each a full name
+    ("co-authors" / "Ben Adams" / "Marek Moraczynski"), not a list with other matter in it (a
+    person's schools: "University of Alabama", "Loyola University New Orleans")."""
+    if len(texts) < 2 or any(BYLINE_START.match(squash(text)) for text in texts):
+        return False  # a "By ..." among them: the fields of one byline ("By Jane Doe" / "Fact Checked")
+    return all(any(" " in name for name in clean([text])) for text in texts)
 
 
 def _line_people(lines: Iterable[str], clean: Callable[[list[str]], tuple[str, ...]]) -> tuple[str, ...]:
