@@ -97,3 +97,12 @@ def test_places_in_an_author_cards_biography_are_not_authors() -> None:
     )
     card = f'<div class="card author"><div class="card-author-name">Jane Doe</div><p>{bio}</p></div>'
     assert newsscrape.extract(_story("", card), url=URL).authors == ("Jane Doe",)
+
+
+def test_a_class_that_holds_author_in_another_word_is_no_byline() -> None:
+    # a shop's header link ("authorization-link") and a product badge ("authorized-dealer-link")
+    header = (
+        '<ul class="header links"><li class="link authorization-link"><a href="/login">Sign In</a></li></ul>'
+        '<a class="badge authorized-dealer-link" href="/dealers">Authorized Dealer</a>'
+    )
+    assert newsscrape.extract(_story(header), url=URL).authors == ()

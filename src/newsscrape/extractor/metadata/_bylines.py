@@ -158,7 +158,9 @@ _MEMBER_LINK = re.compile(r"/(?:u|users?)/", re.IGNORECASE)
 # "nav-previous", "nav-next"). WCXB half A, the byline markup alone: 3 article pages of 3 sites move
 # right (a related card's author was read before the story's), none wrong; with JSON-LD and metas no
 # article changes, and a service page no longer credits a related post's writer.
-NOT_BYLINE_BOXES = ("comment", "related", "nav-prev", "nav-next", "post-navigation")
+# A class that holds "author" in another word: "authorization-link" (a shop's "Sign In"),
+# "authorized-dealer-link" (a product page's badge). WCXB half A: 2 sites credited such a text.
+NOT_BYLINE_BOXES = ("comment", "related", "nav-prev", "nav-next", "post-navigation", "authoriz")
 HCARD_NOT_PERSON = ("org", "adr")  # hCard classes of an organisation name or a postal address
 # What the cleaner reads, at most: a story has a handful of authors, each a few words, and its
 # regexes must stay cheap on a hostile page (an 80 KB "name" took 15 s; 10k authors in JSON-LD).
