@@ -106,3 +106,11 @@ def test_a_class_that_holds_author_in_another_word_is_no_byline() -> None:
         '<a class="badge authorized-dealer-link" href="/dealers">Authorized Dealer</a>'
     )
     assert newsscrape.extract(_story(header), url=URL).authors == ()
+
+
+def test_a_link_of_another_kind_beside_the_authors_link_is_not_an_author() -> None:
+    header = (
+        '<div class="author-info"><a class="name" href="/author/jane-doe">Jane Doe</a>'
+        '<a class="view-more" href="/author/jane-doe">View More Articles</a></div>'
+    )
+    assert newsscrape.extract(_story(header), url=URL).authors == ("Jane Doe",)

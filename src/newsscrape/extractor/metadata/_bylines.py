@@ -538,11 +538,12 @@ def _one_byline(
     a byline-sized box with it ("By <a>Jane Doe</a> and <a>John Roe</a>"). Elements of the same kind
     further off are other bylines: a related story's card, a later section's writer.
 
-    A second person in the box is printed as the first one is (the same tag and class, or a link
-    beside a link), or in a list of people, elements of one kind that each name someone: the box's
-    other elements are the first person's job title ("VP - Technology"),
-    schools ("Loyola University New Orleans") or the byline's labels ("Fact Checked"), each in an
-    element of its own kind, which the byline selectors find too ("author_des", "author_checked").
+    A second person in the box is printed as the first one is (the same tag and class: not a
+    link of another class, "View More Articles" or "Data Analysis By <a>Jane Roe</a>" beside the
+    name's link), or in a list of people, elements of one kind that each name someone. The box's
+    other elements are the first person's job title ("VP - Technology"), schools ("Loyola
+    University New Orleans") or the byline's labels ("Fact Checked"), each in an element of its
+    own kind, which the byline selectors find too ("author_des", "author_checked").
     """
     named = (n for n, (_, text) in enumerate(found) if any(" " in name for name in clean([text])))
     start = next(named, None)
@@ -557,7 +558,7 @@ def _one_byline(
         if len(squash(shared.text(deep=True, separator=" "))) <= MAX_BYLINE_BOX_CHARS:
             in_box.setdefault(_kind(node), []).append(other)
     for kind, others in in_box.items():
-        if kind == _kind(first) or kind[0] == "a" == first.tag or _people_list(others, clean):
+        if kind == _kind(first) or _people_list(others, clean):
             texts.extend(others)
     return tuple(name for name in clean(texts) if " " in name)
 
