@@ -109,6 +109,23 @@ _NOISE = re.compile(r"(?<!\S)[^\s@]++@\S++|https?://\S+|www\.\S+|@\w+|\([^)]*\)|
 # A label at the end of a line names the person on the next one: "Reviewed by" / "Margaret James"
 # is one line (a reviewer, not an author), and so is "By" / "Jane Doe".
 _LABEL_END = re.compile(rf"(?:\b{_BY}|[:：])[ \t]*\n", re.IGNORECASE)
+# A date printed after the name, with nothing between ("By Jane Doe Jan. 31, 2026 7:47 am EST"): the
+# month's abbreviation and its dot would read as the name's last word ("Jane Doe Jan") and a break.
+# Only a whole date, month, day and year: "Theresa May" is a name.
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_TAIL = re.compile(
+    r"(?:\s+(?i:updated|last\s+updated|published|modified|posted|on)\s*:?)?"
+    r"(?:\s+(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?)?"
+    rf"\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)",
+)
+# A spaced dash between a name and its role ("Jane Doe - Staff Writer", "Jane Doe — Contributor").
+_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+# A byline line that runs on into the next ("By Jane Doe," / "John Roe"; "By Jane Doe" / "and John Roe").
+_RUNS_ON = re.compile(rf"(?:[,;&/]|\s(?:{_ANDS}))\s*$")
+_RUNS_ON_INTO = re.compile(rf"^(?:[,;&/]|(?:{_ANDS})\s)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HAS_DIGIT = re.compile(r"\d")
 # A forum or blog handle: a word of letters that ends in a number ("user42", "dave_1985", "Simple07").
@@ -154,6 +171,8 @@ MAX_WIDGETS_LENGTH = 40
 _CREDIT_PUNCT = f"{_PUNCT},;|/\u00bb\u00ab"  # and guillemets ("Simple07 »")
 MAX_WORDS = 5
 MAX_LENGTH = 60
+# A line of a byline's text longer than this is prose (a biography), not names (see ``_head``).
+MAX_LINE_LENGTH = 120
 # A credit that names no person ("The Investopedia Team", "Center for Drug Evaluation and Research").
 MAX_CREDIT_WORDS = 8
 
@@ -258,8 +277,10 @@ def split_byline(text: str) -> list[str]:
     """
     # A line break parts names too: a byline box puts name, role and date on lines of their own
     # ("Liza Burke" / "Marketing Director" / "May 14, 2025"), with no comma between them.
-    text = "\n".join(fold(line) for line in _NOISE.sub(" ", text).splitlines() if line.strip())
-    text = _LABEL_END.sub(lambda label: label.group().rstrip() + " ", text)
+    text = "\n".join(_head(fold(line)) for line in _NOISE.sub(" ", text).splitlines() if line.strip())
+    # (a label on a line of its own heads a list of names: "By" / "Jane Doe" / "John Roe")
+    text = _LABEL_END.sub(lambda label: label.group().rstrip() + " ", _labelled_line_ends(text))
+    text = "\n".join(map(_without_date, text.split("\n")))
     text = BYLINE_PREFIXES.sub("", _MORE_BY.sub("", text.strip()))
     if _BY_DOING.match(text):
         return []
@@ -286,6 +307,60 @@ def split_byline(text: str) -> list[str]:
         # second author: people who sign with one name sign alone.
         names = [name for name in names if " " in bare(name)]
     return names
+
+
+def _without_date(line: str) -> str:
+    """A byline line without the date run into its name ("By Jane Doe Jan. 31, 2026 7:47 am EST").
+    Not after a comma: what the line holds there may be the person's job ("Jane Doe, Counseling
+    Psychologist April 22, 2025"), which the date's digits mark as no name."""
+    date = _DATE_TAIL.search(line)
+    return line[: date.start()] if date and "," not in line[: date.start()] else line
+
+
+def _head(line: str) -> str:
+    """A line of a byline, or the head of a line too long for one: an author card's biography
+    names the places, schools and firms of a career after its commas ("Matt has built connections
+    with vineyards across Red Mountain and Willamette Valley, sourcing fruit ..."), and only a
+    name at its head is a byline's ("Jane Doe, senior editor with 5+ years testing laptops")."""
+    if len(line) <= MAX_LINE_LENGTH:
+        return line
+    return _SPLIT.split(line, maxsplit=1)[0]
+
+
+def _labelled_line_ends(text: str) -> str:
+    """``text`` up to the end of its "By ..." line when the lines after it are not more of the byline.
+
+    A "By" label and a name on one line open the byline, and a box goes on below it with other matter: a
+    label ("By Jane Doe" / "Fact Checked"), the box's links ("Related Topics"). A line after it is
+    another person's only when it is labelled too, the byline runs on into it ("By Jane Doe," /
+    "and John Roe"), or it is written as the first one is, a name and what the person does
+    ("By Jane Doe, 4+ years covering laptops" / "John Roe, senior editor").
+    """
+    lines = text.split("\n")
+    for n, line in enumerate(lines[:-1]):
+        if BYLINE_LINE.match(line):
+            kept = lines[: n + 1]
+            for after in lines[n + 1 :]:
+                if (
+                    BYLINE_LINE.match(after)
+                    or _RUNS_ON.search(kept[-1])
+                    or _RUNS_ON_INTO.match(after)
+                    or ("," in line and "," in after)  # stacked as the first: "Jane Doe, senior editor"
+                ):
+                    kept.append(after)
+            return "\n".join(kept)
+    return text
+
+
+def _without_role(part: str) -> str:
+    """A name without the role a dash sets after it ("Jane Doe - Staff Writer"); a credit whose
+    part after the dash is no role stays whole ("GURUS - Drupal")."""
+    dash = _DASH.search(part)
+    if dash is None:
+        return part
+    after = part[dash.end() :].lower().split()
+    words = {piece for word in after for piece in word.strip(".,").split("-")}
+    return part[: dash.start()] if ROLE_WORDS.intersection(words) else part
 
 
 def _without_widgets(text: str) -> str:
@@ -317,6 +392,7 @@ def _edges(part: str) -> str:
 
 def _person(part: str) -> str | None:
     part = _POSTED_TAIL.sub("", BYLINE_PREFIXES.sub("", _edges(part))).strip(_PUNCT)
+    part = _without_role(part)
     part = _without_widgets(part)
     if not part or len(part) > MAX_LENGTH or _HAS_DIGIT.search(part) or _DOMAIN.search(part):
         return None

@@ -158,7 +158,9 @@ _MEMBER_LINK = re.compile(r"/(?:u|users?)/", re.IGNORECASE)
 # "nav-previous", "nav-next"). WCXB half A, the byline markup alone: 3 article pages of 3 sites move
 # right (a related card's author was read before the story's), none wrong; with JSON-LD and metas no
 # article changes, and a service page no longer credits a related post's writer.
-NOT_BYLINE_BOXES = ("comment", "related", "nav-prev", "nav-next", "post-navigation")
+# A class that holds "author" in another word: "authorization-link" (a shop's "Sign In"),
+# "authorized-dealer-link" (a product page's badge). WCXB half A: 2 sites credited such a text.
+NOT_BYLINE_BOXES = ("comment", "related", "nav-prev", "nav-next", "post-navigation", "authoriz")
 HCARD_NOT_PERSON = ("org", "adr")  # hCard classes of an organisation name or a postal address
 # What the cleaner reads, at most: a story has a handful of authors, each a few words, and its
 # regexes must stay cheap on a hostile page (an 80 KB "name" took 15 s; 10k authors in JSON-LD).
@@ -534,7 +536,15 @@ def _one_byline(
 ) -> tuple[str, ...]:
     """The people of one byline: the first element that names someone, and the elements that share
     a byline-sized box with it ("By <a>Jane Doe</a> and <a>John Roe</a>"). Elements of the same kind
-    further off are other bylines: a related story's card, a later section's writer."""
+    further off are other bylines: a related story's card, a later section's writer.
+
+    A second person in the box is printed as the first one is (the same tag and class: not a
+    link of another class, "View More Articles" or "Data Analysis By <a>Jane Roe</a>" beside the
+    name's link), or in a list of people, elements of one kind that each name someone. The box's
+    other elements are the first person's job title ("VP - Technology"), schools ("Loyola
+    University New Orleans") or the byline's labels ("Fact Checked"), each in an element of its
+    own kind, which the byline selectors find too ("author_des", "author_checked").
+    """
     named = (n for n, (_, text) in enumerate(found) if any(" " in name for name in clean([text])))
     start = next(named, None)
     if start is None:
@@ -542,11 +552,29 @@ def _one_byline(
     first, text = found[start]
     around = {first.mem_id, *(box.mem_id for box in ancestors(first))}
     texts = [text]
+    in_box: dict[tuple[str, str | None], list[str]] = {}  # the box's other elements by their kind
     for node, other in found[start + 1 :]:
         shared = next(box for box in (node, *ancestors(node)) if box.mem_id in around)
         if len(squash(shared.text(deep=True, separator=" "))) <= MAX_BYLINE_BOX_CHARS:
-            texts.append(other)
+            in_box.setdefault(_kind(node), []).append(other)
+    for kind, others in in_box.items():
+        if kind == _kind(first) or _people_list(others, clean):
+            texts.extend(others)
     return tuple(name for name in clean(texts) if " " in name)
+
+
+def _kind(node: LexborNode) -> tuple[str, str | None]:
+    """How an element is printed: its tag and class."""
+    return node.tag or "", node.attributes.get("class")
+
+
+def _people_list(texts: list[str], clean: Callable[[list[str]], tuple[str, ...]]) -> bool:
+    """Whether the texts of elements of one kind list people: more than one, each a full name
+    ("co-authors" / "Ben Adams" / "Marek Moraczynski"), not a list with other matter in it (a
+    person's schools: "University of Alabama", "Loyola University New Orleans")."""
+    if len(texts) < 2 or any(BYLINE_START.match(squash(text)) for text in texts):
+        return False  # a "By ..." among them: the fields of one byline ("By Jane Doe" / "Fact Checked")
+    return all(any(" " in name for name in clean([text])) for text in texts)
 
 
 def _line_people(lines: Iterable[str], clean: Callable[[list[str]], tuple[str, ...]]) -> tuple[str, ...]:
