@@ -848,21 +848,8 @@ def _name_before(text_node: LexborNode) -> str | None:
     <span>Author</span>"), read as the line "Author: Jane Doe"; None when no name-sized element comes
     right before the tag (or before the tag's own element)."""
     own = squash(text_node.text_content or "")
-    node = text_node
-    parent = node.parent
-    if _prev_element(node) is None and parent is not None and squash(parent.text(deep=True)) == own:
-        node = parent
-    before = _prev_element(node)
-    name = squash(before.text(deep=True, separator=" ")) if before is not None else ""
+    name = _beside(text_node, own, forward=False)
     return f"{own}: {name}" if 0 < len(name) <= MAX_LENGTH else None
-
-
-def _prev_element(node: LexborNode) -> LexborNode | None:
-    """The element right before ``node``, past white space; None when a text or nothing comes first."""
-    before = node.prev
-    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
-        before = before.prev
-    return None if before is None or before.tag in ("-text", "-comment") else before
 
 
 def _label_and_next(text_node: LexborNode) -> str | None:
@@ -872,21 +859,29 @@ def _label_and_next(text_node: LexborNode) -> str | None:
     own = squash(text_node.text_content or "")
     if BYLINE_PREFIXES.sub("", own) and own[-2:].casefold() != "by":
         return None  # "By Type" over a menu's list: a label with its own words
-    node = text_node
-    parent = node.parent
-    if _next_element(node) is None and parent is not None and squash(parent.text(deep=True)) == own:
-        node = parent
-    after = _next_element(node)
-    name = squash(after.text(deep=True, separator=" ")) if after is not None else ""
+    name = _beside(text_node, own, forward=True)
     return f"{own} {name}" if 0 < len(name) <= MAX_LENGTH else None
 
 
-def _next_element(node: LexborNode) -> LexborNode | None:
-    """The element right after ``node``, past white space; None when a text or nothing comes first."""
-    after = node.next
-    while after is not None and after.tag == "-text" and not (after.text_content or "").strip():
-        after = after.next
-    return None if after is None or after.tag in ("-text", "-comment") else after
+def _beside(text_node: LexborNode, own: str, *, forward: bool) -> str:
+    """The text of the element right after (``forward``) or right before a label's text node, or
+    its own element's when the label is all that element holds; "" when a text or nothing comes
+    first."""
+    node = text_node
+    parent = node.parent
+    if _sibling(node, forward) is None and parent is not None and squash(parent.text(deep=True)) == own:
+        node = parent
+    beside = _sibling(node, forward)
+    return squash(beside.text(deep=True, separator=" ")) if beside is not None else ""
+
+
+def _sibling(node: LexborNode, forward: bool) -> LexborNode | None:
+    """The element right after (``forward``) or right before ``node``, past white space; None when
+    a text or nothing comes first."""
+    step = node.next if forward else node.prev
+    while step is not None and step.tag == "-text" and not (step.text_content or "").strip():
+        step = step.next if forward else step.prev
+    return None if step is None or step.tag in ("-text", "-comment") else step
 
 
 def _byline_from(label: str, line: str) -> str | None:
