@@ -239,6 +239,21 @@ def test_a_feed_or_sitemap_raises_not_html_and_says_which(data: bytes, kind: str
     assert kind in str(info.value)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>News</title>'
+        "<item><title>Council votes to rebuild the bridge</title></item></channel></rss>",
+        '{"version": "https://jsonfeed.org/version/1.1", "title": "News", "items": [{"id": "1"}]}',
+    ],
+)
+def test_extract_given_text_refuses_what_decoding_refuses(text: str) -> None:
+    # A library user who decoded the download first gets the same error record as one who passes bytes.
+    with pytest.raises(ExtractError) as info:
+        extract(text, url="https://example.org/feed")
+    assert info.value.reason == "not_html"
+
+
 def test_xhtml_and_a_page_quoting_a_feed_stay_pages() -> None:
     xhtml = b'<?xml version="1.0"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><p>Hi</p></html>'
     assert "<p>Hi</p>" in decode_html(xhtml)

@@ -185,12 +185,24 @@ def decode_page(
     mostly_nul = nuls >= MIN_NULS and nuls > MAX_NUL_SHARE * len(text)
     if nuls and (mostly_nul or not text.replace("\x00", "").strip()):
         raise ExtractError("the bytes are full of NUL characters, not HTML", url=url, reason="not_html")
+    refuse_documents(text, url=url)
+    return text, data if is_utf8 else None
+
+
+def refuse_documents(text: str, *, url: str | None) -> None:
+    """``ExtractError(reason="not_html")`` when ``text``, decoded here or given as a ``str``, is a
+    JSON document, a feed or a sitemap: no page, whatever its words.
+
+    >>> refuse_documents('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/">', url=None)
+    Traceback (most recent call last):
+    ...
+    newsscrape.errors.ExtractError: the document is a sitemap, not HTML (newsscrape discover reads it)
+    """
     if _is_json(text):
         raise ExtractError("the document is JSON, not HTML", url=url, reason="not_html")
     if (kind := _xml_kind(text)) is not None:
         message = f"the document is {kind}, not HTML (newsscrape discover reads it)"
         raise ExtractError(message, url=url, reason="not_html")
-    return text, data if is_utf8 else None
 
 
 # The document element of a feed or a sitemap, after an XML declaration, processing instructions

@@ -11,7 +11,7 @@ from .. import models
 from ..config import ExtractConfig
 from ..errors import ExtractError
 from ..models import Article, Section
-from ._charset import decode_page, has_mojibake, undo_mojibake
+from ._charset import decode_page, has_mojibake, refuse_documents, undo_mojibake
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import PageType, classify, content_signals, page_signals
 from ._text import count_words, unglue, valid_text, valid_utf8
@@ -127,7 +127,8 @@ def _stages(
     final_url = valid_text(final_url) if final_url else final_url
     if isinstance(html, bytes):
         text, utf8 = decode_page(html, http_charset=charset, url=url)
-    else:
+    else:  # given as text: what decoding would have refused, it refuses too
+        refuse_documents(html, url=url)
         text, utf8 = html, None
     text, utf8 = valid_utf8(text, utf8)  # a str may carry lone surrogates; no record may
     encoded = text  # the text utf8 holds
