@@ -522,6 +522,7 @@ def _marked(
 ) -> tuple[date | None, date | None]:
     """The date of the first element marked with a hint, and (published) the first <time> outside chrome."""
     first: date | None = None
+    fuzzy_left = MAX_FUZZY  # a page of many <time>s in words asks dateparser no more than this
     for node in nodes:
         attrs = node.attributes
         marks = " ".join(
@@ -536,7 +537,8 @@ def _marked(
         marked = any(h in marks for h in hints) or (default_first and "pubdate" in attrs)
         if marked or (is_time and first is None and default_first):
             found = parse_date(value)
-            if found is None and is_time and languages and _YEAR_DIGITS.search(value):
+            if found is None and is_time and languages and fuzzy_left and _YEAR_DIGITS.search(value):
+                fuzzy_left -= 1
                 found = parse_date(value, fuzzy=True, languages=languages)  # (see _YEAR_DIGITS)
             if found is not None:
                 if marked:
