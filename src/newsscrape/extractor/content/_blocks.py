@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborNode
 
 from ...models import BlockKind, Link
 from .._guard import Deadline, too_deep
-from .._nodes import inside_any
+from .._nodes import ancestors, inside_any
 from .._text import fold
 from .._urls import absolute, host_of
 from ._chrome import RemovalKind, chrome_kind, is_panel
@@ -928,11 +928,4 @@ def _heads_section(head: LexborNode) -> bool:
 def _scoped(node: LexborNode) -> bool:
     """Whether a ``<header>`` heads a section or a card rather than the page: inside an ``<article>``
     or a ``<section>`` (where it is no banner landmark), holding no ``<h1>``."""
-    if node.css_first("h1") is not None:
-        return False
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in SCOPING_TAGS:
-            return True
-        parent = parent.parent
-    return False
+    return node.css_first("h1") is None and any(parent.tag in SCOPING_TAGS for parent in ancestors(node))
