@@ -20,6 +20,7 @@ The trail loses its last crumb when that is the page itself, once the title is k
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Final, NamedTuple
@@ -93,14 +94,6 @@ def logo(p: Page, m: Metadata) -> str | None:
     return logo_name(p.tree)
 
 
-# Every reader of the site name, in precedence order (the table's rows, named once more for the check).
-_SITE_READERS: Final[tuple[tuple[Source, Callable[[Page, Metadata], str | None]], ...]] = (
-    ("og", og_site_name),
-    ("json-ld", ld_site_name),
-    ("meta", application_name),
-    ("meta", beside_title),
-    ("dom", logo),
-)
 MIN_AGREEING_SITES = 2
 
 
@@ -113,10 +106,8 @@ def agreed_site_name(p: Page, m: Metadata) -> tuple[object, str | None]:
     chosen = m.record.site_name
     if not chosen:
         return None, None
-    names = [(source, name) for source, read in _SITE_READERS if (name := read(p, m))]
-    count: dict[str, int] = {}
-    for _, name in names:
-        count[alnum_key(name)] = count.get(alnum_key(name), 0) + 1
+    names = [(source, name) for source, read in _SITE_READERS if isinstance(name := read(p, m), str) and name]
+    count = Counter(alnum_key(name) for _, name in names)
     if count.get(alnum_key(chosen), 0) > 1:
         return chosen, m.sources.get("site_name")
     for source, name in names:
@@ -414,6 +405,10 @@ TABLE: Final[tuple[Rule | Decision, ...]] = (
     Decision("published", published, dates_weighed),  # needs the title and the language
     Decision("modified", modified),  # needs the published date
     Decision("site_name", agreed_site_name),  # last: every reader above used the first choice
+)
+# The table's readers of the site name, in its order: what ``agreed_site_name`` weighs.
+_SITE_READERS: Final = tuple(
+    (rule.source, rule.read) for rule in TABLE if isinstance(rule, Rule) and rule.field == "site_name"
 )
 
 

@@ -59,7 +59,7 @@ NOT_STORY_FOLDERS = frozenset({"blavatar", "avatar", "avatars", "favicon", "icon
 MAX_PLACEHOLDER_WORDS = 4
 _SEPARATORS = re.compile(r"[-_.@\s]+")
 _UUID = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}")
-_NAME_PARTS = re.compile(r"[-_.@\s]+|(?<=[a-z])(?=\d)")
+_NAME_PARTS = re.compile(rf"{_SEPARATORS.pattern}|(?<=[a-z])(?=\d)")  # and "logo2" is "logo", "2"
 # A logo's mark may be glued to other letters ("etsylogo", "BLBLLogoweb3", "Cuisinart_KaleLogo"),
 # but "catalogo", "dialogo" and "-ologo" (biologo) are words of their own.
 _LOGO_MARK = re.compile(r"(?<![ao])logo|wordmark|brandmark")
