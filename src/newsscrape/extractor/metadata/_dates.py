@@ -103,7 +103,7 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 _AM_PM = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
-_HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year of ours, in digits
 _HAS_DAY = re.compile(r"(?<!\d)[0-3]?\d(?!\d)")
 # dateparser sees only short snippets that hold a year and a day number but no date we could read.
 MAX_FUZZY_CHARS = 60
@@ -144,7 +144,7 @@ def parse_date(
         value is None
         and fuzzy
         and len(text) <= MAX_FUZZY_CHARS
-        and _HAS_YEAR.search(text)
+        and HAS_YEAR.search(text)
         and _HAS_DAY.search(text)
     ):
         value = _dateparser(text, languages)

@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import CHROME_BOXES, ancestors, class_and_id
 from .._text import phrase_key, squash
-from ._dates import day_of, parse_date, url_date
+from ._dates import HAS_YEAR, day_of, parse_date, url_date
 from ._title import same_story
 
 # Meta names/properties (lower-cased) that carry the publication date, most trusted first.
@@ -153,11 +153,10 @@ STAMP_ATTRIBUTES = (
 )
 _STAMP_QUERY = ", ".join(f"[{name}]" for name in STAMP_ATTRIBUTES)
 MAX_FUZZY = 2  # dateparser calls per page, at most
-# A <time> without datetime whose text holds a year may print its day in words of a language the
-# fast reader lacks ("13 gusht 2020, 09:08", "23 Març 2020"): dateparser reads it, in the page's language.
-# The dates set: 2 such <time>s (2 sites); without markup, the Albanian one now dates its page (+1),
-# the Catalan page was dated by its byline already. WCXB half A: no such <time>.
-_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A <time> without datetime whose text holds a year (``HAS_YEAR``) may print its day in words of a
+# language the fast reader lacks ("13 gusht 2020, 09:08", "23 Març 2020"): dateparser reads it, in the
+# page's language (``_marked``). The dates set: 2 such <time>s (2 sites); without markup, the Albanian
+# one now dates its page (+1), the Catalan page was dated by its byline already. WCXB half A: none.
 # A one-line script that prints a date literal: showDate("2020/04/17 01:43:09"), document.write('...').
 MAX_SCRIPT_CHARS = 100
 _PRINT_CALL = re.compile(r"""\s*[\w.$]+\(\s*(?P<q>["'])(?P<arg>[^"']{8,40})(?P=q)\s*\)\s*;?\s*$""")
@@ -537,9 +536,9 @@ def _marked(
         marked = any(h in marks for h in hints) or (default_first and "pubdate" in attrs)
         if marked or (is_time and first is None and default_first):
             found = parse_date(value)
-            if found is None and is_time and languages and fuzzy_left and _YEAR_DIGITS.search(value):
+            if found is None and is_time and languages and fuzzy_left and HAS_YEAR.search(value):
                 fuzzy_left -= 1
-                found = parse_date(value, fuzzy=True, languages=languages)  # (see _YEAR_DIGITS)
+                found = parse_date(value, fuzzy=True, languages=languages)  # (see HAS_YEAR's note)
             if found is not None:
                 if marked:
                     return found, first
