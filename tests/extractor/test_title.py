@@ -112,6 +112,31 @@ _CRUMB = '<nav aria-label="breadcrumb"><ol>{}</ol></nav>'
             "Rain returns to the valley",
             id="crumb-set-off-by-a-separator-is-cut",
         ),
+        pytest.param(  # a series kicker the h1 and every meta title carry: part of the headline
+            _CRUMB.format('<li><a href="/the-download">The Download</a></li>')
+            + '<meta property="og:title" content="The Download: rain returns, and a dam opens">'
+            + "<title>The Download: rain returns, and a dam opens</title>"
+            + '<h1 class="entry-title">The Download: rain returns, and a dam opens</h1>',
+            None,
+            "The Download: rain returns, and a dam opens",
+            id="section-kicker-before-a-colon-is-kept",
+        ),
+        pytest.param(  # the same, with no h1: the meta titles keep it too
+            _CRUMB.format('<li><a href="/the-download">The Download</a></li>')
+            + '<meta property="og:title" content="The Download: rain returns, and a dam opens">'
+            + "<title>The Download: rain returns, and a dam opens</title>",
+            None,
+            "The Download: rain returns, and a dam opens",
+            id="section-kicker-in-meta-titles-is-kept",
+        ),
+        pytest.param(  # the same section named after the headline is a label
+            _CRUMB.format('<li><a href="/">Home</a></li><li><a href="/weather">Weather</a></li>')
+            + "<title>Rain returns to the valley at last / Weather</title>"
+            + '<h1 class="entry-title">Rain returns to the valley at last</h1>',
+            None,
+            "Rain returns to the valley at last",
+            id="section-after-the-headline-is-cut",
+        ),
     ],
 )
 def test_a_crumb_trail_is_cut_off_the_headline_only_where_it_is_glued_on(

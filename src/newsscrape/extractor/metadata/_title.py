@@ -305,7 +305,8 @@ def _unglue(h1: str, trail: tuple[str, ...]) -> str:
 
     One crumb followed by a space and a word is the headline's own first words, not a trail: a
     category "Running" over the page "Running Shoes". A crumb glued in front runs into the headline
-    ("NewsRain returns") or is set off by a separator ("News > Rain returns").
+    ("NewsRain returns") or is set off by a separator ("News > Rain returns"); one set off by a colon
+    is the headline's kicker ("The Download: Rain returns"), as the meta titles carry it too.
 
     >>> _unglue("NewsRain returns", ("News",)), _unglue("Running Shoes", ("Running",))
     ('Rain returns', 'Running Shoes')
@@ -318,7 +319,7 @@ def _unglue(h1: str, trail: tuple[str, ...]) -> str:
             prefix = glue.join(crumbs)
             if h1.startswith(prefix) and len(h1) - len(prefix) >= MIN_TITLE_CHARS:
                 rest = h1[len(prefix) :]
-                if len(crumbs) == 1 and _OWN_WORDS.match(rest):
+                if len(crumbs) == 1 and (_OWN_WORDS.match(rest) or rest.startswith(SUBTITLE)):
                     break
                 return rest.strip(" >/|")
     return h1
@@ -392,7 +393,9 @@ def _is_site(part: str, src: TitleSources, *, sep: str, other: str) -> bool:
     # a label naming one of the host's own labels: "UC Davis Children's Hospital" on ucdavis.edu
     if any(len(name) >= MIN_HOST_NAME and name in key for name in host_names(src.host)):
         return True
-    if any(phrase_key(part) == phrase_key(crumb) for crumb in src.breadcrumbs):
+    # a section named in the trail: "Headline - Section"; "Section: Headline" is a kicker the
+    # headline carries on the page too (its h1 and every meta title)
+    if sep != SUBTITLE and any(phrase_key(part) == phrase_key(crumb) for crumb in src.breadcrumbs):
         return True
     return sep in STRONG_SEPARATORS and label_words(part) <= LABEL_MAX_WORDS and len(other) >= 3 * len(part)
 
