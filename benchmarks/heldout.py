@@ -1,6 +1,7 @@
-"""What the held-out checks share (readability_pages.py, newspaper_pages.py): the tools' runs, a
-page's scores and the summary table. Each check reads its own page set into :class:`Page` and
-lets :func:`compare` run the tools on it.
+"""What the held-out checks share (readability_pages.py, newspaper_pages.py,
+article_extractor_pages.py): the tools' runs, a page's scores, the per-page and summary tables and
+an expected article's text. Each check reads its own page set into :class:`Page` and lets
+:func:`compare` run the tools on it.
 
     pages = [Page(name="a", raw=html, url=None, body="The text.", title="A story")]
     rows, seconds = compare(pages)
@@ -31,6 +32,7 @@ import newsscrape  # noqa: E402
 WORD = re.compile(r"\w+")
 Result = dict[str, Any]
 Row = dict[str, Any]
+MARK = {True: "+", False: "-"}  # a field right or wrong; "." where the page has no truth for it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,6 +50,21 @@ class Page:
 
 def words(text: str | None) -> list[str]:
     return WORD.findall((text or "").lower())
+
+
+BLOCK_TAG = re.compile(
+    r"<(/?)(address|article|aside|blockquote|br|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]"
+    r"|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b",
+    re.IGNORECASE,
+)
+
+
+def article_text(html: str) -> str:
+    """The text of an expected article, each block on a line of its own."""
+    tree = LexborHTMLParser(BLOCK_TAG.sub(lambda m: f"\n<{m[1]}{m[2]}", html))
+    root = tree.body or tree.root
+    text = root.text(deep=True) if root is not None else ""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def page_url(html: str) -> str | None:
@@ -144,6 +161,20 @@ def summary(rows: dict[str, list[Row]], seconds: dict[str, float], count: int) -
             f"{share('date_ok'):>11} {1000 * seconds[tool] / count:8.1f} "
             f"{sum(bool(r['error']) for r in scored)}"
         )
+
+
+def marks(row: Row) -> str:
+    return "".join(MARK[row[key]] if key in row else "." for key in ("title_ok", "byline_ok", "date_ok"))
+
+
+def print_pages(rows: dict[str, list[Row]]) -> None:
+    """One line per page: each tool's body F1, P, R and its title, author, date marks."""
+    tools = list(rows)
+    width = max([22] + [len(row["page"]) for row in rows[tools[0]]])
+    print(f"{'page':{width}} " + " | ".join(f"{tool[:11]:11}     F1      P      R tad" for tool in tools))
+    for scored in zip(*rows.values(), strict=True):
+        cells = (f"{'':11} {r['f1']:6.4f} {r['p']:6.4f} {r['r']:6.4f} {marks(r)}" for r in scored)
+        print(f"{scored[0]['page']:{width}} " + " | ".join(cells))
 
 
 def write_rows(path: Path, rows: dict[str, list[Row]]) -> None:

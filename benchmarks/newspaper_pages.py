@@ -33,7 +33,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from heldout import Page, Row, compare, page_url, summary, write_rows  # the held-out checks' shared parts
+from heldout import (
+    Page,
+    compare,
+    page_url,
+    print_pages,
+    summary,
+    write_rows,
+)  # the held-out checks' shared parts
 
 import newsscrape  # importable once heldout has put src on the path
 
@@ -46,7 +53,6 @@ TEST_URLS = {
     ),
     "burmese_article": "https://www.bbc.com/burmese/burma-45989453",
 }
-MARK = {True: "+", False: "-"}  # a field right or wrong; "." where the page has no truth for it
 
 
 def read_metadata(path: Path) -> dict[str, Any]:
@@ -80,19 +86,6 @@ def not_an_article(raw: bytes) -> str:
     except newsscrape.NewsscrapeError as exc:
         return f"error {exc.kind}"
     return f"page_type {article.page_type}, {article.word_count} words, title {article.title!r}"
-
-
-def marks(row: Row) -> str:
-    return "".join(MARK[row[key]] if key in row else "." for key in ("title_ok", "byline_ok", "date_ok"))
-
-
-def print_pages(rows: dict[str, list[Row]]) -> None:
-    """One line per page: each tool's body F1, P, R and its title, author, date marks."""
-    tools = list(rows)
-    print(f"{'page':22} " + " | ".join(f"{tool[:11]:11}     F1      P      R tad" for tool in tools))
-    for scored in zip(*rows.values(), strict=True):
-        cells = (f"{'':11} {r['f1']:6.4f} {r['p']:6.4f} {r['r']:6.4f} {marks(r)}" for r in scored)
-        print(f"{scored[0]['page']:22} " + " | ".join(cells))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -26,8 +26,14 @@ import re
 import sys
 from pathlib import Path
 
-from heldout import Page, compare, page_url, summary, write_rows  # the held-out checks' shared parts
-from selectolax.lexbor import LexborHTMLParser
+from heldout import (
+    Page,
+    article_text,
+    compare,
+    page_url,
+    summary,
+    write_rows,
+)  # the held-out checks' shared parts
 
 FILES = ("source.html", "expected.html", "expected-metadata.json")
 # Folders named for one markup feature Readability tests, not for a site.
@@ -36,19 +42,6 @@ FEATURE_TESTS = re.compile(
     r"|display-none|hidden-nodes|invalid-attributes|js-link-replacement|jsonld-.*|keep-.*|lazy-image-.*"
     r"|links-in-tables|metadata-.*|normalize-spaces|style-tags-removal|svg-.*|article-author-tag"
 )
-BLOCK_TAG = re.compile(
-    r"<(/?)(address|article|aside|blockquote|br|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]"
-    r"|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b",
-    re.IGNORECASE,
-)
-
-
-def article_text(html: str) -> str:
-    """The text of an expected article, each block on a line of its own."""
-    tree = LexborHTMLParser(BLOCK_TAG.sub(lambda m: f"\n<{m[1]}{m[2]}", html))
-    root = tree.body or tree.root
-    text = root.text(deep=True) if root is not None else ""
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def read_page(folder: Path) -> Page:
