@@ -901,3 +901,14 @@ def test_a_threads_login_prompt_is_dropped() -> None:
     assert PARA3 in text
     assert "log in" not in text
     assert "sign in" not in text
+
+
+def test_a_prompt_to_log_in_before_seeing_something_is_dropped() -> None:
+    prompts = (
+        "<p>Please create an account or log in to access all these features</p>"
+        "<p>Join to see EXIF info for this image</p>"
+    )
+    text = body(page(f"<p>{PARA}</p><p>{PARA2}</p>{prompts}<p>{PARA3}</p>"))
+    assert PARA3 in text
+    assert "log in" not in text
+    assert "EXIF" not in text

@@ -590,7 +590,10 @@ _CTA_RULES: Final[tuple[LineRule, ...]] = (
     ("newsletter", "app prompt", re.compile(r"^download (?:the |our )?.{0,60}\bapp\b", re.I)),
     ("label", "script notice", Gated(re.compile(r"\b(?:requires|enable) javascript\b", re.I), "javascript")),
     # a thread's prompt to log in before replying ("You must log in to answer this question.", "Create
-    # an account or sign in to comment"): WCXB half A, 4 forum pages, no truth of any type
+    # an account or sign in to comment"): WCXB half A, 4 forum pages, no truth of any type; and one
+    # to log in before seeing something ("Log in to view your stats", "Join to see EXIF info",
+    # "Please create an account or log in to access all these features"): half A, 3 forum pages of
+    # 3 engines move right, no page of any type down; half B unchanged
     (
         "comments",
         "login prompt",
@@ -598,7 +601,9 @@ _CTA_RULES: Final[tuple[LineRule, ...]] = (
             r"^.{0,40}\byou (?:must|need to) (?:be )?(?:log(?:ged)? in|sign(?:ed)? in|register|be a member)\b"
             r".{0,40}\b(?:to|in order to) (?:reply|post|comment|answer|leave|join|participate)"
             r"|^(?:log in|sign in) or (?:register|sign up) to (?:reply|post|comment|answer)"
-            r"|^create an account or sign in to (?:comment|reply|post)",
+            r"|^create an account or sign in to (?:comment|reply|post)"
+            r"|^(?:please )?(?:log ?in|sign ?in|join|register|create an account)"
+            r"(?: or (?:log ?in|sign ?in|register|sign up))? to (?:view|see|access|update)\b",
             re.I,
         ),
     ),
