@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/fit_dates.py --half A --markup-only --worst 40
     .venv/bin/python benchmarks/fit_dates.py --half A --no-structured --sweep MAX_KICKER_TEXTS=4,8,12
     .venv/bin/python benchmarks/fit_dates.py --half A --misses
+    .venv/bin/python benchmarks/fit_dates.py --set dates --no-structured --misses
 
 Reads the same ground truth as ``../shared/bench/score.py`` (same day = right; on the dates set a
 null truth is right only when no date is returned) but runs only ``read_metadata``, so a page whose
@@ -35,6 +36,7 @@ modified day, a day another reader found (JSON-LD, a meta, the byline ...), the 
 (the same moment in another zone), the day written in the page where no reader looked, only its
 month ("June 2022" for June 1), or nowhere in the page at all. Only the middle kinds leave a rule
 something to find; the first is a convention (``--conventions``), the last no rule can reach.
+With ``--markup-only`` or ``--no-structured`` it sorts the misses of that mode (the fallback readers').
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsscrape.extractor._charset import decode_html
 from newsscrape.extractor.metadata import _pubdate
 from newsscrape.extractor.metadata._dates import day_of
-from newsscrape.extractor.metadata._metadata import read_metadata
+from newsscrape.extractor.metadata._metadata import Metadata, read_metadata
 from newsscrape.extractor.metadata._metapage import Page
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
@@ -94,12 +96,27 @@ def _tree(path: Path, url: str | None, *, no_structured: bool = False) -> Lexbor
 def _published(
     path: Path, url: str | None, *, markup_only: bool = False, no_structured: bool = False
 ) -> tuple[date | None, str | None]:
+    found = _dated(path, url, markup_only=markup_only, no_structured=no_structured)[2]
+    return found.published, found.published_source
+
+
+def _dated(
+    path: Path, url: str | None, *, markup_only: bool = False, no_structured: bool = False
+) -> tuple[LexborHTMLParser, Metadata, _pubdate.Found]:
+    """The page's tree, its metadata and its dates as the mode reads them (``--markup-only``:
+    ``find_dates`` without JSON-LD and metas; ``--no-structured``: the page cut as quality.py cuts it)."""
     tree = _tree(path, url, no_structured=no_structured)
     meta = read_metadata(tree, url=url)
     if markup_only:
         found = _pubdate.find_dates(tree, metas={}, article=None, url=url, title=meta.record.title)
-        return found.published, found.published_source
-    return meta.record.published, meta.sources.get("published")
+    else:
+        found = _pubdate.Found(
+            published=meta.record.published,
+            published_source=meta.sources.get("published"),
+            modified=meta.record.modified,
+            modified_source=meta.sources.get("modified"),
+        )
+    return tree, meta, found
 
 
 def _conventions(name: str, half: str | None) -> None:
@@ -199,22 +216,28 @@ def miss_kind(
     return "nowhere in the page", ""
 
 
-def _misses(name: str, half: str | None) -> None:
-    """Every miss sorted by ``miss_kind``, with the page ids of each kind."""
+def page_miss(
+    path: Path, url: str | None, truth: str | None, *, markup_only: bool = False, no_structured: bool = False
+) -> tuple[MissKind, str] | None:
+    """What the page offers for its true day (``miss_kind``) when the mode dates it wrongly; None
+    when it dates it right."""
+    tree, meta, found = _dated(path, url, markup_only=markup_only, no_structured=no_structured)
+    if _day(found.published) == truth:
+        return None
+    if truth is None:
+        return "the truth has no day", ""
+    candidates = Page.read(tree, url=url).date_candidates(meta)
+    return miss_kind(date.fromisoformat(truth), found.published, found.modified, candidates, tree.html or "")
+
+
+def _misses(name: str, half: str | None, *, markup_only: bool = False, no_structured: bool = False) -> None:
+    """Every miss of the mode sorted by ``miss_kind``, with the page ids of each kind."""
     table: dict[MissKind, list[str]] = {kind: [] for kind in MISS_KINDS}
     for page_id, url, path, truth in _pages(name, half):
-        tree = _tree(path, url)
-        meta = read_metadata(tree, url=url)
-        found = meta.record.published
-        if _day(found) == truth:
-            continue
-        kind: MissKind = "the truth has no day"
-        reader = ""
-        if truth is not None:
-            candidates = Page.read(tree, url=url).date_candidates(meta)
-            true_day = date.fromisoformat(truth)
-            kind, reader = miss_kind(true_day, found, meta.record.modified, candidates, tree.html or "")
-        table[kind].append(f"{page_id}({reader})" if reader else page_id)
+        miss = page_miss(path, url, truth, markup_only=markup_only, no_structured=no_structured)
+        if miss is not None:
+            kind, reader = miss
+            table[kind].append(f"{page_id}({reader})" if reader else page_id)
     for kind, ids in table.items():
         print(f"{kind:>22}: {len(ids):>3} {' '.join(ids)}")
 
@@ -233,7 +256,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.misses:
-        _misses(args.set, args.half)
+        _misses(args.set, args.half, markup_only=args.markup_only, no_structured=args.no_structured)
         return
     if args.conventions:
         _conventions(args.set, args.half)
