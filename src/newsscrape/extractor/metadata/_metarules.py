@@ -203,9 +203,11 @@ def dom_trail(p: Page, m: Metadata) -> tuple[str, ...]:
 
 
 def own_trail(m: Metadata) -> tuple[str, ...]:
-    """The chosen trail without its last crumb when that is the page itself."""
+    """The chosen trail without its last crumb when that is the page itself: the title, or the page's
+    name spelt otherwise ("Team Fortress 2" for "Team Fortress 2 on Steam"), as ``section_of`` reads it."""
     trail = m.record.breadcrumbs
-    if trail and is_this_page(trail[-1], m.record.title or ""):
+    title = m.record.title or ""
+    if trail and (is_this_page(trail[-1], title) or names_page(trail[-1], title)):
         return trail[:-1]
     return trail
 
