@@ -19,6 +19,14 @@ MAX_LOGOS = 2
 MIN_HOST_MATCH = 3
 # Words logo alt texts add to the name ("JSTOR Home", "Gazette logo").
 _LOGO_WORD = re.compile(r"\b(?:logo|logotipo|logotype|home ?page|home)\b", re.IGNORECASE)
+# After the logo word an alt text describes the picture ("The Slate logo on a dark background",
+# "Enphase logo default"): the name is what comes before it, unless that is the logo's place on the
+# page ("header logo Security Info Watch").
+_ALT_LOGO_WORD = re.compile(r"\b(?:logo|logotipo|logotype)\b", re.IGNORECASE)
+LOGO_PLACES = frozenset({"header", "footer", "site", "main", "top", "nav", "navbar", "mobile", "desktop"})
+# An alt text that says where the link goes ("Return to the home page (header)", "Welcome! Go to the
+# Zappos homepage!") or names an icon ("Menu icon") is no name.
+_NOT_A_NAME = re.compile(r"\b(?:(?:go|return|back|leads?|link)\s+to|icon)\b", re.IGNORECASE)
 # A story picture without meta tags: a large <img> near the headline, not a logo, icon or ad.
 MAX_IMAGES = 5
 MIN_IMAGE_WIDTH = 200
@@ -109,7 +117,17 @@ def logo_name(tree: LexborHTMLParser) -> str | None:
         alt = squash(img.attributes.get("alt") or "")
         for sep in STRONG_SEPARATORS:  # "Catch it Kansas - News": the name comes first
             alt = alt.split(sep)[0]
+        mark = _ALT_LOGO_WORD.search(alt)
+        if mark:
+            before = alt[: mark.start()].strip(" -|:")
+            after = alt[mark.end() :].strip(" -|:")
+            if after.casefold().startswith("of "):  # "The official logo of the World Podcast Network"
+                alt = after[3:]
+            else:
+                alt = before if before and before.casefold() not in LOGO_PLACES else after
         alt = _LOGO_WORD.sub("", alt).strip(" -|:")
+        if _NOT_A_NAME.search(alt):
+            continue
         if (
             alt
             and len(alt) <= MAX_SITE_CHARS
