@@ -254,9 +254,12 @@ def _host_like(label: str, hostname: str) -> bool:
 
 
 def site_blurb(text: str | None, *, site: str | None, host: str | None) -> bool:
-    """A description that advertises the site ("Breaking News ... from OANN.com"), not this story.
+    """A description that advertises the site ("Breaking News ... from OANN.com"), or is only its
+    name ("Glossier"), not this story.
 
     >>> site_blurb("Latest News and Current News from OANN.com.", site=None, host="www.oann.com")
+    True
+    >>> site_blurb("Glossier", site="Glossier", host="uk.glossier.com")
     True
     """
     if not text or len(text) > MAX_BLURB_CHARS:
@@ -264,6 +267,8 @@ def site_blurb(text: str | None, *, site: str | None, host: str | None) -> bool:
     names = {alnum_key(site or "")}
     names |= set(host_names(host))
     names = {name for name in names if len(name) >= MIN_HOST_MATCH}
+    if alnum_key(text) in names:
+        return True
     folded = text.casefold()
     if not any(name in NON_WORD.sub("", folded) for name in names):
         return False  # cheap test first: most descriptions never name the site
