@@ -31,3 +31,37 @@ def test_a_slug_cased_last_crumb_is_the_page() -> None:
 
 def test_a_short_section_the_title_opens_with_stays() -> None:
     assert crumbs("World Cup final tonight", ("Home", "World")) == ("Home", "World")
+
+
+def ld_record(last: str) -> tuple[tuple[str, ...], str | None]:
+    trail = (
+        '{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": ['
+        '{"@type": "ListItem", "position": 1, "name": "Home", "item": "https://www.example.com/"},'
+        '{"@type": "ListItem", "position": 2, "name": "Guides", "item": "https://www.example.com/guides/"},'
+        f'{{"@type": "ListItem", "position": 3, "name": "Class Fees"{last}}}]}}'
+    )
+    html = (
+        "<html><head><title>What a yoga class costs</title>"
+        f'<script type="application/ld+json">{trail}</script></head>'
+        "<body><article><h1>What a yoga class costs</h1><p>Prices vary.</p></article></body></html>"
+    )
+    meta = read_metadata(LexborHTMLParser(html), url="https://www.example.com/guides/class-fees/").record
+    return meta.breadcrumbs, meta.section
+
+
+def test_a_json_ld_item_linking_to_the_page_is_the_page() -> None:
+    assert ld_record(', "item": "https://www.example.com/guides/class-fees/"') == (
+        ("Home", "Guides"),
+        "Guides",
+    )
+
+
+def test_a_json_ld_last_item_without_a_link_is_the_page() -> None:
+    assert ld_record("") == (("Home", "Guides"), "Guides")
+
+
+def test_a_json_ld_last_item_linking_elsewhere_stays() -> None:
+    assert ld_record(', "item": "https://www.example.com/fees/"') == (
+        ("Home", "Guides", "Class Fees"),
+        "Class Fees",
+    )
