@@ -60,6 +60,9 @@ class JsonLd:
     article: Node | None = None
     site_name: str | None = None
     breadcrumbs: tuple[str, ...] = ()
+    # The trail's last item is the page itself: it links to the page's URL, or to nothing where the
+    # items before it link (schema.org lets the current page's item go without a URL; Yoast omits it).
+    trail_ends_here: bool = False
     language: str | None = None
     # The node describing the page itself, when it gives a datePublished: it dates a page that has
     # no article node.
@@ -106,11 +109,12 @@ def read_jsonld(blocks: Iterable[str], *, url: str | None = None) -> JsonLd:
     article = _pick_article(nodes, url)
     site = None
     trail: tuple[str, ...] = ()
+    ends_here = False
     language = None
     for node in nodes:
         types = node_types(node)
         if "breadcrumblist" in types and not trail:
-            trail = _trail(node)
+            trail, ends_here = _trail(node, page=_url_key(url))
         elif "website" in types and site is None:
             site = text_of(node.get("name"))
         if language is None and "inLanguage" in node:
@@ -128,6 +132,7 @@ def read_jsonld(blocks: Iterable[str], *, url: str | None = None) -> JsonLd:
         article=article,
         site_name=site,
         breadcrumbs=trail,
+        trail_ends_here=ends_here,
         language=language,
         page=page,
         credited=credited,
@@ -347,14 +352,15 @@ def _url_key(url: str | None) -> str:
     return url.split("#", 1)[0].split("?", 1)[0].split("://", 1)[-1].removeprefix("www.").rstrip("/")
 
 
-def _trail(node: Node) -> tuple[str, ...]:
-    """Names of a BreadcrumbList's items, in ``position`` order."""
+def _trail(node: Node, *, page: str) -> tuple[tuple[str, ...], bool]:
+    """Names of a BreadcrumbList's items, in ``position`` order, and whether the last is the page
+    itself (its URL is the page's ``page`` key, or it has none where the others have one)."""
     items = node.get("itemListElement")
     if isinstance(items, dict):
         items = [items]
     if not isinstance(items, list):
-        return ()
-    ranked: list[tuple[float, int, str]] = []
+        return (), False
+    ranked: list[tuple[float, int, str, str]] = []
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             continue
@@ -366,6 +372,15 @@ def _trail(node: Node) -> tuple[str, ...]:
             position = float(item.get("position", index))
         except (TypeError, ValueError):
             position = float(index)
-        ranked.append((position, index, name))
+        ranked.append((position, index, name, _url_key(_item_url(inner))))
     ranked.sort()
-    return tuple(name for _, _, name in ranked)
+    urls = [url for *_, url in ranked]
+    ends_here = bool(urls) and (urls[-1] == page != "" or (not urls[-1] and any(urls[:-1])))
+    return tuple(name for _, _, name, _ in ranked), ends_here
+
+
+def _item_url(inner: Any) -> str | None:
+    """A ListItem's ``item``: a URL, or a Thing with an @id or url."""
+    if isinstance(inner, dict):
+        inner = inner.get("@id") or inner.get("url")
+    return inner if isinstance(inner, str) else None

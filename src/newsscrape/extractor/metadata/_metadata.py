@@ -53,5 +53,5 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None, explain: bool = Fa
                 if seen != value:
                     meta.candidates.append(Candidate(name, seen_source, what, seen, False))
     if meta.record.breadcrumbs:  # the trail ends with the page itself: drop that crumb, keep the source
-        meta.choose("breadcrumbs", own_trail(meta), meta.sources["breadcrumbs"])
+        meta.choose("breadcrumbs", own_trail(page, meta), meta.sources["breadcrumbs"])
     return meta

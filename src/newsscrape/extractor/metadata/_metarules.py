@@ -202,26 +202,30 @@ def dom_trail(p: Page, m: Metadata) -> tuple[str, ...]:
     return read_breadcrumbs(p.tree)
 
 
-def own_trail(m: Metadata) -> tuple[str, ...]:
-    """The chosen trail without its last crumb when that is the page itself."""
+def own_trail(p: Page, m: Metadata) -> tuple[str, ...]:
+    """The chosen trail without its last crumb when that is the page itself: the title, or the page's
+    name spelt otherwise ("Team Fortress 2" for "Team Fortress 2 on Steam"), as ``section_of`` reads it,
+    or a JSON-LD trail's item that links to the page (or to nothing)."""
     trail = m.record.breadcrumbs
-    if trail and is_this_page(trail[-1], m.record.title or ""):
+    title = m.record.title or ""
+    linked_here = m.sources.get("breadcrumbs") == "json-ld" and p.ld.trail_ends_here
+    if trail and (linked_here or is_this_page(trail[-1], title) or names_page(trail[-1], title)):
         return trail[:-1]
     return trail
 
 
-def _trail_section(m: Metadata) -> str | None:
-    return section_of(own_trail(m), site=m.record.site_name, title=m.record.title or "")
+def _trail_section(p: Page, m: Metadata) -> str | None:
+    return section_of(own_trail(p, m), site=m.record.site_name, title=m.record.title or "")
 
 
 def ld_trail_section(p: Page, m: Metadata) -> str | None:
     """The section the trail names, when the trail came from JSON-LD."""
-    return _trail_section(m) if m.sources.get("breadcrumbs") == "json-ld" else None
+    return _trail_section(p, m) if m.sources.get("breadcrumbs") == "json-ld" else None
 
 
 def dom_trail_section(p: Page, m: Metadata) -> str | None:
     """The section the trail names, when the trail came from the page's markup."""
-    return _trail_section(m) if m.sources.get("breadcrumbs") == "dom" else None
+    return _trail_section(p, m) if m.sources.get("breadcrumbs") == "dom" else None
 
 
 def _not_the_page(section: str | None, m: Metadata) -> str | None:

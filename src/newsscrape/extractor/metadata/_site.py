@@ -19,6 +19,14 @@ MAX_LOGOS = 2
 MIN_HOST_MATCH = 3
 # Words logo alt texts add to the name ("JSTOR Home", "Gazette logo").
 _LOGO_WORD = re.compile(r"\b(?:logo|logotipo|logotype|home ?page|home)\b", re.IGNORECASE)
+# After the logo word an alt text describes the picture ("The Slate logo on a dark background",
+# "Enphase logo default"): the name is what comes before it, unless that is the logo's place on the
+# page ("header logo Security Info Watch").
+_ALT_LOGO_WORD = re.compile(r"\b(?:logo|logotipo|logotype)\b", re.IGNORECASE)
+LOGO_PLACES = frozenset({"header", "footer", "site", "main", "top", "nav", "navbar", "mobile", "desktop"})
+# An alt text that says where the link goes ("Return to the home page (header)", "Welcome! Go to the
+# Zappos homepage!") or names an icon ("Menu icon") is no name.
+_NOT_A_NAME = re.compile(r"\b(?:(?:go|return|back|leads?|link)\s+to|icon)\b", re.IGNORECASE)
 # A story picture without meta tags: a large <img> near the headline, not a logo, icon or ad.
 MAX_IMAGES = 5
 MIN_IMAGE_WIDTH = 200
@@ -109,7 +117,17 @@ def logo_name(tree: LexborHTMLParser) -> str | None:
         alt = squash(img.attributes.get("alt") or "")
         for sep in STRONG_SEPARATORS:  # "Catch it Kansas - News": the name comes first
             alt = alt.split(sep)[0]
+        mark = _ALT_LOGO_WORD.search(alt)
+        if mark:
+            before = alt[: mark.start()].strip(" -|:")
+            after = alt[mark.end() :].strip(" -|:")
+            if after.casefold().startswith("of "):  # "The official logo of the World Podcast Network"
+                alt = after[3:]
+            else:
+                alt = before if before and before.casefold() not in LOGO_PLACES else after
         alt = _LOGO_WORD.sub("", alt).strip(" -|:")
+        if _NOT_A_NAME.search(alt):
+            continue
         if (
             alt
             and len(alt) <= MAX_SITE_CHARS
@@ -236,9 +254,12 @@ def _host_like(label: str, hostname: str) -> bool:
 
 
 def site_blurb(text: str | None, *, site: str | None, host: str | None) -> bool:
-    """A description that advertises the site ("Breaking News ... from OANN.com"), not this story.
+    """A description that advertises the site ("Breaking News ... from OANN.com"), or is only its
+    name ("Glossier"), not this story.
 
     >>> site_blurb("Latest News and Current News from OANN.com.", site=None, host="www.oann.com")
+    True
+    >>> site_blurb("Glossier", site="Glossier", host="uk.glossier.com")
     True
     """
     if not text or len(text) > MAX_BLURB_CHARS:
@@ -246,6 +267,8 @@ def site_blurb(text: str | None, *, site: str | None, host: str | None) -> bool:
     names = {alnum_key(site or "")}
     names |= set(host_names(host))
     names = {name for name in names if len(name) >= MIN_HOST_MATCH}
+    if alnum_key(text) in names:
+        return True
     folded = text.casefold()
     if not any(name in NON_WORD.sub("", folded) for name in names):
         return False  # cheap test first: most descriptions never name the site

@@ -11,8 +11,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import headline_node, outside_story
-from .._text import HOST_LABELS, NON_WORD, squash
+from .._nodes import ancestors, headline_node, outside_story
+from .._text import HOST_LABELS, NON_WORD, label_words, squash
 
 MAX_TAGS = 30
 MAX_TAG_LENGTH = 60
@@ -37,6 +37,10 @@ _TAG_LABEL = re.compile(
     re.IGNORECASE,
 )
 MAX_TAG_REST = 20
+# A tag names a topic in a few words; a box most of whose links are longer lists stories (a "related"
+# rail, a query loop of posts, similar threads), even when its class says "tag" or "topics".
+MAX_TOPIC_WORDS = 5
+MAX_LONG_SHARE = 0.5
 _LETTER = re.compile(r"[^\W\d_]")
 # Tags starting with these, or holding an underscore, are CMS identifiers ("@post-id:1", "ctp_video") ...
 _INTERNAL_TAG = re.compile(r"^[@/_#:\[]|_")
@@ -196,6 +200,7 @@ def _link_text(link: LexborNode) -> str:
 def _tag_links(tree: LexborHTMLParser) -> list[str]:
     """Link texts of a visible tag list ("Schlagworte: A, B", <div class="post-tags">): links only."""
     seen_h1 = False
+    stories: set[int] = set()  # boxes found to list stories: the cards inside them are no tag lists
     for node in tree.css(_TAG_LIST_QUERY):  # page order: a tag list comes after the headline
         seen_h1 = seen_h1 or node.tag == "h1"
         if not seen_h1 or node.tag == "h1":
@@ -209,6 +214,11 @@ def _tag_links(tree: LexborHTMLParser) -> list[str]:
         links = [_link_text(a) for a in node.css("a")]
         links = [text for text in links if text]
         if not links or len(links) > MAX_TAGS:
+            continue
+        if sum(label_words(text) > MAX_TOPIC_WORDS for text in links) > MAX_LONG_SHARE * len(links):
+            stories.add(node.mem_id)
+            continue
+        if stories and any(box.mem_id in stories for box in ancestors(node)):
             continue
         # A tag list is its links plus a label and commas: little other text.
         rest = squash(node.text(deep=True, separator=" "))
