@@ -137,6 +137,13 @@ _CRUMB = '<nav aria-label="breadcrumb"><ol>{}</ol></nav>'
             "Rain returns to the valley at last",
             id="section-after-the-headline-is-cut",
         ),
+        pytest.param(  # a shop's category after a colon ("Product : Category"): a label
+            _CRUMB.format('<li><a href="/outdoor">Outdoor</a></li><li><a href="/running">Running</a></li>')
+            + "<title>Trail shoes for wet and muddy days : Running</title>",
+            None,
+            "Trail shoes for wet and muddy days",
+            id="category-after-a-colon-is-cut",
+        ),
     ],
 )
 def test_a_crumb_trail_is_cut_off_the_headline_only_where_it_is_glued_on(

@@ -365,7 +365,7 @@ def _strip_once(title: str, src: TitleSources) -> str:
         if head and _is_site(tail, src, sep=sep, other=head):
             return head.strip()
         first, _, rest = title.partition(sep)
-        if rest and _is_site(first, src, sep=sep, other=rest):
+        if rest and _is_site(first, src, sep=sep, other=rest, front=True):
             return rest.strip()
     # Glued, only a suffix: a glued head is as often the headline's own first words ("東京-大阪間").
     if glued := list(_GLUED.finditer(title)):
@@ -375,7 +375,7 @@ def _strip_once(title: str, src: TitleSources) -> str:
     return title
 
 
-def _is_site(part: str, src: TitleSources, *, sep: str, other: str) -> bool:
+def _is_site(part: str, src: TitleSources, *, sep: str, other: str, front: bool = False) -> bool:
     key = alnum_key(part)
     if not key:
         return False
@@ -393,9 +393,12 @@ def _is_site(part: str, src: TitleSources, *, sep: str, other: str) -> bool:
     # a label naming one of the host's own labels: "UC Davis Children's Hospital" on ucdavis.edu
     if any(len(name) >= MIN_HOST_NAME and name in key for name in host_names(src.host)):
         return True
-    # a section named in the trail: "Headline - Section"; "Section: Headline" is a kicker the
-    # headline carries on the page too (its h1 and every meta title)
-    if sep != SUBTITLE and any(phrase_key(part) == phrase_key(crumb) for crumb in src.breadcrumbs):
+    # a section named in the trail: "Headline - Section", "Product : Category"; in front of a colon
+    # ("Section: Headline") it is a kicker the headline carries on the page too (its h1 and every
+    # meta title)
+    if not (front and sep == SUBTITLE) and any(
+        phrase_key(part) == phrase_key(crumb) for crumb in src.breadcrumbs
+    ):
         return True
     return sep in STRONG_SEPARATORS and label_words(part) <= LABEL_MAX_WORDS and len(other) >= 3 * len(part)
 
