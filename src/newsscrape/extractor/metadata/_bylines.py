@@ -214,6 +214,7 @@ def find_authors(
     *,
     site: str | None,
     host: str | None,
+    printed: bool = True,
 ) -> tuple[tuple[str, ...], str | None]:
     """The story's authors and where they were found (json-ld | meta | dom); ((), None) when nobody.
 
@@ -221,11 +222,15 @@ def find_authors(
     byline on the page; a structured name the page never prints yields to a "By ..." line naming
     someone else). Only a page that names no person anywhere is credited to what its structured
     fields or its byline name instead: a team, an organisation, a handle ("The Investopedia Team").
+    ``printed=False``: only what the structured fields credit, for a page whose printed bylines are
+    other stories' (a listing's cards).
 
     >>> find_authors(LexborHTMLParser(""), {"author": ["By Jane Doe"]}, JsonLd(), site=None, host=None)
     (('Jane Doe',), 'meta')
     """
     for read, source, _ in _author_rules(_Marks(tree), metas, ld, site=site, host=host):
+        if not printed and source == "dom":
+            continue
         names = read()
         if names:
             return names, source
