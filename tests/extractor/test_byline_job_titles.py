@@ -38,6 +38,7 @@ def test_a_job_title_and_its_employer_after_a_name_are_no_author(byline: str) ->
         ("By Jane Doe, Staff Writer, and John Roe", ("Jane Doe", "John Roe")),
         ("Jane Doe, Senior Editor\nJohn Roe, Senior Editor", ("Jane Doe", "John Roe")),
         ("By Jane Doe and John Roe, Associated Press", ("Jane Doe", "John Roe")),
+        ("By Jane Doe, Associated Press, John Roe", ("Jane Doe", "John Roe")),  # an outlet, not a job
     ],
 )
 def test_a_second_person_after_a_job_title_is_still_an_author(byline: str, names: tuple[str, ...]) -> None:

@@ -76,6 +76,12 @@ _JOB_WORDS = """head lead principal partner vp svp evp cto cfo coo cmo cio cso e
     teacher strategist marketer advisor adviser attorney lawyer counsel physician surgeon nurse
     dietitian nutritionist therapist pharmacist chef intern assistant representative"""
 JOB_WORDS = frozenset(_JOB_WORDS.split())
+# The role words of a person's job, which a comma may follow with the employer ("Director, Example
+# Analytics"), not those of an organisation: after "Associated Press" a comma parts names again.
+_TITLE_WORDS = """writer editor reporter correspondent columnist journalist producer analyst chief senior
+    associate managing director manager officer president founder ceo coordinator specialist consultant
+    owner"""
+TITLE_WORDS = JOB_WORDS | frozenset(_TITLE_WORDS.split())
 # News agencies sign stories too; they are not persons.
 _WIRES = "reuters afp ap dpa ansa efe xinhua pti ani ians upi aap tass bloomberg kyodo yonhap"
 WIRE_NAMES = frozenset(_WIRES.split())
@@ -309,8 +315,8 @@ def split_byline(text: str) -> list[str]:
         if ((after_name or in_role) and _job(part)) or (in_role and sep == ","):
             # What the person named before does, and where: "Jane Doe, Head Winemaker", "Jane Doe" /
             # "Director, Advanced Analytics", "Jane Doe" / "Founder and CEO, Example Digital". A comma
-            # goes on with the job; "and", "&", ";" or a new line may name someone else.
-            after_name, in_role = False, True
+            # goes on with a job title; "and", "&", ";" or a new line may name someone else.
+            after_name, in_role = False, in_role or _job(part, TITLE_WORDS)
             continue
         in_role = False
         name = _person(part)
@@ -324,12 +330,11 @@ def split_byline(text: str) -> list[str]:
     return names
 
 
-def _job(part: str) -> bool:
-    """Whether a part of a byline reads as a job title: a role word in it ("Staff Writer", "Founder and
-    CEO"), or a word of a job title's ("Head Winemaker", "Lead Engineer", "VP")."""
-    words = [word.strip(".,") for word in part.lower().split()]
-    pieces = {piece for word in words for piece in word.split("-")}
-    return bool(ROLE_WORDS.intersection(pieces) or JOB_WORDS.intersection(pieces))
+def _job(part: str, words: frozenset[str] = ROLE_WORDS | JOB_WORDS) -> bool:
+    """Whether a part of a byline holds one of ``words``: by default, whether it reads as a role or a
+    job title ("Staff Writer", "Founder and CEO", "Head Winemaker", "Lead Engineer", "VP")."""
+    pieces = {piece for word in part.lower().split() for piece in word.strip(".,").split("-")}
+    return not words.isdisjoint(pieces)
 
 
 def _without_date(line: str) -> str:
