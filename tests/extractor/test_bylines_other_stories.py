@@ -34,3 +34,17 @@ def test_the_previous_post_link_does_not_lend_its_writer() -> None:
         '<a class="mini-author__name" href="/team/yaren">Yaren Fadiloglulari</a></div><p>The story.</p>'
     )
     assert authors_of(page) == ("Yaren Fadiloglulari",)
+
+
+def test_a_testimonials_author_is_no_byline() -> None:
+    # A service page's customer quotes: "testimonial-author" and a CSS module's "Quote__author" name
+    # the customer quoted, not anyone who wrote the page.
+    page = (
+        "<h1>Accounting for small firms</h1><p>We keep your books.</p>"
+        '<div class="testimonials"><blockquote>"They saved us hours every month."</blockquote>'
+        '<div class="testimonial-author">Jane Doe</div></div>'
+        '<figure class="Quote__body"><blockquote>"Clear reports."</blockquote>'
+        '<figcaption class="Quote__attribution"><span class="Quote__author">John Roe</span></figcaption>'
+        "</figure>"
+    )
+    assert authors_of(page) == ()

@@ -25,6 +25,12 @@ _DEFAULT = ExtractConfig()
 # The title and the opening paragraphs tell a page's language; a few hundred words are plenty.
 LANGUAGE_SAMPLE_BLOCKS = 20
 LANGUAGE_SAMPLE_CHARS = 2000
+# Pages of other pages' cards: a byline printed in their text is a card's, the writer of one story
+# the page lists ("By Jane Doe" under the first teaser), not the page's author. What their
+# structured fields credit stays: a blog's index names its owner there. WCXB half A: 13 pages of
+# 13 sites credited a card's writer, a book's author or a shop's brand from their text; none of
+# their truths does.
+CARD_PAGES = ("listing", "collection")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -174,6 +180,8 @@ def _stages(
         again = read(profile=profile, again=content)
         if again.blocks:
             content = again
+    if kind.label in CARD_PAGES and meta.sources.get("authors") == "dom":
+        meta.choose("authors", *meta.structured_authors)
     _check_language(meta, content)
     article = _build(url, final_url, meta, content, kind.label)
     return Explanation(

@@ -69,6 +69,19 @@ _ROLE_WORDS = """writer writers editor editors reporter reporters correspondent 
 # the second half: blogs, agencies, police press offices and newsrooms in other languages: Indonesian
 # "Berita" is news, Greek "Συντακτική ομάδα" the editorial team, Korean 기자 reporter, Hindi ब्यूरो bureau)
 ROLE_WORDS = frozenset(_ROLE_WORDS.split())
+# Words of job titles which are also surnames ("Anthony Head", "Paul Nurse", "Jane Partner"): a role only in
+# a part that follows a person's name ("Jane Doe, Head Winemaker", "John Roe, Lead Engineer").
+_JOB_WORDS = """head lead principal partner vp svp evp cto cfo coo cmo cio cso executive engineer engineers
+    developer developers designer designers scientist scientists researcher researchers professor lecturer
+    teacher strategist marketer advisor adviser attorney lawyer counsel physician surgeon nurse
+    dietitian nutritionist therapist pharmacist chef intern assistant representative"""
+JOB_WORDS = frozenset(_JOB_WORDS.split())
+# The role words of a person's job, which a comma may follow with the employer ("Director, Example
+# Analytics"), not those of an organisation: after "Associated Press" a comma parts names again.
+_TITLE_WORDS = """writer editor reporter correspondent columnist journalist producer analyst chief senior
+    associate managing director manager officer president founder ceo coordinator specialist consultant
+    owner"""
+TITLE_WORDS = JOB_WORDS | frozenset(_TITLE_WORDS.split())
 # News agencies sign stories too; they are not persons.
 _WIRES = "reuters afp ap dpa ansa efe xinhua pti ani ians upi aap tass bloomberg kyodo yonhap"
 WIRE_NAMES = frozenset(_WIRES.split())
@@ -285,19 +298,27 @@ def split_byline(text: str) -> list[str]:
     if _BY_DOING.match(text):
         return []
     pieces = _SPLIT.split(text)  # part, separator, part, ...
-    parts = [pieces[0]]
+    parts = [("", pieces[0])]  # (the separator before, the part)
     for sep, part in zip(pieces[1::2], pieces[2::2], strict=True):
-        if sep.strip() in _JOINERS and len(part.split()) == 1 and len(parts[-1].split()) >= 2:
-            parts[-1] = f"{parts[-1]}{sep}{part}"  # "José Volta e Pinto"
+        if sep.strip() in _JOINERS and len(part.split()) == 1 and len(parts[-1][1].split()) >= 2:
+            parts[-1] = (parts[-1][0], f"{parts[-1][1]}{sep}{part}")  # "José Volta e Pinto"
         else:
-            parts.append(part)
+            parts.append((sep.strip(), part))
     names: list[str] = []
     after_name = False  # whether the part before was a full name
-    for part in parts:
+    in_role = False  # whether the part before was the job of the person named before it
+    for sep, part in parts:
         letters = _credentials_only(part)
         if letters and after_name:
             names[-1] = f"{names[-1]}, {letters}"  # "Jane Doe, MS, RD": her letters, not a second person
             continue
+        if ((after_name or in_role) and _job(part)) or (in_role and sep == ","):
+            # What the person named before does, and where: "Jane Doe, Head Winemaker", "Jane Doe" /
+            # "Director, Advanced Analytics", "Jane Doe" / "Founder and CEO, Example Digital". A comma
+            # goes on with a job title; "and", "&", ";" or a new line may name someone else.
+            after_name, in_role = False, in_role or _job(part, TITLE_WORDS)
+            continue
+        in_role = False
         name = _person(part)
         after_name = name is not None and " " in bare(name)
         if name:
@@ -307,6 +328,13 @@ def split_byline(text: str) -> list[str]:
         # second author: people who sign with one name sign alone.
         names = [name for name in names if " " in bare(name)]
     return names
+
+
+def _job(part: str, words: frozenset[str] = ROLE_WORDS | JOB_WORDS) -> bool:
+    """Whether a part of a byline holds one of ``words``: by default, whether it reads as a role or a
+    job title ("Staff Writer", "Founder and CEO", "Head Winemaker", "Lead Engineer", "VP")."""
+    pieces = {piece for word in part.lower().split() for piece in word.strip(".,").split("-")}
+    return not words.isdisjoint(pieces)
 
 
 def _without_date(line: str) -> str:

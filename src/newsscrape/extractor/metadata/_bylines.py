@@ -160,7 +160,18 @@ _MEMBER_LINK = re.compile(r"/(?:u|users?)/", re.IGNORECASE)
 # article changes, and a service page no longer credits a related post's writer.
 # A class that holds "author" in another word: "authorization-link" (a shop's "Sign In"),
 # "authorized-dealer-link" (a product page's badge). WCXB half A: 2 sites credited such a text.
-NOT_BYLINE_BOXES = ("comment", "related", "nav-prev", "nav-next", "post-navigation", "authoriz")
+# A testimonial or a quote names whom it quotes ("Quote__author", "testimonial-author",
+# "CustomerQuotes_authorInfo"): a customer, not a writer. WCXB half A: 5 service pages of 5 sites.
+NOT_BYLINE_BOXES = (
+    "comment",
+    "related",
+    "nav-prev",
+    "nav-next",
+    "post-navigation",
+    "authoriz",
+    "testimonial",
+    "quote",
+)
 HCARD_NOT_PERSON = ("org", "adr")  # hCard classes of an organisation name or a postal address
 # What the cleaner reads, at most: a story has a handful of authors, each a few words, and its
 # regexes must stay cheap on a hostile page (an 80 KB "name" took 15 s; 10k authors in JSON-LD).
@@ -203,6 +214,7 @@ def find_authors(
     *,
     site: str | None,
     host: str | None,
+    printed: bool = True,
 ) -> tuple[tuple[str, ...], str | None]:
     """The story's authors and where they were found (json-ld | meta | dom); ((), None) when nobody.
 
@@ -210,11 +222,15 @@ def find_authors(
     byline on the page; a structured name the page never prints yields to a "By ..." line naming
     someone else). Only a page that names no person anywhere is credited to what its structured
     fields or its byline name instead: a team, an organisation, a handle ("The Investopedia Team").
+    ``printed=False``: only what the structured fields credit, for a page whose printed bylines are
+    other stories' (a listing's cards).
 
     >>> find_authors(LexborHTMLParser(""), {"author": ["By Jane Doe"]}, JsonLd(), site=None, host=None)
     (('Jane Doe',), 'meta')
     """
     for read, source, _ in _author_rules(_Marks(tree), metas, ld, site=site, host=host):
+        if not printed and source == "dom":
+            continue
         names = read()
         if names:
             return names, source

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ._language import normalise_language
 from ._metapage import Candidate, Metadata, MetaField, Page
-from ._metarules import TABLE, Rule, own_trail, rules_for
+from ._metarules import TABLE, Rule, own_trail, rules_for, structured_authors
 
 __all__ = ["Candidate", "MetaField", "Metadata", "normalise_language", "read_metadata", "rules_for"]
 
@@ -52,6 +52,8 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None, explain: bool = Fa
             for seen_source, what, seen in row.weighed(page, meta) if row.weighed else ():
                 if seen != value:
                     meta.candidates.append(Candidate(name, seen_source, what, seen, False))
+    if meta.sources.get("authors") == "dom":  # for a page the page-type model finds a listing
+        meta.structured_authors = structured_authors(page, meta)
     if meta.record.breadcrumbs:  # the trail ends with the page itself: drop that crumb, keep the source
         meta.choose("breadcrumbs", own_trail(page, meta), meta.sources["breadcrumbs"])
     return meta

@@ -45,6 +45,9 @@ class Metadata:
 
     article_body: str | None = None  # JSON-LD articleBody, a hint for the content pass
     word_count: int | None = None  # JSON-LD wordCount, a hint for the content pass
+    # Where the authors come from the page's text: whom the structured fields alone credit, and
+    # where (json-ld | meta), for a page of cards whose printed bylines are other stories'.
+    structured_authors: tuple[tuple[str, ...], str | None] = ((), None)
     sources: dict[MetaField, str] = field(default_factory=dict)  # field -> json-ld|og|meta|dom|url|text
     # Under ``explain`` only: every candidate of every field, winners and losers, in rule order.
     candidates: list[Candidate] = field(default_factory=list)

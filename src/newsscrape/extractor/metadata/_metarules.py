@@ -319,6 +319,14 @@ def authors(p: Page, m: Metadata) -> tuple[object, str | None]:
     return find_authors(p.tree, p.metas, p.ld.crediting(), site=m.record.site_name, host=p.host)
 
 
+def structured_authors(p: Page, m: Metadata) -> tuple[tuple[str, ...], str | None]:
+    """The authors the structured fields alone credit (JSON-LD, metas): a listing's, whose printed
+    bylines are its cards'."""
+    return find_authors(
+        p.tree, p.metas, p.ld.crediting(), site=m.record.site_name, host=p.host, printed=False
+    )
+
+
 def authors_weighed(p: Page, m: Metadata) -> list[tuple[str, str, object]]:
     return weigh_authors(p.tree, p.metas, p.ld.crediting(), site=m.record.site_name, host=p.host)
 
