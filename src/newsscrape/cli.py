@@ -135,6 +135,18 @@ def _parse_proxy(ctx: click.Context, param: click.Parameter, value: str | None) 
     return value
 
 
+def _check_sites(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """A site no client could fetch is a usage error, with the message fetch gives a bad URL."""
+    from .crawler import check_site
+
+    for site in value:
+        try:
+            check_site(site)
+        except NewsscrapeError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+    return value
+
+
 def _fetch_options(fn: F) -> F:
     """-H/--header, --cookie, --proxy, --user-agent: the same on fetch, crawl and explain."""
     for option in reversed(
@@ -366,6 +378,7 @@ def explain_cmd(
     "--site",
     "sites",
     multiple=True,
+    callback=_check_sites,
     metavar="SITE_URL",
     help="Crawl the articles discovery finds on SITE_URL (repeatable) instead of a URL list.",
 )
@@ -527,7 +540,7 @@ def crawl_cmd(
 
 
 @main.command("discover")
-@click.argument("sites", metavar="SITE_URL...", nargs=-1, required=True)
+@click.argument("sites", metavar="SITE_URL...", nargs=-1, required=True, callback=_check_sites)
 @click.option(
     "-o",
     "--output",
