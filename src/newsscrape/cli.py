@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from .archive import WarcStats
     from .extractor import Explanation
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 _CRAWL, _FETCH = CrawlConfig(), FetchConfig()  # option defaults come from the configs, never restated
@@ -246,7 +246,7 @@ def fetch_cmd(
 
     A URL that fails is still a line: {"url": ..., "error": {"kind": ..., "message": ...}}.
     robots.txt is not consulted unless --robots (crawl consults it unless --no-robots).
-    Exit code 0 when every URL succeeded, 1 when any failed, 2 usage or write error.
+    Exit code 0 when every URL succeeded, 1 when any failed, 2 usage or write error, 130 interrupted.
 
     \b
     Example:
@@ -728,8 +728,10 @@ def _emit(
     summary: Callable[[], str | None] | None = None,
 ) -> None:
     """Write every record; exit 1 if any is an error, 2 (with a message) if the output cannot be
-    written, 141 quietly if stdout's reader is gone. ``summary`` (then) goes to stderr."""
+    written, 141 quietly if stdout's reader is gone, 130 after Ctrl-C (the records written so far
+    stay, whole: ``--resume`` goes on). ``summary`` (then) goes to stderr."""
     failed = False
+    written = 0
     try:
         with writer_for(output_format, output) as out:
             for record in records:
@@ -737,6 +739,12 @@ def _emit(
                 if isinstance(record, ErrorRecord):
                     click.echo(f"newsscrape: {record.url}: {record.kind}: {record.message}", err=True)
                 out.write(record)
+                written += 1
+    except KeyboardInterrupt:
+        again = "; --resume continues" if output is not None else ""
+        noun = "record" if written == 1 else "records"
+        click.echo(f"newsscrape: interrupted after {written} {noun}{again}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except ExportError as exc:
         if isinstance(exc.__cause__, BrokenPipeError):
             _silence_stdout()
