@@ -103,8 +103,8 @@ class Discoverer:
                 for task in tasks:
                     task.cancel()
                 await asyncio.gather(*tasks, return_exceptions=True)
-        for plan in plans:
-            self.counts.update(plan.counts)
+                for plan in plans:  # a stopped run's summary counts what it found too
+                    self.counts.update(plan.counts)
         self.complete = not self._stopping and not any(plan.full for plan in plans)
 
     # --- one site ----------------------------------------------------------------------------------
