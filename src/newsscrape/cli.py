@@ -607,7 +607,7 @@ def discover_cmd(
     try:
         from .crawler import run_discover_job
 
-        open_output(output, resume=False)
+        open_output(output, resume=False, resumable=False)
         code = run_discover_job(sites, output, config=config)
     except CrawlJobError as exc:
         raise click.UsageError(str(exc)) from exc

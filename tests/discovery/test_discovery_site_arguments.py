@@ -1,4 +1,5 @@
-"""A site that names no fetchable home page is refused before any request, as fetch refuses a bad URL."""
+"""discover's arguments: a site that names no fetchable home page is refused before any request, as
+fetch refuses a bad URL; an existing -o FILE is refused without advice to use a --resume discover has not."""
 
 from __future__ import annotations
 
@@ -35,3 +36,12 @@ def test_library_discover_raises_invalid_url(site: str) -> None:
     with pytest.raises(FetchError) as caught:
         list(discover_sync(site))
     assert caught.value.kind == "invalid_url"
+
+
+def test_discover_refuses_an_existing_output_without_offering_resume(tmp_path: Path) -> None:
+    out = tmp_path / "urls.jsonl"
+    out.write_text('{"url": "https://example.com/a"}\n')
+    result = CliRunner().invoke(main, ["discover", "https://example.com/", "-o", str(out)])
+    assert result.exit_code == 2
+    assert f"{out} exists: choose another file" in result.stderr
+    assert "--resume" not in result.stderr
