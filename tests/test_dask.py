@@ -67,5 +67,18 @@ def test_write_jsonl_writes_one_file_per_partition(client: object, tmp_path: Pat
     assert "first paragraph of w1p2" in lines[-1]["body"]
 
 
+def test_write_jsonl_files_concatenate_into_one_jsonl_file(client: object, tmp_path: Path) -> None:
+    written = nd.write_jsonl(nd.read_warc(two_warcs(tmp_path)), str(tmp_path / "out" / "part-*.jsonl"))
+    texts = [Path(name).read_text() for name in sorted(written)]
+    assert all(text.endswith("}\n") for text in texts)
+    assert len([json.loads(line) for line in "".join(texts).splitlines()]) == 6
+
+
+def test_write_jsonl_leaves_an_empty_partition_empty(client: object, tmp_path: Path) -> None:
+    nothing = nd.read_warc(two_warcs(tmp_path)).filter(lambda record: False)
+    written = nd.write_jsonl(nothing, str(tmp_path / "out" / "part-*.jsonl"))
+    assert [Path(name).read_text() for name in written] == ["", ""]
+
+
 def test_crawl_bag_is_still_importable_from_its_old_place() -> None:
     assert crawl_bag is nd.crawl_bag

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from .archive import WarcStats
     from .extractor import Explanation
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 _CRAWL, _FETCH = CrawlConfig(), FetchConfig()  # option defaults come from the configs, never restated
@@ -132,6 +132,18 @@ def _parse_proxy(ctx: click.Context, param: click.Parameter, value: str | None) 
             raise click.BadParameter(
                 f"{value!r}: expected an http://, https:// or socks5:// URL ({exc})", ctx=ctx, param=param
             ) from exc
+    return value
+
+
+def _check_sites(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """A site no client could fetch is a usage error, with the message fetch gives a bad URL."""
+    from .crawler import check_site
+
+    for site in value:
+        try:
+            check_site(site)
+        except NewsscrapeError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
     return value
 
 
@@ -234,7 +246,7 @@ def fetch_cmd(
 
     A URL that fails is still a line: {"url": ..., "error": {"kind": ..., "message": ...}}.
     robots.txt is not consulted unless --robots (crawl consults it unless --no-robots).
-    Exit code 0 when every URL succeeded, 1 when any failed, 2 usage or write error.
+    Exit code 0 when every URL succeeded, 1 when any failed, 2 usage or write error, 130 interrupted.
 
     \b
     Example:
@@ -366,6 +378,7 @@ def explain_cmd(
     "--site",
     "sites",
     multiple=True,
+    callback=_check_sites,
     metavar="SITE_URL",
     help="Crawl the articles discovery finds on SITE_URL (repeatable) instead of a URL list.",
 )
@@ -455,8 +468,9 @@ def crawl_cmd(
 ) -> None:
     """Crawl the URLs listed in URLS.txt ('-' = stdin), one JSON line per distinct URL.
 
-    One URL per line (UTF-8, a byte order mark and CR-LF line ends are fine); blank lines and lines
-    starting with '#' are skipped. Duplicates (after
+    One URL per line (UTF-8, a byte order mark and CR-LF line ends are fine), or a JSON line with
+    a "url" (as `newsscrape discover` prints); blank lines and lines starting with '#' are skipped.
+    Duplicates (after
     normalising case, default port, fragment and tracking parameters) are fetched once and
     recorded under the URL as first listed. Each record is appended as soon as it is ready;
     after Ctrl-C, kill or power loss, run again with --resume to do the rest. Ctrl-C once lets
@@ -527,7 +541,7 @@ def crawl_cmd(
 
 
 @main.command("discover")
-@click.argument("sites", metavar="SITE_URL...", nargs=-1, required=True)
+@click.argument("sites", metavar="SITE_URL...", nargs=-1, required=True, callback=_check_sites)
 @click.option(
     "-o",
     "--output",
@@ -594,7 +608,7 @@ def discover_cmd(
     try:
         from .crawler import run_discover_job
 
-        open_output(output, resume=False)
+        open_output(output, resume=False, resumable=False)
         code = run_discover_job(sites, output, config=config)
     except CrawlJobError as exc:
         raise click.UsageError(str(exc)) from exc
@@ -715,8 +729,10 @@ def _emit(
     summary: Callable[[], str | None] | None = None,
 ) -> None:
     """Write every record; exit 1 if any is an error, 2 (with a message) if the output cannot be
-    written, 141 quietly if stdout's reader is gone. ``summary`` (then) goes to stderr."""
+    written, 141 quietly if stdout's reader is gone, 130 after Ctrl-C (the records written so far
+    stay, whole: ``--resume`` goes on). ``summary`` (then) goes to stderr."""
     failed = False
+    written = 0
     try:
         with writer_for(output_format, output) as out:
             for record in records:
@@ -724,6 +740,12 @@ def _emit(
                 if isinstance(record, ErrorRecord):
                     click.echo(f"newsscrape: {record.url}: {record.kind}: {record.message}", err=True)
                 out.write(record)
+                written += 1
+    except KeyboardInterrupt:
+        again = "; --resume continues" if output is not None else ""
+        noun = "record" if written == 1 else "records"
+        click.echo(f"newsscrape: interrupted after {written} {noun}{again}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except ExportError as exc:
         if isinstance(exc.__cause__, BrokenPipeError):
             _silence_stdout()

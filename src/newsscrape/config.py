@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 from importlib.util import find_spec
 from typing import Final, Literal
 
@@ -159,7 +159,7 @@ class CrawlConfig:
 class DiscoverConfig:
     """How a site's article URLs are found: which sources, how far, which ones are kept."""
 
-    since: datetime | None = None  # keep URLs dated on or after this (naive: UTC)
+    since: datetime | None = None  # keep URLs dated on or after this (naive: UTC; a date: its midnight UTC)
     max_urls: int | None = None  # stop after this many article URLs
     # The home page and section pages are walked "fallback": only when no sitemap or feed was usable.
     pages: Literal["fallback", "always", "never"] = "fallback"
@@ -171,6 +171,11 @@ class DiscoverConfig:
     crawl: CrawlConfig = field(default_factory=CrawlConfig)  # politeness, robots, retries, fetch limits
 
     def __post_init__(self) -> None:
+        since: object = self.since
+        if isinstance(since, date) and not isinstance(since, datetime):  # since=date(2024, 5, 1)
+            object.__setattr__(self, "since", datetime.combine(since, time(), tzinfo=UTC))
+        elif since is not None and not isinstance(since, datetime):
+            raise TypeError(f"since must be a datetime or a date, got {type(since).__name__} {since!r}")
         if self.max_urls is not None:
             _positive("max_urls", self.max_urls)
         for name in ("max_depth", "max_index_depth"):

@@ -83,11 +83,18 @@ def write_jsonl(bag: dask.bag.Bag, pattern: str, **options: object) -> list[str]
     ['out/part-0.jsonl', 'out/part-1.jsonl']
 
     ``options`` go to ``dask.bag.Bag.to_textfiles`` (``compression="gzip"``, ``storage_options``).
-    The lines are the ones ``newsscrape crawl`` writes.
+    The lines are the ones ``newsscrape crawl`` writes, each ended by a newline, the last one too
+    (``to_textfiles`` leaves it off by default), so ``cat out/part-*.jsonl`` is one JSON Lines file.
     """
-    lines = bag.map(dumps)  # type: ignore[no-untyped-call]  # to_textfiles ends each line
-    written: list[str] = lines.to_textfiles(pattern, **options)
+    # One text per partition, its lines each ended: to_textfiles only puts newlines between elements.
+    texts = bag.map(dumps).map_partitions(_jsonl_text)  # type: ignore[no-untyped-call]
+    written: list[str] = texts.to_textfiles(pattern, **options)
     return written
+
+
+def _jsonl_text(lines: Iterable[str]) -> list[str]:
+    text = "".join(line + "\n" for line in lines)
+    return [text] if text else []  # an empty partition is an empty file, not a blank line
 
 
 # A partition's result travels between processes: a list, not a generator (which cannot be pickled).

@@ -319,6 +319,28 @@ def test_read_ahead_is_bounded(fault_servers: Callable[[str], FaultServer]) -> N
     assert max(pending_seen) <= 5
 
 
+def test_stop_does_not_wait_for_an_input_that_has_no_next_url_yet(fault_server: FaultServer) -> None:
+    # crawl --site: discovery still reading its sources (or a slow stdin) when Ctrl-C comes; the
+    # crawl ended only when the drain deadline cancelled it (5 s, every time).
+    crawler = Crawler(FAST)
+
+    async def urls() -> AsyncIterator[str]:
+        yield fault_server.url("/page/a")
+        await asyncio.sleep(60)  # the next URL is a long way off
+        yield fault_server.url("/page/b")
+
+    async def run() -> list[str]:
+        got = []
+        async for record in crawler.run(urls()):
+            got.append(record.url)
+            crawler.stop()
+        return got
+
+    started = time.monotonic()
+    assert asyncio.run(asyncio.wait_for(run(), 20)) == [fault_server.url("/page/a")]
+    assert time.monotonic() - started < 5
+
+
 def test_stop_finishes_what_is_in_flight_and_starts_nothing_new(fault_server: FaultServer) -> None:
     crawler = Crawler(dataclasses.replace(FAST, delay=0.2))
 

@@ -83,3 +83,18 @@ def test_url_set_keeps_everything_while_growing() -> None:
 def test_url_list_skips_blank_and_comment_lines() -> None:
     lines = ["# my list\n", "\n", "  https://e.com/1  \n", "   # indented comment\n", "https://e.com/2"]
     assert list(read_url_lines(lines)) == ["https://e.com/1", "https://e.com/2"]
+
+
+def test_a_json_line_of_discover_gives_its_url() -> None:
+    lines = [
+        '{"url": "https://example.com/2024/05/01/a", "published": null, "source": "sitemap"}\n',
+        '\ufeff{"url": " https://example.com/b "}\r\n',
+        '{"title": "no url here"}\n',
+        "{not json\n",
+    ]
+    assert list(read_url_lines(lines)) == [
+        "https://example.com/2024/05/01/a",
+        "https://example.com/b",
+        '{"title": "no url here"}',  # kept as the line: an invalid URL, reported as one
+        "{not json",
+    ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+
+import pytest
 
 from newsscrape.config import DiscoverConfig
 from newsscrape.discovery import Discovery, Found, Want
@@ -106,6 +108,22 @@ def test_since_keeps_dated_urls_on_or_after_the_date() -> None:
     plan, found, _ = run(docs, robots=(SITE + "s.xml",), since=datetime(2024, 5, 1))
     assert [f.url for f in found] == [SITE + "new-story-here"]
     assert plan.counts["older"] == 1
+
+
+def test_since_may_be_a_date_taken_as_its_midnight_utc() -> None:
+    docs = {
+        SITE + "s.xml": urlset(
+            (SITE + "old-story-here", "2024-04-30T23:59:59+00:00"), (SITE + "new-story-here", "2024-05-01")
+        )
+    }
+    _, found, _ = run(docs, robots=(SITE + "s.xml",), since=date(2024, 5, 1))
+    assert [f.url for f in found] == [SITE + "new-story-here"]
+    assert DiscoverConfig(since=date(2024, 5, 1)).since == datetime(2024, 5, 1, tzinfo=UTC)  # type: ignore[arg-type]
+
+
+def test_since_of_another_type_is_refused_when_the_config_is_made() -> None:
+    with pytest.raises(TypeError, match="since must be a datetime or a date"):
+        DiscoverConfig(since="2024-05-01")  # type: ignore[arg-type]
 
 
 def test_since_keeps_an_undated_url_only_if_its_sitemap_is_newer() -> None:

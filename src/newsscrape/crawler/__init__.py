@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final
 from .._lazy import lazy_names
 
 if TYPE_CHECKING:  # the names as mypy and IDEs see them; at run time ``__getattr__`` imports them
-    from ._discover import Discoverer, discover, discover_sync
+    from ._discover import Discoverer, check_site, discover, discover_sync
     from ._engine import Crawler, CrawlStats, crawl, crawl_sync
     from ._job import EXIT_PIPE_CLOSED, CrawlJobError, open_output, run_crawl_job
     from ._offline import extract_pages
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the names as mypy and IDEs see them; at run time ``__getatt
 
 # Public name -> the submodule that defines it.
 _LAZY: Final[dict[str, str]] = {
-    **dict.fromkeys(("Discoverer", "discover", "discover_sync"), "._discover"),
+    **dict.fromkeys(("Discoverer", "check_site", "discover", "discover_sync"), "._discover"),
     **dict.fromkeys(("Crawler", "CrawlStats", "crawl", "crawl_sync"), "._engine"),
     **dict.fromkeys(("EXIT_PIPE_CLOSED", "CrawlJobError", "open_output", "run_crawl_job"), "._job"),
     "extract_pages": "._offline",
@@ -46,6 +46,7 @@ __all__ = [
     "UrlSet",
     "afetch",
     "afetch_one",
+    "check_site",
     "check_url",
     "crawl",
     "crawl_sync",

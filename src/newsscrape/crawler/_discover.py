@@ -25,13 +25,13 @@ from collections.abc import AsyncGenerator, Callable, Iterable, Iterator
 from ..config import DiscoverConfig
 from ..discovery import MAX_BYTES, Discovery, Found, Note, Want
 from ..errors import FetchError
-from ..fetcher import OnExchange, Page, afetch_page, async_client
+from ..fetcher import OnExchange, Page, afetch_page, async_client, invalid_url
 from ..fetcher._raw import afetch_raw, header
 from ..fetcher.robots import RobotsCache, RobotsRules
 from ._hosts import Host, hold_off, wait_turn
 from ._policy import is_retryable, request_interval, retry_wait
 from ._sync import iterate_sync
-from ._urls import origin
+from ._urls import check_url, origin
 from ._validators import SourceStore
 
 log = logging.getLogger("newsscrape.discovery")
@@ -83,7 +83,7 @@ class Discoverer:
         cfg = self.config
         fetch = cfg.crawl.fetch
         self._raw_config = dataclasses.replace(fetch, max_bytes=max(fetch.max_bytes, MAX_BYTES))
-        plans = [Discovery(site, config=cfg) for site in dict.fromkeys(sites)]
+        plans = [Discovery(check_site(site), config=cfg) for site in dict.fromkeys(sites)]
         out: asyncio.Queue[Found | BaseException | None] = asyncio.Queue(maxsize=1024)
         async with async_client(fetch, on_exchange=self._on_exchange) as client:
             self._client = client
@@ -103,8 +103,8 @@ class Discoverer:
                 for task in tasks:
                     task.cancel()
                 await asyncio.gather(*tasks, return_exceptions=True)
-        for plan in plans:
-            self.counts.update(plan.counts)
+                for plan in plans:  # a stopped run's summary counts what it found too
+                    self.counts.update(plan.counts)
         self.complete = not self._stopping and not any(plan.full for plan in plans)
 
     # --- one site ----------------------------------------------------------------------------------
@@ -225,6 +225,23 @@ class Discoverer:
         if host is None:
             host = self._hosts[key] = Host(origin=key)
         return host
+
+
+def check_site(site: str) -> str:
+    """``site`` itself, or FetchError(kind="invalid_url") when its home page is no URL a client could
+    fetch: said before any request, in the words ``fetch`` and ``crawl`` use for a bad URL (a bare
+    host name such as ``example.com`` is https://example.com/).
+
+        >>> check_site("ftp://example.com/")
+        Traceback (most recent call last):
+        newsscrape.errors.FetchError: invalid URL 'ftp://example.com/': not an absolute http(s) URL
+    """
+    try:
+        home = Discovery(site).home
+    except ValueError as exc:  # urlsplit: a bad port, unbalanced IPv6 brackets ...
+        raise invalid_url(site, str(exc)) from exc
+    check_url(home)
+    return site
 
 
 async def _sleep(seconds: float) -> bool:

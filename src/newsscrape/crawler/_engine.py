@@ -119,6 +119,7 @@ class Crawler:
         self._extract_fn = extract_fn
         self._rng = random.Random()
         self._stopping = False
+        self._reader: asyncio.Task[None] | None = None  # reads the input; stop() cancels it
         self._hosts: dict[str, Host] = {}
         self._failures: dict[str, int] = {}  # consecutive host-level failures, only for hosts with some
         self._failed_hosts: dict[str, tuple[FetchKind, str]] = {}  # origin -> (record kind, why given up)
@@ -135,6 +136,8 @@ class Crawler:
         self._stopping = True
         self._stop_event.set()
         self._room.set()  # the reader may be waiting for room in the queues
+        if self._reader is not None:  # or for its input: discovery under crawl --site, a slow stdin
+            self._reader.cancel()
 
     def window(self, url: str) -> Host:
         """The politeness window of ``url``'s origin, shared with this crawl's own requests: code
@@ -195,8 +198,9 @@ class Crawler:
         try:
             async with asyncio.TaskGroup() as tasks:
                 self._tasks = tasks
-                await self._read(urls)
-                await self._read_spill()
+                # A task of its own, so that stop() need not wait for the next line of an input that
+                # has none to give yet (a cancelled task leaves the group and its pages in flight be).
+                self._reader = tasks.create_task(self._read_input(urls))
         except Exception as exc:  # handed to the consumer, raised there
             await self._out.put(exc)
             return
@@ -205,6 +209,12 @@ class Crawler:
         await self._out.put(_END)
 
     # -- input -------------------------------------------------------------------------------
+
+    async def _read_input(self, urls: Iterable[str] | AsyncIterable[str]) -> None:
+        if self._stopping:
+            return
+        await self._read(urls)
+        await self._read_spill()
 
     async def _read(self, urls: Iterable[str] | AsyncIterable[str]) -> None:
         async for raw in stream_lines(urls):

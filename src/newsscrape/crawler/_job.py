@@ -183,9 +183,12 @@ def _count_urls(source: str | os.PathLike[str]) -> int | None:
         return None
 
 
-def open_output(output: str | os.PathLike[str] | None, *, resume: bool) -> UrlSet | None:
+def open_output(
+    output: str | os.PathLike[str] | None, *, resume: bool, resumable: bool = True
+) -> UrlSet | None:
     """The rule of ``-o`` on every command: FILE is created; an existing non-empty FILE is refused
     unless ``resume``, which appends to it and returns the inputs it records already (to skip).
+    A command without ``--resume`` (discover) says ``resumable=False``: its refusal offers none.
 
     >>> recorded = open_output("out.jsonl", resume=True)
     """
@@ -194,7 +197,8 @@ def open_output(output: str | os.PathLike[str] | None, *, resume: bool) -> UrlSe
             raise CrawlJobError("--resume needs -o FILE: the output file is what it resumes from")
         return None
     if not resume and _non_empty(output):
-        raise CrawlJobError(f"{output} exists: add --resume to continue it, or choose another file")
+        advice = "add --resume to continue it, or choose another file" if resumable else "choose another file"
+        raise CrawlJobError(f"{output} exists: {advice}")
     return load_recorded(output) if resume else None
 
 

@@ -1,8 +1,9 @@
 """The crawl's input as an async stream, read off the event loop when reading may block.
 
 A list or an async iterable is taken as it is. Any other iterable (a file, stdin) may block on
-read, so it is read in batches by a daemon thread: never one that interpreter exit would wait
-for, should stdin hang; the event loop keeps serving the crawl meanwhile.
+read, so it is read by a daemon thread: never one that interpreter exit would wait for, should
+stdin hang; the event loop keeps serving the crawl meanwhile, and takes each line as soon as it
+is read (what piled up meanwhile in one batch).
 
     >>> async for url in stream_lines(open("urls.txt")):
     ...     print(url)
@@ -12,12 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import threading
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable
-from typing import Any
+from collections import deque
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 
-READ_BATCH = 512  # input lines read per hop to the reader thread
+READ_BATCH = 512  # input lines the reader thread may hold before the crawl takes them
 
 
 async def stream_lines(urls: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[str]:
@@ -30,37 +30,80 @@ async def stream_lines(urls: Iterable[str] | AsyncIterable[str]) -> AsyncIterato
         for url in urls:
             yield url
         return
-    it = iter(urls)
-    loop = asyncio.get_running_loop()
-    while True:
-        batch: asyncio.Future[list[str]] = loop.create_future()
-
-        def read(batch: asyncio.Future[list[str]] = batch) -> None:
-            try:
-                lines = list(itertools.islice(it, READ_BATCH))
-            except BaseException as exc:  # a decoding error, a closed file: raised in the reader
-                _call(loop, _fail, batch, exc)
-            else:
-                _call(loop, _settle, batch, lines)
-
-        threading.Thread(target=read, daemon=True, name="newsscrape-read").start()
-        lines = await batch
-        if not lines:
-            return
-        for url in lines:
-            yield url
+    feed = _Feed(iter(urls), asyncio.get_running_loop())
+    threading.Thread(target=feed.read, daemon=True, name="newsscrape-read").start()
+    try:
+        while True:
+            lines = await feed.take()
+            if not lines:
+                return
+            for url in lines:
+                yield url
+    finally:
+        feed.close()
 
 
-def _call(loop: asyncio.AbstractEventLoop, fn: Callable[..., None], *args: Any) -> None:
-    with contextlib.suppress(RuntimeError):  # the loop closed meanwhile (the crawl was cancelled)
-        loop.call_soon_threadsafe(fn, *args)
+class _Feed:
+    """Lines handed from the reader thread to the event loop: each line as soon as it is read (a
+    pipe that gives one URL now and the next in an hour has the first crawled now), in batches of
+    what has piled up meanwhile, at most ``READ_BATCH`` held (the thread waits for room)."""
+
+    def __init__(self, it: Iterator[str], loop: asyncio.AbstractEventLoop) -> None:
+        self._it, self._loop = it, loop
+        self._cond = threading.Condition()
+        self._lines: deque[str] = deque()
+        self._end = False
+        self._error: BaseException | None = None
+        self._closed = False
+        self._waiter: asyncio.Future[None] | None = None
+
+    def read(self) -> None:  # the reader thread
+        try:
+            for line in self._it:
+                with self._cond:
+                    while len(self._lines) >= READ_BATCH and not self._closed:
+                        self._cond.wait()
+                    if self._closed:
+                        return
+                    self._lines.append(line)
+                    self._wake()
+        except BaseException as exc:  # a decoding error, a closed file: raised in the crawl
+            with self._cond:
+                self._error = exc
+                self._wake()
+        else:
+            with self._cond:
+                self._end = True
+                self._wake()
+
+    async def take(self) -> list[str]:
+        """The lines read since the last call (waiting for one); [] at the end of the input."""
+        while True:
+            with self._cond:
+                if self._lines:
+                    lines = list(self._lines)
+                    self._lines.clear()
+                    self._cond.notify()
+                    return lines
+                if self._error is not None:
+                    raise self._error
+                if self._end:
+                    return []
+                waiter = self._waiter = self._loop.create_future()
+            await waiter
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify()
+
+    def _wake(self) -> None:  # with the lock held
+        waiter, self._waiter = self._waiter, None
+        if waiter is not None:
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile (the crawl was cancelled)
+                self._loop.call_soon_threadsafe(_settle, waiter)
 
 
-def _settle(future: asyncio.Future[list[str]], lines: list[str]) -> None:
-    if not future.done():
-        future.set_result(lines)
-
-
-def _fail(future: asyncio.Future[list[str]], exc: BaseException) -> None:
-    if not future.done():
-        future.set_exception(exc)
+def _settle(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_result(None)

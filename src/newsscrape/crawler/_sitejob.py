@@ -141,6 +141,8 @@ def run_discover_job(
         err.write(summary(discoverer) + " (interrupted)\n")
         return EXIT_INTERRUPTED
     except ExportError as exc:
+        if isinstance(exc.__cause__, BrokenPipeError):  # `discover SITE | head`: stop quietly
+            return EXIT_PIPE_CLOSED
         err.write(f"newsscrape: stopped: {exc.message}\n")
         return EXIT_WRITE_FAILED
     finally:

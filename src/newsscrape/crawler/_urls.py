@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import json
 import re
 from array import array
 from collections.abc import Iterable, Iterator
@@ -179,12 +180,23 @@ def read_url_lines(lines: Iterable[str]) -> Iterator[str]:
 
 def url_of_line(line: str) -> str | None:
     """The URL a line of a URL list holds, or None for a blank or ``#`` comment line. A byte order
-    mark (files saved by Excel or Notepad) and CR-LF line ends are taken off.
+    mark (files saved by Excel or Notepad) and CR-LF line ends are taken off. A JSON object with a
+    string ``url`` (a line of ``newsscrape discover``, or of a crawl's output) gives that URL, so
+    ``discover SITE > urls.jsonl`` then ``crawl urls.jsonl`` works.
 
     >>> url_of_line("\\ufeffhttps://example.com/1\\r\\n"), url_of_line("# mine")
     ('https://example.com/1', None)
+    >>> url_of_line('{"url": "https://example.com/2", "source": "sitemap"}')
+    'https://example.com/2'
     """
     text = line.strip().lstrip("\ufeff").strip()
+    if text.startswith("{"):
+        try:
+            record = json.loads(text)
+        except ValueError:
+            return text  # an invalid URL, reported as such
+        url = record.get("url") if isinstance(record, dict) else None
+        return url.strip() if isinstance(url, str) and url.strip() else text
     return text if text and not text.startswith("#") else None
 
 

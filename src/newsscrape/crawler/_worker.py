@@ -62,6 +62,13 @@ def run_one(fn: ExtractFn, config: ExtractConfig, job: Job) -> Article | Extract
 def worker_main(conn: Connection, fn: ExtractFn, config: ExtractConfig, warm: bool = True) -> None:
     # Ctrl-C reaches the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent gone before this worker could say it started or answer (a crawl of a few URLs, done
+    # before the worker was up) closed the pipe: the worker ends quietly, without a traceback.
+    with contextlib.suppress(OSError, EOFError):  # BrokenPipeError is an OSError
+        _serve(conn, fn, config, warm)
+
+
+def _serve(conn: Connection, fn: ExtractFn, config: ExtractConfig, warm: bool) -> None:
     conn.send(READY)
     from ..extractor._warm import WARM_STEPS
 
