@@ -43,3 +43,16 @@ def test_summary_counts_outcomes_and_error_kinds() -> None:
     assert "3 failed (http_status 2, robots 1)" in summary
     assert "2 duplicates" in summary
     assert "1 already recorded" in summary
+
+
+def test_the_bar_shows_the_counts_of_the_record_it_draws() -> None:
+    # each redraw carries the counts as they are now, not the previous record's (ok= lagged one behind)
+    err = io.StringIO()
+    s = stats()
+    progress = Progress(s, stream=err, total=20, live=True)
+    bar = progress._bar  # draw on every record, as a slow crawl does
+    bar.mininterval, bar.miniters, bar.dynamic_miniters = 0, 1, False
+    progress.update()
+    s.ok += 1
+    progress.update()
+    assert "ok=8" in err.getvalue().split("\r")[-1]

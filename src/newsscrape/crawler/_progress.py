@@ -45,8 +45,9 @@ class Progress:
         s = self._stats
         seen = s.done + s.duplicates + s.recorded
         if self._bar is not None:
-            self._bar.update(seen - self._bar.n)
+            # the counts first: update() draws, and draws the postfix set before it
             self._bar.set_postfix(ok=s.ok, failed=sum(s.failed.values()), flight=s.in_flight, refresh=False)
+            self._bar.update(seen - self._bar.n)
             return
         now = time.monotonic()
         if now - self._last_line >= self._every:
