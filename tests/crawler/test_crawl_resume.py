@@ -254,7 +254,12 @@ def test_ctrl_c_records_pages_in_flight_then_exits_130(fault_server: FaultServer
     assert not {fault_server.url(p) for p in fault_server.paths()} & recorded
 
 
-def test_second_ctrl_c_stops_at_once(fault_server: FaultServer, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("sig", "advice"), [(signal.SIGINT, b"Ctrl-C again stops at once"), (signal.SIGTERM, b"a second SIGTERM")]
+)
+def test_second_signal_stops_at_once(
+    fault_server: FaultServer, tmp_path: Path, sig: signal.Signals, advice: bytes
+) -> None:
     source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
     source.write_text("".join(fault_server.url(f"/hang?i={i}") + "\n" for i in range(3)))
     args = [sys.executable, "-m", "newsscrape", "crawl", str(source), "-o", str(out)]
@@ -263,10 +268,11 @@ def test_second_ctrl_c_stops_at_once(fault_server: FaultServer, tmp_path: Path) 
     )
     try:
         _wait_for(lambda: len(fault_server.paths()) >= 2, proc)  # robots.txt, then a /hang in flight
-        proc.send_signal(signal.SIGINT)
-        # Signals sent close together may merge into one: wait until the first has been handled.
-        _wait_for_stderr(proc, b"stopping: finishing pages in flight")
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(sig)
+        # Signals sent close together may merge into one: wait until the first has been handled,
+        # and the advice names the signal that was sent.
+        _wait_for_stderr(proc, advice)
+        proc.send_signal(sig)
         _, err = proc.communicate(timeout=30)  # the hanging requests would take 20 s to time out
     finally:
         if proc.poll() is None:

@@ -110,14 +110,15 @@ async def _drive(
     assert task is not None
     interrupts = 0
 
-    def on_signal() -> None:
+    def on_signal(sig: signal.Signals) -> None:
         nonlocal interrupts
         interrupts += 1
         if interrupts == 1:
             progress.close()
+            again = "Ctrl-C again" if sig == signal.SIGINT else f"a second {sig.name}"
             err.write(
                 f"newsscrape: stopping: finishing pages in flight (up to {drain_timeout:g}s); "
-                "Ctrl-C again stops at once\n"
+                f"{again} stops at once\n"
             )
             crawler.stop()
             loop.call_later(drain_timeout, task.cancel)
@@ -134,7 +135,7 @@ async def _drive(
     handled = []
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, on_signal)
+            loop.add_signal_handler(sig, on_signal, sig)
             handled.append(sig)
     outcome = "done"
     try:
