@@ -58,6 +58,18 @@ def test_bad_input_is_an_error_record_and_exit_code_1(tmp_path: Path) -> None:
     assert "empty" in result.stderr
 
 
+def test_a_file_that_cannot_be_read_is_an_unreadable_record_not_an_empty_one(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE)
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.html"), str(page)])
+    assert result.exit_code == 1
+    first, second = _lines(result.stdout)
+    assert first["error"]["kind"] == "extract"
+    assert first["error"]["reason"] == "unreadable"
+    assert first["error"]["message"].startswith("cannot read ")
+    assert "body" in second
+
+
 def test_url_with_several_files_is_a_usage_error(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_bytes(PAGE)

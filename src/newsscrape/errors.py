@@ -40,6 +40,7 @@ FETCH_KINDS: Final[frozenset[str]] = frozenset(get_args(FetchKind))
 # Why a page gave no Article.
 ExtractReason = Literal[
     "empty",  # no markup at all
+    "unreadable",  # the input file could not be read (missing, no permission, a cut-off gzip)
     "not_html",  # the bytes are not HTML
     "no_body",  # parsed, but nothing article-like was found
     "too_deep",  # nesting beyond the configured guard

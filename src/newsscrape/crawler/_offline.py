@@ -100,4 +100,6 @@ def _pooled(items: Iterable[Item], pool: ExtractPool, *, window: int) -> Iterato
 
 
 def _unreadable(item: InputError) -> ErrorRecord:
-    return ErrorRecord(url=item.url, kind="extract", reason="empty", message=item.message, source=item.source)
+    return ErrorRecord(
+        url=item.url, kind="extract", reason="unreadable", message=item.message, source=item.source
+    )
