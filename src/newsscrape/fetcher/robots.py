@@ -62,6 +62,7 @@ class RobotsRules:
         disallowed for now, and asking again later may do better. A crawler retries such a host with
         backoff (``RobotsCache.forget`` drops the cached answer) and records ``host_unreachable``.
 
+        >>> rules = RobotsRules(origin="https://example.com:443", verdict="unreachable", reason="HTTP 503")
         >>> rules.retryable, rules.reason
         (True, 'HTTP 503')
         """
@@ -70,8 +71,13 @@ class RobotsRules:
     def allowed(self, url: str, user_agent: str) -> bool:
         """May ``user_agent`` fetch ``url``?
 
+        >>> robots = Protego.parse("User-agent: *\\nDisallow: /search")
+        >>> origin = "https://example.com"
+        >>> rules = RobotsRules(origin=origin, verdict="rules", reason="HTTP 200", parser=robots)
         >>> rules.allowed("https://example.com/news/1", "newsscrape/0.1")
         True
+        >>> rules.allowed("https://example.com/search?q=rain", "newsscrape/0.1")
+        False
         """
         if self.verdict == "unreachable":
             return False
@@ -80,7 +86,10 @@ class RobotsRules:
     def crawl_delay(self, user_agent: str) -> float | None:
         """Seconds the site asks between requests (Crawl-delay, or Request-rate), if it says.
 
-        >>> rules.crawl_delay("newsscrape/0.1")  # robots.txt: "Crawl-delay: 2"
+        >>> robots = Protego.parse("User-agent: *\\nCrawl-delay: 2")
+        >>> origin = "https://example.com"
+        >>> rules = RobotsRules(origin=origin, verdict="rules", reason="HTTP 200", parser=robots)
+        >>> rules.crawl_delay("newsscrape/0.1")
         2.0
         """
         if self.parser is None:
