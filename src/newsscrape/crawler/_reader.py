@@ -4,8 +4,10 @@ A list or an async iterable is taken as it is. Any other iterable (a file, stdin
 read, so it is read in batches by a daemon thread: never one that interpreter exit would wait
 for, should stdin hang; the event loop keeps serving the crawl meanwhile.
 
-    >>> async for url in stream_lines(open("urls.txt")):
-    ...     print(url)
+    For example::
+
+        async for url in stream_lines(open("urls.txt")):
+            print(url)
 """
 
 from __future__ import annotations

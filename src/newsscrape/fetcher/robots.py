@@ -107,8 +107,10 @@ async def afetch_robots(
 ) -> RobotsRules:
     """Download and parse ``origin + "/robots.txt"``; never raises for network or HTTP trouble.
 
-    >>> rules = await afetch_robots("https://example.com:443", client=client, config=FetchConfig())
-    >>> rules.allowed("https://example.com/news/1", config.user_agent)
+    For example::
+
+        rules = await afetch_robots("https://example.com:443", client=client, config=FetchConfig())
+        rules.allowed("https://example.com/news/1", config.user_agent)
 
     Raises FetchError(kind="invalid_url") only when ``origin`` itself is not a usable URL (the
     message is ``check_url``'s).
@@ -224,8 +226,10 @@ class RobotsCache:
     ``unreachable_retries``: tries after ``retry_delay`` before an unreachable answer is cached
     (0 for a caller that retries itself, with ``forget`` and its own backoff).
 
-        >>> cache = RobotsCache(client=client, config=FetchConfig(), limiter=slots)
-        >>> (await cache.rules("https://example.com:443")).allowed(url, ua)
+        For example::
+
+            cache = RobotsCache(client=client, config=FetchConfig(), limiter=slots)
+            (await cache.rules("https://example.com:443")).allowed(url, ua)
     """
 
     def __init__(
@@ -259,8 +263,10 @@ class RobotsCache:
     async def rules(self, origin: str) -> RobotsRules:
         """The rules of ``origin`` (``scheme://host:port``), fetched on first use, then cached.
 
-        >>> rules = await cache.rules("https://example.com:443")
-        >>> rules.allowed("https://example.com/news/1", ua), rules.crawl_delay(ua)
+        For example::
+
+            rules = await cache.rules("https://example.com:443")
+            rules.allowed("https://example.com/news/1", ua), rules.crawl_delay(ua)
 
         Raises FetchError(kind="invalid_url") for an origin that is no usable URL.
         """
@@ -288,7 +294,9 @@ class RobotsCache:
     def forget(self, origin: str) -> None:
         """Drop the cached answer of ``origin``: the next ``rules`` fetches robots.txt again.
 
-        >>> if rules.retryable: cache.forget(origin)  # then back off and ask again
+        For example::
+
+            if rules.retryable: cache.forget(origin)  # then back off and ask again
         """
         rules = self._rules.pop(origin, None)
         if rules is not None:
