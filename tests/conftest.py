@@ -19,6 +19,10 @@ settings.load_profile("noisy")
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
+# --doctest-modules would import this file as a module named "conftest", which src/conftest.py
+# (the doctests' set-up) already is: it holds no examples, so it is not collected.
+collect_ignore = ["conftest.py"]
+
 
 @pytest.fixture
 def anyio_backend() -> str:

@@ -1,8 +1,16 @@
 """newsscrape: news pages in, clean article records out.
 
 >>> import newsscrape
+>>> html_bytes = (
+...     b"<html><head><title>Rain returns | Daily</title>"
+...     b'<meta property="article:published_time" content="2024-05-06T08:00:00+02:00"></head><body>'
+...     b"<article><h1>Rain returns</h1><p>The rain came back to the valley after a dry month.</p>"
+...     b"<h2>Farmers</h2><p>Farmers welcomed the change and said most crops would recover.</p>"
+...     b"</article></body></html>"
+... )
 >>> article = newsscrape.extract(html_bytes, url="https://example.com/news/1")
->>> article.title, article.headings, article.published
+>>> article.title, article.headings, article.published.isoformat()
+('Rain returns', ('Farmers',), '2024-05-06T08:00:00+02:00')
 
 The public names are imported on first use (PEP 562 ``__getattr__``): ``import newsscrape``
 loads neither the crawler (httpx, the discovery stack) nor the extractor, so a process that

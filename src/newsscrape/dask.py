@@ -4,9 +4,11 @@ The unit of work is one WARC file per task (or one group of hosts for a crawl): 
 file itself and streams it record by record, so the client never reads an archive and a cluster
 of N machines reads N x cores archives at once. Records are plain picklable dataclasses.
 
-    >>> import newsscrape.dask as nd
-    >>> bag = nd.read_warc(["CC-NEWS-20240501001.warc.gz", "CC-NEWS-20240501002.warc.gz"])
-    >>> nd.write_jsonl(bag, "articles/*.jsonl")
+    For example::
+
+        import newsscrape.dask as nd
+        bag = nd.read_warc(["CC-NEWS-20240501001.warc.gz", "CC-NEWS-20240501002.warc.gz"])
+        nd.write_jsonl(bag, "articles/*.jsonl")
 
 Install with ``pip install 'newsscrape[dask]'``; run scripts under ``if __name__ == "__main__":``
 (distributed starts worker processes that import the script, as multiprocessing does).
@@ -39,8 +41,10 @@ def read_warc(
 ) -> dask.bag.Bag:
     """A bag of records (Article or ErrorRecord), one partition per WARC file, read on the workers.
 
-    >>> bag = read_warc(sorted(glob.glob("cc-news/*.warc.gz")))
-    >>> bag.filter(lambda r: r.language == "de").count().compute()
+    For example::
+
+        bag = read_warc(sorted(glob.glob("cc-news/*.warc.gz")))
+        bag.filter(lambda r: r.language == "de").count().compute()
 
     Each 200 HTML response of a file is one record, in file order, with ``source`` set to
     ``path#offset``; other records are skipped (``newsscrape extract`` counts them). ``paths``
@@ -59,8 +63,10 @@ def crawl_bag(
 ) -> dask.bag.Bag:
     """A bag of records (Article or ErrorRecord), one per distinct input URL, crawled on the workers.
 
-        >>> bag = crawl_bag(open("urls.txt"), npartitions=64)
-        >>> write_jsonl(bag, "out/*.jsonl")
+        For example::
+
+            bag = crawl_bag(open("urls.txt"), npartitions=64)
+            write_jsonl(bag, "out/*.jsonl")
 
     URLs are partitioned by origin (``crawler.distributed.partition_by_host``), so each host is
     crawled by one partition and its politeness holds across the cluster; each partition is a
@@ -79,8 +85,10 @@ def crawl_bag(
 def write_jsonl(bag: dask.bag.Bag, pattern: str, **options: object) -> list[str]:
     """Write a bag of records as JSON Lines files, one per partition (``pattern`` has one ``*``).
 
-    >>> write_jsonl(read_warc(paths), "out/part-*.jsonl")
-    ['out/part-0.jsonl', 'out/part-1.jsonl']
+    For example::
+
+        write_jsonl(read_warc(paths), "out/part-*.jsonl")
+        # ['out/part-0.jsonl', 'out/part-1.jsonl']
 
     ``options`` go to ``dask.bag.Bag.to_textfiles`` (``compression="gzip"``, ``storage_options``).
     The lines are the ones ``newsscrape crawl`` writes, each ended by a newline, the last one too

@@ -303,10 +303,24 @@ class Article:
         as ``- item`` / ``1. item``, tables as GitHub pipe tables, quotes as ``> ``, code fenced,
         captions in italics, and the blocks' links as ``[text](url)`` when the record keeps them.
 
+        >>> lead = Section(heading=None, level=0, blocks=(Paragraph(text="The rain came back."),))
+        >>> farms = Section(heading="Farmers", level=2, blocks=(Paragraph(text="Crops will recover."),))
+        >>> article = Article(url="https://example.com/news/1", title="Rain returns", sections=(lead, farms))
         >>> print(article.to_markdown())
         ---
         url: "https://example.com/news/1"
-        ...
+        published: null
+        authors: []
+        ---
+        <BLANKLINE>
+        # Rain returns
+        <BLANKLINE>
+        The rain came back.
+        <BLANKLINE>
+        ## Farmers
+        <BLANKLINE>
+        Crops will recover.
+        <BLANKLINE>
         """
         lines: list[str] = []
         if front_matter:

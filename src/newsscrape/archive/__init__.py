@@ -6,8 +6,10 @@ counted in ``WarcStats``; ``read_inputs`` walks what a user has on disk (HTML fi
 directories, WARC files) for ``extract``. warcio parses and writes the records; deciding what a
 record means, decoding HTTP payloads and repairing a cut file happen here.
 
-    >>> for page in read_warc_pages("CC-NEWS-20240501.warc.gz"):
-    ...     article = extract(page.content, page.url, charset=page.charset)
+    For example::
+
+        for page in read_warc_pages("CC-NEWS-20240501.warc.gz"):
+            article = extract(page.content, page.url, charset=page.charset)
 """
 
 from ._http import media_type, payload

@@ -12,8 +12,10 @@ for stdin); its ``source`` is the path read, with
 ``#offset`` for a WARC record. A file that cannot be read is an :class:`InputError`, so a batch
 turns it into a record and goes on.
 
-    >>> for item in read_inputs(["saved/", "crawl.warc.gz"]):
-    ...     print(item.source)
+    For example::
+
+        for item in read_inputs(["saved/", "crawl.warc.gz"]):
+            print(item.source)
 """
 
 from __future__ import annotations
@@ -56,6 +58,10 @@ def read_inputs(
 ) -> Iterator[ArchivedPage | InputError]:
     """Every page in ``paths`` (see the module docstring), lazily: one file or record in memory at a time.
 
+    >>> import gzip, os
+    >>> os.makedirs("saved/b")
+    >>> with open("saved/a.html", "w") as f, open("saved/b/c.html.gz", "wb") as g:
+    ...     _ = f.write("<p>A</p>"), g.write(gzip.compress(b"<p>C</p>"))
     >>> [p.source for p in read_inputs(["saved/"])]
     ['saved/a.html', 'saved/b/c.html.gz']
     """

@@ -10,11 +10,13 @@ A file cut short (a crawler killed while writing, a partial download) ends at it
 record: the cut record is dropped and one note says so; the records before it are read as usual.
 Bytes that are not a WARC record at all end the file the same way.
 
-    >>> stats = WarcStats()
-    >>> for page in read_warc_pages("CC-NEWS-20240501.warc.gz", stats=stats):
-    ...     article = extract(page.content, page.url, charset=page.charset)
-    >>> stats.skipped
-    Counter({'request': 120, 'not_html': 14, 'not_200': 3})
+    For example::
+
+        stats = WarcStats()
+        for page in read_warc_pages("CC-NEWS-20240501.warc.gz", stats=stats):
+            article = extract(page.content, page.url, charset=page.charset)
+        stats.skipped
+        # Counter({'request': 120, 'not_html': 14, 'not_200': 3})
 """
 
 from __future__ import annotations
@@ -91,9 +93,17 @@ def read_warc_pages(
 ) -> Iterator[ArchivedPage]:
     """The 200 HTML responses of the WARC file ``path``, lazily, one record in memory at a time.
 
-    >>> pages = list(read_warc_pages("crawl.warc.gz"))
-    >>> pages[0].url, pages[0].source
-    ('https://example.com/news/1', 'crawl.warc.gz#1234')
+    >>> from newsscrape.archive import HttpExchange, WarcWriter
+    >>> exchange = HttpExchange(
+    ...     method="GET", url="https://example.com/news/1", request_headers=[], http_version="HTTP/1.1",
+    ...     status=200, reason="OK", response_headers=[("Content-Type", "text/html")], body=b"<p>Rain</p>"
+    ... )
+    >>> with WarcWriter.open("crawl.warc.gz") as warc:
+    ...     warc.write_exchange(exchange)
+    >>> stats = WarcStats()
+    >>> pages = list(read_warc_pages("crawl.warc.gz", stats=stats))
+    >>> pages[0].url, pages[0].source, stats.skipped
+    ('https://example.com/news/1', 'crawl.warc.gz#...', Counter({'warcinfo': 1, 'request': 1}))
 
     Records skipped and a cut last record are counted in ``stats``. Raises OSError when the file
     cannot be opened.

@@ -27,8 +27,10 @@ The archive obeys the rules of the JSON Lines output beside it, argued as in ``c
 may reach the disk in any order. The cost of the repair is one sequential read of the archive at
 start (as fast as ``gunzip -t``), as ``--resume`` reads the JSON Lines output once.
 
-    >>> with WarcWriter.open("raw.warc.gz") as warc:
-    ...     warc.write_exchange(exchange)
+    For example::
+
+        with WarcWriter.open("raw.warc.gz") as warc:
+            warc.write_exchange(exchange)
 """
 
 from __future__ import annotations
@@ -72,7 +74,11 @@ class HttpExchange:
 def exchange_records(exchange: HttpExchange) -> bytes:
     """The request and response records of ``exchange``, two gzip members, as one byte string.
 
-    >>> exchange_records(HttpExchange(method="GET", url="http://x/", ...))[:2]
+    >>> exchange = HttpExchange(
+    ...     method="GET", url="https://example.com/news/1", request_headers=[], http_version="HTTP/1.1",
+    ...     status=200, reason="OK", response_headers=[("Content-Type", "text/html")], body=b"<p>Rain</p>"
+    ... )
+    >>> exchange_records(exchange)[:2]
     b'\\x1f\\x8b'
     """
     buffer = io.BytesIO()
@@ -122,8 +128,14 @@ def warcinfo_record() -> bytes:
 class WarcWriter:
     """Append exchanges to a ``.warc.gz`` file; every exchange whole, flushed (see the module docstring).
 
+    >>> exchange = HttpExchange(
+    ...     method="GET", url="https://example.com/news/1", request_headers=[], http_version="HTTP/1.1",
+    ...     status=200, reason="OK", response_headers=[("Content-Type", "text/html")], body=b"<p>Rain</p>"
+    ... )
     >>> with WarcWriter.open("raw.warc.gz") as warc:
     ...     warc.write_exchange(exchange)
+    >>> warc.exchanges
+    1
     """
 
     def __init__(self, stream: IO[bytes], *, name: str, fsync: bool = False) -> None:
@@ -188,8 +200,17 @@ def repair_warc(path: str | os.PathLike[str]) -> int:
     A missing file needs nothing. A request record left without its response (the exchange was
     cut between them: both are one write, so only a short write can do it) is cut too.
 
-    >>> repair_warc("raw.warc.gz")  # after kill -9 cut the last record short
-    1841
+    >>> exchange = HttpExchange(
+    ...     method="GET", url="https://example.com/news/1", request_headers=[], http_version="HTTP/1.1",
+    ...     status=200, reason="OK", response_headers=[("Content-Type", "text/html")], body=b"<p>Rain</p>"
+    ... )
+    >>> with WarcWriter.open("raw.warc.gz") as warc:
+    ...     warc.write_exchange(exchange)
+    >>> with open("raw.warc.gz", "ab") as f:  # as if kill -9 cut the next record short
+    ...     f.write(b"\\x1f\\x8b\\x08\\x00 cut")
+    8
+    >>> repair_warc("raw.warc.gz")
+    8
     """
     if not os.path.exists(path):
         return 0

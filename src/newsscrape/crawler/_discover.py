@@ -8,9 +8,11 @@ shared with the crawl's own requests under ``crawl --site``), retries with backo
 Sitemaps and feeds are read through ``afetch_raw`` (any media type, conditional GETs) with the
 sitemap protocol's 50 MB cap; pages through ``afetch_page``.
 
-    >>> async for found in discover("https://example.com/", config=DiscoverConfig(max_urls=100)):
-    ...     print(found.url, found.source, found.published)
-    >>> for found in discover_sync(["https://example.com/"]): ...
+    For example::
+
+        async for found in discover("https://example.com/", config=DiscoverConfig(max_urls=100)):
+            print(found.url, found.source, found.published)
+        for found in discover_sync(["https://example.com/"]): ...
 """
 
 from __future__ import annotations
@@ -43,8 +45,10 @@ Window = Callable[[str], Host]
 class Discoverer:
     """Discovery of one or more sites (run it once); ``counts`` and ``notes`` say what happened.
 
-        >>> discoverer = Discoverer(DiscoverConfig(since=datetime(2024, 5, 1)))
-        >>> async for found in discoverer.run(["https://example.com/"]): print(found.to_dict())
+        For example::
+
+            discoverer = Discoverer(DiscoverConfig(since=datetime(2024, 5, 1)))
+            async for found in discoverer.run(["https://example.com/"]): print(found.to_dict())
 
     ``on_note`` is called with each :class:`Note` (a source that was partly or wholly unusable) as
     it happens; by default they are logged. ``store`` holds the validators for conditional GETs
@@ -257,8 +261,10 @@ async def discover(
 ) -> AsyncGenerator[Found, None]:
     """The article URLs of a site (or of several), each with its source and date when known.
 
-        >>> async for found in discover("https://example.com/", config=DiscoverConfig(max_urls=50)):
-        ...     print(found.url, found.source, found.published)
+        For example::
+
+            async for found in discover("https://example.com/", config=DiscoverConfig(max_urls=50)):
+                print(found.url, found.source, found.published)
 
     Sources: robots.txt Sitemap: lines, /sitemap.xml, sitemap indexes (gzip, Google News), RSS,
     Atom and JSON feeds, and as a last resort the home page and its sections. Polite as ``crawl``.
@@ -277,7 +283,9 @@ def discover_sync(
     """``discover`` without asyncio: a plain iterator. It runs its own event loop, in this thread, or
     on a worker thread when a loop is already running here (as ``crawl_sync``).
 
-    >>> for found in discover_sync("https://example.com/"):
-    ...     print(found.url)
+    For example::
+
+        for found in discover_sync("https://example.com/"):
+            print(found.url)
     """
     return iterate_sync(discover(site, config=config, on_note=on_note))

@@ -94,8 +94,10 @@ _END = object()
 class Crawler:
     """One batch crawl (run it once); ``run(urls)`` yields records, ``stop()`` drains it, ``stats`` counts.
 
-        >>> crawler = Crawler(CrawlConfig(delay=0.5))
-        >>> async for record in crawler.run(["https://example.com/news/1"]): print(record.url)
+        For example::
+
+            crawler = Crawler(CrawlConfig(delay=0.5))
+            async for record in crawler.run(["https://example.com/news/1"]): print(record.url)
 
     ``recorded`` holds URLs already in the output (``--resume``): they are skipped. ``extract_fn``
     replaces ``newsscrape.extract`` (a picklable module-level function with the same signature):
@@ -131,7 +133,9 @@ class Crawler:
     def stop(self) -> None:
         """Start nothing new; let pages in flight finish (then ``run`` ends). Safe from a signal handler.
 
-        >>> loop.add_signal_handler(signal.SIGINT, crawler.stop)
+        For example::
+
+            loop.add_signal_handler(signal.SIGINT, crawler.stop)
         """
         self._stopping = True
         self._stop_event.set()
@@ -153,8 +157,10 @@ class Crawler:
     async def run(self, urls: Iterable[str] | AsyncIterable[str]) -> AsyncGenerator[Record, None]:
         """Crawl ``urls`` and yield one record (Article or ErrorRecord) per distinct URL, as each is ready.
 
-        >>> async for record in Crawler(config).run(open("urls.txt")):
-        ...     writer.write(record)
+        For example::
+
+            async for record in Crawler(config).run(open("urls.txt")):
+                writer.write(record)
         """
         cfg = self.config
         self._slots = asyncio.Semaphore(cfg.concurrency)
@@ -506,8 +512,10 @@ async def crawl(
 ) -> AsyncGenerator[Record, None]:
     """Crawl many URLs; yield an Article or an ErrorRecord for each distinct one, as soon as it is ready.
 
-        >>> async for record in crawl(["https://example.com/news/1", "https://example.org/a"]):
-        ...     print(record.url, getattr(record, "title", None) or record.kind)
+        For example::
+
+            async for record in crawl(["https://example.com/news/1", "https://example.org/a"]):
+                print(record.url, getattr(record, "title", None) or record.kind)
 
     Duplicates (after normalisation: case, default port, fragment, tracking parameters) are fetched
     once and recorded under the URL as first listed. ``extract_fn``: see :class:`Crawler`.
@@ -523,7 +531,9 @@ def crawl_sync(
     thread, or on a worker thread when a loop is already running here (a Jupyter cell, a sync
     helper called from async code). Blank and ``#`` lines are skipped, as in a URL file.
 
-    >>> for record in crawl_sync(open("urls.txt"), config=CrawlConfig(delay=2)):
-    ...     print(record.url)
+    For example::
+
+        for record in crawl_sync(open("urls.txt"), config=CrawlConfig(delay=2)):
+            print(record.url)
     """
     return iterate_sync(Crawler(config, extract_fn=extract_fn).run(urls))

@@ -5,8 +5,10 @@ A window runs start to start: once a request to an origin starts, the next may n
 calls, so neither can slip past the other: ``wait_turn`` (sleep until the window has passed; it
 may move while sleeping) and ``hold_off`` (a request starts now, or a retry pause begins).
 
-    >>> if await wait_turn(host, sleep=crawler_sleep):
-    ...     hold_off(host, request_interval(config, host.crawl_delay, rng))
+    For example::
+
+        if await wait_turn(host, sleep=crawler_sleep):
+            hold_off(host, request_interval(config, host.crawl_delay, rng))
 """
 
 from __future__ import annotations
@@ -53,8 +55,10 @@ async def wait_turn(host: Host, *, sleep: Sleep, limit: float | None = None) -> 
 
     Raises TargetBusy when the window ends after the loop time ``limit``.
 
-        >>> await wait_turn(host, sleep=crawler_sleep, limit=loop.time() + 30)
-        True
+        For example::
+
+            await wait_turn(host, sleep=crawler_sleep, limit=loop.time() + 30)
+            # True
     """
     loop = asyncio.get_running_loop()
     while (wait := host.next_start - loop.time()) > 0:
@@ -69,8 +73,10 @@ def hold_off(host: Host, seconds: float) -> None:
     """No request to ``host`` may start within ``seconds`` from now (nor before its window already
     ends): after a request starts, or for a retry's pause.
 
-    >>> hold_off(host, 1.2); host.next_start - loop.time()
-    1.2
+    For example::
+
+        hold_off(host, 1.2); host.next_start - loop.time()
+        # 1.2
     """
     host.next_start = max(host.next_start, asyncio.get_running_loop().time() + seconds)
 
@@ -116,8 +122,10 @@ class HostClients(Generic[C]):
     Pools in use stay open; at most ``idle_max`` unused ones are kept (the least recently used
     is closed first), so a crawl over many hosts holds a bounded number of sockets.
 
-        >>> async with HostClients(lambda: async_client(cfg, keepalive=2), close, idle_max=32) as clients:
-        ...     async with clients.use("https://example.com:443") as client: ...
+        For example::
+
+            async with HostClients(lambda: async_client(cfg, keepalive=2), close, idle_max=32) as clients:
+                async with clients.use("https://example.com:443") as client: ...
     """
 
     def __init__(

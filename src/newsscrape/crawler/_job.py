@@ -58,8 +58,10 @@ def run_crawl_job(
 ) -> int:
     """Crawl the URL list ``source`` ("-" = stdin) into ``output`` (None = stdout); return the exit code.
 
-    >>> run_crawl_job("urls.txt", "out.jsonl", config=CrawlConfig(), resume=True)
-    0
+    For example::
+
+        run_crawl_job("urls.txt", "out.jsonl", config=CrawlConfig(), resume=True)
+        # 0
 
     ``retry_failed`` (with ``resume``): the URLs whose record is a retryable error are done again
     (see ``_resume.drop_retryable``). ``output_format``: jsonl, markdown or text (not resumable).

@@ -6,8 +6,10 @@ killed when a page runs away); at most ``2 * workers`` pages are read ahead and 
 stays bounded whatever the archive's size, and records come out in the order the pages were read.
 With ``workers=0`` each page is extracted in this process, one after the other.
 
-    >>> for record in extract_pages(read_inputs(["crawl.warc.gz"]), workers=4):
-    ...     print(record.url, record.source)
+    For example::
+
+        for record in extract_pages(read_inputs(["crawl.warc.gz"]), workers=4):
+            print(record.url, record.source)
 """
 
 from __future__ import annotations
@@ -38,7 +40,14 @@ def extract_pages(
 ) -> Iterator[Record]:
     """One record per item, in order; every record carries its ``source``.
 
-    >>> records = list(extract_pages(read_inputs(["saved/"]), workers=2))
+    >>> import os
+    >>> from newsscrape.archive import read_inputs
+    >>> os.makedirs("saved")
+    >>> with open("saved/a.html", "w") as f:
+    ...     _ = f.write("<title>Rain returns</title><p>The rain came back to the valley on Monday.</p>")
+    >>> records = list(extract_pages(read_inputs(["saved/"]), workers=0))  # workers=2: in 2 processes
+    >>> [(r.title, r.source) for r in records]
+    [('Rain returns', 'saved/a.html')]
     """
     cfg = config or ExtractConfig()
     if workers == 0:

@@ -48,7 +48,7 @@ def retry_wait(attempt: int, exc: FetchError, config: CrawlConfig, rng: random.R
     (capped at max_retry_after), else exponential backoff with jitter.
 
     >>> retry_wait(2, FetchError("x", url="u", kind="timeout"), CrawlConfig(backoff=1.0), random.Random(0))
-    2.4...
+    2.8...
     """
     if exc.retry_after is not None:
         return min(max(float(exc.retry_after), 0.0), config.max_retry_after)

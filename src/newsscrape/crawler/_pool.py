@@ -293,8 +293,10 @@ class _Tasks:
 class ExtractPool:
     """``await pool.extract(content, url, ...)`` -> Article, or ExtractError (``timed_out`` when killed).
 
-    >>> with ExtractPool(workers=2, timeout=30.0) as pool:
-    ...     article = await pool.extract(page.content, page.url, final_url=page.final_url, charset=None)
+    For example::
+
+        with ExtractPool(workers=2, timeout=30.0) as pool:
+            article = await pool.extract(page.content, page.url, final_url=page.final_url, charset=None)
     """
 
     def __init__(

@@ -15,8 +15,10 @@ PLAIN_EVERY = 10.0  # seconds between two progress lines when stderr is a file o
 class Progress:
     """Report a crawl's ``CrawlStats`` to ``stream``.
 
-    >>> progress = Progress(crawler.stats, stream=sys.stderr, total=None)
-    >>> progress.update(); progress.close(); print(progress.summary())
+    For example::
+
+        progress = Progress(crawler.stats, stream=sys.stderr, total=None)
+        progress.update(); progress.close(); print(progress.summary())
     """
 
     def __init__(

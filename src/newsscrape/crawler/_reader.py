@@ -5,8 +5,10 @@ read, so it is read by a daemon thread: never one that interpreter exit would wa
 stdin hang; the event loop keeps serving the crawl meanwhile, and takes each line as soon as it
 is read (what piled up meanwhile in one batch).
 
-    >>> async for url in stream_lines(open("urls.txt")):
-    ...     print(url)
+    For example::
+
+        async for url in stream_lines(open("urls.txt")):
+            print(url)
 """
 
 from __future__ import annotations

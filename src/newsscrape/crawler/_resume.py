@@ -38,8 +38,10 @@ the directory fsynced. So at any instant, a kill -9 included, the output is eith
 
 The cost is one more sequential read and write of the output at start.
 
-    >>> recorded = load_recorded("out.jsonl")     # after repair_tail
-    >>> Crawler(config, recorded=recorded).run(urls)
+    For example::
+
+        recorded = load_recorded("out.jsonl")     # after repair_tail
+        Crawler(config, recorded=recorded).run(urls)
 """
 
 from __future__ import annotations
@@ -62,8 +64,13 @@ RETRY_KINDS: Final = frozenset({"timeout", "connect", "dns", "protocol", "host_u
 def load_recorded(path: str | os.PathLike[str]) -> UrlSet:
     """The URLs that already have a record in ``path`` (a missing file has none); repairs its tail first.
 
+    >>> from newsscrape.exporter import JsonlWriter
+    >>> from newsscrape.models import Article, ErrorRecord
+    >>> with JsonlWriter.open("out.jsonl") as out:
+    ...     out.write(Article(url="https://example.com/news/1", title="Rain returns"))
+    ...     out.write(ErrorRecord(url="https://example.com/news/2", kind="timeout", message="no data"))
     >>> recorded = load_recorded("out.jsonl"); len(recorded)
-    1234
+    2
     """
     recorded = UrlSet()
     if not os.path.exists(path):
@@ -103,8 +110,13 @@ def drop_retryable(path: str | os.PathLike[str], listed: UrlSet) -> int:
     """Rewrite ``path`` atomically without the retryable error records of ``listed`` URLs (see the
     module docstring); return how many were dropped. A missing file has none.
 
-    >>> drop_retryable("out.jsonl", input_keys(read_url_lines(open("urls.txt"))))
-    12
+    >>> from newsscrape.exporter import JsonlWriter
+    >>> from newsscrape.models import Article, ErrorRecord
+    >>> with JsonlWriter.open("out.jsonl") as out:
+    ...     out.write(Article(url="https://example.com/news/1", title="Rain returns"))
+    ...     out.write(ErrorRecord(url="https://example.com/news/2", kind="timeout", message="no data"))
+    >>> drop_retryable("out.jsonl", input_keys(["https://example.com/news/2"]))  # the timeout
+    1
     """
     if not os.path.exists(path):
         return 0

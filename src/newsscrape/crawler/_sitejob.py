@@ -62,8 +62,10 @@ def run_site_job(
 ) -> int:
     """Discover the article URLs of ``sites`` and crawl them into ``output``; the exit code.
 
-    >>> run_site_job(["https://example.com/"], "out.jsonl", config=DiscoverConfig(), resume=True)
-    0
+    For example::
+
+        run_site_job(["https://example.com/"], "out.jsonl", config=DiscoverConfig(), resume=True)
+        # 0
 
     ``output_format`` and ``warc`` as for ``run_crawl_job``: jsonl, markdown or text (only jsonl
     can be resumed), and a WARC file of every exchange of the crawl.
@@ -121,8 +123,10 @@ def run_discover_job(
 ) -> int:
     """Print (or append to ``output``) one JSON line per article URL of ``sites``; the exit code.
 
-    >>> run_discover_job(["https://example.com/"], None, config=DiscoverConfig(max_urls=10))
-    0
+    For example::
+
+        run_discover_job(["https://example.com/"], None, config=DiscoverConfig(max_urls=10))
+        # 0
     """
     err = stderr or sys.stderr
     discoverer = Discoverer(config, on_note=_printer(err))
@@ -161,8 +165,10 @@ def found_nothing(discoverer: Discoverer) -> bool:
 def summary(discoverer: Discoverer) -> str:
     """One line: URLs listed by source, URLs left out by reason, sources unchanged, notes by kind.
 
-    >>> summary(discoverer)
-    'newsscrape: discover: 30 article URLs (sitemap 25, news_sitemap 5); left out: duplicate 15; ...'
+    For example::
+
+        summary(discoverer)
+        # 'newsscrape: discover: 30 article URLs (sitemap 25, news_sitemap 5); left out: duplicate 15; ...'
     """
     counts = discoverer.counts
     listed = sum(counts[s] for s in SOURCES)

@@ -6,8 +6,10 @@ or a sync helper called from async code, where a loop is already running in the 
 and the caller's thread waits for it (as any blocking call would); elsewhere it runs in a loop of
 this thread, so signals and Ctrl-C behave as usual.
 
-    >>> with SyncRunner() as runner:
-    ...     page = runner.run(afetch_page(url))
+    For example::
+
+        with SyncRunner() as runner:
+            page = runner.run(afetch_page(url))
 """
 
 from __future__ import annotations
@@ -94,7 +96,9 @@ async def _finish() -> None:
 def run_sync(coro: Coroutine[Any, Any, T]) -> T:
     """Run one coroutine from sync code (see the module docstring).
 
-    >>> article = run_sync(afetch("https://example.com/news/1"))
+    For example::
+
+        article = run_sync(afetch("https://example.com/news/1"))
     """
     with SyncRunner() as runner:
         return runner.run(coro)
@@ -104,8 +108,10 @@ def iterate_sync(agen: AsyncGenerator[T, None]) -> Iterator[T]:
     """An async generator as a plain iterator, on a SyncRunner (so in a notebook cell too); the
     generator is closed on the same loop when the iterator ends or is dropped.
 
-    >>> for record in iterate_sync(Crawler(config).run(urls)):
-    ...     print(record.url)
+    For example::
+
+        for record in iterate_sync(Crawler(config).run(urls)):
+            print(record.url)
     """
 
     async def step() -> T:

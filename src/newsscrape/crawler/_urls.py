@@ -71,7 +71,7 @@ def check_url(url: str) -> str:
 
         >>> check_url("http://256.1.1.1/")
         Traceback (most recent call last):
-        newsscrape.errors.FetchError: invalid URL 'http://256.1.1.1/': invalid IPv4 address '256.1.1.1'
+        newsscrape.errors.FetchError: invalid URL 'http://256.1.1.1/': Invalid IPv4 address: '256.1.1.1'
     """
     fetchable(url)
     try:

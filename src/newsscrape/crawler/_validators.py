@@ -25,9 +25,11 @@ A sitemap index answering 304 does not say its sitemaps are unchanged (sites rar
 index's ``lastmod``), so each index entry remembers the sitemaps it listed, and those are
 revalidated in turn: an unchanged site costs one 304 per file and no parsing.
 
-    >>> store = SourceStore.load("out.jsonl")         # empty when absent or not trusted
-    >>> store.request_headers(url)                     # {"If-None-Match": '"abc"'} or {}
-    >>> store.save("out.jsonl")                        # after a complete run only
+    For example::
+
+        store = SourceStore.load("out.jsonl")         # empty when absent or not trusted
+        store.request_headers(url)                     # {"If-None-Match": '"abc"'} or {}
+        store.save("out.jsonl")                        # after a complete run only
 """
 
 from __future__ import annotations

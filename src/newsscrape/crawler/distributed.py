@@ -21,8 +21,8 @@ def partition_by_host(urls: Iterable[str], npartitions: int) -> list[list[str]]:
     Invalid lines go to the first list, where the crawl records them as errors. The order of
     the input is kept inside each list.
 
-        >>> partition_by_host(["https://a.example/1", "https://b.example/2", "https://a.example/3"], 2)
-        [['https://a.example/1', 'https://a.example/3'], ['https://b.example/2']]
+        >>> partition_by_host(["http://a.test/1", "http://b.test/2", "http://a.test/3"], 2)
+        [['http://a.test/1', 'http://a.test/3'], ['http://b.test/2']]
     """
     if npartitions < 1:
         raise ValueError(f"npartitions must be >= 1, got {npartitions!r}")

@@ -22,8 +22,10 @@ def fetch(
 ) -> Article:
     """Download ``url`` and extract its article.
 
-        >>> article = fetch("https://example.com/news/kim-putin-summit")
-        >>> print(article.title, article.published)
+        For example::
+
+            article = fetch("https://example.com/news/kim-putin-summit")
+            print(article.title, article.published)
 
     Raises FetchError (download failed; ``invalid_url`` with the same message ``crawl`` records)
     or ExtractError (no article could be made of it). The total deadline is ``afetch``'s.
@@ -37,8 +39,10 @@ async def afetch(
 ) -> Article:
     """``fetch`` for asyncio.
 
-    >>> article = await afetch("https://example.com/news/kim-putin-summit")
-    >>> print(article.title)
+    For example::
+
+        article = await afetch("https://example.com/news/kim-putin-summit")
+        print(article.title)
     """
     check_url(url)
     return _article(await afetch_page(url, config=config), extract_config)
@@ -49,7 +53,9 @@ async def afetch_one(url: str, *, config: FetchConfig | None = None, robots: boo
     the robots.txt of the URL and of every redirect target asked first (FetchError kind "robots",
     or "host_unreachable" when robots.txt cannot be read: RFC 9309 says not to fetch then).
 
-    >>> page = await afetch_one("https://example.com/news/1", robots=True)
+    For example::
+
+        page = await afetch_one("https://example.com/news/1", robots=True)
     """
     check_url(url)
     cfg = config or FetchConfig()

@@ -1,7 +1,15 @@
 """RSS 2.0 (and RDF/RSS 1.0), Atom and JSON Feed: a feed's bytes in, its items' links and dates out.
 
+    >>> body = (
+    ...     b'<rss version="2.0"><channel><lastBuildDate>Mon, 06 May 2024 09:00:00 GMT</lastBuildDate>'
+    ...     b"<item><link>/news/1</link><pubDate>Mon, 06 May 2024 08:00:00 GMT</pubDate></item>"
+    ...     b"</channel></rss>"
+    ... )
     >>> feed = read_feed(body, "https://example.com/feed.xml")
-    >>> feed.items[0].url, feed.items[0].published, feed.updated, feed.notes
+    >>> feed.items[0].url, feed.items[0].published.isoformat(), feed.updated.isoformat()
+    ('https://example.com/news/1', '2024-05-06T08:00:00+00:00', '2024-05-06T09:00:00+00:00')
+    >>> [note.kind for note in feed.notes]
+    ['relative_links']
 
 Feeds are small (a few dozen items) and capped like sitemaps, so they are read whole; the XML goes
 through the same hardened reader. Relative links are resolved against the feed's URL and noted;

@@ -1,7 +1,15 @@
 """What discovery reads in an HTML page: its feed links, its same-site links, its next page.
 
+>>> html_bytes = (
+...     b'<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>'
+...     b'<a href="/news/1">Rain returns</a> <a href="https://other.example/">elsewhere</a>'
+...     b'<a rel="next" href="/page/2">Next</a></body></html>'
+... )
 >>> links = read_page(html_bytes, "https://example.com/")
->>> links.feeds, links.next_pages, links.links[:3], links.page_type
+>>> links.feeds, links.next_pages, links.page_type
+(('https://example.com/feed.xml',), ('https://example.com/page/2',), None)
+>>> links.links[:3]  # same-site only
+('https://example.com/news/1', 'https://example.com/page/2')
 """
 
 from __future__ import annotations

@@ -4,10 +4,21 @@ A :class:`Discovery` decides everything (which sources, in which order, what is 
 ``--since`` and ``--max`` keep, when a sitemap index loops); the driver in ``crawler/_discover.py``
 only downloads what ``next()`` asks and hands back the bytes, the failure, or a 304.
 
+    >>> site = {  # what a download would return; any other URL is a 404
+    ...     "https://example.com/": b'<a href="/news/2024/05/06/rain-returns">Rain returns</a>',
+    ...     "https://example.com/sitemap.xml": b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    ...     b"<url><loc>https://example.com/news/2024/05/06/rain-returns</loc></url></urlset>",
+    ... }
     >>> plan = Discovery("https://example.com/", config=DiscoverConfig())
     >>> plan.start(robots_sitemaps=["https://example.com/sitemap.xml"], allowed=lambda url: True)
+    >>> found = []
     >>> while (want := plan.next()) is not None:
-    ...     found = plan.got(want, download(want.url), final_url=want.url).found   # or failed()/unchanged()
+    ...     if want.url in site:
+    ...         found += plan.got(want, site[want.url], final_url=want.url).found
+    ...     else:  # or unchanged() for a 304
+    ...         plan.failed(want, "HTTP 404", status=404)
+    >>> [(f.url, f.source) for f in found]
+    [('https://example.com/news/2024/05/06/rain-returns', 'sitemap')]
 
 Sources, in order (the first to list a URL is its ``source``):
 

@@ -1,8 +1,13 @@
 """Sitemaps (sitemaps.org 0.9) and Google News sitemaps, read while the bytes stream in.
 
+    >>> body = (
+    ...     b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    ...     b"<url><loc>https://example.com/news/1</loc><lastmod>2024-05-06</lastmod></url></urlset>"
+    ... )
     >>> reader = SitemapReader("https://example.com/sitemap.xml")
     >>> entries = [*reader.feed(body), *reader.close()]     # Unusable says why it stopped
-    >>> reader.is_index, entries[0].loc, entries[0].lastmod
+    >>> reader.is_index, entries[0].loc, entries[0].lastmod.isoformat()
+    (False, 'https://example.com/news/1', '2024-05-06T00:00:00+00:00')
 
 Limits are the protocol's: ``MAX_URLS`` entries and ``MAX_BYTES`` uncompressed per file, counted
 while reading, so a gzip bomb or an endless file is cut off at the limit and what came before

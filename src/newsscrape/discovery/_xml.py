@@ -15,8 +15,12 @@ Limits (the sitemap protocol's, applied to feeds too): ``max_bytes`` of *uncompr
 count of entries.
 
     >>> stream = XmlStream(max_bytes=50 * 2**20)
-    >>> for element in stream.feed(chunk): ...     # each element ended; cleared after use
-    >>> for element in stream.close(): ...
+    >>> [element.tag for element in stream.feed(b"<urlset><url><loc>https://example.com/1</loc>")]
+    ['loc']
+    >>> [element.tag for element in stream.feed(b"</url></urlset>")]  # each element ended; cleared after use
+    ['url', 'urlset']
+    >>> [element.tag for element in stream.close()]
+    []
 """
 
 from __future__ import annotations

@@ -75,8 +75,11 @@ def encode_line(record: Record | dict[str, Any]) -> bytes:
 class JsonlWriter:
     """Append records to a binary stream, one whole line each, flushed (and fsynced if asked).
 
+    >>> from newsscrape.models import Article
     >>> with JsonlWriter.open("out.jsonl") as out:
-    ...     out.write(article)
+    ...     out.write(Article(url="https://example.com/news/1", title="Rain returns"))
+    >>> Path("out.jsonl").read_text()[:43]
+    '{"url": "https://example.com/news/1", "fina'
     """
 
     # Subclasses writing other formats (exporter/text.py) change these two.
@@ -121,8 +124,8 @@ class JsonlWriter:
     def for_output(cls, path: str | os.PathLike[str] | None, *, batch: float = 0.0) -> JsonlWriter:
         """The writer a command writes to: ``path`` opened for appending, or stdout when None.
 
-        >>> with JsonlWriter.for_output(None) as out:
-        ...     out.write(article)
+        >>> with JsonlWriter.for_output("out.jsonl") as out:
+        ...     out.write(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
         """
         if path is None:
             return cls(sys.stdout.buffer, name="<stdout>", batch=batch)
@@ -131,7 +134,8 @@ class JsonlWriter:
     def write(self, record: Record | dict[str, Any]) -> None:
         """Append ``record`` as one line; ExportError (the partial line cut off) if it cannot be written.
 
-        >>> writer.write(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
+        >>> with JsonlWriter.open("out.jsonl") as writer:
+        ...     writer.write(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
         """
         line = self.encode(record)
         if not self._batch:
@@ -194,8 +198,11 @@ class JsonlWriter:
 def repair_tail(path: str | os.PathLike[str]) -> int:
     """Truncate a partial last line (no trailing newline, or not valid JSON); return the bytes removed.
 
-    >>> repair_tail("out.jsonl")  # after a crash cut the last record short
-    312
+    >>> with open("out.jsonl", "w") as f:  # a crash cut the last record short
+    ...     f.write('{"url": "http://x/"}\\n{"url": "http://y/", "ti')
+    45
+    >>> repair_tail("out.jsonl"), Path("out.jsonl").read_text()
+    (24, '{"url": "http://x/"}\\n')
     """
     p = Path(path)
     if not p.exists():
@@ -247,6 +254,11 @@ def _valid(line: bytes) -> bool:
 def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     """Yield the parsed records of a JSON Lines file, skipping a partial or corrupt line.
 
+    >>> with JsonlWriter.open("out.jsonl") as out:
+    ...     out.write(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
+    >>> with open("out.jsonl", "a") as f:  # a partial last line
+    ...     f.write('{"url": "http://y/", "ti')
+    24
     >>> [r["url"] for r in read_records("out.jsonl") if "error" in r]
     ['http://x/']
     """

@@ -6,8 +6,22 @@ can share one stream and a splitter can cut it at ``---``; the article follows a
 ``text``: each article's body, records separated by a blank line; an error record writes nothing
 (the command reports it on stderr). Neither format can be resumed: it is not a record store.
 
+    >>> from pathlib import Path
+    >>> from newsscrape.models import Article
     >>> with writer_for("markdown", "out.md") as out:
-    ...     out.write(article)
+    ...     out.write(Article(url="https://example.com/news/1", title="Rain returns", body="It rained."))
+    >>> print(Path("out.md").read_text())
+    ---
+    url: "https://example.com/news/1"
+    published: null
+    authors: []
+    ---
+    <BLANKLINE>
+    # Rain returns
+    <BLANKLINE>
+    It rained.
+    <BLANKLINE>
+    <BLANKLINE>
 """
 
 from __future__ import annotations
@@ -77,8 +91,12 @@ def writer_for(
 ) -> JsonlWriter:
     """The writer of ``output_format`` to ``path`` (None: stdout); ``batch``: see ``JsonlWriter``.
 
-    >>> with writer_for("text", None) as out:
-    ...     out.write(article)
+    >>> from pathlib import Path
+    >>> with writer_for("text", "out.txt") as out:
+    ...     out.write(Article(url="https://example.com/news/1", body="It rained."))
+    ...     out.write(Article(url="https://example.com/news/2", body="It snowed."))
+    >>> Path("out.txt").read_text()
+    'It rained.\\n\\nIt snowed.\\n\\n'
     """
     return _WRITERS[output_format].for_output(path, batch=batch)
 

@@ -57,8 +57,16 @@ def extract(
 ) -> Article:
     """Turn one HTML page into an Article.
 
-    >>> article = extract(open("page.html", "rb").read(), url="https://example.com/news/1")
+    >>> html = (
+    ...     b"<html><head><title>Rain returns | Daily</title></head><body>"
+    ...     b'<nav><a href="/">Home</a></nav><article><h1>Rain returns</h1>'
+    ...     b"<p>The rain came back to the valley on Monday after a dry month of heat and dust.</p>"
+    ...     b"<h2>Farmers</h2><p>Farmers welcomed the change and said most crops would recover.</p>"
+    ...     b"</article></body></html>"
+    ... )
+    >>> article = extract(html, url="https://example.com/news/1")
     >>> article.title, article.headings
+    ('Rain returns', ('Farmers',))
     """
     return _run(
         html, url, final_url=final_url, charset=charset, config=config or _DEFAULT, explain=False
@@ -75,8 +83,15 @@ def explain(
 ) -> Explanation:
     """Run ``extract`` and report which node was taken, what was removed and why, and metadata sources.
 
-    >>> report = explain(open("page.html", "rb").read(), url="https://example.com/news/1")
+    >>> html = (
+    ...     b"<html><head><title>Rain returns | Daily</title></head><body>"
+    ...     b'<nav><a href="/">Home</a></nav><article><h1>Rain returns</h1>'
+    ...     b"<p>The rain came back to the valley on Monday after a dry month of heat and dust.</p>"
+    ...     b"</article></body></html>"
+    ... )
+    >>> report = explain(html, url="https://example.com/news/1")
     >>> report.container, [(r.kind, r.reason) for r in report.removed]
+    ('body > article', [('nav', 'page-wide chrome'), ('title', '<h1> element')])
     """
     return _run(html, url, final_url=final_url, charset=charset, config=config or _DEFAULT, explain=True)
 

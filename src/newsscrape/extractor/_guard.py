@@ -7,7 +7,8 @@ So depth is checked on the markup *before* the parse (``check_markup``) and agai
 the cases the markup scan cannot see (``check_tree``). Both are iterative: no Python recursion.
 
     >>> check_markup("<div>" * 50_000, max_depth=2000)
-    Traceback (most recent call last): ... ExtractError: ... too_deep
+    Traceback (most recent call last):
+    newsscrape.errors.ExtractError: markup nests deeper than 2000 elements
 
 lexbor is also quadratic in the number of distinct attributes on one tag (each new one is compared
 with those before it): 5k attributes parse in 0.06 s, 10k in 0.26 s, 20k in 2.2 s, and 125k (1.1 MB)
@@ -152,7 +153,10 @@ class Deadline:
         less than ``at_least`` seconds to go is not started. The stop is an exception raised in this
         thread at the next Python instruction; a C call under way (a parse, a regex) ends first.
 
-        >>> deadline.run(trafilatura.extract, html, reserve=0.5)  # None if it ran out of time
+        >>> Deadline(10.0).run(sorted, [3, 1, 2], reserve=0.5)
+        [1, 2, 3]
+        >>> print(Deadline(0.5).run(sorted, [3, 1, 2], reserve=0.5))  # no time left: not started
+        None
         """
         budget = self.remaining() - reserve
         if budget < at_least or budget <= 0:
@@ -284,7 +288,10 @@ def check_markup(text: str, *, max_depth: int, url: str | None = None) -> bool:
     Returns True when the page looked odd enough to be scanned (worth a check of the tree too).
 
     >>> check_markup("<p>fine</p>", max_depth=2000)
-    >>> check_markup("<div>" * 5000, max_depth=2000)  # raises too_deep
+    False
+    >>> check_markup("<div>" * 5000, max_depth=2000)
+    Traceback (most recent call last):
+    newsscrape.errors.ExtractError: markup nests deeper than 2000 elements
     """
     if not suspicious(text, max_depth):
         return False  # str.count runs at memory speed; the tag scan below is only paid on odd pages
@@ -396,6 +403,7 @@ def check_tree(root: LexborNode, *, max_depth: int, url: str | None = None) -> N
 def too_deep(max_depth: int, url: str | None) -> ExtractError:
     """The error every depth check raises, worded once.
 
-    >>> raise too_deep(2000, "https://example.com/a")  # ExtractError, reason "too_deep"
+    >>> too_deep(2000, "https://example.com/a").reason
+    'too_deep'
     """
     return ExtractError(f"markup nests deeper than {max_depth} elements", url=url, reason="too_deep")

@@ -7,8 +7,10 @@
 per-hop hook with which a caller vets each redirect (the target's robots.txt, its own block lists).
 ``check_url`` normalises a URL (IDNA host) or refuses it with the one ``invalid_url`` message.
 
-    >>> page = fetch_page("https://example.com/news/1")
-    >>> page.final_url, page.charset
+    For example::
+
+        page = fetch_page("https://example.com/news/1")
+        page.final_url, page.charset
 """
 
 from ._address import AddressPolicy, is_public_address

@@ -7,6 +7,7 @@ Pure decisions over :mod:`ipaddress` values; resolving names is the caller's I/O
   non-public one (the classic "public page 302s to http://169.254.169.254/" attack). A private host
   redirecting to another private host is left alone, so intranet and 127.0.0.1 test servers work.
 
+    >>> from ipaddress import ip_address
     >>> public, private = (ip_address("93.184.215.14"),), (ip_address("10.0.0.1"),)
     >>> decide(previous=public, target=private, config=FetchConfig())
     'a redirect from a public address to non-public 10.0.0.1'
@@ -27,6 +28,7 @@ Addresses = tuple[IPAddress, ...]
 def is_public_address(ip: IPAddress) -> bool:
     """True if ``ip`` is a globally routable unicast address.
 
+    >>> from ipaddress import ip_address
     >>> is_public_address(ip_address("127.0.0.1")), is_public_address(ip_address("8.8.8.8"))
     (False, True)
     """
@@ -49,6 +51,7 @@ def embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
     IPv4-compatible (``::a.b.c.d``, deprecated but still routed by some stacks), NAT64 and 6to4
     (``2002:AABB:CCDD::/48``). (Teredo, 2001::/32, is not global at all, whatever it embeds.)
 
+    >>> from ipaddress import ip_address
     >>> embedded_ipv4(ip_address("64:ff9b::7f00:1")), embedded_ipv4(ip_address("2002:7f00:1::"))
     (IPv4Address('127.0.0.1'), IPv4Address('127.0.0.1'))
     """
@@ -67,9 +70,15 @@ def embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
 class AddressPolicy:
     """Which addresses count as public. Tests inject ``is_public`` to play a public host on 127.0.0.2.
 
+    >>> from ipaddress import ip_address
     >>> policy = AddressPolicy(is_public=lambda ip: str(ip) == "127.0.0.2")
-    >>> fetch_page("http://127.0.0.2:8080/redirect?to=http://127.0.0.1/", policy=policy)
-    FetchError: GET http://127.0.0.1/: blocked: a redirect from a public address to non-public 127.0.0.1
+    >>> here, there = (ip_address("127.0.0.2"),), (ip_address("127.0.0.1"),)
+    >>> decide(previous=here, target=there, config=FetchConfig(), is_public=policy.is_public)
+    'a redirect from a public address to non-public 127.0.0.1'
+
+    With it, ``fetch_page("http://127.0.0.2:8080/redirect?to=http://127.0.0.1/", policy=policy)``
+    raises ``FetchError: GET http://127.0.0.1/: blocked: a redirect from a public address to
+    non-public 127.0.0.1``.
     """
 
     is_public: Callable[[IPAddress], bool] = field(default=is_public_address)
@@ -93,6 +102,7 @@ def decide(
 
     ``previous`` holds the addresses of the host that issued the redirect, None for the first URL.
 
+        >>> from ipaddress import ip_address
         >>> decide(previous=None, target=(ip_address("127.0.0.1"),), config=FetchConfig(block_private=True))
         'non-public address 127.0.0.1'
     """

@@ -7,7 +7,9 @@ of eight. Its anyio stream answers by building anyio's whole table of socket att
 CPU for fetching. The stream here keeps that socket from the first question on (a stream's socket
 never changes) and asks the same zero-timeout poll; everything else is the inner stream's.
 
-    >>> install(transport)  # an httpx.AsyncHTTPTransport whose pool we may tune; a no-op otherwise
+    For example::
+
+        install(transport)  # an httpx.AsyncHTTPTransport whose pool we may tune; a no-op otherwise
 """
 
 # The signatures are httpcore's (its streams take a timeout per call), so ASYNC109 does not apply.

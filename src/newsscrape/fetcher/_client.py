@@ -57,8 +57,10 @@ AsyncOnRedirect: TypeAlias = Callable[[str, str], Awaitable[None] | None]
 def sync_client(config: FetchConfig) -> httpx.Client:
     """A connection pool for many ``fetch_page`` calls; close it when done.
 
-    >>> with sync_client(cfg) as client:
-    ...     pages = [fetch_page(url, config=cfg, client=client) for url in urls]
+    For example::
+
+        with sync_client(cfg) as client:
+            pages = [fetch_page(url, config=cfg, client=client) for url in urls]
 
     A synchronous client keeps ``total_timeout`` between reads only (see ``fetch_page``); for
     hostile servers, fetch without a client or use ``async_client`` with ``afetch_page``.
@@ -73,8 +75,10 @@ def async_client(
 ) -> httpx.AsyncClient:
     """A connection pool for many concurrent ``afetch_page`` calls; close it when done.
 
-    >>> async with async_client(cfg) as client:
-    ...     pages = await asyncio.gather(*(afetch_page(u, config=cfg, client=client) for u in urls))
+    For example::
+
+        async with async_client(cfg) as client:
+            pages = await asyncio.gather(*(afetch_page(u, config=cfg, client=client) for u in urls))
 
     ``keepalive``: connections kept open between requests (httpx's default is 20, and a pool with
     more connections than that closes each one as its response ends); with it, the pool has no
@@ -133,8 +137,10 @@ def fetch_page(
 ) -> Page:
     """Download the HTML page at ``url`` under ``config``'s limits.
 
-    >>> page = fetch_page("https://example.com/news/1", config=FetchConfig(total_timeout=10))
-    >>> page.final_url, page.charset, page.content[:15]
+    For example::
+
+        page = fetch_page("https://example.com/news/1", config=FetchConfig(total_timeout=10))
+        page.final_url, page.charset, page.content[:15]
 
     Raises FetchError; its ``kind`` says why (timeout, http_status, not_html, too_large, blocked ...).
     It keeps ``total_timeout`` as ``afetch_page`` does, and works inside a running event loop too.
@@ -193,8 +199,10 @@ async def afetch_page(
 ) -> Page:
     """``fetch_page`` for asyncio; safe to run many at once on one shared ``client``.
 
-    >>> async with async_client(cfg) as client:
-    ...     page = await afetch_page("https://example.com/news/1", config=cfg, client=client)
+    For example::
+
+        async with async_client(cfg) as client:
+            page = await afetch_page("https://example.com/news/1", config=cfg, client=client)
 
     ``on_redirect`` may be a coroutine function or a plain one; it runs under the total deadline.
     """

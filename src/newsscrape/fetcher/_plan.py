@@ -6,8 +6,10 @@ the request to send, whether a response redirects or is the page, whether the bo
 within limits, and which :class:`FetchError` an httpx failure becomes. The two drivers in
 ``_client`` only perform the I/O it asks for, so they differ in nothing but ``await``.
 
-    >>> job = Fetch("https://example.com/news/1", config=None, policy=None)
-    >>> job.admit(); request = job.request(client)  # send it, then job.on_headers(...), job.feed(chunk) ...
+    For example::
+
+        job = Fetch("https://example.com/news/1", config=None, policy=None)
+        job.admit(); request = job.request(client)  # send it, then job.on_headers(...), job.feed(chunk) ...
 """
 
 from __future__ import annotations
@@ -59,8 +61,10 @@ DROPPED_CONNECTION: Final = ("server disconnected", "peer closed connection")
 class Page:
     """A downloaded HTML page.
 
-    >>> page = fetch_page("https://example.com/news/1")
-    >>> page.final_url, page.charset, len(page.content)
+    For example::
+
+        page = fetch_page("https://example.com/news/1")
+        page.final_url, page.charset, len(page.content)
     """
 
     url: str  # as asked
@@ -207,7 +211,9 @@ class LocationTrace:
     protocol error or an idna error (a ValueError) for an unusable one before the caller sees the
     response; the trace hands us the raw header first, so the error can name the target.
 
-        >>> trace = LocationTrace(); client.build_request(..., extensions=trace.extensions(client))
+        For example::
+
+            trace = LocationTrace(); client.build_request(..., extensions=trace.extensions(client))
     """
 
     __slots__ = ("location",)

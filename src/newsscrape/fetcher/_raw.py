@@ -6,8 +6,10 @@
 (address policy, redirects and their loop check, the decoded-size cap enforced while streaming,
 the total deadline, error mapping) is the page fetcher's, unchanged.
 
-    >>> doc = await afetch_raw(url, config=cfg, client=client, validators={"If-None-Match": '"v1"'})
-    >>> doc.status, doc.header("etag"), len(doc.content)      # 304: content is b""
+    For example::
+
+        doc = await afetch_raw(url, config=cfg, client=client, validators={"If-None-Match": '"v1"'})
+        doc.status, doc.header("etag"), len(doc.content)      # 304: content is b""
 """
 
 from __future__ import annotations
@@ -82,8 +84,10 @@ async def afetch_raw(
 ) -> Page:
     """Download ``url`` whatever its type, under ``config``'s limits; a 304 is a Page with status 304.
 
-    >>> doc = await afetch_raw("https://example.com/sitemap.xml", config=FetchConfig(max_bytes=50 * 2**20))
-    >>> doc.status, doc.content[:5]
+    For example::
+
+        doc = await afetch_raw("https://example.com/sitemap.xml", config=FetchConfig(max_bytes=50 * 2**20))
+        doc.status, doc.content[:5]
 
     ``validators``: ``If-None-Match`` / ``If-Modified-Since`` to send (other headers are ignored).
     Raises FetchError as ``afetch_page`` does, except never ``not_html``.

@@ -193,10 +193,11 @@ class BoundedDecoder:
     memory stays near ``limit`` and the work per call near ``layers * limit``, whatever the stack:
     ``gzip, gzip`` turning 2 KB into 2 GB stops as soon as a layer passes the limit.
 
+    >>> import gzip
     >>> decoder = BoundedDecoder(["gzip"], limit=10)
     >>> decoder.decode(gzip.compress(b"x" * 1000))
     Traceback (most recent call last):
-    OverLimit: decoded body over the limit
+    newsscrape.fetcher._response.OverLimit: decoded body over the limit
     """
 
     __slots__ = ("_layers", "_limit", "_out")

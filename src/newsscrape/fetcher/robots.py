@@ -62,6 +62,7 @@ class RobotsRules:
         disallowed for now, and asking again later may do better. A crawler retries such a host with
         backoff (``RobotsCache.forget`` drops the cached answer) and records ``host_unreachable``.
 
+        >>> rules = RobotsRules(origin="https://example.com:443", verdict="unreachable", reason="HTTP 503")
         >>> rules.retryable, rules.reason
         (True, 'HTTP 503')
         """
@@ -70,8 +71,13 @@ class RobotsRules:
     def allowed(self, url: str, user_agent: str) -> bool:
         """May ``user_agent`` fetch ``url``?
 
+        >>> robots = Protego.parse("User-agent: *\\nDisallow: /search")
+        >>> origin = "https://example.com"
+        >>> rules = RobotsRules(origin=origin, verdict="rules", reason="HTTP 200", parser=robots)
         >>> rules.allowed("https://example.com/news/1", "newsscrape/0.1")
         True
+        >>> rules.allowed("https://example.com/search?q=rain", "newsscrape/0.1")
+        False
         """
         if self.verdict == "unreachable":
             return False
@@ -80,7 +86,10 @@ class RobotsRules:
     def crawl_delay(self, user_agent: str) -> float | None:
         """Seconds the site asks between requests (Crawl-delay, or Request-rate), if it says.
 
-        >>> rules.crawl_delay("newsscrape/0.1")  # robots.txt: "Crawl-delay: 2"
+        >>> robots = Protego.parse("User-agent: *\\nCrawl-delay: 2")
+        >>> origin = "https://example.com"
+        >>> rules = RobotsRules(origin=origin, verdict="rules", reason="HTTP 200", parser=robots)
+        >>> rules.crawl_delay("newsscrape/0.1")
         2.0
         """
         if self.parser is None:
@@ -98,8 +107,10 @@ async def afetch_robots(
 ) -> RobotsRules:
     """Download and parse ``origin + "/robots.txt"``; never raises for network or HTTP trouble.
 
-    >>> rules = await afetch_robots("https://example.com:443", client=client, config=FetchConfig())
-    >>> rules.allowed("https://example.com/news/1", config.user_agent)
+    For example::
+
+        rules = await afetch_robots("https://example.com:443", client=client, config=FetchConfig())
+        rules.allowed("https://example.com/news/1", config.user_agent)
 
     Raises FetchError(kind="invalid_url") only when ``origin`` itself is not a usable URL (the
     message is ``check_url``'s).
@@ -215,8 +226,10 @@ class RobotsCache:
     ``unreachable_retries``: tries after ``retry_delay`` before an unreachable answer is cached
     (0 for a caller that retries itself, with ``forget`` and its own backoff).
 
-        >>> cache = RobotsCache(client=client, config=FetchConfig(), limiter=slots)
-        >>> (await cache.rules("https://example.com:443")).allowed(url, ua)
+        For example::
+
+            cache = RobotsCache(client=client, config=FetchConfig(), limiter=slots)
+            (await cache.rules("https://example.com:443")).allowed(url, ua)
     """
 
     def __init__(
@@ -250,8 +263,10 @@ class RobotsCache:
     async def rules(self, origin: str) -> RobotsRules:
         """The rules of ``origin`` (``scheme://host:port``), fetched on first use, then cached.
 
-        >>> rules = await cache.rules("https://example.com:443")
-        >>> rules.allowed("https://example.com/news/1", ua), rules.crawl_delay(ua)
+        For example::
+
+            rules = await cache.rules("https://example.com:443")
+            rules.allowed("https://example.com/news/1", ua), rules.crawl_delay(ua)
 
         Raises FetchError(kind="invalid_url") for an origin that is no usable URL.
         """
@@ -279,7 +294,9 @@ class RobotsCache:
     def forget(self, origin: str) -> None:
         """Drop the cached answer of ``origin``: the next ``rules`` fetches robots.txt again.
 
-        >>> if rules.retryable: cache.forget(origin)  # then back off and ask again
+        For example::
+
+            if rules.retryable: cache.forget(origin)  # then back off and ask again
         """
         rules = self._rules.pop(origin, None)
         if rules is not None:

@@ -5,8 +5,12 @@ the Python stack. Inline elements are joined exactly as a browser would render t
 invented between ``<b>a</b><i>b</i>``, none is lost around ``<a>``), and every ``<br>`` and every
 block element ends a paragraph.
 
+    >>> page = LexborHTMLParser("<div><p>Rain <b>came</b> back.<br>At last.</p><h2>Farms</h2></div>")
+    >>> container = page.css_first("div")
     >>> walk = Walk(container, container_chars=5000, max_depth=2000)
-    >>> walk.run(); walk.blocks[:2]
+    >>> walk.run()
+    >>> [(b.text, b.level) for b in walk.blocks]
+    [('Rain came back.', 0), ('At last.', 0), ('Farms', 2)]
 """
 
 from __future__ import annotations

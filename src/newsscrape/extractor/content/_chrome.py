@@ -5,7 +5,7 @@ of its class/id, each with its reason. Words are whole tokens of class/id (``"sh
 ``share``, ``bar``), so ``"shared"`` or ``"commentary"`` do not fire. What a block's own words
 say (headings, labels, datelines) is in ``_wording``; link density is judged in ``_blocks``.
 
-    >>> chrome_kind("aside", {"class": "related-stories"})
+    >>> chrome_kind("div", {"class": "related-stories"})
     ('other_stories', 'class/id word "related"')
 """
 

@@ -41,8 +41,19 @@ Stages, all on the one lexbor tree that metadata was read from:
    its replies' subjects (``REPLY_SUBJECT``: "Re: " and the thread's title) and the relative times
    of its heads (``RELATIVE_HEAD``: "2 years ago").
 
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> from newsscrape.extractor._guard import Deadline
+    >>> from newsscrape.extractor.metadata._metadata import read_metadata
+    >>> html = (
+    ...     '<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div class="story">'
+    ...     "<p>The rain came back to the valley on Monday after a dry month of heat and dust.</p>"
+    ...     "<h2>Farmers</h2><p>Farmers welcomed the change and said most crops would recover.</p></div>"
+    ... )
+    >>> tree = LexborHTMLParser(html)
+    >>> meta, deadline = read_metadata(tree, url=None), Deadline(10.0)
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> [b.text for b in content.blocks if b.level]  # the article's subsection headings
+    ['Farmers']
 """
 
 from __future__ import annotations
@@ -372,8 +383,14 @@ def extract_content(
     paragraph weights this one takes over rather than parsing and weighing the page again.
     ``junk_stripped``: step 1 is done on ``tree`` already (``strip_junk``, as ``page_signals`` does).
 
+    >>> from newsscrape.extractor._guard import Deadline
+    >>> from newsscrape.extractor.metadata._metadata import read_metadata
+    >>> html = '<body><nav><a href="/">Home</a></nav><div class="story"><p>Rain came back on Monday.</p>'
+    >>> tree = LexborHTMLParser(html)
+    >>> meta, deadline = read_metadata(tree, url=None), Deadline(10.0)
     >>> content = extract_content(tree, html=html, meta=meta, deadline=deadline, config=ExtractConfig())
     >>> content.container, content.method
+    ('body > div.story', 'native')
     """
     content = Content()
     body = tree.body

@@ -13,8 +13,15 @@ most of the thread: a thread marked up as a comment section ("comments", "replie
 chrome on any other page, and its messages sit in reply forms (old Reddit) that the block walk
 drops (``_content._read_thread``).
 
+    >>> from newsscrape.extractor.content._scoring import paragraph_weights
+    >>> html = (
+    ...     '<body><div class="post"><div class="message-body">The new firmware fixes the battery drain.'
+    ...     '</div><div class="user">Kim</div></div><div class="post"><div class="message-body">'
+    ...     "Same here: two days on one charge since the update.</div><div class=user>Lee</div></div>"
+    ... )
     >>> body = LexborHTMLParser(html).body
     >>> [box.text(deep=True) for box in thread_posts(body, paragraph_weights(body))]  # the messages
+    ['The new firmware fixes the battery drain.', 'Same here: two days on one charge since the update.']
 """
 
 from __future__ import annotations

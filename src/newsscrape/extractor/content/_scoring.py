@@ -6,8 +6,13 @@ visited once. From ``<body>`` we then step down into the heaviest child while it
 its parent's weight: the walk stops where the text splits between several children, i.e. at the
 node whose children are the paragraphs (or the wrappers of paragraph groups split by ads).
 
+    >>> tree = LexborHTMLParser(
+    ...     '<body><nav><a href="/">Home</a></nav><div id="story"><p>The rain came back on Monday.</p>'
+    ...     "<p>Farmers welcomed the change and said most crops would recover.</p></div></body>"
+    ... )
     >>> weights = paragraph_weights(tree.body)
-    >>> node = choose_container(tree.body, weights)
+    >>> choose_container(tree.body, weights).id
+    'story'
 """
 
 from __future__ import annotations
@@ -162,6 +167,10 @@ def choose_container(
 ) -> LexborNode | None:
     """The article node: a declared article body when it holds most text, else the descent's end.
 
+    >>> tree = LexborHTMLParser(
+    ...     "<body><nav>Home</nav><div><p>The rain came back to the valley on Monday.</p>"
+    ...     "<p>Farmers welcomed the change and said most crops would recover.</p></div>"
+    ... )
     >>> choose_container(tree.body, paragraph_weights(tree.body)).tag
     'div'
     """

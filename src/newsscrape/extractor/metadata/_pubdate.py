@@ -184,6 +184,7 @@ def find_dates(
     """Published and modified dates of a page. ``article``: the JSON-LD node that dates it, the
     article's, else the page's own (``JsonLd.page``).
 
+    >>> tree = LexborHTMLParser("<p>Rain came back.</p>")
     >>> find_dates(tree, metas={"article:published_time": ["2020-05-01"]}, article=None, url=None).published
     datetime.date(2020, 5, 1)
     """
@@ -300,6 +301,7 @@ def weigh_dates(
     """For ``explain``: the first publication date each of ``find_dates``' readers finds, in its
     order, as (source, what, value); the one ``find_dates`` chose is among them.
 
+    >>> tree = LexborHTMLParser("<p>Rain came back.</p>")
     >>> weigh_dates(tree, metas={"article:published_time": ["2020-05-01"]}, article=None, url=None)
     [('og', 'article:published_time', datetime.date(2020, 5, 1))]
     """
