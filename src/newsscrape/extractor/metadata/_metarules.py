@@ -143,7 +143,8 @@ def twitter_description(p: Page, m: Metadata) -> str | None:
 
 # -- lead image ------------------------------------------------------------------------------------
 def og_image(p: Page, m: Metadata) -> str | None:
-    return plausible_image(absolute(p.meta("og:image", "og:image:url", "og:image:secure_url"), p.url))
+    url = absolute(p.meta("og:image", "og:image:url", "og:image:secure_url"), p.url)
+    return plausible_image(url, page_host=p.host)
 
 
 def ld_image(p: Page, m: Metadata) -> str | None:
@@ -152,11 +153,11 @@ def ld_image(p: Page, m: Metadata) -> str | None:
         value = value[0] if value else None
     if isinstance(value, dict):
         value = value.get("url") or value.get("contentUrl") or value.get("@id")
-    return plausible_image(absolute(value if isinstance(value, str) else None, p.url))
+    return plausible_image(absolute(value if isinstance(value, str) else None, p.url), page_host=p.host)
 
 
 def twitter_image(p: Page, m: Metadata) -> str | None:
-    return plausible_image(absolute(p.meta("twitter:image", "twitter:image:src"), p.url))
+    return plausible_image(absolute(p.meta("twitter:image", "twitter:image:src"), p.url), page_host=p.host)
 
 
 def story_picture(p: Page, m: Metadata) -> str | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import headline_node, outside_story, story_box
+from .._nodes import ancestors, class_and_id, headline_node, outside_story, story_box
 from .._text import NON_WORD, alnum_key, host_key, host_names, label_words, squash
 from .._urls import split_url
 from ._tags import NEWS_WORD
@@ -35,6 +35,7 @@ MIN_IMAGE_HEIGHT = 100
 NOT_PHOTO = (
     *("logo", "icon", "avatar", "sprite", "spacer", "pixel", "advert", "banner", "/ads/", "gravatar"),
     *("userphoto", "author", "profile"),
+    *("reaction", "emoji"),  # a post's reaction buttons ("uploads/reactions/react_like.png")
 )
 # A declared name may carry a slogan after one of these ("Autoracing | F1 | Indy", "PR TIMES｜...").
 TAGLINE_SEPARATORS = ("\uff5c", " / ", ". ")
@@ -71,6 +72,21 @@ _NAME_PARTS = re.compile(rf"{_SEPARATORS.pattern}|(?<=[a-z])(?=\d)")  # and "log
 # A logo's mark may be glued to other letters ("etsylogo", "BLBLLogoweb3", "Cuisinart_KaleLogo"),
 # but "catalogo", "dialogo" and "-ologo" (biologo) are words of their own.
 _LOGO_MARK = re.compile(r"(?<![ao])logo|wordmark|brandmark")
+# Boxes around a picture that make it another story's or a person's: a "related" rail's card, the
+# byline's or a poster's portrait ("ipsUserPhoto", "post-hero__author__image", "cAuthorPane_photo").
+NOT_PHOTO_BOXES = ("related", "userphoto", "author", "avatar", "profile")
+# A share card's file is named for what it is or where it goes, and maybe whose it is ("open-graph.jpg",
+# "facebook-og-homepage-image.png", "kubernetes-open-graph.png", "<site>-og-general.jpeg"), or only for
+# the site ("<site>.jpg"): no word of it names a story. "image", "img" and "home" alone do not make a
+# card ("image-4.png", "IMG_4287.jpeg", "thumbnail-18.jpg" are a post's uploads).
+SHARE_CARD_WORDS = frozenset(
+    {
+        *("og", "opengraph", "open", "graph", "social", "share", "sharing", "facebook", "fb", "twitter"),
+        *("card", "homepage", "general", "generic", "meta"),
+    }
+)
+SHARE_CARD_FILLERS = frozenset({"image", "img", "home", "site", "default", "thumbnail"})
+IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "webp", "gif", "avif"})
 
 
 def site_beside_title(html_title: str, headline: str | None, *, host: str | None = None) -> str | None:
@@ -163,6 +179,8 @@ def story_image(tree: LexborHTMLParser) -> str | None:
         looked += 1
         if looked > MAX_IMAGES:
             break
+        if _in_other_box(node, scope):
+            continue  # (counted: the search reaches no further for skipping a portrait)
         attrs = node.attributes
         src = attrs.get("src") or attrs.get("data-src") or ""
         hints = " ".join((src, attrs.get("alt") or "", attrs.get("class") or "")).casefold()
@@ -176,6 +194,17 @@ def story_image(tree: LexborHTMLParser) -> str | None:
         if _size(attrs.get("width")) >= MIN_IMAGE_WIDTH and _size(attrs.get("height")) >= MIN_IMAGE_HEIGHT:
             return src
     return None
+
+
+def _in_other_box(node: LexborNode, scope: LexborNode) -> bool:
+    """Whether a box between ``node`` and ``scope`` holds another story's or a person's picture."""
+    for box in ancestors(node):
+        if box.mem_id == scope.mem_id:
+            return False
+        names = class_and_id(box)
+        if any(word in names for word in NOT_PHOTO_BOXES):
+            return True
+    return False
 
 
 def _size(value: str | None) -> int:
@@ -219,10 +248,12 @@ def clean_site_name(value: str | None, *, host: str | None, headlines: tuple[str
     return text
 
 
-def plausible_image(url: str | None) -> str | None:
-    """The URL unless it is the site's logo, a placeholder or the home page (no path at all).
+def plausible_image(url: str | None, *, page_host: str | None = None) -> str | None:
+    """The URL unless it is the site's logo, a placeholder, its share card or the home page (no path).
 
     >>> plausible_image("https://cdn.example.com/img/opengraph_default.png") is None
+    True
+    >>> plausible_image("https://cdn.example.net/gazette-og.png", page_host="www.gazette.com") is None
     True
     """
     parts = split_url(url)
@@ -245,7 +276,21 @@ def plausible_image(url: str | None) -> str | None:
     named = [word for word in _SEPARATORS.split(_UUID.sub("", stem)) if word.isalpha() or word.isdigit()]
     if len(named) <= MAX_PLACEHOLDER_WORDS and site_word and not story_folder:
         return None
-    return url
+    if name.rsplit(".", 1)[-1] not in IMAGE_EXTENSIONS:
+        return url  # an endpoint drawing each page's card ("/api/og?path=..."), or no telling
+    hosts = [NON_WORD.sub("", label) for label in (*host_names(parts.hostname), *host_names(page_host))]
+    return None if _share_card(words, hosts) else url
+
+
+def _share_card(words: list[str], hosts: list[str]) -> bool:
+    """A file name of share-card words and the site's own name ("merrill-edge-og-general" on
+    merrilledge.com), or the site's name alone ("skillsbuild" on skillsbuild.org)."""
+    named = [word for word in words if word.isalpha()]  # sizes and hashes name no story either
+    card = any(word in SHARE_CARD_WORDS for word in named)
+    rest = "".join(word for word in named if word not in SHARE_CARD_WORDS | SHARE_CARD_FILLERS)
+    if card:
+        return not rest or rest in hosts
+    return bool(named) and "".join(named) in hosts
 
 
 def _host_like(label: str, hostname: str) -> bool:

@@ -48,7 +48,11 @@ _INTERNAL_TAG = re.compile(r"^[@/_#:\[]|_")
 # ("Temas relacionados:"); a colon after several words is a title's ("Star Wars: The Last Jedi").
 _KEY_VALUE = re.compile(r"^[^\W\d_]{4,}/\S|^[^\s:]+\s?:|:$")
 _ADDRESS = re.compile(r"@|://|\bwww\.")
-_NOT_A_TOPIC = re.compile("|".join(p.pattern for p in (_INTERNAL_TAG, _KEY_VALUE, _ADDRESS)))
+# ... and so are words glued into one long lower-case token ("textbelowcenterfullbleed"), or around a
+# number ("SiteEventPage25promopage", "wfid24920828"): a template's slot or a tracking code. A hashtag
+# in capitals ("SustainableAgriculture") is a topic.
+_GLUED_CODE = re.compile(r"^[a-z]{20,}$|^(?=[^\W_]{20,}$)[^\W\d_]+\d+[^\W\d_]+$|^[^\W\d_]+\d{5,}$")
+_NOT_A_TOPIC = re.compile("|".join(p.pattern for p in (_INTERNAL_TAG, _KEY_VALUE, _ADDRESS, _GLUED_CODE)))
 # Not topics: the site's own sections and buttons ("Front Page", "Show more"), page types, CMS feeds.
 GENERIC_TAGS = frozenset(
     {
@@ -57,6 +61,9 @@ GENERIC_TAGS = frozenset(
         *("featured", "trending", "top wire", "msn feed", "noticias", "notícias", "nachrichten"),
         *("actualités", "notizie", "новости", "новини", "ニュース", "速報", "記事", "haber", "son dakika"),
         *("breaking", "tweet", "share", "comments", "comment", "print", "コメント"),
+        # what the CMS calls the item or where it places it, and a feed's sentiment label
+        *("page", "article", "post", "story", "feature", "evergreen", "slider", "newest", "latest"),
+        *("overall positive", "overall negative", "overall neutral"),
     }
 )
 # (compared folded: "Breaking-News" is "breaking news")
@@ -149,6 +156,8 @@ def _page_wide(tags: list[str], own: frozenset[str], title: str | None) -> bool:
             signals += 1
         elif any(len(name) >= MIN_NAME_IN_TAG and name in folded for name in own):
             signals += 1  # "Cork 96FM" on 96fm.ie
+        elif len(folded) >= MIN_NAME_IN_TAG and any(folded in name for name in own):
+            signals += 1  # "Blue Cross" from the Blue Cross Blue Shield Association
     if signals >= PAGE_WIDE_SIGNALS and signals >= PAGE_WIDE_SHARE * len(tags):
         return True
     singles = [tag.casefold() for tag in tags if " " not in tag]
