@@ -98,3 +98,10 @@ def test_a_json_line_of_discover_gives_its_url() -> None:
         '{"title": "no url here"}',  # kept as the line: an invalid URL, reported as one
         "{not json",
     ]
+
+
+def test_a_json_line_nested_too_deep_is_a_line_not_a_crash() -> None:
+    # json.loads raises RecursionError, not ValueError, on brackets nested this deep: the crawl died
+    # with a traceback instead of writing an invalid_url record for the line
+    line = '{"url": ' + "[" * 100_000 + "\n"
+    assert list(read_url_lines([line])) == [line.strip()]

@@ -193,7 +193,7 @@ def url_of_line(line: str) -> str | None:
     if text.startswith("{"):
         try:
             record = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: brackets nested thousands deep
             return text  # an invalid URL, reported as such
         url = record.get("url") if isinstance(record, dict) else None
         return url.strip() if isinstance(url, str) and url.strip() else text
