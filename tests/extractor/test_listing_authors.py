@@ -4,6 +4,7 @@ authors. What its metadata credits stays (a blog's index names its owner there).
 from __future__ import annotations
 
 import newsscrape
+from newsscrape.extractor import explain
 
 SITE = "https://news.example.com"
 TEASER = (
@@ -36,3 +37,16 @@ def test_a_listing_keeps_the_author_its_metadata_credits() -> None:
     article = newsscrape.extract(_front('<meta name="author" content="Lena Park">'), url=f"{SITE}/local/")
     assert article.page_type == "listing"
     assert article.authors == ("Lena Park",)
+
+
+def test_explain_agrees_with_the_record_on_a_listings_authors() -> None:
+    # the card's byline read first must show as lost, not as the winner of an empty field
+    report = explain(_front(), url=f"{SITE}/local/")
+    assert report.article.authors == ()
+    assert [c for c in report.candidates if c.field == "authors" and c.won] == []
+
+
+def test_explain_shows_the_metadata_credit_of_a_listing_as_the_winner() -> None:
+    report = explain(_front('<meta name="author" content="Lena Park">'), url=f"{SITE}/local/")
+    won = [(c.source, c.value) for c in report.candidates if c.field == "authors" and c.won]
+    assert won == [("meta", ("Lena Park",))]

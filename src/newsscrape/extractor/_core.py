@@ -196,7 +196,7 @@ def _stages(
         if again.blocks:
             content = again
     if kind.label in CARD_PAGES and meta.sources.get("authors") == "dom":
-        meta.choose("authors", *meta.structured_authors)
+        _credit_structured_authors(meta)
     _check_language(meta, content)
     article = _build(url, final_url, meta, content, kind.label)
     return Explanation(
@@ -239,6 +239,29 @@ def _build(
         word_count=count_words(body),
         page_type=page_type,
     )
+
+
+def _credit_structured_authors(meta: Metadata) -> None:
+    """A page of cards (``CARD_PAGES``) is credited to whom its structured fields name, or nobody.
+    Under ``explain`` the printed byline that won before is marked lost and the structured value
+    won, so the report agrees with the record."""
+    names, source = meta.structured_authors
+    meta.choose("authors", names, source)
+    if not meta.candidates:  # not explaining
+        return
+    winner = next(
+        (
+            n
+            for n, c in enumerate(meta.candidates)
+            if c.field == "authors" and (c.source, c.value) == (source, names)
+        ),
+        None,
+    )
+    meta.candidates[:] = [
+        c._replace(won=n == winner) if c.field == "authors" else c for n, c in enumerate(meta.candidates)
+    ]
+    if winner is None and source is not None:
+        meta.candidates.append(Candidate("authors", source, "structured fields", names, True))
 
 
 def _check_language(meta: Metadata, content: Content) -> None:
