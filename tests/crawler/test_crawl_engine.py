@@ -341,6 +341,22 @@ def test_stop_does_not_wait_for_an_input_that_has_no_next_url_yet(fault_server: 
     assert time.monotonic() - started < 5
 
 
+def test_stop_while_the_input_waits_to_hand_over_a_record_counts_only_the_records_given() -> None:
+    # The reader writes invalid_url records itself; stopped while it waits for room in the output
+    # queue, the record it held is never given, and the summary must not count it as failed.
+    crawler = Crawler(FAST)
+
+    async def run() -> int:
+        got = 0
+        async for _ in crawler.run([f"not a url {n}" for n in range(500)]):
+            got += 1
+            crawler.stop()
+        return got
+
+    got = asyncio.run(asyncio.wait_for(run(), 20))
+    assert crawler.stats.done == got
+
+
 def test_stop_finishes_what_is_in_flight_and_starts_nothing_new(fault_server: FaultServer) -> None:
     crawler = Crawler(dataclasses.replace(FAST, delay=0.2))
 

@@ -468,11 +468,14 @@ class Crawler:
     # -- plumbing ------------------------------------------------------------------------------
 
     async def _emit(self, record: Record) -> None:
+        # Counted once given: a put cancelled while it waits for room (stop() cancels the reader,
+        # which writes invalid_url records) gives nothing. No await comes between the put and the
+        # count, so the consumer never sees a record before its count.
+        await self._out.put(record)
         if isinstance(record, ErrorRecord):
             self.stats.failed[record.kind] += 1
         else:
             self.stats.ok += 1
-        await self._out.put(record)
 
     async def _sleep(self, seconds: float) -> bool:
         """Sleep, cut short by ``stop()``; True when the whole time passed."""
