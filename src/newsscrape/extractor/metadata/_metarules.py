@@ -161,7 +161,7 @@ def twitter_image(p: Page, m: Metadata) -> str | None:
 
 
 def story_picture(p: Page, m: Metadata) -> str | None:
-    return absolute(story_image(p.tree), p.url)
+    return absolute(story_image(p.tree, page_url=p.url), p.url)
 
 
 # -- language: a declared one, if the title and description do not refute it ----------------------
