@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import ancestors, class_and_id, headline_node, outside_story, story_box
 from .._text import NON_WORD, alnum_key, host_key, host_names, label_words, squash
-from .._urls import absolute, split_url
+from .._urls import absolute, host_of, split_url
 from ._tags import NEWS_WORD
 from ._title import STRONG_SEPARATORS
 
@@ -300,12 +300,13 @@ def clean_site_name(value: str | None, *, host: str | None, headlines: tuple[str
     return text
 
 
-def plausible_image(url: str | None, *, page_host: str | None = None) -> str | None:
-    """The URL unless it is the site's logo, a placeholder, its share card or the home page (no path).
+def plausible_image(url: str | None, *, page_url: str | None = None) -> str | None:
+    """The URL unless it is the site's logo, a placeholder, its or a section's share card, or the
+    home page (no path).
 
     >>> plausible_image("https://cdn.example.com/img/opengraph_default.png") is None
     True
-    >>> plausible_image("https://cdn.example.net/gazette-og.png", page_host="www.gazette.com") is None
+    >>> plausible_image("https://cdn.example.net/gazette-og.png", page_url="https://gazette.com/") is None
     True
     """
     parts = split_url(url)
@@ -330,8 +331,10 @@ def plausible_image(url: str | None, *, page_host: str | None = None) -> str | N
         return None
     if name.rsplit(".", 1)[-1] not in IMAGE_EXTENSIONS:
         return url  # an endpoint drawing each page's card ("/api/og?path=..."), or no telling
-    hosts = [NON_WORD.sub("", label) for label in (*host_names(parts.hostname), *host_names(page_host))]
-    return None if _share_card(words, hosts) else url
+    hosts = [
+        NON_WORD.sub("", label) for label in (*host_names(parts.hostname), *host_names(host_of(page_url)))
+    ]
+    return None if _share_card(words, hosts) or _section_card(folders, words, page_url) else url
 
 
 def _share_card(words: list[str], hosts: list[str]) -> bool:
@@ -343,6 +346,22 @@ def _share_card(words: list[str], hosts: list[str]) -> bool:
     if card:
         return not rest or rest in hosts
     return bool(named) and "".join(named) in hosts
+
+
+def _section_card(folders: list[str], words: list[str], page_url: str | None) -> bool:
+    """A share card named for a section the page sits in, not for the page: "og-learn.png" on
+    /learn/thinking-in-react, "og-image/terraform.jpg" and "social-cards/actions.png" on
+    /terraform/... and /en/actions/... pages. On /en/vpn/ "social/vpn.png" is the page's own."""
+    parts = split_url(page_url)
+    if parts is None:
+        return False
+    segments = [NON_WORD.sub("", segment.casefold()) for segment in parts.path.split("/") if segment]
+    sections = set(segments[:-1])  # the folders above the page, not its own name
+    folder_words = [word for folder in folders for word in _SEPARATORS.split(folder)]
+    named = [word for word in words if word.isalpha()]
+    card = any(word in SHARE_CARD_WORDS for word in (*named, *folder_words))
+    rest = "".join(word for word in named if word not in SHARE_CARD_WORDS | SHARE_CARD_FILLERS)
+    return card and bool(rest) and rest in sections
 
 
 def _host_like(label: str, hostname: str) -> bool:
