@@ -49,10 +49,11 @@ def test_wide_utility_classes_do_not_hide_a_story_picture() -> None:
         '<a class="people-card" href="/team/jane-doe/"><img src="/uploads/jane-340x430.jpg" '
         'width="340" height="430" alt="Jane Doe"></a>',
         '<a href="/collections/kettles?filter=steel"><img src="/tiles/steel.jpg" width="244"></a>',
-        '<a href="https://other.example.org/book/"><img src="/covers/book-front.png"></a>',
+        '<a href="https://shop.example.com/books/kettle-lore/"><img src="/covers/book-front.png"></a>',
+        '<noscript><img src="https://stats.example.net/count/1/"></noscript>',
     ],
 )
-def test_a_picture_linking_to_another_page_is_skipped(card: str) -> None:
+def test_a_picture_linking_to_another_page_or_hidden_from_browsers_is_skipped(card: str) -> None:
     assert image(page(card)) is None
     assert image(page(card, STORY)) == "https://shop.example.com/uploads/kettle-at-dawn.jpg"
 
@@ -67,3 +68,10 @@ def test_the_twitter_twin_of_a_share_card_is_no_lead_image() -> None:
     head = '<meta name="twitter:image" content="https://www.example.com/img/example-twtr-general.jpeg">'
     html = page("").replace("</title>", f"</title>{head}")
     assert read_metadata(LexborHTMLParser(html), url="https://www.example.com/a/").record.image is None
+
+
+def test_a_picture_linking_to_the_story_it_shares_on_another_site_stays() -> None:
+    html = page(
+        '<a href="https://news.example.org/2024/kettles-recalled"><img src="/previews/recall.jpg"></a>'
+    )
+    assert image(html) == "https://shop.example.com/previews/recall.jpg"

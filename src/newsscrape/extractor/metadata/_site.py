@@ -193,7 +193,8 @@ def story_image(tree: LexborHTMLParser, *, page_url: str | None = None) -> str |
         if node.tag == "h1":
             seen_h1 = seen_h1 or node.mem_id == headline.mem_id
             continue
-        if not seen_h1 or outside_story(node):
+        if not seen_h1 or outside_story(node) or any(up.tag == "noscript" for up in ancestors(node)):
+            # (a <noscript> copy is a tracker's pixel or the twin of a lazy picture already seen)
             continue
         looked += 1
         if looked > MAX_IMAGES:
@@ -227,8 +228,8 @@ def _in_other_box(node: LexborNode, scope: LexborNode) -> bool:
 
 
 def _links_away(node: LexborNode, scope: LexborNode, page_url: str | None) -> bool:
-    """Whether ``node`` sits in a link to another page (not to itself, a fragment or an image file):
-    a listing's card, a team member's page, a category tile, a tracker's or a book's banner."""
+    """Whether ``node`` sits in a link to another page of the site (not to itself, a fragment or an
+    image file): a listing's card, a team member's page, a category tile, a book's banner."""
     if page_url is None:
         return False
     for box in ancestors(node):
@@ -241,11 +242,9 @@ def _links_away(node: LexborNode, scope: LexborNode, page_url: str | None) -> bo
             return False
         if there.path.rsplit(".", 1)[-1].lower() in IMAGE_EXTENSIONS:
             return False  # a link to the full-size picture
-        return (there.hostname, there.path.rstrip("/"), there.query) != (
-            here.hostname,
-            here.path.rstrip("/"),
-            here.query,
-        )
+        if there.hostname != here.hostname:
+            return False  # a cited or shared story's picture (a link post's preview) illustrates this page
+        return (there.path.rstrip("/"), there.query) != (here.path.rstrip("/"), here.query)
     return False
 
 
