@@ -49,5 +49,35 @@ def test_a_share_card_is_no_lead_image(url: str) -> None:
     ],
 )
 def test_a_story_picture_made_for_sharing_stays(url: str) -> None:
-    assert plausible_image(url, page_host="www.gazette-daily.com") == url
+    assert plausible_image(url, page_url="https://www.gazette-daily.com/news/") == url
     assert read_metadata(LexborHTMLParser(page(url)), url=URL).record.image == url
+
+
+@pytest.mark.parametrize(
+    ("image", "page_url"),
+    [
+        (
+            "https://docs.example.com/og-image/widgetdb.jpg",
+            "https://docs.example.com/widgetdb/language/blocks",
+        ),
+        ("https://docs.example.com/images/og-learn.png", "https://docs.example.com/learn/first-steps"),
+        (
+            "https://docs.example.com/assets/social-cards/actions.png",
+            "https://docs.example.com/en/actions/run",
+        ),
+    ],
+)
+def test_a_share_card_named_for_the_section_is_no_lead_image(image: str, page_url: str) -> None:
+    assert plausible_image(image, page_url=page_url) is None
+
+
+@pytest.mark.parametrize(
+    ("image", "page_url"),
+    [
+        ("https://guides.example.org/assets/img/social/vpn.png", "https://guides.example.org/en/vpn/"),
+        ("https://blog.example.dev/og-image/dot-github.png", "https://blog.example.dev/post/dot-github"),
+        ("https://docs.example.com/images/og-learn.png", "https://docs.example.com/learn"),
+    ],
+)
+def test_a_share_card_named_for_the_page_itself_stays(image: str, page_url: str) -> None:
+    assert plausible_image(image, page_url=page_url) == image

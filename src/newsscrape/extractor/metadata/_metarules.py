@@ -144,7 +144,7 @@ def twitter_description(p: Page, m: Metadata) -> str | None:
 # -- lead image ------------------------------------------------------------------------------------
 def og_image(p: Page, m: Metadata) -> str | None:
     url = absolute(p.meta("og:image", "og:image:url", "og:image:secure_url"), p.url)
-    return plausible_image(url, page_host=p.host)
+    return plausible_image(url, page_url=p.url)
 
 
 def ld_image(p: Page, m: Metadata) -> str | None:
@@ -153,15 +153,15 @@ def ld_image(p: Page, m: Metadata) -> str | None:
         value = value[0] if value else None
     if isinstance(value, dict):
         value = value.get("url") or value.get("contentUrl") or value.get("@id")
-    return plausible_image(absolute(value if isinstance(value, str) else None, p.url), page_host=p.host)
+    return plausible_image(absolute(value if isinstance(value, str) else None, p.url), page_url=p.url)
 
 
 def twitter_image(p: Page, m: Metadata) -> str | None:
-    return plausible_image(absolute(p.meta("twitter:image", "twitter:image:src"), p.url), page_host=p.host)
+    return plausible_image(absolute(p.meta("twitter:image", "twitter:image:src"), p.url), page_url=p.url)
 
 
 def story_picture(p: Page, m: Metadata) -> str | None:
-    return absolute(story_image(p.tree), p.url)
+    return absolute(story_image(p.tree, page_url=p.url), p.url)
 
 
 # -- language: a declared one, if the title and description do not refute it ----------------------

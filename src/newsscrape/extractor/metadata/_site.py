@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import ancestors, class_and_id, headline_node, outside_story, story_box
 from .._text import NON_WORD, alnum_key, host_key, host_names, label_words, squash
-from .._urls import split_url
+from .._urls import absolute, host_of, split_url
 from ._tags import NEWS_WORD
 from ._title import STRONG_SEPARATORS
 
@@ -75,13 +76,30 @@ _LOGO_MARK = re.compile(r"(?<![ao])logo|wordmark|brandmark")
 # Boxes around a picture that make it another story's or a person's: a "related" rail's card, the
 # byline's or a poster's portrait ("ipsUserPhoto", "post-hero__author__image", "cAuthorPane_photo").
 NOT_PHOTO_BOXES = ("related", "userphoto", "author", "avatar", "profile")
+# Utility-class sizes (Tailwind: one step is 4px) on the picture or its frame: "w-6 h-6" is a check
+# mark, "w-24 h-24" a thumbnail, "size-14 rounded-full" an author's portrait, whatever the file holds.
+_CLASS_SIZE = re.compile(r"(?:^|\s)(w|h|size)-(\d+)(?=\s|$)")
+CLASS_SIZE_PX = 4
+SIZED_FRAMES = 2  # the <img> and this many boxes around it
 # A share card's file is named for what it is or where it goes, and maybe whose it is ("open-graph.jpg",
 # "facebook-og-homepage-image.png", "kubernetes-open-graph.png", "<site>-og-general.jpeg"), or only for
 # the site ("<site>.jpg"): no word of it names a story. "image", "img" and "home" alone do not make a
 # card ("image-4.png", "IMG_4287.jpeg", "thumbnail-18.jpg" are a post's uploads).
 SHARE_CARD_WORDS = frozenset(
     {
-        *("og", "opengraph", "open", "graph", "social", "share", "sharing", "facebook", "fb", "twitter"),
+        *(
+            "og",
+            "opengraph",
+            "open",
+            "graph",
+            "social",
+            "share",
+            "sharing",
+            "facebook",
+            "fb",
+            "twitter",
+            "twtr",
+        ),
         *("card", "homepage", "general", "generic", "meta"),
     }
 )
@@ -154,10 +172,11 @@ def logo_name(tree: LexborHTMLParser) -> str | None:
     return None
 
 
-def story_image(tree: LexborHTMLParser) -> str | None:
+def story_image(tree: LexborHTMLParser, *, page_url: str | None = None) -> str | None:
     """The first large picture of the story when no meta tag names one.
 
-    Looked for in the h1's article/main (anywhere), else after the h1 in its parent block.
+    Looked for in the h1's article/main (anywhere), else after the h1 in its parent block; a picture
+    that links to another page (``page_url`` given) is that page's: a card, a team member, a tile.
 
     >>> story_image(LexborHTMLParser('<article><h1>Rain</h1><img src="/rain.jpg" width="800"></article>'))
     '/rain.jpg'
@@ -174,12 +193,13 @@ def story_image(tree: LexborHTMLParser) -> str | None:
         if node.tag == "h1":
             seen_h1 = seen_h1 or node.mem_id == headline.mem_id
             continue
-        if not seen_h1 or outside_story(node):
+        if not seen_h1 or outside_story(node) or any(up.tag == "noscript" for up in ancestors(node)):
+            # (a <noscript> copy is a tracker's pixel or the twin of a lazy picture already seen)
             continue
         looked += 1
         if looked > MAX_IMAGES:
             break
-        if _in_other_box(node, scope):
+        if _in_other_box(node, scope) or _links_away(node, scope, page_url) or _class_sized_small(node):
             continue  # (counted: the search reaches no further for skipping a portrait)
         attrs = node.attributes
         src = attrs.get("src") or attrs.get("data-src") or ""
@@ -204,6 +224,37 @@ def _in_other_box(node: LexborNode, scope: LexborNode) -> bool:
         names = class_and_id(box)
         if any(word in names for word in NOT_PHOTO_BOXES):
             return True
+    return False
+
+
+def _links_away(node: LexborNode, scope: LexborNode, page_url: str | None) -> bool:
+    """Whether ``node`` sits in a link to another page of the site (not to itself, a fragment or an
+    image file): a listing's card, a team member's page, a category tile, a book's banner."""
+    if page_url is None:
+        return False
+    for box in ancestors(node):
+        if box.mem_id == scope.mem_id:
+            return False
+        if box.tag != "a":
+            continue
+        here, there = split_url(page_url), split_url(absolute(box.attributes.get("href"), page_url))
+        if here is None or there is None or there.scheme not in ("http", "https"):
+            return False
+        if there.path.rsplit(".", 1)[-1].lower() in IMAGE_EXTENSIONS:
+            return False  # a link to the full-size picture
+        if there.hostname != here.hostname:
+            return False  # a cited or shared story's picture (a link post's preview) illustrates this page
+        return (there.path.rstrip("/"), there.query) != (here.path.rstrip("/"), here.query)
+    return False
+
+
+def _class_sized_small(node: LexborNode) -> bool:
+    """Whether the picture's own classes, or its frame's, size it below a story picture."""
+    for frame in (node, *islice(ancestors(node), SIZED_FRAMES)):
+        for axis, steps in _CLASS_SIZE.findall(frame.attributes.get("class") or ""):
+            px = int(steps) * CLASS_SIZE_PX
+            if (axis != "h" and px < MIN_IMAGE_WIDTH) or (axis != "w" and px < MIN_IMAGE_HEIGHT):
+                return True
     return False
 
 
@@ -248,12 +299,13 @@ def clean_site_name(value: str | None, *, host: str | None, headlines: tuple[str
     return text
 
 
-def plausible_image(url: str | None, *, page_host: str | None = None) -> str | None:
-    """The URL unless it is the site's logo, a placeholder, its share card or the home page (no path).
+def plausible_image(url: str | None, *, page_url: str | None = None) -> str | None:
+    """The URL unless it is the site's logo, a placeholder, its or a section's share card, or the
+    home page (no path).
 
     >>> plausible_image("https://cdn.example.com/img/opengraph_default.png") is None
     True
-    >>> plausible_image("https://cdn.example.net/gazette-og.png", page_host="www.gazette.com") is None
+    >>> plausible_image("https://cdn.example.net/gazette-og.png", page_url="https://gazette.com/") is None
     True
     """
     parts = split_url(url)
@@ -278,8 +330,10 @@ def plausible_image(url: str | None, *, page_host: str | None = None) -> str | N
         return None
     if name.rsplit(".", 1)[-1] not in IMAGE_EXTENSIONS:
         return url  # an endpoint drawing each page's card ("/api/og?path=..."), or no telling
-    hosts = [NON_WORD.sub("", label) for label in (*host_names(parts.hostname), *host_names(page_host))]
-    return None if _share_card(words, hosts) else url
+    hosts = [
+        NON_WORD.sub("", label) for label in (*host_names(parts.hostname), *host_names(host_of(page_url)))
+    ]
+    return None if _share_card(words, hosts) or _section_card(folders, words, page_url) else url
 
 
 def _share_card(words: list[str], hosts: list[str]) -> bool:
@@ -291,6 +345,22 @@ def _share_card(words: list[str], hosts: list[str]) -> bool:
     if card:
         return not rest or rest in hosts
     return bool(named) and "".join(named) in hosts
+
+
+def _section_card(folders: list[str], words: list[str], page_url: str | None) -> bool:
+    """A share card named for a section the page sits in, not for the page: "og-learn.png" on
+    /learn/thinking-in-react, "og-image/terraform.jpg" and "social-cards/actions.png" on
+    /terraform/... and /en/actions/... pages. On /en/vpn/ "social/vpn.png" is the page's own."""
+    parts = split_url(page_url)
+    if parts is None:
+        return False
+    segments = [NON_WORD.sub("", segment.casefold()) for segment in parts.path.split("/") if segment]
+    sections = set(segments[:-1])  # the folders above the page, not its own name
+    folder_words = [word for folder in folders for word in _SEPARATORS.split(folder)]
+    named = [word for word in words if word.isalpha()]
+    card = any(word in SHARE_CARD_WORDS for word in (*named, *folder_words))
+    rest = "".join(word for word in named if word not in SHARE_CARD_WORDS | SHARE_CARD_FILLERS)
+    return card and bool(rest) and rest in sections
 
 
 def _host_like(label: str, hostname: str) -> bool:
