@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsscrape import extract
 from newsscrape.extractor.metadata._bylines import find_authors
 from newsscrape.extractor.metadata._jsonld import JsonLd
 
@@ -48,3 +49,23 @@ def test_a_testimonials_author_is_no_byline() -> None:
         "</figure>"
     )
     assert authors_of(page) == ()
+
+
+def test_a_post_tagged_quotes_is_no_quote_box() -> None:
+    # WordPress names a post's box after its terms: "tag-quotes" says the post is tagged "quotes"
+    # (an insurer's post about quotes), not that its byline is a quoted customer's.
+    page = (
+        '<article id="post-120" class="post-120 post type-post hentry category-blog tag-quotes tag-cars">'
+        '<div class="post-content"><div class="post-text">'
+        '<h1 class="post-title">Insurance for hire drivers</h1>'
+        '<div class="post-info"><div class="post-info-date"><span>June 26, 2018</span></div>'
+        '<div class="post-info-author post-info-item">'
+        '<span class="post-info-author-icon"><i class="icon-user"></i></span> by '
+        '<a class="post-info-author-link" href="/author/janeroe/"> Jane Roe </a></div></div>'
+        + "<p>Livery insurance covers vehicles that carry people for hire: taxis, limousines and buses.</p>"
+        "<p>Drivers for ride-hailing apps need it too, and most personal policies leave them out.</p>"
+        "<p>Collision cover pays for repairs to your own vehicle after a crash, whoever was at fault.</p>"
+        "<p>Ask for a quote that fits your company: the number of vehicles, drivers and miles.</p>"
+        "</div></div></article>"
+    )
+    assert extract(page, url="https://insurer.example/hire-drivers/").authors == ("Jane Roe",)

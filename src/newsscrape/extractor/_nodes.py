@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -73,6 +75,25 @@ def class_and_id(node: LexborNode) -> str:
     """
     attrs = node.attributes
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".casefold()
+
+
+# WordPress names a post's box after its terms ("post-12 type-post hentry category-space tag-iran"):
+# there "tag-iran" says the post is tagged so, not what the box is ("tag-quotes" is no quote box).
+# Such term classes are not read for words on a box that carries the post classes.
+WP_POST_CLASS: Final = re.compile(r"^(?:hentry|status-publish|type-[a-z0-9_-]+|post-[0-9]+)$")
+WP_TERM_CLASS: Final = re.compile(r"^(?:tag|category)-.")
+
+
+def without_terms(klass: str) -> str:
+    """``klass`` without its WordPress term classes, when it is a post's box (``WP_POST_CLASS``).
+
+    >>> without_terms("post-120 hentry category-blog tag-quotes"), without_terms("tag-cloud")
+    ('post-120 hentry', 'tag-cloud')
+    """
+    words = klass.split()
+    if any(WP_POST_CLASS.match(word) for word in words):
+        return " ".join(word for word in words if not WP_TERM_CLASS.match(word))
+    return klass
 
 
 def inside_any(node: LexborNode, boxes: set[int]) -> bool:

@@ -17,6 +17,7 @@ from typing import Final, Literal, cast, get_args
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._nodes import without_terms
 from .._text import count_words
 
 # What a removed block was, as ``explain`` reports it: every kind the content pass records, spelled
@@ -370,11 +371,6 @@ FOLLOW_UP: Final = re.compile(r"(?i:follow[-_]?ups?)(?![a-z])")
 # Syntax highlighters name the parts of a code sample: "hljs-comment", "hljs-meta" (highlight.js),
 # "token comment", "token tag" (Prism), "cm-comment" (CodeMirror), "tok-comment". Those words
 # are about the code, not the page: a code comment is no comment thread, so their classes say nothing.
-# WordPress names a post's box after its terms ("post-12 type-post hentry category-space tag-iran"):
-# there "tag-iran" says the post is tagged so, not that the box is a tag list. Such term classes are
-# not read for words on a box that carries the post classes.
-WP_POST_CLASS: Final = re.compile(r"^(?:hentry|status-publish|type-[a-z0-9_-]+|post-[0-9]+)$")
-WP_TERM_CLASS: Final = re.compile(r"^(?:tag|category)-.")
 SYNTAX_CLASS: Final = re.compile(r"^(?:hljs(?:-.+)?|token|cm-.+|tok-.+)$")
 # A utility framework's variant class ("md:flex", "hover:underline", "print:break-inside-avoid",
 # Tailwind's) styles the element under a condition: its words name no part of the page ("print:" is
@@ -408,8 +404,8 @@ def _tokens(klass: str | None, ident: str | None) -> tuple[str, ...]:
     klass = " ".join(_unvaried(c) for c in (klass or "").split())
     if klass and any(SYNTAX_CLASS.match(c) for c in klass.split()):
         klass = ""  # a part of a code sample, named by its highlighter
-    elif klass and any(WP_POST_CLASS.match(c) for c in klass.split()):
-        klass = " ".join(c for c in klass.split() if not WP_TERM_CLASS.match(c))
+    elif klass:
+        klass = without_terms(klass)  # a WordPress post's box: its terms name no part of the page
     raw = FOLLOW_UP.sub("followup", f"{klass} {ident or ''}")
     if not raw.strip():
         return ()

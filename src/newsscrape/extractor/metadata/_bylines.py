@@ -10,7 +10,7 @@ from functools import partial
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import ancestors, class_and_id, headline_node, outside_story
+from .._nodes import ancestors, class_and_id, headline_node, outside_story, without_terms
 from .._text import ascii_lower, fold, squash
 from ..content._blocks import BLOCK_TAGS
 from ._authors import (
@@ -1071,7 +1071,7 @@ def _not_a_byline(node: LexborNode) -> bool:
         return True
     parent: LexborNode | None = node
     while parent is not None and parent.tag not in ("body", "html"):
-        marks = class_and_id(parent)
+        marks = without_terms(class_and_id(parent))  # a post tagged "quotes" is no quote box
         if any(box in marks for box in NOT_BYLINE_BOXES):
             return True
         if "vcard" in marks.split() and any(parent.css_first(f".{c}") is not None for c in HCARD_NOT_PERSON):
