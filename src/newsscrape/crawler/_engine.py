@@ -55,7 +55,7 @@ from ._pool import ExtractFn, ExtractPool
 from ._reader import stream_lines
 from ._spill import Spill
 from ._sync import iterate_sync
-from ._urls import InvalidUrl, UrlSet, check_url, invalid_key, origin, url_of_line
+from ._urls import InvalidUrl, UrlSet, check_url, invalid_key, many_urls, origin, url_of_line
 
 # Kept-alive connections in the pools of hosts with no request in flight, at most: each such pool
 # holds up to ``per_host``, so 256 // per_host pools are kept (file descriptors stay well bounded).
@@ -162,7 +162,7 @@ class Crawler:
             async for record in Crawler(config).run(open("urls.txt")):
                 writer.write(record)
         """
-        _many(urls)
+        many_urls(urls)
         cfg = self.config
         self._slots = asyncio.Semaphore(cfg.concurrency)
         self._out: asyncio.Queue[object] = asyncio.Queue(maxsize=max(64, 2 * cfg.concurrency))
@@ -541,12 +541,4 @@ def crawl_sync(
         for record in crawl_sync(open("urls.txt"), config=CrawlConfig(delay=2)):
             print(record.url)
     """
-    return iterate_sync(Crawler(config, extract_fn=extract_fn).run(_many(urls)))
-
-
-def _many(urls: Iterable[str] | AsyncIterable[str]) -> Iterable[str] | AsyncIterable[str]:
-    """``urls``, unless it is one URL: a str is an iterable of str too, and would be crawled
-    character by character, each an invalid URL."""
-    if isinstance(urls, str | bytes):
-        raise TypeError(f"crawl takes an iterable of URLs, not one URL: pass [{urls!r}]")
-    return urls
+    return iterate_sync(Crawler(config, extract_fn=extract_fn).run(many_urls(urls)))
