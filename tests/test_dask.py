@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import newsscrape.dask as nd
 from faultserver import article_html
 from newsscrape.archive import HttpExchange, WarcWriter
-from newsscrape.crawler.distributed import crawl_bag
+from newsscrape.crawler.distributed import crawl_bag, partition_by_host
 from newsscrape.models import Article
 
 distributed = pytest.importorskip("distributed")
@@ -82,3 +83,13 @@ def test_write_jsonl_leaves_an_empty_partition_empty(client: object, tmp_path: P
 
 def test_crawl_bag_is_still_importable_from_its_old_place() -> None:
     assert crawl_bag is nd.crawl_bag
+
+
+def test_crawl_bag_refuses_one_url_str() -> None:
+    with pytest.raises(TypeError, match="not one URL"):
+        nd.crawl_bag("http://a.test/1")
+
+
+def test_a_non_str_item_goes_to_the_first_partition_for_its_record() -> None:
+    urls: list[Any] = ["http://a.test/1", None]
+    assert partition_by_host(urls, 1) == [["http://a.test/1", None]]

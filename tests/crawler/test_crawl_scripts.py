@@ -88,3 +88,33 @@ def test_a_guarded_script_with_its_own_extractor_uses_workers(
     [record] = [json.loads(line) for line in proc.stdout.splitlines()]
     assert "error" not in record, record
     assert "extracting in this process" not in proc.stderr
+
+
+IN_POOL_WORKER = """
+import json, multiprocessing, sys
+import newsscrape
+from newsscrape import CrawlConfig
+
+def shard(urls):
+    config = CrawlConfig(delay=0, jitter=0, workers=2)
+    return [record.to_dict() for record in newsscrape.crawl_sync(urls, config=config)]
+
+if __name__ == "__main__":
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        for record in pool.apply(shard, (sys.argv[1:],)):
+            print(json.dumps(record), flush=True)
+"""
+
+
+def test_a_crawl_in_a_pool_worker_extracts_in_process(fault_server: FaultServer, tmp_path: Path) -> None:
+    # A multiprocessing.Pool worker is daemonic and may start no process: the crawl must not hang
+    # on worker processes that never come, nor print their tracebacks; it extracts in its own.
+    urls = [fault_server.url("/page/a"), fault_server.url("/page/b")]
+    proc = _run(IN_POOL_WORKER, urls, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert sorted(r["url"] for r in records) == urls
+    assert all("error" not in r for r in records), records
+    assert "Traceback" not in proc.stderr, proc.stderr
+    [warning] = [line for line in proc.stderr.splitlines() if "extracting in this process" in line]
+    assert "daemonic" in warning

@@ -6,10 +6,12 @@ import asyncio
 import socket
 import ssl
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
 
+import newsscrape
 from newsscrape.config import FetchConfig
 from newsscrape.errors import FetchError
 from newsscrape.fetcher import Page, afetch_page, fetch_page
@@ -131,3 +133,11 @@ def test_headers_sent_on_a_callers_client(get: Callable[..., Page]) -> None:
     assert request.headers["user-agent"] == "probe/2"
     assert request.headers["accept"].startswith("text/html")
     assert set(request.headers["accept-encoding"].split(", ")) >= {"gzip", "deflate"}
+
+
+@pytest.mark.parametrize("url", [None, b"https://example.com/1"])
+def test_a_url_that_is_no_str_is_invalid_url_saying_so(url: Any) -> None:
+    with pytest.raises(FetchError) as caught:
+        newsscrape.fetch(url)
+    assert caught.value.kind == "invalid_url"
+    assert str(caught.value) == f"invalid URL {url!r}: not a str but {type(url).__name__}"

@@ -55,7 +55,7 @@ from ._pool import ExtractFn, ExtractPool
 from ._reader import stream_lines
 from ._spill import Spill
 from ._sync import iterate_sync
-from ._urls import InvalidUrl, UrlSet, check_url, invalid_key, origin, url_of_line
+from ._urls import InvalidUrl, UrlSet, check_url, invalid_key, many_urls, origin, url_of_line
 
 # Kept-alive connections in the pools of hosts with no request in flight, at most: each such pool
 # holds up to ``per_host``, so 256 // per_host pools are kept (file descriptors stay well bounded).
@@ -162,6 +162,7 @@ class Crawler:
             async for record in Crawler(config).run(open("urls.txt")):
                 writer.write(record)
         """
+        many_urls(urls)
         cfg = self.config
         self._slots = asyncio.Semaphore(cfg.concurrency)
         self._out: asyncio.Queue[object] = asyncio.Queue(maxsize=max(64, 2 * cfg.concurrency))
@@ -226,13 +227,15 @@ class Crawler:
         async for raw in stream_lines(urls):
             if self._stopping:
                 return
-            url = url_of_line(raw)
+            # An untyped caller's None or bytes is an invalid URL filed under its repr: one record
+            # for it, not a crash that loses every other URL's.
+            url = url_of_line(raw) if isinstance(raw, str) else repr(raw)
             if url is None:  # blank or a # comment, as in a URL file
                 continue
             self.stats.read += 1
             invalid: FetchError | None = None
             try:
-                key = check_url(url)
+                key = check_url(url if isinstance(raw, str) else raw)
             except FetchError as exc:
                 key, invalid = invalid_key(url), exc
             mark = self._seen.mark(key)
@@ -521,7 +524,9 @@ async def crawl(
                 print(record.url, getattr(record, "title", None) or record.kind)
 
     Duplicates (after normalisation: case, default port, fragment, tracking parameters) are fetched
-    once and recorded under the URL as first listed. ``extract_fn``: see :class:`Crawler`.
+    once and recorded under the URL as first listed. ``extract_fn``: see :class:`Crawler`. An item
+    that is no str (None, bytes) gets an ``invalid_url`` record under its repr; one URL passed as
+    ``urls`` (a str) is a TypeError.
     """
     async for record in Crawler(config, extract_fn=extract_fn).run(urls):
         yield record
@@ -539,4 +544,4 @@ def crawl_sync(
         for record in crawl_sync(open("urls.txt"), config=CrawlConfig(delay=2)):
             print(record.url)
     """
-    return iterate_sync(Crawler(config, extract_fn=extract_fn).run(urls))
+    return iterate_sync(Crawler(config, extract_fn=extract_fn).run(many_urls(urls)))

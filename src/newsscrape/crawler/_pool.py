@@ -46,8 +46,9 @@ its top level, without ``if __name__ == "__main__":``, would run again in every 
   crawl is started from inside an ``if __name__ == "__main__":`` block (read from the script's
   syntax tree); otherwise (no guard, a notebook, a REPL) pages are extracted in this process and
   one line on stderr says why.
-* a worker that dies before it is ready (whatever the reason) falls back the same way: a page is
-  never turned into an error because workers could not start.
+* a worker that dies before it is ready (whatever the reason), or cannot be started at all (a
+  ``multiprocessing.Pool`` worker is daemonic and may have no children), falls back the same way:
+  a page is never turned into an error, nor a crawl left waiting, because workers could not start.
 """
 
 from __future__ import annotations
@@ -181,8 +182,13 @@ class _Worker:
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
             target=worker_main, args=(child, fn, config, warm), daemon=True, name="newsscrape-extract"
         )
-        with _main_hidden(not _defined_in_main(fn)):
-            self.process.start()
+        try:
+            with _main_hidden(not _defined_in_main(fn)):
+                self.process.start()
+        except Exception as exc:  # no process may start here (out of processes, a bootstrapping child)
+            self.conn.close()
+            child.close()
+            raise _Unborn(f"extraction worker processes cannot start ({type(exc).__name__}: {exc})") from exc
         if started is not None:
             started.set()
         child.close()
@@ -321,6 +327,11 @@ class ExtractPool:
         self._early: _Worker | None = None  # the spawned worker, until then
         self._launched = threading.Event()  # the early worker's process is launched (or failed to be)
         self._ctx = _context() if workers else None
+        if self._ctx is not None and multiprocessing.current_process().daemon:
+            # A multiprocessing.Pool worker: multiprocessing refuses it children (an AssertionError).
+            self._in_process(
+                "this is a daemonic process (a multiprocessing.Pool worker?), which may start none"
+            )
         if self._ctx is not None and _defined_in_main(extract_fn):
             why = main_unusable()
             if why is not None:
@@ -435,7 +446,9 @@ class ExtractPool:
         """A ready worker for a slot, or None (the pool is closed, or fell back to this process;
         ``early``: also when a forkserver worker is ready first, or the spawned one cannot start,
         which is no reason to fall back: the forkserver's may)."""
-        assert self._ctx is not None
+        ctx = self._ctx  # read once: another slot may fall back to this process meanwhile
+        if ctx is None:
+            return None
         try:
             if early:
                 spawn = multiprocessing.get_context("spawn")
@@ -444,10 +457,10 @@ class ExtractPool:
                 # Launched first: a forkserver start holds _MAIN_LOCK until the forkserver has loaded
                 # everything, and the early worker is there to come before that.
                 self._launched.wait(LAUNCH_WAIT)
-                worker = _Worker(self._ctx, self._fn, self._config)
-        except _Unborn:
+                worker = _Worker(ctx, self._fn, self._config)
+        except _Unborn as exc:
             if not early:
-                self._in_process("extraction worker processes died before they were ready")
+                self._in_process(str(exc) or "extraction worker processes died before they were ready")
             return None
         with self._lock:
             if not self._closed and self._ctx is not None and not (early and self._pool_ready.is_set()):

@@ -19,8 +19,8 @@ import ipaddress
 import json
 import re
 from array import array
-from collections.abc import Iterable, Iterator
-from typing import Literal
+from collections.abc import AsyncIterable, Iterable, Iterator
+from typing import Literal, TypeVar
 from urllib.parse import SplitResult, unquote, urlsplit
 
 import idna
@@ -164,6 +164,22 @@ def invalid_key(line: str) -> str:
 def _is_tracking(pair: str) -> bool:
     name = unquote(pair.partition("=")[0]).lower()
     return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
+
+
+U = TypeVar("U", bound=Iterable[str] | AsyncIterable[str])
+
+
+def many_urls(urls: U) -> U:
+    """``urls``, unless it is one URL: a str is an iterable of str too, and would be crawled
+    character by character, each an invalid URL (TypeError then).
+
+    >>> many_urls("https://example.com/1")
+    Traceback (most recent call last):
+    TypeError: crawl takes an iterable of URLs, not one URL: pass ['https://example.com/1']
+    """
+    if isinstance(urls, str | bytes):
+        raise TypeError(f"crawl takes an iterable of URLs, not one URL: pass [{urls!r}]")
+    return urls
 
 
 def read_url_lines(lines: Iterable[str]) -> Iterator[str]:

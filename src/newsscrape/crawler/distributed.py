@@ -12,7 +12,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable
 
-from ._urls import InvalidUrl, normalize_url, origin, read_url_lines
+from ._urls import InvalidUrl, many_urls, normalize_url, origin, url_of_line
 
 
 def partition_by_host(urls: Iterable[str], npartitions: int) -> list[list[str]]:
@@ -27,7 +27,13 @@ def partition_by_host(urls: Iterable[str], npartitions: int) -> list[list[str]]:
     if npartitions < 1:
         raise ValueError(f"npartitions must be >= 1, got {npartitions!r}")
     parts: list[list[str]] = [[] for _ in range(npartitions)]
-    for url in read_url_lines(urls):
+    for line in many_urls(urls):
+        if not isinstance(line, str):  # None, bytes from an untyped caller: the crawl records it
+            parts[0].append(line)
+            continue
+        url = url_of_line(line)
+        if url is None:
+            continue
         try:
             key = origin(normalize_url(url))
         except InvalidUrl:

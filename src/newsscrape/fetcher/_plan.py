@@ -138,6 +138,8 @@ def parse_url(url: str) -> httpx.URL:
 
 
 def _parse(url: str) -> tuple[str, httpx.URL | None]:
+    if not isinstance(url, str):  # an untyped caller's None or bytes: said plainly, not in httpx's words
+        return f"not a str but {type(url).__name__}", None
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError, ValueError) as exc:  # idna errors are ValueErrors
