@@ -1,5 +1,6 @@
-"""Without meta tags, the lead image is no picture that is small by its utility classes, or that
-links to another page (a card, a team member, a category tile)."""
+"""Without meta tags, the lead image is the story's own picture: no picture that is small by its utility
+classes, that links to another page (a card, a team member, a category tile), that shows another story
+or a person, or that is a reaction button."""
 
 from __future__ import annotations
 
@@ -75,3 +76,28 @@ def test_a_picture_linking_to_the_story_it_shares_on_another_site_stays() -> Non
         '<a href="https://news.example.org/2024/kettles-recalled"><img src="/previews/recall.jpg"></a>'
     )
     assert image(html) == "https://shop.example.com/previews/recall.jpg"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="related-reading"><div class="post-summary"><a href="/2024/04/x/">'
+        '<img src="/images/thumb/slow-evenings.jpg"></a></div></div>',
+        '<div class="view view-related-articles"><div class="views-row"><a href="/2024/03/y/">'
+        '<img src="/styles/222x125/late-nights.png"></a></div></div>',
+        '<div class="post-hero__author"><figure class="post-hero__author__image">'
+        '<img src="/img/team/jane.jpg"></figure></div>',
+        '<a class="ipsUserPhoto ipsUserPhoto--fluid" href="/profile/12-jane/">'
+        '<img src="/monthly/jane.thumb.jpg"></a>',
+    ],
+)
+def test_a_picture_of_another_story_or_a_person_is_skipped(box: str) -> None:
+    assert image(page(box)) is None
+    assert image(page(box, STORY)) == "https://shop.example.com/uploads/kettle-at-dawn.jpg"
+
+
+def test_a_reaction_button_is_no_picture() -> None:
+    assert (
+        image(page('<ul class="reactions"><li><img src="/uploads/reactions/react_like.png"></li></ul>'))
+        is None
+    )
