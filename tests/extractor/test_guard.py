@@ -102,12 +102,24 @@ def test_deadline_spent_raises() -> None:
 
 
 def test_foreign_exception_becomes_internal_extract_error() -> None:
-    # a stage failing with someone else's exception (here: a list where markup belongs) is
+    # a stage failing with someone else's exception (here: a number where the URL belongs) is
     # converted once, at the boundary, so a batch records it and goes on
     with pytest.raises(ExtractError) as info:
-        extract(["<p>not markup</p>"])  # type: ignore[arg-type]
+        extract("<article><p>Rain came back to the valley on Monday.</p></article>", url=123)  # type: ignore[arg-type]
     assert info.value.reason == "internal"
     assert isinstance(info.value.__cause__, Exception)
+
+
+@pytest.mark.parametrize("given", [None, ["<p>not markup</p>"], 5])
+def test_a_page_that_is_no_str_or_bytes_is_a_type_error(given: object) -> None:
+    # a caller's slip says what is wrong, not "internal error"
+    with pytest.raises(TypeError, match="str or bytes"):
+        extract(given)  # type: ignore[arg-type]
+
+
+def test_a_bytearray_or_memoryview_is_read_as_bytes() -> None:
+    page = b"<html><body><article><h1>Rain</h1><p>Rain came back to the valley on Monday.</p></article>"
+    assert extract(bytearray(page)).title == extract(memoryview(page)).title == "Rain"  # type: ignore[arg-type]
 
 
 def test_tags_inside_scripts_are_not_nesting() -> None:

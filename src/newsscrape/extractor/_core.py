@@ -105,6 +105,10 @@ def _run(
     config: ExtractConfig,
     explain: bool,
 ) -> Explanation:
+    if isinstance(html, bytearray | memoryview):
+        html = bytes(html)
+    elif not isinstance(html, str | bytes):  # a caller's slip (None, a Response), not a page's fault
+        raise TypeError(f"a page is read from str or bytes, not {type(html).__name__}")
     deadline = Deadline(config.time_limit, url=url)
     try:
         # stage by stage the deadline is checked; this stops a stage that overruns it (10 MB of
