@@ -30,9 +30,7 @@ Writes ``src/newsscrape/extractor/data/copies.json``, read by ``content/_copies.
 from __future__ import annotations
 
 import sys
-from collections import defaultdict
 from pathlib import Path
-from statistics import mean
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,9 +47,8 @@ DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "copies.json"
 GRID: tuple[int, ...] = (1, 2, 3, 4, 6)
 MAX_DROP = 0.001  # mean F1 a page type may lose on half A (noise of one page in a few dozen)
 # a value must lift at least this many pages of half A, and more than it lowers: one page is no
-# evidence for a rule (a page moves when its F1 changes by more than MOVED)
+# evidence for a rule (a page moves when its F1 changes by more than fitgrid.MOVED)
 MIN_UP = 2
-MOVED = 0.001
 TYPES = ["collection", "documentation", "forum", "listing", "product", "service"]
 
 
@@ -81,34 +78,15 @@ def after(row: dict[str, Any], value: int) -> float:
     return word_f1(row["truth"], finish(STEP, kept, row))
 
 
-def moved(rows: list[dict[str, Any]], name: str, value: int) -> tuple[int, int]:
-    """How many pages read as ``name`` go up and how many go down with ``value``."""
-    deltas = [after(row, value) - row["f1"] for row in rows if row.get("reading") == name]
-    return sum(d > MOVED for d in deltas), sum(d < -MOVED for d in deltas)
-
-
-def replay(rows: list[dict[str, Any]], shortest: dict[str, int]) -> tuple[float, dict[str, float]]:
-    """Mean F1 and mean F1 by page type with these values (reading -> shortest stretch)."""
-    by_type: dict[str, list[float]] = defaultdict(list)
-    for row in rows:
-        value = shortest.get(row.get("reading", ""))
-        if value is None:
-            by_type[row["type"]].append(row["f1"])
-            continue
-        by_type[row["type"]].append(after(row, value))
-    overall = mean(f1 for f1s in by_type.values() for f1 in f1s)
-    return overall, {page_type: mean(f1s) for page_type, f1s in by_type.items()}
-
-
 def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
     """One reading's value: half A's best of the grid if it gains and costs no page type more than
     ``MAX_DROP``; kept unless half B drops on some page type with it."""
     grid = sorted(GRID, reverse=True)  # the longest first: it wins a tie
-    return fit_grid(halves, name, grid, replay, moved, label="shortest", max_drop=MAX_DROP, min_up=MIN_UP)
+    return fit_grid(halves, name, grid, after, label="shortest", max_drop=MAX_DROP, min_up=MIN_UP)
 
 
 def main() -> None:
-    fit_main(__doc__, DATA, collect, fit, replay, types=TYPES, grid=GRID, max_drop=MAX_DROP, field="shortest")
+    fit_main(__doc__, DATA, collect, fit, after, types=TYPES, grid=GRID, max_drop=MAX_DROP, field="shortest")
 
 
 if __name__ == "__main__":

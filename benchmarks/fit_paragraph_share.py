@@ -32,9 +32,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections import defaultdict
 from pathlib import Path
-from statistics import mean
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,9 +48,8 @@ DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "paragraph_shares.js
 GRID: tuple[float, ...] = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 MAX_DROP = 0.001  # mean F1 a page type may lose on half A (noise of one page in a few dozen)
 # a share must lift at least this many pages of half A, and more than it lowers (a page moves when
-# its F1 changes by more than MOVED)
+# its F1 changes by more than fitgrid.MOVED)
 MIN_UP = 2
-MOVED = 0.001
 TYPES = ["collection", "documentation", "forum", "listing", "product", "service"]
 
 
@@ -114,27 +111,11 @@ def after(row: dict[str, Any], share: float) -> float:
     return float(row["f1"])
 
 
-def moved(rows: list[dict[str, Any]], name: str, share: float) -> tuple[int, int]:
-    """How many pages read as ``name`` go up and how many go down with ``share``."""
-    deltas = [after(row, share) - row["f1"] for row in rows if row.get("reading") == name]
-    return sum(d > MOVED for d in deltas), sum(d < -MOVED for d in deltas)
-
-
-def replay(rows: list[dict[str, Any]], shares: dict[str, float]) -> tuple[float, dict[str, float]]:
-    """Mean F1 and mean F1 by page type with these shares (reading -> paragraph share)."""
-    by_type: dict[str, list[float]] = defaultdict(list)
-    for row in rows:
-        share = shares.get(row.get("reading", ""))
-        by_type[row["type"]].append(row["f1"] if share is None else after(row, share))
-    overall = mean(f1 for f1s in by_type.values() for f1 in f1s)
-    return overall, {page_type: mean(f1s) for page_type, f1s in by_type.items()}
-
-
 def fit(halves: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
     """One reading's share: half A's best of the grid if it gains and costs no page type more than
     ``MAX_DROP``; kept unless half B drops on some page type with it."""
     grid = GRID  # the smallest first: it wins a tie
-    return fit_grid(halves, name, grid, replay, moved, label="share", max_drop=MAX_DROP, min_up=MIN_UP)
+    return fit_grid(halves, name, grid, after, label="share", max_drop=MAX_DROP, min_up=MIN_UP)
 
 
 def main() -> None:
@@ -143,7 +124,7 @@ def main() -> None:
         DATA,
         collect,
         fit,
-        replay,
+        after,
         types=TYPES,
         grid=GRID,
         max_drop=MAX_DROP,

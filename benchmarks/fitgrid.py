@@ -11,8 +11,10 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
+from statistics import mean
 from typing import Any, Final, TypeVar
 
 from newsscrape.extractor.content import _content
@@ -23,6 +25,10 @@ from newsscrape.extractor.content._profiles import profile_for
 V = TypeVar("V")  # a grid's value: a share, a (min_chars, piece_share) pair
 Rows = list[dict[str, Any]]
 Scored = tuple[float, dict[str, float]]  # mean F1 of all pages, and mean F1 by page type
+# A page's F1 with a rule at a value, replayed from its row (``row_replay``, ``fit_grid``).
+After = Callable[[dict[str, Any], V], float]
+# A page moves with a value when its F1 changes by more than this (``moved``).
+MOVED: Final = 0.001
 HALVES_NOTE = "WCXB development split: half A (even ids) chooses; half B (odd ids) may only refuse"
 # The content pass's last steps, in the order ``_content.extract_content`` takes them, as the
 # package defines them (taken before a recorder holds one off): a replay finishes with the steps
@@ -116,12 +122,32 @@ def grid_point(
     return out
 
 
+def row_replay(after: After[V]) -> Callable[[Rows, dict[str, V]], Scored]:
+    """The replay of a rule read page by page: a page read as a reading the setting names gets
+    ``after(row, value)``, the others keep their F1; the mean F1 of all pages and by page type."""
+
+    def replay(rows: Rows, values: dict[str, V]) -> Scored:
+        by_type: dict[str, list[float]] = defaultdict(list)
+        for row in rows:
+            value = values.get(row.get("reading", ""))
+            by_type[row["type"]].append(row["f1"] if value is None else after(row, value))
+        overall = mean(f1 for f1s in by_type.values() for f1 in f1s)
+        return overall, {page_type: mean(f1s) for page_type, f1s in by_type.items()}
+
+    return replay
+
+
+def moved(rows: Rows, name: str, value: V, after: After[V]) -> tuple[int, int]:
+    """How many pages read as ``name`` go up and how many go down with ``value`` (by ``MOVED``)."""
+    deltas = [after(row, value) - row["f1"] for row in rows if row.get("reading") == name]
+    return sum(d > MOVED for d in deltas), sum(d < -MOVED for d in deltas)
+
+
 def fit_grid(
     halves: Mapping[str, Rows],
     name: str,
     grid: Collection[V],
-    replay: Callable[[Rows, dict[str, V]], Scored],
-    moved: Callable[[Rows, str, V], tuple[int, int]],
+    after: After[V],
     *,
     label: str,
     max_drop: float,
@@ -131,7 +157,9 @@ def fit_grid(
     reading's own page type gains most on half A, provided the mean F1 of all pages gains, no page
     type loses more than ``max_drop`` and it lifts at least ``min_up`` pages of half A (``moved``:
     pages up and down) and more than it lowers; kept unless half B drops on some page type with it
-    (``settle``). ``label`` names the value in the lines printed."""
+    (``settle``). ``after`` gives a page's F1 at a value (``row_replay``); ``label`` names the value
+    in the lines printed."""
+    replay = row_replay(after)
     base = {half: replay(docs, {}) for half, docs in halves.items()}
     best: tuple[float, V] | None = None
     scores: dict[str, dict[str, Any]] = {}
@@ -148,7 +176,7 @@ def fit_grid(
         )
         changes.update({(half, value): change for half, (_, change) in got.items()})
         overall, change = got["A"]
-        up, down = moved(halves["A"], name, value)
+        up, down = moved(halves["A"], name, value, after)
         scores[str(value)]["half_a"] |= {"pages_up": up, "pages_down": down}
         fair = min(change.values(), default=0.0) >= -max_drop and up >= min_up and up > down
         if fair and overall > base["A"][0] + 1e-9:
@@ -239,7 +267,7 @@ def fit_main(
     data: Path,
     collect: Callable[[], Rows],
     fit: Callable[[dict[str, Rows], str], dict[str, Any]],
-    replay: Callable[[Rows, dict[str, V]], Scored],
+    after: After[V],
     *,
     types: list[str],
     grid: Collection[V],
@@ -256,7 +284,7 @@ def fit_main(
     ap.add_argument("--rows", type=Path, help="read the extraction's rows from here, or write them here")
     args = ap.parse_args()
     rows = cached_rows(args.rows, collect)
-    readings, fits, kept, summary = fit_readings(rows, args.types, fit, replay)
+    readings, fits, kept, summary = fit_readings(rows, args.types, fit, row_replay(after))
     if args.dry_run:
         return
     fields = {"max_drop": max_drop, "grid": list(grid), "types": sorted(args.types), "readings": fits}
