@@ -104,6 +104,7 @@ SHARE_CARD_WORDS = frozenset(
     }
 )
 SHARE_CARD_FILLERS = frozenset({"image", "img", "home", "site", "default", "thumbnail"})
+_CARD_FILE_WORDS = SHARE_CARD_WORDS | SHARE_CARD_FILLERS  # what a card's file name says besides whose it is
 IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "webp", "gif", "avif"})
 
 
@@ -333,34 +334,31 @@ def plausible_image(url: str | None, *, page_url: str | None = None) -> str | No
     hosts = [
         NON_WORD.sub("", label) for label in (*host_names(parts.hostname), *host_names(host_of(page_url)))
     ]
-    return None if _share_card(words, hosts) or _section_card(folders, words, page_url) else url
-
-
-def _share_card(words: list[str], hosts: list[str]) -> bool:
-    """A file name of share-card words and the site's own name ("merrill-edge-og-general" on
-    merrilledge.com), or the site's name alone ("skillsbuild" on skillsbuild.org)."""
     named = [word for word in words if word.isalpha()]  # sizes and hashes name no story either
-    card = any(word in SHARE_CARD_WORDS for word in named)
-    rest = "".join(word for word in named if word not in SHARE_CARD_WORDS | SHARE_CARD_FILLERS)
-    if card:
+    rest = "".join(word for word in named if word not in _CARD_FILE_WORDS)  # whose card it is, if one
+    return None if _share_card(named, rest, hosts) or _section_card(folders, named, rest, page_url) else url
+
+
+def _share_card(named: list[str], rest: str, hosts: list[str]) -> bool:
+    """A file name (its words ``named``, ``rest`` of them not a card's) of share-card words and the
+    site's own name ("merrill-edge-og-general" on merrilledge.com), or the site's name alone
+    ("skillsbuild" on skillsbuild.org)."""
+    if any(word in SHARE_CARD_WORDS for word in named):
         return not rest or rest in hosts
     return bool(named) and "".join(named) in hosts
 
 
-def _section_card(folders: list[str], words: list[str], page_url: str | None) -> bool:
+def _section_card(folders: list[str], named: list[str], rest: str, page_url: str | None) -> bool:
     """A share card named for a section the page sits in, not for the page: "og-learn.png" on
     /learn/thinking-in-react, "og-image/terraform.jpg" and "social-cards/actions.png" on
     /terraform/... and /en/actions/... pages. On /en/vpn/ "social/vpn.png" is the page's own."""
     parts = split_url(page_url)
-    if parts is None:
+    if parts is None or not rest:
         return False
     segments = [NON_WORD.sub("", segment.casefold()) for segment in parts.path.split("/") if segment]
     sections = set(segments[:-1])  # the folders above the page, not its own name
     folder_words = [word for folder in folders for word in _SEPARATORS.split(folder)]
-    named = [word for word in words if word.isalpha()]
-    card = any(word in SHARE_CARD_WORDS for word in (*named, *folder_words))
-    rest = "".join(word for word in named if word not in SHARE_CARD_WORDS | SHARE_CARD_FILLERS)
-    return card and bool(rest) and rest in sections
+    return rest in sections and any(word in SHARE_CARD_WORDS for word in (*named, *folder_words))
 
 
 def _host_like(label: str, hostname: str) -> bool:
