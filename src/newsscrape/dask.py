@@ -10,8 +10,9 @@ of N machines reads N x cores archives at once. Records are plain picklable data
         bag = nd.read_warc(["CC-NEWS-20240501001.warc.gz", "CC-NEWS-20240501002.warc.gz"])
         nd.write_jsonl(bag, "articles/*.jsonl")
 
-Install with ``pip install 'newsscrape[dask]'``; run scripts under ``if __name__ == "__main__":``
-(distributed starts worker processes that import the script, as multiprocessing does).
+Install with ``pip install -e '.[dask]'`` from a checkout (newsscrape is not on PyPI); run scripts
+under ``if __name__ == "__main__":`` (distributed starts worker processes that import the script, as
+multiprocessing does).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ URLs are partitioned by origin (scheme, host, port), so every host is crawled by
 partition and its politeness (one request at a time, delay, robots.txt, Retry-After pauses)
 holds across the whole cluster. Each partition is an ordinary :func:`crawl_sync` run with
 in-process extraction (``workers=0``): Dask's workers are the parallelism, so no process pool
-is started inside them. Install with ``pip install 'newsscrape[dask]'``.
+is started inside them. Install with ``pip install -e '.[dask]'`` from a checkout (newsscrape is not on PyPI).
 """
 
 from __future__ import annotations
