@@ -11,7 +11,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import ancestors, headline_node, outside_story
+from .._nodes import headline_node, inside_any, outside_story
 from .._text import HOST_LABELS, NON_WORD, label_words, squash
 
 MAX_TAGS = 30
@@ -227,7 +227,7 @@ def _tag_links(tree: LexborHTMLParser) -> list[str]:
         if sum(label_words(text) > MAX_TOPIC_WORDS for text in links) > MAX_LONG_SHARE * len(links):
             stories.add(node.mem_id)
             continue
-        if stories and any(box.mem_id in stories for box in ancestors(node)):
+        if stories and inside_any(node, stories):
             continue
         # A tag list is its links plus a label and commas: little other text.
         rest = squash(node.text(deep=True, separator=" "))
