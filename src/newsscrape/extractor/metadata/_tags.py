@@ -11,7 +11,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import headline_node, inside_any, outside_story
+from .._nodes import WP_POST_CLASS, headline_node, inside_any, outside_story
 from .._text import HOST_LABELS, NON_WORD, label_words, squash
 
 MAX_TAGS = 30
@@ -27,9 +27,6 @@ _TAG_QUERY = ", ".join(
 )
 _TAG_LIST_QUERY = "h1, " + _TAG_QUERY  # the headline too: a tag list comes after it
 _CLASS_PARTS = re.compile(r"[-_]+")
-# A post's own box, whose classes name its terms ("post-331 hentry tag-fish category-recipes"): a card
-# or the story itself, never a tag list.
-_POST_BOX = re.compile(r"^(?:post-\d+|hentry)$")
 # The label in front of a tag list, in the languages news pages are commonly written in.
 _TAG_LABEL = re.compile(
     r"^(?:tags?|tagged|topics?|keywords?|schlagw(?:o|ö)rte?|stichw(?:o|ö)rte?|themen|mots[- ]cl(?:é|e)s"
@@ -218,8 +215,8 @@ def _tag_links(tree: LexborHTMLParser) -> list[str]:
         tokens = {t for cls in classes for t in _CLASS_PARTS.split(cls)}
         if not tokens & TAG_CLASS_WORDS or tokens & NOT_TAG_WORDS or outside_story(node):
             continue
-        if any(_POST_BOX.match(cls) for cls in classes):
-            continue
+        if any(WP_POST_CLASS.match(cls) for cls in classes):
+            continue  # a post's own box, whose classes name its terms: a card or the story, no tag list
         links = [_link_text(a) for a in node.css("a")]
         links = [text for text in links if text]
         if not links or len(links) > MAX_TAGS:
