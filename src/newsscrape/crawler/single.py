@@ -5,18 +5,13 @@ a Jupyter cell, a sync helper called from async code), so the two share every li
 deadline included, and work in the same places.
 
 Extraction is CPU work (some 40 ms a page, up to ``ExtractConfig.time_limit`` on a pathological
-one), so ``afetch`` runs it on a thread of ``EXTRACT_THREADS``, never on the event loop: the loop
-goes on reading other sockets, keeping their timeouts and deadlines, while a page is extracted.
-The threads are this module's own, not the loop's default executor, which asyncio also uses for
-DNS lookups (``loop.getaddrinfo``): pages being extracted must not hold up other fetches' lookups.
+one), so ``afetch`` runs it on one of ``EXTRACT_THREADS`` threads of its own (``_threads``), never
+on the event loop: the loop goes on reading other sockets, keeping their timeouts and deadlines,
+while a page is extracted.
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
-import os
-from concurrent.futures import ThreadPoolExecutor
 from typing import Final
 
 from ..config import ExtractConfig, FetchConfig
@@ -26,6 +21,7 @@ from ..fetcher import Page, afetch_page, async_client
 from ..fetcher.robots import RobotsCache
 from ..models import Article
 from ._sync import run_sync
+from ._threads import Threads
 from ._urls import check_url, origin
 
 # Extractions at once, in the whole process (every loop, ``fetch``'s private ones too). Two, so a
@@ -34,21 +30,7 @@ from ._urls import check_url, origin
 # on one thread, 2.76 s on two, 2.78 s on four) and only stretches the wall clock of every page
 # under way, which is what its time limit counts.
 EXTRACT_THREADS: Final = 2
-
-
-class _Extractors:
-    """The threads ``afetch`` extracts on, started on first use; a forked child gets fresh ones (it
-    has the parent's executor but none of its threads, so a page handed to it would never run)."""
-
-    def __init__(self) -> None:
-        self._reset()
-        os.register_at_fork(after_in_child=self._reset)
-
-    def _reset(self) -> None:
-        self.executor = ThreadPoolExecutor(EXTRACT_THREADS, thread_name_prefix="newsscrape-extract")
-
-
-_EXTRACTORS: Final = _Extractors()
+_EXTRACTORS: Final = Threads(EXTRACT_THREADS, "newsscrape-extract")
 
 
 def fetch(
@@ -87,10 +69,9 @@ async def afetch(
     """
     check_url(url)
     page = await afetch_page(url, config=config)
-    work = functools.partial(
+    return await _EXTRACTORS.run(
         extract, page.content, page.url, final_url=page.final_url, charset=page.charset, config=extract_config
     )
-    return await asyncio.get_running_loop().run_in_executor(_EXTRACTORS.executor, work)
 
 
 async def afetch_one(url: str, *, config: FetchConfig | None = None, robots: bool = False) -> Page:
