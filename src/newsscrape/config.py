@@ -155,11 +155,25 @@ class CrawlConfig:
         _positive("max_pending_per_host", self.max_pending_per_host)
 
 
+def since_moment(since: date) -> datetime:
+    """``DiscoverConfig.since`` as the datetime URLs are compared with: a date is its midnight UTC.
+
+    >>> since_moment(date(2024, 5, 1))
+    datetime.datetime(2024, 5, 1, 0, 0, tzinfo=datetime.timezone.utc)
+    >>> since_moment(datetime(2024, 5, 1, 12))
+    datetime.datetime(2024, 5, 1, 12, 0)
+    """
+    return since if isinstance(since, datetime) else datetime.combine(since, time(), tzinfo=UTC)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DiscoverConfig:
     """How a site's article URLs are found: which sources, how far, which ones are kept."""
 
-    since: datetime | None = None  # keep URLs dated on or after this (naive: UTC; a date: its midnight UTC)
+    # Keep URLs dated on or after this: a datetime (naive: UTC) or a date (its midnight UTC), made a
+    # datetime once built. Typed date, of which datetime is a subclass, so that mypy takes both;
+    # ``since_moment`` reads it back as the datetime it is.
+    since: date | None = None
     max_urls: int | None = None  # stop after this many article URLs
     # The home page and section pages are walked "fallback": only when no sitemap or feed was usable.
     pages: Literal["fallback", "always", "never"] = "fallback"
@@ -172,9 +186,9 @@ class DiscoverConfig:
 
     def __post_init__(self) -> None:
         since: object = self.since
-        if isinstance(since, date) and not isinstance(since, datetime):  # since=date(2024, 5, 1)
-            object.__setattr__(self, "since", datetime.combine(since, time(), tzinfo=UTC))
-        elif since is not None and not isinstance(since, datetime):
+        if isinstance(since, date):
+            object.__setattr__(self, "since", since_moment(since))
+        elif since is not None:
             raise TypeError(f"since must be a datetime or a date, got {type(since).__name__} {since!r}")
         if self.max_urls is not None:
             _positive("max_urls", self.max_urls)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from datetime import UTC, date, datetime
 
 import pytest
@@ -118,7 +119,14 @@ def test_since_may_be_a_date_taken_as_its_midnight_utc() -> None:
     }
     _, found, _ = run(docs, robots=(SITE + "s.xml",), since=date(2024, 5, 1))
     assert [f.url for f in found] == [SITE + "new-story-here"]
-    assert DiscoverConfig(since=date(2024, 5, 1)).since == datetime(2024, 5, 1, tzinfo=UTC)  # type: ignore[arg-type]
+    assert DiscoverConfig(since=date(2024, 5, 1)).since == datetime(2024, 5, 1, tzinfo=UTC)
+
+
+def test_since_is_typed_to_take_a_date() -> None:
+    # mypy --strict reads this annotation: typed datetime, it told users their valid date was wrong
+    accepted = typing.get_args(typing.get_type_hints(DiscoverConfig)["since"])
+    assert date in accepted
+    assert type(None) in accepted
 
 
 def test_since_of_another_type_is_refused_when_the_config_is_made() -> None:

@@ -23,9 +23,10 @@ import logging
 import random
 from collections import Counter
 from collections.abc import AsyncGenerator, Callable, Iterable, Iterator
+from typing import Final
 
 from ..config import DiscoverConfig
-from ..discovery import MAX_BYTES, Discovery, Found, Note, Want
+from ..discovery import MAX_BYTES, Discovery, Found, Note, Outcome, Want
 from ..errors import FetchError
 from ..fetcher import OnExchange, Page, afetch_page, async_client, invalid_url
 from ..fetcher._raw import afetch_raw, header
@@ -33,10 +34,16 @@ from ..fetcher.robots import RobotsCache, RobotsRules
 from ._hosts import Host, hold_off, wait_turn
 from ._policy import is_retryable, request_interval, retry_wait
 from ._sync import iterate_sync
+from ._threads import Threads
 from ._urls import check_url, origin
 from ._validators import SourceStore
 
 log = logging.getLogger("newsscrape.discovery")
+
+# Sources read at once, in the whole process: one, as the GIL runs one at a time anyway (a read
+# has no time limit that a slower share of the GIL could run out; a queued one only waits).
+READ_THREADS: Final = 1
+_READERS: Final = Threads(READ_THREADS, "newsscrape-discovery")
 
 Window = Callable[[str], Host]
 """The politeness window of a URL's origin; ``Crawler.window`` under ``crawl --site``."""
@@ -174,7 +181,9 @@ class Discoverer:
                 store.unchanged(want.url)
             plan.unchanged(want, store.children(want.url) if store is not None else ())
             return []
-        outcome = plan.got(want, page.content, final_url=page.final_url)
+        # Reading a source is CPU work (a sitemap of the protocol's 50,000 URLs takes seconds): off
+        # the event loop, which goes on with other sites' downloads and, under crawl --site, the crawl's.
+        outcome = await _read_off_loop(plan, want, page)
         if store is not None and want.kind in ("sitemap", "feed") and outcome.parsed:
             source = store.fresh(
                 want.url, etag=header(page, "etag"), last_modified=header(page, "last-modified")
@@ -246,6 +255,18 @@ def check_site(site: str) -> str:
         raise invalid_url(site, str(exc)) from exc
     check_url(home)
     return site
+
+
+async def _read_off_loop(plan: Discovery, want: Want, page: Page) -> Outcome:
+    """``plan.got`` on a worker thread. Only this site's task touches the plan, and it waits; a
+    cancelled one waits too, for the read to end (seconds at most), since ``run`` reads
+    every plan's counts as it stops, and they must not be changing under it."""
+    read = asyncio.ensure_future(_READERS.run(plan.got, want, page.content, final_url=page.final_url))
+    try:
+        return await asyncio.shield(read)
+    except asyncio.CancelledError:
+        await asyncio.wait([read])
+        raise
 
 
 async def _sleep(seconds: float) -> bool:

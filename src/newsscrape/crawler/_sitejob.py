@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
 from typing import IO
 
-from ..config import DiscoverConfig
+from ..config import DiscoverConfig, since_moment
 from ..discovery import Note
 from ..errors import ExportError
 from ..exporter import JsonlWriter, OutputFormat
@@ -75,7 +75,8 @@ def run_site_job(
     recorded = open_output(output, resume=resume)  # the one rule of -o, as for crawl URLS.txt
     store: SourceStore | None = None
     if output is not None and output_format == "jsonl":  # validators vouch for a record store only
-        store = SourceStore.load(output, since=config.since) if resume else SourceStore(since=config.since)
+        since = since_moment(config.since) if config.since is not None else None
+        store = SourceStore.load(output, since=since) if resume else SourceStore(since=since)
         if store.dropped:
             err.write(f"newsscrape: not using {SourceStore.path_for(output)}: {store.dropped}\n")
     hook = _archive_hook(warc, resume=resume)

@@ -41,7 +41,7 @@ from datetime import datetime
 from typing import Final
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from ..config import DiscoverConfig
+from ..config import DiscoverConfig, since_moment
 from ._classify import classify, is_listing
 from ._feeds import read_feed
 from ._html import read_page, site_of
@@ -80,7 +80,8 @@ class Discovery:
         self._listed: set[str] = set()
         self._held: list[Found] = []  # the home page's story links, held until the page walk starts
         self._released: list[Found] = []
-        self._since = aware(self.config.since) if self.config.since is not None else None
+        since = self.config.since
+        self._since = aware(since_moment(since)) if since is not None else None
         self._allowed: Callable[[str], bool] = lambda url: True
         self._usable = 0  # sitemaps and feeds that parsed, or were unchanged (304)
         self._sitemaps = 0
