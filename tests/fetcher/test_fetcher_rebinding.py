@@ -15,6 +15,7 @@ from collections.abc import Callable
 from ipaddress import ip_address
 from typing import Any
 
+import httpx
 import pytest
 
 from fastcrawl import FAST_CRAWL
@@ -29,7 +30,6 @@ from newsscrape.fetcher import (
     async_client,
     fetch_page,
     is_public_address,
-    sync_client,
 )
 from newsscrape.fetcher.robots import afetch_robots
 from newsscrape.models import ErrorRecord
@@ -59,15 +59,15 @@ def rebinding(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return asked
 
 
-@pytest.fixture(params=["sync", "async", "sync-client"])
+@pytest.fixture(params=["sync", "async", "callers-client"])
 def get(request: pytest.FixtureRequest) -> Get:
-    """fetch_page, afetch_page, and fetch_page on a caller's synchronous client."""
+    """fetch_page, afetch_page, and fetch_page on a caller's own httpx.Client (driven synchronously)."""
     if request.param == "sync":
         return fetch_page
-    if request.param == "sync-client":
+    if request.param == "callers-client":
 
         def on_client(url: str, *, config: FetchConfig, **kwargs: Any) -> Page:
-            with sync_client(config) as client:
+            with httpx.Client(trust_env=False) as client:  # no proxy from the environment
                 return fetch_page(url, config=config, client=client, **kwargs)
 
         return on_client
