@@ -20,6 +20,7 @@ import pytest
 
 from fastcrawl import FAST_CRAWL
 from faultserver import FaultServer
+from newsscrape import DiscoverConfig, discover_sync
 from newsscrape.config import FetchConfig
 from newsscrape.crawler import crawl_sync
 from newsscrape.errors import FetchError
@@ -151,3 +152,11 @@ def test_a_proxy_is_not_the_host_it_reaches(fault_server: FaultServer, rebinding
     page = fetch_page(f"http://{NAME}/page/a", config=config)
     assert b"Article a" in page.content
     assert fault_server.paths() == [f"http://{NAME}/page/a"]
+
+
+def test_discovery_reads_nothing_from_a_rebound_name(
+    fault_server: FaultServer, rebinding: list[object]
+) -> None:
+    config = DiscoverConfig(crawl=dataclasses.replace(FAST_CRAWL, fetch=BLOCK))
+    assert list(discover_sync(url_on(fault_server, "/"), config=config)) == []
+    assert fault_server.requests == []  # robots.txt, the home page, sitemaps: none reached it
