@@ -7,6 +7,10 @@ Pure decisions over :mod:`ipaddress` values; resolving names is the caller's I/O
   non-public one (the classic "public page 302s to http://169.254.169.254/" attack). A private host
   redirecting to another private host is left alone, so intranet and 127.0.0.1 test servers work.
 
+Each rule is applied twice: by ``decide`` to the addresses of a DNS answer of the fetcher's own,
+before the request, and by ``decide_connected`` to the address each connection's socket reached
+(the connection resolves the name again: DNS rebinding).
+
     >>> from ipaddress import ip_address
     >>> public, private = (ip_address("93.184.215.14"),), (ip_address("10.0.0.1"),)
     >>> decide(previous=public, target=private, config=FetchConfig())
