@@ -14,6 +14,9 @@ fork and exec, and this parent holds the servers and their bodies.
     robots  fetcher.robots.afetch_robots(origin)     robots.txt alone (fetch/afetch do not consult it)
     crawl   newsscrape.crawl_sync(urls)              one small crawl, 1 extraction worker, robots.txt on
 
+A hostile resolver too: ``--rebind`` makes ``rebinding.test`` a DNS-rebinding name in the child
+(``rebinding_resolver``), as a server of the attacker's would answer in the worst case.
+
 Limits: total_timeout 5 s, max_bytes 10 MiB (the default), no retries, no delay. ``crawl`` runs the
 library rather than the ``newsscrape crawl`` command because the command has no ``--timeout``
 (60 s per drip scenario would make the run long, not more telling). The outcome is the record's
@@ -27,6 +30,7 @@ import argparse
 import asyncio
 import json
 import resource
+import socket
 import subprocess
 import sys
 import time
@@ -34,6 +38,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +48,8 @@ from faultserver import FaultServer, Response, encoded, robots_disallow, robots_
 
 TOTAL_TIMEOUT = 5.0
 MODES = ("fetch", "afetch", "robots", "crawl")
+REBINDING_NAME = "rebinding.test"
+REBOUND_TO = "127.0.0.7"  # where the rebinding name leads the connection: the "rebind" server
 
 
 # --- the child: one scenario, one mode ---------------------------------------------------------------
@@ -57,7 +64,25 @@ def peak_kib() -> int:
     return max(hwm, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
-def child(mode: str, urls: list[str], block_private: bool) -> dict[str, object]:
+def rebinding_resolver() -> None:
+    """Make REBINDING_NAME rebind in this process: every lookup without a port (the address policy's
+    own) answers a public address, every lookup with one (the connection's, in asyncio's resolver
+    and httpcore's socket.create_connection alike) REBOUND_TO."""
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host not in (REBINDING_NAME, REBINDING_NAME.encode()):
+            return real(host, port, *args, **kwargs)
+        if port is None:
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.215.14", 0))]
+        return real(REBOUND_TO, port, *args, **kwargs)
+
+    socket.getaddrinfo = getaddrinfo
+
+
+def child(mode: str, urls: list[str], block_private: bool, rebind: bool = False) -> dict[str, object]:
+    if rebind:
+        rebinding_resolver()
     import newsscrape
     from newsscrape import CrawlConfig, FetchConfig
     from newsscrape.errors import ExtractError, FetchError
@@ -118,6 +143,7 @@ class Scenario:
     urls: Callable[[], list[str]]
     modes: tuple[str, ...] = ("fetch", "afetch", "crawl")
     block_private: bool = False
+    rebind: bool = False  # the child resolves REBINDING_NAME as a rebinding DNS server would
     after: Callable[[], str] = field(default=lambda: "")
 
 
@@ -212,12 +238,22 @@ def scenarios(servers: dict[str, FaultServer]) -> list[Scenario]:
             )
             for address in ("::127.0.0.1", "64:ff9b::7f00:1", "2002:7f00:1::1")
         ),
+        Scenario(
+            name="DNS rebinding to 127.0.0.7 (block_private)",
+            expect="blocked",  # refused at connect: the policy's own lookup said public
+            robots_expect="allow_all",  # robots.txt of a refused address: not fetched, pages refused
+            urls=lambda: [f"http://{REBINDING_NAME}:{servers['rebind'].port}/page/a"],
+            modes=MODES,
+            block_private=True,
+            rebind=True,
+            after=lambda: f"requests that reached {REBOUND_TO}: {len(servers['rebind'].requests)}",
+        ),
     ]
 
 
 def start_servers() -> dict[str, FaultServer]:
     hosts = {"main": "127.0.0.1", "drip": "127.0.0.2", "huge": "127.0.0.3", "bomb": "127.0.0.4"}
-    hosts |= {"bom": "127.0.0.5", "cookies": "127.0.0.6"}
+    hosts |= {"bom": "127.0.0.5", "cookies": "127.0.0.6", "rebind": REBOUND_TO}
     servers = {name: FaultServer(host).start() for name, host in hosts.items()}
     servers["drip"].add_route("/robots.txt", robots_drip)
     huge = (
@@ -241,9 +277,9 @@ def start_servers() -> dict[str, FaultServer]:
     return servers
 
 
-def run_child(mode: str, urls: list[str], block_private: bool) -> dict[str, object]:
+def run_child(mode: str, urls: list[str], block_private: bool, rebind: bool) -> dict[str, object]:
     flag = "--block-private" if block_private else "--no-block"
-    args = [sys.executable, __file__, "--child", mode, flag, *urls]
+    args = [sys.executable, __file__, "--child", mode, flag, *(["--rebind"] if rebind else []), *urls]
     proc = subprocess.run(args, capture_output=True, cwd=ROOT, check=False)
     if proc.returncode != 0:
         lines = proc.stderr.decode(errors="replace").splitlines()
@@ -266,10 +302,11 @@ def main() -> None:
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     parser.add_argument("--block-private", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-block", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--rebind", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("urls", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.urls, args.block_private)))
+        print(json.dumps(child(args.child, args.urls, args.block_private, args.rebind)))
         return
 
     servers = start_servers()
@@ -280,7 +317,7 @@ def main() -> None:
             if args.k not in scenario.name:
                 continue
             for mode in scenario.modes:
-                result = run_child(mode, scenario.urls(), scenario.block_private)
+                result = run_child(mode, scenario.urls(), scenario.block_private, scenario.rebind)
                 peak = int(str(result["peak_kib"])) / 1024
                 outcome = str(result["outcome"])
                 kinds = {part.split("×")[0] for part in outcome.split(", ")}

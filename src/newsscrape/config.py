@@ -83,6 +83,8 @@ class FetchConfig:
     max_bytes: int = 10 * 1024 * 1024  # cap on the *decoded* body, enforced while streaming
     # Redirects from a public address to loopback/private/link-local ones are refused (SSRF);
     # block_private refuses such addresses altogether, for services taking URLs from strangers.
+    # Both judge the DNS answer, then the address each connection reached (DNS rebinding); through
+    # a proxy, only the DNS answer (the proxy resolves and connects).
     block_private_redirects: bool = True
     block_private: bool = False
     verify_tls: bool = True

@@ -9,7 +9,7 @@ import pytest
 
 from newsscrape.config import FetchConfig
 from newsscrape.fetcher import AddressPolicy, is_public_address
-from newsscrape.fetcher._address import decide, from_addrinfo, literal
+from newsscrape.fetcher._address import decide, decide_connected, from_addrinfo, literal, of_sockaddr
 
 PUBLIC = (ip_address("93.184.215.14"),)
 PRIVATE = (ip_address("10.0.0.7"),)
@@ -118,3 +118,49 @@ def test_addrinfo_answers_are_deduplicated_and_lose_their_zone() -> None:
         (socket.AF_INET, socket.SOCK_DGRAM, 17, "", ("10.0.0.7", 0)),
     ]
     assert from_addrinfo(infos) == (ip_address("fe80::1"), ip_address("10.0.0.7"))
+
+
+# --- the address a connection reached (DNS rebinding) ---------------------------------------------------
+
+
+def test_a_connection_that_reached_a_private_address_is_refused() -> None:
+    reason = decide_connected(
+        host="news.example",
+        peer=ip_address("10.0.0.7"),
+        previous=None,
+        config=FetchConfig(block_private=True),
+    )
+    assert reason == (
+        "news.example connected to 10.0.0.7: non-public address 10.0.0.7"
+        " (its DNS answer had passed the check)"
+    )
+
+
+def test_a_connection_that_reached_a_public_address_passes() -> None:
+    config = FetchConfig(block_private=True)
+    assert decide_connected(host="news.example", peer=PUBLIC[0], previous=None, config=config) is None
+
+
+def test_a_connection_is_judged_as_the_redirect_that_led_to_it() -> None:
+    reason = decide_connected(host="cdn.example", peer=LOOPBACK[0], previous=PUBLIC, config=FetchConfig())
+    assert reason is not None
+    assert reason.startswith("cdn.example connected to 127.0.0.1: a redirect from a public address")
+
+
+def test_a_connection_reaching_embedded_ipv4_loopback_is_refused() -> None:
+    config = FetchConfig(block_private=True)
+    peer = ip_address("::ffff:127.0.0.1")
+    assert decide_connected(host="news.example", peer=peer, previous=None, config=config) is not None
+
+
+def test_a_connection_whose_address_is_unknown_is_refused() -> None:
+    reason = decide_connected(
+        host="news.example", peer=None, previous=None, config=FetchConfig(block_private=True)
+    )
+    assert reason == "cannot tell which address news.example connected to"
+
+
+def test_socket_addresses_give_their_ip() -> None:
+    assert of_sockaddr(("127.0.0.1", 8080)) == LOOPBACK[0]
+    assert of_sockaddr(("fe80::1%eth0", 443, 0, 2)) == ip_address("fe80::1")
+    assert of_sockaddr("/run/proxy.sock") is None

@@ -7,6 +7,10 @@ Pure decisions over :mod:`ipaddress` values; resolving names is the caller's I/O
   non-public one (the classic "public page 302s to http://169.254.169.254/" attack). A private host
   redirecting to another private host is left alone, so intranet and 127.0.0.1 test servers work.
 
+Each rule is applied twice: by ``decide`` to the addresses of a DNS answer of the fetcher's own,
+before the request, and by ``decide_connected`` to the address each connection's socket reached
+(the connection resolves the name again: DNS rebinding).
+
     >>> from ipaddress import ip_address
     >>> public, private = (ip_address("93.184.215.14"),), (ip_address("10.0.0.1"),)
     >>> decide(previous=public, target=private, config=FetchConfig())
@@ -87,6 +91,14 @@ class AddressPolicy:
         """Why reaching ``target`` is refused, or None if allowed; ``previous`` is the redirecting hop's."""
         return decide(previous=previous, target=target, config=config, is_public=self.is_public)
 
+    def decide_connected(
+        self, *, host: str, peer: IPAddress | None, previous: Addresses | None, config: FetchConfig
+    ) -> str | None:
+        """``decide`` for the address a connection to ``host`` reached (see ``decide_connected``)."""
+        return decide_connected(
+            host=host, peer=peer, previous=previous, config=config, is_public=self.is_public
+        )
+
 
 DEFAULT_POLICY = AddressPolicy()
 
@@ -122,6 +134,34 @@ def decide(
     return None
 
 
+def decide_connected(
+    *,
+    host: str,
+    peer: IPAddress | None,
+    previous: Addresses | None,
+    config: FetchConfig,
+    is_public: Callable[[IPAddress], bool] = is_public_address,
+) -> str | None:
+    """Why a connection to ``host`` that reached ``peer`` is refused, or None; ``peer`` is None when
+    the stream cannot tell (refused: the check cannot pass).
+
+    The DNS answer ``decide`` judged came from a lookup of our own; the connection resolves the
+    name again, and a name whose answers change (DNS rebinding) can pass the first and reach
+    another address. The address the socket reached is the one that counts:
+
+        >>> from ipaddress import ip_address
+        >>> config = FetchConfig(block_private=True)
+        >>> decide_connected(host="a.example", peer=ip_address("10.0.0.1"), previous=None, config=config)
+        'a.example connected to 10.0.0.1: non-public address 10.0.0.1 (its DNS answer had passed the check)'
+    """
+    if peer is None:
+        return f"cannot tell which address {host} connected to"
+    reason = decide(previous=previous, target=(peer,), config=config, is_public=is_public)
+    if reason is None:
+        return None
+    return f"{host} connected to {peer}: {reason} (its DNS answer had passed the check)"
+
+
 def needs_lookup(*, redirected: bool, config: FetchConfig) -> bool:
     """Whether a hop's addresses matter at all, so a plain fetch of a public page costs no extra DNS query."""
     return config.block_private or (config.block_private_redirects and redirected)
@@ -139,9 +179,20 @@ def from_addrinfo(infos: Iterable[Sequence[object]]) -> Addresses:
     """The distinct addresses in a ``getaddrinfo`` answer, in order."""
     seen: dict[IPAddress, None] = {}
     for info in infos:
-        sockaddr = info[4]
-        if not isinstance(sockaddr, tuple) or not sockaddr:
-            continue
-        # IPv6 answers may carry a zone ("fe80::1%eth0"); the zone does not change the address class.
-        seen.setdefault(ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0]), None)
+        ip = of_sockaddr(info[4])
+        if ip is not None:
+            seen.setdefault(ip, None)
     return tuple(seen)
+
+
+def of_sockaddr(sockaddr: object) -> IPAddress | None:
+    """The address in a socket address (``getaddrinfo``'s, ``getpeername()``'s), None if it holds none
+    (a Unix socket's path); ValueError for an address that is none.
+
+    >>> of_sockaddr(("fe80::1%eth0", 443, 0, 2)), of_sockaddr("/run/proxy.sock")
+    (IPv6Address('fe80::1'), None)
+    """
+    if not isinstance(sockaddr, tuple) or not sockaddr:
+        return None
+    # IPv6 answers may carry a zone ("fe80::1%eth0"); the zone does not change the address class.
+    return ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])

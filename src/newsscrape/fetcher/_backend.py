@@ -7,6 +7,11 @@ of eight. Its anyio stream answers by building anyio's whole table of socket att
 CPU for fetching. The stream here keeps that socket from the first question on (a stream's socket
 never changes) and asks the same zero-timeout poll; everything else is the inner stream's.
 
+The address policy's check of the address a connection reached is not made here but in the
+request's trace (``_plan.HopTrace``): it needs the fetch's own policy and hop (a redirect is judged
+by where it came from), and it must hold for a caller's own client and the synchronous one too,
+whose backends are not this one.
+
     For example::
 
         install(transport)  # an httpx.AsyncHTTPTransport whose pool we may tune; a no-op otherwise

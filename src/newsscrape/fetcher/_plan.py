@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -31,7 +31,7 @@ import idna
 from ..config import FetchConfig
 from ..errors import FetchError, FetchKind
 from . import _address, _cookies, _response
-from ._address import DEFAULT_POLICY, Addresses, AddressPolicy
+from ._address import DEFAULT_POLICY, Addresses, AddressPolicy, IPAddress
 
 # Prefer HTML, accept anything (a server answering only */* still answers); the body type is checked anyway.
 ACCEPT: Final = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
@@ -206,22 +206,38 @@ def host_of(url: httpx.URL) -> str:
     return url.raw_host.decode("ascii")
 
 
-class LocationTrace:
-    """The raw Location of a redirect, read through httpcore's ``trace`` request extension.
+ConnectCheck: TypeAlias = Callable[[str, IPAddress | None], FetchError | None]
+"""``check(host, peer)``: the FetchError refusing a connection to ``host`` whose socket reached
+``peer`` (None: the stream cannot tell), or None to let it through."""
+
+
+class HopTrace:
+    """What httpcore's ``trace`` request extension tells about one request: the raw Location of a
+    redirect, and the address each new connection reached.
 
     httpx parses a redirect's Location even when not following it, and raises InvalidURL, a
     protocol error or an idna error (a ValueError) for an unusable one before the caller sees the
     response; the trace hands us the raw header first, so the error can name the target.
 
+    With ``check`` (given while the address policy is in force), a connection the request opens to
+    ``host`` is judged on the address its socket reached, as soon as it is made and before a byte
+    is sent: a refused one is closed and ``check``'s FetchError raised, which httpx passes through
+    unchanged. That is where the policy holds for real: the DNS answer it judged before came from a
+    lookup of our own, and the connection resolved the name again (DNS rebinding). A connection to
+    another host is a proxy's: its peer is the proxy, which resolves the name itself, so it is not
+    judged. A pooled connection was judged when it was opened.
+
         For example::
 
-            trace = LocationTrace(); client.build_request(..., extensions=trace.extensions(client))
+            trace = HopTrace(); client.build_request(..., extensions=trace.extensions(client))
     """
 
-    __slots__ = ("location",)
+    __slots__ = ("_check", "_connecting", "_host", "location")
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "", check: ConnectCheck | None = None) -> None:
         self.location: str | None = None
+        self._host, self._check = host, check
+        self._connecting: object = None  # the host of the connection being made
 
     def extensions(self, client: httpx.Client | httpx.AsyncClient) -> dict[str, Any]:
         return {"trace": self._atrace if isinstance(client, httpx.AsyncClient) else self._trace}
@@ -233,13 +249,35 @@ class LocationTrace:
         return self.location
 
     def _trace(self, event: str, info: dict[str, Any]) -> None:
-        if event.endswith("receive_response_headers.complete"):
+        if event == "connection.connect_tcp.started":
+            self._connecting = info.get("host")
+        elif event == "connection.connect_tcp.complete":
+            refusal = self._refusal(info["return_value"])
+            if refusal is not None:
+                info["return_value"].close()
+                raise refusal
+        elif event.endswith("receive_response_headers.complete"):
             *_, status, _reason, headers = info["return_value"]  # http11: version, status, reason, headers
             location = (bytes(v).decode("latin-1") for k, v in headers if bytes(k).lower() == b"location")
             self.location = next(location, None) if 300 <= status < 400 else None
 
     async def _atrace(self, event: str, info: dict[str, Any]) -> None:
-        self._trace(event, info)
+        if event == "connection.connect_tcp.complete":
+            refusal = self._refusal(info["return_value"])
+            if refusal is not None:
+                await info["return_value"].aclose()
+                raise refusal
+        else:
+            self._trace(event, info)
+
+    def _refusal(self, stream: Any) -> FetchError | None:
+        if self._check is None or self._connecting != self._host:
+            return None
+        try:  # getpeername() fails on a socket the peer reset at once: no address, no pass
+            peer = _address.of_sockaddr(stream.get_extra_info("server_addr"))
+        except (OSError, ValueError):
+            peer = None
+        return self._check(self._host, peer)
 
 
 class Fetch:
@@ -251,8 +289,8 @@ class Fetch:
         "_charset",
         "_decoder",
         "_kind",
-        "_redirect",
         "_sniffed",
+        "_trace",
         "config",
         "deadline",
         "hops",
@@ -275,7 +313,7 @@ class Fetch:
         self._charset: str | None = None
         self._sniffed = True
         self._decoder: _response.BoundedDecoder | None = None
-        self._redirect = LocationTrace()
+        self._trace = HopTrace()
         self.raw = True  # read the body with iter_raw (we decode) rather than iter_bytes (httpx decodes)
 
     # --- before each hop -------------------------------------------------------------------------
@@ -322,10 +360,18 @@ class Fetch:
             write=min(cfg.read_timeout, left),
             pool=min(cfg.connect_timeout, left),
         )
-        self._redirect = LocationTrace()
+        # While the policy is in force, each connection is judged again on the address it reached.
+        policed = _address.needs_lookup(redirected=bool(self.hops), config=cfg)
+        self._trace = HopTrace(host_of(self.target), self._connected if policed else None)
         return build_request(
-            client, self.target, config=cfg, timeout=timeout, extensions=self._redirect.extensions(client)
+            client, self.target, config=cfg, timeout=timeout, extensions=self._trace.extensions(client)
         )
+
+    def _connected(self, host: str, peer: IPAddress | None) -> FetchError | None:
+        """The ``admit`` of a connection: its FetchError(kind="blocked") if ``peer`` is refused."""
+        previous = self._addresses_of(self.hops[-1]) if self.hops else None
+        reason = self.policy.decide_connected(host=host, peer=peer, previous=previous, config=self.config)
+        return None if reason is None else self._error(f"blocked: {reason}", kind="blocked")
 
     # --- after the headers -----------------------------------------------------------------------
 
@@ -335,7 +381,7 @@ class Fetch:
         Raises FetchError for a bad redirect, a non-2xx status, a non-HTML type, a declared size over
         the cap.
         """
-        self._redirect.location = None  # httpx took the response: a Location is ours to judge
+        self._trace.location = None  # httpx took the response: a Location is ours to judge
         status, headers = response.status_code, response.headers
         location = headers.get("location")
         if status in _response.REDIRECT_STATUSES and location:
@@ -459,7 +505,7 @@ class Fetch:
         cfg, detail = self.config, _one_line(exc)
         # httpx parses a redirect's Location before handing us the response, and raises InvalidURL,
         # a protocol error or an idna error (a ValueError) for an unusable one.
-        target = self._redirect.unusable(exc)
+        target = self._trace.unusable(exc)
         if target is not None:
             return self._error(f"redirect to an unusable target {target!r} ({detail})", kind="invalid_url")
         if isinstance(exc, httpx.InvalidURL):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import socket
 import time
 from collections import OrderedDict
@@ -33,7 +34,7 @@ from protego import Protego
 from ..config import FetchConfig
 from ..errors import FetchError, FetchKind
 from . import _address, _plan, _response
-from ._address import DEFAULT_POLICY, Addresses, AddressPolicy
+from ._address import DEFAULT_POLICY, Addresses, AddressPolicy, IPAddress
 
 ROBOTS_MAX_BYTES: Final = 512 * 1024
 MAX_REDIRECTS: Final = 5  # RFC 9309 2.3.1.2: follow at least five
@@ -129,19 +130,22 @@ async def _fetch(
 ) -> RobotsRules:
     previous: Addresses | None = None
     deadline = time.monotonic() + config.total_timeout
-    trace = _plan.LocationTrace()
+    trace = _plan.HopTrace()
     try:
         for hop in range(MAX_REDIRECTS + 1):
-            # The fetcher's address policy (SSRF) holds for robots.txt too, redirects included.
+            # The fetcher's address policy (SSRF) holds for robots.txt too, redirects included, and
+            # on the address each connection reached (see _plan.HopTrace).
+            check: _plan.ConnectCheck | None = None
             if _address.needs_lookup(redirected=hop > 0, config=config):
                 target = await _addresses(url)
                 refusal = policy.decide(previous=previous, target=target, config=config)
                 if refusal is not None:  # the pages will be refused by the fetcher in turn
                     return RobotsRules(origin=origin, verdict="allow_all", reason=f"not fetched: {refusal}")
+                check = functools.partial(_connected, policy=policy, previous=previous, config=config)
                 previous = target
             left = max(0.001, deadline - time.monotonic())
             timeout = httpx.Timeout(min(config.read_timeout, left), connect=min(config.connect_timeout, left))
-            trace.location = None
+            trace = _plan.HopTrace(_plan.host_of(url), check)
             request = _plan.build_request(
                 client, url, config=config, timeout=timeout, extensions=trace.extensions(client)
             )
@@ -160,7 +164,7 @@ async def _fetch(
                 await response.aclose()
         else:  # RFC 9309 2.3.1.2: more than five redirects may be taken as "unavailable"
             return RobotsRules(origin=origin, verdict="allow_all", reason="too many redirects")
-    except FetchError as exc:  # a redirect to an unusable target: no robots.txt to be had
+    except FetchError as exc:  # a refused connection or redirect target: no robots.txt to be had
         return RobotsRules(origin=origin, verdict="allow_all", reason=exc.message)
     except Exception as exc:
         location = trace.unusable(exc)
@@ -178,6 +182,18 @@ async def _fetch(
     if status == 429 or status >= 500:
         return RobotsRules(origin=origin, verdict="unreachable", reason=f"HTTP {status}")
     return RobotsRules(origin=origin, verdict="allow_all", reason=f"HTTP {status}")
+
+
+def _connected(
+    host: str,
+    peer: IPAddress | None,
+    *,
+    policy: AddressPolicy,
+    previous: Addresses | None,
+    config: FetchConfig,
+) -> FetchError | None:
+    reason = policy.decide_connected(host=host, peer=peer, previous=previous, config=config)
+    return None if reason is None else FetchError(f"not fetched: {reason}", url=None, kind="blocked")
 
 
 def _unusable(detail: str, *, kind: FetchKind) -> FetchError:
