@@ -204,6 +204,16 @@ def find_dates(
     printed = None
     if published is not None:
         printed = _after_headline(body, headline, limit=MAX_BYLINE_TEXTS, byline=True, languages=languages)
+        if printed is None:
+            # No byline day below the headline, and the markup's day shows nowhere: the dated bar just
+            # above the headline is the one the reader sees ("Travel | September 8, 2021" over the h1).
+            # WCXB half A: 2 article pages of 2 sites move right, none away; half B 1 right; the dates
+            # set, aeb and the no-structured runs unchanged. Without the guard (refused): a preprint's
+            # "first published" <time> above a journal's headline whose day is printed beside it (A -1),
+            # another story's card over a Danish story (dates set -1).
+            kicker = _before_headline(body)  # (read first: _printed reads every text of the page)
+            if kicker is not None and not _printed(body, day_of(published)):
+                printed = kicker
     if published is not None and nodes is not None and _zone_unsure(published):
         local, source = _local_day(published, url, nodes, printed)
         if local is not None and isinstance(published, datetime) and published.tzinfo is not None:
