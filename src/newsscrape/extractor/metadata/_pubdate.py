@@ -160,6 +160,11 @@ MAX_FUZZY = 2  # dateparser calls per page, at most
 # A one-line script that prints a date literal: showDate("2020/04/17 01:43:09"), document.write('...').
 MAX_SCRIPT_CHARS = 100
 _PRINT_CALL = re.compile(r"""\s*[\w.$]+\(\s*(?P<q>["'])(?P<arg>[^"']{8,40})(?P=q)\s*\)\s*;?\s*$""")
+# The post's day in the data layer of WordPress's "Google Tag Manager for WordPress" plugin (gtm4wp):
+# ``var dataLayer_content = {"pagePostDate":"July 28, 2025", ..., "pagePostDateIso":"2025-07-28T15:48:00"}``
+# in <head>, where the cut of the structured data leaves it. WCXB half A: the true day on each of its
+# 3 sites (half B: 1 of 1), one of them, showing only its "Updated" day, dated by nothing else.
+_DATA_LAYER_DAY = re.compile(r'"pagePostDate(?:Iso)?"\s*:\s*"(?P<value>[^"]{8,40})"')
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -199,6 +204,16 @@ def find_dates(
     printed = None
     if published is not None:
         printed = _after_headline(body, headline, limit=MAX_BYLINE_TEXTS, byline=True, languages=languages)
+        if printed is None:
+            # No byline day below the headline, and the markup's day shows nowhere: the dated bar just
+            # above the headline is the one the reader sees ("Travel | September 8, 2021" over the h1).
+            # WCXB half A: 2 article pages of 2 sites move right, none away; half B 1 right; the dates
+            # set, aeb and the no-structured runs unchanged. Without the guard (refused): a preprint's
+            # "first published" <time> above a journal's headline whose day is printed beside it (A -1),
+            # another story's card over a Danish story (dates set -1).
+            kicker = _before_headline(body)  # (read first: _printed reads every text of the page)
+            if kicker is not None and not _printed(body, day_of(published)):
+                printed = kicker
     if published is not None and nodes is not None and _zone_unsure(published):
         local, source = _local_day(published, url, nodes, printed)
         if local is not None and isinstance(published, datetime) and published.tzinfo is not None:
@@ -260,6 +275,8 @@ def find_dates(
         published, p_src = _scripted(tree), "dom"
     if published is None:
         published, p_src = _before_headline(body), "dom"
+    if published is None:
+        published, p_src = _data_layer(tree), "dom"
     if published is None and modified is None:
         modified, m_src = _written(body, headline, languages, updated=True), "dom"
     if published is None and modified is not None:
@@ -330,6 +347,7 @@ def weigh_dates(
         ("dom", "announced", _announced(tree)),
         ("dom", "scripted", _scripted(tree)),
         ("dom", "above headline", _before_headline(body)),
+        ("dom", "data layer", _data_layer(tree)),
         ("dom", "written update", _written(body, headline, languages, updated=True)),
         ("dom", "data stamp", _data_stamp(tree)),
     ]
@@ -920,6 +938,20 @@ def _scripted(tree: LexborHTMLParser) -> date | None:
             found = parse_date(match["arg"])
             if found is not None:
                 return found
+    return None
+
+
+def _data_layer(tree: LexborHTMLParser) -> date | None:
+    """The post's day a tag-manager data layer declares (``_DATA_LAYER_DAY``), before the page's
+    updated day stands in for it.
+
+    >>> _data_layer(LexborHTMLParser('<script>var d = {"pagePostDate":"July 28, 2025"};</script>'))
+    datetime.date(2025, 7, 28)
+    """
+    for node in tree.css("script:not([src])"):
+        match = _DATA_LAYER_DAY.search(node.text(deep=True))
+        if match is not None:
+            return parse_date(match["value"])
     return None
 
 
