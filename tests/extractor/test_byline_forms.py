@@ -89,6 +89,22 @@ def test_an_author_link_by_first_name_gives_the_full_name_its_address_spells() -
     assert newsscrape.extract(page, url=url).authors == ("Juliette Carreiro",)
 
 
+def test_an_author_link_by_handle_gives_the_full_name_another_link_to_that_page_prints() -> None:
+    # A WordPress blog: the header links the account's handle to the author's page, the author box
+    # at the foot names the person in a link to the same page.
+    header = (
+        '<div class="entry-meta">By <a href="/author/moneyjane/" class="author url fn" rel="author">'
+        "MoneyJane</a></div>"
+    )
+    box = (
+        '<div class="rkv-author-box"><h2><span>Written by </span><a href="/author/moneyjane/">Jane Roe</a>'
+        "</h2><p>" + "Jane has written about household budgets and taxes for twenty years. " * 3 + "</p>"
+        '<a href="/author/moneyjane/">More from Jane Roe</a></div>'
+    )
+    page = _page("", f"<article><h1>Filing your taxes</h1>{header}{BODY}{box}</article>")
+    assert newsscrape.extract(page, url="https://blog.example.com/taxes/filing").authors == ("Jane Roe",)
+
+
 def test_a_dated_line_ending_in_by_credits_the_linked_name() -> None:
     # A hand-written academic page: the foot of the story says when and by whom, the name a link.
     foot = (

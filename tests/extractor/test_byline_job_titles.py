@@ -1,6 +1,7 @@
 """A job title after a person's name in a byline is what the person does, not a second author:
 "Jane Doe, Head Winemaker", and the employer or department that goes on after the title with a
-comma ("Director, Advanced Analytics", "Founder and CEO, Example Digital")."""
+comma ("Director, Advanced Analytics", "Founder and CEO, Example Digital"). A second person joined by
+"and" whose surname is a job word ("Jane Smith and Paul Nurse") is an author all the same."""
 
 from __future__ import annotations
 
@@ -61,3 +62,36 @@ def test_an_author_card_with_a_job_title_credits_the_author_alone() -> None:
         f"<main><article><h1>Harvest guide</h1>{BODY}{BODY}{card}</article></main></body></html>"
     )
     assert newsscrape.extract(html, url=URL).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Smith and Paul Nurse", ("Jane Smith", "Paul Nurse")),
+        ("By Jane Smith & John Head", ("Jane Smith", "John Head")),
+        ("By Jane Smith, Ann Lee, and Mary Partner", ("Jane Smith", "Ann Lee", "Mary Partner")),
+        ("Jane Smith, MD and Paul Nurse", ("Jane Smith, MD", "Paul Nurse")),
+    ],
+)
+def test_a_co_author_whose_surname_is_a_job_word_is_an_author(byline: str, names: tuple[str, ...]) -> None:
+    assert clean_authors([byline]) == names
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Jane Doe, Registered Nurse",  # after a comma: her job
+        "Jane Doe and Head Winemaker",  # the job word opens it: a title
+        "Jane Doe, Writer and Registered Nurse",  # after her first job: her second
+    ],
+)
+def test_a_job_title_after_and_or_a_comma_is_still_no_author(byline: str) -> None:
+    assert clean_authors([byline]) == ("Jane Doe",)
+
+
+def test_a_by_line_under_the_headline_credits_a_co_author_named_like_a_job() -> None:
+    html = (
+        "<html><head><title>Harvest guide</title></head><body><main><article><h1>Harvest guide</h1>"
+        f"<p>By Jane Smith and Paul Nurse</p>{BODY}{BODY}</article></main></body></html>"
+    )
+    assert newsscrape.extract(html, url=URL).authors == ("Jane Smith", "Paul Nurse")

@@ -70,7 +70,8 @@ _ROLE_WORDS = """writer writers editor editors reporter reporters correspondent 
 # "Berita" is news, Greek "Συντακτική ομάδα" the editorial team, Korean 기자 reporter, Hindi ब्यूरो bureau)
 ROLE_WORDS = frozenset(_ROLE_WORDS.split())
 # Words of job titles which are also surnames ("Anthony Head", "Paul Nurse", "Jane Partner"): a role only in
-# a part that follows a person's name ("Jane Doe, Head Winemaker", "John Roe, Lead Engineer").
+# a part that follows a person's name ("Jane Doe, Head Winemaker", "John Roe, Lead Engineer"), and not in
+# a name "and" joins to it ("Jane Smith and Paul Nurse": see ``_co_author``).
 _JOB_WORDS = """head lead principal partner vp svp evp cto cfo coo cmo cio cso executive engineer engineers
     developer developers designer designers scientist scientists researcher researchers professor lecturer
     teacher strategist marketer advisor adviser attorney lawyer counsel physician surgeon nurse
@@ -114,6 +115,9 @@ _JOINERS = frozenset({"e", "y"})
 _TITLES = "".join(f"(?<!\\b{title})" for title in ("Dr", "Mr", "Mrs", "Ms", "Prof"))
 # The serial comma's "A, B, and C" parts its last name with ", and " as a whole.
 _ANDS = "and|And|AND|und|et|y|e|en|og|och|i|и|ve"
+# The separators that join one person to the next and never a person to a job ("and", ", and", "&"):
+# after a comma a part may be either ("Jane Doe, Paul Nurse", "Jane Doe, Registered Nurse").
+_AND_SEPARATORS = frozenset({*_ANDS.casefold().split("|"), "&"})
 _SPLIT = re.compile(
     rf"\s*(,\s*(?:{_ANDS})\s|[,;|&/\n\u2022\u00b7]|\s(?:{_ANDS})\s|(?<=[^\W\d_]{{2}}){_TITLES}\.\s)\s*"
 )
@@ -312,7 +316,9 @@ def split_byline(text: str) -> list[str]:
         if letters and after_name:
             names[-1] = f"{names[-1]}, {letters}"  # "Jane Doe, MS, RD": her letters, not a second person
             continue
-        if ((after_name or in_role) and _job(part)) or (in_role and sep == ","):
+        if ((after_name or in_role) and _job(part) and not (after_name and _co_author(sep, part))) or (
+            in_role and sep == ","
+        ):
             # What the person named before does, and where: "Jane Doe, Head Winemaker", "Jane Doe" /
             # "Director, Advanced Analytics", "Jane Doe" / "Founder and CEO, Example Digital". A comma
             # goes on with a job title; "and", "&", ";" or a new line may name someone else.
@@ -335,6 +341,20 @@ def _job(part: str, words: frozenset[str] = ROLE_WORDS | JOB_WORDS) -> bool:
     job title ("Staff Writer", "Founder and CEO", "Head Winemaker", "Lead Engineer", "VP")."""
     pieces = {piece for word in part.lower().split() for piece in word.strip(".,").split("-")}
     return not words.isdisjoint(pieces)
+
+
+def _co_author(sep: str, part: str) -> bool:
+    """Whether a part that holds a job word, joined to the name before it by "and" or "&", is a
+    second person whose surname is that word ("Jane Smith and Paul Nurse", "Jane Doe & John Head"):
+    a capitalised name with the job word last only. A job title opens with its job word ("Head
+    Winemaker", "Lead Engineer") or follows a comma ("Jane Doe, Registered Nurse")."""
+    words = part.split()
+    return (
+        sep.lstrip(", ").casefold() in _AND_SEPARATORS
+        and len(words) >= 2
+        and not _job(" ".join(words[:-1]))
+        and _person(part) is not None
+    )
 
 
 def _without_date(line: str) -> str:

@@ -756,17 +756,41 @@ def _more_than_a_label(credit: str, line: str, page: _Marks, outlets: frozenset[
 
 def _full_name(first: str, link: LexborNode, page: _Marks) -> str | None:
     """The full name of a person a link to their page calls by the first name only ("Articles by
-    Juliette" to /authors/juliette-carreiro): the name its address spells, as the page prints it."""
+    Juliette" to /authors/juliette-carreiro): the name its address spells, as the page prints it;
+    else, for a handle too, the full name another link to that page prints (``_named_by_another_link``)."""
     slug = (link.attributes.get("href") or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1]
     words = slug.split("-")
     if not 2 <= len(words) <= MAX_SLUG_WORDS or words[0].casefold() != first.casefold():
-        return None
+        return _named_by_another_link(link, page)
     spelt = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
     printed = re.search(spelt, page.body_text, re.IGNORECASE)
     if printed is None:
         return None
     names = split_byline(printed.group())
     return names[0] if len(names) == 1 and len(names[0].split()) == len(words) else None
+
+
+def _named_by_another_link(node: LexborNode, page: _Marks) -> str | None:
+    """The full name another link to the same author's page prints, when the credit's link gives a
+    handle ("<a href="/author/jdoe/">JaneD</a>" in the header, "Written by <a href="/author/jdoe/">Jane
+    Doe</a>" in the author box); None when no other link, or several names."""
+    link = next((box for box in itertools.chain((node,), ancestors(node)) if box.tag == "a"), None)
+    if link is None or not (address := _address(link)):
+        return None
+    names = {
+        name
+        for selector in AUTHOR_LINKS
+        for other in page.css(selector)
+        if other.mem_id != link.mem_id and _address(other) == address
+        for name in split_byline(page.text(other))
+        if " " in bare(name)
+    }
+    return names.pop() if len(names) == 1 else None
+
+
+def _address(link: LexborNode) -> str:
+    """A link's address without its query, fragment and last slash, in lower case."""
+    return ascii_lower(link.attributes.get("href") or "").split("?")[0].split("#")[0].rstrip("/")
 
 
 def _labelled(line: str) -> bool:
