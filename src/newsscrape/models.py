@@ -334,14 +334,30 @@ class Article:
             ]
         if self.title:
             lines += [f"# {_one_line(self.title)}", ""]
+        # A body may open with the headline (a reading that kept the page's h1, or a product's name):
+        # printed under ``# title`` it would be read twice, so the first heading or block is left out
+        # when it says the title again. The record's body and sections keep it.
+        said = _title_said(self.title)
         if self.sections:
             for section in self.sections:
-                if section.heading:
+                if section.heading and not said(section.heading):
                     lines += [f"{'#' * min(6, max(2, section.level))} {_one_line(section.heading)}", ""]
-                for block in section.blocks:
+                blocks = section.blocks
+                if (
+                    not section.heading
+                    and blocks
+                    and isinstance(blocks[0], Paragraph)
+                    and said(blocks[0].text)
+                ):
+                    blocks = blocks[1:]
+                for block in blocks:
                     lines += [*_md_block(block), ""]
+                said = _title_said(None)  # only at the top of the body
         elif self.body:
-            lines += [line for p in self.body.split("\n\n") for line in (_md_escape(p), "")]
+            paragraphs = self.body.split("\n\n")
+            if said(paragraphs[0]):
+                paragraphs = paragraphs[1:]
+            lines += [line for p in paragraphs for line in (_md_escape(p), "")]
         return "\n".join(lines[:-1] if lines and lines[-1] == "" else lines) + "\n"
 
 
@@ -551,6 +567,17 @@ def _md_escape(text: str) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _title_said(title: str | None) -> Callable[[str], bool]:
+    """Whether a text is ``title`` again, spaces and case aside (never, for no title).
+
+    >>> said = _title_said("Rain  returns")
+    >>> said("rain returns"), said("Rain returns to the valley")
+    (True, False)
+    """
+    folded = _one_line(title).casefold() if title else None
+    return lambda text: folded is not None and _one_line(text).casefold() == folded
 
 
 def _yaml(value: str | None) -> str:
