@@ -26,7 +26,7 @@ from ._archive import ArchivedOutput, ArchiveHook
 from ._engine import Crawler
 from ._pool import ExtractFn
 from ._progress import PLAIN_EVERY, Progress, is_terminal
-from ._resume import drop_retryable, input_keys, load_recorded
+from ._resume import OutputBusy, OutputLock, drop_retryable, input_keys, load_recorded
 from ._urls import UrlSet, read_url_lines, url_of_line
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_WRITE_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -69,34 +69,36 @@ def run_crawl_job(
     ``flush_every``: seconds a record may wait to be written with others (``JsonlWriter``'s batch).
     """
     err = stderr or sys.stderr
-    if retry_failed:
-        dropped = _drop_failed(source, output, resume=resume)
-        err.write(f"newsscrape: {dropped} failed URLs to try again\n")
-    _check_resumable(output_format, resume=resume)
-    recorded = open_output(output, resume=resume)
-    hook = _archive_hook(warc, resume=resume)
-    crawler = Crawler(config, recorded=recorded, extract_fn=extract_fn, on_exchange=hook)
-    total = _count_urls(source) if str(source) != "-" and is_terminal(err) else None
-    progress = Progress(crawler.stats, stream=err, total=total, every=progress_every)
-    writer = _job_writer(output_format, output, hook, batch=flush_every)
-    try:
-        with _lines(source) as lines:
-            outcome = asyncio.run(
-                _drive(crawler, read_url_lines(lines), writer, progress, err, drain_timeout)
-            )
-    finally:
-        writer.close()
-        if hook is not None:
-            hook.close()
-    progress.close()
-    if outcome == "write_failed":
-        return EXIT_WRITE_FAILED
-    if outcome == "pipe_closed":
-        return EXIT_PIPE_CLOSED
-    err.write(progress.summary(interrupted=outcome == "interrupted") + "\n")
-    if outcome == "interrupted":
-        return EXIT_INTERRUPTED
-    return EXIT_SOME_FAILED if crawler.stats.failed else EXIT_OK
+    with lock_output(output) as lock:
+        if retry_failed:
+            dropped = _drop_failed(source, output, resume=resume)
+            err.write(f"newsscrape: {dropped} failed URLs to try again\n")
+            lock.take()  # the rewrite renamed a new file over the one locked
+        _check_resumable(output_format, resume=resume)
+        recorded = open_output(output, resume=resume)
+        hook = _archive_hook(warc, resume=resume)
+        crawler = Crawler(config, recorded=recorded, extract_fn=extract_fn, on_exchange=hook)
+        total = _count_urls(source) if str(source) != "-" and is_terminal(err) else None
+        progress = Progress(crawler.stats, stream=err, total=total, every=progress_every)
+        writer = _job_writer(output_format, output, hook, batch=flush_every)
+        try:
+            with _lines(source) as lines:
+                outcome = asyncio.run(
+                    _drive(crawler, read_url_lines(lines), writer, progress, err, drain_timeout)
+                )
+        finally:
+            writer.close()
+            if hook is not None:
+                hook.close()
+        progress.close()
+        if outcome == "write_failed":
+            return EXIT_WRITE_FAILED
+        if outcome == "pipe_closed":
+            return EXIT_PIPE_CLOSED
+        err.write(progress.summary(interrupted=outcome == "interrupted") + "\n")
+        if outcome == "interrupted":
+            return EXIT_INTERRUPTED
+        return EXIT_SOME_FAILED if crawler.stats.failed else EXIT_OK
 
 
 async def _drive(
@@ -203,6 +205,23 @@ def open_output(
         advice = "add --resume to continue it, or choose another file" if resumable else "choose another file"
         raise CrawlJobError(f"{output} exists: {advice}")
     return load_recorded(output) if resume else None
+
+
+@contextlib.contextmanager
+def lock_output(output: str | os.PathLike[str] | None) -> Iterator[OutputLock]:
+    """Hold ``output`` for this job alone (``_resume.OutputLock``): a second job into the same file,
+    started before this one ends, is refused before it reads or writes it."""
+    try:
+        lock = OutputLock(output)
+    except OutputBusy as exc:
+        raise CrawlJobError(str(exc)) from exc
+    except OSError as exc:
+        raise CrawlJobError(f"cannot open {output}: {exc.strerror or exc}") from exc
+    with lock:
+        try:
+            yield lock
+        except OutputBusy as exc:  # a rename by --retry-failed, and another job locked the new file first
+            raise CrawlJobError(str(exc)) from exc
 
 
 def _check_resumable(output_format: OutputFormat, *, resume: bool) -> None:

@@ -1,0 +1,103 @@
+"""The crawl's output file is its only state, so the job guards it: one job at a time per file, and
+a file removed or replaced under a running crawl stops it instead of letting it "finish" into the void."""
+
+from __future__ import annotations
+
+import fcntl
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from crawl_support import FAST, quick_extract
+
+from faultserver import FaultServer
+from newsscrape.cli import main
+from newsscrape.config import ExtractConfig
+from newsscrape.crawler import CrawlJobError, run_crawl_job
+from newsscrape.exporter import dumps
+from newsscrape.models import Article, ErrorRecord
+
+
+@pytest.fixture
+def held(tmp_path: Path) -> Iterator[Path]:
+    """out.jsonl as another crawl leaves it while it runs: locked, its last record being written."""
+    out = tmp_path / "out.jsonl"
+    whole = dumps(ErrorRecord(url="http://e.com/a", kind="http_status", message="HTTP 503", status=503))
+    out.write_text(whole + "\n" + '{"url": "http://e.com/b", "ti')
+    fd = os.open(out, os.O_WRONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # as the running job's own OutputLock holds it
+    try:
+        yield out
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize("retry_failed", [False, True])
+def test_a_second_crawl_into_an_output_in_use_is_refused_before_touching_it(
+    fault_server: FaultServer, tmp_path: Path, held: Path, retry_failed: bool
+) -> None:
+    # Both would find the same URLs missing and record each twice; the second one's repair would
+    # cut the line the first is writing, and its --retry-failed rename would orphan the first's file.
+    source = tmp_path / "urls.txt"
+    source.write_text("http://e.com/a\nhttp://e.com/b\n" + fault_server.url("/page/1") + "\n")
+    before = held.read_bytes()
+    with pytest.raises(CrawlJobError, match="another newsscrape process"):
+        run_crawl_job(source, held, config=FAST, resume=True, retry_failed=retry_failed)
+    assert held.read_bytes() == before
+    assert fault_server.paths() == []
+
+
+def test_crawl_site_into_an_output_in_use_is_refused(fault_server: FaultServer, held: Path) -> None:
+    # The hourly `crawl --site ... --resume` of the README, whose last run is not over yet.
+    before = held.read_bytes()
+    result = CliRunner().invoke(
+        main, ["crawl", "--site", fault_server.url("/"), "-o", str(held), "--resume", "--workers", "0"]
+    )
+    assert result.exit_code == 2
+    assert "being written by another newsscrape process" in result.output
+    assert held.read_bytes() == before
+    assert fault_server.paths() == []
+
+
+def test_the_output_is_free_again_once_a_crawl_ends(fault_server: FaultServer, tmp_path: Path) -> None:
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text(fault_server.url("/page/1") + "\n")
+    assert run_crawl_job(source, out, config=FAST, extract_fn=quick_extract) == 0
+    source.write_text(fault_server.url("/page/1") + "\n" + fault_server.url("/page/2") + "\n")
+    assert run_crawl_job(source, out, config=FAST, resume=True, extract_fn=quick_extract) == 0
+    assert len(out.read_text().splitlines()) == 2
+
+
+@pytest.mark.parametrize("how", ["removed", "replaced"])
+def test_an_output_removed_under_the_crawl_stops_it_with_a_message(
+    fault_server: FaultServer, tmp_path: Path, how: str
+) -> None:
+    # `rm -r` of the output folder, or a file renamed over the output, while the crawl runs: the
+    # records would go on into a file nobody can open, and the crawl would end "done", exit 0.
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    urls = [fault_server.url(f"/page/{i}") for i in range(6)]
+    source.write_text("\n".join(urls) + "\n")
+
+    def extract_then_lose_the_output(
+        html: bytes,
+        url: str | None = None,
+        *,
+        final_url: str | None,
+        charset: str | None,
+        config: ExtractConfig,
+    ) -> Article:
+        if url == urls[3] and out.exists():
+            if how == "removed":
+                out.unlink()
+            else:
+                (tmp_path / "other.jsonl").write_text("")
+                os.replace(tmp_path / "other.jsonl", out)
+        return quick_extract(html, url, final_url=final_url, charset=charset, config=config)
+
+    err = io.StringIO()
+    code = run_crawl_job(source, out, config=FAST, extract_fn=extract_then_lose_the_output, stderr=err)
+    assert code == 2  # a write error
+    assert f"{out} was removed or replaced while being written" in err.getvalue()
