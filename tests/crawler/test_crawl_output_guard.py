@@ -71,13 +71,13 @@ def test_the_output_is_free_again_once_a_crawl_ends(fault_server: FaultServer, t
     assert len(out.read_text().splitlines()) == 2
 
 
-@pytest.mark.parametrize("how", ["removed", "replaced"])
+@pytest.mark.parametrize("how", ["removed", "replaced", "archive removed"])
 def test_an_output_removed_under_the_crawl_stops_it_with_a_message(
     fault_server: FaultServer, tmp_path: Path, how: str
 ) -> None:
     # `rm -r` of the output folder, or a file renamed over the output, while the crawl runs: the
     # records would go on into a file nobody can open, and the crawl would end "done", exit 0.
-    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source, out, warc = tmp_path / "urls.txt", tmp_path / "out.jsonl", tmp_path / "raw.warc.gz"
     urls = [fault_server.url(f"/page/{i}") for i in range(6)]
     source.write_text("\n".join(urls) + "\n")
 
@@ -90,7 +90,9 @@ def test_an_output_removed_under_the_crawl_stops_it_with_a_message(
         config: ExtractConfig,
     ) -> Article:
         if url == urls[3] and out.exists():
-            if how == "removed":
+            if how == "archive removed":  # the output would claim pages no archive holds
+                warc.unlink()
+            elif how == "removed":
                 out.unlink()
             else:
                 (tmp_path / "other.jsonl").write_text("")
@@ -98,6 +100,9 @@ def test_an_output_removed_under_the_crawl_stops_it_with_a_message(
         return quick_extract(html, url, final_url=final_url, charset=charset, config=config)
 
     err = io.StringIO()
-    code = run_crawl_job(source, out, config=FAST, extract_fn=extract_then_lose_the_output, stderr=err)
+    code = run_crawl_job(
+        source, out, config=FAST, extract_fn=extract_then_lose_the_output, stderr=err, warc=warc
+    )
     assert code == 2  # a write error
-    assert f"{out} was removed or replaced while being written" in err.getvalue()
+    lost = warc if how == "archive removed" else out
+    assert f"{lost} was removed or replaced while being written" in err.getvalue()
