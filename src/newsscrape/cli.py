@@ -41,7 +41,7 @@ from .config import (
 
 # What every command needs; the rest (the extractor, discovery, WARC reading) is imported by the
 # commands that use it, so that ``crawl URLS.txt`` starts (and starts its workers) sooner.
-from .crawler import EXIT_PIPE_CLOSED, CrawlJobError, UrlSet, open_output, run_crawl_job, url_key
+from .crawler import EXIT_PIPE_CLOSED, CrawlJobError, UrlSet, lock_output, open_output, run_crawl_job, url_key
 from .errors import ExportError, NewsscrapeError
 from .exporter import FORMATS, OutputFormat, writer_for
 from .models import ErrorRecord, Record
@@ -608,8 +608,9 @@ def discover_cmd(
     try:
         from .crawler import run_discover_job
 
-        open_output(output, resume=False, resumable=False)
-        code = run_discover_job(sites, output, config=config)
+        with lock_output(output):
+            open_output(output, resume=False, resumable=False)
+            code = run_discover_job(sites, output, config=config)
     except CrawlJobError as exc:
         raise click.UsageError(str(exc)) from exc
     if code == EXIT_PIPE_CLOSED:
@@ -710,6 +711,8 @@ def _open_output(output: Path | None, resume: bool, output_format: OutputFormat 
     if resume and output_format != "jsonl":
         raise click.UsageError(f"--resume reads JSON Lines: --format {output_format} cannot be resumed")
     try:
+        # The file is this command's until it ends, as a crawl's is (crawler._resume.OutputLock).
+        click.get_current_context().with_resource(lock_output(output))
         return open_output(output, resume=resume)
     except CrawlJobError as exc:
         raise click.UsageError(str(exc)) from exc

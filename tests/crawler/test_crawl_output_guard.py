@@ -106,3 +106,43 @@ def test_an_output_removed_under_the_crawl_stops_it_with_a_message(
     assert code == 2  # a write error
     lost = warc if how == "archive removed" else out
     assert f"{lost} was removed or replaced while being written" in err.getvalue()
+
+
+@pytest.mark.parametrize("command", ["extract", "fetch"])
+def test_extract_and_fetch_into_an_output_in_use_are_refused(
+    fault_server: FaultServer, tmp_path: Path, held: Path, command: str
+) -> None:
+    # `extract big.warc.gz -o out.jsonl --resume` is a batch too: the same rule as crawl.
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><article><p>It rained.</p></article></body></html>")
+    source = str(page) if command == "extract" else fault_server.url("/page/1")
+    before = held.read_bytes()
+    result = CliRunner().invoke(main, [command, source, "-o", str(held), "--resume"])
+    assert result.exit_code == 2
+    assert "being written by another newsscrape process" in result.output
+    assert held.read_bytes() == before
+
+
+def test_extract_frees_its_output_when_it_ends(tmp_path: Path) -> None:
+    page, out = tmp_path / "page.html", tmp_path / "out.jsonl"
+    page.write_text("<html><body><article><p>It rained.</p></article></body></html>")
+    for _ in range(2):  # the second run, in this same process, finds the file free
+        result = CliRunner().invoke(
+            main, ["extract", str(page), "--url", "https://e.com/a", "-o", str(out), "--resume"]
+        )
+        assert result.exit_code in (0, 1), result.output
+    assert len(out.read_text().splitlines()) == 1
+
+
+def test_discover_into_an_output_in_use_is_refused(fault_server: FaultServer, tmp_path: Path) -> None:
+    out = tmp_path / "urls.jsonl"
+    out.write_text("")  # created by another `discover -o`, which is still running
+    fd = os.open(out, os.O_WRONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        result = CliRunner().invoke(main, ["discover", fault_server.url("/"), "-o", str(out)])
+    finally:
+        os.close(fd)
+    assert result.exit_code == 2
+    assert "being written by another newsscrape process" in result.output
+    assert out.read_text() == ""

@@ -211,7 +211,7 @@ class OutputLock:
             os.close(fd)
             raise OutputBusy(
                 f"{self._path} is being written by another newsscrape process: "
-                "let it finish (or stop it), then run again with --resume"
+                "wait for it to end (or stop it)"
             ) from exc
         except OSError:  # no locks here (some network file systems): go on unlocked, as before
             os.close(fd)
