@@ -310,7 +310,8 @@ def extract_cmd(
         read_inputs(files, url=url, charset=charset, stats=stats), recorded, key=lambda p: url_key(p.label)
     )
     records = extract_pages(pages, workers=workers, config=ExtractConfig(links=links))
-    progress = tqdm(records, unit=" pages", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
+    shown = sys.stderr is not None and sys.stderr.isatty()  # None: started with fd 2 closed (2>&-)
+    progress = tqdm(records, unit=" pages", file=sys.stderr, disable=not shown, leave=False)
     _emit(output, progress, output_format, summary=lambda: _input_summary(stats))
 
 

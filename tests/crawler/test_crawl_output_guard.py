@@ -1,11 +1,14 @@
 """The crawl's output file is its only state, so the job guards it: one job at a time per file, and
-a file removed or replaced under a running crawl stops it instead of letting it "finish" into the void."""
+a file removed or replaced under a running crawl stops it instead of letting it "finish" into the void;
+and a closed stderr (the other output) does not turn a clean run's exit code into a failure."""
 
 from __future__ import annotations
 
 import fcntl
 import io
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -146,3 +149,30 @@ def test_discover_into_an_output_in_use_is_refused(fault_server: FaultServer, tm
     assert result.exit_code == 2
     assert "being written by another newsscrape process" in result.output
     assert out.read_text() == ""
+
+
+@pytest.mark.parametrize("command", ["crawl", "extract"])
+def test_a_run_with_stderr_closed_ends_with_its_own_exit_code(
+    fault_server: FaultServer, tmp_path: Path, command: str
+) -> None:
+    # `newsscrape crawl ... 2>&-` (cron, daemons): Python's sys.stderr is then None. crawl wrote every
+    # record, then its summary raised AttributeError: exit 1, "some failed", for a clean run; extract
+    # raised before its first page.
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    if command == "crawl":
+        source.write_text(fault_server.url("/page/1") + "\n")
+    else:
+        source.write_text("<html><body><article><p>It rained all day.</p></article></body></html>")
+    args = [sys.executable, "-m", "newsscrape", command, str(source), "-o", str(out)]
+    if command == "crawl":
+        args += ["--delay", "0", "--workers", "0", "--retries", "0"]
+    done = subprocess.run(
+        args,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=lambda: os.close(2),
+        timeout=120,
+    )
+    assert done.returncode == 0
+    assert len(out.read_text().splitlines()) == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import os
 import signal
 import sys
@@ -68,7 +69,7 @@ def run_crawl_job(
     ``warc``: archive every HTTP exchange in this WARC file, before the records (``_archive``).
     ``flush_every``: seconds a record may wait to be written with others (``JsonlWriter``'s batch).
     """
-    err = stderr or sys.stderr
+    err = messages_to(stderr)
     with lock_output(output) as lock:
         if retry_failed:
             dropped = _drop_failed(source, output, resume=resume)
@@ -99,6 +100,19 @@ def run_crawl_job(
         if outcome == "interrupted":
             return EXIT_INTERRUPTED
         return EXIT_SOME_FAILED if crawler.stats.failed else EXIT_OK
+
+
+class _Discard(io.StringIO):
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def messages_to(stderr: IO[str] | None) -> IO[str]:
+    """Where a job's messages go: ``stderr``, else sys.stderr, else nowhere. A process started with
+    fd 2 closed (``2>&-``, some daemons) has ``sys.stderr`` None: its job still runs to its end and
+    its own exit code, not an AttributeError at the summary (exit 1, "some failed")."""
+    stream: IO[str] | None = stderr or sys.stderr
+    return stream if stream is not None else _Discard()
 
 
 async def _drive(

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
 from typing import IO
@@ -38,6 +37,7 @@ from ._job import (
     _drive,
     _job_writer,
     lock_output,
+    messages_to,
     open_output,
 )
 from ._pool import ExtractFn
@@ -71,7 +71,7 @@ def run_site_job(
     ``output_format`` and ``warc`` as for ``run_crawl_job``: jsonl, markdown or text (only jsonl
     can be resumed), and a WARC file of every exchange of the crawl.
     """
-    err = stderr or sys.stderr
+    err = messages_to(stderr)
     with lock_output(output):
         _check_resumable(output_format, resume=resume)
         recorded = open_output(output, resume=resume)  # the one rule of -o, as for crawl URLS.txt
@@ -132,7 +132,7 @@ def run_discover_job(
         run_discover_job(["https://example.com/"], None, config=DiscoverConfig(max_urls=10))
         # 0
     """
-    err = stderr or sys.stderr
+    err = messages_to(stderr)
     discoverer = Discoverer(config, on_note=_printer(err))
     try:
         writer = JsonlWriter.for_output(output)
