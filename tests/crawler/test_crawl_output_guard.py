@@ -176,3 +176,16 @@ def test_a_run_with_stderr_closed_ends_with_its_own_exit_code(
     )
     assert done.returncode == 0
     assert len(out.read_text().splitlines()) == 1
+
+
+def test_a_crawl_to_a_closed_stdout_says_so(fault_server: FaultServer, tmp_path: Path) -> None:
+    # `crawl urls.txt >&-`: a traceback (sys.stdout is None), exit 1; now the write error's message, exit 2.
+    source = tmp_path / "urls.txt"
+    source.write_text(fault_server.url("/page/1") + "\n")
+    args = [sys.executable, "-m", "newsscrape", "crawl", str(source), "--delay", "0", "--workers", "0"]
+    done = subprocess.run(
+        args, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1), timeout=120
+    )
+    assert done.returncode == 2
+    assert b"cannot write to <stdout>: it is closed" in done.stderr
+    assert b"Traceback" not in done.stderr

@@ -137,6 +137,8 @@ class JsonlWriter:
         ...     out.write(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
         """
         if path is None:
+            if sys.stdout is None:  # started with fd 1 closed (>&-): say so, as for a file
+                raise ExportError("cannot write to <stdout>: it is closed; use -o FILE", path="<stdout>")
             return cls(sys.stdout.buffer, name="<stdout>", batch=batch)
         return cls.open(path, batch=batch)
 
