@@ -46,6 +46,7 @@ The cost is one more sequential read and write of the output at start.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -128,14 +129,19 @@ def drop_retryable(path: str | os.PathLike[str], listed: UrlSet) -> int:
     repair_tail(path)
     temp = f"{os.fspath(path)}.retry-failed.tmp"
     dropped = 0
-    with open(path, "rb") as source, open(temp, "wb") as target:
-        for raw in source:
-            if _drop(raw, listed):
-                dropped += 1
-            else:
-                target.write(raw)
-        target.flush()
-        os.fsync(target.fileno())
+    try:
+        with open(path, "rb") as source, open(temp, "wb") as target:
+            for raw in source:
+                if _drop(raw, listed):
+                    dropped += 1
+                else:
+                    target.write(raw)
+            target.flush()
+            os.fsync(target.fileno())
+    except BaseException:  # a full disk, Ctrl-C: the output is untouched; its half copy goes, not stays
+        with contextlib.suppress(OSError):
+            os.remove(temp)
+        raise
     if not dropped:
         os.remove(temp)
         return 0
