@@ -190,3 +190,30 @@ def test_kill_9_during_a_retry_run_keeps_one_record_per_url(late: LateServer, tm
     records = records_of(out)
     assert sorted(r["url"] for r in records) == sorted(urls)
     assert {kind_of(r) for r in records} == {"article"}
+
+
+def test_retry_failed_rewrites_the_file_a_symlinked_output_names(tmp_path: Path) -> None:
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    real, link = runs / "2026-12-01.jsonl", tmp_path / "latest.jsonl"
+    source = tmp_path / "urls.txt"
+    source.write_text("http://127.0.0.1:9/late\n")
+    real.write_text(json.dumps({"url": "http://127.0.0.1:9/late", "error": {"kind": "timeout"}}) + "\n")
+    link.symlink_to(real)
+    args = [
+        "crawl",
+        str(source),
+        "-o",
+        str(link),
+        "--resume",
+        "--retry-failed",
+        "--workers",
+        "0",
+        "--retries",
+        "0",
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1  # port 9 is still closed: a new error record
+    assert link.is_symlink()
+    records = [json.loads(line) for line in real.read_text().splitlines()]
+    assert [r["error"]["kind"] for r in records] == ["host_unreachable"]  # the old timeout is gone

@@ -126,8 +126,11 @@ def drop_retryable(path: str | os.PathLike[str], listed: UrlSet) -> int:
     """
     if not os.path.exists(path):
         return 0
+    # A symlinked output (latest.jsonl -> runs/2026-12-01.jsonl): the file it names is rewritten,
+    # not the link replaced by a copy, which would leave the linked file with the old records.
+    path = os.path.realpath(path)
     repair_tail(path)
-    temp = f"{os.fspath(path)}.retry-failed.tmp"
+    temp = f"{path}.retry-failed.tmp"
     dropped = 0
     try:
         with open(path, "rb") as source, open(temp, "wb") as target:
