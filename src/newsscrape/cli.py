@@ -469,13 +469,12 @@ def crawl_cmd(
 ) -> None:
     """Crawl the URLs listed in URLS.txt ('-' = stdin), one JSON line per distinct URL.
 
-    One URL per line (UTF-8, a byte order mark and CR-LF line ends are fine), or a JSON line with
-    a "url" (as `newsscrape discover` prints); blank lines and lines starting with '#' are skipped.
-    Duplicates (after
-    normalising case, default port, fragment and tracking parameters) are fetched once and
-    recorded under the URL as first listed. Each record is appended as soon as it is ready;
-    after Ctrl-C, kill or power loss, run again with --resume to do the rest. Ctrl-C once lets
-    pages in flight finish; twice stops at once.
+    One URL per line (UTF-8, gzipped or not; a byte order mark and CR-LF line ends are fine), or a
+    JSON line with a "url" (as `newsscrape discover` prints); blank lines and lines starting with '#'
+    are skipped. Duplicates (after normalising case, default port, fragment and tracking
+    parameters) are fetched once and recorded under the URL as first listed. Each record is
+    appended as soon as it is ready; after Ctrl-C, kill or power loss, run again with --resume
+    to do the rest. Ctrl-C once lets pages in flight finish; twice stops at once.
     Exit code 0 all succeeded, 1 some failed, 2 usage or write error, 130 interrupted,
     141 stdout closed by its reader (e.g. `| head`).
 

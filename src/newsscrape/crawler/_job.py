@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import io
 import os
 import signal
@@ -35,6 +36,7 @@ EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for `yes | head`
 # Seconds a record may wait in memory to be written with the next ones (one write and one flush
 # for many records instead of one each); a kill -9 loses only those, and --resume redoes them.
 FLUSH_EVERY = 0.5
+GZIP_MAGIC = b"\x1f\x8b"
 TICK = 0.25  # seconds between two looks of the progress report and the writer's batch at the clock
 
 
@@ -87,6 +89,7 @@ def run_crawl_job(
                 outcome = asyncio.run(
                     _drive(crawler, read_url_lines(lines), writer, progress, err, drain_timeout)
                 )
+            cut = lines.cut
         finally:
             writer.close()
             if hook is not None:
@@ -96,10 +99,12 @@ def run_crawl_job(
             return EXIT_WRITE_FAILED
         if outcome == "pipe_closed":
             return EXIT_PIPE_CLOSED
+        if cut is not None:
+            err.write(f"newsscrape: {cut}\n")
         err.write(progress.summary(interrupted=outcome == "interrupted") + "\n")
         if outcome == "interrupted":
             return EXIT_INTERRUPTED
-        return EXIT_SOME_FAILED if crawler.stats.failed else EXIT_OK
+        return EXIT_SOME_FAILED if crawler.stats.failed or cut is not None else EXIT_OK
 
 
 class _Discard(io.StringIO):
@@ -180,25 +185,54 @@ async def _drive(
 
 
 @contextlib.contextmanager
-def _lines(source: str | os.PathLike[str]) -> Iterator[Iterator[str]]:
+def _lines(source: str | os.PathLike[str]) -> Iterator[_Lines]:
     if str(source) == "-":
-        yield iter(sys.stdin)
+        yield _Lines(iter(sys.stdin), "<stdin>")
         return
     try:
         # utf-8-sig: a byte order mark (Excel, Notepad) is not part of the first URL.
-        f = open(source, encoding="utf-8-sig", errors="replace")  # noqa: SIM115 - closed below
+        f = _open_text(source)
     except OSError as exc:
         raise CrawlJobError(f"cannot read {source}: {exc.strerror or exc}") from exc
     with f:
-        yield iter(f)
+        yield _Lines(iter(f), os.fspath(source))
+
+
+class _Lines:
+    """The URL file's lines. A read that fails midway (a cut ``.gz``, an I/O error) ends them instead
+    of the crawl: the URLs read so far are crawled and recorded, and ``cut`` says why the rest were not."""
+
+    def __init__(self, lines: Iterator[str], name: str) -> None:
+        self._lines, self._name = lines, name
+        self.cut: str | None = None
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            return next(self._lines)
+        except (EOFError, OSError) as exc:  # EOFError: a gzip file cut short
+            self.cut = f"{self._name}: read stopped: {exc}; the URLs after that were not read"
+            raise StopIteration from exc
+
+
+def _open_text(source: str | os.PathLike[str]) -> IO[str]:
+    """The URL file as text; a gzip file (``urls.txt.gz``, told by its first bytes) is unpacked as
+    ``extract`` unpacks ``.gz`` pages, not read as lines of binary noise (each an invalid_url record)."""
+    with open(source, "rb") as probe:
+        packed = probe.read(2) == GZIP_MAGIC
+    if packed:
+        return gzip.open(source, "rt", encoding="utf-8-sig", errors="replace")
+    return open(source, encoding="utf-8-sig", errors="replace")
 
 
 def _count_urls(source: str | os.PathLike[str]) -> int | None:
     """Lines that are URLs (for the ETA); one quick pass, only when a progress bar will show it."""
     try:
-        with open(source, "rb") as f:
-            return sum(1 for line in f if url_of_line(line.decode("utf-8", "replace")) is not None)
-    except OSError:
+        with _open_text(source) as f:
+            return sum(1 for line in f if url_of_line(line) is not None)
+    except (OSError, EOFError):  # EOFError: a cut gzip file
         return None
 
 
