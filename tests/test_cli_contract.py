@@ -216,3 +216,24 @@ def test_a_malformed_fetch_control_is_a_usage_error(bad: list[str]) -> None:
     result = CliRunner().invoke(main, ["fetch", "http://example.com/a", *bad])
     assert result.exit_code == 2
     assert "expected" in result.stderr
+
+
+def test_extract_goes_on_when_its_stderr_reader_is_gone(tmp_path: Path) -> None:
+    # `extract saved/ -o out.jsonl 2>&1 | head`: the first error message met a closed pipe and the
+    # BrokenPipeError ended the batch, the pages after it never extracted.
+    saved, out = tmp_path / "saved", tmp_path / "out.jsonl"
+    saved.mkdir()
+    for i in range(6):
+        body = (
+            ""
+            if i % 2
+            else f"<html><body><article><p>Story {i}: it rained all day.</p></article></body></html>"
+        )
+        (saved / f"{i}.html").write_text(body)
+    args = [sys.executable, "-m", "newsscrape", "extract", str(saved), "-o", str(out)]
+    with subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
+        assert proc.stderr is not None
+        proc.stderr.close()  # the reader is gone before the first message
+        code = proc.wait(timeout=120)
+    assert code == 1  # the empty pages failed; each still has its line
+    assert len(out.read_text().splitlines()) == 6

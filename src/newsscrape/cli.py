@@ -16,6 +16,7 @@ One contract for every command:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import sys
@@ -741,24 +742,31 @@ def _emit(
             for record in records:
                 failed |= isinstance(record, ErrorRecord)
                 if isinstance(record, ErrorRecord):
-                    click.echo(f"newsscrape: {record.url}: {record.kind}: {record.message}", err=True)
+                    _say(f"newsscrape: {record.url}: {record.kind}: {record.message}")
                 out.write(record)
                 written += 1
     except KeyboardInterrupt:
         again = "; --resume continues" if output is not None else ""
         noun = "record" if written == 1 else "records"
-        click.echo(f"newsscrape: interrupted after {written} {noun}{again}", err=True)
+        _say(f"newsscrape: interrupted after {written} {noun}{again}")
         sys.exit(EXIT_INTERRUPTED)
     except ExportError as exc:
         if isinstance(exc.__cause__, BrokenPipeError):
             _silence_stdout()
             sys.exit(EXIT_PIPE_CLOSED)
-        click.echo(f"newsscrape: {exc.message}", err=True)
+        _say(f"newsscrape: {exc.message}")
         sys.exit(EXIT_USAGE)
     text = summary() if summary is not None else None
     if text:
-        click.echo(text, err=True)
+        _say(text)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _say(text: str) -> None:
+    """A message on stderr, which never stops the command: a reader gone (``extract ... 2>&1 |
+    head``) silences it, as a crawl's (crawler._job.messages_to); the records are the work."""
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(text, err=True)
 
 
 def _silence_stdout() -> None:

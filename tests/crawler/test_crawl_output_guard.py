@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fcntl
 import io
+import json
 import os
 import subprocess
 import sys
@@ -189,3 +190,25 @@ def test_a_crawl_to_a_closed_stdout_says_so(fault_server: FaultServer, tmp_path:
     assert done.returncode == 2
     assert b"cannot write to <stdout>: it is closed" in done.stderr
     assert b"Traceback" not in done.stderr
+
+
+class ReaderGone(io.StringIO):
+    """stderr as a pipe whose reader has left (`crawl ... 2>&1 | head -1`): the second write fails."""
+
+    def write(self, text: str) -> int:
+        if self.tell():
+            raise BrokenPipeError(32, "Broken pipe")
+        return super().write(text)
+
+
+def test_a_crawl_goes_on_when_its_stderr_reader_is_gone(fault_server: FaultServer, tmp_path: Path) -> None:
+    # The messages only tell about the work: the crawl stopped at its next progress line (exit 1),
+    # leaving the rest of its URLs undone.
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    urls = [fault_server.url(f"/page/{i}") for i in range(20)]
+    source.write_text("\n".join(urls) + "\n")
+    code = run_crawl_job(
+        source, out, config=FAST, extract_fn=quick_extract, stderr=ReaderGone(), progress_every=0.0
+    )
+    assert code == 0
+    assert sorted(json.loads(line)["url"] for line in out.read_text().splitlines()) == sorted(urls)

@@ -107,17 +107,38 @@ def run_crawl_job(
         return EXIT_SOME_FAILED if crawler.stats.failed or cut is not None else EXIT_OK
 
 
-class _Discard(io.StringIO):
+class _Messages(io.StringIO):
+    """A job's stderr, which never stops the job: once a write fails (its reader gone, as in
+    ``crawl ... 2>&1 | head``, or ``tee`` killed) the messages go nowhere and the crawl goes on; a
+    process started with fd 2 closed (``2>&-``, some daemons; ``sys.stderr`` is None) has none."""
+
+    def __init__(self, stream: IO[str] | None) -> None:
+        super().__init__()
+        self._stream = stream
+
     def write(self, text: str) -> int:
+        if self._stream is not None:
+            try:
+                self._stream.write(text)
+            except (OSError, ValueError):  # BrokenPipeError, EIO; ValueError: closed by someone
+                self._stream = None
         return len(text)
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            try:
+                self._stream.flush()
+            except (OSError, ValueError):
+                self._stream = None
+
+    def isatty(self) -> bool:
+        return self._stream is not None and is_terminal(self._stream)
 
 
 def messages_to(stderr: IO[str] | None) -> IO[str]:
-    """Where a job's messages go: ``stderr``, else sys.stderr, else nowhere. A process started with
-    fd 2 closed (``2>&-``, some daemons) has ``sys.stderr`` None: its job still runs to its end and
-    its own exit code, not an AttributeError at the summary (exit 1, "some failed")."""
-    stream: IO[str] | None = stderr or sys.stderr
-    return stream if stream is not None else _Discard()
+    """Where a job's messages go: ``stderr``, else sys.stderr (see ``_Messages``). The records are
+    the job's work and the messages only tell about it, so a failed message never stops the job."""
+    return _Messages(stderr or sys.stderr)
 
 
 async def _drive(
