@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -212,3 +213,21 @@ def test_a_crawl_goes_on_when_its_stderr_reader_is_gone(fault_server: FaultServe
     )
     assert code == 0
     assert sorted(json.loads(line)["url"] for line in out.read_text().splitlines()) == sorted(urls)
+
+
+@pytest.mark.parametrize("resume", [False, True])
+def test_a_crawl_writes_to_a_pipe_given_as_output(
+    fault_server: FaultServer, tmp_path: Path, resume: bool
+) -> None:
+    # `crawl urls.txt -o >(gzip > out.jsonl.gz)` or a named FIFO: refused with "not seekable" (the
+    # repair of a last line looked for one in a pipe), and --resume would have waited to read it.
+    source, fifo = tmp_path / "urls.txt", tmp_path / "out.fifo"
+    source.write_text(fault_server.url("/page/1") + "\n")
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code = run_crawl_job(source, fifo, config=FAST, extract_fn=quick_extract, resume=resume)
+    reader.join(timeout=30)
+    assert code == 0
+    assert [json.loads(line)["url"] for line in got[0].splitlines()] == [fault_server.url("/page/1")]

@@ -79,7 +79,7 @@ def load_recorded(path: str | os.PathLike[str]) -> UrlSet:
     2
     """
     recorded = UrlSet()
-    if not os.path.exists(path):
+    if not os.path.isfile(path):  # missing, or a pipe (-o >(gzip > out.gz)): nothing recorded to read
         return recorded
     repair_tail(path)
     for data in read_records(path):
@@ -209,7 +209,10 @@ class OutputLock:
             return
         if self._fd is not None and _same_file(self._path, self._fd):
             return  # still the file locked (a flock of a second descriptor would wait for our own)
-        # Write-only and non-blocking: the lock needs no read, and a FIFO without a reader must not hang.
+        with contextlib.suppress(OSError):
+            if not stat.S_ISREG(os.stat(self._path).st_mode):
+                return  # a pipe (-o >(gzip > out.gz)), /dev/stdout: not a file two jobs could share
+        # Write-only and non-blocking: the lock needs no read, and a FIFO made meanwhile must not hang.
         fd = os.open(self._path, os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):

@@ -244,7 +244,7 @@ def repair_tail(path: str | os.PathLike[str]) -> int:
     (24, '{"url": "http://x/"}\\n')
     """
     p = Path(path)
-    if not p.exists():
+    if not p.is_file():  # missing, or a pipe (-o >(gzip > out.gz)), /dev/stdout: nothing to repair
         return 0
     with open(p, "r+b") as f:
         size = f.seek(0, os.SEEK_END)
