@@ -231,3 +231,20 @@ def test_a_crawl_writes_to_a_pipe_given_as_output(
     reader.join(timeout=30)
     assert code == 0
     assert [json.loads(line)["url"] for line in got[0].splitlines()] == [fault_server.url("/page/1")]
+
+
+def test_a_second_crawl_into_an_archive_in_use_is_refused(fault_server: FaultServer, tmp_path: Path) -> None:
+    # Two crawls with their own outputs but one --warc: the second's repair on opening the archive
+    # could cut the record the first is writing, and their records would interleave.
+    source, out, warc = tmp_path / "urls.txt", tmp_path / "mine.jsonl", tmp_path / "raw.warc.gz"
+    source.write_text(fault_server.url("/page/1") + "\n")
+    warc.write_bytes(b"")
+    fd = os.open(warc, os.O_WRONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # the other crawl's
+    try:
+        with pytest.raises(CrawlJobError, match="another newsscrape process"):
+            run_crawl_job(source, out, config=FAST, warc=warc, extract_fn=quick_extract)
+    finally:
+        os.close(fd)
+    assert warc.read_bytes() == b""
+    assert fault_server.paths() == []

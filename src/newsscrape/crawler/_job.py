@@ -72,7 +72,8 @@ def run_crawl_job(
     ``flush_every``: seconds a record may wait to be written with others (``JsonlWriter``'s batch).
     """
     err = messages_to(stderr)
-    with lock_output(output) as lock:
+    # The WARC too: a second crawl's repair on opening it could cut the record this one is writing.
+    with lock_output(output) as lock, lock_output(warc):
         if retry_failed:
             dropped = _drop_failed(source, output, resume=resume)
             err.write(f"newsscrape: {dropped} failed URLs to try again\n")

@@ -72,7 +72,7 @@ def run_site_job(
     can be resumed), and a WARC file of every exchange of the crawl.
     """
     err = messages_to(stderr)
-    with lock_output(output):
+    with lock_output(output), lock_output(warc):  # as run_crawl_job
         _check_resumable(output_format, resume=resume)
         recorded = open_output(output, resume=resume)  # the one rule of -o, as for crawl URLS.txt
         store: SourceStore | None = None
