@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -57,6 +58,31 @@ def test_a_url_file_with_a_bom_and_crlf_line_ends_is_read(fault_server: FaultSer
     result = CliRunner().invoke(main, ["crawl", str(source), *FAST_CLI])
     assert result.exit_code == 0, result.output
     assert sorted(r["url"] for r in _lines(result.stdout)) == urls
+
+
+def test_a_gzip_url_file_is_unpacked(fault_server: FaultServer, tmp_path: Path) -> None:
+    # urls.txt.gz read as text gave one invalid_url record of binary noise per "line".
+    source = tmp_path / "urls.txt.gz"
+    urls = [fault_server.url("/page/a"), fault_server.url("/page/b")]
+    source.write_bytes(gzip.compress(b"\xef\xbb\xbf" + "\r\n".join(urls).encode() + b"\r\n"))
+    result = CliRunner().invoke(main, ["crawl", str(source), *FAST_CLI])
+    assert result.exit_code == 0, result.output
+    assert sorted(r["url"] for r in _lines(result.stdout)) == urls
+
+
+def test_a_cut_gzip_url_file_crawls_what_was_read_and_says_so(tmp_path: Path) -> None:
+    # A half-copied urls.txt.gz: the URLs before the cut are crawled and recorded (so --resume goes
+    # on from them once the file is whole), and the cut is named; not a traceback that loses them.
+    source, out = tmp_path / "urls.txt.gz", tmp_path / "out.jsonl"
+    urls = [f"http://127.0.0.1:9/news/{i}" for i in range(3000)]  # a closed port: quick records
+    packed = gzip.compress("\n".join(urls).encode() + b"\n")
+    source.write_bytes(packed[: len(packed) // 2])
+    result = CliRunner().invoke(main, ["crawl", str(source), "-o", str(out), *FAST_CLI, "--no-robots"])
+    assert result.exit_code == 1, result.output
+    assert f"{source}: read stopped" in result.stderr
+    recorded = [r["url"] for r in _lines(out.read_text())]
+    assert 0 < len(recorded) < len(urls)
+    assert set(recorded) == set(urls[: len(recorded)])  # each URL read, none after the cut
 
 
 def test_the_library_skips_blank_and_comment_lines_as_the_cli_does(fault_server: FaultServer) -> None:
@@ -190,3 +216,24 @@ def test_a_malformed_fetch_control_is_a_usage_error(bad: list[str]) -> None:
     result = CliRunner().invoke(main, ["fetch", "http://example.com/a", *bad])
     assert result.exit_code == 2
     assert "expected" in result.stderr
+
+
+def test_extract_goes_on_when_its_stderr_reader_is_gone(tmp_path: Path) -> None:
+    # `extract saved/ -o out.jsonl 2>&1 | head`: the first error message met a closed pipe and the
+    # BrokenPipeError ended the batch, the pages after it never extracted.
+    saved, out = tmp_path / "saved", tmp_path / "out.jsonl"
+    saved.mkdir()
+    for i in range(6):
+        body = (
+            ""
+            if i % 2
+            else f"<html><body><article><p>Story {i}: it rained all day.</p></article></body></html>"
+        )
+        (saved / f"{i}.html").write_text(body)
+    args = [sys.executable, "-m", "newsscrape", "extract", str(saved), "-o", str(out)]
+    with subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
+        assert proc.stderr is not None
+        proc.stderr.close()  # the reader is gone before the first message
+        code = proc.wait(timeout=120)
+    assert code == 1  # the empty pages failed; each still has its line
+    assert len(out.read_text().splitlines()) == 6

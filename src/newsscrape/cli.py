@@ -16,6 +16,7 @@ One contract for every command:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import sys
@@ -41,7 +42,7 @@ from .config import (
 
 # What every command needs; the rest (the extractor, discovery, WARC reading) is imported by the
 # commands that use it, so that ``crawl URLS.txt`` starts (and starts its workers) sooner.
-from .crawler import EXIT_PIPE_CLOSED, CrawlJobError, UrlSet, open_output, run_crawl_job, url_key
+from .crawler import EXIT_PIPE_CLOSED, CrawlJobError, UrlSet, lock_output, open_output, run_crawl_job, url_key
 from .errors import ExportError, NewsscrapeError
 from .exporter import FORMATS, OutputFormat, writer_for
 from .models import ErrorRecord, Record
@@ -310,7 +311,8 @@ def extract_cmd(
         read_inputs(files, url=url, charset=charset, stats=stats), recorded, key=lambda p: url_key(p.label)
     )
     records = extract_pages(pages, workers=workers, config=ExtractConfig(links=links))
-    progress = tqdm(records, unit=" pages", file=sys.stderr, disable=not sys.stderr.isatty(), leave=False)
+    shown = sys.stderr is not None and sys.stderr.isatty()  # None: started with fd 2 closed (2>&-)
+    progress = tqdm(records, unit=" pages", file=sys.stderr, disable=not shown, leave=False)
     _emit(output, progress, output_format, summary=lambda: _input_summary(stats))
 
 
@@ -468,13 +470,12 @@ def crawl_cmd(
 ) -> None:
     """Crawl the URLs listed in URLS.txt ('-' = stdin), one JSON line per distinct URL.
 
-    One URL per line (UTF-8, a byte order mark and CR-LF line ends are fine), or a JSON line with
-    a "url" (as `newsscrape discover` prints); blank lines and lines starting with '#' are skipped.
-    Duplicates (after
-    normalising case, default port, fragment and tracking parameters) are fetched once and
-    recorded under the URL as first listed. Each record is appended as soon as it is ready;
-    after Ctrl-C, kill or power loss, run again with --resume to do the rest. Ctrl-C once lets
-    pages in flight finish; twice stops at once.
+    One URL per line (UTF-8, gzipped or not; a byte order mark and CR-LF line ends are fine), or a
+    JSON line with a "url" (as `newsscrape discover` prints); blank lines and lines starting with '#'
+    are skipped. Duplicates (after normalising case, default port, fragment and tracking
+    parameters) are fetched once and recorded under the URL as first listed. Each record is
+    appended as soon as it is ready; after Ctrl-C, kill or power loss, run again with --resume
+    to do the rest. Ctrl-C once lets pages in flight finish; twice stops at once.
     Exit code 0 all succeeded, 1 some failed, 2 usage or write error, 130 interrupted,
     141 stdout closed by its reader (e.g. `| head`).
 
@@ -608,8 +609,9 @@ def discover_cmd(
     try:
         from .crawler import run_discover_job
 
-        open_output(output, resume=False, resumable=False)
-        code = run_discover_job(sites, output, config=config)
+        with lock_output(output):
+            open_output(output, resume=False, resumable=False)
+            code = run_discover_job(sites, output, config=config)
     except CrawlJobError as exc:
         raise click.UsageError(str(exc)) from exc
     if code == EXIT_PIPE_CLOSED:
@@ -710,6 +712,8 @@ def _open_output(output: Path | None, resume: bool, output_format: OutputFormat 
     if resume and output_format != "jsonl":
         raise click.UsageError(f"--resume reads JSON Lines: --format {output_format} cannot be resumed")
     try:
+        # The file is this command's until it ends, as a crawl's is (crawler._resume.OutputLock).
+        click.get_current_context().with_resource(lock_output(output))
         return open_output(output, resume=resume)
     except CrawlJobError as exc:
         raise click.UsageError(str(exc)) from exc
@@ -738,24 +742,31 @@ def _emit(
             for record in records:
                 failed |= isinstance(record, ErrorRecord)
                 if isinstance(record, ErrorRecord):
-                    click.echo(f"newsscrape: {record.url}: {record.kind}: {record.message}", err=True)
+                    _say(f"newsscrape: {record.url}: {record.kind}: {record.message}")
                 out.write(record)
                 written += 1
     except KeyboardInterrupt:
         again = "; --resume continues" if output is not None else ""
         noun = "record" if written == 1 else "records"
-        click.echo(f"newsscrape: interrupted after {written} {noun}{again}", err=True)
+        _say(f"newsscrape: interrupted after {written} {noun}{again}")
         sys.exit(EXIT_INTERRUPTED)
     except ExportError as exc:
         if isinstance(exc.__cause__, BrokenPipeError):
             _silence_stdout()
             sys.exit(EXIT_PIPE_CLOSED)
-        click.echo(f"newsscrape: {exc.message}", err=True)
+        _say(f"newsscrape: {exc.message}")
         sys.exit(EXIT_USAGE)
     text = summary() if summary is not None else None
     if text:
-        click.echo(text, err=True)
+        _say(text)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _say(text: str) -> None:
+    """A message on stderr, which never stops the command: a reader gone (``extract ... 2>&1 |
+    head``) silences it, as a crawl's (crawler._job.messages_to); the records are the work."""
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(text, err=True)
 
 
 def _silence_stdout() -> None:

@@ -226,3 +226,21 @@ def test_a_full_archive_stops_the_crawl_before_any_record_it_lacks(
     archived = {p.url for p in read_warc_pages(warc)}
     assert set(recorded) <= archived
     assert warc_records(warc)  # whole records only: the failed write was cut back
+
+
+def test_a_page_archived_twice_by_a_resumed_crawl_gives_one_record_with_extract_resume(
+    tmp_path: Path,
+) -> None:
+    # A page fetched before a kill but not yet recorded is fetched again by --resume: the archive
+    # holds it twice. `extract -o FILE --resume` records each URL once, the first copy.
+    warc, out = tmp_path / "raw.warc.gz", tmp_path / "out.jsonl"
+    first = article_html("kim-putin", title="Kim meets Putin").encode()
+    with WarcWriter.open(warc) as writer:
+        writer.write_exchange(exchange("https://example.com/news/1", first))
+        writer.write_exchange(exchange("https://example.com/news/2", article_html("other").encode()))
+        writer.write_exchange(exchange("https://example.com/news/1", article_html("again").encode()))
+    result = CliRunner().invoke(main, ["extract", str(warc), "-o", str(out), "--resume"])
+    assert result.exit_code in (0, 1), result.output
+    urls = [json.loads(line)["url"] for line in out.read_text().splitlines()]
+    assert sorted(urls) == ["https://example.com/news/1", "https://example.com/news/2"]
+    assert json.loads(out.read_text().splitlines()[0])["title"] == "Kim meets Putin"

@@ -52,6 +52,16 @@ def pid_extract(
     return extract(html, url, final_url=final_url, charset=charset, config=config)
 
 
+def group_signalled_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """``extract``, after the signals a stop of the whole process group brings (Ctrl-C in a
+    terminal, systemd's stop, ``kill -- -PGID``) reach this worker mid-page."""
+    os.kill(os.getpid(), signal.SIGINT)
+    os.kill(os.getpid(), signal.SIGTERM)
+    return extract(html, url, final_url=final_url, charset=charset, config=config)
+
+
 PAGE = article_html("pool").encode()
 
 
@@ -161,3 +171,13 @@ def test_a_page_without_text_keeps_its_metadata_across_the_worker(fault_server: 
     assert record.metadata is not None
     assert record.metadata.title == "Where do I start?"
     assert record.to_dict()["metadata"]["published"] == "2026-01-24T07:02:34+00:00"
+
+
+def test_a_stop_of_the_process_group_lets_the_worker_finish_its_page() -> None:
+    # The parent drains pages in flight on SIGTERM; a worker that died of the same SIGTERM recorded
+    # its page as "extraction worker died", an outcome --resume never does again.
+    async def go() -> None:
+        with ExtractPool(workers=1, timeout=30.0, extract_fn=group_signalled_extract) as pool:
+            assert isinstance(await extract_page(pool, "http://e.com/1"), Article)
+
+    asyncio.run(go())

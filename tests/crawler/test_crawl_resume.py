@@ -17,7 +17,8 @@ from crawl_support import FAST
 from crashes import kill_9, reaped
 from faultserver import FaultServer, robots_disallow
 from newsscrape.cli import main
-from newsscrape.crawler import load_recorded, run_crawl_job
+from newsscrape.crawler import check_url, load_recorded, run_crawl_job, url_key
+from newsscrape.errors import FetchError
 from newsscrape.exporter import dumps
 from newsscrape.models import ErrorRecord
 
@@ -288,3 +289,36 @@ def test_block_private_refuses_local_addresses(fault_server: FaultServer, tmp_pa
     assert result.exit_code == 1
     assert [kind_of(r) for r in records_of(out)] == ["blocked"]
     assert fault_server.paths() == []  # not even robots.txt
+
+
+ODD_LINES = [
+    "http://127.0.0.1:9/news/a\x00b",  # a NUL from a broken export
+    "http://127.0.0.1:9/news/a\x01b",
+    "http://127.0.0.1:9/news/a\x7fb",
+    "http://256.1.1.1/a",
+    "http://127.0.0.1:99999/",
+    "ftp://127.0.0.1/x",
+    "not a url",
+]
+
+
+def test_resume_finds_the_record_of_every_invalid_line(tmp_path: Path) -> None:
+    # A line the crawl refuses is filed under the line itself; --resume must look it up under the
+    # same key, or it writes one more error record for it on every run.
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text("\n".join(ODD_LINES) + "\n", encoding="utf-8")
+    assert run_crawl_job(source, out, config=FAST) == 1
+    first = out.read_bytes()
+    assert len(first.splitlines()) == len(ODD_LINES)
+    assert run_crawl_job(source, out, config=FAST, resume=True) == 0
+    assert out.read_bytes() == first
+
+
+@pytest.mark.parametrize("line", ODD_LINES)
+def test_the_resume_key_of_a_line_agrees_with_the_crawls_verdict(line: str) -> None:
+    try:
+        check_url(line)
+    except FetchError:
+        assert url_key(line).startswith("invalid:")
+    else:
+        assert not url_key(line).startswith("invalid:")

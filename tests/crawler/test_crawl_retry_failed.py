@@ -126,6 +126,40 @@ def test_retry_failed_needs_resume(tmp_path: Path) -> None:
     assert "--retry-failed needs --resume" in result.stderr
 
 
+# The rewrite runs out of room: a file-size limit stands in for a full disk (EFBIG for ENOSPC).
+LIMITED = """
+import resource, runpy, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv.pop(1)), resource.RLIM_INFINITY))
+sys.argv[0] = "newsscrape"
+runpy.run_module("newsscrape", run_name="__main__")
+"""
+
+
+def test_a_rewrite_that_runs_out_of_room_leaves_the_output_as_it_was_and_no_half_copy(tmp_path: Path) -> None:
+    # The half copy beside the output held on to the very space the disk lacked.
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text("http://127.0.0.1:9/late\n")
+    kept = [
+        json.dumps(
+            {"url": f"http://e.com/{i}", "error": {"kind": "http_status", "status": 404}, "pad": "x" * 80}
+        )
+        for i in range(2000)
+    ]
+    retryable = json.dumps(
+        {"url": "http://127.0.0.1:9/late", "error": {"kind": "timeout", "message": "slow"}}
+    )
+    out.write_text("\n".join([retryable, *kept]) + "\n")
+    before = out.read_bytes()
+    args = [sys.executable, "-c", LIMITED, str(len(before) // 2), "crawl", str(source), "-o", str(out)]
+    args += ["--resume", "--retry-failed", "--workers", "0", "--retries", "0"]
+    proc = subprocess.run(args, capture_output=True, timeout=60, check=False)
+    assert proc.returncode == 2, proc.stderr.decode()
+    assert f"cannot rewrite {out}" in proc.stderr.decode()
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "urls.txt"]
+
+
 @pytest.mark.slow
 def test_kill_9_during_a_retry_run_keeps_one_record_per_url(late: LateServer, tmp_path: Path) -> None:
     urls = [late.url(f"/page/{i}") for i in range(60)]
@@ -156,3 +190,30 @@ def test_kill_9_during_a_retry_run_keeps_one_record_per_url(late: LateServer, tm
     records = records_of(out)
     assert sorted(r["url"] for r in records) == sorted(urls)
     assert {kind_of(r) for r in records} == {"article"}
+
+
+def test_retry_failed_rewrites_the_file_a_symlinked_output_names(tmp_path: Path) -> None:
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    real, link = runs / "2026-12-01.jsonl", tmp_path / "latest.jsonl"
+    source = tmp_path / "urls.txt"
+    source.write_text("http://127.0.0.1:9/late\n")
+    real.write_text(json.dumps({"url": "http://127.0.0.1:9/late", "error": {"kind": "timeout"}}) + "\n")
+    link.symlink_to(real)
+    args = [
+        "crawl",
+        str(source),
+        "-o",
+        str(link),
+        "--resume",
+        "--retry-failed",
+        "--workers",
+        "0",
+        "--retries",
+        "0",
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1  # port 9 is still closed: a new error record
+    assert link.is_symlink()
+    records = [json.loads(line) for line in real.read_text().splitlines()]
+    assert [r["error"]["kind"] for r in records] == ["host_unreachable"]  # the old timeout is gone

@@ -124,3 +124,43 @@ def test_a_record_that_cannot_be_serialised_becomes_an_error_record(tmp_path: Pa
     assert first["error"]["reason"] == "internal"
     assert "could not be serialised" in first["error"]["message"]
     assert second["url"] == "b"
+
+
+class FullOnce(io.BytesIO):
+    """A stream whose second write fails as on a full disk; the writes after it succeed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.writes += 1
+        if self.writes == 2:
+            raise OSError(28, "No space left on device")
+        return super().write(data)
+
+
+def test_a_failed_timer_flush_fails_every_later_write() -> None:
+    # A crawl flushes its batch from a timer task too; if the failure met there were forgotten, the
+    # lines it cut off would be lost while the crawl went on and ended "done".
+    stream = FullOnce()
+    writer = JsonlWriter(stream, name="out.jsonl", batch=60.0)
+    writer.write(Article(url="a"))  # the first line of a quiet spell: written at once
+    writer.write(Article(url="b"))  # waits for the batch
+    with pytest.raises(ExportError, match="No space left"):
+        writer.flush()  # as the timer task calls it; its caller drops the error
+    writer.write(Article(url="c"))  # waits for the batch, whose write would now succeed
+    with pytest.raises(ExportError, match="No space left"):
+        writer.flush()  # the job's last flush: the lost line "b" is reported, not forgotten
+    writer.close()  # no second error from close
+    assert [json.loads(line)["url"] for line in stream.getvalue().splitlines()] == ["a"]
+
+
+def test_a_writer_notices_its_file_was_removed(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    writer = JsonlWriter.open(out, batch=60.0)
+    writer.write(Article(url="a"))
+    out.unlink()
+    with pytest.raises(ExportError, match="removed or replaced"):
+        writer.flush()  # nothing waits: the job's last look still finds out
+    writer.close()

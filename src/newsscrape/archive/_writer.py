@@ -38,6 +38,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import stat
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -143,6 +144,7 @@ class WarcWriter:
         self._name = name
         self._fsync = fsync
         self.exchanges = 0
+        self._identity: tuple[int, int] | None = None  # (device, inode) of the file ``open`` opened
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, fsync: bool = False) -> WarcWriter:
@@ -156,6 +158,10 @@ class WarcWriter:
         except OSError as exc:
             raise ExportError(f"cannot open {path}: {exc.strerror or exc}", path=os.fspath(path)) from exc
         writer = cls(stream, name=os.fspath(path), fsync=fsync)
+        with contextlib.suppress(OSError):
+            opened = os.fstat(stream.fileno())
+            if stat.S_ISREG(opened.st_mode):
+                writer._identity = (opened.st_dev, opened.st_ino)
         if stream.tell() == 0:
             writer._append(warcinfo_record())
         return writer
@@ -165,7 +171,22 @@ class WarcWriter:
         self._append(exchange_records(exchange))
         self.exchanges += 1
 
+    def check_in_place(self) -> None:
+        """ExportError if the path no longer names the file being written (removed, or another
+        renamed over it): the exchanges would go on into a file nobody can open, and the output
+        would claim pages no archive holds."""
+        if self._identity is None:
+            return
+        try:
+            there = os.stat(self._name)
+        except OSError:
+            there = None
+        if there is None or (there.st_dev, there.st_ino) != self._identity:
+            self._identity = None
+            raise ExportError(f"{self._name} was removed or replaced while being written", path=self._name)
+
     def _append(self, data: bytes) -> None:
+        self.check_in_place()
         start = self._stream.tell()
         try:
             view = memoryview(data)

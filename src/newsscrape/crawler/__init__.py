@@ -14,7 +14,7 @@ from .._lazy import lazy_names
 if TYPE_CHECKING:  # the names as mypy and IDEs see them; at run time ``__getattr__`` imports them
     from ._discover import Discoverer, check_site, discover, discover_sync
     from ._engine import Crawler, CrawlStats, crawl, crawl_sync
-    from ._job import EXIT_PIPE_CLOSED, CrawlJobError, open_output, run_crawl_job
+    from ._job import EXIT_PIPE_CLOSED, CrawlJobError, lock_output, open_output, run_crawl_job
     from ._offline import extract_pages
     from ._pool import ExtractFn
     from ._resume import load_recorded
@@ -26,7 +26,9 @@ if TYPE_CHECKING:  # the names as mypy and IDEs see them; at run time ``__getatt
 _LAZY: Final[dict[str, str]] = {
     **dict.fromkeys(("Discoverer", "check_site", "discover", "discover_sync"), "._discover"),
     **dict.fromkeys(("Crawler", "CrawlStats", "crawl", "crawl_sync"), "._engine"),
-    **dict.fromkeys(("EXIT_PIPE_CLOSED", "CrawlJobError", "open_output", "run_crawl_job"), "._job"),
+    **dict.fromkeys(
+        ("EXIT_PIPE_CLOSED", "CrawlJobError", "lock_output", "open_output", "run_crawl_job"), "._job"
+    ),
     "extract_pages": "._offline",
     "ExtractFn": "._pool",
     "load_recorded": "._resume",
@@ -55,6 +57,7 @@ __all__ = [
     "extract_pages",
     "fetch",
     "load_recorded",
+    "lock_output",
     "normalize_url",
     "open_output",
     "read_url_lines",

@@ -53,6 +53,14 @@ class ArchiveHook:
         except ExportError as exc:
             self.failure = exc
 
+    def verify(self) -> None:
+        """The crawl's last look: the archive is still where it was opened (else ``failure``)."""
+        if self.failure is None:
+            try:
+                self.warc.check_in_place()
+            except ExportError as exc:
+                self.failure = exc
+
     def close(self) -> None:
         self.warc.close()
 
@@ -73,6 +81,9 @@ class ArchivedOutput:
 
     def flush(self) -> None:
         self._writer.flush()
+        self._hook.verify()
+        if self._hook.failure is not None:
+            raise self._hook.failure
 
     def close(self) -> None:
         self._writer.close()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
+import io
 import os
 import signal
 import sys
@@ -26,7 +28,7 @@ from ._archive import ArchivedOutput, ArchiveHook
 from ._engine import Crawler
 from ._pool import ExtractFn
 from ._progress import PLAIN_EVERY, Progress, is_terminal
-from ._resume import drop_retryable, input_keys, load_recorded
+from ._resume import OutputBusy, OutputLock, drop_retryable, input_keys, load_recorded
 from ._urls import UrlSet, read_url_lines, url_of_line
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_WRITE_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -34,6 +36,7 @@ EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for `yes | head`
 # Seconds a record may wait in memory to be written with the next ones (one write and one flush
 # for many records instead of one each); a kill -9 loses only those, and --resume redoes them.
 FLUSH_EVERY = 0.5
+GZIP_MAGIC = b"\x1f\x8b"
 TICK = 0.25  # seconds between two looks of the progress report and the writer's batch at the clock
 
 
@@ -68,35 +71,75 @@ def run_crawl_job(
     ``warc``: archive every HTTP exchange in this WARC file, before the records (``_archive``).
     ``flush_every``: seconds a record may wait to be written with others (``JsonlWriter``'s batch).
     """
-    err = stderr or sys.stderr
-    if retry_failed:
-        dropped = _drop_failed(source, output, resume=resume)
-        err.write(f"newsscrape: {dropped} failed URLs to try again\n")
-    _check_resumable(output_format, resume=resume)
-    recorded = open_output(output, resume=resume)
-    hook = _archive_hook(warc, resume=resume)
-    crawler = Crawler(config, recorded=recorded, extract_fn=extract_fn, on_exchange=hook)
-    total = _count_urls(source) if str(source) != "-" and is_terminal(err) else None
-    progress = Progress(crawler.stats, stream=err, total=total, every=progress_every)
-    writer = _job_writer(output_format, output, hook, batch=flush_every)
-    try:
-        with _lines(source) as lines:
-            outcome = asyncio.run(
-                _drive(crawler, read_url_lines(lines), writer, progress, err, drain_timeout)
-            )
-    finally:
-        writer.close()
-        if hook is not None:
-            hook.close()
-    progress.close()
-    if outcome == "write_failed":
-        return EXIT_WRITE_FAILED
-    if outcome == "pipe_closed":
-        return EXIT_PIPE_CLOSED
-    err.write(progress.summary(interrupted=outcome == "interrupted") + "\n")
-    if outcome == "interrupted":
-        return EXIT_INTERRUPTED
-    return EXIT_SOME_FAILED if crawler.stats.failed else EXIT_OK
+    err = messages_to(stderr)
+    # The WARC too: a second crawl's repair on opening it could cut the record this one is writing.
+    with lock_output(output) as lock, lock_output(warc):
+        if retry_failed:
+            dropped = _drop_failed(source, output, resume=resume)
+            err.write(f"newsscrape: {dropped} failed URLs to try again\n")
+            lock.take()  # the rewrite renamed a new file over the one locked
+        _check_resumable(output_format, resume=resume)
+        recorded = open_output(output, resume=resume)
+        hook = _archive_hook(warc, resume=resume)
+        crawler = Crawler(config, recorded=recorded, extract_fn=extract_fn, on_exchange=hook)
+        total = _count_urls(source) if str(source) != "-" and is_terminal(err) else None
+        progress = Progress(crawler.stats, stream=err, total=total, every=progress_every)
+        writer = _job_writer(output_format, output, hook, batch=flush_every)
+        try:
+            with _lines(source) as lines:
+                outcome = asyncio.run(
+                    _drive(crawler, read_url_lines(lines), writer, progress, err, drain_timeout)
+                )
+            cut = lines.cut
+        finally:
+            writer.close()
+            if hook is not None:
+                hook.close()
+        progress.close()
+        if outcome == "write_failed":
+            return EXIT_WRITE_FAILED
+        if outcome == "pipe_closed":
+            return EXIT_PIPE_CLOSED
+        if cut is not None:
+            err.write(f"newsscrape: {cut}\n")
+        err.write(progress.summary(interrupted=outcome == "interrupted") + "\n")
+        if outcome == "interrupted":
+            return EXIT_INTERRUPTED
+        return EXIT_SOME_FAILED if crawler.stats.failed or cut is not None else EXIT_OK
+
+
+class _Messages(io.StringIO):
+    """A job's stderr, which never stops the job: once a write fails (its reader gone, as in
+    ``crawl ... 2>&1 | head``, or ``tee`` killed) the messages go nowhere and the crawl goes on; a
+    process started with fd 2 closed (``2>&-``, some daemons; ``sys.stderr`` is None) has none."""
+
+    def __init__(self, stream: IO[str] | None) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if self._stream is not None:
+            try:
+                self._stream.write(text)
+            except (OSError, ValueError):  # BrokenPipeError, EIO; ValueError: closed by someone
+                self._stream = None
+        return len(text)
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            try:
+                self._stream.flush()
+            except (OSError, ValueError):
+                self._stream = None
+
+    def isatty(self) -> bool:
+        return self._stream is not None and is_terminal(self._stream)
+
+
+def messages_to(stderr: IO[str] | None) -> IO[str]:
+    """Where a job's messages go: ``stderr``, else sys.stderr (see ``_Messages``). The records are
+    the job's work and the messages only tell about it, so a failed message never stops the job."""
+    return _Messages(stderr or sys.stderr)
 
 
 async def _drive(
@@ -164,25 +207,54 @@ async def _drive(
 
 
 @contextlib.contextmanager
-def _lines(source: str | os.PathLike[str]) -> Iterator[Iterator[str]]:
+def _lines(source: str | os.PathLike[str]) -> Iterator[_Lines]:
     if str(source) == "-":
-        yield iter(sys.stdin)
+        yield _Lines(iter(sys.stdin), "<stdin>")
         return
     try:
         # utf-8-sig: a byte order mark (Excel, Notepad) is not part of the first URL.
-        f = open(source, encoding="utf-8-sig", errors="replace")  # noqa: SIM115 - closed below
+        f = _open_text(source)
     except OSError as exc:
         raise CrawlJobError(f"cannot read {source}: {exc.strerror or exc}") from exc
     with f:
-        yield iter(f)
+        yield _Lines(iter(f), os.fspath(source))
+
+
+class _Lines:
+    """The URL file's lines. A read that fails midway (a cut ``.gz``, an I/O error) ends them instead
+    of the crawl: the URLs read so far are crawled and recorded, and ``cut`` says why the rest were not."""
+
+    def __init__(self, lines: Iterator[str], name: str) -> None:
+        self._lines, self._name = lines, name
+        self.cut: str | None = None
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            return next(self._lines)
+        except (EOFError, OSError) as exc:  # EOFError: a gzip file cut short
+            self.cut = f"{self._name}: read stopped: {exc}; the URLs after that were not read"
+            raise StopIteration from exc
+
+
+def _open_text(source: str | os.PathLike[str]) -> IO[str]:
+    """The URL file as text; a gzip file (``urls.txt.gz``, told by its first bytes) is unpacked as
+    ``extract`` unpacks ``.gz`` pages, not read as lines of binary noise (each an invalid_url record)."""
+    with open(source, "rb") as probe:
+        packed = probe.read(2) == GZIP_MAGIC
+    if packed:
+        return gzip.open(source, "rt", encoding="utf-8-sig", errors="replace")
+    return open(source, encoding="utf-8-sig", errors="replace")
 
 
 def _count_urls(source: str | os.PathLike[str]) -> int | None:
     """Lines that are URLs (for the ETA); one quick pass, only when a progress bar will show it."""
     try:
-        with open(source, "rb") as f:
-            return sum(1 for line in f if url_of_line(line.decode("utf-8", "replace")) is not None)
-    except OSError:
+        with _open_text(source) as f:
+            return sum(1 for line in f if url_of_line(line) is not None)
+    except (OSError, EOFError):  # EOFError: a cut gzip file
         return None
 
 
@@ -203,6 +275,23 @@ def open_output(
         advice = "add --resume to continue it, or choose another file" if resumable else "choose another file"
         raise CrawlJobError(f"{output} exists: {advice}")
     return load_recorded(output) if resume else None
+
+
+@contextlib.contextmanager
+def lock_output(output: str | os.PathLike[str] | None) -> Iterator[OutputLock]:
+    """Hold ``output`` for this job alone (``_resume.OutputLock``): a second job into the same file,
+    started before this one ends, is refused before it reads or writes it."""
+    try:
+        lock = OutputLock(output)
+    except OutputBusy as exc:
+        raise CrawlJobError(str(exc)) from exc
+    except OSError as exc:
+        raise CrawlJobError(f"cannot open {output}: {exc.strerror or exc}") from exc
+    with lock:
+        try:
+            yield lock
+        except OutputBusy as exc:  # a rename by --retry-failed, and another job locked the new file first
+            raise CrawlJobError(str(exc)) from exc
 
 
 def _check_resumable(output_format: OutputFormat, *, resume: bool) -> None:

@@ -520,7 +520,8 @@ class ExtractPool:
                 return
             self._ctx = None
             workers = self._take_workers()
-        sys.stderr.write(f"newsscrape: extracting in this process: {why} (see README: scripts)\n")
+        if sys.stderr is not None:  # None: started with fd 2 closed (2>&-)
+            sys.stderr.write(f"newsscrape: extracting in this process: {why} (see README: scripts)\n")
         self._stop_early()
         self._tasks.shut(lambda task: task.settle(_FALLBACK))
         for worker in workers:

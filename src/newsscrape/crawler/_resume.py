@@ -46,14 +46,20 @@ The cost is one more sequential read and write of the output at start.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import stat
+import sys
 from collections.abc import Iterable
 from typing import Any, Final
 
 from ..exporter import read_records, repair_tail
 from ._policy import RETRYABLE_STATUSES
 from ._urls import UrlSet, url_key
+
+if sys.platform != "win32":
+    import fcntl
 
 # Error kinds that may pass by themselves: an outage, a slow or overloaded server, a dropped
 # connection. (http_status counts when its status is 429 or a retryable 5xx.) Not retried: a
@@ -73,7 +79,7 @@ def load_recorded(path: str | os.PathLike[str]) -> UrlSet:
     2
     """
     recorded = UrlSet()
-    if not os.path.exists(path):
+    if not os.path.isfile(path):  # missing, or a pipe (-o >(gzip > out.gz)): nothing recorded to read
         return recorded
     repair_tail(path)
     for data in read_records(path):
@@ -120,17 +126,25 @@ def drop_retryable(path: str | os.PathLike[str], listed: UrlSet) -> int:
     """
     if not os.path.exists(path):
         return 0
+    # A symlinked output (latest.jsonl -> runs/2026-12-01.jsonl): the file it names is rewritten,
+    # not the link replaced by a copy, which would leave the linked file with the old records.
+    path = os.path.realpath(path)
     repair_tail(path)
-    temp = f"{os.fspath(path)}.retry-failed.tmp"
+    temp = f"{path}.retry-failed.tmp"
     dropped = 0
-    with open(path, "rb") as source, open(temp, "wb") as target:
-        for raw in source:
-            if _drop(raw, listed):
-                dropped += 1
-            else:
-                target.write(raw)
-        target.flush()
-        os.fsync(target.fileno())
+    try:
+        with open(path, "rb") as source, open(temp, "wb") as target:
+            for raw in source:
+                if _drop(raw, listed):
+                    dropped += 1
+                else:
+                    target.write(raw)
+            target.flush()
+            os.fsync(target.fileno())
+    except BaseException:  # a full disk, Ctrl-C: the output is untouched; its half copy goes, not stays
+        with contextlib.suppress(OSError):
+            os.remove(temp)
+        raise
     if not dropped:
         os.remove(temp)
         return 0
@@ -161,3 +175,77 @@ def _fsync_dir(directory: str) -> None:
         pass  # some file systems cannot fsync a directory; the rename is still atomic
     finally:
         os.close(fd)
+
+
+class OutputBusy(RuntimeError):
+    """Another process holds the output's lock: a second crawl into one file would record its URLs twice."""
+
+
+class OutputLock:
+    """An exclusive ``flock`` on the output file for the length of a job, so two jobs never share one.
+
+    Two crawls appending to one file (an hourly ``crawl --site ... --resume`` that outlasts its hour)
+    would each read the file once, find the same URLs missing, and record every one of them twice;
+    the second one's ``repair_tail`` could even cut a line the first is writing, and its
+    ``--retry-failed`` rename would leave the first writing into a file no longer there. So the
+    lock is taken before the output is read, repaired or rewritten, and held until the job's last
+    write. ``flock`` belongs to the open file, so a kill -9 releases it with the process: there is no
+    stale lock file to clean up, and nothing beside the output. A path that is not a regular file
+    (``/dev/stdout``, a pipe), a file system without locks, or Windows: no lock.
+
+    >>> with OutputLock("out.jsonl"):   # a second OutputLock("out.jsonl") now raises OutputBusy
+    ...     pass
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None) -> None:
+        self._path = path
+        self._fd: int | None = None
+        self.take()
+
+    def take(self) -> None:
+        """Lock the file now at the path (again after a rename put a new file there); OutputBusy if
+        another process has it, OSError if it cannot be opened."""
+        if self._path is None or sys.platform == "win32":
+            return
+        if self._fd is not None and _same_file(self._path, self._fd):
+            return  # still the file locked (a flock of a second descriptor would wait for our own)
+        with contextlib.suppress(OSError):
+            if not stat.S_ISREG(os.stat(self._path).st_mode):
+                return  # a pipe (-o >(gzip > out.gz)), /dev/stdout: not a file two jobs could share
+        # Write-only and non-blocking: the lock needs no read, and a FIFO made meanwhile must not hang.
+        fd = os.open(self._path, os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                os.close(fd)
+                return
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            os.close(fd)
+            raise OutputBusy(
+                f"{self._path} is being written by another newsscrape process: "
+                "wait for it to end (or stop it)"
+            ) from exc
+        except OSError:  # no locks here (some network file systems): go on unlocked, as before
+            os.close(fd)
+            return
+        self.release()
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> OutputLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def _same_file(path: str | os.PathLike[str], fd: int) -> bool:
+    try:
+        there, ours = os.stat(path), os.fstat(fd)
+    except OSError:
+        return False
+    return (there.st_dev, there.st_ino) == (ours.st_dev, ours.st_ino)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
 from typing import IO
@@ -37,6 +36,8 @@ from ._job import (
     _check_resumable,
     _drive,
     _job_writer,
+    lock_output,
+    messages_to,
     open_output,
 )
 from ._pool import ExtractFn
@@ -70,49 +71,50 @@ def run_site_job(
     ``output_format`` and ``warc`` as for ``run_crawl_job``: jsonl, markdown or text (only jsonl
     can be resumed), and a WARC file of every exchange of the crawl.
     """
-    err = stderr or sys.stderr
-    _check_resumable(output_format, resume=resume)
-    recorded = open_output(output, resume=resume)  # the one rule of -o, as for crawl URLS.txt
-    store: SourceStore | None = None
-    if output is not None and output_format == "jsonl":  # validators vouch for a record store only
-        since = since_moment(config.since) if config.since is not None else None
-        store = SourceStore.load(output, since=since) if resume else SourceStore(since=since)
-        if store.dropped:
-            err.write(f"newsscrape: not using {SourceStore.path_for(output)}: {store.dropped}\n")
-    hook = _archive_hook(warc, resume=resume)
-    crawler = Crawler(config.crawl, recorded=recorded, extract_fn=extract_fn, on_exchange=hook)
-    discoverer = Discoverer(
-        config, on_note=_printer(err), store=store, window=crawler.window, on_exchange=hook
-    )
-    progress = Progress(crawler.stats, stream=err, total=None, every=progress_every)
-    writer = _job_writer(output_format, output, hook)
+    err = messages_to(stderr)
+    with lock_output(output), lock_output(warc):  # as run_crawl_job
+        _check_resumable(output_format, resume=resume)
+        recorded = open_output(output, resume=resume)  # the one rule of -o, as for crawl URLS.txt
+        store: SourceStore | None = None
+        if output is not None and output_format == "jsonl":  # validators vouch for a record store only
+            since = since_moment(config.since) if config.since is not None else None
+            store = SourceStore.load(output, since=since) if resume else SourceStore(since=since)
+            if store.dropped:
+                err.write(f"newsscrape: not using {SourceStore.path_for(output)}: {store.dropped}\n")
+        hook = _archive_hook(warc, resume=resume)
+        crawler = Crawler(config.crawl, recorded=recorded, extract_fn=extract_fn, on_exchange=hook)
+        discoverer = Discoverer(
+            config, on_note=_printer(err), store=store, window=crawler.window, on_exchange=hook
+        )
+        progress = Progress(crawler.stats, stream=err, total=None, every=progress_every)
+        writer = _job_writer(output_format, output, hook)
 
-    async def urls() -> AsyncIterator[str]:
-        async for found in discoverer.run(sites):
-            yield found.url
+        async def urls() -> AsyncIterator[str]:
+            async for found in discoverer.run(sites):
+                yield found.url
 
-    try:
-        outcome = asyncio.run(_drive(crawler, urls(), writer, progress, err, drain_timeout))
-    finally:
-        writer.close()
-        if hook is not None:
-            hook.close()
-    progress.close()
-    if outcome == "pipe_closed":
-        return EXIT_PIPE_CLOSED
-    err.write(summary(discoverer) + "\n")
-    if outcome == "write_failed":
-        return EXIT_WRITE_FAILED
-    err.write(progress.summary(interrupted=outcome == "interrupted") + "\n")
-    if outcome == "interrupted":
-        return EXIT_INTERRUPTED
-    # Only a complete run may vouch for its sources: after --max, a stop or a crash they are half
-    # read, and a validator saved then would hide their unread URLs behind a 304 for ever.
-    complete = outcome == "done" and discoverer.complete and config.max_urls is None
-    if complete and store is not None and output is not None:
-        _fsync(output)
-        store.save(output)
-    return EXIT_SOME_FAILED if crawler.stats.failed or found_nothing(discoverer) else EXIT_OK
+        try:
+            outcome = asyncio.run(_drive(crawler, urls(), writer, progress, err, drain_timeout))
+        finally:
+            writer.close()
+            if hook is not None:
+                hook.close()
+        progress.close()
+        if outcome == "pipe_closed":
+            return EXIT_PIPE_CLOSED
+        err.write(summary(discoverer) + "\n")
+        if outcome == "write_failed":
+            return EXIT_WRITE_FAILED
+        err.write(progress.summary(interrupted=outcome == "interrupted") + "\n")
+        if outcome == "interrupted":
+            return EXIT_INTERRUPTED
+        # Only a complete run may vouch for its sources: after --max, a stop or a crash they are half
+        # read, and a validator saved then would hide their unread URLs behind a 304 for ever.
+        complete = outcome == "done" and discoverer.complete and config.max_urls is None
+        if complete and store is not None and output is not None:
+            _fsync(output)
+            store.save(output)
+        return EXIT_SOME_FAILED if crawler.stats.failed or found_nothing(discoverer) else EXIT_OK
 
 
 def run_discover_job(
@@ -129,7 +131,7 @@ def run_discover_job(
         run_discover_job(["https://example.com/"], None, config=DiscoverConfig(max_urls=10))
         # 0
     """
-    err = stderr or sys.stderr
+    err = messages_to(stderr)
     discoverer = Discoverer(config, on_note=_printer(err))
     try:
         writer = JsonlWriter.for_output(output)

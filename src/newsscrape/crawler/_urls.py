@@ -56,6 +56,10 @@ TRACKING_PARAMS = frozenset(
 TRACKING_PREFIXES = ("utm_",)
 
 _SPACE = re.compile(r"\s")
+# The C0 controls and DEL, which no client sends (httpx refuses them): the key of such a line must
+# be the invalid line's, as the crawl files its error record under, or --resume never finds that
+# record and writes another each run.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # A host whose last label is a number is an IPv4 address to a browser (WHATWG URL), in any
 # spelling: 0x7f.1, 0177.0.0.1, 2130706433. Only the plain dotted quad is accepted.
 
@@ -92,6 +96,8 @@ def normalize_url(url: str) -> str:
         raise InvalidUrl("empty URL")
     if _SPACE.search(text):
         raise InvalidUrl("white space inside the URL")
+    if _CONTROL.search(text):
+        raise InvalidUrl("a control character inside the URL")
     try:
         parts = urlsplit(text)
         port = parts.port

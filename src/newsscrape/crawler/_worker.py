@@ -60,8 +60,12 @@ def run_one(fn: ExtractFn, config: ExtractConfig, job: Job) -> Article | Extract
 
 
 def worker_main(conn: Connection, fn: ExtractFn, config: ExtractConfig, warm: bool = True) -> None:
-    # Ctrl-C reaches the whole process group; the parent decides when workers stop.
+    # Ctrl-C reaches the whole process group, and so does a service manager's SIGTERM (systemd's
+    # stop, `kill -- -PGID`): the parent decides when workers stop (it lets the pages in flight
+    # finish, then kills them). A worker ended by the signal would record the page it was on as
+    # "extraction worker died", an outcome --resume never redoes.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     # A parent gone before this worker could say it started or answer (a crawl of a few URLs, done
     # before the worker was up) closed the pipe: the worker ends quietly, without a traceback.
     with contextlib.suppress(OSError, EOFError):  # BrokenPipeError is an OSError

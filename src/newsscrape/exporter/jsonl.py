@@ -22,6 +22,7 @@ import contextlib
 import json
 import os
 import re
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -102,6 +103,10 @@ class JsonlWriter:
         self._batch = batch
         self._waiting = bytearray()  # whole lines not written yet (batch > 0)
         self._written_at = -float("inf")  # monotonic time of the last write
+        self._identity: tuple[int, int] | None = None  # (device, inode) of the file ``open`` opened
+        # The first failure, raised again by every later write and flush: a failure met by a timer's
+        # ``flush_due`` (whose caller may not be the one that stops the job) is never lost.
+        self._failure: ExportError | None = None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, fsync: bool = False, batch: float = 0.0) -> JsonlWriter:
@@ -118,6 +123,10 @@ class JsonlWriter:
             raise ExportError(f"cannot open {path}: {exc.strerror or exc}", path=str(path)) from exc
         writer = cls(stream, name=str(path), fsync=fsync, batch=batch)
         writer._owned = True
+        with contextlib.suppress(OSError):
+            opened = os.fstat(stream.fileno())
+            if stat.S_ISREG(opened.st_mode):
+                writer._identity = (opened.st_dev, opened.st_ino)
         return writer
 
     @classmethod
@@ -128,6 +137,8 @@ class JsonlWriter:
         ...     out.write(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
         """
         if path is None:
+            if sys.stdout is None:  # started with fd 1 closed (>&-): say so, as for a file
+                raise ExportError("cannot write to <stdout>: it is closed; use -o FILE", path="<stdout>")
             return cls(sys.stdout.buffer, name="<stdout>", batch=batch)
         return cls.open(path, batch=batch)
 
@@ -151,8 +162,12 @@ class JsonlWriter:
             self.flush()
 
     def flush(self) -> None:
-        """Write every waiting line now (ExportError as ``write``: the batch is cut off whole)."""
+        """Write every waiting line now (ExportError as ``write``: the batch is cut off whole), or with
+        none waiting check that the file is still where it was opened (a job's last look)."""
         if not self._waiting:
+            if self._failure is not None:
+                raise self._failure
+            self._check_in_place()
             return
         lines = bytes(self._waiting)
         self._waiting.clear()  # written or cut off: never written twice
@@ -160,6 +175,9 @@ class JsonlWriter:
 
     def _commit(self, lines: bytes) -> None:
         self._written_at = time.monotonic()
+        if self._failure is not None:
+            raise self._failure
+        self._check_in_place()
         start = self._stream.tell() if self._seekable else None
         try:
             _write_all(self._stream, lines)
@@ -168,9 +186,29 @@ class JsonlWriter:
                 os.fsync(self._stream.fileno())
         except OSError as exc:
             self._undo(start)
-            raise ExportError(
+            self._failure = ExportError(
                 f"cannot write to {self._name}: {exc.strerror or exc}", path=self._name
-            ) from exc
+            )
+            raise self._failure from exc
+
+    def _check_in_place(self) -> None:
+        """ExportError if the path no longer names the file being written: its folder or the file was
+        removed (``rm -r``, a clean-up job) or another file was renamed over it. Writing on would put
+        every record in a file nobody can open, and end with "done"; stopping says so, and the lines
+        not written have no record anywhere, so ``--resume`` does their URLs again."""
+        if self._identity is None:
+            return
+        try:
+            there = os.stat(self._name)
+        except OSError:
+            there = None
+        if there is None or (there.st_dev, there.st_ino) != self._identity:
+            self._failure = ExportError(
+                f"{self._name} was removed or replaced while being written: the records written to it "
+                "since then went with it",
+                path=self._name,
+            )
+            raise self._failure
 
     def _undo(self, start: int | None) -> None:
         """Cut a partly written line off, so the file still ends on a whole record."""
@@ -183,7 +221,8 @@ class JsonlWriter:
         """Write the waiting lines, then close the file ``open`` opened; a stream handed in
         (stdout) stays open."""
         try:
-            self.flush()
+            if self._waiting and self._failure is None:  # after a failure the lines have no place to go
+                self.flush()
         finally:
             if self._owned:
                 self._stream.close()
@@ -205,7 +244,7 @@ def repair_tail(path: str | os.PathLike[str]) -> int:
     (24, '{"url": "http://x/"}\\n')
     """
     p = Path(path)
-    if not p.exists():
+    if not p.is_file():  # missing, or a pipe (-o >(gzip > out.gz)), /dev/stdout: nothing to repair
         return 0
     with open(p, "r+b") as f:
         size = f.seek(0, os.SEEK_END)
