@@ -113,10 +113,13 @@ def read_warc_pages(
     with open(path, "rb") as stream:
         iterator = ArchiveIterator(stream)
         offset = 0
+        # The last record lacks Content-Length, which every WARC record has: its header block was cut.
+        headless = False
         try:
             for record in iterator:
                 # Where this record starts (get_record_offset() would read the record to its end first).
                 offset = iterator.offset
+                headless = record.format == "warc" and not record.rec_headers.get_header("Content-Length")
                 page = _page(record, f"{name}#{offset}", stats)
                 if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside this record
                     stats.notes.append(f"{name}: record at byte {offset} is cut short; the file ends there")
@@ -124,12 +127,17 @@ def read_warc_pages(
                 if page is not None:
                     stats.pages += 1
                     yield page
+            # A file cut inside a record's WARC headers ends quietly in warcio (the EOFError is taken
+            # for the end of the file), or with that record's headers half read: say so all the same.
+            if headless or iterator.offset < os.fstat(stream.fileno()).st_size:
+                where = offset if headless else iterator.offset
+                stats.notes.append(f"{name}: record at byte {where} is cut short; the file ends there")
         # warcio raises these on bytes that are not a record (AttributeError on a header block cut
-        # before its first line); either way the file cannot be read further.
+        # before its first line); either way the file cannot be read further. iterator.offset is
+        # where the record being read starts (the end of the last whole one).
         except (ArchiveLoadFailed, EOFError, zlib.error, AttributeError, ValueError) as exc:
-            where = iterator.get_record_offset() if iterator.member_info else offset
             stats.notes.append(
-                f"{name}: unreadable after byte {where} ({type(exc).__name__}); the file ends there"
+                f"{name}: unreadable after byte {iterator.offset} ({type(exc).__name__}); the file ends there"
             )
 
 
