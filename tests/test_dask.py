@@ -13,7 +13,7 @@ import newsscrape.dask as nd
 from faultserver import article_html
 from newsscrape.archive import HttpExchange, WarcWriter
 from newsscrape.crawler.distributed import crawl_bag, partition_by_host
-from newsscrape.models import Article
+from newsscrape.models import Article, ErrorRecord
 
 distributed = pytest.importorskip("distributed")
 
@@ -54,7 +54,7 @@ def test_read_warc_is_one_partition_per_file_read_on_worker_processes(client: ob
     paths = two_warcs(tmp_path)
     bag = nd.read_warc(paths)
     assert bag.npartitions == 2
-    records = bag.compute()
+    records = bag.compute()  # type: ignore[no-untyped-call]
     assert [r.url for r in records] == [f"https://example.com/{w}/{i}" for w in range(2) for i in range(3)]
     assert all(isinstance(r, Article) for r in records)
     assert records[3].source.startswith(f"{paths[1]}#")
@@ -76,7 +76,7 @@ def test_write_jsonl_files_concatenate_into_one_jsonl_file(client: object, tmp_p
 
 
 def test_write_jsonl_leaves_an_empty_partition_empty(client: object, tmp_path: Path) -> None:
-    nothing = nd.read_warc(two_warcs(tmp_path)).filter(lambda record: False)
+    nothing = nd.read_warc(two_warcs(tmp_path)).filter(lambda record: False)  # type: ignore[no-untyped-call]
     written = nd.write_jsonl(nothing, str(tmp_path / "out" / "part-*.jsonl"))
     assert [Path(name).read_text() for name in written] == ["", ""]
 
@@ -93,3 +93,25 @@ def test_crawl_bag_refuses_one_url_str() -> None:
 def test_a_non_str_item_goes_to_the_first_partition_for_its_record() -> None:
     urls: list[Any] = ["http://a.test/1", None]
     assert partition_by_host(urls, 1) == [["http://a.test/1", None]]
+
+
+def test_a_cut_warc_keeps_its_whole_records_and_says_where_it_ends(client: object, tmp_path: Path) -> None:
+    good, whole = two_warcs(tmp_path)
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 2 // 3])  # a download that stopped
+    records = nd.read_warc([cut, good]).compute()  # type: ignore[no-untyped-call]
+    errors = [r for r in records if isinstance(r, ErrorRecord)]
+    articles = [r.url for r in records if isinstance(r, Article)]
+    assert articles[-3:] == [f"https://example.com/0/{i}" for i in range(3)]
+    assert [(e.source, e.reason) for e in errors] == [(str(cut), "unreadable")]
+    assert f"{cut}: record at byte" in errors[0].message
+
+
+def test_a_file_that_is_no_warc_is_an_error_record_not_silence(client: object, tmp_path: Path) -> None:
+    denied = tmp_path / "denied.warc.gz"
+    # What a bucket answers instead of the file, saved under the file's name.
+    denied.write_bytes(b'<?xml version="1.0"?><Error><Code>AccessDenied</Code></Error>\n')
+    [record] = nd.read_warc([denied]).compute()  # type: ignore[no-untyped-call]
+    assert isinstance(record, ErrorRecord)
+    assert record.source == str(denied)
+    assert "unreadable after byte 0" in record.message

@@ -20,14 +20,15 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .archive import read_inputs
+from .archive import WarcStats, read_inputs
 from .config import CrawlConfig, ExtractConfig
 from .crawler import crawl_sync, extract_pages
 from .crawler.distributed import partition_by_host
 from .exporter import dumps
-from .models import Record
+from .models import ErrorRecord, Record
 
 if TYPE_CHECKING:
     import dask.bag
@@ -48,8 +49,12 @@ def read_warc(
         bag.filter(lambda r: r.language == "de").count().compute()
 
     Each 200 HTML response of a file is one record, in file order, with ``source`` set to
-    ``path#offset``; other records are skipped (``newsscrape extract`` counts them). ``paths``
-    must be readable from every worker (a shared file system, or an fsspec-mounted bucket).
+    ``path#offset``; other records are skipped (``newsscrape extract`` counts them). A file that
+    cannot be read to its end (cut short, not a WARC, missing) keeps the records before the damage
+    and adds an ErrorRecord (``reason="unreadable"``, ``source`` the path, the message naming the
+    byte where reading stopped): the other files' partitions are untouched and nothing is lost
+    silently. ``paths`` must be readable from every worker (a shared file system, or an
+    fsspec-mounted bucket).
     """
     import dask.bag as db
 
@@ -109,9 +114,19 @@ def _jsonl_text(lines: Iterable[str]) -> list[str]:
 # A partition's result travels between processes: a list, not a generator (which cannot be pickled).
 # The WARC itself is streamed; only its records (text, no HTML) are held, about 5 KB a page.
 def _read_partition(paths: Iterable[str], config: ExtractConfig) -> list[Record]:
-    return [
-        record for path in paths for record in extract_pages(read_inputs([path]), workers=0, config=config)
-    ]
+    records: list[Record] = []
+    for path in paths:
+        stats = WarcStats()
+        records.extend(extract_pages(read_inputs([path], stats=stats), workers=0, config=config))
+        # The CLI prints these notes on stderr; a worker's stderr is nobody's, so they become records.
+        records.extend(_unreadable(path, note) for note in stats.notes)
+    return records
+
+
+def _unreadable(path: str, note: str) -> ErrorRecord:
+    return ErrorRecord(
+        url=Path(path).resolve().as_uri(), kind="extract", reason="unreadable", message=note, source=path
+    )
 
 
 def _crawl_partition(partition: Iterable[list[str]], config: CrawlConfig) -> list[Record]:
