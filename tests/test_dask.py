@@ -115,3 +115,17 @@ def test_a_file_that_is_no_warc_is_an_error_record_not_silence(client: object, t
     assert isinstance(record, ErrorRecord)
     assert record.source == str(denied)
     assert "unreadable after byte 0" in record.message
+
+
+def test_read_warc_reads_fsspec_urls_on_the_workers(client: object, tmp_path: Path) -> None:
+    # s3://, gs://, https:// go through fsspec the same way; file:// needs no bucket in a test.
+    paths = two_warcs(tmp_path)
+    urls = [path.as_uri() for path in paths] + [(tmp_path / "missing.warc.gz").as_uri()]
+    records = nd.read_warc(urls).compute()  # type: ignore[no-untyped-call]
+    assert [r.url for r in records[:6]] == [
+        f"https://example.com/{w}/{i}" for w in range(2) for i in range(3)
+    ]
+    assert records[3].source.startswith(f"{urls[1]}#")
+    missing = records[6]
+    assert isinstance(missing, ErrorRecord)
+    assert (missing.url, missing.source, missing.reason) == (urls[2], urls[2], "unreadable")

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .archive import WarcStats, read_inputs
+from .archive import ArchivedPage, InputError, WarcStats, read_inputs, read_warc_stream
 from .config import CrawlConfig, ExtractConfig
 from .crawler import crawl_sync, extract_pages
 from .crawler.distributed import partition_by_host
@@ -53,8 +53,9 @@ def read_warc(
     cannot be read to its end (cut short, not a WARC, missing) keeps the records before the damage
     and adds an ErrorRecord (``reason="unreadable"``, ``source`` the path, the message naming the
     byte where reading stopped): the other files' partitions are untouched and nothing is lost
-    silently. ``paths`` must be readable from every worker (a shared file system, or an
-    fsspec-mounted bucket).
+    silently. ``paths`` must be readable from every worker: a shared file system, or URLs that
+    fsspec opens (``s3://bucket/f.warc.gz`` with s3fs installed on the workers; ``source`` is then
+    the URL).
     """
     import dask.bag as db
 
@@ -117,16 +118,30 @@ def _read_partition(paths: Iterable[str], config: ExtractConfig) -> list[Record]
     records: list[Record] = []
     for path in paths:
         stats = WarcStats()
-        records.extend(extract_pages(read_inputs([path], stats=stats), workers=0, config=config))
+        pages = _read_url(path, stats) if "://" in path else read_inputs([path], stats=stats)
+        records.extend(extract_pages(pages, workers=0, config=config))
         # The CLI prints these notes on stderr; a worker's stderr is nobody's, so they become records.
         records.extend(_unreadable(path, note) for note in stats.notes)
     return records
 
 
+def _read_url(url: str, stats: WarcStats) -> Iterator[ArchivedPage | InputError]:
+    """A WARC named by an fsspec URL (``s3://``, ``gs://``, ``https://``, ``file://``), streamed.
+
+    fsspec comes with Dask; the protocol's own package (s3fs, gcsfs) is the user's to install.
+    """
+    import fsspec  # type: ignore[import-untyped]
+
+    try:
+        with fsspec.open(url, "rb") as stream:
+            yield from read_warc_stream(stream, url, stats=stats)
+    except (OSError, ImportError, ValueError) as exc:  # missing, refused, an unknown protocol
+        yield InputError(url=url, source=url, message=f"cannot read {url}: {exc}")
+
+
 def _unreadable(path: str, note: str) -> ErrorRecord:
-    return ErrorRecord(
-        url=Path(path).resolve().as_uri(), kind="extract", reason="unreadable", message=note, source=path
-    )
+    url = path if "://" in path else Path(path).resolve().as_uri()
+    return ErrorRecord(url=url, kind="extract", reason="unreadable", message=note, source=path)
 
 
 def _crawl_partition(partition: Iterable[list[str]], config: CrawlConfig) -> list[Record]:
