@@ -21,7 +21,7 @@ import dataclasses
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .archive import ArchivedPage, InputError, WarcStats, read_inputs, read_warc_stream
 from .config import CrawlConfig, ExtractConfig
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     import dask.bag
 
 __all__ = ["crawl_bag", "read_warc", "write_jsonl"]
+
+T = TypeVar("T")
 
 
 def read_warc(
@@ -101,28 +103,60 @@ def write_jsonl(bag: dask.bag.Bag, pattern: str, **options: object) -> list[str]
     The lines are the ones ``newsscrape crawl`` writes, each ended by a newline, the last one too
     (``to_textfiles`` leaves it off by default), so ``cat out/part-*.jsonl`` is one JSON Lines file.
     """
-    # One text per partition, its lines each ended: to_textfiles only puts newlines between elements.
-    texts = bag.map(dumps).map_partitions(_jsonl_text)  # type: ignore[no-untyped-call]
-    written: list[str] = texts.to_textfiles(pattern, **options)
+    lines = bag.map(dumps).map_partitions(_ended_lines)  # type: ignore[no-untyped-call]
+    written: list[str] = lines.to_textfiles(pattern, **options)
     return written
 
 
-def _jsonl_text(lines: Iterable[str]) -> list[str]:
-    text = "".join(line + "\n" for line in lines)
-    return [text] if text else []  # an empty partition is an empty file, not a blank line
+class _Stream(Iterator[T]):
+    """A partition's items as they are made. Iterated in the task that made it (Dask fuses
+    read_warc -> filter/map -> write_jsonl into one task per file), it holds one item at a time;
+    sent to another process (compute(), a shuffle) it is pickled as the list of the items left.
+    A plain generator cannot be pickled; a list held a whole file's records, then their JSON text
+    (twice the output file's size on a worker).
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Iterator[T]) -> None:
+        self._items = items
+
+    def __iter__(self) -> _Stream[T]:
+        return self
+
+    def __next__(self) -> T:
+        return next(self._items)
+
+    def __reduce__(self) -> tuple[type[list[T]], tuple[list[T]]]:
+        return list, (list(self._items),)
 
 
-# A partition's result travels between processes: a list, not a generator (which cannot be pickled).
-# The WARC itself is streamed; only its records (text, no HTML) are held, about 5 KB a page.
-def _read_partition(paths: Iterable[str], config: ExtractConfig) -> list[Record]:
-    records: list[Record] = []
+def _ended_lines(lines: Iterable[str]) -> _Stream[str]:
+    return _Stream(_ended(lines))
+
+
+def _ended(lines: Iterable[str]) -> Iterator[str]:
+    """The lines, then "" if there were any: to_textfiles puts a newline between two elements only,
+    so each line ends, the last one too, and an empty partition is an empty file, not a blank line."""
+    ended = False
+    for line in lines:
+        ended = True
+        yield line
+    if ended:
+        yield ""
+
+
+def _read_partition(paths: Iterable[str], config: ExtractConfig) -> _Stream[Record]:
+    return _Stream(_read_records(paths, config))
+
+
+def _read_records(paths: Iterable[str], config: ExtractConfig) -> Iterator[Record]:
     for path in paths:
         stats = WarcStats()
         pages = _read_url(path, stats) if "://" in path else read_inputs([path], stats=stats)
-        records.extend(extract_pages(pages, workers=0, config=config))
+        yield from extract_pages(pages, workers=0, config=config)
         # The CLI prints these notes on stderr; a worker's stderr is nobody's, so they become records.
-        records.extend(_unreadable(path, note) for note in stats.notes)
-    return records
+        yield from (_unreadable(path, note) for note in stats.notes)
 
 
 def _read_url(url: str, stats: WarcStats) -> Iterator[ArchivedPage | InputError]:
@@ -144,5 +178,5 @@ def _unreadable(path: str, note: str) -> ErrorRecord:
     return ErrorRecord(url=url, kind="extract", reason="unreadable", message=note, source=path)
 
 
-def _crawl_partition(partition: Iterable[list[str]], config: CrawlConfig) -> list[Record]:
-    return [record for urls in partition for record in crawl_sync(urls, config=config)]
+def _crawl_partition(partition: Iterable[list[str]], config: CrawlConfig) -> _Stream[Record]:
+    return _Stream(record for urls in partition for record in crawl_sync(urls, config=config))
