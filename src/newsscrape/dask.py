@@ -77,7 +77,7 @@ def crawl_bag(
             bag = crawl_bag(open("urls.txt"), npartitions=64)
             write_jsonl(bag, "out/*.jsonl")
 
-    URLs are partitioned by origin (``crawler.distributed.partition_by_host``), so each host is
+    URLs are partitioned by site (``crawler.distributed.partition_by_host``), so each host is
     crawled by one partition and its politeness holds across the cluster; each partition is a
     ``crawl_sync`` run extracting in-process (Dask's workers are the parallelism). The URL list is
     read on the client to group it by host (about 100 bytes a URL).
