@@ -182,3 +182,15 @@ def test_crawl_bag_on_worker_processes_keeps_each_host_polite(client: object) ->
             # robots.txt, then the pages one at a time, the delay apart
             assert all(b - a >= 0.15 for a, b in itertools.pairwise(times[1:])), server.paths()
         assert private.paths() == ["/robots.txt", "/page/open"]
+
+
+def test_read_warc_expands_a_glob_as_dask_readers_do(tmp_path: Path) -> None:
+    paths = two_warcs(tmp_path)
+    bag = nd.read_warc(str(tmp_path / "w*.warc.gz"))
+    assert bag.npartitions == 2
+    records = bag.compute(scheduler="synchronous")  # type: ignore[no-untyped-call]
+    assert sorted({r.source.split("#")[0] for r in records}) == [str(p) for p in paths]
+    with pytest.raises(FileNotFoundError, match="nothing matches"):
+        nd.read_warc(str(tmp_path / "nothing-*.warc.gz"))
+    bag = nd.read_warc(f"file://{tmp_path}/w[01].warc.gz")
+    assert bag.npartitions == 2

@@ -18,10 +18,11 @@ multiprocessing does).
 from __future__ import annotations
 
 import dataclasses
+import glob
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .archive import ArchivedPage, InputError, WarcStats, read_inputs, read_warc_stream
 from .config import CrawlConfig, ExtractConfig
@@ -47,7 +48,7 @@ def read_warc(
 
     For example::
 
-        bag = read_warc(sorted(glob.glob("cc-news/*.warc.gz")))
+        bag = read_warc("cc-news/*.warc.gz")  # or a list of paths, or "s3://bucket/cc-news/*.warc.gz"
         bag.filter(lambda r: r.language == "de").count().compute()
 
     Each 200 HTML response of a file is one record, in file order, with ``source`` set to
@@ -61,10 +62,26 @@ def read_warc(
     """
     import dask.bag as db
 
-    names = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else [os.fspath(p) for p in paths]
+    given = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else [os.fspath(p) for p in paths]
+    names = [name for pattern in given for name in _expand(pattern)]
     bag = db.from_sequence(names, npartitions=max(1, len(names)))  # type: ignore[no-untyped-call]
     records: dask.bag.Bag = bag.map_partitions(_read_partition, config or ExtractConfig())
     return records
+
+
+def _expand(pattern: str) -> list[str]:
+    """A path or URL with ``*``, ``?`` or ``[`` as the files it matches, sorted, on the client (as
+    ``dask.bag.read_text`` does); anything else as it is. Raises FileNotFoundError on no match."""
+    if not any(char in pattern for char in "*?["):
+        return [pattern]
+    if "://" in pattern:
+        fs, path = _fsspec().core.url_to_fs(pattern)
+        names = sorted(fs.unstrip_protocol(found) for found in fs.glob(path))
+    else:
+        names = sorted(glob.glob(pattern))
+    if not names:
+        raise FileNotFoundError(f"read_warc: nothing matches {pattern}")
+    return names
 
 
 def crawl_bag(
@@ -164,13 +181,17 @@ def _read_url(url: str, stats: WarcStats) -> Iterator[ArchivedPage | InputError]
 
     fsspec comes with Dask; the protocol's own package (s3fs, gcsfs) is the user's to install.
     """
-    import fsspec  # type: ignore[import-untyped]
-
     try:
-        with fsspec.open(url, "rb") as stream:
+        with _fsspec().open(url, "rb") as stream:
             yield from read_warc_stream(stream, url, stats=stats)
     except (OSError, ImportError, ValueError) as exc:  # missing, refused, an unknown protocol
         yield InputError(url=url, source=url, message=f"cannot read {url}: {exc}")
+
+
+def _fsspec() -> Any:
+    import fsspec  # type: ignore[import-untyped]
+
+    return fsspec
 
 
 def _unreadable(path: str, note: str) -> ErrorRecord:
