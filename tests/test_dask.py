@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import dask
 import pytest
 
 import newsscrape.dask as nd
-from faultserver import article_html
+from faultserver import FaultServer, article_html, robots_disallow
 from newsscrape.archive import HttpExchange, WarcWriter
+from newsscrape.config import CrawlConfig
 from newsscrape.crawler.distributed import crawl_bag, partition_by_host
-from newsscrape.models import Article
+from newsscrape.models import Article, ErrorRecord
 
 distributed = pytest.importorskip("distributed")
 
@@ -54,7 +58,7 @@ def test_read_warc_is_one_partition_per_file_read_on_worker_processes(client: ob
     paths = two_warcs(tmp_path)
     bag = nd.read_warc(paths)
     assert bag.npartitions == 2
-    records = bag.compute()
+    records = bag.compute()  # type: ignore[no-untyped-call]
     assert [r.url for r in records] == [f"https://example.com/{w}/{i}" for w in range(2) for i in range(3)]
     assert all(isinstance(r, Article) for r in records)
     assert records[3].source.startswith(f"{paths[1]}#")
@@ -76,7 +80,7 @@ def test_write_jsonl_files_concatenate_into_one_jsonl_file(client: object, tmp_p
 
 
 def test_write_jsonl_leaves_an_empty_partition_empty(client: object, tmp_path: Path) -> None:
-    nothing = nd.read_warc(two_warcs(tmp_path)).filter(lambda record: False)
+    nothing = nd.read_warc(two_warcs(tmp_path)).filter(lambda record: False)  # type: ignore[no-untyped-call]
     written = nd.write_jsonl(nothing, str(tmp_path / "out" / "part-*.jsonl"))
     assert [Path(name).read_text() for name in written] == ["", ""]
 
@@ -93,3 +97,100 @@ def test_crawl_bag_refuses_one_url_str() -> None:
 def test_a_non_str_item_goes_to_the_first_partition_for_its_record() -> None:
     urls: list[Any] = ["http://a.test/1", None]
     assert partition_by_host(urls, 1) == [["http://a.test/1", None]]
+
+
+def test_a_cut_warc_keeps_its_whole_records_and_says_where_it_ends(client: object, tmp_path: Path) -> None:
+    good, whole = two_warcs(tmp_path)
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 2 // 3])  # a download that stopped
+    records = nd.read_warc([cut, good]).compute()  # type: ignore[no-untyped-call]
+    errors = [r for r in records if isinstance(r, ErrorRecord)]
+    articles = [r.url for r in records if isinstance(r, Article)]
+    assert articles[-3:] == [f"https://example.com/0/{i}" for i in range(3)]
+    assert [(e.source, e.reason) for e in errors] == [(str(cut), "unreadable")]
+    assert f"{cut}: record at byte" in errors[0].message
+
+
+def test_a_file_that_is_no_warc_is_an_error_record_not_silence(client: object, tmp_path: Path) -> None:
+    denied = tmp_path / "denied.warc.gz"
+    # What a bucket answers instead of the file, saved under the file's name.
+    denied.write_bytes(b'<?xml version="1.0"?><Error><Code>AccessDenied</Code></Error>\n')
+    [record] = nd.read_warc([denied]).compute()  # type: ignore[no-untyped-call]
+    assert isinstance(record, ErrorRecord)
+    assert record.source == str(denied)
+    assert "unreadable after byte 0" in record.message
+
+
+def test_read_warc_reads_fsspec_urls_on_the_workers(client: object, tmp_path: Path) -> None:
+    # s3://, gs://, https:// go through fsspec the same way; file:// needs no bucket in a test.
+    paths = two_warcs(tmp_path)
+    urls = [path.as_uri() for path in paths] + [(tmp_path / "missing.warc.gz").as_uri()]
+    records = nd.read_warc(urls).compute()  # type: ignore[no-untyped-call]
+    assert [r.url for r in records[:6]] == [
+        f"https://example.com/{w}/{i}" for w in range(2) for i in range(3)
+    ]
+    assert records[3].source.startswith(f"{urls[1]}#")
+    missing = records[6]
+    assert isinstance(missing, ErrorRecord)
+    assert (missing.url, missing.source, missing.reason) == (urls[2], urls[2], "unreadable")
+
+
+def test_write_jsonl_streams_a_warc_one_record_at_a_time(tmp_path: Path) -> None:
+    # read_warc -> filter -> write_jsonl is one task per file: its memory must not grow with the file.
+    def peak_growth(pages: int) -> tuple[int, int]:
+        path = tmp_path / f"{pages}.warc.gz"
+        with WarcWriter.open(path) as warc:
+            for i in range(pages):
+                warc.write_exchange(exchange(f"https://example.com/{i}", long_article(i)))
+        bag = nd.read_warc([path]).filter(lambda record: True)  # type: ignore[no-untyped-call]
+        tracemalloc.start()
+        with dask.config.set(scheduler="synchronous"):
+            [written] = nd.write_jsonl(bag, str(tmp_path / f"out{pages}-*.jsonl"))
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return peak, Path(written).stat().st_size
+
+    peak_growth(5)  # the extractor's models are loaded once, not counted
+    small, _ = peak_growth(10)
+    large, size = peak_growth(70)  # held as a list: 2.3 x size more
+    assert large - small < size // 4, (small, large, size)
+
+
+def long_article(i: int) -> str:
+    """About 20 KB of text a page, in paragraphs too long for the extractor's wording caches."""
+    words = f"the council of town {i} met again on Monday to argue about the harbour budget, " * 4
+    paragraphs = "".join(f"<p>Paragraph {k}: {words}</p>" for k in range(60))
+    return article_html(f"story {i}").replace("</article>", paragraphs + "</article>")
+
+
+def test_crawl_bag_on_worker_processes_keeps_each_host_polite(client: object) -> None:
+    with FaultServer("127.0.0.2") as polite, FaultServer("127.0.0.3") as private:
+        private.set_robots(robots_disallow("/page/secret"))
+        urls = [polite.url(f"/page/p{i}") for i in range(3)] + [polite.url("/status/500")]
+        urls += [private.url("/page/open"), private.url("/page/secret")]
+        config = CrawlConfig(delay=0.2, jitter=0, retries=0)
+        records = nd.crawl_bag(urls, config=config, npartitions=4).compute()  # type: ignore[no-untyped-call]
+        kinds = {r.url: type(r).__name__ if isinstance(r, Article) else r.kind for r in records}
+        assert kinds == {
+            **{url: "Article" for url in urls[:3]},
+            urls[3]: "http_status",
+            urls[4]: "Article",
+            urls[5]: "robots",
+        }
+        for server in (polite, private):
+            times = [r.time for r in server.requests]
+            # robots.txt, then the pages one at a time, the delay apart
+            assert all(b - a >= 0.15 for a, b in itertools.pairwise(times[1:])), server.paths()
+        assert private.paths() == ["/robots.txt", "/page/open"]
+
+
+def test_read_warc_expands_a_glob_as_dask_readers_do(tmp_path: Path) -> None:
+    paths = two_warcs(tmp_path)
+    bag = nd.read_warc(str(tmp_path / "w*.warc.gz"))
+    assert bag.npartitions == 2
+    records = bag.compute(scheduler="synchronous")  # type: ignore[no-untyped-call]
+    assert sorted({r.source.split("#")[0] for r in records}) == [str(p) for p in paths]
+    with pytest.raises(FileNotFoundError, match="nothing matches"):
+        nd.read_warc(str(tmp_path / "nothing-*.warc.gz"))
+    bag = nd.read_warc(f"file://{tmp_path}/w[01].warc.gz")
+    assert bag.npartitions == 2

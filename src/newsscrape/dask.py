@@ -18,21 +18,25 @@ multiprocessing does).
 from __future__ import annotations
 
 import dataclasses
+import glob
 import os
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from .archive import read_inputs
+from .archive import ArchivedPage, InputError, WarcStats, read_inputs, read_warc_stream
 from .config import CrawlConfig, ExtractConfig
 from .crawler import crawl_sync, extract_pages
 from .crawler.distributed import partition_by_host
 from .exporter import dumps
-from .models import Record
+from .models import ErrorRecord, Record
 
 if TYPE_CHECKING:
     import dask.bag
 
 __all__ = ["crawl_bag", "read_warc", "write_jsonl"]
+
+T = TypeVar("T")
 
 
 def read_warc(
@@ -44,19 +48,40 @@ def read_warc(
 
     For example::
 
-        bag = read_warc(sorted(glob.glob("cc-news/*.warc.gz")))
+        bag = read_warc("cc-news/*.warc.gz")  # or a list of paths, or "s3://bucket/cc-news/*.warc.gz"
         bag.filter(lambda r: r.language == "de").count().compute()
 
     Each 200 HTML response of a file is one record, in file order, with ``source`` set to
-    ``path#offset``; other records are skipped (``newsscrape extract`` counts them). ``paths``
-    must be readable from every worker (a shared file system, or an fsspec-mounted bucket).
+    ``path#offset``; other records are skipped (``newsscrape extract`` counts them). A file that
+    cannot be read to its end (cut short, not a WARC, missing) keeps the records before the damage
+    and adds an ErrorRecord (``reason="unreadable"``, ``source`` the path, the message naming the
+    byte where reading stopped): the other files' partitions are untouched and nothing is lost
+    silently. ``paths`` must be readable from every worker: a shared file system, or URLs that
+    fsspec opens (``s3://bucket/f.warc.gz`` with s3fs installed on the workers; ``source`` is then
+    the URL).
     """
     import dask.bag as db
 
-    names = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else [os.fspath(p) for p in paths]
+    given = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else [os.fspath(p) for p in paths]
+    names = [name for pattern in given for name in _expand(pattern)]
     bag = db.from_sequence(names, npartitions=max(1, len(names)))  # type: ignore[no-untyped-call]
     records: dask.bag.Bag = bag.map_partitions(_read_partition, config or ExtractConfig())
     return records
+
+
+def _expand(pattern: str) -> list[str]:
+    """A path or URL with ``*``, ``?`` or ``[`` as the files it matches, sorted, on the client (as
+    ``dask.bag.read_text`` does); anything else as it is. Raises FileNotFoundError on no match."""
+    if not any(char in pattern for char in "*?["):
+        return [pattern]
+    if "://" in pattern:
+        fs, path = _fsspec().core.url_to_fs(pattern)
+        names = sorted(fs.unstrip_protocol(found) for found in fs.glob(path))
+    else:
+        names = sorted(glob.glob(pattern))
+    if not names:
+        raise FileNotFoundError(f"read_warc: nothing matches {pattern}")
+    return names
 
 
 def crawl_bag(
@@ -69,7 +94,7 @@ def crawl_bag(
             bag = crawl_bag(open("urls.txt"), npartitions=64)
             write_jsonl(bag, "out/*.jsonl")
 
-    URLs are partitioned by origin (``crawler.distributed.partition_by_host``), so each host is
+    URLs are partitioned by site (``crawler.distributed.partition_by_host``), so each host is
     crawled by one partition and its politeness holds across the cluster; each partition is a
     ``crawl_sync`` run extracting in-process (Dask's workers are the parallelism). The URL list is
     read on the client to group it by host (about 100 bytes a URL).
@@ -95,24 +120,84 @@ def write_jsonl(bag: dask.bag.Bag, pattern: str, **options: object) -> list[str]
     The lines are the ones ``newsscrape crawl`` writes, each ended by a newline, the last one too
     (``to_textfiles`` leaves it off by default), so ``cat out/part-*.jsonl`` is one JSON Lines file.
     """
-    # One text per partition, its lines each ended: to_textfiles only puts newlines between elements.
-    texts = bag.map(dumps).map_partitions(_jsonl_text)  # type: ignore[no-untyped-call]
-    written: list[str] = texts.to_textfiles(pattern, **options)
+    lines = bag.map(dumps).map_partitions(_ended_lines)  # type: ignore[no-untyped-call]
+    written: list[str] = lines.to_textfiles(pattern, **options)
     return written
 
 
-def _jsonl_text(lines: Iterable[str]) -> list[str]:
-    text = "".join(line + "\n" for line in lines)
-    return [text] if text else []  # an empty partition is an empty file, not a blank line
+class _Stream(Iterator[T]):
+    """A partition's items as they are made. Iterated in the task that made it (Dask fuses
+    read_warc -> filter/map -> write_jsonl into one task per file), it holds one item at a time;
+    sent to another process (compute(), a shuffle) it is pickled as the list of the items left.
+    A plain generator cannot be pickled; a list held a whole file's records, then their JSON text
+    (twice the output file's size on a worker).
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Iterator[T]) -> None:
+        self._items = items
+
+    def __iter__(self) -> _Stream[T]:
+        return self
+
+    def __next__(self) -> T:
+        return next(self._items)
+
+    def __reduce__(self) -> tuple[type[list[T]], tuple[list[T]]]:
+        return list, (list(self._items),)
 
 
-# A partition's result travels between processes: a list, not a generator (which cannot be pickled).
-# The WARC itself is streamed; only its records (text, no HTML) are held, about 5 KB a page.
-def _read_partition(paths: Iterable[str], config: ExtractConfig) -> list[Record]:
-    return [
-        record for path in paths for record in extract_pages(read_inputs([path]), workers=0, config=config)
-    ]
+def _ended_lines(lines: Iterable[str]) -> _Stream[str]:
+    return _Stream(_ended(lines))
 
 
-def _crawl_partition(partition: Iterable[list[str]], config: CrawlConfig) -> list[Record]:
-    return [record for urls in partition for record in crawl_sync(urls, config=config)]
+def _ended(lines: Iterable[str]) -> Iterator[str]:
+    """The lines, then "" if there were any: to_textfiles puts a newline between two elements only,
+    so each line ends, the last one too, and an empty partition is an empty file, not a blank line."""
+    ended = False
+    for line in lines:
+        ended = True
+        yield line
+    if ended:
+        yield ""
+
+
+def _read_partition(paths: Iterable[str], config: ExtractConfig) -> _Stream[Record]:
+    return _Stream(_read_records(paths, config))
+
+
+def _read_records(paths: Iterable[str], config: ExtractConfig) -> Iterator[Record]:
+    for path in paths:
+        stats = WarcStats()
+        pages = _read_url(path, stats) if "://" in path else read_inputs([path], stats=stats)
+        yield from extract_pages(pages, workers=0, config=config)
+        # The CLI prints these notes on stderr; a worker's stderr is nobody's, so they become records.
+        yield from (_unreadable(path, note) for note in stats.notes)
+
+
+def _read_url(url: str, stats: WarcStats) -> Iterator[ArchivedPage | InputError]:
+    """A WARC named by an fsspec URL (``s3://``, ``gs://``, ``https://``, ``file://``), streamed.
+
+    fsspec comes with Dask; the protocol's own package (s3fs, gcsfs) is the user's to install.
+    """
+    try:
+        with _fsspec().open(url, "rb") as stream:
+            yield from read_warc_stream(stream, url, stats=stats)
+    except (OSError, ImportError, ValueError) as exc:  # missing, refused, an unknown protocol
+        yield InputError(url=url, source=url, message=f"cannot read {url}: {exc}")
+
+
+def _fsspec() -> Any:
+    import fsspec  # type: ignore[import-untyped]
+
+    return fsspec
+
+
+def _unreadable(path: str, note: str) -> ErrorRecord:
+    url = path if "://" in path else Path(path).resolve().as_uri()
+    return ErrorRecord(url=url, kind="extract", reason="unreadable", message=note, source=path)
+
+
+def _crawl_partition(partition: Iterable[list[str]], config: CrawlConfig) -> _Stream[Record]:
+    return _Stream(record for urls in partition for record in crawl_sync(urls, config=config))

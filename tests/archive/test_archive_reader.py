@@ -76,6 +76,26 @@ def test_a_cut_last_record_ends_the_file_with_a_note(tmp_path: Path, gzipped: bo
     assert "the file ends there" in stats.notes[0]
 
 
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_a_file_cut_anywhere_in_its_last_record_says_so(tmp_path: Path, gzipped: bool) -> None:
+    # Cut inside the record's WARC headers, warcio ends the file as if it were whole: no record is
+    # lost without a note, wherever a download or a killed crawler stopped.
+    builder = WarcBuilder(tmp_path / "whole.warc", gzip=gzipped)
+    builder.response("https://example.com/1", page("one"))
+    start = builder.offset()
+    data = builder.response("https://example.com/2", page("two")).save().read_bytes()
+    silent = []
+    for end in range(start + 1, len(data)):
+        path = tmp_path / "cut.warc"
+        path.write_bytes(data[:end])
+        stats = WarcStats()
+        urls = [p.url for p in read_warc_pages(path, stats=stats)]
+        assert urls[0] == "https://example.com/1"
+        if len(urls) == 1 and not any("the file ends there" in note for note in stats.notes):
+            silent.append(end - start)
+    assert silent == []
+
+
 def test_garbage_after_the_records_ends_the_file_with_a_note(tmp_path: Path) -> None:
     path = WarcBuilder(tmp_path / "d.warc").response("https://example.com/1", page("one")).save()
     with path.open("ab") as f:

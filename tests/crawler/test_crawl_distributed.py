@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 from crawl_support import FAST, by_url
@@ -43,3 +44,28 @@ def test_crawl_bag_yields_one_record_per_distinct_url(fault_server: FaultServer)
     assert isinstance(records[f"{base}/status/404"], ErrorRecord)
     assert records["not a url"].kind == "invalid_url"  # type: ignore[union-attr]
     assert normalize_url(f"{base}/page/a#again") == normalize_url(f"{base}/page/a")
+
+
+def test_a_site_spelled_several_ways_is_one_partition() -> None:
+    # http -> https and example.com -> www.example.com are the redirects sites make most.
+    urls = [
+        "http://example.com/a",
+        "https://example.com/b",
+        "https://www.example.com/c",
+        "http://example.com:8080/d",
+    ]
+    assert [len(p) for p in partition_by_host(urls, 64) if p] == [4]
+
+
+def test_a_redirect_to_another_origin_of_the_host_keeps_that_origin_polite() -> None:
+    # The redirected URLs and the target's own ones are crawled by one partition, so the target
+    # gets one request at a time, the delay apart (two partitions at once broke it).
+    with FaultServer("127.0.0.2") as target, FaultServer("127.0.0.2") as hop:
+        urls = [hop.url(f"/redirect?to={target.url(f'/page/r{i}')}") for i in range(3)]
+        urls += [target.url(f"/page/x{i}") for i in range(3)]
+        config = dataclasses.replace(FAST, delay=0.4, jitter=0)
+        records = crawl_bag(urls, config=config, npartitions=16).compute(scheduler="threads")
+        assert all(isinstance(r, Article) for r in records)
+        times = [r.time for r in target.requests if r.path != "/robots.txt"]
+        assert len(times) == 6
+        assert min(b - a for a, b in itertools.pairwise(times)) >= 0.35

@@ -14,7 +14,7 @@ record means, decoding HTTP payloads and repairing a cut file happen here.
 
 from ._http import media_type, payload
 from ._inputs import InputError, read_inputs
-from ._reader import ArchivedPage, WarcStats, is_warc, read_warc_pages
+from ._reader import ArchivedPage, WarcStats, is_warc, read_warc_pages, read_warc_stream
 from ._writer import HttpExchange, WarcWriter, repair_warc
 
 __all__ = [
@@ -28,5 +28,6 @@ __all__ = [
     "payload",
     "read_inputs",
     "read_warc_pages",
+    "read_warc_stream",
     "repair_warc",
 ]

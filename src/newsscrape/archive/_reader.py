@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, BinaryIO, Final, Literal
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -108,29 +108,46 @@ def read_warc_pages(
     Records skipped and a cut last record are counted in ``stats``. Raises OSError when the file
     cannot be opened.
     """
-    stats = stats if stats is not None else WarcStats()
-    name = os.fspath(path)
     with open(path, "rb") as stream:
-        iterator = ArchiveIterator(stream)
-        offset = 0
-        try:
-            for record in iterator:
-                # Where this record starts (get_record_offset() would read the record to its end first).
-                offset = iterator.offset
-                page = _page(record, f"{name}#{offset}", stats)
-                if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside this record
-                    stats.notes.append(f"{name}: record at byte {offset} is cut short; the file ends there")
-                    return
-                if page is not None:
-                    stats.pages += 1
-                    yield page
-        # warcio raises these on bytes that are not a record (AttributeError on a header block cut
-        # before its first line); either way the file cannot be read further.
-        except (ArchiveLoadFailed, EOFError, zlib.error, AttributeError, ValueError) as exc:
-            where = iterator.get_record_offset() if iterator.member_info else offset
-            stats.notes.append(
-                f"{name}: unreadable after byte {where} ({type(exc).__name__}); the file ends there"
-            )
+        yield from read_warc_stream(stream, os.fspath(path), stats=stats)
+
+
+def read_warc_stream(
+    stream: BinaryIO, name: str, *, stats: WarcStats | None = None
+) -> Iterator[ArchivedPage]:
+    """``read_warc_pages`` of a WARC already open for reading (an fsspec file of a bucket, say);
+    ``name`` is what ``source`` and the notes call it. The caller closes ``stream``.
+    """
+    stats = stats if stats is not None else WarcStats()
+    iterator = ArchiveIterator(stream)
+    offset = 0
+    # The last record lacks Content-Length, which every WARC record has: its header block was cut.
+    headless = False
+    try:
+        for record in iterator:
+            # Where this record starts (get_record_offset() would read the record to its end first).
+            offset = iterator.offset
+            headless = record.format == "warc" and not record.rec_headers.get_header("Content-Length")
+            page = _page(record, f"{name}#{offset}", stats)
+            if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside this record
+                stats.notes.append(f"{name}: record at byte {offset} is cut short; the file ends there")
+                return
+            if page is not None:
+                stats.pages += 1
+                yield page
+        # A file cut inside a record's WARC headers ends quietly in warcio (the EOFError is taken
+        # for the end of the file), or with that record's headers half read: say so all the same.
+        # The loop ends when a read found the end of the stream: fh.tell() is the stream's size.
+        if headless or iterator.offset < iterator.fh.tell():
+            where = offset if headless else iterator.offset
+            stats.notes.append(f"{name}: record at byte {where} is cut short; the file ends there")
+    # warcio raises these on bytes that are not a record (AttributeError on a header block cut
+    # before its first line); either way the file cannot be read further. iterator.offset is
+    # where the record being read starts (the end of the last whole one).
+    except (ArchiveLoadFailed, EOFError, zlib.error, AttributeError, ValueError) as exc:
+        stats.notes.append(
+            f"{name}: unreadable after byte {iterator.offset} ({type(exc).__name__}); the file ends there"
+        )
 
 
 def _page(record: Any, source: str, stats: WarcStats) -> ArchivedPage | None:
