@@ -22,7 +22,7 @@ import dataclasses
 import logging
 import random
 from collections import Counter
-from collections.abc import AsyncGenerator, Callable, Iterable, Iterator
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator
 from typing import Final
 
 from ..config import DiscoverConfig
@@ -48,6 +48,10 @@ _READERS: Final = Threads(READ_THREADS, "newsscrape-discovery")
 Window = Callable[[str], Host]
 """The politeness window of a URL's origin; ``Crawler.window`` under ``crawl --site``."""
 
+Robots = Callable[[str], Awaitable[RobotsRules]]
+"""The robots.txt rules of an origin; ``Crawler.robots`` under ``crawl --site``, so that the
+site's robots.txt is asked once per run, not once by discovery and again by the crawl."""
+
 
 class Discoverer:
     """Discovery of one or more sites (run it once); ``counts`` and ``notes`` say what happened.
@@ -59,7 +63,8 @@ class Discoverer:
 
     ``on_note`` is called with each :class:`Note` (a source that was partly or wholly unusable) as
     it happens; by default they are logged. ``store`` holds the validators for conditional GETs
-    (``crawl --site --resume``); ``window`` shares politeness windows with a running crawl;
+    (``crawl --site --resume``); ``window`` shares politeness windows with a running crawl, and
+    ``robots`` its robots.txt answers (by default discovery asks robots.txt itself, once per origin);
     ``on_exchange`` is handed every HTTP exchange discovery makes (``crawl --site --warc``).
     """
 
@@ -70,6 +75,7 @@ class Discoverer:
         on_note: Callable[[Note], None] | None = None,
         store: SourceStore | None = None,
         window: Window | None = None,
+        robots: Robots | None = None,
         on_exchange: OnExchange | None = None,
     ) -> None:
         self.config = config or DiscoverConfig()
@@ -81,6 +87,7 @@ class Discoverer:
         self._store = store
         self._hosts: dict[str, Host] = {}
         self._window = window or self._own_window
+        self._shared_robots = robots
         self._rng = random.Random()
         self._stopping = False
         self._on_exchange = on_exchange
@@ -98,7 +105,9 @@ class Discoverer:
         out: asyncio.Queue[Found | BaseException | None] = asyncio.Queue(maxsize=1024)
         async with async_client(fetch, on_exchange=self._on_exchange) as client:
             self._client = client
-            self._robots = RobotsCache(client=client, config=fetch, retry_delay=max(cfg.crawl.backoff, 0.01))
+            self._robots: Robots = self._shared_robots or (
+                RobotsCache(client=client, config=fetch, retry_delay=max(cfg.crawl.backoff, 0.01)).rules
+            )
             tasks = [asyncio.create_task(self._site(plan, out)) for plan in plans]
             try:
                 running = len(tasks)
@@ -131,7 +140,7 @@ class Discoverer:
     async def _discover(self, plan: Discovery, out: asyncio.Queue[Found | BaseException | None]) -> None:
         cfg, agent = self.config.crawl, self.config.crawl.fetch.user_agent
         home_origin = origin(plan.home)
-        rules = await self._robots.rules(home_origin)  # read for its Sitemap: lines even with --no-robots
+        rules = await self._robots(home_origin)  # read for its Sitemap: lines even with --no-robots
         self.requests.append((home_origin + "/robots.txt", f"robots: {rules.reason}"))
         sitemaps = list(rules.parser.sitemaps) if rules.parser is not None else []
 
@@ -230,7 +239,7 @@ class Discoverer:
             )
 
     async def _rules(self, url: str) -> RobotsRules | None:
-        return await self._robots.rules(origin(url)) if self.config.crawl.respect_robots else None
+        return await self._robots(origin(url)) if self.config.crawl.respect_robots else None
 
     def _own_window(self, url: str) -> Host:
         key = origin(url)

@@ -332,11 +332,7 @@ class Crawler:
             if rules is None:
                 return _AGAIN  # stopping
             if rules.verdict == "unreachable":  # RFC 9309: not to be crawled; after retries, the host is down
-                tries = 2 + cfg.retries
-                self._failed_hosts[host.origin] = (
-                    "host_unreachable",
-                    f"{host.origin} unreachable: robots.txt {tries} times {rules.reason}",
-                )
+                self._robots_down(host.origin, rules)
                 return self._host_failed(job.url, host.origin)
             host.crawl_delay = rules.crawl_delay(cfg.fetch.user_agent)
             if not rules.allowed(job.url, cfg.fetch.user_agent):
@@ -447,6 +443,33 @@ class Crawler:
     def _host_failed(self, url: str, key: str) -> ErrorRecord:
         kind, why = self._failed_hosts[key]
         return ErrorRecord(url=url, kind=kind, message=f"GET {url}: not tried: {why}")
+
+    async def robots(self, key: str) -> RobotsRules:
+        """robots.txt of origin ``key`` as this crawl knows it: asked once per origin, shared with
+        code making requests beside the crawl (discovery under ``crawl --site``: RFC 9309 lets a
+        crawler cache robots.txt, and a polite one asks once per run, not once per component).
+        Only while ``run`` runs.
+
+        Fetched as the crawl's own (a global slot, an outage retried with backoff); an unreachable
+        answer marks the host down for the crawl at once (``host_unreachable``), as its first URL
+        would, so that its URLs are not asked about again. When the crawl stops meanwhile: the
+        answer of the last try.
+        """
+        rules = await self._rules(key)
+        if rules is None:  # stopping during a backoff: the last try's answer is still cached
+            rules = await self._robots.rules(key)
+        if rules.verdict == "unreachable" and self.config.respect_robots:
+            self._robots_down(key, rules)
+        return rules
+
+    def _robots_down(self, key: str, rules: RobotsRules) -> None:
+        self._failed_hosts.setdefault(
+            key,
+            (
+                "host_unreachable",
+                f"{key} unreachable: robots.txt {2 + self.config.retries} times {rules.reason}",
+            ),
+        )
 
     async def _rules(self, key: str) -> RobotsRules | None:
         """robots.txt of origin ``key``; None when the crawl stops meanwhile.

@@ -3,7 +3,8 @@
 ``crawl --site`` is one streaming pipeline: the :class:`Discoverer` is the crawl's input (an async
 iterator of URLs), so the first records are written while discovery is still reading sitemaps,
 and the crawler's backpressure (``max_pending``) pauses discovery when the crawl falls behind.
-Both share politeness windows (``Crawler.window``). Everything ``crawl URLS.txt`` promises holds:
+Both share politeness windows (``Crawler.window``) and robots.txt answers (``Crawler.robots``:
+one robots.txt request per origin per run). Everything ``crawl URLS.txt`` promises holds:
 one record per distinct URL, ``--resume`` after ``kill -9`` (the output is the state), exit codes,
 ``--format`` and ``--warc`` (the pages' exchanges archived before their records, and discovery's
 own robots.txt, sitemap, feed and home-page exchanges as they happen).
@@ -84,7 +85,12 @@ def run_site_job(
         hook = _archive_hook(warc, resume=resume)
         crawler = Crawler(config.crawl, recorded=recorded, extract_fn=extract_fn, on_exchange=hook)
         discoverer = Discoverer(
-            config, on_note=_printer(err), store=store, window=crawler.window, on_exchange=hook
+            config,
+            on_note=_printer(err),
+            store=store,
+            window=crawler.window,
+            robots=crawler.robots,  # one robots.txt request per origin for discovery and crawl
+            on_exchange=hook,
         )
         progress = Progress(crawler.stats, stream=err, total=None, every=progress_every)
         writer = _job_writer(output_format, output, hook)
