@@ -150,6 +150,7 @@ def test_robots_500_that_stays_is_an_outage_after_retries(fault_server: FaultSer
     assert [r.kind for r in records if isinstance(r, ErrorRecord)] == ["host_unreachable"] * 2
     assert "robots.txt" in records[0].message  # type: ignore[union-attr]
     assert "HTTP 500" in records[0].message  # type: ignore[union-attr]
+    assert "robots.txt 3 times" in records[0].message  # type: ignore[union-attr]  # as asked, below
     # One try, then one per retry with the crawl's backoff (the cache does not retry on its own);
     # no page is asked for.
     assert fault_server.paths() == ["/robots.txt"] * 3

@@ -463,11 +463,12 @@ class Crawler:
         return rules
 
     def _robots_down(self, key: str, rules: RobotsRules) -> None:
+        tries = 1 + self.config.retries  # ``_rules``: one try, then one per retry
         self._failed_hosts.setdefault(
             key,
             (
                 "host_unreachable",
-                f"{key} unreachable: robots.txt {2 + self.config.retries} times {rules.reason}",
+                f"{key} unreachable: robots.txt {tries} time{'s' * (tries > 1)} {rules.reason}",
             ),
         )
 
