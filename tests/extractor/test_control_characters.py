@@ -11,7 +11,7 @@ from newsscrape import extract
 
 STORY = "<p>" + "Rain returned to the valley on Tuesday after a long dry summer. " * 8 + "</p>"
 URL = "https://example.com/news/rain"
-CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def strings(value: object) -> list[str]:
@@ -31,7 +31,7 @@ def page(junk: str) -> str:
     )
 
 
-@pytest.mark.parametrize("junk", ["\x01", "\x1b", "\x7f", "\x08", "&#1;", "&#x1B;", "&#127"])
+@pytest.mark.parametrize("junk", ["\x01", "\x1b", "\x7f", "\x08", "&#1;", "&#x1B;", "&#127", "&#\x1bx1;"])
 @pytest.mark.parametrize("kind", [str, bytes])
 def test_control_characters_are_dropped_from_every_field(junk: str, kind: type) -> None:
     markup = page(junk)
@@ -47,7 +47,14 @@ def test_control_character_in_callers_url_is_dropped() -> None:
     assert article.url == "https://example.com/news/rain"
 
 
-@pytest.mark.parametrize("ref", ["&#10;", "&#x10FFFF;", "&#128;", "&#x1F600;", "&#9;"])
+def test_white_space_controls_become_spaces_in_verbatim_text() -> None:
+    # the vertical tab and U+001C-U+001F part words wherever text is folded; code is not folded
+    html = page("").replace("</article>", "<pre>x = 1\x0by = 2&#31;z = 3</pre></article>")
+    code = [b.to_dict()["text"] for s in extract(html, URL).sections for b in s.blocks if b.kind == "code"]
+    assert code == ["x = 1 y = 2 z = 3"]
+
+
+@pytest.mark.parametrize("ref", ["&#10;", "&#x10FFFF;", "&#128;", "&#x1F600;", "&#9;", "&#13;", "&#12;"])
 def test_references_to_other_characters_are_kept(ref: str) -> None:
     article = extract(page("").replace("Tuesday", f"Tues{ref}day"), URL)
     assert "Tues" in article.body

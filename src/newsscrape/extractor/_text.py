@@ -27,13 +27,14 @@ _MAYBE_INVALID = ((b"\xef", (b"\xef\xb7",)), (b"\xbf", (b"\xbf\xbe", b"\xbf\xbf"
 _INVALID = re.compile(f"[\ud800-\udfff\ufdd0-\ufdef{_NONCHARACTERS}]")
 # Control characters no text means: a NUL or an escape sequence a torn download or a copy from a
 # terminal left in the page, raw or as a numeric reference ("&#1;"). Dropped where text enters the
-# extractor. Tab, line feed, form feed and carriage return are white space, and so are the
-# separators U+001C-U+001F and the vertical tab to Python's str.split: the folds handle those.
-_CONTROLS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F]))
+# extractor; the vertical tab and the separators U+001C-U+001F, white space to Python's folds,
+# become spaces (so text kept verbatim, code, folds like the rest). Tab, LF, FF and CR stay.
+_CONTROLS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]))
 _CONTROL_BYTES = _CONTROLS.encode("ascii")
-_DROP_CONTROLS = str.maketrans(dict.fromkeys(_CONTROLS))
+_SPACE_CONTROLS = "\x0b\x1c\x1d\x1e\x1f"
+_DROP_CONTROLS = str.maketrans({c: " " if c in _SPACE_CONTROLS else None for c in _CONTROLS})
 _CONTROL_REFS = re.compile(
-    r"&#(?:0*(?:[0-8]|1[4-9]|2[0-7]|127)(?![0-9])|[xX]0*(?:[0-8eEfF]|1[0-9aAbB]|7[fF])(?![0-9a-fA-F]));?"
+    r"&#(?:0*(?:[0-8]|1[14-9]|2[0-9]|3[01]|127)(?![0-9])|[xX]0*(?:[0-8bBeEfF]|1[0-9a-fA-F]|7[fF])(?![0-9a-fA-F]));?"
 )
 _CONTROL_REFS_BYTES = re.compile(_CONTROL_REFS.pattern.encode("ascii"))
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -59,7 +60,7 @@ def valid_text(text: str) -> str:
     >>> valid_text("Jane \\udfff Doe") == "Jane \\ufffd Doe"
     True
     """
-    if text.isascii() and (text.isprintable() or not _has_controls(text.encode("ascii"))):
+    if text.isascii() and not _has_controls(text.encode("ascii")):
         return text
     return valid_utf8(text)[0]
 
@@ -82,9 +83,21 @@ def valid_utf8(text: str, utf8: bytes | None = None) -> tuple[str, bytes]:
     except UnicodeEncodeError:  # a lone surrogate
         controls = True
     if controls:
-        text = _CONTROL_REFS.sub("", text).translate(_DROP_CONTROLS)
+        # raw ones first ("&#\x1bx1;" is a reference once the escape goes), then the references
+        # until none is left ("&&#1;#1;" is one once the inner one goes)
+        text = text.translate(_DROP_CONTROLS)
+        while (without := _CONTROL_REFS.sub(_control_ref, text)) != text:
+            text = without
     text = _INVALID.sub("\ufffd", text)
     return text, text.encode("utf-8")
+
+
+def _control_ref(match: re.Match[str]) -> str:
+    """What a numeric reference to a control character leaves: a space for one Python folds as
+    white space, else nothing."""
+    number = match[0][2:].rstrip(";")
+    code = int(number[1:], 16) if number[:1] in "xX" else int(number)
+    return " " if chr(code) in _SPACE_CONTROLS else ""
 
 
 def _has_controls(data: bytes) -> bool:
