@@ -229,7 +229,9 @@ def _build(
     url: str | None, final_url: str | None, meta: Metadata, content: Content, page_type: str | None
 ) -> Article:
     sections = _sections(_with_captions(content.blocks, content.captions))
-    body = "\n\n".join(b.text for b in content.blocks)
+    # the body is the sections' text, so the two cannot disagree: a code block the walk read as
+    # several paragraphs (a <pre> of one <div> per line) is one paragraph of each
+    body = "\n\n".join(text for s in sections for text in ((s.heading,) if s.heading else ()) + s.paragraphs)
     found = meta.record  # the metadata fields, as the record carries them
     return replace(
         found,

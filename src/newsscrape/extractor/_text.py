@@ -25,6 +25,18 @@ _NONCHARACTERS = "".join(
 # a two-byte one several times slower, and most pages have neither EF nor BF at all.
 _MAYBE_INVALID = ((b"\xef", (b"\xef\xb7",)), (b"\xbf", (b"\xbf\xbe", b"\xbf\xbf")))
 _INVALID = re.compile(f"[\ud800-\udfff\ufdd0-\ufdef{_NONCHARACTERS}]")
+# Control characters no text means: a NUL or an escape sequence a torn download or a copy from a
+# terminal left in the page, raw or as a numeric reference ("&#1;"). Dropped where text enters the
+# extractor; the vertical tab and the separators U+001C-U+001F, white space to Python's folds,
+# become spaces (so text kept verbatim, code, folds like the rest). Tab, LF, FF and CR stay.
+_CONTROLS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]))
+_CONTROL_BYTES = _CONTROLS.encode("ascii")
+_SPACE_CONTROLS = "\x0b\x1c\x1d\x1e\x1f"
+_DROP_CONTROLS = str.maketrans({c: " " if c in _SPACE_CONTROLS else None for c in _CONTROLS})
+_CONTROL_REFS = re.compile(
+    r"&#(?:0*(?:[0-8]|1[14-9]|2[0-9]|3[01]|127)(?![0-9])|[xX]0*(?:[0-8bBeEfF]|1[0-9a-fA-F]|7[fF])(?![0-9a-fA-F]));?"
+)
+_CONTROL_REFS_BYTES = re.compile(_CONTROL_REFS.pattern.encode("ascii"))
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
@@ -39,7 +51,8 @@ def ascii_lower(text: str) -> str:
 
 
 def valid_text(text: str) -> str:
-    """``text`` with lone surrogates and non-characters replaced by U+FFFD, so it encodes as UTF-8.
+    """``text`` with lone surrogates and non-characters replaced by U+FFFD, so it encodes as UTF-8,
+    and control characters (raw or as references) dropped.
 
     Called where text enters the extractor (JSON-LD strings, the caller's URLs; the page itself
     through ``valid_utf8``).
@@ -47,7 +60,7 @@ def valid_text(text: str) -> str:
     >>> valid_text("Jane \\udfff Doe") == "Jane \\ufffd Doe"
     True
     """
-    if text.isascii():
+    if text.isascii() and not _has_controls(text.encode("ascii")):
         return text
     return valid_utf8(text)[0]
 
@@ -57,17 +70,41 @@ def valid_utf8(text: str, utf8: bytes | None = None) -> tuple[str, bytes]:
     scans the bytes too (the page's mojibake test, the parser). ``utf8``: the text's UTF-8 encoding
     when the caller has it already (a page decoded from UTF-8 bytes).
 
-    >>> valid_utf8("caf\\udce9")[1]
-    b'caf\\xef\\xbf\\xbd'
+    >>> valid_utf8("caf\\udce9")[1], valid_utf8("Tues\\x01day&#x1b;")[0]
+    (b'caf\\xef\\xbf\\xbd', 'Tuesday')
     """
     try:  # the scan below costs ~30 ns a character: first a C-speed look for any sign of trouble
         data = text.encode("utf-8") if utf8 is None else utf8
-        if not any(lead in data and any(pair in data for pair in pairs) for lead, pairs in _MAYBE_INVALID):
+        controls = _has_controls(data)
+        if not controls and not any(
+            lead in data and any(pair in data for pair in pairs) for lead, pairs in _MAYBE_INVALID
+        ):
             return text, data
     except UnicodeEncodeError:  # a lone surrogate
-        pass
+        controls = True
+    if controls:
+        # raw ones first ("&#\x1bx1;" is a reference once the escape goes), then the references
+        # until none is left ("&&#1;#1;" is one once the inner one goes)
+        text = text.translate(_DROP_CONTROLS)
+        while (without := _CONTROL_REFS.sub(_control_ref, text)) != text:
+            text = without
     text = _INVALID.sub("\ufffd", text)
     return text, text.encode("utf-8")
+
+
+def _control_ref(match: re.Match[str]) -> str:
+    """What a numeric reference to a control character leaves: a space for one Python folds as
+    white space, else nothing."""
+    number = match[0][2:].rstrip(";")
+    code = int(number[1:], 16) if number[:1] in "xX" else int(number)
+    return " " if chr(code) in _SPACE_CONTROLS else ""
+
+
+def _has_controls(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` may hold a control character, raw or as a numeric reference."""
+    return len(data.translate(None, _CONTROL_BYTES)) < len(data) or (
+        b"&#" in data and _CONTROL_REFS_BYTES.search(data) is not None
+    )
 
 
 def squash(text: str) -> str:

@@ -1087,10 +1087,18 @@ def _keep_rests(content: Content, rests: list[str | None], reason: str) -> None:
     a block whose rest is "" goes, as page furniture, for ``reason``."""
     if any(rests):
         content.blocks = [
-            block if not rest else replace(block, text=rest)
+            block if not rest else _retext(block, rest)
             for block, rest in zip(content.blocks, rests, strict=True)
         ]
     _drop_flagged(content, [rest == "" for rest in rests], reason, kind="meta")
+
+
+def _retext(block: Block, text: str) -> Block:
+    """``block`` cut to ``text``, its typed parts with it: a table row becomes a row of that one
+    cell, code its text, and only the links still in it stay (the record's sections must give
+    what the body gives)."""
+    links = tuple(link for link in block.links if link.text in text)
+    return replace(block, text=text, cells=(text,) if block.cells else (), raw=None, links=links)
 
 
 def _without_relative_time(block: Block) -> str | None:
