@@ -105,6 +105,25 @@ def test_garbage_after_the_records_ends_the_file_with_a_note(tmp_path: Path) -> 
     assert "unreadable" in stats.notes[0]
 
 
+def test_an_empty_file_says_it_holds_no_record(tmp_path: Path) -> None:
+    path = tmp_path / "failed-download.warc.gz"  # a download that wrote nothing
+    path.write_bytes(b"")
+    stats = WarcStats()
+    assert list(read_warc_pages(path, stats=stats)) == []
+    assert stats.notes == [f"{path}: holds no WARC record (an empty file)"]
+
+
+def test_a_file_of_records_that_are_no_pages_needs_no_note(tmp_path: Path) -> None:
+    path = (
+        WarcBuilder(tmp_path / "r.warc")
+        .response("https://example.com/1", page("one"), status="404 Not Found")
+        .save()
+    )
+    stats = WarcStats()
+    assert list(read_warc_pages(path, stats=stats)) == []
+    assert stats.notes == []
+
+
 def test_the_http_charset_header_is_honoured(tmp_path: Path) -> None:
     path = (
         WarcBuilder(tmp_path / "e.warc.gz")

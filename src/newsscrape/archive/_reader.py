@@ -123,8 +123,10 @@ def read_warc_stream(
     offset = 0
     # The last record lacks Content-Length, which every WARC record has: its header block was cut.
     headless = False
+    records = 0
     try:
         for record in iterator:
+            records += 1
             # Where this record starts (get_record_offset() would read the record to its end first).
             offset = iterator.offset
             headless = record.format == "warc" and not record.rec_headers.get_header("Content-Length")
@@ -141,6 +143,8 @@ def read_warc_stream(
         if headless or iterator.offset < iterator.fh.tell():
             where = offset if headless else iterator.offset
             stats.notes.append(f"{name}: record at byte {where} is cut short; the file ends there")
+        elif not records:  # a download that wrote nothing: no page, and the reader should know
+            stats.notes.append(f"{name}: holds no WARC record (an empty file)")
     # warcio raises these on bytes that are not a record (AttributeError on a header block cut
     # before its first line); either way the file cannot be read further. iterator.offset is
     # where the record being read starts (the end of the last whole one).
