@@ -330,7 +330,7 @@ class ExtractPool:
         if self._ctx is not None and multiprocessing.current_process().daemon:
             # A multiprocessing.Pool worker: multiprocessing refuses it children (an AssertionError).
             self._in_process(
-                "this is a daemonic process (a multiprocessing.Pool worker?), which may start none"
+                "this is a daemonic process (a multiprocessing.Pool or Dask worker), which may start none"
             )
         if self._ctx is not None and _defined_in_main(extract_fn):
             why = main_unusable()
