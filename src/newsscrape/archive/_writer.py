@@ -38,7 +38,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import stat
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,6 +47,7 @@ from urllib.parse import urlsplit
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from .._files import is_regular_file, names_open_file
 from ..config import __version__
 from ..errors import ExportError
 
@@ -144,7 +144,7 @@ class WarcWriter:
         self._name = name
         self._fsync = fsync
         self.exchanges = 0
-        self._identity: tuple[int, int] | None = None  # (device, inode) of the file ``open`` opened
+        self._checked = False  # ``open`` opened a regular file: its path must go on naming it
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, fsync: bool = False) -> WarcWriter:
@@ -158,10 +158,7 @@ class WarcWriter:
         except OSError as exc:
             raise ExportError(f"cannot open {path}: {exc.strerror or exc}", path=os.fspath(path)) from exc
         writer = cls(stream, name=os.fspath(path), fsync=fsync)
-        with contextlib.suppress(OSError):
-            opened = os.fstat(stream.fileno())
-            if stat.S_ISREG(opened.st_mode):
-                writer._identity = (opened.st_dev, opened.st_ino)
+        writer._checked = is_regular_file(stream.fileno())
         if stream.tell() == 0:
             writer._append(warcinfo_record())
         return writer
@@ -175,15 +172,10 @@ class WarcWriter:
         """ExportError if the path no longer names the file being written (removed, or another
         renamed over it): the exchanges would go on into a file nobody can open, and the output
         would claim pages no archive holds."""
-        if self._identity is None:
+        if not self._checked or names_open_file(self._name, self._stream.fileno()):
             return
-        try:
-            there = os.stat(self._name)
-        except OSError:
-            there = None
-        if there is None or (there.st_dev, there.st_ino) != self._identity:
-            self._identity = None
-            raise ExportError(f"{self._name} was removed or replaced while being written", path=self._name)
+        self._checked = False
+        raise ExportError(f"{self._name} was removed or replaced while being written", path=self._name)
 
     def _append(self, data: bytes) -> None:
         self.check_in_place()

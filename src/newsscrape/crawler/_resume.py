@@ -54,6 +54,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any, Final
 
+from .._files import names_open_file
 from ..exporter import read_records, repair_tail
 from ._policy import RETRYABLE_STATUSES
 from ._urls import UrlSet, url_key
@@ -207,7 +208,7 @@ class OutputLock:
         another process has it, OSError if it cannot be opened."""
         if self._path is None or sys.platform == "win32":
             return
-        if self._fd is not None and _same_file(self._path, self._fd):
+        if self._fd is not None and names_open_file(self._path, self._fd):
             return  # still the file locked (a flock of a second descriptor would wait for our own)
         with contextlib.suppress(OSError):
             if not stat.S_ISREG(os.stat(self._path).st_mode):
@@ -241,11 +242,3 @@ class OutputLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
-
-
-def _same_file(path: str | os.PathLike[str], fd: int) -> bool:
-    try:
-        there, ours = os.stat(path), os.fstat(fd)
-    except OSError:
-        return False
-    return (there.st_dev, there.st_ino) == (ours.st_dev, ours.st_ino)

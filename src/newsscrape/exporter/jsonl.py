@@ -22,13 +22,13 @@ import contextlib
 import json
 import os
 import re
-import stat
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from .._files import is_regular_file, names_open_file
 from ..errors import ExportError
 from ..models import ErrorRecord, Record
 
@@ -103,7 +103,7 @@ class JsonlWriter:
         self._batch = batch
         self._waiting = bytearray()  # whole lines not written yet (batch > 0)
         self._written_at = -float("inf")  # monotonic time of the last write
-        self._identity: tuple[int, int] | None = None  # (device, inode) of the file ``open`` opened
+        self._checked = False  # ``open`` opened a regular file: its path must go on naming it
         # The first failure, raised again by every later write and flush: a failure met by a timer's
         # ``flush_due`` (whose caller may not be the one that stops the job) is never lost.
         self._failure: ExportError | None = None
@@ -123,10 +123,7 @@ class JsonlWriter:
             raise ExportError(f"cannot open {path}: {exc.strerror or exc}", path=str(path)) from exc
         writer = cls(stream, name=str(path), fsync=fsync, batch=batch)
         writer._owned = True
-        with contextlib.suppress(OSError):
-            opened = os.fstat(stream.fileno())
-            if stat.S_ISREG(opened.st_mode):
-                writer._identity = (opened.st_dev, opened.st_ino)
+        writer._checked = is_regular_file(stream.fileno())
         return writer
 
     @classmethod
@@ -196,19 +193,14 @@ class JsonlWriter:
         removed (``rm -r``, a clean-up job) or another file was renamed over it. Writing on would put
         every record in a file nobody can open, and end with "done"; stopping says so, and the lines
         not written have no record anywhere, so ``--resume`` does their URLs again."""
-        if self._identity is None:
+        if not self._checked or names_open_file(self._name, self._stream.fileno()):
             return
-        try:
-            there = os.stat(self._name)
-        except OSError:
-            there = None
-        if there is None or (there.st_dev, there.st_ino) != self._identity:
-            self._failure = ExportError(
-                f"{self._name} was removed or replaced while being written: the records written to it "
-                "since then went with it",
-                path=self._name,
-            )
-            raise self._failure
+        self._failure = ExportError(
+            f"{self._name} was removed or replaced while being written: the records written to it "
+            "since then went with it",
+            path=self._name,
+        )
+        raise self._failure
 
     def _undo(self, start: int | None) -> None:
         """Cut a partly written line off, so the file still ends on a whole record."""
