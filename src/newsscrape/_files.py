@@ -1,5 +1,6 @@
-"""Whether a path still names a file we hold open: the output writers' and the output lock's check
-that nobody removed the file (``rm -r`` of its folder, a clean-up job) or renamed another over it.
+"""Facts about files that several layers ask: whether a path still names a file we hold open (the
+output writers' and the output lock's check that nobody removed the file, ``rm -r`` of its folder or
+a clean-up job, or renamed another over it), and whether bytes are gzip's (``GZIP_MAGIC``).
 
     >>> import os
     >>> fd = os.open("held.txt", os.O_WRONLY | os.O_CREAT)
@@ -14,6 +15,10 @@ from __future__ import annotations
 
 import os
 import stat
+from typing import Final
+
+# The first bytes of every gzip stream: a sitemap.xml.gz, a gzipped URL list, told by content, not name.
+GZIP_MAGIC: Final = b"\x1f\x8b"
 
 
 def names_open_file(path: str | os.PathLike[str], fd: int) -> bool:

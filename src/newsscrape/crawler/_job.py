@@ -21,6 +21,7 @@ from collections.abc import AsyncIterable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from .._files import GZIP_MAGIC
 from ..config import CrawlConfig
 from ..errors import ExportError
 from ..exporter import JsonlWriter, OutputFormat, writer_for
@@ -36,7 +37,6 @@ EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for `yes | head`
 # Seconds a record may wait in memory to be written with the next ones (one write and one flush
 # for many records instead of one each); a kill -9 loses only those, and --resume redoes them.
 FLUSH_EVERY = 0.5
-GZIP_MAGIC = b"\x1f\x8b"
 TICK = 0.25  # seconds between two looks of the progress report and the writer's batch at the clock
 
 

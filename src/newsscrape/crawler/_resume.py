@@ -54,7 +54,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any, Final
 
-from .._files import names_open_file
+from .._files import is_regular_file, names_open_file
 from ..exporter import read_records, repair_tail
 from ._policy import RETRYABLE_STATUSES
 from ._urls import UrlSet, url_key
@@ -216,7 +216,7 @@ class OutputLock:
         # Write-only and non-blocking: the lock needs no read, and a FIFO made meanwhile must not hang.
         fd = os.open(self._path, os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            if not is_regular_file(fd):
                 os.close(fd)
                 return
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

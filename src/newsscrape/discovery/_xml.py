@@ -31,9 +31,9 @@ from typing import Final
 
 from lxml import etree
 
+from .._files import GZIP_MAGIC
 from ._model import NoteKind
 
-GZIP_MAGIC: Final = b"\x1f\x8b"
 PROLOG_WINDOW: Final = 64 * 1024  # an internal DTD subset sits at the top of the file
 ENTITY_DECL: Final = b"<!ENTITY"
 HTML_STARTS: Final = (b"<!doctype html", b"<html")
