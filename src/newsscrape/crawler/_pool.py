@@ -5,7 +5,9 @@ worker forever. So each worker here is a plain ``multiprocessing`` process with 
 parent waits for the answer with a deadline (``extract_timeout``), and on expiry kills that
 process and starts a fresh one. A worker found dead before it was handed a page (killed while
 idle: the out-of-memory killer, an operator) is replaced and the page goes to the fresh one; a
-page its worker dies on is recorded (``internal``), never tried again.
+page its worker dies on is recorded (``worker_died``) and not tried again in this crawl: a page
+that kills every worker it meets costs one worker per run, never a loop. ``--retry-failed`` does
+it again (the out-of-memory killer is no verdict on the page).
 
 Feeding. Each worker has a thread of its own in the parent (a *slot*) that starts it, then takes
 pages from one shared queue and keeps the worker fed without the event loop in between: it
@@ -57,6 +59,7 @@ import ast
 import asyncio
 import contextlib
 import multiprocessing
+import signal
 import sys
 import threading
 import time
@@ -199,6 +202,18 @@ class _Worker:
         if not ready:
             self.kill()
             raise _Unborn
+
+    def death(self) -> str:
+        """How the process that closed its pipe ended, for its page's record (a message, not a verdict)."""
+        self.process.join(1)  # the pipe closes as it dies: its exit status follows at once
+        code = self.process.exitcode
+        if code is None:
+            return "its pipe closed"
+        if code < 0:
+            name = signal.Signals(-code).name if -code in signal.valid_signals() else f"signal {-code}"
+            # SIGKILL is what the out-of-memory killer sends (or an operator)
+            return f"killed by {name}" + (" (out of memory?)" if -code == signal.SIGKILL else "")
+        return f"exit status {code}"
 
     def kill(self) -> None:
         """Kill the process and close its pipe, once (its slot and ``close()`` may both ask)."""
@@ -428,12 +443,14 @@ class ExtractPool:
             try:
                 answered = worker.conn.poll(max(0.0, since + self._timeout - time.monotonic()))
                 answer: Answer = worker.conn.recv() if answered else self._timed_out(url)
-            except (EOFError, OSError) as exc:
+            except (EOFError, OSError):
                 if self._ctx is None or self._closed:  # killed by the fall-back or close(), not by the page
                     continue
-                # It died on this page (a crash in a C library): recorded.
+                # It died on this page (the out-of-memory killer, a crash in a C library): recorded.
                 answered = False
-                answer = ExtractError(f"extraction worker died: {exc!r}", url=url, reason="internal")
+                answer = ExtractError(
+                    f"extraction worker died: {worker.death()}", url=url, reason="worker_died"
+                )
             sent.popleft()
             head.settle(answer)
             since = time.monotonic()
@@ -506,7 +523,7 @@ class ExtractPool:
         if task.gone >= 2:
             task.settle(
                 ExtractError(
-                    "extraction workers die before taking a page", url=task.job[1], reason="internal"
+                    "extraction workers die before taking a page", url=task.job[1], reason="worker_died"
                 )
             )
         else:

@@ -24,7 +24,8 @@ record is their outcome.
 
 ``--retry-failed`` (with ``--resume``) keeps the same single store. Before the crawl starts,
 :func:`drop_retryable` rewrites the output without the error records of a retryable kind
-(:data:`RETRY_KINDS`: an outage, a timeout, 429 or 5xx) whose URL is in this run's input; those
+(:data:`RETRY_KINDS`: an outage, a timeout, 429 or 5xx; :data:`RETRY_REASONS`: an extraction
+whose worker process died, as the out-of-memory killer kills it) whose URL is in this run's input; those
 URLs then have no record, so the crawl does them again, and their new outcome is appended like any
 other. The rewrite is atomic: a temporary file beside the output, fsynced, renamed over it, and
 the directory fsynced. So at any instant, a kill -9 included, the output is either the old file
@@ -66,6 +67,11 @@ if sys.platform != "win32":
 # connection. (http_status counts when its status is 429 or a retryable 5xx.) Not retried: a
 # refusal (robots, blocked, 4xx), a page that is not an article, a TLS setup, a newsscrape bug.
 RETRY_KINDS: Final = frozenset({"timeout", "connect", "dns", "protocol", "host_unreachable", "host_failed"})
+# Extraction that failed for a reason other than the page: its worker process died on it (the
+# out-of-memory killer, an operator). Done again once per --retry-failed run, never in a loop.
+RETRY_REASONS: Final = frozenset({"worker_died"})
+# How records written before "worker_died" existed (reason "internal") said the same thing.
+_WORKER_DIED_BEFORE: Final = ("extraction worker died", "extraction workers die before taking a page")
 
 
 def load_recorded(path: str | os.PathLike[str]) -> UrlSet:
@@ -102,6 +108,10 @@ def is_retryable_record(data: Any) -> bool:
     kind = error.get("kind")
     if kind == "http_status":
         return error.get("status") in RETRYABLE_STATUSES
+    if kind == "extract":
+        reason, message = error.get("reason"), error.get("message")
+        legacy = reason == "internal" and isinstance(message, str) and message.startswith(_WORKER_DIED_BEFORE)
+        return reason in RETRY_REASONS or legacy
     return kind in RETRY_KINDS
 
 
