@@ -204,7 +204,20 @@ def _fetch_config(
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group, with one more rule than click's: a Ctrl-C no command handled itself (one
+    while a command starts: loading the extractor, reading a large output for --resume, opening a
+    FIFO) exits 130 as any other Ctrl-C does, not 1 with click's "Aborted!"."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _say("newsscrape: interrupted")
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsscrape")
 def main() -> None:
     """News pages in, clean article records out (JSON Lines).

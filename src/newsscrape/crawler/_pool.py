@@ -65,6 +65,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from multiprocessing import resource_tracker
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any, Final
@@ -168,6 +169,30 @@ def _tests_main(test: ast.expr) -> bool:
     )
 
 
+@contextlib.contextmanager
+def _stop_signals_kept_from_children() -> Iterator[None]:
+    """Block SIGINT and SIGTERM in this thread while it starts a process: the process (a spawned
+    worker, the forkserver, and the workers the forkserver forks) inherits the mask.
+
+    Ctrl-C (and a service manager's stop) reach the whole process group. A worker ignores them once
+    ``worker_main`` runs, and the forkserver once its preload is done; before that, while either
+    imports the extractor (a second or more), the signal ended it with a KeyboardInterrupt traceback
+    on the crawl's stderr (and a forkserver gone so made the crawl extract in its own process). The
+    parent decides when its workers stop (it kills them), so they need neither signal. This is how
+    the stdlib starts its resource tracker, which it therefore starts first: its start unblocks both
+    signals in the calling thread, which would undo the block for the process started after it.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no process groups to signal
+        yield
+        return
+    resource_tracker.ensure_running()
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 class _Worker:
     def __init__(
         self,
@@ -186,7 +211,7 @@ class _Worker:
             target=worker_main, args=(child, fn, config, warm), daemon=True, name="newsscrape-extract"
         )
         try:
-            with _main_hidden(not _defined_in_main(fn)):
+            with _main_hidden(not _defined_in_main(fn)), _stop_signals_kept_from_children():
                 self.process.start()
         except Exception as exc:  # no process may start here (out of processes, a bootstrapping child)
             self.conn.close()
