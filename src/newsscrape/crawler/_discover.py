@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator
 from typing import Final
 
+from .._threads import Threads
 from ..config import DiscoverConfig
 from ..discovery import MAX_BYTES, Discovery, Found, Note, Outcome, Want
 from ..errors import FetchError
@@ -34,7 +35,6 @@ from ..fetcher.robots import RobotsCache, RobotsRules
 from ._hosts import Host, hold_off, wait_turn
 from ._policy import is_retryable, request_interval, retry_wait
 from ._sync import iterate_sync
-from ._threads import Threads
 from ._urls import check_url, origin
 from ._validators import SourceStore
 
