@@ -193,7 +193,9 @@ class Discoverer:
         # Reading a source is CPU work (a sitemap of the protocol's 50,000 URLs takes seconds): off
         # the event loop, which goes on with other sites' downloads and, under crawl --site, the crawl's.
         outcome = await _read_off_loop(plan, want, page)
-        if store is not None and want.kind in ("sitemap", "feed") and outcome.parsed:
+        # A source some of whose URLs robots.txt refused has no validator: those URLs have no record,
+        # and a 304 next time would hide them even once robots.txt allows them (_validators).
+        if store is not None and want.kind in ("sitemap", "feed") and outcome.parsed and not outcome.refused:
             source = store.fresh(
                 want.url, etag=header(page, "etag"), last_modified=header(page, "last-modified")
             )
