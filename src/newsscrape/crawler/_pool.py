@@ -182,7 +182,9 @@ def _stop_signals_kept_from_children() -> Iterator[None]:
     the stdlib starts its resource tracker, which it therefore starts first: its start unblocks both
     signals in the calling thread, which would undo the block for the process started after it.
     """
-    if not hasattr(signal, "pthread_sigmask"):  # Windows: no process groups to signal
+    # Windows has no process groups to signal; a daemonic process (a multiprocessing.Pool worker)
+    # may start no children, and is not to start a resource tracker for nothing either.
+    if not hasattr(signal, "pthread_sigmask") or multiprocessing.current_process().daemon:
         yield
         return
     resource_tracker.ensure_running()
