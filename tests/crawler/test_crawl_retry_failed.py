@@ -260,6 +260,36 @@ def test_retry_failed_does_again_a_page_whose_extraction_worker_was_killed(
     assert done["title"] == "quick"
 
 
+def oom_always_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """Every extraction of a URL with a ``tries`` parameter notes itself in that file, then its
+    worker is killed (a page that needs more memory than there is, every time)."""
+    assert url is not None
+    with open(url.split("tries=", 1)[1], "a") as tries:
+        tries.write("x\n")
+    os.kill(os.getpid(), signal.SIGKILL)
+    raise AssertionError("unreachable")
+
+
+def test_a_page_that_kills_every_worker_costs_one_worker_per_run(
+    fault_server: FaultServer, tmp_path: Path
+) -> None:
+    tries = tmp_path / "tries"
+    page = fault_server.url(f"/page/huge?tries={tries}")
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text(page + "\n")
+    config = dataclasses.replace(FAST, workers=1)
+    for run in (1, 2):
+        code = run_crawl_job(
+            source, out, config=config, resume=run > 1, retry_failed=run > 1, extract_fn=oom_always_extract
+        )
+        assert code == 1
+        (record,) = records_of(out)
+        assert record["error"]["reason"] == "worker_died"
+        assert tries.read_text().count("x") == run
+
+
 def test_records_of_a_dead_worker_written_before_worker_died_existed_are_retryable() -> None:
     # outputs of earlier versions said "internal" with this message: they are redone too
     old = {"kind": "extract", "reason": "internal", "message": "extraction worker died: EOFError()"}
