@@ -42,7 +42,16 @@ from .config import (
 
 # What every command needs; the rest (the extractor, discovery, WARC reading) is imported by the
 # commands that use it, so that ``crawl URLS.txt`` starts (and starts its workers) sooner.
-from .crawler import EXIT_PIPE_CLOSED, CrawlJobError, UrlSet, lock_output, open_output, run_crawl_job, url_key
+from .crawler import (
+    EXIT_PIPE_CLOSED,
+    CrawlJobError,
+    OutputInUse,
+    UrlSet,
+    lock_output,
+    open_output,
+    run_crawl_job,
+    url_key,
+)
 from .errors import ExportError, NewsscrapeError
 from .exporter import FORMATS, OutputFormat, writer_for
 from .models import ErrorRecord, Record
@@ -204,7 +213,20 @@ def _fetch_config(
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group, with one more rule than click's: a Ctrl-C no command handled itself (one
+    while a command starts: loading the extractor, reading a large output for --resume, opening a
+    FIFO) exits 130 as any other Ctrl-C does, not 1 with click's "Aborted!"."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _say("newsscrape: interrupted")
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsscrape")
 def main() -> None:
     """News pages in, clean article records out (JSON Lines).
@@ -535,7 +557,7 @@ def crawl_cmd(
                 warc=warc,
             )
     except CrawlJobError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise _refusal(exc) from exc
     if code == EXIT_PIPE_CLOSED:
         _silence_stdout()
     sys.exit(code)
@@ -613,7 +635,7 @@ def discover_cmd(
             open_output(output, resume=False, resumable=False)
             code = run_discover_job(sites, output, config=config)
     except CrawlJobError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise _refusal(exc) from exc
     if code == EXIT_PIPE_CLOSED:
         _silence_stdout()
     sys.exit(code)
@@ -716,7 +738,18 @@ def _open_output(output: Path | None, resume: bool, output_format: OutputFormat 
         click.get_current_context().with_resource(lock_output(output))
         return open_output(output, resume=resume)
     except CrawlJobError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise _refusal(exc) from exc
+
+
+class _InUse(click.ClickException):
+    """The output is another process's for now: said without the usage text (nothing was typed wrong)."""
+
+    exit_code = EXIT_USAGE  # 2, as every refusal to start
+
+
+def _refusal(exc: CrawlJobError) -> click.ClickException:
+    """How the command line says a job cannot start: a usage error, or the output in use."""
+    return _InUse(str(exc)) if isinstance(exc, OutputInUse) else click.UsageError(str(exc))
 
 
 def _not_recorded(items: Iterable[T], recorded: UrlSet | None, *, key: Callable[[T], str]) -> Iterator[T]:

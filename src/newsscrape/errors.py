@@ -45,6 +45,9 @@ ExtractReason = Literal[
     "no_body",  # parsed, but nothing article-like was found
     "too_deep",  # nesting beyond the configured guard
     "timed_out",  # the per-page time limit ran out
+    # the extraction worker process died on the page (the out-of-memory killer, an operator's kill,
+    # a crash in a C library): no verdict on the page, so --retry-failed does it again
+    "worker_died",
     "internal",  # a bug in an extractor stage, converted so the batch goes on
 ]
 EXTRACT_REASONS: Final[frozenset[str]] = frozenset(get_args(ExtractReason))

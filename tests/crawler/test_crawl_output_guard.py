@@ -125,6 +125,7 @@ def test_extract_and_fetch_into_an_output_in_use_are_refused(
     result = CliRunner().invoke(main, [command, source, "-o", str(held), "--resume"])
     assert result.exit_code == 2
     assert "being written by another newsscrape process" in result.output
+    assert "Usage:" not in result.output  # nothing was typed wrong: no usage text to read through
     assert held.read_bytes() == before
 
 
@@ -150,6 +151,7 @@ def test_discover_into_an_output_in_use_is_refused(fault_server: FaultServer, tm
         os.close(fd)
     assert result.exit_code == 2
     assert "being written by another newsscrape process" in result.output
+    assert "Usage:" not in result.output
     assert out.read_text() == ""
 
 

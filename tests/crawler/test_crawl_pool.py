@@ -110,7 +110,8 @@ def test_a_page_that_kills_its_worker_is_recorded_not_retried(tmp_path: Path) ->
         with ExtractPool(workers=1, timeout=30.0, extract_fn=pid_extract) as pool:
             with pytest.raises(ExtractError) as caught:
                 await extract_page(pool, f"http://e.com/die?pidfile={pidfile}")
-            assert caught.value.reason == "internal"
+            assert caught.value.reason == "worker_died"
+            assert "exit status 1" in caught.value.message
             assert len(pids(pidfile)) == 1  # tried once: its worker died on it, not before it
             assert isinstance(await extract_page(pool, f"http://e.com/2?pidfile={pidfile}"), Article)
             killer, fresh = pids(pidfile)
@@ -175,7 +176,7 @@ def test_a_page_without_text_keeps_its_metadata_across_the_worker(fault_server: 
 
 def test_a_stop_of_the_process_group_lets_the_worker_finish_its_page() -> None:
     # The parent drains pages in flight on SIGTERM; a worker that died of the same SIGTERM recorded
-    # its page as "extraction worker died", an outcome --resume never does again.
+    # its page as "extraction worker died", an error --resume alone never does again.
     async def go() -> None:
         with ExtractPool(workers=1, timeout=30.0, extract_fn=group_signalled_extract) as pool:
             assert isinstance(await extract_page(pool, "http://e.com/1"), Article)

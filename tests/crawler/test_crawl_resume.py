@@ -322,3 +322,34 @@ def test_the_resume_key_of_a_line_agrees_with_the_crawls_verdict(line: str) -> N
         assert url_key(line).startswith("invalid:")
     else:
         assert not url_key(line).startswith("invalid:")
+
+
+def test_resume_of_two_outputs_concatenated_without_a_newline_between_redoes_nothing(
+    fault_server: FaultServer, tmp_path: Path
+) -> None:
+    # `cat a.jsonl b.jsonl > out.jsonl`, a.jsonl written by a tool that ends without a newline: its
+    # last record and b's first share a line (jq reads both). Those URLs were done again, so a
+    # reader of the output found two records for each.
+    urls = [fault_server.url(f"/page/{i}") for i in range(4)]
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text("\n".join(urls) + "\n")
+    a, b, c, d = (dumps(ErrorRecord(url=u, kind="http_status", message="HTTP 404", status=404)) for u in urls)
+    out.write_text(f"{a}\n{b}{c}\n{d}")
+    assert run_crawl_job(source, out, config=FAST, resume=True) == 0
+    assert [p for p in fault_server.paths() if p.startswith("/page/")] == []
+    assert out.read_text() == f"{a}\n{b}{c}\n{d}\n"  # the last record kept, and given its newline
+
+
+def test_retry_failed_puts_each_of_glued_records_on_a_line_of_its_own(
+    fault_server: FaultServer, tmp_path: Path
+) -> None:
+    urls = [fault_server.url(f"/page/{i}") for i in range(2)]
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text("\n".join(urls) + "\n")
+    kept = dumps(ErrorRecord(url=urls[0], kind="http_status", message="HTTP 404", status=404))
+    retried = dumps(ErrorRecord(url=urls[1], kind="timeout", message="no data"))
+    out.write_text(f"{kept}{retried}\n")
+    assert run_crawl_job(source, out, config=FAST, resume=True, retry_failed=True) == 0
+    assert [p for p in fault_server.paths() if p.startswith("/page/")] == ["/page/1"]
+    records = records_of(out)
+    assert [(r["url"], kind_of(r)) for r in records] == [(urls[0], "http_status"), (urls[1], "article")]

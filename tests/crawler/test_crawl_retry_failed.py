@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -17,12 +19,15 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from crawl_support import FAST
+from crawl_support import FAST, quick_extract
 
 from crashes import kill_9
 from faultserver import FaultServer, article_html
 from newsscrape.cli import main
+from newsscrape.config import ExtractConfig
 from newsscrape.crawler import run_crawl_job
+from newsscrape.crawler._resume import is_retryable_record
+from newsscrape.models import Article
 
 HOST = "127.0.0.6"
 
@@ -217,3 +222,77 @@ def test_retry_failed_rewrites_the_file_a_symlinked_output_names(tmp_path: Path)
     assert link.is_symlink()
     records = [json.loads(line) for line in real.read_text().splitlines()]
     assert [r["error"]["kind"] for r in records] == ["host_unreachable"]  # the old timeout is gone
+
+
+def oom_once_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """``quick_extract``, except that the first time a URL with a ``mark`` parameter is extracted
+    its worker is killed as the out-of-memory killer kills it (SIGKILL); ``mark`` names the file
+    that remembers it. Module-level: worker processes import it."""
+    assert url is not None
+    if "mark=" in url:
+        mark = Path(url.split("mark=", 1)[1])
+        if not mark.exists():
+            mark.write_text("killed once")
+            os.kill(os.getpid(), signal.SIGKILL)
+    return quick_extract(html, url, final_url=final_url, charset=charset, config=config)
+
+
+def test_retry_failed_does_again_a_page_whose_extraction_worker_was_killed(
+    fault_server: FaultServer, tmp_path: Path
+) -> None:
+    # The out-of-memory killer is no verdict on the page: its record must not be its final outcome.
+    page = fault_server.url(f"/page/big?mark={tmp_path / 'killed'}")
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text(page + "\n")
+    config = dataclasses.replace(FAST, workers=1)
+    assert run_crawl_job(source, out, config=config, extract_fn=oom_once_extract) == 1
+    (killed,) = records_of(out)
+    assert (killed["error"]["kind"], killed["error"]["reason"]) == ("extract", "worker_died")
+    assert "killed by SIGKILL" in killed["error"]["message"]
+
+    assert (
+        run_crawl_job(source, out, config=config, resume=True, retry_failed=True, extract_fn=oom_once_extract)
+        == 0
+    )
+    (done,) = records_of(out)
+    assert done["title"] == "quick"
+
+
+def oom_always_extract(
+    html: bytes, url: str | None = None, *, final_url: str | None, charset: str | None, config: ExtractConfig
+) -> Article:
+    """Every extraction of a URL with a ``tries`` parameter notes itself in that file, then its
+    worker is killed (a page that needs more memory than there is, every time)."""
+    assert url is not None
+    with open(url.split("tries=", 1)[1], "a") as tries:
+        tries.write("x\n")
+    os.kill(os.getpid(), signal.SIGKILL)
+    raise AssertionError("unreachable")
+
+
+def test_a_page_that_kills_every_worker_costs_one_worker_per_run(
+    fault_server: FaultServer, tmp_path: Path
+) -> None:
+    tries = tmp_path / "tries"
+    page = fault_server.url(f"/page/huge?tries={tries}")
+    source, out = tmp_path / "urls.txt", tmp_path / "out.jsonl"
+    source.write_text(page + "\n")
+    config = dataclasses.replace(FAST, workers=1)
+    for run in (1, 2):
+        code = run_crawl_job(
+            source, out, config=config, resume=run > 1, retry_failed=run > 1, extract_fn=oom_always_extract
+        )
+        assert code == 1
+        (record,) = records_of(out)
+        assert record["error"]["reason"] == "worker_died"
+        assert tries.read_text().count("x") == run
+
+
+def test_records_of_a_dead_worker_written_before_worker_died_existed_are_retryable() -> None:
+    # outputs of earlier versions said "internal" with this message: they are redone too
+    old = {"kind": "extract", "reason": "internal", "message": "extraction worker died: EOFError()"}
+    bug = {"kind": "extract", "reason": "internal", "message": "extractor failed: ValueError: x"}
+    assert is_retryable_record({"url": "u", "error": old})
+    assert not is_retryable_record({"url": "u", "error": bug})

@@ -194,3 +194,23 @@ def test_crawl_site_since_crawls_only_the_newer_stories(fault_server: FaultServe
     refused = CliRunner().invoke(main, ["crawl", str(urls), "--since", "2024-01-01"])
     assert refused.exit_code == 2
     assert "--since goes with --site" in refused.stderr
+
+
+def test_a_rerun_crawls_the_stories_robots_txt_refused_last_time_once_it_allows_them(
+    fault_server: FaultServer, tmp_path: Path
+) -> None:
+    # The sitemaps did not change, so they answer 304: their validators must not have been saved
+    # while some of their URLs were refused (not recorded), or those would be hidden for ever.
+    site = NewsSite(articles=10, per_file=10).mount(fault_server)
+    sitemap = f"Sitemap: {site.base}/sitemap_index.xml\n"
+    robots = [f"User-agent: *\nDisallow: /2024/01/0\n{sitemap}"]  # the stories of 2-9 January
+    fault_server.add_route(
+        "/robots.txt", lambda req: Response(body=robots[0].encode(), content_type="text/plain")
+    )
+    out = tmp_path / "out.jsonl"
+    assert crawl_site(fault_server, out, resume=False)[0] == 0
+    assert len(recorded(out)) == 2
+
+    robots[0] = f"User-agent: *\nDisallow:\n{sitemap}"
+    assert crawl_site(fault_server, out, resume=True)[0] == 0
+    assert sorted(recorded(out)) == sorted(site.urls())

@@ -164,3 +164,29 @@ def test_a_writer_notices_its_file_was_removed(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="removed or replaced"):
         writer.flush()  # nothing waits: the job's last look still finds out
     writer.close()
+
+
+def test_repair_tail_keeps_a_whole_last_record_that_lacks_its_newline(tmp_path: Path) -> None:
+    # A file another tool wrote, or cut just before the newline: the record is whole, and the next
+    # line appended must not be glued to it.
+    out = tmp_path / "out.jsonl"
+    text = dumps(Article(url="a")) + "\n" + dumps(Article(url="b"))
+    out.write_text(text, encoding="utf-8")
+    assert repair_tail(out) == 0
+    assert out.read_text(encoding="utf-8") == text + "\n"
+
+
+def test_read_records_reads_records_glued_on_one_line(tmp_path: Path) -> None:
+    # `cat a.jsonl b.jsonl` where a.jsonl lacked its final newline
+    out = tmp_path / "out.jsonl"
+    a, b, c = (dumps(Article(url=u)) for u in "abc")
+    out.write_text(f"{a}{b}\n{c}\n", encoding="utf-8")
+    assert [r["url"] for r in read_records(out)] == ["a", "b", "c"]
+
+
+def test_repair_tail_keeps_records_glued_on_the_last_line(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    text = dumps(Article(url="a")) + dumps(Article(url="b")) + "\n"
+    out.write_text(text, encoding="utf-8")
+    assert repair_tail(out) == 0
+    assert out.read_text(encoding="utf-8") == text

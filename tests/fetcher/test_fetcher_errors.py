@@ -106,6 +106,13 @@ def test_retry_after_is_only_kept_where_it_means_come_back(get: Callable[..., Pa
     assert (err.status, err.retry_after) == (500, None)
 
 
+def test_a_retry_after_of_non_ascii_digits_is_ignored_not_an_error(get: Callable[..., Page]) -> None:
+    # "²" (byte 0xB2, as httpx decodes a header) passes str.isdigit; the 503 was reported as
+    # "protocol: unexpected ValueError" instead of the 503 it is.
+    err = failure(get, lambda request: httpx.Response(503, headers={"Retry-After": b"\xb2"}))
+    assert (err.kind, err.status, err.retry_after) == ("http_status", 503, None)
+
+
 def test_xhtml_is_html(get: Callable[..., Page]) -> None:
     body = b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>x</p></body></html>'
     headers = {"Content-Type": "application/xhtml+xml"}

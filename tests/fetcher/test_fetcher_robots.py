@@ -4,10 +4,13 @@ of it (disallowed URLs and redirects never requested) is tested in tests/crawler
 from __future__ import annotations
 
 import asyncio
+import threading
 import tracemalloc
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from protego import Protego
 
 from faultserver import FaultServer, Request, Response, encoded, robots_disallow, robots_drip
 from newsscrape.config import FetchConfig
@@ -16,6 +19,7 @@ from newsscrape.fetcher import AddressPolicy, async_client, check_url
 from newsscrape.fetcher.robots import ROBOTS_MAX_BYTES, RobotsCache, RobotsRules, afetch_robots
 
 UA = FetchConfig().user_agent
+WAIT = 5.0  # seconds a held parse waits to be released: a lookup stuck behind it never releases it
 
 
 def fetch_rules(
@@ -231,3 +235,40 @@ def test_a_caller_that_retries_itself_gets_the_first_unreachable_answer(fault_se
             return rules.retryable, cache.fetches
 
     assert asyncio.run(go()) == (True, 1)
+
+
+def test_parsing_a_robots_txt_holds_up_no_name_lookup(
+    fault_server: FaultServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # asyncio resolves host names on the loop's default executor: a parse of a huge robots.txt
+    # there (a second each) held up every other host's DNS lookup. The parse here lasts until a
+    # name is resolved, or WAIT seconds if that lookup waits for the parse.
+    fault_server.set_robots(robots_disallow("/private/"))
+    resolved, events = threading.Event(), []
+    parse = Protego.parse
+    started: list[Callable[[], None]] = []  # sets the test loop's event, from the parse's thread
+
+    def held_parse(cls: type[Protego], content: str) -> Protego:
+        started[0]()
+        resolved.wait(WAIT)
+        events.append("parsed")
+        return parse(content)
+
+    monkeypatch.setattr(Protego, "parse", classmethod(held_parse))
+
+    async def go() -> RobotsRules:
+        loop = asyncio.get_running_loop()
+        loop.set_default_executor(ThreadPoolExecutor(1))  # its busiest: every thread taken
+        parsing = asyncio.Event()
+        started.append(lambda: loop.call_soon_threadsafe(parsing.set))
+        cfg = FetchConfig()
+        async with async_client(cfg) as client:
+            rules = asyncio.create_task(afetch_robots(origin_of(fault_server), client=client, config=cfg))
+            await parsing.wait()
+            await loop.getaddrinfo("localhost", None)
+            events.append("resolved")
+            resolved.set()
+            return await rules
+
+    assert not asyncio.run(go()).allowed(fault_server.url("/private/a"), UA)
+    assert events == ["resolved", "parsed"]

@@ -14,7 +14,7 @@ from .._lazy import lazy_names
 if TYPE_CHECKING:  # the names as mypy and IDEs see them; at run time ``__getattr__`` imports them
     from ._discover import Discoverer, check_site, discover, discover_sync
     from ._engine import Crawler, CrawlStats, crawl, crawl_sync
-    from ._job import EXIT_PIPE_CLOSED, CrawlJobError, lock_output, open_output, run_crawl_job
+    from ._job import EXIT_PIPE_CLOSED, CrawlJobError, OutputInUse, lock_output, open_output, run_crawl_job
     from ._offline import extract_pages
     from ._pool import ExtractFn
     from ._resume import load_recorded
@@ -27,7 +27,8 @@ _LAZY: Final[dict[str, str]] = {
     **dict.fromkeys(("Discoverer", "check_site", "discover", "discover_sync"), "._discover"),
     **dict.fromkeys(("Crawler", "CrawlStats", "crawl", "crawl_sync"), "._engine"),
     **dict.fromkeys(
-        ("EXIT_PIPE_CLOSED", "CrawlJobError", "lock_output", "open_output", "run_crawl_job"), "._job"
+        ("EXIT_PIPE_CLOSED", "CrawlJobError", "OutputInUse", "lock_output", "open_output", "run_crawl_job"),
+        "._job",
     ),
     "extract_pages": "._offline",
     "ExtractFn": "._pool",
@@ -45,6 +46,7 @@ __all__ = [
     "Crawler",
     "Discoverer",
     "ExtractFn",
+    "OutputInUse",
     "UrlSet",
     "afetch",
     "afetch_one",

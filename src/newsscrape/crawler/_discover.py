@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator
 from typing import Final
 
+from .._threads import Threads
 from ..config import DiscoverConfig
 from ..discovery import MAX_BYTES, Discovery, Found, Note, Outcome, Want
 from ..errors import FetchError
@@ -34,7 +35,6 @@ from ..fetcher.robots import RobotsCache, RobotsRules
 from ._hosts import Host, hold_off, wait_turn
 from ._policy import is_retryable, request_interval, retry_wait
 from ._sync import iterate_sync
-from ._threads import Threads
 from ._urls import check_url, origin
 from ._validators import SourceStore
 
@@ -193,7 +193,9 @@ class Discoverer:
         # Reading a source is CPU work (a sitemap of the protocol's 50,000 URLs takes seconds): off
         # the event loop, which goes on with other sites' downloads and, under crawl --site, the crawl's.
         outcome = await _read_off_loop(plan, want, page)
-        if store is not None and want.kind in ("sitemap", "feed") and outcome.parsed:
+        # A source some of whose URLs robots.txt refused has no validator: those URLs have no record,
+        # and a 304 next time would hide them even once robots.txt allows them (_validators).
+        if store is not None and want.kind in ("sitemap", "feed") and outcome.parsed and not outcome.refused:
             source = store.fresh(
                 want.url, etag=header(page, "etag"), last_modified=header(page, "last-modified")
             )

@@ -44,6 +44,10 @@ class CrawlJobError(ValueError):
     """The job cannot start as asked (output exists without --resume, --resume without a file ...)."""
 
 
+class OutputInUse(CrawlJobError):
+    """Another newsscrape process holds the output (``_resume.OutputLock``): nothing was asked wrong."""
+
+
 def run_crawl_job(
     source: str | os.PathLike[str],
     output: str | os.PathLike[str] | None,
@@ -284,14 +288,14 @@ def lock_output(output: str | os.PathLike[str] | None) -> Iterator[OutputLock]:
     try:
         lock = OutputLock(output)
     except OutputBusy as exc:
-        raise CrawlJobError(str(exc)) from exc
+        raise OutputInUse(str(exc)) from exc
     except OSError as exc:
         raise CrawlJobError(f"cannot open {output}: {exc.strerror or exc}") from exc
     with lock:
         try:
             yield lock
         except OutputBusy as exc:  # a rename by --retry-failed, and another job locked the new file first
-            raise CrawlJobError(str(exc)) from exc
+            raise OutputInUse(str(exc)) from exc
 
 
 def _check_resumable(output_format: OutputFormat, *, resume: bool) -> None:

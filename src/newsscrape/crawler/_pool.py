@@ -5,7 +5,9 @@ worker forever. So each worker here is a plain ``multiprocessing`` process with 
 parent waits for the answer with a deadline (``extract_timeout``), and on expiry kills that
 process and starts a fresh one. A worker found dead before it was handed a page (killed while
 idle: the out-of-memory killer, an operator) is replaced and the page goes to the fresh one; a
-page its worker dies on is recorded (``internal``), never tried again.
+page its worker dies on is recorded (``worker_died``) and not tried again in this crawl: a page
+that kills every worker it meets costs one worker per run, never a loop. ``--retry-failed`` does
+it again (the out-of-memory killer is no verdict on the page).
 
 Feeding. Each worker has a thread of its own in the parent (a *slot*) that starts it, then takes
 pages from one shared queue and keeps the worker fed without the event loop in between: it
@@ -57,11 +59,13 @@ import ast
 import asyncio
 import contextlib
 import multiprocessing
+import signal
 import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from multiprocessing import resource_tracker
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any, Final
@@ -165,6 +169,32 @@ def _tests_main(test: ast.expr) -> bool:
     )
 
 
+@contextlib.contextmanager
+def _stop_signals_kept_from_children() -> Iterator[None]:
+    """Block SIGINT and SIGTERM in this thread while it starts a process: the process (a spawned
+    worker, the forkserver, and the workers the forkserver forks) inherits the mask.
+
+    Ctrl-C (and a service manager's stop) reach the whole process group. A worker ignores them once
+    ``worker_main`` runs, and the forkserver once its preload is done; before that, while either
+    imports the extractor (a second or more), the signal ended it with a KeyboardInterrupt traceback
+    on the crawl's stderr (and a forkserver gone so made the crawl extract in its own process). The
+    parent decides when its workers stop (it kills them), so they need neither signal. This is how
+    the stdlib starts its resource tracker, which it therefore starts first: its start unblocks both
+    signals in the calling thread, which would undo the block for the process started after it.
+    """
+    # Windows has no process groups to signal; a daemonic process (a multiprocessing.Pool worker)
+    # may start no children, and is not to start a resource tracker for nothing either.
+    if not hasattr(signal, "pthread_sigmask") or multiprocessing.current_process().daemon:
+        yield
+        return
+    resource_tracker.ensure_running()
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 class _Worker:
     def __init__(
         self,
@@ -183,7 +213,7 @@ class _Worker:
             target=worker_main, args=(child, fn, config, warm), daemon=True, name="newsscrape-extract"
         )
         try:
-            with _main_hidden(not _defined_in_main(fn)):
+            with _main_hidden(not _defined_in_main(fn)), _stop_signals_kept_from_children():
                 self.process.start()
         except Exception as exc:  # no process may start here (out of processes, a bootstrapping child)
             self.conn.close()
@@ -199,6 +229,18 @@ class _Worker:
         if not ready:
             self.kill()
             raise _Unborn
+
+    def death(self) -> str:
+        """How the process that closed its pipe ended, for its page's record (a message, not a verdict)."""
+        self.process.join(1)  # the pipe closes as it dies: its exit status follows at once
+        code = self.process.exitcode
+        if code is None:
+            return "its pipe closed"
+        if code < 0:
+            name = signal.Signals(-code).name if -code in signal.valid_signals() else f"signal {-code}"
+            # SIGKILL is what the out-of-memory killer sends (or an operator)
+            return f"killed by {name}" + (" (out of memory?)" if -code == signal.SIGKILL else "")
+        return f"exit status {code}"
 
     def kill(self) -> None:
         """Kill the process and close its pipe, once (its slot and ``close()`` may both ask)."""
@@ -428,12 +470,14 @@ class ExtractPool:
             try:
                 answered = worker.conn.poll(max(0.0, since + self._timeout - time.monotonic()))
                 answer: Answer = worker.conn.recv() if answered else self._timed_out(url)
-            except (EOFError, OSError) as exc:
+            except (EOFError, OSError):
                 if self._ctx is None or self._closed:  # killed by the fall-back or close(), not by the page
                     continue
-                # It died on this page (a crash in a C library): recorded.
+                # It died on this page (the out-of-memory killer, a crash in a C library): recorded.
                 answered = False
-                answer = ExtractError(f"extraction worker died: {exc!r}", url=url, reason="internal")
+                answer = ExtractError(
+                    f"extraction worker died: {worker.death()}", url=url, reason="worker_died"
+                )
             sent.popleft()
             head.settle(answer)
             since = time.monotonic()
@@ -506,7 +550,7 @@ class ExtractPool:
         if task.gone >= 2:
             task.settle(
                 ExtractError(
-                    "extraction workers die before taking a page", url=task.job[1], reason="internal"
+                    "extraction workers die before taking a page", url=task.job[1], reason="worker_died"
                 )
             )
         else:

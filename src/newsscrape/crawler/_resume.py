@@ -24,17 +24,21 @@ record is their outcome.
 
 ``--retry-failed`` (with ``--resume``) keeps the same single store. Before the crawl starts,
 :func:`drop_retryable` rewrites the output without the error records of a retryable kind
-(:data:`RETRY_KINDS`: an outage, a timeout, 429 or 5xx) whose URL is in this run's input; those
+(:data:`RETRY_KINDS`: an outage, a timeout, 429 or 5xx; :data:`RETRY_REASONS`: an extraction whose
+worker process died, as the out-of-memory killer kills it) whose URL is in this run's input; those
 URLs then have no record, so the crawl does them again, and their new outcome is appended like any
 other. The rewrite is atomic: a temporary file beside the output, fsynced, renamed over it, and
-the directory fsynced. So at any instant, a kill -9 included, the output is either the old file
-(the next ``--retry-failed`` drops the same lines again) or the new one plus whole appended lines:
+the directory fsynced. (A line of records glued together, ``cat`` of a file that lacked its last
+newline, comes out as one line per record kept: ``exporter.parse_line``.) So at any instant, a
+kill -9 included, the output is either the old file (the next ``--retry-failed`` drops the same
+lines again) or the new one plus whole appended lines:
 
 * **exactly one record per URL**: a dropped URL has no record until its new one is appended; the
   rename never exposes a half-copied file; lines appended during the retry run follow the usual
   argument above.
 * **nothing lost**: only records of URLs listed in this run's input are dropped, so each will be
-  redone; records of other URLs, and lines that are not records, are copied byte for byte.
+  redone; records of other URLs, and lines that are not records, are copied byte for byte (but
+  for glued records, each given a line of its own).
 
 The cost is one more sequential read and write of the output at start.
 
@@ -47,7 +51,6 @@ The cost is one more sequential read and write of the output at start.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import stat
 import sys
@@ -55,7 +58,7 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 from .._files import is_regular_file, names_open_file
-from ..exporter import read_records, repair_tail
+from ..exporter import encode_line, parse_line, read_records, repair_tail
 from ._policy import RETRYABLE_STATUSES
 from ._urls import UrlSet, url_key
 
@@ -66,6 +69,11 @@ if sys.platform != "win32":
 # connection. (http_status counts when its status is 429 or a retryable 5xx.) Not retried: a
 # refusal (robots, blocked, 4xx), a page that is not an article, a TLS setup, a newsscrape bug.
 RETRY_KINDS: Final = frozenset({"timeout", "connect", "dns", "protocol", "host_unreachable", "host_failed"})
+# Extraction that failed for a reason other than the page: its worker process died on it (the
+# out-of-memory killer, an operator). Done again once per --retry-failed run, never in a loop.
+RETRY_REASONS: Final = frozenset({"worker_died"})
+# How records written before "worker_died" existed (reason "internal") said the same thing.
+_WORKER_DIED_BEFORE: Final = ("extraction worker died", "extraction workers die before taking a page")
 
 
 def load_recorded(path: str | os.PathLike[str]) -> UrlSet:
@@ -102,6 +110,10 @@ def is_retryable_record(data: Any) -> bool:
     kind = error.get("kind")
     if kind == "http_status":
         return error.get("status") in RETRYABLE_STATUSES
+    if kind == "extract":
+        reason, message = error.get("reason"), error.get("message")
+        legacy = reason == "internal" and isinstance(message, str) and message.startswith(_WORKER_DIED_BEFORE)
+        return reason in RETRY_REASONS or legacy
     return kind in RETRY_KINDS
 
 
@@ -136,10 +148,15 @@ def drop_retryable(path: str | os.PathLike[str], listed: UrlSet) -> int:
     try:
         with open(path, "rb") as source, open(temp, "wb") as target:
             for raw in source:
-                if _drop(raw, listed):
+                values = parse_line(raw)
+                if len(values) > 1:  # records glued together (``cat`` of a file without its last newline)
+                    kept = [value for value in values if not _drop(value, listed)]
+                    dropped += len(values) - len(kept)
+                    target.write(b"".join(encode_line(value) for value in kept))  # a line each
+                elif values and _drop(values[0], listed):
                     dropped += 1
                 else:
-                    target.write(raw)
+                    target.write(raw)  # byte for byte, a line that is no record too
             target.flush()
             os.fsync(target.fileno())
     except BaseException:  # a full disk, Ctrl-C: the output is untouched; its half copy goes, not stays
@@ -154,11 +171,7 @@ def drop_retryable(path: str | os.PathLike[str], listed: UrlSet) -> int:
     return dropped
 
 
-def _drop(raw: bytes, listed: UrlSet) -> bool:
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return False  # not a record: kept as it is
+def _drop(data: Any, listed: UrlSet) -> bool:
     if not is_retryable_record(data) or not isinstance(data.get("url"), str):
         return False
     return url_key(data["url"]) in listed

@@ -19,7 +19,9 @@ ahead of the output. How this file keeps that:
   every validator is dropped and each source is read in full again: a lost 304 costs parsing,
   never a missed article.
 * **Tied to the filter.** Sources read under ``--since D`` listed only URLs from ``D`` on; their
-  validators are trusted by a later run only if its own ``--since`` is ``D`` or later.
+  validators are trusted by a later run only if its own ``--since`` is ``D`` or later. A source
+  that listed a URL robots.txt refused gets no validator at all: that URL has no record, and the
+  site may allow it by the next run (or the run may say ``--no-robots``).
 
 A sitemap index answering 304 does not say its sitemaps are unchanged (sites rarely update an
 index's ``lastmod``), so each index entry remembers the sitemaps it listed, and those are

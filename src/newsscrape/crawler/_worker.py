@@ -63,7 +63,7 @@ def worker_main(conn: Connection, fn: ExtractFn, config: ExtractConfig, warm: bo
     # Ctrl-C reaches the whole process group, and so does a service manager's SIGTERM (systemd's
     # stop, `kill -- -PGID`): the parent decides when workers stop (it lets the pages in flight
     # finish, then kills them). A worker ended by the signal would record the page it was on as
-    # "extraction worker died", an outcome --resume never redoes.
+    # "extraction worker died", an error only --retry-failed redoes.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     # A parent gone before this worker could say it started or answer (a crawl of a few URLs, done

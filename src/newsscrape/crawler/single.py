@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from .._threads import Threads
 from ..config import ExtractConfig, FetchConfig
 from ..errors import FetchError
 from ..extractor import extract
@@ -21,7 +22,6 @@ from ..fetcher import Page, afetch_page, async_client
 from ..fetcher.robots import RobotsCache
 from ..models import Article
 from ._sync import run_sync
-from ._threads import Threads
 from ._urls import check_url, origin
 
 # Extractions at once, in the whole process (every loop, ``fetch``'s private ones too). Two, so a

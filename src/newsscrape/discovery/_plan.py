@@ -63,6 +63,9 @@ class Outcome:
     found: list[Found] = field(default_factory=list)
     children: list[tuple[str, datetime | None]] = field(default_factory=list)
     parsed: bool = False  # the document was a usable sitemap or feed
+    # Article URLs it listed that robots.txt refused: under other rules (the site's robots.txt
+    # changed, --no-robots) a later run must read it again, not take a 304 as "all recorded".
+    refused: int = 0
 
 
 class Discovery:
@@ -281,6 +284,7 @@ class Discovery:
             return
         if not self._allowed(found.url):
             self.counts["robots"] += 1
+            out.refused += 1
             return
         if self._since is not None:
             date = found.newest or container

@@ -35,6 +35,7 @@ from ..models import ErrorRecord, Record
 _TAIL_BLOCK = 1 << 16  # bytes read per step when looking back for the last line
 # UTF-8 cannot encode a lone surrogate: Python strings can hold one (json.loads of "\\udfff" makes it).
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_DECODER = json.JSONDecoder()
 BATCH_BYTES = 1 << 18  # a batch is written once this much waits, whatever its age
 
 
@@ -227,7 +228,9 @@ class JsonlWriter:
 
 
 def repair_tail(path: str | os.PathLike[str]) -> int:
-    """Truncate a partial last line (no trailing newline, or not valid JSON); return the bytes removed.
+    """Truncate a partial last line (not a whole JSON object); return the bytes removed. A whole
+    record that only lacks its newline (a file another tool wrote, or cut just before the newline)
+    is kept and given one, so that the next line appended is not glued to it.
 
     >>> with open("out.jsonl", "w") as f:  # a crash cut the last record short
     ...     f.write('{"url": "http://x/"}\\n{"url": "http://y/", "ti')
@@ -242,20 +245,27 @@ def repair_tail(path: str | os.PathLike[str]) -> int:
         size = f.seek(0, os.SEEK_END)
         if size == 0:
             return 0
-        keep = _last_good_end(f, size)
+        keep, unterminated = _last_good_end(f, size)
         if keep < size:
             f.truncate(keep)
+        elif unterminated:
+            f.seek(size)
+            _write_all(f, b"\n")
         return size - keep
 
 
-def _last_good_end(f: IO[bytes], size: int) -> int:
-    """Offset just past the last complete, parseable line (``size`` > 0)."""
+def _last_good_end(f: IO[bytes], size: int) -> tuple[int, bool]:
+    """Offset just past the last whole record (``size`` > 0), and whether that record lacks its
+    newline. A cut can leave no prefix of a record that is itself a whole JSON object (the object's
+    braces would not close), so a last line that is one is a whole record."""
     f.seek(size - 1)
-    if f.read(1) != b"\n":  # cut mid-line: the partial line goes
-        return _line_start(f, size)
-    start = _line_start(f, size - 1)
+    terminated = f.read(1) == b"\n"
+    start = _line_start(f, size - 1 if terminated else size)
     f.seek(start)
-    return size if _valid(f.read(size - start)) else start
+    line = f.read(size - start)
+    if terminated:
+        return (size if _valid(line) else start), False
+    return (size, True) if _is_object(line) else (start, False)
 
 
 def _line_start(f: IO[bytes], end: int) -> int:
@@ -275,15 +285,62 @@ def _line_start(f: IO[bytes], end: int) -> int:
 
 
 def _valid(line: bytes) -> bool:
+    """Is ``line`` whole JSON: one value, or values glued together (``parse_line``)?"""
     try:
         json.loads(line)
     except ValueError:
-        return False
+        values, whole = _glued(line)
+        return whole and bool(values)
     return True
 
 
+def _is_object(line: bytes) -> bool:
+    """Is ``line`` whole records: a JSON object, or objects glued together (``parse_line``)?"""
+    try:
+        values = [json.loads(line)]
+    except ValueError:
+        values, whole = _glued(line)
+        if not whole:
+            return False
+    return bool(values) and all(isinstance(value, dict) for value in values)
+
+
+def parse_line(raw: bytes) -> list[Any]:
+    """The JSON values of one line: one, or several glued together (``cat a.jsonl b.jsonl`` where
+    ``a.jsonl`` lacked its final newline joins its last record and the first of ``b.jsonl``, and
+    ``jq`` reads both), or none (a line cut short, not JSON). A value that follows garbage is lost.
+
+    >>> parse_line(b'{"url": "http://x/"}{"url": "http://y/"}\\n')
+    [{'url': 'http://x/'}, {'url': 'http://y/'}]
+    """
+    try:
+        return [json.loads(raw)]
+    except ValueError:
+        return _glued(raw)[0]
+
+
+def _glued(raw: bytes) -> tuple[list[Any], bool]:
+    """The JSON values at the start of ``raw``, one after the other, and whether they are all of it."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return [], False
+    values: list[Any] = []
+    pos, end = 0, len(text.rstrip())
+    while pos < end:
+        try:
+            value, pos = _DECODER.raw_decode(text, pos)
+        except ValueError:
+            return values, False
+        values.append(value)
+        while pos < end and text[pos].isspace():
+            pos += 1
+    return values, True
+
+
 def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
-    """Yield the parsed records of a JSON Lines file, skipping a partial or corrupt line.
+    """Yield the parsed records of a JSON Lines file, skipping a partial or corrupt line; a line of
+    records glued together gives each of them (``parse_line``).
 
     >>> with JsonlWriter.open("out.jsonl") as out:
     ...     out.write(ErrorRecord(url="http://x/", kind="timeout", message="no data for 20s"))
@@ -296,10 +353,7 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     with open(path, "rb") as f:
         for raw in f:
             if raw.endswith(b"\n") and raw.strip():
-                try:
-                    yield json.loads(raw)
-                except ValueError:
-                    continue
+                yield from parse_line(raw)
 
 
 def _write_all(stream: IO[bytes], data: bytes) -> None:

@@ -113,7 +113,7 @@ def retry_after(header: str | None, *, now: float | None = None) -> float | None
     if not header:
         return None
     value = header.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # RFC 9110 delta-seconds: ASCII digits ("²".isdigit() too)
         return float(value)
     try:
         when = parsedate_to_datetime(value)

@@ -31,6 +31,7 @@ from typing import Final, Literal
 import httpx
 from protego import Protego
 
+from .._threads import Threads
 from ..config import FetchConfig
 from ..errors import FetchError, FetchKind
 from . import _address, _plan, _response
@@ -43,6 +44,9 @@ MAX_REDIRECTS: Final = 5  # RFC 9309 2.3.1.2: follow at least five
 PARSED_PER_BYTE: Final = 10
 ENTRY_OVERHEAD: Final = 2048
 DEFAULT_CACHE_BYTES: Final = 32 * 1024 * 1024
+# robots.txt files parsed at once, in the whole process: two, so that a small file is not queued
+# behind a huge one (the GIL runs one at a time anyway; more would only share it thinner).
+_PARSERS: Final = Threads(2, "newsscrape-robots")
 
 Verdict = Literal["rules", "allow_all", "unreachable"]
 
@@ -174,8 +178,9 @@ async def _fetch(
         # No connection, a broken reply and (defence in depth) anything else: not read, so unreachable.
         return RobotsRules(origin=origin, verdict="unreachable", reason=f"{type(exc).__name__}: {exc}")
     if 200 <= status < 300:
-        # Parsing a big file is CPU work: off the event loop.
-        parser = await asyncio.to_thread(Protego.parse, text)
+        # Parsing a big file is CPU work (a second for 512 KiB): off the event loop, and off its
+        # default executor too, where asyncio resolves host names (_addresses, the fetcher).
+        parser = await _PARSERS.run(Protego.parse, text)
         return RobotsRules(
             origin=origin, verdict="rules", reason=f"HTTP {status}", parser=parser, size=len(text)
         )

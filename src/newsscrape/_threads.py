@@ -1,5 +1,6 @@
-"""Threads of our own for CPU work that must not run on the event loop (extraction, reading a
-sitemap): the loop goes on reading other sockets, keeping their timeouts and deadlines, meanwhile.
+"""Threads of our own for CPU work that must not run on the event loop (reading a sitemap,
+parsing a robots.txt): the loop goes on reading other sockets, keeping their timeouts and
+deadlines, meanwhile. Below the fetcher and the crawler, which both use it.
 
 Not the loop's default executor: asyncio resolves host names there (``loop.getaddrinfo``, which
 the fetcher uses), so CPU work queued in it would hold up other requests' DNS lookups.
