@@ -74,7 +74,7 @@ def _expand(pattern: str) -> list[str]:
     ``dask.bag.read_text`` does); anything else as it is. Raises FileNotFoundError on no match."""
     if not any(char in pattern for char in "*?["):
         return [pattern]
-    if "://" in pattern:
+    if _is_url(pattern):
         fs, path = _fsspec().core.url_to_fs(pattern)
         names = sorted(fs.unstrip_protocol(found) for found in fs.glob(path))
     else:
@@ -170,7 +170,7 @@ def _read_partition(paths: Iterable[str], config: ExtractConfig) -> _Stream[Reco
 def _read_records(paths: Iterable[str], config: ExtractConfig) -> Iterator[Record]:
     for path in paths:
         stats = WarcStats()
-        pages = _read_url(path, stats) if "://" in path else read_inputs([path], stats=stats)
+        pages = _read_url(path, stats) if _is_url(path) else read_inputs([path], stats=stats)
         yield from extract_pages(pages, workers=0, config=config)
         # The CLI prints these notes on stderr; a worker's stderr is nobody's, so they become records.
         yield from (_unreadable(path, note) for note in stats.notes)
@@ -188,6 +188,11 @@ def _read_url(url: str, stats: WarcStats) -> Iterator[ArchivedPage | InputError]
         yield InputError(url=url, source=url, message=f"cannot read {url}: {exc}")
 
 
+def _is_url(name: str) -> bool:
+    """Is ``name`` an fsspec URL (``s3://bucket/f.warc.gz``, ``file:///data/f.warc``), not a path?"""
+    return "://" in name
+
+
 def _fsspec() -> Any:
     import fsspec  # type: ignore[import-untyped]
 
@@ -195,7 +200,7 @@ def _fsspec() -> Any:
 
 
 def _unreadable(path: str, note: str) -> ErrorRecord:
-    url = path if "://" in path else Path(path).resolve().as_uri()
+    url = path if _is_url(path) else Path(path).resolve().as_uri()
     return ErrorRecord(url=url, kind="extract", reason="unreadable", message=note, source=path)
 
 
