@@ -16,6 +16,7 @@ import newsscrape.dask as nd
 from faultserver import FaultServer, article_html, robots_disallow
 from newsscrape.archive import HttpExchange, WarcWriter
 from newsscrape.config import CrawlConfig
+from newsscrape.crawler import UrlSet
 from newsscrape.crawler.distributed import crawl_bag, partition_by_host
 from newsscrape.models import Article, ErrorRecord
 
@@ -182,6 +183,32 @@ def test_crawl_bag_on_worker_processes_keeps_each_host_polite(client: object) ->
             # robots.txt, then the pages one at a time, the delay apart
             assert all(b - a >= 0.15 for a, b in itertools.pairwise(times[1:])), server.paths()
         assert private.paths() == ["/robots.txt", "/page/open"]
+
+
+def test_crawl_bag_resumes_from_the_outputs_of_earlier_runs(client: object, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with FaultServer("127.0.0.2") as server:
+        urls = [server.url(f"/page/p{i}") for i in range(5)]
+        config = CrawlConfig(delay=0, jitter=0, retries=0)
+        # The script's first run: its resume_from matches nothing yet.
+        first = nd.crawl_bag(urls[:2], config=config, resume_from=str(out / "*.jsonl*"))
+        nd.write_jsonl(first, str(out / "run1-*.jsonl"))
+        second = nd.crawl_bag(urls[2:3], config=config)
+        nd.write_jsonl(second, str(out / "run2-*.jsonl.gz"), compression="gzip")
+        (out / "run3-0.jsonl").write_text(json.dumps({"url": urls[3], "title": "p3"})[:30])  # torn
+        before = len(server.requests)
+        bag = nd.crawl_bag(urls, config=config, resume_from=str(out / "*.jsonl*"))
+        records = bag.compute()  # type: ignore[no-untyped-call]
+        assert sorted(r.url for r in records) == urls[3:]
+        assert sorted(set(server.paths()[before:]) - {"/robots.txt"}) == ["/page/p3", "/page/p4"]
+    assert (out / "run3-0.jsonl").read_text() == ""  # cut back to its whole lines, as --resume does
+
+
+def test_a_url_with_a_record_is_left_out_of_the_partitions() -> None:
+    recorded = UrlSet()
+    recorded.add_recorded("HTTP://a.test/1#top")
+    urls = ["http://a.test/1", "http://a.test/2", "not a url"]
+    assert partition_by_host(urls, 1, recorded=recorded) == [["http://a.test/2", "not a url"]]
 
 
 def test_read_warc_expands_a_glob_as_dask_readers_do(tmp_path: Path) -> None:

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .archive import ArchivedPage, InputError, WarcStats, read_inputs, read_warc_stream
 from .config import CrawlConfig, ExtractConfig
-from .crawler import crawl_sync, extract_pages
+from .crawler import UrlSet, add_recorded, crawl_sync, extract_pages, load_recorded
 from .crawler.distributed import partition_by_host
-from .exporter import dumps
+from .exporter import dumps, parse_records
 from .models import ErrorRecord, Record
 
 if TYPE_CHECKING:
@@ -85,24 +85,39 @@ def _expand(pattern: str) -> list[str]:
 
 
 def crawl_bag(
-    urls: Iterable[str], *, config: CrawlConfig | None = None, npartitions: int = 16
+    urls: Iterable[str],
+    *,
+    config: CrawlConfig | None = None,
+    npartitions: int = 16,
+    resume_from: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
 ) -> dask.bag.Bag:
     """A bag of records (Article or ErrorRecord), one per distinct input URL, crawled on the workers.
 
         For example::
 
-            bag = crawl_bag(open("urls.txt"), npartitions=64)
-            write_jsonl(bag, "out/*.jsonl")
+            bag = crawl_bag(open("urls.txt"), npartitions=64, resume_from="out/*.jsonl")
+            write_jsonl(bag, f"out/{time.strftime('%Y%m%dT%H%M%S')}-*.jsonl")  # a new name each run
 
     URLs are partitioned by site (``crawler.distributed.partition_by_host``), so each host is
     crawled by one partition and its politeness holds across the cluster; each partition is a
     ``crawl_sync`` run extracting in-process (Dask's workers are the parallelism). The URL list is
     read on the client to group it by host (about 100 bytes a URL).
+
+    ``resume_from``: the JSON Lines outputs of earlier runs (paths, globs, fsspec URLs; ``.gz``
+    and the other compressions fsspec infers from the name). A URL with a record there is left
+    out, as ``newsscrape crawl --resume`` leaves it: the outputs are the state (``crawler._resume``).
+    They are read on the client when ``crawl_bag`` is called (16-32 bytes of memory a recorded URL);
+    a pattern that matches nothing is a first run. A local uncompressed file's torn last line (a
+    worker killed while writing it) is cut off, as ``--resume`` does, and its URL crawled again.
+    Error records are outcomes too: they are not retried. Write each run to new file names:
+    ``write_jsonl`` numbers its files from 0, so the same pattern would overwrite the records
+    this run skips.
     """
     import dask.bag as db
 
     cfg = dataclasses.replace(config or CrawlConfig(), workers=0)
-    parts = [p for p in partition_by_host(urls, npartitions) if p]
+    recorded = _recorded(resume_from) if resume_from is not None else None
+    parts = [p for p in partition_by_host(urls, npartitions, recorded=recorded) if p]
     bag = db.from_sequence(parts, npartitions=max(1, len(parts)))  # type: ignore[no-untyped-call]
     records: dask.bag.Bag = bag.map_partitions(_crawl_partition, cfg)
     return records
@@ -202,6 +217,40 @@ def _fsspec() -> Any:
 def _unreadable(path: str, note: str) -> ErrorRecord:
     url = path if _is_url(path) else Path(path).resolve().as_uri()
     return ErrorRecord(url=url, kind="extract", reason="unreadable", message=note, source=path)
+
+
+def _recorded(outputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> UrlSet:
+    """The URLs with a record in ``outputs`` (see ``crawl_bag``), read on the client."""
+    given = (
+        [os.fspath(outputs)] if isinstance(outputs, str | os.PathLike) else [os.fspath(o) for o in outputs]
+    )
+    recorded = UrlSet()
+    for pattern in given:
+        try:
+            names = _expand(pattern)
+        except FileNotFoundError:  # the first run of a resumable script: nothing written yet
+            continue
+        for name in names:
+            if _is_url(name) or _compression(name):
+                _add_streamed(name, recorded)
+            else:
+                load_recorded(name, into=recorded)  # a missing file has none
+    return recorded
+
+
+def _compression(name: str) -> str | None:
+    """The compression fsspec reads ``name`` with (``gzip`` for ``.gz``), from its suffix."""
+    compression: str | None = _fsspec().utils.infer_compression(name)
+    return compression
+
+
+def _add_streamed(name: str, recorded: UrlSet) -> None:
+    """A remote or compressed output's records, read as a stream and left as they are."""
+    try:
+        with _fsspec().open(name, "rb", compression="infer") as stream:
+            add_recorded(parse_records(stream), recorded)
+    except FileNotFoundError:
+        return
 
 
 def _crawl_partition(partition: Iterable[list[str]], config: CrawlConfig) -> _Stream[Record]:
