@@ -211,6 +211,37 @@ def test_a_url_with_a_record_is_left_out_of_the_partitions() -> None:
     assert partition_by_host(urls, 1, recorded=recorded) == [["http://a.test/2", "not a url"]]
 
 
+def test_to_dataframe_has_one_parquet_schema_whatever_a_partition_holds(
+    client: object, tmp_path: Path
+) -> None:
+    pytest.importorskip("pandas")
+    pq = pytest.importorskip("pyarrow.parquet")
+    good, _ = two_warcs(tmp_path)
+    denied = tmp_path / "denied.warc.gz"  # a partition of one error record: every article column null
+    denied.write_bytes(b'<?xml version="1.0"?><Error><Code>AccessDenied</Code></Error>\n')
+    df = nd.to_dataframe(nd.read_warc([good, denied]))
+    df.to_parquet(str(tmp_path / "pq"), write_index=False)
+    files = sorted((tmp_path / "pq").glob("*.parquet"))
+    schemas = [pq.read_schema(f).remove_metadata() for f in files]
+    assert len(files) == 2
+    assert schemas[0] == schemas[1]
+    types = {field.name: str(field.type) for field in schemas[0]}
+    assert types["published"] == "timestamp[us, tz=UTC]"
+    assert (types["authors"], types["word_count"], types["error_kind"]) == (
+        "list<element: string>",
+        "int64",
+        "string",
+    )
+    table = pq.read_table(str(tmp_path / "pq")).to_pylist()
+    assert [r["authors"] for r in table[:3]] == [["Ada Reporter"]] * 3
+    assert str(table[0]["published"]) == "2024-05-06 10:00:00+00:00"
+    assert (table[3]["error_kind"], table[3]["authors"], table[3]["url"]) == (
+        "extract",
+        None,
+        denied.as_uri(),
+    )
+
+
 def test_read_warc_expands_a_glob_as_dask_readers_do(tmp_path: Path) -> None:
     paths = two_warcs(tmp_path)
     bag = nd.read_warc(str(tmp_path / "w*.warc.gz"))

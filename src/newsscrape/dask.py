@@ -29,12 +29,14 @@ from .config import CrawlConfig, ExtractConfig
 from .crawler import UrlSet, add_recorded, crawl_sync, extract_pages, load_recorded
 from .crawler.distributed import partition_by_host
 from .exporter import dumps, parse_records
+from .exporter.columns import COLUMNS, row
 from .models import ErrorRecord, Record
 
 if TYPE_CHECKING:
     import dask.bag
+    import dask.dataframe
 
-__all__ = ["crawl_bag", "read_warc", "write_jsonl"]
+__all__ = ["crawl_bag", "read_warc", "to_dataframe", "write_jsonl"]
 
 T = TypeVar("T")
 
@@ -138,6 +140,57 @@ def write_jsonl(bag: dask.bag.Bag, pattern: str, **options: object) -> list[str]
     lines = bag.map(dumps).map_partitions(_ended_lines)  # type: ignore[no-untyped-call]
     written: list[str] = lines.to_textfiles(pattern, **options)
     return written
+
+
+def to_dataframe(bag: dask.bag.Bag) -> dask.dataframe.DataFrame:
+    """A bag of records as a Dask DataFrame, one row per record, with one Arrow type per column.
+
+    For example::
+
+        df = to_dataframe(read_warc("cc-news/*.warc.gz"))
+        df[df.error_kind.isna()].to_parquet("articles/")  # the articles, in Parquet
+
+    The columns are ``exporter.columns.COLUMNS``: an Article's fields, then ``error_kind``,
+    ``error_status``, ``error_reason``, ``error_message`` (null on an article's row). Their types
+    do not depend on what a partition holds, so every Parquet file of a dataset has one schema:
+    text ``string[pyarrow]``, lists of text ``list<string>``, ``published``/``modified``
+    ``timestamp[us, UTC]`` (instants: the page's own UTC offset is the JSON's, not kept here),
+    ``word_count``, ``error_status``, ``schema_version`` ``int64`` (nullable), ``sections`` its
+    JSON. Needs pandas and pyarrow (``pip install -e '.[dataframe]'``); a partition is held
+    whole as a pandas frame, as any DataFrame partition is.
+    """
+    try:
+        import dask.dataframe as dd
+    except ImportError as exc:  # dask's own message names dask[dataframe], not our extra
+        raise ImportError(
+            f"to_dataframe needs pandas and pyarrow: pip install -e '.[dataframe]' ({exc})"
+        ) from exc
+
+    frames = bag.map_partitions(_frame)  # type: ignore[no-untyped-call]
+    frame: dask.dataframe.DataFrame = dd.from_delayed(frames.to_delayed(), meta=_frame([]))
+    return frame
+
+
+def _frame(records: Iterable[Record]) -> Any:
+    """One partition's records as a pandas DataFrame of the Arrow types of ``_schema``."""
+    import pandas as pd
+    import pyarrow as pa
+
+    table = pa.Table.from_pylist([row(record) for record in records], schema=_schema())
+    return table.to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def _schema() -> Any:
+    import pyarrow as pa
+
+    types = {
+        "string": pa.string(),
+        "strings": pa.list_(pa.string()),
+        "instant": pa.timestamp("us", tz="UTC"),
+        "integer": pa.int64(),
+        "json": pa.string(),
+    }
+    return pa.schema([(name, types[kind]) for name, kind in COLUMNS])
 
 
 class _Stream(Iterator[T]):
