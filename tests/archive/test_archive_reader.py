@@ -201,3 +201,11 @@ def test_gzip_damaged_inside_a_record_is_a_note_not_printed_on_stderr(
     assert [p.url for p in pages] == ["https://example.com/a"]
     [note] = stats.notes
     assert note.startswith(f"{path}: record at byte {second} is damaged (gzip: Error -3 while decompressing")
+
+
+def test_text_that_warcio_reads_as_an_arc_record_is_a_note_not_silence(tmp_path: Path) -> None:
+    path = tmp_path / "notes.warc"  # saved under a WARC's name; its first line has five words
+    path.write_bytes(b"hello world this is not a warc\nsecond line\n")
+    stats = WarcStats()
+    assert list(read_warc_pages(path, stats=stats)) == []
+    assert stats.notes == [f"{path}: unreadable after byte 0 (not a record); the file ends there"]

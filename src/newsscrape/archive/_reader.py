@@ -178,6 +178,11 @@ def read_warc_stream(
             # Where this record starts (get_record_offset() would read the record to its end first).
             offset = iterator.offset
             headless = record.format == "warc" and not record.rec_headers.get_header("Content-Length")
+            if _not_a_record(record):
+                stats.notes.append(
+                    f"{name}: unreadable after byte {offset} (not a record); the file ends there"
+                )
+                return
             page = _page(record, f"{name}#{offset}", stats)
             if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside this record
                 stats.notes.append(_cut(name, offset, iterator))
@@ -201,6 +206,14 @@ def read_warc_stream(
         )
     finally:
         stats.misframed += iterator.err_count
+
+
+def _not_a_record(record: Any) -> bool:
+    """Lines of text that warcio took for an ARC record: its length field is no number (warcio reads
+    it as 0 and goes on). "hello world this is not a warc" is an ARC header line of five fields."""
+    field = "Content-Length" if record.format == "warc" else "length"
+    declared = record.rec_headers.get_header(field)
+    return declared is not None and not declared.strip().isdigit()
 
 
 def _cut(name: str, where: int, iterator: _QuietIterator) -> str:
