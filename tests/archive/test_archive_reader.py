@@ -209,3 +209,14 @@ def test_text_that_warcio_reads_as_an_arc_record_is_a_note_not_silence(tmp_path:
     stats = WarcStats()
     assert list(read_warc_pages(path, stats=stats)) == []
     assert stats.notes == [f"{path}: unreadable after byte 0 (not a record); the file ends there"]
+
+
+def test_a_warc_gzipped_whole_says_so_not_a_negative_byte(tmp_path: Path) -> None:
+    plain = WarcBuilder(tmp_path / "a.warc", gzip=False).response("https://example.com/a", page("a"))
+    data = plain.response("https://example.com/b", page("b")).save().read_bytes()
+    path = tmp_path / "a.warc.gz"
+    path.write_bytes(gzip.compress(data))  # `gzip a.warc`: one stream, not one member per record
+    stats = WarcStats()
+    assert [p.url for p in read_warc_pages(path, stats=stats)] == ["https://example.com/a"]
+    [note] = stats.notes
+    assert note.startswith(f"{path}: unreadable after its first record: gzipped as one stream")

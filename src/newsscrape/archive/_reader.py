@@ -201,11 +201,23 @@ def read_warc_stream(
     # before its first line); either way the file cannot be read further. iterator.offset is
     # where the record being read starts (the end of the last whole one).
     except (ArchiveLoadFailed, EOFError, zlib.error, AttributeError, ValueError) as exc:
-        stats.notes.append(
-            f"{name}: unreadable after byte {iterator.offset} ({type(exc).__name__}); the file ends there"
-        )
+        stats.notes.append(_unreadable(name, iterator.offset, exc))
     finally:
         stats.misframed += iterator.err_count
+
+
+# warcio's words for a WARC gzipped whole (``gzip f.warc``) instead of one gzip member per record:
+# it cannot tell where the second record starts, and its offset is then no place in the file.
+_WHOLE_GZIP: Final = "non-chunked gzip"
+
+
+def _unreadable(name: str, offset: int, exc: Exception) -> str:
+    if isinstance(exc, ArchiveLoadFailed) and _WHOLE_GZIP in str(exc):
+        return (
+            f"{name}: unreadable after its first record: gzipped as one stream, not one gzip member"
+            " per record (gunzip it, or run warcio recompress on it); the file ends there"
+        )
+    return f"{name}: unreadable after byte {offset} ({type(exc).__name__}); the file ends there"
 
 
 def _not_a_record(record: Any) -> bool:
