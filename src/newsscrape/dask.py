@@ -64,11 +64,15 @@ def read_warc(
     """
     import dask.bag as db
 
-    given = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else [os.fspath(p) for p in paths]
-    names = [name for pattern in given for name in _expand(pattern)]
+    names = [name for pattern in _given(paths) for name in _expand(pattern)]
     bag = db.from_sequence(names, npartitions=max(1, len(names)))  # type: ignore[no-untyped-call]
     records: dask.bag.Bag = bag.map_partitions(_read_partition, config or ExtractConfig())
     return records
+
+
+def _given(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[str]:
+    """One path, URL or pattern, or a sequence of them, as a list of str."""
+    return [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else [os.fspath(p) for p in paths]
 
 
 def _expand(pattern: str) -> list[str]:
@@ -274,11 +278,8 @@ def _unreadable(path: str, note: str) -> ErrorRecord:
 
 def _recorded(outputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> UrlSet:
     """The URLs with a record in ``outputs`` (see ``crawl_bag``), read on the client."""
-    given = (
-        [os.fspath(outputs)] if isinstance(outputs, str | os.PathLike) else [os.fspath(o) for o in outputs]
-    )
     recorded = UrlSet()
-    for pattern in given:
+    for pattern in _given(outputs):
         try:
             names = _expand(pattern)
         except FileNotFoundError:  # the first run of a resumable script: nothing written yet
