@@ -16,6 +16,7 @@ import newsscrape.dask as nd
 from faultserver import FaultServer, article_html, robots_disallow
 from newsscrape.archive import HttpExchange, WarcWriter
 from newsscrape.config import CrawlConfig
+from newsscrape.crawler import UrlSet
 from newsscrape.crawler.distributed import crawl_bag, partition_by_host
 from newsscrape.models import Article, ErrorRecord
 
@@ -182,6 +183,63 @@ def test_crawl_bag_on_worker_processes_keeps_each_host_polite(client: object) ->
             # robots.txt, then the pages one at a time, the delay apart
             assert all(b - a >= 0.15 for a, b in itertools.pairwise(times[1:])), server.paths()
         assert private.paths() == ["/robots.txt", "/page/open"]
+
+
+def test_crawl_bag_resumes_from_the_outputs_of_earlier_runs(client: object, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with FaultServer("127.0.0.2") as server:
+        urls = [server.url(f"/page/p{i}") for i in range(5)]
+        config = CrawlConfig(delay=0, jitter=0, retries=0)
+        # The script's first run: its resume_from matches nothing yet.
+        first = nd.crawl_bag(urls[:2], config=config, resume_from=str(out / "*.jsonl*"))
+        nd.write_jsonl(first, str(out / "run1-*.jsonl"))
+        second = nd.crawl_bag(urls[2:3], config=config)
+        nd.write_jsonl(second, str(out / "run2-*.jsonl.gz"), compression="gzip")
+        (out / "run3-0.jsonl").write_text(json.dumps({"url": urls[3], "title": "p3"})[:30])  # torn
+        before = len(server.requests)
+        bag = nd.crawl_bag(urls, config=config, resume_from=str(out / "*.jsonl*"))
+        records = bag.compute()  # type: ignore[no-untyped-call]
+        assert sorted(r.url for r in records) == urls[3:]
+        assert sorted(set(server.paths()[before:]) - {"/robots.txt"}) == ["/page/p3", "/page/p4"]
+    assert (out / "run3-0.jsonl").read_text() == ""  # cut back to its whole lines, as --resume does
+
+
+def test_a_url_with_a_record_is_left_out_of_the_partitions() -> None:
+    recorded = UrlSet()
+    recorded.add_recorded("HTTP://a.test/1#top")
+    urls = ["http://a.test/1", "http://a.test/2", "not a url"]
+    assert partition_by_host(urls, 1, recorded=recorded) == [["http://a.test/2", "not a url"]]
+
+
+def test_to_dataframe_has_one_parquet_schema_whatever_a_partition_holds(
+    client: object, tmp_path: Path
+) -> None:
+    pytest.importorskip("pandas")
+    pq = pytest.importorskip("pyarrow.parquet")
+    good, _ = two_warcs(tmp_path)
+    denied = tmp_path / "denied.warc.gz"  # a partition of one error record: every article column null
+    denied.write_bytes(b'<?xml version="1.0"?><Error><Code>AccessDenied</Code></Error>\n')
+    df = nd.to_dataframe(nd.read_warc([good, denied]))
+    df.to_parquet(str(tmp_path / "pq"), write_index=False)
+    files = sorted((tmp_path / "pq").glob("*.parquet"))
+    schemas = [pq.read_schema(f).remove_metadata() for f in files]
+    assert len(files) == 2
+    assert schemas[0] == schemas[1]
+    types = {field.name: str(field.type) for field in schemas[0]}
+    assert types["published"] == "timestamp[us, tz=UTC]"
+    assert (types["authors"], types["word_count"], types["error_kind"]) == (
+        "list<element: string>",
+        "int64",
+        "string",
+    )
+    table = pq.read_table(str(tmp_path / "pq")).to_pylist()
+    assert [r["authors"] for r in table[:3]] == [["Ada Reporter"]] * 3
+    assert str(table[0]["published"]) == "2024-05-06 10:00:00+00:00"
+    assert (table[3]["error_kind"], table[3]["authors"], table[3]["url"]) == (
+        "extract",
+        None,
+        denied.as_uri(),
+    )
 
 
 def test_read_warc_expands_a_glob_as_dask_readers_do(tmp_path: Path) -> None:

@@ -341,7 +341,7 @@ def extract_cmd(
 def _input_summary(stats: WarcStats) -> str | None:
     """The summary line of ``extract``: pages read, records skipped by kind, a cut file."""
     lines = [f"newsscrape: {note}" for note in stats.notes]
-    if stats.skipped or stats.notes:
+    if stats.skipped or stats.notes or stats.misframed:
         lines.append(f"newsscrape: read {stats.summary()}")
     return "\n".join(lines) or None
 

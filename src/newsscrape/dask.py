@@ -26,15 +26,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .archive import ArchivedPage, InputError, WarcStats, read_inputs, read_warc_stream
 from .config import CrawlConfig, ExtractConfig
-from .crawler import crawl_sync, extract_pages
+from .crawler import UrlSet, add_recorded, crawl_sync, extract_pages, load_recorded
 from .crawler.distributed import partition_by_host
-from .exporter import dumps
+from .exporter import dumps, parse_records
+from .exporter.columns import COLUMNS, row
 from .models import ErrorRecord, Record
 
 if TYPE_CHECKING:
     import dask.bag
+    import dask.dataframe
 
-__all__ = ["crawl_bag", "read_warc", "write_jsonl"]
+__all__ = ["crawl_bag", "read_warc", "to_dataframe", "write_jsonl"]
 
 T = TypeVar("T")
 
@@ -62,11 +64,15 @@ def read_warc(
     """
     import dask.bag as db
 
-    given = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else [os.fspath(p) for p in paths]
-    names = [name for pattern in given for name in _expand(pattern)]
+    names = [name for pattern in _given(paths) for name in _expand(pattern)]
     bag = db.from_sequence(names, npartitions=max(1, len(names)))  # type: ignore[no-untyped-call]
     records: dask.bag.Bag = bag.map_partitions(_read_partition, config or ExtractConfig())
     return records
+
+
+def _given(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[str]:
+    """One path, URL or pattern, or a sequence of them, as a list of str."""
+    return [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else [os.fspath(p) for p in paths]
 
 
 def _expand(pattern: str) -> list[str]:
@@ -74,7 +80,7 @@ def _expand(pattern: str) -> list[str]:
     ``dask.bag.read_text`` does); anything else as it is. Raises FileNotFoundError on no match."""
     if not any(char in pattern for char in "*?["):
         return [pattern]
-    if "://" in pattern:
+    if _is_url(pattern):
         fs, path = _fsspec().core.url_to_fs(pattern)
         names = sorted(fs.unstrip_protocol(found) for found in fs.glob(path))
     else:
@@ -85,24 +91,39 @@ def _expand(pattern: str) -> list[str]:
 
 
 def crawl_bag(
-    urls: Iterable[str], *, config: CrawlConfig | None = None, npartitions: int = 16
+    urls: Iterable[str],
+    *,
+    config: CrawlConfig | None = None,
+    npartitions: int = 16,
+    resume_from: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
 ) -> dask.bag.Bag:
     """A bag of records (Article or ErrorRecord), one per distinct input URL, crawled on the workers.
 
         For example::
 
-            bag = crawl_bag(open("urls.txt"), npartitions=64)
-            write_jsonl(bag, "out/*.jsonl")
+            bag = crawl_bag(open("urls.txt"), npartitions=64, resume_from="out/*.jsonl")
+            write_jsonl(bag, f"out/{time.strftime('%Y%m%dT%H%M%S')}-*.jsonl")  # a new name each run
 
     URLs are partitioned by site (``crawler.distributed.partition_by_host``), so each host is
     crawled by one partition and its politeness holds across the cluster; each partition is a
     ``crawl_sync`` run extracting in-process (Dask's workers are the parallelism). The URL list is
     read on the client to group it by host (about 100 bytes a URL).
+
+    ``resume_from``: the JSON Lines outputs of earlier runs (paths, globs, fsspec URLs; ``.gz``
+    and the other compressions fsspec infers from the name). A URL with a record there is left
+    out, as ``newsscrape crawl --resume`` leaves it: the outputs are the state (``crawler._resume``).
+    They are read on the client when ``crawl_bag`` is called (16-32 bytes of memory a recorded URL);
+    a pattern that matches nothing is a first run. A local uncompressed file's torn last line (a
+    worker killed while writing it) is cut off, as ``--resume`` does, and its URL crawled again.
+    Error records are outcomes too: they are not retried. Write each run to new file names:
+    ``write_jsonl`` numbers its files from 0, so the same pattern would overwrite the records
+    this run skips.
     """
     import dask.bag as db
 
     cfg = dataclasses.replace(config or CrawlConfig(), workers=0)
-    parts = [p for p in partition_by_host(urls, npartitions) if p]
+    recorded = _recorded(resume_from) if resume_from is not None else None
+    parts = [p for p in partition_by_host(urls, npartitions, recorded=recorded) if p]
     bag = db.from_sequence(parts, npartitions=max(1, len(parts)))  # type: ignore[no-untyped-call]
     records: dask.bag.Bag = bag.map_partitions(_crawl_partition, cfg)
     return records
@@ -123,6 +144,57 @@ def write_jsonl(bag: dask.bag.Bag, pattern: str, **options: object) -> list[str]
     lines = bag.map(dumps).map_partitions(_ended_lines)  # type: ignore[no-untyped-call]
     written: list[str] = lines.to_textfiles(pattern, **options)
     return written
+
+
+def to_dataframe(bag: dask.bag.Bag) -> dask.dataframe.DataFrame:
+    """A bag of records as a Dask DataFrame, one row per record, with one Arrow type per column.
+
+    For example::
+
+        df = to_dataframe(read_warc("cc-news/*.warc.gz"))
+        df[df.error_kind.isna()].to_parquet("articles/")  # the articles, in Parquet
+
+    The columns are ``exporter.columns.COLUMNS``: an Article's fields, then ``error_kind``,
+    ``error_status``, ``error_reason``, ``error_message`` (null on an article's row). Their types
+    do not depend on what a partition holds, so every Parquet file of a dataset has one schema:
+    text ``string[pyarrow]``, lists of text ``list<string>``, ``published``/``modified``
+    ``timestamp[us, UTC]`` (instants: the page's own UTC offset is the JSON's, not kept here),
+    ``word_count``, ``error_status``, ``schema_version`` ``int64`` (nullable), ``sections`` its
+    JSON. Needs pandas and pyarrow (``pip install -e '.[dataframe]'``); a partition is held
+    whole as a pandas frame, as any DataFrame partition is.
+    """
+    try:
+        import dask.dataframe as dd
+    except ImportError as exc:  # dask's own message names dask[dataframe], not our extra
+        raise ImportError(
+            f"to_dataframe needs pandas and pyarrow: pip install -e '.[dataframe]' ({exc})"
+        ) from exc
+
+    frames = bag.map_partitions(_frame)  # type: ignore[no-untyped-call]
+    frame: dask.dataframe.DataFrame = dd.from_delayed(frames.to_delayed(), meta=_frame([]))
+    return frame
+
+
+def _frame(records: Iterable[Record]) -> Any:
+    """One partition's records as a pandas DataFrame of the Arrow types of ``_schema``."""
+    import pandas as pd
+    import pyarrow as pa
+
+    table = pa.Table.from_pylist([row(record) for record in records], schema=_schema())
+    return table.to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def _schema() -> Any:
+    import pyarrow as pa
+
+    types = {
+        "string": pa.string(),
+        "strings": pa.list_(pa.string()),
+        "instant": pa.timestamp("us", tz="UTC"),
+        "integer": pa.int64(),
+        "json": pa.string(),
+    }
+    return pa.schema([(name, types[kind]) for name, kind in COLUMNS])
 
 
 class _Stream(Iterator[T]):
@@ -170,7 +242,7 @@ def _read_partition(paths: Iterable[str], config: ExtractConfig) -> _Stream[Reco
 def _read_records(paths: Iterable[str], config: ExtractConfig) -> Iterator[Record]:
     for path in paths:
         stats = WarcStats()
-        pages = _read_url(path, stats) if "://" in path else read_inputs([path], stats=stats)
+        pages = _read_url(path, stats) if _is_url(path) else read_inputs([path], stats=stats)
         yield from extract_pages(pages, workers=0, config=config)
         # The CLI prints these notes on stderr; a worker's stderr is nobody's, so they become records.
         yield from (_unreadable(path, note) for note in stats.notes)
@@ -188,6 +260,11 @@ def _read_url(url: str, stats: WarcStats) -> Iterator[ArchivedPage | InputError]
         yield InputError(url=url, source=url, message=f"cannot read {url}: {exc}")
 
 
+def _is_url(name: str) -> bool:
+    """Is ``name`` an fsspec URL (``s3://bucket/f.warc.gz``, ``file:///data/f.warc``), not a path?"""
+    return "://" in name
+
+
 def _fsspec() -> Any:
     import fsspec  # type: ignore[import-untyped]
 
@@ -195,8 +272,39 @@ def _fsspec() -> Any:
 
 
 def _unreadable(path: str, note: str) -> ErrorRecord:
-    url = path if "://" in path else Path(path).resolve().as_uri()
+    url = path if _is_url(path) else Path(path).resolve().as_uri()
     return ErrorRecord(url=url, kind="extract", reason="unreadable", message=note, source=path)
+
+
+def _recorded(outputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> UrlSet:
+    """The URLs with a record in ``outputs`` (see ``crawl_bag``), read on the client."""
+    recorded = UrlSet()
+    for pattern in _given(outputs):
+        try:
+            names = _expand(pattern)
+        except FileNotFoundError:  # the first run of a resumable script: nothing written yet
+            continue
+        for name in names:
+            if _is_url(name) or _compression(name):
+                _add_streamed(name, recorded)
+            else:
+                load_recorded(name, into=recorded)  # a missing file has none
+    return recorded
+
+
+def _compression(name: str) -> str | None:
+    """The compression fsspec reads ``name`` with (``gzip`` for ``.gz``), from its suffix."""
+    compression: str | None = _fsspec().utils.infer_compression(name)
+    return compression
+
+
+def _add_streamed(name: str, recorded: UrlSet) -> None:
+    """A remote or compressed output's records, read as a stream and left as they are."""
+    try:
+        with _fsspec().open(name, "rb", compression="infer") as stream:
+            add_recorded(parse_records(stream), recorded)
+    except FileNotFoundError:
+        return
 
 
 def _crawl_partition(partition: Iterable[list[str]], config: CrawlConfig) -> _Stream[Record]:

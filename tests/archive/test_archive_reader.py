@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import zlib
 from pathlib import Path
 
@@ -163,3 +164,59 @@ def test_extract_reads_a_noisy_cut_warc_and_says_what_it_skipped(tmp_path: Path)
     assert all(r["source"].startswith(f"{path}#") for r in records)
     assert "cut short; the file ends there" in result.stderr
     assert "skipped 1 metadata, 1 not_200, 1 not_html, 1 request, 1 revisit, 1 warcinfo" in result.stderr
+
+
+def test_a_wrong_content_length_is_counted_not_printed_on_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # warcio writes a three-line warning to sys.stderr for it: on a Dask worker, nobody's terminal.
+    whole = WarcBuilder(tmp_path / "a.warc", gzip=False).response("https://example.com/a", page("a"))
+    path = whole.response("https://example.com/b", page("b")).save()
+    data = path.read_bytes()
+    length = data.index(b"Content-Length: ") + len(b"Content-Length: ")
+    end = data.index(b"\r\n", length)
+    path.write_bytes(data[:length] + str(int(data[length:end]) - 5).encode() + data[end:])
+    stats = WarcStats()
+    pages = list(read_warc_pages(path, stats=stats))
+    assert [p.url for p in pages] == ["https://example.com/a", "https://example.com/b"]
+    assert capfd.readouterr().err == ""
+    assert stats.misframed == 1
+    assert "1 records not ended by a blank line" in stats.summary()
+
+
+def test_gzip_damaged_inside_a_record_is_a_note_not_printed_on_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # warcio prints the zlib error when a member fails after its first 16 KB, and reads on.
+    noise = random.Random(7).randbytes(30_000).hex().encode()  # does not compress: a 60 KB member
+    builder = WarcBuilder(tmp_path / "a.warc.gz").response("https://example.com/a", page("a"))
+    second = builder.offset()
+    path = builder.response("https://example.com/b", b"<html><p>" + noise + b"</p></html>").save()
+    data = bytearray(path.read_bytes())
+    data[second + 20_000 : second + 20_050] = bytes(50)
+    path.write_bytes(data)
+    stats = WarcStats()
+    pages = list(read_warc_pages(path, stats=stats))
+    assert capfd.readouterr().err == ""
+    assert [p.url for p in pages] == ["https://example.com/a"]
+    [note] = stats.notes
+    assert note.startswith(f"{path}: record at byte {second} is damaged (gzip: Error -3 while decompressing")
+
+
+def test_text_that_warcio_reads_as_an_arc_record_is_a_note_not_silence(tmp_path: Path) -> None:
+    path = tmp_path / "notes.warc"  # saved under a WARC's name; its first line has five words
+    path.write_bytes(b"hello world this is not a warc\nsecond line\n")
+    stats = WarcStats()
+    assert list(read_warc_pages(path, stats=stats)) == []
+    assert stats.notes == [f"{path}: unreadable after byte 0 (not a record); the file ends there"]
+
+
+def test_a_warc_gzipped_whole_says_so_not_a_negative_byte(tmp_path: Path) -> None:
+    plain = WarcBuilder(tmp_path / "a.warc", gzip=False).response("https://example.com/a", page("a"))
+    data = plain.response("https://example.com/b", page("b")).save().read_bytes()
+    path = tmp_path / "a.warc.gz"
+    path.write_bytes(gzip.compress(data))  # `gzip a.warc`: one stream, not one member per record
+    stats = WarcStats()
+    assert [p.url for p in read_warc_pages(path, stats=stats)] == ["https://example.com/a"]
+    [note] = stats.notes
+    assert note.startswith(f"{path}: unreadable after its first record: gzipped as one stream")

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the names as mypy and IDEs see them; at run time ``__getatt
     from ._job import EXIT_PIPE_CLOSED, CrawlJobError, OutputInUse, lock_output, open_output, run_crawl_job
     from ._offline import extract_pages
     from ._pool import ExtractFn
-    from ._resume import load_recorded
+    from ._resume import add_recorded, load_recorded
     from ._sitejob import run_discover_job, run_site_job
     from ._urls import UrlSet, check_url, normalize_url, read_url_lines, url_key
     from .single import afetch, afetch_one, fetch
@@ -32,7 +32,7 @@ _LAZY: Final[dict[str, str]] = {
     ),
     "extract_pages": "._offline",
     "ExtractFn": "._pool",
-    "load_recorded": "._resume",
+    **dict.fromkeys(("add_recorded", "load_recorded"), "._resume"),
     **dict.fromkeys(("run_discover_job", "run_site_job"), "._sitejob"),
     **dict.fromkeys(("UrlSet", "check_url", "normalize_url", "read_url_lines", "url_key"), "._urls"),
     **dict.fromkeys(("afetch", "afetch_one", "fetch"), ".single"),
@@ -48,6 +48,7 @@ __all__ = [
     "ExtractFn",
     "OutputInUse",
     "UrlSet",
+    "add_recorded",
     "afetch",
     "afetch_one",
     "check_site",

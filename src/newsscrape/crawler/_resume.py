@@ -76,8 +76,9 @@ RETRY_REASONS: Final = frozenset({"worker_died"})
 _WORKER_DIED_BEFORE: Final = ("extraction worker died", "extraction workers die before taking a page")
 
 
-def load_recorded(path: str | os.PathLike[str]) -> UrlSet:
-    """The URLs that already have a record in ``path`` (a missing file has none); repairs its tail first.
+def load_recorded(path: str | os.PathLike[str], *, into: UrlSet | None = None) -> UrlSet:
+    """The URLs that already have a record in ``path`` (a missing file has none); repairs its tail
+    first. ``into``: a set to add them to (the outputs of several runs), returned.
 
     >>> from newsscrape.exporter import JsonlWriter
     >>> from newsscrape.models import Article, ErrorRecord
@@ -87,15 +88,25 @@ def load_recorded(path: str | os.PathLike[str]) -> UrlSet:
     >>> recorded = load_recorded("out.jsonl"); len(recorded)
     2
     """
-    recorded = UrlSet()
+    recorded = into if into is not None else UrlSet()
     if not os.path.isfile(path):  # missing, or a pipe (-o >(gzip > out.gz)): nothing recorded to read
         return recorded
     repair_tail(path)
-    for data in read_records(path):
+    add_recorded(read_records(path), recorded)
+    return recorded
+
+
+def add_recorded(records: Iterable[Any], recorded: UrlSet) -> None:
+    """Add the ``url`` of each parsed output line to ``recorded`` (a line without one is not a record).
+
+    >>> recorded = UrlSet(); add_recorded([{"url": "https://example.com/1"}, [1, 2]], recorded)
+    >>> len(recorded)
+    1
+    """
+    for data in records:
         url = data.get("url") if isinstance(data, dict) else None
         if isinstance(url, str):
             recorded.add_recorded(url)
-    return recorded
 
 
 def is_retryable_record(data: Any) -> bool:

@@ -15,15 +15,18 @@ import zlib
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from ._urls import InvalidUrl, many_urls, normalize_url, origin, url_of_line
+from ._urls import InvalidUrl, UrlSet, many_urls, normalize_url, origin, url_key, url_of_line
 
 
-def partition_by_host(urls: Iterable[str], npartitions: int) -> list[list[str]]:
+def partition_by_host(
+    urls: Iterable[str], npartitions: int, *, recorded: UrlSet | None = None
+) -> list[list[str]]:
     """Split URLs into ``npartitions`` lists so that all URLs of one site share a list: one host
     under every scheme and port, with and without ``www.`` (see ``_site``).
 
     Invalid lines go to the first list, where the crawl records them as errors. The order of
-    the input is kept inside each list.
+    the input is kept inside each list. A URL in ``recorded`` (it has a record in an earlier
+    run's output, as ``load_recorded`` reads it) is left out, as ``crawl --resume`` leaves it.
 
         >>> partition_by_host(["http://a.test/1", "http://c.test/2", "https://www.a.test/3"], 2)
         [['http://c.test/2'], ['http://a.test/1', 'https://www.a.test/3']]
@@ -36,7 +39,7 @@ def partition_by_host(urls: Iterable[str], npartitions: int) -> list[list[str]]:
             parts[0].append(line)
             continue
         url = url_of_line(line)
-        if url is None:
+        if url is None or (recorded is not None and url_key(url) in recorded):
             continue
         try:
             key = _site(normalize_url(url))

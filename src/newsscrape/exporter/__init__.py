@@ -1,6 +1,6 @@
 """Records out: Article / ErrorRecord -> JSON Lines, Markdown or text. Nothing else lives here."""
 
-from .jsonl import JsonlWriter, dumps, encode_line, parse_line, read_records, repair_tail
+from .jsonl import JsonlWriter, dumps, encode_line, parse_line, parse_records, read_records, repair_tail
 from .text import FORMATS, MarkdownWriter, OutputFormat, TextWriter, to_markdown, to_text, writer_for
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "dumps",
     "encode_line",
     "parse_line",
+    "parse_records",
     "read_records",
     "repair_tail",
     "to_markdown",

@@ -24,7 +24,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -351,9 +351,20 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     ['http://x/']
     """
     with open(path, "rb") as f:
-        for raw in f:
-            if raw.endswith(b"\n") and raw.strip():
-                yield from parse_line(raw)
+        yield from parse_records(f)
+
+
+def parse_records(lines: Iterable[bytes]) -> Iterator[Any]:
+    """``read_records`` of lines already open (a stream of a bucket, a gzip file): each whole line
+    parsed (records glued on one line each read, see :func:`parse_line`), a partial or corrupt one
+    skipped.
+
+    >>> list(parse_records([b'{"url": "http://x/"}\\n', b'{"url": "http://y/", "ti']))
+    [{'url': 'http://x/'}]
+    """
+    for raw in lines:
+        if raw.endswith(b"\n") and raw.strip():
+            yield from parse_line(raw)
 
 
 def _write_all(stream: IO[bytes], data: bytes) -> None:
