@@ -1003,13 +1003,15 @@ def _meta_values(metas: dict[str, list[str]], key: str) -> list[str]:
 
 def _labelled_metas(metas: dict[str, list[str]], key: str) -> list[str]:
     """``twitter:dataN`` values whose ``twitter:labelN`` says they name the author ("Written by"),
-    the pair Yoast, Ghost and other CMSs write for link previews; read in place of ``author``."""
+    the pair Yoast, Ghost and other CMSs write for link previews; read in place of ``author``.
+    A value without its label says nothing of what it holds ("11 minutes", a reading time whose
+    "Est. reading time" label a page left out)."""
     if key != "author":
         return []
     out: list[str] = []
     for n in range(1, MAX_LABELLED_METAS + 1):
-        label = next(iter(metas.get(f"twitter:label{n}", ())), "")
-        if BYLINE_PREFIXES.sub("", label.strip()) == "":
+        label = next(iter(metas.get(f"twitter:label{n}", ())), "").strip()
+        if label and BYLINE_PREFIXES.sub("", label) == "":
             out.extend(metas.get(f"twitter:data{n}", ()))
     return out
 
