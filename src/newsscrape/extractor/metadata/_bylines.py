@@ -195,6 +195,8 @@ AUTHOR_METAS = (
     "citation_author",
     "citation_authors",
     "dc.creator",
+    "dcterms.creator",  # Dublin Core as DCMI terms: Drupal's Metatag module writes it
+    "creator",  # Next.js's metadata API (``creator``) and other generators of the HTML head
 )
 SURNAME_FIRST_METAS = frozenset({"citation_author", "citation_authors"})
 # "Roy, Aniruddha": a surname, a comma and the given names, and nothing else.
