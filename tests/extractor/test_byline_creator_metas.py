@@ -42,3 +42,9 @@ def test_an_office_with_and_in_its_name_is_credited_whole(office: str) -> None:
 def test_an_office_in_an_author_meta_gives_no_second_author() -> None:
     head = '<meta name="author" content="Center for Drug Evaluation and Research">'
     assert "Research" not in newsscrape.extract(_page(head), url=URL).authors
+
+
+def test_a_creator_meta_beside_an_author_meta_adds_nobody() -> None:
+    # Next.js's metadata with both fields: the creator names the publisher, the author the writer
+    head = '<meta name="author" content="Acme Team"><meta name="creator" content="Acme Gardens">'
+    assert newsscrape.extract(_page(head), url=URL).authors == ("Acme Team",)
