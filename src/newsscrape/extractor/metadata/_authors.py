@@ -311,6 +311,7 @@ def split_byline(text: str) -> list[str]:
     names: list[str] = []
     after_name = False  # whether the part before was a full name
     in_role = False  # whether the part before was the job of the person named before it
+    unnamed = False  # whether the part before was read as a name and named nobody
     for sep, part in parts:
         letters = _credentials_only(part)
         if letters and after_name:
@@ -326,6 +327,11 @@ def split_byline(text: str) -> list[str]:
             continue
         in_role = False
         name = _person(part)
+        if unnamed and name is not None and _last_word_after_and(sep, name):
+            # The last word of a name that is no person's: "Center for Drug Evaluation and Research",
+            # "Office of Science and Technology" (an organisation), not a second author "Research".
+            name = None
+        unnamed = name is None
         after_name = name is not None and " " in bare(name)
         if name:
             names.append(name)
@@ -341,6 +347,11 @@ def _job(part: str, words: frozenset[str] = ROLE_WORDS | JOB_WORDS) -> bool:
     job title ("Staff Writer", "Founder and CEO", "Head Winemaker", "Lead Engineer", "VP")."""
     pieces = {piece for word in part.lower().split() for piece in word.strip(".,").split("-")}
     return not words.isdisjoint(pieces)
+
+
+def _last_word_after_and(sep: str, name: str) -> bool:
+    """Whether a name of one word follows "and" or "&" (", and" too)."""
+    return sep.lstrip(", ").casefold() in _AND_SEPARATORS and " " not in name
 
 
 def _co_author(sep: str, part: str) -> bool:

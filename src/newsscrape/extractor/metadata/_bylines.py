@@ -196,6 +196,10 @@ AUTHOR_METAS = (
     "citation_authors",
     "dc.creator",
 )
+# Metas read only when none of those names anyone: the creator of the page as Drupal's Metatag
+# (Dublin Core as DCMI terms) and Next.js's metadata API write it, which beside an author meta
+# often names the publisher ("Acme" beside "Acme Team").
+CREATOR_METAS = ("dcterms.creator", "creator")
 SURNAME_FIRST_METAS = frozenset({"citation_author", "citation_authors"})
 # "Roy, Aniruddha": a surname, a comma and the given names, and nothing else.
 _SURNAME_FIRST = re.compile(r"^\s*([^,\s][^,]*?)\s*,\s*([^,\s][^,]*?)\s*$")
@@ -281,12 +285,7 @@ def _author_rules(
 
     article = ld.article or {}
     people, organisations = author_names(article.get("author") or article.get("creator"), ld.by_id)
-    values = [
-        _SURNAME_FIRST.sub(r"\2 \1", v) if key in SURNAME_FIRST_METAS else v
-        for key in AUTHOR_METAS
-        for v in (*_meta_values(metas, key), *_labelled_metas(metas, key))
-        if "://" not in v and not v.startswith("www.")
-    ]
+    values = _author_meta_values(metas, AUTHOR_METAS) or _author_meta_values(metas, CREATOR_METAS)
     outlets = outlet_keys(site=site, host=host)
 
     def others(found: tuple[str, ...]) -> tuple[str, ...]:
@@ -983,6 +982,17 @@ def _data_layer_authors(tree: LexborHTMLParser) -> list[str]:
     return [name] if isinstance(name, str) else []
 
 
+def _author_meta_values(metas: dict[str, list[str]], keys: Iterable[str]) -> list[str]:
+    """What the author metas ``keys`` hold, in their order: a scholarly meta's "Roy, Aniruddha" as
+    "Aniruddha Roy", no addresses (a profile's URL in ``article:author``)."""
+    return [
+        _SURNAME_FIRST.sub(r"\2 \1", v) if key in SURNAME_FIRST_METAS else v
+        for key in keys
+        for v in (*_meta_values(metas, key), *_labelled_metas(metas, key))
+        if "://" not in v and not v.startswith("www.")
+    ]
+
+
 def _meta_values(metas: dict[str, list[str]], key: str) -> list[str]:
     """The names an author meta holds: its contents, or for ``parsely-page`` the "author" and
     "authors" of the JSON object it holds (``{"title": ..., "author": "Jane Doe", ...}``)."""
@@ -1003,13 +1013,15 @@ def _meta_values(metas: dict[str, list[str]], key: str) -> list[str]:
 
 def _labelled_metas(metas: dict[str, list[str]], key: str) -> list[str]:
     """``twitter:dataN`` values whose ``twitter:labelN`` says they name the author ("Written by"),
-    the pair Yoast, Ghost and other CMSs write for link previews; read in place of ``author``."""
+    the pair Yoast, Ghost and other CMSs write for link previews; read in place of ``author``.
+    A value without its label says nothing of what it holds ("11 minutes", a reading time whose
+    "Est. reading time" label a page left out)."""
     if key != "author":
         return []
     out: list[str] = []
     for n in range(1, MAX_LABELLED_METAS + 1):
-        label = next(iter(metas.get(f"twitter:label{n}", ())), "")
-        if BYLINE_PREFIXES.sub("", label.strip()) == "":
+        label = next(iter(metas.get(f"twitter:label{n}", ())), "").strip()
+        if label and BYLINE_PREFIXES.sub("", label) == "":
             out.extend(metas.get(f"twitter:data{n}", ()))
     return out
 
