@@ -1,4 +1,4 @@
-"""Fit the title chooser's two thresholds on WCXB half A; write them as data.
+"""Fit the title chooser's three thresholds on WCXB half A; write them as data.
 
 ``_title.MIN_OVERLAP`` is the share of words an ``h1`` must have in common with a meta title
 (og:title, JSON-LD headline, <title>: any of its forms, with or without the labels a cut takes off,
@@ -7,14 +7,17 @@ the h1, so it wins then. ``_title.MIN_COPY`` is the likeness of the
 two texts (difflib's ratio, letters and digits in order) from which such an h1 is the meta title
 copied with a slip ("and" for "&", a lost glyph), or its headline copied without the subtitle
 after a colon ("Index funds" for "Index Funds: How to Invest"): the meta title wins then (above 1:
-never). Each pair of a small grid is scored by WCXB's title metric (equal after folding case and
-punctuation, article pages with a true title) on half A; the best wins, on a tie the larger
-MIN_COPY (fewer overrides), then the larger MIN_OVERLAP (a stricter match).
+never). ``_title.LABEL_RATIO`` is how many times longer than a short part after a strong separator
+(" | ", " - ", ...) the rest of a meta title must be for that part to be a label cut off ("Headline |
+Opinion"), not the headline's own subtitle ("Plant-based diet - tips and tricks"). Each triple of a
+small grid is scored by WCXB's title metric (equal after folding case and punctuation, article
+pages with a true title) on half A; the best wins, on a tie the larger MIN_COPY (fewer overrides),
+then the larger MIN_OVERLAP (a stricter match), then the larger LABEL_RATIO (fewer cuts).
 Half B is printed for the record, never used to choose; aeb's unambiguous titles must stay right
 (checked by ``score.py aeb``).
 
 The title sources of each page are read once (as ``read_metadata`` reads them, with the site name
-and trail chosen before the title), then the chooser runs on them for every pair.
+and trail chosen before the title), then the chooser runs on them for every triple.
 
     python benchmarks/fit_title.py            # fit on half A, report half B, write the data file
     python benchmarks/fit_title.py --dry-run
@@ -49,6 +52,7 @@ DATA = ROOT / "src" / "newsscrape" / "extractor" / "data" / "title.json"
 # the headline, and an h2 sharing a word or two with the title would anchor the date finder.
 GRID = (0.3, 0.4, 0.5, 0.6, 0.7)
 COPY_GRID = (0.8, 0.85, 0.9, 0.92, 0.95, 2.0)  # 2.0: the meta title never overrides a resembling h1
+LABEL_GRID = (1.5, 2.0, 2.5, 3.0, 4.0)
 WORD = re.compile(r"\w+")
 
 
@@ -83,8 +87,8 @@ def sources(html: bytes, url: str) -> _title.TitleSources:
     return title_sources(page, meta)
 
 
-def accuracy(docs: list[tuple[_title.TitleSources, str]], low: float, high: float) -> float:
-    _title.MIN_OVERLAP, _title.MIN_COPY = low, high
+def accuracy(docs: list[tuple[_title.TitleSources, str]], low: float, high: float, ratio: float) -> float:
+    _title.MIN_OVERLAP, _title.MIN_COPY, _title.LABEL_RATIO = low, high, ratio
     return mean(fold(_title.choose_title(src)[0]) == fold(title) for src, title in docs)
 
 
@@ -140,14 +144,16 @@ def main() -> None:
                 " the h1 differs from every cut meta title and the truth is the h1)"
             )
         return
-    pairs = [(low, high) for low in GRID for high in COPY_GRID]
-    scores = {pair: accuracy(half_a, *pair) for pair in pairs}
-    best = max(pairs, key=lambda pair: (scores[pair], pair[1], pair[0]))
-    for pair in pairs:
-        mark = "  <- chosen" if pair == best else ""
+    triples = [(low, high, ratio) for low in GRID for high in COPY_GRID for ratio in LABEL_GRID]
+    scores = {triple: accuracy(half_a, *triple) for triple in triples}
+    best = max(triples, key=lambda t: (scores[t], t[1], t[0], t[2]))
+    # two slices through the best triple: the pairs at its ratio, the ratios at its pair
+    shown = [t for t in triples if t[2] == best[2]] + [t for t in triples if t[:2] == best[:2] and t != best]
+    for triple in shown:
+        mark = "  <- chosen" if triple == best else ""
         print(
-            f"min_overlap {pair[0]:.1f} min_copy {pair[1]:.2f}: half A {scores[pair]:.3f}"
-            f"  half B {accuracy(half_b, *pair):.3f}{mark}"
+            f"min_overlap {triple[0]:.1f} min_copy {triple[1]:.2f} label_ratio {triple[2]:.1f}:"
+            f" half A {scores[triple]:.3f}  half B {accuracy(half_b, *triple):.3f}{mark}"
         )
     if not args.dry_run:
         data = {
@@ -156,9 +162,11 @@ def main() -> None:
             "data": f"WCXB development split, half A ({len(half_a)} article pages with a title)",
             "grid": GRID,
             "copy_grid": COPY_GRID,
-            "half_a": {f"{low} {high}": round(score, 4) for (low, high), score in scores.items()},
+            "label_grid": LABEL_GRID,
+            "half_a": {" ".join(map(str, triple)): round(score, 4) for triple, score in scores.items()},
             "min_overlap": best[0],
             "min_copy": best[1],
+            "label_ratio": best[2],
         }
         DATA.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {DATA.relative_to(ROOT)}")

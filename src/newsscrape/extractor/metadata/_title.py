@@ -52,7 +52,7 @@ _GLUED = re.compile(
     r"(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])[-_|\uff5c\uff0d](?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])"
 )
 # Only STRONG_SEPARATORS are trusted to cut a site name we cannot recognise by name.
-# A part this short (words) beside a part at least 3x longer is a site or section label.
+# A part this short (words) beside a part at least LABEL_RATIO times longer is a site or section label.
 LABEL_MAX_WORDS = 4
 MIN_TITLE_CHARS = 5
 # A host label this long names the site inside a label ("UC Davis Children's Hospital", ucdavis.edu).
@@ -66,6 +66,10 @@ MIN_OVERLAP: float = _FITTED["min_overlap"]
 # Likeness (0..1, of the two texts as letters and digits) from which an h1 resembling a meta title
 # is that title copied with a slip ("and" for "&", a lost glyph): the meta title's wording wins.
 MIN_COPY: float = _FITTED["min_copy"]
+# How many times longer (characters) than a short part after a strong separator the rest of a meta
+# title must be for that part to be a label ("Headline | Opinion"), not the headline's own subtitle
+# ("Plant-based diet – tips and tricks"): fitted on WCXB half A by benchmarks/fit_title.py.
+LABEL_RATIO: float = _FITTED["label_ratio"]
 # What joins a headline and its subtitle in a meta title ("Index Funds: How to Invest"). Not " | " or
 # " - ": the part after those is as often a label as a subtitle (an h1 that is a part wins, step 3).
 SUBTITLE = ": "
@@ -400,7 +404,11 @@ def _is_site(part: str, src: TitleSources, *, sep: str, other: str, front: bool 
         phrase_key(part) == phrase_key(crumb) for crumb in src.breadcrumbs
     ):
         return True
-    return sep in STRONG_SEPARATORS and label_words(part) <= LABEL_MAX_WORDS and len(other) >= 3 * len(part)
+    return (
+        sep in STRONG_SEPARATORS
+        and label_words(part) <= LABEL_MAX_WORDS
+        and len(other) >= LABEL_RATIO * len(part)
+    )
 
 
 def same_story(heading: str, title: str) -> bool:
