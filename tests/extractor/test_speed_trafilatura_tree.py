@@ -72,3 +72,31 @@ def test_textless_elements_trafilatura_drops_are_gone_before_it_reads_and_the_te
     assert tree.find(".//video") is not None
     assert tree.find(".//h1").text_content() == "Opening hours and how to reach the library"
     assert tree.find(".//main/p").text_content() == " Print"
+
+
+XHTML = (
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+    '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html><body><p>Text</p></body></html>'
+)
+
+
+def test_the_repair_is_skipped_exactly_where_it_would_change_nothing() -> None:
+    from trafilatura.utils import repair_faulty_html
+
+    from newsscrape.extractor.content._content import _needs_repair
+
+    pages = [
+        PAGE,
+        PAGE.replace("\n", " "),  # a doctype on the only line: the repair adds a line feed
+        XHTML,  # a doctype with a slash: the repair drops it
+        PAGE.replace("<!DOCTYPE html>\n", ""),
+        '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"/>\n<body><p>x</p></body>',
+        PAGE.replace("Opening hours", "Opening\u00a0hours \u00e9t\u00e9 \U0001f600"),
+        *(PAGE.replace("nine", f"ni{char}ne") for char in ("\x00", "\x08", "\x0b", "\x0c", "\x0e", "\x1f")),
+        *(PAGE.replace("nine", f"ni{char}ne") for char in ("\ufffe", "\uffff", "\t", "\r", "\x7f", "\ufffd")),
+    ]
+    for page in pages:
+        beginning = page[:50].lower()
+        assert _needs_repair(page, beginning) == (repair_faulty_html(page, beginning) != page), page[:60]
+    needs = [_needs_repair(page, page[:50].lower()) for page in pages[:6]]
+    assert needs == [False, True, True, False, True, False]

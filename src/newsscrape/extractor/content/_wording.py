@@ -674,19 +674,22 @@ def line_kind(text: str) -> tuple[RemovalKind, str] | None:
 
 @lru_cache(maxsize=WORDING_CACHE)
 def _short_line_kind(text: str) -> tuple[RemovalKind, str] | None:
-    for kind, reason, rule in _CTA_RULES:
-        if rule.search(text):
-            return kind, reason
+    low = text.lower() if text.isascii() else None  # for every gated rule's words (``Gated``)
+    label = _first_rule(_CTA_TESTS, text, low)
+    if label is not None:
+        return label
     if len(text) > SHORT_LINE:  # a prompt may run to a few sentences, the rules below judge short lines
         return None
     if is_label(text):
         return "label", "label text"
-    for kind, reason, rule in _LINE_RULES:
-        if rule.search(text):
-            return kind, reason
-    fields = _FIELD_SEP.split(text.strip())
-    if len(fields) > 1 and any(_BYLINE_FIELD.match(field) for field in fields):
-        return "bio", BYLINE_FIELDS
+    label = _first_rule(_LINE_TESTS, text, low)
+    if label is not None:
+        return label
+    # (no separator character, no split: a field separator holds one)
+    if any(sep in text for sep in _FIELD_SEP_CHARS):
+        fields = _FIELD_SEP.split(text.strip())
+        if len(fields) > 1 and any(_BYLINE_FIELD.match(field) for field in fields):
+            return "bio", BYLINE_FIELDS
     if _DATE_ONLY.match(text):
         return "meta", "date only"
     if len(text) <= DATETIME_LINE and _YEAR.search(text) and _TIME.search(text):
@@ -695,6 +698,39 @@ def _short_line_kind(text: str) -> tuple[RemovalKind, str] | None:
         label = heading_kind(text)
         if label is not None:
             return label
+    return None
+
+
+# The line rules as ``_short_line_kind`` tries them: a gated rule's words apart from its pattern, so
+# that a line is lowered once for all of them (not once per rule, as ``Gated.search`` does).
+_RuleTest = tuple[RemovalKind, str, tuple[str, ...] | None, re.Pattern[str]]
+
+
+def _tests(rules: tuple[LineRule, ...]) -> tuple[_RuleTest, ...]:
+    return tuple(
+        (kind, reason, rule.words, rule.pattern) if isinstance(rule, Gated) else (kind, reason, None, rule)
+        for kind, reason, rule in rules
+    )
+
+
+_CTA_TESTS: Final = _tests(_CTA_RULES)
+_LINE_TESTS: Final = _tests(_LINE_RULES)
+# Every character of a ``_FIELD_SEP`` match: a line holding none of them is one field.
+_FIELD_SEP_CHARS: Final = "-|\u00b7\u22c5\u2022\u2013\u2014"
+
+
+def _first_rule(tests: tuple[_RuleTest, ...], text: str, low: str | None) -> tuple[RemovalKind, str] | None:
+    """The label of the first rule matching ``text`` (``low``: the text lowered, None for a text of
+    other characters than ASCII, which every gated rule searches), as ``rule.search`` in turn would."""
+    for kind, reason, words, pattern in tests:
+        if words is not None and low is not None:
+            for word in words:
+                if word in low:
+                    break
+            else:
+                continue  # no word of the gate: the pattern cannot match
+        if pattern.search(text):
+            return kind, reason
     return None
 
 
