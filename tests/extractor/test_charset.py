@@ -261,6 +261,28 @@ def test_xhtml_and_a_page_quoting_a_feed_stay_pages() -> None:
     assert "not the root" in decode_html(quoted)
 
 
+@pytest.mark.parametrize("tail", ["<html><body><p>Story</p></body></html>", "<!-- never closed <p>Story</p>"])
+def test_a_page_opening_with_many_comments_stays_a_page(tail: str) -> None:
+    # A comment ends at its first "-->": not stretched over markup to a root quoted further on ...
+    stretched = "<!-- banner --><p>Our feed:</p><!-- sample --><rss version='2.0'></rss>"
+    assert "Our feed:" in decode_html(stretched.encode())
+    # ... so a head of 40 banner comments is read once, not split every way (2 ** 39) in search of a root
+    banners = "<!-- ************************************** -->\n" * 40
+    assert "Story" in decode_html(f"<!DOCTYPE html>\n{banners}{tail}".encode())
+
+
+@pytest.mark.parametrize(
+    ("root", "kind"),
+    [('<rss version="2.0">', "feed"), ('<urlset xmlns="https://www.sitemaps.org/">', "sitemap")],
+)
+def test_comments_before_a_feed_or_sitemap_root_still_lead_to_it(root: str, kind: str) -> None:
+    comments = "<!-- generator: CMS -- cached > 12:00 -->\n<!---->\n" * 20
+    with pytest.raises(ExtractError) as info:
+        decode_html(f'<?xml version="1.0"?>\n{comments}<?xml-stylesheet href="a.xsl"?>{root}<url>'.encode())
+    assert info.value.reason == "not_html"
+    assert kind in str(info.value)
+
+
 @pytest.mark.parametrize(
     "data",
     [

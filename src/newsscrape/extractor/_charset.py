@@ -206,9 +206,13 @@ def refuse_documents(text: str, *, url: str | None) -> None:
 
 
 # The document element of a feed or a sitemap, after an XML declaration, processing instructions
-# (a feed's stylesheet), comments and a doctype.
+# (a feed's stylesheet), comments and a doctype. A comment ends at its first "-->" (the atomic
+# group), and the run of them is never given back (the possessive "*+": no item starts "<rss"):
+# with a plain lazy ".*?" each failed root let the engine stretch any comment to a later "-->",
+# a number of ways to split the run that doubles with each comment. A WordPress head of 18 banner
+# comments (WCXB 0596) took ~100 ms, half A 0.16 ms a page (now 0.003); no WCXB record changes.
 _XML_ROOT = re.compile(
-    r"\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!doctype[^>]*>\s*)*<(rss|feed|rdf:rdf|urlset|sitemapindex)[\s>/]",
+    r"\s*(?:<\?[^>]*\?>\s*|<!--(?>.*?-->)\s*|<!doctype[^>]*>\s*)*+<(rss|feed|rdf:rdf|urlset|sitemapindex)[\s>/]",
     re.IGNORECASE | re.DOTALL,
 )
 XML_HEAD_CHARS: Final = 4096  # where the document element of a feed or sitemap must start
