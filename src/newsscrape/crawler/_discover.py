@@ -178,7 +178,9 @@ class Discoverer:
 
     async def _read(self, plan: Discovery, want: Want) -> list[Found]:
         store = self._store
-        conditional = store.request_headers(want.url) if store and want.kind in ("sitemap", "feed") else {}
+        conditional: dict[str, str] = {}
+        if store is not None and want.kind in ("sitemap", "feed"):
+            conditional = store.request_headers(want.url, rules=plan.rules)
         try:
             page = await self._get(want, conditional)
         except FetchError as exc:
@@ -198,7 +200,10 @@ class Discoverer:
         # and a 304 next time would hide them even once robots.txt allows them (_validators).
         if store is not None and want.kind in ("sitemap", "feed") and outcome.parsed and not outcome.refused:
             source = store.fresh(
-                want.url, etag=header(page, "etag"), last_modified=header(page, "last-modified")
+                want.url,
+                etag=header(page, "etag"),
+                last_modified=header(page, "last-modified"),
+                rules=plan.rules,
             )
             source.children = [(u, m.isoformat() if m else None) for u, m in outcome.children]
         return outcome.found
