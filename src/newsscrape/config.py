@@ -131,7 +131,7 @@ class CrawlConfig:
     respect_robots: bool = True
     retries: int = 3  # retries after the first attempt, for connect/timeout/429/5xx
     backoff: float = 1.0  # first retry waits about this long, doubling each time
-    max_retry_after: float = 120.0  # a Retry-After beyond this is capped
+    max_retry_after: float = 120.0  # a Retry-After beyond this is not waited for: the host is given up
     host_failure_limit: int = 5  # consecutive failed URLs before a host's rest are recorded as errors
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # extraction processes
     extract_timeout: float = 30.0  # seconds before a runaway extraction worker is killed

@@ -18,6 +18,7 @@ from crawl_support import FAST, by_url, quick_extract, run_crawl
 from faultserver import FaultServer, Request, Response, _gzip_zeros, article_html, robots_disallow
 from newsscrape.config import FetchConfig
 from newsscrape.crawler import Crawler, crawl
+from newsscrape.crawler._resume import is_retryable_record
 from newsscrape.models import Article, ErrorRecord
 
 
@@ -271,6 +272,60 @@ def test_a_failing_host_has_its_remaining_urls_recorded_not_dropped(
     assert kinds == ["http_status"] * 3 + ["host_failed"] * 3
     assert len([p for p in bad.paths() if p.startswith("/status/")]) == 3
     assert isinstance(records[urls[-1]], Article)
+
+
+def too_busy(status: int, seconds: int) -> Callable[[Request], Response]:
+    """A route that always answers ``status`` with a Retry-After of ``seconds``."""
+
+    def handler(req: Request) -> Response:
+        return Response(
+            status=status, headers=[("Retry-After", str(seconds))], body=b"<p>come back later</p>"
+        )
+
+    return handler
+
+
+def test_a_retry_after_beyond_the_max_wait_gives_the_host_up_at_once(
+    fault_servers: Callable[[str], FaultServer],
+) -> None:
+    bad, good = fault_servers("127.0.0.2"), fault_servers("127.0.0.3")
+    bad.add_route("/busy", too_busy(429, 3600))
+    urls = [bad.url("/busy")] + [bad.url(f"/page/{i}") for i in range(3)] + [good.url("/page/fine")]
+    started = time.monotonic()
+    records = by_url(run_crawl(urls, retries=3, max_retry_after=120.0, extract_fn=quick_extract))
+    # Neither the hour asked nor the 120 s cap is slept (a generous bound: it takes well under 1 s).
+    assert time.monotonic() - started < 30
+    busy = records[urls[0]]
+    assert isinstance(busy, ErrorRecord)
+    assert (busy.kind, busy.status) == ("http_status", 429)
+    assert "retry-after 3600s exceeds max wait 120s" in busy.message
+    assert bad.paths().count("/busy") == 1  # not retried
+    rest = [records[u] for u in urls[1:4]]
+    assert [r.kind for r in rest if isinstance(r, ErrorRecord)] == ["host_failed"] * 3
+    assert all(
+        "retry-after 3600s exceeds max wait 120s" in r.message for r in rest if isinstance(r, ErrorRecord)
+    )
+    assert not [p for p in bad.paths() if p.startswith("/page/")]
+    assert isinstance(records[urls[-1]], Article)  # the other host goes on
+    # All of them are outages to --resume --retry-failed, which asks again in a later run.
+    assert all(is_retryable_record(records[u].to_dict()) for u in urls[:4])
+
+
+def test_a_retry_after_within_the_max_wait_still_pauses_and_retries(fault_server: FaultServer) -> None:
+    fault_server.add_route("/flaky", flaky(503, failures=1, retry_after=1))
+    records = run_crawl([fault_server.url("/flaky"), fault_server.url("/page/next")], max_retry_after=1.0)
+    assert all(isinstance(r, Article) for r in records)
+    assert fault_server.paths().count("/flaky") == 2
+
+
+def test_urls_waiting_their_turn_when_the_host_is_given_up_are_not_fetched(fault_server: FaultServer) -> None:
+    fault_server.add_route("/busy", too_busy(503, 3600))
+    urls = [fault_server.url("/busy"), fault_server.url("/page/a"), fault_server.url("/page/b")]
+    # per_host=2: /page/a waits out the 0.5 s window /busy opened, and is past the host's
+    # failed check by the time the 503 comes back.
+    records = by_url(run_crawl(urls, per_host=2, delay=0.5, extract_fn=quick_extract))
+    assert [getattr(records[u], "kind", "article") for u in urls[1:]] == ["host_failed"] * 2
+    assert not [p for p in fault_server.paths() if p.startswith("/page/")]
 
 
 def test_hostile_responses_become_error_records(fault_server: FaultServer) -> None:

@@ -7,7 +7,13 @@ import random
 import pytest
 
 from newsscrape.config import CrawlConfig
-from newsscrape.crawler._policy import is_host_failure, is_retryable, request_interval, retry_wait
+from newsscrape.crawler._policy import (
+    is_host_failure,
+    is_retryable,
+    request_interval,
+    retry_wait,
+    wait_refused,
+)
 from newsscrape.errors import FetchError
 
 
@@ -45,6 +51,14 @@ def test_retry_after_is_honoured_and_capped() -> None:
     rng = random.Random(1)
     assert retry_wait(1, error("http_status", 503, retry_after=3.0), config, rng) == 3.0
     assert retry_wait(1, error("http_status", 429, retry_after=3600.0), config, rng) == 10.0
+
+
+def test_only_a_retry_after_beyond_the_max_wait_is_refused() -> None:
+    config = CrawlConfig(max_retry_after=120.0)
+    assert wait_refused(error("http_status", 503, retry_after=120.0), config) is None
+    assert wait_refused(error("http_status", 503), config) is None
+    why = wait_refused(error("http_status", 429, retry_after=3600.0), config)
+    assert why == "retry-after 3600s exceeds max wait 120s"
 
 
 def test_backoff_doubles_with_jitter() -> None:

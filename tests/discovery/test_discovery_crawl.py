@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -214,3 +215,60 @@ def test_a_rerun_crawls_the_stories_robots_txt_refused_last_time_once_it_allows_
     robots[0] = f"User-agent: *\nDisallow:\n{sitemap}"
     assert crawl_site(fault_server, out, resume=True)[0] == 0
     assert sorted(recorded(out)) == sorted(site.urls())
+
+
+def test_a_sitemap_read_under_other_rules_is_read_again_not_taken_as_unchanged(
+    fault_servers: Callable[[str], FaultServer], tmp_path: Path
+) -> None:
+    # One sitemap on host A lists stories of A and of B. Read for site A, B's are offsite; a later
+    # run for site B is asked to the same file by B's robots.txt. Its 304 would say "unchanged",
+    # not "nothing for site B": the validator saved under A's scope must not be sent for B.
+    a, b = fault_servers("127.0.0.2"), fault_servers("127.0.0.3")
+    stories = {s: [s.url(f"/page/rain-returns-to-town-{i}") for i in range(3)] for s in (a, b)}
+    body = (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<url><loc>{u}</loc></url>" for u in stories[a] + stories[b])
+        + "</urlset>"
+    ).encode()
+
+    def sitemap(req: Request) -> Response:
+        if req.headers.get("if-none-match") == '"v1"':
+            return Response(status=304, content_type=None, headers=[("ETag", '"v1"')])
+        return Response(body=body, content_type="application/xml", headers=[("ETag", '"v1"')])
+
+    a.add_route("/shared.xml", sitemap)
+    for server in (a, b):
+        server.set_robots(f"User-agent: *\nDisallow:\nSitemap: {a.url('/shared.xml')}\n")
+    out = tmp_path / "out.jsonl"
+    config = fast(pages="never", guess_paths=False)
+
+    def crawl(server: FaultServer) -> None:
+        run_site_job(
+            [server.url("/")], out, config=config, resume=True, stderr=io.StringIO(), extract_fn=quick_extract
+        )
+
+    def sent_validator() -> bool:
+        (asked,) = [r for r in a.requests if r.path == "/shared.xml"]
+        return asked.header("If-None-Match") is not None
+
+    crawl(a)
+    assert sorted(recorded(out)) == sorted(stories[a])
+    a.clear_log()
+    crawl(b)
+    assert not sent_validator()
+    assert sorted(recorded(out)) == sorted(stories[a] + stories[b])
+    a.clear_log()
+    crawl(b)  # read under B's rules now: an unchanged file costs a 304 again
+    assert sent_validator()
+    assert len(recorded(out)) == 6
+
+
+def test_a_validator_answers_only_for_the_rules_it_was_saved_under(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"url": "https://example.com/news/1"}\n')
+    store = SourceStore()
+    store.fresh("https://example.com/sitemap.xml", etag='"v1"', last_modified=None, rules="r1")
+    store.save(out)
+    loaded = SourceStore.load(out)
+    assert loaded.request_headers("https://example.com/sitemap.xml", rules="r1") == {"If-None-Match": '"v1"'}
+    assert loaded.request_headers("https://example.com/sitemap.xml", rules="r2") == {}

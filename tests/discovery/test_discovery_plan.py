@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from newsscrape.config import DiscoverConfig
-from newsscrape.discovery import Discovery, Found, Want
+from newsscrape.discovery import Discovery, Found, Want, _classify
 
 SITE = "https://example.com/"
 SM = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
@@ -223,3 +223,12 @@ def test_since_keeps_an_undated_feed_item_only_if_the_feed_is_newer() -> None:
         plan, found, _ = run(docs, since=datetime(2024, 5, 1))
         assert [f.url for f in found] == ([SITE + "an-undated-story"] if kept else [])
         assert plan.counts["older"] == (0 if kept else 1)  # the feed's own date says it is older
+
+
+def test_the_rules_fingerprint_changes_with_the_classifiers_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A validator saved under a vocabulary that dropped /tag/ URLs must not answer for one that
+    # keeps them (crawler/_validators): the word list is part of the plan's rules.
+    before = Discovery(SITE).rules
+    assert Discovery(SITE).rules == before
+    monkeypatch.setattr(_classify, "VOCABULARY", _classify.VOCABULARY - {"tag"})
+    assert Discovery(SITE).rules != before

@@ -7,6 +7,7 @@ import gzip
 import io
 import itertools
 import json
+import time
 from collections.abc import Callable
 
 import pytest
@@ -125,6 +126,23 @@ def test_retry_after_is_honoured(fault_server: FaultServer) -> None:
     times = [r.time for r in fault_server.requests if r.path == "/sitemap_index.xml"]
     assert len(times) == 2
     assert times[1] - times[0] >= 0.95
+
+
+def test_a_retry_after_beyond_the_max_wait_fails_the_source_at_once(fault_server: FaultServer) -> None:
+    site = NewsSite(articles=5).mount(fault_server)
+
+    def busy(req: Request) -> Response:
+        return Response(status=503, headers=[("Retry-After", "3600")], body=b"busy")
+
+    fault_server.add_route("/sitemap_index.xml", busy)
+    started = time.monotonic()
+    discoverer, found = run(fault_server, fast(crawl_overrides={"retries": 1, "max_retry_after": 120.0}))
+    assert time.monotonic() - started < 30  # neither the hour nor the 120 s cap is slept
+    assert fault_server.paths().count("/sitemap_index.xml") == 1
+    (note,) = [n for n in discoverer.notes if n.url.endswith("/sitemap_index.xml")]
+    assert note.kind == "fetch_failed"
+    assert "retry-after 3600s exceeds max wait 120s" in note.message
+    assert {f.url for f in found} <= set(site.urls())  # the other sources still count
 
 
 def test_address_policy_applies(fault_server: FaultServer) -> None:

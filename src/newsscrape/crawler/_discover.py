@@ -4,7 +4,8 @@ Everything that applies to ``crawl`` applies here, with the same machinery: robo
 :class:`RobotsCache` (a disallowed source is not fetched, a disallowed URL is not listed),
 the politeness window of :mod:`._hosts` (``delay`` or Crawl-delay, plus jitter, start to start;
 shared with the crawl's own requests under ``crawl --site``), retries with backoff and
-``Retry-After`` (:mod:`._policy`), and the fetcher's address policy, size cap and total deadline.
+``Retry-After`` (:mod:`._policy`; one beyond ``max_retry_after`` fails the source at once), and
+the fetcher's address policy, size cap and total deadline.
 Sitemaps and feeds are read through ``afetch_raw`` (any media type, conditional GETs) with the
 sitemap protocol's 50 MB cap; pages through ``afetch_page``.
 
@@ -33,7 +34,7 @@ from ..fetcher import OnExchange, Page, afetch_page, async_client, invalid_url
 from ..fetcher._raw import afetch_raw, header
 from ..fetcher.robots import RobotsCache, RobotsRules
 from ._hosts import Host, hold_off, wait_turn
-from ._policy import is_retryable, request_interval, retry_wait
+from ._policy import is_retryable, request_interval, retry_wait, wait_refused
 from ._sync import iterate_sync
 from ._urls import check_url, origin
 from ._validators import SourceStore
@@ -177,7 +178,9 @@ class Discoverer:
 
     async def _read(self, plan: Discovery, want: Want) -> list[Found]:
         store = self._store
-        conditional = store.request_headers(want.url) if store and want.kind in ("sitemap", "feed") else {}
+        conditional: dict[str, str] = {}
+        if store is not None and want.kind in ("sitemap", "feed"):
+            conditional = store.request_headers(want.url, rules=plan.rules)
         try:
             page = await self._get(want, conditional)
         except FetchError as exc:
@@ -197,7 +200,10 @@ class Discoverer:
         # and a 304 next time would hide them even once robots.txt allows them (_validators).
         if store is not None and want.kind in ("sitemap", "feed") and outcome.parsed and not outcome.refused:
             source = store.fresh(
-                want.url, etag=header(page, "etag"), last_modified=header(page, "last-modified")
+                want.url,
+                etag=header(page, "etag"),
+                last_modified=header(page, "last-modified"),
+                rules=plan.rules,
             )
             source.children = [(u, m.isoformat() if m else None) for u, m in outcome.children]
         return outcome.found
@@ -227,6 +233,15 @@ class Discoverer:
                     validators=conditional,
                 )
             except FetchError as exc:
+                refused = wait_refused(exc, cfg)
+                if refused is not None:  # as the crawl does: neither slept nor retried, and said
+                    raise FetchError(
+                        f"{exc.message}: {refused}, not retried",
+                        url=exc.url,
+                        kind=exc.kind,
+                        status=exc.status,
+                        retry_after=exc.retry_after,
+                    ) from exc
                 if not is_retryable(exc) or attempt >= cfg.retries or self._stopping:
                     raise
                 attempt += 1

@@ -27,6 +27,9 @@
   queue and pushes the origin's next start back by the backoff or the server's Retry-After: the
   whole host pauses, not just that URL. ``host_failure_limit`` consecutive host-level failures
   mark the origin failed: its remaining URLs become ``host_failed`` records, none is dropped.
+  So does one Retry-After longer than ``max_retry_after`` (429 or 503): that URL's record says
+  so at once, without a wait or a retry, and the crawl goes on with the other hosts. Both kinds
+  of record are retryable errors: ``--resume --retry-failed`` does them again in a later run.
 * Defence in depth: whatever a URL's steps raise (robots, fetch, a redirect's checks, extraction)
   becomes that URL's error record, and the crawl goes on. A worker whose queue is empty ends at
   once (its host's politeness window is kept among the passing hosts), so the crawl ends when its
@@ -50,7 +53,14 @@ from ..fetcher import afetch_page as _afetch_page
 from ..fetcher.robots import RobotsCache, RobotsRules
 from ..models import ErrorRecord, Record
 from ._hosts import Host, HostClients, Job, PassingHosts, TargetBusy, hold_off, wait_turn
-from ._policy import backoff_wait, is_host_failure, is_retryable, request_interval, retry_wait
+from ._policy import (
+    backoff_wait,
+    is_host_failure,
+    is_retryable,
+    request_interval,
+    retry_wait,
+    wait_refused,
+)
 from ._pool import ExtractFn, ExtractPool
 from ._reader import stream_lines
 from ._spill import Spill
@@ -345,6 +355,8 @@ class Crawler:
             async with self._slots:
                 if self._stopping:
                     return _AGAIN
+                if host.origin in self._failed_hosts:  # given up while this URL waited its turn
+                    return self._host_failed(job.url, host.origin)
                 if host.next_start > loop.time():
                     continue  # a redirect into this host (or a retry pause) took the turn meanwhile
                 # Open the window when the request really starts: waiting for a slot must not shorten it.
@@ -421,6 +433,14 @@ class Crawler:
 
     def _fetch_failed(self, host: Host, job: Job, exc: FetchError) -> Record | _Again:
         cfg = self.config
+        refused = wait_refused(exc, cfg)
+        if refused is not None:  # the server asks for more time than the crawl gives a host
+            self._failed_hosts.setdefault(
+                host.origin, ("host_failed", f"{host.origin} answered HTTP {exc.status}, {refused}")
+            )
+            self._failures.pop(host.origin, None)
+            message = f"{exc.message}: {refused}; not retried, {host.origin} given up for this crawl"
+            return ErrorRecord(url=job.url, kind=exc.kind, status=exc.status, message=message)
         if is_retryable(exc) and job.attempt < cfg.retries:
             job.attempt += 1
             self.stats.retries += 1

@@ -43,9 +43,25 @@ def is_host_failure(exc: FetchError) -> bool:
     return exc.kind in HOST_FAILURE_KINDS
 
 
+def wait_refused(exc: FetchError, config: CrawlConfig) -> str | None:
+    """Why the server's Retry-After is not waited for (it asks more than ``max_retry_after``), else None.
+
+    >>> busy = FetchError("GET u: HTTP 429", url="u", kind="http_status", status=429, retry_after=3600.0)
+    >>> wait_refused(busy, CrawlConfig())
+    'retry-after 3600s exceeds max wait 120s'
+    """
+    # Sleeping an hour holds the host's queue (and its worker) for that hour; a capped wait and a
+    # retry asks again long before the server said to. Neither is polite nor useful: the caller
+    # gives up at once and says why.
+    if exc.retry_after is None or exc.retry_after <= config.max_retry_after:
+        return None
+    return f"retry-after {exc.retry_after:.0f}s exceeds max wait {config.max_retry_after:g}s"
+
+
 def retry_wait(attempt: int, exc: FetchError, config: CrawlConfig, rng: random.Random) -> float:
     """Seconds before retry number ``attempt`` (1, 2, ...): the server's Retry-After when it gave one
-    (capped at max_retry_after), else exponential backoff with jitter.
+    (capped at max_retry_after; the crawl does not retry beyond it: ``wait_refused``), else
+    exponential backoff with jitter.
 
     >>> retry_wait(2, FetchError("x", url="u", kind="timeout"), CrawlConfig(backoff=1.0), random.Random(0))
     2.8...

@@ -19,7 +19,10 @@ ahead of the output. How this file keeps that:
   every validator is dropped and each source is read in full again: a lost 304 costs parsing,
   never a missed article.
 * **Tied to the filter.** Sources read under ``--since D`` listed only URLs from ``D`` on; their
-  validators are trusted by a later run only if its own ``--since`` is ``D`` or later. A source
+  validators are trusted by a later run only if its own ``--since`` is ``D`` or later. Each
+  source's validator also carries the fingerprint of the rules it was read under (the site's scope
+  and the article classifier's data: ``discovery.rules_fingerprint``); under other rules it is not
+  sent, as a 304 would hide the URLs those rules take and the old ones dropped. A source
   that listed a URL robots.txt refused gets no validator at all: that URL has no record, and the
   site may allow it by the next run (or the run may say ``--no-robots``).
 
@@ -30,7 +33,7 @@ revalidated in turn: an unchanged site costs one 304 per file and no parsing.
     For example::
 
         store = SourceStore.load("out.jsonl")         # empty when absent or not trusted
-        store.request_headers(url)                     # {"If-None-Match": '"abc"'} or {}
+        store.request_headers(url, rules=plan.rules)   # {"If-None-Match": '"abc"'} or {}
         store.save("out.jsonl")                        # after a complete run only
 """
 
@@ -54,9 +57,15 @@ class Source:
     etag: str | None = None
     last_modified: str | None = None
     children: list[tuple[str, str | None]] = field(default_factory=list)  # an index's sitemaps
+    rules: str | None = None  # the fingerprint of the rules it was read under (None: saved before them)
 
     def to_json(self) -> dict[str, object]:
-        return {"etag": self.etag, "last_modified": self.last_modified, "children": self.children}
+        return {
+            "etag": self.etag,
+            "last_modified": self.last_modified,
+            "children": self.children,
+            "rules": self.rules,
+        }
 
 
 class SourceStore:
@@ -93,14 +102,18 @@ class SourceStore:
                 etag=entry.get("etag"),
                 last_modified=entry.get("last_modified"),
                 children=[(c[0], c[1]) for c in entry.get("children", [])],
+                rules=entry.get("rules"),
             )
             for url, entry in data["sources"].items()
         }
         return store
 
-    def request_headers(self, url: str) -> dict[str, str]:
-        """The conditional headers for ``url`` (empty when it has no trusted validator)."""
+    def request_headers(self, url: str, *, rules: str) -> dict[str, str]:
+        """The conditional headers for ``url`` read under ``rules`` (empty when it has no trusted
+        validator: none saved, or saved under other rules)."""
         source = self.old.get(url)
+        if source is not None and source.rules != rules:
+            source = None
         headers: dict[str, str] = {}
         if source is not None and source.etag:
             headers["If-None-Match"] = source.etag
@@ -112,9 +125,10 @@ class SourceStore:
         source = self.old.get(url)
         return [(u, _date(m)) for u, m in source.children] if source is not None else []
 
-    def fresh(self, url: str, *, etag: str | None, last_modified: str | None) -> Source:
-        """Note a 200 answer's validators for this run (children are added by the caller)."""
-        source = self.new[url] = Source(etag=etag, last_modified=last_modified)
+    def fresh(self, url: str, *, etag: str | None, last_modified: str | None, rules: str) -> Source:
+        """Note a 200 answer's validators for this run, read under ``rules`` (children are added
+        by the caller)."""
+        source = self.new[url] = Source(etag=etag, last_modified=last_modified, rules=rules)
         return source
 
     def unchanged(self, url: str) -> None:

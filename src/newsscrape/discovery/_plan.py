@@ -34,6 +34,8 @@ Sources, in order (the first to list a URL is its ``source``):
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +44,7 @@ from typing import Final
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from ..config import DiscoverConfig, since_moment
+from . import _classify
 from ._classify import classify, is_listing
 from ._feeds import read_feed
 from ._html import read_page, site_of
@@ -54,6 +57,9 @@ FEED_PATHS: Final = ("/feed", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml"
 ORDER: Final[tuple[WantKind, ...]] = ("home", "sitemap", "feed", "page")
 CHUNK: Final = 256 * 1024
 ABSOLUTE: Final = ("http://", "https://")
+# Bump when what a plan keeps of a source changes in a way ``rules_fingerprint``'s data does not
+# show (the logic of ``classify`` or of ``_offer``): saved validators then answer for no run.
+RULES_VERSION: Final = 1
 
 
 @dataclass(slots=True)
@@ -68,6 +74,33 @@ class Outcome:
     refused: int = 0
 
 
+def rules_fingerprint(site: str | None) -> str:
+    """A fingerprint of the rules that decide which of a sitemap's or feed's URLs are listed for
+    ``site``: its scope (offsite URLs are dropped) and the classifier's data (``_classify``).
+    ``--since`` is not in it: the validator store compares it on its own (a later one is fine).
+
+    >>> ours = rules_fingerprint("example.com")
+    >>> ours == rules_fingerprint("example.com"), ours == rules_fingerprint("example.org")
+    (True, False)
+    """
+    # A 304 answers "unchanged since you read it", not "nothing new for you": a source read under
+    # other rules may list URLs these rules take and those did not (a vocabulary word dropped, a
+    # site whose sitemap an earlier run read for another site). crawler/_validators trusts a
+    # validator only under the fingerprint it was saved with; a mismatch costs one full read.
+    c = _classify
+    data = [
+        RULES_VERSION,
+        site,
+        sorted(c.VOCABULARY),
+        sorted(c.SEARCH_PARAMS),
+        list(c.ASSETS),
+        sorted(c.PAGINATION_PARAMS),
+        [p.pattern for p in (c.PAGINATION_PATH, c.DATE_IN_PATH, c.LONG_ID, c.WORD)],
+        c.SLUG_WORDS,
+    ]
+    return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
+
+
 class Discovery:
     """The plan for one site; see the module docstring."""
 
@@ -76,6 +109,7 @@ class Discovery:
         parts = urlsplit(site if "://" in site else f"https://{site}")
         self.home = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), "/", "", ""))
         self._site = site_of(self.home)
+        self.rules = rules_fingerprint(self._site)  # what its sources' validators are tied to
         self.notes: list[Note] = []
         self.counts: Counter[str] = Counter()  # found by source, dropped by reason, notes by kind
         self._queues: dict[WantKind, deque[Want]] = {kind: deque() for kind in ORDER}
