@@ -368,6 +368,17 @@ _CAMEL: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # WCXB half A: Stack Overflow's comments under each post ("follow-ups-container", 2 pages), a
 # service page's testimonials ("better__follow-up") and a sign-up box ("register_follow_up").
 FOLLOW_UP: Final = re.compile(r"(?i:follow[-_]?ups?)(?![a-z])")
+# A theme's layout wrapper names the page's columns, not a column: "content-sidebar-wrap" (Genesis),
+# "sidebar-content", "has-sidebar", "with-sidebar", "no-sidebar" hold the page's content as well as
+# any sidebar beside it, so the whole name is read as one word no kind has. Whole names only:
+# "blog-sidebar", "widget-sidebar" are the sidebar itself (a "sidebar-content" inside it goes with
+# it). WCXB half A listing .7408 -> .7467: a category page's posts inside "content-sidebar-wrap" come
+# back (.684 -> .982); a site naming its sidebar boxes "sidebar_content" keeps them (.880 -> .874).
+# Half B, aeb, dates: no page moves.
+LAYOUT_SIDEBAR: Final = re.compile(
+    r"(?<![\w-])(?:content[-_]sidebar(?:[-_]wrap)?|sidebar[-_]content|(?:has|with|no)[-_]sidebar)(?![\w-])",
+    re.I,
+)
 # Syntax highlighters name the parts of a code sample: "hljs-comment", "hljs-meta" (highlight.js),
 # "token comment", "token tag" (Prism), "cm-comment" (CodeMirror), "tok-comment". Those words
 # are about the code, not the page: a code comment is no comment thread, so their classes say nothing.
@@ -406,7 +417,7 @@ def _tokens(klass: str | None, ident: str | None) -> tuple[str, ...]:
         klass = ""  # a part of a code sample, named by its highlighter
     elif klass:
         klass = without_terms(klass)  # a WordPress post's box: its terms name no part of the page
-    raw = FOLLOW_UP.sub("followup", f"{klass} {ident or ''}")
+    raw = LAYOUT_SIDEBAR.sub("layout", FOLLOW_UP.sub("followup", f"{klass} {ident or ''}"))
     if not raw.strip():
         return ()
     low = raw.lower()
