@@ -7,6 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from newsscrape import extract
 from newsscrape.extractor._text import squash
 from newsscrape.extractor.metadata._authors import BYLINE_START, MAYBE_BYLINE_START, clean_authors, credits
 from newsscrape.extractor.metadata._bylines import AUTHOR_LINKS, _Marks, find_authors
@@ -359,3 +360,37 @@ def test_a_filter_label_after_by_is_no_credit() -> None:
     page = '<main><h1>T</h1><div class="facets"><h3>Shop</h3><p>By Category</p><p>By Brand</p></div></main>'
     assert authors_of(page) == ()
     assert authors_of('<main><h1>T</h1><p>By <a href="/u/regan">Regan</a></p></main>') == ("Regan",)
+
+
+def test_a_name_only_in_a_body_script_is_not_printed() -> None:
+    # A Next.js page's state, or a JSON-LD block placed in the body, is text to the parser.
+    page = _Marks(
+        LexborHTMLParser(
+            '<body><h1>T</h1><script>{"author":{"name":"Jane Roe"}}</script>'
+            "<style>.jane-roe{}</style><p>A story by nobody named here.</p></body>"
+        )
+    )
+    assert not page.shows("Jane Roe")
+    assert not page.shows("jane roe")
+    assert not page.shows("Roe")
+
+
+def test_a_name_printed_and_in_a_body_script_is_printed() -> None:
+    html = '<body><script>{"author":"Jane Roe"}</script><p class="byline">By JANE  ROE</p></body>'
+    page = _Marks(LexborHTMLParser(html))
+    assert page.shows("Jane Roe")
+    assert page.shows("Roe")
+
+
+def test_a_body_json_ld_author_the_page_never_prints_yields_to_its_byline() -> None:
+    ld = (
+        '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Rain returns",'
+        '"author":{"@type":"Person","name":"Jane Roe"}}'
+    )
+    line = "<p>Farmers in the valley said the rain came back on day {} of the month.</p>"
+    story = "".join(line.format(n) for n in range(8))
+    html = (
+        f'<html><body><script type="application/ld+json">{ld}</script><article><h1>Rain returns</h1>'
+        f'<p class="byline">By John Doe</p>{story}</article></body></html>'
+    )
+    assert extract(html).authors == ("John Doe",)

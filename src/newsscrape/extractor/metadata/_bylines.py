@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -326,6 +327,10 @@ def _author_rules(
     )
 
 
+# What the body's text holds and no reader sees (a <noscript> is shown where scripts do not run).
+UNPRINTED: Final = "script, style, template"
+
+
 class _Marks:
     """One page's byline markup, each part found once and only when a rule asks for it: a
     selector's elements (each ``css`` call walks the whole tree, and several rules ask for the same
@@ -343,6 +348,7 @@ class _Marks:
         self._raw: str | None = None
         self._body: str | None = None
         self._shown: str | None = None
+        self._hidden: str | None = None
 
     def css(self, selector: str) -> list[LexborNode]:
         if selector not in self._found:
@@ -408,26 +414,41 @@ class _Marks:
 
     def shows(self, name: str) -> bool:
         """Whether the page's text shows ``name`` (case aside; read once, and only when asked): whether
-        the folded text, case-folded, holds the case-folded name.
+        the folded text, case-folded, holds the case-folded name more often than the page's scripts
+        and style sheets do. A ``<script>`` in the body is text to the parser but not to a reader: a
+        Next.js page's state or a JSON-LD block there names the author whether or not the page prints
+        the name.
 
         The page's text is not folded for it (a fold of the whole body cost as much as the case fold):
         a name of one word is in the folded text when it is in the text, and a name of several words,
         one space between each, when its words are there with white space between them. Nor is it
-        case-folded for a name it holds as written (case folding maps each character on its own, so
-        the folded name is then in the folded text): most pages print the name their metadata gives.
+        case-folded for a name it holds as written and no script holds (case folding maps each
+        character on its own, so the folded name is then in the folded text): most pages print the
+        name their metadata gives.
         """
         needle = name.casefold()
         words = needle.split()
         odd = " ".join(words) != needle  # odd white space in the name: the folded text itself says
-        if not odd and name in self._page_text:
+        if not odd and name in self._page_text and name not in self._unprinted:
             return True
         if self._shown is None:
             self._shown = self._page_text.casefold()  # folding and case folding commute
+        unprinted = self._unprinted.casefold()
         if odd:
-            return needle in fold(self._shown)
+            return fold(self._shown).count(needle) > fold(unprinted).count(needle)
         if len(words) < 2:
-            return needle in self._shown
-        return re.search(r"\s+".join(map(re.escape, words)), self._shown) is not None
+            return self._shown.count(needle) > unprinted.count(needle)
+        spelt = re.compile(r"\s+".join(map(re.escape, words)))
+        return len(spelt.findall(self._shown)) > len(spelt.findall(unprinted))
+
+    @property
+    def _unprinted(self) -> str:
+        """The text of the body's scripts, style sheets and templates: in ``_page_text``, never on screen."""
+        if self._hidden is None:
+            body = self.tree.body
+            nodes = body.css(UNPRINTED) if body is not None else []
+            self._hidden = " ".join(node.text(deep=True) for node in nodes)
+        return self._hidden
 
     @property
     def link_texts(self) -> set[str]:
