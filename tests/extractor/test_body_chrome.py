@@ -38,6 +38,24 @@ def test_table_of_contents_heading_removed(heading: str) -> None:
     assert PARA2 in text
 
 
+@pytest.mark.parametrize(
+    ("label", "heading"),
+    [
+        ("Jump to", "<p>Jump to:</p>"),
+        ("Jump to Section", "<p><strong>Jump to Section</strong></p>"),
+        ("On this page", "<h2>On this page</h2>"),
+        ("In This Article", "<h3>In This Article</h3>"),
+        ("Contents", "<p>Contents</p>"),
+        ("Table of Contents Show", "<p>Table of Contents <span>Show</span></p>"),  # a TOC plugin's toggle
+    ],
+)
+def test_table_of_contents_widget_labels_removed(label: str, heading: str) -> None:
+    toc = '<ul><li><a href="#one">First part</a></li><li><a href="#two">Second part</a></li></ul>'
+    text = body(f"<p>{PARA}</p>{heading}{toc}<h2>First part</h2><p>{PARA2}</p>")
+    assert label not in text
+    assert PARA2 in text
+
+
 def _forum(posts: int) -> str:
     # a Discourse-style page without JavaScript: an empty app root, the posts inside <noscript>
     post = (

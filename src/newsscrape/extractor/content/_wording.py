@@ -91,8 +91,17 @@ LABELS: Final = frozenset(
         "leave a comment",
         "skip to content",
         "skip advertisement",
-        # the heading of a page's own table of contents (its links go as a box of links)
+        # the heading of a page's own table of contents (its links go as a box of links), in the
+        # wordings of the common TOC widgets (a plugin's toggle button read into it: "... Show");
+        # met on six WCXB pages of both halves, none in their truth ("In this guide", kept by one
+        # truth, is left out)
         "table of contents",
+        "table of contents show",
+        "contents",
+        "in this article",
+        "on this page",
+        "jump to",
+        "jump to section",
         # site furniture met on several WCXB pages of both halves, never in their truth: a menu's
         # first and last entries, a shop's history rail, a forum's user card ("Member", "Joined")
         "home",
