@@ -348,7 +348,8 @@ class _Marks:
         self._raw: str | None = None
         self._body: str | None = None
         self._shown: str | None = None
-        self._hidden: str | None = None
+        self._unprinted_raw: str | None = None
+        self._unprinted_shown: str | None = None
 
     def css(self, selector: str) -> list[LexborNode]:
         if selector not in self._found:
@@ -433,7 +434,8 @@ class _Marks:
             return True
         if self._shown is None:
             self._shown = self._page_text.casefold()  # folding and case folding commute
-        unprinted = self._unprinted.casefold()
+            self._unprinted_shown = self._unprinted.casefold()
+        unprinted = self._unprinted_shown or ""
         if odd:
             return fold(self._shown).count(needle) > fold(unprinted).count(needle)
         if len(words) < 2:
@@ -444,11 +446,11 @@ class _Marks:
     @property
     def _unprinted(self) -> str:
         """The text of the body's scripts, style sheets and templates: in ``_page_text``, never on screen."""
-        if self._hidden is None:
+        if self._unprinted_raw is None:
             body = self.tree.body
             nodes = body.css(UNPRINTED) if body is not None else []
-            self._hidden = " ".join(node.text(deep=True) for node in nodes)
-        return self._hidden
+            self._unprinted_raw = " ".join(node.text(deep=True) for node in nodes)
+        return self._unprinted_raw
 
     @property
     def link_texts(self) -> set[str]:
