@@ -63,7 +63,8 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
-_CRAWL, _FETCH = CrawlConfig(), FetchConfig()  # option defaults come from the configs, never restated
+# option defaults come from the configs, never restated
+_CRAWL, _FETCH, _EXTRACT = CrawlConfig(), FetchConfig(), ExtractConfig()
 # RFC 9110 token: what a header or cookie name may be made of.
 
 
@@ -78,6 +79,17 @@ def _output_options(fn: F) -> F:
         "--output",
         type=click.Path(dir_okay=False, path_type=Path),
         help="Write records to FILE, not stdout; an existing non-empty FILE is refused unless --resume.",
+    )(fn)
+
+
+def _second_opinion_option(fn: F) -> F:
+    return click.option(
+        "--second-opinion/--no-second-opinion",
+        default=_EXTRACT.fallback,
+        show_default=True,
+        help="Ask trafilatura for a second opinion where the native reading looks short or the page "
+        "is not an article (ExtractConfig.fallback). Without it extraction takes about half the time "
+        "and is less accurate on listings, shops and other pages that are not articles.",
     )(fn)
 
 
@@ -252,6 +264,7 @@ def main() -> None:
     help="Total seconds allowed per request.",
 )
 @_format_option
+@_second_opinion_option
 def fetch_cmd(
     urls: tuple[str, ...],
     output: Path | None,
@@ -264,6 +277,7 @@ def fetch_cmd(
     robots: bool,
     timeout: float,
     links: bool,
+    second_opinion: bool,
 ) -> None:
     """Download each URL and print its article as one JSON line.
 
@@ -280,7 +294,7 @@ def fetch_cmd(
     )
     recorded = _open_output(output, resume, output_format)
     todo = _not_recorded(urls, recorded, key=url_key)
-    extract_config = ExtractConfig(links=links)
+    extract_config = ExtractConfig(links=links, fallback=second_opinion)
     records = (_fetch_one(url, config, robots=robots, extract_config=extract_config) for url in todo)
     _emit(output, records, output_format)
 
@@ -298,6 +312,7 @@ def fetch_cmd(
     show_default=True,
     help="Extraction processes (as crawl's); 0 extracts in this process.",
 )
+@_second_opinion_option
 def extract_cmd(
     files: tuple[Path, ...],
     url: str | None,
@@ -307,6 +322,7 @@ def extract_cmd(
     output_format: OutputFormat,
     links: bool,
     workers: int,
+    second_opinion: bool,
 ) -> None:
     """Extract articles from saved pages, one record each: HTML FILES ('-' reads stdin), .gz files,
     directories (recursively: .html, .htm, .xhtml, each also .gz) and WARC files (.warc, .warc.gz).
@@ -332,7 +348,8 @@ def extract_cmd(
     pages = _not_recorded(
         read_inputs(files, url=url, charset=charset, stats=stats), recorded, key=lambda p: url_key(p.label)
     )
-    records = extract_pages(pages, workers=workers, config=ExtractConfig(links=links))
+    config = ExtractConfig(links=links, fallback=second_opinion)
+    records = extract_pages(pages, workers=workers, config=config)
     shown = sys.stderr is not None and sys.stderr.isatty()  # None: started with fd 2 closed (2>&-)
     progress = tqdm(records, unit=" pages", file=sys.stderr, disable=not shown, leave=False)
     _emit(output, progress, output_format, summary=lambda: _input_summary(stats))
@@ -352,6 +369,7 @@ def _input_summary(stats: WarcStats) -> str | None:
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as one JSON object.")
 @_fetch_options
 @_robots_option(default=False, why="for a URL; off by default: your own request, as in a browser")
+@_second_opinion_option
 def explain_cmd(
     source: str,
     url: str | None,
@@ -361,6 +379,7 @@ def explain_cmd(
     cookies: dict[str, str],
     proxy: str | None,
     robots: bool,
+    second_opinion: bool,
 ) -> None:
     """Show how the article was found in SOURCE (a saved FILE, '-' or a URL).
 
@@ -377,13 +396,16 @@ def explain_cmd(
     from .extractor import explain
 
     config = _fetch_config(user_agent=user_agent, headers=headers, cookies=cookies, proxy=proxy)
+    reading = ExtractConfig(fallback=second_opinion)
     try:
         if source.startswith(("http://", "https://")):
             page = asyncio.run(afetch_one(source, config=config, robots=robots))
-            report = explain(page.content, page.url, final_url=page.final_url, charset=page.charset)
+            report = explain(
+                page.content, page.url, final_url=page.final_url, charset=page.charset, config=reading
+            )
         else:
             data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-            report = explain(data, url)
+            report = explain(data, url, config=reading)
     except OSError as exc:
         raise click.ClickException(f"cannot read {source}: {exc.strerror or exc}") from exc
     except NewsscrapeError as exc:
@@ -468,6 +490,7 @@ def explain_cmd(
     metavar="RAW.warc.gz",
     help="Archive every HTTP exchange (robots.txt and redirects too) as WARC 1.1 records in this file.",
 )
+@_second_opinion_option
 def crawl_cmd(
     urls_file: str | None,
     sites: tuple[str, ...],
@@ -489,6 +512,7 @@ def crawl_cmd(
     cookies: dict[str, str],
     proxy: str | None,
     block_private: bool,
+    second_opinion: bool,
 ) -> None:
     """Crawl the URLs listed in URLS.txt ('-' = stdin), one JSON line per distinct URL.
 
@@ -523,7 +547,7 @@ def crawl_cmd(
             proxy=proxy,
             block_private=block_private,
         ),
-        extract=ExtractConfig(links=links),
+        extract=ExtractConfig(links=links, fallback=second_opinion),
     )
     if workers is not None:
         config = replace(config, workers=workers)
