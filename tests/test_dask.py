@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import itertools
 import json
-import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import dask
 import pytest
 
 import newsscrape.dask as nd
 from faultserver import FaultServer, article_html, robots_disallow
-from newsscrape.archive import HttpExchange, WarcWriter
+from newsscrape.archive import WarcWriter
 from newsscrape.config import CrawlConfig
 from newsscrape.crawler import UrlSet
 from newsscrape.crawler.distributed import crawl_bag, partition_by_host
 from newsscrape.models import Article, ErrorRecord
+from warcpages import exchange
 
 distributed = pytest.importorskip("distributed")
 
@@ -30,19 +29,6 @@ def client() -> Iterator[object]:
     )
     with cluster, distributed.Client(cluster) as client:
         yield client
-
-
-def exchange(url: str, body: str, status: int = 200) -> HttpExchange:
-    return HttpExchange(
-        method="GET",
-        url=url,
-        request_headers=[("Host", "example.com")],
-        http_version="HTTP/1.1",
-        status=status,
-        reason="OK",
-        response_headers=[("Content-Type", "text/html; charset=utf-8")],
-        body=body.encode(),
-    )
 
 
 def two_warcs(root: Path) -> list[Path]:
@@ -134,34 +120,6 @@ def test_read_warc_reads_fsspec_urls_on_the_workers(client: object, tmp_path: Pa
     missing = records[6]
     assert isinstance(missing, ErrorRecord)
     assert (missing.url, missing.source, missing.reason) == (urls[2], urls[2], "unreadable")
-
-
-def test_write_jsonl_streams_a_warc_one_record_at_a_time(tmp_path: Path) -> None:
-    # read_warc -> filter -> write_jsonl is one task per file: its memory must not grow with the file.
-    def peak_growth(pages: int) -> tuple[int, int]:
-        path = tmp_path / f"{pages}.warc.gz"
-        with WarcWriter.open(path) as warc:
-            for i in range(pages):
-                warc.write_exchange(exchange(f"https://example.com/{i}", long_article(i)))
-        bag = nd.read_warc([path]).filter(lambda record: True)  # type: ignore[no-untyped-call]
-        tracemalloc.start()
-        with dask.config.set(scheduler="synchronous"):
-            [written] = nd.write_jsonl(bag, str(tmp_path / f"out{pages}-*.jsonl"))
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-        return peak, Path(written).stat().st_size
-
-    peak_growth(5)  # the extractor's models are loaded once, not counted
-    small, _ = peak_growth(10)
-    large, size = peak_growth(70)  # held as a list: 2.3 x size more
-    assert large - small < size // 4, (small, large, size)
-
-
-def long_article(i: int) -> str:
-    """About 20 KB of text a page, in paragraphs too long for the extractor's wording caches."""
-    words = f"the council of town {i} met again on Monday to argue about the harbour budget, " * 4
-    paragraphs = "".join(f"<p>Paragraph {k}: {words}</p>" for k in range(60))
-    return article_html(f"story {i}").replace("</article>", paragraphs + "</article>")
 
 
 def test_crawl_bag_on_worker_processes_keeps_each_host_polite(client: object) -> None:
