@@ -1,4 +1,4 @@
-"""Pages as WARC exchanges, for the tests that write WARC files and read them back (``newsscrape.dask``)."""
+"""Pages as WARC exchanges, for the tests that write WARC files and read them back (archive, dask)."""
 
 from __future__ import annotations
 

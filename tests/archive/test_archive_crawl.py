@@ -19,8 +19,9 @@ from warcio.archiveiterator import ArchiveIterator
 
 from crashes import kill_9, reaped
 from faultserver import FaultServer, Response, article_html, robots_disallow
-from newsscrape.archive import HttpExchange, WarcStats, WarcWriter, read_warc_pages, repair_warc
+from newsscrape.archive import WarcStats, WarcWriter, read_warc_pages, repair_warc
 from newsscrape.cli import main
+from warcpages import exchange
 
 FAST_CLI = ["--delay", "0", "--workers", "0", "--retries", "0"]
 COMPARED = ("title", "headings", "sections", "body", "published", "authors", "language")
@@ -45,19 +46,6 @@ def gzip_members(path: Path) -> int:
         assert decomp.eof
         data, members = decomp.unused_data, members + 1
     return members
-
-
-def exchange(url: str, body: bytes = b"<html>x</html>") -> HttpExchange:
-    return HttpExchange(
-        method="GET",
-        url=url,
-        request_headers=[("Host", "example.com")],
-        http_version="HTTP/1.1",
-        status=200,
-        reason="OK",
-        response_headers=[("Content-Type", "text/html")],
-        body=body,
-    )
 
 
 def test_crawl_archives_robots_redirects_and_pages_and_extract_reads_back_the_same_records(
@@ -118,10 +106,10 @@ def test_a_warc_without_resume_is_refused(fault_server: FaultServer, tmp_path: P
 def test_repair_cuts_a_member_cut_short(tmp_path: Path) -> None:
     path = tmp_path / "raw.warc.gz"
     with WarcWriter.open(path) as warc:
-        warc.write_exchange(exchange("http://example.com/1"))
+        warc.write_exchange(exchange("http://example.com/1", "<html>x</html>"))
     whole = path.read_bytes()
     with WarcWriter.open(path) as warc:
-        warc.write_exchange(exchange("http://example.com/2", b"<html>" + b"y" * 5000 + b"</html>"))
+        warc.write_exchange(exchange("http://example.com/2", "<html>" + "y" * 5000 + "</html>"))
     data = path.read_bytes()
     path.write_bytes(data[:-40])
     assert repair_warc(path) == len(data) - 40 - len(whole)
@@ -131,10 +119,10 @@ def test_repair_cuts_a_member_cut_short(tmp_path: Path) -> None:
 def test_repair_cuts_a_request_left_without_its_response(tmp_path: Path) -> None:
     path = tmp_path / "raw.warc.gz"
     with WarcWriter.open(path) as warc:
-        warc.write_exchange(exchange("http://example.com/1"))
+        warc.write_exchange(exchange("http://example.com/1", "<html>x</html>"))
     whole = path.read_bytes()
     with WarcWriter.open(path) as warc:
-        warc.write_exchange(exchange("http://example.com/2"))
+        warc.write_exchange(exchange("http://example.com/2", "<html>x</html>"))
     data = path.read_bytes()
     request_end = len(whole) + _first_member_length(data[len(whole) :])
     path.write_bytes(data[:request_end] + b"\x1f\x8b\x08garbage")
@@ -234,11 +222,11 @@ def test_a_page_archived_twice_by_a_resumed_crawl_gives_one_record_with_extract_
     # A page fetched before a kill but not yet recorded is fetched again by --resume: the archive
     # holds it twice. `extract -o FILE --resume` records each URL once, the first copy.
     warc, out = tmp_path / "raw.warc.gz", tmp_path / "out.jsonl"
-    first = article_html("kim-putin", title="Kim meets Putin").encode()
+    first = article_html("kim-putin", title="Kim meets Putin")
     with WarcWriter.open(warc) as writer:
         writer.write_exchange(exchange("https://example.com/news/1", first))
-        writer.write_exchange(exchange("https://example.com/news/2", article_html("other").encode()))
-        writer.write_exchange(exchange("https://example.com/news/1", article_html("again").encode()))
+        writer.write_exchange(exchange("https://example.com/news/2", article_html("other")))
+        writer.write_exchange(exchange("https://example.com/news/1", article_html("again")))
     result = CliRunner().invoke(main, ["extract", str(warc), "-o", str(out), "--resume"])
     assert result.exit_code in (0, 1), result.output
     urls = [json.loads(line)["url"] for line in out.read_text().splitlines()]
