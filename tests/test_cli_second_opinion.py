@@ -26,8 +26,9 @@ PAGE = f"<html><body><table><tr><td class='nav'>Home</td><td>{STORY}</td></tr></
 URL = "https://example.com/rain"
 
 
-def _body(setting: bool) -> str:
-    return extract(PAGE, url=URL, config=ExtractConfig(fallback=setting)).body
+def _body(setting: bool, url: str = URL) -> str:
+    """The library's body of the page under ``url`` with the second opinion on or off."""
+    return extract(PAGE, url=url, config=ExtractConfig(fallback=setting)).body
 
 
 def _records(output: str) -> list[dict[str, object]]:
@@ -71,7 +72,7 @@ def test_fetch_passes_the_setting_to_the_extractor(fault_server: FaultServer) ->
     result = CliRunner().invoke(main, ["fetch", url, "--no-second-opinion"])
     assert result.exit_code == 0, result.output
     [record] = _records(result.stdout)
-    assert record["body"] == extract(PAGE, url=url, config=ExtractConfig(fallback=False)).body
+    assert record["body"] == _body(False, url)
 
 
 def test_crawl_passes_the_setting_to_its_workers(fault_server: FaultServer, tmp_path: Path) -> None:
@@ -85,4 +86,4 @@ def test_crawl_passes_the_setting_to_its_workers(fault_server: FaultServer, tmp_
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output
         [record] = _records(out.read_text(encoding="utf-8"))
-        assert record["body"] == extract(PAGE, url=url, config=ExtractConfig(fallback=setting)).body, flag
+        assert record["body"] == _body(setting, url), flag
