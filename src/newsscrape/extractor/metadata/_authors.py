@@ -172,6 +172,10 @@ _CREDIT_END = re.compile(r"\s[|\u2022\u00b7\u00bb]\s")  # and phpBB's "by jdoe �
 _POSTED_TAIL = re.compile(
     r"\s+(?:on|at|(?i:updated|last\s+updated|published|modified)\s*:?)\s+[A-Z\d](?=.*\d).*$", re.DOTALL
 )
+# The outlet a byline names after the person, who wrote "for" it or is "from" it: "Jane Doe For
+# Daily Mail Australia", "Jane Doe for The Texas Tribune", "Jane Doe from Acme". Only after a name of
+# two words or more, and before a capital: "Center for Drug Evaluation" is one organisation.
+_AFFILIATION = re.compile(r"\s+(?:[Ff]or|FOR|[Ff]rom|FROM)\s+(?=[A-Z])")
 # The buttons and counters a byline box prints after the name, which its text runs into the name:
 # "Jane Doe Share Tweet", "Jane Doe Follow", "Jane Doe Email", "By Jane Doe 5 min read",
 # "Jane Doe 12 Comments". Only a tail made of nothing else is cut: no name ends in such words. Not
@@ -422,6 +426,14 @@ def _without_role(part: str) -> str:
     return part[: dash.start()] if ROLE_WORDS.intersection(words) else part
 
 
+def _without_affiliation(part: str) -> str:
+    """A name without the outlet it wrote for ("Jane Doe For Daily Mail Australia" is Jane Doe)."""
+    affiliation = _AFFILIATION.search(part)
+    if affiliation is None or len(part[: affiliation.start()].split()) < 2:
+        return part
+    return part[: affiliation.start()]
+
+
 def _without_widgets(text: str) -> str:
     """A name without the buttons its byline box prints after it ("Jane Doe Share Tweet")."""
     if len(text) > MAX_LENGTH + MAX_WIDGETS_LENGTH:
@@ -439,20 +451,26 @@ def _edges(part: str) -> str:
     """``part`` without the marks around the name: not a vowel sign or a tone mark that ends it
     (Thai "ใจดี", Hindi "गांधी", a decomposed "José"), which ``\\W`` matches as it matches a comma.
 
-    >>> _edges("- สมชาย ใจดี,"), _edges("(Jane Doe)")
-    ('สมชาย ใจดี', 'Jane Doe')
+    A mark after a symbol is the symbol's (the variation selector of an emoji: "Jane Doe ❤️").
+
+    >>> _edges("- สมชาย ใจดี,"), _edges("(Jane Doe)"), _edges("Jane Doe ❤️")
+    ('สมชาย ใจดี', 'Jane Doe', 'Jane Doe')
     """
     part = _LEADING.sub("", part)
     end = len(part)
-    while end and not (part[end - 1].isalnum() or unicodedata.category(part[end - 1]).startswith("M")):
-        end -= 1
+    while end:
+        base = end
+        while base and unicodedata.category(part[base - 1]).startswith("M"):
+            base -= 1  # the marks that end the part belong to the character before them
+        if base and part[base - 1].isalnum():
+            break
+        end = base - 1 if base else 0
     return part[:end]
 
 
 def _person(part: str) -> str | None:
     part = _POSTED_TAIL.sub("", BYLINE_PREFIXES.sub("", _edges(part))).strip(_PUNCT)
-    part = _without_role(part)
-    part = _without_widgets(part)
+    part = _without_widgets(_without_affiliation(_without_role(part)))
     if not part or len(part) > MAX_LENGTH or _HAS_DIGIT.search(part) or _DOMAIN.search(part):
         return None
     if _LABEL.search(part) or _CRUMB.search(part):

@@ -50,7 +50,7 @@ AUTHOR_PATHS = (
 )
 # Byline elements, read only when JSON-LD and meta tags name nobody.
 BYLINE_SELECTORS = (
-    '[itemprop="author"]',
+    '[itemprop~="author"]',  # a token list: itemprop="author name"
     ".vcard .fn",  # hCard: the formatted name inside an author card (WordPress themes)
     'a[rel~="author"]',
     ".byline",
@@ -80,7 +80,7 @@ LOOSE_BYLINE_SELECTORS = (*AUTHOR_LINKS, AUTHOR_BOX)
 # proper ("<span class="author">Newsdesk</span>") and a link to the author's page
 # ("<a href="/contributors/123">The Investopedia Team</a>").
 CREDIT_SELECTORS = (
-    '[itemprop="author"]',
+    '[itemprop~="author"]',  # a token list: itemprop="author name"
     'a[rel~="author"]',
     ".byline",
     ".author",
@@ -173,6 +173,8 @@ NOT_BYLINE_BOXES = (
     "testimonial",
     "quote",
 )
+# A name in a figure or its caption credits the picture: its photographer, not the story's writer.
+PICTURE_BOXES = frozenset({"figure", "figcaption"})
 HCARD_NOT_PERSON = ("org", "adr")  # hCard classes of an organisation name or a postal address
 # What the cleaner reads, at most: a story has a handful of authors, each a few words, and its
 # regexes must stay cheap on a hostile page (an 80 KB "name" took 15 s; 10k authors in JSON-LD).
@@ -187,6 +189,7 @@ MAX_LABELLED_METAS = 4  # twitter:label1 ... twitter:label4
 AUTHOR_METAS = (
     "author",
     "article:author",
+    "og:author",  # not Open Graph's own, but written beside its tags (CNN's React front end)
     "sailthru.author",
     "parsely-author",
     "parsely-page",  # Parse.ly's older tag: a JSON object whose "author" or "authors" names them
@@ -1011,9 +1014,18 @@ def _author_meta_values(metas: dict[str, list[str]], keys: Iterable[str]) -> lis
     return [
         _SURNAME_FIRST.sub(r"\2 \1", v) if key in SURNAME_FIRST_METAS else v
         for key in keys
-        for v in (*_meta_values(metas, key), *_labelled_metas(metas, key))
-        if "://" not in v and not v.startswith("www.")
+        for value in (*_meta_values(metas, key), *_labelled_metas(metas, key))
+        if "://" not in (v := _markup_text(value)) and not v.startswith("www.")
     ]
+
+
+def _markup_text(value: str) -> str:
+    """A meta's value as its text, when it holds markup: a byline the CMS wrote into the meta whole
+    ("By <a href="/profiles/jane-doe">Jane Doe</a>, CNN"), whose links' addresses are no names."""
+    if "<" not in value or ">" not in value:
+        return value
+    body = LexborHTMLParser(value).body
+    return squash(body.text(separator=" ")) if body is not None else value
 
 
 def _meta_values(metas: dict[str, list[str]], key: str) -> list[str]:
@@ -1130,6 +1142,8 @@ def _not_a_byline(node: LexborNode) -> bool:
         return True
     parent: LexborNode | None = node
     while parent is not None and parent.tag not in ("body", "html"):
+        if parent.tag in PICTURE_BOXES:
+            return True
         marks = without_terms(class_and_id(parent))  # a post tagged "quotes" is no quote box
         if any(box in marks for box in NOT_BYLINE_BOXES):
             return True

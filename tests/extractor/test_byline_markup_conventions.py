@@ -1,0 +1,72 @@
+"""Authors: byline conventions of the markup that trafilatura's own metadata tests hold (2.3.1,
+``tests/metadata_tests.py``), which the development pages never showed: an ``itemprop`` token list,
+a byline written whole into a meta's value, the outlet a writer wrote "for", an emoji after the
+name, and a picture's credit in a figure. Each page here is written in the convention's style."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsscrape
+from newsscrape.extractor.metadata._authors import clean_authors
+
+BODY = "".join(
+    f"<p>Paragraph {n} tells of the rain and the farmers who waited for it all summer long.</p>"
+    for n in range(4)
+)
+URL = "https://www.example.com/news/2025/05/01/rain-returns.html"
+
+
+def _authors(head: str = "", byline: str = "", after: str = "") -> tuple[str, ...]:
+    page = (
+        f"<html><head><title>Rain returns to the valley</title>{head}</head><body><article>"
+        f"<h1>Rain returns to the valley</h1>{byline}{BODY}{after}</article></body></html>"
+    )
+    return newsscrape.extract(page, url=URL).authors
+
+
+def test_an_itemprop_token_list_that_names_the_author_is_read() -> None:
+    byline = '<span itemprop="author name">Shannon Deery, Mitch Clarke</span>'
+    assert _authors(byline=byline) == ("Shannon Deery", "Mitch Clarke")
+
+
+@pytest.mark.parametrize("key", ["author", "og:author"])
+def test_a_byline_written_whole_into_a_meta_is_read_as_its_text(key: str) -> None:
+    value = (
+        "By &lt;a href=&quot;/profiles/amir-vera&quot;&gt;Amir Vera&lt;/a&gt;, Seán O&#x27;Murchú and "
+        "&lt;a href=&quot;/profiles/tara-subramaniam&quot;&gt;Tara Subramaniam&lt;/a&gt;, CNN"
+    )
+    head = f'<meta property="og:site_name" content="CNN"><meta name="{key}" content="{value}">'
+    assert _authors(head=head) == ("Amir Vera", "Seán O'Murchú", "Tara Subramaniam")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Jenny Smith For Daily Mail Australia",
+        "Jenny Smith for The Texas Tribune",
+        "Jenny Smith from Acme Labs",
+    ],
+)
+def test_the_outlet_a_writer_wrote_for_is_no_part_of_the_name(credit: str) -> None:
+    assert clean_authors([f"By {credit}"]) == ("Jenny Smith",)
+    byline = f'<p class="author-section byline-plain">By <a class="author" rel="nofollow">{credit}</a></p>'
+    assert _authors(byline=byline) == ("Jenny Smith",)
+
+
+def test_a_one_word_name_before_for_is_an_organisation_not_cut() -> None:
+    assert clean_authors(["Center for Drug Evaluation"]) == ()
+
+
+def test_an_emoji_after_a_name_is_dropped_with_its_variation_selector() -> None:
+    assert _authors(head='<meta name="author" content="Jenny Smith ❤️">') == ("Jenny Smith",)
+    # a mark that belongs to a letter stays: a decomposed "José"
+    assert clean_authors(["Jose\u0301 Doe"]) == ("Jose\u0301 Doe",)
+
+
+def test_a_name_in_a_figure_credits_the_picture_not_the_story() -> None:
+    credit = '<span class="author">Jenny Smith</span>'
+    figure = f'<figure><img src="/rain.jpg"><figcaption>Rain. {credit}</figcaption></figure>'
+    assert _authors(after=figure) == ()
+    byline = '<p class="byline">By <span class="author">John Roe</span></p>'
+    assert _authors(byline=byline, after=figure) == ("John Roe",)
