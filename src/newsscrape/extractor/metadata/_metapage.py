@@ -8,6 +8,7 @@ twice), two JSON-LD hints for the content pass, and each field's source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -18,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ...models import Article, MetadataField
 from .._text import squash
 from .._urls import host_of
+from ._dates import url_date
 from ._jsonld import JSONLD_SCRIPTS, JsonLd, read_jsonld, text_of
 from ._pubdate import Found, find_dates, weigh_dates
 
@@ -25,6 +27,7 @@ from ._pubdate import Found, find_dates, weigh_dates
 # target and the JSON-LD blocks.
 _PAGE_TAGS = f"meta[content], link[rel][href], {JSONLD_SCRIPTS}"
 _T = TypeVar("_T")
+_DUBLIN_CORE = re.compile(r"^(dc|dcterms):")
 
 # The fields the rules fill: the record's metadata fields and the two JSON-LD hints of ``Metadata``.
 # A misspelt one is a mypy error, not a silent no-op.
@@ -156,12 +159,16 @@ class Page:
     def _read_dates(self, reader: Callable[..., _T], chosen: Metadata) -> _T:
         """``reader`` (``find_dates`` or ``weigh_dates``) on this page, with the title and language chosen."""
         language = chosen.record.language
+        # The story's own address dates it where the one it was fetched from does not ("/amp/123",
+        # a share link, raw HTML without a URL): its canonical link or og:url ("/2018/02/01/slug").
+        canonical = chosen.record.canonical_url
+        dated = self.url if url_date(self.url) is not None or canonical is None else canonical
         return reader(
             self.tree,
             metas=self.metas,
             # no article node: the page's own node (WebPage and kin) dates the page
             article=self.ld.article if self.ld.article is not None else self.ld.page,
-            url=self.url,
+            url=dated,
             title=chosen.record.title,
             languages=(language.lower(),) if language else (),
         )
@@ -175,7 +182,8 @@ def _add_meta(attrs: dict[str, str | None], metas: dict[str, list[str]]) -> None
     for attr in ("property", "name", "itemprop", "http-equiv"):
         key = attrs.get(attr)
         if key:
-            metas.setdefault(key.strip().lower(), []).append(content)
+            # Dublin Core as RDFa names it, "dc:created", is its "dc.created" of HTML meta names
+            metas.setdefault(_DUBLIN_CORE.sub(r"\1.", key.strip().lower()), []).append(content)
 
 
 def _add_link(attrs: dict[str, str | None], links: dict[str, str]) -> None:

@@ -46,8 +46,10 @@ PUBLISHED_META = (
     "original-publish-date",
     "dc.date.issued",
     "dcterms.issued",
+    "dc.issued",
     "dc.date.created",
     "dcterms.created",
+    "dc.created",
     "dc.date",
     "dcterms.date",
     "citation_publication_date",
@@ -72,6 +74,9 @@ MODIFIED_META = (
 PUBLISHED_LD = ("datePublished", "dateCreated")
 OPEN_GRAPH_KEYS = ("og:", "article:")  # the Open Graph meta names (article:published_time, og:...)
 MODIFIED_LD = ("dateModified",)
+# The elements that may hold a machine-readable date: <time>, microdata, and hAtom's <abbr class=
+# "published" title="2019-11-18T17:19:53Z"> (the microformat's value in the title).
+DATED_NODES = "time, [itemprop], abbr[title]"
 # A <time> (or any element) whose class/id/itemprop mentions one of these is the publication time.
 PUBLISHED_HINTS = ("publish", "pubdate", "posted", "created", "dateline", "entry-date", "post-date")
 MODIFIED_HINTS = ("modif", "update", "edited", "revised")
@@ -199,7 +204,7 @@ def find_dates(
     modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META, languages)
     nodes = None
     if published is None or modified is None or _zone_unsure(published):
-        nodes = tree.css("time, [itemprop]")
+        nodes = tree.css(DATED_NODES)
     # The first date printed in the byline zone (None when the markup dates nothing).
     printed = None
     if published is not None:
@@ -291,7 +296,7 @@ def find_dates(
     if published is None:  # and so no modified date either (it would date the page): no offsets to give
         return Found()
     if nodes is None:
-        nodes = tree.css("time, [itemprop]")
+        nodes = tree.css(DATED_NODES)
     own_p = _stamps(metas, article, nodes, PUBLISHED_META, PUBLISHED_LD)
     own_m = _stamps(metas, article, nodes, MODIFIED_META, MODIFIED_LD)
     published = _with_page_offset(published, own_p, own_p + own_m)
@@ -331,7 +336,7 @@ def weigh_dates(
     for key in PUBLISHED_META:
         found, source = _structured(None, metas, (), (key,), languages)
         seen.append((source or "meta", key, found))
-    nodes = tree.css("time, [itemprop]")
+    nodes = tree.css(DATED_NODES)
     marked, unmarked = _marked(nodes, PUBLISHED_HINTS, default_first=True, languages=languages)
     zone = functools.partial(_after_headline, body, headline, byline=True, languages=languages)
     seen += [
@@ -555,13 +560,20 @@ def _marked(
         marks = " ".join(
             (attrs.get("itemprop") or "", attrs.get("class") or "", attrs.get("id") or "")
         ).lower()
-        is_time = node.tag == "time"
-        if not is_time and "date" not in marks:
+        is_time, is_abbr = node.tag == "time", node.tag == "abbr"
+        if not is_time and "date" not in marks and not is_abbr:
             continue
-        value = attrs.get("datetime") or attrs.get("content") or (node.text(deep=True) if is_time else None)
+        value = (
+            (attrs.get("title") if is_abbr else None)
+            or attrs.get("datetime")
+            or attrs.get("content")
+            or (node.text(deep=True) if is_time else None)
+        )
         if not value or _elsewhere(node):
             continue
         marked = any(h in marks for h in hints) or (default_first and "pubdate" in attrs)
+        if is_abbr and not marked:
+            continue  # an abbreviation's expansion, unless hAtom marks it as the time
         if marked or (is_time and first is None and default_first):
             found = parse_date(value)
             if found is None and is_time and languages and fuzzy_left and HAS_YEAR.search(value):

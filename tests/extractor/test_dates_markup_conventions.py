@@ -1,0 +1,69 @@
+"""Dates: conventions of the markup that htmldate's own unit tests hold (1.11.0, ``tests/unit_tests.py``),
+which the development pages barely show: Dublin Core as RDFa and legacy HTML name it, hAtom's
+``<abbr class="published" title="...">``, and the day in the story's canonical address when the
+address it was fetched from has none. Each page here is written in the convention's style."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import newsscrape
+
+BODY = "".join(
+    f"<p>{text}</p>"
+    for text in (
+        "The rain came back to the valley on Monday after a dry month of heat and dust.",
+        "Farmers welcomed the change and said most of their crops would recover by autumn.",
+        "The river, which had shrunk to a trickle, rose by half a metre overnight.",
+    )
+)
+URL = "https://www.example.com/news/rain-returns-to-the-valley"
+
+
+def _published(head: str = "", byline: str = "", url: str | None = URL) -> date | None:
+    page = (
+        f"<html><head><title>Rain returns to the valley</title>{head}</head><body><article>"
+        f"<h1>Rain returns to the valley</h1>{byline}{BODY}</article></body></html>"
+    )
+    published = newsscrape.extract(page, url=url).published
+    return published.date() if published is not None else None
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta property="dc:created" content="2017-09-01">',
+        '<meta property="dcterms:issued" content="2017-09-01">',
+        '<meta name="DC.Issued" content="2017-09-01">',
+        '<meta name="DC.created" content="2017-09-01">',
+    ],
+)
+def test_dublin_core_dates_in_their_rdfa_and_legacy_names(meta: str) -> None:
+    assert _published(head=meta) == date(2017, 9, 1)
+
+
+def test_an_hatom_published_abbr_dates_the_story_by_its_title() -> None:
+    byline = (
+        '<p class="byline">Posted <abbr class="published" title="2019-11-18T17:19:53-05:00">Monday</abbr></p>'
+    )
+    assert _published(byline=byline) == date(2019, 11, 18)
+
+
+def test_an_abbreviation_that_hatom_does_not_mark_dates_nothing() -> None:
+    byline = '<p>Talks open under the <abbr title="Treaty of 2019-11-18">T18</abbr> framework.</p>'
+    assert _published(byline=byline) is None
+
+
+@pytest.mark.parametrize("url", [None, "https://amp.example.com/s/rain-returns"])
+def test_the_canonical_address_dates_a_page_whose_own_address_does_not(url: str | None) -> None:
+    head = '<link rel="canonical" href="https://www.example.com/2018/02/01/rain-returns/">'
+    assert _published(head=head, url=url) == date(2018, 2, 1)
+    head = '<meta property="og:url" content="https://www.example.com/2018/02/01/rain-returns/">'
+    assert _published(head=head, url=url) == date(2018, 2, 1)
+
+
+def test_the_fetched_address_day_comes_before_the_canonical_one() -> None:
+    head = '<link rel="canonical" href="https://www.example.com/2018/02/01/rain-returns/">'
+    assert _published(head=head, url="https://www.example.com/2018/03/05/rain-returns/") == date(2018, 3, 5)
