@@ -31,8 +31,8 @@ PAGE = (
 )
 
 
-def test_canonical_link_outranks_og_url() -> None:
-    assert rules_for("canonical_url") == [("meta", "canonical_link"), ("og", "og_url")]
+def test_canonical_link_outranks_og_url_which_outranks_twitter_url() -> None:
+    assert rules_for("canonical_url") == [("meta", "canonical_link"), ("og", "og_url"), ("meta", "twitter_url")]
 
 
 def test_image_sources_in_declared_order() -> None:

@@ -6,6 +6,7 @@ headline and its h1) fold them alike.
 
 from __future__ import annotations
 
+import html
 import re
 import string
 from typing import Final
@@ -105,6 +106,22 @@ def _has_controls(data: bytes) -> bool:
     return len(data.translate(None, _CONTROL_BYTES)) < len(data) or (
         b"&#" in data and _CONTROL_REFS_BYTES.search(data) is not None
     )
+
+
+# A character reference left in a text the parser already decoded: the page escaped it twice
+# ("courses &amp;amp; degrees" in the markup is "courses &amp; degrees" once parsed).
+_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+
+
+def unescaped(text: str) -> str:
+    """``text`` with the character references a page escaped twice decoded, white space squashed.
+
+    >>> unescaped("Courses &amp; degrees&#13; | edX")
+    'Courses & degrees | edX'
+    """
+    if "&" in text and _REFERENCE.search(text):
+        text = html.unescape(text)
+    return squash(text)
 
 
 def squash(text: str) -> str:

@@ -302,9 +302,11 @@ def is_section_label(label: str) -> bool:
 # --- The section when neither a trail nor a declared section names one -----------------------------
 # Links and fields that name a story's category, by CMS family:
 # WordPress core writes its category links with rel="category tag" (the_category, get_the_category_list);
-# underscores-based themes put them in .cat-links. Drupal renders a taxonomy field as
-# .field--name-field-<name> (Drupal 8+) or .field-name-field-<name> (Drupal 7).
-CATEGORY_LINKS = 'a[rel~="category"], .cat-links a'
+# underscores-based themes put them in .cat-links, block themes in the Post Terms block of the
+# category taxonomy (.taxonomy-category, its links rel="tag"). Squarespace blogs mark each category
+# link .blog-item-category. Drupal renders a taxonomy field as .field--name-field-<name> (Drupal 8+)
+# or .field-name-field-<name> (Drupal 7).
+CATEGORY_LINKS = 'a[rel~="category"], .cat-links a, .taxonomy-category a, a.blog-item-category'
 CATEGORY_FIELDS = tuple(
     f"{prefix}-field-{name}"
     for prefix in ("field--name", "field-name")

@@ -17,7 +17,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 from selectolax.lexbor import LexborHTMLParser
 
 from ...models import Article, MetadataField
-from .._text import squash
+from .._text import unescaped
 from .._urls import host_of
 from ._dates import url_date
 from ._jsonld import JSONLD_SCRIPTS, JsonLd, read_jsonld, text_of
@@ -126,14 +126,14 @@ class Page:
             links=links,
             ld=ld,
             art=ld.article or {},
-            html_title=squash(title_node.text()) if title_node is not None else "",
+            html_title=unescaped(title_node.text()) if title_node is not None else "",
         )
 
     def meta(self, *keys: str) -> str | None:
         """The first non-empty value of the first of ``keys`` the page has."""
         for key in keys:
             for value in self.metas.get(key, ()):
-                text = squash(value)
+                text = unescaped(value)
                 if text:
                     return text
         return None

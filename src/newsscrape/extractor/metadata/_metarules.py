@@ -65,11 +65,18 @@ class Decision(NamedTuple):
 
 # -- canonical URL ------------------------------------------------------------------------------
 def canonical_link(p: Page, m: Metadata) -> str | None:
-    return absolute(p.links.get("canonical"), p.url)
+    """The canonical link; a relative one on a page read without its URL, against the page's own
+    address in og:url or twitter:url ("/p" beside og:url "https://example.org")."""
+    base = p.url or og_url(p, m) or twitter_url(p, m)
+    return absolute(p.links.get("canonical"), base)
 
 
 def og_url(p: Page, m: Metadata) -> str | None:
     return absolute(p.meta("og:url"), p.url)
+
+
+def twitter_url(p: Page, m: Metadata) -> str | None:
+    return absolute(p.meta("twitter:url"), p.url)
 
 
 # -- site name (a declared one, cleaned of "example.com" and of the headline) --------------------
@@ -385,6 +392,7 @@ def _aware(value: datetime) -> bool:
 TABLE: Final[tuple[Rule | Decision, ...]] = (
     Rule("canonical_url", "meta", canonical_link),
     Rule("canonical_url", "og", og_url),
+    Rule("canonical_url", "meta", twitter_url),
     Rule("site_name", "og", og_site_name),
     Rule("site_name", "json-ld", ld_site_name),
     Rule("site_name", "meta", application_name),
@@ -429,6 +437,6 @@ def rules_for(name: MetaField) -> list[tuple[Source, str]]:
     """The sources of one field in precedence order, as (source, reader name).
 
     >>> rules_for("canonical_url")
-    [('meta', 'canonical_link'), ('og', 'og_url')]
+    [('meta', 'canonical_link'), ('og', 'og_url'), ('meta', 'twitter_url')]
     """
     return [(row.source, row.read.__name__) for row in TABLE if isinstance(row, Rule) and row.field == name]
