@@ -70,3 +70,8 @@ def test_a_name_in_a_figure_credits_the_picture_not_the_story() -> None:
     assert _authors(after=figure) == ()
     byline = '<p class="byline">By <span class="author">John Roe</span></p>'
     assert _authors(byline=byline, after=figure) == ("John Roe",)
+
+
+def test_a_huge_meta_of_byline_markup_is_read_by_its_head() -> None:
+    value = "By &lt;a href=&quot;/p/jane-doe&quot;&gt;Jane Doe&lt;/a&gt;, " * 50_000  # 3 MB of links
+    assert _authors(head=f'<meta name="author" content="{value}">') == ("Jane Doe",)

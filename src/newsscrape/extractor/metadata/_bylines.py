@@ -180,6 +180,7 @@ HCARD_NOT_PERSON = ("org", "adr")  # hCard classes of an organisation name or a 
 # regexes must stay cheap on a hostile page (an 80 KB "name" took 15 s; 10k authors in JSON-LD).
 MAX_BYLINE_INPUTS = 50
 MAX_BYLINE_INPUT_CHARS = 1000
+MAX_MARKUP_META_CHARS = 4 * MAX_BYLINE_INPUT_CHARS  # a meta's byline markup: its links' addresses too
 MAX_DOM_CREDIT_WORDS = 5  # "The Currency editors", "Ask the Doctors"
 # Elements whose text is a form's choices, never a byline: a sort control's option "Author" among
 # "Post time" and "Subject" (phpBB's topic pages).
@@ -1024,7 +1025,8 @@ def _markup_text(value: str) -> str:
     ("By <a href="/profiles/jane-doe">Jane Doe</a>, CNN"), whose links' addresses are no names."""
     if "<" not in value or ">" not in value:
         return value
-    body = LexborHTMLParser(value).body
+    # (a byline's markup is a few links: only its head is parsed, as the cleaner reads only its head)
+    body = LexborHTMLParser(value[:MAX_MARKUP_META_CHARS]).body
     return squash(body.text(separator=" ")) if body is not None else value
 
 
