@@ -32,7 +32,8 @@ PAGE = (
 
 
 def test_canonical_link_outranks_og_url_which_outranks_twitter_url() -> None:
-    assert rules_for("canonical_url") == [("meta", "canonical_link"), ("og", "og_url"), ("meta", "twitter_url")]
+    rules = [("meta", "canonical_link"), ("og", "og_url"), ("meta", "twitter_url")]
+    assert rules_for("canonical_url") == rules
 
 
 def test_image_sources_in_declared_order() -> None:
