@@ -67,3 +67,40 @@ def test_the_canonical_address_dates_a_page_whose_own_address_does_not(url: str 
 def test_the_fetched_address_day_comes_before_the_canonical_one() -> None:
     head = '<link rel="canonical" href="https://www.example.com/2018/02/01/rain-returns/">'
     assert _published(head=head, url="https://www.example.com/2018/03/05/rain-returns/") == date(2018, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "day"),
+    [
+        ("<p>Veröffentlicht am 6.12.06</p>", "de", date(2006, 12, 6)),
+        ("<p><em>Last updated: 1/23/21</em></p>", "en", date(2021, 1, 23)),
+        ('<div class="item-date">Updated on 09/11/25</div>', "en-US", date(2025, 9, 11)),
+        ("<p>Publié le 09/11/25</p>", "fr", date(2025, 11, 9)),
+        ("<p>Posted 12.11.98</p>", "en", date(1998, 11, 12)),
+    ],
+)
+def test_a_labelled_day_with_a_two_digit_year_dates_a_page_without_markup_dates(
+    line: str, lang: str, day: date
+) -> None:
+    page = f'<html lang="{lang}"><head><title>Rain returns to the valley</title></head><body><article>'
+    page += f"<h1>Rain returns to the valley</h1>{line}{BODY}</article></body></html>"
+    published = newsscrape.extract(page, url=URL).published
+    assert published is not None
+    assert published.date() == day
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Version 1.2.21 of the app is out.</p>",  # no label
+        "<p>Published in volume 3/4/21 of the review.</p>",  # the label's next words are no day
+        "<p>Updated to 2.10.16.4 today.</p>",  # a version after the label
+    ],
+)
+def test_a_two_digit_year_without_its_label_dates_nothing(line: str) -> None:
+    assert _published(byline=line) is None
+
+
+def test_a_two_digit_year_never_overrules_a_markup_date() -> None:
+    head = '<meta property="article:published_time" content="2021-03-04T10:00:00Z">'
+    assert _published(head=head, byline="<p>Published 4/3/20</p>") == date(2021, 3, 4)

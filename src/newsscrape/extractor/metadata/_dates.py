@@ -151,6 +151,37 @@ def parse_date(
     return value if value is not None and plausible(value, now=now) else None
 
 
+# A day with a two-digit year at the head of a text ("6.12.06", "1/23/21", "am 12.11.16"): read only
+# where a label says the text is the page's date ("Veröffentlicht am 6.12.06", "Last updated: 1/23/21");
+# elsewhere such numbers are as often versions, scores and fractions.
+_SHORT_YEAR = re.compile(
+    r"\W{0,3}(?:(?:am|on|le|el|il|em)\s+)?(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d\d)(?![\d./])",
+    re.IGNORECASE,
+)
+
+
+def parse_labelled_short_year(
+    text: str, *, now: datetime | None = None, languages: tuple[str, ...] = ()
+) -> date | None:
+    """The day a labelled text opens with when its year has two digits; day first but in US
+    English with slashes, and the other way round when that reading is no day.
+
+    >>> parse_labelled_short_year(" am 6.12.06"), parse_labelled_short_year(": 1/23/21")
+    (datetime.date(2006, 12, 6), datetime.date(2021, 1, 23))
+    """
+    match = _SHORT_YEAR.match(fold(text)[:40])
+    if match is None:
+        return None
+    a, b, year = int(match["a"]), int(match["b"]), 2000 + int(match["y"])
+    if year > (now or datetime.now(UTC)).year:
+        year -= 100  # "12.11.98" is 1998
+    if match["sep"] == "/" and _month_first(languages):
+        day = _make_date(year, a, b) or _make_date(year, b, a)
+    else:
+        day = _make_date(year, b, a) or _make_date(year, a, b)
+    return day if day is not None and plausible(day, now=now) else None
+
+
 def plausible(value: date, *, now: datetime | None = None) -> bool:
     """Between 1990 and tomorrow (a page cannot be published in the future).
 

@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import CHROME_BOXES, ancestors, class_and_id
 from .._text import phrase_key, squash
-from ._dates import HAS_YEAR, day_of, parse_date, url_date
+from ._dates import HAS_YEAR, day_of, parse_date, parse_labelled_short_year, url_date
 from ._title import same_story
 
 # Meta names/properties (lower-cased) that carry the publication date, most trusted first.
@@ -823,6 +823,8 @@ def _written(body: _Body, headline: str, languages: tuple[str, ...], *, updated:
         found = parse_date(part, fuzzy=fuzzy_left > 0, languages=languages)
         fuzzy_left -= 1
         if found is None:
+            found = _labelled_short_year(text, updated=updated, languages=languages)
+        if found is None:
             continue
         if seen_h1 and not past_byline:
             return found
@@ -831,12 +833,12 @@ def _written(body: _Body, headline: str, languages: tuple[str, ...], *, updated:
         else:
             before = before or found
     if updated:
-        return before or later or _after_headline(body, headline, updated=True)
+        return before or later or _after_headline(body, headline, updated=True, short_years=True)
     # A date above the headline is often the site header's "today": plain text below it first.
     has_headline = seen_h1 or body.headline is not None
-    near = _after_headline(body, headline, byline=True) if has_headline else None
+    near = _after_headline(body, headline, byline=True, short_years=True) if has_headline else None
     kicker = _before_headline(body) if has_headline else None
-    return near or kicker or before or later or _after_headline(body, headline)
+    return near or kicker or before or later or _after_headline(body, headline, short_years=True)
 
 
 def _after_headline(
@@ -847,10 +849,13 @@ def _after_headline(
     limit: int = MAX_TEXT_NODES,
     byline: bool = False,
     languages: tuple[str, ...] = (),
+    short_years: bool = False,
 ) -> date | None:
     """The first short text after the headline that reads as a date (fast parsers only).
 
     ``byline``: read only the byline zone, which ends at the second heading after the headline.
+    ``short_years``: a labelled date with a two-digit year counts too (``_labelled_short_year``),
+    on a page whose markup dates nothing (a markup date is never weighed against such a reading).
     """
     looked = 0
     labelled = False  # the text before is an "Updated" label alone: this one is its date
@@ -869,9 +874,18 @@ def _after_headline(
         else:
             part = _publication_part(text)
         found = body.read_date(part, languages)
+        if found is None and short_years:
+            found = _labelled_short_year(text, updated=updated, languages=languages)
         if found is not None:
             return found
     return None
+
+
+def _labelled_short_year(text: str, *, updated: bool, languages: tuple[str, ...]) -> date | None:
+    """The date with a two-digit year right after a text's publication label ("Veröffentlicht am
+    6.12.06"), or with ``updated`` its update label ("Last updated: 1/23/21")."""
+    label = (UPDATED_WORDS if updated else PUBLISHED_WORDS).search(text)
+    return parse_labelled_short_year(text[label.end() :], languages=languages) if label else None
 
 
 def _update_label(text: str) -> bool:
