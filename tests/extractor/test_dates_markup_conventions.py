@@ -22,9 +22,12 @@ BODY = "".join(
 URL = "https://www.example.com/news/rain-returns-to-the-valley"
 
 
-def _published(head: str = "", byline: str = "", url: str | None = URL) -> date | None:
+def _published(
+    head: str = "", byline: str = "", url: str | None = URL, lang: str | None = None
+) -> date | None:
+    html = f'<html lang="{lang}">' if lang else "<html>"
     page = (
-        f"<html><head><title>Rain returns to the valley</title>{head}</head><body><article>"
+        f"{html}<head><title>Rain returns to the valley</title>{head}</head><body><article>"
         f"<h1>Rain returns to the valley</h1>{byline}{BODY}</article></body></html>"
     )
     published = newsscrape.extract(page, url=url).published
@@ -82,11 +85,7 @@ def test_the_fetched_address_day_comes_before_the_canonical_one() -> None:
 def test_a_labelled_day_with_a_two_digit_year_dates_a_page_without_markup_dates(
     line: str, lang: str, day: date
 ) -> None:
-    page = f'<html lang="{lang}"><head><title>Rain returns to the valley</title></head><body><article>'
-    page += f"<h1>Rain returns to the valley</h1>{line}{BODY}</article></body></html>"
-    published = newsscrape.extract(page, url=URL).published
-    assert published is not None
-    assert published.date() == day
+    assert _published(byline=line, lang=lang) == day
 
 
 @pytest.mark.parametrize(

@@ -561,7 +561,10 @@ def _marked(
             (attrs.get("itemprop") or "", attrs.get("class") or "", attrs.get("id") or "")
         ).lower()
         is_time, is_abbr = node.tag == "time", node.tag == "abbr"
-        if not is_time and "date" not in marks and not is_abbr:
+        marked = any(h in marks for h in hints) or (default_first and "pubdate" in attrs)
+        if is_abbr and not marked:
+            continue  # an abbreviation's expansion, unless hAtom marks it as the time
+        if not is_time and not is_abbr and "date" not in marks:
             continue
         value = (
             (attrs.get("title") if is_abbr else None)
@@ -571,9 +574,6 @@ def _marked(
         )
         if not value or _elsewhere(node):
             continue
-        marked = any(h in marks for h in hints) or (default_first and "pubdate" in attrs)
-        if is_abbr and not marked:
-            continue  # an abbreviation's expansion, unless hAtom marks it as the time
         if marked or (is_time and first is None and default_first):
             found = parse_date(value)
             if found is None and is_time and languages and fuzzy_left and HAS_YEAR.search(value):
@@ -884,8 +884,8 @@ def _after_headline(
 def _labelled_short_year(text: str, *, updated: bool, languages: tuple[str, ...]) -> date | None:
     """The date with a two-digit year right after a text's publication label ("Veröffentlicht am
     6.12.06"), or with ``updated`` its update label ("Last updated: 1/23/21")."""
-    label = (UPDATED_WORDS if updated else PUBLISHED_WORDS).search(text)
-    return parse_labelled_short_year(text[label.end() :], languages=languages) if label else None
+    after = _after_label(text, UPDATED_WORDS if updated else PUBLISHED_WORDS)
+    return parse_labelled_short_year(after, languages=languages) if after is not None else None
 
 
 def _update_label(text: str) -> bool:
@@ -1003,17 +1003,22 @@ def _publication_part(text: str) -> str:
 
     "Published March 4 2021, updated March 5" -> after "Published"; "Updated March 5" -> "".
     """
-    match = PUBLISHED_WORDS.search(text)
-    if match is not None:
-        return text[match.end() :]
+    published = _after_label(text, PUBLISHED_WORDS)
+    if published is not None:
+        return published
     match = UPDATED_WORDS.search(text)
     return text[: match.start()] if match is not None else text
 
 
 def _updated_part(text: str) -> str:
     """The part of a byline line after "Updated" ("Updated: December 9, 2025" -> the date), or ""."""
-    match = UPDATED_WORDS.search(text)
-    return text[match.end() :] if match is not None else ""
+    return _after_label(text, UPDATED_WORDS) or ""
+
+
+def _after_label(text: str, label: re.Pattern[str]) -> str | None:
+    """The text after its first ``label`` (``PUBLISHED_WORDS``, ``UPDATED_WORDS``); None without one."""
+    match = label.search(text)
+    return text[match.end() :] if match is not None else None
 
 
 def _headline_key(tree: LexborHTMLParser, title: str | None) -> str:
