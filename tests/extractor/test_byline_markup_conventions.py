@@ -6,14 +6,12 @@ name, and a picture's credit in a figure. Each page here is written in the conve
 from __future__ import annotations
 
 import pytest
+from prose import PARA, PARA2, PARA3
 
 import newsscrape
 from newsscrape.extractor.metadata._authors import clean_authors
 
-BODY = "".join(
-    f"<p>Paragraph {n} tells of the rain and the farmers who waited for it all summer long.</p>"
-    for n in range(4)
-)
+BODY = "".join(f"<p>{text}</p>" for text in (PARA, PARA2, PARA3))
 URL = "https://www.example.com/news/2025/05/01/rain-returns.html"
 
 

@@ -8,17 +8,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from prose import PARA, PARA2, PARA3
 
 import newsscrape
 
-BODY = "".join(
-    f"<p>{text}</p>"
-    for text in (
-        "The rain came back to the valley on Monday after a dry month of heat and dust.",
-        "Farmers welcomed the change and said most of their crops would recover by autumn.",
-        "The river, which had shrunk to a trickle, rose by half a metre overnight.",
-    )
-)
+BODY = "".join(f"<p>{text}</p>" for text in (PARA, PARA2, PARA3))
 URL = "https://www.example.com/news/rain-returns-to-the-valley"
 
 

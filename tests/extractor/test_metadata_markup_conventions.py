@@ -7,17 +7,11 @@ Each page here is written in the convention's style."""
 from __future__ import annotations
 
 import pytest
+from prose import PARA, PARA2, PARA3
 
 import newsscrape
 
-BODY = "<h1>Rain returns to the valley</h1>" + "".join(
-    f"<p>{text}</p>"
-    for text in (
-        "The rain came back to the valley on Monday after a dry month of heat and dust.",
-        "Farmers welcomed the change and said most of their crops would recover by autumn.",
-        "The river, which had shrunk to a trickle, rose by half a metre overnight.",
-    )
-)
+BODY = "<h1>Rain returns to the valley</h1>" + "".join(f"<p>{text}</p>" for text in (PARA, PARA2, PARA3))
 
 
 def _read(head: str = "", before: str = "", url: str | None = None) -> newsscrape.Article:
