@@ -81,3 +81,26 @@ def test_an_embedded_post_time_does_not_date_the_story(embed: str) -> None:
         f"{TEXT}{embed}{TEXT}</article>"
     )
     assert published(page) == date(2019, 1, 29)
+
+
+def test_a_pubdate_on_another_story_card_does_not_date_the_story() -> None:
+    # HTML5's pubdate dates the <article> it is in: a SPIP theme marks every card of its rail so,
+    # and the story's own <time> (above, unmarked) is the page's day.
+    cards = "".join(
+        f'<li><article class="entry"><a href="/s{n}"><strong>Story {n}</strong>'
+        '<p class="publication"><time datetime="2019-09-24T13:34:33Z" pubdate>24 septembre</time></p>'
+        "</a></article></li>"
+        for n in range(3)
+    )
+    page = (
+        '<header><h1>Library stays open</h1><p class="publication">'
+        '<time datetime="2019-06-28T13:49:45Z">28 juin 2019</time></p></header>'
+        f'<div class="main">{TEXT}</div><div class="aside secondary"><ul>{cards}</ul></div>'
+    )
+    assert published(page) == date(2019, 6, 28)
+    # the story's own article, holding its headline, is dated by its pubdate
+    story = (
+        '<article><h1>Library stays open</h1><time datetime="2019-06-25">June 25</time>'
+        f'<time datetime="2019-06-28T13:49:45Z" pubdate>28 juin 2019</time>{TEXT}</article>'
+    )
+    assert published(story) == date(2019, 6, 28)

@@ -565,7 +565,7 @@ def _marked(
             (attrs.get("itemprop") or "", attrs.get("class") or "", attrs.get("id") or "")
         ).lower()
         is_time, is_abbr = node.tag == "time", node.tag == "abbr"
-        marked = any(h in marks for h in hints) or (default_first and "pubdate" in attrs)
+        marked = any(h in marks for h in hints) or (default_first and "pubdate" in attrs and not _card(node))
         if is_abbr and not marked:
             continue  # an abbreviation's expansion, unless hAtom marks it as the time
         if not is_time and not is_abbr and "date" not in marks:
@@ -588,6 +588,17 @@ def _marked(
                     return found, first
                 first = found
     return None, first
+
+
+def _card(node: LexborNode) -> bool:
+    """Whether the nearest ``<article>`` around ``node`` is another story's card: one without a
+    ``<h1>`` (HTML5's ``pubdate`` dates the article it is in, and a list of stories marks each)."""
+    for box in ancestors(node):
+        if box.tag == "article":
+            return box.css_first("h1") is None
+        if box.tag == "body":
+            break
+    return False
 
 
 def _time_in_byline(tree: LexborHTMLParser, headline: str) -> date | None:
