@@ -300,3 +300,29 @@ def test_named_group_state_marks_the_tooltip() -> None:
     text = body(f"<p>{PARA}</p><p>{term} is included in every plan.</p><p>{PARA2}</p>")
     assert "Edge caching" in text
     assert "Copies near readers" not in text
+
+
+# Held out: trafilatura's and htmldate's old test caches (German blogs, TYPO3 and Drupal sites).
+@pytest.mark.parametrize("heading", ["Ähnliche Beiträge", "Ähnliche Artikel"])
+def test_german_related_posts_rail_is_not_body(heading: str) -> None:
+    rail = "".join(
+        f'<article><a href="/2016/12/0{n}/story-{n}/"><h2>Another story number {n}</h2></a>'
+        f"<div>A teaser of the other story number {n}, a sentence or two long.</div>"
+        f'<a href="/2016/12/0{n}/story-{n}/">Weiterlesen...</a></article>'
+        for n in range(1, 4)
+    )
+    text = body(f"<p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p><div><h3>{heading}</h3><div>{rail}</div></div>")
+    assert PARA3 in text
+    assert heading not in text
+    assert "Another story" not in text
+
+
+@pytest.mark.parametrize("heading", ["Schlagworte", "Schlagwörter", "Stichworte", "Stichwörter"])
+def test_german_tag_list_heading_is_not_body(heading: str) -> None:
+    tags = (
+        '<ul><li><a href="/glossar/brandenburg">Brandenburg</a></li>'
+        '<li><a href="/glossar/buch">Buch</a></li></ul>'
+    )
+    text = body(f"<p>{PARA}</p><p>{PARA2}</p><div class='attachment'><h2>{heading}</h2>{tags}</div>")
+    assert PARA2 in text
+    assert heading not in text

