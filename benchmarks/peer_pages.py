@@ -4,6 +4,7 @@ tuned on. Run by hand.
     pip download --no-binary :all: --no-deps trafilatura==1.0.0 htmldate==1.4.0   # older sdists ship pages
     tar xzf trafilatura-1.0.0.tar.gz && tar xzf htmldate-1.4.0.tar.gz
     .venv/bin/python benchmarks/peer_pages.py bodies trafilatura-1.0.0/tests
+    .venv/bin/python benchmarks/peer_pages.py metadata trafilatura-1.0.0/tests
     .venv/bin/python benchmarks/peer_pages.py dates htmldate-1.4.0/tests/cache TRUTH.json
 
 ``bodies``: trafilatura's ``realworld_tests.py`` (1.0.0) reads about 90 real pages of its
@@ -13,6 +14,11 @@ footers, "Ähnliche Beiträge", cookie notices: ``'...' not in result``). Only t
 ``result = load_mock_page(URL)`` are read, as data; no test is run. Both tools read each page's
 bytes with its address; trafilatura as ``score.py`` runs it (tables on, comments off: a case that
 wants a reader's comment in the text fails for both). A page passes when all its checks hold.
+
+``metadata``: the same sdist's ``metadata_tests.py``, whose ``test_pages`` reads about 40 of those
+pages and asserts their title, author, description, site name and canonical address (``==``, ``in``,
+``startswith``, ``endswith``). trafilatura's conventions: its titles keep a site's suffix where the
+page's ``og:title`` does ("... - Stack Overflow Blog"), its authors are joined with "; ".
 
 ``dates``: htmldate's evaluation truths (``tests/eval_default.json`` of its repository, the
 publication day a person read off each page) for the pages htmldate 1.4.0's sdist ships in
@@ -57,12 +63,7 @@ class BodyCase:
 def body_cases(source: str) -> Iterator[BodyCase]:
     """The pages of ``realworld_tests.py`` and the ``in`` / ``not in`` checks asserted on each."""
     tree = ast.parse(source)
-    pages: dict[str, str] = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "MOCK_PAGES" for t in node.targets
-        ):
-            pages = ast.literal_eval(node.value)
+    pages = _mock_pages(source)
     url: str | None = None
     checks: dict[str, tuple[list[str], list[str]]] = {}
     for node in ast.walk(tree):
@@ -104,6 +105,154 @@ def _checks(test: ast.expr) -> Iterator[tuple[str, bool]]:
         and isinstance(test.ops[0], ast.In | ast.NotIn)
     ):
         yield test.left.value, isinstance(test.ops[0], ast.In)
+
+
+# A metadata check: (page's address, field, how it is compared, the expected value).
+MetaCheck = tuple[str, str, str, str | None]
+META_FIELDS = ("title", "author", "description", "sitename", "url")
+
+
+def metadata_cases(source: str) -> Iterator[MetaCheck]:
+    """The ``assert metadata[FIELD] ...`` statements of ``test_pages``, each with the page it is on."""
+    tree = ast.parse(source)
+    url: str | None = None
+    scope: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef) or node.name != "test_pages":
+            continue
+        for statement in node.body:
+            if isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name):
+                name, value = statement.targets[0].id, statement.value
+                if name == "metadata" and isinstance(value, ast.Call) and value.args:
+                    inner = value.args[0]
+                    if isinstance(inner, ast.Call) and inner.args:
+                        page = inner.args[0]
+                        url = scope.get(page.id) if isinstance(page, ast.Name) else ast.literal_eval(page)
+                elif isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    scope[name] = value.value
+            elif isinstance(statement, ast.Assert) and url is not None:
+                check = _meta_check(statement.test, scope)
+                if check is not None:
+                    yield (url, *check)
+
+
+def _meta_check(test: ast.expr, scope: dict[str, str]) -> tuple[str, str, str | None] | None:
+    """(field, "==" | "in" | "startswith" | "endswith", value) of one assert, or None."""
+
+    def field(node: ast.expr) -> str | None:
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "metadata"
+            and isinstance(node.slice, ast.Constant)
+            and node.slice.value in META_FIELDS
+        ):
+            return str(node.slice.value)
+        return None
+
+    def value(node: ast.expr) -> str | None:
+        if isinstance(node, ast.Name):
+            return scope.get(node.id)
+        constant = ast.literal_eval(node)
+        return constant if isinstance(constant, str) else None
+
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        op, right = test.ops[0], test.comparators[0]
+        if isinstance(op, ast.Eq) and (name := field(test.left)):
+            return name, "==", value(right)
+        if isinstance(op, ast.In) and (name := field(right)):
+            return name, "in", value(test.left)
+    if (
+        isinstance(test, ast.Call)
+        and isinstance(test.func, ast.Attribute)
+        and test.func.attr in ("startswith", "endswith")
+        and (name := field(test.func.value))
+        and test.args
+    ):
+        return name, test.func.attr, value(test.args[0])
+    return None
+
+
+def _holds(got: str | None, how: str, expected: str | None) -> bool:
+    if expected is None:
+        return how == "==" and got is None
+    if got is None:
+        return False
+    got, expected = _fold(got), _fold(expected)
+    if how == "==":
+        return got == expected
+    if how == "in":
+        return expected in got
+    return got.startswith(expected) if how == "startswith" else got.endswith(expected)
+
+
+def our_metadata(raw: bytes, url: str) -> dict[str, str | None]:
+    try:
+        article = newsscrape.extract(raw, url=url)
+    except newsscrape.NewsscrapeError:
+        return {}
+    return {
+        "title": article.title,
+        "author": "; ".join(article.authors) or None,
+        "description": article.description,
+        "sitename": article.site_name,
+        "url": article.canonical_url,
+    }
+
+
+def trafilatura_metadata(raw: bytes, url: str) -> dict[str, str | None]:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(raw, url=url, with_metadata=True)
+    if document is None:
+        return {}
+    return {
+        "title": document.title,
+        "author": document.author,
+        "description": document.description,
+        "sitename": document.sitename,
+        "url": document.url,
+    }
+
+
+def run_metadata(folder: Path) -> None:
+    source = (folder / "metadata_tests.py").read_text(encoding="utf-8")
+    pages = _mock_pages(source)
+    checks = [check for check in metadata_cases(source) if check[0] in pages]
+    tools: dict[str, Callable[[bytes, str], dict[str, str | None]]] = {
+        "newsscrape": our_metadata,
+        "trafilatura": trafilatura_metadata,
+    }
+    right = {name: dict.fromkeys(META_FIELDS, 0) for name in tools}
+    counts = dict.fromkeys(META_FIELDS, 0)
+    misses: list[str] = []
+    read: dict[tuple[str, str], dict[str, str | None]] = {}
+    for url, name, how, expected in checks:
+        counts[name] += 1
+        for tool_name, tool in tools.items():
+            if (tool_name, url) not in read:
+                read[tool_name, url] = tool((folder / "cache" / pages[url]).read_bytes(), url)
+            got = read[tool_name, url].get(name)
+            held = _holds(got, how, expected)
+            right[tool_name][name] += held
+            if tool_name == "newsscrape" and not held:
+                misses.append(f"{pages[url]}: {name} {how} {expected!r}, got {got!r}")
+    pages_read = len({check[0] for check in checks})
+    print(f"metadata: {len(checks)} checks on {pages_read} pages of trafilatura's metadata tests")
+    for tool_name, fields in right.items():
+        print(f"  {tool_name:<12} " + "  ".join(f"{f} {fields[f]}/{counts[f]}" for f in META_FIELDS))
+    for line in misses:
+        print("   ", line)
+
+
+def _mock_pages(source: str) -> dict[str, str]:
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "MOCK_PAGES" for t in node.targets
+        ):
+            pages: dict[str, str] = ast.literal_eval(node.value)
+            return pages
+    return {}
 
 
 def _fold(text: str | None) -> str:
@@ -204,12 +353,16 @@ def main() -> None:
     sub = parser.add_subparsers(dest="check", required=True)
     bodies = sub.add_parser("bodies", help="trafilatura 1.0.0's real-world tests (its tests/ folder)")
     bodies.add_argument("folder", type=Path)
+    metadata = sub.add_parser("metadata", help="trafilatura 1.0.0's metadata tests on its cached pages")
+    metadata.add_argument("folder", type=Path)
     dates = sub.add_parser("dates", help="htmldate 1.4.0's cached pages with its evaluation truths")
     dates.add_argument("folder", type=Path)
     dates.add_argument("truth", type=Path)
     args = parser.parse_args()
     if args.check == "bodies":
         run_bodies(args.folder)
+    elif args.check == "metadata":
+        run_metadata(args.folder)
     else:
         run_dates(args.folder, args.truth)
 

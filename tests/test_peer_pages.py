@@ -100,3 +100,62 @@ def test_dates_are_scored_against_the_truth_file(
     assert lines[0] == "dates: 2 pages of htmldate's evaluation set, publication day"
     assert lines[1].split() == ["newsscrape", "right", "1/2"]
     assert lines[4].split(":")[0].strip() == "b.html"
+
+
+METADATA_TESTS = """
+MOCK_PAGES = {
+'https://example.org/story': 'story.html',
+}
+
+
+def test_titles():
+    metadata = extract_metadata('<html><title>T</title></html>')
+    assert metadata['title'] == 'T'
+
+
+def test_pages():
+    metadata = extract_metadata(load_mock_page('https://example.org/story'))
+    assert metadata['title'] == 'Rain returns to the valley'
+    assert metadata['author'] == 'Jane Doe'
+    assert metadata['description'].startswith('The rain')
+    assert 'valley' in metadata['title']
+    assert metadata['categories'] == ['Weather']
+    url = 'https://example.org/unshipped'
+    metadata = extract_metadata(load_mock_page(url))
+    assert metadata['url'] == url
+"""
+
+
+def test_only_the_metadata_checks_of_test_pages_are_read(peer_pages: ModuleType) -> None:
+    checks = list(peer_pages.metadata_cases(METADATA_TESTS))
+    assert checks == [
+        ("https://example.org/story", "title", "==", "Rain returns to the valley"),
+        ("https://example.org/story", "author", "==", "Jane Doe"),
+        ("https://example.org/story", "description", "startswith", "The rain"),
+        ("https://example.org/story", "title", "in", "valley"),
+        ("https://example.org/unshipped", "url", "==", "https://example.org/unshipped"),  # a name bound above
+    ]
+
+
+def test_metadata_checks_are_counted_per_field(
+    peer_pages: ModuleType,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "cache").mkdir()
+    head = (
+        '<head><meta name="author" content="Jane Doe">'
+        '<meta name="description" content="The rain came back."></head>'
+    )
+    (tmp_path / "cache" / "story.html").write_text(STORY.replace("<html>", f"<html>{head}"), encoding="utf-8")
+    (tmp_path / "metadata_tests.py").write_text(METADATA_TESTS, encoding="utf-8")
+    monkeypatch.setattr("sys.argv", ["peer_pages.py", "metadata", str(tmp_path)])
+    peer_pages.main()
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        lines[0] == "metadata: 4 checks on 1 pages of trafilatura's metadata tests"
+    )  # the unshipped page left out
+    assert " ".join(lines[1].split()) == (
+        "newsscrape title 2/2 author 1/1 description 1/1 sitename 0/0 url 0/0"
+    )
