@@ -186,3 +186,40 @@ def test_a_crumb_or_declared_section_naming_the_page_itself_is_no_section() -> N
     )
     declared = declared.replace(trail, "")
     assert read_metadata(LexborHTMLParser(declared), url=URL).record.section is None
+
+
+# An unmarked trail whose last crumb, the page itself, is not a link (SPIP's default "arbo" paragraph,
+# a held-out page of trafilatura's tests; "miod > software > OpenBSD > stories > <title>" on WCXB).
+STORY_TEXT = (
+    "<p>" + "The council met on Tuesday and voted to keep the library open for another year. " * 4 + "</p>"
+)
+
+
+def _spip(trail_html: str) -> str:
+    return (
+        f'<html><body><div class="content hentry">{trail_html}<h1>Library stays open</h1>'
+        f"{STORY_TEXT}{STORY_TEXT}</div></body></html>"
+    )
+
+
+def test_an_unmarked_trail_ending_in_the_pages_own_name() -> None:
+    page = _spip(
+        '<p class="arbo"><a href="/">Accueil</a> &gt; <a href="/r4">Conseil municipal</a> &gt; '
+        '<strong class="on">Library stays open</strong></p>'
+    )
+    assert trail(page) == ("Accueil", "Conseil municipal")
+    article = newsscrape.extract(page, url="https://www.example.org/spip.php?article1")
+    assert article.body.startswith("The council met")
+    assert "Accueil" not in article.body
+
+
+def test_links_and_words_after_a_separator_are_no_trail_unless_the_words_are_the_title() -> None:
+    # a line that goes on after the title, or text between the links, is a sentence with links
+    assert (
+        trail(_spip('<p><a href="/">Home</a> &gt; <a href="/n">News</a> &gt; Library stays open &gt; x</p>'))
+        == ()
+    )
+    assert trail(_spip('<p>See <a href="/">Home</a> &gt; <a href="/n">News</a></p>')) == ()
+    line = '<p><a href="/">Home</a> / <a href="/n">News</a> / Another headline here</p>'
+    article = newsscrape.extract(_spip(line), url="https://www.example.org/spip.php?article1")
+    assert "Another headline here" in article.body  # not the title: the walk keeps the line

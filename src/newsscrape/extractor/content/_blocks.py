@@ -194,6 +194,25 @@ def head_text(node: LexborNode, limit: int = SNIPPET_CHARS) -> str:
     return fold("".join(parts))[:limit]
 
 
+# What joins a trail's crumbs, spaces around: "Home > News > This story" (as ``metadata._crumbs``
+# reads an unmarked trail; never "|", the menu separator).
+_TRAIL_JOIN: Final = re.compile(r"\s+(?:>|/|\u00bb|\u203a|\u2192|\u276f|::)\s+")
+
+
+def _trail_to(text: str, links: int, title: str) -> bool:
+    """Whether a paragraph is a breadcrumb trail whose last, unlinked crumb is the page's title:
+    two or more linked crumbs, then the title ("Accueil > Actualités > <strong>Title</strong>", the
+    trail a link share cannot tell from prose, its longest crumb being text).
+
+    >>> _trail_to("Home > News > Rain returns", 8, "Rain returns"), _trail_to("Home > Rain", 4, "Rain")
+    (True, False)
+    """
+    crumbs = _TRAIL_JOIN.split(text)
+    if len(crumbs) < 3 or crumbs[-1].casefold() != title.casefold():
+        return False
+    return links >= sum(len("".join(crumb.split())) for crumb in crumbs[:-1])
+
+
 def link_share(node: LexborNode, text_len: int, memo: dict[int, int] | None = None) -> float:
     """The share of ``text_len`` (the node's folded text length) that sits inside links.
 
@@ -835,6 +854,9 @@ class Walk:
         label = line_kind(text)
         if label is not None and not (self._items and label[1] == BYLINE_FIELDS):
             self._record(label[0], label[1], self._where(), text)
+            return
+        if links and self.title and _trail_to(text, links, self.title):
+            self._record("breadcrumb", "trail ending in the title", self._where(), text)
             return
         if links and is_teaser(text):
             self._record("other_stories", "teaser paragraph", self._where(), text)

@@ -203,8 +203,14 @@ def _unmarked_trail(node: LexborNode) -> tuple[str, ...]:
     for link in links:
         rest = rest.replace(link, " ", 1)
     seps = rest.split()
-    # Only separators between the links, one between each pair: "Home » News » Local".
-    if len(seps) == len(links) - 1 and all(sep in TRAIL_SEPARATORS for sep in seps):
+    # Only separators between the links, one between each pair: "Home » News » Local"; after the
+    # last link, maybe one more and the page's own name, unlinked ("Home » News » This story").
+    between, after = seps[: len(links) - 1], seps[len(links) - 1 :]
+    if len(between) < len(links) - 1 or not all(sep in TRAIL_SEPARATORS for sep in between):
+        return ()
+    if not after or (
+        len(after) > 1 and after[0] in TRAIL_SEPARATORS and not any(w in TRAIL_SEPARATORS for w in after[1:])
+    ):
         return tuple(links)
     return ()
 
