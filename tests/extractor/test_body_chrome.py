@@ -303,7 +303,9 @@ def test_named_group_state_marks_the_tooltip() -> None:
 
 
 # Held out: trafilatura's and htmldate's old test caches (German blogs, TYPO3 and Drupal sites).
-@pytest.mark.parametrize("heading", ["Ähnliche Beiträge", "Ähnliche Artikel"])
+@pytest.mark.parametrize(
+    "heading", ["Ähnliche Beiträge", "Ähnliche Artikel", "Verwandte Themen auf unserem Blog:"]
+)
 def test_german_related_posts_rail_is_not_body(heading: str) -> None:
     rail = "".join(
         f'<article><a href="/2016/12/0{n}/story-{n}/"><h2>Another story number {n}</h2></a>'
@@ -326,3 +328,19 @@ def test_german_tag_list_heading_is_not_body(heading: str) -> None:
     text = body(f"<p>{PARA}</p><p>{PARA2}</p><div class='attachment'><h2>{heading}</h2>{tags}</div>")
     assert PARA2 in text
     assert heading not in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<h3>Teile diesen Beitrag!</h3>",
+        # WordPress.com's like widget where scripts do not run: its count never filled in
+        "<p>%d Bloggern gefällt das:</p>",
+        "<p>%d bloggers like this:</p>",
+    ],
+)
+def test_german_share_heading_and_an_unfilled_like_counter_are_not_body(line: str) -> None:
+    text = body(f"<p>{PARA}</p><p>{PARA2}</p>{line}")
+    assert PARA2 in text
+    assert "Beitrag" not in text
+    assert "%d" not in text

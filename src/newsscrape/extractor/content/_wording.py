@@ -22,6 +22,9 @@ from ._chrome import RemovalKind
 LABELS: Final = frozenset(
     {
         "advertisement",
+        # WordPress.com's like widget, its count left unfilled where scripts do not run
+        "%d bloggers like this",
+        "%d bloggern gefällt das",
         "advertisment",
         "advertising",
         "ad",
@@ -219,6 +222,7 @@ OTHER_STORIES_HEADINGS: Final = (
     # their rail so: 16 of the 179 pages of trafilatura's and htmldate's old test caches (held out)
     "ähnliche beiträge",
     "ähnliche artikel",
+    "verwandte themen",
     "weitere artikel",
     "ne manquez pas",
     "à ne pas manquer",
@@ -247,7 +251,7 @@ OTHER_STORIES_HEADINGS: Final = (
 
 # Headings of blocks that follow the story and are chrome, not other stories.
 CHROME_HEADINGS: Final[dict[RemovalKind, tuple[str, ...]]] = {
-    "share": ("share", "follow us", "like this", "follow", "spread the word"),
+    "share": ("share", "follow us", "like this", "follow", "spread the word", "teile diesen beitrag"),
     "newsletter": ("newsletter", "subscribe", "sign up", "get our", "stay informed"),
     "comments": (
         "comment",
