@@ -10,12 +10,16 @@ BODY = "<p>" + "Cut the legs first, then sand every edge before the glue goes on
 URL = "https://www.example.com/news/2025/05/a-table-story/"
 
 
-def _authors(meta: str, *, foot: str = "") -> tuple[str, ...]:
+def _story(meta: str, *, foot: str = "") -> newsscrape.Article:
     page = (
         "<html><head><title>A Table Story</title></head><body><main><article>"
         f"<h1>A Table Story</h1>{meta}{BODY}{foot}</article></main></body></html>"
     )
-    return newsscrape.extract(page, url=URL).authors
+    return newsscrape.extract(page, url=URL)
+
+
+def _authors(meta: str, *, foot: str = "") -> tuple[str, ...]:
+    return _story(meta, foot=foot).authors
 
 
 @pytest.mark.parametrize(
@@ -125,3 +129,33 @@ def test_a_localised_label_beats_the_outlet_in_the_author_meta() -> None:
     assert newsscrape.extract(page, url="https://www.ndr.de/a-table-story,story100.html").authors == (
         "Jane Doe",
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe Published on May 1, 2019",
+        "von Jane Doe Veröffentlicht am 1. Mai 2019",
+        "By Jane Doe, May 1, 2019",
+        "By Jane Doe | Updated May 2, 2019",
+    ],
+)
+def test_a_byline_line_ending_with_the_date_is_the_byline_not_body(line: str) -> None:
+    article = _story(f"<p>{line}</p>")
+    assert article.authors == ("Jane Doe",)
+    assert article.body.startswith("Cut the legs first")
+
+
+def test_a_sentence_opening_with_by_and_a_year_stays_in_the_body() -> None:
+    assert _story("<p>By March 2020, Smith had sold the farm.</p>").body.startswith("By March 2020")
+
+
+def test_a_dated_byline_in_a_list_item_is_a_cards_and_stays() -> None:
+    cards = "".join(
+        f'<li><h3><a href="/s{n}">Story number {n} of the week</a></h3>'
+        f"<p>A teaser of story number {n}, a sentence long.</p><p>By Jane Doe • Dec. {n + 1}, 2025</p></li>"
+        for n in range(12)
+    )
+    page = f"<html><body><main><h1>Latest stories</h1><ul>{cards}</ul></main></body></html>"
+    body = newsscrape.extract(page, url="https://www.example.com/news/").body
+    assert "By Jane Doe • Dec. 1, 2025" in body

@@ -28,7 +28,7 @@ from .._nodes import ancestors, inside_any
 from .._text import fold
 from .._urls import absolute, host_of
 from ._chrome import RemovalKind, chrome_kind, is_panel
-from ._wording import BYLINE_FIELDS, heading_kind, is_teaser, line_kind
+from ._wording import BYLINE_DATED, BYLINE_FIELDS, heading_kind, is_teaser, line_kind
 
 HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that start and end a paragraph; everything else is inline and joins its neighbours.
@@ -852,7 +852,7 @@ class Walk:
         if not text:
             return
         label = line_kind(text)
-        if label is not None and not (self._items and label[1] == BYLINE_FIELDS):
+        if label is not None and not (self._items and label[1] in (BYLINE_FIELDS, BYLINE_DATED)):
             self._record(label[0], label[1], self._where(), text)
             return
         if links and self.title and _trail_to(text, links, self.title):

@@ -413,6 +413,14 @@ class Gated:
         return self.pattern.search(text)
 
 
+# The reason of a byline line that ends with its date: in a list item, as ``BYLINE_FIELDS``, it is a
+# card's byline (a collection's story cards: WCXB half A, a page .999 -> .920 without this), kept.
+BYLINE_DATED: Final = "byline with its date"
+# A publication or update label, and the word that may follow it ("Published on", "Veröffentlicht am").
+_PUBLICATION_LABEL: Final = (
+    r"(?i:published|last updated|updated|posted|veröffentlicht|aktualisiert|publié|publicado|pubblicato)"
+    r"(?:\s+(?i:on|am|le|el|il))?\s*:?\s*"
+)
 # A wording rule: the label, the reason, the pattern (gated when it may match anywhere in a line).
 LineRule = tuple[RemovalKind, str, re.Pattern[str] | Gated]
 # Short lines that are page furniture whatever the page: counters of galleries, tag lines,
@@ -560,6 +568,17 @@ _LINE_RULES: Final[tuple[LineRule, ...]] = (
         ),
     ),
     ("bio", "bare byline", re.compile(r"^(?i:by|von|par|por|di|door|av)\s+(?:[A-Z][\w.'\u2019-]*\s*){1,4}$")),
+    # ... and one that ends with the story's date, after a comma or bar or a publication label ("By Jane
+    # Doe, May 1, 2019", "von Diane Buckstegge Veröffentlicht am 1. Mai 2019": held-out pages)
+    (
+        "bio",
+        BYLINE_DATED,
+        re.compile(
+            r"^(?i:by|von|par|por|di|door|av)\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*"
+            rf"(?:\s*[,|\u00b7\u2022]\s*(?:{_PUBLICATION_LABEL})?|\s+{_PUBLICATION_LABEL})"
+            r"[^!?]{0,30}\b(?:19|20)\d\d\b[^!?]{0,15}$"
+        ),
+    ),
 )
 # Calls to action addressed to the reader, up to a few sentences: newsletter and follow prompts.
 CTA_LINE: Final = 250

