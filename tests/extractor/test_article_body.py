@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from prose import NATIVE, PARA, PARA2, PARA3
 
 from newsscrape import extract
@@ -63,3 +65,27 @@ def test_card_bylines_in_a_feed_are_kept() -> None:
     text = extract(html, config=NATIVE).body
     assert "By Bo Li" not in text  # the story's own byline
     assert "By Ann Lee \u2022 Dec. 2, 2025" in text  # a card's, in a list of stories
+
+
+def _script_rendered(article_body: str) -> str:
+    # a front end that renders its story from a script's state: the markup holds the headline and
+    # an author card, the story only in the JSON-LD (a held-out page of trafilatura's tests)
+    ld = json.dumps({"@type": "NewsArticle", "headline": "The best lamps", "articleBody": article_body})
+    return (
+        f'<html><head><title>The best lamps</title><script type="application/ld+json">{ld}</script></head>'
+        '<body><h1>The best lamps</h1><div class="author-card"><p>Jane Doe has written about homes and '
+        "gardens for twenty years.</p></div><div id=app></div></body></html>"
+    )
+
+
+def test_a_story_only_in_the_json_ld_article_body_is_the_text() -> None:
+    story = "\n".join((PARA, PARA2, PARA3))
+    url = "https://www.example.com/news/2025/06/01/best-lamps"
+    article = extract(_script_rendered(story), url=url, config=NATIVE)  # (trafilatura reads it too)
+    assert article.body.split("\n\n") == [PARA, PARA2, PARA3]
+
+
+def test_an_article_body_written_as_markup_is_not_taken_as_text() -> None:
+    story = f"<p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>"
+    url = "https://www.example.com/news/2025/06/01/best-lamps"
+    assert "<p>" not in extract(_script_rendered(story), url=url, config=NATIVE).body

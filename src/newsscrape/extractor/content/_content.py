@@ -141,6 +141,7 @@ RAIL_MAX_CLIMB: Final = 8  # a rail's box is close above its heading
 RAIL_MIN_LINKS: Final = 3  # a rail of other stories links to them; a story headed "Latest" need not
 RAIL_STOP: Final = 'h1, [itemprop="articleBody"]'  # nor one holding the story's title or body
 
+_MARKUP: Final = re.compile(r"</?[a-zA-Z][^<>]*>")  # a tag in a text
 # When the native result is shorter than this many words, or than this share of the page's
 # declared word count / JSON-LD articleBody, trafilatura gets a look.
 UNSURE_WORDS: Final = 60
@@ -308,7 +309,7 @@ class Content:
     container: str | None = None  # a short CSS-like path of the chosen article node
     # figure captions, no part of the body: (number of ``blocks`` before it, its block)
     captions: list[tuple[int, Block]] = field(default_factory=list)
-    method: str = "native"  # native | trafilatura | posts (a thread read post by post)
+    method: str = "native"  # native | trafilatura | posts (a thread read post by post) | json-ld
     # the tree once page-wide chrome is gone, shared by a reading of the page as another type
     prepared: Prepared | None = None
     # the headings linking within the site kept as the story's items (``_blocks.Walk.linked_items``)
@@ -410,6 +411,8 @@ def extract_content(
         fewest = PARAGRAPH_SHARES.get(profile.reading)
         _second_opinion(content, html, deadline, share=share, body=body, fewest=fewest)
         deadline.check()
+    if profile.reading == "article" and meta.article_body:
+        _declared_body(content, meta.article_body)
     share = THREAD_SHARES.get(profile.reading)
     heads: list[Head] = []
     if share is not None and content.blocks and len(html) <= FALLBACK_MAX_CHARS:
@@ -920,6 +923,22 @@ def _drop_repeats(blocks: list[Block], removed: list[Removed]) -> list[Block]:
             continue
         out.append(block)
     return out
+
+
+def _declared_body(content: Content, article_body: str) -> None:
+    """The JSON-LD ``articleBody`` as the text, when the page's markup does not hold the story (a
+    front end that renders it from a script's state, the story only in its JSON-LD) and neither
+    reading found ``UNSURE_HINT_SHARE`` of it. Not one written as markup (a CMS's raw HTML: the
+    readings of the page read that markup already)."""
+    declared = count_words(article_body)
+    if declared < UNSURE_WORDS or _MARKUP.search(article_body):
+        return
+    found = sum(count_words(block.text) for block in content.blocks)
+    if found >= UNSURE_HINT_SHARE * declared:
+        return
+    content.blocks = [Block(text=line) for line in article_body.split("\n") if line.strip()]
+    content.captions = []
+    content.method = "json-ld"
 
 
 def _unsure(content: Content, meta: Metadata) -> bool:
