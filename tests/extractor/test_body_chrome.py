@@ -360,3 +360,12 @@ def test_a_cookie_notice_in_other_languages_is_not_body(notice: str) -> None:
     text = body(f"<p>{PARA}</p><p>{PARA2}</p><p>{notice}</p>")
     assert PARA2 in text
     assert "ookie" not in text
+
+
+@pytest.mark.parametrize("heading", ["Über den Autor", "Zur Autorin"])
+def test_a_german_author_box_is_not_body(heading: str) -> None:
+    bio = "<p>Jane Doe ist Rechtsanwältin in Hamburg und schreibt über Medienrecht und Werbung.</p>"
+    text = body(f"<p>{PARA}</p><p>{PARA2}</p><div class='box'><h3>{heading}</h3>{bio}</div>")
+    assert PARA2 in text
+    assert heading not in text
+    assert "Rechtsanwältin" not in text

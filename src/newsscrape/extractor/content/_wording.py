@@ -273,7 +273,16 @@ CHROME_HEADINGS: Final[dict[RemovalKind, tuple[str, ...]]] = {
         "stichworte",
         "stichwörter",
     ),
-    "bio": ("about the author", "author", "about us"),
+    # German's "about the author" too (4 pages of the held-out caches)
+    "bio": (
+        "about the author",
+        "author",
+        "about us",
+        "über den autor",
+        "über die autorin",
+        "zum autor",
+        "zur autorin",
+    ),
 }
 
 # A paragraph that only points to another story: "Read more: <link>".
