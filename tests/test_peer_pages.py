@@ -52,6 +52,21 @@ def peer_pages(bench_script: Callable[[str], ModuleType]) -> ModuleType:
     return bench_script("peer_pages")
 
 
+def _sdist_tests(folder: Path, name: str, source: str, page: str) -> None:
+    """A peer's tests folder: its test file, and its one cached page ``cache/story.html``."""
+    (folder / "cache").mkdir()
+    (folder / "cache" / "story.html").write_text(page, encoding="utf-8")
+    (folder / name).write_text(source, encoding="utf-8")
+
+
+def _run(
+    peer_pages: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> list[str]:
+    monkeypatch.setattr("sys.argv", ["peer_pages.py", *args])
+    peer_pages.main()
+    return capsys.readouterr().out.splitlines()
+
+
 def test_only_the_checks_of_test_extract_are_read_page_by_page(peer_pages: ModuleType) -> None:
     cases = list(peer_pages.body_cases(REALWORLD_TESTS))
     assert len(cases) == 1  # test_other's page is no case
@@ -67,12 +82,8 @@ def test_a_page_passes_when_every_check_holds(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "story.html").write_text(STORY, encoding="utf-8")
-    (tmp_path / "realworld_tests.py").write_text(REALWORLD_TESTS, encoding="utf-8")
-    monkeypatch.setattr("sys.argv", ["peer_pages.py", "bodies", str(tmp_path)])
-    peer_pages.main()
-    lines = capsys.readouterr().out.splitlines()
+    _sdist_tests(tmp_path, "realworld_tests.py", REALWORLD_TESTS, STORY)
+    lines = _run(peer_pages, monkeypatch, capsys, "bodies", str(tmp_path))
     assert lines[0] == "bodies: 1 pages of trafilatura's real-world tests"
     assert " ".join(lines[1].split()) == "newsscrape pages passed 1/1 wanted kept 2/2 unwanted dropped 1/1"
     assert lines[2].split()[0] == "trafilatura"
@@ -94,9 +105,7 @@ def test_dates_are_scored_against_the_truth_file(
     }
     truth = tmp_path / "truth.json"
     truth.write_text(json.dumps(truths), encoding="utf-8")
-    monkeypatch.setattr("sys.argv", ["peer_pages.py", "dates", str(tmp_path), str(truth)])
-    peer_pages.main()
-    lines = capsys.readouterr().out.splitlines()
+    lines = _run(peer_pages, monkeypatch, capsys, "dates", str(tmp_path), str(truth))
     assert lines[0] == "dates: 2 pages of htmldate's evaluation set, publication day"
     assert lines[1].split() == ["newsscrape", "right", "1/2"]
     assert lines[4].split(":")[0].strip() == "b.html"
@@ -143,16 +152,12 @@ def test_metadata_checks_are_counted_per_field(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    (tmp_path / "cache").mkdir()
     head = (
         '<head><meta name="author" content="Jane Doe">'
         '<meta name="description" content="The rain came back."></head>'
     )
-    (tmp_path / "cache" / "story.html").write_text(STORY.replace("<html>", f"<html>{head}"), encoding="utf-8")
-    (tmp_path / "metadata_tests.py").write_text(METADATA_TESTS, encoding="utf-8")
-    monkeypatch.setattr("sys.argv", ["peer_pages.py", "metadata", str(tmp_path)])
-    peer_pages.main()
-    lines = capsys.readouterr().out.splitlines()
+    _sdist_tests(tmp_path, "metadata_tests.py", METADATA_TESTS, STORY.replace("<html>", f"<html>{head}"))
+    lines = _run(peer_pages, monkeypatch, capsys, "metadata", str(tmp_path))
     assert (
         lines[0] == "metadata: 4 checks on 1 pages of trafilatura's metadata tests"
     )  # the unshipped page left out
