@@ -27,6 +27,7 @@ from .._guard import Deadline, too_deep
 from .._nodes import ancestors, inside_any
 from .._text import fold
 from .._urls import absolute, host_of
+from ..metadata._crumbs import TRAIL_SEPARATORS
 from ._chrome import RemovalKind, chrome_kind, is_panel
 from ._wording import BYLINE_DATED, BYLINE_FIELDS, heading_kind, is_teaser, line_kind
 
@@ -194,9 +195,9 @@ def head_text(node: LexborNode, limit: int = SNIPPET_CHARS) -> str:
     return fold("".join(parts))[:limit]
 
 
-# What joins a trail's crumbs, spaces around: "Home > News > This story" (as ``metadata._crumbs``
-# reads an unmarked trail; never "|", the menu separator).
-_TRAIL_JOIN: Final = re.compile(r"\s+(?:>|/|\u00bb|\u203a|\u2192|\u276f|::)\s+")
+# What joins a trail's crumbs, spaces around: "Home > News > This story" (the separators
+# ``metadata._crumbs`` reads an unmarked trail by; never "|", the menu separator).
+_TRAIL_JOIN: Final = re.compile(rf"\s+(?:{'|'.join(map(re.escape, sorted(TRAIL_SEPARATORS)))})\s+")
 
 
 def _trail_to(text: str, links: int, title: str) -> bool:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Final
 
 from .._text import label_words
+from ..metadata._authors import PUBLICATION_LABELS
 from ._chrome import RemovalKind
 
 # Text of a block that is a label, not content ("Advertisement" above an ad slot), in a few languages.
@@ -426,10 +427,7 @@ class Gated:
 # card's byline (a collection's story cards: WCXB half A, a page .999 -> .920 without this), kept.
 BYLINE_DATED: Final = "byline with its date"
 # A publication or update label, and the word that may follow it ("Published on", "Veröffentlicht am").
-_PUBLICATION_LABEL: Final = (
-    r"(?i:published|last updated|updated|posted|veröffentlicht|aktualisiert|publié|publicado|pubblicato)"
-    r"(?:\s+(?i:on|am|le|el|il))?\s*:?\s*"
-)
+_PUBLICATION_LABEL: Final = rf"(?i:{PUBLICATION_LABELS})(?:\s+(?i:on|am|le|el|il))?\s*:?\s*"
 # A wording rule: the label, the reason, the pattern (gated when it may match anywhere in a line).
 LineRule = tuple[RemovalKind, str, re.Pattern[str] | Gated]
 # Short lines that are page furniture whatever the page: counters of galleries, tag lines,

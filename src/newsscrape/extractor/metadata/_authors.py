@@ -143,13 +143,15 @@ _DATE_TAIL = re.compile(
     r"(?:\s+(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?,?)?"
     rf"\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)",
 )
-# A publication or update label run into the name, and whatever follows it ("By Jane Doe Published
-# on May 1, 2019", "von Diane Buckstegge Veröffentlicht am 1. Mai 2019": a held-out page of
-# trafilatura's tests): the name ends before it.
-_LABEL_TAIL = re.compile(
-    r"\s(?i:published|last\s+updated|updated|posted|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour"
-    r"|publicado|actualizado|pubblicato|aggiornato)\b.*$"
+# The labels of a publication or update day ("Published", "Veröffentlicht", "Mis à jour"): one run
+# into the name ends it, with whatever follows ("By Jane Doe Published on May 1, 2019", "von Diane
+# Buckstegge Veröffentlicht am 1. Mai 2019": a held-out page of trafilatura's tests); the content
+# pass reads a byline line ending with its date by them too (``_wording``).
+PUBLICATION_LABELS = (
+    r"published|last\s+updated|updated|posted|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour"
+    r"|publicado|actualizado|pubblicato|aggiornato"
 )
+_LABEL_TAIL = re.compile(rf"\s(?i:{PUBLICATION_LABELS})\b.*$")
 # A spaced dash between a name and its role ("Jane Doe - Staff Writer", "Jane Doe — Contributor").
 _DASH = re.compile(r"\s[-\u2013\u2014]\s")
 # A byline line that runs on into the next ("By Jane Doe," / "John Roe"; "By Jane Doe" / "and John Roe").
