@@ -208,8 +208,11 @@ def _trail_to(text: str, links: int, title: str) -> bool:
     >>> _trail_to("Home > News > Rain returns", 8, "Rain returns"), _trail_to("Home > Rain", 4, "Rain")
     (True, False)
     """
+    folded = title.casefold()
+    if not text.casefold().endswith(folded):  # (most paragraphs with links: no split asked)
+        return False
     crumbs = _TRAIL_JOIN.split(text)
-    if len(crumbs) < 3 or crumbs[-1].casefold() != title.casefold():
+    if len(crumbs) < 3 or crumbs[-1].casefold() != folded:
         return False
     return links >= sum(len("".join(crumb.split())) for crumb in crumbs[:-1])
 

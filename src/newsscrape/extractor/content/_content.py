@@ -933,8 +933,7 @@ def _declared_body(content: Content, article_body: str) -> None:
     declared = count_words(article_body)
     if declared < UNSURE_WORDS or _MARKUP.search(article_body):
         return
-    found = sum(count_words(block.text) for block in content.blocks)
-    if found >= UNSURE_HINT_SHARE * declared:
+    if _holds_words(content, UNSURE_HINT_SHARE * declared):
         return
     content.blocks = [Block(text=line) for line in article_body.split("\n") if line.strip()]
     content.captions = []
@@ -945,13 +944,17 @@ def _unsure(content: Content, meta: Metadata) -> bool:
     """Whether the native text has fewer than ``UNSURE_WORDS`` words, or than ``UNSURE_HINT_SHARE``
     of the page's declared word count; its words are counted only until it has enough."""
     hint = meta.word_count or (count_words(meta.article_body) if meta.article_body else 0)
-    enough = max(UNSURE_WORDS, UNSURE_HINT_SHARE * hint)
+    return not _holds_words(content, max(UNSURE_WORDS, UNSURE_HINT_SHARE * hint))
+
+
+def _holds_words(content: Content, enough: float) -> bool:
+    """Whether the text has ``enough`` words, counted block by block only until it has."""
     words = 0
     for block in content.blocks:
         words += count_words(block.text)
         if words >= enough:
-            return False
-    return True
+            return True
+    return False
 
 
 def _drop_reviews(body: LexborNode, content: Content) -> None:
