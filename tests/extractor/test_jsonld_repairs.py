@@ -142,3 +142,20 @@ def test_a_page_without_text_keeps_what_the_repaired_block_says() -> None:
     assert raised.value.metadata.title == "Harbour reopens after the storms"
     assert raised.value.metadata.authors == ("Ines Albrecht",)
 
+
+def test_a_jsonld_day_takes_the_metas_moment_on_that_day() -> None:
+    """A JSON-LD ``datePublished`` of a day only is that day's moment the metas give (WCXB 0279's
+    "November 18, 2025" beside its ``article:published_time`` of 21:39:57); a meta's other day is
+    not."""
+    block = json.dumps({"@type": "NewsArticle", "headline": "Harbour reopens", "datePublished": "2023-03-06"})
+
+    def published(meta: str) -> str | None:
+        html = page(block).replace(
+            "</head>", f'<meta property="article:published_time" content="{meta}"></head>'
+        )
+        found = extract(html, url=URL).published
+        return found.isoformat() if found is not None else None
+
+    # (a meta's zoneless time, as 0279's; a zoned one already won through the page's zone)
+    assert published("2023-03-06T09:30:00") == "2023-03-06T09:30:00+00:00"
+    assert published("2023-03-09T09:30:00") == "2023-03-06T00:00:00+00:00"  # the JSON-LD's day
