@@ -396,3 +396,27 @@ def test_a_follow_prompt_on_any_network_or_in_other_languages_is_not_body(line: 
 )
 def test_a_line_that_only_mentions_following_stays(line: str) -> None:
     assert line in body(f"<p>{PARA}</p><p>{line}</p><p>{PARA2}</p>")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the link's text as a button's, in a box of its own (a link-only line goes as a link)
+        "<span class='more'>weiterlesen</span>",
+        "<span class='more'>Lire la suite »</span>",
+        "<span class='more'>Leer más...</span>",
+        "<span class='more'>Continua a leggere ›</span>",
+        "<span class='more'>Read more »</span>",
+        # a folded story's link with its reading time (a German listing's cards, held out)
+        "<span class='more'>weiterlesen</span> 5 Minuten",
+        "Lesezeit: 4 Minuten",
+        "5 min de lecture",
+    ],
+)
+def test_read_more_links_and_reading_times_in_other_languages_are_not_body(line: str) -> None:
+    _gone_after_story(f"<p>{line}</p>", "lesen", "suite", "más", "leggere", "Read more", "Minuten", "lecture")
+
+
+def test_a_sentence_that_opens_with_read_more_words_stays() -> None:
+    line = "Lire la suite de l'enquête dans notre édition de demain, avec les témoignages des habitants."
+    assert line in body(f"<p>{PARA}</p><p>{line}</p><p>{PARA2}</p>")
