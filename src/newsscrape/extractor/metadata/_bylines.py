@@ -290,6 +290,7 @@ def _author_rules(
 
     article = ld.article or {}
     people, organisations = author_names(article.get("author") or article.get("creator"), ld.by_id)
+    people = [_markup_text(name) for name in people]  # a byline written whole into the name, as metas get
     values = _author_meta_values(metas, AUTHOR_METAS) or _author_meta_values(metas, CREATOR_METAS)
     outlets = outlet_keys(site=site, host=host)
 
@@ -1021,8 +1022,9 @@ def _author_meta_values(metas: dict[str, list[str]], keys: Iterable[str]) -> lis
 
 
 def _markup_text(value: str) -> str:
-    """A meta's value as its text, when it holds markup: a byline the CMS wrote into the meta whole
-    ("By <a href="/profiles/jane-doe">Jane Doe</a>, CNN"), whose links' addresses are no names."""
+    """A meta's (or a JSON-LD name's) value as its text, when it holds markup: a byline the CMS
+    wrote into it whole ("By <a href="/profiles/jane-doe">Jane Doe</a>, CNN"), whose links'
+    addresses are no names."""
     if "<" not in value or ">" not in value:
         return value
     # (a byline's markup is a few links: only its head is parsed, as the cleaner reads only its head)

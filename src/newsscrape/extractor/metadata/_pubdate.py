@@ -537,20 +537,25 @@ def _structured(
     meta_keys: tuple[str, ...],
     languages: tuple[str, ...],
 ) -> tuple[date | None, str | None]:
+    day: date | None = None  # the JSON-LD's, when it gives a day without its time
     if article is not None:
         for key in ld_keys:
             value = article.get(key)
             if isinstance(value, list):
                 value = value[0] if value else None
             found = parse_date(value, languages=languages) if isinstance(value, str) else None
-            if found is not None:
+            if isinstance(found, datetime):
                 return found, "json-ld"
+            if found is not None:
+                day = found
+                break
     for key in meta_keys:
         for value in metas.get(key, ()):
             found = parse_date(value, languages=languages)  # 03-09-2026 is March 9 on an English page
-            if found is not None:
+            # a JSON-LD day is the meta's moment on that day ("2019-04-10" and "2019-04-10T10:13+02:00")
+            if found is not None and (day is None or (isinstance(found, datetime) and day_of(found) == day)):
                 return found, "og" if key.startswith(OPEN_GRAPH_KEYS) else "meta"
-    return None, None
+    return (day, "json-ld") if day is not None else (None, None)
 
 
 def _marked(
