@@ -1,7 +1,8 @@
 """Authors: byline conventions of the markup that trafilatura's own metadata tests hold (2.3.1,
 ``tests/metadata_tests.py``), which the development pages never showed: an ``itemprop`` token list,
 a byline written whole into a meta's value, the outlet a writer wrote "for", an emoji after the
-name, and a picture's credit in a figure. Each page here is written in the convention's style."""
+name, a picture's credit in a figure, and bylines marked only by a component name, by the id of the
+author field or by Drupal's "submitted" box. Each page here is written in the convention's style."""
 
 from __future__ import annotations
 
@@ -73,3 +74,29 @@ def test_a_name_in_a_figure_credits_the_picture_not_the_story() -> None:
 def test_a_huge_meta_of_byline_markup_is_read_by_its_head() -> None:
     value = "By &lt;a href=&quot;/p/jane-doe&quot;&gt;Jane Doe&lt;/a&gt;, " * 50_000  # 3 MB of links
     assert _authors(head=f'<meta name="author" content="{value}">') == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div data-component="byline-block"><div><span>Jenny Smith</span></div></div>',
+        '<div data-testid="BylineWrapper"><span data-testid="BylineName">Jenny Smith</span></div>',
+        '<span id="author">Jenny Smith</span>',
+        '<span id="author-name">Jenny Smith</span>',
+        '<div class="submitted-by"><a>Jenny Smith</a></div>',
+    ],
+)
+def test_a_byline_marked_by_its_component_id_or_submitted_box_is_read(byline: str) -> None:
+    assert _authors(byline=byline) == ("Jenny Smith",)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # an id that only holds the word: a topic menu's button, a payments product
+        '<a href="/blog/?topic=906" id="author-modal">HR Strategy</a>',
+        '<li data-testid="footer-products-authorization-boost-list-item">Authorization Boost</li>',
+    ],
+)
+def test_ids_and_test_hooks_that_merely_hold_the_word_author_credit_nobody(markup: str) -> None:
+    assert _authors(byline=markup) == ()

@@ -97,3 +97,18 @@ def test_a_two_digit_year_without_its_label_dates_nothing(line: str) -> None:
 def test_a_two_digit_year_never_overrules_a_markup_date() -> None:
     head = '<meta property="article:published_time" content="2021-03-04T10:00:00Z">'
     assert _published(head=head, byline="<p>Published 4/3/20</p>") == date(2021, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>menu 2019-01-01</p><p>published 2020-05-05T10:00:00</p>",
+        "<div>Updated 1 January 2019</div><div>Veröffentlicht am 5. Mai 2020</div>",
+    ],
+)
+def test_a_labelled_publication_day_beats_an_unlabelled_one_before_it_in_the_byline(byline: str) -> None:
+    assert _published(byline=byline, url=None) == date(2020, 5, 5)
+
+
+def test_the_first_unlabelled_day_of_the_byline_stays_when_none_is_labelled() -> None:
+    assert _published(byline="<p>1 January 2019</p><p>5 May 2020</p>", url=None) == date(2019, 1, 1)

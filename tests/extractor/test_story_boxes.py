@@ -35,3 +35,33 @@ def test_box_sharing_one_class_name_is_not_the_story() -> None:
     text = extract(story("col notes", "col story-text"), URL, config=NATIVE).body
     assert LEAD not in text
     assert PARA3 in text
+
+
+def wrapped_blocks(lead_class: str, body_class: str, lead_paragraphs: int = 2) -> str:
+    """A block editor's front end: each block of the story in a bare wrapper of its own."""
+    lead = "".join(f"<p>{LEAD} {n}</p>" for n in range(lead_paragraphs))
+    paragraphs = "".join(f"<p>{p}</p>" for p in (PARA, PARA2, PARA3, PARA, PARA2, PARA3))
+    return (
+        "<html><head><meta property='og:type' content='article'></head>"
+        "<body><h1>Ten ways to rent a car</h1><div class=''>"
+        f"<div><div class='{lead_class}'>{lead}</div></div>"
+        f"<div><div class='{body_class}'>{paragraphs}</div></div>"
+        "</div></body></html>"
+    )
+
+
+def test_lead_block_in_its_own_wrapper_named_like_the_body_is_read() -> None:
+    page = wrapped_blocks("blockContent__content html_0 html_first", "blockContent__content html_2")
+    text = extract(page, URL, config=NATIVE).body
+    assert text.startswith(f"{LEAD} 0")
+    assert PARA3 in text
+
+
+def test_wrapped_blocks_named_apart_or_of_one_paragraph_are_not_the_story() -> None:
+    for page in (
+        wrapped_blocks("promo html_0", "blockContent__content html_2"),
+        wrapped_blocks("blockContent__content html_0", "blockContent__content html_2", lead_paragraphs=1),
+    ):
+        text = extract(page, URL, config=NATIVE).body
+        assert LEAD not in text
+        assert PARA3 in text

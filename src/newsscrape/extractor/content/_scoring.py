@@ -187,6 +187,8 @@ def choose_container(
             break  # one flow of paragraphs on two levels: a lead beside the body, or unclosed divs
         if _sibling_group(node, weights, skip=key) and _has_prose(child, weights, skip=None):
             break  # the story's first paragraphs in a box of their own beside the rest
+        if _wrapped_twins(node, weights, skip=key):
+            break  # the story's blocks each in a wrapper of their own, the blocks named alike
         if _own_group(node, weights, skip=key):
             break  # the story's lead as paragraphs beside a box of cards, a table or a gallery
         node = child
@@ -279,11 +281,41 @@ def _sibling_group(w: Weight, weights: dict[int, Weight], *, skip: int) -> bool:
     for key, chars in w.children.items():
         if key == skip or chars < GROUP_SHARE * w.chars:
             continue
-        child = weights[key]
-        paras = sum(1 for k in child.children if weights[k].node.tag in _PARAGRAPH_TAGS)
-        if paras >= GROUP_MIN_PARAGRAPHS:
+        if _has_paragraphs(weights[key], weights):
             return True
     return False
+
+
+def _wrapped_twins(w: Weight, weights: dict[int, Weight], *, skip: int) -> bool:
+    """Whether the story's blocks sit each in a wrapper of its own, named alike: a block editor's
+    front end renders ``<div><div class="blockContent html_0"><p>...</p></div></div>`` for the lead
+    and ``<div><div class="blockContent html_2">...`` for the rest. True when the child ``skip``
+    and another child with a real share of the text each only wrap a box of two or more paragraphs,
+    the two boxes sharing a class name."""
+    heavy = _unwrapped(weights[skip], weights)
+    names = frozenset((heavy.node.attributes.get("class") or "").split())
+    if heavy is weights[skip] or not names or not _has_paragraphs(heavy, weights):
+        return False
+    for key, chars in w.children.items():
+        if key == skip or chars < GROUP_SHARE * w.chars:
+            continue
+        box = _unwrapped(weights[key], weights)
+        own = frozenset((box.node.attributes.get("class") or "").split())
+        if box is not weights[key] and names & own and _has_paragraphs(box, weights):
+            return True
+    return False
+
+
+def _has_paragraphs(w: Weight, weights: dict[int, Weight]) -> bool:
+    """Whether a node holds GROUP_MIN_PARAGRAPHS paragraphs or more as its own children."""
+    return sum(1 for k in w.children if weights[k].node.tag in _PARAGRAPH_TAGS) >= GROUP_MIN_PARAGRAPHS
+
+
+def _unwrapped(w: Weight, weights: dict[int, Weight]) -> Weight:
+    """The box a node only wraps (no paragraph of its own, one child that holds any)."""
+    while w.own == 0 and len(w.children) == 1:
+        w = weights[next(iter(w.children))]
+    return w
 
 
 def _own_group(w: Weight, weights: dict[int, Weight], *, skip: int) -> bool:

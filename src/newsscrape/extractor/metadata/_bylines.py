@@ -60,6 +60,16 @@ BYLINE_SELECTORS = (
     # Wix blogs: the writer's name in the post header, its only mark (5 sites of WCXB, each page's
     # truth; no other page holds the hook)
     '[data-hook="user-name"]',
+    # script-rendered front ends name the byline for their tests and components ("<div
+    # data-component="byline-block">", data-testid="BylineName"): seen on 8 WCXB sites, each
+    # already read by other marks; "data-testid*=author" is not taken ("authorization-...")
+    '[data-component*="byline" i], [data-testid*="byline" i]',
+    # the author field by its id ("<span id="author">"), the whole id only: ids that merely hold
+    # the word name other things ("author-modal", a topic menu; "...-authorization-...")
+    '[id="author" i], [id="author-name" i], [id="author_name" i], [id="authorname" i]',
+    # Drupal's node template and its kin: "<div class="submitted">Submitted by <a>Jane Doe</a> on
+    # ...</div>", "<div class="submitted-by">"
+    '[class*="submitted" i]',
 )
 # Looser byline elements, read after those: only their short texts count (an author box's biography
 # names schools, awards and employers).

