@@ -79,6 +79,10 @@ def test_url_date() -> None:
     assert url_date("https://x.example/news/2021-03-04-slug.html", now=NOW) == date(2021, 3, 4)
     assert url_date("https://x.example/article/20210304/slug", now=NOW) == date(2021, 3, 4)
     assert url_date("https://x.example/id/12345?d=2021/03/04/", now=NOW) is None  # the query is not the path
+    # unpadded folders (Vox Media's, Squarespace's paths); a slug's number after them is no day
+    assert url_date("https://x.example/a/2021/3/4/20948348/slug", now=NOW) == date(2021, 3, 4)
+    assert url_date("https://x.example/home/2017/7/12/slug", now=NOW) == date(2017, 7, 12)
+    assert url_date("https://x.example/2021/10/3-questions-for-you/", now=NOW) is None
 
 
 @settings(deadline=None)  # a shared 2-core machine: no timing in unit tests

@@ -210,6 +210,19 @@ def test_later_byline_day_loses_to_a_markup_day_the_url_carries() -> None:
     )
 
 
+def test_markup_day_later_than_the_url_day_is_a_re_stamp() -> None:
+    # A blog moved to a new platform: its JSON-LD says when it was moved, its address when it first
+    # went out.
+    page = ld('{"@type": "BlogPosting", "datePublished": "2019-06-17T18:28:00+02:00"}')
+    page += "<h1>The most beautiful end of the world</h1>" + TEXT
+    url = "https://www.example.de/home/2017/7/12/the-end-of-the-world"
+    assert meta_of(page, url=url).record.published == date(2017, 7, 12)
+    # a day apart is a zone's offset, not a re-stamp: the markup's moment stays
+    published = meta_of(page, url="https://www.example.de/home/2019/6/16/the-end-of-the-world").record.published
+    assert published is not None
+    assert day_of(published) == date(2019, 6, 17)
+
+
 def test_url_day_settles_a_day_written_both_ways() -> None:
     # A UK blog engine prints "03/10/2023" (3 October); read month-first it would be 10 March.
     page = (

@@ -110,6 +110,9 @@ MAX_FUZZY_CHARS = 60
 _URL_DATE = (
     re.compile(r"/((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?:[/_.-]|$)"),
     re.compile(r"[/_-]((?:19|20)\d\d)-([01]?\d)-([0-3]?\d)(?:[/_.-]|$)"),
+    # unpadded, as folders only ("/2019/11/8/", Vox Media's and Squarespace's paths), so that a
+    # slug's number is no day ("/2023/10/3-questions-for-...")
+    re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/"),
 )
 # A month written as a word in the path: "/2023/oct/03/" (The Guardian), "/2023/october/03/".
 _URL_DATE_WORDY = re.compile(r"/((?:19|20)\d\d)/([a-z]{3,9})/([0-3]?\d)(?:[/_.-]|$)", re.IGNORECASE)
@@ -218,7 +221,8 @@ def as_timestamp(value: date) -> datetime:
 
 
 def url_date(url: str | None, *, now: datetime | None = None) -> date | None:
-    """The day in a URL path like ``/2020/05/01/``, ``/2020-05-01-slug`` or ``/2020/may/01/``.
+    """The day in a URL path like ``/2020/05/01/``, ``/2020/5/1/``, ``/2020-05-01-slug`` or
+    ``/2020/may/01/``.
 
     >>> url_date("https://example.com/news/2020/05/01/story.html")
     datetime.date(2020, 5, 1)

@@ -261,6 +261,17 @@ def find_dates(
                 # (and no Open Graph article meta declares it, nor the URL, minted when the story was
                 # first published: "/2013/11/27/" under "November 28, 2013 -- Updated 0203 GMT").
                 published, p_src = shown, "dom"
+    in_url = url_date(url)
+    if (
+        published is not None
+        and p_src in STRUCTURED
+        and in_url is not None
+        and in_url < day_of(published) - ONE_DAY
+    ):
+        # The address was minted the day the story first went out ("/2017/7/12/unter-uns-montauk"
+        # under a JSON-LD datePublished of 2019-06-17): a markup day later than that by more than
+        # a zone's offset is a re-stamp (a migration, a republish), as a byline's earlier day is.
+        published, p_src = in_url, "url"
     unmarked = None
     if published is None and nodes is not None:
         (published, unmarked), p_src = (
