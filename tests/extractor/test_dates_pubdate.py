@@ -218,7 +218,9 @@ def test_markup_day_later_than_the_url_day_is_a_re_stamp() -> None:
     url = "https://www.example.de/home/2017/7/12/the-end-of-the-world"
     assert meta_of(page, url=url).record.published == date(2017, 7, 12)
     # a day apart is a zone's offset, not a re-stamp: the markup's moment stays
-    published = meta_of(page, url="https://www.example.de/home/2019/6/16/the-end-of-the-world").record.published
+    published = meta_of(
+        page, url="https://www.example.de/home/2019/6/16/the-end-of-the-world"
+    ).record.published
     assert published is not None
     assert day_of(published) == date(2019, 6, 17)
 
