@@ -5,7 +5,7 @@ metadata, so the names come from the visible byline."""
 from __future__ import annotations
 
 import newsscrape
-from newsscrape.extractor.metadata._authors import split_byline
+from newsscrape.extractor.metadata._authors import clean_authors, split_byline
 
 BODY = "<p>" + "Prune the roses in late winter, before the buds swell, and feed them in spring. " * 6 + "</p>"
 URL = "https://garden.example.com/blog/pruning-roses"
@@ -88,6 +88,15 @@ def test_a_role_after_a_spaced_dash_is_not_part_of_the_name() -> None:
     assert split_byline("By Jane Doe - Staff Writer") == ["Jane Doe"]
     header = '<p class="byline">By Jane Doe - Garden Contributor</p>'
     assert newsscrape.extract(_story(header), url=URL).authors == ("Jane Doe",)
+
+
+def test_an_outlet_after_a_spaced_dash_is_not_part_of_a_persons_name() -> None:
+    assert clean_authors(["Jenny Smith – The Moon"]) == ("Jenny Smith",)
+    header = '<h4 class="author">Jenny Smith — Valley Gazette</h4>'
+    assert newsscrape.extract(_story(header), url=URL).authors == ("Jenny Smith",)
+    # a team's credit stays whole, and a site's own label (its address after the dash) is the outlet
+    assert clean_authors(["GURUS - Drupal"]) == ("GURUS - Drupal",)
+    assert clean_authors(["Zone Société - ICI.Radio-Canada.ca"]) == ()
 
 
 def test_places_in_an_author_cards_biography_are_not_authors() -> None:

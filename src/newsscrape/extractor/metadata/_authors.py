@@ -440,9 +440,16 @@ def _without_role(part: str) -> str:
     dash = _DASH.search(part)
     if dash is None:
         return part
-    after = part[dash.end() :].lower().split()
+    before, after = part[: dash.start()], part[dash.end() :].lower().split()
     words = {piece for word in after for piece in word.strip(".,").split("-")}
-    return part[: dash.start()] if ROLE_WORDS.intersection(words) else part
+    if ROLE_WORDS.intersection(words):
+        return before
+    # a person's name before the dash, the outlet after it ("Jenny Smith – The Moon"); not a site's
+    # own label, its address after the dash ("Zone Société - ICI.Radio-Canada.ca"), read whole as the
+    # outlet it names
+    names = before.split()
+    person = len(names) >= 2 and all(name[:1].isupper() for name in names)
+    return before if person and not _DOMAIN.search(part[dash.end() :]) else part
 
 
 def _without_affiliation(part: str) -> str:
