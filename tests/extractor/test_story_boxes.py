@@ -10,13 +10,17 @@ URL = "https://news.example.com/2024/05/14/ten-ways-to-rent-a-car"
 LEAD = "Whether you are planning a long road trip or a short city break, a rented car changes the trip."
 
 
-def story(intro_class: str, body_class: str) -> str:
+def story(intro_class: str, body_class: str, *, wrapped: bool = False, lead_paragraphs: int = 1) -> str:
+    """The story's lead box and body box in one column; ``wrapped``: each box in a bare wrapper of its
+    own (a block editor's front end), the lead then of ``lead_paragraphs`` numbered paragraphs."""
     paragraphs = "".join(f"<p>{p}</p>" for p in (PARA, PARA2, PARA3, PARA, PARA2, PARA3))
+    lead = "".join(f"<p>{LEAD} {n}</p>" for n in range(lead_paragraphs)) if wrapped else f"<p>{LEAD}</p>"
+    open_box, close_box = ("<div>", "</div>") if wrapped else ("", "")
     return (
         "<html><head><meta property='og:type' content='article'></head>"
         "<body><h1>Ten ways to rent a car</h1><div class='post'>"
-        f"<div class='{intro_class}'><p>{LEAD}</p></div>"
-        f"<div class='{body_class}'>{paragraphs}</div>"
+        f"{open_box}<div class='{intro_class}'>{lead}</div>{close_box}"
+        f"{open_box}<div class='{body_class}'>{paragraphs}</div>{close_box}"
         "</div></body></html>"
     )
 
@@ -37,21 +41,13 @@ def test_box_sharing_one_class_name_is_not_the_story() -> None:
     assert PARA3 in text
 
 
-def wrapped_blocks(lead_class: str, body_class: str, lead_paragraphs: int = 2) -> str:
-    """A block editor's front end: each block of the story in a bare wrapper of its own."""
-    lead = "".join(f"<p>{LEAD} {n}</p>" for n in range(lead_paragraphs))
-    paragraphs = "".join(f"<p>{p}</p>" for p in (PARA, PARA2, PARA3, PARA, PARA2, PARA3))
-    return (
-        "<html><head><meta property='og:type' content='article'></head>"
-        "<body><h1>Ten ways to rent a car</h1><div class=''>"
-        f"<div><div class='{lead_class}'>{lead}</div></div>"
-        f"<div><div class='{body_class}'>{paragraphs}</div></div>"
-        "</div></body></html>"
-    )
-
-
 def test_lead_block_in_its_own_wrapper_named_like_the_body_is_read() -> None:
-    page = wrapped_blocks("blockContent__content html_0 html_first", "blockContent__content html_2")
+    page = story(
+        "blockContent__content html_0 html_first",
+        "blockContent__content html_2",
+        wrapped=True,
+        lead_paragraphs=2,
+    )
     text = extract(page, URL, config=NATIVE).body
     assert text.startswith(f"{LEAD} 0")
     assert PARA3 in text
@@ -59,8 +55,8 @@ def test_lead_block_in_its_own_wrapper_named_like_the_body_is_read() -> None:
 
 def test_wrapped_blocks_named_apart_or_of_one_paragraph_are_not_the_story() -> None:
     for page in (
-        wrapped_blocks("promo html_0", "blockContent__content html_2"),
-        wrapped_blocks("blockContent__content html_0", "blockContent__content html_2", lead_paragraphs=1),
+        story("promo html_0", "blockContent__content html_2", wrapped=True, lead_paragraphs=2),
+        story("blockContent__content html_0", "blockContent__content html_2", wrapped=True),
     ):
         text = extract(page, URL, config=NATIVE).body
         assert LEAD not in text
