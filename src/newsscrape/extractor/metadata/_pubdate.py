@@ -204,6 +204,7 @@ def find_dates(
     """
     headline = _headline_key(tree, title)
     body = _Body(tree, headline)
+    in_url = url_date(url)  # the day the story's address was minted with, if it was
     published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META, languages)
     modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META, languages)
     nodes = None
@@ -255,13 +256,12 @@ def find_dates(
                 and day_of(shown) > day_of(published)
                 and not _printed(body, day_of(published))
                 and not _declared(metas, day_of(published))
-                and url_date(url) != day_of(published)
+                and in_url != day_of(published)
             ):
                 # The reader sees only a later day: the markup's older day is nowhere on the page
                 # (and no Open Graph article meta declares it, nor the URL, minted when the story was
                 # first published: "/2013/11/27/" under "November 28, 2013 -- Updated 0203 GMT").
                 published, p_src = shown, "dom"
-    in_url = url_date(url)
     if (
         published is not None
         and p_src in STRUCTURED
@@ -282,7 +282,7 @@ def find_dates(
         modified, m_src = _marked(nodes, MODIFIED_HINTS, default_first=False)[0], "dom"
     # The URL's day beats a <time> nobody marked as the publication time (it may be a teaser's).
     if published is None:
-        published, p_src = url_date(url), "url"
+        published, p_src = in_url, "url"
     if published is None and unmarked is not None:
         # Of the <time>s nobody marked, the byline's (after the headline) dates the story, not a
         # sidebar list's above it.
@@ -303,11 +303,14 @@ def find_dates(
         published, p_src = modified, m_src  # a page that shows only when it was updated is dated by it
     if published is None:
         published, p_src = _data_stamp(tree), "dom"
-    if p_src == "dom" and published is not None:
-        # A day in digits reads both ways ("03/10/2023"); when the URL has the other reading, it says which.
-        in_url = url_date(url)
-        if in_url is not None and _swapped(day_of(published)) == in_url:
-            published, p_src = in_url, "url"
+    # A day in digits reads both ways ("03/10/2023"); when the URL has the other reading, it says which.
+    if (
+        p_src == "dom"
+        and published is not None
+        and in_url is not None
+        and _swapped(day_of(published)) == in_url
+    ):
+        published, p_src = in_url, "url"
     if published is None:  # and so no modified date either (it would date the page): no offsets to give
         return Found()
     if nodes is None:
