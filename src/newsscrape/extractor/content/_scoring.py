@@ -17,7 +17,7 @@ node whose children are the paragraphs (or the wrappers of paragraph groups spli
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -278,12 +278,7 @@ def _has_prose(w: Weight, weights: dict[int, Weight], *, skip: int | None) -> bo
 def _sibling_group(w: Weight, weights: dict[int, Weight], *, skip: int) -> bool:
     """Whether a child other than ``skip`` is a group of paragraphs itself (two or more, with a
     real share of the text): a story split into boxes, the later box nested by an unclosed div."""
-    for key, chars in w.children.items():
-        if key == skip or chars < GROUP_SHARE * w.chars:
-            continue
-        if _has_paragraphs(weights[key], weights):
-            return True
-    return False
+    return any(_has_paragraphs(other, weights) for other in _rivals(w, weights, skip=skip))
 
 
 def _wrapped_twins(w: Weight, weights: dict[int, Weight], *, skip: int) -> bool:
@@ -296,14 +291,19 @@ def _wrapped_twins(w: Weight, weights: dict[int, Weight], *, skip: int) -> bool:
     names = frozenset((heavy.node.attributes.get("class") or "").split())
     if heavy is weights[skip] or not names or not _has_paragraphs(heavy, weights):
         return False
-    for key, chars in w.children.items():
-        if key == skip or chars < GROUP_SHARE * w.chars:
-            continue
-        box = _unwrapped(weights[key], weights)
+    for other in _rivals(w, weights, skip=skip):
+        box = _unwrapped(other, weights)
         own = frozenset((box.node.attributes.get("class") or "").split())
-        if box is not weights[key] and names & own and _has_paragraphs(box, weights):
+        if box is not other and names & own and _has_paragraphs(box, weights):
             return True
     return False
+
+
+def _rivals(w: Weight, weights: dict[int, Weight], *, skip: int) -> Iterator[Weight]:
+    """The children of ``w`` but ``skip`` that hold a real share of its text (``GROUP_SHARE``)."""
+    for key, chars in w.children.items():
+        if key != skip and chars >= GROUP_SHARE * w.chars:
+            yield weights[key]
 
 
 def _has_paragraphs(w: Weight, weights: dict[int, Weight]) -> bool:

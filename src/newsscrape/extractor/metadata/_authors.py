@@ -440,8 +440,8 @@ def _without_role(part: str) -> str:
     dash = _DASH.search(part)
     if dash is None:
         return part
-    before, after = part[: dash.start()], part[dash.end() :].lower().split()
-    words = {piece for word in after for piece in word.strip(".,").split("-")}
+    before, after = part[: dash.start()], part[dash.end() :]
+    words = {piece for word in after.lower().split() for piece in word.strip(".,").split("-")}
     if ROLE_WORDS.intersection(words):
         return before
     # a person's name before the dash, the outlet after it ("Jenny Smith – The Moon"); not a site's
@@ -449,7 +449,7 @@ def _without_role(part: str) -> str:
     # outlet it names
     names = before.split()
     person = len(names) >= 2 and all(name[:1].isupper() for name in names)
-    return before if person and not _DOMAIN.search(part[dash.end() :]) else part
+    return before if person and not _DOMAIN.search(after) else part
 
 
 def _without_affiliation(part: str) -> str:
