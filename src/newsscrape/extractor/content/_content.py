@@ -4,7 +4,9 @@ Stages, all on the one lexbor tree that metadata was read from:
 1. drop junk elements (scripts, styles, media, form controls) in C with ``strip_tags``;
 2. drop page-wide chrome that would pull the container choice off the story: comment threads,
    site footers and menus, and rails opened by their own "Related"/"Latest" heading;
-3. weigh paragraphs and choose the container (``_scoring``);
+3. weigh paragraphs and choose the container (``_scoring``); on an article's reading, of a stack of
+   whole stories (each an ``<article>``, the next stories printed below the page's own), the one
+   headed as the page is (``_stacked_story``);
 4. walk the container (and its same-class twins) in reading order, dropping chrome blocks by
    markup (``_chrome``), wording (``_wording``) and link density (``_blocks``);
 5. when the result looks too short for the page (or for its JSON-LD wordCount/articleBody),
@@ -96,7 +98,15 @@ from ._posts import (
 )
 from ._product import after_name, hidden_sheets, name_first
 from ._profiles import ARTICLE, ContentProfile, per_reading
-from ._scoring import Weight, choose_container, loose_weights, paragraph_weights, widen, without
+from ._scoring import (
+    GROUP_MIN_PARAGRAPHS,
+    Weight,
+    choose_container,
+    loose_weights,
+    paragraph_weights,
+    widen,
+    without,
+)
 from ._wording import heading_kind, post_furniture_line
 
 __all__ = ["Block", "Content", "Removed", "extract_content", "reading_type"]
@@ -116,6 +126,9 @@ PAGE_CHROME: Final = (
 PAGE_CHROME_KINDS: Final[tuple[RemovalKind, ...]] = ("comments", "popup", "other_stories")  # first named wins
 # but never a node holding this much of the page's text and the story's marks
 PAGE_CHROME_MAX_SHARE: Final = 0.4
+# Where a stack of whole stories (each an <article>) holds the page's own, its headline is the first
+# of these in its <article> (``_stacked_story``).
+STACK_HEADLINES: Final = "h1, h2, h3"
 STORY_INSIDE: Final = 'h1, article, [itemprop="articleBody"]'
 # A sibling of the container with its class names, or sharing this many of them, is more of the
 # story, walked after it (``_twins``): a CMS names the boxes of one story alike (the intro box
@@ -492,16 +505,60 @@ def _native(
         container = choose_container(body, weights, descent_share=profile.descent_share)
     if container is None:
         return
-    container = widen(container, body, share=profile.widen_share)
+    # (an article's reading only: a listing's <article> cards may hold one headed as the page is)
+    stacked = None
+    if profile.reading == ARTICLE.reading:
+        stacked = _stacked_story(container, reading.title, weights)
+    if stacked is not None:  # the page's own story alone: its twins are the stories after it
+        container = stacked
+        boxes: tuple[LexborNode, ...] = (stacked,)
+    else:
+        container = widen(container, body, share=profile.widen_share)
+        twins = _twins(container, weights)
+        boxes = twins if len(twins) > 1 else _lead_boxes(container, weights)
     content.container = where(container, depth=4)
     walk = _walker(container, weights, reading)
-    twins = _twins(container, weights)
-    walk.run(twins if len(twins) > 1 else _lead_boxes(container, weights))
+    walk.run(boxes)
     content.blocks = _drop_repeats(walk.blocks, content.removed)
     content.item_headings = walk.item_headings
     if walk.captions:
         content.captions = placed(walk.captions, walk.blocks, content.blocks)
     content.removed.extend(walk.removed)
+
+
+def _stacked_story(container: LexborNode, title: str | None, weights: dict[int, Weight]) -> LexborNode | None:
+    """The page's own story among the ``<article>`` children of the container: a news site that
+    loads the next stories below its own prints each as an ``<article>`` of its own, all in one box
+    the container search takes whole (and a site may set a donation appeal beside its story as an
+    ``<article>`` too). The one whose headline (its first ``STACK_HEADLINES``) reads as the page's
+    title, holding paragraphs of its own (``GROUP_MIN_PARAGRAPHS``: not a headline's box beside
+    the body's), when the container holds two or more; None otherwise.
+
+    >>> tree = LexborHTMLParser(
+    ...     "<body><div><article><h2>Rain returns</h2><p>It rained on Monday morning in the valley.</p>"
+    ...     "<p>Farmers said most crops would recover soon.</p></article>"
+    ...     "<article><h2>Dry spell ends</h2><p>It was dry.</p></article></div></body>"
+    ... )
+    >>> weights = paragraph_weights(tree.body)
+    >>> _stacked_story(tree.css_first("div"), "Rain returns", weights).css_first("h2").text()
+    'Rain returns'
+    """
+    if not title:
+        return None
+    stories = [node for node in container.iter(include_text=False) if node.tag == "article"]
+    if len(stories) < 2:
+        return None
+    want = split_words(title.lower())
+    own = [
+        story
+        for story in stories
+        if (head := story.css_first(STACK_HEADLINES)) is not None
+        and split_words(head.text(deep=True).lower()) == want
+    ]
+    if len(own) != 1:
+        return None
+    paragraphs = sum(1 for node in own[0].css("p") if node.mem_id in weights)
+    return own[0] if paragraphs >= GROUP_MIN_PARAGRAPHS else None
 
 
 def _hiding_box(container: LexborNode, body: LexborNode, profile: ContentProfile) -> LexborNode | None:
