@@ -117,6 +117,10 @@ PAGE_CHROME: Final = (
     '[class*="outbrain" i], [class*="taboola" i], [id*="taboola" i], '
     # site footers and menus: their copyright notices and link lists must not be chosen as the story
     'footer, nav, [role="contentinfo"], [role="navigation"], '
+    # and a theme's sidebar column, by its whole class or id name (WordPress's and Drupal's default
+    # themes): its text widgets may outweigh a short post. Whole names only: "content-sidebar-wrap",
+    # "has-sidebar", "c-fixed-sidebar-layout" are the layout around the story
+    '[class~="sidebar" i], [id="sidebar" i], '
     # login, register and cookie dialogs are forms full of sentences ("Estimado lector, ..."):
     # several of them outvote a short story, so they go before the vote too (those marked as ARIA
     # dialogs are gone by then: ``DIALOGS`` are removed first)
