@@ -3,7 +3,7 @@
 Stages, all on the one lexbor tree that metadata was read from:
 1. drop junk elements (scripts, styles, media, form controls) in C with ``strip_tags``;
 2. drop page-wide chrome that would pull the container choice off the story: comment threads,
-   site footers and menus, and rails opened by their own "Related"/"Latest" heading;
+   site footers and menus, sidebar columns, and rails opened by their own "Related"/"Latest" heading;
 3. weigh paragraphs and choose the container (``_scoring``); on an article's reading, of a stack of
    whole stories (each an ``<article>``, the next stories printed below the page's own), the one
    headed as the page is (``_stacked_story``);
