@@ -288,15 +288,19 @@ def _wrapped_twins(w: Weight, weights: dict[int, Weight], *, skip: int) -> bool:
     and another child with a real share of the text each only wrap a box of two or more paragraphs,
     the two boxes sharing a class name."""
     heavy = _unwrapped(weights[skip], weights)
-    names = frozenset((heavy.node.attributes.get("class") or "").split())
+    names = _class_names(heavy)
     if heavy is weights[skip] or not names or not _has_paragraphs(heavy, weights):
         return False
     for other in _rivals(w, weights, skip=skip):
         box = _unwrapped(other, weights)
-        own = frozenset((box.node.attributes.get("class") or "").split())
-        if box is not other and names & own and _has_paragraphs(box, weights):
+        if box is not other and names & _class_names(box) and _has_paragraphs(box, weights):
             return True
     return False
+
+
+def _class_names(w: Weight) -> frozenset[str]:
+    """The class names of a weighed node."""
+    return frozenset((w.node.attributes.get("class") or "").split())
 
 
 def _rivals(w: Weight, weights: dict[int, Weight], *, skip: int) -> Iterator[Weight]:
