@@ -1,4 +1,5 @@
-"""Site-name suffixes set off by separators the spaced list lacked: a typed dash (" -- Site") and the
+"""Site-name suffixes set off by separators the spaced list lacked: a typed dash (" -- Site"), the
+single guillemets of WordPress and Drupal themes ("Headline › Site", "Headline ‹ Site") and the
 unspaced hyphen, underscore or bar of scripts written without spaces ("标题-新华网")."""
 
 from __future__ import annotations
@@ -55,3 +56,11 @@ def test_plain_h1_wins_over_a_title_with_an_unspaced_site_suffix() -> None:
         "<body><div><h1>城市暴雨过后交通恢复正常</h1><p>昨夜暴雨。</p></div></body></html>"
     )
     assert title_of(page) == "城市暴雨过后交通恢复正常"
+
+
+def test_single_guillemets_cut_the_site_name_as_the_double_ones_do() -> None:
+    # held-out pages of trafilatura's and htmldate's test caches title themselves so
+    src = TitleSources(site_name="Planet")
+    assert strip_site("Rain returns to the valley \u203a Planet", src) == "Rain returns to the valley"
+    src = TitleSources(host="www.planet-project.example")
+    assert strip_site("Rain returns to the valley \u2039 Planet Project", src) == "Rain returns to the valley"

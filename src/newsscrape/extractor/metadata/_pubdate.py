@@ -71,7 +71,16 @@ MODIFIED_META = (
     "lastmod",
     "revised",
 )
+# A meta the list above does not name is a publication date when its name says so in words of its own
+# ("w-published-date", "cXenseParse:publishtime", "bt:pubDate", "published_at", "og:publish_date"):
+# a word of the publish family, with a date word unless it is "published" itself, and no word saying
+# it is another moment ("last", "modified", "expiration") or not a moment at all ("publisher").
+_NAME_WORD = re.compile(r"[a-z]+")
+_PUBLISH_WORD = re.compile(r"pub(?:lish(?:ed)?|lication)?(date|time|day)?")
+_DATE_WORDS = frozenset({"date", "time", "datetime", "day", "at", "on"})
+_OTHER_MOMENT_WORDS = frozenset({"last", "modified", "updated", "update", "expiration", "expires", "end"})
 PUBLISHED_LD = ("datePublished", "dateCreated")
+_LISTED = frozenset(PUBLISHED_META + MODIFIED_META)
 OPEN_GRAPH_KEYS = ("og:", "article:")  # the Open Graph meta names (article:published_time, og:...)
 MODIFIED_LD = ("dateModified",)
 # The elements that may hold a machine-readable date: <time>, microdata, and hAtom's <abbr class=
@@ -205,7 +214,9 @@ def find_dates(
     headline = _headline_key(tree, title)
     body = _Body(tree, headline)
     in_url = url_date(url)  # the day the story's address was minted with, if it was
-    published, p_src = _structured(article, metas, PUBLISHED_LD, PUBLISHED_META, languages)
+    published, p_src = _structured(
+        article, metas, PUBLISHED_LD, PUBLISHED_META + _named_published(metas), languages
+    )
     modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META, languages)
     nodes = None
     if published is None or modified is None or _zone_unsure(published):
@@ -351,7 +362,7 @@ def weigh_dates(
     for key in PUBLISHED_LD:
         found, _ = _structured(article, {}, (key,), (), languages)
         seen.append(("json-ld", key, found))
-    for key in PUBLISHED_META:
+    for key in PUBLISHED_META + _named_published(metas):
         found, source = _structured(None, metas, (), (key,), languages)
         seen.append((source or "meta", key, found))
     nodes = tree.css(DATED_NODES)
@@ -542,6 +553,28 @@ def _in_page_zone(
             if day_of(moved) == local:
                 return moved
     return None
+
+
+def _named_published(metas: dict[str, list[str]]) -> tuple[str, ...]:
+    """The page's meta names ``PUBLISHED_META`` does not list that name a publication date
+    (``_PUBLISH_WORD``), in the page's order.
+
+    >>> _named_published({"w-published-date": [], "bt:pubdate": [], "publisher": [], "last_published": []})
+    ('w-published-date', 'bt:pubdate')
+    """
+    named = []
+    for key in metas:
+        if key in _LISTED:
+            continue
+        words = _NAME_WORD.findall(key)
+        if not words or _OTHER_MOMENT_WORDS.intersection(words):
+            continue
+        for word in words:
+            match = _PUBLISH_WORD.fullmatch(word)
+            if match is not None and (match[1] or word == "published" or _DATE_WORDS.intersection(words)):
+                named.append(key)
+                break
+    return tuple(named)
 
 
 def _structured(

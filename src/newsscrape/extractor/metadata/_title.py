@@ -31,7 +31,7 @@ from .._text import NON_WORD, alnum_key, host_key, host_names, label_words, phra
 from .._urls import absolute, split_url
 
 # How titles join the headline and the site name: "Headline | Site", "Site - Headline", "Site: Headline".
-# (hyphen, en dash, em dash, middle dot, bullet, guillemets)
+# (hyphen, en dash, em dash, middle dot, bullet, double and single guillemets)
 STRONG_SEPARATORS = (
     " | ",
     " - ",
@@ -42,6 +42,8 @@ STRONG_SEPARATORS = (
     " \u2022 ",
     " \u00bb ",
     " \u00ab ",
+    " \u203a ",
+    " \u2039 ",
 )
 # Two hyphens typed for a dash cut a name only (" -- Site"): tabloids set them in the headline too.
 SEPARATORS = (*STRONG_SEPARATORS, " -- ", " ~ ", " / ", ": ")
