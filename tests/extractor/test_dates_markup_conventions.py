@@ -149,3 +149,14 @@ def test_a_listed_meta_outranks_one_only_its_name_calls_published() -> None:
         '<meta property="article:published_time" content="2025-05-27T06:00:00Z">'
     )
     assert _published(head=head) == date(2025, 5, 27)
+
+
+def test_facebooks_unix_time_attribute_dates_a_page_nothing_else_dates() -> None:
+    # htmldate 1.11.0's unit tests: <abbr data-utime="1438091078"> on Facebook's pages
+    assert _published(byline='<abbr data-utime="1438091078" class="something">A date</abbr>') == date(
+        2015, 7, 28
+    )
+
+
+def test_a_last_modified_meta_written_as_one_word_dates_a_page_that_shows_only_its_update() -> None:
+    assert _published(head='<meta name="lastmodified" content="2018-02-05"/>') == date(2018, 2, 5)

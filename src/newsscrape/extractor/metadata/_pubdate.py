@@ -68,6 +68,7 @@ MODIFIED_META = (
     "dc.date.modified",
     "dcterms.modified",
     "last-modified",
+    "lastmodified",
     "lastmod",
     "revised",
 )
@@ -168,6 +169,7 @@ STAMP_ATTRIBUTES = (
     "data-date",
     "data-published",
     "data-pubdate",
+    "data-utime",  # Facebook's (seconds since 1970)
 )
 _STAMP_QUERY = ", ".join(f"[{name}]" for name in STAMP_ATTRIBUTES)
 MAX_FUZZY = 2  # dateparser calls per page, at most
