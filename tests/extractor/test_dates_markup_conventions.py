@@ -160,3 +160,12 @@ def test_facebooks_unix_time_attribute_dates_a_page_nothing_else_dates() -> None
 
 def test_a_last_modified_meta_written_as_one_word_dates_a_page_that_shows_only_its_update() -> None:
     assert _published(head='<meta name="lastmodified" content="2018-02-05"/>') == date(2018, 2, 5)
+
+
+def test_a_german_stand_stamp_dates_a_page_by_its_last_edit() -> None:
+    # "Stand: 1.4.18" (htmldate's unit tests), as German public broadcasters stamp their stories
+    assert _published(byline="<p>Stand: 1.4.18</p>", lang="de") == date(2018, 4, 1)
+
+
+def test_stand_in_english_running_text_is_no_label() -> None:
+    assert _published(byline="<p>Where we stand: 1.4.18 was the draft's version.</p>") is None

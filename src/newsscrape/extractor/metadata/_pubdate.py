@@ -105,8 +105,11 @@ PUBLISHED_WORDS = re.compile(
     r"|opublikowano|publicat|publicerad|julkaistu|опубликовано)\b",
     re.IGNORECASE,
 )
+# German sites stamp a story with the time it was last edited: "Stand: 09.10.2017, 01:40 Uhr" (only
+# capitalised and before its colon: "stand" is an English word too).
 UPDATED_WORDS = re.compile(
-    r"\b(?:updated?|modified|aktualisiert|actualizado|atualizado|mis à jour|aggiornato|bijgewerkt)\b",
+    r"\b(?:updated?|modified|aktualisiert|actualizado|atualizado|mis à jour|aggiornato|bijgewerkt"
+    r"|(?-i:Stand)(?=\s*:))\b",
     re.IGNORECASE,
 )
 # A date element marked with one of these is a clock or "today" widget in the site header, or the
