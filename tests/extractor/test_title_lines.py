@@ -1,5 +1,7 @@
 """Title choice over an h1 set in two lines: a first line that copies the meta title's headline
-(the part before its ": subtitle") gives way to the meta title, whatever the h1's second line says."""
+(the part before its ": subtitle") gives way to the meta title, whatever the h1's second line says;
+a first line the meta title opens with, over a second line no meta title carries (the writer's name
+set under the headline, as a Japanese daily's template does), is the headline alone."""
 
 from __future__ import annotations
 
@@ -41,3 +43,25 @@ def test_a_two_line_h1_whose_first_line_is_another_headline_stays_the_title() ->
     assert title_of("Cycling Routes Worth the Climbs<br>Our Guide to 2026") == (
         "Cycling Routes Worth the Climbs Our Guide to 2026"
     )
+
+
+NEWS = """<html><head>
+<title>Rain returns to the valley (photo: Reuters) : Daily Planet</title>
+<meta property="og:title" content="Rain returns to the valley (photo: Reuters)">
+</head><body><main><h1 class="headline" itemprop="headline"><span>{first}</span><br><span>{second}</span></h1>
+<p>The rain came back to the valley on Monday after a dry month of heat and dust.</p></main></body></html>"""
+
+
+def news_title(first: str, second: str) -> str | None:
+    page = NEWS.format(first=first, second=second)
+    return read_metadata(LexborHTMLParser(page), url=None).record.title
+
+
+def test_a_writers_line_under_the_headline_is_no_part_of_the_title() -> None:
+    title = news_title("Rain returns to the valley", "Senior writer Jenny Smith")
+    assert title == "Rain returns to the valley"
+
+
+def test_a_headline_set_in_two_lines_that_the_meta_title_runs_on_in_stays_whole() -> None:
+    # the og:title reads both lines as one phrase: the second is the headline's own end
+    assert news_title("Rain returns", "to the valley") == "Rain returns to the valley"
