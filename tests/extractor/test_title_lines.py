@@ -65,3 +65,14 @@ def test_a_writers_line_under_the_headline_is_no_part_of_the_title() -> None:
 def test_a_headline_set_in_two_lines_that_the_meta_title_runs_on_in_stays_whole() -> None:
     # the og:title reads both lines as one phrase: the second is the headline's own end
     assert news_title("Rain returns", "to the valley") == "Rain returns to the valley"
+
+
+def test_a_kicker_line_over_the_headline_is_no_title_of_its_own() -> None:
+    # "Analysis" opens the meta title too, but most of it is the headline the h1's second line words
+    page = (
+        '<html><head><meta property="og:title" content="Analysis of why the rain came back to the valley">'
+        '</head><body><main><h1 class="headline"><span>Analysis</span><br><span>Why the rain came back'
+        "</span></h1><p>The rain came back to the valley on Monday.</p></main></body></html>"
+    )
+    title = read_metadata(LexborHTMLParser(page), url=None).record.title
+    assert title == "Analysis Why the rain came back"

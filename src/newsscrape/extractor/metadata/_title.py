@@ -189,13 +189,15 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
         lines = [h1, *(line for heading, line in src.first_lines if heading == h1)]
         if colon and any(_likeness(line, head) >= MIN_COPY for line in lines):
             return text, where
-        # An h1 set in two lines whose first line alone copies the claim: the second is a line of
-        # its own under the headline (the writer's name, a dek) that no meta title carries.
+        # An h1 set in two lines whose first line alone copies the claim, or opens it with the most
+        # of its words (the claim adds a shorter "(photo: Reuters)"): the second line is one of its
+        # own under the headline (the writer's name, a dek) that no meta title carries.
         claim = phrase_key(text)
         for line in lines[1:]:
             if claim.startswith(phrase_key(h1)):
                 break  # the second line runs on in the claim: one headline set in two lines
-            if _likeness(line, text) >= MIN_COPY or claim.startswith(phrase_key(line)):
+            key = phrase_key(line)
+            if _likeness(line, text) >= MIN_COPY or (claim.startswith(key) and len(key) > len(claim) / 2):
                 return line, "dom"
         return h1, "dom"
     # 5. Two meta sources that agree once stripped, else the first usable one.
