@@ -219,9 +219,7 @@ def find_dates(
     headline = _headline_key(tree, title)
     body = _Body(tree, headline)
     in_url = url_date(url)  # the day the story's address was minted with, if it was
-    published, p_src = _structured(
-        article, metas, PUBLISHED_LD, PUBLISHED_META + _named_published(metas), languages
-    )
+    published, p_src = _structured(article, metas, PUBLISHED_LD, _published_metas(metas), languages)
     modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META, languages)
     nodes = None
     if published is None or modified is None or _zone_unsure(published):
@@ -367,7 +365,7 @@ def weigh_dates(
     for key in PUBLISHED_LD:
         found, _ = _structured(article, {}, (key,), (), languages)
         seen.append(("json-ld", key, found))
-    for key in PUBLISHED_META + _named_published(metas):
+    for key in _published_metas(metas):
         found, source = _structured(None, metas, (), (key,), languages)
         seen.append((source or "meta", key, found))
     nodes = tree.css(DATED_NODES)
@@ -560,26 +558,28 @@ def _in_page_zone(
     return None
 
 
-def _named_published(metas: dict[str, list[str]]) -> tuple[str, ...]:
-    """The page's meta names ``PUBLISHED_META`` does not list that name a publication date
-    (``_PUBLISH_WORD``), in the page's order.
+def _published_metas(metas: dict[str, list[str]]) -> tuple[str, ...]:
+    """``PUBLISHED_META``, then the page's meta names it does not list that name a publication date
+    in their own words (``_names_publication``), in the page's order.
 
-    >>> _named_published({"w-published-date": [], "bt:pubdate": [], "publisher": [], "last_published": []})
+    >>> page = {"w-published-date": [], "publisher": [], "last_published": [], "bt:pubdate": []}
+    >>> _published_metas(page)[len(PUBLISHED_META) :]
     ('w-published-date', 'bt:pubdate')
     """
-    named = []
-    for key in metas:
-        if key in _LISTED:
-            continue
-        words = _NAME_WORD.findall(key)
-        if not words or _OTHER_MOMENT_WORDS.intersection(words):
-            continue
-        for word in words:
-            match = _PUBLISH_WORD.fullmatch(word)
-            if match is not None and (match[1] or word == "published" or _DATE_WORDS.intersection(words)):
-                named.append(key)
-                break
-    return tuple(named)
+    return PUBLISHED_META + tuple(key for key in metas if key not in _LISTED and _names_publication(key))
+
+
+def _names_publication(key: str) -> bool:
+    """A word of the publish family (``_PUBLISH_WORD``), with a date word unless it is "published"
+    itself or carries one ("pubdate"), and no word naming another moment."""
+    words = _NAME_WORD.findall(key)
+    if _OTHER_MOMENT_WORDS.intersection(words):
+        return False
+    return any(
+        (match := _PUBLISH_WORD.fullmatch(word)) is not None
+        and bool(match[1] or word == "published" or _DATE_WORDS.intersection(words))
+        for word in words
+    )
 
 
 def _structured(

@@ -192,13 +192,13 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
         # An h1 set in two lines whose first line alone copies the claim, or opens it with the most
         # of its words (the claim adds a shorter "(photo: Reuters)"): the second line is one of its
         # own under the headline (the writer's name, a dek) that no meta title carries.
+        # (not where the second line runs on in the claim: one headline set in two lines)
         claim = phrase_key(text)
-        for line in lines[1:]:
-            if claim.startswith(phrase_key(h1)):
-                break  # the second line runs on in the claim: one headline set in two lines
-            key = phrase_key(line)
-            if _likeness(line, text) >= MIN_COPY or (claim.startswith(key) and len(key) > len(claim) / 2):
-                return line, "dom"
+        if not claim.startswith(phrase_key(h1)):
+            for line in lines[1:]:
+                key = phrase_key(line)
+                if _likeness(line, text) >= MIN_COPY or (claim.startswith(key) and len(key) > len(claim) / 2):
+                    return line, "dom"
         return h1, "dom"
     # 5. Two meta sources that agree once stripped, else the first usable one.
     counts: dict[str, int] = {}
