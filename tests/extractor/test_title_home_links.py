@@ -44,3 +44,18 @@ def test_permalink_glyph_is_not_part_of_the_heading() -> None:
     # An in-page link with words (back to the table of contents) is the heading's text itself.
     page = page.replace("<h1>Quickstart<", '<h1><a class="toc-backref" href="#id1">Quickstart</a><')
     assert title_of(page, "https://docs.example.org/quickstart/") == "Quickstart"
+
+
+# A club's event page: its only h1 is the club's name linking to the front page, and <title> sets
+# the page's own name before the club's.
+EVENT = """<html><head><title>Harvest Market \u203a Old Mill Society e.V.</title></head><body>
+<h1><a href="https://www.oldmill.example/" title="to the front page"> Old Mill Society e.V. </a></h1>
+<ul id="navi"><li><a href="https://www.oldmill.example/">Home</a></li></ul>
+<div id="content"><h2>Harvest Market</h2>
+<p>Stroll between the stalls of the millers and weavers while the wheel turns beside the pond.</p>
+</div></body></html>"""
+
+
+def test_a_lone_h1_linking_home_is_the_site_name_the_title_cuts_off() -> None:
+    url = "https://www.oldmill.example/events/887/"
+    assert title_of(EVENT, url) == "Harvest Market"

@@ -136,9 +136,8 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     cuts = [(_variants(text, src), where) for text, where in claims]
     stripped = [(variants[-1], where) for variants, where in cuts]
     # A heading that is just the site name (or host name) is a logo, whatever the meta tags say; so is
-    # an h1 linking to the front page when the page has an h1 of its own.
-    logos = set(src.home_links) if any(h1 not in src.home_links for h1 in src.h1s) else set()
-    h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if h1 not in logos and not _is_site_name(h1, src)]
+    # an h1 linking to the front page, and a meta title cuts its words off as the site's name.
+    h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if not _is_site_name(h1, src)]
     # Steps 1-3 only: an h2 stands for a missing h1 when a claim names it, not when it resembles one.
     headings = h1s + [h2 for h2 in src.h2s if not _is_site_name(h2, src)]
     # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
@@ -362,8 +361,10 @@ def _variants(title: str, src: TitleSources) -> list[str]:
 
 
 def _is_site_name(text: str, src: TitleSources) -> bool:
+    """The site's name as the page declares it, its host name, or a heading linking to its front page."""
     key = alnum_key(text)
-    return bool(key) and key in (alnum_key(src.site_name or ""), host_key(src.host))
+    names = (alnum_key(src.site_name or ""), host_key(src.host), *(alnum_key(h) for h in src.home_links))
+    return bool(key) and key in names
 
 
 def _strip_once(title: str, src: TitleSources) -> str:
