@@ -151,6 +151,21 @@ def test_a_listed_meta_outranks_one_only_its_name_calls_published() -> None:
     assert _published(head=head) == date(2025, 5, 27)
 
 
+def test_a_meta_only_its_name_calls_published_lends_the_stamp_the_pages_own_offset() -> None:
+    # A sharing plugin's meta writes the Open Graph stamp's moment in the publisher's zone.
+    head = (
+        '<meta property="article:published_time" content="2025-12-19T23:21:34+00:00">'
+        '<meta name="shareaholic:article_published_time" content="2025-12-20T01:21:34+02:00">'
+    )
+    page = (
+        f"<html><head><title>Rain returns to the valley</title>{head}</head><body><article>"
+        f"<h1>Rain returns to the valley</h1>{BODY}</article></body></html>"
+    )
+    published = newsscrape.extract(page, url=URL).published
+    assert published is not None
+    assert published.isoformat() == "2025-12-20T01:21:34+02:00"
+
+
 def test_facebooks_unix_time_attribute_dates_a_page_nothing_else_dates() -> None:
     # htmldate 1.11.0's unit tests: <abbr data-utime="1438091078"> on Facebook's pages
     assert _published(byline='<abbr data-utime="1438091078" class="something">A date</abbr>') == date(

@@ -329,7 +329,7 @@ def find_dates(
         return Found()
     if nodes is None:
         nodes = tree.css(DATED_NODES)
-    own_p = _stamps(metas, article, nodes, PUBLISHED_META, PUBLISHED_LD)
+    own_p = _stamps(metas, article, nodes, _published_metas(metas), PUBLISHED_LD)
     own_m = _stamps(metas, article, nodes, MODIFIED_META, MODIFIED_LD)
     published = _with_page_offset(published, own_p, own_p + own_m)
     modified = _with_page_offset(modified, own_m, own_p + own_m)
@@ -402,7 +402,7 @@ def _declared(metas: dict[str, list[str]], day: date) -> bool:
     """
     return any(
         (found := parse_date(value)) is not None and day_of(found) == day
-        for key in PUBLISHED_META
+        for key in _published_metas(metas)
         if key.startswith(OPEN_GRAPH_KEYS)
         for value in metas.get(key, ())
     )
@@ -527,7 +527,7 @@ def _in_page_zone(
     local time of the same minute ("August 24, 2020 8:23 pm" beside "2020-08-25T00:23:33Z"), or the
     same instant written in local time without a zone ("2020-02-17 21:18:11" beside "...02:18:11Z").
     """
-    values = [v for key in (*PUBLISHED_META, *MODIFIED_META) for v in metas.get(key, ())]
+    values = [v for key in (*_published_metas(metas), *MODIFIED_META) for v in metas.get(key, ())]
     values += [v for k in ("dateModified", "dateCreated") if isinstance(v := (article or {}).get(k), str)]
     values += [n.attributes.get("datetime") or "" for n in nodes if n.tag == "time"]
     for value in values:
