@@ -268,6 +268,10 @@ _WORDS: Final[dict[RemovalKind, tuple[str, ...]]] = {
         "commentaires",
         "kommentare",
         "commenti",
+        # SPIP (a French CMS family: press, public bodies, associations) calls readers' comments a
+        # "forum": its distributed templates set each thread as <li class="forum-fil"> (or a div) in
+        # <ul class="forum">, the name also of its forum pages' boxes, so only the thread's item counts
+        "forumfil",
     ),
     # author boxes below the story, bylines and datelines above it (metadata has them)
     "bio": (

@@ -113,7 +113,7 @@ __all__ = ["Block", "Content", "Removed", "extract_content", "reading_type"]
 
 # Comment threads can outweigh the story; they go before the container is chosen.
 PAGE_CHROME: Final = (
-    '[id*="comment" i], [class*="comment" i], [id*="disqus" i], [id*="respond" i], '
+    '[id*="comment" i], [class*="comment" i], [id*="disqus" i], [id*="respond" i], [class~="forum-fil" i], '
     '[class*="outbrain" i], [class*="taboola" i], [id*="taboola" i], '
     # site footers and menus: their copyright notices and link lists must not be chosen as the story
     'footer, nav, [role="contentinfo"], [role="navigation"], '
