@@ -257,8 +257,9 @@ THREAD_KEPT_TAGS: Final = frozenset({"aside"})
 COUNTER: Final = re.compile(r"^\s*#?-?\d[\d,.]*\s*$")
 # A pager's or a carousel's controls, each a block of its own: a run of at least CONTROL_RUN blocks of
 # CONTROL_CHARS characters or fewer without a letter ("<<", "<", "1", "2", ... "14", ">", ">>": a
-# photo gallery's page numbers under its captions), on every reading. The run's length is chosen on
-# WCXB half A (4 of runs of 3 to 5 give the same +.0001; 3 up, 1 down), half B +.00003 (4 up, none down).
+# photo gallery's page numbers under its captions, a shop's pager as a list), on every reading. The
+# run's length is chosen on WCXB half A: runs of 3, 4 and 5 tie at +.00006 (4: 3 pages up, 1 down, an
+# eBay category's page numbers); half B +.00003 (4 up, none down).
 CONTROL_RUN: Final = 4
 CONTROL_CHARS: Final = 3
 # A reply's subject, in a thread's reading whichever text won: "Re: " and the thread's title, which
@@ -1138,7 +1139,7 @@ def _drop_controls(content: Content) -> None:
 
 
 def _control(block: Block) -> bool:
-    """A paragraph of a few signs and digits, no letter: "<<", "2", "›"."""
+    """A paragraph or list item of a few signs and digits, no letter: "<<", "2", "›"."""
     text = block.text.strip()
     return (
         not block.level
