@@ -17,6 +17,10 @@ from newsscrape import Article, ErrorRecord, ExtractError, FetchError, Section
 from newsscrape.models import Caption, Code, Link, ListBlock, Paragraph, Quote, Table, record_from_dict
 
 SCHEMA = json.loads(resources.files("newsscrape").joinpath("schema/article.json").read_text())
+# One validator for every record: jsonschema.validate would check the schema itself again on each call
+# (most of a property test's time).
+jsonschema.Draft202012Validator.check_schema(SCHEMA)
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 text = st.text(max_size=40)
 opt_text = st.none() | text
 dates = (
@@ -69,7 +73,7 @@ def test_article_round_trips_through_json(article: Article) -> None:
 
 @given(articles)
 def test_article_json_matches_the_schema(article: Article) -> None:
-    jsonschema.validate(article.to_dict(), SCHEMA)
+    VALIDATOR.validate(article.to_dict())
 
 
 def test_article_keys_keep_declaration_order() -> None:
@@ -94,7 +98,7 @@ def test_error_record_from_fetch_error_keeps_kind_and_status() -> None:
         "status": 404,
         "reason": None,
     }
-    jsonschema.validate(record.to_dict(), SCHEMA)
+    VALIDATOR.validate(record.to_dict())
     assert record_from_dict(record.to_dict()) == record
 
 
@@ -131,7 +135,7 @@ def test_error_record_keeps_the_metadata_of_a_page_without_text(metadata: Articl
     assert data["metadata"]["title"] == metadata.title
     assert data["metadata"]["authors"] == list(metadata.authors)
     assert "body" not in data["metadata"]  # the text fields stay out: there was no text
-    jsonschema.validate(data, SCHEMA)
+    VALIDATOR.validate(data)
     assert record_from_dict(json.loads(json.dumps(data, ensure_ascii=False))) == record
 
 
@@ -187,7 +191,7 @@ def test_a_schema_1_record_reads_as_paragraph_blocks() -> None:
         {"kind": "paragraph", "text": "One."},
         {"kind": "paragraph", "text": "Two."},
     ]
-    jsonschema.validate(upgraded, SCHEMA)
+    VALIDATOR.validate(upgraded)
 
 
 def test_blocks_serialise_by_kind_and_links_only_when_kept() -> None:
@@ -216,11 +220,11 @@ def test_blocks_serialise_by_kind_and_links_only_when_kept() -> None:
 def test_the_schema_refuses_a_block_of_unknown_kind_or_old_paragraphs() -> None:
     record = Article(url="u", sections=(Section(heading=None, level=0, blocks=(Quote(paragraphs=("q",)),)),))
     data = record.to_dict()
-    jsonschema.validate(data, SCHEMA)
+    VALIDATOR.validate(data)
     data["sections"][0]["blocks"][0]["kind"] = "poem"
-    assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(data)
+    assert not VALIDATOR.is_valid(data)
     data["sections"][0] = {"heading": None, "level": 0, "paragraphs": ["q"]}
-    assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(data)
+    assert not VALIDATOR.is_valid(data)
 
 
 def test_an_extracted_record_of_every_block_kind_matches_the_schema() -> None:
@@ -239,5 +243,5 @@ def test_an_extracted_record_of_every_block_kind_matches_the_schema() -> None:
     article = extract(html, url=url, config=ExtractConfig(links=True))
     kinds = {b.kind for s in article.sections for b in s.blocks}
     assert kinds == {"paragraph", "list", "table", "quote", "code", "caption"}
-    jsonschema.validate(article.to_dict(), SCHEMA)
+    VALIDATOR.validate(article.to_dict())
     assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article
