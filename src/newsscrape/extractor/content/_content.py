@@ -64,6 +64,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from typing import Any, Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -1126,15 +1127,10 @@ def _drop_counters(content: Content) -> None:
 
 def _drop_controls(content: Content) -> None:
     """Drop the runs of a pager's or a carousel's controls (``CONTROL_RUN``)."""
-    flags = [_control(b) for b in content.blocks]
-    run = 0
-    for at, flag in enumerate([*flags, False]):
-        if flag:
-            run += 1
-            continue
-        if 0 < run < CONTROL_RUN:
-            flags[at - run : at] = [False] * run
-        run = 0
+    flags: list[bool] = []
+    for control, run in groupby(content.blocks, key=_control):
+        count = sum(1 for _ in run)
+        flags += [control and count >= CONTROL_RUN] * count
     _drop_flagged(content, flags, "pager or carousel controls", kind="nav")
 
 

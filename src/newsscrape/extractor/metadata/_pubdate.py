@@ -219,7 +219,8 @@ def find_dates(
     headline = _headline_key(tree, title)
     body = _Body(tree, headline)
     in_url = url_date(url)  # the day the story's address was minted with, if it was
-    published, p_src = _structured(article, metas, PUBLISHED_LD, _published_metas(metas), languages)
+    keys = _published_metas(metas)  # read once: the finder, the zone and the offset readers share it
+    published, p_src = _structured(article, metas, PUBLISHED_LD, keys, languages)
     modified, m_src = _structured(article, metas, MODIFIED_LD, MODIFIED_META, languages)
     nodes = None
     if published is None or modified is None or _zone_unsure(published):
@@ -242,7 +243,8 @@ def find_dates(
         local, source = _local_day(published, url, nodes, printed)
         if local is not None and isinstance(published, datetime) and published.tzinfo is not None:
             # A UTC instant is exact: keep it, in the page's own zone when the page reveals it.
-            published = _in_page_zone(published, local, tree, metas, article, nodes, printed) or published
+            zoned = _in_page_zone(published, local, tree, metas, keys, article, nodes, printed)
+            published = zoned or published
         elif local is not None:
             published, p_src = local, source  # a zoneless stamp: the page's printed day is surer
     if published is not None and p_src in STRUCTURED:
@@ -269,7 +271,7 @@ def find_dates(
                 shown is not None
                 and day_of(shown) > day_of(published)
                 and not _printed(body, day_of(published))
-                and not _declared(metas, day_of(published))
+                and not _declared(metas, keys, day_of(published))
                 and in_url != day_of(published)
             ):
                 # The reader sees only a later day: the markup's older day is nowhere on the page
@@ -329,7 +331,7 @@ def find_dates(
         return Found()
     if nodes is None:
         nodes = tree.css(DATED_NODES)
-    own_p = _stamps(metas, article, nodes, _published_metas(metas), PUBLISHED_LD)
+    own_p = _stamps(metas, article, nodes, keys, PUBLISHED_LD)
     own_m = _stamps(metas, article, nodes, MODIFIED_META, MODIFIED_LD)
     published = _with_page_offset(published, own_p, own_p + own_m)
     modified = _with_page_offset(modified, own_m, own_p + own_m)
@@ -391,9 +393,9 @@ def weigh_dates(
     return [(source, what, value) for source, what, value in seen if value is not None]
 
 
-def _declared(metas: dict[str, list[str]], day: date) -> bool:
-    """Whether an Open Graph article meta (``article:published_time``, ``og:published_time`` ...) gives
-    ``day`` as the publication's.
+def _declared(metas: dict[str, list[str]], keys: tuple[str, ...], day: date) -> bool:
+    """Whether an Open Graph article meta (``article:published_time``, ``og:published_time`` ... of the
+    publication metas ``keys``) gives ``day`` as the publication's.
 
     The time a page declares for link previews and aggregators outranks a printed "Updated" line;
     a JSON-LD datePublished alone does not (WCXB half A: where the byline shows only a later
@@ -402,7 +404,7 @@ def _declared(metas: dict[str, list[str]], day: date) -> bool:
     """
     return any(
         (found := parse_date(value)) is not None and day_of(found) == day
-        for key in _published_metas(metas)
+        for key in keys
         if key.startswith(OPEN_GRAPH_KEYS)
         for value in metas.get(key, ())
     )
@@ -517,17 +519,19 @@ def _in_page_zone(
     local: date,
     tree: LexborHTMLParser,
     metas: dict[str, list[str]],
+    keys: tuple[str, ...],
     article: dict[str, Any] | None,
     nodes: list[LexborNode],
     byline: date | None = None,
 ) -> datetime | None:
-    """The same instant in the publisher's zone, if the page reveals a zone that puts it on ``local``.
+    """The same instant in the publisher's zone, if the page reveals a zone that puts it on ``local``
+    (``keys``: the page's publication metas, ``_published_metas``).
 
     Evidence: another timestamp of the page with a real offset (a modified time "+09:00"), the byline's
     local time of the same minute ("August 24, 2020 8:23 pm" beside "2020-08-25T00:23:33Z"), or the
     same instant written in local time without a zone ("2020-02-17 21:18:11" beside "...02:18:11Z").
     """
-    values = [v for key in (*_published_metas(metas), *MODIFIED_META) for v in metas.get(key, ())]
+    values = [v for key in (*keys, *MODIFIED_META) for v in metas.get(key, ())]
     values += [v for k in ("dateModified", "dateCreated") if isinstance(v := (article or {}).get(k), str)]
     values += [n.attributes.get("datetime") or "" for n in nodes if n.tag == "time"]
     for value in values:
