@@ -866,6 +866,22 @@ def test_second_opinion_drops_forum_post_furniture(furniture: str, gone: tuple[s
     assert not [text for text in texts if any(word in text for word in gone)]
 
 
+@pytest.mark.parametrize("label", ["Read more", "Loading...", "- Advertisement -", "Share"])
+def test_second_opinion_drops_the_labels_the_walk_drops(label: str) -> None:
+    # a button's or an ad slot's label on its own line of trafilatura's text goes, as in the walk
+    from newsscrape.extractor._guard import Deadline
+    from newsscrape.extractor.content._content import Block, Content, _second_opinion
+
+    html = page(f"<p>{PARA}</p><p>{label}</p><p>{PARA2}</p><div>{label}</div><p>{PARA3}</p>")
+    content = Content(blocks=[Block(text="Short")])
+    _second_opinion(content, html, Deadline(10.0, url=None))
+    assert content.method == "trafilatura"
+    texts = [block.text for block in content.blocks]
+    assert PARA2 in texts
+    assert PARA3 in texts
+    assert label not in texts
+
+
 def test_forum_signature_under_a_post_is_dropped() -> None:
     signature = '<div class="message-signature"><p>Lord of Fish, keeper of tanks since 2006</p></div>'
     text = body(page(f"<p>{PARA}</p><p>{PARA2}</p>{signature}<p>{PARA3}</p>"))

@@ -20,6 +20,8 @@ Stages, all on the one lexbor tree that metadata was read from:
    one always asks); trafilatura's paragraphs found only in the cookie notices of stage 2 do not
    count (``_outside``: it reads a notice's settings panel as prose), nor do those found only in
    the site's menus and footers of stage 2 (it reads a mega-menu as prose): not weighed, not kept;
+   nor do its lines that are a label the walk drops too (``_wording.LABELS``, framed or not: "Read
+   more", "Loading...", "- Advertisement -": a button's or an ad slot's text on a line of its own);
    nor does its text replace a reading's text when it has a fitted share of that text's blocks or
    fewer (``PARAGRAPH_SHARES``: it read the description's box of a shop's page, the native pass the
    whole product);
@@ -108,7 +110,7 @@ from ._scoring import (
     widen,
     without,
 )
-from ._wording import heading_kind, post_furniture_line
+from ._wording import heading_kind, is_label, post_furniture_line
 
 __all__ = ["Block", "Content", "Removed", "extract_content", "reading_type"]
 
@@ -1366,9 +1368,10 @@ def _second_opinion(
     except Exception:  # a second opinion that fails leaves the first one standing
         return
     text = text or ""
-    # trafilatura keeps a forum post's user card ("Posts: 1725"), like counter and buttons, which
-    # the native walk drops
-    paragraphs = [fold(p) for p in text.split("\n") if p.strip() and not post_furniture_line(fold(p))]
+    # trafilatura keeps a forum post's user card ("Posts: 1725"), like counter and buttons, and a
+    # button's or an ad slot's label on its own line ("Read more"), which the native walk drops
+    lines = (fold(p) for p in text.split("\n") if p.strip())
+    paragraphs = [p for p in lines if not post_furniture_line(p) and not is_label(p)]
     if body is not None and content.prepared is not None:
         paragraphs = _outside(paragraphs, body, content.prepared.popups)
         paragraphs = _outside(paragraphs, body, content.prepared.menus)  # a mega-menu is not prose
