@@ -846,6 +846,17 @@ def test_forum_user_card_counters_and_join_date_are_dropped() -> None:
     assert "Joined" not in text
 
 
+def _second_reading(html: str) -> list[str]:
+    """The blocks of trafilatura's reading of ``html``, asked over a native text of one short block."""
+    from newsscrape.extractor._guard import Deadline
+    from newsscrape.extractor.content._content import Block, Content, _second_opinion
+
+    content = Content(blocks=[Block(text="Short")])
+    _second_opinion(content, html, Deadline(10.0, url=None))
+    assert content.method == "trafilatura"
+    return [block.text for block in content.blocks]
+
+
 @pytest.mark.parametrize(
     ("furniture", "gone"),
     [
@@ -854,14 +865,7 @@ def test_forum_user_card_counters_and_join_date_are_dropped() -> None:
     ],
 )
 def test_second_opinion_drops_forum_post_furniture(furniture: str, gone: tuple[str, ...]) -> None:
-    from newsscrape.extractor._guard import Deadline
-    from newsscrape.extractor.content._content import Block, Content, _second_opinion
-
-    html = page(f"<p>{PARA}</p>{furniture}<p>{PARA2}</p>{furniture}<p>{PARA3}</p>")
-    content = Content(blocks=[Block(text="Short")])
-    _second_opinion(content, html, Deadline(10.0, url=None))
-    assert content.method == "trafilatura"
-    texts = [block.text for block in content.blocks]
+    texts = _second_reading(page(f"<p>{PARA}</p>{furniture}<p>{PARA2}</p>{furniture}<p>{PARA3}</p>"))
     assert PARA2 in texts
     assert not [text for text in texts if any(word in text for word in gone)]
 
@@ -869,14 +873,8 @@ def test_second_opinion_drops_forum_post_furniture(furniture: str, gone: tuple[s
 @pytest.mark.parametrize("label", ["Read more", "Loading...", "- Advertisement -", "Share"])
 def test_second_opinion_drops_the_labels_the_walk_drops(label: str) -> None:
     # a button's or an ad slot's label on its own line of trafilatura's text goes, as in the walk
-    from newsscrape.extractor._guard import Deadline
-    from newsscrape.extractor.content._content import Block, Content, _second_opinion
-
     html = page(f"<p>{PARA}</p><p>{label}</p><p>{PARA2}</p><div>{label}</div><p>{PARA3}</p>")
-    content = Content(blocks=[Block(text="Short")])
-    _second_opinion(content, html, Deadline(10.0, url=None))
-    assert content.method == "trafilatura"
-    texts = [block.text for block in content.blocks]
+    texts = _second_reading(html)
     assert PARA2 in texts
     assert PARA3 in texts
     assert label not in texts
