@@ -87,3 +87,40 @@ def test_crawl_passes_the_setting_to_its_workers(fault_server: FaultServer, tmp_
         assert result.exit_code == 0, result.output
         [record] = _records(out.read_text(encoding="utf-8"))
         assert record["body"] == _body(setting, url), flag
+
+
+def test_explain_lists_every_reading_weighed_and_the_one_taken(tmp_path: Path) -> None:
+    """The page is read as an article, then as the type it is; trafilatura's reading is weighed
+    against the native one, and with the second opinion off it is said not to be asked."""
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    reports = {}
+    for flag in ("--second-opinion", "--no-second-opinion"):
+        result = CliRunner().invoke(main, ["explain", str(page), "--url", URL, "--json", flag])
+        assert result.exit_code == 0, result.output
+        reports[flag] = json.loads(result.stdout)
+    for report in reports.values():
+        readings = report["readings"]
+        [taken] = [r for r in readings if r["won"]]
+        assert taken["method"] == report["method"]
+        assert taken["words"] == report["article"]["word_count"]
+        assert [r["method"] for r in readings if r["method"] == "native"] == ["native", "native"]
+    asked = reports["--second-opinion"]["readings"][-1]
+    assert (asked["method"], asked["won"]) == ("trafilatura", True)
+    assert asked["why"].startswith("more than")
+    off = reports["--no-second-opinion"]["readings"][-1]
+    assert (off["method"], off["words"], off["won"]) == ("trafilatura", None, False)
+    assert "--no-second-opinion" in off["why"]
+
+
+def test_explain_prints_the_readings_the_taken_one_starred(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(page), "--url", URL])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("readings weighed")[1].split("removed blocks")[0].splitlines()
+    starred = [line for line in lines if line.lstrip().startswith("*")]
+    assert len(starred) == 1, lines
+    assert "trafilatura" in starred[0]
+    assert "more than" in starred[0]
+    assert any("native" in line and "words" in line for line in lines)

@@ -669,6 +669,10 @@ def _explanation_dict(report: Explanation) -> dict[str, object]:
     return {
         "container": report.container,
         "method": report.method,
+        # every reading of the text weighed, in order: the one taken has "won"
+        "readings": [
+            {"method": r.method, "words": r.words, "won": r.won, "why": r.why} for r in report.readings
+        ],
         "removed": [
             {"kind": r.kind, "reason": r.reason, "where": r.where, "text": r.text} for r in report.removed
         ],
@@ -701,8 +705,13 @@ def _render_explanation(report: Explanation) -> str:
         f"title        : {article.title!r}",
         f"headings     : {len(article.headings)}, body words: {article.word_count}",
         "",
-        f"removed blocks ({len(report.removed)}):",
+        "readings weighed (* the text taken):",
     ]
+    lines += [
+        f"  {'*' if r.won else ' '} {r.method:<12} {'-' if r.words is None else r.words:>6} words  {r.why}"
+        for r in report.readings
+    ]
+    lines += ["", f"removed blocks ({len(report.removed)}):"]
     lines += [f"  - {r.kind:<14} {r.where}  ({r.reason})  {_clip(r.text)!r}" for r in report.removed]
     lines += ["", "metadata sources (and the candidates that lost):"]
     record = article.to_dict()

@@ -15,7 +15,15 @@ from ._charset import decode_page, has_mojibake, refuse_documents, undo_mojibake
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import PageType, classify, content_signals, page_signals
 from ._text import count_words, unglue, valid_text, valid_utf8
-from .content._content import SECOND_OPINION_RESERVE, Block, Content, Removed, extract_content, reading_type
+from .content._content import (
+    SECOND_OPINION_RESERVE,
+    Block,
+    Content,
+    Reading,
+    Removed,
+    extract_content,
+    reading_type,
+)
 from .content._profiles import ARTICLE, profile_for
 from .metadata._dates import as_timestamp
 from .metadata._language import detect_language, fits_text
@@ -41,6 +49,9 @@ class Explanation:
     container: str | None
     method: str
     removed: list[Removed] = field(default_factory=list)
+    # every reading of the text weighed, in order, the one taken marked: the first as an article,
+    # then (a page of another type) as its type
+    readings: list[Reading] = field(default_factory=list)
     sources: dict[MetaField, str] = field(default_factory=dict)
     page_type: PageType | None = None  # the page-type decision with its probabilities and evidence
     # every value each metadata rule read, in precedence order, the winner marked
@@ -182,7 +193,7 @@ def _stages(
         url=url,
         base_url=final_url or url,
     )
-    content = read(junk_stripped=True)  # stripped by page_signals
+    content = read(junk_stripped=True, explain=explain)  # stripped by page_signals
     if not content.blocks:  # the page's metadata still goes into the error record
         found = _build(url, final_url, meta, content, page_type=None)
         raise ExtractError("no article text found", url=url, reason="no_body", metadata=found)
@@ -195,10 +206,13 @@ def _stages(
     # (the container choice and the block walk only read it). Not when the first reading spent the
     # budget (a second opinion stopped for time leaves only its reserve): a page that cannot be
     # read twice in time keeps its first reading rather than timing out.
+    readings = list(content.readings or [])
     if profile != ARTICLE and deadline.remaining() > 2 * SECOND_OPINION_RESERVE:
-        again = read(profile=profile, again=content)
+        again = read(profile=profile, again=content, explain=explain)
         if again.blocks:
             content = again
+            readings = [replace(r, won=False) for r in readings]  # the first reading's text is not taken
+        readings += again.readings or []
     if kind.label in CARD_PAGES and meta.sources.get("authors") == "dom":
         _credit_structured_authors(meta)
     _check_language(meta, content)
@@ -209,6 +223,7 @@ def _stages(
         container=content.container,
         method=content.method,
         removed=content.removed,
+        readings=readings,
         sources=dict(meta.sources),
         candidates=meta.candidates,
     )

@@ -329,6 +329,18 @@ HIDDEN_BOXES_MAX: Final = 3
 PIECE_CHARS: Final = 20
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A reading of the page the content pass weighed, for ``explain``: how it read the page
+    (``method``: native, trafilatura, posts, json-ld), the words of its text, whether that text is
+    the one taken, and why it was taken or passed over (or not asked for)."""
+
+    method: str
+    words: int | None  # None: not read
+    won: bool
+    why: str
+
+
 @dataclass(slots=True, kw_only=True)
 class Content:
     blocks: list[Block] = field(default_factory=list)
@@ -341,6 +353,8 @@ class Content:
     prepared: Prepared | None = None
     # the headings linking within the site kept as the story's items (``_blocks.Walk.linked_items``)
     item_headings: list[Block] = field(default_factory=list)
+    # every reading weighed, in order, the one taken marked (``_weighed``); None when not explaining
+    readings: list[Reading] | None = None
 
     @property
     def page_chars(self) -> int:
@@ -405,11 +419,13 @@ def extract_content(
     base_url: str | None = None,
     again: Content | None = None,
     junk_stripped: bool = False,
+    explain: bool = False,
 ) -> Content:
     """Find the article text. Modifies ``tree`` (chrome is decomposed); metadata is read before.
     ``again``: an earlier reading of the same tree (as another type), whose chrome removal and
     paragraph weights this one takes over rather than parsing and weighing the page again.
     ``junk_stripped``: step 1 is done on ``tree`` already (``strip_junk``, as ``page_signals`` does).
+    ``explain``: note every reading weighed, and why it was taken or not (``Content.readings``).
 
     >>> from newsscrape.extractor._guard import Deadline
     >>> from newsscrape.extractor.metadata._metadata import read_metadata
@@ -420,7 +436,7 @@ def extract_content(
     >>> content.container, content.method
     ('body > div.story', 'native')
     """
-    content = Content()
+    content = Content(readings=[] if explain else None)
     body = tree.body
     reading = _Reading(
         config=config, url=url, title=meta.record.title, deadline=deadline, profile=profile, base_url=base_url
@@ -428,16 +444,25 @@ def extract_content(
     if body is not None:
         prepared = again.prepared if again is not None else None
         _native(body, content, reading, prepared=prepared, junk_stripped=junk_stripped)
+        _weighed(content, "native", content.blocks, True, f"the {profile.reading} profile's walk")
     deadline.check()
     share = profile.second_share
     if _unsure(content, meta):
         share = min(share if share is not None else 1.0, 1.0)
     elif share is not None and covered(content, profile, body):
         share = None  # the native reading holds most of the page already
+        _weighed(content, "trafilatura", None, False, "not asked: the native text holds most of the page")
+    elif share is None:
+        why = f"not asked: the text is not short, the only case the {profile.reading} profile asks"
+        _weighed(content, "trafilatura", None, False, why)
     if config.fallback and share is not None:
         fewest = PARAGRAPH_SHARES.get(profile.reading)
         _second_opinion(content, html, deadline, share=share, body=body, fewest=fewest)
         deadline.check()
+    elif share is not None:
+        _weighed(
+            content, "trafilatura", None, False, "not asked: --no-second-opinion (ExtractConfig.fallback off)"
+        )
     if profile.reading == "article" and meta.article_body:
         _declared_body(content, meta.article_body)
     share = THREAD_SHARES.get(profile.reading)
@@ -451,11 +476,15 @@ def extract_content(
             _more_words((b.text for b in posts), content.blocks, share)
             or _missed((text for text, _, _ in heads), given) > THREAD_MISSED.get(profile.reading, 1.0)
         ):
+            _weighed(content, "posts", posts, True, "the thread post by post: the text missed most of it")
             content.blocks, content.captions, content.method = posts, [], "posts"
         elif posts and _opener_missed([text for text, _, _ in heads], given):
             opener = _opener(posts, heads, given)
+            _weighed(content, "posts", opener, False, "the thread's opening post, put before the text")
             content.blocks = [*opener, *content.blocks]
             content.captions = [(place + len(opener), caption) for place, caption in content.captions]
+        elif posts:
+            _weighed(content, "posts", posts, False, "passed over: the text holds the thread")
         deadline.check()
     if profile.drop_reviews and body is not None and content.blocks:
         _drop_reviews(body, content)
@@ -710,6 +739,19 @@ def _shows(key: str, post: str, previous: str) -> bool:
         or (len(key) >= OPENING_CHARS and post.startswith(key) and key not in previous)
         or (len(post) >= HEAD_MATCH_CHARS and post[:HEAD_MATCH_CHARS] in key)
     )
+
+
+def _weighed(
+    content: Content, method: str, blocks: Iterable[Block | str] | None, taken: bool, why: str
+) -> None:
+    """Note a reading weighed (``Content.readings``; nothing when not explaining), its text's
+    ``blocks`` (None: it was not read): a reading taken replaces the one taken before it."""
+    if content.readings is None:
+        return
+    if taken:
+        content.readings[:] = [replace(r, won=False) for r in content.readings]
+    words = None if blocks is None else sum(count_words(b if isinstance(b, str) else b.text) for b in blocks)
+    content.readings.append(Reading(method, words, taken, why))
 
 
 def _more_words(texts: Iterable[str], than: list[Block], share: float) -> bool:
@@ -1008,6 +1050,9 @@ def _declared_body(content: Content, article_body: str) -> None:
     if _holds_words(content, UNSURE_HINT_SHARE * declared):
         return
     content.blocks = [Block(text=line) for line in article_body.split("\n") if line.strip()]
+    _weighed(
+        content, "json-ld", content.blocks, True, "the page's articleBody: the readings found little of it"
+    )
     content.captions = []
     content.method = "json-ld"
 
@@ -1362,12 +1407,17 @@ def _second_opinion(
     found only in the cookie notices or the site's menus and footers the native pass removed (from
     ``body``, the tree it read) are left out, of the weighing and of the text."""
     if len(html) > FALLBACK_MAX_CHARS:
+        why = f"not asked: the page has over {FALLBACK_MAX_CHARS:,} characters"
+        _weighed(content, "trafilatura", None, False, why)
         return
     try:  # within the time left (less a reserve for the rest); None when it ran out
         text = deadline.run(_trafilatura_text, html, reserve=SECOND_OPINION_RESERVE)
-    except Exception:  # a second opinion that fails leaves the first one standing
+    except Exception as exc:  # a second opinion that fails leaves the first one standing
+        _weighed(content, "trafilatura", None, False, f"failed: {type(exc).__name__}")
         return
-    text = text or ""
+    if not text:  # (as an empty text would, it leaves the native one standing)
+        _weighed(content, "trafilatura", None, False, "no text: trafilatura found none, or time ran out")
+        return
     # trafilatura keeps a forum post's user card ("Posts: 1725"), like counter and buttons, and a
     # button's or an ad slot's label on its own line ("Read more"), which the native walk drops
     lines = (fold(p) for p in text.split("\n") if p.strip())
@@ -1376,13 +1426,21 @@ def _second_opinion(
         paragraphs = _outside(paragraphs, body, content.prepared.popups)
         paragraphs = _outside(paragraphs, body, content.prepared.menus)  # a mega-menu is not prose
     if fewest is not None and content.blocks and len(paragraphs) <= fewest * len(content.blocks):
+        why = f"passed over: {len(paragraphs)} paragraphs, not over {fewest:g} x the native text's"
+        _weighed(content, "trafilatura", paragraphs, False, why)
         return  # it read one box of what the native pass read whole
     if _more_words(paragraphs, content.blocks, share):
+        why = f"more than {share:g} x the native text's words" if share else "the page type prefers its text"
+        _weighed(content, "trafilatura", paragraphs, True, why)
         # trafilatura's text has no heading marks: a line the native pass read as a heading stays one
         levels = {b.text: b.level for b in content.blocks if b.level}
         content.blocks = [Block(text=p, level=levels.get(p, 0)) for p in paragraphs]
         content.captions = []  # their places were among the native blocks
         content.method = "trafilatura"
+    else:
+        _weighed(
+            content, "trafilatura", paragraphs, False, f"passed over: not {share:g} x the native text's words"
+        )
 
 
 @functools.lru_cache(maxsize=1)
