@@ -17,10 +17,15 @@ from newsscrape.extractor.metadata._metadata import read_metadata
 
 
 def content_as(
-    html: str, profile: ContentProfile, *, url: str | None = None, fallback: bool = False
+    html: str,
+    profile: ContentProfile,
+    *,
+    url: str | None = None,
+    fallback: bool = False,
+    explain: bool = False,
 ) -> Content:
     """What the content pass makes of ``html`` read with ``profile`` (trafilatura asked only when
-    ``fallback``)."""
+    ``fallback``; the readings it weighed noted when ``explain``)."""
     tree = LexborHTMLParser(html)
     return extract_content(
         tree,
@@ -30,6 +35,7 @@ def content_as(
         config=ExtractConfig(fallback=fallback),
         url=url,
         profile=profile,
+        explain=explain,
     )
 
 

@@ -4,13 +4,8 @@ with the one whose text was taken marked. The thread is written here in a generi
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
-
-from newsscrape import ExtractConfig
-from newsscrape.extractor._guard import Deadline
-from newsscrape.extractor.content._content import extract_content
 from newsscrape.extractor.content._profiles import PROFILES
-from newsscrape.extractor.metadata._metadata import read_metadata
+from profiled import content_as
 
 REPLIES = (
     "Wax lasts longest for me, but it needs a clean chain and a full day to set before a ride.",
@@ -34,16 +29,7 @@ def thread() -> str:
 
 
 def read(html: str, *, explain: bool) -> list[tuple[str, int | None, bool, str]]:
-    tree = LexborHTMLParser(html)
-    content = extract_content(
-        tree,
-        html=html,
-        meta=read_metadata(tree, url=None),
-        deadline=Deadline(10.0, url=None),
-        config=ExtractConfig(fallback=False),
-        profile=PROFILES["forum"],
-        explain=explain,
-    )
+    content = content_as(html, PROFILES["forum"], explain=explain)
     assert (content.readings is None) is not explain
     return [(r.method, r.words, r.won, r.why) for r in content.readings or []]
 
