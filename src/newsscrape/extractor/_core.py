@@ -19,8 +19,8 @@ from .content._content import (
     SECOND_OPINION_RESERVE,
     Block,
     Content,
-    Reading,
     Removed,
+    WeighedReading,
     extract_content,
     reading_type,
 )
@@ -51,7 +51,7 @@ class Explanation:
     removed: list[Removed] = field(default_factory=list)
     # every reading of the text weighed, in order, the one taken marked: the first as an article,
     # then (a page of another type) as its type
-    readings: list[Reading] = field(default_factory=list)
+    readings: list[WeighedReading] = field(default_factory=list)
     sources: dict[MetaField, str] = field(default_factory=dict)
     page_type: PageType | None = None  # the page-type decision with its probabilities and evidence
     # every value each metadata rule read, in precedence order, the winner marked

@@ -330,7 +330,7 @@ PIECE_CHARS: Final = 20
 
 
 @dataclass(frozen=True, slots=True)
-class Reading:
+class WeighedReading:
     """A reading of the page the content pass weighed, for ``explain``: how it read the page
     (``method``: native, trafilatura, posts, json-ld), the words of its text, whether that text is
     the one taken, and why it was taken or passed over (or not asked for)."""
@@ -354,7 +354,7 @@ class Content:
     # the headings linking within the site kept as the story's items (``_blocks.Walk.linked_items``)
     item_headings: list[Block] = field(default_factory=list)
     # every reading weighed, in order, the one taken marked (``_weighed``); None when not explaining
-    readings: list[Reading] | None = None
+    readings: list[WeighedReading] | None = None
 
     @property
     def page_chars(self) -> int:
@@ -751,7 +751,7 @@ def _weighed(
     if taken:
         content.readings[:] = [replace(r, won=False) for r in content.readings]
     words = None if blocks is None else sum(count_words(b if isinstance(b, str) else b.text) for b in blocks)
-    content.readings.append(Reading(method, words, taken, why))
+    content.readings.append(WeighedReading(method, words, taken, why))
 
 
 def _more_words(texts: Iterable[str], than: list[Block], share: float) -> bool:
