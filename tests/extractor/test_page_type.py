@@ -226,3 +226,34 @@ def test_a_service_page_with_a_blog_engines_article_metadata_is_a_service() -> N
     )
     page = page.replace("<head>", "<head>" + head, 1)
     assert extract(page, url="https://summitroofing.example/denver/").page_type == "service"
+
+
+def _brief(head: str = "") -> str:
+    """A short news story (three paragraphs) among a site's menu and a box of related stories."""
+    menu = "".join(f'<li><a href="/{s}/">{s.title()}</a></li>' for s in ("news", "sport", "business", "arts"))
+    related = "".join(
+        f'<li><a href="/local/2024/10/1{i}/story-{i}.html">Council news story number {i} of the week</a></li>'
+        for i in range(8)
+    )
+    return f"""<html lang="en"><head><meta charset="utf-8">{head}
+<title>Council votes to raise transit fares - Valley News</title></head><body>
+<nav><ul>{menu}</ul></nav><article><h1>Council votes to raise transit fares</h1>
+<div class="byline">By Maria Keller</div>
+<p>The city council voted on Tuesday to raise public transport fares from next year, citing a growing
+operating deficit.</p><p>A spokesperson said the increase would be phased in to limit the burden on
+commuters.</p><p>The plan still needs final approval at next month's budget session.</p></article>
+<aside><h3>Related news</h3><ul>{related}</ul></aside><footer>Valley News</footer></body></html>"""
+
+
+def test_markup_given_alone_is_typed_at_the_address_it_declares() -> None:
+    # Raw HTML comes without the URL it was served from; the page's rel=canonical (or og:url) is its
+    # own address, and its words type the page as the served URL's would. Read as an address of no
+    # words, a short story beside a box of related links was a listing, its printed byline dropped.
+    canonical = "https://valleynews.example/local/2024/10/18/council-votes-to-raise-transit-fares.html"
+    heads = (f'<link rel="canonical" href="{canonical}">', f'<meta property="og:url" content="{canonical}">')
+    for head in heads:
+        served, alone = explain(_brief(head), url=canonical), explain(_brief(head))
+        assert served.page_type is not None
+        assert alone.page_type is not None
+        assert alone.page_type.probabilities == served.page_type.probabilities
+        assert (alone.article.page_type, alone.article.authors) == ("article", ("Maria Keller",))

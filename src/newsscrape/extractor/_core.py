@@ -179,8 +179,9 @@ def _stages(
     tree = _parse(text, utf8 if text is encoded else None, config, url=url)
     deadline.check()
     meta = read_metadata(tree, url=final_url or url, explain=explain)
-    # page-type signals come from the tree before the content pass edits it
-    signals = page_signals(tree, text, url=final_url or url, meta=meta)
+    # page-type signals come from the tree before the content pass edits it; markup given without an
+    # address is read at the one it declares for itself (rel=canonical, og:url)
+    signals = page_signals(tree, text, url=final_url or url or meta.record.canonical_url, meta=meta)
     deadline.check()
     # links resolve against the address the page was served from
     read = functools.partial(
