@@ -23,6 +23,11 @@ def test_tracking_parameters_dropped_others_kept_in_order() -> None:
     url = "https://e.com/a?b=2&utm_source=x&a=1&fbclid=z&UTM_Medium=y&gclid=q&c=%20"
     assert normalize_url(url) == "https://e.com/a?b=2&a=1&c=%20"
     assert normalize_url("https://e.com/a?utm_campaign=x") == "https://e.com/a"
+    # Google Search's result tracking ID on a shop's link: the page is the one without it
+    assert (
+        normalize_url("https://shop.example/c/mugs?srsltid=AfmBOoq0V&page=2")
+        == "https://shop.example/c/mugs?page=2"
+    )
 
 
 @pytest.mark.parametrize(

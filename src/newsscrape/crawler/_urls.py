@@ -21,39 +21,17 @@ import re
 from array import array
 from collections.abc import AsyncIterable, Iterable, Iterator
 from typing import Literal, TypeVar
-from urllib.parse import SplitResult, unquote, urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import idna
 
+from ..extractor._urls import without_tracking
 from ..fetcher import check_url as fetchable
 from ..fetcher import host_problem, invalid_url
 
 SCHEMES = ("http", "https")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
-# Query parameters that only tell analytics where a click came from; the page is the same without them.
-TRACKING_PARAMS = frozenset(
-    {
-        "fbclid",  # Facebook
-        "gclid",  # Google Ads
-        "dclid",  # Google Display
-        "gbraid",  # Google Ads (iOS)
-        "wbraid",  # Google Ads (iOS)
-        "msclkid",  # Microsoft Ads
-        "yclid",  # Yandex
-        "igshid",  # Instagram share
-        "mc_cid",  # Mailchimp campaign
-        "mc_eid",  # Mailchimp recipient
-        "_ga",  # Google Analytics cross-domain
-        "_gl",  # Google Analytics linker
-        "oly_anon_id",  # Omeda newsletters
-        "oly_enc_id",
-        "vero_id",  # Vero mail
-        "mkt_tok",  # Marketo mail
-    }
-)
-# Whole families, by prefix: utm_source, utm_medium, utm_campaign, utm_term, utm_content, utm_id ...
-TRACKING_PREFIXES = ("utm_",)
 
 _SPACE = re.compile(r"\s")
 # The C0 controls and DEL, which no client sends (httpx refuses them): the key of such a line must
@@ -113,7 +91,7 @@ def normalize_url(url: str) -> str:
         netloc = f"{netloc}:{port}"
     if "@" in parts.netloc:  # credentials are part of what is asked for; keep them as written
         netloc = parts.netloc.rpartition("@")[0] + "@" + netloc
-    query = "&".join(p for p in parts.query.split("&") if p and not _is_tracking(p))
+    query = without_tracking(parts.query)
     return f"{scheme}://{netloc}{parts.path or '/'}" + (f"?{query}" if query else "")
 
 
@@ -165,11 +143,6 @@ def url_key(url: str) -> str:
 def invalid_key(line: str) -> str:
     """The key of a line that is no URL: one error record per distinct line, even across --resume."""
     return "invalid:" + line.strip()
-
-
-def _is_tracking(pair: str) -> bool:
-    name = unquote(pair.partition("=")[0]).lower()
-    return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
 
 
 U = TypeVar("U", bound=Iterable[str] | AsyncIterable[str])

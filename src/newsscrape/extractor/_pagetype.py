@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ._data import fitted
 from ._text import ascii_lower, count_words
-from ._urls import split_url
+from ._urls import split_url, without_tracking
 from .content._blocks import Block
 from .content._chrome import strip_junk
 from .metadata._jsonld import JSONLD_SCRIPTS, JSONLD_TYPE
@@ -402,7 +402,7 @@ def _url_signals(url: str | None) -> dict[str, float]:
     out["url_number"] = float(any(_NUMERIC_SEGMENT.search(s) for s in segments))
     out["url_slug_words"] = float(min(len(re.findall(r"[^\W_]+", stem)), 20))
     out["url_html"] = float(last.endswith((".html", ".htm", ".php", ".aspx")))
-    out["url_query"] = float(bool(parts and parts.query))
+    out["url_query"] = float(bool(parts and without_tracking(parts.query)))  # a campaign's tag is no query
     out["url_slash"] = float(path.endswith("/"))
     return out
 

@@ -3,11 +3,14 @@
 Anyone writes a page's links: ``https://[zz::]/x`` or ``http://[::1`` make ``urllib.parse`` raise
 ValueError ("Invalid IPv6 URL"). Every URL the extractor reads goes through these helpers, so a bad
 one costs only its own field (the image, the canonical URL, a link's host), never the article.
+Tracking parameters (``utm_source``, ``fbclid``, ...) name where a click came from, not the page: the
+page-type signals read a URL without them, and the crawler's duplicate keys drop them.
 """
 
 from __future__ import annotations
 
-from urllib.parse import SplitResult, urljoin, urlsplit
+from typing import Final
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 
 def split_url(url: str | None) -> SplitResult | None:
@@ -54,3 +57,44 @@ def absolute(link: str | None, base: str | None) -> str | None:
             return None
     parts = split_url(link)
     return link if parts is not None and parts.scheme in ("http", "https") else None
+
+
+# Query parameters that only tell analytics where a click came from; the page is the same without them.
+TRACKING_PARAMS: Final = frozenset(
+    {
+        "fbclid",  # Facebook
+        "gclid",  # Google Ads
+        "dclid",  # Google Display
+        "gbraid",  # Google Ads (iOS)
+        "wbraid",  # Google Ads (iOS)
+        "msclkid",  # Microsoft Ads
+        "yclid",  # Yandex
+        "igshid",  # Instagram share
+        "mc_cid",  # Mailchimp campaign
+        "mc_eid",  # Mailchimp recipient
+        "_ga",  # Google Analytics cross-domain
+        "_gl",  # Google Analytics linker
+        "oly_anon_id",  # Omeda newsletters
+        "oly_enc_id",
+        "vero_id",  # Vero mail
+        "mkt_tok",  # Marketo mail
+        "srsltid",  # Google Search's result tracking ID, added to shops' links
+    }
+)
+# Whole families, by prefix: utm_source, utm_medium, utm_campaign, utm_term, utm_content, utm_id ...
+TRACKING_PREFIXES: Final = ("utm_",)
+
+
+def without_tracking(query: str) -> str:
+    """A URL's query without its tracking parameters (``TRACKING_PARAMS``, ``TRACKING_PREFIXES``),
+    the others kept in their order and raw spelling.
+
+    >>> without_tracking("utm_source=rss&id=3&fbclid=x&srsltid=AfmB")
+    'id=3'
+    """
+    return "&".join(pair for pair in query.split("&") if pair and not _is_tracking(pair))
+
+
+def _is_tracking(pair: str) -> bool:
+    name = unquote(pair.partition("=")[0]).lower()
+    return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
