@@ -166,6 +166,10 @@ _MARKUP: Final = re.compile(r"</?[a-zA-Z][^<>]*>")  # a tag in a text
 # declared word count / JSON-LD articleBody, trafilatura gets a look.
 UNSURE_WORDS: Final = 60
 UNSURE_HINT_SHARE: Final = 0.6
+# trafilatura's plain text: a header row's rule under it, and the bar between two cells (not one
+# escaped inside a cell's text)
+_TABLE_RULE: Final = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
+_CELL_BAR: Final = re.compile(r"(?<!\\) \| ")
 # Pages longer than this get no second opinion: its parse alone would eat the time limit.
 FALLBACK_MAX_CHARS: Final = 3_000_000
 # Seconds of the page's budget kept back from trafilatura for the stages after it.
@@ -1133,23 +1137,23 @@ def _drop_boxed(
         content.removed.extend(gone)
 
 
-def _outside(paragraphs: list[str], body: LexborNode, boxes: str) -> list[str]:
-    """``paragraphs`` less those found whole only in ``boxes``, the compact text of boxes the native
-    pass removed ("\\0" between them), not in ``body``: the cookie notices among its dialogs and
-    popups (``Prepared.popups``: a notice's settings panel, which trafilatura reads as prose), the
-    site's menus and footers (``Prepared.menus``).
+def _outside(lines: list[tuple[str, str]], body: LexborNode, boxes: str) -> list[tuple[str, str]]:
+    """``lines`` (each a text and its mark, ``_unmarked``) less those whose text is found whole only
+    in ``boxes``, the compact text of boxes the native pass removed ("\\0" between them), not in
+    ``body``: the cookie notices among its dialogs and popups (``Prepared.popups``: a notice's
+    settings panel, which trafilatura reads as prose), the site's menus and footers (``Prepared.menus``).
 
     >>> body = LexborHTMLParser("<p>The story.</p>").body
-    >>> _outside(["The story.", "We use cookies."], body, "weusecookies.")
-    ['The story.']
+    >>> _outside([("The story.", ""), ("We use cookies.", "")], body, "weusecookies.")
+    [('The story.', '')]
     """
     if not boxes:
-        return paragraphs
-    keys = [line_key(p) for p in paragraphs]
+        return lines
+    keys = [line_key(text) for text, _ in lines]
     if not any(key in boxes for key in keys):
-        return paragraphs
+        return lines
     page = compact(body.text(deep=True))
-    return [p for p, key in zip(paragraphs, keys, strict=True) if key not in boxes or key in page]
+    return [line for line, key in zip(lines, keys, strict=True) if key not in boxes or key in page]
 
 
 def _give_once(content: Content, profile: ContentProfile) -> None:
@@ -1420,11 +1424,12 @@ def _second_opinion(
         return
     # trafilatura keeps a forum post's user card ("Posts: 1725"), like counter and buttons, and a
     # button's or an ad slot's label on its own line ("Read more"), which the native walk drops
-    lines = (fold(p) for p in text.split("\n") if p.strip())
-    paragraphs = [p for p in lines if not post_furniture_line(p) and not is_label(p)]
+    lines = [(p, mark) for p, mark in map(_unmarked, text.split("\n")) if p]
+    lines = [(p, mark) for p, mark in lines if not post_furniture_line(p) and not is_label(p)]
     if body is not None and content.prepared is not None:
-        paragraphs = _outside(paragraphs, body, content.prepared.popups)
-        paragraphs = _outside(paragraphs, body, content.prepared.menus)  # a mega-menu is not prose
+        lines = _outside(lines, body, content.prepared.popups)
+        lines = _outside(lines, body, content.prepared.menus)  # a mega-menu is not prose
+    paragraphs = [p for p, _ in lines]
     if fewest is not None and content.blocks and len(paragraphs) <= fewest * len(content.blocks):
         why = f"passed over: {len(paragraphs)} paragraphs, not over {fewest:g} x the native text's"
         _weighed(content, "trafilatura", paragraphs, False, why)
@@ -1432,15 +1437,45 @@ def _second_opinion(
     if _more_words(paragraphs, content.blocks, share):
         why = f"more than {share:g} x the native text's words" if share else "the page type prefers its text"
         _weighed(content, "trafilatura", paragraphs, True, why)
-        # trafilatura's text has no heading marks: a line the native pass read as a heading stays one
-        levels = {b.text: b.level for b in content.blocks if b.level}
-        content.blocks = [Block(text=p, level=levels.get(p, 0)) for p in paragraphs]
+        # a line the native pass read too, as a block of the kind trafilatura marked it, stays the
+        # block it read (a heading, a list item, a table row, a quote, with its links); the rest
+        # are paragraphs (a contents list's item is no heading of the same words)
+        native: dict[str, Block] = {}
+        for block in content.blocks:  # the first block of a text, unless a later one is a heading
+            if block.text not in native or (block.level and not native[block.text].level):
+                native[block.text] = block
+        content.blocks = [_as_marked(p, mark, native.get(p)) for p, mark in lines]
         content.captions = []  # their places were among the native blocks
         content.method = "trafilatura"
     else:
         _weighed(
             content, "trafilatura", paragraphs, False, f"passed over: not {share:g} x the native text's words"
         )
+
+
+def _unmarked(line: str) -> tuple[str, str]:
+    """A line of trafilatura's plain text as the record writes text, and the kind of block its mark
+    made it ("list", "table" or ""): without its list item's mark ("- ", indented by the list's
+    depth) and a table row's outer bars ("| a | b |" is "a | b", cells joined as the native pass joins
+    them, their escaped bars plain); a header row's rule ("|---|---|") and a blank line are "".
+
+    >>> _unmarked("  - Step two"), _unmarked(r"| Size | Price \\| VAT |"), _unmarked("|---|---|")
+    (('Step two', 'list'), ('Size | Price | VAT', 'table'), ('', ''))
+    """
+    line = fold(line)
+    if _TABLE_RULE.fullmatch(line):
+        return "", ""
+    if line.startswith("| ") and line.endswith(" |"):
+        return " | ".join(cell.replace("\\|", "|") for cell in _CELL_BAR.split(line[2:-2])), "table"
+    return (line[2:], "list") if line.startswith("- ") else (line, "")
+
+
+def _as_marked(text: str, mark: str, block: Block | None) -> Block:
+    """The native pass's ``block`` of a line of trafilatura's text when it is of the kind the line's
+    mark says (a list item, a table row, else neither), else a paragraph of the line."""
+    if block is None or (block.kind if block.kind in ("list", "table") else "") != mark:
+        return Block(text=text)
+    return block
 
 
 @functools.lru_cache(maxsize=1)
