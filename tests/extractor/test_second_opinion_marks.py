@@ -1,6 +1,6 @@
 """trafilatura's text, when it replaces the native reading, written as the record writes text: no
-list marks or table bars, and the blocks the native pass read too kept as it read them (a list, a
-table, a link)."""
+headline (the record's title), list marks or table bars, and the blocks the native pass read too kept
+as it read them (a list, a table, a link)."""
 
 from __future__ import annotations
 
@@ -63,3 +63,16 @@ def test_trafilatura_text_keeps_the_native_blocks_and_drops_its_marks(
     assert "single tickets rise by ten cents in January," in lines
     assert "Ticket | Price" in lines
     assert not [line for line in lines if line.startswith(("- ", "|"))]
+
+
+def test_trafilatura_text_leaves_the_headline_to_the_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    # trafilatura reads the story's <h1> as its first line; the native walk reads it as the record's
+    # title, never its body (the title's words tipped a short story's weighing to trafilatura, and
+    # the body then opened with the headline)
+    headline = "Council votes to raise transit fares"
+    monkeypatch.setattr(_content, "_trafilatura_text", lambda html: f"{headline}\n{SECOND_OPINION}")
+    report = explain(PAGE, url=URL)
+    assert report.method == "trafilatura"
+    assert report.article.title == headline
+    assert report.article.body.split("\n\n")[0].startswith("The city council voted")
+    assert headline not in report.article.body

@@ -461,7 +461,9 @@ def extract_content(
         _weighed(content, "trafilatura", None, False, why)
     if config.fallback and share is not None:
         fewest = PARAGRAPH_SHARES.get(profile.reading)
-        _second_opinion(content, html, deadline, share=share, body=body, fewest=fewest)
+        _second_opinion(
+            content, html, deadline, share=share, body=body, fewest=fewest, title=meta.record.title
+        )
         deadline.check()
     elif share is not None:
         _weighed(
@@ -1405,6 +1407,7 @@ def _second_opinion(
     share: float = 1.0,
     body: LexborNode | None = None,
     fewest: float | None = None,
+    title: str | None = None,
 ) -> None:
     """trafilatura's text replaces the native one when it has more than ``share`` times its words
     and, given ``fewest`` (``PARAGRAPH_SHARES``), more than ``fewest`` times its blocks; its lines
@@ -1423,9 +1426,13 @@ def _second_opinion(
         _weighed(content, "trafilatura", None, False, "no text: trafilatura found none, or time ran out")
         return
     # trafilatura keeps a forum post's user card ("Posts: 1725"), like counter and buttons, and a
-    # button's or an ad slot's label on its own line ("Read more"), which the native walk drops
+    # button's or an ad slot's label on its own line ("Read more"), which the native walk drops; and
+    # the headline, which the native walk reads as the record's title, never its body
     lines = [(p, mark) for p, mark in map(_unmarked, text.split("\n")) if p]
-    lines = [(p, mark) for p, mark in lines if not post_furniture_line(p) and not is_label(p)]
+    headline = fold(title) if title else None
+    lines = [
+        (p, mark) for p, mark in lines if not post_furniture_line(p) and not is_label(p) and p != headline
+    ]
     if body is not None and content.prepared is not None:
         lines = _outside(lines, body, content.prepared.popups)
         lines = _outside(lines, body, content.prepared.menus)  # a mega-menu is not prose
