@@ -146,6 +146,22 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+# The format characters a page puts between words, which no reader sees and str.split() keeps:
+# zero-width space, non-joiner and joiner, word joiner, byte order mark, soft hyphen, Mongolian
+# vowel separator, the left-to-right and right-to-left marks.
+_INVISIBLE: Final = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"
+
+
+def visible(text: str) -> bool:
+    """Whether a folded text shows anything: a character besides spaces and the invisible format
+    characters (a page builder's spacer paragraph holds one zero-width joiner).
+
+    >>> visible("\\u200d"), visible("\\u200b \\u200b"), visible("A\\u00adB"), visible("")
+    (False, False, True, False)
+    """
+    return bool(text.strip(_INVISIBLE + " "))
+
+
 def compact(text: str) -> str:
     """Text without white space, lower-cased: a paragraph and the tree it came from compare so,
     whatever spacing trafilatura or the block walk put between inline elements.

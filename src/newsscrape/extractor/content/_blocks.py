@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborNode
 from ...models import BlockKind, Link
 from .._guard import Deadline, too_deep
 from .._nodes import ancestors, inside_any
-from .._text import fold
+from .._text import fold, visible
 from .._urls import absolute, host_of
 from ..metadata._crumbs import TRAIL_SEPARATORS
 from ._chrome import RemovalKind, chrome_kind, is_panel
@@ -735,7 +735,7 @@ class Walk:
         """The first <h1> (or one repeating the title) is the title, never body; a later one is a
         section of a page that numbers its parts with h1, kept as a paragraph."""
         text = fold(node.text(deep=True))
-        if not text:
+        if not visible(text):
             return
         if not self._seen_h1 or (self.title and text == self.title):
             self._seen_h1 = True
@@ -745,7 +745,7 @@ class Walk:
 
     def _heading(self, node: LexborNode, level: int) -> None:
         text = fold(node.text(deep=True))
-        if not text:
+        if not visible(text):
             return
         label = heading_kind(text)
         if label is not None:
@@ -853,7 +853,7 @@ class Walk:
             self._link_spans = []
         if self._open_links:  # a block inside a link: the link goes on in the next paragraph
             self._open_links = [(0, href) for _, href in self._open_links]
-        if not text:
+        if not visible(text):
             return
         label = line_kind(text)
         if label is not None and not (self._items and label[1] in (BYLINE_FIELDS, BYLINE_DATED)):

@@ -75,7 +75,7 @@ from ...config import ExtractConfig
 from .._data import fitted
 from .._guard import Deadline
 from .._nodes import inside_any, marked
-from .._text import compact, count_words, fold, line_key, split_words
+from .._text import compact, count_words, fold, line_key, split_words, visible
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, placed, where
 from ._chrome import (
@@ -1470,7 +1470,7 @@ def _unmarked(line: str) -> tuple[str, str]:
     (('Step two', 'list'), ('Size | Price | VAT', 'table'), ('', ''))
     """
     line = fold(line)
-    if _TABLE_RULE.fullmatch(line):
+    if _TABLE_RULE.fullmatch(line) or not visible(line):
         return "", ""
     if line.startswith("| ") and line.endswith(" |"):
         return " | ".join(cell.replace("\\|", "|") for cell in _CELL_BAR.split(line[2:-2])), "table"
