@@ -183,7 +183,7 @@ def _stages(
     # address is read at the one it declares for itself (rel=canonical, og:url)
     signals = page_signals(tree, text, url=final_url or url or meta.record.canonical_url, meta=meta)
     deadline.check()
-    # links resolve against the address the page was served from
+    # links resolve against the address the page was served from (or the one its <base href> names)
     read = functools.partial(
         extract_content,
         tree,

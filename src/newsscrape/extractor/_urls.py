@@ -59,6 +59,18 @@ def absolute(link: str | None, base: str | None) -> str | None:
     return link if parts is not None and parts.scheme in ("http", "https") else None
 
 
+def document_base(href: str | None, url: str | None) -> str | None:
+    """The address a page's relative links resolve against: its first ``<base href>`` (``href``),
+    itself resolved against the page's ``url``, when that gives an http(s) URL; else ``url``.
+
+    >>> document_base("/", "https://forum.example/threads/a-thread.9/"), document_base(None, "https://a.example/x")
+    ('https://forum.example/', 'https://a.example/x')
+    >>> document_base("javascript:void(0)", "https://a.example/x")
+    'https://a.example/x'
+    """
+    return absolute(href, url) or url
+
+
 # Query parameters that only tell analytics where a click came from; the page is the same without them.
 TRACKING_PARAMS: Final = frozenset(
     {

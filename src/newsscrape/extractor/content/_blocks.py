@@ -319,6 +319,7 @@ class Walk:
         prose: dict[int, int] | None = None,
         links: bool = False,
         base_url: str | None = None,
+        links_base: str | None = None,
         box_link_share: float = BOX_LINK_SHARE,
         para_link_share: float = PARA_LINK_SHARE,
         list_link_share: float | None = None,
@@ -376,7 +377,8 @@ class Walk:
         self._structure: list[tuple[int, str, int, bool]] = []
         self._cell_starts: list[tuple[int, int, bool]] = []  # per cell: first part, its end cut, <th>
         self.keep_links = links
-        self.base_url = base_url or url
+        self.base_url = base_url or url  # the page's address
+        self.links_base = links_base or self.base_url  # its <base href>, else its address
         self._open_links: list[tuple[int, str | None]] = []  # (first part, href) of <a> entered
         self._link_spans: list[tuple[int, int, str | None]] = []  # closed links of this paragraph
         # mem_id of an <a> -> its folded text length: nested boxes measure the same links again
@@ -545,7 +547,7 @@ class Walk:
             links = tuple(
                 Link(text=label, url=url)
                 for a in node.css("a[href]")
-                if (url := absolute(a.attributes.get("href"), self.base_url)) is not None
+                if (url := absolute(a.attributes.get("href"), self.links_base)) is not None
                 and (label := fold(a.text(deep=True)))
             )
         block = Block(text=text, kind="caption", group=node.mem_id, links=links)
@@ -717,7 +719,7 @@ class Walk:
             return len(href) > 1 and not href.startswith("#!")  # "#", "#!": a script's button
         if "#" not in href or self.base_url is None:
             return False
-        url = absolute(href, self.base_url)
+        url = absolute(href, self.links_base)
         return url is not None and url.split("#", 1)[0] == self.base_url.split("#", 1)[0]
 
     def _is_permalink(self, link: LexborNode) -> bool:
@@ -894,7 +896,7 @@ class Walk:
         links = tuple(
             Link(text=label, url=url)
             for start, end, href in spans
-            if (url := absolute(href, self.base_url)) is not None
+            if (url := absolute(href, self.links_base)) is not None
             and (label := fold("".join(parts[start:end])))
         )
         stack = self._structure

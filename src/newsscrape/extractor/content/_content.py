@@ -376,7 +376,8 @@ class _Reading:
     title: str | None
     deadline: Deadline
     profile: ContentProfile
-    base_url: str | None
+    base_url: str | None  # the page's address
+    links_base: str | None = None  # what its relative links resolve against: its <base href> (None: base_url)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -443,7 +444,13 @@ def extract_content(
     content = Content(readings=[] if explain else None)
     body = tree.body
     reading = _Reading(
-        config=config, url=url, title=meta.record.title, deadline=deadline, profile=profile, base_url=base_url
+        config=config,
+        url=url,
+        title=meta.record.title,
+        deadline=deadline,
+        profile=profile,
+        base_url=base_url,
+        links_base=meta.base or base_url,
     )
     if body is not None:
         prepared = again.prepared if again is not None else None
@@ -656,6 +663,7 @@ def _walker(container: LexborNode, weights: dict[int, Weight], reading: _Reading
         prose={key: w.chars for key, w in weights.items()},
         links=config.links,
         base_url=reading.base_url,
+        links_base=reading.links_base,
         box_link_share=profile.box_link_share,
         para_link_share=profile.para_link_share,
         list_link_share=profile.list_link_share,

@@ -18,14 +18,14 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ...models import Article, MetadataField
 from .._text import unescaped
-from .._urls import host_of
+from .._urls import document_base, host_of
 from ._dates import url_date
 from ._jsonld import JSONLD_SCRIPTS, JsonLd, read_jsonld, text_of
 from ._pubdate import Found, find_dates, weigh_dates
 
 # What ``Page.read`` collects from the whole tree: every <meta> with a content, every <link rel>
-# target and the JSON-LD blocks.
-_PAGE_TAGS = f"meta[content], link[rel][href], {JSONLD_SCRIPTS}"
+# target, the JSON-LD blocks and the <base href>.
+_PAGE_TAGS = f"meta[content], link[rel][href], {JSONLD_SCRIPTS}, base[href]"
 _T = TypeVar("_T")
 _DUBLIN_CORE = re.compile(r"^(dc|dcterms):")
 
@@ -46,6 +46,7 @@ class Metadata:
     ('Rain returns', {'title': 'og'})
     """
 
+    base: str | None = None  # what the page's relative links resolve against (``document_base``)
     article_body: str | None = None  # JSON-LD articleBody, a hint for the content pass
     word_count: int | None = None  # JSON-LD wordCount, a hint for the content pass
     # Where the authors come from the page's text: whom the structured fields alone credit, and
@@ -95,6 +96,7 @@ class Page:
 
     tree: LexborHTMLParser
     url: str | None
+    base: str | None  # what the page's relative links resolve against (``document_base``)
     host: str | None
     metas: dict[str, list[str]]  # <meta> contents by lower-cased property/name/itemprop/http-equiv
     links: dict[str, str]  # <link rel=...> -> href, the first of each rel
@@ -108,12 +110,15 @@ class Page:
         metas: dict[str, list[str]] = {}
         links: dict[str, str] = {}
         blocks: list[str] = []
-        # one walk of the tree for the three kinds (each css() call walks all of it), in page order
+        base: str | None = None
+        # one walk of the tree for the four kinds (each css() call walks all of it), in page order
         for node in tree.css(_PAGE_TAGS):
             if node.tag == "meta":
                 _add_meta(node.attributes, metas)
             elif node.tag == "link":
                 _add_link(node.attributes, links)
+            elif node.tag == "base":
+                base = base or node.attributes.get("href") or None  # the first one counts
             else:
                 blocks.append(node.text(deep=True))
         ld = read_jsonld(blocks, url=url)
@@ -121,6 +126,7 @@ class Page:
         return cls(
             tree=tree,
             url=url,
+            base=document_base(base, url),
             host=host_of(url),
             metas=metas,
             links=links,

@@ -65,9 +65,10 @@ class Decision(NamedTuple):
 
 # -- canonical URL ------------------------------------------------------------------------------
 def canonical_link(p: Page, m: Metadata) -> str | None:
-    """The canonical link; a relative one on a page read without its URL, against the page's own
-    address in og:url or twitter:url ("/p" beside og:url "https://example.org")."""
-    base = p.url or og_url(p, m) or twitter_url(p, m)
+    """The canonical link, against the page's base (``<base href>``, else its URL); a relative one on
+    a page read without either, against its own address in og:url or twitter:url ("/p" beside og:url
+    "https://example.org")."""
+    base = p.base or og_url(p, m) or twitter_url(p, m)
     return absolute(p.links.get("canonical"), base)
 
 
@@ -168,7 +169,7 @@ def twitter_image(p: Page, m: Metadata) -> str | None:
 
 
 def story_picture(p: Page, m: Metadata) -> str | None:
-    return absolute(story_image(p.tree, page_url=p.url), p.url)
+    return absolute(story_image(p.tree, page_url=p.url, base=p.base), p.base)
 
 
 # -- language: a declared one, if the title and description do not refute it ----------------------

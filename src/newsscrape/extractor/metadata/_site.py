@@ -173,11 +173,14 @@ def logo_name(tree: LexborHTMLParser) -> str | None:
     return None
 
 
-def story_image(tree: LexborHTMLParser, *, page_url: str | None = None) -> str | None:
+def story_image(
+    tree: LexborHTMLParser, *, page_url: str | None = None, base: str | None = None
+) -> str | None:
     """The first large picture of the story when no meta tag names one.
 
     Looked for in the h1's article/main (anywhere), else after the h1 in its parent block; a picture
-    that links to another page (``page_url`` given) is that page's: a card, a team member, a tile.
+    that links to another page (``page_url`` given; links resolve against ``base``, the page's
+    ``<base href>``, else ``page_url``) is that page's: a card, a team member, a tile.
 
     >>> story_image(LexborHTMLParser('<article><h1>Rain</h1><img src="/rain.jpg" width="800"></article>'))
     '/rain.jpg'
@@ -200,7 +203,7 @@ def story_image(tree: LexborHTMLParser, *, page_url: str | None = None) -> str |
         looked += 1
         if looked > MAX_IMAGES:
             break
-        if _in_other_box(node, scope) or _links_away(node, scope, page_url) or _class_sized_small(node):
+        if _in_other_box(node, scope) or _links_away(node, scope, page_url, base) or _class_sized_small(node):
             continue  # (counted: the search reaches no further for skipping a portrait)
         attrs = node.attributes
         src = attrs.get("src") or attrs.get("data-src") or ""
@@ -228,7 +231,7 @@ def _in_other_box(node: LexborNode, scope: LexborNode) -> bool:
     return False
 
 
-def _links_away(node: LexborNode, scope: LexborNode, page_url: str | None) -> bool:
+def _links_away(node: LexborNode, scope: LexborNode, page_url: str | None, base: str | None = None) -> bool:
     """Whether ``node`` sits in a link to another page of the site (not to itself, a fragment or an
     image file): a listing's card, a team member's page, a category tile, a book's banner."""
     if page_url is None:
@@ -238,7 +241,7 @@ def _links_away(node: LexborNode, scope: LexborNode, page_url: str | None) -> bo
             return False
         if box.tag != "a":
             continue
-        here, there = split_url(page_url), split_url(absolute(box.attributes.get("href"), page_url))
+        here, there = split_url(page_url), split_url(absolute(box.attributes.get("href"), base or page_url))
         if here is None or there is None or there.scheme not in ("http", "https"):
             return False
         if there.path.rsplit(".", 1)[-1].lower() in IMAGE_EXTENSIONS:
