@@ -70,11 +70,12 @@ def test_section_headers_whose_headings_link_away_are_kept() -> None:
         '<section class="listicle-block"><header><h3><a href="https://{0}.org/"><strong>{1}</strong></a>'
         "</h3></header><p>{2}</p><p>{3}</p></section>"
     )
+    # (each item's text its own: a heading whose paragraphs were all given before heads nothing)
     html = page(
         f"<p>{PARA3}</p><p>{PARA2}</p>"
-        + item.format("whiteoak", "White Oak Trail", PARA, PARA2)
-        + item.format("bayou", "Bayou Greenway", PARA2, PARA3)
-        + item.format("columbia", "Columbia Tap", PARA3, PARA)
+        + item.format("whiteoak", "White Oak Trail", PARA, f"White Oak Trail: {PARA2}")
+        + item.format("bayou", "Bayou Greenway", f"Bayou Greenway: {PARA2}", f"Bayou Greenway: {PARA3}")
+        + item.format("columbia", "Columbia Tap", f"Columbia Tap: {PARA3}", f"Columbia Tap: {PARA}")
     )
     art = extract(html, url="https://example.com/story", config=NATIVE)
     assert art.page_type == "article"

@@ -21,6 +21,7 @@ from .content._content import (
     Content,
     Removed,
     WeighedReading,
+    drop_trailing_headings,
     extract_content,
     reading_type,
 )
@@ -214,6 +215,8 @@ def _stages(
             content = again
             readings = [replace(r, won=False) for r in readings]  # the first reading's text is not taken
         readings += again.readings or []
+    if profile == ARTICLE:
+        drop_trailing_headings(content)
     if kind.label in CARD_PAGES and meta.sources.get("authors") == "dom":
         _credit_structured_authors(meta)
     _check_language(meta, content)

@@ -520,6 +520,19 @@ def extract_content(
     return content
 
 
+def drop_trailing_headings(content: Content) -> None:
+    """Drop the headings a story's text ends with: a heading heads what follows it, and one with
+    nothing after it headed what the pass removed (a "Related posts" rail, a comment form, a
+    "Was this article helpful?" box). For an article's reading only: a listing's last cards may be
+    headings alone."""
+    end = len(content.blocks)
+    while end and content.blocks[end - 1].level:
+        end -= 1
+    if end < len(content.blocks):
+        flags = [i >= end for i in range(len(content.blocks))]
+        _drop_flagged(content, flags, "a heading over nothing: what it headed was removed", kind="label")
+
+
 def reading_type(label: str, probabilities: Iterable[tuple[str, float]]) -> str:
     """The page type whose profile reads a page the classifier labelled ``label`` with these
     ``probabilities`` ((type, probability) pairs): a listing when the listing's probability reaches
