@@ -19,3 +19,8 @@ PARA3 = (
     "Critics of the plan argued that the money should instead go to repairing the bridge, which "
     "engineers have described as unsafe for heavy vehicles since the spring."
 )
+# One sentence a page can be built around (a harbour town's ferries), long enough to be the story.
+HARBOUR = (
+    "The harbour authority approved the new ferry timetable on Monday after a month of talks with "
+    "the operators, and the first boats on the extended evening schedule sail next week."
+)

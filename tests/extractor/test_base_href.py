@@ -4,14 +4,12 @@ root in <base>. The page's own address stays its URL."""
 
 from __future__ import annotations
 
+from prose import HARBOUR
+
 from newsscrape import extract
 from newsscrape.config import ExtractConfig
 
 URL = "https://forum.example/threads/ferry-timetable-changes.2880547/"
-STORY = (
-    "The harbour authority approved the new ferry timetable on Monday after a month of talks with "
-    "the operators, and the first boats on the extended evening schedule sail next week."
-)
 
 
 def _page(base: str) -> str:
@@ -19,7 +17,7 @@ def _page(base: str) -> str:
 <link rel="canonical" href="threads/ferry-timetable-changes.2880547/"></head>
 <body><article><h1>Ferry timetable changes</h1>
 <img src="data/attachments/ferry-at-dusk.jpg" width="1200" height="800" alt="The evening ferry">
-<p>{STORY} See the <a href="forums/harbour-news.118/">harbour news forum</a> for the old times.</p>
+<p>{HARBOUR} See the <a href="forums/harbour-news.118/">harbour news forum</a> for the old times.</p>
 <p>Fares stay as they are until the spring, when the <a href="members/harbourmaster.12/">harbourmaster</a>
 will post the summer prices along with the weekend schedule for the island routes.</p>
 </article></body></html>"""

@@ -3,13 +3,11 @@ after it headed what the content pass removed (a rail of other stories, a commen
 
 from __future__ import annotations
 
+from prose import HARBOUR
+
 from newsscrape import extract
 
 URL = "https://harbour.example/news/2025/03/04/ferries-run-later/"
-STORY = (
-    "The harbour authority approved the new ferry timetable on Monday after a month of talks with "
-    "the operators, and the first boats on the extended evening schedule sail next week. "
-)
 OTHER_STORIES = "".join(
     f'<li><a href="/news/2025/03/0{n}/story-{n}/">Another harbour story number {n}</a></li>'
     for n in range(1, 7)
@@ -18,7 +16,7 @@ OTHER_STORIES = "".join(
 
 def _page(tail: str) -> str:
     return f"""<html><head><title>Ferries run later</title></head><body><article>
-<h1>Ferries run later</h1><p>{STORY * 3}</p><h2>Evening boats</h2><p>{STORY * 2}</p>
+<h1>Ferries run later</h1><p>{(HARBOUR + " ") * 3}</p><h2>Evening boats</h2><p>{(HARBOUR + " ") * 2}</p>
 {tail}</article></body></html>"""
 
 
@@ -28,7 +26,7 @@ def test_a_heading_over_a_removed_rail_does_not_end_the_story() -> None:
     article = extract(_page(tail), url=URL)
     assert article.page_type == "article"
     assert article.headings == ("Evening boats",)
-    assert article.body.split("\n\n")[-1] == STORY.strip() + " " + STORY.strip()
+    assert article.body.split("\n\n")[-1] == f"{HARBOUR} {HARBOUR}"
     assert [section.heading for section in article.sections] == [None, "Evening boats"]
 
 
