@@ -1449,10 +1449,11 @@ def _second_opinion(
     # trafilatura keeps a forum post's user card ("Posts: 1725"), like counter and buttons, and a
     # button's or an ad slot's label on its own line ("Read more"), which the native walk drops; and
     # the headline, which the native walk reads as the record's title, never its body
-    lines = [(p, mark) for p, mark in map(_unmarked, text.split("\n")) if p]
     headline = fold(title) if title else None
     lines = [
-        (p, mark) for p, mark in lines if not post_furniture_line(p) and not is_label(p) and p != headline
+        (p, mark)
+        for p, mark in map(_unmarked, text.split("\n"))
+        if p and p != headline and not post_furniture_line(p) and not is_label(p)
     ]
     if body is not None and content.prepared is not None:
         lines = _outside(lines, body, content.prepared.popups)
