@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Final, NamedTuple
 
-from .._nodes import in_story
+from .._nodes import in_story, markup_text
 from .._text import alnum_key, fold, squash
 from .._urls import absolute  # one resolver for every URL a page gives, never raising
 from ._bylines import find_authors, weigh_authors
@@ -128,6 +128,9 @@ def agreed_site_name(p: Page, m: Metadata) -> tuple[object, str | None]:
 
 # -- description: never the site's own blurb ------------------------------------------------------
 def _not_blurb(text: str | None, p: Page, m: Metadata) -> str | None:
+    """``text`` as the text it shows (a CMS's excerpt is often its markup, ``<p>`` and links
+    included), unless it is the site's blurb."""
+    text = markup_text(text) if text else text
     return None if not text or site_blurb(text, site=m.record.site_name, host=p.host) else text
 
 
