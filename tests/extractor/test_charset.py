@@ -355,6 +355,17 @@ def test_a_page_encoded_twice_upstream_reads_as_written() -> None:
     assert "\u00e2" not in article.body
 
 
+def test_a_page_encoded_twice_through_windows_1252_reads_as_written() -> None:
+    # The same, read as windows-1252: no C1 control is left, the quotes and dashes start "â€".
+    story = "The café doesn’t open before 9 — Zoë’s ‘rule’. " * 8  # (not ”: cp1252 has no 9D)
+    twice = story.encode("utf-8").decode("cp1252").encode("utf-8")
+    page = b'<html><head><meta charset="utf-8"><title>Rules</title></head><body><article>'
+    page += b"<h1>Opening hours</h1><p>" + twice + b"</p></article></body></html>"
+    article = extract(page, url="https://example.com/news/cafe-rules")
+    assert "doesn’t open before 9 — Zoë’s ‘rule’" in article.body
+    assert "\u00e2" not in article.body
+
+
 def test_text_that_only_looks_foreign_is_left_alone() -> None:
     story = "SÃO PAULO — A Ã and an Â are letters here, and the text is right. " * 8
     article = extract(f"<html><body><article><h1>Rain</h1><p>{story}</p></article></body></html>")

@@ -145,6 +145,19 @@ def test_list_items_are_paragraphs() -> None:
     assert "Second point made" in art.sections[0].paragraphs
 
 
+def test_paragraphs_without_a_word_character_are_dropped() -> None:
+    signs = "<p>* * *</p><p>\u2014</p><ul><li>-</li><li>Second point made</li></ul><p>\uf074</p>"
+    text = body(page(f"<p>{PARA}</p>{signs}<p>{PARA2}</p><p>___</p><p>Reporting by Ann Lee.</p>"))
+    # a rule of underscores is wire copy's mark before the credits: it stays
+    assert text == f"{PARA}\n\nSecond point made\n\n{PARA2}\n\n___\n\nReporting by Ann Lee."
+
+
+def test_a_table_row_of_signs_is_kept() -> None:
+    table = "<table><tr><th>Size</th><th>Price</th></tr><tr><td>-</td><td>\u2014</td></tr></table>"
+    art = extract(page(f"<p>{PARA}</p>{table}<p>{PARA2}</p>"), config=NATIVE)
+    assert "- | \u2014" in art.sections[0].paragraphs
+
+
 def test_blockquote_kept() -> None:
     text = body(page(f"<p>{PARA}</p><blockquote>We will not give up, she said.</blockquote><p>{PARA2}</p>"))
     assert "We will not give up, she said." in text

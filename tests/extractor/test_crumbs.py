@@ -46,6 +46,19 @@ def test_a_test_id_names_a_trail() -> None:
     assert trail(page) == ("Home", "Sport")
 
 
+def test_a_pretty_printed_trail_is_measured_by_its_words_not_its_indentation() -> None:
+    # a template engine's output: each crumb nested deep, so the white space outweighs the words
+    indent = "\n" + " " * 60
+    crumbs = "".join(
+        f'{indent}<li class="breadcrumb">{indent}<a href="/{slug}/">'
+        f"{indent}<span>{name}</span>{indent}</a>{indent}</li>"
+        for slug, name in (("", "Home"), ("men", "Mens"), ("men/t-shirts", "Mens T-Shirts"))
+    )
+    page = f'<div class="fields-breadcrumbs"><ul class="breadcrumbs">{crumbs}{indent}</ul></div>'
+    page += "<h1>Staple Tee</h1>"
+    assert trail(page) == ("Home", "Mens", "Mens T-Shirts")
+
+
 def test_wordpress_category_link_of_the_story() -> None:
     page = (
         '<div class="trending"><a href="/category/sport/" rel="category tag">Sport</a></div>'

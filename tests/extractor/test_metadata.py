@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -776,6 +777,25 @@ def test_a_story_description_naming_the_agency_is_kept() -> None:
     text = "WASHINGTON (Reuters) - Scientists on Monday unveiled the first map of Titan."
     page = f'<meta name="description" content="{text}">'
     assert meta_of(page, url="https://www.reuters.com/article/titan").record.description == text
+
+
+def test_a_description_written_as_markup_is_read_as_its_text() -> None:
+    # a CMS's excerpt field, HTML and all, escaped into the meta
+    excerpt = "&lt;p&gt;I did &lt;a href=&quot;/aoc&quot;&gt;Advent of Code&lt;/a&gt; again.&lt;/p&gt;"
+    page = f'<meta property="og:description" content="{excerpt}">'
+    assert meta_of(page).record.description == "I did Advent of Code again."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The <table> HTML element represents tabular data in rows and columns.",
+        "Visitors came to watch <The Palace: Tale of Jang Noksu> and left their reviews.",
+    ],
+)
+def test_angle_brackets_in_a_description_are_text(text: str) -> None:
+    escaped = text.replace("<", "&lt;").replace(">", "&gt;")
+    assert meta_of(f'<meta property="og:description" content="{escaped}">').record.description == text
 
 
 def test_a_url_folder_is_not_a_declared_section() -> None:

@@ -25,6 +25,22 @@ def test_site_suffix_stripped_by_host() -> None:
     )
 
 
+def test_a_meta_title_whose_headline_the_template_left_empty_claims_nothing() -> None:
+    page = "<title> | Nuts &amp; Bolts Magazine</title><h1>Electronic Gadgets</h1>"
+    assert title_of(page, url="https://www.nutsandbolts.example/gadgets") == "Electronic Gadgets"
+
+
+def test_a_separator_set_before_a_heading_is_no_part_of_it() -> None:
+    page = '<meta property="og:title" content="Agency Portfolio | Blennd"><h1>/ Agency Portfolio</h1>'
+    assert title_of(page) == "Agency Portfolio"
+
+
+def test_a_host_named_before_a_separator_is_cut_with_it() -> None:
+    assert strip_site("DailyPlanet.example - Rain returns", TitleSources(host="dailyplanet.example")) == (
+        "Rain returns"
+    )
+
+
 def test_short_label_beside_a_long_headline_is_cut() -> None:
     assert strip_site("Rain returns to the valley after a dry decade | Metro", TitleSources()) == (
         "Rain returns to the valley after a dry decade"

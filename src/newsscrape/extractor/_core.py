@@ -22,6 +22,7 @@ from .content._content import (
     Removed,
     WeighedReading,
     drop_trailing_headings,
+    drop_wordless,
     extract_content,
     reading_type,
 )
@@ -215,6 +216,7 @@ def _stages(
             content = again
             readings = [replace(r, won=False) for r in readings]  # the first reading's text is not taken
         readings += again.readings or []
+    drop_wordless(content)
     if profile == ARTICLE:
         drop_trailing_headings(content)
     if kind.label in CARD_PAGES and meta.sources.get("authors") == "dom":

@@ -8,6 +8,8 @@ from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ._text import squash
+
 # Site-wide chrome: what sits inside these is other stories, comments or the footer, not this story.
 CHROME_BOXES = frozenset({"aside", "nav", "footer"})
 
@@ -136,3 +138,30 @@ def marked(
     for key in path:
         memo[key] = status
     return status
+
+
+# What tells markup from text that only holds angle brackets ("the <table> element", "<The Palace>",
+# "Jane <jane at example dot org>"): an end tag of an element that holds text, or a line break.
+_CLOSED_TAG: Final = re.compile(
+    r"</(?:p|a|b|i|em|strong|span|div|li|ul|ol|h[1-6]|blockquote|code|small|sup|sub|u|mark)\s*>|<br\s*/?>",
+    re.I,
+)
+# Where a reader sees a break in text written as markup: a line break, a block's start or end.
+_BREAK_TAG: Final = re.compile(r"<(?:br|/?(?:p|div|li|ul|ol|h[1-6]|tr|td|th|blockquote|section)\b)", re.I)
+
+
+def markup_text(value: str, *, limit: int | None = None) -> str:
+    """A value a page wrote as markup (a CMS's excerpt or byline put whole into a meta or a JSON-LD
+    field) as the text it shows: its tags gone, a space where a line or a block ends, white space
+    squashed. Only its first ``limit`` characters are read when given; a value without an end tag
+    (``_CLOSED_TAG``) is text, returned as it is.
+
+    >>> markup_text("<p>Meet <strong>Mini</strong>, a <em>small</em> tool.</p><p>Try it.</p>")
+    'Meet Mini, a small tool. Try it.'
+    >>> markup_text("The <table> element"), markup_text("x < y and y > z")
+    ('The <table> element', 'x < y and y > z')
+    """
+    if "<" not in value or _CLOSED_TAG.search(value) is None:
+        return value
+    body = LexborHTMLParser(_BREAK_TAG.sub(r" \g<0>", value[:limit])).body
+    return squash(body.text(deep=True)) if body is not None else value

@@ -170,6 +170,7 @@ UNSURE_HINT_SHARE: Final = 0.6
 # escaped inside a cell's text)
 _TABLE_RULE: Final = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 _CELL_BAR: Final = re.compile(r"(?<!\\) \| ")
+_WORD_CHAR: Final = re.compile(r"\w")  # a letter, a digit or an underscore, in any script
 # Pages longer than this get no second opinion: its parse alone would eat the time limit.
 FALLBACK_MAX_CHARS: Final = 3_000_000
 # Seconds of the page's budget kept back from trafilatura for the stages after it.
@@ -518,6 +519,20 @@ def extract_content(
         _with_heads(content, heads)
     _tidy_thread(content, meta.record.title, profile)
     return content
+
+
+def drop_wordless(content: Content) -> None:
+    """Drop the paragraphs, list items and headings without a word character: a bullet or a dash
+    printed apart from its item ("-", "+", "|"), a rule drawn in dashes, an icon font's glyph, an
+    emoji alone. They hold no word a reader could quote. Not a table's rows nor preformatted text,
+    whose signs are their content; not the whole text. A rule of underscores stays: "___" is how
+    wire copy sets a story's credits apart, and every word count (``\\w``) counts it."""
+    flags = [
+        not block.cells and block.raw is None and _WORD_CHAR.search(block.text) is None
+        for block in content.blocks
+    ]
+    if not all(flags):
+        _drop_flagged(content, flags, "no word character: a sign, a rule or an icon", kind="label")
 
 
 def drop_trailing_headings(content: Content) -> None:

@@ -11,7 +11,7 @@ from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import ancestors, class_and_id, headline_node, outside_story, without_terms
+from .._nodes import ancestors, class_and_id, headline_node, markup_text, outside_story, without_terms
 from .._text import ascii_lower, fold, squash
 from ..content._blocks import BLOCK_TAGS
 from ._authors import (
@@ -300,7 +300,9 @@ def _author_rules(
 
     article = ld.article or {}
     people, organisations = author_names(article.get("author") or article.get("creator"), ld.by_id)
-    people = [_markup_text(name) for name in people]  # a byline written whole into the name, as metas get
+    people = [
+        markup_text(name, limit=MAX_MARKUP_META_CHARS) for name in people
+    ]  # a byline written whole into the name, as metas get
     values = _author_meta_values(metas, AUTHOR_METAS) or _author_meta_values(metas, CREATOR_METAS)
     outlets = outlet_keys(site=site, host=host)
 
@@ -1027,19 +1029,8 @@ def _author_meta_values(metas: dict[str, list[str]], keys: Iterable[str]) -> lis
         _SURNAME_FIRST.sub(r"\2 \1", v) if key in SURNAME_FIRST_METAS else v
         for key in keys
         for value in (*_meta_values(metas, key), *_labelled_metas(metas, key))
-        if "://" not in (v := _markup_text(value)) and not v.startswith("www.")
+        if "://" not in (v := markup_text(value, limit=MAX_MARKUP_META_CHARS)) and not v.startswith("www.")
     ]
-
-
-def _markup_text(value: str) -> str:
-    """A meta's (or a JSON-LD name's) value as its text, when it holds markup: a byline the CMS
-    wrote into it whole ("By <a href="/profiles/jane-doe">Jane Doe</a>, CNN"), whose links'
-    addresses are no names."""
-    if "<" not in value or ">" not in value:
-        return value
-    # (a byline's markup is a few links: only its head is parsed, as the cleaner reads only its head)
-    body = LexborHTMLParser(value[:MAX_MARKUP_META_CHARS]).body
-    return squash(body.text(separator=" ")) if body is not None else value
 
 
 def _meta_values(metas: dict[str, list[str]], key: str) -> list[str]:

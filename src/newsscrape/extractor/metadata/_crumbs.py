@@ -141,7 +141,8 @@ def _dom_breadcrumbs(tree: LexborHTMLParser) -> tuple[str, ...]:
 
 def _crumbs_in(node: LexborNode) -> tuple[str, ...]:
     """The trail in one candidate container; () when it is too big or odd to be a trail."""
-    if node.tag in ("html", "body", "main", "article") or len(node.text(deep=True)) > MAX_CRUMB_CHARS:
+    # its text as a reader sees it: a pretty-printed trail's indentation can outweigh its words
+    if node.tag in ("html", "body", "main", "article") or len(fold(node.text(deep=True))) > MAX_CRUMB_CHARS:
         return ()  # class*="breadcrumb" also matches wrappers like <article class="url-breadcrumb">
     items = node.css(CRUMB_NAMES) or node.css("li") or node.css("a")
     trail: list[str] = []

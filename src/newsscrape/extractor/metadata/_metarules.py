@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Final, NamedTuple
 
-from .._nodes import in_story
+from .._nodes import in_story, markup_text
 from .._text import alnum_key, fold, squash
 from .._urls import absolute  # one resolver for every URL a page gives, never raising
 from ._bylines import find_authors, weigh_authors
@@ -36,7 +36,16 @@ from ._language import fits_text, normalise_language
 from ._metapage import Metadata, MetaField, Page, Source
 from ._site import clean_site_name, logo_name, plausible_image, site_beside_title, site_blurb, story_image
 from ._tags import PageNames, find_tags
-from ._title import TitleSources, choose_title, first_line, heading_text, links_home, unmarked
+from ._title import (
+    TitleSources,
+    choose_title,
+    claimed,
+    first_line,
+    heading_text,
+    links_home,
+    undangled,
+    unmarked,
+)
 
 MAX_H2 = 10
 # The title and description are enough to tell a declared language wrong.
@@ -128,6 +137,9 @@ def agreed_site_name(p: Page, m: Metadata) -> tuple[object, str | None]:
 
 # -- description: never the site's own blurb ------------------------------------------------------
 def _not_blurb(text: str | None, p: Page, m: Metadata) -> str | None:
+    """``text`` as the text it shows (a CMS's excerpt is often its markup, ``<p>`` and links
+    included), unless it is the site's blurb."""
+    text = markup_text(text) if text else text
     return None if not text or site_blurb(text, site=m.record.site_name, host=p.host) else text
 
 
@@ -283,7 +295,7 @@ def title_sources(p: Page, m: Metadata) -> TitleSources:
     display_lines: list[str] = []
     first_lines: list[tuple[str, str]] = []
     for node in p.tree.css("h1"):
-        text = heading_text(node)
+        text = undangled(heading_text(node))  # "/ Portfolio": a decoration, no part of the headline
         if text:
             (main if in_story(node) else rest).append(text)
             if links_home(node, text, p.url):
@@ -294,17 +306,17 @@ def title_sources(p: Page, m: Metadata) -> TitleSources:
                 first_lines.append((text, line))
     h2s: list[str] = []
     if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim names it)
-        h2s = [t for t in (squash(n.text(deep=True)) for n in p.tree.css("h2")[:MAX_H2]) if t]
+        h2s = [t for t in (undangled(squash(n.text(deep=True))) for n in p.tree.css("h2")[:MAX_H2]) if t]
     return TitleSources(
         h1s=tuple(main + rest),
         home_links=tuple(home_links),
         h2s=tuple(h2s),
         unmarked=tuple(display_lines),
         first_lines=tuple(first_lines),
-        og=p.meta("og:title"),
-        headline=text_of(p.art.get("headline")) or text_of(p.art.get("name")),
-        twitter=p.meta("twitter:title"),
-        html_title=p.html_title or None,
+        og=claimed(p.meta("og:title")),
+        headline=claimed(text_of(p.art.get("headline")) or text_of(p.art.get("name"))),
+        twitter=claimed(p.meta("twitter:title")),
+        html_title=claimed(p.html_title),
         site_name=m.record.site_name,
         host=p.host,
         breadcrumbs=m.record.breadcrumbs,

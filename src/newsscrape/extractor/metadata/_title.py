@@ -340,6 +340,36 @@ def _unglue(h1: str, trail: tuple[str, ...]) -> str:
     return h1
 
 
+def undangled(title: str | None) -> str:
+    """``title`` less a separator with nothing on one side of it: the headline a template left
+    empty ("| Site"), a decoration set before a heading ("/ Portfolio"), a site cut off before it.
+
+    >>> undangled("| Nuts & Bolts Magazine"), undangled("Budget vote -"), undangled("Q&A: a - b")
+    ('Nuts & Bolts Magazine', 'Budget vote', 'Q&A: a - b')
+    """
+    if not title:
+        return ""
+    padded = f" {title} "
+    for sep in SEPARATORS:
+        if padded.startswith(sep):
+            return undangled(padded[len(sep) :].strip())
+        if padded.endswith(sep):
+            return undangled(padded[: -len(sep)].strip())
+    return title
+
+
+def claimed(title: str | None) -> str | None:
+    """A meta title as a claim of the headline: None where it opens with a separator, the template's
+    headline left empty before the site's name ("| Site"); else ``undangled``.
+
+    >>> claimed("| Nuts & Bolts Magazine"), claimed("Budget vote |")
+    (None, 'Budget vote')
+    """
+    if not title or any(f" {title}".startswith(sep) for sep in SEPARATORS):
+        return None
+    return undangled(title) or None
+
+
 def strip_site(title: str, src: TitleSources) -> str:
     """Cut a site name (or a short section label) off the front or back of a meta title.
 
@@ -374,7 +404,7 @@ def _strip_once(title: str, src: TitleSources) -> str:
         return head.strip()
     first, space, rest = title.partition(" ")
     if space and rest and "." in first and host_key(first) == host_key(src.host):
-        return rest.strip()
+        return undangled(rest.strip())  # "example.com - Headline" too
     for sep in SEPARATORS:
         if sep not in title:
             continue
