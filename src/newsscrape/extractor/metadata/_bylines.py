@@ -300,9 +300,8 @@ def _author_rules(
 
     article = ld.article or {}
     people, organisations = author_names(article.get("author") or article.get("creator"), ld.by_id)
-    people = [
-        markup_text(name, limit=MAX_MARKUP_META_CHARS) for name in people
-    ]  # a byline written whole into the name, as metas get
+    # a byline written whole into the name, as metas get (only its head: a byline is a few links)
+    people = [markup_text(name, limit=MAX_MARKUP_META_CHARS) for name in people]
     values = _author_meta_values(metas, AUTHOR_METAS) or _author_meta_values(metas, CREATOR_METAS)
     outlets = outlet_keys(site=site, host=host)
 
