@@ -162,6 +162,19 @@ def visible(text: str) -> bool:
     return bool(text.strip(_INVISIBLE + " "))
 
 
+_WORD_CHAR: Final = re.compile(r"\w")
+
+
+def has_word(text: str) -> bool:
+    """Whether ``text`` holds a word character (``\\w``: a letter, a digit or an underscore, in any
+    script), not only signs, spaces and symbols.
+
+    >>> has_word("- | -"), has_word("\u2605\u2605"), has_word("___"), has_word("No 5")
+    (False, False, True, True)
+    """
+    return _WORD_CHAR.search(text) is not None
+
+
 def compact(text: str) -> str:
     """Text without white space, lower-cased: a paragraph and the tree it came from compare so,
     whatever spacing trafilatura or the block walk put between inline elements.

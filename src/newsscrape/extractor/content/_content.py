@@ -75,7 +75,7 @@ from ...config import ExtractConfig
 from .._data import fitted
 from .._guard import Deadline
 from .._nodes import inside_any, marked
-from .._text import compact, count_words, fold, line_key, split_words, visible
+from .._text import compact, count_words, fold, has_word, line_key, split_words, visible
 from ..metadata._metadata import Metadata
 from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, placed, where
 from ._chrome import (
@@ -170,7 +170,6 @@ UNSURE_HINT_SHARE: Final = 0.6
 # escaped inside a cell's text)
 _TABLE_RULE: Final = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 _CELL_BAR: Final = re.compile(r"(?<!\\) \| ")
-_WORD_CHAR: Final = re.compile(r"\w")  # a letter, a digit or an underscore, in any script
 # Pages longer than this get no second opinion: its parse alone would eat the time limit.
 FALLBACK_MAX_CHARS: Final = 3_000_000
 # Seconds of the page's budget kept back from trafilatura for the stages after it.
@@ -527,10 +526,7 @@ def drop_wordless(content: Content) -> None:
     emoji alone. They hold no word a reader could quote. Not a table's rows nor preformatted text,
     whose signs are their content; not the whole text. A rule of underscores stays: "___" is how
     wire copy sets a story's credits apart, and every word count (``\\w``) counts it."""
-    flags = [
-        not block.cells and block.raw is None and _WORD_CHAR.search(block.text) is None
-        for block in content.blocks
-    ]
+    flags = [not block.cells and block.raw is None and not has_word(block.text) for block in content.blocks]
     if not all(flags):
         _drop_flagged(content, flags, "no word character: a sign, a rule or an icon", kind="label")
 

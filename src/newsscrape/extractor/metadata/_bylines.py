@@ -12,7 +12,7 @@ from typing import Final
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import ancestors, class_and_id, headline_node, markup_text, outside_story, without_terms
-from .._text import ascii_lower, fold, squash
+from .._text import ascii_lower, fold, has_word, squash
 from ..content._blocks import BLOCK_TAGS
 from ._authors import (
     BYLINE_LINE,
@@ -99,7 +99,6 @@ CREDIT_SELECTORS = (
 )
 # A digit in a byline starts its date or reading time (see _text).
 _DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"\w")
 # A text that says when the story was posted and ends with "by", the name in the link after it:
 # "Posted on March 3, 2025 by <a>Jane Doe</a>", "Last updated March 3, 2025 by <a>Erik Demaine</a>".
 # Not a footer's "Copyright © 2004 - 2026 by <a>Outlet</a>" nor "HTML rendering created ... by".
@@ -973,7 +972,7 @@ def _byline_from(label: str, line: str) -> str | None:
         return None
     for found in re.finditer(rf"(?<!\w){re.escape(label)}", line):
         head, tail = line[: found.start()], line[found.start() :]
-        words = [word for word in head.split() if _WORD.search(word)]  # not the "·" between them
+        words = [word for word in head.split() if has_word(word)]  # not the "·" between them
         if _DIGIT.search(head) and len(words) <= MAX_DATE_WORDS and BYLINE_LINE.match(tail):
             return tail
     return None

@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborNode
 
 from .._data import fitted
 from .._nodes import ancestors
-from .._text import NON_WORD, alnum_key, host_key, host_names, label_words, phrase_key, squash
+from .._text import NON_WORD, alnum_key, has_word, host_key, host_names, label_words, phrase_key, squash
 from .._urls import absolute, split_url
 
 # How titles join the headline and the site name: "Headline | Site", "Site - Headline", "Site: Headline".
@@ -81,7 +81,6 @@ LINE_TAGS = ("br", "div", "p")
 BLOCK_CLASSES = ("block", "d-block")
 _LINE_BREAK = ", ".join((*LINE_TAGS, *(f".{name}" for name in BLOCK_CLASSES)))
 _NUMBER = re.compile(r"\d+")
-_WORD = re.compile(r"\w")
 # After a crumb at the h1's start: the headline's next word, not a trail's end (see _unglue).
 _OWN_WORDS = re.compile(r"\s+\w")
 # Boxes a template puts its headline in: an h1 inside neither, with no attribute at all (no class,
@@ -230,7 +229,7 @@ def heading_text(node: LexborNode) -> str:
             parts.append(" ")
         elif child.tag == "-text":
             text = child.text_content or ""
-            if _WORD.search(text) or not _in_permalink(child, node):
+            if has_word(text) or not _in_permalink(child, node):
                 parts.append(text)
     return squash("".join(parts))
 
@@ -250,11 +249,11 @@ def first_line(node: LexborNode) -> str | None:
     for child in node.traverse(include_text=True):
         if child.tag == "-text":
             text = child.text_content or ""
-            if broken and _WORD.search(text):
+            if broken and has_word(text):
                 return squash("".join(before))
             if not broken:
                 before.append(text)
-        elif not broken and child != node and _breaks_line(child) and _WORD.search("".join(before)):
+        elif not broken and child != node and _breaks_line(child) and has_word("".join(before)):
             broken = True
     return None
 
