@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import html.entities
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -356,6 +358,31 @@ def test_a_page_encoded_twice_upstream_reads_as_written(read_as: str) -> None:
     article = extract(page, url="https://example.com/news/cafe-rules")
     assert "doesn’t open before 9 — Zoë’s ‘rule’" in article.body
     assert "\u00e2" not in article.body
+
+
+_NAMES = {codepoint: name for name, codepoint in html.entities.name2codepoint.items()}
+_REFERENCES: dict[str, Callable[[int], str]] = {
+    "named": lambda code: f"&{_NAMES[code]};" if code in _NAMES else f"&#{code};",
+    "decimal": lambda code: f"&#{code};",
+    "hex": lambda code: f"&#x{code:X};",
+}
+
+
+@pytest.mark.parametrize("reference", sorted(_REFERENCES))
+def test_a_page_encoded_twice_then_escaped_reads_as_written(reference: str) -> None:
+    # The same mangled text, each of its non-ASCII characters then written as a character reference
+    # by a CMS that escapes on output ("isn&acirc;&euro;&trade;t"); the markup's own references stay.
+    story = "The café doesn’t open before 9 — Zoë’s ‘rule’. " * 8
+    mangled = story.encode("utf-8").decode("cp1252")
+    escaped = "".join(_REFERENCES[reference](ord(c)) if ord(c) > 127 else c for c in mangled)
+    page = "<html><head><title>Opening &amp; hours</title></head><body><article><h1>Opening &amp; hours</h1>"
+    page += f"<p>{escaped}</p><p>The sign says: Caf&eacute;&nbsp;&lt;open&gt; from nine.</p>"
+    page += "</article></body></html>"
+    article = extract(page.encode(), url="https://example.com/news/cafe-rules")
+    assert "doesn’t open before 9 — Zoë’s ‘rule’" in article.body
+    assert "\u00e2" not in article.body
+    assert "The sign says: Café <open> from nine." in article.body
+    assert article.title == "Opening & hours"
 
 
 def test_text_that_only_looks_foreign_is_left_alone() -> None:

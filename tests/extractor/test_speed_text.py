@@ -69,9 +69,19 @@ def test_valid_utf8_is_valid_text_and_its_encoding(text: str) -> None:
     assert valid_text(text) == fixed
 
 
-@given(st.text(alphabet=st.sampled_from(AROUND_THE_TESTS)) | st.text())
+# Pieces of "â€" written as character references, and near misses ("&Acirc;" is "Â")
+REFERENCE_PIECES = ["&acirc;", "&euro;", "&#226;", "&#0226;", "&#128;", "&#8364;", "&#xE2;", "&#x20ac;"]
+REFERENCE_PIECES += ["&Acirc;", "&#227;", "&#x80", "&", ";", "a", "\u00e2", "\u20ac"]
+
+
+@given(
+    st.text(alphabet=st.sampled_from(AROUND_THE_TESTS))
+    | st.text()
+    | st.lists(st.sampled_from(REFERENCE_PIECES)).map("".join)
+)
 def test_has_mojibake_on_the_bytes_is_a_c1_control_or_the_cp1252_trace_in_the_text(text: str) -> None:
     # the bytes test looks for "\xc2" and a byte 80-9F: exactly the UTF-8 of U+0080-U+009F; and for
-    # the UTF-8 of "\u00e2\u20ac"
+    # the UTF-8 of "\u00e2\u20ac", also as character references ("&acirc;&euro;", "&#226;&#128;")
     _, utf8 = valid_utf8(text)
-    assert has_mojibake(utf8) == bool(re.search("[\x80-\x9f]|\u00e2\u20ac", text))
+    escaped = re.search(r"&(acirc|#0*226|#[xX]0*[eE]2);&(euro|#0*8364|#0*128|#[xX]0*(20[aA][cC]|80));", text)
+    assert has_mojibake(utf8) == bool(re.search("[\x80-\x9f]|\u00e2\u20ac", text) or escaped)

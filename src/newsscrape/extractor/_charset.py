@@ -34,6 +34,7 @@ windows-1252, "shift_jis" means cp932, "gb2312" means gb18030 ...); unknown labe
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import re
 from typing import Final
@@ -264,18 +265,30 @@ _MOJIBAKE = re.compile(b"\xc2[\x80-\x9f]")
 # edited text, are E2 80 xx in UTF-8, and E2 80 reads as "â€", a pair no language writes.
 # A bytes search of its UTF-8, at memchr speed (an alternation in _MOJIBAKE would be ~15x slower).
 _CP1252_TRACE: Final = "â€".encode()
+# The same trace written as character references ("isn&acirc;&euro;&trade;t", "&#226;&#128;&#153;"):
+# a CMS that escaped every non-ASCII character of a text it had mangled already. Every spelling of
+# U+00E2 then U+20AC (80 names U+20AC in a numeric reference, as in windows-1252).
+_ESCAPED_TRACE = r"&(?:acirc|#0*226|#[xX]0*[eE]2);&(?:euro|#0*8364|#0*128|#[xX]0*(?:20[aA][cC]|80));"
+_ESCAPED_TRACE_BYTES = re.compile(_ESCAPED_TRACE.encode())
+_ESCAPED_TRACE_TEXT = re.compile(_ESCAPED_TRACE)
+# a run of character references, each ended by its ";"
+_REFERENCE_RUN = re.compile(r"(?:&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)+")
 
 
 def has_mojibake(utf8: bytes) -> bool:
     """Whether the decoded page, given as its UTF-8 bytes, shows the trace of text encoded twice (C1
-    controls, or "â€").
+    controls, or "â€", also as character references).
 
     >>> has_mojibake("doesnâ\x80\x99t".encode()), has_mojibake("doesnâ€™t".encode())
     (True, True)
-    >>> has_mojibake("doesn’t".encode())
-    False
+    >>> has_mojibake(b"doesn&acirc;&euro;&trade;t"), has_mojibake("doesn’t".encode())
+    (True, False)
     """
-    return _MOJIBAKE.search(utf8) is not None or _CP1252_TRACE in utf8
+    return (
+        _MOJIBAKE.search(utf8) is not None
+        or _CP1252_TRACE in utf8
+        or (b"&" in utf8 and _ESCAPED_TRACE_BYTES.search(utf8) is not None)
+    )
 
 
 # ftfy decides on the whole page (can all of it be re-encoded? is any of it still bad?), yet each of
@@ -294,14 +307,27 @@ _LONG_ASCII = re.compile(rf"[\x00-\x19\x1b-\x7f]{{{2 * ASCII_CONTEXT + 1},}}")
 def undo_mojibake(text: str) -> str:
     """Text encoded twice, decoded back (ftfy, which leaves alone what is not evidently mojibake).
 
-    >>> undo_mojibake("doesnâ\x80\x99t")
-    'doesn’t'
+    Where the trace is written as character references, each run of references that names
+    non-ASCII characters only is first written as those characters (which mean the same in markup),
+    so that ftfy reads them.
+
+    >>> undo_mojibake("doesnâ\x80\x99t"), undo_mojibake("doesn&acirc;&euro;&trade;t &amp; caf&eacute;")
+    ('doesn’t', 'doesn’t &amp; café')
     """
     import ftfy  # imported here: only pages with the trace pay for it
 
+    if _ESCAPED_TRACE_TEXT.search(text) is not None:
+        text = _REFERENCE_RUN.sub(_as_characters, text)
     skeleton = _LONG_ASCII.sub(_run_ends, text)
     plan = ftfy.fix_encoding_and_explain(skeleton).explanation
     return ftfy.apply_plan(text, [(step.action, step.parameter) for step in plan]) if plan else text
+
+
+def _as_characters(run: re.Match[str]) -> str:
+    """A run of character references as the characters it names, when none of them is ASCII (no
+    markup character, so the markup reads as before); else the run as it is."""
+    chars = html.unescape(run[0])
+    return chars if min(chars) > "\x7f" else run[0]
 
 
 def _run_ends(run: re.Match[str]) -> str:
