@@ -15,7 +15,7 @@ caption or dateline (goose's openings leave standfirsts out, where WCXB's truths
 a missing opening is a story lost or cut. A title is right with the same words.
 
 Compare the tools' rows of one run: the truths are goose's conventions. One page (the Guardian's)
-is a text file without markup, which neither tool reads as a page.
+is a text file without markup: trafilatura reads nothing in it, newsscrape its paragraphs.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from .. import models
 from ..config import ExtractConfig
 from ..errors import ExtractError
 from ..models import Article, Section
-from ._charset import decode_page, has_mojibake, refuse_documents, undo_mojibake
+from ._charset import decode_page, has_mojibake, plain_text_page, refuse_documents, undo_mojibake
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import PageType, classify, content_signals, page_signals
 from ._text import count_words, unglue, valid_text, valid_utf8
@@ -174,6 +174,7 @@ def _stages(
         text = deadline.run(undo_mojibake, text, reserve=deadline.limit / 2) or text
     if not text or text.isspace():  # (not text.strip(), which copies the page to look at it)
         raise ExtractError("the document is empty", url=url, reason="empty")
+    text = plain_text_page(text) or text  # no markup at all: its paragraphs are its blank lines
     # lexbor is quadratic in the attributes of one tag: keep the first few hundred of each
     text = tame_attributes(text)
     text = unglue(text)  # words the markup prints apart, in boxes of their own

@@ -80,15 +80,23 @@ def paragraph_weights(body: LexborNode) -> dict[int, Weight]:
 
 def loose_weights(body: LexborNode, *, hidden: Sequence[LexborNode] = ()) -> dict[int, Weight]:
     """The weights of ``paragraph_weights`` with the own text of ``<div>``s voting too; where there
-    is none of that either, the own text of ``CARD_TEXT`` too. The ``hidden`` boxes' text does not
-    count (``without``)."""
+    is none of that either, the own text of ``CARD_TEXT`` too; where there is none of that either,
+    the text typed straight into ``<body>`` (a page of one text, or of text and inline tags only).
+    The ``hidden`` boxes' text does not count (``without``).
+
+    >>> tree = LexborHTMLParser(f"<body>{'Rain came back to the valley on Monday. ' * 3}</body>")
+    >>> loose_weights(tree.body)[tree.body.mem_id].chars
+    119
+    """
     weights: dict[int, Weight] = {}
     for selector in (f"{PARAGRAPHS}, div", f"{PARAGRAPHS}, div, {CARD_TEXT}"):
         weights = _weights(body, selector)
         for box in hidden:
             weights = without(weights, box, body)
         if body.mem_id in weights:
-            break
+            return weights
+    if (size := len(body.text(deep=False).strip())) >= MIN_CHARS:
+        weights = {body.mem_id: Weight(body, size, size)}
     return weights
 
 
