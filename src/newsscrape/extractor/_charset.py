@@ -206,27 +206,6 @@ def refuse_documents(text: str, *, url: str | None) -> None:
         raise ExtractError(message, url=url, reason="not_html")
 
 
-# A tag (or its end), a comment, a doctype or a processing instruction: what no plain text holds
-_MARKUP = re.compile(r"<[A-Za-z!/?]")
-_BLANK_LINES = re.compile(r"\n[^\S\n]*(?:\n\s*)+")
-
-
-def plain_text_page(text: str) -> str | None:
-    """``text`` as a page of paragraphs, one at each blank line, when it holds no markup at all (a
-    text file, a story's text given alone); else None: a page, however little markup it has, is
-    read as the browser shows it.
-
-    >>> plain_text_page("Rain returns\\r\\n\\r\\nFarmers & growers <3 it,\\nall of them.\\n")
-    '<p>Rain returns</p>\\n<p>Farmers &amp; growers &lt;3 it,\\nall of them.</p>'
-    >>> plain_text_page("<p>Rain returns</p>") is None
-    True
-    """
-    if _MARKUP.search(text) is not None:
-        return None
-    paragraphs = _BLANK_LINES.split(text.replace("\r\n", "\n").replace("\r", "\n").strip())
-    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p.strip())
-
-
 # The document element of a feed or a sitemap, after an XML declaration, processing instructions
 # (a feed's stylesheet), comments and a doctype. A comment ends at its first "-->" (the atomic
 # group), and the run of them is never given back (the possessive "*+": no item starts "<rss"):

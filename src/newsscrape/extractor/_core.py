@@ -11,9 +11,10 @@ from .. import models
 from ..config import ExtractConfig
 from ..errors import ExtractError
 from ..models import Article, Section
-from ._charset import decode_page, has_mojibake, plain_text_page, refuse_documents, undo_mojibake
+from ._charset import decode_page, has_mojibake, refuse_documents, undo_mojibake
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import PageType, classify, content_signals, page_signals
+from ._plaintext import plain_text_page
 from ._text import count_words, unglue, valid_text, valid_utf8
 from .content._content import (
     SECOND_OPINION_RESERVE,
