@@ -19,12 +19,8 @@ whole scan in about half an hour. Needs ../shared/bench/wcxb.
 from __future__ import annotations
 
 import argparse
-import gzip
 import importlib
-import json
-import re
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from multiprocessing import Pool
 from pathlib import Path
@@ -32,13 +28,13 @@ from statistics import mean
 from typing import Any, Final
 
 ROOT = Path(__file__).resolve().parents[1]
-WCXB = ROOT / ".." / "shared" / "bench" / "wcxb"
 sys.path.insert(0, str(ROOT / "src"))
+
+from fit_content import Page, pages, word_f1  # noqa: E402  (the WCXB pages and metric the fits read)
 
 import newsscrape  # noqa: E402
 from newsscrape.errors import NewsscrapeError  # noqa: E402
 
-WORD = re.compile(r"\w+")
 MIN_GAIN: Final = 0.0005  # of half A's mean F1: less is one page's noise
 MOVED: Final = 0.001  # a page moves when its F1 changes by more than this
 _C = "newsscrape.extractor.content."
@@ -75,29 +71,6 @@ THRESHOLDS: Final[tuple[tuple[tuple[str, ...], str, tuple[float, ...]], ...]] = 
     ((_C + "_wording",), "ONE_WORD_DEFAULT_MAX", (2, 4, 5)),
 )
 
-Pages = list[tuple[str, str, str, str, bytes]]  # id, type, url, true body, html
-
-
-def load(half: str) -> Pages:
-    pages = []
-    with gzip.open(WCXB / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as lines:
-        for line in lines:
-            truth = json.loads(line)
-            if "AB"[int(truth["id"]) % 2] == half:
-                html = gzip.decompress((WCXB / "html" / f"{truth['id']}.html.gz").read_bytes())
-                pages.append((truth["id"], truth["type"], truth["url"], truth["body"], html))
-    return pages
-
-
-def word_f1(true: str, pred: str) -> float:
-    """WCXB's metric: bag of lower-cased words, per page F1 (as ``score.py`` computes it)."""
-    t, p = Counter(WORD.findall(true.lower())), Counter(WORD.findall(pred.lower()))
-    if not t or not p:
-        return float(not t and not p)
-    both = sum((t & p).values())
-    precision, recall = both / sum(p.values()), both / sum(t.values())
-    return 2 * precision * recall / (precision + recall) if both else 0.0
-
 
 def _set(modules: tuple[str, ...], name: str, value: float | None) -> None:
     if value is not None:
@@ -105,21 +78,20 @@ def _set(modules: tuple[str, ...], name: str, value: float | None) -> None:
             setattr(importlib.import_module(module), name, value)
 
 
-def _score(page: tuple[str, str, str, str, bytes]) -> tuple[str, float]:
-    key, _, url, true, html = page
+def _score(page: Page) -> tuple[str, float]:
     try:
-        body = newsscrape.extract(html, url=url).body
+        body = newsscrape.extract(page.html, url=page.truth["url"]).body
     except NewsscrapeError:  # as score.py counts a failure: an empty text
         body = ""
-    return key, word_f1(true, body)
+    return page.truth["id"], word_f1(page.truth["body"], body)
 
 
 def run(
-    pages: Pages, modules: tuple[str, ...] = (), name: str = "", value: float | None = None
+    read: list[Page], modules: tuple[str, ...] = (), name: str = "", value: float | None = None
 ) -> dict[str, float]:
     """Every page's F1 with ``name`` set to ``value`` in ``modules`` (None: as shipped)."""
     with Pool(2, initializer=_set, initargs=(modules, name, value)) as pool:
-        return dict(pool.imap_unordered(_score, pages, chunksize=4))
+        return dict(pool.imap_unordered(_score, read, chunksize=4))
 
 
 def compare(base: dict[str, float], other: dict[str, float]) -> tuple[float, int, int]:
@@ -129,9 +101,9 @@ def compare(base: dict[str, float], other: dict[str, float]) -> tuple[float, int
 
 
 def scan(only: set[str] | None, confirm: bool) -> Iterator[dict[str, Any]]:
-    half_a = load("A")
+    half_a = pages("A")
     base_a = run(half_a)
-    half_b: Pages | None = load("B") if confirm else None
+    half_b = pages("B") if confirm else None
     base_b = run(half_b) if half_b is not None else None
     print(f"half A as shipped: F1 {mean(base_a.values()):.4f} over {len(base_a)} pages", flush=True)
     for modules, name, grid in THRESHOLDS:
