@@ -28,6 +28,8 @@ Recorded results (2 cores shared with other jobs; WCXB, aeb and dates pages):
   0 breaks; slowest 5.5 s (long_line), 1.0 s (unclosed) the next.
 - seed 40, 10 min, 7,975 cases (~570 a mutation; 2026-12-02, 7f7075b, beside a CI run): 0 breaks;
   slowest 3.3 s (long_line), 0.85 s (tag_edit) the next.
+- seed 4, 6 min, 2,521 cases (~180 a mutation; 2026-12-04, 16f6660, beside a fresh clone's CI run):
+  0 breaks; slowest 5.4 s (long_line), 1.9 s (tag_edit) the next.
 """
 
 from __future__ import annotations
