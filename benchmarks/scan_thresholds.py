@@ -25,18 +25,18 @@ from collections.abc import Iterator
 from multiprocessing import Pool
 from pathlib import Path
 from statistics import mean
-from typing import Any, Final
+from typing import Final
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from fit_content import Page, pages, word_f1  # noqa: E402  (the WCXB pages and metric the fits read)
+from fitgrid import MOVED  # noqa: E402  (when a page moves, as the grid fits count it)
 
 import newsscrape  # noqa: E402
 from newsscrape.errors import NewsscrapeError  # noqa: E402
 
 MIN_GAIN: Final = 0.0005  # of half A's mean F1: less is one page's noise
-MOVED: Final = 0.001  # a page moves when its F1 changes by more than this
 _C = "newsscrape.extractor.content."
 # (module, name, grid): the grid holds the shipped value's neighbours, not the value itself.
 # A name another module imports by value is set there too (``_posts`` takes ``MIN_CHARS``).
@@ -100,11 +100,12 @@ def compare(base: dict[str, float], other: dict[str, float]) -> tuple[float, int
     return mean(other.values()) - mean(base.values()), up, down
 
 
-def scan(only: set[str] | None, confirm: bool) -> Iterator[dict[str, Any]]:
+def scan(only: set[str] | None, confirm: bool) -> Iterator[float]:
+    """Each grid point's gain over the shipped value on half A, printed with the pages that moved;
+    with ``confirm``, half B is read (the first time a point needs it) for points that gain."""
     half_a = pages("A")
     base_a = run(half_a)
-    half_b = pages("B") if confirm else None
-    base_b = run(half_b) if half_b is not None else None
+    half_b: tuple[list[Page], dict[str, float]] | None = None
     print(f"half A as shipped: F1 {mean(base_a.values()):.4f} over {len(base_a)} pages", flush=True)
     for modules, name, grid in THRESHOLDS:
         if only and name not in only:
@@ -112,21 +113,15 @@ def scan(only: set[str] | None, confirm: bool) -> Iterator[dict[str, Any]]:
         shipped = getattr(importlib.import_module(modules[0]), name)
         for value in grid:
             gain, up, down = compare(base_a, run(half_a, modules, name, value))
-            row = {
-                "name": name,
-                "shipped": shipped,
-                "value": value,
-                "a_gain": gain,
-                "a_up": up,
-                "a_down": down,
-            }
             line = f"  {name:<22} {shipped!s:>6} -> {value!s:<6} half A {gain:+.4f} ({up} up, {down} down)"
-            if half_b is not None and base_b is not None and gain > MIN_GAIN:
-                gain_b, up_b, down_b = compare(base_b, run(half_b, modules, name, value))
-                row |= {"b_gain": gain_b, "b_up": up_b, "b_down": down_b}
+            if confirm and gain > MIN_GAIN:
+                if half_b is None:
+                    read_b = pages("B")
+                    half_b = read_b, run(read_b)
+                gain_b, up_b, down_b = compare(half_b[1], run(half_b[0], modules, name, value))
                 line += f"   half B {gain_b:+.4f} ({up_b} up, {down_b} down)"
             print(line, flush=True)
-            yield row
+            yield gain
 
 
 def main() -> None:
@@ -136,9 +131,9 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", metavar="NAME", help="scan these thresholds alone")
     parser.add_argument("--confirm", action="store_true", help="read half B for values that win on half A")
     args = parser.parse_args()
-    rows = list(scan(set(args.only) if args.only else None, args.confirm))
-    best = [r for r in rows if r["a_gain"] > MIN_GAIN]
-    print(f"{len(rows)} grid points; {len(best)} beat the shipped value on half A by more than {MIN_GAIN}")
+    gains = list(scan(set(args.only) if args.only else None, args.confirm))
+    best = sum(gain > MIN_GAIN for gain in gains)
+    print(f"{len(gains)} grid points; {best} beat the shipped value on half A by more than {MIN_GAIN}")
 
 
 if __name__ == "__main__":
