@@ -7,18 +7,23 @@ bounds on gaps the crawler must wait (a loaded machine only makes gaps longer), 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import itertools
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
 
+import pytest
 from crawl_support import FAST, by_url, quick_extract, run_crawl
 
 from faultserver import FaultServer, Request, Response, _gzip_zeros, article_html, robots_disallow
 from newsscrape.config import FetchConfig
 from newsscrape.crawler import Crawler, crawl
+from newsscrape.crawler._hosts import HostClients
 from newsscrape.crawler._resume import is_retryable_record
+from newsscrape.crawler._urls import origin
 from newsscrape.models import Article, ErrorRecord
 
 
@@ -96,6 +101,33 @@ def test_a_redirect_into_a_host_being_crawled_keeps_its_delay(
     fault_servers: Callable[[str], FaultServer],
 ) -> None:
     a, b = fault_servers("127.0.0.2"), fault_servers("127.0.0.3")
+    urls = [b.url("/page/0"), a.url(f"/redirect?to={b.url('/page/1')}")]
+    records = run_crawl(urls, delay=0.3, extract_fn=quick_extract)
+    assert all(isinstance(r, Article) for r in records)
+    assert gap_between_two_pages(b) >= 0.25
+
+
+def test_a_host_whose_client_is_slow_to_make_keeps_its_delay(
+    fault_servers: Callable[[str], FaultServer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A host's HTTP client is made on its first request (its TLS context alone costs some 40 ms of
+    # CPU, several times that on a busy machine), which puts the request off past the start its
+    # window was opened at: the window runs from the end of the exchange too, or a redirect into
+    # the host may follow sooner than the delay (CI once saw 0.13 s of 0.3).
+    a, b = fault_servers("127.0.0.2"), fault_servers("127.0.0.3")
+    slow, use = {origin(b.url("/"))}, HostClients.use
+
+    @contextlib.asynccontextmanager
+    async def slow_use(clients: HostClients[Any], key: str) -> AsyncIterator[Any]:
+        if key in slow:
+            slow.discard(key)
+            spin_until = time.perf_counter() + 0.2  # the CPU of a busy machine: nothing else runs
+            while time.perf_counter() < spin_until:
+                pass
+        async with use(clients, key) as client:
+            yield client
+
+    monkeypatch.setattr(HostClients, "use", slow_use)
     urls = [b.url("/page/0"), a.url(f"/redirect?to={b.url('/page/1')}")]
     records = run_crawl(urls, delay=0.3, extract_fn=quick_extract)
     assert all(isinstance(r, Article) for r in records)

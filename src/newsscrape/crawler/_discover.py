@@ -247,6 +247,8 @@ class Discoverer:
                 attempt += 1
                 self.counts["retries"] += 1
                 hold_off(host, retry_wait(attempt, exc, cfg, self._rng))  # the whole host waits
+            finally:  # the window runs from the end of the exchange too (``_hosts``)
+                hold_off(host, request_interval(cfg, host.crawl_delay, self._rng))
 
     async def _vet_hop(self, from_url: str, to_url: str) -> None:
         rules = await self._rules(to_url)

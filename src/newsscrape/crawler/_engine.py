@@ -368,8 +368,12 @@ class Crawler:
                     self.stats.in_flight -= 1
 
     async def _fetch_and_extract(self, host: Host, job: Job) -> Record | _Again:
+        reached: list[Host] = []  # the other origins this URL's redirects went into
+
         async def vet_hop(from_url: str, to_url: str) -> None:
-            await self._vet_hop(job.url, from_url, to_url)
+            target = await self._vet_hop(job.url, from_url, to_url)
+            if target is not None:
+                reached.append(target)
 
         try:
             async with self._clients.use(host.origin) as client:
@@ -383,6 +387,9 @@ class Crawler:
             return _AGAIN
         except Exception as exc:  # the fetcher or a redirect check let something through
             return _unexpected(job.url, "fetch", exc)
+        finally:  # each origin asked rests from the end of the exchange too (``_hosts``)
+            for asked in (host, *reached):
+                hold_off(asked, request_interval(self.config, asked.crawl_delay, self._rng))
         self._failures.pop(host.origin, None)  # the host answered: its failure streak ends
         try:
             return await self._pool.extract(
@@ -393,11 +400,11 @@ class Crawler:
         except Exception as exc:
             return _unexpected(job.url, "extraction", exc)
 
-    async def _vet_hop(self, url: str, from_url: str, to_url: str) -> None:
+    async def _vet_hop(self, url: str, from_url: str, to_url: str) -> Host | None:
         """A redirect is a request to its target: that origin's robots.txt (RFC 9309) applies, and
         so does its politeness window, whether the crawl lists its URLs or only redirects reach it.
         Same-origin hops are checked against robots.txt too (a page may redirect into a disallowed
-        path) but take no turn: they are one visit."""
+        path) but take no turn: they are one visit. The target's host when the hop took its turn."""
         try:
             check_url(to_url)  # a host no client can use is an invalid URL, not a robots.txt matter
         except FetchError as exc:
@@ -424,12 +431,13 @@ class Crawler:
                 )
             target.crawl_delay = rules.crawl_delay(cfg.fetch.user_agent)
         if key == origin(from_url):
-            return
+            return None
         # Waiting holds a slot and runs under the page's deadline: beyond half of it, the URL is
         # put back (a timeout would count against a host that did nothing wrong).
         limit = asyncio.get_running_loop().time() + cfg.fetch.total_timeout / 2
         await wait_turn(target, sleep=self._sleep, limit=limit)  # stop() cuts it short: in flight, go on
         hold_off(target, request_interval(cfg, target.crawl_delay, self._rng))
+        return target
 
     def _fetch_failed(self, host: Host, job: Job, exc: FetchError) -> Record | _Again:
         cfg = self.config

@@ -1,9 +1,13 @@
 """Per-origin state of a crawl: the URLs waiting for an origin, and its politeness window.
 
 A window runs start to start: once a request to an origin starts, the next may not start before
-``next_start``. A host's own workers and redirect hops into it take turns through the same two
-calls, so neither can slip past the other: ``wait_turn`` (sleep until the window has passed; it
-may move while sleeping) and ``hold_off`` (a request starts now, or a retry pause begins).
+``next_start``. It runs from the end of the exchange as well: the server sees a request only when
+it goes out, which work on the event loop can put off past the start (a host's first HTTP client
+is made then: its TLS context alone is some 40 ms of CPU, several times that on a busy machine), so
+the window is held off again when the response is in. A host's own workers and redirect hops into
+it take turns through the same two calls, so neither can slip past the other: ``wait_turn`` (sleep
+until the window has passed; it may move while sleeping) and ``hold_off`` (a request starts now or
+has ended, or a retry pause begins).
 
     For example::
 
