@@ -48,6 +48,22 @@ def test_an_hatom_published_abbr_dates_the_story_by_its_title() -> None:
     assert _published(byline=byline) == date(2019, 11, 18)
 
 
+@pytest.mark.parametrize(
+    ("abbr", "day"),
+    [
+        ('<abbr class="published">am 12.11.16</abbr>', date(2016, 11, 12)),  # htmldate 1.11.0's case
+        ('<abbr class="published">November 18, 2019</abbr>', date(2019, 11, 18)),
+    ],
+)
+def test_an_hatom_published_abbr_without_a_title_dates_the_story_by_its_text(abbr: str, day: date) -> None:
+    assert _published(byline=f'<p class="byline">Von Jenny Smith {abbr}</p>', lang="de") == day
+
+
+@pytest.mark.parametrize("klass", ["unit", "version"])
+def test_an_abbr_whose_class_marks_no_date_dates_nothing_by_its_text(klass: str) -> None:
+    assert _published(byline=f'<p>Build <abbr class="{klass}">12.11.16</abbr> is out.</p>') is None
+
+
 def test_an_abbreviation_that_hatom_does_not_mark_dates_nothing() -> None:
     byline = '<p>Talks open under the <abbr title="Treaty of 2019-11-18">T18</abbr> framework.</p>'
     assert _published(byline=byline) is None

@@ -85,8 +85,9 @@ _LISTED = frozenset(PUBLISHED_META + MODIFIED_META)
 OPEN_GRAPH_KEYS = ("og:", "article:")  # the Open Graph meta names (article:published_time, og:...)
 MODIFIED_LD = ("dateModified",)
 # The elements that may hold a machine-readable date: <time>, microdata, and hAtom's <abbr class=
-# "published" title="2019-11-18T17:19:53Z"> (the microformat's value in the title).
-DATED_NODES = "time, [itemprop], abbr[title]"
+# "published" title="2019-11-18T17:19:53Z"> (the microformat's value in the title; without one, in
+# its text: "<abbr class="published">am 12.11.16</abbr>", the class being the text's label).
+DATED_NODES = "time, [itemprop], abbr[title], abbr[class]"
 # A <time> (or any element) whose class/id/itemprop mentions one of these is the publication time.
 PUBLISHED_HINTS = ("publish", "pubdate", "posted", "created", "dateline", "entry-date", "post-date")
 MODIFIED_HINTS = ("modif", "update", "edited", "revised")
@@ -635,12 +636,14 @@ def _marked(
             (attrs.get("title") if is_abbr else None)
             or attrs.get("datetime")
             or attrs.get("content")
-            or (node.text(deep=True) if is_time else None)
+            or (node.text(deep=True) if is_time or is_abbr else None)
         )
         if not value or _elsewhere(node):
             continue
         if marked or (is_time and first is None and default_first):
             found = parse_date(value)
+            if found is None and is_abbr and "title" not in attrs:  # its class labels its text
+                found = parse_labelled_short_year(value, languages=languages)
             if found is None and is_time and languages and fuzzy_left and HAS_YEAR.search(value):
                 fuzzy_left -= 1
                 found = parse_date(value, fuzzy=True, languages=languages)  # (see HAS_YEAR's note)
