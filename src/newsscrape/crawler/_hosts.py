@@ -75,7 +75,7 @@ async def wait_turn(host: Host, *, sleep: Sleep, limit: float | None = None) -> 
 
 def hold_off(host: Host, seconds: float) -> None:
     """No request to ``host`` may start within ``seconds`` from now (nor before its window already
-    ends): after a request starts, or for a retry's pause.
+    ends): after a request starts, after its exchange ends, or for a retry's pause.
 
     For example::
 
