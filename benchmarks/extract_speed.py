@@ -15,9 +15,9 @@ workers are), so a model loaded on first need is not charged to one page.
 The stage table wraps the pipeline's steps where ``_core`` and ``_content`` call them (a stage
 called twice per page, as the content pass on a page read again as its type, adds up), and the
 metadata rules one by one. Stages nest: ``extract_content`` holds ``_native`` (which holds
-``_prepare``, itself holding ``_drop_rails`` and ``paragraph_weights``, then ``choose_container``
-and the block walk) and ``_second_opinion`` (``_trafilatura_text``); ``read_metadata`` holds the
-``meta:`` rows.
+``_pagewide.prepare``, itself holding ``_drop_rails`` and ``paragraph_weights``, then
+``choose_container`` and the block walk) and ``_second_opinion`` (``trafilatura_text``);
+``read_metadata`` holds the ``meta:`` rows.
 
 ``--second-opinion`` accounts for trafilatura's second opinion: on how many pages it is asked, its
 CPU as called, how often its text is dropped (the native reading kept), and what ``fast=True`` (no
@@ -48,7 +48,8 @@ sys.path.insert(0, str(ROOT / "src"))
 import newsscrape  # noqa: E402
 from newsscrape.extractor import _core  # noqa: E402
 from newsscrape.extractor._warm import WARM_STEPS  # noqa: E402
-from newsscrape.extractor.content import _content  # noqa: E402
+from newsscrape.extractor.content import _content, _pagewide  # noqa: E402
+from newsscrape.extractor.content._trafilatura import trafilatura_tree  # noqa: E402
 from newsscrape.extractor.metadata import _metadata, _metapage  # noqa: E402
 
 CORE_STAGES = (
@@ -68,15 +69,14 @@ CORE_STAGES = (
 )
 CONTENT_STAGES = (
     "_native",
-    "_prepare",
-    "_drop_rails",
-    "paragraph_weights",
+    "prepare",
     "choose_container",
     "_drop_repeats",
     "_second_opinion",
-    "_trafilatura_text",
+    "trafilatura_text",
     "_unsure",
 )
+PAGEWIDE_STAGES = ("_drop_rails", "paragraph_weights")  # called inside ``_pagewide.prepare``
 
 
 def pages(which: str, every: int) -> Iterator[tuple[str, bytes, str | None]]:
@@ -120,9 +120,9 @@ class Stages:
         for name in CORE_STAGES:
             if hasattr(_core, name):
                 setattr(_core, name, self.wrap(name, getattr(_core, name)))
-        for name in CONTENT_STAGES:
-            if hasattr(_content, name):
-                setattr(_content, name, self.wrap(name, getattr(_content, name)))
+        for module, names in ((_content, CONTENT_STAGES), (_pagewide, PAGEWIDE_STAGES)):
+            for name in names:
+                setattr(module, name, self.wrap(name, getattr(module, name)))
         _metapage.Page.read = self.wrap("meta:Page.read", _metapage.Page.read)  # type: ignore[method-assign]
         rows = []
         for row in _metadata.TABLE:
@@ -167,7 +167,7 @@ class SecondOpinions:
             texts = []
             for fast in (False, True):
                 start = time.process_time()
-                tree = _content._trafilatura_tree(html)  # the tree the second opinion reads
+                tree = trafilatura_tree(html)  # the tree the second opinion reads
                 texts.append(
                     None
                     if tree is None

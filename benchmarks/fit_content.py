@@ -247,7 +247,7 @@ def _probe() -> None:
     _content._unsure = _probed_unsure
     _core.extract_content = _extract
     _content._second_opinion = _probed_second
-    _content._trafilatura_text = functools.cache(_content._trafilatura_text.__wrapped__)
+    _content.trafilatura_text = functools.cache(_content.trafilatura_text.__wrapped__)
 
 
 def _body(page: Page, profile: ContentProfile, *, native: bool) -> tuple[str, frozenset[str]]:

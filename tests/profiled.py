@@ -49,13 +49,13 @@ def asking_trafilatura(
 ) -> tuple[Content, int]:
     """``content_as`` with trafilatura allowed, and how often the reading asked it."""
     calls: list[str] = []
-    real = _content._trafilatura_text
+    real = _content.trafilatura_text
 
     def counted(page: str) -> str | None:
         calls.append(page)
         return real(page)
 
-    monkeypatch.setattr(_content, "_trafilatura_text", counted)
+    monkeypatch.setattr(_content, "trafilatura_text", counted)
     return content_as(html, profile, fallback=True), len(calls)
 
 

@@ -52,7 +52,7 @@ def test_the_fit_scores_a_profile_as_the_pipeline_reads_the_page(
     for module, name in (
         (_content, "_unsure"),
         (_content, "_second_opinion"),
-        (_content, "_trafilatura_text"),
+        (_content, "trafilatura_text"),
         (_core, "extract_content"),
         (_profiles, "PROFILES"),
     ):

@@ -70,7 +70,7 @@ def test_a_page_that_cannot_be_read_twice_in_time_keeps_its_first_reading(
             time.sleep(0.01)
 
     monkeypatch.setattr(_content, "_native", slow_native)
-    monkeypatch.setattr(_content, "_trafilatura_text", endless_second_opinion)
+    monkeypatch.setattr(_content, "trafilatura_text", endless_second_opinion)
     monkeypatch.setattr(_core, "profile_for", lambda label: PROFILES["listing"])
     article = extract(page(body="<p>Rain returned to the valley.</p>"), config=ExtractConfig(time_limit=3.0))
     assert "Rain returned to the valley." in article.body

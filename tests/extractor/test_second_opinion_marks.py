@@ -41,7 +41,7 @@ SECOND_OPINION = "\n".join(
 def test_trafilatura_text_keeps_the_native_blocks_and_drops_its_marks(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(_content, "_trafilatura_text", lambda html: SECOND_OPINION)
+    monkeypatch.setattr(_content, "trafilatura_text", lambda html: SECOND_OPINION)
     report = explain(PAGE, url=URL, config=ExtractConfig(links=True))
     assert report.method == "trafilatura"
     article = report.article
@@ -70,7 +70,7 @@ def test_trafilatura_text_leaves_the_headline_to_the_title(monkeypatch: pytest.M
     # title, never its body (the title's words tipped a short story's weighing to trafilatura, and
     # the body then opened with the headline)
     headline = "Council votes to raise transit fares"
-    monkeypatch.setattr(_content, "_trafilatura_text", lambda html: f"{headline}\n{SECOND_OPINION}")
+    monkeypatch.setattr(_content, "trafilatura_text", lambda html: f"{headline}\n{SECOND_OPINION}")
     report = explain(PAGE, url=URL)
     assert report.method == "trafilatura"
     assert report.article.title == headline

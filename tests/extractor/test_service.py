@@ -6,7 +6,7 @@ reading made of the site's menus outweigh it.
   shows that rest as the page (``_chrome._reopen_swallowed``).
 - A mega-menu of promotional paragraphs inside the site's ``<nav>``: trafilatura reads it as prose
   beside a short service text; its lines found only in the menus removed as page-wide chrome do not
-  weigh when the two readings are compared (``_content.MENU_KINDS``).
+  weigh when the two readings are compared (``_pagewide.MENU_KINDS``).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import pytest
 from selectolax.lexbor import LexborNode
 
 from newsscrape import extract
-from newsscrape.extractor.content import _content
+from newsscrape.extractor.content import _pagewide
 from newsscrape.extractor.content._chrome import strip_junk
 from newsscrape.extractor.content._profiles import ARTICLE
 from profiled import content_as
@@ -33,7 +33,7 @@ def test_the_content_pass_does_not_strip_junk_that_page_signals_stripped(
         calls.append(body)
         strip_junk(body)
 
-    monkeypatch.setattr(_content, "strip_junk", counted)
+    monkeypatch.setattr(_pagewide, "strip_junk", counted)
     article = extract(PAGE, url="https://example.com/news/ferry")
     assert "SCRIPTTEXT" not in article.body
     assert STORY in article.body

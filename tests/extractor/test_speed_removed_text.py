@@ -11,7 +11,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.extractor._guard import Deadline
-from newsscrape.extractor.content._content import _prepare
+from newsscrape.extractor.content._pagewide import prepare
 
 PAGE = (
     "<html><body>"
@@ -29,7 +29,7 @@ PAGE = (
 def test_removed_popups_and_menus_are_out_of_the_tree_and_their_text_is_read_when_asked() -> None:
     body = LexborHTMLParser(PAGE).body
     assert body is not None
-    prepared = _prepare(body, Deadline(10.0, url=None))
+    prepared = prepare(body, Deadline(10.0, url=None))
     page = body.text(deep=True)
     assert all(gone not in page for gone in ("cookies", "Sign in", "World news", "Copyright"))
     assert [box.parent for box in (*prepared.popup_boxes, *prepared.menu_boxes)] == [None] * 5

@@ -12,7 +12,7 @@ from __future__ import annotations
 import trafilatura
 from lxml import html
 
-from newsscrape.extractor.content._content import _trafilatura_text, _trafilatura_tree
+from newsscrape.extractor.content._trafilatura import trafilatura_text, trafilatura_tree
 
 PAGE = (
     '<!DOCTYPE html>\n<html lang="en"><head><title>Opening hours</title>'
@@ -35,15 +35,15 @@ PAGE = (
 
 
 def test_form_controls_are_plain_html_elements_in_the_tree_trafilatura_reads() -> None:
-    tree = _trafilatura_tree(PAGE)
+    tree = trafilatura_tree(PAGE)
     assert tree is not None
     controls = [tree.find(f".//{tag}") for tag in ("form", "label", "input", "select", "textarea")]
     assert [type(control) for control in controls] == [html.HtmlElement] * 5
 
 
 def test_trafilatura_reads_the_tree_as_it_reads_the_markup() -> None:
-    _trafilatura_text.cache_clear()
-    text = _trafilatura_text(PAGE)
+    trafilatura_text.cache_clear()
+    text = trafilatura_text(PAGE)
     assert text is not None
     assert "reading rooms open at nine" in text
     assert text == trafilatura.extract(PAGE, include_comments=False, include_tables=True)
@@ -52,9 +52,9 @@ def test_trafilatura_reads_the_tree_as_it_reads_the_markup() -> None:
 def test_markup_trafilatura_refuses_gives_no_text() -> None:
     fragment = "<p>A lone paragraph, no page around it.</p>"
     assert trafilatura.extract(fragment, include_comments=False, include_tables=True) is None
-    assert _trafilatura_tree(fragment) is None
-    _trafilatura_text.cache_clear()
-    assert _trafilatura_text(fragment) is None
+    assert trafilatura_tree(fragment) is None
+    trafilatura_text.cache_clear()
+    assert trafilatura_text(fragment) is None
 
 
 PLAYER = '<video controls><source src="/tour.mp4" type="video/mp4"></video>'
@@ -65,7 +65,7 @@ def test_textless_elements_trafilatura_drops_are_gone_before_it_reads_and_the_te
     page = PAGE.replace("<h1>", f"<h1>{ICON}", 1).replace("<main>", f"<main><p>{ICON} Print</p>", 1)
     page = page.replace("</head>", '<meta charset="utf-8"><link rel="stylesheet" href="/s.css"></head>')
     page = page.replace("</h1>", f"</h1>{PLAYER}", 1)
-    tree = _trafilatura_tree(page)
+    tree = trafilatura_tree(page)
     assert tree is not None
     for dropped in ("svg", "path", "meta", "link", "source"):
         assert tree.findall(f".//{dropped}") == []
@@ -83,7 +83,7 @@ XHTML = (
 def test_the_repair_is_skipped_exactly_where_it_would_change_nothing() -> None:
     from trafilatura.utils import repair_faulty_html
 
-    from newsscrape.extractor.content._content import _needs_repair
+    from newsscrape.extractor.content._trafilatura import needs_repair
 
     pages = [
         PAGE,
@@ -97,6 +97,6 @@ def test_the_repair_is_skipped_exactly_where_it_would_change_nothing() -> None:
     ]
     for page in pages:
         beginning = page[:50].lower()
-        assert _needs_repair(page, beginning) == (repair_faulty_html(page, beginning) != page), page[:60]
-    needs = [_needs_repair(page, page[:50].lower()) for page in pages[:6]]
+        assert needs_repair(page, beginning) == (repair_faulty_html(page, beginning) != page), page[:60]
+    needs = [needs_repair(page, page[:50].lower()) for page in pages[:6]]
     assert needs == [False, True, True, False, True, False]

@@ -3,16 +3,17 @@
 Stages, all on the one lexbor tree that metadata was read from:
 1. drop junk elements (scripts, styles, media, form controls) in C with ``strip_tags``;
 2. drop page-wide chrome that would pull the container choice off the story: comment threads,
-   site footers and menus, sidebar columns, and rails opened by their own "Related"/"Latest" heading;
+   site footers and menus, sidebar columns, and rails opened by their own "Related"/"Latest" heading
+   (``_pagewide``: steps 1-2, done once a tree whatever the readings);
 3. weigh paragraphs and choose the container (``_scoring``); on an article's reading, of a stack of
    whole stories (each an ``<article>``, the next stories printed below the page's own), the one
    headed as the page is (``_stacked_story``);
 4. walk the container (and its same-class twins) in reading order, dropping chrome blocks by
    markup (``_chrome``), wording (``_wording``) and link density (``_blocks``);
 5. when the result looks too short for the page (or for its JSON-LD wordCount/articleBody),
-   ask trafilatura for a second opinion: about 1% of the aeb pages, 15% of the dates pages. A page
-   read as a type whose profile asks trafilatura every time (forum, product ...) asks it only when
-   the native text holds less than that reading's share of the page's visible text
+   ask trafilatura for a second opinion (``_trafilatura``): about 1% of the aeb pages, 15% of the
+   dates pages. A page read as a type whose profile asks trafilatura every time (forum, product
+   ...) asks it only when the native text holds less than that reading's share of the page's visible text
    (``COVERED_SHARES``) and of the text left once page-wide chrome is gone (``LEFT_SHARES``):
    trafilatura costs more than the whole native pass, and a reading that already holds most of the
    page is rarely bettered (the shares are fitted per reading by
@@ -62,34 +63,30 @@ Stages, all on the one lexbor tree that metadata was read from:
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import groupby
-from typing import Any, Final
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...config import ExtractConfig
 from .._data import fitted
 from .._guard import Deadline
-from .._nodes import inside_any, marked
-from .._text import compact, count_words, fold, has_word, line_key, split_words, visible
+from .._nodes import inside_any
+from .._text import compact, count_words, fold, has_word, line_key, split_words
 from ..metadata._metadata import Metadata
-from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, head_text, placed, where
+from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, placed, where
 from ._chrome import (
-    DIALOGS,
-    ROLE_KIND,
-    TAG_KIND,
     WORD_KIND,
     RemovalKind,
     hiding,
     is_panel,
-    strip_junk,
     tokens,
 )
 from ._copies import COPIES, copies
+from ._pagewide import PAGE_CHROME_MAX_SHARE, Prepared, prepare
 from ._posts import (
     HEAD_MAX_CHARS,
     POSTER_CARD_KINDS,
@@ -106,37 +103,17 @@ from ._scoring import (
     Weight,
     choose_container,
     loose_weights,
-    paragraph_weights,
     widen,
     without,
 )
-from ._wording import heading_kind, is_label, post_furniture_line
+from ._trafilatura import as_marked, trafilatura_text, unmarked
+from ._wording import is_label, post_furniture_line
 
 __all__ = ["Block", "Content", "Removed", "extract_content", "reading_type"]
 
-# Comment threads can outweigh the story; they go before the container is chosen.
-PAGE_CHROME: Final = (
-    '[id*="comment" i], [class*="comment" i], [id*="disqus" i], [id*="respond" i], [class~="forum-fil" i], '
-    '[class*="outbrain" i], [class*="taboola" i], [id*="taboola" i], '
-    # site footers and menus: their copyright notices and link lists must not be chosen as the story
-    'footer, nav, [role="contentinfo"], [role="navigation"], '
-    # and a theme's sidebar column, by its whole class or id name (WordPress's and Drupal's default
-    # themes): its text widgets may outweigh a short post. Whole names only: "content-sidebar-wrap",
-    # "has-sidebar", "c-fixed-sidebar-layout" are the layout around the story
-    '[class~="sidebar" i], [id="sidebar" i], '
-    # login, register and cookie dialogs are forms full of sentences ("Estimado lector, ..."):
-    # several of them outvote a short story, so they go before the vote too (those marked as ARIA
-    # dialogs are gone by then: ``DIALOGS`` are removed first)
-    '[class*="popup" i], [id*="popup" i], [class*="modal" i], [id*="modal" i], [class*="cookie" i], '
-    '[id*="cookie" i], [class*="consent" i]'
-)
-PAGE_CHROME_KINDS: Final[tuple[RemovalKind, ...]] = ("comments", "popup", "other_stories")  # first named wins
-# but never a node holding this much of the page's text and the story's marks
-PAGE_CHROME_MAX_SHARE: Final = 0.4
 # Where a stack of whole stories (each an <article>) holds the page's own, its headline is the first
 # of these in its <article> (``_stacked_story``).
 STACK_HEADLINES: Final = "h1, h2, h3"
-STORY_INSIDE: Final = 'h1, article, [itemprop="articleBody"]'
 # A sibling of the container with its class names, or sharing this many of them, is more of the
 # story, walked after it (``_twins``): a CMS names the boxes of one story alike (the intro box
 # "rich-text-block main-blog-post intro" beside the body's "main-blog-post rich-text-block"). WCXB
@@ -155,21 +132,12 @@ TWIN_NAMES: Final = 2
 # page .007; on half A it moves no page: a box named "container" alone is all it turns away.)
 LEAD_BOX_CLIMB: Final = 2
 
-RAIL_HEADINGS: Final = "h2, h3, h4, h5, h6"
-RAIL_MAX_SHARE: Final = 0.9  # a "rail" holding nearly all the page's text is more likely the story
-RAIL_MAX_CLIMB: Final = 8  # a rail's box is close above its heading
-RAIL_MIN_LINKS: Final = 3  # a rail of other stories links to them; a story headed "Latest" need not
-RAIL_STOP: Final = 'h1, [itemprop="articleBody"]'  # nor one holding the story's title or body
 
 _MARKUP: Final = re.compile(r"</?[a-zA-Z][^<>]*>")  # a tag in a text
 # When the native result is shorter than this many words, or than this share of the page's
 # declared word count / JSON-LD articleBody, trafilatura gets a look.
 UNSURE_WORDS: Final = 60
 UNSURE_HINT_SHARE: Final = 0.6
-# trafilatura's plain text: a header row's rule under it, and the bar between two cells (not one
-# escaped inside a cell's text)
-_TABLE_RULE: Final = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
-_CELL_BAR: Final = re.compile(r"(?<!\\) \| ")
 # Pages longer than this get no second opinion: its parse alone would eat the time limit.
 FALLBACK_MAX_CHARS: Final = 3_000_000
 # Seconds of the page's budget kept back from trafilatura for the stages after it.
@@ -192,26 +160,6 @@ LEFT_SHARES: Final[dict[str, float]] = per_reading(_SECOND_OPINION.get("left_sha
 # benchmarks/fit_paragraph_share.py (half B may only refuse), kept in data/paragraph_shares.json.
 _PARAGRAPHS: Final = fitted("paragraph_shares.json")
 PARAGRAPH_SHARES: Final[dict[str, float]] = per_reading(_PARAGRAPHS["paragraph_shares"], float)
-# Elements trafilatura drops anyway (its tree cleaning), dropped before it starts: drawings (an icon's
-# paths are many elements), and the textless links, metas and media sources; each is visited by every
-# pruning pattern trafilatura tries before it cleans the tree (about 8% of its time on the WCXB half A
-# pages it is asked about). The text a page ends with changes on no half A page, on 2 half B pages
-# (documentation .821 -> .919: a drawing's text weighed in a pruning guard; product .785 -> .789), on
-# no aeb or dates page. Scripts, styles, inputs and iframes, which it drops too, save it little
-# (0.5-1.6 ms a page asked) and change its text on half A's pages.
-TRAFILATURA_JUNK: Final = ("svg", "link", "meta", "source")
-# A removed dialog or popup whose text says this is a cookie notice, whose settings panel trafilatura
-# reads as prose; another popup (a product's details sheet opened in a modal) can be the page's text.
-CONSENT_WORD: Final = "cookie"
-# The site's menus and footers among the page-wide chrome: trafilatura reads a mega-menu (a product
-# menu of "Name / what it does" pairs, printed twice for desktops and phones) as prose, and a reading
-# made mostly of it must not outweigh the page's own text. Its lines found only in these boxes do not
-# count when the two readings are weighed (WCXB: one service page moves right on each half, +.09 on
-# A, +.07 on B, and a home page whose truth is empty on each, trafilatura having read only menus),
-# nor stay in its text when it wins: a shop's category menu, a language chooser, a platform's
-# mega-menu of products kept below a short text (WCXB half A: 4 pages up, one down by .015; half B:
-# 6 up, none down; collection, listing, service and product pages; aeb and the dates set unchanged).
-MENU_KINDS: Final[frozenset[RemovalKind]] = frozenset({"nav", "footer"})
 # A reading named here reads a thread post by post (``_read_thread``) when the posts hold more than
 # this many times the words of the text it chose: its other readings missed most of the thread (a
 # thread marked up as comments, which the first reading dropped as page-wide chrome). Fitted per
@@ -380,38 +328,6 @@ class _Reading:
     links_base: str | None = None  # what its relative links resolve against: its <base href> (None: base_url)
 
 
-@dataclass(slots=True, kw_only=True)
-class Prepared:
-    """What every reading of one tree shares: steps 1-2 are done on it (they edit the tree), and the
-    paragraph weights of step 3. The container choice and the block walk only read the tree."""
-
-    weights: dict[int, Weight]
-    page_chars: int
-    removed: list[Removed]  # what steps 1-2 removed
-    # The dialogs and popups, and the menus and footers (``MENU_KINDS``), steps 1-2 removed: unlinked
-    # from the tree, not freed (``_remove``), so their text is read only if trafilatura is asked.
-    popup_boxes: list[LexborNode] = field(default_factory=list)
-    menu_boxes: list[LexborNode] = field(default_factory=list)
-    _popups: str | None = None
-    _menus: str | None = None
-
-    @property
-    def popups(self) -> str:
-        """The compact text of the cookie notices among the removed dialogs and popups, "\\0" between
-        boxes: trafilatura's reading keeps a notice's settings panel (``_outside``)."""
-        if self._popups is None:
-            texts = (compact(node.text(deep=True)) for node in self.popup_boxes)
-            self._popups = "\0".join(text for text in texts if CONSENT_WORD in text)
-        return self._popups
-
-    @property
-    def menus(self) -> str:
-        """The compact text of the removed menus and footers, "\\0" between boxes."""
-        if self._menus is None:
-            self._menus = "\0".join(compact(node.text(deep=True)) for node in self.menu_boxes)
-        return self._menus
-
-
 def extract_content(
     tree: LexborHTMLParser,
     *,
@@ -569,7 +485,7 @@ def _native(
 ) -> None:
     profile = reading.profile
     if prepared is None:
-        prepared = _prepare(body, reading.deadline, junk_stripped=junk_stripped)
+        prepared = prepare(body, reading.deadline, junk_stripped=junk_stripped)
     content.prepared = prepared
     content.removed = list(prepared.removed)
     weights = prepared.weights
@@ -620,6 +536,7 @@ def _stacked_story(container: LexborNode, title: str | None, weights: dict[int, 
     ...     "<p>Farmers said most crops would recover soon.</p></article>"
     ...     "<article><h2>Dry spell ends</h2><p>It was dry.</p></article></div></body>"
     ... )
+    >>> from newsscrape.extractor.content._scoring import paragraph_weights
     >>> weights = paragraph_weights(tree.body)
     >>> _stacked_story(tree.css_first("div"), "Rain returns", weights).css_first("h2").text()
     'Rain returns'
@@ -707,7 +624,7 @@ def _read_thread(html: str, reading: _Reading) -> Thread:
     body = LexborHTMLParser(html).body
     if body is None:
         return [], []
-    prepared = _prepare(body, reading.deadline, kept=THREAD_KEPT, kept_tags=THREAD_KEPT_TAGS)
+    prepared = prepare(body, reading.deadline, kept=THREAD_KEPT, kept_tags=THREAD_KEPT_TAGS)
     posts, messages = thread_boxes(body, prepared.weights)
     if not posts:
         return [], []
@@ -840,157 +757,6 @@ def _missed(posts: Iterable[str], given: str) -> float:
     if len(starts) < MISSED_MIN_POSTS:
         return 0.0
     return sum(start not in given for start in starts) / len(starts)
-
-
-def _prepare(
-    body: LexborNode,
-    deadline: Deadline,
-    *,
-    junk_stripped: bool = False,
-    kept: frozenset[RemovalKind] = frozenset(),
-    kept_tags: frozenset[str] = frozenset(),
-) -> Prepared:
-    """Steps 1-2 (junk, dialogs, page-wide chrome, rails: the tree is edited) and the weights of 3;
-    ``junk_stripped``: the junk is gone already; ``kept``: page-wide chrome kinds left in place
-    (a thread's comment section, read post by post)."""
-    removed: list[Removed] = []
-    if not junk_stripped:
-        strip_junk(body)  # and a <noscript> holding the page's text is opened instead
-    dialogs: list[tuple[LexborNode, RemovalKind, str]] = [
-        (node, "popup", "ARIA dialog") for node in body.css(DIALOGS)
-    ]
-    popups = [node for node, _, _ in dialogs]
-    _remove(dialogs, removed)
-    page_chars = len(fold(body.text(deep=True)))
-    doomed: list[tuple[LexborNode, RemovalKind, str]] = []
-    inside: dict[int, bool] = {}  # memo: is this node inside a box already doomed?
-    for node in body.css(PAGE_CHROME):  # in page order: a box comes before the boxes it holds
-        if marked(node, inside, body.mem_id):
-            continue  # it goes with its box: not weighed (a thread's every comment was)
-        tag = node.tag or ""
-        if tag in kept_tags:
-            continue
-        kind = TAG_KIND.get(tag) or ROLE_KIND.get((node.attributes.get("role") or "").lower())
-        if kind is None:
-            kinds = {WORD_KIND.get(w) for w in tokens(node.attributes)}
-            named = [k for k in PAGE_CHROME_KINDS if k in kinds and k not in kept]
-            if not named:
-                continue
-            kind = named[0]
-        if (
-            node.css_first(STORY_INSIDE) is not None
-            and len(fold(node.text(deep=True))) > PAGE_CHROME_MAX_SHARE * page_chars
-        ):
-            continue  # a wrapper of the story that happens to say "comments" or be a <header>
-        doomed.append((node, kind, "page-wide chrome"))
-        inside[node.mem_id] = True
-    popups.extend(node for node, kind, _ in doomed if kind == "popup")
-    menus = [node for node, kind, _ in doomed if kind in MENU_KINDS]
-    _remove(doomed, removed)
-    _drop_rails(body, page_chars, removed, deadline)
-    deadline.check()
-    return Prepared(
-        weights=paragraph_weights(body),
-        page_chars=page_chars,
-        removed=removed,
-        popup_boxes=popups,
-        menu_boxes=menus,
-    )
-
-
-def _drop_rails(body: LexborNode, page_chars: int, removed: list[Removed], deadline: Deadline) -> None:
-    """Boxes opened by their own "Related news"/"Latest" heading go before the container vote:
-    their teasers are paragraphs too, and a long rail could outvote a short story.
-
-    The climb from a heading costs no text() per level (only its earlier siblings are looked
-    at), so nested rails stay linear-ish; the box's size is measured once, at the end.
-    """
-    body_id = body.mem_id
-    story_path = _ancestors(body.css(RAIL_STOP), body_id)  # boxes holding the title or body
-    doomed: list[tuple[LexborNode, RemovalKind, str]] = []
-    inside: dict[int, bool] = {}  # memo: is this node inside a box already doomed?
-    for n, head in enumerate(body.css(RAIL_HEADINGS)):
-        if not n % 32:
-            deadline.check()
-        if marked(head, inside, body_id):
-            continue  # a rail within a rail: its outer box goes, and text() of it is not paid again
-        label = heading_kind(fold(head.text(deep=True)))
-        if label is None or label[0] != "other_stories":
-            continue
-        box = head
-        for _ in range(RAIL_MAX_CLIMB):
-            parent = box.parent
-            if parent is None or parent.mem_id == body_id or parent.mem_id in story_path:
-                break
-            if not _opens(box):
-                break  # the parent has text before the heading: the heading does not open it
-            box = parent
-        if box is head or not _links_at_least(box, RAIL_MIN_LINKS):
-            continue  # a bare heading among the story's paragraphs: the block walk decides
-        if len(fold(box.text(deep=True))) > RAIL_MAX_SHARE * page_chars:
-            continue
-        doomed.append((box, label[0], label[1]))
-        cur: LexborNode | None = head
-        while cur is not None and cur.mem_id != box.mem_id:
-            inside[cur.mem_id] = True
-            cur = cur.parent
-        inside[box.mem_id] = True
-    _remove(doomed, removed)
-
-
-def _links_at_least(node: LexborNode, count: int) -> bool:
-    """Whether ``node`` holds ``count`` links, stopping as soon as it does (no list of all links)."""
-    for child in node.traverse():
-        if child.tag == "a":
-            count -= 1
-            if count <= 0:
-                return True
-    return False
-
-
-def _opens(node: LexborNode) -> bool:
-    """Whether nothing with text comes before ``node`` among its siblings."""
-    sib = node.prev
-    while sib is not None:
-        if sib.is_text_node:
-            if (sib.text_content or "").strip():
-                return False
-        elif sib.is_element_node and sib.text(deep=True).strip():
-            return False
-        sib = sib.prev
-    return True
-
-
-def _ancestors(nodes: list[LexborNode], stop: int) -> set[int]:
-    keys: set[int] = set()
-    for node in nodes:
-        cur: LexborNode | None = node
-        while cur is not None and cur.mem_id != stop and cur.mem_id not in keys:
-            keys.add(cur.mem_id)
-            cur = cur.parent
-    return keys
-
-
-def _remove(doomed: list[tuple[LexborNode, RemovalKind, str]], removed: list[Removed]) -> None:
-    """Unlink the outermost of the doomed nodes only, and make records for those only (nested
-    comment threads would otherwise pay text() once per level). They are unlinked, not freed, as
-    ``strip_junk`` does it: a removed box stays valid memory until the tree goes, so its text can
-    still be read (``Prepared.popups``)."""
-    keys = {node.mem_id for node, _, _ in doomed}
-    outer: list[LexborNode] = []
-    seen: set[int] = set()  # a node matched by two selectors of one list comes twice
-    for node, kind, reason in doomed:
-        if node.mem_id in seen:
-            continue
-        seen.add(node.mem_id)
-        parent = node.parent
-        while parent is not None and parent.mem_id not in keys:
-            parent = parent.parent
-        if parent is None:
-            outer.append(node)
-            removed.append(Removed(kind=kind, reason=reason, where=where(node), text=head_text(node)))
-    for node in outer:
-        node.decompose(recursive=False)
 
 
 def _twins(container: LexborNode, weights: dict[int, Weight]) -> tuple[LexborNode, ...]:
@@ -1172,7 +938,7 @@ def _drop_boxed(
 
 
 def _outside(lines: list[tuple[str, str]], body: LexborNode, boxes: str) -> list[tuple[str, str]]:
-    """``lines`` (each a text and its mark, ``_unmarked``) less those whose text is found whole only
+    """``lines`` (each a text and its mark, ``unmarked``) less those whose text is found whole only
     in ``boxes``, the compact text of boxes the native pass removed ("\\0" between them), not in
     ``body``: the cookie notices among its dialogs and popups (``Prepared.popups``: a notice's
     settings panel, which trafilatura reads as prose), the site's menus and footers (``Prepared.menus``).
@@ -1450,7 +1216,7 @@ def _second_opinion(
         _weighed(content, "trafilatura", None, False, why)
         return
     try:  # within the time left (less a reserve for the rest); None when it ran out
-        text = deadline.run(_trafilatura_text, html, reserve=SECOND_OPINION_RESERVE)
+        text = deadline.run(trafilatura_text, html, reserve=SECOND_OPINION_RESERVE)
     except Exception as exc:  # a second opinion that fails leaves the first one standing
         _weighed(content, "trafilatura", None, False, f"failed: {type(exc).__name__}")
         return
@@ -1463,7 +1229,7 @@ def _second_opinion(
     headline = fold(title) if title else None
     lines = [
         (p, mark)
-        for p, mark in map(_unmarked, text.split("\n"))
+        for p, mark in map(unmarked, text.split("\n"))
         if p and p != headline and not post_furniture_line(p) and not is_label(p)
     ]
     if body is not None and content.prepared is not None:
@@ -1484,125 +1250,10 @@ def _second_opinion(
         for block in content.blocks:  # the first block of a text, unless a later one is a heading
             if block.text not in native or (block.level and not native[block.text].level):
                 native[block.text] = block
-        content.blocks = [_as_marked(p, mark, native.get(p)) for p, mark in lines]
+        content.blocks = [as_marked(p, mark, native.get(p)) for p, mark in lines]
         content.captions = []  # their places were among the native blocks
         content.method = "trafilatura"
     else:
         _weighed(
             content, "trafilatura", paragraphs, False, f"passed over: not {share:g} x the native text's words"
         )
-
-
-def _unmarked(line: str) -> tuple[str, str]:
-    """A line of trafilatura's plain text as the record writes text, and the kind of block its mark
-    made it ("list", "table" or ""): without its list item's mark ("- ", indented by the list's
-    depth) and a table row's outer bars ("| a | b |" is "a | b", cells joined as the native pass joins
-    them, their escaped bars plain); a header row's rule ("|---|---|") and a blank line are "".
-
-    >>> _unmarked("  - Step two"), _unmarked(r"| Size | Price \\| VAT |"), _unmarked("|---|---|")
-    (('Step two', 'list'), ('Size | Price | VAT', 'table'), ('', ''))
-    """
-    line = fold(line)
-    if _TABLE_RULE.fullmatch(line) or not visible(line):
-        return "", ""
-    if line.startswith("| ") and line.endswith(" |"):
-        return " | ".join(cell.replace("\\|", "|") for cell in _CELL_BAR.split(line[2:-2])), "table"
-    return (line[2:], "list") if line.startswith("- ") else (line, "")
-
-
-def _as_marked(text: str, mark: str, block: Block | None) -> Block:
-    """The native pass's ``block`` of a line of trafilatura's text when it is of the kind the line's
-    mark says (a list item, a table row, else neither), else a paragraph of the line."""
-    if block is None or (block.kind if block.kind in ("list", "table") else "") != mark:
-        return Block(text=text)
-    return block
-
-
-@functools.lru_cache(maxsize=1)
-def _trafilatura_text(html: str) -> str | None:
-    # a page read again as its type asks trafilatura again about the same markup: one reading
-    import trafilatura  # imported here: most pages never pay for it
-
-    tree = _trafilatura_tree(html)
-    if tree is None:  # as trafilatura does with markup it cannot read
-        return None
-    text: str | None = trafilatura.extract(tree, include_comments=False, include_tables=True)
-    return text
-
-
-def _trafilatura_tree(html: str) -> Any:
-    """The lxml tree trafilatura would parse ``html`` into (``trafilatura.utils.load_html`` on a
-    string, step by step), its elements of lxml.html's classes looked up in C: lxml.html's own lookup
-    is a Python call for every element lxml hands to Python (~7% of trafilatura's time), and
-    gives only form controls classes of their own, whose extras trafilatura never reads (the same
-    text on every WCXB, aeb and dates page); without elements it would drop (``TRAFILATURA_JUNK``).
-    ``None`` where trafilatura refuses the markup."""
-    from lxml.html import fromstring
-    from trafilatura.utils import is_dubious_html, repair_faulty_html
-
-    parser = _trafilatura_parser()
-    beginning = html[:50].lower()
-    dubious = is_dubious_html(beginning)
-    if _needs_repair(html, beginning):
-        html = repair_faulty_html(html, beginning)
-    try:
-        tree = fromstring(html, parser=parser)
-    except ValueError:  # "Unicode strings with encoding declaration are not supported"
-        tree = None
-    if tree is None or len(tree) < 1:
-        tree = fromstring(html.encode("utf8", "surrogatepass"), parser=parser)
-    if tree is None or (dubious and len(tree) < 2):
-        return None
-    from lxml import etree
-
-    etree.strip_elements(tree, *TRAFILATURA_JUNK, with_tail=False)  # the text after one stays
-    return tree
-
-
-def _needs_repair(html: str, beginning: str) -> bool:
-    """Whether ``trafilatura.utils.repair_faulty_html`` would change ``html`` (``beginning``: its
-    first 50 characters, lowered). The repair copies the whole page twice on most pages (a pass of
-    its pattern of characters XML refuses, then the doctype's line cut off and joined back on) and
-    changes nothing on almost all: ~2.3 ms of every page trafilatura is asked about (WCXB). This
-    look, at C speed, says no only where each of its steps leaves the page as it is (its pattern's
-    characters: the C0 controls but tab, line feed and carriage return, each one UTF-8 byte of its
-    own, and U+FFFE, U+FFFF); a trafilatura whose pattern is another is always given the page."""
-    from trafilatura.utils import DOCTYPE_TAG, INVALID_XML_CHARS
-
-    if INVALID_XML_CHARS.pattern != _XML_INVALID_PATTERN:
-        return True
-    data = html.encode("utf-8", "surrogatepass")
-    if len(data.translate(None, _XML_INVALID_BYTES)) < len(data) or "\ufffe" in html or "\uffff" in html:
-        return True
-    if "doctype" in beginning:  # the first line goes through its doctype pattern, and back on with "\n"
-        end = html.find("\n")
-        if end < 0 or DOCTYPE_TAG.search(html, 0, end) is not None:
-            return True
-    # a self-closing <html/> in the first lines
-    return any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4])
-
-
-# trafilatura.utils.INVALID_XML_CHARS, as ``_needs_repair`` reads it: its pattern, and its one-byte
-# characters as UTF-8 bytes (none of them is part of a longer character's encoding)
-_XML_INVALID_PATTERN: Final = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff]"
-_XML_INVALID_BYTES: Final = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-
-
-@functools.cache
-def _trafilatura_parser() -> Any:
-    """trafilatura's parser (``trafilatura.utils.HTML_PARSER``) with lxml.html's element classes
-    looked up in C (``_trafilatura_tree``)."""
-    from lxml import etree, html
-
-    parser = html.HTMLParser(
-        collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
-    )
-    parser.set_element_class_lookup(
-        etree.ElementDefaultClassLookup(
-            element=html.HtmlElement,
-            comment=html.HtmlComment,
-            pi=html.HtmlProcessingInstruction,
-            entity=html.HtmlEntity,
-        )
-    )
-    return parser
