@@ -110,7 +110,7 @@ def finished(
     they need the page's tree)."""
     content = _content.Content()
     content.blocks = list(blocks)
-    _content._drop_counters(content)
+    _content.drop_counters(content)
     _content._give_once(content, profile)
     _content._with_heads(content, heads)
     _content._tidy_thread(content, title, profile)

@@ -46,13 +46,13 @@ THRESHOLDS: Final[tuple[tuple[tuple[str, ...], str, tuple[float, ...]], ...]] = 
     ((_C + "_scoring",), "GROUP_SHARE", (0.05, 0.2)),
     ((_C + "_content",), "UNSURE_WORDS", (30, 100, 150)),
     ((_C + "_content",), "UNSURE_HINT_SHARE", (0.4, 0.8)),
-    ((_C + "_content",), "PAGE_CHROME_MAX_SHARE", (0.2, 0.3, 0.5, 0.6)),
-    ((_C + "_content",), "RAIL_MAX_SHARE", (0.7, 0.8, 0.95)),
-    ((_C + "_content",), "RAIL_MAX_CLIMB", (4, 6, 12)),
-    ((_C + "_content",), "RAIL_MIN_LINKS", (2, 4, 5)),
+    ((_C + "_pagewide", _C + "_tidy"), "PAGE_CHROME_MAX_SHARE", (0.2, 0.3, 0.5, 0.6)),
+    ((_C + "_pagewide",), "RAIL_MAX_SHARE", (0.7, 0.8, 0.95)),
+    ((_C + "_pagewide",), "RAIL_MAX_CLIMB", (4, 6, 12)),
+    ((_C + "_pagewide",), "RAIL_MIN_LINKS", (2, 4, 5)),
     ((_C + "_content",), "REPEAT_MIN_CHARS", (40, 60, 120)),
     ((_C + "_content",), "LEAD_BOX_CLIMB", (1, 3, 4)),
-    ((_C + "_content",), "PIECE_WORDS", (3, 5, 6)),
+    ((_C + "_tidy",), "PIECE_WORDS", (3, 5, 6)),
     ((_C + "_blocks",), "AWAY_BOX_CHARS", (40, 60, 120)),
     ((_C + "_blocks",), "BOX_MAX_PROSE", (1500, 2000, 4500)),
     ((_C + "_blocks",), "RAIL_PROSE_LINK_SHARE", (0.2, 0.4, 0.5)),
@@ -75,7 +75,10 @@ THRESHOLDS: Final[tuple[tuple[tuple[str, ...], str, tuple[float, ...]], ...]] = 
 def _set(modules: tuple[str, ...], name: str, value: float | None) -> None:
     if value is not None:
         for module in modules:
-            setattr(importlib.import_module(module), name, value)
+            held = importlib.import_module(module)
+            if not hasattr(held, name):  # a name moved elsewhere: setting it here would change nothing
+                raise AttributeError(f"{module} has no {name}: update THRESHOLDS")
+            setattr(held, name, value)
 
 
 def _score(page: Page) -> tuple[str, float]:

@@ -125,7 +125,8 @@ def test_a_review_is_found_in_its_box_when_a_reading_left_a_line_of_it_out() -> 
     # "Verified purchase" line between them, and writes list items as "- item"
     from selectolax.lexbor import LexborHTMLParser
 
-    from newsscrape.extractor.content._content import Block, Content, _drop_reviews
+    from newsscrape.extractor.content._content import Block, Content
+    from newsscrape.extractor.content._tidy import drop_reviews
 
     details = "".join(f"<p>{DESCRIPTION} Detail {n}.</p>" for n in range(3))
     html = (
@@ -143,7 +144,7 @@ def test_a_review_is_found_in_its_box_when_a_reading_left_a_line_of_it_out() -> 
             Block(text=f"- {REVIEW} Second."),
         ]
     )
-    _drop_reviews(tree.body, content)
+    drop_reviews(tree.body, content)
     assert [b.text for b in content.blocks] == [DESCRIPTION]
 
 
@@ -152,7 +153,8 @@ def test_a_reading_that_drops_reviews_drops_the_fine_print_boxed_apart_too() -> 
     # walk drops such a box, trafilatura's reading keeps it (its paragraphs carry no markup)
     from selectolax.lexbor import LexborHTMLParser
 
-    from newsscrape.extractor.content._content import Block, Content, _drop_reviews
+    from newsscrape.extractor.content._content import Block, Content
+    from newsscrape.extractor.content._tidy import drop_reviews
 
     note = "Battery life measured under lab conditions with a pre-release model; results vary."
     details = "".join(f"<p>{DESCRIPTION} Detail {n}.</p>" for n in range(3))
@@ -163,6 +165,6 @@ def test_a_reading_that_drops_reviews_drops_the_fine_print_boxed_apart_too() -> 
     tree = LexborHTMLParser(html)
     assert tree.body is not None
     content = Content(blocks=[Block(text=DESCRIPTION), Block(text=f"- {note}")])
-    _drop_reviews(tree.body, content)
+    drop_reviews(tree.body, content)
     assert [b.text for b in content.blocks] == [DESCRIPTION]
     assert [(r.kind, r.reason) for r in content.removed] == [("copyright", "fine print")]

@@ -1,4 +1,4 @@
-"""A thread's reading drops its bare numbers (``_content.COUNTER``): a post's vote score or
+"""A thread's reading drops its bare numbers (``_tidy.COUNTER``): a post's vote score or
 reaction count, its position in the thread, a poster's counter, each printed on a line of its own.
 WCXB truths keep the posts' words, not the counters. A post's own sentence with numbers stays, and
 a reading of another type keeps a bare number (a service page's "24" above "hours of support").

@@ -1,4 +1,4 @@
-"""A thread's reading drops the relative times of its posts' heads (``_content.RELATIVE_HEAD``):
+"""A thread's reading drops the relative times of its posts' heads (``_tidy.RELATIVE_HEAD``):
 "Name 2 years ago#1", "16 minutes ago, Name said:". The rest of the head (the poster, "said:", the
 post's number) stays, as WCXB truths print it; a head of nothing but the time goes. A post's own
 sentence with "ago" stays, and a reading of another type keeps a relative time.

@@ -1,4 +1,4 @@
-"""A thread's reading drops its replies' subjects (``_content.REPLY_SUBJECT``): the "Re: " and the
+"""A thread's reading drops its replies' subjects (``_tidy.REPLY_SUBJECT``): the "Re: " and the
 thread's title a bulletin board prints above every reply, as a heading of its own or on one line
 with the poster and time, whose words then stay. WCXB truths keep the posts' words, not the
 subjects. A post's own line opening with "Re:" stays, and a reading of another type keeps a

@@ -16,18 +16,10 @@ from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import PageType, classify, content_signals, page_signals
 from ._plaintext import plain_text_page
 from ._text import count_words, unglue, valid_text, valid_utf8
-from .content._content import (
-    SECOND_OPINION_RESERVE,
-    Block,
-    Content,
-    Removed,
-    WeighedReading,
-    drop_trailing_headings,
-    drop_wordless,
-    extract_content,
-    reading_type,
-)
+from .content._content import SECOND_OPINION_RESERVE, Block, Removed, extract_content, reading_type
 from .content._profiles import ARTICLE, profile_for
+from .content._result import Content, WeighedReading
+from .content._tidy import drop_trailing_headings, drop_wordless
 from .metadata._dates import as_timestamp
 from .metadata._language import detect_language, fits_text
 from .metadata._metadata import Candidate, Metadata, MetaField, read_metadata
