@@ -10,7 +10,8 @@ from selectolax.lexbor import LexborHTMLParser
 from newsscrape import extract
 from newsscrape.extractor._text import squash
 from newsscrape.extractor.metadata._authors import BYLINE_START, MAYBE_BYLINE_START, clean_authors, credits
-from newsscrape.extractor.metadata._bylines import AUTHOR_LINKS, _Marks, find_authors
+from newsscrape.extractor.metadata._bylinemarks import AUTHOR_LINKS, BylineMarks
+from newsscrape.extractor.metadata._bylines import find_authors
 from newsscrape.extractor.metadata._jsonld import JsonLd
 
 
@@ -239,7 +240,7 @@ def test_author_links_read_in_one_walk_are_each_selectors_own_links() -> None:
         '<a href="/Writers/">4</a><a href="/writer/">5</a><a href="/author">6</a>'
         '<a href="/AUTHOR\u0130S/">7</a><a href="/contributors/a/">8</a><a>9</a><a href="/author/">10</a>'
     )
-    marks = _Marks(page)
+    marks = BylineMarks(page)
     for selector in AUTHOR_LINKS:
         stem = selector.split('"')[1]  # the path: a link that stops there is the list ("/author/")
         hrefs = [(n, (n.attributes.get("href") or "").lower()) for n in page.css(selector)]
@@ -364,7 +365,7 @@ def test_a_filter_label_after_by_is_no_credit() -> None:
 
 def test_a_name_only_in_a_body_script_is_not_printed() -> None:
     # A Next.js page's state, or a JSON-LD block placed in the body, is text to the parser.
-    page = _Marks(
+    page = BylineMarks(
         LexborHTMLParser(
             '<body><h1>T</h1><script>{"author":{"name":"Jane Roe"}}</script>'
             "<style>.jane-roe{}</style><p>A story by nobody named here.</p></body>"
@@ -377,7 +378,7 @@ def test_a_name_only_in_a_body_script_is_not_printed() -> None:
 
 def test_a_name_printed_and_in_a_body_script_is_printed() -> None:
     html = '<body><script>{"author":"Jane Roe"}</script><p class="byline">By JANE  ROE</p></body>'
-    page = _Marks(LexborHTMLParser(html))
+    page = BylineMarks(LexborHTMLParser(html))
     assert page.shows("Jane Roe")
     assert page.shows("Roe")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.extractor._text import fold
-from newsscrape.extractor.metadata._bylines import _Marks
+from newsscrape.extractor.metadata._bylinemarks import BylineMarks
 
 PAGE = "<body><p>By <b>JANE</b>\n\t <i>Doe</i>-Smith</p><p>Photo: Ann\u00a0Lee for Mary-Jo   Park</p></body>"
 
@@ -19,7 +19,7 @@ def _folded(name: str) -> bool:
 
 
 def test_a_name_is_shown_across_white_space_runs_and_markup_as_the_folded_text_says() -> None:
-    page = _Marks(LexborHTMLParser(PAGE))
+    page = BylineMarks(LexborHTMLParser(PAGE))
     # (the parser puts a space between two texts: "Doe -Smith")
     for name in ("Jane Doe", "jane doe -smith", "Doe", "Ann Lee", "Jo Park", "Lee for Mary", "ane do"):
         assert page.shows(name) is _folded(name) is True, name
@@ -29,7 +29,7 @@ def test_a_name_is_shown_across_white_space_runs_and_markup_as_the_folded_text_s
 
 
 def test_a_name_with_odd_white_space_is_looked_for_in_the_folded_text() -> None:
-    page = _Marks(LexborHTMLParser(PAGE))
+    page = BylineMarks(LexborHTMLParser(PAGE))
     for name in ("Ann\u00a0Lee", " Doe", "Doe ", "Jane\tDoe", "Mary-Jo  Park"):
         assert page.shows(name) is _folded(name), name
     assert page.shows(" Doe") is True
@@ -38,7 +38,7 @@ def test_a_name_with_odd_white_space_is_looked_for_in_the_folded_text() -> None:
 
 
 def test_a_name_printed_as_written_is_found_without_case_folding_the_page() -> None:
-    page = _Marks(LexborHTMLParser(PAGE))
+    page = BylineMarks(LexborHTMLParser(PAGE))
     for name in ("Doe", "Lee for Mary-Jo", "Photo"):
         assert page.shows(name) is _folded(name) is True, name
     assert page._shown is None  # found as written: the page's text was not case-folded

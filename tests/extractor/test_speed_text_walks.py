@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsscrape.extractor._nodes import headline_node
 from newsscrape.extractor._text import squash
-from newsscrape.extractor.metadata import _bylines, _pubdate
+from newsscrape.extractor.metadata import _bylinetext, _pubdate
 from newsscrape.extractor.metadata._authors import BYLINE_START, MAYBE_BYLINE_START
 from newsscrape.extractor.metadata._pubdate import _announced, _Body, _Item, _item, _onwards, _Text
 
@@ -131,13 +131,13 @@ def _labelled_by_definition(tree: LexborHTMLParser) -> list[str]:
             continue
         dated = False
         if not MAYBE_BYLINE_START.match(raw):
-            tail = raw[-_bylines.MAX_BYLINE_CHARS :]
-            dated = tail.rstrip()[-2:].casefold() == "by" and _bylines._DATED_BY.search(tail) is not None
+            tail = raw[-_bylinetext.MAX_BYLINE_CHARS :]
+            dated = tail.rstrip()[-2:].casefold() == "by" and _bylinetext.DATED_BY.search(tail) is not None
             if not dated:
                 continue
         text = squash(raw)
-        if text and len(text) <= _bylines.MAX_BYLINE_CHARS and (dated or BYLINE_START.match(text)):
-            line = _bylines._byline_box(node, label="by" if dated else None)
+        if text and len(text) <= _bylinetext.MAX_BYLINE_CHARS and (dated or BYLINE_START.match(text)):
+            line = _bylinetext.byline_box(node, label="by" if dated else None)
             if line:
                 lines.append(line)
     return after + before
@@ -147,9 +147,9 @@ def test_byline_lines_are_read_from_the_texts_that_may_hold_one(monkeypatch: pyt
     expected = _labelled_by_definition(LexborHTMLParser(PAGE))
     assert expected
     page = _Walked(PAGE)
-    counted = _Counted(_bylines._DATED_BY)
-    monkeypatch.setattr(_bylines, "_DATED_BY", counted)
-    assert _bylines._labelled_lines(page) == expected  # type: ignore[arg-type]
+    counted = _Counted(_bylinetext.DATED_BY)
+    monkeypatch.setattr(_bylinetext, "DATED_BY", counted)
+    assert _bylinetext.labelled_lines(page) == expected  # type: ignore[arg-type]
     assert not any(node.is_text_node and _white(node.text_content) for node in page.nodes)
     assert any(node.text_content == "\u00a0" for node in page.nodes)
     # only the texts that end in "by" (white space after it aside) are searched for a date
