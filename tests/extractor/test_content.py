@@ -762,7 +762,7 @@ def test_every_kind_the_vocabularies_name_is_a_removal_kind() -> None:
         WORD_KIND,
         RemovalKind,
     )
-    from newsscrape.extractor.content._wording import CHROME_HEADINGS
+    from newsscrape.extractor.content._vocabulary import CHROME_HEADINGS
 
     named = {*TAG_KIND.values(), *ROLE_KIND.values(), *WORD_KIND.values(), *CHROME_HEADINGS}
     named |= {kind for _, kind in COMPOUND_KIND}

@@ -4,7 +4,8 @@ split only on a line holding a separator: the labels are those of each rule's ow
 from __future__ import annotations
 
 from newsscrape.extractor.content import _wording
-from newsscrape.extractor.content._wording import _CTA_RULES, _LINE_RULES, _first_rule, _short_line_kind
+from newsscrape.extractor.content._line_rules import CTA_RULES, LINE_RULES
+from newsscrape.extractor.content._wording import _first_rule, _short_line_kind
 
 LINES = (
     "Sign up for our newsletter to get the news in your inbox",
@@ -30,14 +31,14 @@ LINES = (
 
 
 def _reference(text: str) -> tuple[str, str] | None:
-    for kind, reason, rule in _CTA_RULES:
+    for kind, reason, rule in CTA_RULES:
         if rule.search(text):
             return kind, reason
     if len(text) > _wording.SHORT_LINE:
         return None
     if _wording.is_label(text):
         return "label", "label text"
-    for kind, reason, rule in _LINE_RULES:
+    for kind, reason, rule in LINE_RULES:
         if rule.search(text):
             return kind, reason
     fields = _wording._FIELD_SEP.split(text.strip())

@@ -7,7 +7,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsscrape.extractor.content import _blocks, _chrome, _wording
+from newsscrape.extractor.content import _blocks, _chrome, _line_rules, _wording
 from newsscrape.extractor.content._blocks import Walk, link_share
 from newsscrape.extractor.content._chrome import chrome_kind, tokens
 from newsscrape.extractor.content._wording import heading_kind, line_kind
@@ -63,7 +63,7 @@ def test_link_lengths_are_kept_per_walk_not_per_page() -> None:
 
 
 def test_a_gated_pattern_is_searched_only_in_a_line_holding_its_word_or_not_ascii() -> None:
-    rule = _wording.Gated(re.compile(r"\bshare (?:it|this) with\b", re.I), "share ")
+    rule = _line_rules.Gated(re.compile(r"\bshare (?:it|this) with\b", re.I), "share ")
     assert rule.search("SHARE THIS WITH a friend") is not None
     assert rule.search("Shared this with a friend") is None
     # case rules beyond ASCII ("ſ" is an "s" to a case-insensitive pattern): searched as ever

@@ -29,7 +29,8 @@ from .._text import fold, visible
 from .._urls import absolute, host_of
 from ..metadata._crumbs import TRAIL_SEPARATORS
 from ._chrome import RemovalKind, chrome_kind, is_panel
-from ._wording import BYLINE_DATED, BYLINE_FIELDS, heading_kind, is_teaser, line_kind
+from ._line_rules import BYLINE_DATED
+from ._wording import BYLINE_FIELDS, heading_kind, is_teaser, line_kind
 
 HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that start and end a paragraph; everything else is inline and joins its neighbours.

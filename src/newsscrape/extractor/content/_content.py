@@ -21,7 +21,7 @@ Stages, all on the one lexbor tree that metadata was read from:
    one always asks); trafilatura's paragraphs found only in the cookie notices of stage 2 do not
    count (``_outside``: it reads a notice's settings panel as prose), nor do those found only in
    the site's menus and footers of stage 2 (it reads a mega-menu as prose): not weighed, not kept;
-   nor do its lines that are a label the walk drops too (``_wording.LABELS``, framed or not: "Read
+   nor do its lines that are a label the walk drops too (``_vocabulary.LABELS``, framed or not: "Read
    more", "Loading...", "- Advertisement -": a button's or an ad slot's text on a line of its own);
    nor does its text replace a reading's text when it has a fitted share of that text's blocks or
    fewer (``PARAGRAPH_SHARES``: it read the description's box of a shop's page, the native pass the

@@ -146,7 +146,7 @@ _DATE_TAIL = re.compile(
 # The labels of a publication or update day ("Published", "Veröffentlicht", "Mis à jour"): one run
 # into the name ends it, with whatever follows ("By Jane Doe Published on May 1, 2019", "von Diane
 # Buckstegge Veröffentlicht am 1. Mai 2019": a held-out page of trafilatura's tests); the content
-# pass reads a byline line ending with its date by them too (``_wording``).
+# pass reads a byline line ending with its date by them too (``_line_rules``).
 PUBLICATION_LABELS = (
     r"published|last\s+updated|updated|posted|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour"
     r"|publicado|actualizado|pubblicato|aggiornato"
