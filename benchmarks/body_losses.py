@@ -7,7 +7,7 @@ averaged). This script splits each page's loss the two ways, for study on half A
 - per page: P, R, F1 and the F1 points the page costs the half's mean; the body's extra words (not
   in the truth) placed before the first line the truth shares, between, or after the last one (an
   "after" loss is a closing box kept, or a truth cut short: read the page before calling it chrome);
-- per rule of the block walk (``_blocks.Walk``: a labelled box, a link paragraph, a box of links ...):
+- per rule of the block walk (``_walk.Walk``: a labelled box, a link paragraph, a box of links ...):
   the words it dropped and how many of them the truth wants and the body lacks, with the pages where
   most of a dropped block was wanted (a rule to look at, never a threshold to fit here).
 
@@ -69,16 +69,16 @@ def main() -> None:
     import score  # type: ignore[import-not-found]
 
     import newsscrape
-    from newsscrape.extractor.content import _blocks
+    from newsscrape.extractor.content import _walk
 
     dropped: list[tuple[str, str, str]] = []
-    record = _blocks.Walk._record
+    record = _walk.Walk._record
 
-    def logged(self: _blocks.Walk, kind: Any, reason: str, at: str, text: str) -> None:
+    def logged(self: _walk.Walk, kind: Any, reason: str, at: str, text: str) -> None:
         dropped.append((kind, reason, text))
         record(self, kind, reason, at, text)
 
-    _blocks.Walk._record = logged  # type: ignore[method-assign]
+    _walk.Walk._record = logged  # type: ignore[method-assign]
     types = set(args.types.split(","))
     rows: list[dict[str, Any]] = []
     rules: dict[tuple[str, str], list[Any]] = defaultdict(lambda: [0, 0, set()])

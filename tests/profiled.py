@@ -10,9 +10,9 @@ from selectolax.lexbor import LexborHTMLParser
 from newsscrape import ExtractConfig
 from newsscrape.extractor._guard import Deadline
 from newsscrape.extractor.content import _content
-from newsscrape.extractor.content._blocks import Walk
 from newsscrape.extractor.content._content import Content, extract_content
 from newsscrape.extractor.content._profiles import ContentProfile
+from newsscrape.extractor.content._walk import Walk
 from newsscrape.extractor.metadata._metadata import read_metadata
 
 

@@ -6,7 +6,7 @@ import pytest
 from prose import NATIVE, PARA, PARA2, PARA3
 
 from newsscrape import extract
-from newsscrape.extractor.content._blocks import BOX_LINK_SHARE
+from newsscrape.extractor.content._boxes import BOX_LINK_SHARE
 from profiled import walk_lines
 
 

@@ -11,8 +11,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape import ExtractConfig
 from newsscrape.extractor import explain
-from newsscrape.extractor.content._blocks import Walk, first_below
+from newsscrape.extractor.content._boxes import first_below
 from newsscrape.extractor.content._chrome import JUNK_TAGS, strip_junk
+from newsscrape.extractor.content._walk import Walk
 
 # junk inside junk, in every order: a removal must neither miss the inner node nor touch freed memory
 NESTED_JUNK = (

@@ -7,9 +7,10 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsscrape.extractor.content import _blocks, _chrome, _line_rules, _wording
-from newsscrape.extractor.content._blocks import Walk, link_share
+from newsscrape.extractor.content import _boxes, _chrome, _line_rules, _wording
+from newsscrape.extractor.content._boxes import link_share
 from newsscrape.extractor.content._chrome import chrome_kind, tokens
+from newsscrape.extractor.content._walk import Walk
 from newsscrape.extractor.content._wording import heading_kind, line_kind
 
 
@@ -103,10 +104,10 @@ def test_a_footer_name_is_found_in_any_case_and_other_names_are_not_cut() -> Non
 
 
 def test_a_links_site_is_its_hosts_registrable_part_and_a_path_has_none() -> None:
-    assert _blocks._site_of("https://news.bbc.co.uk/story") == "bbc.co.uk"
-    assert _blocks._site_of("//m.Example.com/a") == "example.com"
-    assert _blocks._site_of("/news/story") is None
-    assert _blocks._site_of("#comments") is None
+    assert _boxes._site_of("https://news.bbc.co.uk/story") == "bbc.co.uk"
+    assert _boxes._site_of("//m.Example.com/a") == "example.com"
+    assert _boxes._site_of("/news/story") is None
+    assert _boxes._site_of("#comments") is None
     box = LexborHTMLParser("<div><p>x</p></div>").css_first("div")
     assert box is not None
     walk = Walk(box, container_chars=1, max_depth=9, url="https://www.example.com/a")

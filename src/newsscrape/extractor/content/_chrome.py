@@ -3,7 +3,7 @@
 An element is labelled by its tag, its ARIA role, hiding attributes and classes, and the words
 of its class/id, each with its reason. Words are whole tokens of class/id (``"share-bar"`` ->
 ``share``, ``bar``), so ``"shared"`` or ``"commentary"`` do not fire. What a block's own words
-say (headings, labels, datelines) is in ``_wording``; link density is judged in ``_blocks``.
+say (headings, labels, datelines) is in ``_wording``; link density is judged in ``_boxes``.
 
     >>> chrome_kind("div", {"class": "related-stories"})
     ('other_stories', 'class/id word "related"')

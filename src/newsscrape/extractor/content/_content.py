@@ -9,7 +9,7 @@ Stages, all on the one lexbor tree that metadata was read from:
    whole stories (each an ``<article>``, the next stories printed below the page's own), the one
    headed as the page is (``_stacked_story``);
 4. walk the container (and its same-class twins) in reading order, dropping chrome blocks by
-   markup (``_chrome``), wording (``_wording``) and link density (``_blocks``);
+   markup (``_chrome``), wording (``_wording``) and link density (``_boxes``);
 5. when the result looks too short for the page (or for its JSON-LD wordCount/articleBody),
    ask trafilatura for a second opinion (``_trafilatura``): about 1% of the aeb pages, 15% of the
    dates pages. A page read as a type whose profile asks trafilatura every time (forum, product
@@ -75,7 +75,7 @@ from .._data import fitted
 from .._guard import Deadline
 from .._text import compact, count_words, fold, line_key, split_words
 from ..metadata._metadata import Metadata
-from ._blocks import SNIPPET_CHARS, Block, Removed, Walk, placed, where
+from ._blocks import SNIPPET_CHARS, Block, Removed, placed, where
 from ._chrome import (
     RemovalKind,
     hiding,
@@ -115,6 +115,7 @@ from ._tidy import (
     repeated,
 )
 from ._trafilatura import as_marked, trafilatura_text, unmarked
+from ._walk import Walk
 from ._wording import is_label, post_furniture_line
 
 __all__ = ["Block", "Content", "Removed", "extract_content", "reading_type"]

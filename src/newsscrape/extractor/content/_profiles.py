@@ -22,7 +22,7 @@ or more such headings through the story, each followed by a section of its own, 
 instead, kept: a ranking's schools, a guide's chapters, a round-up's restaurants or stories, each
 heading linking to its item's own page. WCXB half A, the article readings: of the words of the
 linked headings the walk dropped, 303 are in the truths and 59 are not (numbered ones included:
-``_blocks.NUMBERED_HEADING``); those the truths keep come
+``_walk.NUMBERED_HEADING``); those the truths keep come
 several to a page, each with its own section, where another story's card holds one excerpt.
 3 article pages move right on half A (+.027, +.019, +.013), none down; half B 1 up, none down.
 A forum's post titles ("Re: ...", linking to the post) and posters' names are no items, nor are
@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
 from .._data import fitted
-from ._blocks import BOX_LINK_SHARE, PARA_LINK_SHARE
+from ._boxes import BOX_LINK_SHARE, PARA_LINK_SHARE
 from ._chrome import RemovalKind, removal_kind
 from ._scoring import DESCENT_SHARE
 
@@ -67,12 +67,12 @@ class ContentProfile:
     trafilatura only when the native result looks short (the longer text wins then); a number to
     ask it on every page, its text winning when it has more than this share of the native words.
     ``box_link_share``, ``para_link_share``, ``list_link_share``, ``story_headings``,
-    ``linked_items``: the block walk's link rules (``_blocks.Walk``). ``widen_share``: see
+    ``linked_items``: the block walk's link rules (``_walk.Walk``). ``widen_share``: see
     ``_scoring.widen``. ``drop_reviews``:
     the clean-up of the winning text (``_content``). ``kept_kinds``,
-    ``hidden_panels``: the markup labels the block walk does not act on (``_blocks.Walk``).
+    ``hidden_panels``: the markup labels the block walk does not act on (``_walk.Walk``).
     ``scoped_headers``: a ``<header>`` inside an ``<article>`` or ``<section>`` is walked as that card's
-    head, its link kept as the card's title (``_blocks._scoped``).
+    head, its link kept as the card's title (``_boxes._scoped``).
     ``reading``: the page type read with it, the key of the clean-ups fitted for that type
     (``_content.COVERED_SHARES`` and its kind), so a profile a fit varies keeps its type's."""
 

@@ -33,7 +33,7 @@ class Content:
     method: str = "native"  # native | trafilatura | posts (a thread read post by post) | json-ld
     # the tree once page-wide chrome is gone, shared by a reading of the page as another type
     prepared: Prepared | None = None
-    # the headings linking within the site kept as the story's items (``_blocks.Walk.linked_items``)
+    # the headings linking within the site kept as the story's items (``_walk.Walk.linked_items``)
     item_headings: list[Block] = field(default_factory=list)
     # every reading weighed, in order, the one taken marked (``_weighed``); None when not explaining
     readings: list[WeighedReading] | None = None
