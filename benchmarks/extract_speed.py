@@ -71,7 +71,7 @@ CONTENT_STAGES = (
     "_native",
     "prepare",
     "choose_container",
-    "_drop_repeats",
+    "drop_repeats",
     "_second_opinion",
     "trafilatura_text",
     "_unsure",

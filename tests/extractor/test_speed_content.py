@@ -77,7 +77,7 @@ def _story() -> LexborHTMLParser:
 def test_first_below_answers_css_first_for_every_node() -> None:
     tree = _story()
     roots = tuple(node for node in (tree.css_first("#story"), tree.css_first("#twin")) if node is not None)
-    assert len(roots) == 2  # the story and a twin box beside it, as _twins gives them
+    assert len(roots) == 2  # the story and a twin box beside it, as _container.twins gives them
     for selector in ("h2, h3, h4, h5, h6", "a"):
         first = first_below(roots, selector)
         for root in roots:

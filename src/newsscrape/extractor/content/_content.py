@@ -7,7 +7,7 @@ Stages, all on the one lexbor tree that metadata was read from:
    (``_pagewide``: steps 1-2, done once a tree whatever the readings);
 3. weigh paragraphs and choose the container (``_scoring``); on an article's reading, of a stack of
    whole stories (each an ``<article>``, the next stories printed below the page's own), the one
-   headed as the page is (``_stacked_story``);
+   headed as the page is (``_container``);
 4. walk the container (and its same-class twins) in reading order, dropping chrome blocks by
    markup (``_chrome``), wording (``_wording``) and link density (``_boxes``);
 5. when the result looks too short for the page (or for its JSON-LD wordCount/articleBody),
@@ -73,14 +73,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ...config import ExtractConfig
 from .._data import fitted
 from .._guard import Deadline
-from .._text import compact, count_words, fold, line_key, split_words
+from .._text import compact, count_words, fold, line_key
 from ..metadata._metadata import Metadata
-from ._blocks import SNIPPET_CHARS, Block, Removed, placed, where
+from ._blocks import Block, Removed, placed, where
 from ._chrome import (
     RemovalKind,
-    hiding,
-    is_panel,
 )
+from ._container import drop_repeats, hiding_box, lead_boxes, stacked_story, twins
 from ._copies import COPIES, copies
 from ._pagewide import Prepared, prepare
 from ._posts import (
@@ -95,7 +94,6 @@ from ._product import after_name, hidden_sheets, name_first
 from ._profiles import ARTICLE, ContentProfile, per_reading
 from ._result import Content, WeighedReading
 from ._scoring import (
-    GROUP_MIN_PARAGRAPHS,
     Weight,
     choose_container,
     loose_weights,
@@ -119,27 +117,6 @@ from ._walk import Walk
 from ._wording import is_label, post_furniture_line
 
 __all__ = ["Block", "Content", "Removed", "extract_content", "reading_type"]
-
-# Where a stack of whole stories (each an <article>) holds the page's own, its headline is the first
-# of these in its <article> (``_stacked_story``).
-STACK_HEADLINES: Final = "h1, h2, h3"
-# A sibling of the container with its class names, or sharing this many of them, is more of the
-# story, walked after it (``_twins``): a CMS names the boxes of one story alike (the intro box
-# "rich-text-block main-blog-post intro" beside the body's "main-blog-post rich-text-block"). WCXB
-# half A: 3 article pages of 3 sites move right (+.028, +.019, +.006), none down (1 name: 4 up, 1
-# down; 3 names: 1 up); half B: no article moves, a shop's category page +.005.
-TWIN_NAMES: Final = 2
-# A story whose CMS gives its opening its own component, the same rich-text box as the body's in a
-# wrapper of its own ("component-control id-1 > div.wcm-richtext", "component-control id-2 >
-# div.wcm-richtext"), loses its lead when the container search takes the body's box: the boxes
-# named exactly as the container's (or as its nearest named wrapper, this many levels up), with
-# TWIN_NAMES class names or more, one level up and before it, are walked first (``_lead_boxes``).
-# Before it only: after the story, the same box holds a press release's "About us" (aeb: two pages
-# of one site). WCXB half A: 2 article pages of 2 sites (a WebSphere and an AEM site) move right
-# (+.087, +.021), none down; half B: a service page +.09, none down. (The TWIN_NAMES floor, as for
-# ``_twins``, was added after a first run on half B, where the rule without it cost an article
-# page .007; on half A it moves no page: a box named "container" alone is all it turns away.)
-LEAD_BOX_CLIMB: Final = 2
 
 
 _MARKUP: Final = re.compile(r"</?[a-zA-Z][^<>]*>")  # a tag in a text
@@ -212,8 +189,6 @@ THREAD_KEPT: Final[frozenset[RemovalKind]] = frozenset({"comments", "form"})
 # (Invision Community's author pane, an <aside> classed "ipsComment_author"), where the post's head
 # is read (``_posts.post_heads``). WCXB forum: linustechtips' posts get their names (A +.0001).
 THREAD_KEPT_TAGS: Final = frozenset({"aside"})
-# Paragraphs this long, repeated two or more in a row, are a second copy of the story.
-REPEAT_MIN_CHARS: Final = 80
 # A reading named here gives each paragraph once: a paragraph of at least ``min_chars`` characters
 # (of its words) found in the text given before it goes, wherever it was read: a post quoting an
 # earlier post of the thread, a product's description or specification printed twice (for phones
@@ -223,9 +198,11 @@ REPEAT_MIN_CHARS: Final = 80
 ONCE: Final[dict[str, tuple[int, float]]] = per_reading(
     fitted("repeats.json")["once"], lambda once: (int(once["min_chars"]), float(once["piece_share"]))
 )
+
+
 # The container search never ends in a box the page hides from readers (a price-policy modal, a
 # store's "upgrade your browser" notice, a promotion bar): its paragraphs leave the weights and the
-# search runs again, at most this many times (``_hiding_box``). WCXB: the search ended in one on 23
+# search runs again, at most this many times (``hiding_box``). WCXB: the search ended in one on 23
 # pages of 5 types; the text of 4 changes (half A 2 up, half B 1 up, 1 down -.036), the other
 # pages' text came from trafilatura or was walked from inside a box the walk keeps.
 HIDDEN_BOXES_MAX: Final = 3
@@ -385,7 +362,7 @@ def _native(
     container = choose_container(body, weights, descent_share=profile.descent_share)
     hidden: list[LexborNode] = []
     for _ in range(HIDDEN_BOXES_MAX):
-        box = None if container is None else _hiding_box(container, body, profile)
+        box = None if container is None else hiding_box(container, body, profile)
         if box is None:
             break
         hidden.append(box)
@@ -398,90 +375,22 @@ def _native(
     # (an article's reading only: a listing's <article> cards may hold one headed as the page is)
     stacked = None
     if profile.reading == ARTICLE.reading:
-        stacked = _stacked_story(container, reading.title, weights)
+        stacked = stacked_story(container, reading.title, weights)
     if stacked is not None:  # the page's own story alone: its twins are the stories after it
         container = stacked
         boxes: tuple[LexborNode, ...] = (stacked,)
     else:
         container = widen(container, body, share=profile.widen_share)
-        twins = _twins(container, weights)
-        boxes = twins if len(twins) > 1 else _lead_boxes(container, weights)
+        alike = twins(container, weights)
+        boxes = alike if len(alike) > 1 else lead_boxes(container, weights)
     content.container = where(container, depth=4)
     walk = _walker(container, weights, reading)
     walk.run(boxes)
-    content.blocks = _drop_repeats(walk.blocks, content.removed)
+    content.blocks = drop_repeats(walk.blocks, content.removed)
     content.item_headings = walk.item_headings
     if walk.captions:
         content.captions = placed(walk.captions, walk.blocks, content.blocks)
     content.removed.extend(walk.removed)
-
-
-def _stacked_story(container: LexborNode, title: str | None, weights: dict[int, Weight]) -> LexborNode | None:
-    """The page's own story among the ``<article>`` children of the container: a news site that
-    loads the next stories below its own prints each as an ``<article>`` of its own, all in one box
-    the container search takes whole (and a site may set a donation appeal beside its story as an
-    ``<article>`` too). The one whose headline (its first ``STACK_HEADLINES``) reads as the page's
-    title, holding paragraphs of its own (``GROUP_MIN_PARAGRAPHS``: not a headline's box beside
-    the body's), when the container holds two or more; None otherwise.
-
-    >>> tree = LexborHTMLParser(
-    ...     "<body><div><article><h2>Rain returns</h2><p>It rained on Monday morning in the valley.</p>"
-    ...     "<p>Farmers said most crops would recover soon.</p></article>"
-    ...     "<article><h2>Dry spell ends</h2><p>It was dry.</p></article></div></body>"
-    ... )
-    >>> from newsscrape.extractor.content._scoring import paragraph_weights
-    >>> weights = paragraph_weights(tree.body)
-    >>> _stacked_story(tree.css_first("div"), "Rain returns", weights).css_first("h2").text()
-    'Rain returns'
-    """
-    if not title:
-        return None
-    stories = [node for node in container.iter(include_text=False) if node.tag == "article"]
-    if len(stories) < 2:
-        return None
-    want = split_words(title.lower())
-    own = [
-        story
-        for story in stories
-        if (head := story.css_first(STACK_HEADLINES)) is not None
-        and split_words(head.text(deep=True).lower()) == want
-    ]
-    if len(own) != 1:
-        return None
-    paragraphs = sum(1 for node in own[0].css("p") if node.mem_id in weights)
-    return own[0] if paragraphs >= GROUP_MIN_PARAGRAPHS else None
-
-
-def _hiding_box(container: LexborNode, body: LexborNode, profile: ContentProfile) -> LexborNode | None:
-    """The container, or its nearest ancestor below ``body``, when its markup hides it from readers
-    (as the block walk reads it: ``hiding``, a bare ``hidden`` attribute aside, which React's streamed
-    segments carry), unless a reader opens it with a click (a tab panel the profile keeps, an
-    accordion's panel): else None.
-
-    >>> tree = LexborHTMLParser('<body><div style="display:none"><div id="in"><p>Modal</p></div></div>')
-    >>> _hiding_box(tree.css_first("#in"), tree.body, ARTICLE).attributes
-    {'style': 'display:none'}
-    """
-    node: LexborNode | None = container
-    body_id = body.mem_id
-    while node is not None and node.mem_id != body_id:
-        get = node.attributes.get
-        if hiding(get("hidden") is not None, get("aria-hidden"), get("style"), get("class")) is not None:
-            if (profile.hidden_panels and is_panel(node)) or _controlled(node, body):
-                return None
-            return node
-        node = node.parent
-    return None
-
-
-def _controlled(node: LexborNode, body: LexborNode) -> bool:
-    """Whether a button of the page opens ``node``: its id is named by an ``aria-controls`` (an
-    accordion's closed panel, text a reader opens with a click)."""
-    ident = node.attributes.get("id")
-    if not ident:
-        return False
-    openers = body.css("[aria-controls]")
-    return any(ident in (opener.attributes.get("aria-controls") or "").split() for opener in openers)
 
 
 def _walker(container: LexborNode, weights: dict[int, Weight], reading: _Reading) -> Walk:
@@ -650,90 +559,6 @@ def _missed(posts: Iterable[str], given: str) -> float:
     if len(starts) < MISSED_MIN_POSTS:
         return 0.0
     return sum(start not in given for start in starts) / len(starts)
-
-
-def _twins(container: LexborNode, weights: dict[int, Weight]) -> tuple[LexborNode, ...]:
-    """The container and its siblings of the same tag, named alike, that hold paragraphs too: a story
-    split into several ``<div class="text-block">`` around an ad box, or into boxes its CMS names
-    alike but not the same (``_alike``), in document order."""
-    klass = container.attributes.get("class")
-    parent = container.parent
-    if not klass or parent is None:
-        return (container,)
-    tag = container.tag
-    names = frozenset(klass.split())
-    twins = tuple(
-        node
-        for node in parent.iter(include_text=False)
-        if node.mem_id == container.mem_id
-        or (node.tag == tag and node.mem_id in weights and _alike(node.attributes.get("class"), names))
-    )
-    return twins
-
-
-def _lead_boxes(container: LexborNode, weights: dict[int, Weight]) -> tuple[LexborNode, ...]:
-    """The boxes of the story's opening that its CMS wraps apart (``LEAD_BOX_CLIMB``), then the
-    container, in document order; asked only when the container has no twins (``_twins``)."""
-    box = container
-    for _ in range(LEAD_BOX_CLIMB):
-        if box.attributes.get("class") or box.parent is None:
-            break
-        box = box.parent
-    klass = box.attributes.get("class")
-    parent = box.parent
-    grand = None if parent is None else parent.parent
-    if not klass or grand is None or len(klass.split()) < TWIN_NAMES:
-        return (container,)
-    leads: list[LexborNode] = []
-    for wrapper in grand.iter(include_text=False):
-        for node in wrapper.iter(include_text=False):
-            if node.mem_id == box.mem_id:
-                return (*leads, container)
-            if node.tag == box.tag and node.attributes.get("class") == klass and node.mem_id in weights:
-                leads.append(node)
-    return (container,)
-
-
-def _alike(klass: str | None, names: frozenset[str]) -> bool:
-    """Whether a class attribute is ``names`` or shares ``TWIN_NAMES`` class names with it (one alone,
-    "text", "col", says little): a story's intro box beside its body ("rich-text-block main-blog-post
-    intro" beside "main-blog-post rich-text-block"), a Drupal body field beside its list-items field
-    ("field field--label-hidden ...").
-
-    >>> _alike("rich-text-block main-blog-post intro", frozenset({"main-blog-post", "rich-text-block"}))
-    True
-    """
-    own = frozenset((klass or "").split())
-    return own == names or len(own & names) >= TWIN_NAMES
-
-
-def _drop_repeats(blocks: list[Block], removed: list[Removed]) -> list[Block]:
-    """Drop a second copy of the story: runs of long paragraphs already given in the same order.
-
-    Some CMSs print the body twice (a teaser copy sliced by script, the full copy below an ad);
-    a lone repeated line is left alone (a refrain, a recipe step, a repeated question).
-    """
-    seen: set[str] = set()
-    repeat = [False] * len(blocks)
-    for n, block in enumerate(blocks):
-        if block.level or len(block.text) < REPEAT_MIN_CHARS:
-            continue
-        repeat[n] = block.text in seen
-        seen.add(block.text)
-    out: list[Block] = []
-    for n, block in enumerate(blocks):
-        if repeat[n] and ((n > 0 and repeat[n - 1]) or (n + 1 < len(blocks) and repeat[n + 1])):
-            removed.append(
-                Removed(
-                    kind="repeat",
-                    reason="second copy of the story",
-                    where="",
-                    text=block.text[:SNIPPET_CHARS],
-                )
-            )
-            continue
-        out.append(block)
-    return out
 
 
 def _declared_body(content: Content, article_body: str) -> None:
