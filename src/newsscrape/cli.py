@@ -22,7 +22,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -58,7 +58,6 @@ from .models import ErrorRecord, Record
 
 if TYPE_CHECKING:
     from .archive import WarcStats
-    from .extractor import Explanation
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 F = TypeVar("F", bound=Callable[..., Any])
@@ -411,9 +410,9 @@ def explain_cmd(
     except NewsscrapeError as exc:
         raise click.ClickException(f"{source}: {exc.kind}: {exc.message}") from exc
     if as_json:
-        click.echo(json.dumps(_explanation_dict(report), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(_render_explanation(report))
+        click.echo(report.render())
 
 
 @main.command("crawl")
@@ -663,88 +662,6 @@ def discover_cmd(
     if code == EXIT_PIPE_CLOSED:
         _silence_stdout()
     sys.exit(code)
-
-
-def _explanation_dict(report: Explanation) -> dict[str, object]:
-    return {
-        "container": report.container,
-        "method": report.method,
-        # every reading of the text weighed, in order: the one taken has "won"
-        "readings": [
-            {"method": r.method, "words": r.words, "won": r.won, "why": r.why} for r in report.readings
-        ],
-        "removed": [
-            {"kind": r.kind, "reason": r.reason, "where": r.where, "text": r.text} for r in report.removed
-        ],
-        "sources": report.sources,
-        # each field's candidates in precedence order: the winner and the values that lost
-        "candidates": {
-            name: [
-                {"source": c.source, "rule": c.rule, "value": _jsonable(c.value), "won": c.won}
-                for c in report.candidates
-                if c.field == name
-            ]
-            for name in dict.fromkeys(c.field for c in report.candidates)
-        },
-        "page_type": None
-        if report.page_type is None
-        else {
-            "label": report.page_type.label,
-            "probabilities": dict(report.page_type.probabilities),
-            "evidence": dict(report.page_type.evidence),
-        },
-        "article": report.article.to_dict(),
-    }
-
-
-def _render_explanation(report: Explanation) -> str:
-    article = report.article
-    lines = [
-        f"article node : {report.container or '(none found)'}",
-        f"method       : {report.method}",
-        f"title        : {article.title!r}",
-        f"headings     : {len(article.headings)}, body words: {article.word_count}",
-        "",
-        "readings weighed (* the text taken):",
-    ]
-    lines += [
-        f"  {'*' if r.won else ' '} {r.method:<12} {'-' if r.words is None else r.words:>6} words  {r.why}"
-        for r in report.readings
-    ]
-    lines += ["", f"removed blocks ({len(report.removed)}):"]
-    lines += [f"  - {r.kind:<14} {r.where}  ({r.reason})  {_clip(r.text)!r}" for r in report.removed]
-    lines += ["", "metadata sources (and the candidates that lost):"]
-    record = article.to_dict()
-    for name in sorted({*report.sources, *(c.field for c in report.candidates)}):
-        source = report.sources.get(name, "-")
-        lines.append(f"  {name:<13} <- {source:<8} {_clip(str(record.get(name, '')))!r}")
-        for lost in (c for c in report.candidates if c.field == name and not c.won):
-            what = f"{lost.source} ({lost.rule})"
-            shown = ", ".join(lost.value) if isinstance(lost.value, tuple) else str(_jsonable(lost.value))
-            lines.append(f"  {'':<13}    lost: {what:<28} {_clip(shown, 48)!r}")
-    if report.page_type is not None:
-        odds = ", ".join(f"{label} {p:.2f}" for label, p in report.page_type.probabilities if p >= 0.01)
-        lines += [
-            "",
-            f"page type    : {report.page_type.label}  ({odds})",
-            "  evidence (feature, push over the runner-up):",
-        ]
-        lines += [f"  {name:<24} {push:+.2f}" for name, push in report.page_type.evidence]
-    return "\n".join(lines)
-
-
-def _jsonable(value: object) -> object:
-    """A candidate's value as JSON holds it: dates in ISO 8601, tuples as lists."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-def _clip(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _fetch_one(url: str, config: FetchConfig, *, robots: bool, extract_config: ExtractConfig) -> Record:

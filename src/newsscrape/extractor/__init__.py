@@ -8,6 +8,7 @@ container picked, its blocks kept in order (``content/_content``) -> the page ty
 profile when it is not the article's -> Article.
 """
 
-from ._core import Explanation, explain, extract
+from ._core import explain, extract
+from ._explanation import Explanation
 
 __all__ = ["Explanation", "explain", "extract"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -12,17 +12,18 @@ from ..config import ExtractConfig
 from ..errors import ExtractError
 from ..models import Article, Section
 from ._charset import decode_page, has_mojibake, refuse_documents, undo_mojibake
+from ._explanation import Explanation
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
-from ._pagetype import PageType, classify, content_signals, page_signals
+from ._pagetype import classify, content_signals, page_signals
 from ._plaintext import plain_text_page
 from ._text import count_words, unglue, valid_text, valid_utf8
-from .content._content import SECOND_OPINION_RESERVE, Block, Removed, extract_content, reading_type
+from .content._content import SECOND_OPINION_RESERVE, Block, extract_content, reading_type
 from .content._profiles import ARTICLE, profile_for
-from .content._result import Content, WeighedReading
+from .content._result import Content
 from .content._tidy import drop_trailing_headings, drop_wordless
 from .metadata._dates import as_timestamp
 from .metadata._language import detect_language, fits_text
-from .metadata._metadata import Candidate, Metadata, MetaField, read_metadata
+from .metadata._metadata import Candidate, Metadata, read_metadata
 
 _DEFAULT = ExtractConfig()
 # The title and the opening paragraphs tell a page's language; a few hundred words are plenty.
@@ -34,23 +35,6 @@ LANGUAGE_SAMPLE_CHARS = 2000
 # 13 sites credited a card's writer, a book's author or a shop's brand from their text; none of
 # their truths does.
 CARD_PAGES = ("listing", "collection")
-
-
-@dataclass(slots=True, kw_only=True)
-class Explanation:
-    """What ``extract`` did on one page: the article node, every removed block, metadata sources."""
-
-    article: Article
-    container: str | None
-    method: str
-    removed: list[Removed] = field(default_factory=list)
-    # every reading of the text weighed, in order, the one taken marked: the first as an article,
-    # then (a page of another type) as its type
-    readings: list[WeighedReading] = field(default_factory=list)
-    sources: dict[MetaField, str] = field(default_factory=dict)
-    page_type: PageType | None = None  # the page-type decision with its probabilities and evidence
-    # every value each metadata rule read, in precedence order, the winner marked
-    candidates: list[Candidate] = field(default_factory=list)
 
 
 def extract(
