@@ -52,12 +52,15 @@ from quality import without_structured  # the report's own cut, not a copy
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.extractor._charset import decode_html
-from newsscrape.extractor.metadata import _pubdate
+from newsscrape.extractor.metadata import _datemarkup, _datetext, _datewalk, _datezone, _pubdate
 from newsscrape.extractor.metadata._dates import day_of
 from newsscrape.extractor.metadata._metadata import Metadata, read_metadata
 from newsscrape.extractor.metadata._metapage import Page
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+# The date pass's modules: a swept constant is set in each that holds it (a module that imports it
+# by value reads its own copy), and a name none of them holds is refused rather than set nowhere.
+DATE_MODULES = (_pubdate, _datetext, _datemarkup, _datezone, _datewalk)
 
 
 def _day(value: date | None) -> str | None:
@@ -128,17 +131,17 @@ def _conventions(name: str, half: str | None) -> None:
         published, modified = meta.record.published, meta.record.modified
         if published is None or modified is None or _day(published) == _day(modified):
             continue
-        body = _pubdate._Body(tree)
-        headline = _pubdate._headline_key(tree, meta.record.title)
-        first = _pubdate._after_headline(body, headline, limit=_pubdate.MAX_UPDATE_TEXTS, byline=True)
+        body = _datewalk.Body(tree)
+        headline = _datewalk.headline_key(tree, meta.record.title)
+        first = _datetext.after_headline(body, headline, limit=_pubdate.MAX_UPDATE_TEXTS, byline=True)
         evidence = (
-            _pubdate._printed(body, day_of(published)),
-            _pubdate._printed(body, day_of(modified)),
+            _datetext.is_printed(body, day_of(published)),
+            _datetext.is_printed(body, day_of(modified)),
             _day(first) == _day(modified),
         )
         # where the published day comes from, and whether an Open Graph article meta declares it too
         source = str(meta.sources.get("published"))
-        if source != "og" and _pubdate._declared(Page.read(tree, url=url).metas, day_of(published)):
+        if source != "og" and _datemarkup.declared(Page.read(tree, url=url).metas, day_of(published)):
             source += "+og"
         taken = {_day(modified): "modified", _day(published): "published"}.get(truth, "other")
         table.setdefault((*evidence, source, taken), []).append(page_id)
@@ -247,7 +250,7 @@ def main() -> None:
     parser.add_argument("--set", default="wcxb", choices=("wcxb", "dates"))
     parser.add_argument("--half", choices=("A", "B"))
     parser.add_argument("--worst", type=int, default=0, help="list this many misses")
-    parser.add_argument("--sweep", help="NAME=v1,v2,...: score with each value of a _pubdate constant")
+    parser.add_argument("--sweep", help="NAME=v1,v2,...: score with each value of a date constant")
     parser.add_argument("--conventions", action="store_true", help="which day the truth takes")
     parser.add_argument("--markup-only", action="store_true", help="markup and text alone")
     parser.add_argument("--misses", action="store_true", help="what the page offers for each missed day")
@@ -263,8 +266,12 @@ def main() -> None:
         return
     if args.sweep:
         name, _, values = args.sweep.partition("=")
+        held = [module for module in DATE_MODULES if hasattr(module, name)]
+        if not held:
+            raise SystemExit(f"--sweep: no date module holds {name}")
         for value in values.split(","):
-            setattr(_pubdate, name, int(value))
+            for module in held:
+                setattr(module, name, int(value))
             print(f"{name}={value}: ", end="")
             _score(args.set, args.half, 0, markup_only=args.markup_only, no_structured=args.no_structured)
         return

@@ -12,8 +12,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape import extract
 from newsscrape.extractor.metadata._dates import day_of
+from newsscrape.extractor.metadata._datewalk import Body, ShortText, _Item
 from newsscrape.extractor.metadata._metadata import Metadata, read_metadata
-from newsscrape.extractor.metadata._pubdate import _Body, _Item, _Text
 
 # The one form every published/modified value of a record takes.
 STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
@@ -307,17 +307,17 @@ def test_utc_stamp_takes_the_offset_of_the_bylines_local_time_of_the_same_minute
 
 
 def _read(items: list[_Item]) -> list[str]:
-    return [item.text if isinstance(item, _Text) else f"<{item.tag}>" for item in items]
+    return [item.text if isinstance(item, ShortText) else f"<{item.tag}>" for item in items]
 
 
 def test_the_body_walked_in_part_then_in_full_gives_every_item_once_in_page_order() -> None:
-    # _Body is walked once per page, only as far as a reader goes: a reader that stops early must
+    # Body is walked once per page, only as far as a reader goes: a reader that stops early must
     # leave the rest to the next one, and no reader may see an item twice or out of order.
     html = (
         "<body><p>Jan 5, 2024 · site</p><h1>Library stays open</h1><p>By Jane Doe</p><p>ok</p>"
         "<script>var stamp = '2020-01-01';</script><h4>More stories</h4><p>March 3, 2021</p></body>"
     )
-    body = _Body(LexborHTMLParser(html))
+    body = Body(LexborHTMLParser(html))
     first = list(itertools.islice(iter(body), 2))
     everything = list(body)
     assert _read(first) == ["Jan 5, 2024 · site", "<h1>"]

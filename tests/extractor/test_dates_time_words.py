@@ -9,9 +9,9 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.extractor.metadata import _dates
+from newsscrape.extractor.metadata._datemarkup import MAX_FUZZY
 from newsscrape.extractor.metadata._dates import day_of
 from newsscrape.extractor.metadata._metadata import read_metadata
-from newsscrape.extractor.metadata._pubdate import MAX_FUZZY
 
 TEXT = "<p>" + "Këshilli u mblodh të martën dhe votoi që biblioteka të mbetet e hapur. " * 4 + "</p>"
 

@@ -12,8 +12,8 @@ from datetime import date
 from selectolax.lexbor import LexborHTMLParser
 
 from newsscrape.extractor.metadata._dates import day_of
+from newsscrape.extractor.metadata._datetext import MAX_TEXT_NODES
 from newsscrape.extractor.metadata._metadata import read_metadata
-from newsscrape.extractor.metadata._pubdate import MAX_TEXT_NODES
 
 TEXT = "<p>" + "The council met on Tuesday and voted to keep the library open for another year. " * 4 + "</p>"
 

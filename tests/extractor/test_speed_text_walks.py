@@ -13,9 +13,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsscrape.extractor._nodes import headline_node
 from newsscrape.extractor._text import squash
-from newsscrape.extractor.metadata import _bylinetext, _pubdate
+from newsscrape.extractor.metadata import _bylinetext, _datetext
 from newsscrape.extractor.metadata._authors import BYLINE_START, MAYBE_BYLINE_START
-from newsscrape.extractor.metadata._pubdate import _announced, _Body, _Item, _item, _onwards, _Text
+from newsscrape.extractor.metadata._datetext import announced
+from newsscrape.extractor.metadata._datewalk import Body, ShortText, _Item, _item, _onwards
 
 # A story in a generic CMS style: indented markup (white space between every tag), a byline label
 # apart from its name, a dated "by" line ending in no-break spaces, a date announced in words.
@@ -56,7 +57,9 @@ class _Counted:
 
 
 def _read(items: Iterable[_Item | None]) -> list[str]:
-    return [item.text if isinstance(item, _Text) else f"<{item.tag}>" for item in items if item is not None]
+    return [
+        item.text if isinstance(item, ShortText) else f"<{item.tag}>" for item in items if item is not None
+    ]
 
 
 def _white(text: str | None) -> bool:
@@ -77,14 +80,14 @@ def test_the_date_walks_give_every_item_and_no_text_of_white_space() -> None:
     start = next(n for n, node in enumerate(every) if node.mem_id == headline.mem_id)
     expected = _read(map(_item, every[start:]))
     assert _read(map(_item, walked)) == expected
-    assert _read(_Body(tree)) == _read(map(_item, every))
+    assert _read(Body(tree)) == _read(map(_item, every))
     assert "Jane Doe" in expected
 
 
 def test_the_announced_date_is_looked_for_in_texts_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    counted = _Counted(_pubdate.PUBLISHED_WORDS)
-    monkeypatch.setattr(_pubdate, "PUBLISHED_WORDS", counted)
-    found = _announced(LexborHTMLParser(PAGE))
+    counted = _Counted(_datetext.PUBLISHED_WORDS)
+    monkeypatch.setattr(_datetext, "PUBLISHED_WORDS", counted)
+    found = announced(LexborHTMLParser(PAGE))
     assert found is not None
     assert found.isoformat() == "2025-05-01"  # the first text that announces one
     assert not any(_white(text) for text in counted.seen)
