@@ -22,7 +22,8 @@ PAGE = (
 def test_the_report_as_json_names_the_container_the_readings_and_each_fields_candidates() -> None:
     report = explain(PAGE, url="https://example.com/news/1").to_dict()
     again = json.loads(json.dumps(report))  # nothing JSON cannot hold (dates as ISO 8601, tuples as lists)
-    assert again["container"] == report["container"] and report["container"]
+    assert report["container"] == "body > article"
+    assert again["container"] == report["container"]
     assert any(r["won"] for r in again["readings"])
     assert [c["value"] for c in again["candidates"]["authors"] if c["won"]] == [["Jane Doe"]]
     assert again["article"]["title"] == "Rain returns"
