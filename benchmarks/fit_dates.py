@@ -141,7 +141,9 @@ def _conventions(name: str, half: str | None) -> None:
         )
         # where the published day comes from, and whether an Open Graph article meta declares it too
         source = str(meta.sources.get("published"))
-        if source != "og" and _datemarkup.declared(Page.read(tree, url=url).metas, day_of(published)):
+        metas = Page.read(tree, url=url).metas
+        keys = _datemarkup.published_metas(metas)
+        if source != "og" and _datemarkup.declared(metas, keys, day_of(published)):
             source += "+og"
         taken = {_day(modified): "modified", _day(published): "published"}.get(truth, "other")
         table.setdefault((*evidence, source, taken), []).append(page_id)
