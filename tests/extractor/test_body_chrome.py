@@ -319,6 +319,20 @@ def test_german_related_posts_rail_is_not_body(heading: str) -> None:
     assert "Another story" not in text
 
 
+# Held out: a German trade magazine's box of further links after the story (speicherguide.de in
+# trafilatura 1.0's test cache), headed by a div of its own rather than a heading element.
+@pytest.mark.parametrize("head", ["Weiterführender Link", "Weiterführende Links"])
+def test_german_related_links_box_is_not_body(head: str) -> None:
+    box = (
+        f'<div class="kastenBox"><div class="kastenHead">{head}<br></div><div class="kastenInnerBox">'
+        '<a href="https://example.org/leadership" rel="nofollow">Personal Leadership 5.0</a></div></div>'
+    )
+    text = body(f"<p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>{box}")
+    assert PARA3 in text
+    assert head not in text
+    assert "Personal Leadership" not in text
+
+
 def _gone_after_story(block: str, *gone: str) -> None:
     """``block`` after a story's two paragraphs: the story stays, none of ``gone`` is in the body."""
     text = body(f"<p>{PARA}</p><p>{PARA2}</p>{block}")

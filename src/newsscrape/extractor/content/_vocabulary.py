@@ -241,6 +241,9 @@ OTHER_STORIES_HEADINGS: Final = (
     "ähnliche artikel",
     "verwandte themen",
     "weitere artikel",
+    # "Related links" in German, as a box of links after the story heads itself
+    "weiterführende links",
+    "weiterführender link",
     "ne manquez pas",
     "à ne pas manquer",
     "il ne fallait pas manquer",
