@@ -281,7 +281,7 @@ _BYLINE_BITS = (
 @example(" Escrito\n por Juan ")
 @example("By: \n ")
 def test_a_text_that_opens_a_byline_once_squashed_is_let_through_before(raw: str) -> None:
-    # _labelled_lines squashes only the texts MAYBE_BYLINE_START lets through: it must let through
+    # labelled_lines squashes only the texts MAYBE_BYLINE_START lets through: it must let through
     # every text that BYLINE_START matches once squashed.
     if BYLINE_START.match(squash(raw)):
         assert MAYBE_BYLINE_START.match(raw)

@@ -117,7 +117,7 @@ class _Walked:
 
 
 def _labelled_by_definition(tree: LexborHTMLParser) -> list[str]:
-    """``_labelled_lines`` as first written: every text of the body read, the dated test on each."""
+    """``labelled_lines`` as first written: every text of the body read, the dated test on each."""
     body = tree.body
     assert body is not None
     headline = headline_node(tree)

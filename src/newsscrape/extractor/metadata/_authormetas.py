@@ -14,6 +14,7 @@ from ._authors import BYLINE_PREFIXES
 
 # What the cleaner reads, at most: a story has a handful of authors, each a few words, and its
 # regexes must stay cheap on a hostile page (an 80 KB "name" took 15 s; 10k authors in JSON-LD).
+MAX_BYLINE_INPUTS = 50
 MAX_BYLINE_INPUT_CHARS = 1000
 MAX_MARKUP_META_CHARS = 4 * MAX_BYLINE_INPUT_CHARS  # a meta's byline markup: its links' addresses too
 MAX_LABELLED_METAS = 4  # twitter:label1 ... twitter:label4

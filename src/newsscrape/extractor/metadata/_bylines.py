@@ -14,6 +14,7 @@ from ._authormetas import (
     AUTHOR_METAS,
     CREATOR_METAS,
     MAX_BYLINE_INPUT_CHARS,
+    MAX_BYLINE_INPUTS,
     MAX_MARKUP_META_CHARS,
     author_meta_values,
     data_layer_authors,
@@ -67,7 +68,6 @@ LINK_LABEL_WORDS = frozenset({"bio", "biography", "profile"})
 CRUMB_MARKS = ("\u00bb", "\u203a")  # a breadcrumb's separators: "Home » Garden » Lawn Care"
 # A link to a forum member's profile: "/user/jdoe/", "/u/jdoe".
 _MEMBER_LINK = re.compile(r"/(?:u|users?)/", re.IGNORECASE)
-MAX_BYLINE_INPUTS = 50
 MAX_DOM_CREDIT_WORDS = 5  # "The Currency editors", "Ask the Doctors"
 
 
