@@ -300,7 +300,11 @@ def fetch_cmd(
 
 @main.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
-@click.option("--url", help="The page's URL (resolves relative links, dates in the path). One FILE only.")
+@click.option(
+    "--url",
+    help="The page's URL (resolves relative links, dates in the path). One FILE only. Without it a "
+    "page is read at the address it declares (its canonical link or og:url), if any.",
+)
 @click.option("--charset", help="Encoding of the files, when known (as an HTTP header would say).")
 @_output_options
 @_format_option

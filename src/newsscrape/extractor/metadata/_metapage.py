@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ...models import Article, MetadataField
 from .._text import unescaped
-from .._urls import document_base, host_of
+from .._urls import absolute, document_base, host_of
 from ._dates import url_date
 from ._jsonld import JSONLD_SCRIPTS, JsonLd, read_jsonld, text_of
 from ._pubdate import Found, find_dates, weigh_dates
@@ -121,6 +121,10 @@ class Page:
                 base = base or node.attributes.get("href") or None  # the first one counts
             else:
                 blocks.append(node.text(deep=True))
+        # markup given without its address is read at the one it declares for itself, as its page
+        # type is: the host a site's name in a title or a byline is told by, the story at that
+        # address in the JSON-LD, a heading linking to the front page, a relative image's address
+        url = url or declared_address(links, metas, document_base(base, None))
         ld = read_jsonld(blocks, url=url)
         title_node = (tree.head or tree).css_first("title") or tree.css_first("title")  # <head> first
         return cls(
@@ -178,6 +182,26 @@ class Page:
             title=chosen.record.title,
             languages=(language.lower(),) if language else (),
         )
+
+
+def declared_address(links: dict[str, str], metas: dict[str, list[str]], base: str | None) -> str | None:
+    """The address a page declares for itself, as the ``canonical_url`` rules read it: its canonical
+    link, against its ``<base href>`` (else against its og:url or twitter:url), else that og:url or
+    twitter:url; only an absolute http(s) URL.
+
+    >>> declared_address({"canonical": "/news/1"}, {"og:url": ["https://example.com/"]}, None)
+    'https://example.com/news/1'
+    """
+    own = next(
+        (
+            url
+            for key in ("og:url", "twitter:url")
+            for value in metas.get(key, ())
+            if (url := absolute(unescaped(value), None))
+        ),
+        None,
+    )
+    return absolute(links.get("canonical"), base or own) or own
 
 
 def _add_meta(attrs: dict[str, str | None], metas: dict[str, list[str]]) -> None:
