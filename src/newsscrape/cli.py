@@ -303,7 +303,8 @@ def fetch_cmd(
 @click.option(
     "--url",
     help="The page's URL (resolves relative links, dates in the path). One FILE only. Without it a "
-    "page is read at the address it declares (its canonical link or og:url), if any.",
+    "page is read at the address a browser saved it from (its 'saved from url' mark), else at the "
+    "one it declares (its canonical link or og:url), if any.",
 )
 @click.option("--charset", help="Encoding of the files, when known (as an HTTP header would say).")
 @_output_options

@@ -5,7 +5,11 @@ address. The record's own ``url`` stays the caller's (None)."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsscrape import extract
+from newsscrape.extractor._urls import saved_from
 from newsscrape.extractor.metadata._metapage import declared_address
 
 STORY = "".join(
@@ -69,3 +73,38 @@ def test_declared_address_reads_the_canonical_link_against_og_url() -> None:
     assert (
         declared_address({"canonical": "javascript:void(0)"}, {"og:url": ["ftp://x.example/"]}, None) is None
     )
+
+
+# A page saved by a browser: Chrome, Edge and Internet Explorer write where it came from at its top.
+DATED = "https://tires.shopwise.example/2023/09/13/checklist.html"
+SAVED = f"<!DOCTYPE html>\n<!-- saved from url=(0060){DATED} -->\n"
+
+
+def test_a_saved_page_is_read_at_the_address_it_was_saved_from() -> None:
+    article = extract(SAVED + page(TITLE))
+    assert (article.title, article.site_name) == ("The Ultimate Car Maintenance Checklist", "Shopwise Tires")
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2023-09-13"  # the day in the address
+    assert article.url is None  # still the caller's
+
+
+def test_singlefile_header_names_the_address_too() -> None:
+    header = f"<!--\n Page saved with SingleFile \n url: {DATED} \n saved date: Wed Sep 13 2023\n-->"
+    assert extract(header + page(TITLE)).site_name == "Shopwise Tires"
+
+
+def test_a_local_files_mark_or_a_caller_url_is_not_replaced() -> None:
+    assert extract("<!-- saved from url=(0014)about:internet -->" + page(TITLE)).site_name is None
+    article = extract(SAVED + page(TITLE), url="https://origin.example/story")
+    assert article.published is None  # the caller's address has no day; the mark is not read
+
+
+@given(st.text(max_size=300), st.text(max_size=80))
+def test_saved_from_gives_an_http_address_or_none(before: str, address: str) -> None:
+    for text in (
+        before,
+        f"{before}<!-- saved from url=(0042){address} -->",
+        f"<!-- saved from url=(1){address}-->",
+    ):
+        found = saved_from(text)
+        assert found is None or found.startswith(("http://", "https://"))

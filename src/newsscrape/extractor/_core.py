@@ -17,6 +17,7 @@ from ._guard import Deadline, check_markup, check_tree, tame_attributes
 from ._pagetype import classify, content_signals, page_signals
 from ._plaintext import plain_text_page
 from ._text import count_words, unglue, valid_text, valid_utf8
+from ._urls import saved_from
 from .content._content import SECOND_OPINION_RESERVE, Block, extract_content, reading_type
 from .content._profiles import ARTICLE, profile_for
 from .content._result import Content
@@ -47,7 +48,8 @@ def extract(
 ) -> Article:
     """Turn one HTML page into an Article. ``url`` is the address the page was asked for (and
     ``final_url`` the one it was served from after redirects); without them the page is read at the
-    address it declares for itself (its canonical link, else og:url), and the record's ``url`` is None.
+    address a browser saved it from (its "saved from url" mark), else at the one it declares for
+    itself (its canonical link, else og:url), and the record's ``url`` is None.
 
     >>> html = (
     ...     b"<html><head><title>Rain returns | Daily</title></head><body>"
@@ -160,12 +162,14 @@ def _stages(
     # lexbor reads UTF-8: the bytes valid_utf8 made, unless a repair has changed the text since
     tree = _parse(text, utf8 if text is encoded else None, config, url=url)
     deadline.check()
-    meta = read_metadata(tree, url=final_url or url, explain=explain)
+    # a page a browser saved, given without its URL, is read at the address it was saved from
+    saved = None if url or final_url else saved_from(text)
+    meta = read_metadata(tree, url=final_url or url or saved, explain=explain)
     # markup given without an address is read at the one it declares for itself (rel=canonical,
     # og:url), as the metadata pass reads it: its host tells the site's own links from others' (WCXB
     # read without URLs: half A 0.8828 -> 0.8858, half B 0.8717 -> 0.8731); the record keeps the
     # caller's URLs
-    declared = meta.record.canonical_url
+    declared = saved or meta.record.canonical_url
     # page-type signals come from the tree before the content pass edits it
     signals = page_signals(tree, text, url=final_url or url or declared, meta=meta)
     deadline.check()

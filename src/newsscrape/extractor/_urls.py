@@ -9,6 +9,7 @@ page-type signals read a URL without them, and the crawler's duplicate keys drop
 
 from __future__ import annotations
 
+import re
 from typing import Final
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
@@ -72,6 +73,30 @@ def document_base(href: str | None, url: str | None) -> str | None:
 
 
 # Query parameters that only tell analytics where a click came from; the page is the same without them.
+# Where a browser saved the page from, as it writes it at the top of the file: the "mark of the web"
+# of Chrome, Edge and Internet Explorer ("<!-- saved from url=(0042)https://... -->", the number being
+# the address's length) and the SingleFile extension's header ("Page saved with SingleFile", then
+# "url: https://...").
+_SAVED_FROM: Final = re.compile(
+    r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->|<!--\s*Page saved with SingleFile\s+url:\s*(\S+)",
+    re.IGNORECASE,
+)
+SAVED_FROM_CHARS: Final = 4096  # both marks open the file, after the doctype at most
+
+
+def saved_from(text: str) -> str | None:
+    """The http(s) address a browser saved the page from, as its saved file's first lines say; None
+    when they do not (``about:internet``, a local file's mark, is no address).
+
+    >>> saved_from('<!DOCTYPE html>\\n<!-- saved from url=(0030)https://example.com/news/1.html -->\\n<html>')
+    'https://example.com/news/1.html'
+    >>> saved_from("<!-- saved from url=(0014)about:internet -->") is None
+    True
+    """
+    found = _SAVED_FROM.search(text, 0, SAVED_FROM_CHARS)
+    return absolute(found.group(1) or found.group(2), None) if found else None
+
+
 TRACKING_PARAMS: Final = frozenset(
     {
         "fbclid",  # Facebook
