@@ -32,8 +32,21 @@ def test_the_report_as_json_names_the_container_the_readings_and_each_fields_can
 
 def test_the_report_as_text_lists_the_taken_reading_the_sources_and_the_page_type() -> None:
     text = explain(PAGE, url="https://example.com/news/1").render()
-    assert text.startswith("article node : ")
+    assert text.startswith("read at      : https://example.com/news/1 (from the caller)\narticle node : ")
     assert "title        : 'Rain returns'" in text
     assert any(line.lstrip().startswith("* native") for line in text.splitlines())
     assert "  authors       <- meta" in text
     assert "\npage type    : " in text
+
+
+def test_the_report_says_where_the_address_a_page_was_read_at_came_from() -> None:
+    declared = PAGE.replace(b"<head>", b'<head><link rel="canonical" href="https://example.com/news/1">')
+    saved = b"<!-- saved from url=(0031)https://mirror.example/news/1 -->" + declared
+    assert (explain(declared).address, explain(declared).address_from) == (
+        "https://example.com/news/1",
+        "the address the page declares",
+    )
+    assert explain(saved).to_dict()["address_from"] == "the page's saved-from mark"
+    assert explain(saved).address == "https://mirror.example/news/1"
+    assert (explain(PAGE).address, explain(PAGE).address_from) == (None, None)
+    assert explain(PAGE).render().startswith("read at      : (no address)\n")

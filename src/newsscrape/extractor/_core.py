@@ -220,7 +220,18 @@ def _stages(
         readings=readings,
         sources=dict(meta.sources),
         candidates=meta.candidates,
+        address=final_url or url or declared,
+        address_from=_address_from(final_url or url, saved, declared),
     )
+
+
+def _address_from(given: str | None, saved: str | None, declared: str | None) -> str | None:
+    """Where the address a page was read at came from, for ``explain``."""
+    if given:
+        return "the caller"
+    if saved:
+        return "the page's saved-from mark"
+    return "the address the page declares" if declared else None
 
 
 def _parse(text: str, utf8: bytes | None, config: ExtractConfig, *, url: str | None) -> LexborHTMLParser:

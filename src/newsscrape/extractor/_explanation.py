@@ -29,10 +29,16 @@ class Explanation:
     page_type: PageType | None = None  # the page-type decision with its probabilities and evidence
     # every value each metadata rule read, in precedence order, the winner marked
     candidates: list[Candidate] = field(default_factory=list)
+    # the address the page was read at, and where it came from: "the caller" (url, final_url), "the
+    # page's saved-from mark" or "the address the page declares" (canonical link, og:url)
+    address: str | None = None
+    address_from: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """The explanation as one JSON object (``newsscrape explain --json``)."""
         return {
+            "address": self.address,
+            "address_from": self.address_from,
             "container": self.container,
             "method": self.method,
             # every reading of the text weighed, in order: the one taken has "won"
@@ -65,7 +71,9 @@ class Explanation:
     def render(self) -> str:
         """The explanation as text for a reader (``newsscrape explain``)."""
         article = self.article
+        where = f"{self.address} (from {self.address_from})" if self.address else "(no address)"
         lines = [
+            f"read at      : {where}",
             f"article node : {self.container or '(none found)'}",
             f"method       : {self.method}",
             f"title        : {article.title!r}",
