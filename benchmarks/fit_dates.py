@@ -229,7 +229,9 @@ def page_miss(
     tree, meta, found = _dated(path, url, markup_only=markup_only, no_structured=no_structured)
     if _day(found.published) == truth:
         return None
-    if truth is None:
+    if truth is None or len(truth) < len(
+        "2003-11-01"
+    ):  # none, or a month ("2003-11") the scorer never matches
         return "the truth has no day", ""
     candidates = Page.read(tree, url=url).date_candidates(meta)
     return miss_kind(date.fromisoformat(truth), found.published, found.modified, candidates, tree.html or "")

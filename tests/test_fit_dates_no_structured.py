@@ -66,3 +66,8 @@ def test_markup_alone_misses_it_and_names_the_meta(fit_dates: ModuleType, tmp_pa
         "another reader's day",
         "og article:published_time",
     )
+
+
+def test_a_truth_of_a_month_has_no_day_to_find(fit_dates: ModuleType, tmp_path: Path) -> None:
+    # the dates set holds a few month truths ("2003-11"), which the scorer's day never equals
+    assert fit_dates.page_miss(written(tmp_path, OG_PAGE), None, "2022-06") == ("the truth has no day", "")
