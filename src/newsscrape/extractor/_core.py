@@ -162,16 +162,15 @@ def _stages(
     # lexbor reads UTF-8: the bytes valid_utf8 made, unless a repair has changed the text since
     tree = _parse(text, utf8 if text is encoded else None, config, url=url)
     deadline.check()
-    # a page a browser saved, given without its URL, is read at the address it was saved from
+    # Markup given without its URL is read at the address a browser saved it from, else at the one
+    # it declares for itself (rel=canonical, og:url: ``Page.read``), by every pass: its host tells a
+    # site's name in a title and the site's own links from others' (WCXB read without URLs: half A
+    # 0.8834 -> 0.8858, half B 0.8717 -> 0.8731). The record keeps the caller's URLs.
     saved = None if url or final_url else saved_from(text)
     meta = read_metadata(tree, url=final_url or url or saved, explain=explain)
-    # markup given without an address is read at the one it declares for itself (rel=canonical,
-    # og:url), as the metadata pass reads it: its host tells the site's own links from others' (WCXB
-    # read without URLs: half A 0.8828 -> 0.8858, half B 0.8717 -> 0.8731); the record keeps the
-    # caller's URLs
-    declared = saved or meta.record.canonical_url
+    address = meta.address
     # page-type signals come from the tree before the content pass edits it
-    signals = page_signals(tree, text, url=final_url or url or declared, meta=meta)
+    signals = page_signals(tree, text, url=address, meta=meta)
     deadline.check()
     # links resolve against the address the page was served from (or the one its <base href> names)
     read = functools.partial(
@@ -181,8 +180,8 @@ def _stages(
         meta=meta,
         deadline=deadline,
         config=config,
-        url=url or declared,
-        base_url=final_url or url or declared,
+        url=url or address,
+        base_url=address,
     )
     content = read(junk_stripped=True, explain=explain)  # stripped by page_signals
     if not content.blocks:  # the page's metadata still goes into the error record
@@ -220,18 +219,18 @@ def _stages(
         readings=readings,
         sources=dict(meta.sources),
         candidates=meta.candidates,
-        address=final_url or url or declared,
-        address_from=_address_from(final_url or url, saved, declared),
+        address=address,
+        address_from=_address_from(final_url or url, saved, address),
     )
 
 
-def _address_from(given: str | None, saved: str | None, declared: str | None) -> str | None:
+def _address_from(given: str | None, saved: str | None, address: str | None) -> str | None:
     """Where the address a page was read at came from, for ``explain``."""
     if given:
         return "the caller"
     if saved:
         return "the page's saved-from mark"
-    return "the address the page declares" if declared else None
+    return "the address the page declares" if address else None
 
 
 def _parse(text: str, utf8: bytes | None, config: ExtractConfig, *, url: str | None) -> LexborHTMLParser:

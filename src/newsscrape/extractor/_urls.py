@@ -72,7 +72,6 @@ def document_base(href: str | None, url: str | None) -> str | None:
     return absolute(href, url) or url
 
 
-# Query parameters that only tell analytics where a click came from; the page is the same without them.
 # Where a browser saved the page from, as it writes it at the top of the file: the "mark of the web"
 # of Chrome, Edge and Internet Explorer ("<!-- saved from url=(0042)https://... -->", the number being
 # the address's length) and the SingleFile extension's header ("Page saved with SingleFile", then
@@ -97,6 +96,7 @@ def saved_from(text: str) -> str | None:
     return absolute(found.group(1) or found.group(2), None) if found else None
 
 
+# Query parameters that only tell analytics where a click came from; the page is the same without them.
 TRACKING_PARAMS: Final = frozenset(
     {
         "fbclid",  # Facebook

@@ -30,7 +30,7 @@ def read_metadata(tree: LexborHTMLParser, *, url: str | None, explain: bool = Fa
     ('en-US', 'Rain returns')
     """
     page = Page.read(tree, url=url)
-    meta = Metadata(base=page.base)
+    meta = Metadata(address=page.url, base=page.base)
     for row in TABLE:
         name = row.field
         if isinstance(row, Rule):

@@ -46,6 +46,8 @@ class Metadata:
     ('Rain returns', {'title': 'og'})
     """
 
+    # the address the page was read at: the caller's, else the one it declares (``Page.read``)
+    address: str | None = None
     base: str | None = None  # what the page's relative links resolve against (``document_base``)
     article_body: str | None = None  # JSON-LD articleBody, a hint for the content pass
     word_count: int | None = None  # JSON-LD wordCount, a hint for the content pass
