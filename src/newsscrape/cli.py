@@ -329,7 +329,8 @@ def extract_cmd(
     second_opinion: bool,
 ) -> None:
     """Extract articles from saved pages, one record each: HTML FILES ('-' reads stdin), .gz files,
-    directories (recursively: .html, .htm, .xhtml, each also .gz) and WARC files (.warc, .warc.gz).
+    directories (recursively: .html, .htm, .xhtml, each also .gz; not a saved page's Name_files
+    folder) and WARC files (.warc, .warc.gz).
 
     From a WARC, each 200 HTML response is a page (its url is the WARC-Target-URI); requests,
     revisits, metadata, other types and statuses are skipped and counted in the summary on

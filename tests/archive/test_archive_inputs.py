@@ -99,3 +99,16 @@ def test_parallel_extraction_reads_ahead_at_most_two_pages_per_worker() -> None:
         seen.append(record.url)
         assert pulled - len(seen) < 2 * 2  # in flight or waiting: bounded, whatever the input's size
     assert seen == [f"https://example.com/{i}" for i in range(12)]
+
+
+def test_a_saved_pages_resource_folder_is_not_walked(tmp_path: Path) -> None:
+    # "Webpage, Complete": Story.html beside Story_files, whose frames are .html files of their own
+    root = tmp_path / "saved"
+    (root / "Story_files").mkdir(parents=True)
+    (root / "Story.html").write_bytes(page("story"))
+    (root / "Story_files" / "saved_resource.html").write_bytes(page("an ad's frame"))
+    # a folder so named without its page beside it is anyone's folder, walked
+    (root / "Other_files").mkdir()
+    (root / "Other_files" / "kept.html").write_bytes(page("kept"))
+    sources = [item.source for item in read_inputs([root])]
+    assert sources == [str(root / "Other_files" / "kept.html"), str(root / "Story.html")]

@@ -2,7 +2,8 @@
 
 * a file is read whatever its name (a saved page may be called anything); ``.gz`` is gunzipped;
 * a directory is walked recursively, in name order, for ``.html``, ``.htm``, ``.xhtml`` (each also
-  ``.gz``) and WARC files; other files in it are left alone;
+  ``.gz``) and WARC files; other files in it are left alone, and so is the folder of a page a browser
+  saved "complete" (``Name_files`` beside ``Name.html``: its frames and ads, no pages of their own);
 * a WARC file (``.warc``, ``.warc.gz``) gives its 200 HTML responses (``_reader``);
 * ``-`` is stdin.
 
@@ -78,12 +79,29 @@ def read_inputs(
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Files to read under ``root``, in path order (a directory's entries by name, depth first)."""
-    for entry in sorted(root.iterdir()):
+    """Files to read under ``root``, in path order (a directory's entries by name, depth first),
+    without the resource folders of saved pages (``RESOURCES``)."""
+    entries = sorted(root.iterdir())
+    saved = {stem for entry in entries if (stem := _page_stem(entry.name)) is not None}
+    for entry in entries:
         if entry.is_dir():
-            yield from _walk(entry)
+            name = entry.name.lower()
+            if not (name.endswith(RESOURCES) and name[: -len(RESOURCES)] in saved):
+                yield from _walk(entry)
         elif entry.name.lower().endswith(_WALKED):
             yield entry
+
+
+# Chrome, Edge, Firefox and Internet Explorer save a page "complete" as Name.html beside a folder
+# Name_files of its images, scripts, styles and frames (an ad's or an embed's own .html among them).
+# In other languages the folder is named otherwise (Chrome's German "Name-Dateien"): those are walked.
+RESOURCES: Final = "_files"
+
+
+def _page_stem(name: str) -> str | None:
+    """The name, lower-cased, without its HTML suffix; None for a name without one."""
+    lowered = name.lower()
+    return next((lowered[: -len(s)] for s in HTML_SUFFIXES if lowered.endswith(s)), None)
 
 
 def _read_file(
