@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/quality.py wcxb --limit 100   # one set, its first 100 pages (a quick look)
     .venv/bin/python benchmarks/quality.py --bench-dir /path/to/bench
     .venv/bin/python benchmarks/quality.py wcxb dates --no-structured   # the readers of the visible page
+    .venv/bin/python benchmarks/quality.py --no-urls          # pages given without their URLs
 
 The development sets live outside the package, in ``../shared/bench`` beside the project (see its
 README.md): ``aeb/`` (181 article pages), ``dates/`` (200 news pages) and ``wcxb/`` (WCXB's
@@ -26,6 +27,10 @@ Many pages users bring have none of these, so the authors and dates then come fr
 (bylines, ``<time>``, printed days, the URL): what the development sets' rich markup hides. The
 markup is cut as bytes, so each tool decodes the page as it would have (its charset untouched); the
 truths are the set's own, and aeb's headings and titles are read from the page as it was.
+
+``--no-urls`` gives every tool each page without its URL, as a page saved to disk or a bare
+``extract(html)`` is read: what the page says of its own address (a canonical link, og:url) is all
+there is to go by. Both options may be given together.
 """
 
 from __future__ import annotations
@@ -204,6 +209,15 @@ class Tally:
         self.errors += "error" in out
 
 
+def without_url(fn: Runner) -> Runner:
+    """``fn`` given no URL whatever the set knows (``--no-urls``)."""
+
+    def run(html: bytes, url: str | None) -> dict[str, Any]:
+        return fn(html, None)
+
+    return run
+
+
 def _limited(pages: Iterable[Any], limit: int | None) -> Iterable[Any]:
     for n, page in enumerate(pages):
         if limit is not None and n >= limit:
@@ -368,6 +382,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="every tool reads the pages without JSON-LD and author/date metas and itemprops",
     )
+    ap.add_argument("--no-urls", action="store_true", help="every tool reads the pages without their URLs")
     args = ap.parse_args(argv)
     prepare = without_structured if args.no_structured else as_stored
     sets = args.sets or list(SETS)
@@ -375,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"sets are: {', '.join(SETS)}")
     score = load_score(args.bench_dir.resolve())
     tools, skipped = runners(score)
+    if args.no_urls:
+        tools = {name: without_url(fn) for name, fn in tools.items()}
     peers = ", ".join(
         f"{name} {version(OPTIONAL[name][1] if name in OPTIONAL else name)}"
         for name in tools
@@ -384,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"; not installed: {', '.join(skipped)}" if skipped else "")
     if args.no_structured:
         print("# pages without JSON-LD, author/date metas and itemprops (--no-structured)")
+    if args.no_urls:
+        print("# pages given without their URLs (--no-urls)")
     for fn in tools.values():  # warm-up: imports and lazy set-up stay out of the timings
         with contextlib.suppress(Exception):
             fn(b"<html><body><p>warm up</p></body></html>", "http://example.com/")

@@ -1,6 +1,7 @@
 """``benchmarks/quality.py --no-structured``: the page each tool reads keeps everything a reader sees
 and loses only the structured author and date metadata (JSON-LD, metas, itemprops), cut as bytes so
-the page's charset declaration and encoding stay as they were."""
+the page's charset declaration and encoding stay as they were; ``--no-urls`` gives every tool the
+page without its URL."""
 
 from __future__ import annotations
 
@@ -49,3 +50,14 @@ def test_what_a_reader_sees_stays_as_it_was(quality: ModuleType) -> None:
 
 def test_without_the_option_each_tool_reads_the_page_as_stored(quality: ModuleType) -> None:
     assert quality.as_stored(PAGE) is PAGE
+
+
+def test_no_urls_gives_every_tool_the_page_without_its_url(quality: ModuleType) -> None:
+    seen: list[str | None] = []
+
+    def tool(html: bytes, url: str | None) -> dict[str, object]:
+        seen.append(url)
+        return {"body": html.decode()}
+
+    assert quality.without_url(tool)(b"<p>x</p>", "https://example.com/news/1") == {"body": "<p>x</p>"}
+    assert seen == [None]
