@@ -143,12 +143,7 @@ class Page:
 
     def meta(self, *keys: str) -> str | None:
         """The first non-empty value of the first of ``keys`` the page has."""
-        for key in keys:
-            for value in self.metas.get(key, ()):
-                text = unescaped(value)
-                if text:
-                    return text
-        return None
+        return first_meta(self.metas, *keys)
 
     def first_raw(self, key: str) -> str | None:
         """The first value of ``key`` as written."""
@@ -194,16 +189,18 @@ def declared_address(links: dict[str, str], metas: dict[str, list[str]], base: s
     >>> declared_address({"canonical": "/news/1"}, {"og:url": ["https://example.com/"]}, None)
     'https://example.com/news/1'
     """
-    own = next(
-        (
-            url
-            for key in ("og:url", "twitter:url")
-            for value in metas.get(key, ())
-            if (url := absolute(unescaped(value), None))
-        ),
-        None,
-    )
+    own = absolute(first_meta(metas, "og:url"), None) or absolute(first_meta(metas, "twitter:url"), None)
     return absolute(links.get("canonical"), base or own) or own
+
+
+def first_meta(metas: dict[str, list[str]], *keys: str) -> str | None:
+    """The first non-empty value, unescaped, of the first of ``keys`` in ``metas`` (``Page.meta``)."""
+    for key in keys:
+        for value in metas.get(key, ()):
+            text = unescaped(value)
+            if text:
+                return text
+    return None
 
 
 def _add_meta(attrs: dict[str, str | None], metas: dict[str, list[str]]) -> None:
