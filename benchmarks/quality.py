@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/quality.py --bench-dir /path/to/bench
     .venv/bin/python benchmarks/quality.py wcxb dates --no-structured   # the readers of the visible page
     .venv/bin/python benchmarks/quality.py --no-urls          # pages given without their URLs
+    .venv/bin/python benchmarks/quality.py --no-address       # ... and without the address they declare
 
 The development sets live outside the package, in ``../shared/bench`` beside the project (see its
 README.md): ``aeb/`` (181 article pages), ``dates/`` (200 news pages) and ``wcxb/`` (WCXB's
@@ -30,7 +31,8 @@ truths are the set's own, and aeb's headings and titles are read from the page a
 
 ``--no-urls`` gives every tool each page without its URL, as a page saved to disk or a bare
 ``extract(html)`` is read: what the page says of its own address (a canonical link, og:url) is all
-there is to go by. Both options may be given together.
+there is to go by. ``--no-address`` cuts that too (``without_address``): a page read with no address
+at all, as pages from before canonical links and og:url come. The options may be given together.
 """
 
 from __future__ import annotations
@@ -84,8 +86,34 @@ def without_structured(html: bytes) -> bytes:
     return _ITEMPROP.sub(lambda m: b"" if _METADATA_KEY.search(m[2]) else m[0], html)
 
 
+# --no-address: what a page says of its own address (what ``Metadata.address`` reads when no URL is given)
+_ADDRESS = re.compile(
+    rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>"  # its canonical link
+    rb"|<meta\b[^>]*\b(?:og|twitter):url\b[^>]*>"  # og:url, twitter:url
+    rb"|<base\b[^>]*>"  # the <base href> a relative canonical link is read against
+    rb"|<!--\s*saved from url=[^>]*-->|<!--\s*Page saved with SingleFile.*?-->",  # a browser's mark
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def without_address(html: bytes) -> bytes:
+    """``html`` without anything that says its address: canonical link, og:url and twitter:url,
+    ``<base href>`` and a browser's saved-from mark, as pages of the years before those existed
+    (and many a hand-made page) come.
+
+    >>> without_address(b'<link rel="canonical" href="https://x.org/a"><meta property="og:url" '
+    ...                 b'content="https://x.org/a"><link rel="icon" href="/i.png">')
+    b'<link rel="icon" href="/i.png">'
+    """
+    return _ADDRESS.sub(b"", html)
+
+
 def as_stored(html: bytes) -> bytes:
     return html
+
+
+def _then(first: Prepare, second: Prepare) -> Prepare:
+    return lambda html: second(first(html))
 
 
 def load_score(bench_dir: Path) -> ModuleType:
@@ -383,8 +411,16 @@ def main(argv: list[str] | None = None) -> int:
         help="every tool reads the pages without JSON-LD and author/date metas and itemprops",
     )
     ap.add_argument("--no-urls", action="store_true", help="every tool reads the pages without their URLs")
+    ap.add_argument(
+        "--no-address",
+        action="store_true",
+        help="--no-urls, and every page without what says its address (canonical link, og:url, <base>)",
+    )
     args = ap.parse_args(argv)
-    prepare = without_structured if args.no_structured else as_stored
+    args.no_urls = args.no_urls or args.no_address
+    prepare: Prepare = without_structured if args.no_structured else as_stored
+    if args.no_address:
+        prepare = _then(prepare, without_address)
     sets = args.sets or list(SETS)
     if set(sets) - set(SETS):
         ap.error(f"sets are: {', '.join(SETS)}")
@@ -401,7 +437,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"; not installed: {', '.join(skipped)}" if skipped else "")
     if args.no_structured:
         print("# pages without JSON-LD, author/date metas and itemprops (--no-structured)")
-    if args.no_urls:
+    if args.no_address:
+        print("# pages given without their URLs, their canonical links, og:url and <base> cut (--no-address)")
+    elif args.no_urls:
         print("# pages given without their URLs (--no-urls)")
     for fn in tools.values():  # warm-up: imports and lazy set-up stay out of the timings
         with contextlib.suppress(Exception):
