@@ -24,7 +24,7 @@ from selectolax.lexbor import LexborNode
 from ...models import Link
 from .._guard import Deadline
 from .._nodes import ancestors, inside_any
-from .._text import fold
+from .._text import compact, fold
 from .._urls import absolute, host_of
 from ._blocks import HEADING_LEVEL, SNIPPET_CHARS, Block, Removed, where
 from ._chrome import RemovalKind, is_panel
@@ -177,6 +177,7 @@ class BoxRules:
     links_base: str | None
     blocks: list[Block]
     removed: list[Removed]
+    dropped: set[str]  # the ``compact`` text of each block dropped
     captions: list[tuple[int, Block]]
     _site: str | None
     _skip: set[int]
@@ -457,5 +458,7 @@ class BoxRules:
             sib = sib.next
 
     def _record(self, kind: RemovalKind, reason: str, at: str, text: str) -> None:
-        """Note a dropped block for ``explain``: the rule that fired, where it sat, its first characters."""
+        """Note a dropped block: for ``explain`` the rule that fired, where it sat and its first
+        characters; its whole text in ``dropped``."""
         self.removed.append(Removed(kind=kind, reason=reason, where=at, text=text[:SNIPPET_CHARS]))
+        self.dropped.add(compact(text))

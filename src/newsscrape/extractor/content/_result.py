@@ -27,6 +27,8 @@ class WeighedReading:
 class Content:
     blocks: list[Block] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
+    # the ``compact`` text of each block the article reading's walk dropped whole (``_second_opinion``)
+    dropped: frozenset[str] = frozenset()
     container: str | None = None  # a short CSS-like path of the chosen article node
     # figure captions, no part of the body: (number of ``blocks`` before it, its block)
     captions: list[tuple[int, Block]] = field(default_factory=list)

@@ -164,6 +164,7 @@ class Walk(BoxRules):
         self._site = None if self.host is None else site_of_host(self.host)
         self.blocks: list[Block] = []
         self.removed: list[Removed] = []
+        self.dropped: set[str] = set()
         # figure captions, out of the body: (number of blocks before it, its block)
         self.captions: list[tuple[int, Block]] = []
         self._parts: list[str] = []
