@@ -170,7 +170,9 @@ def fetch_page(
                 if not job.on_headers(response):
                     for chunk in response.iter_raw() if job.raw else response.iter_bytes():
                         job.feed(chunk)
-                    return job.page(response)
+                    page = job.finish(response)  # None: a redirect stub, whose address is the next hop
+                    if page is not None:
+                        return page
             finally:
                 response.close()
         except FetchError:
@@ -231,7 +233,9 @@ async def adrive(job: Fetch, client: httpx.AsyncClient | None, on_redirect: Asyn
                                     response.aiter_raw() if job.raw else response.aiter_bytes()
                                 ):
                                     job.feed(chunk)
-                                return job.page(response)
+                                page = job.finish(response)  # None: a redirect stub (a next hop)
+                                if page is not None:
+                                    return page
                         finally:
                             await response.aclose()
                     except FetchError:

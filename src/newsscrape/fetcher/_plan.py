@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
-from typing import Any, Final, TypeAlias
+from typing import Any, ClassVar, Final, TypeAlias
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -30,7 +30,7 @@ import idna
 
 from ..config import FetchConfig
 from ..errors import FetchError, FetchKind
-from . import _address, _cookies, _response
+from . import _address, _cookies, _refresh, _response
 from ._address import DEFAULT_POLICY, Addresses, AddressPolicy, IPAddress
 
 # Prefer HTML, accept anything (a server answering only */* still answers); the body type is checked anyway.
@@ -316,6 +316,9 @@ class Fetch:
         self._trace = HopTrace()
         self.raw = True  # read the body with iter_raw (we decode) rather than iter_bytes (httpx decodes)
 
+    # whether a redirect stub's ``<meta http-equiv="refresh">`` is followed as a hop (``finish``)
+    follows_refresh: ClassVar[bool] = True
+
     # --- before each hop -------------------------------------------------------------------------
 
     def lookups(self) -> list[str]:
@@ -430,15 +433,18 @@ class Fetch:
 
     def _follow(self, location: str, *, set_cookie: bool) -> None:
         target = join_location(self.target, location, error=self._error)
-        visited = {url.copy_with(fragment=None) for url in (*self.hops, self.target)}
         # Revisiting a URL is a loop, unless the redirect set a cookie: cookie walls bounce A -> B -> A
         # once to test cookies. max_redirects still bounds such bounces.
-        if target in visited and not set_cookie:
+        if target in self._visited() and not set_cookie:
             raise self._error(f"redirect loop back to {target}", kind="too_many_redirects")
         if len(self.hops) >= self.config.max_redirects:
             raise self._error(f"more than {self.config.max_redirects} redirects", kind="too_many_redirects")
         self.hops.append(self.target)
         self.target = target
+
+    def _visited(self) -> set[httpx.URL]:
+        """The URLs this fetch has requested, the current hop's too, without their fragments."""
+        return {url.copy_with(fragment=None) for url in (*self.hops, self.target)}
 
     # --- the body ---------------------------------------------------------------------------------
 
@@ -468,6 +474,24 @@ class Fetch:
         self._body += chunk
         if not self._sniffed and len(self._body) >= _response.SNIFF_BYTES:
             self._sniff()
+
+    def finish(self, response: httpx.Response) -> Page | None:
+        """The Page, once the body is complete; None when it is a redirect stub (``_refresh``) whose
+        address is the next hop (set: go on). A stub sending the reader back to an address of this
+        fetch (a reload, a loop) is the page."""
+        page = self.page(response)
+        location = _refresh.refresh_location(page.content) if self.follows_refresh else None
+        if location is None:
+            return page
+        try:
+            target = join_location(self.target, location, error=self._error)
+        except FetchError:  # a stub pointing nowhere usable ("javascript:...") is what there is
+            return page
+        if target.copy_with(fragment=None) in self._visited():
+            return page
+        self._follow(location, set_cookie=False)
+        self._body = bytearray()
+        return None
 
     def page(self, response: httpx.Response) -> Page:
         """The Page, once the body is complete."""

@@ -34,9 +34,11 @@ CONDITIONAL: Final = frozenset({"if-none-match", "if-modified-since"})
 
 
 class RawFetch(Fetch):
-    """A Fetch that takes any media type and reads a 304 as "not modified"."""
+    """A Fetch that takes any media type and reads a 304 as "not modified"; a document with a
+    ``<meta http-equiv="refresh">`` is the document (a feed or a sitemap is no redirect stub)."""
 
     __slots__ = ("_conditional",)
+    follows_refresh = False
 
     def __init__(
         self,
