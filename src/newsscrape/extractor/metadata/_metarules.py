@@ -43,6 +43,7 @@ from ._title import (
     first_line,
     heading_text,
     links_home,
+    printed_parts,
     undangled,
     unmarked,
 )
@@ -305,18 +306,23 @@ def title_sources(p: Page, m: Metadata) -> TitleSources:
             if line := first_line(node):
                 first_lines.append((text, line))
     h2s: list[str] = []
+    printed: tuple[str, ...] = ()
+    og, twitter = claimed(p.meta("og:title")), claimed(p.meta("twitter:title"))
+    html_title = claimed(p.html_title)
     if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim names it)
         h2s = [t for t in (undangled(squash(n.text(deep=True))) for n in p.tree.css("h2")[:MAX_H2]) if t]
+        printed = printed_parts(p.tree.body, (og, twitter, html_title))  # or a line printing it whole
     return TitleSources(
         h1s=tuple(main + rest),
         home_links=tuple(home_links),
         h2s=tuple(h2s),
         unmarked=tuple(display_lines),
         first_lines=tuple(first_lines),
-        og=claimed(p.meta("og:title")),
+        printed=printed,
+        og=og,
         headline=claimed(text_of(p.art.get("headline")) or text_of(p.art.get("name"))),
-        twitter=claimed(p.meta("twitter:title")),
-        html_title=claimed(p.html_title),
+        twitter=twitter,
+        html_title=html_title,
         site_name=m.record.site_name,
         host=p.host,
         breadcrumbs=m.record.breadcrumbs,

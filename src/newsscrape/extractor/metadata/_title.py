@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Final
 
 from selectolax.lexbor import LexborNode
 
@@ -101,6 +103,10 @@ class TitleSources:
     # The first h2s of a page without any h1: a headline only when a claim names it, not when it
     # merely resembles one (an h2 is as often a section or a comments heading).
     h2s: tuple[str, ...] = ()
+    # On a page without any h1, the parts of its meta titles that its body prints whole (a headline
+    # set in a <span class="headline">, a <b>, a table cell: ``printed_parts``), the longest first;
+    # like the h2s, a headline only when a claim names it.
+    printed: tuple[str, ...] = ()
     # Those h1s that bear no mark of a template's headline (see unmarked).
     unmarked: tuple[str, ...] = ()
     # The h1s set in two lines, each with its first line: (h1, first line) (see first_line).
@@ -138,7 +144,7 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     # an h1 linking to the front page, and a meta title cuts its words off as the site's name.
     h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if not _is_site_name(h1, src)]
     # Steps 1-3 only: an h2 stands for a missing h1 when a claim names it, not when it resembles one.
-    headings = h1s + [h2 for h2 in src.h2s if not _is_site_name(h2, src)]
+    headings = h1s + [h2 for h2 in (*src.h2s, *src.printed) if not _is_site_name(h2, src)]
     # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
     # The h1 may carry the same site name or label as the claim ("Headline - Site" in both): then the
     # claim's cut form is the headline.
@@ -460,6 +466,42 @@ def same_story(heading: str, title: str) -> bool:
     (True, False)
     """
     return _overlap(heading, title) >= MIN_OVERLAP
+
+
+def printed_parts(body: LexborNode | None, claims: Iterable[str | None]) -> tuple[str, ...]:
+    """The parts of ``claims`` (meta titles, "Site - Section - Headline") that a text of ``body``
+    is, whole, outside links and the page's header, menus and footer: the longest first. The
+    headline of a page without headings is printed so, in a ``<span class="headline">`` or a bold
+    line; a site's name is printed as its logo's link, in its header or its footer.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> page = LexborHTMLParser("<p>Local</p><span><b>Mill closes</b></span><p>Mill closes for good.</p>")
+    >>> printed_parts(page.body, ["Town News - Local - Mill closes"])
+    ('Mill closes', 'Local')
+    """
+    parts = {
+        phrase_key(piece): piece
+        for claim in claims
+        if claim
+        for sep in STRONG_SEPARATORS
+        if sep in claim
+        for piece in map(str.strip, claim.split(sep))
+        if len(piece) >= MIN_TITLE_CHARS
+    }
+    if body is None or not parts:
+        return ()
+    longest = max(map(len, parts.values()))
+    found: dict[str, str] = {}
+    for node in body.traverse(include_text=True, skip_empty=True):
+        if node.is_text_node and len(text := node.text_content or "") <= 2 * longest:
+            piece = parts.get(phrase_key(text))
+            if piece is not None and not any(box.tag in _SITE_BOXES for box in ancestors(node)):
+                found[piece] = piece
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+# Where a page prints its site's name whole: its logo links home, from its header or its footer.
+_SITE_BOXES: Final = frozenset({"a", "header", "nav", "footer", "aside"})
 
 
 def _is_part(h1: str, claim: str) -> bool:

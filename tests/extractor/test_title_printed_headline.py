@@ -1,0 +1,48 @@
+"""A page without headings prints its headline in a line of its own (a ``<span class="headline">``, a
+bold line, a table cell, as pages of the table-layout years and some templates still do): the part of
+its meta title that the page prints so is the headline, not the whole "Site - Section - Headline"."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsscrape import extract
+
+STORY = """<p>The Riverside paper mill, which employed three generations of local families, will close
+its doors at the end of the month, company officials announced Monday.</p>
+<p>About 240 workers will lose their jobs. The company cited rising costs and falling demand for
+newsprint as the main reasons for the closure.</p>"""
+TABLES = f"""<html><head><title>The Daily Town - Local News - Mill closes after 80 years</title></head>
+<body><table><tr><td colspan=2><a href="/">The Daily Town</a></td></tr>
+<tr><td class="leftnav"><a href="/news/">News</a><br><a href="/sports/">Sports</a><br>
+<a href="/obits/">Obituaries</a></td>
+<td><span class="headline">Mill closes after 80 years</span><br>
+<span class="byline">By MARY JONES</span><br>{STORY}</td></tr>
+<tr><td colspan=2><font size=1>Copyright 2004 The Daily Town. All rights reserved.</font></td></tr>
+</table></body></html>"""
+
+
+@pytest.mark.parametrize("url", ["https://www.dailytown.example/news/story.asp?id=123", None])
+def test_the_printed_part_of_the_meta_title_is_the_headline(url: str | None) -> None:
+    assert extract(TABLES, url=url).title == "Mill closes after 80 years"
+
+
+def test_the_site_name_its_logo_and_footer_print_is_no_headline() -> None:
+    # the site's name is printed whole too, in the header's link and in a footer: only the story's
+    # own line counts
+    page = (
+        TABLES.replace("Mill closes after 80 years</span>", "Closure announced</span>")
+        .replace("<font size=1>Copyright 2004 The Daily Town. All rights reserved.</font>", "")
+        .replace("</table>", "</table><footer><p>The Daily Town</p></footer>")
+    )
+    assert extract(page).title == "The Daily Town - Local News - Mill closes after 80 years"
+
+
+def test_an_h1_still_decides() -> None:
+    # a page with an h1 is read as before: its printed lines are not looked at
+    page = TABLES.replace(
+        '<span class="headline">Mill closes after 80 years</span>',
+        '<h1 class="story-title">Riverside mill closes after 80 years</h1>'
+        '<span class="kicker">Mill closes after 80 years</span>',
+    )
+    assert extract(page).title == "Riverside mill closes after 80 years"
