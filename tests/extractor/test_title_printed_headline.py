@@ -11,7 +11,11 @@ from newsscrape import extract
 STORY = """<p>The Riverside paper mill, which employed three generations of local families, will close
 its doors at the end of the month, company officials announced Monday.</p>
 <p>About 240 workers will lose their jobs. The company cited rising costs and falling demand for
-newsprint as the main reasons for the closure.</p>"""
+newsprint as the main reasons for the closure.</p>
+<p>"It's a sad day for this town," said Mayor Tom Brown, whose father and grandfather both worked at
+the mill. "We will do everything we can to help these families."</p>
+<p>State officials said a job retraining program would be made available to laid-off workers
+starting in July.</p>"""
 TABLES = f"""<html><head><title>The Daily Town - Local News - Mill closes after 80 years</title></head>
 <body><table><tr><td colspan=2><a href="/">The Daily Town</a></td></tr>
 <tr><td class="leftnav"><a href="/news/">News</a><br><a href="/sports/">Sports</a><br>
@@ -46,3 +50,16 @@ def test_an_h1_still_decides() -> None:
         '<span class="kicker">Mill closes after 80 years</span>',
     )
     assert extract(page).title == "Riverside mill closes after 80 years"
+
+
+def test_the_printed_headline_is_no_line_of_the_body() -> None:
+    article = extract(TABLES, url="https://www.dailytown.example/news/story.asp?id=123")
+    assert article.page_type == "article"
+    assert article.body.startswith("The Riverside paper mill")
+
+
+def test_a_line_repeating_the_title_within_the_story_stays() -> None:
+    page = TABLES.replace("<p>About 240", "<p>Mill closes after 80 years</p><p>About 240")
+    body = extract(page, url="https://www.dailytown.example/news/story.asp?id=123").body
+    assert body.startswith("The Riverside paper mill")
+    assert "\n\nMill closes after 80 years\n\nAbout 240" in body

@@ -417,6 +417,7 @@ def _walker(container: LexborNode, weights: dict[int, Weight], reading: _Reading
         kept_kinds=profile.kept_kinds,
         hidden_panels=profile.hidden_panels,
         scoped_headers=profile.scoped_headers,
+        title_line=profile.reading == ARTICLE.reading,
     )
 
 

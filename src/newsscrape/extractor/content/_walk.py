@@ -133,8 +133,14 @@ class Walk(BoxRules):
         kept_kinds: frozenset[RemovalKind] = frozenset(),
         hidden_panels: bool = False,
         scoped_headers: bool = False,
+        title_line: bool = False,
     ) -> None:
         self.container = container
+        # whether a first paragraph that is the title, no h1 before it, is the headline set in no
+        # heading (a table-layout story's <span class="headline">, a bold line), as an h1 would be:
+        # on an article's reading (WCXB half A: 1 article page up, 2 service pages and a forum page
+        # down on every reading; on the article's, half A 1 page up, half B 2, aeb 1, none down)
+        self.title_line = title_line
         # link-density rules, per page type (``_profiles``): above 1.0 a rule never fires
         self.box_link_share = box_link_share
         self.para_link_share = para_link_share
@@ -394,6 +400,10 @@ class Walk(BoxRules):
         label = line_kind(text)
         if label is not None and not (self._items and label[1] in (BYLINE_FIELDS, BYLINE_DATED)):
             self._record(label[0], label[1], self._where(), text)
+            return
+        if self.title_line and text == self.title and not self.blocks and not self._seen_h1:
+            self._seen_h1 = True  # the headline, set in no heading (``title_line``)
+            self._record("title", "the headline, printed as a line", self._where(), text)
             return
         if links and self.title and _trail_to(text, links, self.title):
             self._record("breadcrumb", "trail ending in the title", self._where(), text)
