@@ -432,7 +432,10 @@ class Fetch:
         return str(self.hops[-1]), str(self.target)
 
     def _follow(self, location: str, *, set_cookie: bool) -> None:
-        target = join_location(self.target, location, error=self._error)
+        self._go(join_location(self.target, location, error=self._error), set_cookie=set_cookie)
+
+    def _go(self, target: httpx.URL, *, set_cookie: bool) -> None:
+        """Make ``target`` the next hop. FetchError for a loop or one redirect too many."""
         # Revisiting a URL is a loop, unless the redirect set a cookie: cookie walls bounce A -> B -> A
         # once to test cookies. max_redirects still bounds such bounces.
         if target in self._visited() and not set_cookie:
@@ -489,7 +492,7 @@ class Fetch:
             return page
         if target.copy_with(fragment=None) in self._visited():
             return page
-        self._follow(location, set_cookie=False)
+        self._go(target, set_cookie=False)
         self._body = bytearray()
         return None
 

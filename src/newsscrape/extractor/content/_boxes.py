@@ -177,7 +177,7 @@ class BoxRules:
     links_base: str | None
     blocks: list[Block]
     removed: list[Removed]
-    dropped: set[str]  # the ``compact`` text of each block dropped
+    dropped: set[str] | None  # the ``compact`` text of each block dropped; None: not kept
     captions: list[tuple[int, Block]]
     _site: str | None
     _skip: set[int]
@@ -459,6 +459,7 @@ class BoxRules:
 
     def _record(self, kind: RemovalKind, reason: str, at: str, text: str) -> None:
         """Note a dropped block: for ``explain`` the rule that fired, where it sat and its first
-        characters; its whole text in ``dropped``."""
+        characters; its whole text in ``dropped`` if kept."""
         self.removed.append(Removed(kind=kind, reason=reason, where=at, text=text[:SNIPPET_CHARS]))
-        self.dropped.add(compact(text))
+        if self.dropped is not None:
+            self.dropped.add(compact(text))

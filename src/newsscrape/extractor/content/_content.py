@@ -391,7 +391,7 @@ def _native(
     if walk.captions:
         content.captions = placed(walk.captions, walk.blocks, content.blocks)
     content.removed.extend(walk.removed)
-    if profile.reading == ARTICLE.reading:
+    if walk.dropped is not None:  # the article's reading
         content.dropped = frozenset(walk.dropped)
 
 
@@ -417,7 +417,7 @@ def _walker(container: LexborNode, weights: dict[int, Weight], reading: _Reading
         kept_kinds=profile.kept_kinds,
         hidden_panels=profile.hidden_panels,
         scoped_headers=profile.scoped_headers,
-        title_line=profile.reading == ARTICLE.reading,
+        article=profile.reading == ARTICLE.reading,
     )
 
 

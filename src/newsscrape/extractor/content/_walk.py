@@ -133,14 +133,16 @@ class Walk(BoxRules):
         kept_kinds: frozenset[RemovalKind] = frozenset(),
         hidden_panels: bool = False,
         scoped_headers: bool = False,
-        title_line: bool = False,
+        article: bool = False,
     ) -> None:
         self.container = container
-        # whether a first paragraph that is the title, no h1 before it, is the headline set in no
-        # heading (a table-layout story's <span class="headline">, a bold line), as an h1 would be:
-        # on an article's reading (WCXB half A: 1 article page up, 2 service pages and a forum page
-        # down on every reading; on the article's, half A 1 page up, half B 2, aeb 1, none down)
-        self.title_line = title_line
+        # The article's reading (``article``) does two things no other does. A first paragraph that
+        # is the title, no h1 before it, is the headline set in no heading (a table-layout story's
+        # <span class="headline">, a bold line), as an h1 would be (WCXB half A: 1 article page up,
+        # 2 service pages and a forum page down on every reading; on the article's, half A 1 page
+        # up, half B 2, aeb 1, none down). And the text of each block dropped is kept (``dropped``)
+        # for the second opinion's weighing (``_content._second_opinion``).
+        self.title_line = article
         # link-density rules, per page type (``_profiles``): above 1.0 a rule never fires
         self.box_link_share = box_link_share
         self.para_link_share = para_link_share
@@ -170,7 +172,7 @@ class Walk(BoxRules):
         self._site = None if self.host is None else site_of_host(self.host)
         self.blocks: list[Block] = []
         self.removed: list[Removed] = []
-        self.dropped: set[str] = set()
+        self.dropped: set[str] | None = set() if article else None
         # figure captions, out of the body: (number of blocks before it, its block)
         self.captions: list[tuple[int, Block]] = []
         self._parts: list[str] = []
