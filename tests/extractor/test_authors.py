@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsscrape import extract
 from newsscrape.extractor.metadata._authors import clean_authors, credits
 
 
@@ -87,6 +88,13 @@ def test_a_word_of_the_host_name_marks_the_outlet() -> None:
     assert clean_authors(["Do UOL, em São Paulo"], host="www.uol.com.br") == ()
 
 
+def test_the_outlet_spelt_out_from_its_initials_is_not_an_author() -> None:
+    # "Deutsche Welle" in the author meta of a dw.com story, whose byline names its writer
+    assert clean_authors(["Deutsche Welle"], host="www.dw.com") == ()
+    assert clean_authors(["National Public Radio"], host="www.npr.org") == ()
+    assert clean_authors(["Dana White"], host="www.npr.org") == ("Dana White",)
+
+
 def test_a_name_ends_where_its_posting_time_begins() -> None:
     assert clean_authors(["Posted by Jane Doe on Friday March 3, 2025"]) == ("Jane Doe",)
     assert clean_authors(["Trial Attorney at Example Law"]) == ()  # a job title, no date after it
@@ -107,3 +115,15 @@ def test_a_forum_badge_beside_the_poster_is_no_name() -> None:
     # phpBB and MyBB print the poster's rank in the author box: "Topic Author", "Big Board Owner".
     assert clean_authors(["Topic Author", "Big Board Owner"]) == ()
     assert clean_authors(["Author: Jane Doe"]) == ("Jane Doe",)  # the label before a name still goes
+
+
+def test_the_byline_beats_the_outlet_spelt_out_in_the_author_meta() -> None:
+    story = "".join(
+        f"<p>Paragraph {n} of the story about the valley's wine, long enough to read.</p>" for n in range(6)
+    )
+    page = (
+        '<html><head><meta name="author" content="Deutsche Welle"><link rel="canonical" '
+        'href="https://www.dw.com/en/uncork/a-1"></head><body><h1>Uncork the valley</h1>'
+        f'<p class="author">By Julian Tompkin</p>{story}<footer><p>Deutsche Welle</p></footer></body></html>'
+    )
+    assert extract(page).authors == ("Julian Tompkin",)

@@ -245,12 +245,20 @@ def outlet_keys(*, site: str | None, host: str | None) -> frozenset[str]:
     return frozenset(outlets)
 
 
+# A name of this many words or more whose initials are the outlet's is the outlet spelt out
+# ("Deutsche Welle" on dw.com, "National Public Radio" on npr.org).
+OUTLET_INITIALS = 2
+
+
 def names_outlet(name: str, outlets: frozenset[str]) -> bool:
-    """Whether a name (or a credit) is the publication's: one of its words is the outlet, or its
-    letters hold or are held by the outlet's ("Do UOL" on uol.com.br, "HomeAdvisor" for "Home Advisor").
+    """Whether a name (or a credit) is the publication's: one of its words is the outlet, its
+    letters hold or are held by the outlet's ("Do UOL" on uol.com.br, "HomeAdvisor" for "Home
+    Advisor"), or its words' initials are the outlet ("Deutsche Welle" on dw.com; a person whose
+    initials are the host's name is lost with it, a rare case the byline rules cannot tell apart).
     """
-    key, words = alnum_key(name), {alnum_key(word) for word in name.split()}
-    return any(o in words or (len(o) >= 4 and (key in o or o in key)) for o in outlets)
+    key, words = alnum_key(name), [alnum_key(word) for word in name.split()]
+    initials = "".join(word[:1] for word in words) if len(words) >= OUTLET_INITIALS else ""
+    return any(o in words or o == initials or (len(o) >= 4 and (key in o or o in key)) for o in outlets)
 
 
 def bare(name: str) -> str:
