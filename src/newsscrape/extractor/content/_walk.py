@@ -136,13 +136,14 @@ class Walk(BoxRules):
         article: bool = False,
     ) -> None:
         self.container = container
-        # The article's reading (``article``) does two things no other does. A first paragraph that
-        # is the title, no h1 before it, is the headline set in no heading (a table-layout story's
-        # <span class="headline">, a bold line), as an h1 would be (WCXB half A: 1 article page up,
-        # 2 service pages and a forum page down on every reading; on the article's, half A 1 page
-        # up, half B 2, aeb 1, none down). And the text of each block dropped is kept (``dropped``)
-        # for the second opinion's weighing (``_content._second_opinion``).
-        self.title_line = article
+        # The article's reading (``article``) does three things no other does. A first paragraph
+        # that is the title, no h1 before it, is the headline set in no heading (a table-layout
+        # story's <span class="headline">, a bold line), as an h1 would be (WCXB half A: 1 article
+        # page up, 2 service pages and a forum page down on every reading; on the article's, half A
+        # 1 page up, half B 2, aeb 1, none down). The teaser of a heading linking to another story
+        # goes with it (``_condemn_teaser``). And the text of each block dropped is kept
+        # (``dropped``) for the second opinion's weighing (``_content._second_opinion``).
+        self.article = article
         # link-density rules, per page type (``_profiles``): above 1.0 a rule never fires
         self.box_link_share = box_link_share
         self.para_link_share = para_link_share
@@ -371,6 +372,7 @@ class Walk(BoxRules):
         if self.story_headings and not NUMBERED_HEADING.match(text) and self._links_within(node, text):
             if not (self.linked_items and _heads_section(node)):
                 self._record("other_stories", LINKED_TITLE, where(node), text)
+                self._condemn_teaser(node)
                 return
             self._linked_heads.append((block, where(node)))
         self.blocks.append(block)
@@ -403,8 +405,8 @@ class Walk(BoxRules):
         if label is not None and not (self._items and label[1] in (BYLINE_FIELDS, BYLINE_DATED)):
             self._record(label[0], label[1], self._where(), text)
             return
-        if self.title_line and text == self.title and not self.blocks and not self._seen_h1:
-            self._seen_h1 = True  # the headline, set in no heading (``title_line``)
+        if self.article and text == self.title and not self.blocks and not self._seen_h1:
+            self._seen_h1 = True  # the headline, set in no heading (``article``)
             self._record("title", "the headline, printed as a line", self._where(), text)
             return
         if links and self.title and _trail_to(text, links, self.title):
