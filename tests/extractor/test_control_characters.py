@@ -60,3 +60,13 @@ def test_references_to_other_characters_are_kept(ref: str) -> None:
     assert "Tues" in article.body
     assert "&#" not in article.body
     assert not CONTROL.search(article.body)
+
+
+@pytest.mark.parametrize("shy", ["\u00ad", "&shy;", "&#173;"])
+def test_soft_hyphens_are_dropped_so_words_stay_whole(shy: str) -> None:
+    # a German page hyphenates its words for narrow screens ("Wäh&shy;rend"): a hint a reader sees
+    # only where a line breaks, which would split the word for anyone searching the text
+    article = extract(page(shy), URL)
+    assert not [s for s in strings(article.to_dict()) if "\u00ad" in s]
+    assert (article.title, article.authors, article.headings) == ("Rain returns", ("Jane Doe",), ("Farms",))
+    assert "Tuesday" in article.body

@@ -124,12 +124,23 @@ def unescaped(text: str) -> str:
     return squash(text)
 
 
+# A hyphenation hint (``&shy;``) a reader sees only where a line breaks, which splits a word in two
+# for anyone searching or counting the text: gone from every text read. (The WCXB truths keep it
+# where a page's text has it, on 2 pages of 1,358: half A one service page 1.000 -> .583 by its
+# words cut in two, half B a collection page -.001; a held-out German page of trafilatura's tests
+# wants it gone, as a reader does.)
+SOFT_HYPHEN: Final = "\u00ad"
+
+
 def squash(text: str) -> str:
-    """White space runs folded to one space and trimmed; the ideographic space U+3000 is kept.
+    """White space runs folded to one space and trimmed, soft hyphens gone (``fold``); the
+    ideographic space U+3000 is kept.
 
     >>> squash("  Big\\n news\u3000today ")
     'Big news\u3000today'
     """
+    if SOFT_HYPHEN in text:
+        text = text.replace(SOFT_HYPHEN, "")
     if "\u3000" in text:
         return _SPACES.sub(" ", text).strip()
     # str.split() cuts at the very characters \s matches: the same result as the regex, a few times
@@ -138,11 +149,14 @@ def squash(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Every white space run (U+3000 too) folded to one space, and trimmed: text as a reader sees it.
+    """Every white space run (U+3000 too) folded to one space, and trimmed, without soft hyphens
+    (``&shy;``, a hyphenation hint a reader sees only where a line breaks): text as a reader sees it.
 
-    >>> fold(" Big\\n  news ")
-    'Big news'
+    >>> fold(" Big\\n  news "), fold("Wäh\\u00adrend")
+    ('Big news', 'Während')
     """
+    if SOFT_HYPHEN in text:
+        text = text.replace(SOFT_HYPHEN, "")
     return " ".join(text.split())
 
 
