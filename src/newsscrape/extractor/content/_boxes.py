@@ -296,8 +296,16 @@ class BoxRules:
             and not (headed and any(self._follows_prose(part) for part in node.css("ul, ol")))
         ):
             self._record("links", "box of links", where(node), text)
-            if self.story_headings and head is not None and headed and self._links_within(head):
-                self._condemn_teaser(node)  # a card's header: its heading and kicker
+            # a card's header, its heading and kicker (asked on the article's reading only, which
+            # alone condemns teasers: the other readings skip the look at its heading's link)
+            if (
+                self.article
+                and self.story_headings
+                and headed
+                and head is not None
+                and self._links_within(head)
+            ):
+                self._condemn_teaser(node)
             return True
         return False
 

@@ -126,8 +126,6 @@ UNSURE_WORDS: Final = 60
 UNSURE_HINT_SHARE: Final = 0.6
 # Pages longer than this get no second opinion: its parse alone would eat the time limit.
 FALLBACK_MAX_CHARS: Final = 3_000_000
-# The readings that walk a standfirst left above the body's box (``_container.standfirst``) first.
-STANDFIRST_READINGS: frozenset[str] = frozenset({ARTICLE.reading})
 # Seconds of the page's budget kept back from trafilatura for the stages after it.
 SECOND_OPINION_RESERVE: Final = 0.5
 # A typed reading holding its share of the page's visible text (in characters) is not second-guessed;
@@ -385,7 +383,7 @@ def _native(
         container = widen(container, body, share=profile.widen_share)
         alike = twins(container, weights)
         boxes = alike if len(alike) > 1 else lead_boxes(container, weights)
-        if profile.reading in STANDFIRST_READINGS:
+        if profile.reading == ARTICLE.reading:  # a standfirst left above the body's box, walked first
             boxes = (*standfirst(container, reading.title, weights), *boxes)
     content.container = where(container, depth=4)
     walk = _walker(container, weights, reading)
