@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 import newsscrape
@@ -170,3 +172,19 @@ def test_places_after_an_organisation_in_the_author_meta_are_nobody() -> None:
         "<p>Hamburg, Germany</p></article></main></body></html>"
     )
     assert newsscrape.extract(page, url=URL).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        # A byline box holding only the label and a <time> whose day a script prints from its attribute.
+        '<p class="byline">Published on <time datetime="2019-01-03T14:56:51+00:00"></time></p>',
+        '<div class="byline">Veröffentlicht am <time datetime="2019-01-03T14:56:51+00:00"></time></div>',
+        '<div class="author">Posted <time datetime="2019-01-03T14:56:51+00:00"></time></div>',
+    ],
+)
+def test_a_publication_label_alone_credits_nobody(meta: str) -> None:
+    story = _story(meta)
+    assert story.authors == ()
+    assert story.published is not None
+    assert story.published.date() == date(2019, 1, 3)

@@ -152,6 +152,9 @@ PUBLICATION_LABELS = (
     r"|publicado|actualizado|pubblicato|aggiornato"
 )
 _LABEL_TAIL = re.compile(rf"\s(?i:{PUBLICATION_LABELS})\b.*$")
+# A byline box's publication label left alone once its <time> is read off: "Published on" (the day
+# is in the element's datetime attribute and nowhere in its text), "Veröffentlicht am", "Posted".
+_LABEL_ONLY = re.compile(rf"(?i:{PUBLICATION_LABELS})(?:\s+(?i:on|at|am|um|le|el|il))?")
 # A spaced dash between a name and its role ("Jane Doe - Staff Writer", "Jane Doe — Contributor").
 _DASH = re.compile(r"\s[-\u2013\u2014]\s")
 # A byline line that runs on into the next ("By Jane Doe," / "John Roe"; "By Jane Doe" / "and John Roe").
@@ -303,6 +306,8 @@ def credits(raw: Iterable[str], *, handles: bool = False) -> tuple[str, ...]:
             continue
         if not _HAS_LETTER.search(credit) or credit.casefold() in PLACEHOLDERS or _COLON.search(credit):
             continue  # nothing to read, "admin", or a label left inside ("Updated: 2025-09-13")
+        if _LABEL_ONLY.fullmatch(credit):
+            continue  # "Published on" before a <time> whose day is in its attribute only
         handle = handles and _HANDLE.fullmatch(credit) is not None
         if " " not in credit and _HAS_DIGIT.search(credit) and not handle:
             continue  # a generated account name ("jdoe2ma0ci", "a1b2c3"), not how anyone signs
