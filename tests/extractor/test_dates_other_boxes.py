@@ -104,3 +104,26 @@ def test_a_pubdate_on_another_story_card_does_not_date_the_story() -> None:
         f'<time datetime="2019-06-28T13:49:45Z" pubdate>28 juin 2019</time>{TEXT}</article>'
     )
     assert published(story) == date(2019, 6, 28)
+
+
+def test_the_story_articles_own_footer_dates_it() -> None:
+    # WordPress's underscores themes: the post's <time> (its day in the attribute only, the text
+    # filled in by a script) in the <footer class="entry-footer"> of the story's <article>.
+    page = (
+        f'<article class="post"><h1>Library stays open</h1>{TEXT}<footer class="entry-footer">'
+        '<span class="posted-on">Posted on <time class="entry-date published" '
+        'datetime="2021-03-03T09:00:00+00:00"></time></span></footer></article>'
+    )
+    assert published(page) == date(2021, 3, 3)
+
+
+def test_the_site_footer_and_a_cards_footer_do_not_date_the_story() -> None:
+    # The site's footer after the story, and the footer of another story's card (an <article> with
+    # no <h1>) inside a rail: their times are not the story's.
+    page = (
+        f"<article><h1>Library stays open</h1>{TEXT}</article>"
+        '<div class="rail"><article class="card"><h3>Another story</h3><footer>'
+        '<time datetime="2025-12-19T10:00:00Z"></time></footer></article></div>'
+        '<footer class="site-footer"><time datetime="2024-01-01T00:00:00Z"></time></footer>'
+    )
+    assert published(page) is None

@@ -299,17 +299,27 @@ def in_caption(node: LexborNode) -> bool:
 
 def elsewhere(node: LexborNode) -> bool:
     """``outside_story`` looking at most MAX_CHROME_CLIMB ancestors up (one per candidate element), or
-    inside a comment or another story's card (``OTHER_DATES_BOXES``), below ``<body>``."""
+    inside a comment or another story's card (``OTHER_DATES_BOXES``), below ``<body>``.
+
+    A ``<footer>`` inside the story's ``<article>`` is the article's own (HTML's footer of its
+    nearest sectioning element: who wrote it and when, WordPress's ``entry-footer``), not the site's.
+    """
     parent = node.parent
     depth = 0
+    footer = False  # whether a footer was passed that an article above may own
     while parent is not None and depth < MAX_CHROME_CLIMB:
-        if parent.tag in CHROME_BOXES:
+        tag = parent.tag
+        if tag == "footer" and not footer:
+            footer = True
+        elif tag in CHROME_BOXES:
             return True
-        if parent.tag == "body":
-            return False
+        if tag == "body":
+            return footer
+        if footer and tag == "article" and parent.css_first("h1") is not None:
+            footer = False  # the story's footer; a story's card (no h1) keeps its footer as chrome
         marks = class_and_id(parent)
         if any(box in marks for box in OTHER_DATES_BOXES):
             return True
         parent = parent.parent
         depth += 1
-    return False
+    return footer
