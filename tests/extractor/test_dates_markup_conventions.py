@@ -139,6 +139,9 @@ def test_the_first_unlabelled_day_of_the_byline_stays_when_none_is_labelled() ->
         '<meta name="published_at" content="2025-05-27">',
         '<meta property="og:publication_time" content="2025-05-27T16:06:11+0000">',
         '<meta name="date-pub" content="2025-05-27">',
+        # schema.org's datePublished in the Open Graph namespace, beside the update's
+        '<meta property="OG:Updated_Time" content="2025-09-01">'
+        '<meta property="OG:DatePublished" content="2025-05-27">',
     ],
 )
 def test_a_meta_whose_own_name_says_published_dates_the_story(meta: str) -> None:

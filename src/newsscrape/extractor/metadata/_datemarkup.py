@@ -64,11 +64,12 @@ MODIFIED_META = (
     "revised",
 )
 # A meta the list above does not name is a publication date when its name says so in words of its own
-# ("w-published-date", "cXenseParse:publishtime", "bt:pubDate", "published_at", "og:publish_date"):
+# ("w-published-date", "cXenseParse:publishtime", "bt:pubDate", "published_at", "og:publish_date",
+# schema.org's name in a namespace: "OG:DatePublished"):
 # a word of the publish family, with a date word unless it is "published" itself, and no word saying
 # it is another moment ("last", "modified", "expiration") or not a moment at all ("publisher").
 _NAME_WORD = re.compile(r"[a-z]+")
-_PUBLISH_WORD = re.compile(r"pub(?:lish(?:ed)?|lication)?(date|time|day)?")
+_PUBLISH_WORD = re.compile(r"(date)?pub(?:lish(?:ed)?|lication)?(date|time|day)?")  # "datepublished" too
 _DATE_WORDS = frozenset({"date", "time", "datetime", "day", "at", "on"})
 _OTHER_MOMENT_WORDS = frozenset({"last", "modified", "updated", "update", "expiration", "expires", "end"})
 PUBLISHED_LD = ("datePublished", "dateCreated")
@@ -110,9 +111,9 @@ def published_metas(metas: dict[str, list[str]]) -> tuple[str, ...]:
     """``PUBLISHED_META``, then the page's meta names it does not list that name a publication date
     in their own words (``_names_publication``), in the page's order.
 
-    >>> page = {"w-published-date": [], "publisher": [], "last_published": [], "bt:pubdate": []}
+    >>> page = {"w-published-date": [], "publisher": [], "last_published": [], "og:datepublished": []}
     >>> published_metas(page)[len(PUBLISHED_META) :]
-    ('w-published-date', 'bt:pubdate')
+    ('w-published-date', 'og:datepublished')
     """
     return PUBLISHED_META + tuple(key for key in metas if key not in _LISTED and _names_publication(key))
 
@@ -125,7 +126,7 @@ def _names_publication(key: str) -> bool:
         return False
     return any(
         (match := _PUBLISH_WORD.fullmatch(word)) is not None
-        and bool(match[1] or word == "published" or _DATE_WORDS.intersection(words))
+        and bool(match[1] or match[2] or word == "published" or _DATE_WORDS.intersection(words))
         for word in words
     )
 
