@@ -12,9 +12,11 @@ from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .._nodes import ancestors
 from ._datemarkup import MAX_FUZZY
 from ._dates import day_of, parse_date, parse_labelled_short_year
 from ._datewalk import (
+    ALL_HEADINGS,
     CODE,
     HEADINGS,
     MAX_TEXT_CHARS,
@@ -46,6 +48,9 @@ MAX_LABEL_CHARS = 20
 MAX_KICKER_TEXTS = 8  # texts read above the headline, nearest first (swept: benchmarks/fit_dates.py --sweep)
 # A one-line script that prints a date literal: showDate("2020/04/17 01:43:09"), document.write('...').
 MAX_SCRIPT_CHARS = 100
+# A dotted day with a two-digit year alone in its text, after the separator that joins it to a name.
+_BARE_SHORT_YEAR = re.compile(r"[\s,;|\u00b7\u2022\u2013\u2014-]*(?P<day>[0-3]?\d\.[01]?\d\.\d\d)\s*")
+_NUMBERED_BOXES = frozenset({"a", "li", *ALL_HEADINGS})
 _PRINT_CALL = re.compile(r"""\s*[\w.$]+\(\s*(?P<q>["'])(?P<arg>[^"']{8,40})(?P=q)\s*\)\s*;?\s*$""")
 
 
@@ -141,7 +146,9 @@ def after_headline(
             part = _publication_part(text)
         found = body.read_date(part, languages)
         if found is None and short_years:
-            found = _labelled_short_year(text, updated=updated, languages=languages)
+            found = _labelled_short_year(text, updated=updated, languages=languages) or (
+                None if updated else _bare_short_year(item)
+            )
         if found is None:
             continue
         if updated or not byline or PUBLISHED_WORDS.search(text):
@@ -192,15 +199,27 @@ def before_headline(body: Body) -> date | None:
     header's "today" sits further up.
     """
     nearest = (
-        item.text
-        for item in body.above()
-        if not body.is_widget(item.parent) and not body.is_caption(item.parent)
+        item for item in body.above() if not body.is_widget(item.parent) and not body.is_caption(item.parent)
     )
-    for text in itertools.islice(nearest, MAX_KICKER_TEXTS):
-        found = body.read_date(_publication_part(text))
+    for n, item in enumerate(itertools.islice(nearest, MAX_KICKER_TEXTS)):
+        found = body.read_date(_publication_part(item.text))
+        if found is None and n == 0:
+            found = _bare_short_year(item)
         if found is not None:
             return found
     return None
+
+
+def _bare_short_year(item: ShortText) -> date | None:
+    """A text that is a dotted day with a two-digit year and nothing else ("02.12.19" right over the
+    headline, ", 8.5.12" after the byline's name), read day first as the dots write it: so printed
+    beside the headline it is the story's day. Not in a link, a list item or a heading, where such
+    numbers are a table of contents' sections ("14.11.13 Error correction")."""
+    match = _BARE_SHORT_YEAR.fullmatch(item.text)
+    parent = item.parent
+    if match is None or any(box.tag in _NUMBERED_BOXES for box in (parent, *ancestors(parent))):
+        return None
+    return parse_labelled_short_year(match["day"])
 
 
 def announced(tree: LexborHTMLParser) -> date | None:
