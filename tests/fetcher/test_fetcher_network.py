@@ -149,6 +149,15 @@ def test_redirect_loop_is_detected_before_the_limit(get: Get, fault_server: Faul
     assert len(fault_server.requests) == 2
 
 
+def test_a_redirect_back_with_a_fragment_is_a_loop(get: Get, fault_server: FaultServer) -> None:
+    # "/spin" -> "/spin#top": the fragment is never sent, so the server answers the same redirect.
+    fault_server.add_route("/spin", lambda req: Response(status=302, headers=[("Location", "/spin#top")]))
+    err = fails(get, fault_server.url("/spin"), config=FetchConfig(max_redirects=50))
+    assert err.kind == "too_many_redirects"
+    assert "loop" in err.message
+    assert len(fault_server.requests) == 1
+
+
 def test_cookie_wall_bounce_to_the_same_url_is_not_a_loop(get: Get, fault_server: FaultServer) -> None:
     def wall(req: Request) -> Response:
         if "seen=1" in req.headers.get("cookie", ""):

@@ -438,16 +438,17 @@ class Fetch:
         """Make ``target`` the next hop. FetchError for a loop or one redirect too many."""
         # Revisiting a URL is a loop, unless the redirect set a cookie: cookie walls bounce A -> B -> A
         # once to test cookies. max_redirects still bounds such bounces.
-        if target in self._visited() and not set_cookie:
+        if self._requested(target) and not set_cookie:
             raise self._error(f"redirect loop back to {target}", kind="too_many_redirects")
         if len(self.hops) >= self.config.max_redirects:
             raise self._error(f"more than {self.config.max_redirects} redirects", kind="too_many_redirects")
         self.hops.append(self.target)
         self.target = target
 
-    def _visited(self) -> set[httpx.URL]:
-        """The URLs this fetch has requested, the current hop's too, without their fragments."""
-        return {url.copy_with(fragment=None) for url in (*self.hops, self.target)}
+    def _requested(self, url: httpx.URL) -> bool:
+        """Whether this fetch has requested ``url`` (the current hop too). Every address here is
+        ``parse_url``'s, without its fragment: one that differs in the fragment alone is the same."""
+        return url == self.target or url in self.hops
 
     # --- the body ---------------------------------------------------------------------------------
 
@@ -490,7 +491,7 @@ class Fetch:
             target = join_location(self.target, location, error=self._error)
         except FetchError:  # a stub pointing nowhere usable ("javascript:...") is what there is
             return page
-        if target.copy_with(fragment=None) in self._visited():
+        if self._requested(target):
             return page
         self._go(target, set_cookie=False)
         self._body = bytearray()
