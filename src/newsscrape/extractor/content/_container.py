@@ -69,12 +69,12 @@ def stacked_story(container: LexborNode, title: str | None, weights: dict[int, W
     stories = [node for node in container.iter(include_text=False) if node.tag == "article"]
     if len(stories) < 2:
         return None
-    want = split_words(title.lower())
+    want = _title_words(title)
     own = [
         story
         for story in stories
         if (head := story.css_first(STACK_HEADLINES)) is not None
-        and split_words(head.text(deep=True).lower()) == want
+        and _title_words(head.text(deep=True)) == want
     ]
     if len(own) != 1:
         return None
@@ -106,28 +106,34 @@ def standfirst(
     """
     if not title:
         return ()
-    want = split_words(title.lower())
+    want = _title_words(title)
     branch, node = container, container.parent
     for _ in range(STANDFIRST_CLIMB):
         if node is None or node.tag in ("body", "html"):
             return ()
         leads: list[LexborNode] = []
-        headline = False
+        headline = h1 = past = False  # the last h1 before the branch is the title; any h1 at all
         for child in node.iter(include_text=False):
             if child.mem_id == branch.mem_id:
-                break
-            if child.tag == "h1":
-                headline = split_words(child.text(deep=True).lower()) == want
-                leads = []
-            elif headline and child.tag == "p" and child.mem_id in weights:
+                past = True  # the container's branch: what follows it is no standfirst
+            elif child.tag == "h1":
+                h1 = True
+                if not past:
+                    headline, leads = _title_words(child.text(deep=True)) == want, []
+            elif headline and not past and child.tag == "p" and child.mem_id in weights:
                 leads.append(child)
         if headline:
             held = container.text(deep=True)
             return tuple(lead for lead in leads if lead.text(deep=True).strip() not in held)
-        if any(child.tag == "h1" for child in node.iter(include_text=False)):
+        if h1:
             return ()  # a headline above the body that is not the page's: no standfirst of its
         branch, node = node, node.parent
     return ()
+
+
+def _title_words(text: str) -> list[str]:
+    """A headline's words as they are compared with the page's title's (case aside)."""
+    return split_words(text.lower())
 
 
 def hiding_box(container: LexborNode, body: LexborNode, profile: ContentProfile) -> LexborNode | None:
