@@ -1,7 +1,8 @@
 """Dates: a dotted day with a two-digit year printed alone beside the headline ("02.12.19" over it,
 ", 8.5.12" after the byline's name), as German-language sites print it; section numbers of a table
 of contents, which look the same, date nothing. The pages are written in those templates' styles
-(held-out pages of htmldate 1.4.0's tests: a think tank's "In the media" header, a WordPress byline)."""
+(held-out pages of htmldate 1.4.0's tests: a think tank's "In the media" header, a WordPress byline);
+and a two-digit year after a Turkish label (htmldate 1.11.0's unit cases)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,10 @@ def test_only_the_text_right_over_the_headline_is_read_as_a_short_day() -> None:
     # Further up the header such a number is a ticker's or a menu's (a kicker stands between).
     header = '<div class="ticker">12.04.22</div><p class="kicker">Politik und Gesellschaft</p>'
     assert _published(f"<main>{header}<h1>What is on the cards for the commission?</h1>{BODY}</main>") is None
+
+
+def test_turkish_labels_stand_before_the_day_and_verbs_after_it() -> None:
+    story = "<article><h1>Yağmur vadiye geri döndü</h1>{}" + BODY + "</article>"
+    assert _published(story.format("<p><em>Son güncelleme: 5/5/20</em></p>")) == date(2020, 5, 5)
+    assert _published(story.format("<p>Yayınlanma: 12.03.21</p>")) == date(2021, 3, 12)
+    assert _published(story.format("<p><em>05.05.2020 tarihinde yayınlandı.</em></p>")) == date(2020, 5, 5)

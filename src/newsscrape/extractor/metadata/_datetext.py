@@ -29,17 +29,19 @@ from ._datewalk import (
     wraps_widget,
 )
 
-# Words that introduce the publication or the update time in a byline line.
+# Words that introduce the publication or the update time in a byline line. (Turkish only by its
+# nouns, which stand before the day as these do: "Yayınlanma tarihi:", "Son güncelleme: 5/5/20"; its
+# verbs follow the day, "05.05.2020 tarihinde yayınlandı", which the text before them holds.)
 PUBLISHED_WORDS = re.compile(
     r"\b(?:published|posted|publié|publicado|veröffentlicht|publiziert|erschienen|pubblicato|gepubliceerd"
-    r"|opublikowano|publicat|publicerad|julkaistu|опубликовано)\b",
+    r"|opublikowano|publicat|publicerad|julkaistu|опубликовано|yayınlanma)\b",
     re.IGNORECASE,
 )
 # German sites stamp a story with the time it was last edited: "Stand: 09.10.2017, 01:40 Uhr" (only
 # capitalised and before its colon: "stand" is an English word too).
 UPDATED_WORDS = re.compile(
     r"\b(?:updated?|modified|aktualisiert|actualizado|atualizado|mis à jour|aggiornato|bijgewerkt"
-    r"|(?-i:Stand)(?=\s*:))\b",
+    r"|güncelleme|(?-i:Stand)(?=\s*:))\b",
     re.IGNORECASE,
 )
 MAX_TEXT_NODES = 40
