@@ -10,7 +10,7 @@ import itertools
 import re
 from datetime import date
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import ancestors
 from ._datemarkup import MAX_FUZZY
@@ -53,6 +53,7 @@ MAX_SCRIPT_CHARS = 100
 # A dotted day with a two-digit year alone in its text, after the separator that joins it to a name.
 _BARE_SHORT_YEAR = re.compile(r"[\s,;|\u00b7\u2022\u2013\u2014-]*(?P<day>[0-3]?\d\.[01]?\d\.\d\d)\s*")
 _NUMBERED_BOXES = frozenset({"a", "li", *ALL_HEADINGS})
+_INLINE = frozenset({"span", "abbr", "b", "strong", "em", "i", "small", "font", "time", "code", "mark", "u"})
 _PRINT_CALL = re.compile(r"""\s*[\w.$]+\(\s*(?P<q>["'])(?P<arg>[^"']{8,40})(?P=q)\s*\)\s*;?\s*$""")
 
 
@@ -216,12 +217,20 @@ def _bare_short_year(item: ShortText) -> date | None:
     """A text that is a dotted day with a two-digit year and nothing else ("02.12.19" right over the
     headline, ", 8.5.12" after the byline's name), read day first as the dots write it: so printed
     beside the headline it is the story's day. Not in a link, a list item or a heading, where such
-    numbers are a table of contents' sections ("14.11.13 Error correction")."""
+    numbers are a table of contents' sections ("14.11.13 Error correction"), nor set inside a
+    sentence ("Build <abbr>12.11.16</abbr> is out": a version)."""
     match = _BARE_SHORT_YEAR.fullmatch(item.text)
     parent = item.parent
     if match is None or any(box.tag in _NUMBERED_BOXES for box in (parent, *ancestors(parent))):
         return None
+    if parent.tag in _INLINE and any(_words(side) for side in (parent.prev, parent.next)):
+        return None
     return parse_labelled_short_year(match["day"])
+
+
+def _words(node: LexborNode | None) -> bool:
+    """Whether ``node`` is a text of words or numbers (not white space, not an element)."""
+    return node is not None and node.is_text_node and any(c.isalnum() for c in node.text_content or "")
 
 
 def announced(tree: LexborHTMLParser) -> date | None:
