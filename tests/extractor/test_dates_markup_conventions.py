@@ -203,3 +203,9 @@ def test_a_german_stand_stamp_dates_a_page_by_its_last_edit() -> None:
 
 def test_stand_in_english_running_text_is_no_label() -> None:
     assert _published(byline="<p>Where we stand: 1.4.18 was the draft's version.</p>") is None
+
+
+def test_a_marked_date_whose_text_is_relative_is_read_from_its_title() -> None:
+    # The byline prints "3 hours ago" and keeps the moment in the element's tooltip.
+    byline = '<p><span class="post-date" title="2019-12-03T10:00:00+01:00">3 hours ago</span></p>'
+    assert _published(byline=byline, url=None) == date(2019, 12, 3)

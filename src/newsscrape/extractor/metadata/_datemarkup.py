@@ -79,7 +79,7 @@ MODIFIED_LD = ("dateModified",)
 # The elements that may hold a machine-readable date: <time>, microdata, and hAtom's <abbr class=
 # "published" title="2019-11-18T17:19:53Z"> (the microformat's value in the title; without one, in
 # its text: "<abbr class="published">am 12.11.16</abbr>", the class being the text's label).
-DATED_NODES = "time, [itemprop], abbr[title], abbr[class]"
+DATED_NODES = 'time, [itemprop], abbr[title], abbr[class], [title][class*="date" i]'
 # A <time> (or any element) whose class/id/itemprop mentions one of these is the publication time.
 PUBLISHED_HINTS = ("publish", "pubdate", "posted", "created", "dateline", "entry-date", "post-date")
 MODIFIED_HINTS = ("modif", "update", "edited", "revised")
@@ -197,7 +197,7 @@ def marked_dates(
             (attrs.get("title") if is_abbr else None)
             or attrs.get("datetime")
             or attrs.get("content")
-            or (node.text(deep=True) if is_time or is_abbr else None)
+            or (node.text(deep=True) if is_time or is_abbr else attrs.get("title"))
         )
         if not value or elsewhere(node):
             continue
