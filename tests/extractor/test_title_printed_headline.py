@@ -63,3 +63,15 @@ def test_a_line_repeating_the_title_within_the_story_stays() -> None:
     body = extract(page, url="https://www.dailytown.example/news/story.asp?id=123").body
     assert body.startswith("The Riverside paper mill")
     assert "\n\nMill closes after 80 years\n\nAbout 240" in body
+
+
+def test_a_tagline_printing_the_label_the_meta_title_cuts_off_is_no_headline() -> None:
+    # A WordPress theme prints the site's name as a tagline under its logo, in no link or header
+    # (a held-out page of htmldate's tests: "Headline ‹ Wara Conservation Project").
+    page = (
+        "<html><head><title>Riverside paper mill closes its doors after 80 years in the valley"
+        " \u2039 Riverside Trust</title></head>"
+        f'<body><div class="logo_tagline">Riverside Trust</div><div class="post">{STORY}</div>'
+        "</body></html>"
+    )
+    assert extract(page).title == "Riverside paper mill closes its doors after 80 years in the valley"

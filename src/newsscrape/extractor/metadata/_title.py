@@ -144,7 +144,11 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     # an h1 linking to the front page, and a meta title cuts its words off as the site's name.
     h1s = [_unglue(h1, src.breadcrumbs) for h1 in src.h1s if not _is_site_name(h1, src)]
     # Steps 1-3 only: an h2 stands for a missing h1 when a claim names it, not when it resembles one.
-    headings = h1s + [h2 for h2 in (*src.h2s, *src.printed) if not _is_site_name(h2, src)]
+    # A printed part a claim's cut takes off as a label is the site's name or a section's, printed
+    # as a tagline ("Headline ‹ Wara Conservation Project" and a logo's "Wara Conservation Project").
+    labels = {key for variants, _ in cuts for key in _cut_labels(variants)}
+    printed = [part for part in src.printed if phrase_key(part) not in labels]
+    headings = h1s + [h2 for h2 in (*src.h2s, *printed) if not _is_site_name(h2, src)]
     # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
     # The h1 may carry the same site name or label as the claim ("Headline - Site" in both): then the
     # claim's cut form is the headline.
@@ -217,6 +221,19 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     if headings:
         return headings[0], "dom"
     return stripped[0] if stripped else (None, "none")
+
+
+def _cut_labels(variants: list[str]) -> set[str]:
+    """The keys (``phrase_key``) of the parts a claim's cuts took off (``_variants``): its pieces
+    between strong separators that are no piece of its last form."""
+    kept = {phrase_key(piece) for sep in STRONG_SEPARATORS for piece in variants[-1].split(sep)}
+    return {
+        key
+        for sep in STRONG_SEPARATORS
+        if sep in variants[0]
+        for piece in variants[0].split(sep)
+        if (key := phrase_key(piece)) not in kept
+    }
 
 
 def heading_text(node: LexborNode) -> str:
