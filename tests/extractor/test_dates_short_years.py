@@ -2,7 +2,8 @@
 ", 8.5.12" after the byline's name), as German-language sites print it; section numbers of a table
 of contents, which look the same, date nothing. The pages are written in those templates' styles
 (held-out pages of htmldate 1.4.0's tests: a think tank's "In the media" header, a WordPress byline);
-and a two-digit year after a Turkish label (htmldate 1.11.0's unit cases)."""
+a two-digit year after a Turkish label (htmldate 1.11.0's unit cases); and a German publication verb
+closing the clause of its day (htmldate 1.4.0's evaluation pages)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,12 @@ def test_turkish_labels_stand_before_the_day_and_verbs_after_it() -> None:
     assert _published(story.format("<p><em>Son güncelleme: 5/5/20</em></p>")) == date(2020, 5, 5)
     assert _published(story.format("<p>Yayınlanma: 12.03.21</p>")) == date(2021, 3, 12)
     assert _published(story.format("<p><em>05.05.2020 tarihinde yayınlandı.</em></p>")) == date(2020, 5, 5)
+
+
+def test_a_german_publication_verb_closes_the_clause_of_its_day() -> None:
+    # WordPress's default theme in German: "This entry was posted on ..." with the verb last, under the post.
+    meta = (
+        '<p class="postmetadata"><small>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:05 Uhr '
+        'veröffentlicht und unter <a href="/category/news/">News</a> abgelegt.</small></p>'
+    )
+    assert _published(f"<article><h1>Kein Cyberterrorismus</h1>{BODY}{meta}</article>") == date(2011, 12, 3)

@@ -271,11 +271,14 @@ def scripted(tree: LexborHTMLParser) -> date | None:
 def _publication_part(text: str) -> str:
     """The part of a byline line that holds the publication date, not the update's.
 
-    "Published March 4 2021, updated March 5" -> after "Published"; "Updated March 5" -> "".
+    "Published March 4 2021, updated March 5" -> after "Published"; "Updated March 5" -> "". A
+    label with no digit after it ends the date's clause, as a verb ends a German one: "Dieser
+    Beitrag wurde am 3. Dezember 2011 veröffentlicht und unter ... abgelegt" -> before it.
     """
-    published = _after_label(text, PUBLISHED_WORDS)
-    if published is not None:
-        return published
+    match = PUBLISHED_WORDS.search(text)
+    if match is not None:
+        after = text[match.end() :]
+        return after if any(c.isdigit() for c in after) else text[: match.start()]
     match = UPDATED_WORDS.search(text)
     return text[: match.start()] if match is not None else text
 
