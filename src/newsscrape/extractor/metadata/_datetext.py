@@ -13,6 +13,7 @@ from datetime import date
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .._nodes import ancestors
+from ..content._chrome import INLINE_TAGS
 from ._datemarkup import MAX_FUZZY
 from ._dates import day_of, parse_date, parse_labelled_short_year
 from ._datewalk import (
@@ -53,7 +54,6 @@ MAX_SCRIPT_CHARS = 100
 # A dotted day with a two-digit year alone in its text, after the separator that joins it to a name.
 _BARE_SHORT_YEAR = re.compile(r"[\s,;|\u00b7\u2022\u2013\u2014-]*(?P<day>[0-3]?\d\.[01]?\d\.\d\d)\s*")
 _NUMBERED_BOXES = frozenset({"a", "li", *ALL_HEADINGS})
-_INLINE = frozenset({"span", "abbr", "b", "strong", "em", "i", "small", "font", "time", "code", "mark", "u"})
 _PRINT_CALL = re.compile(r"""\s*[\w.$]+\(\s*(?P<q>["'])(?P<arg>[^"']{8,40})(?P=q)\s*\)\s*;?\s*$""")
 
 
@@ -223,7 +223,7 @@ def _bare_short_year(item: ShortText) -> date | None:
     parent = item.parent
     if match is None or any(box.tag in _NUMBERED_BOXES for box in (parent, *ancestors(parent))):
         return None
-    if parent.tag in _INLINE and any(_words(side) for side in (parent.prev, parent.next)):
+    if parent.tag in INLINE_TAGS and any(_words(side) for side in (parent.prev, parent.next)):
         return None
     return parse_labelled_short_year(match["day"])
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Final
@@ -146,7 +146,7 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
     # Steps 1-3 only: an h2 stands for a missing h1 when a claim names it, not when it resembles one.
     # A printed part a claim's cut takes off as a label is the site's name or a section's, printed
     # as a tagline ("Headline ‹ Wara Conservation Project" and a logo's "Wara Conservation Project").
-    labels = {key for variants, _ in cuts for key in _cut_labels(variants)}
+    labels = {key for variants, _ in cuts for key in _cut_labels(variants)} if src.printed else set()
     printed = [part for part in src.printed if phrase_key(part) not in labels]
     headings = h1s + [h2 for h2 in (*src.h2s, *printed) if not _is_site_name(h2, src)]
     # 1. An h1 that another source vouches for, exactly or once a site name or label is cut off.
@@ -226,14 +226,13 @@ def choose_title(src: TitleSources) -> tuple[str | None, str]:
 def _cut_labels(variants: list[str]) -> set[str]:
     """The keys (``phrase_key``) of the parts a claim's cuts took off (``_variants``): its pieces
     between strong separators that are no piece of its last form."""
-    kept = {phrase_key(piece) for sep in STRONG_SEPARATORS for piece in variants[-1].split(sep)}
-    return {
-        key
-        for sep in STRONG_SEPARATORS
-        if sep in variants[0]
-        for piece in variants[0].split(sep)
-        if (key := phrase_key(piece)) not in kept
-    }
+    kept = {phrase_key(variants[-1]), *map(phrase_key, _pieces(variants[-1]))}
+    return {key for piece in _pieces(variants[0]) if (key := phrase_key(piece)) not in kept}
+
+
+def _pieces(claim: str) -> Iterator[str]:
+    """The pieces of a meta title between any one strong separator ("Headline | Section | Site")."""
+    return (piece for sep in STRONG_SEPARATORS if sep in claim for piece in claim.split(sep))
 
 
 def heading_text(node: LexborNode) -> str:
@@ -500,9 +499,7 @@ def printed_parts(body: LexborNode | None, claims: Iterable[str | None]) -> tupl
         phrase_key(piece): piece
         for claim in claims
         if claim
-        for sep in STRONG_SEPARATORS
-        if sep in claim
-        for piece in map(str.strip, claim.split(sep))
+        for piece in map(str.strip, _pieces(claim))
         if len(piece) >= MIN_TITLE_CHARS
     }
     if body is None or not parts:
@@ -528,9 +525,7 @@ def _is_part(h1: str, claim: str) -> bool:
     True
     """
     key = phrase_key(h1)
-    return any(
-        phrase_key(piece) == key for sep in STRONG_SEPARATORS if sep in claim for piece in claim.split(sep)
-    )
+    return any(phrase_key(piece) == key for piece in _pieces(claim))
 
 
 def _adds_numbers(claim: str, h1: str) -> bool:
