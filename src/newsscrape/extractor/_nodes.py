@@ -10,6 +10,18 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._text import squash
 
+# Elements that start and end a paragraph; everything else is inline and joins its neighbours.
+BLOCK_TAGS: Final = frozenset(  # a word list reads better than one quoted word per line
+    "p div section article main ul ol li blockquote pre table thead tbody tfoot tr td th caption "  # noqa: SIM905
+    "dl dt dd h1 h2 h3 h4 h5 h6 figure figcaption address center hr header footer nav aside form "
+    "fieldset legend details summary body html".split()
+)
+# Inline elements carry words of the sentence around them, whatever their class says.
+INLINE_TAGS: Final = frozenset(
+    {"a", "span", "b", "strong", "i", "em", "u", "s", "small", "font", "abbr", "time", "sup", "sub"}
+    | {"code", "mark", "cite", "q", "bdi", "bdo", "data", "var", "kbd", "samp", "del", "ins"}
+)
+
 # Site-wide chrome: what sits inside these is other stories, comments or the footer, not this story.
 CHROME_BOXES = frozenset({"aside", "nav", "footer"})
 

@@ -1,7 +1,8 @@
 """What the block walk (``_walk.Walk``) hands on: a unit of body text (``Block``) and a block it dropped
-(``Removed``, for ``explain``), with the elements that make a block (``BLOCK_TAGS``, ``HEADING_LEVEL``),
-how a dropped node is named (``where``, ``head_text``) and a figure caption's place among the blocks
-kept (``placed``). The content pass's later steps read and trim these records too.
+(``Removed``, for ``explain``), with the level of a heading block (``HEADING_LEVEL``; the elements that
+make a block are ``_nodes.BLOCK_TAGS``), how a dropped node is named (``where``, ``head_text``) and a
+figure caption's place among the blocks kept (``placed``). The content pass's later steps read and trim
+these records too.
 """
 
 from __future__ import annotations
@@ -16,12 +17,6 @@ from .._text import fold
 from ._chrome import RemovalKind
 
 HEADING_LEVEL: Final = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-# Elements that start and end a paragraph; everything else is inline and joins its neighbours.
-BLOCK_TAGS: Final = frozenset(  # a word list reads better than one quoted word per line
-    "p div section article main ul ol li blockquote pre table thead tbody tfoot tr td th caption "  # noqa: SIM905
-    "dl dt dd h1 h2 h3 h4 h5 h6 figure figcaption address center hr header footer nav aside form "
-    "fieldset legend details summary body html".split()
-)
 SNIPPET_CHARS: Final = 80  # of a removed block's text, kept for ``explain``
 
 

@@ -17,7 +17,7 @@ from typing import Final, Literal, cast, get_args
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import without_terms
+from .._nodes import INLINE_TAGS, without_terms
 from .._text import count_words
 
 # What a removed block was, as ``explain`` reports it: every kind the content pass records, spelled
@@ -483,12 +483,8 @@ def _names_footer(klass: str | None, ident: str | None) -> bool:
     return False
 
 
-# Inline elements carry words of the sentence around them: an <a class="tag"> inside a paragraph
-# is a link in the text. Only these kinds are trusted on them.
-INLINE_TAGS: Final = frozenset(
-    {"a", "span", "b", "strong", "i", "em", "u", "s", "small", "font", "abbr", "time", "sup", "sub"}
-    | {"code", "mark", "cite", "q", "bdi", "bdo", "data", "var", "kbd", "samp", "del", "ins"}
-)
+# Only these kinds are trusted on inline elements (``INLINE_TAGS``): an <a class="tag"> inside a
+# paragraph is a link in the text.
 INLINE_KINDS: Final[frozenset[RemovalKind]] = frozenset(
     {"caption", "ad", "share", "hidden", "popup", "newsletter", "hovercard"}
 )

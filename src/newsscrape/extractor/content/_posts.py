@@ -34,9 +34,9 @@ from typing import Final
 
 from selectolax.lexbor import LexborNode
 
-from .._nodes import ancestors, inside_any
+from .._nodes import INLINE_TAGS, ancestors, inside_any
 from .._text import compact, label_words
-from ._chrome import INLINE_TAGS, RemovalKind
+from ._chrome import RemovalKind
 from ._scoring import MIN_CHARS, Weight
 
 # schema.org's properties for a posting's words (a Comment's or an Answer's ``text``, an article's

@@ -22,10 +22,11 @@ from selectolax.lexbor import LexborNode
 
 from ...models import Link
 from .._guard import Deadline, too_deep
+from .._nodes import BLOCK_TAGS
 from .._text import fold, visible
 from .._urls import absolute, host_of
 from ..metadata._crumbs import TRAIL_SEPARATORS
-from ._blocks import BLOCK_TAGS, HEADING_LEVEL, Block, Removed, placed, where
+from ._blocks import HEADING_LEVEL, Block, Removed, placed, where
 from ._boxes import BOX_LINK_SHARE, DEADLINE_EVERY, LIST_TAGS, PARA_LINK_SHARE, BoxRules, site_of_host
 from ._chrome import RemovalKind, chrome_kind
 from ._line_rules import BYLINE_DATED

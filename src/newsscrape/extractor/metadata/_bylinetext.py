@@ -10,9 +10,8 @@ from functools import partial
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import class_and_id, headline_node, outside_story, without_terms
+from .._nodes import BLOCK_TAGS, class_and_id, headline_node, outside_story, without_terms
 from .._text import has_word, squash
-from ..content._blocks import BLOCK_TAGS
 from ._authors import (
     BYLINE_LINE,
     BYLINE_PREFIXES,

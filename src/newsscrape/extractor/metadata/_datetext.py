@@ -12,8 +12,7 @@ from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import ancestors
-from ..content._chrome import INLINE_TAGS
+from .._nodes import INLINE_TAGS, ancestors
 from ._datemarkup import MAX_FUZZY
 from ._dates import day_of, parse_date, parse_labelled_short_year
 from ._datewalk import (
