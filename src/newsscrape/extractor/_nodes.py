@@ -22,6 +22,8 @@ INLINE_TAGS: Final = frozenset(
     | {"code", "mark", "cite", "q", "bdi", "bdo", "data", "var", "kbd", "samp", "del", "ins"}
 )
 
+# A picture and its caption: what is printed inside them speaks of the picture, not the story.
+FIGURE_TAGS: Final = frozenset({"figure", "figcaption"})
 # Site-wide chrome: what sits inside these is other stories, comments or the footer, not this story.
 CHROME_BOXES = frozenset({"aside", "nav", "footer"})
 

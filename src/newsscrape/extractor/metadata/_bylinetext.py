@@ -10,7 +10,7 @@ from functools import partial
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import BLOCK_TAGS, class_and_id, headline_node, outside_story, without_terms
+from .._nodes import BLOCK_TAGS, FIGURE_TAGS, class_and_id, headline_node, outside_story, without_terms
 from .._text import has_word, squash
 from ._authors import (
     BYLINE_LINE,
@@ -78,8 +78,6 @@ NOT_BYLINE_BOXES = (
     "testimonial",
     "quote",
 )
-# A name in a figure or its caption credits the picture: its photographer, not the story's writer.
-PICTURE_BOXES = frozenset({"figure", "figcaption"})
 HCARD_NOT_PERSON = ("org", "adr")  # hCard classes of an organisation name or a postal address
 # Elements whose text is a form's choices, never a byline: a sort control's option "Author" among
 # "Post time" and "Subject" (phpBB's topic pages).
@@ -328,7 +326,7 @@ def not_a_byline(node: LexborNode) -> bool:
         return True
     parent: LexborNode | None = node
     while parent is not None and parent.tag not in ("body", "html"):
-        if parent.tag in PICTURE_BOXES:
+        if parent.tag in FIGURE_TAGS:  # a name there credits the picture: its photographer
             return True
         marks = without_terms(class_and_id(parent))  # a post tagged "quotes" is no quote box
         if any(box in marks for box in NOT_BYLINE_BOXES):

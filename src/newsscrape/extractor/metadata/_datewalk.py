@@ -14,7 +14,7 @@ from typing import ClassVar, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .._nodes import CHROME_BOXES, ancestors, class_and_id
+from .._nodes import CHROME_BOXES, FIGURE_TAGS, ancestors, class_and_id
 from .._text import phrase_key, squash
 from ._dates import parse_date
 from ._title import same_story
@@ -56,8 +56,9 @@ MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a by
 # A photo's caption and credit say when the photo was taken, not when the story was published ("Police
 # at the checkpoint on October 11, 2023"): a text inside a figure is no printed publication date, though
 # the lead figure often stands between the headline and the byline. (Not a class named "caption": themes
-# print the byline's date or its "Updated on" label in one; WCXB half B loses a page to it.)
-CAPTION_TAGS = frozenset({"figure", "figcaption"})
+# print the byline's date or its "Updated on" label in one; WCXB half B loses a page to it.) ``in_caption``
+# reads ``_nodes.FIGURE_TAGS`` so.
+
 # Text inside these is code, not prose.
 CODE = frozenset({"script", "style", "noscript", "template"})
 MAX_TEXT_CHARS = 120
@@ -286,13 +287,13 @@ def wraps_widget(node: LexborNode, text: str) -> bool:
 
 
 def in_caption(node: LexborNode) -> bool:
-    """Whether ``node`` is a figure or its caption, or inside one (``CAPTION_TAGS``), looking at most
+    """Whether ``node`` is a figure or its caption, or inside one (``FIGURE_TAGS``), looking at most
     MAX_CHROME_CLIMB elements up, below ``<body>``."""
     for current in itertools.islice(itertools.chain((node,), ancestors(node)), MAX_CHROME_CLIMB):
         tag = current.tag
         if tag == "body":
             return False
-        if tag in CAPTION_TAGS:
+        if tag in FIGURE_TAGS:
             return True
     return False
 
