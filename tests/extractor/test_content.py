@@ -883,7 +883,10 @@ def test_second_opinion_drops_forum_post_furniture(furniture: str, gone: tuple[s
     assert not [text for text in texts if any(word in text for word in gone)]
 
 
-@pytest.mark.parametrize("label", ["Read more", "Loading...", "- Advertisement -", "Share"])
+@pytest.mark.parametrize(
+    "label",
+    ["Read more", "Loading...", "- Advertisement -", "Share", "Skip to main content", "Skip to navigation"],
+)
 def test_second_opinion_drops_the_labels_the_walk_drops(label: str) -> None:
     # a button's or an ad slot's label on its own line of trafilatura's text goes, as in the walk
     html = page(f"<p>{PARA}</p><p>{label}</p><p>{PARA2}</p><div>{label}</div><p>{PARA3}</p>")
