@@ -75,3 +75,27 @@ def test_a_tagline_printing_the_label_the_meta_title_cuts_off_is_no_headline() -
         "</body></html>"
     )
     assert extract(page).title == "Riverside paper mill closes its doors after 80 years in the valley"
+
+
+BLOG = f"""<html><head><title>Mill closes after 80 years | The Daily Town</title>
+<meta property="og:type" content="article"></head>
+<body><header><a href="/">The Daily Town</a></header>
+<article class="post"><h2 class="entry-title">Mill closes after 80 years</h2>{STORY}
+<h2>What comes next</h2><p>The site will be sold, the company said, and the buildings cleared
+before the end of next year to make way for housing.</p></article></body></html>"""
+
+
+def test_a_headline_set_as_a_lower_heading_is_no_subsection() -> None:
+    # A blog theme without an h1 sets the post's title in an h2 (or h3) above the story: that
+    # heading is the headline, neither a subsection heading nor the first line of the body.
+    article = extract(BLOG, url="https://www.dailytown.example/2024/05/mill-closes/")
+    assert article.title == "Mill closes after 80 years"
+    assert article.headings == ("What comes next",)
+    assert article.body.startswith("The Riverside paper mill")
+
+
+def test_a_lower_heading_repeating_the_title_within_the_story_stays() -> None:
+    page = BLOG.replace("<h2>What comes next</h2>", "<h2>Mill closes after 80 years</h2>")
+    article = extract(page, url="https://www.dailytown.example/2024/05/mill-closes/")
+    assert article.headings == ("Mill closes after 80 years",)
+    assert article.body.startswith("The Riverside paper mill")

@@ -360,6 +360,10 @@ class Walk(BoxRules):
         text = fold(node.text(deep=True))
         if not visible(text):
             return
+        if self.article and text == self.title and not self.blocks and not self._seen_h1:
+            self._seen_h1 = True  # the headline, set in a lower heading than h1 (``article``)
+            self._record("title", "the headline, set as a lower heading", where(node), text)
+            return
         label = heading_kind(text)
         if label is not None:
             self._record(label[0], label[1], where(node), text)
