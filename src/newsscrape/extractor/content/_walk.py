@@ -26,6 +26,7 @@ from .._nodes import BLOCK_TAGS
 from .._text import fold, visible
 from .._urls import absolute, host_of
 from ..metadata._crumbs import TRAIL_SEPARATORS
+from ..metadata._dates import is_bare_date
 from ._blocks import HEADING_LEVEL, Block, Removed, placed, where
 from ._boxes import BOX_LINK_SHARE, DEADLINE_EVERY, LIST_TAGS, PARA_LINK_SHARE, BoxRules, site_of_host
 from ._chrome import RemovalKind, chrome_kind
@@ -54,6 +55,9 @@ NUMBERED_HEADING: Final = re.compile(r"(?:#\d{1,3}|\d{1,3}[.):])\s")
 # 2 and 3 score alike).
 LINKED_ITEMS_MIN: Final = 2
 LINKED_TITLE: Final = "heading links to a story"
+# On an article's reading, a line (or heading) that is a day and nothing more is the story's
+# dateline or a card's date, not its text.
+BARE_DATE: Final = "a date on a line of its own"
 SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
 # A data table's row is one line, its cells joined by " | "; a cell holding blocks is layout and
 # its blocks are paragraphs of their own.
@@ -373,6 +377,9 @@ class Walk(BoxRules):
         if label is not None:
             self._record(label[0], label[1], where(node), text)
             return
+        if self.article and is_bare_date(text):
+            self._record("meta", BARE_DATE, where(node), text)
+            return
         block = Block(text=self._without_marks(node, text), level=level)
         if self.story_headings and not NUMBERED_HEADING.match(text) and self._links_within(node, text):
             if not (self.linked_items and _heads_section(node)):
@@ -413,6 +420,9 @@ class Walk(BoxRules):
         if self.article and text == self.title and not self.blocks and not self._seen_h1:
             self._seen_h1 = True  # the headline, set in no heading (``article``)
             self._record("title", "the headline, printed as a line", self._where(), text)
+            return
+        if self.article and is_bare_date(text):
+            self._record("meta", BARE_DATE, self._where(), text)
             return
         if links and self.title and _trail_to(text, links, self.title):
             self._record("breadcrumb", "trail ending in the title", self._where(), text)

@@ -185,6 +185,45 @@ def parse_labelled_short_year(
     return day if day is not None and plausible(day, now=now) else None
 
 
+# What may stand around a date on a line that is only that date: a weekday or label word before it
+# ("Friday, 19 December 2025"), a time of day after it, and punctuation.
+_BARE_LEAD = re.compile(r"\W*(?:[^\W\d_]{2,12}\.?,?\s+)?")
+_BARE_REST = re.compile(r"[\W日일]*")
+
+
+def is_bare_date(text: str) -> bool:
+    """Whether ``text`` is a day and nothing more (a weekday, a time of day and punctuation aside),
+    in one of the forms the parser reads, its month a name it knows.
+
+    >>> is_bare_date("December 19, 2025"), is_bare_date("Fri, 19 Dec 2025 10:15"), is_bare_date("2025-12-19")
+    (True, True, True)
+    >>> is_bare_date("On December 19, 2025 the council met"), is_bare_date("Version 2.1.2025")
+    (False, False)
+    >>> is_bare_date("2025年12月19日"), is_bare_date("March 2025")
+    (True, False)
+    """
+    text = text.strip()
+    if len(text) > 50 or HAS_YEAR.search(text) is None:
+        return False
+    start = _BARE_LEAD.match(text)
+    at = start.end() if start is not None else 0
+    for pattern in (_ISO, _NUMERIC, _YEAR_FIRST, *_WORDY):
+        wordy = "mon" in pattern.groupindex
+        # a word before a date in figures is no weekday ("Version 2.1.2025")
+        for candidate in (at, 0) if wordy else (0,):
+            match = pattern.match(text, candidate)
+            if match is None or (wordy and match["mon"].lower() not in MONTHS):
+                continue
+            end = match.end()
+            clock = _CLOCK.match(text, end)
+            if clock is not None:
+                end = clock.end()
+            rest = _BARE_REST.match(text, end)
+            if rest is not None and rest.end() == len(text):
+                return True
+    return False
+
+
 def plausible(value: date, *, now: datetime | None = None) -> bool:
     """Between 1990 and tomorrow (a page cannot be published in the future).
 
