@@ -34,6 +34,22 @@ def test_feedback_and_edit_prompts_on_their_own_line_go() -> None:
         assert prompt not in body
 
 
+def test_rating_prompts_on_their_own_line_go() -> None:
+    prompts = ("Rate this article", "How useful was this post?", "Did you find the article helpful?")
+    html = page(
+        f"<p>{PARA}</p><p>{PARA2}</p><p>{PARA3}</p>" + "".join(f"<div><p>{p}</p></div>" for p in prompts)
+    )
+    body = body_of(html)
+    assert PARA3 in body
+    for prompt in prompts:
+        assert prompt not in body
+
+
+def test_a_question_that_starts_alike_stays() -> None:
+    line = "Did you find the missing keys? Most readers look under the doormat first, then in the car."
+    assert line in body_of(page(f"<p>{PARA}</p><p>{line}</p><p>{PARA2}</p>"))
+
+
 def test_a_sentence_that_starts_alike_stays() -> None:
     line = "Editing this page is easy: open the file in any text editor and save it again."
     body = body_of(page(f"<p>{PARA}</p><p>{line}</p><p>{PARA2}</p>"))

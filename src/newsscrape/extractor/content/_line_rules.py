@@ -152,14 +152,18 @@ LINE_RULES: Final[tuple[LineRule, ...]] = (
     ),
     # a documentation page's feedback and edit widgets, on a line of their own ("Was this page helpful?",
     # "Is this page useful?", "Edit this page on GitHub", "Improve this page"): WCXB half A, such lines
-    # on 17 pages (10 documentation, 6 article, 1 service) and in no truth of any type
+    # on 17 pages (10 documentation, 6 article, 1 service) and in no truth of any type; and a story's
+    # or a shop's rating widget ("Rate this article", "How useful was this post?", "Did you find the
+    # article helpful?", "... this product summary feature useful?"): 5 more pages of both halves,
+    # in no truth
     (
         "label",
         "page feedback prompt",
         re.compile(
             r"^(?:was this (?:page |article |content |information |answer |post )?(?:helpful|useful)"
             r"|is this page (?:helpful|useful)"
-            r"|did you find this (?:page |article |content )?(?:helpful|useful)"
+            r"|did you find (?:this|the) (?:[\w-]+ ){0,3}(?:helpful|useful)"
+            r"|how useful was this (?:page|article|post|story)|rate this (?:page|article|post|story)"
             r"|edit this page|improve this page|suggest an edit|edit (?:this page )?on github)",
             re.I,
         ),
