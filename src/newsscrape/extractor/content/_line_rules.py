@@ -251,6 +251,24 @@ CTA_RULES: Final[tuple[LineRule, ...]] = (
         "share prompt",
         Gated(re.compile(r"\bshare (?:it|this)(?: story| article| post)? with\b", re.I), "share "),
     ),
+    # a blog's "Pin it" prompt under its images ("PIN FOR LATER", "Enjoy the post? Pin it for later!",
+    # "Pinterest image"), a button making the site a news source of one's Google ("Favourite on Google
+    # News", "Add as a preferred source on Google") and an audio or summary player's label ("Listen to
+    # this article in summarized format", "Summarize this article with:"): WCXB, 8 article pages of
+    # both halves, in no truth
+    (
+        "share",
+        "save prompt",
+        re.compile(
+            r"^(?:[^.!?]{0,30}[.!?]\s*)?(?:pin (?:it|this|me)(?: (?:here|now|for later))?|pin for later"
+            r"|pinterest image)[.!]?$"
+            r"|^(?:add (?:us )?as an? (?:preferred|reliable|trusted)"
+            r"|(?:favou?rite|follow|star) (?:us )?on google news)"
+            r"|^(?:listen to (?:this|the) (?:article|story|post)\b.{0,40}"
+            r"|summari[sz]e this (?:article|story|post) with\b.{0,30})$",
+            re.I,
+        ),
+    ),
     # "Follow us on Telegram, Facebook ...", "Síguenos en Facebook": at the start of a line only
     # ("... and follow us on Insta to win" is a contest's text). Networks beyond the first three: WCXB
     # half A, a service page's "Follow Azure Functions on X"; half B, an article page's four "Follow us
