@@ -174,6 +174,32 @@ def visible(text: str) -> bool:
     return bool(text.strip(_INVISIBLE + " "))
 
 
+# A WordPress shortcode or a BBCode tag left in the markup as text where the plugin or the forum
+# engine that would have drawn it is missing: an opening tag with a value or attributes ('[button
+# link="..."]', '[convertkit form=1630175]', '[url=https://...]') or a closing one ('[/button]',
+# '[/url]'). A bracket of plain words ("[sic]", "[Editor's note: ...]") or figures ("[1]") is none,
+# and so is an opening one right after a word (a CSS selector's 'a[href="/"]', code's 'x[i]').
+_TAG_VALUE: Final = "(?:\"[^\"\\]]*\"|'[^'\\]]*'|\u201d[^\u201d\\]]*\u201d|[^\\s\\]\"'\u201d]+)"
+_MARKUP_TAG: Final = re.compile(
+    rf"\[/[a-z][\w-]{{0,30}}\]"
+    # BBCode's valued tag only where its closing tag follows: "[repeat=1]" is a signature's option
+    rf"|(?<![\w\]])\[(?P<name>[a-z][\w-]{{0,30}})={_TAG_VALUE}\](?=.*?\[/(?P=name)\])"
+    rf"|(?<![\w\]])\[[a-z][\w-]{{0,30}}(?:\s+[\w-]{{1,30}}\s*=\s*{_TAG_VALUE})+\s*/?\]",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def without_markup_tags(text: str) -> str:
+    """``text`` without the shortcode and BBCode tags left in it as text (their words stay).
+
+    >>> without_markup_tags('[button link="/kit/" type="big"]Send us your review[/button]')
+    'Send us your review'
+    >>> without_markup_tags("[url=https://example.com/]the site[/url] [sic] [1] a[href='/'] f(x [n=1])")
+    "the site [sic] [1] a[href='/'] f(x [n=1])"
+    """
+    return _MARKUP_TAG.sub("", text) if "[" in text else text
+
+
 _WORD_CHAR: Final = re.compile(r"\w")
 
 

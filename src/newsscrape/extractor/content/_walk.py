@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborNode
 from ...models import Link
 from .._guard import Deadline, too_deep
 from .._nodes import BLOCK_TAGS
-from .._text import fold, visible
+from .._text import fold, visible, without_markup_tags
 from .._urls import absolute, host_of
 from ..metadata._crumbs import TRAIL_SEPARATORS
 from ..metadata._dates import is_bare_date
@@ -62,6 +62,8 @@ SKIP_TAGS: Final = frozenset({"#comment", "-comment", "head", "title"})
 # A data table's row is one line, its cells joined by " | "; a cell holding blocks is layout and
 # its blocks are paragraphs of their own.
 CELL_TAGS: Final = frozenset({"td", "th"})
+# Inline elements whose text is code, kept as written (a shortcode shown in a tutorial).
+CODE_TAGS: Final = frozenset({"code", "kbd", "samp", "tt", "var"})
 CELL_SEPARATOR: Final = " | "
 LAYOUT_INSIDE: Final = "p, div, table, ul, ol, br, h1, h2, h3, h4, h5, h6, blockquote, section, article"
 # Elements whose paragraphs make one typed block of a section (models.Block); "thead" marks header
@@ -269,6 +271,8 @@ class Walk(BoxRules):
         tag = node.tag
         if tag == "-text":
             text = node.text_content or ""
+            if "[" in text and self._prose(node):
+                text = without_markup_tags(text)
             if not self._parts:
                 self._first = node  # where this paragraph starts, for ``explain``
             self._parts.append(text)
@@ -323,6 +327,13 @@ class Walk(BoxRules):
         if tag in ITEM_TAGS:
             self._items += 1
         return True
+
+    def _prose(self, node: LexborNode) -> bool:
+        """Whether a text node is prose, not code: outside a ``<pre>``, not right inside code."""
+        parent = node.parent
+        if parent is not None and parent.tag in CODE_TAGS:
+            return False
+        return not any(kind == "code" for _, kind, _, _ in self._structure)
 
     def _open(self, key: int, structure: str, ordered: bool) -> None:
         top = self._structure[-1] if self._structure else None
