@@ -78,7 +78,16 @@ def test_newsletter_box_removed() -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["Advertisement", "- Advertisement -", "ADVERTISEMENT", "Anzeige", "Publicidad"]
+    "label",
+    [
+        "Advertisement",
+        "- Advertisement -",
+        "ADVERTISEMENT",
+        "Anzeige",
+        "Publicidad",
+        "スポンサードリンク",
+        "广告",
+    ],
 )
 def test_advertisement_label_removed(label: str) -> None:
     assert label not in body(page(f"<p>{PARA}</p><div>{label}</div><p>{PARA2}</p>"))

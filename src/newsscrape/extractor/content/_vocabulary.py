@@ -35,6 +35,14 @@ LABELS: Final = frozenset(
         "reklama",
         "реклама",
         "publicidade",
+        # the same label in Japanese, Chinese and Korean ("sponsored link", "advertisement"), over ad
+        # slots of the blogs and news sites of those languages
+        "スポンサードリンク",
+        "スポンサーリンク",
+        "広告",
+        "广告",
+        "廣告",
+        "광고",
         "continue reading",
         "continue reading below",
         "story continues below",
