@@ -68,3 +68,18 @@ def test_the_cleanup_only_takes_characters_out(text: str) -> None:
     # what is left is the text with some spans cut out, in order
     rest = iter(text)
     assert all(char in rest for char in cleaned)
+
+
+def test_trafilatura_s_reading_loses_the_tags_too() -> None:
+    # a brief: the walk's text is short, trafilatura is asked and its reading (which keeps the tags
+    # as text) is taken
+    html = (
+        "<html><head><title>Park to grow</title></head><body><article><h1>Park to grow</h1>"
+        '<p>[button link="/tips/"]Send us your story[/button]</p>'
+        "<p>The council voted on Tuesday to expand the riverside park by twelve hectares, after a "
+        "debate that ran for more than two hours and drew a crowd.</p><p>Residents had campaigned "
+        "for the expansion for more than a decade, citing the lack of green space.</p>"
+        "</article></body></html>"
+    )
+    article = extract(html, url="https://example.com/2025/12/19/park/")
+    assert article.body.startswith("Send us your story\n\nThe council voted")

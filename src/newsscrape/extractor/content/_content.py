@@ -64,7 +64,7 @@ Stages, all on the one lexbor tree that metadata was read from:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -73,7 +73,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ...config import ExtractConfig
 from .._data import fitted
 from .._guard import Deadline
-from .._text import compact, count_words, fold, line_key
+from .._text import compact, count_words, fold, line_key, without_markup_tags
 from ..metadata._metadata import Metadata
 from ._blocks import Block, Removed, placed, where
 from ._chrome import (
@@ -689,6 +689,20 @@ def walked_chars(body: LexborNode) -> int:
     return len(fold(body.text(deep=True)))
 
 
+def _without_tags(content: Content) -> Callable[[tuple[str, str]], tuple[str, str]]:
+    """A line of trafilatura's text without the shortcode and BBCode tags the walk takes out of
+    prose (``without_markup_tags``), unless the line is part of a code block the walk read."""
+    code = [block.text for block in content.blocks if block.kind == "code"]
+
+    def clean(line: tuple[str, str]) -> tuple[str, str]:
+        text, mark = line
+        if "[" not in text or any(text in block for block in code):
+            return line
+        return " ".join(without_markup_tags(text).split()), mark
+
+    return clean
+
+
 def _second_opinion(
     content: Content,
     html: str,
@@ -722,7 +736,7 @@ def _second_opinion(
     headline = fold(title) if title else None
     lines = [
         (p, mark)
-        for p, mark in map(unmarked, text.split("\n"))
+        for p, mark in map(_without_tags(content), map(unmarked, text.split("\n")))
         if p and p != headline and not post_furniture_line(p) and not is_label(p)
     ]
     if body is not None and content.prepared is not None:
