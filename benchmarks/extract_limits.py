@@ -81,6 +81,8 @@ CASES: dict[str, Callable[[], str | bytes]] = {
         body="<ul>" + "<li>x</li>" * 20_000, story="<h1>Rain</h1><p>Short.</p>"
     ),
     "svg_icons_800k": lambda: page(body="<svg><path d='M0 0'/></svg>" * 400_000),
+    # shortcode and BBCode look-alikes in one paragraph's text (``_text.without_markup_tags``)
+    "bracket_tags_200k": lambda: page(body="<p>" + "[a=1] [b c=d] [/e] [" * 200_000 + "</p>"),
     "scripts_500k": lambda: page(body="<script>var a = 1 < 2;</script>" * 300_000),
     "short_divs_200k": lambda: page(body="<div>word word</div>" * 200_000),
     "headings_100k": lambda: page(body="<h2>Heading</h2><p>Text here.</p>" * 100_000),

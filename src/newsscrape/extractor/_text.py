@@ -181,23 +181,38 @@ def visible(text: str) -> bool:
 # and so is an opening one right after a word (a CSS selector's 'a[href="/"]', code's 'x[i]').
 _TAG_VALUE: Final = "(?:\"[^\"\\]]*\"|'[^'\\]]*'|\u201d[^\u201d\\]]*\u201d|[^\\s\\]\"'\u201d]+)"
 _MARKUP_TAG: Final = re.compile(
-    rf"\[/[a-z][\w-]{{0,30}}\]"
-    # BBCode's valued tag only where its closing tag follows: "[repeat=1]" is a signature's option
-    rf"|(?<![\w\]])\[(?P<name>[a-z][\w-]{{0,30}})={_TAG_VALUE}\](?=.*?\[/(?P=name)\])"
+    rf"\[/(?P<closing>[a-z][\w-]{{0,30}})\]"
+    rf"|(?<![\w\]])\[(?P<valued>[a-z][\w-]{{0,30}})={_TAG_VALUE}\]"
     rf"|(?<![\w\]])\[[a-z][\w-]{{0,30}}(?:\s+[\w-]{{1,30}}\s*=\s*{_TAG_VALUE})+\s*/?\]",
-    re.IGNORECASE | re.DOTALL,
+    re.IGNORECASE,
 )
 
 
 def without_markup_tags(text: str) -> str:
-    """``text`` without the shortcode and BBCode tags left in it as text (their words stay).
+    """``text`` without the shortcode and BBCode tags left in it as text (their words stay); a
+    valued tag ("[url=...]") only where the text closes a tag of its name ("[repeat=1]" is a
+    signature's option). One pass over the text, whatever it holds.
 
     >>> without_markup_tags('[button link="/kit/" type="big"]Send us your review[/button]')
     'Send us your review'
     >>> without_markup_tags("[url=https://example.com/]the site[/url] [sic] [1] a[href='/'] f(x [n=1])")
     "the site [sic] [1] a[href='/'] f(x [n=1])"
     """
-    return _MARKUP_TAG.sub("", text) if "[" in text else text
+    if "[" not in text:
+        return text
+    tags = list(_MARKUP_TAG.finditer(text))
+    if not tags:
+        return text
+    closed = {match["closing"].lower() for match in tags if match["closing"]}
+    kept: list[str] = []
+    at = 0
+    for match in tags:
+        if match["valued"] and match["valued"].lower() not in closed:
+            continue
+        kept.append(text[at : match.start()])
+        at = match.end()
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 _WORD_CHAR: Final = re.compile(r"\w")
