@@ -400,6 +400,12 @@ def test_a_follow_prompt_on_any_network_or_in_other_languages_is_not_body(line: 
     _gone_after_story(f"<p>{line}</p>", "Follow", "uns", "nous", "Síguenos")
 
 
+@pytest.mark.parametrize("label", ["Posted on", "Last updated", "Updated at:", "PUBLISHED"])
+def test_a_publication_label_alone_is_not_body(label: str) -> None:
+    # its day or its writer's name stands in the next element
+    _gone_after_story(f"<div><span>{label}</span></div><div>Jane Doe</div>", label)
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -122,6 +122,14 @@ LINE_RULES: Final[tuple[LineRule, ...]] = (
             re.I,
         ),
     ),
+    # ... and the label alone, its day (or name) set in the next element ("Posted on", "Last updated",
+    # "Updated at"): WCXB, 17 such lines on 5 pages of both halves (articles, a service page, a
+    # listing's cards), in no truth
+    (
+        "meta",
+        "publication label",
+        re.compile(r"^(?:last )?(?:updated|published|posted|modified)(?: on| at| date)?\s*:?$", re.I),
+    ),
     (
         "bio",
         "news agency credit",
