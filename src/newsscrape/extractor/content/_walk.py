@@ -375,9 +375,7 @@ class Walk(BoxRules):
         text = fold(node.text(deep=True))
         if not visible(text):
             return
-        if self.article and text == self.title and not self.blocks and not self._seen_h1:
-            self._seen_h1 = True  # the headline, set in a lower heading than h1 (``article``)
-            self._record("title", "the headline, set as a lower heading", where(node), text)
+        if self._headline(text, where(node), "the headline, set as a lower heading"):
             return
         label = heading_kind(text)
         if label is not None:
@@ -388,8 +386,7 @@ class Walk(BoxRules):
         if label is not None:
             self._record(label[0], label[1], where(node), text)
             return
-        if self.article and is_bare_date(text):
-            self._record("meta", BARE_DATE, where(node), text)
+        if self._dateline(text, where(node)):
             return
         block = Block(text=self._without_marks(node, text), level=level)
         if self.story_headings and not NUMBERED_HEADING.match(text) and self._links_within(node, text):
@@ -399,6 +396,23 @@ class Walk(BoxRules):
                 return
             self._linked_heads.append((block, where(node)))
         self.blocks.append(block)
+
+    def _headline(self, text: str, at: str, how: str) -> bool:
+        """On an article's reading, whether ``text`` is the headline set in no ``h1`` (the title
+        itself, before any block and any ``h1``): then it is recorded so, as ``how``, and not kept."""
+        if not (self.article and text == self.title and not self.blocks and not self._seen_h1):
+            return False
+        self._seen_h1 = True
+        self._record("title", how, at, text)
+        return True
+
+    def _dateline(self, text: str, at: str) -> bool:
+        """On an article's reading, whether ``text`` is a day and nothing more (``BARE_DATE``): then
+        it is recorded so and not kept."""
+        if not (self.article and is_bare_date(text)):
+            return False
+        self._record("meta", BARE_DATE, at, text)
+        return True
 
     def _where(self) -> str:
         parent = self._first.parent if self._first is not None else None
@@ -428,12 +442,9 @@ class Walk(BoxRules):
         if label is not None and not (self._items and label[1] in (BYLINE_FIELDS, BYLINE_DATED)):
             self._record(label[0], label[1], self._where(), text)
             return
-        if self.article and text == self.title and not self.blocks and not self._seen_h1:
-            self._seen_h1 = True  # the headline, set in no heading (``article``)
-            self._record("title", "the headline, printed as a line", self._where(), text)
+        if self._headline(text, self._where(), "the headline, printed as a line"):
             return
-        if self.article and is_bare_date(text):
-            self._record("meta", BARE_DATE, self._where(), text)
+        if self._dateline(text, self._where()):
             return
         if links and self.title and _trail_to(text, links, self.title):
             self._record("breadcrumb", "trail ending in the title", self._where(), text)

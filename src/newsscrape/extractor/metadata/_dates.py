@@ -205,12 +205,12 @@ def is_bare_date(text: str) -> bool:
     text = text.strip()
     if len(text) > 50 or HAS_YEAR.search(text) is None:
         return False
-    start = _BARE_LEAD.match(text)
-    at = start.end() if start is not None else 0
+    lead = _BARE_LEAD.match(text)  # (it matches every text, maybe empty)
+    at = lead.end() if lead is not None else 0
     for pattern in (_ISO, _NUMERIC, _YEAR_FIRST, *_WORDY):
         wordy = "mon" in pattern.groupindex
         # a word before a date in figures is no weekday ("Version 2.1.2025")
-        for candidate in (at, 0) if wordy else (0,):
+        for candidate in (at, 0) if wordy and at else (0,):
             match = pattern.match(text, candidate)
             if match is None or (wordy and match["mon"].lower() not in MONTHS):
                 continue
