@@ -53,12 +53,6 @@ _WRITTEN_QUERY = ", ".join((*sorted(HEADINGS), *BYLINE_DATE_SELECTORS))
 # was dated by an Instagram post's day; no development page changes).
 OTHER_DATES_BOXES = ("comment", "related", "recent", "embed", "instagram-media", "twitter-tweet", "fb-post")
 MAX_CHROME_CLIMB = 30  # ancestors looked at for an aside/nav/footer around a byline date
-# A photo's caption and credit say when the photo was taken, not when the story was published ("Police
-# at the checkpoint on October 11, 2023"): a text inside a figure is no printed publication date, though
-# the lead figure often stands between the headline and the byline. (Not a class named "caption": themes
-# print the byline's date or its "Updated on" label in one; WCXB half B loses a page to it.) ``in_caption``
-# reads ``_nodes.FIGURE_TAGS`` so.
-
 # Text inside these is code, not prose.
 CODE = frozenset({"script", "style", "noscript", "template"})
 MAX_TEXT_CHARS = 120
@@ -289,6 +283,11 @@ def wraps_widget(node: LexborNode, text: str) -> bool:
 def in_caption(node: LexborNode) -> bool:
     """Whether ``node`` is a figure or its caption, or inside one (``FIGURE_TAGS``), looking at most
     MAX_CHROME_CLIMB elements up, below ``<body>``."""
+    # A photo's caption and credit say when the photo was taken, not when the story was published
+    # ("Police at the checkpoint on October 11, 2023"): a text inside a figure is no printed
+    # publication date, though the lead figure often stands between the headline and the byline.
+    # (Not a class named "caption": themes print the byline's date or its "Updated on" label in one;
+    # WCXB half B loses a page to it.)
     for current in itertools.islice(itertools.chain((node,), ancestors(node)), MAX_CHROME_CLIMB):
         tag = current.tag
         if tag == "body":
