@@ -458,3 +458,23 @@ def test_read_more_links_and_reading_times_in_other_languages_are_not_body(line:
 def test_a_sentence_that_opens_with_read_more_words_stays() -> None:
     line = "Lire la suite de l'enquête dans notre édition de demain, avec les témoignages des habitants."
     assert line in body(f"<p>{PARA}</p><p>{line}</p><p>{PARA2}</p>")
+
+
+@pytest.mark.parametrize("font", ["material-icons", "material-symbols-outlined"])
+def test_an_icon_fonts_name_beside_words_is_no_word_of_the_body(font: str) -> None:
+    # Material Icons and Symbols draw a ligature ("chevron_right") as one glyph
+    question = f'<h3>How do I tune work_mem? <span class="{font}">chevron_right</span></h3>'
+    text = body(f"<p>{PARA}</p>{question}<p>{PARA2}</p>")
+    assert "How do I tune work_mem?" in text
+    assert "chevron_right" not in text
+
+
+def test_an_icon_fonts_mark_that_is_a_tables_value_stays() -> None:
+    # a comparison table's tick is the cell's value, whether the icon is the cell or alone in it
+    cells = '<td class="material-icons">check</td><td><i class="material-icons">check</i></td>'
+    rows = "".join(
+        f"<tr><th>{name}</th>{cells}</tr>"
+        for name in ("Free e-filing", "All states included", "Unlimited support")
+    )
+    text = body(f"<p>{PARA}</p><table>{rows}</table><p>{PARA2}</p>")
+    assert text.count("check") == 6

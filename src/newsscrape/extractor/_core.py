@@ -14,6 +14,7 @@ from ..models import Article, Section
 from ._charset import decode_page, has_mojibake, refuse_documents, undo_mojibake
 from ._explanation import Explanation
 from ._guard import Deadline, check_markup, check_tree, tame_attributes
+from ._nodes import drop_icon_names
 from ._pagetype import classify, content_signals, page_signals
 from ._plaintext import plain_text_page
 from ._text import count_words, unglue, valid_text, valid_utf8
@@ -161,6 +162,7 @@ def _stages(
     text = unglue(text)  # words the markup prints apart, in boxes of their own
     # lexbor reads UTF-8: the bytes valid_utf8 made, unless a repair has changed the text since
     tree = _parse(text, utf8 if text is encoded else None, config, url=url)
+    drop_icon_names(tree, text)  # an icon font's "chevron_right" is a glyph on screen, no word
     deadline.check()
     # Markup given without its URL is read at the address a browser saved it from, else at the one
     # it declares for itself (rel=canonical, og:url: ``Page.read``), by every pass: its host tells a

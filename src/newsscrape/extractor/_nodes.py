@@ -93,6 +93,37 @@ def class_and_id(node: LexborNode) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".casefold()
 
 
+# Icon fonts drawn from ligatures (Google's Material Icons and Material Symbols): an icon's element
+# holds the icon's name ("chevron_right", "keyboard_arrow_down"), which the font draws as one glyph.
+# Read as text, the name becomes words where no aria-hidden hides it: a trail's "Home
+# keyboard_arrow_right", a question's "chevron_right". WCXB: 22 pages of both halves set such icons.
+# An icon that is its box, or alone in its box, is the box's value, kept: a comparison table's
+# "check" in a cell.
+ICON_FONTS: Final = ("material-icons", "material-symbols")
+_ICON_FONT_QUERY: Final = ", ".join(f'[class*="{name}"]' for name in ICON_FONTS)
+_ICON_NAME: Final = re.compile(r"[a-z][a-z0-9_]*|[\ue000-\uf8ff]")  # a ligature, or a private-use glyph
+
+
+def drop_icon_names(tree: LexborHTMLParser, html: str) -> None:
+    """Remove from ``tree`` the inline icon-font elements whose text is an icon's name set beside
+    other text (``ICON_FONTS``);
+    ``html`` is the page the tree was parsed from, looked at first (most pages set no such icon).
+
+    >>> tree = LexborHTMLParser('<a>Home <i class="material-icons">chevron_right</i></a>'
+    ...                         '<table><tr><td><i class="material-icons">check</i></td></tr></table>')
+    >>> drop_icon_names(tree, tree.html), tree.css_first("a").text(), tree.css_first("td").text()
+    (None, 'Home ', 'check')
+    """
+    if not any(name in html for name in ICON_FONTS):
+        return
+    for node in tree.css(_ICON_FONT_QUERY):
+        name, box = node.text(deep=True).strip(), node.parent
+        if node.tag not in INLINE_TAGS or box is None or not _ICON_NAME.fullmatch(name):
+            continue  # a box of its own, or no icon's name
+        if box.text(deep=True).strip() != name:
+            node.decompose()
+
+
 # WordPress names a post's box after its terms ("post-12 type-post hentry category-space tag-iran"):
 # there "tag-iran" says the post is tagged so, not what the box is ("tag-quotes" is no quote box).
 # Such term classes are not read for words on a box that carries the post classes.
