@@ -236,3 +236,32 @@ def test_links_and_words_after_a_separator_are_no_trail_unless_the_words_are_the
     line = '<p><a href="/">Home</a> / <a href="/n">News</a> / Another headline here</p>'
     article = newsscrape.extract(_spip(line), url="https://www.example.org/spip.php?article1")
     assert "Another headline here" in article.body  # not the title: the walk keeps the line
+
+
+def test_a_back_link_among_the_crumbs_is_no_place_in_the_trail() -> None:
+    # a blog theme's "< Back to blog" set in the trail's list, after the crumbs it goes back up
+    page = (
+        '<ul class="breadcrumbs"><li><a href="/">Home</a></li><li><a href="/marketing">Marketing</a></li>'
+        '<li><a href="/blog">&lt; Back to blog</a></li></ul><h1>Reviews that sell</h1>'
+    )
+    assert trail(page) == ("Home", "Marketing")
+
+
+def test_a_trail_drawn_with_a_back_arrow_names_the_place_without_the_arrow() -> None:
+    # one crumb, the way up: "‹ Firm Management" is the section the story sits in
+    page = '<nav class="breadcrumb"><a href="/firm-management/">\u2039 Firm Management</a></nav><h1>Fees</h1>'
+    assert trail(page) == ("Firm Management",)
+    page = '<nav class="breadcrumb"><a href="/firm-management/">&lt; Firm Management</a></nav><h1>Fees</h1>'
+    meta = read_metadata(LexborHTMLParser(page), url=URL)
+    assert meta.record.section == "Firm Management"
+
+
+def test_an_icon_fonts_arrow_between_crumbs_is_no_word_of_theirs() -> None:
+    # Material Icons draw "keyboard_arrow_right" as a chevron; the trail is the crumbs' names
+    arrow = '<i class="material-icons">keyboard_arrow_right</i>'
+    page = (
+        f'<ol class="breadcrumb"><li><a href="/">Home</a> {arrow}</li>'
+        f'<li><a href="/features">Shop by Feature</a> {arrow}</li></ol>'
+        f"<h1>Standing desks</h1><p>{'Text. ' * 40}</p>"
+    )
+    assert newsscrape.extract(page, url=URL).breadcrumbs == ("Home", "Shop by Feature")

@@ -115,8 +115,13 @@ TRAIL_NAMES = (
 # ... or whose links are joined by these (never "|", the menu separator).
 TRAIL_SEPARATORS = frozenset({">", "/", "\u00bb", "\u203a", "\u2192", "\u276f", "::"})
 MIN_CUT_WORDS = 3  # "Kim Jong Un's..." is this page; "News..." is not
-# What sits between crumbs: > / | guillemets, an arrow, a bullet, a middle dot (and spaces around).
-_CRUMB_MARKS = " >/|\u00bb\u203a\u2192\u2022\u00b7"
+# What sits between crumbs: > / | guillemets, an arrow, a bullet, a middle dot (and spaces around);
+# and the arrows a trail's link back up is drawn with ("< Firm Management", "\u2039 Politics").
+_CRUMB_MARKS = " >/|\u00bb\u203a\u2192\u2022\u00b7<\u00ab\u2039\u2190"
+# A link back to the page above ("< Back to blog"), set among the crumbs: a way up, not a place.
+BACK_LINK = re.compile(
+    r"(?:back|return) to\b|zur\u00fcck zu|retour \u00e0|volver a\b|torna a\b|terug naar\b", re.IGNORECASE
+)
 _CRUMB_SEPARATORS = frozenset(_CRUMB_MARKS.strip()) | {"-", "::"}
 _DIGITS = re.compile(r"\d+")
 
@@ -156,7 +161,7 @@ def _crumbs_in(node: LexborNode) -> tuple[str, ...]:
         text = fold(raw).strip(_CRUMB_MARKS)
         if not text or text in _CRUMB_SEPARATORS or (trail and trail[-1] == text):
             continue
-        if text.casefold().rstrip(" :") in TRAIL_LABELS:
+        if text.casefold().rstrip(" :") in TRAIL_LABELS or BACK_LINK.match(text):
             continue
         if len(text) > MAX_CRUMB_LENGTH or "@" in text or text in trail:
             return ()  # a sentence, an e-mail or a repeat: share buttons or a byline, not a trail
