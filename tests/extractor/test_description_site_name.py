@@ -24,3 +24,9 @@ def test_the_site_name_alone_is_no_description() -> None:
 
 def test_a_description_naming_the_site_stays() -> None:
     assert description("Lumen makes lamps by hand in Leeds.") == "Lumen makes lamps by hand in Leeds."
+
+
+def test_a_declared_site_name_without_a_letter_or_digit_is_none() -> None:
+    # a template's separator left alone in og:site_name
+    html = '<html><head><meta property="og:site_name" content="/"></head><body><h1>Tips</h1></body></html>'
+    assert read_metadata(LexborHTMLParser(html), url="https://shop.example/tips").record.site_name is None

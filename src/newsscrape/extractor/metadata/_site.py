@@ -275,8 +275,8 @@ def clean_site_name(value: str | None, *, host: str | None, headlines: tuple[str
     'LinkNaija'
     >>> clean_site_name("https://www.inquirer.com", host=None), clean_site_name("@politifact", host=None)
     ('inquirer.com', None)
-    >>> clean_site_name("Gazette |", host=None)
-    'Gazette'
+    >>> clean_site_name("Gazette |", host=None), clean_site_name("/", host=None)
+    ('Gazette', None)
 
     Of several labels (bar the headline: blogs write "Post title - Blog name") the one resembling the
     host wins, else the first; a handle or a sentence-long text is no name (None: ask the next source).
@@ -284,8 +284,8 @@ def clean_site_name(value: str | None, *, host: str | None, headlines: tuple[str
     text = squash(value or "").strip(_LOOSE_ENDS)  # "Gazette |": a separator left by a template
     if text.startswith(("http://", "https://", "www.")):
         return _URL_HOST.sub("", text).split("/")[0] or None
-    if not text or text.startswith("@"):
-        return None
+    if not any(char.isalnum() for char in text) or text.startswith("@"):
+        return None  # no name at all ("/", a template's separator alone), or a handle
     labels = [label for label in (squash(piece) for piece in _LABEL_SPLIT.split(text)) if label]
     if len(labels) > 1:
         hostname = host_key(host)
