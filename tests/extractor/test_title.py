@@ -372,3 +372,40 @@ def test_an_unmarked_h1_leaves_the_choice_to_the_meta_titles_not_to_the_likest_o
         html_title="Rain gauge buying tips",
     )
     assert choose_title(src) == ("Rain gauge buying tips", "og")
+
+
+def meta_of(html: str) -> tuple[str | None, str | None]:
+    record = read_metadata(LexborHTMLParser(html), url="https://docs.example.org/book/ch04-01.html").record
+    return record.title, record.site_name
+
+
+def test_a_books_name_in_the_menu_bar_h1_is_the_site_and_the_chapters_heading_the_title() -> None:
+    # mdBook: <title> "Chapter - Book", the book's name an h1 in the menu bar, the chapter an h2
+    page = (
+        "<title>What is Ownership? - The Rust Book</title>"
+        '<div id="menu-bar"><h1 class="menu-title">The Rust Book</h1></div>'
+        '<main><h2 id="what-is-ownership">What Is Ownership?</h2><p>Ownership is a set of rules.</p></main>'
+    )
+    assert meta_of(page) == ("What is Ownership?", "The Rust Book")
+
+
+def test_a_boards_name_over_a_topics_heading_is_the_site() -> None:
+    # phpBB: the board's name is the page's h1, the topic's subject an h2 in the page body
+    page = (
+        "<title>Discuss the 7.1 release here - forums.example.org</title>"
+        '<div class="headerbar"><h1>forums.example.org</h1></div>'
+        '<div id="page-body" role="main"><h2 class="topic-title">Discuss the 7.1 release here</h2></div>'
+    )
+    assert meta_of(page)[0] == "Discuss the 7.1 release here"
+
+
+def test_a_site_name_printed_as_a_lower_heading_leaves_the_stories_h1_the_title() -> None:
+    # the other way round: the story's h1 is a part of the <title>, the site's name a heading too
+    page = (
+        "<title>Startup lessons learned - Jane Doe</title>"
+        "<main><article><h1>Startup lessons learned</h1><p>It failed.</p></article>"
+        "<h3>Jane Doe</h3></main>"
+    )
+    assert meta_of(page)[0] == "Startup lessons learned"
+    page = page.replace("<main><article>", '<div class="masthead">').replace("</article>", "</div><main>")
+    assert meta_of(page)[0] == "Startup lessons learned"

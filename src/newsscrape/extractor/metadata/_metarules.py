@@ -25,8 +25,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Final, NamedTuple
 
+from selectolax.lexbor import LexborNode
+
 from .._nodes import in_story, markup_text
-from .._text import alnum_key, fold, squash
+from .._text import alnum_key, fold, phrase_key, squash
 from .._urls import absolute  # one resolver for every URL a page gives, never raising
 from ._bylines import find_authors, weigh_authors
 from ._crumbs import declared_section, is_this_page, names_page, read_breadcrumbs, read_section, section_of
@@ -43,6 +45,7 @@ from ._title import (
     first_line,
     heading_text,
     links_home,
+    names_site,
     printed_parts,
     undangled,
     unmarked,
@@ -295,20 +298,28 @@ def title_sources(p: Page, m: Metadata) -> TitleSources:
     home_links: list[str] = []
     display_lines: list[str] = []
     first_lines: list[tuple[str, str]] = []
+    og, twitter = claimed(p.meta("og:title")), claimed(p.meta("twitter:title"))
+    html_title = claimed(p.html_title)
+    headline = claimed(text_of(p.art.get("headline")) or text_of(p.art.get("name")))
+    named = {phrase_key(claim) for claim in (og, twitter, headline) if claim}
+    lower: list[LexborNode] | None = None
     for node in p.tree.css("h1"):
         text = undangled(heading_text(node))  # "/ Portfolio": a decoration, no part of the headline
         if text:
-            (main if in_story(node) else rest).append(text)
+            story = in_story(node)
+            (main if story else rest).append(text)
             if links_home(node, text, p.url):
                 home_links.append(text)
+            elif not story and phrase_key(html_title).endswith(key := phrase_key(text)) and key not in named:
+                lower = p.tree.css("h2, h3")[:MAX_H2] if lower is None else lower
+                if names_site(text, html_title, lower):  # "Page - Site" over the site's h1
+                    home_links.append(text)
             if unmarked(node):
                 display_lines.append(text)
             if line := first_line(node):
                 first_lines.append((text, line))
     h2s: list[str] = []
     printed: tuple[str, ...] = ()
-    og, twitter = claimed(p.meta("og:title")), claimed(p.meta("twitter:title"))
-    html_title = claimed(p.html_title)
     if not main and not rest:  # no h1: the headline is often the first h2 (only used if a claim names it)
         h2s = [t for t in (undangled(squash(n.text(deep=True))) for n in p.tree.css("h2")[:MAX_H2]) if t]
         printed = printed_parts(p.tree.body, (og, twitter, html_title))  # or a line printing it whole
@@ -320,7 +331,7 @@ def title_sources(p: Page, m: Metadata) -> TitleSources:
         first_lines=tuple(first_lines),
         printed=printed,
         og=og,
-        headline=claimed(text_of(p.art.get("headline")) or text_of(p.art.get("name"))),
+        headline=headline,
         twitter=twitter,
         html_title=html_title,
         site_name=m.record.site_name,

@@ -28,7 +28,7 @@ from typing import Final
 from selectolax.lexbor import LexborNode
 
 from .._data import fitted
-from .._nodes import ancestors
+from .._nodes import ancestors, in_story
 from .._text import NON_WORD, alnum_key, has_word, host_key, host_names, label_words, phrase_key, squash
 from .._urls import absolute, split_url
 
@@ -334,6 +334,30 @@ def links_home(node: LexborNode, text: str, url: str | None) -> bool:
         and (page.path or "/").startswith(folder + "/")
         and target.path != page.path
     )
+
+
+def names_site(h1: str, html_title: str | None, lower: Iterable[LexborNode]) -> bool:
+    """The h1 is the site's (or the book's, the board's) name that the <title> sets after the page's
+    own ("Page - Site"), and a lower heading inside the story's box (article, main) prints that
+    page's part: "What is Ownership? - The Rust Programming Language" over the menu bar's h1 "The
+    Rust Programming Language" and the chapter's h2 "What Is Ownership?" (mdBook); a forum's board
+    name over the topic's h2 (phpBB). The caller asks only of an h1 outside the story's box that no
+    other meta title names. (The other way round, a headline's h1 with the site's name printed in
+    a lower heading, says nothing: an author box prints it too.)
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> tree = LexborHTMLParser("<h1>The Book</h1><main><h2>What Is Ownership?</h2></main>")
+    >>> names_site("The Book", "What is Ownership? - The Book", tree.css("h2"))
+    True
+    >>> names_site("What Is Ownership?", "What is Ownership? - The Book", tree.css("h2"))
+    False
+    """
+    title, key = phrase_key(html_title), phrase_key(h1)
+    if not key or not title.endswith(key):
+        return False
+    rest = title[: -len(key)]
+    page = next((rest[: -len(sep)].strip() for sep in STRONG_SEPARATORS if rest.endswith(sep)), None)
+    return bool(page) and any(in_story(node) and phrase_key(heading_text(node)) == page for node in lower)
 
 
 def _unglue(h1: str, trail: tuple[str, ...]) -> str:
