@@ -288,6 +288,16 @@ def test_normalise_language_rejects_junk() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("declared", "code"),
+    [("guj", "gu"), ("deu-DE", "de-DE"), ("iw", "he"), ("in", "id"), ("fil", "fil"), ("tl", "tl")],
+)
+def test_a_language_code_is_written_as_bcp_47_prefers_it(declared: str, code: str) -> None:
+    # a three-letter code that has a two-letter one, or a withdrawn code, gives way; "fil" has none
+    assert normalise_language(declared) == code
+    assert meta_of(f'<meta property="og:locale" content="{declared}">').record.language == code
+
+
 def test_image_resolved_to_absolute_url() -> None:
     meta = meta_of('<meta property="og:image" content="/img/rain.jpg">')
     assert meta.record.image == "https://news.example.com/img/rain.jpg"

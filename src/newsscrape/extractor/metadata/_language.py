@@ -15,8 +15,9 @@ import re
 import shutil
 import tempfile
 from array import array
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?$", re.IGNORECASE)
 
@@ -108,18 +109,47 @@ def normalise_language(raw: str | None) -> str | None:
 
     >>> normalise_language("pt_br"), normalise_language("{{lang}}")
     ('pt-BR', None)
+
+    A three-letter code with a two-letter one, and a withdrawn code, is written as BCP 47 writes
+    it ("guj" -> "gu", "deu-DE" -> "de-DE", "iw" -> "he"), so one language has one code.
+
+    >>> normalise_language("guj"), normalise_language("deu-DE"), normalise_language("iw")
+    ('gu', 'de-DE', 'he')
     """
     if not raw:
         return None
     match = _LANG.match(raw.strip().split(",")[0].strip())
     if match is None:
         return None
-    parts = [match[1].lower()]
+    parts = [_canonical(match[1].lower())]
     if match[2]:
         parts.append(match[2].title())
     if match[3]:
         parts.append(match[3].upper())
     return "-".join(parts)
+
+
+# ISO 639 codes BCP 47 has withdrawn for others (Hebrew, Indonesian, Yiddish, Javanese, Moldovan);
+# older Java-based publishing systems still write them.
+WITHDRAWN_CODES: Final = frozenset({"iw", "in", "ji", "jw", "mo"})
+_PLAIN_CODE: Final = re.compile(r"[a-z]{2,3}")
+
+
+def _canonical(code: str) -> str:
+    """``code`` (a lower-case ISO 639 code) as BCP 47 prefers it: CLDR's language aliases, read
+    from Babel's data (a dependency of trafilatura's courlan), where one gives a plain code."""
+    if len(code) == 2 and code not in WITHDRAWN_CODES:
+        return code
+    alias = _language_aliases().get(code)
+    return alias if isinstance(alias, str) and _PLAIN_CODE.fullmatch(alias) else code
+
+
+@functools.cache
+def _language_aliases() -> Mapping[str, object]:
+    from babel.core import get_global  # loaded on the first such code only
+
+    aliases: Mapping[str, object] = get_global("language_aliases")
+    return aliases
 
 
 def fits_text(language: str, text: str) -> bool:
