@@ -83,6 +83,8 @@ CASES: dict[str, Callable[[], str | bytes]] = {
     "svg_icons_800k": lambda: page(body="<svg><path d='M0 0'/></svg>" * 400_000),
     # shortcode and BBCode look-alikes in one paragraph's text (``_text.without_markup_tags``)
     "bracket_tags_200k": lambda: page(body="<p>" + "[a=1] [b c=d] [/e] [" * 200_000 + "</p>"),
+    # icon-font ligatures beside words, all in one box (``_nodes.drop_icon_names``)
+    "icon_names_100k": lambda: page(body="<p>" + 'a <i class="material-icons">check</i> ' * 100_000 + "</p>"),
     "scripts_500k": lambda: page(body="<script>var a = 1 < 2;</script>" * 300_000),
     "short_divs_200k": lambda: page(body="<div>word word</div>" * 200_000),
     "headings_100k": lambda: page(body="<h2>Heading</h2><p>Text here.</p>" * 100_000),

@@ -116,11 +116,14 @@ def drop_icon_names(tree: LexborHTMLParser, html: str) -> None:
     """
     if not any(name in html for name in ICON_FONTS):
         return
+    boxes: dict[int, str] = {}  # each box's text, read once: one box may hold thousands of icons
     for node in tree.css(_ICON_FONT_QUERY):
         name, box = node.text(deep=True).strip(), node.parent
         if node.tag not in INLINE_TAGS or box is None or not _ICON_NAME.fullmatch(name):
             continue  # a box of its own, or no icon's name
-        if box.text(deep=True).strip() != name:
+        if box.mem_id not in boxes:
+            boxes[box.mem_id] = box.text(deep=True).strip()
+        if boxes[box.mem_id] != name:
             node.decompose()
 
 
