@@ -99,7 +99,7 @@ def class_and_id(node: LexborNode) -> str:
 # keyboard_arrow_right", a question's "chevron_right". WCXB: 22 pages of both halves set such icons.
 # An icon that is its box, or alone in its box, is the box's value, kept: a comparison table's
 # "check" in a cell.
-ICON_FONTS: Final = ("material-icons", "material-symbols")
+ICON_FONTS: Final = ("material-icons", "material-symbols")  # drop_icon_names looks for "material-" first
 _ICON_FONT_QUERY: Final = ", ".join(f'[class*="{name}"]' for name in ICON_FONTS)
 _ICON_NAME: Final = re.compile(r"[a-z][a-z0-9_]*|[\ue000-\uf8ff]")  # a ligature, or a private-use glyph
 
@@ -114,7 +114,7 @@ def drop_icon_names(tree: LexborHTMLParser, html: str) -> None:
     >>> drop_icon_names(tree, tree.html), tree.css_first("a").text(), tree.css_first("td").text()
     (None, 'Home ', 'check')
     """
-    if not any(name in html for name in ICON_FONTS):
+    if "material-" not in html:  # one scan of the page for both names (most pages have neither)
         return
     boxes: dict[int, str] = {}  # each box's text, read once: one box may hold thousands of icons
     for node in tree.css(_ICON_FONT_QUERY):
