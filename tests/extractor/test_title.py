@@ -379,24 +379,31 @@ def meta_of(html: str) -> tuple[str | None, str | None]:
     return record.title, record.site_name
 
 
-def test_a_books_name_in_the_menu_bar_h1_is_the_site_and_the_chapters_heading_the_title() -> None:
-    # mdBook: <title> "Chapter - Book", the book's name an h1 in the menu bar, the chapter an h2
-    page = (
-        "<title>What is Ownership? - The Rust Book</title>"
-        '<div id="menu-bar"><h1 class="menu-title">The Rust Book</h1></div>'
-        '<main><h2 id="what-is-ownership">What Is Ownership?</h2><p>Ownership is a set of rules.</p></main>'
-    )
-    assert meta_of(page) == ("What is Ownership?", "The Rust Book")
+# mdBook: <title> "Chapter - Book", the book's name an h1 in the menu bar, the chapter an h2;
+# phpBB: the board's name the page's h1, the topic's subject an h2 in the page body
+MDBOOK = (
+    "<title>What is Ownership? - The Rust Book</title>"
+    '<div id="menu-bar"><h1 class="menu-title">The Rust Book</h1></div>'
+    '<main><h2 id="what-is-ownership">What Is Ownership?</h2><p>Ownership is a set of rules.</p></main>'
+)
+PHPBB = (
+    "<title>Discuss the 7.1 release here - forums.example.org</title>"
+    '<div class="headerbar"><h1>forums.example.org</h1></div>'
+    '<div id="page-body" role="main"><h2 class="topic-title">Discuss the 7.1 release here</h2></div>'
+)
 
 
-def test_a_boards_name_over_a_topics_heading_is_the_site() -> None:
-    # phpBB: the board's name is the page's h1, the topic's subject an h2 in the page body
-    page = (
-        "<title>Discuss the 7.1 release here - forums.example.org</title>"
-        '<div class="headerbar"><h1>forums.example.org</h1></div>'
-        '<div id="page-body" role="main"><h2 class="topic-title">Discuss the 7.1 release here</h2></div>'
-    )
-    assert meta_of(page)[0] == "Discuss the 7.1 release here"
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param(MDBOOK, ("What is Ownership?", "The Rust Book"), id="mdbook"),
+        pytest.param(PHPBB, ("Discuss the 7.1 release here", "forums.example.org"), id="phpbb"),
+    ],
+)
+def test_a_books_or_boards_name_in_an_h1_over_the_pages_own_heading_is_the_site(
+    page: str, expected: tuple[str, str]
+) -> None:
+    assert meta_of(page) == expected
 
 
 def test_a_site_name_printed_as_a_lower_heading_leaves_the_stories_h1_the_title() -> None:
