@@ -303,6 +303,12 @@ def test_image_resolved_to_absolute_url() -> None:
     assert meta.record.image == "https://news.example.com/img/rain.jpg"
 
 
+def test_a_space_or_line_break_in_an_address_is_written_as_a_browser_writes_it() -> None:
+    # WHATWG URL: a space is "%20", tabs and line breaks inside an address are dropped
+    meta = meta_of('<meta property="og:image" content="/img/Link\n Photo.png">')
+    assert meta.record.image == "https://news.example.com/img/Link%20Photo.png"
+
+
 def test_canonical_resolved_against_page_url() -> None:
     meta = meta_of('<link rel="canonical" href="../story.html">')
     assert meta.record.canonical_url == "https://news.example.com/world/2021/03/story.html"

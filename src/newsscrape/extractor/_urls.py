@@ -40,15 +40,24 @@ def host_of(url: str | None) -> str | None:
     return parts.hostname if parts is not None else None
 
 
+_URL_BREAKS: Final = re.compile("[\t\n\r]")  # removed from any URL by the URL parser
+
+
 def absolute(link: str | None, base: str | None) -> str | None:
-    """``link`` resolved against the page's URL, if it is then an http(s) URL; else None.
+    """``link`` resolved against the page's URL, if it is then an http(s) URL; else None. As a
+    browser's URL parser does (WHATWG URL), tabs and line breaks inside it are dropped and a space
+    is written "%20": "/img/Wine types.jpg" is the address of "/img/Wine%20types.jpg".
 
     >>> absolute("/img/a.jpg", "https://example.com/news/1"), absolute("http://[::1/a.jpg", None)
     ('https://example.com/img/a.jpg', None)
+    >>> absolute("/img/Wine types.jpg", "https://example.com/news/1")
+    'https://example.com/img/Wine%20types.jpg'
     """
     if not link:
         return None
     link = link.strip()
+    if not link.isprintable() or " " in link:  # one C scan; most links have neither
+        link = _URL_BREAKS.sub("", link).replace(" ", "%20")
     if link.startswith("//"):
         link = ("https:" if not base or base.startswith("https") else "http:") + link
     elif base:
