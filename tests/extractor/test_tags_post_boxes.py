@@ -29,3 +29,9 @@ def test_a_card_of_another_post_is_no_tag_list() -> None:
 def test_the_storys_tag_list_below_it_still_counts() -> None:
     tags = '<div class="post-tags">Tags: <a href="/tag/fish/">fish</a>, <a href="/tag/tacos/">tacos</a></div>'
     assert read_metadata(LexborHTMLParser(page(tags)), url=URL).record.tags == ("fish", "tacos")
+
+
+def test_a_tag_link_loses_the_comma_a_template_printed_inside_it() -> None:
+    # "<a>Parks ,</a>": the list's comma and the space before it inside each link
+    tags = '<span class="tags">Places: <a href="/tag/fish/">fish ,</a> <a href="/tag/tacos/">tacos</a></span>'
+    assert read_metadata(LexborHTMLParser(page(tags)), url=URL).record.tags == ("fish", "tacos")

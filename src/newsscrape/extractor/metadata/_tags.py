@@ -109,7 +109,8 @@ def find_tags(
     )
     own = _own_names(names)
     for get, source, page_wide_suspect in sources:
-        raw = [squash(tag.replace("\ufeff", "").replace("\u200b", "")).strip(",") for tag in get()]
+        # "Рязань ,": a comma a template set after the name, with the space before it
+        raw = [squash(tag.replace("\ufeff", "").replace("\u200b", "")).strip(", ") for tag in get()]
         raw = [tag for tag in raw if _LETTER.search(tag)]
         if page_wide_suspect and _page_wide(raw, own, names.title):
             continue
