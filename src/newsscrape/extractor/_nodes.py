@@ -105,9 +105,9 @@ _ICON_NAME: Final = re.compile(r"[a-z][a-z0-9_]*|[\ue000-\uf8ff]")  # a ligature
 
 
 def drop_icon_names(tree: LexborHTMLParser, html: str) -> None:
-    """Remove from ``tree`` the inline icon-font elements whose text is an icon's name set beside
-    other text (``ICON_FONTS``);
-    ``html`` is the page the tree was parsed from, looked at first (most pages set no such icon).
+    """Remove from ``tree`` the inline icon-font elements (``ICON_FONTS``) whose text is an icon's
+    name set beside other text. ``html`` is the page the tree was parsed from, looked at first: most
+    pages set no such icon.
 
     >>> tree = LexborHTMLParser('<a>Home <i class="material-icons">chevron_right</i></a>'
     ...                         '<table><tr><td><i class="material-icons">check</i></td></tr></table>')

@@ -13,7 +13,9 @@ titles are the page's own name for the story.
 
 A heading is read as readers see it: a permalink beside it ("¶", "#" linking to the heading itself)
 is no part of its text. An h1 whose whole text is one link up to the site's front page (a logo or
-site-name header over the page's own h1) is the site, not the headline.
+site-name header over the page's own h1) is the site, not the headline; so is an h1 outside the
+story's box that the <title> sets after the page's own name, printed as a heading in the story
+(``names_site``: a book's name over its chapter, a forum's over its topic).
 """
 
 from __future__ import annotations
