@@ -147,14 +147,22 @@ def _aeb_f1(side: dict[tuple[str, str], Record], keys: Iterable[tuple[str, str]]
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def differences(
+    before: dict[tuple[str, str], Record], after: dict[tuple[str, str], Record]
+) -> list[tuple[tuple[str, str], str]]:
+    """(record, field) of every field that changed, of the records in both dumps, in dump order."""
+    return [
+        (key, name)
+        for key, rec in before.items()
+        if key in after
+        for name in FIELDS
+        if rec.get(name) != after[key].get(name)
+    ]
+
+
 def changes(before: dict[tuple[str, str], Record], after: dict[tuple[str, str], Record]) -> Counter[str]:
     """How many records changed in each field (records in both dumps)."""
-    counts: Counter[str] = Counter()
-    for key, rec in before.items():
-        other = after.get(key)
-        if other is not None:
-            counts.update(name for name in FIELDS if rec.get(name) != other.get(name))
-    return counts
+    return Counter(name for _, name in differences(before, after))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -175,23 +183,14 @@ def main(argv: list[str] | None = None) -> None:
         return
     before, after = load(args.before), load(args.after)
     print("\n".join(summary(before, after, args.moved)))
-    counts = changes(before, after)
-    changed = sum(
-        1 for k, rec in before.items() if k in after and any(rec.get(n) != after[k].get(n) for n in FIELDS)
-    )
-    print(
-        f"{changed} of {len(before)} records differ" + (": " if counts else ""),
-        dict(counts) if counts else "",
-    )
+    changed = differences(before, after)
+    counts = Counter(name for _, name in changed)
+    records = len({key for key, _ in changed})
+    print(f"{records} of {len(before)} records differ" + (f": {dict(counts)}" if counts else ""))
     if args.verbose:
-        for key, rec in before.items():
-            for name in FIELDS:
-                if key in after and rec.get(name) != after[key].get(name):
-                    was, now = (
-                        json.dumps(rec.get(name), ensure_ascii=False),
-                        json.dumps(after[key].get(name), ensure_ascii=False),
-                    )
-                    print(f"  {key[0]} {key[1][:60]} {name}: {was[:100]} -> {now[:100]}")
+        for key, name in changed:
+            was, now = (json.dumps(side[key].get(name), ensure_ascii=False) for side in (before, after))
+            print(f"  {key[0]} {key[1][:60]} {name}: {was[:100]} -> {now[:100]}")
 
 
 if __name__ == "__main__":
